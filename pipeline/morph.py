@@ -1,0 +1,63 @@
+"""Word tokens with lemmas: the shared basis of every gazetteer, topic and project matcher.
+
+Matching on lemmas (not on surface forms) is what makes «в Уссурийске», «уссурийских семей» and
+«Фонда поддержки детей» findable from one dictionary entry.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from pipeline.models import get_morph_vocab
+
+# Words: Cyrillic/Latin letters and digits, with inner hyphens («Комсомольск-на-Амуре», «Детство-2018»).
+WORD_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+(?:-[0-9A-Za-zА-Яа-яЁё]+)*")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lemma: str
+
+
+def normalize_word(word: str) -> str:
+    """Lower case with ё folded to е: the key every index in the pipeline uses."""
+    return word.lower().replace("ё", "е")
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The most likely normal form of one word (pymorphy2's first parse), normalized."""
+    key = normalize_word(word)
+    if not re.search("[а-я]", key):
+        return key
+    if "-" in key:
+        # Hyphenated names: lemmatize each part («комсомольске-на-амуре» → «комсомольск-на-амур»).
+        return "-".join(lemma(part) for part in key.split("-"))
+    parses = get_morph_vocab().parse(key)
+    return normalize_word(parses[0].normal_form) if parses else key
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemmas_all(word: str) -> frozenset[str]:
+    """Every normal form pymorphy2 proposes for a word (for ambiguous forms like «детей»/«дети»)."""
+    key = normalize_word(word)
+    if not re.search("[а-я]", key) or "-" in key:
+        return frozenset({lemma(word)})
+    return frozenset(normalize_word(p.normal_form) for p in get_morph_vocab().parse(key)) | {key}
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into word tokens with character offsets and lemmas."""
+    return [
+        Token(m.start(), m.end(), m.group(), lemma(m.group())) for m in WORD_RE.finditer(text)
+    ]
+
+
+def lemmatize_phrase(phrase: str) -> tuple[str, ...]:
+    """The lemma sequence of a dictionary phrase, for building lemma indexes."""
+    return tuple(t.lemma for t in tokenize(phrase))

@@ -1,0 +1,12 @@
+"""Session-wide fixtures. Natasha's models load once per test session."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def models():
+    from pipeline.models import get_models
+
+    return get_models()
