@@ -1,0 +1,457 @@
+"""Local multi-outlet web server: static replica sites, each on its own 127.0.0.1 port.
+
+Each ``<sites>/<name>/`` holds ``site.yml`` and a ``public/`` tree. The crawler treats
+scheme+host+port as the outlet, so every site gets its own listening socket. Files are stored
+UTF-8 and re-encoded on serve; ``{{BASE}}`` becomes ``http://127.0.0.1:PORT``.
+
+Path mapping (first existing file wins): ``/a/b`` -> ``public/a/b``, ``public/a/b.html``,
+``public/a/b/index.html``. A query string picks a variant file named ``<stem>@<query><suffix>``
+(``/news/?page=2`` -> ``public/news/index@page=2.html``); an unknown query falls back to the page
+without it, as real CMSs ignore ``utm_*`` parameters (``ignore_unknown_query: false`` turns that off).
+
+Used by tests (``with SiteServer(dir) as s: s.urls``) and by ``make demo``::
+
+    python -m newsmon.siteserver --sites demo/sites --write-sources out/demo-sources.yml
+"""
+
+from __future__ import annotations
+
+import argparse
+import mimetypes
+import os
+import re
+import signal
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from newsmon.errors import UserError
+
+HOST = "127.0.0.1"
+BASE_PLACEHOLDER = "{{BASE}}"
+DEFAULT_ROBOTS = "User-agent: *\nDisallow:\n"
+TEXT_SUFFIXES = {".html", ".htm", ".xml", ".txt", ".json", ".css", ".js", ".csv", ".yml"}
+SITE_KEYS = {
+    "name", "region", "feeds", "sitemaps", "encoding", "charset_in", "redirects", "status",
+    "delay", "robots", "flaky", "ignore_unknown_query", "source",
+}  # fmt: skip
+CHARSET_MODES = ("header", "meta", "both")
+
+_META_CHARSET = re.compile(
+    rb"<meta\s+charset\s*=\s*[\"']?[\w.:-]+[\"']?\s*/?>"
+    rb"|<meta\s+http-equiv\s*=\s*[\"']?content-type[\"']?\s+content\s*=\s*[\"'][^\"']*[\"']\s*/?>",
+    re.IGNORECASE,
+)
+_XML_DECL = re.compile(rb"^\s*<\?xml[^>]*\?>")
+_XML_ENCODING = re.compile(rb"encoding\s*=\s*[\"'][^\"']*[\"']")
+_HEAD_OPEN = re.compile(rb"<head(\s[^>]*)?>", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Redirect:
+    to: str
+    code: int = 301
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """One outlet as declared in its ``site.yml``."""
+
+    name: str
+    root: Path
+    region: str | None = None
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    encoding: str = "utf-8"
+    charset_in: str = "header"
+    redirects: dict[str, Redirect] = field(default_factory=dict)
+    status: dict[str, int] = field(default_factory=dict)
+    delay: dict[str, float] = field(default_factory=dict)
+    flaky: dict[str, int] = field(default_factory=dict)  # path -> first N requests answer 503
+    robots: str | None = None
+    ignore_unknown_query: bool = True
+    source: dict[str, Any] = field(default_factory=dict)  # extra fields for sources.yml
+
+    @property
+    def public(self) -> Path:
+        return self.root / "public"
+
+
+@dataclass(frozen=True)
+class LoggedRequest:
+    site: str
+    method: str
+    path: str  # as requested, query string included
+    status: int
+    user_agent: str
+
+
+def load_site(site_dir: Path) -> SiteConfig:
+    """Read ``site_dir/site.yml``; a mistake is a one-line UserError naming the file."""
+    cfg_path = site_dir / "site.yml"
+    try:
+        raw = yaml.safe_load(cfg_path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        raise UserError(f"{cfg_path}: file not found") from None
+    except yaml.YAMLError as exc:
+        raise UserError(f"{cfg_path}: invalid YAML ({str(exc).splitlines()[0]})") from None
+    if not isinstance(raw, dict):
+        raise UserError(f"{cfg_path}: expected a mapping")
+    unknown = sorted(set(raw) - SITE_KEYS)
+    if unknown:
+        raise UserError(f"{cfg_path}: unknown keys {', '.join(unknown)}")
+    encoding = str(raw.get("encoding", "utf-8")).lower()
+    try:
+        "".encode(encoding)
+    except LookupError:
+        raise UserError(f"{cfg_path}: unknown encoding {encoding}") from None
+    charset_in = str(raw.get("charset_in", "header"))
+    if charset_in not in CHARSET_MODES:
+        raise UserError(f"{cfg_path}: charset_in must be one of {', '.join(CHARSET_MODES)}")
+    redirects: dict[str, Redirect] = {}
+    for src, dst in (raw.get("redirects") or {}).items():
+        if isinstance(dst, dict):
+            redirects[str(src)] = Redirect(str(dst["to"]), int(dst.get("code", 301)))
+        else:
+            redirects[str(src)] = Redirect(str(dst))
+    return SiteConfig(
+        name=str(raw.get("name") or site_dir.name),
+        root=site_dir,
+        region=raw.get("region"),
+        feeds=tuple(raw.get("feeds") or ()),
+        sitemaps=tuple(raw.get("sitemaps") or ()),
+        encoding=encoding,
+        charset_in=charset_in,
+        redirects=redirects,
+        status={str(k): int(v) for k, v in (raw.get("status") or {}).items()},
+        delay={str(k): float(v) for k, v in (raw.get("delay") or {}).items()},
+        flaky={str(k): int(v) for k, v in (raw.get("flaky") or {}).items()},
+        robots=raw.get("robots"),
+        ignore_unknown_query=bool(raw.get("ignore_unknown_query", True)),
+        source=dict(raw.get("source") or {}),
+    )
+
+
+def discover_sites(sites_dir: Path) -> list[Path]:
+    """Site directories (those with a site.yml) under ``sites_dir``, sorted by name."""
+    if not sites_dir.is_dir():
+        raise UserError(f"{sites_dir}: sites directory not found")
+    return sorted(p for p in sites_dir.iterdir() if (p / "site.yml").is_file())
+
+
+def resolve_file(public: Path, path: str, query: str, ignore_unknown_query: bool) -> Path | None:
+    """The file under ``public`` that serves ``path?query``, or None (see module docstring)."""
+    rel = path.lstrip("/")
+    base = public / rel if rel else public
+    if not rel:
+        candidates = [base / "index.html"]
+    elif rel.endswith("/"):
+        candidates = [base / "index.html", base.with_name(base.name + ".html")]
+    else:
+        candidates = [base, base.with_name(base.name + ".html"), base / "index.html"]
+    ordered: list[Path] = []
+    if query and "/" not in query:
+        for c in candidates:
+            stem, dot, suffix = c.name.rpartition(".") if "." in c.name else (c.name, "", "")
+            ordered.append(c.with_name(f"{stem}@{query}{dot}{suffix}"))
+    if not query or ignore_unknown_query:
+        ordered += candidates
+    root = public.resolve()
+    for c in ordered:
+        try:
+            resolved = c.resolve()
+        except (OSError, RuntimeError):
+            continue
+        if resolved.is_file() and resolved.is_relative_to(root):
+            return resolved
+    return None
+
+
+def content_type(file: Path, body: bytes) -> str:
+    suffix = file.suffix.lower()
+    if suffix == ".xml":
+        head = body[:500].lstrip()
+        head = _XML_DECL.sub(b"", head).lstrip()
+        if head.startswith(b"<rss"):
+            return "application/rss+xml"
+        if head.startswith(b"<feed"):
+            return "application/atom+xml"
+        return "application/xml"
+    if suffix in (".html", ".htm"):
+        return "text/html"
+    return mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+
+
+def encode_text(text: str, ctype: str, cfg: SiteConfig) -> bytes:
+    """Encode a served text file, making its in-document charset agree with the site's config."""
+    body = text.encode(cfg.encoding, errors="xmlcharrefreplace")
+    enc = cfg.encoding.encode("ascii")
+    if ctype == "text/html":
+        if cfg.charset_in == "header":
+            return _META_CHARSET.sub(b"", body)
+        tag = b'<meta charset="' + enc + b'">'
+        if _META_CHARSET.search(body):
+            return _META_CHARSET.sub(tag, body)
+        m = _HEAD_OPEN.search(body)
+        return body[: m.end()] + tag + body[m.end() :] if m else tag + body
+    if ctype.endswith("xml"):
+        m = _XML_DECL.match(body)
+        if m:
+            decl = m.group(0)
+            if _XML_ENCODING.search(decl):
+                decl = _XML_ENCODING.sub(b'encoding="' + enc + b'"', decl)
+            elif cfg.encoding != "utf-8":
+                decl = decl.replace(b"?>", b' encoding="' + enc + b'"?>')
+            return decl + body[m.end() :]
+        if cfg.encoding != "utf-8":
+            return b'<?xml version="1.0" encoding="' + enc + b'"?>\n' + body
+    return body
+
+
+class _SiteHTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, cfg: SiteConfig, owner: SiteServer, port: int = 0) -> None:
+        self.cfg = cfg
+        self.owner = owner
+        self.hits: dict[str, int] = {}
+        self.hits_lock = threading.Lock()
+        super().__init__((HOST, port), _Handler)
+
+    @property
+    def base(self) -> str:
+        return f"http://{HOST}:{self.server_address[1]}"
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _SiteHTTPServer
+    protocol_version = "HTTP/1.1"
+    server_version = "newsmon-siteserver/1.0"
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        pass  # the request log replaces stderr chatter
+
+    def do_GET(self) -> None:
+        self._respond(send_body=True)
+
+    def do_HEAD(self) -> None:
+        self._respond(send_body=False)
+
+    def _respond(self, send_body: bool) -> None:
+        cfg = self.server.cfg
+        parts = urlsplit(self.path)
+        path, query = parts.path or "/", parts.query
+        full = f"{path}?{query}" if query else path
+        status, headers, body = self._route(cfg, path, query, full)
+        self.send_response(status)
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+        self.server.owner.record(
+            LoggedRequest(cfg.name, self.command, self.path, status,
+                          self.headers.get("User-Agent", ""))  # fmt: skip
+        )
+
+    def _route(
+        self, cfg: SiteConfig, path: str, query: str, full: str
+    ) -> tuple[int, dict[str, str], bytes]:
+        base = self.server.base
+        for key in (full, path):
+            if key in cfg.delay:
+                time.sleep(cfg.delay[key])
+                break
+        for key in (full, path):
+            if key in cfg.flaky:
+                with self.server.hits_lock:
+                    n = self.server.hits[key] = self.server.hits.get(key, 0) + 1
+                if n <= cfg.flaky[key]:
+                    return self._error_page(503)
+                break
+        for key in (full, path):
+            if key in cfg.status:
+                return self._error_page(cfg.status[key])
+        for key in (full, path):
+            if key in cfg.redirects:
+                r = cfg.redirects[key]
+                target = r.to.replace(BASE_PLACEHOLDER, base)
+                location = target if "://" in target else base + target
+                return r.code, {"Location": location, "Content-Type": "text/html"}, b""
+        if path == "/robots.txt" and cfg.robots is not None:
+            text = cfg.robots.replace(BASE_PLACEHOLDER, base)
+            return 200, {"Content-Type": "text/plain; charset=utf-8"}, text.encode("utf-8")
+        file = resolve_file(cfg.public, path, query, cfg.ignore_unknown_query)
+        if file is None:
+            if path == "/robots.txt":
+                return 200, {"Content-Type": "text/plain; charset=utf-8"}, DEFAULT_ROBOTS.encode()
+            return self._error_page(404)
+        raw = file.read_bytes()
+        ctype = content_type(file, raw)
+        if file.suffix.lower() not in TEXT_SUFFIXES:
+            return 200, {"Content-Type": ctype}, raw
+        text = raw.decode("utf-8").replace(BASE_PLACEHOLDER, base)
+        body = encode_text(text, ctype, cfg)
+        header = ctype
+        if cfg.charset_in in ("header", "both") or not ctype.startswith("text/html"):
+            header = f"{ctype}; charset={cfg.encoding}"
+        return 200, {"Content-Type": header}, body
+
+    def _error_page(self, code: int) -> tuple[int, dict[str, str], bytes]:
+        titles = {404: "Страница не найдена", 410: "Страница удалена"}
+        title = titles.get(code, "Ошибка сервера" if code >= 500 else "Ошибка")
+        html = (
+            f'<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>{code} — {title}'
+            f"</title></head><body><h1>{title}</h1><p>Код ответа {code}.</p>"
+            f'<p><a href="/">На главную</a></p></body></html>'
+        )
+        return code, {"Content-Type": "text/html; charset=utf-8"}, html.encode("utf-8")
+
+
+class SiteServer:
+    """Serve every site under ``sites_dir`` (or only ``names``), each on its own free port."""
+
+    def __init__(
+        self, sites_dir: Path, names: list[str] | None = None, *, base_port: int = 0
+    ) -> None:
+        self.sites_dir = Path(sites_dir)
+        configs = [load_site(d) for d in discover_sites(self.sites_dir)]
+        if names is not None:
+            known = {c.name for c in configs} | {c.root.name for c in configs}
+            missing = [n for n in names if n not in known]
+            if missing:
+                raise UserError(f"{self.sites_dir}: no such site(s): {', '.join(missing)}")
+            configs = [c for c in configs if c.name in names or c.root.name in names]
+        self.sites: dict[str, SiteConfig] = {c.name: c for c in configs}
+        self.base_port = base_port
+        self._servers: dict[str, _SiteHTTPServer] = {}
+        self._threads: list[threading.Thread] = []
+        self._log_lock = threading.Lock()
+        self._entries: list[LoggedRequest] = []
+
+    def start(self) -> SiteServer:
+        for i, cfg in enumerate(self.sites.values()):
+            port = self.base_port + i if self.base_port else 0
+            httpd = _SiteHTTPServer(cfg, self, port)
+            self._servers[cfg.name] = httpd
+            t = threading.Thread(
+                target=httpd.serve_forever, kwargs={"poll_interval": 0.1},
+                name=f"siteserver-{cfg.name}", daemon=True,
+            )  # fmt: skip
+            t.start()
+            self._threads.append(t)
+        return self
+
+    def stop(self) -> None:
+        for httpd in self._servers.values():
+            httpd.shutdown()
+            httpd.server_close()
+        for t in self._threads:
+            t.join(timeout=5)
+        self._servers.clear()
+        self._threads.clear()
+
+    def __enter__(self) -> SiteServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def urls(self) -> dict[str, str]:
+        """Site name -> home page URL, ``http://127.0.0.1:PORT/``."""
+        return {name: s.base + "/" for name, s in self._servers.items()}
+
+    def url(self, name: str, path: str = "/") -> str:
+        return self._servers[name].base + path
+
+    def sources(self, extra: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+        """The ``sources:`` entries (DESIGN.md format); ``extra`` adds fields per source name."""
+        out = []
+        for name, httpd in self._servers.items():
+            cfg, base = httpd.cfg, httpd.base
+            entry: dict[str, Any] = {"name": name, "url": base + "/"}
+            if cfg.region:
+                entry["region"] = cfg.region
+            if cfg.feeds:
+                entry["feeds"] = [base + p for p in cfg.feeds]
+            if cfg.sitemaps:
+                entry["sitemaps"] = [base + p for p in cfg.sitemaps]
+            entry.update(cfg.source)
+            entry.update((extra or {}).get(name, {}))
+            out.append(entry)
+        return out
+
+    def write_sources(self, path: Path, *, extra: dict[str, dict[str, Any]] | None = None) -> Path:
+        """Write sources.yml for the running sites; ``extra`` maps a name to extra/override fields."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        doc = {"sources": self.sources(extra)}
+        path.write_text(
+            yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, default_flow_style=None),
+            encoding="utf-8",
+        )
+        return path
+
+    @property
+    def request_log(self) -> list[LoggedRequest]:
+        with self._log_lock:
+            return list(self._entries)
+
+    def clear_log(self) -> None:
+        with self._log_lock:
+            self._entries.clear()
+
+    def record(self, entry: LoggedRequest) -> None:
+        with self._log_lock:
+            self._entries.append(entry)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m newsmon.siteserver",
+        description="Serve replica news outlets on 127.0.0.1, one port per outlet.",
+    )
+    parser.add_argument("--sites", type=Path, default=Path("demo/sites"))
+    parser.add_argument("--names", nargs="*", help="serve only these sites")
+    parser.add_argument("--write-sources", type=Path, help="write a sources.yml here")
+    parser.add_argument("--pidfile", type=Path)
+    parser.add_argument("--base-port", type=int, default=0, help="first port (default: free ports)")
+    args = parser.parse_args(argv)
+
+    stop = threading.Event()
+    try:
+        server = SiteServer(args.sites, args.names, base_port=args.base_port).start()
+    except (UserError, OSError) as exc:
+        print(f"siteserver: {exc}", file=sys.stderr)
+        return 2
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    try:
+        if args.write_sources:
+            server.write_sources(args.write_sources)
+        if args.pidfile:
+            args.pidfile.parent.mkdir(parents=True, exist_ok=True)
+            args.pidfile.write_text(f"{os.getpid()}\n")
+        for name, url in server.urls.items():
+            print(f"{name} {url} {server.sites[name].region or ''}".rstrip(), flush=True)
+        while not stop.wait(0.5):
+            pass
+    finally:
+        server.stop()
+        if args.pidfile:
+            args.pidfile.unlink(missing_ok=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
