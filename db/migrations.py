@@ -1,0 +1,116 @@
+"""The versioned schema: named migrations, applied in order on every open.
+
+Never edit a migration that has shipped; add `m000N_<what>` instead. `PRAGMA user_version` mirrors
+the number of applied migrations so that `sqlite3 newsmon.db 'pragma user_version'` tells the
+schema version without Python.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("newsmon")
+
+
+@migrations()
+def m0001_initial(db: Database) -> None:
+    db["regions"].create(
+        {"iso": str, "name": str, "district": str}, pk="iso", not_null={"name"}
+    )
+    db["sources"].create(
+        {"name": str, "url": str, "region_iso": str},
+        pk="name",
+        foreign_keys=[("region_iso", "regions", "iso")],
+    )
+    db["runs"].create(
+        {
+            "id": int,
+            "started": str,
+            "finished": str,
+            "status": str,  # running | ok | partial | failed | interrupted
+            "since": str,
+            "pages": int,
+            "new_articles": int,
+            "relevant": int,
+            "errors": int,
+        },
+        pk="id",
+    )
+    db["run_sources"].create(
+        {
+            "run_id": int,
+            "source": str,
+            "pages": int,
+            "new_articles": int,
+            "errors": int,
+            "last_error": str,
+        },
+        pk=("run_id", "source"),
+        foreign_keys=[("run_id", "runs", "id")],
+    )
+    db["articles"].create(
+        {
+            "id": int,
+            "url": str,  # canonical URL: one article, one row
+            "source": str,
+            "title": str,
+            "lead": str,
+            "author": str,
+            "text": str,
+            "published": str,  # YYYY-MM-DD, NULL when no date could be trusted
+            "date_method": str,
+            "text_method": str,
+            "fetched_at": str,
+            "relevant": int,
+            "story_id": int,  # id of the earliest article of the story cluster
+            "run_id": int,
+        },
+        pk="id",
+        not_null={"url", "source", "text"},
+        foreign_keys=[("source", "sources", "name"), ("run_id", "runs", "id")],
+    )
+    db["articles"].create_index(["url"], unique=True)
+    db["articles"].create_index(["published"])
+    db["articles"].create_index(["source", "published"])
+    db["articles"].create_index(["story_id"])
+    # Every article-page URL ever requested (before redirects too), so a nightly run never
+    # re-downloads a stored article and a 404 is remembered, not retried every night.
+    db["urls"].create(
+        {
+            "url": str,
+            "article_id": int,
+            "status": int,
+            "first_seen": str,
+            "last_seen": str,
+            "published": str,
+        },
+        pk="url",
+    )
+    for table, key, extra in (
+        ("article_regions", "iso", {"mentions": int}),
+        ("article_orgs", "org", {"mentions": int}),
+        ("article_topics", "topic", {}),
+        ("article_projects", "project", {"mentions": int, "registered": int}),
+    ):
+        db[table].create(
+            {"article_id": int, key: str, **extra},
+            pk=("article_id", key),
+            foreign_keys=[("article_id", "articles", "id")],
+        )
+        db[table].create_index([key, "article_id"])
+    db["article_regions"].add_foreign_key("iso", "regions", "iso")
+    db["article_minhash"].create(
+        {"article_id": int, "signature": bytes},
+        pk="article_id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+
+
+def apply_migrations(db: Database) -> None:
+    migrations.apply(db)
+    db.execute(f"PRAGMA user_version = {len(migrations.applied(db))}")
+
+
+def schema_version(db: Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]

@@ -1,0 +1,207 @@
+"""Writes: sources, runs, URLs seen, and articles with their tags — each article in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def ensure_regions(db: Database) -> None:
+    from pipeline.regions import all_regions
+
+    if db["regions"].count == len(all_regions()):
+        return
+    db["regions"].upsert_all(
+        ({"iso": r.iso, "name": r.name, "district": r.district} for r in all_regions()), pk="iso"
+    )
+
+
+def sync_sources(db: Database, sources: Iterable) -> None:
+    ensure_regions(db)
+    db["sources"].upsert_all(
+        ({"name": s.name, "url": s.url, "region_iso": s.region_iso} for s in sources), pk="name"
+    )
+
+
+def start_run(db: Database, since: dt.date | None) -> int:
+    with db.atomic():
+        return db["runs"].insert(
+            {
+                "started": now_iso(),
+                "status": "running",
+                "since": since.isoformat() if since else None,
+                "pages": 0,
+                "new_articles": 0,
+                "relevant": 0,
+                "errors": 0,
+            }
+        ).last_pk
+
+
+def finish_run(db: Database, run_id: int, status: str, per_source: dict[str, dict]) -> dict:
+    """Record how the run ended, with totals and one row per source; return the totals."""
+    totals = {
+        key: sum(stats.get(key, 0) for stats in per_source.values())
+        for key in ("pages", "new_articles", "relevant", "errors")
+    }
+    with db.atomic():
+        db["run_sources"].upsert_all(
+            (
+                {
+                    "run_id": run_id,
+                    "source": name,
+                    "pages": stats.get("pages", 0),
+                    "new_articles": stats.get("new_articles", 0),
+                    "errors": stats.get("errors", 0),
+                    "last_error": stats.get("last_error"),
+                }
+                for name, stats in per_source.items()
+            ),
+            pk=("run_id", "source"),
+        )
+        db["runs"].update(run_id, {"finished": now_iso(), "status": status, **totals})
+    return totals
+
+
+def url_is_done(db: Database, url: str, since: dt.date | None = None) -> bool:
+    """True when a page need not be fetched again: stored, gone, or older than the bound."""
+    row = db.execute(
+        "select article_id, status, published from urls where url = ?", [url]
+    ).fetchone()
+    if row is None:
+        return False
+    article_id, status, published = row
+    if article_id is not None or status in (404, 410):
+        return True
+    return bool(since and published and published < since.isoformat())
+
+
+def record_url(
+    db: Database, url: str, status: int, *, article_id: int | None = None,
+    published: str | None = None,
+) -> None:
+    now = now_iso()
+    db.execute(
+        """insert into urls (url, article_id, status, first_seen, last_seen, published)
+           values (?, ?, ?, ?, ?, ?)
+           on conflict(url) do update set
+             article_id = coalesce(excluded.article_id, urls.article_id),
+             status = excluded.status, last_seen = excluded.last_seen,
+             published = coalesce(excluded.published, urls.published)""",
+        [url, article_id, status, now, now, published],
+    )
+
+
+@dataclass
+class ArticleRecord:
+    url: str
+    source: str
+    text: str
+    title: str | None = None
+    lead: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    date_method: str = "none"
+    text_method: str = ""
+    fetched_at: str = field(default_factory=now_iso)
+    relevant: bool = False
+    regions: Sequence[tuple[str, int]] = ()  # (iso, mentions)
+    orgs: Sequence[tuple[str, int]] = ()
+    topics: Sequence[str] = ()
+    projects: Sequence[tuple[str, int, bool]] = ()
+    request_urls: Sequence[str] = ()
+    signature: bytes | None = None
+
+
+def article_id_for(db: Database, url: str) -> int | None:
+    row = db.execute("select id from articles where url = ?", [url]).fetchone()
+    return row[0] if row else None
+
+
+def _story_of(db: Database, article_ids: Sequence[int]) -> list[int]:
+    """Every member of the stories the given articles belong to."""
+    if not article_ids:
+        return []
+    marks = ",".join("?" * len(article_ids))
+    rows = db.execute(
+        f"select id from articles where story_id in "
+        f"(select story_id from articles where id in ({marks}))",
+        list(article_ids),
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _set_story(db: Database, members: list[int]) -> int:
+    """Point every member at the earliest-published one (undated last, then lowest id)."""
+    marks = ",".join("?" * len(members))
+    original = db.execute(
+        f"select id from articles where id in ({marks}) "
+        "order by published is null, published, id limit 1",
+        members,
+    ).fetchone()[0]
+    db.execute(f"update articles set story_id = ? where id in ({marks})", [original, *members])
+    return original
+
+
+def store_article(
+    db: Database, record: ArticleRecord, *, run_id: int | None = None,
+    similar: Sequence[int] = (),
+) -> int:
+    """Insert an article with its tags, URLs and story cluster atomically; return its id.
+
+    `similar` are ids of stored articles judged to be the same story (see pipeline.clustering).
+    """
+    with db.atomic():
+        existing = article_id_for(db, record.url)
+        if existing is not None:
+            for url in record.request_urls:
+                record_url(db, url, 200, article_id=existing)
+            return existing
+        published = record.published.isoformat() if record.published else None
+        article_id = db["articles"].insert(
+            {
+                "url": record.url,
+                "source": record.source,
+                "title": record.title,
+                "lead": record.lead,
+                "author": record.author,
+                "text": record.text,
+                "published": published,
+                "date_method": record.date_method,
+                "text_method": record.text_method,
+                "fetched_at": record.fetched_at,
+                "relevant": int(record.relevant),
+                "run_id": run_id,
+            }
+        ).last_pk
+        db["article_regions"].insert_all(
+            ({"article_id": article_id, "iso": iso, "mentions": n} for iso, n in record.regions)
+        )
+        db["article_orgs"].insert_all(
+            ({"article_id": article_id, "org": org, "mentions": n} for org, n in record.orgs)
+        )
+        db["article_topics"].insert_all(
+            ({"article_id": article_id, "topic": t} for t in dict.fromkeys(record.topics))
+        )
+        db["article_projects"].insert_all(
+            (
+                {"article_id": article_id, "project": p, "mentions": n, "registered": int(reg)}
+                for p, n, reg in record.projects
+            )
+        )
+        if record.signature is not None:
+            db["article_minhash"].insert({"article_id": article_id, "signature": record.signature})
+        db.execute("update articles set story_id = id where id = ?", [article_id])
+        members = sorted({article_id, *_story_of(db, list(similar))})
+        if len(members) > 1:
+            _set_story(db, members)
+        for url in dict.fromkeys([record.url, *record.request_urls]):
+            record_url(db, url, 200, article_id=article_id, published=published)
+    return article_id

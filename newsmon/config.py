@@ -1,0 +1,128 @@
+"""sources.yml → frozen dataclasses, validated with errors that name the file and the line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from newsmon.yamlfile import LineDict, config_error, load_yaml_file
+from pipeline.extract import SelectorOverrides
+
+SLUG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+SOURCE_KEYS = {"name", "url", "region", "feeds", "sitemaps", "selectors"}
+SELECTOR_KEYS = {"title", "text", "date"}
+
+DEFAULT_SOURCES = "sources.yml"
+DEFAULT_DB = "newsmon.db"
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str
+    region: str  # official name of the federal subject
+    region_iso: str
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    selectors: SelectorOverrides | None = None
+
+    @property
+    def origin(self) -> str:
+        parts = urlsplit(self.url)
+        return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+@dataclass(frozen=True)
+class SourcesConfig:
+    path: Path
+    sources: tuple[Source, ...] = field(default_factory=tuple)
+
+    @property
+    def user_dir(self) -> Path:
+        """Where a user's topics.yml, orgs.yml and projects.yml live: beside sources.yml."""
+        return self.path.parent
+
+    def select(self, names: tuple[str, ...] | list[str]) -> tuple[Source, ...]:
+        known = {s.name: s for s in self.sources}
+        for name in names:
+            if name not in known:
+                from newsmon.suggest import unknown_name_error
+
+                raise unknown_name_error("Неизвестный источник", name, list(known))
+        return tuple(known[n] for n in names) if names else self.sources
+
+
+def _check_url(path: Path, node: object, value: object, what: str) -> str:
+    if not isinstance(value, str) or urlsplit(value).scheme not in ("http", "https"):
+        raise config_error(path, node, f"{what}: нужен адрес http(s)://…, получено {value!r}")
+    if not urlsplit(value).netloc:
+        raise config_error(path, node, f"{what}: в адресе нет имени сайта: {value!r}")
+    return value
+
+
+def _url_list(path: Path, entry: LineDict, key: str) -> tuple[str, ...]:
+    value = entry.get(key) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise config_error(path, entry, f"поле {key} должно быть списком адресов")
+    return tuple(_check_url(path, entry, v, key) for v in value)
+
+
+def _selectors(path: Path, entry: LineDict) -> SelectorOverrides | None:
+    value = entry.get("selectors")
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) - SELECTOR_KEYS:
+        raise config_error(path, entry, "selectors: допустимы только title, text, date (CSS)")
+    return SelectorOverrides(**{k: str(v) for k, v in value.items()})
+
+
+def _parse_source(path: Path, entry: object) -> Source:
+    from pipeline.regions import resolve_region
+    from newsmon.errors import UserError
+
+    if not isinstance(entry, dict):
+        raise config_error(path, entry, "каждый источник — это словарь с полями name, url, region")
+    unknown = set(entry) - SOURCE_KEYS
+    if unknown:
+        raise config_error(path, entry, f"неизвестное поле {sorted(unknown)[0]!r}")
+    for key in ("name", "url", "region"):
+        if not entry.get(key):
+            raise config_error(path, entry, f"у источника нет поля {key}")
+    name = str(entry["name"])
+    if not SLUG_RE.match(name):
+        raise config_error(path, entry, f"имя источника {name!r}: только латиница, цифры, - _ .")
+    url = _check_url(path, entry, entry["url"], "url")
+    try:
+        region = resolve_region(str(entry["region"]))
+    except UserError as exc:
+        raise config_error(path, entry, str(exc)) from None
+    return Source(
+        name=name,
+        url=url,
+        region=region.name,
+        region_iso=region.iso,
+        feeds=_url_list(path, entry, "feeds"),
+        sitemaps=_url_list(path, entry, "sitemaps"),
+        selectors=_selectors(path, entry),
+    )
+
+
+def load_sources(path: str | Path) -> SourcesConfig:
+    """Load and validate sources.yml (the contract is in docs/ and ../DESIGN.md)."""
+    path = Path(path)
+    data = load_yaml_file(path)
+    if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
+        raise config_error(path, data, "ожидается ключ верхнего уровня 'sources:' со списком")
+    sources = [_parse_source(path, entry) for entry in data["sources"]]
+    seen: set[str] = set()
+    for entry, source in zip(data["sources"], sources):
+        if source.name in seen:
+            raise config_error(path, entry, f"имя источника {source.name!r} повторяется")
+        seen.add(source.name)
+    if not sources:
+        raise config_error(path, data, "список sources пуст")
+    return SourcesConfig(path=path, sources=tuple(sources))

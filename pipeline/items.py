@@ -1,0 +1,25 @@
+"""The item that flows through the Scrapy item pipelines, filled one stage at a time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pipeline.extract import Extracted
+    from pipeline.nlp import TagResult
+
+
+@dataclass
+class ArticleItem:
+    url: str  # the URL the page was finally served from (after redirects)
+    source: str
+    body: bytes
+    encoding: str | None
+    fetched_at: str  # ISO timestamp, UTC
+    request_urls: list[str] = field(default_factory=list)  # every URL that led here
+    feed_date: str | None = None  # date the feed/sitemap gave, a fallback for the page's own
+    canonical: str | None = None  # filled by CanonicalPipeline
+    extracted: Extracted | None = None  # ExtractPipeline
+    tags: TagResult | None = None  # TagPipeline
+    signature: Any = None  # ClusterPipeline: MinHash of the main text

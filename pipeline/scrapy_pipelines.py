@@ -1,0 +1,146 @@
+"""Thin Scrapy adapters around the pipeline stages; the logic lives in plain functions.
+
+Order (newsmon/scrapy_settings.py): canonical 100 → extract 300 → tag 500 → cluster 700 → store 900.
+Each drop has its own DropItem subclass, so Scrapy's stats count drops per reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from scrapy.exceptions import DropItem
+
+from db import open_db
+from db.store import ArticleRecord, article_id_for, record_url, store_article
+from pipeline.canonical import find_canonical
+from pipeline.clustering import StoryIndex, from_bytes, signature, to_bytes
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+    from pipeline.items import ArticleItem
+
+
+class AlreadyStored(DropItem):
+    """The page's canonical URL is already an article (e.g. reached through a utm link)."""
+
+
+class NoText(DropItem):
+    """Extraction found no main text: not an article page."""
+
+
+class TooOld(DropItem):
+    """Published before --since."""
+
+
+class _WithDb:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.db = open_db(crawler.settings["NEWSMON_DB_PATH"])
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler):
+        return cls(crawler)
+
+    def close_spider(self) -> None:
+        self.db.conn.close()
+
+    def count(self, item: ArticleItem, key: str) -> None:
+        self.crawler.stats.inc_value(f"newsmon/source/{item.source}/{key}")
+
+
+class CanonicalPipeline(_WithDb):
+    def process_item(self, item: ArticleItem) -> ArticleItem:
+        item.canonical = find_canonical(item.body, item.url)
+        existing = article_id_for(self.db, item.canonical)
+        if existing is not None:
+            with self.db.atomic():
+                for url in item.request_urls:
+                    record_url(self.db, url, 200, article_id=existing)
+            raise AlreadyStored(f"already stored as {item.canonical}")
+        return item
+
+
+class ExtractPipeline(_WithDb):
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.sources = {s.name: s for s in crawler.settings["NEWSMON_SOURCES"]}
+        self.since: dt.date | None = crawler.settings["NEWSMON_SINCE"]
+
+    def process_item(self, item: ArticleItem) -> ArticleItem:
+        from pipeline.extract import extract
+
+        source = self.sources[item.source]
+        extracted = extract(
+            item.body, item.url, crawl_time=dt.datetime.fromisoformat(item.fetched_at),
+            overrides=source.selectors, encoding=item.encoding,
+        )
+        if len(extracted.text.strip()) < 100:
+            raise NoText(f"no main text at {item.url}")
+        if extracted.published is None and item.feed_date:
+            extracted.published = dt.date.fromisoformat(item.feed_date)
+            extracted.date_method = "feed"
+        if self.since and extracted.published and extracted.published < self.since:
+            with self.db.atomic():
+                for url in item.request_urls:
+                    record_url(self.db, url, 200, published=extracted.published.isoformat())
+            raise TooOld(f"published {extracted.published} before {self.since}")
+        item.extracted = extracted
+        return item
+
+
+class TagPipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        from pipeline.nlp import load_tag_config
+
+        self.sources = {s.name: s for s in crawler.settings["NEWSMON_SOURCES"]}
+        self.config = load_tag_config(crawler.settings["NEWSMON_USER_DIR"])
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler):
+        return cls(crawler)
+
+    def process_item(self, item: ArticleItem) -> ArticleItem:
+        from pipeline.nlp import tag
+
+        assert item.extracted is not None
+        item.tags = tag(
+            item.extracted.text, title=item.extracted.title or "",
+            home_region_iso=self.sources[item.source].region_iso, config=self.config,
+        )
+        return item
+
+
+class StorePipeline(_WithDb):
+    """Clusters the article into a story and stores it with its tags in one transaction."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.run_id = crawler.settings.getint("NEWSMON_RUN_ID") or None
+        self.index = StoryIndex()
+        for row in self.db.execute("select article_id, signature from article_minhash"):
+            self.index.add(row[0], from_bytes(row[1]))
+
+    def process_item(self, item: ArticleItem) -> ArticleItem:
+        ex, tags = item.extracted, item.tags
+        assert ex is not None and tags is not None and item.canonical
+        sig = signature(ex.text)
+        record = ArticleRecord(
+            url=item.canonical, source=item.source, text=ex.text, title=ex.title, lead=ex.lead,
+            author=ex.author, published=ex.published, date_method=ex.date_method,
+            text_method=ex.text_method, fetched_at=item.fetched_at, relevant=tags.relevant,
+            regions=[(r.iso, r.mentions) for r in tags.regions],
+            orgs=[(o.name, o.mentions) for o in tags.orgs],
+            topics=list(tags.topics),
+            projects=[(p.name, p.mentions, p.registered) for p in tags.projects],
+            request_urls=item.request_urls, signature=to_bytes(sig),
+        )
+        article_id = store_article(
+            self.db, record, run_id=self.run_id, similar=self.index.similar(sig)
+        )
+        self.index.add(article_id, sig)
+        self.count(item, "new_articles")
+        if tags.relevant:
+            self.count(item, "relevant")
+        return item
