@@ -7,8 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from typing import TYPE_CHECKING
+
 from newsmon.yamlfile import LineDict, config_error, load_yaml_file
-from pipeline.extract import SelectorOverrides
+
+if TYPE_CHECKING:
+    from pipeline.extract import SelectorOverrides
 
 SLUG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 SOURCE_KEYS = {"name", "url", "region", "feeds", "sitemaps", "selectors"}
@@ -77,6 +81,8 @@ def _selectors(path: Path, entry: LineDict) -> SelectorOverrides | None:
         return None
     if not isinstance(value, dict) or set(value) - SELECTOR_KEYS:
         raise config_error(path, entry, "selectors: допустимы только title, text, date (CSS)")
+    from pipeline.extract import SelectorOverrides
+
     return SelectorOverrides(**{k: str(v) for k, v in value.items()})
 
 

@@ -1,0 +1,128 @@
+"""Read-only questions the CLI, the digest and Datasette ask; each returns plain dicts.
+
+Counts follow the contract: *materials* = articles (reprints included), *stories* = distinct story
+clusters among them, *mentions* = mentions of the key in them (for `source` and `topic`, where an
+article has no mention count, one article is one mention).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from newsmon.periods import Period
+
+# by → (join clause, key expression, label expression, mentions expression)
+DIMENSIONS: dict[str, tuple[str, str, str]] = {
+    "region": (
+        "join article_regions k on k.article_id = a.id join regions r on r.iso = k.iso",
+        "r.name",
+        "sum(k.mentions)",
+    ),
+    "org": ("join article_orgs k on k.article_id = a.id", "k.org", "sum(k.mentions)"),
+    "project": ("join article_projects k on k.article_id = a.id", "k.project", "sum(k.mentions)"),
+    "topic": ("join article_topics k on k.article_id = a.id", "k.topic", "count(*)"),
+    "source": ("", "a.source", "count(*)"),
+}
+
+
+@dataclass(frozen=True)
+class Filters:
+    region_iso: str | None = None
+    org: str | None = None
+    project: str | None = None
+    topic: str | None = None
+    source: str | None = None
+    relevant_only: bool = True
+
+
+def article_conditions(period: Period | None, filters: Filters) -> tuple[str, dict]:
+    """The WHERE clause (over `articles a`) selecting the articles a question is about."""
+    where = ["1 = 1"]
+    params: dict = {}
+    if filters.relevant_only:
+        where.append("a.relevant = 1")
+    if period:
+        where.append("a.published between :date_from and :date_to")
+        params.update(period.sql_params)
+    if filters.source:
+        where.append("a.source = :f_source")
+        params["f_source"] = filters.source
+    for table, column, value, name in (
+        ("article_regions", "iso", filters.region_iso, "f_region"),
+        ("article_orgs", "org", filters.org, "f_org"),
+        ("article_projects", "project", filters.project, "f_project"),
+        ("article_topics", "topic", filters.topic, "f_topic"),
+    ):
+        if value:
+            where.append(
+                f"exists (select 1 from {table} f where f.article_id = a.id and f.{column} = :{name})"
+            )
+            params[name] = value
+    return " and ".join(where), params
+
+
+def counts(
+    db: Database, by: str, period: Period | None, filters: Filters = Filters()
+) -> list[dict]:
+    join, key, mentions = DIMENSIONS[by]
+    where, params = article_conditions(period, filters)
+    extra = ", r.iso as iso" if by == "region" else ""
+    group = "r.iso" if by == "region" else key
+    sql = f"""
+        select {key} as {by}{extra}, count(distinct a.id) as materials,
+               count(distinct a.story_id) as stories, {mentions} as mentions
+        from articles a {join}
+        where {where}
+        group by {group}
+        order by materials desc, mentions desc, {key}
+    """
+    return [dict(row) for row in _rows(db, sql, params)]
+
+
+def totals(db: Database, period: Period | None, filters: Filters = Filters()) -> dict:
+    where, params = article_conditions(period, filters)
+    sql = f"""
+        select count(*) as materials, count(distinct a.story_id) as stories,
+               count(*) - count(distinct a.story_id) as reprints,
+               count(distinct a.source) as outlets,
+               (select count(distinct k.iso) from article_regions k
+                  join articles a on a.id = k.article_id where {where}) as regions
+        from articles a where {where}
+    """
+    return dict(_rows(db, sql, params)[0])
+
+
+def articles(
+    db: Database, period: Period | None, filters: Filters = Filters(), limit: int | None = None
+) -> list[dict]:
+    """Articles with their story size and regions, earliest story first, originals before reprints."""
+    where, params = article_conditions(period, filters)
+    sql = f"""
+        select a.id, a.url, a.source, a.title, a.lead, a.published, a.story_id,
+               (select count(*) from articles s where s.story_id = a.story_id) as story_size,
+               (select group_concat(r.name, '; ') from article_regions k
+                  join regions r on r.iso = k.iso where k.article_id = a.id) as regions
+        from articles a where {where}
+        order by a.published desc, a.id
+        {"limit " + str(int(limit)) if limit else ""}
+    """
+    return [dict(row) for row in _rows(db, sql, params)]
+
+
+def known_values(db: Database, by: str) -> list[str]:
+    """Every value a filter on `by` may take (for suggestions on a typo)."""
+    sql = {
+        "org": "select distinct org from article_orgs",
+        "project": "select distinct project from article_projects",
+        "topic": "select distinct topic from article_topics",
+        "source": "select name from sources",
+    }[by]
+    return [row[0] for row in db.execute(sql).fetchall()]
+
+
+def _rows(db: Database, sql: str, params: dict) -> list:
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]

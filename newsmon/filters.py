@@ -1,0 +1,73 @@
+"""Turn the CLI's filter options into db.queries.Filters, rejecting unknown names with a hint."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from db.queries import Filters, known_values
+from newsmon.suggest import unknown_name_error
+
+LABELS = {
+    "org": "Неизвестная организация",
+    "project": "Неизвестный проект",
+    "topic": "Неизвестная тема",
+    "source": "Неизвестный источник",
+}
+
+
+def _known(db: Database, by: str, value: str | None) -> str | None:
+    if not value:
+        return None
+    known = known_values(db, by)
+    exact = {k.lower().replace("ё", "е"): k for k in known}
+    match = exact.get(value.lower().replace("ё", "е"))
+    if match is None and by == "topic":
+        from pipeline.nlp import load_tag_config
+
+        known = sorted(set(known) | set(load_tag_config(None).topic_names))
+        match = next((k for k in known if k.lower() == value.lower()), None)
+    if match is None:
+        match = _alias(by, value, known)
+    if match is None:
+        raise unknown_name_error(LABELS[by], value, known)
+    return match
+
+
+def _alias(by: str, value: str, known: list[str]) -> str | None:
+    """An org or project named by an alias or a prefix of its canonical name."""
+    lowered = value.lower()
+    prefixed = [k for k in known if k.lower().startswith(lowered)]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    if by == "org":
+        from pipeline.orgs import canonical_org
+
+        canonical = canonical_org(value)
+        return canonical if canonical in known else None
+    return None
+
+
+def build_filters(
+    db: Database, *, region: str | None = None, org: str | None = None,
+    project: str | None = None, topic: str | None = None, source: str | None = None,
+    relevant_only: bool = True,
+) -> Filters:
+    from pipeline.regions import resolve_region
+
+    return Filters(
+        region_iso=resolve_region(region).iso if region else None,
+        org=_known(db, "org", org),
+        project=_known(db, "project", project),
+        topic=_known(db, "topic", topic),
+        source=_known(db, "source", source),
+        relevant_only=relevant_only,
+    )
+
+
+def add_change(rows: list[dict], previous: list[dict], by: str) -> list[dict]:
+    """Add the change in materials against the previous period of the same length."""
+    before = {row[by]: row["materials"] for row in previous}
+    for row in rows:
+        old = before.get(row[by], 0)
+        row["change"] = f"{row['materials'] - old:+d}" if old else "новое"
+    return rows
