@@ -7,7 +7,6 @@ non-zero exit code (2 for usage and configuration, 1 at run time); `--debug` sho
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import logging
 import sys
@@ -17,7 +16,8 @@ import click
 
 from newsmon.config import DEFAULT_DB, DEFAULT_SOURCES
 from newsmon.errors import NewsmonError, UserError
-from newsmon.output import FORMATS, render_rows
+from newsmon.options import db_option, format_option, open_existing_db, period_options
+from newsmon.output import render_rows
 
 
 class NewsmonGroup(click.Group):
@@ -31,40 +31,6 @@ class NewsmonGroup(click.Group):
             ctx.exit(exc.exit_code)
 
 
-def db_option(fn):
-    return click.option(
-        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="NEWSMON_DB",
-        default=DEFAULT_DB, show_default=True, help="SQLite database (env NEWSMON_DB).",
-    )(fn)
-
-
-def format_option(fn):
-    return click.option(
-        "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-        help="Output format.",
-    )(fn)
-
-
-def period_options(fn):
-    @click.option("--month", metavar="YYYY-MM", help="A calendar month.")
-    @click.option("--from", "date_from", metavar="YYYY-MM-DD", help="First day (inclusive).")
-    @click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Last day (inclusive).")
-    @functools.wraps(fn)
-    def wrapper(*args, month=None, date_from=None, date_to=None, **kwargs):
-        from newsmon.periods import period_from_options
-
-        kwargs["period"] = period_from_options(month, date_from, date_to)
-        return fn(*args, **kwargs)
-
-    return wrapper
-
-
-def open_existing_db(db_path: Path):
-    from db import open_db
-
-    return open_db(db_path, create=False)
-
-
 @click.group(cls=NewsmonGroup)
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug logs).")
@@ -73,40 +39,6 @@ def cli(debug: bool, verbose: int) -> None:
     """newsmon — мониторинг региональных СМИ о проектах поддержки семьи и детства."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-
-
-@cli.command()
-@click.option("--sources", "sources_path", type=click.Path(path_type=Path),
-              default=DEFAULT_SOURCES, show_default=True, help="sources.yml")
-@click.option("--since", metavar="YYYY-MM-DD", help="Skip articles published before this day.")
-@click.option("--source", "only", multiple=True, metavar="NAME", help="Crawl only these sources.")
-@click.option("--quiet", is_flag=True, help="No progress output.")
-@db_option
-def crawl(sources_path: Path, since: str | None, only: tuple[str, ...], quiet: bool,
-          db_path: Path) -> None:
-    """Fetch, extract, tag and store new articles from the outlets in sources.yml.
-
-    Example: newsmon crawl --sources sources.yml --since 2025-10-01
-    """
-    from newsmon.config import load_sources
-    from newsmon.crawl import run_crawl
-    from newsmon.periods import parse_day
-
-    since_day = parse_day(since, "--since") if since else None
-    config = load_sources(sources_path)
-    result = run_crawl(config, db_path, since=since_day, only=only,
-                       log_level="ERROR" if quiet else "WARNING")
-    rows = [{"источник": name, "страниц": s["pages"], "новых": s["new_articles"],
-             "релевантных": s["relevant"], "ошибок": s["errors"]}
-            for name, s in result.per_source.items()]
-    click.echo(render_rows(rows, "table"))
-    t = result.totals
-    click.echo(f"Итого: страниц {t['pages']}, новых статей {t['new_articles']}, "
-               f"релевантных {t['relevant']}, ошибок {t['errors']} (запуск #{result.run_id})")
-    for name in result.down:
-        click.echo(f"newsmon: источник {name} недоступен: "
-                   f"{result.per_source[name]['last_error']}", err=True)
-    sys.exit(result.exit_code)
 
 
 @cli.command()
@@ -172,26 +104,6 @@ def extract(target: str) -> None:
     click.echo(json.dumps(out, ensure_ascii=False, indent=2))
 
 
-@cli.command()
-@period_options
-@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
-              required=True, help="Where to write the HTML report.")
-@db_option
-def digest(period, out_path: Path, db_path: Path) -> None:
-    """Build the Russian HTML digest for a period (default: the previous month).
-
-    Example: newsmon digest --month 2025-10 --out digest.html
-    """
-    from digest.build import build_digest
-    from digest.render import render_html
-    from newsmon.periods import previous_month
-
-    db = open_existing_db(db_path)
-    data = build_digest(db, period or previous_month())
-    _write(out_path, render_html(data))
-    click.echo(f"Дайджест за {data.period.label}: {out_path}")
-
-
 def _read_text(file: Path) -> str:
     if str(file) == "-":
         return sys.stdin.read()
@@ -203,10 +115,19 @@ def _read_text(file: Path) -> str:
         raise UserError(f"{file}: нужен текст в кодировке UTF-8") from None
 
 
-def _write(path: Path, text: str) -> None:
-    if not path.parent.exists():
-        raise UserError(f"Папка не существует: {path.parent}")
-    path.write_text(text, encoding="utf-8")
+def _register_command_modules() -> None:
+    """Each module in newsmon/commands/ contributes one command named `command`."""
+    import importlib
+    import pkgutil
+
+    import newsmon.commands
+
+    for info in sorted(pkgutil.iter_modules(newsmon.commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"newsmon.commands.{info.name}")
+        cli.add_command(module.command)
+
+
+_register_command_modules()
 
 
 def main() -> None:

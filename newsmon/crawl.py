@@ -84,7 +84,8 @@ def run_crawl(
     from scrapy.settings import Settings
 
     from db import open_db
-    from db.store import finish_run, start_run, sync_sources
+    from db.runs import finish_run, start_run
+    from db.store import sync_sources
     from pipeline.nlp import load_tag_config
     from spiders.news import NewsSpider
 

@@ -1,0 +1,80 @@
+"""Run records and the memory of URLs: what a nightly crawl must not fetch again."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlite_utils import Database
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def start_run(db: Database, since: dt.date | None) -> int:
+    with db.atomic():
+        return db["runs"].insert(
+            {
+                "started": now_iso(),
+                "status": "running",
+                "since": since.isoformat() if since else None,
+                "pages": 0,
+                "new_articles": 0,
+                "relevant": 0,
+                "errors": 0,
+            }
+        ).last_pk
+
+
+def finish_run(db: Database, run_id: int, status: str, per_source: dict[str, dict]) -> dict:
+    """Record how the run ended, with totals and one row per source; return the totals."""
+    totals = {
+        key: sum(stats.get(key, 0) for stats in per_source.values())
+        for key in ("pages", "new_articles", "relevant", "errors")
+    }
+    with db.atomic():
+        db["run_sources"].upsert_all(
+            (
+                {
+                    "run_id": run_id,
+                    "source": name,
+                    "pages": stats.get("pages", 0),
+                    "new_articles": stats.get("new_articles", 0),
+                    "errors": stats.get("errors", 0),
+                    "last_error": stats.get("last_error"),
+                }
+                for name, stats in per_source.items()
+            ),
+            pk=("run_id", "source"),
+        )
+        db["runs"].update(run_id, {"finished": now_iso(), "status": status, **totals})
+    return totals
+
+
+def url_is_done(db: Database, url: str, since: dt.date | None = None) -> bool:
+    """True when a page need not be fetched again: stored, gone, or older than the bound."""
+    row = db.execute(
+        "select article_id, status, published from urls where url = ?", [url]
+    ).fetchone()
+    if row is None:
+        return False
+    article_id, status, published = row
+    if article_id is not None or status in (404, 410):
+        return True
+    return bool(since and published and published < since.isoformat())
+
+
+def record_url(
+    db: Database, url: str, status: int, *, article_id: int | None = None,
+    published: str | None = None,
+) -> None:
+    now = now_iso()
+    db.execute(
+        """insert into urls (url, article_id, status, first_seen, last_seen, published)
+           values (?, ?, ?, ?, ?, ?)
+           on conflict(url) do update set
+             article_id = coalesce(excluded.article_id, urls.article_id),
+             status = excluded.status, last_seen = excluded.last_seen,
+             published = coalesce(excluded.published, urls.published)""",
+        [url, article_id, status, now, now, published],
+    )

@@ -1,0 +1,46 @@
+"""`newsmon crawl`: fetch, extract, tag and store; the summary goes to stdout."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from newsmon.config import DEFAULT_SOURCES
+from newsmon.options import db_option
+from newsmon.output import render_rows
+
+
+@click.command("crawl")
+@click.option("--sources", "sources_path", type=click.Path(path_type=Path),
+              default=DEFAULT_SOURCES, show_default=True, help="sources.yml")
+@click.option("--since", metavar="YYYY-MM-DD", help="Skip articles published before this day.")
+@click.option("--source", "only", multiple=True, metavar="NAME", help="Crawl only these sources.")
+@click.option("--quiet", is_flag=True, help="No progress output.")
+@db_option
+def command(sources_path: Path, since: str | None, only: tuple[str, ...], quiet: bool,
+          db_path: Path) -> None:
+    """Fetch, extract, tag and store new articles from the outlets in sources.yml.
+
+    Example: newsmon crawl --sources sources.yml --since 2025-10-01
+    """
+    from newsmon.config import load_sources
+    from newsmon.crawl import run_crawl
+    from newsmon.periods import parse_day
+
+    since_day = parse_day(since, "--since") if since else None
+    config = load_sources(sources_path)
+    result = run_crawl(config, db_path, since=since_day, only=only,
+                       log_level="ERROR" if quiet else "WARNING")
+    rows = [{"источник": name, "страниц": s["pages"], "новых": s["new_articles"],
+             "релевантных": s["relevant"], "ошибок": s["errors"]}
+            for name, s in result.per_source.items()]
+    click.echo(render_rows(rows, "table"))
+    t = result.totals
+    click.echo(f"Итого: страниц {t['pages']}, новых статей {t['new_articles']}, "
+               f"релевантных {t['relevant']}, ошибок {t['errors']} (запуск #{result.run_id})")
+    for name in result.down:
+        click.echo(f"newsmon: источник {name} недоступен: "
+                   f"{result.per_source[name]['last_error']}", err=True)
+    sys.exit(result.exit_code)

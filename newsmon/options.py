@@ -1,0 +1,45 @@
+"""Options shared by every command (one definition each, as sqlite-utils does)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+
+from newsmon.config import DEFAULT_DB
+from newsmon.output import FORMATS
+
+
+def db_option(fn):
+    return click.option(
+        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="NEWSMON_DB",
+        default=DEFAULT_DB, show_default=True, help="SQLite database (env NEWSMON_DB).",
+    )(fn)
+
+
+def format_option(fn):
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+        help="Output format.",
+    )(fn)
+
+
+def period_options(fn):
+    @click.option("--month", metavar="YYYY-MM", help="A calendar month.")
+    @click.option("--from", "date_from", metavar="YYYY-MM-DD", help="First day (inclusive).")
+    @click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Last day (inclusive).")
+    @functools.wraps(fn)
+    def wrapper(*args, month=None, date_from=None, date_to=None, **kwargs):
+        from newsmon.periods import period_from_options
+
+        kwargs["period"] = period_from_options(month, date_from, date_to)
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def open_existing_db(db_path: Path):
+    from db import open_db
+
+    return open_db(db_path, create=False)
