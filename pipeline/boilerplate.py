@@ -1,0 +1,229 @@
+"""Boilerplate: what on a news page is not the article.
+
+Three tools, all driven by pipeline/data/boilerplate.yml:
+
+* ``in_widget(el)`` — an element inside navigation, calendars, weather/today's-date widgets,
+  related-news lists, share bars, headers and footers (by tag and by class/id fragments);
+* ``prune(tree)`` — a copy of the page without those elements, for the text extractors;
+* ``clean_paragraphs(paragraphs)`` — cut the text at the first «По теме» / «Читайте также» /
+  registration-footer marker and drop share buttons, view counters and photo captions, keeping the
+  signature line («Пресс-служба …»).
+
+``blocks(tree)`` linearizes a page into text blocks (block-level elements in document order), the
+unit both the date-line finder and the baseline text extractor work on.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import yaml
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol td th tr table dd dt dl blockquote section article header "
+    "footer main aside nav pre address figcaption figure form center body html".split()
+)
+# Never part of the article text, whatever their class.
+DROP_TAGS = frozenset("script style noscript template iframe svg form select button nav".split())
+CHROME_TAGS = frozenset({"aside", "footer", "header"})
+# A would-be widget holding this share of the page's paragraph text is the article, not a widget.
+MAX_WIDGET_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Markers:
+    stop: tuple[str, ...]
+    footer: tuple[str, ...]
+    drop_line: tuple[re.Pattern[str], ...]
+    widget_fragments: tuple[str, ...]
+    article_fragments: tuple[str, ...]
+    signature_prefixes: tuple[str, ...]
+
+
+def fold(text: str) -> str:
+    """Lower case, ё → е, collapsed spaces: the form markers are compared in."""
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip().lower().replace("ё", "е")
+
+
+@functools.cache
+def markers() -> Markers:
+    raw = yaml.safe_load(resources.files("pipeline").joinpath("data/boilerplate.yml").read_text("utf-8"))
+    return Markers(
+        stop=tuple(fold(m) for m in raw["stop_markers"]),
+        footer=tuple(fold(m) for m in raw["footer_markers"]),
+        drop_line=tuple(re.compile(p, re.IGNORECASE) for p in raw["drop_line_patterns"]),
+        widget_fragments=tuple(raw["widget_attr_fragments"]),
+        article_fragments=tuple(raw["article_attr_fragments"]),
+        signature_prefixes=tuple(fold(m) for m in raw["signature_prefixes"]),
+    )
+
+
+def _attrs(el: HtmlElement) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+
+
+def is_widget_element(el: HtmlElement) -> bool:
+    """This element itself (not its ancestors) looks like chrome or a widget."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in ("html", "body"):
+        return False
+    if tag in DROP_TAGS:
+        return True
+    attrs = _attrs(el)
+    m = markers()
+    if any(f in attrs for f in m.article_fragments):
+        return False
+    if tag in CHROME_TAGS and not el.xpath("ancestor::article") and not el.xpath(".//h1"):
+        return True
+    return any(f in attrs for f in m.widget_fragments)
+
+
+def in_widget(el: HtmlElement) -> bool:
+    """The element or one of its ancestors is a widget (calendar, related list, footer …)."""
+    node: HtmlElement | None = el
+    while node is not None:
+        if isinstance(node.tag, str) and is_widget_element(node):
+            return not node.xpath(".//h1") or node.tag in DROP_TAGS
+        node = node.getparent()
+    return False
+
+
+def _paragraph_text_length(el: HtmlElement) -> int:
+    return sum(len(p.text_content()) for p in el.iter("p"))
+
+
+def prune(tree: HtmlElement) -> HtmlElement:
+    """A copy of the page without widgets, chrome and related blocks.
+
+    An element is kept if it holds the page's title (h1) or most of its paragraph text: some CMSs
+    give the article container a class such as ``news-list`` or ``content-sidebar-wrap``.
+    """
+    from copy import deepcopy
+
+    tree = deepcopy(tree)
+    total = _paragraph_text_length(tree) or 1
+    for el in list(tree.iter()):
+        if not isinstance(el.tag, str):
+            if el.getparent() is not None:  # comments, processing instructions
+                el.drop_tree()
+            continue
+        if el.getparent() is None or not is_widget_element(el):
+            continue
+        if el.tag not in DROP_TAGS and (
+            el.xpath(".//h1") or _paragraph_text_length(el) / total > MAX_WIDGET_SHARE
+        ):
+            continue
+        el.drop_tree()
+    return tree
+
+
+# ---------------------------------------------------------------------------------------------
+# Blocks
+
+
+@dataclass
+class Block:
+    el: HtmlElement
+    text: str
+    link_chars: int
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(len(self.text), 1)
+
+
+def _inline_text(el: HtmlElement, parts: list[str], links: list[int], in_link: bool) -> None:
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in BLOCK_TAGS or tag in DROP_TAGS:
+            pass
+        elif tag == "br":
+            parts.append("\n")
+        elif tag:
+            before = sum(len(p) for p in parts)
+            if child.text:
+                parts.append(child.text)
+            _inline_text(child, parts, links, in_link or tag == "a")
+            if tag == "a" and not in_link:
+                links.append(sum(len(p) for p in parts) - before)
+        if child.tail:
+            parts.append(child.tail)
+
+
+def blocks(tree: HtmlElement, *, skip_widgets: bool = True) -> list[Block]:
+    """The page as text blocks in document order (one per block element's own inline text)."""
+    result: list[Block] = []
+
+    def visit(el: HtmlElement) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag or tag in DROP_TAGS:
+            return
+        if skip_widgets and is_widget_element(el) and not el.xpath(".//h1"):
+            return
+        parts: list[str] = [el.text or ""]
+        links: list[int] = []
+        _inline_text(el, parts, links, tag == "a")
+        text = "".join(parts)
+        # <br><br> separates paragraphs inside one block (old CMSs, table layouts).
+        for piece in re.split(r"\n\s*\n|\n(?=\s*\S)", text) if "\n" in text else [text]:
+            piece = re.sub(r"\s+", " ", piece.replace("\xa0", " ")).strip()
+            if piece:
+                share = len(piece) / max(len(text.strip()), 1)
+                result.append(Block(el, piece, int(sum(links) * share)))
+        for child in el:
+            if isinstance(child.tag, str) and (child.tag in BLOCK_TAGS):
+                visit(child)
+
+    body = tree.find(".//body")
+    visit(body if body is not None else tree)
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Lines
+
+
+def is_stop_line(line: str) -> bool:
+    """A heading that starts a related-news block, a share bar or the footer."""
+    folded = fold(line)
+    if folded.startswith(markers().footer):
+        return True
+    bare = folded.rstrip(" :.…!»>→")
+    for marker in markers().stop:
+        if bare == marker or folded.startswith((marker + ":", marker + " :")):
+            return True
+    return False
+
+
+def is_signature(line: str) -> bool:
+    folded = fold(line)
+    return len(folded) < 160 and folded.startswith(markers().signature_prefixes)
+
+
+def is_drop_line(line: str) -> bool:
+    stripped = re.sub(r"\s+", " ", line.replace("\xa0", " ")).strip()
+    return any(p.search(stripped) for p in markers().drop_line)
+
+
+def clean_paragraphs(paragraphs: list[str]) -> list[str]:
+    """Cut at the first stop marker, drop share/counter/caption lines; keep the signature."""
+    kept: list[str] = []
+    for para in paragraphs:
+        para = para.strip()
+        if not para:
+            continue
+        if is_stop_line(para) and not is_signature(para):
+            if kept:
+                break
+            continue  # a marker before any text: a stray menu item, skip it
+        if is_drop_line(para):
+            continue
+        kept.append(para)
+    return kept

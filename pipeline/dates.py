@@ -1,0 +1,443 @@
+"""Publication dates: Russian date expressions and the page signals that carry them.
+
+`find_published` walks the signals from the most to the least trustworthy, like htmldate:
+
+1. a source's CSS override selector;
+2. JSON-LD ``datePublished`` / ``dateCreated``;
+3. meta tags (``article:published_time``, ``datePublished``, ``pubdate``, ``dc.date`` …);
+4. ``<time datetime>`` / ``itemprop=datePublished`` inside the article, not in a widget;
+5. a date line near the title (or just under the text), in any common Russian form.
+
+Every candidate after the crawl time (plus a day for time zones) is rejected; dates inside calendars,
+today's-date widgets, related-news blocks, headers and footers are never read (boilerplate.py
+decides what a widget is). When nothing can be trusted the result is ``(None, "none")``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+MIN_YEAR = 1995
+# Regions east of Moscow publish "tomorrow" by UTC: allow a day past the crawl time.
+FUTURE_TOLERANCE = datetime.timedelta(days=1)
+
+MONTHS: dict[str, int] = {}
+for _num, _forms in enumerate(
+    [
+        ("январ", "янв", "january", "jan"),
+        ("феврал", "фев", "february", "feb"),
+        ("март", "мар", "march", "mar"),
+        ("апрел", "апр", "april", "apr"),
+        ("ма", "май", "may"),
+        ("июн", "june", "jun"),
+        ("июл", "july", "jul"),
+        ("август", "авг", "august", "aug"),
+        ("сентябр", "сен", "сент", "september", "sep", "sept"),
+        ("октябр", "окт", "october", "oct"),
+        ("ноябр", "ноя", "нояб", "november", "nov"),
+        ("декабр", "дек", "december", "dec"),
+    ],
+    start=1,
+):
+    for _f in _forms:
+        MONTHS[_f] = _num
+
+_MONTH_WORD = (
+    r"(?P<mon>январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|"
+    r"августе|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|"
+    r"янв|фев|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?![а-яёa-z])\.?"
+)
+_TIME = r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?"
+
+# Day-month-year with a month word: «17 апреля 2024», «5 ноября 2025 г., 14:20», «17 апр. 2024».
+_WORD_DATE = re.compile(
+    r"(?<![\d.])(?P<day>[0-3]?\d)\s*(?:-?го\s+)?" + _MONTH_WORD + r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?",
+    re.IGNORECASE,
+)
+# English order: «April 17, 2024» (meta content, RSS-style dates).
+_WORD_DATE_EN = re.compile(
+    r"\b(?P<mon>january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+(?P<day>[0-3]?\d),?\s+"
+    r"(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# Numeric day first: «23.07.2015», «12.02.2024 года», «23/07/15», «23-07-2015».
+_NUM_DMY = re.compile(
+    r"(?<![\d.:/-])(?P<day>[0-3]?\d)(?P<sep>[./-])(?P<mon>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)(?![\d]|[./-]\d)"
+)
+# ISO-ish year first: «2024-02-12», «2024-02-12T10:00:00+03:00», «2024/02/12», «2024.02.12».
+_NUM_YMD = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<mon>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)"
+)
+_COMPACT_YMD = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<mon>[01]\d)(?P<day>[0-3]\d)(?:T|\b)")
+_RELATIVE = re.compile(
+    r"(?P<word>позавчера|вчера|сегодня|только что)|"
+    r"(?:(?P<n>\d+|одн[ау]|две|два|три|четыре|пять|полчаса)\s+)?"
+    r"(?P<unit>секунд[уы]?|минут[уы]?|мин\.?|час(?:а|ов)?|ч\.|д(?:ень|ня|ней)|недел[юьи]|месяц(?:а|ев)?)\s+назад",
+    re.IGNORECASE,
+)
+_SMALL_NUMBERS = {"одну": 1, "одна": 1, "две": 2, "два": 2, "три": 3, "четыре": 4, "пять": 5}
+
+
+def _month_number(word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    if word in MONTHS:
+        return MONTHS[word]
+    for size in (7, 6, 5, 4, 3, 2):
+        if word[:size] in MONTHS and (size >= 3 or word.startswith("ма")):
+            return MONTHS[word[:size]]
+    return None
+
+
+def _make_date(year: int, month: int, day: int) -> datetime.date | None:
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    try:
+        value = datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return value if value.year >= MIN_YEAR else None
+
+
+def _year_for(month: int, day: int, now: datetime.datetime) -> datetime.date | None:
+    """A day and month without a year: this year, or last year if that would be in the future."""
+    value = _make_date(now.year, month, day)
+    if value is None:
+        return None
+    if value > now.date() + FUTURE_TOLERANCE:
+        value = _make_date(now.year - 1, month, day)
+    return value
+
+
+def _relative(match: re.Match[str], now: datetime.datetime) -> datetime.date:
+    word = (match.group("word") or "").lower()
+    if word in ("сегодня", "только что"):
+        return now.date()
+    if word == "вчера":
+        return now.date() - datetime.timedelta(days=1)
+    if word == "позавчера":
+        return now.date() - datetime.timedelta(days=2)
+    raw = (match.group("n") or "1").lower()
+    if raw == "полчаса":
+        return (now - datetime.timedelta(minutes=30)).date()
+    n = int(raw) if raw.isdigit() else _SMALL_NUMBERS.get(raw, 1)
+    unit = match.group("unit").lower()
+    if unit.startswith(("сек", "мин")):
+        delta = datetime.timedelta(minutes=n)
+    elif unit.startswith("ч"):
+        delta = datetime.timedelta(hours=n)
+    elif unit.startswith("д"):
+        delta = datetime.timedelta(days=n)
+    elif unit.startswith("нед"):
+        delta = datetime.timedelta(weeks=n)
+    else:
+        delta = datetime.timedelta(days=30 * n)
+    return (now - delta).date()
+
+
+def find_dates(text: str, *, now: datetime.datetime) -> list[tuple[datetime.date, int, int]]:
+    """Every date expression in a text as (date, start, end), in text order."""
+    found: list[tuple[datetime.date, int, int]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    def add(value: datetime.date | None, start: int, end: int) -> None:
+        if value is not None and free(start, end):
+            found.append((value, start, end))
+            taken.append((start, end))
+
+    for m in _NUM_YMD.finditer(text):
+        add(_make_date(int(m["year"]), int(m["mon"]), int(m["day"])), m.start(), m.end())
+    for m in _NUM_DMY.finditer(text):
+        add(_make_date(int(m["year"]), int(m["mon"]), int(m["day"])), m.start(), m.end())
+    for m in _WORD_DATE.finditer(text):
+        month = _month_number(m["mon"])
+        if month is None:
+            continue
+        day = int(m["day"])
+        if m["year"]:
+            add(_make_date(int(m["year"]), month, day), m.start(), m.end())
+        else:
+            add(_year_for(month, day, now), m.start(), m.end())
+    for m in _WORD_DATE_EN.finditer(text):
+        month = _month_number(m["mon"])
+        if month is not None:
+            add(_make_date(int(m["year"]), month, int(m["day"])), m.start(), m.end())
+    for m in _RELATIVE.finditer(text):
+        add(_relative(m, now), m.start(), m.end())
+    if not found:
+        for m in _COMPACT_YMD.finditer(text):
+            add(_make_date(int(m["year"]), int(m["mon"]), int(m["day"])), m.start(), m.end())
+    found.sort(key=lambda item: item[1])
+    return found
+
+
+def parse_russian_date(text: str, *, now: datetime.datetime) -> datetime.date | None:
+    """One date expression in any common Russian form, or None.
+
+    «11:04, 23.07.2015», «12.02.2024 года», «17 апреля 2024», «5 ноября 2025 г., 14:20», «вчера»,
+    «2 часа назад» (relative to ``now``), ISO 8601 and RFC 2822 strings from meta tags.
+    """
+    dates = find_dates(text, now=now)
+    return dates[0][0] if dates else None
+
+
+def is_plausible(value: datetime.date | None, now: datetime.datetime) -> bool:
+    """Not before the web and not after the crawl (a day of time-zone slack)."""
+    return value is not None and MIN_YEAR <= value.year and value <= now.date() + FUTURE_TOLERANCE
+
+
+# ---------------------------------------------------------------------------------------------
+# Page signals
+
+
+_META_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "article.published",
+    "published_time",
+    "publishdate",
+    "publish_date",
+    "publish-date",
+    "pubdate",
+    "date.published",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "date",
+    "created",
+    "mediator_published_time",
+)
+
+
+def _jsonld_dates(tree: HtmlElement) -> list[str]:
+    values: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            kind = node.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            # The WebPage/BreadcrumbList wrappers may carry the site's dates, not the article's.
+            article_like = any(
+                isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report")) for k in kinds
+            )
+            for key in ("datePublished", "dateCreated"):
+                if isinstance(node.get(key), str) and (article_like or kind is None):
+                    values.append(node[key])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            # Some CMSs emit trailing commas or several objects: fall back to a regex.
+            values += re.findall(r'"datePublished"\s*:\s*"([^"]+)"', raw)
+            continue
+        walk(data)
+    return values
+
+
+def _meta_dates(tree: HtmlElement) -> list[str]:
+    found: dict[str, str] = {}
+    for meta in tree.xpath("//meta[@content]"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower().strip()
+        if key in _META_KEYS and key not in found:
+            found[key] = meta.get("content", "")
+    return [found[key] for key in _META_KEYS if key in found]
+
+
+def _parse_machine(value: str, now: datetime.datetime) -> datetime.date | None:
+    value = value.strip()
+    if not value:
+        return None
+    date = parse_russian_date(value, now=now)
+    return date if is_plausible(date, now) else None
+
+
+def find_published(
+    tree_or_html: HtmlElement | str | bytes,
+    *,
+    url: str,
+    now: datetime.datetime,
+    override_selector: str | None = None,
+) -> tuple[datetime.date | None, str]:
+    """The publication date of an article page and the signal it came from, or (None, "none")."""
+    from pipeline.extract import parse_html
+
+    tree = parse_html(tree_or_html) if isinstance(tree_or_html, (str, bytes)) else tree_or_html
+    return _find_published(tree, url=url, now=now, override_selector=override_selector)
+
+
+def _find_published(
+    tree: HtmlElement,
+    *,
+    url: str,
+    now: datetime.datetime,
+    override_selector: str | None,
+    title_el: HtmlElement | None = None,
+) -> tuple[datetime.date | None, str]:
+    from pipeline import boilerplate
+
+    if override_selector:
+        for el in tree.cssselect(override_selector):
+            value = el.get("datetime") or el.get("content") or el.text_content()
+            date = _parse_machine(value, now)
+            if date:
+                return date, "override"
+    for value in _jsonld_dates(tree):
+        date = _parse_machine(value, now)
+        if date:
+            return date, "jsonld"
+    for value in _meta_dates(tree):
+        date = _parse_machine(value, now)
+        if date:
+            return date, "meta"
+    for el in tree.xpath('//time[@datetime] | //*[@itemprop="datePublished"]'):
+        if boilerplate.in_widget(el):
+            continue
+        value = el.get("datetime") or el.get("content") or el.text_content()
+        date = _parse_machine(value, now)
+        if date:
+            return date, "time"
+    date = find_dateline(tree, now=now, title_el=title_el)
+    if date is not None:
+        return date, "dateline"
+    date = _url_date(url)
+    if is_plausible(date, now):
+        return date, "url"
+    return None, "none"
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|_|\b)")
+
+
+def _url_date(url: str) -> datetime.date | None:
+    m = _URL_DATE.search(url)
+    return _make_date(int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Date lines
+
+# Once the date expressions, times, «г.»/«года», separators, labels and view counters are removed,
+# a date line has at most this much text left («Опубликовано: … | Автор: Мария Иванова»).
+DATELINE_MAX_REST = 60
+HEAD_BLOCKS_BEFORE_TITLE = 4
+TAIL_BLOCKS_AFTER_TEXT = 3
+BODY_MIN_CHARS = 120
+
+_DATELINE_NOISE = re.compile(
+    r"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?|\bг(?:ода|\.)|\bгод\b|\bв\b|"
+    r"опубликовано|опубликован[ао]?|дата публикации|дата|размещено|обновлено|добавлено|создано|"
+    r"\d+\s*(?:просмотр\w*|комментари\w*)|просмотр\w*:?\s*\d+|[|,:;•·/()\[\]—–-])",
+    re.IGNORECASE,
+)
+_CLASS_DATEISH = re.compile(r"date|time|publish|posted|meta|info|data", re.IGNORECASE)
+
+
+def _dateline_date(text: str, now: datetime.datetime, *, dateish: bool = False) -> datetime.date | None:
+    """The date of a short line that is mostly a date, not a sentence that mentions one."""
+    if len(text) > 160:
+        return None
+    found = find_dates(text, now=now)
+    if not found:
+        return None
+    rest = text
+    for _date, start, end in reversed(found):
+        rest = rest[:start] + " " + rest[end:]
+    rest = re.sub(r"\s+", " ", _DATELINE_NOISE.sub(" ", rest)).strip()
+    # Sentences have lower-case words; date lines have names, rubrics and labels.
+    lower_words = len(re.findall(r"(?<![\w-])[а-яё]{3,}", rest))
+    relative = any(_RELATIVE.fullmatch(text[start:end]) for _d, start, end in found)
+    if dateish:
+        ok = len(rest) <= DATELINE_MAX_REST + 20 and lower_words <= 3
+    else:
+        ok = len(rest) <= DATELINE_MAX_REST and lower_words <= (0 if relative else 1)
+    date = found[0][0]
+    return date if ok and is_plausible(date, now) else None
+
+
+def _is_dateish(el: HtmlElement) -> bool:
+    for node in (el, el.getparent()):
+        if node is not None and _CLASS_DATEISH.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+    return el.tag == "time"
+
+
+def find_dateline(
+    tree: HtmlElement, *, now: datetime.datetime, title_el: HtmlElement | None = None
+) -> datetime.date | None:
+    """The date line nearest the title, else the one right under the article text.
+
+    Widgets are skipped by `boilerplate.blocks`; the scan stops at a «По теме» / «Читайте также»
+    marker, so related-news dates are never read.
+    """
+    from pipeline import boilerplate
+
+    items = boilerplate.blocks(tree)
+    if not items:
+        return None
+    title_idx = None
+    for i, block in enumerate(items):
+        if (title_el is not None and block.el is title_el) or (
+            title_el is None and block.el.tag == "h1"
+        ):
+            title_idx = i
+            break
+    start = 0 if title_idx is None else max(0, title_idx - HEAD_BLOCKS_BEFORE_TITLE)
+    # The article body: from the title to the first stop marker.
+    end = len(items)
+    for i in range(title_idx or 0, len(items)):
+        if boilerplate.is_stop_line(items[i].text):
+            end = i
+            break
+    first_body = next(
+        (i for i in range(title_idx or 0, end)
+         if len(items[i].text) >= BODY_MIN_CHARS and items[i].link_density < 0.5),
+        None,
+    )
+    head_end = first_body if first_body is not None else end
+    head = [i for i in range(start, head_end)]
+    if title_idx is not None:
+        # Nearest to the title first, after it before before it.
+        head.sort(key=lambda i: (abs(i - title_idx) + (0.5 if i < title_idx else 0)))
+    for i in head:
+        if items[i].link_density > 0.6:
+            continue
+        date = _dateline_date(items[i].text, now, dateish=_is_dateish(items[i].el))
+        if date is not None:
+            return date
+    if first_body is None:
+        return None
+    last_body = max(
+        i for i in range(first_body, end)
+        if len(items[i].text) >= 40 and items[i].link_density < 0.5
+    )
+    for i in range(last_body + 1, min(end, last_body + 1 + TAIL_BLOCKS_AFTER_TEXT)):
+        if items[i].link_density > 0.3:
+            break
+        date = _dateline_date(items[i].text, now, dateish=_is_dateish(items[i].el))
+        if date is not None:
+            return date
+    return None

@@ -1,0 +1,348 @@
+"""Extraction: clean main text, title, lead, author and the true publication date of a news page.
+
+The text cascade (the winner is recorded in ``Extracted.text_method``):
+
+1. ``override`` — the source's CSS selector from sources.yml, when it matches;
+2. ``trafilatura`` — trafilatura on the page pruned of widgets (boilerplate.prune), recall-oriented,
+   then cut at «По теме»/«Читайте также» markers and cleaned of counters and share lines;
+3. ``baseline`` — our own densest-container extractor over text blocks, used when trafilatura
+   under-delivers (less than ``RESCUE_RATIO`` of the baseline's text) or finds nothing.
+
+The title prefers the article's ``<h1>``, checked against og:title / JSON-LD / ``<title>`` (site name
+stripped) and completed when it was cut off. Dates: see pipeline/dates.py.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+import re
+from dataclasses import dataclass
+
+import lxml.html
+from lxml.html import HtmlElement
+
+from pipeline import boilerplate, dates
+
+log = logging.getLogger(__name__)
+
+# trafilatura's text must reach this share of the baseline's length, else the baseline wins.
+RESCUE_RATIO = 0.6
+# A container's paragraphs count only when they are this long and mostly not links.
+MIN_PARAGRAPH_CHARS = 40
+MAX_LINK_DENSITY = 0.35
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||—|–|-|::|:|/|»|•|·)\s+")
+
+
+@dataclass(frozen=True)
+class SelectorOverrides:
+    """CSS selectors from a source's optional ``selectors:`` mapping in sources.yml."""
+
+    title: str | None = None
+    text: str | None = None
+    date: str | None = None
+
+
+@dataclass
+class Extracted:
+    url: str
+    title: str | None
+    text: str  # clean main text, paragraphs separated by "\n\n"
+    lead: str | None  # first paragraph
+    author: str | None
+    published: datetime.date | None
+    date_method: str  # "override", "jsonld", "meta", "time", "dateline", "url", "none"
+    text_method: str  # "override", "trafilatura", "baseline", "none"
+
+
+# ---------------------------------------------------------------------------------------------
+# Decoding and parsing
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_-]+)""", re.IGNORECASE)
+
+
+def decode(html: bytes | str, encoding: str | None = None) -> str:
+    """Page bytes to text: the HTTP encoding, else <meta charset>, else UTF-8, else detection."""
+    if isinstance(html, str):
+        return html
+    candidates: list[str] = []
+    if encoding:
+        candidates.append(encoding)
+    m = _META_CHARSET.search(html[:4096])
+    if m:
+        candidates.append(m.group(1).decode("ascii"))
+    candidates.append("utf-8")
+    for name in candidates:
+        name = {"win-1251": "cp1251", "windows1251": "cp1251"}.get(name.lower(), name)
+        try:
+            return html.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(html).best()
+    return str(best) if best is not None else html.decode("utf-8", errors="replace")
+
+
+def parse_html(html: bytes | str, encoding: str | None = None) -> HtmlElement:
+    text = decode(html, encoding)
+    # lxml refuses str input that declares an encoding in an XML prolog.
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        return lxml.html.document_fromstring(text)
+    except Exception:  # lxml raises ParserError on empty or hopeless documents
+        return lxml.html.document_fromstring("<html><body></body></html>")
+
+
+# ---------------------------------------------------------------------------------------------
+# Title, author
+
+
+def _clean(text: str | None) -> str:
+    return re.sub(r"\s+", " ", (text or "").replace("\xa0", " ")).strip()
+
+
+def _meta(tree: HtmlElement, *keys: str) -> str | None:
+    for key in keys:
+        for meta in tree.xpath(
+            "//meta[@property=$k or @name=$k or @itemprop=$k][@content]", k=key
+        ):
+            value = _clean(meta.get("content"))
+            if value:
+                return value
+    return None
+
+
+def _jsonld_objects(tree: HtmlElement) -> list[dict]:
+    found: list[dict] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            found.append(node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            walk(json.loads(script.text or ""))
+        except ValueError:
+            continue
+    return found
+
+
+def _site_stripped(title: str) -> str:
+    """«Заголовок | Сайт» → the longest part: site names are the short side of a separator."""
+    parts = [p for p in TITLE_SEPARATORS.split(title) if p]
+    if len(parts) < 2:
+        return title
+    return max(parts, key=len)
+
+
+def find_title(tree: HtmlElement, override: str | None = None) -> tuple[str | None, HtmlElement | None]:
+    """The article title and the element it came from (None for meta/JSON-LD titles)."""
+    if override:
+        for el in tree.cssselect(override):
+            if _clean(el.text_content()):
+                return _clean(el.text_content()), el
+    headings = [
+        el for el in tree.iter("h1")
+        if _clean(el.text_content()) and not boilerplate.in_widget(el)
+    ] or [el for el in tree.iter("h1") if _clean(el.text_content())]
+    og = _meta(tree, "og:title", "twitter:title")
+    ld = next(
+        (_clean(o["headline"]) for o in _jsonld_objects(tree) if isinstance(o.get("headline"), str)),
+        None,
+    )
+    head_title = _clean(tree.findtext(".//title"))
+    others = [t for t in (ld, og, _site_stripped(head_title) if head_title else None) if t]
+    # Several h1s (logo, article): the one that agrees with the meta titles, else the longest.
+    if headings:
+        def agreement(el: HtmlElement) -> tuple[int, int]:
+            text = _clean(el.text_content()).lower()
+            agree = sum(1 for t in others if text[:30] in t.lower() or t.lower()[:30] in text)
+            return agree, len(text)
+
+        el = max(headings, key=agreement)
+        title = _clean(el.text_content())
+        if len(title) >= 12 or not others:
+            return _complete(title, others), el
+    if others:
+        return others[0], None
+    for tag in ("h2", "h3"):
+        for el in tree.iter(tag):
+            if not boilerplate.in_widget(el) and len(_clean(el.text_content())) >= 20:
+                return _clean(el.text_content()), el
+    return None, None
+
+
+def _complete(title: str, others: list[str]) -> str:
+    """A cut-off title («… регионо», «… регионов…») completed from a longer meta title."""
+    bare = title.rstrip(".… ")
+    for other in others:
+        if len(other) > len(bare) and other.lower().startswith(bare.lower()):
+            return other
+    return title if not title.endswith(("…", "...")) else bare
+
+
+def complete_from_text(title: str | None, text: str) -> str | None:
+    """A title cut mid-word completed from the first sentence when the text repeats it."""
+    if not title:
+        return title
+    bare = title.rstrip(".… ")
+    if text.lower().startswith(bare.lower()) and len(text) > len(bare):
+        tail = re.match(r"[\w-]*", text[len(bare) :]).group()
+        if tail:
+            return text[: len(bare) + len(tail)]
+    return title
+
+
+def find_author(tree: HtmlElement) -> str | None:
+    value = _meta(tree, "author", "article:author", "og:article:author")
+    if value and not value.startswith("http"):
+        return value
+    for obj in _jsonld_objects(tree):
+        author = obj.get("author")
+        if isinstance(author, list) and author:
+            author = author[0]
+        if isinstance(author, dict) and isinstance(author.get("name"), str):
+            return _clean(author["name"])
+        if isinstance(author, str) and author.strip():
+            return _clean(author)
+    for el in tree.xpath('//*[@itemprop="author" or @rel="author" or contains(@class, "author")]'):
+        text = _clean(el.text_content())
+        text = re.sub(r"^(автор|текст)\s*:\s*", "", text, flags=re.IGNORECASE)
+        if 3 <= len(text) <= 60 and not boilerplate.in_widget(el):
+            return text
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Text
+
+
+def _text_from_override(tree: HtmlElement, selector: str) -> list[str]:
+    paragraphs: list[str] = []
+    for el in tree.cssselect(selector):
+        wrapper = lxml.html.fromstring("<div></div>")
+        wrapper.append(__import__("copy").deepcopy(el))
+        paragraphs += [b.text for b in boilerplate.blocks(wrapper, skip_widgets=True)]
+    return paragraphs
+
+
+def _text_trafilatura(pruned: HtmlElement) -> list[str]:
+    import trafilatura
+
+    result = trafilatura.extract(
+        lxml.html.tostring(pruned, encoding="unicode"),
+        favor_recall=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        deduplicate=False,
+        with_metadata=False,
+    )
+    return [line.strip() for line in (result or "").split("\n") if line.strip()]
+
+
+def _text_baseline(pruned: HtmlElement, title_text: str | None) -> list[str]:
+    """Densest container: the element whose own paragraph children hold the most text."""
+    items = boilerplate.blocks(pruned)
+    scores: dict[HtmlElement, float] = {}
+    for block in items:
+        if len(block.text) < MIN_PARAGRAPH_CHARS or block.link_density > MAX_LINK_DENSITY:
+            continue
+        parent = block.el if block.el.tag not in ("p", "li", "blockquote") else block.el.getparent()
+        weight = float(len(block.text))
+        node = parent
+        for share in (1.0, 0.5, 0.25):
+            if node is None:
+                break
+            scores[node] = scores.get(node, 0.0) + weight * share
+            node = node.getparent()
+    if not scores:
+        return []
+    best = max(scores, key=scores.get)
+    inside = [b for b in items if b.el is best or best in b.el.iterancestors()]
+    if title_text:
+        for i, block in enumerate(inside):
+            if block.text == title_text:
+                inside = inside[i + 1 :]
+                break
+    return [b.text for b in inside if b.link_density <= 0.6 or len(b.text) < 30 and not b.link_chars]
+
+
+def _strip_head(paragraphs: list[str], title: str | None, now: datetime.datetime) -> list[str]:
+    """Leading title repeats, date lines, rubric and byline crumbs before the first sentence."""
+    folded_title = boilerplate.fold(title or "")
+    while paragraphs:
+        first = paragraphs[0]
+        folded = boilerplate.fold(first)
+        if folded_title and (folded == folded_title or folded_title.startswith(folded.rstrip(".… "))):
+            paragraphs = paragraphs[1:]
+        elif len(first) < 160 and dates._dateline_date(first, now) is not None:
+            paragraphs = paragraphs[1:]
+        else:
+            break
+    return paragraphs
+
+
+def _strip_tail(paragraphs: list[str], now: datetime.datetime) -> list[str]:
+    """A trailing date line or a short link crumb after the signature."""
+    while paragraphs and len(paragraphs[-1]) < 160 and dates._dateline_date(paragraphs[-1], now):
+        paragraphs = paragraphs[:-1]
+    return paragraphs
+
+
+def _words(paragraphs: list[str]) -> int:
+    return sum(len(p.split()) for p in paragraphs)
+
+
+def extract(
+    html: bytes | str,
+    url: str,
+    *,
+    crawl_time: datetime.datetime | None = None,
+    overrides: SelectorOverrides | None = None,
+    encoding: str | None = None,
+) -> Extracted:
+    """Extract an article page. ``crawl_time`` (default now) anchors «вчера» and bounds dates."""
+    now = crawl_time or datetime.datetime.now()
+    overrides = overrides or SelectorOverrides()
+    tree = parse_html(html, encoding)
+    title, title_el = find_title(tree, overrides.title)
+    pruned = boilerplate.prune(tree)
+
+    paragraphs: list[str] = []
+    method = "none"
+    if overrides.text:
+        paragraphs = boilerplate.clean_paragraphs(_text_from_override(tree, overrides.text))
+        method = "override" if paragraphs else method
+    if not paragraphs:
+        traf = boilerplate.clean_paragraphs(_text_trafilatura(pruned))
+        base = boilerplate.clean_paragraphs(_text_baseline(pruned, title))
+        traf, base = _strip_head(traf, title, now), _strip_head(base, title, now)
+        if traf and _words(traf) >= RESCUE_RATIO * _words(base):
+            paragraphs, method = traf, "trafilatura"
+        elif base:
+            paragraphs, method = base, "baseline"
+    paragraphs = _strip_tail(paragraphs, now)
+    text = "\n\n".join(paragraphs)
+    title = complete_from_text(title, text)
+
+    published, date_method = dates._find_published(
+        tree, url=url, now=now, override_selector=overrides.date, title_el=title_el
+    )
+    return Extracted(
+        url=url,
+        title=title,
+        text=text,
+        lead=paragraphs[0] if paragraphs else None,
+        author=find_author(tree),
+        published=published,
+        date_method=date_method,
+        text_method=method,
+    )

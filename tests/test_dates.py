@@ -1,0 +1,129 @@
+"""Russian date expressions and the page signals that carry the publication date."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from pipeline.dates import find_published, parse_russian_date
+
+NOW = datetime.datetime(2024, 5, 17, 12, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("11:04, 23.07.2015", datetime.date(2015, 7, 23)),
+        ("12.02.2024 года", datetime.date(2024, 2, 12)),
+        ("17 апреля 2024", datetime.date(2024, 4, 17)),
+        ("5 ноября 2023 г., 14:20", datetime.date(2023, 11, 5)),
+        ("Опубликовано: 3 марта 2024 года в 09:15", datetime.date(2024, 3, 3)),
+        ("Пн, 17 апр. 2024", datetime.date(2024, 4, 17)),
+        ("23/07/15", datetime.date(2015, 7, 23)),
+        ("2024-02-12T10:00:00+03:00", datetime.date(2024, 2, 12)),
+        ("Mon, 12 Feb 2024 10:00:00 +0300", datetime.date(2024, 2, 12)),
+        ("April 17, 2024", datetime.date(2024, 4, 17)),
+        ("вчера, 18:40", datetime.date(2024, 5, 16)),
+        ("Сегодня в 10:05", datetime.date(2024, 5, 17)),
+        ("позавчера", datetime.date(2024, 5, 15)),
+        ("2 часа назад", datetime.date(2024, 5, 17)),
+        ("15 часов назад", datetime.date(2024, 5, 16)),
+        ("минуту назад", datetime.date(2024, 5, 17)),
+        ("3 дня назад", datetime.date(2024, 5, 14)),
+        # No year: this year unless that lands after the crawl, then last year.
+        ("3 мая", datetime.date(2024, 5, 3)),
+        ("3 сентября", datetime.date(2023, 9, 3)),
+    ],
+)
+def test_russian_date_forms_parse(text, expected):
+    assert parse_russian_date(text, now=NOW) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["20 марафонцев вышли на старт", "32.13.2024", "Эл № ФС77-60021", "версия 1.2.3", ""],
+)
+def test_non_dates_give_none(text):
+    assert parse_russian_date(text, now=NOW) is None
+
+
+def _page(head: str = "", body: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+ARTICLE = "<p>" + "Текст новости о поддержке семей с детьми в регионе. " * 6 + "</p>"
+
+
+@pytest.mark.parametrize(
+    ("html", "expected", "method"),
+    [
+        (
+            _page('<script type="application/ld+json">{"@type": "NewsArticle", '
+                  '"datePublished": "2023-10-05T09:00:00+03:00"}</script>',
+                  "<h1>Заголовок</h1>" + ARTICLE),
+            datetime.date(2023, 10, 5), "jsonld",
+        ),
+        (
+            _page('<meta property="article:published_time" content="2022-01-31T23:10:00+10:00">',
+                  "<h1>Заголовок</h1>" + ARTICLE),
+            datetime.date(2022, 1, 31), "meta",
+        ),
+        (
+            _page("", '<article><h1>Заголовок</h1><time datetime="2021-06-01">1 июня</time>'
+                  + ARTICLE + "</article>"),
+            datetime.date(2021, 6, 1), "time",
+        ),
+        (
+            _page("", '<div class="today">17 мая 2024</div><h1>Заголовок</h1>'
+                  '<div class="meta">5 марта 2024, 14:20</div>' + ARTICLE),
+            datetime.date(2024, 3, 5), "dateline",
+        ),
+        (
+            _page("", "<h1>Заголовок</h1>" + ARTICLE + "<p>12.02.2024 года | 304 просмотра</p>"),
+            datetime.date(2024, 2, 12), "dateline",
+        ),
+        (
+            _page("", "<h1>Заголовок</h1><p>вчера, 18:40</p>" + ARTICLE),
+            datetime.date(2024, 5, 16), "dateline",
+        ),
+    ],
+)
+def test_published_date_signals(html, expected, method):
+    assert find_published(html, url="http://example.ru/news/1", now=NOW) == (expected, method)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A today's-date widget and weather in the header.
+        '<div class="header"><span class="header__date">17 мая 2024</span><span>+12°C</span></div>'
+        "<h1>Заголовок</h1>" + ARTICLE,
+        # A calendar in the sidebar.
+        '<div class="sidebar"><div class="calendar">Май 2024 <a>1</a> <a>2</a> <a>3</a></div></div>'
+        "<h1>Заголовок</h1>" + ARTICLE,
+        # Related news with their own dates, after a «Читайте также» heading.
+        "<h1>Заголовок</h1>" + ARTICLE + "<h3>Читайте также</h3><p>12.05.2024</p><p>Другая новость</p>",
+        # Copyright year in the footer.
+        "<h1>Заголовок</h1>" + ARTICLE + "<footer>© 2010–2024 Вести. 16+</footer>",
+        # A date inside a sentence of the article is not a date line.
+        "<h1>Заголовок</h1><p>Форум пройдет 20 мая в Хабаровске, организаторы ждут гостей.</p>"
+        + ARTICLE,
+    ],
+    ids=["today-widget", "calendar", "related", "footer-copyright", "date-in-sentence"],
+)
+def test_untrustworthy_dates_give_none(body):
+    assert find_published(_page("", body), url="http://example.ru/n", now=NOW) == (None, "none")
+
+
+def test_future_meta_date_is_rejected():
+    html = _page('<meta property="article:published_time" content="2030-01-01">',
+                 "<h1>Заголовок</h1>" + ARTICLE)
+    assert find_published(html, url="http://example.ru/n", now=NOW) == (None, "none")
+
+
+def test_override_selector_wins():
+    html = _page('<meta property="article:published_time" content="2020-01-01">',
+                 '<h1>Заголовок</h1><span class="dt">01.04.2024</span>' + ARTICLE)
+    got = find_published(html, url="http://e.ru/n", now=NOW, override_selector="span.dt")
+    assert got == (datetime.date(2024, 4, 1), "override")
