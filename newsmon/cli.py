@@ -79,10 +79,10 @@ def counts(period, by, region, org, project, topic, source, include_all, fmt, db
 @click.option("--region", "home_region", help="Home region of the outlet (a prior).")
 def tag(file: Path, sources_path: Path | None, home_region: str | None) -> None:
     """Tag plain text (a file or - for stdin) and print entities, regions, orgs, projects as JSON."""
+    text = _read_text(file)
     from pipeline.nlp import load_tag_config, tag as tag_text
     from pipeline.regions import resolve_region
 
-    text = _read_text(file)
     user_dir = sources_path.parent if sources_path else (Path(".") if Path(DEFAULT_SOURCES).exists() else None)
     config = load_tag_config(user_dir)
     home = resolve_region(home_region).iso if home_region else None
