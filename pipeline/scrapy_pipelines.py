@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from scrapy.exceptions import DropItem
 
 from db import open_db
-from db.store import ArticleRecord, article_id_for, record_url, store_article
+from db.runs import record_url
+from db.store import ArticleRecord, article_id_for, store_article
 from pipeline.canonical import find_canonical
 from pipeline.clustering import StoryIndex, from_bytes, signature, to_bytes
 

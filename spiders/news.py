@@ -14,7 +14,7 @@ import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from db import open_db
-from db.store import now_iso, record_url, url_is_done
+from db.runs import now_iso, record_url, url_is_done
 from pipeline.items import ArticleItem
 from spiders.discovery import Entry, classify_links, parse_feed, parse_sitemap
 from spiders.urls import canonical_url, same_origin
