@@ -107,6 +107,52 @@ def m0001_initial(db: Database) -> None:
     )
 
 
+
+@migrations()
+def m0002_fts_lemmas(db: Database) -> None:
+    """Full-text index over lemmas (db/search.py), filled for the articles already stored."""
+    from db.search import create_index, rebuild_index
+
+    create_index(db)
+    if db.execute("select 1 from articles limit 1").fetchone():
+        rebuild_index(db)
+
+
+@migrations()
+def m0003_count_indexes(db: Database) -> None:
+    """Covering indexes: `counts` for one period reads only index pages (see benchmarks/bench_db.py)."""
+    db.execute(
+        "create index if not exists idx_articles_period "
+        "on articles (published, relevant, story_id, source)"
+    )
+    for table, key in (
+        ("article_regions", "iso"), ("article_orgs", "org"), ("article_projects", "project")
+    ):
+        db.execute(
+            f"create index if not exists idx_{table}_cover on {table} (article_id, {key}, mentions)"
+        )
+
+
+@migrations()
+def m0004_materials_view(db: Database) -> None:
+    """One row per article with its month, reprint flag and tags as JSON arrays, for Datasette facets."""
+    db.execute(
+        """
+        create view if not exists materials as
+        select a.id, a.published, substr(a.published, 1, 7) as month, a.source, a.title, a.url,
+               a.relevant, a.story_id, a.story_id != a.id as reprint,
+               (select json_group_array(r.name) from article_regions k
+                  join regions r on r.iso = k.iso where k.article_id = a.id) as regions,
+               (select json_group_array(k.topic) from article_topics k
+                  where k.article_id = a.id) as topics,
+               (select json_group_array(k.org) from article_orgs k
+                  where k.article_id = a.id) as orgs,
+               (select json_group_array(k.project) from article_projects k
+                  where k.article_id = a.id) as projects
+        from articles a
+        """
+    )
+
 def apply_migrations(db: Database) -> None:
     migrations.apply(db)
     db.execute(f"PRAGMA user_version = {len(migrations.applied(db))}")

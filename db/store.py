@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from db.runs import now_iso, record_url
+from db.search import index_article
 
 
 def ensure_regions(db: Database) -> None:
@@ -125,6 +126,10 @@ def store_article(
                 for p, n, reg in record.projects
             )
         )
+        body = record.text
+        if record.lead and record.lead.strip() not in record.text:
+            body = f"{record.lead}\n{record.text}"
+        index_article(db, article_id, record.title, body)
         if record.signature is not None:
             db["article_minhash"].insert({"article_id": article_id, "signature": record.signature})
         db.execute("update articles set story_id = id where id = ?", [article_id])
