@@ -1,0 +1,488 @@
+"""Named projects an article describes: «в рамках проекта «Защитники детства»», «по технологии
+«Куратор семьи»», «нацпроекта «Демография»», and the foundation's registered projects by alias.
+
+1. Quoted names (pipeline/quotes.py) are classified by the nearest marker word before them: a head
+   (проект, программа, технология, акция…) makes a project; a non-head (фонд, центр, форум, закон,
+   база…) an organization, event, document or service. Coordinated names inherit the class
+   («проекты «Моя семья» и «Семейный навигатор»»).
+2. Registered aliases and the names found in step 1 are matched on lemmas everywhere, so a later
+   bare «в «Кураторе семьи»» or «Защитники детства» counts for its project.
+Pure regex and lemmas: no neural model is needed. Markers and the register: data/projects.yml.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsmon.errors import UserError
+from pipeline.models import get_morph_vocab
+from pipeline.morph import Token, lemmas_all, tokenize
+from pipeline.quotes import QuoteSpan, find_quotes, normalize_name
+
+DATA_FILE = Path(__file__).parent / "data" / "projects.yml"
+# Tokens between a head word and its name: «Проект по сопровождению семей в трудной жизненной
+# ситуации и сохранению ребенка в семье «Защитники детства»» needs twelve.
+MAX_HEAD_DISTANCE = 14
+MAX_NAME_WORDS = 12
+# Punctuation that ends the search for a head word (the first gap before a quote may hold ':' ','
+# or a dash: «программу: «Стань старшим другом»», «проекты «А», «Б»»).
+_HARD_BREAK = re.compile(r"[.!?;…()\n\[\]]")
+_SOFT_BREAK = re.compile(r"[,:—–]|\s-\s")
+_SPEECH_AFTER = re.compile(r"^\s*[,!?.]*\s*[—–-]\s")
+
+
+def canonical_project_name(name: str) -> str:
+    """One spelling for a project's name variants (case, quote style, ё, dashes)."""
+    return normalize_name(name)
+
+
+@dataclass(frozen=True)
+class ProjectHit:
+    name: str  # the register's canonical name, or the normalised quoted name
+    mentions: int
+    registered: bool
+
+
+@dataclass(frozen=True)
+class RegisteredProject:
+    name: str
+    aliases: tuple[str, ...]
+    regions: tuple[str, ...] = ()
+    fund: str | None = None
+    years: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Markers:
+    heads: frozenset[str]
+    head_suffixes: tuple[str, ...]
+    not_heads: frozenset[str]
+    conjunctions: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Alias:
+    name: str
+    keys: tuple[frozenset[str], ...]  # lemma variants of each word
+    exact_case: tuple[str, ...] | None  # acronyms («ССД») match only in their own letter case
+    registered: bool
+
+
+@functools.lru_cache(maxsize=100_000)
+def _variants(word: str) -> frozenset[str]:
+    forms = set(lemmas_all(word))
+    # Yearly editions: «Детство-2018» is also «Детство».
+    forms |= {re.sub(r"-\d+$", "", f) for f in forms}
+    return frozenset(forms)
+
+
+def _make_alias(text: str, name: str, registered: bool) -> _Alias | None:
+    words = tokenize(text)
+    if not words:
+        return None
+    acronym = any(w.text.isupper() and len(w.text) > 1 for w in words)
+    exact = tuple(w.text for w in words) if acronym else None
+    return _Alias(name, tuple(_variants(w.text) for w in words), exact, registered)
+
+
+class ProjectRegistry:
+    """The register's projects and marker words, with a lemma index of every alias."""
+
+    def __init__(self, projects: list[RegisteredProject], markers: Markers) -> None:
+        self.projects = tuple(projects)
+        self.markers = markers
+        self._index: dict[str, list[_Alias]] = {}
+        for project in projects:
+            for text in (project.name, *project.aliases):
+                alias = _make_alias(text, project.name, registered=True)
+                if alias:
+                    _add(self._index, alias)
+
+    def get(self, name: str) -> RegisteredProject | None:
+        key = canonical_project_name(name)
+        return next((p for p in self.projects if p.name == key), None)
+
+    def candidates(self, token: Token, extra: dict[str, list[_Alias]]) -> list[_Alias]:
+        found: list[_Alias] = []
+        for form in _variants(token.text):
+            found += self._index.get(form, []) + extra.get(form, [])
+        return found
+
+
+def _add(index: dict[str, list[_Alias]], alias: _Alias) -> None:
+    for form in alias.keys[0]:
+        if alias not in index.setdefault(form, []):
+            index[form].append(alias)
+
+
+# ---------------------------------------------------------------- loading projects.yml
+
+
+def _fail(path: Path, node: yaml.Node | None, message: str) -> UserError:
+    line = node.start_mark.line + 1 if node is not None else 1
+    return UserError(f"{path.name}, строка {line}: {message}")
+
+
+def _strings(path: Path, node: yaml.Node, field: str) -> list[str]:
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    out = []
+    for item in items:
+        if not isinstance(item, yaml.ScalarNode) or not str(item.value).strip():
+            raise _fail(path, item, f"в поле {field} ожидается текст или список строк")
+        out.append(str(item.value).strip())
+    return out
+
+
+def _years(path: Path, node: yaml.Node) -> tuple[int, ...]:
+    years: list[int] = []
+    for text in _strings(path, node, "years"):
+        m = re.fullmatch(r"(\d{4})(?:\s*[-–—]\s*(\d{4}))?", text)
+        if not m or (m.group(2) and int(m.group(2)) < int(m.group(1))):
+            raise _fail(path, node, f"годы «{text}»: ожидается 2018, [2018, 2019] или 2014-2018")
+        years += range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1)
+    return tuple(years)
+
+
+_PROJECT_FIELDS = ("name", "aliases", "regions", "fund", "years")
+_MARKER_FIELDS = ("heads", "head_suffixes", "not_heads", "conjunctions")
+
+
+def _parse_file(path: Path) -> tuple[list[tuple[RegisteredProject, yaml.Node]], dict[str, list]]:
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except OSError as exc:
+        raise UserError(f"{path.name}: не удалось прочитать файл ({exc.strerror})") from exc
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise UserError(f"{path.name}, строка {line}: ошибка YAML: {exc.problem}") from exc
+    if root is None:
+        return [], {}
+    if not isinstance(root, yaml.MappingNode):
+        raise _fail(path, root, "ожидаются разделы projects: и markers:")
+    projects: list[tuple[RegisteredProject, yaml.Node]] = []
+    markers: dict[str, list] = {}
+    for key, value in root.value:
+        if key.value == "markers":
+            if not isinstance(value, yaml.MappingNode):
+                raise _fail(path, value, "markers: ожидаются списки heads, not_heads…")
+            for mkey, mvalue in value.value:
+                if mkey.value not in _MARKER_FIELDS:
+                    raise _fail(path, mkey, f"неизвестное поле markers.{mkey.value}")
+                markers[mkey.value] = [w.lower().replace("ё", "е") for w in
+                                       _strings(path, mvalue, mkey.value)]
+        elif key.value == "projects":
+            if not isinstance(value, yaml.SequenceNode):
+                raise _fail(path, value, "projects: ожидается список проектов")
+            projects += [(_project(path, node), node) for node in value.value]
+        else:
+            raise _fail(path, key, f"неизвестный раздел {key.value} (ожидаются projects, markers)")
+    return projects, markers
+
+
+def _project(path: Path, node: yaml.Node) -> RegisteredProject:
+    if not isinstance(node, yaml.MappingNode):
+        raise _fail(path, node, "проект: ожидаются поля name, aliases, regions, fund, years")
+    fields: dict[str, Any] = {}
+    for key, value in node.value:
+        if key.value not in _PROJECT_FIELDS:
+            raise _fail(path, key, f"неизвестное поле проекта {key.value}")
+        if key.value == "years":
+            fields["years"] = _years(path, value)
+        elif key.value in ("name", "fund"):
+            if not isinstance(value, yaml.ScalarNode):
+                raise _fail(path, value, f"поле {key.value}: ожидается одна строка")
+            fields[key.value] = str(value.value).strip()
+        else:
+            fields[key.value] = tuple(_strings(path, value, key.value))
+    if not fields.get("name"):
+        raise _fail(path, node, "у проекта нет поля name")
+    fields["name"] = canonical_project_name(fields["name"])
+    return RegisteredProject(**fields)
+
+
+def _merge(
+    path: Path,
+    projects: dict[str, RegisteredProject],
+    owners: dict[tuple, str],
+    new: list[tuple[RegisteredProject, yaml.Node]],
+) -> None:
+    for project, node in new:
+        old = projects.get(project.name)
+        if old:  # a user's entry for a shipped project adds aliases and fills the rest
+            project = RegisteredProject(
+                old.name,
+                old.aliases + tuple(a for a in project.aliases if a not in old.aliases),
+                project.regions or old.regions,
+                project.fund or old.fund,
+                project.years or old.years,
+            )
+        for text in (project.name, *project.aliases):
+            key = tuple(t.lemma for t in tokenize(text))
+            if owners.setdefault(key, project.name) != project.name:
+                raise _fail(path, node, f"«{text}» уже относится к проекту «{owners[key]}»")
+        projects[project.name] = project
+
+
+@functools.lru_cache(maxsize=8)
+def _load(files: tuple[Path, ...], stamps: tuple[float, ...]) -> ProjectRegistry:
+    projects: dict[str, RegisteredProject] = {}
+    owners: dict[tuple, str] = {}
+    lists: dict[str, list[str]] = {f: [] for f in _MARKER_FIELDS}
+    for path in files:
+        new, markers = _parse_file(path)
+        _merge(path, projects, owners, new)
+        for field, words in markers.items():
+            lists[field] += words
+    markers = Markers(
+        frozenset(lists["heads"]),
+        tuple(lists["head_suffixes"]),
+        frozenset(lists["not_heads"]),
+        frozenset(lists["conjunctions"]),
+    )
+    return ProjectRegistry(list(projects.values()), markers)
+
+
+def load_registry(user_file: Path | None = None) -> ProjectRegistry:
+    """The shipped register, extended by a user's projects.yml (new projects, aliases, markers)."""
+    files = (DATA_FILE,) if user_file is None else (DATA_FILE, Path(user_file))
+    for path in files:
+        if not path.is_file():
+            raise UserError(f"{path.name}: файл не найден ({path})")
+    return _load(files, tuple(p.stat().st_mtime for p in files))
+
+
+# ---------------------------------------------------------------- detection
+
+
+@functools.lru_cache(maxsize=100_000)
+def _parses(word: str) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    return tuple(
+        (p.pos, tuple(sorted(p.feats.items()))) for p in get_morph_vocab().parse(word.lower())
+    )
+
+
+def _is_verb(word: str) -> bool:
+    """A finite verb, infinitive or gerund (first parse): a clause boundary for head search."""
+    parses = _parses(word)
+    return bool(parses) and parses[0][0] in ("VERB", "AUX") and ("VerbForm", "Part") not in parses[0][1]
+
+
+def _is_indicative(word: str) -> bool:
+    parses = _parses(word)
+    return bool(parses) and parses[0][0] == "VERB" and ("Mood", "Ind") in parses[0][1]
+
+
+def _is_genitive(word: str) -> bool:
+    return any(("Case", "Gen") in feats for _, feats in _parses(word))
+
+
+def _marker(token: Token, markers: Markers) -> str | None:
+    """'project' for a head word (проекта, нацпроект, проект-победитель), 'other' for a non-head."""
+    lemma = token.lemma
+    if lemma in markers.not_heads or lemma.split("-")[0] in markers.not_heads:
+        return "other"
+    if lemma in markers.heads or lemma.split("-")[0] in markers.heads:
+        return "project"
+    if any(lemma.endswith(s) for s in markers.head_suffixes):
+        return "project"
+    return None
+
+
+@dataclass(frozen=True)
+class _Unit:
+    start: int
+    end: int
+    token: int | None = None  # index into tokens
+    quote: int | None = None  # index into quotes
+
+
+def _looks_like_name(text: str, quote: QuoteSpan, words: list[Token]) -> bool:
+    inner = quote.inner(text).strip()
+    if not words or len(words) > MAX_NAME_WORDS:
+        return False
+    first = next(c for c in inner if c.isalnum())
+    if first.isalpha() and not first.isupper():
+        return False  # «умную помощь», «одного окна»: wording, not a name
+    if re.search(r"[.!?…]\s+\S", inner) or inner.endswith((".", ",", ":", "…")):
+        return False  # sentences: quoted speech
+    after = re.match(r"[,!?.…]*\s*[—–-]\s*(\w+)", text[quote.end :])
+    if after and _is_verb(after.group(1)):
+        return False  # «…», — сказала
+    return len(words) <= 5 or not any(_is_indicative(w.text) for w in words)
+
+
+def _governed(text: str, tokens: list[Token], units: list[_Unit], v: int, m: Markers) -> bool:
+    """«конкурс социальных проектов «…»»: the name belongs to the contest, not to a project."""
+    if not _is_genitive(tokens[units[v].token].text):
+        return False
+    for w in range(v - 1, max(v - 4, -1), -1):
+        if units[w].token is None or text[units[w].end : units[w + 1].start].strip():
+            return False
+        token = tokens[units[w].token]
+        if _marker(token, m) == "other":
+            return True
+        if not _parses(token.text) or _parses(token.text)[0][0] != "ADJ":
+            return False
+    return False
+
+
+def _marker_after(text: str, tokens: list[Token], units: list[_Unit], u: int, m: Markers) -> str | None:
+    """«Куратор семьи» — технология…: a marker right after a dash that follows the name."""
+    if u + 1 >= len(units) or not re.fullmatch(r"\s*[—–-]\s*", text[units[u].end : units[u + 1].start]):
+        return None
+    for k in range(u + 1, min(u + 4, len(units))):
+        unit = units[k]
+        if unit.token is None or (k > u + 1 and text[units[k - 1].end : unit.start].strip()):
+            return None
+        kind = _marker(tokens[unit.token], m)
+        if kind:
+            return kind
+    return None
+
+
+def _classify(
+    text: str, tokens: list[Token], units: list[_Unit], u: int, kinds: list[str | None], m: Markers
+) -> str | None:
+    """'project', 'other' or None (no marker) for the quote at units[u], from the words before it."""
+    right, conj, steps = units[u].start, False, 0
+    for v in range(u - 1, -1, -1):
+        unit, first = units[v], v == u - 1
+        gap = text[unit.end : right]
+        if _HARD_BREAK.search(gap) or (not first and _SOFT_BREAK.search(gap)):
+            break
+        if unit.quote is not None:
+            if conj or (first and "," in gap):
+                return kinds[unit.quote]  # coordinated names share their class
+            break
+        if first and "," in gap:
+            break
+        token = tokens[unit.token]
+        kind = _marker(token, m)
+        if kind == "project" and _governed(text, tokens, units, v, m):
+            return "other"
+        if kind:
+            return kind
+        if first and token.lemma in m.conjunctions:
+            conj = True
+        elif _is_verb(token.text):
+            break
+        steps += 1
+        if steps > MAX_HEAD_DISTANCE:
+            break
+        right = unit.start
+    return _marker_after(text, tokens, units, u, m)
+
+
+def _matches(tokens: list[Token], i: int, alias: _Alias, text: str) -> bool:
+    n = len(alias.keys)
+    if i + n > len(tokens):
+        return False
+    if alias.exact_case and tuple(t.text for t in tokens[i : i + n]) != alias.exact_case:
+        return False
+    return all(alias.keys[k] & _variants(tokens[i + k].text) for k in range(n)) and not any(
+        _HARD_BREAK.search(text[tokens[k].end : tokens[k + 1].start]) for k in range(i, i + n - 1)
+    )
+
+
+def _is_sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t«„\"“—–-")
+    return not before or before[-1] in ".!?…\n"
+
+
+def _bare_ok(text: str, tokens: list[Token], i: int, alias: _Alias, m: Markers) -> bool | None:
+    """Whether an unquoted alias is a mention: True, False, or None when it needs the project
+    to be introduced elsewhere in the text (a sentence-initial «Куратор семьи помогает…»)."""
+    word = tokens[i].text
+    if not (word[0].isupper() or word[0].isdigit()):
+        return False
+    if i > 0 and not _HARD_BREAK.search(text[tokens[i - 1].end : tokens[i].start]):
+        kind = _marker(tokens[i - 1], m)
+        if kind:
+            return kind == "project"  # «технологии Куратор семьи», not «фонд Моя семья»
+    if _is_sentence_initial(text, tokens[i].start):
+        return None if len(alias.keys) > 1 else False
+    return True if len(alias.keys) > 1 else None
+
+
+def find_projects(text: str, registry: ProjectRegistry) -> list[ProjectHit]:
+    """Every named project the text names, with its mentions, most mentioned first."""
+    m = registry.markers
+    tokens = tokenize(text)
+    quotes = find_quotes(text)
+    token_quote: list[int | None] = [None] * len(tokens)
+    spans: list[tuple[int, int]] = []  # token range of each quote's inner text
+    units: list[_Unit] = []
+    k = 0
+    for qi, q in enumerate(quotes):
+        while k < len(tokens) and tokens[k].start < q.start:
+            units.append(_Unit(tokens[k].start, tokens[k].end, token=k))
+            k += 1
+        first = k
+        while k < len(tokens) and tokens[k].end <= q.end:
+            token_quote[k] = qi
+            k += 1
+        spans.append((first, k))
+        units.append(_Unit(q.start, q.end, quote=qi))
+    units += [_Unit(t.start, t.end, token=n) for n, t in enumerate(tokens[k:], k)]
+
+    kinds: list[str | None] = []
+    for u, unit in enumerate(units):
+        if unit.quote is not None:
+            q, (a, b) = quotes[unit.quote], spans[unit.quote]
+            named = _looks_like_name(text, q, tokens[a:b])
+            kinds.append(_classify(text, tokens, units, u, kinds, m) if named else None)
+
+    # Names introduced by a head word become aliases, so that later bare mentions count.
+    extra: dict[str, list[_Alias]] = {}
+    for qi, (a, b) in enumerate(spans):
+        if kinds[qi] != "project":
+            continue
+        if any(
+            len(al.keys) == b - a and _matches(tokens, a, al, text)
+            for al in registry.candidates(tokens[a], extra)
+        ):
+            continue
+        inner = quotes[qi].inner(text)
+        alias = _make_alias(inner, canonical_project_name(inner), registered=False)
+        if alias:
+            _add(extra, alias)
+
+    quoted: list[tuple[int, int, _Alias]] = []
+    bare: list[tuple[int, int, _Alias]] = []
+    for i, token in enumerate(tokens):
+        for alias in registry.candidates(token, extra):
+            if not _matches(tokens, i, alias, text):
+                continue
+            j = i + len(alias.keys)
+            qi = token_quote[i]
+            if qi is not None and spans[qi] == (i, j):
+                if kinds[qi] != "other":
+                    quoted.append((i, j, alias))
+            elif all(
+                spans[q][0] >= i and spans[q][1] <= j
+                for q in {token_quote[n] for n in range(i, j)} - {None}
+            ):
+                bare.append((i, j, alias))
+    verdicts = [_bare_ok(text, tokens, i, alias, m) for i, _, alias in bare]
+    introduced = {a.name for _, _, a in quoted} | {b[2].name for b, v in zip(bare, verdicts) if v}
+    bare = [b for b, v in zip(bare, verdicts) if v or (v is None and b[2].name in introduced)]
+
+    # Longest match first at each place; no token counts twice.
+    chosen: dict[str, int] = {}
+    registered: dict[str, bool] = {}
+    taken = [False] * len(tokens)
+    for i, j, alias in sorted(quoted + bare, key=lambda x: (x[0], x[0] - x[1])):
+        if any(taken[i:j]):
+            continue
+        taken[i:j] = [True] * (j - i)
+        chosen[alias.name] = chosen.get(alias.name, 0) + 1
+        registered[alias.name] = alias.registered
+    hits = [ProjectHit(name, n, registered[name]) for name, n in chosen.items()]
+    return sorted(hits, key=lambda h: (-h.mentions, h.name))

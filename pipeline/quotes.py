@@ -1,0 +1,117 @@
+"""Quoted spans in Russian news text: «ёлочки», „лапки“, “English” and "straight" quotes.
+
+Names nest («Вектор «Детство-2018»»), and the press often drops the outer closing quote
+(«Проектная группа «Союзники» признана…): one closing quote then ends both levels. A quote never
+crosses a line break. Only top-level spans are returned; nested quotes stay inside their parent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENING = "«„"
+CLOSING = "»"
+# Direction decided by context: “ opens in English style but closes „лапки“; " is both.
+AMBIGUOUS = '"“”‟'
+QUOTE_CHARS = OPENING + CLOSING + AMBIGUOUS
+_QUOTE_RE = re.compile(f"[{re.escape(QUOTE_CHARS)}\n]")
+# A context-dependent quote opens when it follows a space, a line start or opening punctuation
+# and is followed by a non-space character.
+_OPEN_BEFORE = set("([{/—–-:" + OPENING + AMBIGUOUS)
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # offset of the opening quote
+    end: int  # offset just after the closing quote
+    inner_start: int
+    inner_end: int
+
+    def inner(self, text: str) -> str:
+        return text[self.inner_start : self.inner_end]
+
+
+def _is_opening(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch in OPENING:
+        return True
+    if ch in CLOSING:
+        return False
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in _OPEN_BEFORE) and not after.isspace()
+
+
+def _next_quote_is_closing(text: str, i: int) -> bool:
+    """Whether the next quote after position i, on the same line, is a closing one."""
+    for m in _QUOTE_RE.finditer(text, i + 1):
+        if m.group() == "\n":
+            return False
+        return not _is_opening(text, m.start())
+    return False
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Top-level quoted spans in text order, nested quotes kept inside their parent."""
+    spans: list[QuoteSpan] = []
+    stack: list[int] = []
+    for m in _QUOTE_RE.finditer(text):
+        i = m.start()
+        if m.group() == "\n":
+            stack.clear()  # an unclosed quote never spans lines
+            continue
+        if _is_opening(text, i):
+            stack.append(i)
+            continue
+        if not stack:
+            continue  # stray closing quote
+        opened = stack.pop()
+        if stack and not _next_quote_is_closing(text, i):
+            # «Вектор «Детство-2018» с целью…: the single closing quote ends every open level.
+            opened = stack[0]
+            stack.clear()
+        if not stack:
+            spans.append(QuoteSpan(opened, i + 1, opened + 1, i))
+    return spans
+
+
+_DASH_RE = re.compile(r"(\s*)[-‐‑‒–—―−](\s*)")
+_ACRONYM_RE = re.compile(r"^[A-ZА-ЯЁ]{2,}(?:-|$)")
+
+
+def _wrap_quotes(name: str) -> str:
+    """Every quote as « or », the outer pair removed, unbalanced nesting closed."""
+    chars = [
+        ("«" if _is_opening(name, i) else "»") if ch in QUOTE_CHARS else ch
+        for i, ch in enumerate(name)
+    ]
+    s = "".join(chars).strip()
+    if s.startswith("«"):
+        s = s[1:]
+        if s.count("»") > s.count("«"):
+            s = s[: s.rindex("»")] + s[s.rindex("»") + 1 :]
+    s = s.strip()
+    while s.count("»") > s.count("«") and s.endswith("»"):
+        s = s[:-1].rstrip()
+    return s + "»" * max(0, s.count("«") - s.count("»"))
+
+
+def normalize_name(name: str) -> str:
+    """One spelling for the variants of a name: quote style, letter case, ё, dashes, spaces.
+
+    «Вектор „Детство-2018“», ВЕКТОР «ДЕТСТВО–2018» and "Вектор "Детство-2018"" all give
+    Вектор «Детство-2018»: sentence case, acronyms kept, ё as е, hyphen inside words, spaced dash.
+    """
+    s = _wrap_quotes(" ".join(name.split()))
+    s = _DASH_RE.sub(lambda m: " — " if (m.group(1) or m.group(2)) else "-", s)
+    s = s.replace("ё", "е").replace("Ё", "Е").strip(" ,;:.")
+    letters = [c for c in s if c.isalpha()]
+    shouting = len(letters) > 3 and all(c.isupper() for c in letters)
+    words = [
+        w if _ACRONYM_RE.match(w.strip("«»!?,.")) and not shouting else w.lower()
+        for w in s.split(" ")
+    ]
+    s = " ".join(words)
+    # Capitals at the start and after each opening quote («Вектор «Детство»»).
+    return re.sub(r"(^|«)(\W*)(\w)", lambda m: m.group(1) + m.group(2) + m.group(3).upper(), s)

@@ -1,0 +1,129 @@
+"""Named projects: quoted names with head words, register aliases, later mentions, traps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsmon.errors import UserError
+from pipeline.projects import (
+    ProjectHit,
+    canonical_project_name,
+    find_projects,
+    load_registry,
+)
+from pipeline.quotes import find_quotes
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def names(text: str, registry) -> dict[str, int]:
+    return {h.name: h.mentions for h in find_projects(text, registry)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("В рамках проекта «Защитники детства» семьи получили помощь.", {"Защитники детства": 1}),
+        ("Внедряется технология социального сопровождения «Куратор семьи».", {"Куратор семьи": 1}),
+        ("Регион выполняет показатели нацпроекта «Демография».", {"Демография": 1}),
+        (
+            "Публикуются материалы о проектах «Моя семья» и «Семейный навигатор».",
+            {"Моя семья": 1, "Семейный навигатор": 1},
+        ),
+        (
+            "Проект по сопровождению семей в трудной жизненной ситуации и сохранению ребенка в семье "
+            "«Защитники детства» стартовал.",
+            {"Защитники детства": 1},
+        ),
+        ("Объявлены победители инициативы «Вектор «Детство-2018».", {"Вектор «Детство»": 1}),
+        ("Акция „Собери ребенка в школу“ прошла в Уссурийске.", {"Собери ребенка в школу": 1}),
+        ('Программа "Мама рядом" помогла 40 семьям.', {"Мама рядом": 1}),
+        ("«Семейная гостиная» — проект для приемных родителей.", {"Семейная гостиная": 1}),
+    ],
+)
+def test_named_project_is_found(text, expected, registry):
+    assert names(text, registry) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Благотворительный фонд «Солнечный город» подписал соглашение.",
+        "АНО «Детские деревни» и центр «Радуга» провели встречу.",
+        "Всероссийский форум под названием «Жить и воспитываться в семье» открылся.",
+        "Конкурс социальных проектов «Добрый регион» завершился.",
+        "Депутаты обсудили проект бюджета и проект закона «Об опеке и попечительстве».",
+        "«Мы помогли уже ста семьям», — рассказала руководитель проекта.",
+        "Отметим, проект наставничества – это международное движение.",
+        "Регион выстроил систему услуг по принципу «одного окна».",
+        "Назначенный куратор семьи поможет справиться с трудностями.",
+        "Проект освещала газета «Приамурские ведомости».",
+    ],
+)
+def test_trap_is_not_a_project(text, registry):
+    assert names(text, registry) == {}
+
+
+def test_later_bare_mentions_count_for_the_introduced_project(registry):
+    text = (
+        "В рамках проекта «Тёплый дом» семьи получили помощь. Позже «Теплый дом» расширили, "
+        "а в «Тёплом доме» открыли класс. Сейчас в Тёплом доме живут три семьи."
+    )
+    assert find_projects(text, registry) == [ProjectHit("Теплый дом", 4, registered=False)]
+
+
+def test_registered_alias_found_without_quotes_or_head(registry):
+    text = "Специалисты обучены работе по технологии Куратор семьи. Куратор семьи помогает 30 семьям."
+    assert find_projects(text, registry) == [ProjectHit("Куратор семьи", 2, registered=True)]
+
+
+@pytest.mark.parametrize(
+    "variant",
+    ["«Вектор „Детство-2018“»", "ВЕКТОР «ДЕТСТВО–2018»", '"Вектор "Детство-2018""', "Вектор «Детство-2018"],
+)
+def test_name_variants_share_one_canonical_name(variant):
+    assert canonical_project_name(variant) == "Вектор «Детство-2018»"
+
+
+def test_unbalanced_nested_quote_closes_both_levels():
+    text = "организации «Проектная группа «Союзники» признан победителем в номинации «Наставничество»."
+    assert [q.inner(text) for q in find_quotes(text)] == [
+        "Проектная группа «Союзники",
+        "Наставничество",
+    ]
+
+
+def test_user_register_extends_the_shipped_one(tmp_path: Path):
+    user = tmp_path / "projects.yml"
+    user.write_text(
+        "projects:\n  - name: Теплые руки\n    aliases: [Теплые ладошки]\n    years: 2020-2022\n"
+        "  - name: Куратор семьи\n    aliases: [Семейный куратор]\n",
+        encoding="utf-8",
+    )
+    registry = load_registry(user)
+    assert registry.get("Теплые руки").years == (2020, 2021, 2022)
+    assert "Семейный куратор" in registry.get("Куратор семьи").aliases
+    hits = find_projects("Программа Теплые ладошки и технология Семейный куратор.", registry)
+    assert {(h.name, h.registered) for h in hits} == {("Теплые руки", True), ("Куратор семьи", True)}
+
+
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [
+        ("projects:\n  - name: А\n    alias: [Б]\n", 3),
+        ("projects:\n  - aliases: [Б]\n", 2),
+        ("projects:\n  - name: А\n    years: когда-то\n", 3),
+        ("projects:\n  - name: [А\n", 3),
+        ("projekts: []\n", 1),
+    ],
+)
+def test_mistake_in_user_register_names_file_and_line(tmp_path: Path, content, line):
+    user = tmp_path / "projects.yml"
+    user.write_text(content, encoding="utf-8")
+    with pytest.raises(UserError, match=rf"^projects\.yml, строка {line}: "):
+        load_registry(user)
