@@ -1,0 +1,300 @@
+"""The tagging stage: Natasha NER + lemma gazetteers → entities, regions, organizations, topics.
+
+One `ArticleDoc` per article, filled by small steps (segment → ner → regions → orgs → topics →
+projects), each a function that fills one field, as Natasha's Doc does. Natasha's models load once
+per process (pipeline.models.get_models) and `tag_many` batches the NER calls.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline import orgs as orgs_mod
+from pipeline import regions as regions_mod
+from pipeline.models import get_models, get_morph_vocab
+from pipeline.morph import Token, normalize_word, tokenize
+from pipeline.relevance import Topic, default_topics, load_topics, match_topics, merge_topics
+
+PERSON_GRAMS = ("Name", "Surn", "Patr")
+
+
+@dataclass
+class Entity:
+    start: int
+    end: int
+    type: str  # PER | LOC | ORG
+    text: str
+    normal: str
+
+
+@dataclass
+class RegionHit:
+    region: str
+    iso: str
+    mentions: int
+
+
+@dataclass
+class OrgHit:
+    name: str
+    mentions: int
+
+
+@dataclass
+class TagResult:
+    entities: list[Entity]
+    regions: list[RegionHit]
+    orgs: list[OrgHit]
+    projects: list  # list[pipeline.projects.ProjectHit]
+    relevant: bool
+    topics: list[str]
+
+    def to_json(self) -> dict:
+        """The `newsmon tag` JSON of DESIGN.md."""
+        return {
+            "entities": [
+                {"start": e.start, "end": e.end, "type": e.type, "text": e.text, "normal": e.normal}
+                for e in self.entities
+            ],
+            "regions": [{"region": r.region, "iso": r.iso, "mentions": r.mentions} for r in self.regions],
+            "orgs": [{"name": o.name, "mentions": o.mentions} for o in self.orgs],
+            "projects": [_project_json(p) for p in self.projects],
+            "relevant": self.relevant,
+            "topics": list(self.topics),
+        }
+
+
+def _project_json(p: Any) -> dict:
+    if isinstance(p, dict):
+        return {"name": p["name"], "mentions": p["mentions"], "registered": bool(p["registered"])}
+    return {"name": p.name, "mentions": p.mentions, "registered": bool(p.registered)}
+
+
+@dataclass(frozen=True, eq=False)
+class TagConfig:
+    """Topics, organization aliases and the projects register file, defaults plus a user's files."""
+
+    topics: tuple[Topic, ...]
+    orgs: orgs_mod.OrgRegistry
+    projects_file: Path | None = None
+
+
+@functools.cache
+def _default_config() -> TagConfig:
+    return TagConfig(tuple(default_topics()), orgs_mod.build_default())
+
+
+def load_tag_config(user_dir: Path | None = None) -> TagConfig:
+    """Shipped defaults, extended by topics.yml / orgs.yml / projects.yml found in `user_dir`.
+
+    A mistake in a user's file raises UserError naming the file and the line.
+    """
+    if user_dir is None:
+        return _default_config()
+    user_dir = Path(user_dir)
+    topics = default_topics()
+    if (user_dir / "topics.yml").is_file():
+        topics = merge_topics(topics, load_topics(user_dir / "topics.yml"))
+    entries = orgs_mod.default_entries()
+    if (user_dir / "orgs.yml").is_file():
+        entries += orgs_mod.load_org_entries(user_dir / "orgs.yml")
+    projects = user_dir / "projects.yml"
+    return TagConfig(
+        tuple(topics),
+        orgs_mod.build_registry(entries),
+        projects if projects.is_file() else None,
+    )
+
+
+# --- one article ---------------------------------------------------------------------------------
+
+
+@dataclass
+class ArticleDoc:
+    text: str
+    title: str = ""
+    home_iso: str | None = None
+    tokens: list[Token] = field(default_factory=list)
+    title_tokens: list[Token] = field(default_factory=list)
+    ner: list[tuple[int, int, str]] = field(default_factory=list)
+    title_ner: list[tuple[int, int, str]] = field(default_factory=list)
+    main_end: int = 0  # where a related-news block starts
+    title_in_text: bool = False
+    entities: list[Entity] = field(default_factory=list)
+    regions: list[RegionHit] = field(default_factory=list)
+    orgs: list[OrgHit] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    projects: list = field(default_factory=list)
+
+
+def segment(doc: ArticleDoc) -> None:
+    doc.tokens = tokenize(doc.text)
+    doc.title_tokens = tokenize(doc.title) if doc.title else []
+    doc.main_end = regions_mod.related_cut(doc.text)
+    first_line = doc.text.lstrip().split("\n", 1)[0].strip()
+    if doc.title:
+        head = normalize_word(" ".join(doc.title.split()))[:60]
+        doc.title_in_text = normalize_word(" ".join(first_line.split())).startswith(head[:40])
+    else:
+        # Plain text from `newsmon tag`: a short first line without final punctuation is a title.
+        rest = doc.text.lstrip()[len(first_line) :].strip()
+        doc.title_in_text = bool(
+            rest and first_line and len(first_line.split()) <= 20 and first_line[-1] not in ".!?…:;"
+        )
+
+
+def ner(doc: ArticleDoc, markups: tuple[Any, Any] | None = None) -> None:
+    """Natasha NER spans for text and title (markups passed in by tag_many's batched call)."""
+    if markups is None:
+        tagger = get_models().ner_tagger
+        texts = [doc.text, doc.title] if doc.title else [doc.text]
+        got = list(tagger.map(texts))
+        markups = (got[0], got[1] if doc.title else None)
+    text_m, title_m = markups
+    doc.ner = [(s.start, s.stop, s.type) for s in text_m.spans] if text_m else []
+    doc.title_ner = [(s.start, s.stop, s.type) for s in title_m.spans] if title_m else []
+    doc.entities = [_entity(doc.text, s, e, t) for s, e, t in doc.ner]
+
+
+def find_regions(doc: ArticleDoc) -> None:
+    mentions = regions_mod.find_mentions(doc.text, ner_spans=doc.ner, tokens=doc.tokens)
+    title_mentions = (
+        regions_mod.find_mentions(doc.title, ner_spans=doc.title_ner, tokens=doc.title_tokens)
+        if doc.title and not doc.title_in_text
+        else []
+    )
+    attributed = regions_mod.attribute(
+        doc.text,
+        mentions,
+        title_mentions=title_mentions,
+        title_in_text=doc.title_in_text,
+        home_iso=doc.home_iso,
+        tokens=doc.tokens,
+    )
+    doc.regions = [RegionHit(r.name, r.iso, n) for r, n in attributed]
+
+
+def find_orgs(doc: ArticleDoc, config: TagConfig) -> None:
+    main = doc.text[: doc.main_end]
+    toks = [t for t in doc.tokens if t.end <= doc.main_end]
+    spans = [s for s in doc.ner if s[1] <= doc.main_end]
+    found = orgs_mod.find_orgs(main, tokens=toks, ner_spans=spans, registry=config.orgs)
+    if doc.title and not doc.title_in_text:
+        found += orgs_mod.find_orgs(
+            doc.title, tokens=doc.title_tokens, ner_spans=doc.title_ner, registry=config.orgs
+        )
+    doc.orgs = [OrgHit(name, n) for name, n in orgs_mod.count_orgs(found)]
+
+
+def find_topics(doc: ArticleDoc, config: TagConfig) -> None:
+    toks = [t for t in doc.tokens if t.end <= doc.main_end]
+    if doc.title and not doc.title_in_text:
+        toks = doc.title_tokens + toks
+    doc.topics = match_topics("", list(config.topics), tokens=toks)
+
+
+def find_projects(doc: ArticleDoc, config: TagConfig) -> None:
+    registry = _projects_registry(config.projects_file)
+    if registry is None:
+        return
+    from pipeline import projects
+
+    main = doc.text[: doc.main_end]
+    if doc.title and not doc.title_in_text:
+        main = doc.title + "\n" + main
+    doc.projects = list(projects.find_projects(main, registry))
+
+
+@functools.cache
+def _projects_registry(path: Path | None) -> Any:
+    """pipeline.projects is another engineer's module: used when importable with its interface."""
+    try:
+        from pipeline import projects
+    except ImportError:
+        return None
+    if not (hasattr(projects, "load_registry") and hasattr(projects, "find_projects")):
+        return None
+    return projects.load_registry(path)
+
+
+def _run(doc: ArticleDoc, config: TagConfig, markups: tuple[Any, Any] | None) -> TagResult:
+    segment(doc)
+    ner(doc, markups)
+    find_regions(doc)
+    find_orgs(doc, config)
+    find_topics(doc, config)
+    find_projects(doc, config)
+    return TagResult(
+        doc.entities, doc.regions, doc.orgs, doc.projects, bool(doc.topics), doc.topics
+    )
+
+
+def tag(
+    text: str,
+    *,
+    title: str = "",
+    home_region_iso: str | None = None,
+    config: TagConfig | None = None,
+) -> TagResult:
+    """Tag one article's clean main text (offsets in the result point into `text`)."""
+    doc = ArticleDoc(text, title or "", home_region_iso)
+    return _run(doc, config or load_tag_config(), None)
+
+
+def tag_many(
+    items: Iterable[tuple[str, str, str | None]], config: TagConfig | None = None
+) -> list[TagResult]:
+    """Tag (text, title, home_iso) items, batching Natasha's NER calls across articles."""
+    items = list(items)
+    config = config or load_tag_config()
+    inputs: list[str] = []
+    for text, title, _ in items:
+        inputs.append(text)
+        inputs.append(title or "")
+    markups = list(get_models().ner_tagger.map(inputs)) if inputs else []
+    results = []
+    for k, (text, title, home) in enumerate(items):
+        doc = ArticleDoc(text, title or "", home)
+        pair = (markups[2 * k], markups[2 * k + 1] if title else None)
+        results.append(_run(doc, config, pair))
+    return results
+
+
+# --- entity normal forms -------------------------------------------------------------------------
+
+
+def _entity(text: str, start: int, end: int, typ: str) -> Entity:
+    if typ == "ORG":
+        end = orgs_mod._extend_quote(text, start, end)
+    surface = text[start:end]
+    return Entity(start, end, typ, surface, normal_form(surface, typ))
+
+
+@functools.lru_cache(maxsize=50_000)
+def normal_form(surface: str, typ: str) -> str:
+    """Nominative normal form: persons word by word, places and organizations by head phrase."""
+    surface = " ".join(surface.split())
+    if typ == "ORG":
+        return orgs_mod.normalize_org(surface)
+    if typ == "PER":
+        return " ".join(_person_word(w) for w in surface.split(" "))
+    words = re.split(r"(\s+)", surface)
+    words[::2] = orgs_mod._inflect_head(words[::2], frozenset())
+    return "".join(words)
+
+
+def _person_word(word: str) -> str:
+    if not re.fullmatch(r"[А-ЯЁа-яё]+", word):
+        return word
+    parses = get_morph_vocab().parse(normalize_word(word))
+    named = [p for p in parses if any(g in p.tag.grammemes for g in PERSON_GRAMS)]
+    if not named:
+        return word
+    best = named[0]
+    infl = orgs_mod._inflect(best, {"nomn"})
+    return orgs_mod._cap_like(word, infl.word) if infl else word

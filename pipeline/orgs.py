@@ -1,0 +1,385 @@
+"""Organizations: canonical names from an alias file, «ёлочки» names and Natasha ORG spans.
+
+Normal forms inflect only the head noun phrase to the nominative and keep the rest verbatim:
+«Фонда поддержки детей» → «Фонд поддержки детей» (Natasha's `normalize` lemmatizes every word:
+«Фонд поддержка дети»); «Хабаровской региональной ... организации «Проектная группа «Союзники»» →
+«Хабаровская региональная ... организация «Проектная группа «Союзники»»» with quotes kept whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pymorphy2.analyzer import Parse as PymorphyParse
+
+from newsmon.errors import UserError
+from pipeline.models import get_morph_vocab
+from pipeline.morph import Token, lemma, lemmatize_phrase, normalize_word, tokenize
+
+DATA = Path(__file__).resolve().parent / "data"
+OPEN_QUOTES = "«„“"
+QUOTE_GAP_TOKENS = 6  # «фонда добровольной помощи детям «Владмама»»: head word up to 6 words back
+OMBUDSMAN = ("уполномоченный", "по", "право", "ребенок")
+
+
+@dataclass(frozen=True)
+class OrgEntry:
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OrgRegistry:
+    entries: tuple[OrgEntry, ...]
+    index: dict[str, list[tuple[tuple[str, ...], str]]]  # first lemma → (lemmas, canonical)
+    kinds: frozenset[str]
+    quote_heads: frozenset[str]
+    companies: frozenset[str]
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    start: int
+    end: int
+    name: str
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+
+def load_org_entries(path: Path) -> list[OrgEntry]:
+    """Read an orgs.yml (`orgs: [{name, aliases}]`); mistakes → UserError naming file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        root = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except OSError as exc:
+        raise UserError(f"{path}: не удаётся прочитать файл ({exc.strerror})") from exc
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
+        raise UserError(f"{path}, строка {line}: ошибка YAML") from exc
+    if root is None:
+        return []
+    if not isinstance(data, dict) or not isinstance(data.get("orgs", []), list):
+        raise UserError(f"{path}, строка 1: ожидается список «orgs:»")
+    nodes = next((v.value for k, v in root.value if k.value == "orgs"), [])
+    out = []
+    for item, node in zip(data.get("orgs", []), nodes):
+        line = node.start_mark.line + 1
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            raise UserError(f"{path}, строка {line}: у организации должно быть «name»")
+        aliases = item.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise UserError(f"{path}, строка {line}: «aliases» должен быть списком строк")
+        out.append(OrgEntry(item["name"], tuple(aliases)))
+    return out
+
+
+def build_registry(entries: Iterable[OrgEntry]) -> OrgRegistry:
+    spec = yaml.safe_load((DATA / "orgs.yml").read_text(encoding="utf-8"))
+    merged: dict[str, list[str]] = {}
+    for e in entries:
+        merged.setdefault(e.name, []).extend([e.name, *e.aliases])
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, aliases in merged.items():
+        for alias in set(aliases):
+            key = lemmatize_phrase(alias.replace("«", " ").replace("»", " "))
+            if key:
+                index.setdefault(key[0], []).append((key, name))
+    for lst in index.values():
+        lst.sort(key=lambda e: -len(e[0]))
+    return OrgRegistry(
+        entries=tuple(OrgEntry(n, tuple(a)) for n, a in merged.items()),
+        index=index,
+        kinds=frozenset(normalize_word(k) for k in spec["kinds"]),
+        quote_heads=frozenset(normalize_word(k) for k in spec["quote_heads"]),
+        companies=frozenset(lemma(c) for c in spec["company_markers"] + spec["quote_blockers"]),
+    )
+
+
+def default_entries() -> list[OrgEntry]:
+    return load_org_entries(DATA / "orgs.yml")
+
+
+# --- normal forms --------------------------------------------------------------------------------
+
+
+def balance_quotes(s: str) -> str:
+    """«Проектная группа «Союзники» → «Проектная группа «Союзники»»; "x" → «x»."""
+    s = re.sub(r'"([^"]*)"', r"«\1»", s)
+    s = re.sub(r"[„“]", "«", s).replace("”", "»")
+    missing = s.count("«") - s.count("»")
+    return s + "»" * missing if missing > 0 else s
+
+
+def _inflect(parse, grams: set[str]):
+    """pymorphy2's own inflect (Natasha's MorphForm.inflect expects UD feature names)."""
+    return PymorphyParse.inflect(parse, grams)
+
+
+def _cap_like(src: str, word: str) -> str:
+    if src.isupper() and len(src) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if src[:1].isupper() else word
+
+
+def _inflect_head(words: list[str], kinds: frozenset[str]) -> list[str]:
+    """Inflect the leading adjectives and head noun of an organization name to the nominative."""
+    morph = get_morph_vocab()
+    parses = [morph.parse(normalize_word(w)) for w in words]
+    head = next((i for i, w in enumerate(words[:6]) if lemma(w) in kinds), None)
+    if head is None:
+        head = next(
+            (i for i, ps in enumerate(parses) if ps and ps[0].tag.POS == "NOUN"), None
+        )
+    if head is None:
+        return words
+    head_opts = [p for p in parses[head] if p.tag.POS in ("NOUN", "ADJF", "PRTF")] or parses[head]
+    adjs = range(head)
+
+    def agree(p, q) -> bool:
+        return (
+            p.tag.case == q.tag.case
+            and p.tag.number == q.tag.number
+            and (q.tag.number == "plur" or p.tag.gender in (None, q.tag.gender))
+        )
+
+    def score(hp) -> int:
+        return sum(
+            any(agree(ap, hp) for ap in parses[i] if ap.tag.POS in ("ADJF", "PRTF")) for i in adjs
+        )
+
+    best = max(head_opts, key=lambda p: (score(p), p.tag.number == "sing")) if head_opts else None
+    if best is None:
+        return words
+    out = list(words)
+    number = best.tag.number or "sing"
+    infl = _inflect(best, {"nomn", number}) or _inflect(best, {"nomn"})
+    if infl is not None:
+        out[head] = _cap_like(words[head], infl.word)
+    gender = best.tag.gender if number == "sing" else None
+    if best.tag.POS != "NOUN" and number == "sing":
+        gender = best.tag.gender
+    for i in adjs:
+        ap = next(
+            (p for p in parses[i] if p.tag.POS in ("ADJF", "PRTF") and agree(p, best)), None
+        )
+        if ap is None:
+            return words  # not a plain «adjectives + noun» head: leave the name as written
+        feats = {"nomn", number} | ({gender} if gender else set())
+        infl = _inflect(ap, feats)
+        if infl is not None:
+            out[i] = _cap_like(words[i], infl.word)
+    return out
+
+
+def normalize_org(phrase: str, kinds: frozenset[str] | None = None) -> str:
+    """Nominative normal form of an organization name; quoted parts verbatim and balanced."""
+    kinds = kinds if kinds is not None else build_default().kinds
+    phrase = " ".join(phrase.split())
+    q = min((phrase.find(c) for c in OPEN_QUOTES + '"' if c in phrase), default=len(phrase))
+    prefix, tail = phrase[:q], phrase[q:]
+    parts = re.split(r"(\s+)", prefix.strip())
+    words = parts[::2]
+    if words and words[0]:
+        words = _inflect_head(words, kinds)
+        parts[::2] = words
+    head = "".join(parts).strip()
+    tail = balance_quotes(tail.strip())
+    name = f"{head} {tail}".strip() if head else tail
+    return name[:1].upper() + name[1:]
+
+
+_DEFAULT: list[OrgRegistry] = []
+
+
+def build_default() -> OrgRegistry:
+    if not _DEFAULT:
+        _DEFAULT.append(build_registry(default_entries()))
+    return _DEFAULT[0]
+
+
+# --- finding -------------------------------------------------------------------------------------
+
+
+def _alias_hits(text: str, toks: list[Token], reg: OrgRegistry) -> list[OrgMention]:
+    out = []
+    i = 0
+    while i < len(toks):
+        hit = None
+        for key, name in reg.index.get(toks[i].lemma, ()):
+            n = len(key)
+            if i + n <= len(toks) and all(toks[i + j].lemma == key[j] for j in range(n)):
+                if n == 1 and key[0].isascii() is False and not toks[i].text[:1].isupper():
+                    continue  # one-word aliases («АСИ», «ОНФ») only as proper names
+                hit = (n, name)
+                break
+        if hit:
+            n, name = hit
+            out.append(OrgMention(toks[i].start, toks[i + n - 1].end, name))
+            i += n
+        else:
+            i += 1
+    return out
+
+
+def _quoted(text: str) -> Iterable[tuple[int, int]]:
+    """(start, end) of «...» and "..." runs, nested quotes kept whole, within one line."""
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c in OPEN_QUOTES:
+            depth, j, last_close = 0, i, -1
+            while j < len(text) and text[j] != "\n":
+                if text[j] in OPEN_QUOTES:
+                    depth += 1
+                elif text[j] in "»”":
+                    depth -= 1
+                    last_close = j
+                    after = text[j + 1 : j + 3].lstrip(" ")
+                    # «Проектная группа «Союзники» признан: one » closed both quotes.
+                    if depth == 0 or not after or after[0] in ".,;:!?)\n" or after[0].islower():
+                        break
+                j += 1
+            if last_close > i:
+                yield i, last_close + 1
+                i = last_close + 1
+                continue
+        elif c == '"':
+            j = text.find('"', i + 1)
+            if j != -1 and "\n" not in text[i:j]:
+                yield i, j + 1
+                i = j + 1
+                continue
+        i += 1
+
+
+def _quote_hits(text: str, toks: list[Token], reg: OrgRegistry) -> list[OrgMention]:
+    morph = get_morph_vocab()
+    out = []
+    starts = [t.start for t in toks]
+    for qs, qe in _quoted(text):
+        k = next((n for n, s in enumerate(starts) if s >= qs), len(toks)) - 1
+        lo = max(0, k - QUOTE_GAP_TOKENS + 1)
+        head = None
+        for j in range(k, lo - 1, -1):
+            if re.search(r"[.,;:!?()\n]", text[toks[j].end : qs if j == k else toks[j + 1].start]):
+                break
+            if toks[j].lemma in reg.companies:
+                break
+            if toks[j].lemma in reg.quote_heads:
+                head = j
+                break
+        if head is None:
+            continue
+        first = head
+        while first > 0 and re.fullmatch(r"\s+", text[toks[first - 1].end : toks[first].start]):
+            ps = morph.parse(normalize_word(toks[first - 1].text))
+            if not ps or ps[0].tag.POS not in ("ADJF", "PRTF") or toks[first - 1].lemma in reg.companies:
+                break
+            first -= 1
+        words = [t.text for t in toks[first : head + 1]]
+        name = " ".join(_inflect_head(words, reg.kinds)) + " " + balance_quotes(text[qs:qe])
+        out.append(OrgMention(toks[first].start, qe, name[:1].upper() + name[1:]))
+    return out
+
+
+def _ombudsman_hits(text: str, toks: list[Token], taken: list[OrgMention]) -> list[OrgMention]:
+    from pipeline.regions import find_mentions
+
+    out = []
+    n = len(OMBUDSMAN)
+    for i in range(len(toks) - n + 1):
+        if tuple(t.lemma for t in toks[i : i + n]) != OMBUDSMAN:
+            continue
+        start = toks[i].start
+        if any(m.start <= start < m.end for m in taken):
+            continue
+        end = toks[i + n - 1].end
+        name = ""
+        if i + n < len(toks) and toks[i + n].lemma in ("в", "по"):
+            window = text[toks[i + n].end : toks[min(i + n + 5, len(toks) - 1)].end]
+            regs = find_mentions(window)
+            if regs and window[: regs[0].start].strip() == "":
+                surface = window[regs[0].start : regs[0].end]
+                name += f" {toks[i + n].text.lower()} {surface}"
+                end = toks[i + n].end + regs[0].end
+        if name:  # without its region («съезд уполномоченных по правам ребёнка») it names no one
+            out.append(OrgMention(start, end, "Уполномоченный по правам ребёнка" + name))
+    return out
+
+
+def find_orgs(
+    text: str,
+    *,
+    tokens: list[Token] | None = None,
+    ner_spans: Iterable[tuple[int, int, str]] = (),
+    registry: OrgRegistry | None = None,
+) -> list[OrgMention]:
+    """Organizations that matter here, each mention with its canonical name, in text order."""
+    reg = registry or build_default()
+    toks = tokens if tokens is not None else tokenize(text)
+    found = _alias_hits(text, toks, reg)
+    found += _ombudsman_hits(text, toks, found)
+    for m in _quote_hits(text, toks, reg):
+        if not any(o.start < m.end and m.start < o.end for o in found):
+            found.append(_canonical(m, reg))
+    for s, e, typ in ner_spans:
+        if typ != "ORG" or any(o.start < e and s < o.end for o in found):
+            continue
+        e = _extend_quote(text, s, e)
+        span = text[s:e]
+        key = lemmatize_phrase(span)
+        if not key or key[0] not in reg.kinds or reg.companies & set(key) or len(key) < 2:
+            continue  # a bare «Фонд» or «Правительство» names no one in particular
+        found.append(_canonical(OrgMention(s, e, normalize_org(span, reg.kinds)), reg))
+    return _merge_quoted(sorted(found, key=lambda m: m.start))
+
+
+def _merge_quoted(found: list[OrgMention]) -> list[OrgMention]:
+    """«Фонд «Владмама»» and «Благотворительный фонд «Владмама»»: one organization, fullest name."""
+    best: dict[tuple[str, str], str] = {}
+    for m in found:
+        q = m.name.find("«")
+        if q > 0:
+            key = (lemma(m.name.split()[q and len(m.name[:q].split()) - 1]), m.name[q:].lower())
+            if len(m.name) > len(best.get(key, "")):
+                best[key] = m.name
+    out = []
+    for m in found:
+        q = m.name.find("«")
+        if q > 0:
+            key = (lemma(m.name.split()[len(m.name[:q].split()) - 1]), m.name[q:].lower())
+            m = OrgMention(m.start, m.end, best[key])
+        out.append(m)
+    return out
+
+
+def _extend_quote(text: str, s: int, e: int) -> int:
+    span = text[s:e]
+    opened = sum(span.count(c) for c in OPEN_QUOTES) - span.count("»") - span.count("”")
+    while opened > 0 and e < len(text) and text[e] != "\n":
+        if text[e] in "»”":
+            opened -= 1
+        e += 1
+    return e
+
+
+def _canonical(m: OrgMention, reg: OrgRegistry) -> OrgMention:
+    key = lemmatize_phrase(m.name.replace("«", " ").replace("»", " "))
+    for alias, name in reg.index.get(key[0] if key else "", ()):
+        if key[: len(alias)] == alias:
+            return OrgMention(m.start, m.end, name)
+    return m
+
+
+def count_orgs(mentions: list[OrgMention]) -> list[tuple[str, int]]:
+    """(canonical name, mentions) in order of first appearance."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[m.name] = counts.get(m.name, 0) + 1
+    return list(counts.items())

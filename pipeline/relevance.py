@@ -1,0 +1,286 @@
+"""Topics: the query language press officers know from monitoring services, matched on lemmas.
+
+Syntax (case of operators matters, words are matched in every inflection):
+
+    word              a word in any form («семья» finds «семьям», «семей»)
+    сирот*            any word whose form or lemma starts with «сирот»
+    "word word"       consecutive words («"приемная семья"» finds «приёмных семей»)
+    "word word"~N     all the words within N words of each other, in any order
+    a AND b, a b      both (AND may be left out);  И, & are synonyms
+    a OR b            either;                        ИЛИ, | are synonyms
+    NOT a, -a         not;                           НЕ, ! are synonyms
+    ( ... )           grouping; precedence NOT > AND > OR
+
+An article is relevant when at least one topic matches its main text (title included).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from newsmon.errors import UserError
+from pipeline.morph import Token, lemma, lemmas_all, normalize_word, tokenize
+
+DATA = Path(__file__).resolve().parent / "data"
+
+_TOKEN_RE = re.compile(
+    r'\s*(?:(?P<lp>\()|(?P<rp>\))|"(?P<phrase>[^"]*)"(?:~(?P<prox>\d+))?'
+    r"|(?P<op>&&?|\|\|?|!|-(?=\S))|(?P<word>[^\s()\"|&!]+))"
+)
+_AND = {"AND", "И", "&", "&&"}
+_OR = {"OR", "ИЛИ", "|", "||"}
+_NOT = {"NOT", "НЕ", "!", "-"}
+
+
+class QueryError(ValueError):
+    """A malformed topic query; the message says what is wrong, in Russian."""
+
+
+# --- the syntax tree -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Word:
+    key: str
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class Phrase:
+    words: tuple[Word, ...]
+    within: int | None = None  # None: consecutive; N: within a window of N words
+
+
+@dataclass(frozen=True)
+class Not:
+    node: object
+
+
+@dataclass(frozen=True)
+class All:
+    nodes: tuple
+
+
+@dataclass(frozen=True)
+class Any:
+    nodes: tuple
+
+
+def _word(raw: str) -> Word:
+    if raw.endswith("*") and len(raw) > 1:
+        return Word(normalize_word(raw[:-1]), prefix=True)
+    return Word(lemma(raw))
+
+
+def _lex(query: str) -> list[tuple[str, str, int | None]]:
+    out: list[tuple[str, str, int | None]] = []
+    pos = 0
+    query = query.replace("«", '"').replace("»", '"').replace("“", '"').replace("”", '"')
+    while pos < len(query):
+        if not query[pos:].strip():
+            break
+        m = _TOKEN_RE.match(query, pos)
+        if not m or m.end() == pos:
+            raise QueryError(f"непонятный символ «{query[pos:].strip()[:1]}»")
+        pos = m.end()
+        if m.group("lp"):
+            out.append(("(", "(", None))
+        elif m.group("rp"):
+            out.append((")", ")", None))
+        elif m.group("phrase") is not None:
+            prox = int(m.group("prox")) if m.group("prox") else None
+            out.append(("phrase", m.group("phrase"), prox))
+        elif m.group("op"):
+            op = m.group("op")
+            out.append(("not" if op in _NOT else "and" if op in _AND else "or", op, None))
+        else:
+            w = m.group("word")
+            kind = "and" if w in _AND else "or" if w in _OR else "not" if w in _NOT else "word"
+            out.append((kind, w, None))
+    return out
+
+
+class _Parser:
+    def __init__(self, query: str) -> None:
+        self.toks = _lex(query)
+        self.i = 0
+
+    def peek(self) -> str | None:
+        return self.toks[self.i][0] if self.i < len(self.toks) else None
+
+    def parse(self):
+        if not self.toks:
+            raise QueryError("пустой запрос")
+        node = self.or_expr()
+        if self.i != len(self.toks):
+            raise QueryError(f"лишняя «{self.toks[self.i][1]}»")
+        return node
+
+    def or_expr(self):
+        nodes = [self.and_expr()]
+        while self.peek() == "or":
+            self.i += 1
+            nodes.append(self.and_expr())
+        return nodes[0] if len(nodes) == 1 else Any(tuple(nodes))
+
+    def and_expr(self):
+        nodes = [self.not_expr()]
+        while self.peek() in ("and", "not", "word", "phrase", "("):
+            if self.peek() == "and":
+                self.i += 1
+            nodes.append(self.not_expr())
+        return nodes[0] if len(nodes) == 1 else All(tuple(nodes))
+
+    def not_expr(self):
+        if self.peek() == "not":
+            self.i += 1
+            return Not(self.not_expr())
+        return self.primary()
+
+    def primary(self):
+        kind = self.peek()
+        if kind is None:
+            raise QueryError("запрос обрывается: после оператора нужно слово")
+        _, raw, prox = self.toks[self.i]
+        self.i += 1
+        if kind == "(":
+            node = self.or_expr()
+            if self.peek() != ")":
+                raise QueryError("не закрыта скобка «(»")
+            self.i += 1
+            return node
+        if kind == "word":
+            return _word(raw)
+        if kind == "phrase":
+            words = tuple(_word(w) for w in re.findall(r"[^\s,.;:]+", raw))
+            if not words:
+                raise QueryError("пустые кавычки")
+            if len(words) == 1 and prox is None:
+                return words[0]
+            return Phrase(words, prox)
+        raise QueryError(f"неожиданная «{raw}»")
+
+
+def parse_query(query: str):
+    """Parse a topic query into a tree; QueryError (Russian message) if malformed."""
+    return _Parser(query).parse()
+
+
+# --- matching ------------------------------------------------------------------------------------
+
+
+class TextIndex:
+    """Positions of every lemma and form in a text, built once and shared by all topics."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.positions: dict[str, list[int]] = {}
+        for pos, tok in enumerate(tokens):
+            keys = {tok.lemma, normalize_word(tok.text)} | lemmas_all(tok.text)
+            for key in keys:
+                self.positions.setdefault(key, []).append(pos)
+
+    def find(self, word: Word) -> list[int]:
+        if not word.prefix:
+            return self.positions.get(word.key, [])
+        hits: set[int] = set()
+        for key, pos in self.positions.items():
+            if key.startswith(word.key):
+                hits.update(pos)
+        return sorted(hits)
+
+
+def _phrase_hits(index: TextIndex, node: Phrase) -> bool:
+    lists = [index.find(w) for w in node.words]
+    if any(not p for p in lists):
+        return False
+    if node.within is None:
+        sets = [set(p) for p in lists]
+        return any(all(start + k in sets[k] for k in range(1, len(sets))) for start in lists[0])
+    window = max(node.within, len(lists) - 1)
+    for start in lists[0]:
+        lo = start - window
+        ok = True
+        for other in lists[1:]:
+            j = bisect.bisect_left(other, lo)
+            if j >= len(other) or other[j] > start + window:
+                ok = False
+                break
+        if ok:
+            return True
+    return False
+
+
+def matches(node, index: TextIndex) -> bool:
+    """Does the query tree match the indexed text?"""
+    if isinstance(node, Word):
+        return bool(index.find(node))
+    if isinstance(node, Phrase):
+        return _phrase_hits(index, node)
+    if isinstance(node, Not):
+        return not matches(node.node, index)
+    if isinstance(node, All):
+        return all(matches(n, index) for n in node.nodes)
+    if isinstance(node, Any):
+        return any(matches(n, index) for n in node.nodes)
+    raise TypeError(node)
+
+
+# --- topics.yml ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    query: str
+    tree: object
+
+
+def load_topics(path: Path) -> list[Topic]:
+    """Read a topics.yml: `topics: [{name, query}]`. Mistakes → UserError naming file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        root = yaml.compose(text)
+    except OSError as exc:
+        raise UserError(f"{path}: не удаётся прочитать файл ({exc.strerror})") from exc
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
+        raise UserError(f"{path}, строка {line}: ошибка YAML") from exc
+    if root is None:
+        return []
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
+        raise UserError(f"{path}, строка 1: ожидается список «topics:»")
+    items = dict(root.value)
+    nodes = next(v for k, v in items.items() if k.value == "topics").value
+    topics = []
+    for item, node in zip(data["topics"], nodes):
+        line = node.start_mark.line + 1
+        if not isinstance(item, dict) or not item.get("name") or not item.get("query"):
+            raise UserError(f"{path}, строка {line}: у темы должны быть «name» и «query»")
+        try:
+            tree = parse_query(str(item["query"]))
+        except QueryError as exc:
+            raise UserError(f"{path}, строка {line}: тема «{item['name']}»: {exc}") from exc
+        topics.append(Topic(str(item["name"]), str(item["query"]), tree))
+    return topics
+
+
+def default_topics() -> list[Topic]:
+    return load_topics(DATA / "topics.yml")
+
+
+def merge_topics(base: list[Topic], extra: list[Topic]) -> list[Topic]:
+    """A user's topic with the same name replaces the shipped one; new names are added."""
+    names = {t.name for t in extra}
+    return [t for t in base if t.name not in names] + extra
+
+
+def match_topics(text: str, topics: list[Topic], *, tokens: list[Token] | None = None) -> list[str]:
+    """Names of the topics whose query matches the text."""
+    index = TextIndex(tokens if tokens is not None else tokenize(text))
+    return [t.name for t in topics if matches(t.tree, index)]
