@@ -1,6 +1,6 @@
 """Render the demo outlets' static pages and demo/expected.json from demo/articles.yml.
 
-    .venv/bin/python demo/build.py
+    .venv/bin/python demo/build.py [--out DIR]
 
 Each outlet has its own templates (demo/templates/<outlet>/) imitating one CMS; feeds and sitemaps
 are templates under feeds/, other fixed pages under static/. Output goes to demo/sites/<outlet>/public/ (wiped first; site.yml is
@@ -10,6 +10,7 @@ left alone) and is committed, so the site server only serves static files. Links
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import shutil
@@ -184,8 +185,8 @@ def make_env(outlet: str) -> Environment:
 # ---------------------------------------------------------------- building
 
 
-def build_outlet(name: str, cfg: dict[str, Any], articles: list[Article]) -> None:
-    public = DEMO / "sites" / name / "public"
+def build_outlet(name: str, cfg: dict[str, Any], articles: list[Article], out: Path) -> None:
+    public = out / "sites" / name / "public"
     if public.exists():
         shutil.rmtree(public)
     public.mkdir(parents=True)
@@ -249,7 +250,8 @@ def expected(articles: list[Article], iso: dict[str, str]) -> list[dict[str, Any
     return rows
 
 
-def main() -> None:
+def build(out: Path = DEMO) -> list[dict[str, Any]]:
+    """Write ``out/sites/<outlet>/public/`` and ``out/expected.json``; return the expected rows."""
     outlets = yaml.safe_load((DEMO / "outlets.yml").read_text(encoding="utf-8"))
     articles, iso = load_articles()
     for a in articles:
@@ -257,12 +259,20 @@ def main() -> None:
         a.path = article_path(a, cfg)
         a.old_path = (cfg.get("old_slugs") or {}).get(a.key)
     for name, cfg in outlets.items():
-        build_outlet(name, cfg, articles)
+        build_outlet(name, cfg, articles, out)
     rows = expected(articles, iso)
-    (DEMO / "expected.json").write_text(
+    (out / "expected.json").write_text(
         json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
-    print(f"{len(rows)} articles on {len(outlets)} outlets")
+    return rows
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Render the demo outlets from demo/articles.yml.")
+    parser.add_argument("--out", type=Path, default=DEMO, help="output root (default: demo/)")
+    args = parser.parse_args(argv)
+    rows = build(args.out)
+    print(f"{len(rows)} articles on {len({r['outlet'] for r in rows})} outlets -> {args.out}")
 
 
 if __name__ == "__main__":

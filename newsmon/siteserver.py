@@ -251,6 +251,11 @@ class _Handler(BaseHTTPRequestHandler):
         path, query = parts.path or "/", parts.query
         full = f"{path}?{query}" if query else path
         status, headers, body = self._route(cfg, path, query, full)
+        # logged before answering, so a client that got its response always finds it in the log
+        self.server.owner.record(
+            LoggedRequest(cfg.name, self.command, self.path, status,
+                          self.headers.get("User-Agent", ""))  # fmt: skip
+        )
         self.send_response(status)
         for key, value in headers.items():
             self.send_header(key, value)
@@ -258,10 +263,6 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if send_body:
             self.wfile.write(body)
-        self.server.owner.record(
-            LoggedRequest(cfg.name, self.command, self.path, status,
-                          self.headers.get("User-Agent", ""))  # fmt: skip
-        )
 
     def _route(
         self, cfg: SiteConfig, path: str, query: str, full: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import urllib.error
 import urllib.request
@@ -284,3 +285,176 @@ def test_cli_writes_sources_and_stops_on_signal(sites: Path, tmp_path: Path) -> 
 def test_cli_reports_missing_sites_dir(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["--sites", str(tmp_path / "none")]) == 2
     assert "sites directory not found" in capsys.readouterr().err
+
+
+# ----------------------------------------------------------------- the demo outlets (demo/sites)
+
+DEMO = Path(__file__).resolve().parent.parent / "demo"
+EXPECTED = json.loads((DEMO / "expected.json").read_text(encoding="utf-8"))
+# Official names of the federal subjects the demo writes about, with their ISO 3166-2:RU codes.
+OFFICIAL_REGIONS = {
+    "Хабаровский край": "RU-KHA",
+    "Новосибирская область": "RU-NVS",
+    "Астраханская область": "RU-AST",
+    "Приморский край": "RU-PRI",
+    "Кемеровская область — Кузбасс": "RU-KEM",
+    "Ханты-Мансийский автономный округ — Югра": "RU-KHM",
+}
+MONTHS_GEN = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+              "сентября", "октября", "ноября", "декабря"]  # fmt: skip
+ENCODING = {"amurpress": "utf-8", "primnews": "utf-8", "nsknews": "cp1251", "astrainform": "cp1251"}
+
+
+@pytest.fixture(scope="module")
+def demo():
+    with SiteServer(DEMO_SITES) as s:
+        yield s
+
+
+def _get_text(server: SiteServer, site: str, path: str) -> str:
+    code, _, body = fetch(server.url(site, path))
+    assert code == 200, (site, path, code)
+    return body.decode(ENCODING[site])
+
+
+def _date_forms(iso: str) -> list[str]:
+    y, m, d = (int(x) for x in iso.split("-"))
+    return [iso, f"{d:02d}.{m:02d}.{y}", f"{d} {MONTHS_GEN[m - 1]} {y}"]
+
+
+def test_demo_build_output_is_committed_up_to_date(tmp_path: Path) -> None:
+    import runpy
+
+    build = runpy.run_path(str(DEMO / "build.py"))["build"]
+    build(tmp_path)
+    assert (tmp_path / "expected.json").read_bytes() == (DEMO / "expected.json").read_bytes()
+    for site in ENCODING:
+        fresh = {p.relative_to(tmp_path / "sites" / site): p.read_bytes()
+                 for p in (tmp_path / "sites" / site / "public").rglob("*") if p.is_file()}
+        committed = {p.relative_to(DEMO_SITES / site): p.read_bytes()
+                     for p in (DEMO_SITES / site / "public").rglob("*") if p.is_file()}  # fmt: skip
+        assert fresh == committed, f"demo/sites/{site}/public is stale: run demo/build.py"
+
+
+@pytest.mark.parametrize("row", EXPECTED, ids=[f"{r['outlet']}{r['path']}" for r in EXPECTED])
+def test_every_expected_article_is_served_with_title_and_date(demo: SiteServer, row: dict) -> None:
+    html = _get_text(demo, row["outlet"], row["path"])
+    assert row["title"] in html
+    assert any(form in html for form in _date_forms(row["published"])), row["published"]
+
+
+def _links(html: str) -> list[str]:
+    import re
+
+    return [h.replace("&amp;", "&") for h in re.findall(r'href="([^"#]+)"', html)]
+
+
+def _path(url: str, base: str) -> str:
+    from urllib.parse import urlsplit
+
+    if url.startswith(base):
+        url = url[len(base):]
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def _discovered(demo: SiteServer, site: str) -> set[str]:
+    """Article paths a crawler finds through the outlet's declared discovery (no link-following
+    beyond feeds, sitemaps, or home + pagination pages), after redirects, without utm tags."""
+    import re
+    from urllib.parse import urlsplit
+
+    cfg, base = demo.sites[site], demo.url(site, "")
+    found: set[str] = set()
+    for feed in cfg.feeds:
+        for link in re.findall(r"<link>([^<]+)</link>", _get_text(demo, site, feed)):
+            found.add(urlsplit(link.replace("&amp;", "&")).path)
+    queue = list(cfg.sitemaps)
+    while queue:
+        xml = _get_text(demo, site, queue.pop())
+        for loc in re.findall(r"<loc>([^<]+)</loc>", xml):
+            if loc.endswith(".xml"):
+                queue.append(_path(loc, base))
+                continue
+            with urllib.request.urlopen(loc, timeout=5) as resp:  # follows 301s
+                found.add(urlsplit(resp.url).path)
+    if not cfg.feeds and not cfg.sitemaps:
+        seen, pages = set(), ["/"]
+        while pages:
+            page = pages.pop()
+            seen.add(page)
+            for href in _links(_get_text(demo, site, page)):
+                path = _path(href, base)
+                if "page=" in path and path not in seen:
+                    pages.append(path)
+                found.add(path)
+    return found
+
+
+@pytest.mark.parametrize("site", sorted(ENCODING))
+def test_every_demo_article_is_discoverable(demo: SiteServer, site: str) -> None:
+    wanted = {r["path"] for r in EXPECTED if r["outlet"] == site}
+    assert wanted <= _discovered(demo, site)
+
+
+def test_demo_outlets_use_different_discovery(demo: SiteServer) -> None:
+    kinds = {n: (bool(c.feeds), bool(c.sitemaps)) for n, c in demo.sites.items()}
+    assert kinds == {"amurpress": (True, False), "primnews": (False, True),
+                     "astrainform": (False, True), "nsknews": (False, False)}  # fmt: skip
+    home = _get_text(demo, "nsknews", "/")
+    assert "/news/?page=2" in home
+
+
+@pytest.mark.parametrize(
+    ("site", "header"),
+    [("nsknews", "text/html"), ("astrainform", "text/html; charset=windows-1251")],
+)
+def test_demo_windows_1251_outlets(demo: SiteServer, site: str, header: str) -> None:
+    row = next(r for r in EXPECTED if r["outlet"] == site and r["seed"])
+    code, headers, body = fetch(demo.url(site, row["path"]))
+    assert code == 200 and headers["Content-Type"] == header
+    with pytest.raises(UnicodeDecodeError):
+        body.decode("utf-8")
+    assert b'<meta charset="windows-1251">' in body
+    assert row["title"] in body.decode("cp1251")
+
+
+def test_demo_robots_close_print_versions_that_articles_link_to(demo: SiteServer) -> None:
+    row = next(r for r in EXPECTED if r["outlet"] == "amurpress")
+    assert f'href="/print{row["path"]}"' in _get_text(demo, "amurpress", row["path"])
+    assert "Disallow: /print/" in _get_text(demo, "amurpress", "/robots.txt")
+
+
+def test_demo_expected_regions_are_official_names_with_iso_codes() -> None:
+    for row in EXPECTED:
+        assert row["regions"], row["path"]
+        assert row["iso"] == [OFFICIAL_REGIONS[r] for r in row["regions"]], row["path"]
+
+
+def test_demo_reprints_point_to_an_earlier_story_on_another_outlet() -> None:
+    by_key = {(r["outlet"], r["path"]): r for r in EXPECTED}
+    reprints = [r for r in EXPECTED if r["reprint_of"]]
+    assert len(reprints) >= 2
+    for r in reprints:
+        orig = by_key[(r["reprint_of_outlet"], r["reprint_of"])]
+        assert orig["outlet"] != r["outlet"]
+        assert orig["published"] <= r["published"]
+        assert orig["regions"] == r["regions"] and orig["title"] != r["title"]
+
+
+def test_demo_mix_has_month_contrast_irrelevant_news_and_all_seeds() -> None:
+    months = [r["published"][:7] for r in EXPECTED]
+    assert months.count("2025-10") >= 18 and months.count("2025-09") >= 3
+    assert sum(m.startswith("2024") for m in months) >= 2
+    assert sum(not r["relevant"] for r in EXPECTED) >= 5
+    assert sorted(r["seed"] for r in EXPECTED if r["seed"]) == ["000", "001", "002", "003", "004"]
+    assert len({(r["outlet"], r["path"]) for r in EXPECTED}) == len(EXPECTED)
+
+
+def test_demo_write_sources_lists_every_outlet_with_its_region(
+    demo: SiteServer, tmp_path: Path
+) -> None:
+    doc = yaml.safe_load(demo.write_sources(tmp_path / "sources.yml").read_text("utf-8"))
+    regions = {s["name"]: s["region"] for s in doc["sources"]}
+    assert regions == {"amurpress": "Хабаровский край", "astrainform": "Астраханская область",
+                       "nsknews": "Новосибирская область", "primnews": "Приморский край"}  # fmt: skip
