@@ -1,49 +1,113 @@
 """Story clusters: reprints and light rewrites of one story share a story_id.
 
-MinHash over word shingles of the main text, indexed with datasketch's LSH; the index is rebuilt
-from stored signatures when a crawl starts, then grows as articles arrive (incremental). The
-story's id is the id of its earliest-published article, the original.
+MinHash over word shingles of the main text, indexed with datasketch's MinHashLSH; the index is
+rebuilt from stored signatures when a crawl starts, then grows as articles arrive (incremental).
+The story's id is the id of its earliest-published article, the original.
+
+What makes a reprint look like its original:
+* shingles are over lemmas, so a rewrite that changes a case or tense still shares them;
+* credit and signature lines («Источник: …», «Фото: …», «Пресс-служба …») and anything after a
+  footer marker («При перепечатке …») are dropped before shingling — they differ per outlet, or
+  are the same under different stories (markers: pipeline/data/boilerplate.yml);
+* the headline is not part of the signature (reprints often get a new one);
+* a shortened reprint (the first paragraphs only) is judged by containment, not Jaccard: the LSH
+  finds candidates at a low Jaccard, and a pair is one story when the shared shingles cover
+  enough of the shorter text (shingle counts travel with the signature).
 """
 
 from __future__ import annotations
 
 import re
+import struct
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 NUM_PERM = 128
 SHINGLE = 3
-THRESHOLD = 0.4  # estimated Jaccard of word 3-shingles above which two texts are one story
-WORD_RE = re.compile(r"\w+", re.U)
+LSH_THRESHOLD = 0.2  # candidates: estimated Jaccard of lemma 3-shingles (recall side)
+JACCARD = 0.3  # one story when the estimated Jaccard reaches this …
+CONTAINMENT = 0.6  # … or the shared shingles cover this share of the shorter text
+MIN_JACCARD = 0.15  # (a shared outlet footer must not make two short notes one story)
+MIN_SHINGLES = 12  # shorter texts say too little to be called a reprint of anything
+THRESHOLD = JACCARD  # kept for callers of the first version
+WORD_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
+_HEADER = struct.Struct("<4sI")  # magic, shingle count
+_MAGIC = b"NMS1"
+
+
+def _content_lines(text: str) -> list[str]:
+    """The text's paragraphs without footer, credit and signature lines (extraction's markers)."""
+    from pipeline.boilerplate import clean_paragraphs, is_signature
+
+    return [line for line in clean_paragraphs(text.splitlines()) if not is_signature(line)]
+
+
+def words(text: str) -> list[str]:
+    from pipeline.morph import lemma
+
+    return [lemma(w) for line in _content_lines(text) for w in WORD_RE.findall(line)]
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
-    words = [w.lower().replace("ё", "е") for w in WORD_RE.findall(text)]
-    if len(words) < size:
-        return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
+    tokens = words(text)
+    if len(tokens) < size:
+        return {" ".join(tokens).encode()} if tokens else set()
+    return {" ".join(tokens[i : i + size]).encode() for i in range(len(tokens) - size + 1)}
 
 
-def signature(text: str) -> LeanMinHash:
+class Signature(LeanMinHash):
+    """A LeanMinHash that also knows how many shingles it summarises (for containment)."""
+
+    size: int = 0
+
+
+def signature(text: str) -> Signature:
+    items = shingles(text)
     mh = MinHash(num_perm=NUM_PERM)
-    mh.update_batch(list(shingles(text)))
-    return LeanMinHash(mh)
+    mh.update_batch(list(items))
+    sig = Signature(mh)
+    sig.size = len(items)
+    return sig
 
 
 def to_bytes(sig: LeanMinHash) -> bytes:
     buf = bytearray(sig.bytesize())
     sig.serialize(buf)
-    return bytes(buf)
+    return _HEADER.pack(_MAGIC, getattr(sig, "size", 0)) + bytes(buf)
 
 
-def from_bytes(data: bytes) -> LeanMinHash:
-    return LeanMinHash.deserialize(data)
+def from_bytes(data: bytes) -> Signature:
+    """Read a signature; rows written before the header existed have size 0 (unknown)."""
+    size = 0
+    if data[:4] == _MAGIC:
+        size = _HEADER.unpack_from(data)[1]
+        data = data[_HEADER.size :]
+    lean = LeanMinHash.deserialize(data)
+    sig = Signature(seed=lean.seed, hashvalues=lean.hashvalues, scheme=lean.scheme)
+    sig.size = size
+    return sig
+
+
+def same_story(a: LeanMinHash, b: LeanMinHash) -> bool:
+    """One story: similar enough overall, or the shorter text mostly inside the longer one."""
+    size_a, size_b = getattr(a, "size", 0), getattr(b, "size", 0)
+    jaccard = a.jaccard(b)
+    if not (size_a and size_b):  # a signature stored without its size: Jaccard alone
+        return jaccard >= JACCARD
+    if min(size_a, size_b) < MIN_SHINGLES:
+        return False
+    if jaccard >= JACCARD:
+        return True
+    if jaccard < MIN_JACCARD:
+        return False
+    shared = jaccard * (size_a + size_b) / (1 + jaccard)
+    return shared / min(size_a, size_b) >= CONTAINMENT
 
 
 class StoryIndex:
     """In-memory LSH over the signatures of stored articles."""
 
-    def __init__(self, threshold: float = THRESHOLD) -> None:
+    def __init__(self, threshold: float = LSH_THRESHOLD) -> None:
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.signatures: dict[int, LeanMinHash] = {}
 
@@ -52,10 +116,6 @@ class StoryIndex:
             self.lsh.insert(article_id, sig)
             self.signatures[article_id] = sig
 
-    def similar(self, sig: LeanMinHash, threshold: float = THRESHOLD) -> list[int]:
-        """Stored articles whose estimated Jaccard with `sig` reaches the threshold."""
-        return [
-            key
-            for key in self.lsh.query(sig)
-            if self.signatures[key].jaccard(sig) >= threshold
-        ]
+    def similar(self, sig: LeanMinHash) -> list[int]:
+        """Stored articles that are the same story as `sig`."""
+        return [key for key in self.lsh.query(sig) if same_story(self.signatures[key], sig)]
