@@ -35,6 +35,8 @@ DROP_TAGS = frozenset("script style noscript template iframe svg form select but
 CHROME_TAGS = frozenset({"aside", "footer", "header"})
 # A would-be widget holding this share of the page's paragraph text is the article, not a widget.
 MAX_WIDGET_SHARE = 0.5
+# A text run this long is prose (a sentence), not a menu item or a headline.
+PROSE_RUN = 80
 
 
 @dataclass(frozen=True)
@@ -95,20 +97,50 @@ def in_widget(el: HtmlElement) -> bool:
     return False
 
 
-def _paragraph_text_length(el: HtmlElement) -> int:
-    return sum(len(p.text_content()) for p in el.iter("p"))
+def _prose_length(el: HtmlElement) -> int:
+    """Characters of running prose under an element: text runs of a sentence or more, not links."""
+    total = 0
+    for node in el.iter():
+        if not isinstance(node.tag, str) or node.tag in DROP_TAGS:
+            continue
+        in_link = node.tag == "a" or any(a.tag == "a" for a in node.iterancestors())
+        if node.text and len(node.text.strip()) >= PROSE_RUN and not in_link:
+            total += len(node.text.strip())
+        parent_link = any(a.tag == "a" for a in node.iterancestors())
+        if node is not el and node.tail and len(node.tail.strip()) >= PROSE_RUN and not parent_link:
+            total += len(node.tail.strip())
+    return total
+
+
+def is_layout_table(table: HtmlElement) -> bool:
+    """A table used for page layout (menus, columns, the article) rather than for data."""
+    if table.xpath(".//table | .//p | .//div | .//h1 | .//h2 | .//ul"):
+        return True
+    return any(len((td.text_content() or "").strip()) > 300 for td in table.iter("td"))
+
+
+def delayout(tree: HtmlElement) -> None:
+    """Turn layout tables into divs in place, so that extractors see columns, not table rows."""
+    for table in list(tree.iter("table")):
+        if not is_layout_table(table):
+            continue
+        for el in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
+            el.tag = "div"
+            for attr in ("width", "valign", "colspan", "rowspan", "bgcolor", "cellpadding", "cellspacing"):
+                el.attrib.pop(attr, None)
 
 
 def prune(tree: HtmlElement) -> HtmlElement:
-    """A copy of the page without widgets, chrome and related blocks.
+    """A copy of the page without widgets, chrome and related blocks, layout tables made divs.
 
-    An element is kept if it holds the page's title (h1) or most of its paragraph text: some CMSs
+    An element is kept if it holds the page's title (h1) or most of its running prose: some CMSs
     give the article container a class such as ``news-list`` or ``content-sidebar-wrap``.
     """
     from copy import deepcopy
 
     tree = deepcopy(tree)
-    total = _paragraph_text_length(tree) or 1
+    delayout(tree)
+    total = _prose_length(tree) or 1
     for el in list(tree.iter()):
         if not isinstance(el.tag, str):
             if el.getparent() is not None:  # comments, processing instructions
@@ -117,7 +149,7 @@ def prune(tree: HtmlElement) -> HtmlElement:
         if el.getparent() is None or not is_widget_element(el):
             continue
         if el.tag not in DROP_TAGS and (
-            el.xpath(".//h1") or _paragraph_text_length(el) / total > MAX_WIDGET_SHARE
+            el.xpath(".//h1") or _prose_length(el) / total > MAX_WIDGET_SHARE
         ):
             continue
         el.drop_tree()
@@ -196,10 +228,13 @@ def is_stop_line(line: str) -> bool:
     if folded.startswith(markers().footer):
         return True
     bare = folded.rstrip(" :.…!»>→")
-    for marker in markers().stop:
-        if bare == marker or folded.startswith((marker + ":", marker + " :")):
-            return True
-    return False
+    return bare in markers().stop
+
+
+def is_incut_line(line: str) -> bool:
+    """«Читайте также: <headline>» inside the text: drop the line, the article goes on."""
+    folded = fold(line)
+    return any(folded.startswith((m + ":", m + " :")) for m in markers().stop) and len(folded) < 200
 
 
 def is_signature(line: str) -> bool:
@@ -223,7 +258,7 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
             if kept:
                 break
             continue  # a marker before any text: a stray menu item, skip it
-        if is_drop_line(para):
+        if is_drop_line(para) or is_incut_line(para):
             continue
         kept.append(para)
     return kept

@@ -433,6 +433,7 @@ def find_dateline(
     last_body = max(
         i for i in range(first_body, end)
         if len(items[i].text) >= 40 and items[i].link_density < 0.5
+        and _dateline_date(items[i].text, now, dateish=True) is None
     )
     for i in range(last_body + 1, min(end, last_body + 1 + TAIL_BLOCKS_AFTER_TEXT)):
         if items[i].link_density > 0.3:

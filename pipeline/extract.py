@@ -32,6 +32,9 @@ RESCUE_RATIO = 0.6
 # A container's paragraphs count only when they are this long and mostly not links.
 MIN_PARAGRAPH_CHARS = 40
 MAX_LINK_DENSITY = 0.35
+# The headline is looked for among the first paragraphs; what precedes it must be short chrome.
+HEAD_SCAN = 4
+MAX_HEAD_CHROME = 200
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||—|–|-|::|:|/|»|•|·)\s+")
 
 
@@ -142,40 +145,61 @@ def _site_stripped(title: str) -> str:
     return max(parts, key=len)
 
 
+_TITLE_CLASS = re.compile(r"title|headline|zag|caption|heading", re.IGNORECASE)
+
+
+def _title_candidates(tree: HtmlElement) -> list[HtmlElement]:
+    """Elements that may hold the headline, best kind first: h1, itemprop=headline, *title* classes."""
+    found: list[HtmlElement] = list(tree.iter("h1"))
+    found += tree.xpath('//*[@itemprop="headline"][not(self::meta)]')
+    for el in tree.iter("h2", "h3", "div", "td", "span", "p", "b", "strong", "font"):
+        if _TITLE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            found.append(el)
+    seen: set[int] = set()
+    out = []
+    for el in found:
+        text = _clean(el.text_content())
+        if id(el) in seen or not (8 <= len(text) <= 300):
+            continue
+        seen.add(id(el))
+        out.append(el)
+    return out
+
+
 def find_title(tree: HtmlElement, override: str | None = None) -> tuple[str | None, HtmlElement | None]:
-    """The article title and the element it came from (None for meta/JSON-LD titles)."""
+    """The article title and the element it came from (None for meta/JSON-LD titles).
+
+    The page's own headline element wins when it agrees with og:title, JSON-LD or ``<title>``
+    (which carry the site name or are cut); a logo ``<h1>`` in the header agrees with none of them.
+    """
     if override:
         for el in tree.cssselect(override):
             if _clean(el.text_content()):
                 return _clean(el.text_content()), el
-    headings = [
-        el for el in tree.iter("h1")
-        if _clean(el.text_content()) and not boilerplate.in_widget(el)
-    ] or [el for el in tree.iter("h1") if _clean(el.text_content())]
     og = _meta(tree, "og:title", "twitter:title")
     ld = next(
         (_clean(o["headline"]) for o in _jsonld_objects(tree) if isinstance(o.get("headline"), str)),
         None,
     )
     head_title = _clean(tree.findtext(".//title"))
-    others = [t for t in (ld, og, _site_stripped(head_title) if head_title else None) if t]
-    # Several h1s (logo, article): the one that agrees with the meta titles, else the longest.
-    if headings:
-        def agreement(el: HtmlElement) -> tuple[int, int]:
-            text = _clean(el.text_content()).lower()
-            agree = sum(1 for t in others if text[:30] in t.lower() or t.lower()[:30] in text)
-            return agree, len(text)
+    others = [boilerplate.fold(t) for t in (ld, og, head_title) if t]
+    candidates = _title_candidates(tree)
 
-        el = max(headings, key=agreement)
-        title = _clean(el.text_content())
-        if len(title) >= 12 or not others:
-            return _complete(title, others), el
-    if others:
-        return others[0], None
-    for tag in ("h2", "h3"):
-        for el in tree.iter(tag):
-            if not boilerplate.in_widget(el) and len(_clean(el.text_content())) >= 20:
-                return _clean(el.text_content()), el
+    def rank(item: tuple[int, HtmlElement]) -> tuple[int, int, int, int]:
+        order, el = item
+        text = boilerplate.fold(el.text_content()).rstrip(".… ")
+        agree = sum(1 for t in others if text in t or t.rstrip(".… ") in text)
+        logo = el.xpath("ancestor-or-self::a") or boilerplate.in_widget(el)
+        return agree, not logo, el.tag == "h1", -order
+
+    if candidates:
+        order, el = max(enumerate(candidates), key=rank)
+        agree, not_logo, is_h1, _ = rank((order, el))
+        if agree or (not others and not_logo) or (is_h1 and not_logo):
+            return _complete(_clean(el.text_content()), [t for t in (ld, og) if t]), el
+    for title in (ld, og, _site_stripped(head_title) if head_title else None):
+        if title:
+            return title, None
     return None, None
 
 
@@ -277,7 +301,13 @@ def _text_baseline(pruned: HtmlElement, title_text: str | None) -> list[str]:
 
 def _strip_head(paragraphs: list[str], title: str | None, now: datetime.datetime) -> list[str]:
     """Leading title repeats, date lines, rubric and byline crumbs before the first sentence."""
-    folded_title = boilerplate.fold(title or "")
+    folded_title = boilerplate.fold(title or "").rstrip(".… ")
+    # Site name, rubric, breadcrumbs above the headline: drop everything up to the headline.
+    for i, para in enumerate(paragraphs[:HEAD_SCAN]):
+        if folded_title and boilerplate.fold(para).rstrip(".… ") == folded_title:
+            if sum(len(p) for p in paragraphs[:i]) <= MAX_HEAD_CHROME:
+                paragraphs = paragraphs[i + 1 :]
+            break
     while paragraphs:
         first = paragraphs[0]
         folded = boilerplate.fold(first)

@@ -38,7 +38,8 @@ def seed_000(text: str, paras: list[str]) -> str:
         f'<div class="smi-item"><a href="#">{e(topic[i])}</a><span>{e(topic[i + 1])}</span></div>'
         for i in range(0, len(topic) - 1, 2)
     )
-    return f"""<!DOCTYPE html><html>{_head(title_cut + ' - Новости Хабаровского края')}
+    meta = '<meta property="article:published_time" content="2018-05-30T12:10:00+10:00">'
+    return f"""<!DOCTYPE html><html>{_head(title_cut + ' - Новости Хабаровского края', meta)}
 <body><div class="top"><a href="/">Новости Хабаровского края</a> <a href="/rss">RSS</a></div>
 <div class="main"><h1>{e(title_cut)}</h1>
 <div class="news-body"><div class="img"><img src="/photo.jpg"><br><i>Фото: deti.khv.ru</i></div>
