@@ -172,6 +172,7 @@ def find_regions(doc: ArticleDoc) -> None:
         doc.text,
         mentions,
         title_mentions=title_mentions,
+        title=doc.title,
         title_in_text=doc.title_in_text,
         home_iso=doc.home_iso,
         tokens=doc.tokens,

@@ -33,6 +33,7 @@ MIN_SCORE = 1.0  # below this a region is only mentioned in passing
 MIN_SHARE = 0.34  # a region needs this share of the top region's score
 MAX_REGIONS = 4
 LEAD_CHARS = 400
+DOMINANT_RATIO = 10  # «Киров» is the regional centre, not the Kaluga town, unless the text says so
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Entry:
     isos: tuple[str, ...]
     kind: str  # subject | alias | abbr | adj | city | district
     needs_context: bool = False
+    dominant: str | None = None  # of a shared city name, the subject whose city is 10x larger
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class Mention:
     end: int
     isos: tuple[str, ...]
     kind: str
+    dominant: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class Gazetteer:
     street_words: frozenset[str]
     settlement_words: frozenset[str]
     venue_words: frozenset[str]
+    national_words: frozenset[str]
     related_markers: tuple[str, ...]
 
 
@@ -132,17 +136,21 @@ def gazetteer() -> Gazetteer:
         add(amb["form"], Entry(tuple(amb["isos"]), kind), expand=kind == "alias")
     for adj, iso in spec.get("city_adjectives", {}).items():
         add(adj, Entry((iso,), "adj"))
-    cities: dict[tuple[str, str], set[str]] = {}
+    cities: dict[tuple[str, str], dict[str, int]] = {}
     ctx_names: set[str] = set()
     for line in (DATA / "cities.tsv").read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        name, iso, kind, ctx = line.split("\t")
-        cities.setdefault((name, kind), set()).add(iso)
+        name, iso, kind, ctx, pop = line.split("\t")
+        cities.setdefault((name, kind), {})[iso] = int(pop)
         if ctx == "1":
             ctx_names.add(name)
-    for (name, kind), isos in cities.items():
-        entry = Entry(tuple(sorted(isos)), kind, needs_context=name in ctx_names)
+    for (name, kind), pops in cities.items():
+        ranked = sorted(pops, key=lambda iso: -pops[iso])
+        dominant = None
+        if len(ranked) > 1 and pops[ranked[0]] >= DOMINANT_RATIO * max(pops[ranked[1]], 1):
+            dominant = ranked[0]
+        entry = Entry(tuple(sorted(pops)), kind, name in ctx_names, dominant)
         add(name, entry, expand=kind == "city" and " " not in name)
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
@@ -156,6 +164,7 @@ def gazetteer() -> Gazetteer:
         street_words=frozenset(ctx["street_words"]),
         settlement_words=frozenset(ctx["settlement_words"]),
         venue_words=frozenset(lem for w in ctx["venue_words"] for lem in lemmatize_phrase(w)[-1:]),
+        national_words=frozenset(ctx["national_words"]),
         related_markers=tuple(normalize_word(m).rstrip(":") for m in ctx["related_markers"]),
     )
 
@@ -257,7 +266,7 @@ def find_mentions(
         n, entry = found
         first, last = toks[i], toks[i + n - 1]
         if _accept(gaz, text, toks, i, n, entry, per, loc):
-            out.append(Mention(first.start, last.end, entry.isos, entry.kind))
+            out.append(Mention(first.start, last.end, entry.isos, entry.kind, entry.dominant))
         i += n
     return out
 
@@ -311,8 +320,18 @@ def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
     if entry.kind == "adj" and nxt in gaz.street_words:
         return False
     if entry.needs_context:
-        return prev in gaz.settlement_words or _inside(first.start, last.end, loc)
+        if prev in gaz.settlement_words or _inside(first.start, last.end, loc):
+            return True
+        # «в Кирове», «во Владимире»: a capitalised place name in the locative after «в».
+        return n == 1 and prev in ("в", "во") and first.text[:1].isupper() and _geo_locative(first.text)
     return True
+
+
+def _geo_locative(word: str) -> bool:
+    return any(
+        "Geox" in p.tag.grammemes and p.tag.case == "loct"
+        for p in get_morph_vocab().parse(normalize_word(word))
+    )
 
 
 # --- attribution ----------------------------------------------------------------------------------
@@ -348,14 +367,18 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, min(ends) if ends else len(text)
 
 
-def _is_venue(gaz, text: str, m: Mention, toks: list[Token]) -> bool:
+def _is_venue(gaz, text: str, m: Mention, toks: list[Token]) -> str:
+    """"" if not a venue; "national" for «на всероссийском форуме в Москве»; else "local"."""
     if m.kind == "adj":
-        return False
+        return ""
     before = text[max(0, m.start - 4) : m.start].lower()
     if not re.search(r"(^|\s)(в|во|на)\s+$", before):
-        return False
+        return ""
     s, e = _sentence_bounds(text, m.start)
-    return any(t.lemma in gaz.venue_words for t in toks if s <= t.start < e)
+    lemmas = {t.lemma for t in toks if s <= t.start < e}
+    if not lemmas & gaz.venue_words:
+        return ""
+    return "national" if lemmas & gaz.national_words else "local"
 
 
 def _in_list(text: str, mentions: list[Mention], idx: int) -> bool:
@@ -374,6 +397,7 @@ def attribute(
     mentions: list[Mention],
     *,
     title_mentions: list[Mention] = (),  # type: ignore[assignment]
+    title: str = "",
     title_in_text: bool = False,
     home_iso: str | None = None,
     tokens: list[Token] | None = None,
@@ -396,35 +420,59 @@ def attribute(
         if len(m.isos) == 1:
             return m.isos[0]
         hits = [iso for iso in m.isos if iso in known]
-        return hits[0] if len(hits) == 1 else None
+        if len(hits) == 1:
+            return hits[0]
+        return m.dominant if not hits else None
 
     lead_start = len(text.split("\n", 1)[0]) if title_in_text else 0
-    lead_end = lead_start + LEAD_CHARS
+    # The lead is the first paragraph after the title (at most LEAD_CHARS).
+    para = re.search(r"\S[^\n]*", text[lead_start:])
+    lead_end = lead_start + (min(para.end(), LEAD_CHARS) if para else 0)
     headlines = _headline_lines(text[:cut], lead_end)
     scores: dict[str, float] = {}
     counts: dict[str, int] = {}
+    solid: set[str] = set()  # regions with at least one mention that is not only a venue
+    local_venues: set[str] = set()  # venues of local (not national) events
+    national_venues: set[str] = set()
     for idx, m in enumerate(body):
         iso = resolve(m)
         if iso is None:
             continue
         in_title_line = title_in_text and m.start < lead_start
         weight = TITLE_WEIGHT if in_title_line else LEAD_WEIGHT if m.start < lead_end else BODY_WEIGHT
+        venue = _is_venue(gaz, text, m, toks)
+        if venue:
+            weight *= VENUE_FACTOR
+            (local_venues if venue == "local" else national_venues).add(iso)
+        else:
+            solid.add(iso)
         if not in_title_line:
-            if _is_venue(gaz, text, m, toks):
-                weight *= VENUE_FACTOR
             if _in_list(text, body, idx):
                 weight *= LIST_FACTOR
             if _inside(m.start, m.end, headlines):
                 weight *= HEADLINE_FACTOR
         scores[iso] = scores.get(iso, 0.0) + weight
         counts[iso] = counts.get(iso, 0) + 1
+    title_toks = tokenize(title) if title else []
     for m in title_mentions:
         iso = resolve(m)
         if iso is None:
             continue
-        scores[iso] = scores.get(iso, 0.0) + TITLE_WEIGHT
+        venue = _is_venue(gaz, title, m, title_toks)
+        if venue:
+            scores[iso] = scores.get(iso, 0.0) + TITLE_WEIGHT * VENUE_FACTOR
+            (local_venues if venue == "local" else national_venues).add(iso)
+        else:
+            scores[iso] = scores.get(iso, 0.0) + TITLE_WEIGHT
+            solid.add(iso)
         if not title_in_text:
             counts[iso] = counts.get(iso, 0) + 1
+    local_venues -= national_venues
+    if not solid and len(local_venues) == 1:
+        # «В Уссурийске прошёл городской фестиваль»: the venue of a local event is its subject.
+        solid = set(local_venues)
+        scores = {iso: sc / VENUE_FACTOR for iso, sc in scores.items()}
+    scores = {iso: sc for iso, sc in scores.items() if iso in solid}
     if home_iso in scores:
         scores[home_iso] *= HOME_FACTOR
     if not scores:
