@@ -64,6 +64,7 @@ class Markers:
     head_suffixes: tuple[str, ...]
     not_heads: frozenset[str]
     conjunctions: frozenset[str]
+    name_words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ def _years(path: Path, node: yaml.Node) -> tuple[int, ...]:
 
 
 _PROJECT_FIELDS = ("name", "aliases", "regions", "fund", "years")
-_MARKER_FIELDS = ("heads", "head_suffixes", "not_heads", "conjunctions")
+_MARKER_FIELDS = ("heads", "head_suffixes", "not_heads", "conjunctions", "name_words")
 
 
 def _parse_file(path: Path) -> tuple[list[tuple[RegisteredProject, yaml.Node]], dict[str, list]]:
@@ -245,6 +246,7 @@ def _load(files: tuple[Path, ...], stamps: tuple[float, ...]) -> ProjectRegistry
         tuple(lists["head_suffixes"]),
         frozenset(lists["not_heads"]),
         frozenset(lists["conjunctions"]),
+        frozenset(lists["name_words"]),
     )
     return ProjectRegistry(list(projects.values()), markers)
 
@@ -352,31 +354,40 @@ def _classify(
 ) -> str | None:
     """'project', 'other' or None (no marker) for the quote at units[u], from the words before it."""
     right, conj, steps = units[u].start, False, 0
+    named = False  # «Проект, получивший название «…»»: commas and verbs no longer end the search
+    owner = False  # «Проект фонда «Арифметика добра» «Семья помогает семье»»: skip the owner
     for v in range(u - 1, -1, -1):
         unit, first = units[v], v == u - 1
         gap = text[unit.end : right]
-        if _HARD_BREAK.search(gap) or (not first and _SOFT_BREAK.search(gap)):
+        if _HARD_BREAK.search(gap) or (not first and not named and _SOFT_BREAK.search(gap)):
             break
+        right = unit.start
         if unit.quote is not None:
             if conj or (first and "," in gap):
                 return kinds[unit.quote]  # coordinated names share their class
+            if first and not gap.strip() and kinds[unit.quote] == "other":
+                owner = True
+                continue
             break
         if first and "," in gap:
             break
         token = tokens[unit.token]
         kind = _marker(token, m)
-        if kind == "project" and _governed(text, tokens, units, v, m):
+        if kind == "other" and owner:
+            owner = False
+        elif kind == "project" and _governed(text, tokens, units, v, m):
             return "other"
-        if kind:
+        elif kind:
             return kind
-        if first and token.lemma in m.conjunctions:
+        elif first and token.lemma in m.name_words:
+            named = True
+        elif first and token.lemma in m.conjunctions:
             conj = True
-        elif _is_verb(token.text):
+        elif _is_verb(token.text) and not named:
             break
         steps += 1
         if steps > MAX_HEAD_DISTANCE:
             break
-        right = unit.start
     return _marker_after(text, tokens, units, u, m)
 
 
@@ -413,6 +424,13 @@ def _bare_ok(text: str, tokens: list[Token], i: int, alias: _Alias, m: Markers) 
 
 def find_projects(text: str, registry: ProjectRegistry) -> list[ProjectHit]:
     """Every named project the text names, with its mentions, most mentioned first."""
+    counts: dict[tuple[str, bool], int] = {}
+    _count(text, registry, counts)
+    hits = [ProjectHit(name, n, registered) for (name, registered), n in counts.items()]
+    return sorted(hits, key=lambda h: (-h.mentions, h.name))
+
+
+def _count(text: str, registry: ProjectRegistry, counts: dict[tuple[str, bool], int]) -> None:
     m = registry.markers
     tokens = tokenize(text)
     quotes = find_quotes(text)
@@ -436,8 +454,11 @@ def find_projects(text: str, registry: ProjectRegistry) -> list[ProjectHit]:
     for u, unit in enumerate(units):
         if unit.quote is not None:
             q, (a, b) = quotes[unit.quote], spans[unit.quote]
-            named = _looks_like_name(text, q, tokens[a:b])
-            kinds.append(_classify(text, tokens, units, u, kinds, m) if named else None)
+            if _looks_like_name(text, q, tokens[a:b]):
+                kinds.append(_classify(text, tokens, units, u, kinds, m))
+            else:  # quoted speech may name projects itself: «В проекте «Близкие люди» 40 семей»
+                kinds.append(None)
+                _count(q.inner(text), registry, counts)
 
     # Names introduced by a head word become aliases, so that later bare mentions count.
     extra: dict[str, list[_Alias]] = {}
@@ -475,14 +496,9 @@ def find_projects(text: str, registry: ProjectRegistry) -> list[ProjectHit]:
     bare = [b for b, v in zip(bare, verdicts) if v or (v is None and b[2].name in introduced)]
 
     # Longest match first at each place; no token counts twice.
-    chosen: dict[str, int] = {}
-    registered: dict[str, bool] = {}
     taken = [False] * len(tokens)
     for i, j, alias in sorted(quoted + bare, key=lambda x: (x[0], x[0] - x[1])):
-        if any(taken[i:j]):
-            continue
-        taken[i:j] = [True] * (j - i)
-        chosen[alias.name] = chosen.get(alias.name, 0) + 1
-        registered[alias.name] = alias.registered
-    hits = [ProjectHit(name, n, registered[name]) for name, n in chosen.items()]
-    return sorted(hits, key=lambda h: (-h.mentions, h.name))
+        if not any(taken[i:j]):
+            taken[i:j] = [True] * (j - i)
+            key = (alias.name, alias.registered)
+            counts[key] = counts.get(key, 0) + 1
