@@ -12,7 +12,14 @@ def now_iso() -> str:
 
 
 def start_run(db: Database, since: dt.date | None) -> int:
+    """Open a run record. Call it holding the crawl lock: a run still marked `running` then
+    belongs to a crawl that died (killed, power cut), and is marked `interrupted`."""
     with db.atomic():
+        db.execute(
+            "update runs set status = 'interrupted', finished = coalesce(finished, ?) "
+            "where status = 'running'",
+            [now_iso()],
+        )
         return db["runs"].insert(
             {
                 "started": now_iso(),

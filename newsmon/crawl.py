@@ -1,38 +1,54 @@
 """One crawl run: take the lock, record the run, drive Scrapy's engine, summarise.
 
-Exit codes for cron wrappers: 0 all outlets answered; 3 some outlets were unreachable (the others
-were crawled and stored); 1 every outlet was unreachable or the run failed; 2 a configuration mistake.
+Exit codes for cron wrappers (see deploy/README.md):
+0 every outlet answered; 3 some outlets were unreachable (the others were crawled and stored);
+1 every outlet was unreachable or the run failed; 2 a configuration mistake;
+75 another crawl holds the lock on this database (EX_TEMPFAIL: try again later).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from newsmon.config import Source, SourcesConfig
 from newsmon.errors import RunError
 
-EXIT_OK, EXIT_FAILED, EXIT_PARTIAL = 0, 1, 3
-SOURCE_KEYS = ("pages", "new_articles", "relevant", "errors", "skipped_stored", "last_error")
+EXIT_OK, EXIT_FAILED, EXIT_PARTIAL, EXIT_LOCKED = 0, 1, 3, 75
+COUNT_KEYS = (
+    "pages", "new_articles", "relevant", "errors", "skipped_stored", "skipped_old", "gone",
+    "ignored", "offsite",
+)  # fmt: skip
+
+
+class CrawlLocked(RunError):
+    """Another crawl runs on the same database."""
+
+    exit_code = EXIT_LOCKED
 
 
 @contextmanager
 def crawl_lock(db_path: Path) -> Iterator[None]:
-    """An exclusive lock beside the database: two crawls on one database never run at once."""
+    """An exclusive lock beside the database: two crawls on one database never run at once.
+
+    flock is released by the kernel when the process dies, so a killed crawl leaves no stale lock.
+    """
     lock_path = db_path.with_name(db_path.name + ".lock")
-    handle = open(lock_path, "a+")
+    handle = open(lock_path, "a+")  # noqa: SIM115 - held for the whole run
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         handle.seek(0)
         holder = handle.read().strip() or "?"
         handle.close()
-        raise RunError(
+        raise CrawlLocked(
             f"Сбор уже идёт для базы {db_path} (процесс {holder}); дождитесь его окончания"
         ) from None
     handle.seek(0)
@@ -55,6 +71,7 @@ class CrawlResult:
 
     @property
     def down(self) -> list[str]:
+        """Sources that answered nothing at all but errors."""
         return [n for n, s in self.per_source.items() if s["errors"] and not s["pages"]]
 
     @property
@@ -66,58 +83,90 @@ class CrawlResult:
         return EXIT_OK
 
 
-def _per_source(stats: dict, sources: tuple[Source, ...]) -> dict[str, dict]:
+def per_source_stats(stats: dict, sources: tuple[Source, ...]) -> dict[str, dict]:
+    """The `newsmon/source/<name>/<key>` Scrapy stats, one dict per source."""
     result = {}
     for source in sources:
         prefix = f"newsmon/source/{source.name}/"
-        row = {key: stats.get(prefix + key, 0) for key in SOURCE_KEYS}
+        row: dict[str, Any] = {key: stats.get(prefix + key, 0) for key in COUNT_KEYS}
         row["last_error"] = stats.get(prefix + "last_error")
         result[source.name] = row
     return result
 
 
+def crawl_settings(
+    config: SourcesConfig, sources: tuple[Source, ...], db_path: Path, run_id: int,
+    since: dt.date | None, *, log_level: str, progress: bool, overrides: dict | None = None,
+):
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule("newsmon.scrapy_settings", priority="project")
+    settings.setdict(
+        {
+            "NEWSMON_DB_PATH": str(db_path),
+            "NEWSMON_SOURCES": list(sources),
+            "NEWSMON_SINCE": since,
+            "NEWSMON_RUN_ID": run_id,
+            "NEWSMON_USER_DIR": str(config.user_dir),
+            "NEWSMON_PROGRESS": progress,
+            "LOG_LEVEL": log_level,
+            # The CLI configured the root logger (-v/-vv); Scrapy's own handler would duplicate it.
+            "LOG_INSTALL_ROOT_HANDLER": False,
+            **(overrides or {}),
+        },
+        priority="cmdline",
+    )
+    return settings
+
+
 def run_crawl(
     config: SourcesConfig, db_path: Path, *, since: dt.date | None,
-    only: tuple[str, ...] = (), log_level: str = "WARNING",
+    only: tuple[str, ...] = (), log_level: str | None = None, progress: bool = False,
+    settings: dict | None = None,
 ) -> CrawlResult:
+    """Crawl the selected sources into the database at `db_path`; `settings` override Scrapy's.
+
+    `log_level` (e.g. "ERROR" for --quiet) caps the root logger; None leaves it as configured.
+    """
     from scrapy.crawler import CrawlerProcess
-    from scrapy.settings import Settings
 
     from db import open_db
     from db.runs import finish_run, start_run
     from db.store import sync_sources
-    from pipeline.nlp import load_tag_config
     from spiders.news import NewsSpider
 
     sources = config.select(only)
-    load_tag_config(config.user_dir)  # a mistake in the user's topics/orgs file fails before fetching
+    if (settings or {}).get("NEWSMON_TAG_ENABLED", True):
+        from pipeline.nlp import load_tag_config
+
+        load_tag_config(config.user_dir)  # a mistake in a user's topics/orgs file fails first
     with crawl_lock(db_path):
         db = open_db(db_path)
         sync_sources(db, config.sources)
         run_id = start_run(db, since)
-        settings = Settings()
-        settings.setmodule("newsmon.scrapy_settings", priority="project")
-        settings.setdict(
-            {
-                "NEWSMON_DB_PATH": str(db_path),
-                "NEWSMON_SOURCES": list(sources),
-                "NEWSMON_SINCE": since,
-                "NEWSMON_RUN_ID": run_id,
-                "NEWSMON_USER_DIR": str(config.user_dir),
-                "LOG_LEVEL": log_level,
-            },
-            priority="cmdline",
-        )
-        process = CrawlerProcess(settings, install_root_handler=True)
+        if log_level:
+            logging.getLogger().setLevel(log_level)
+        # Scrapy sets its own loggers to DEBUG; the CLI's handlers keep the -v/-vv/--quiet level.
+        for handler in logging.getLogger().handlers:
+            handler.setLevel(logging.getLogger().getEffectiveLevel())
+        process = CrawlerProcess(
+            crawl_settings(config, sources, db_path, run_id, since, log_level=log_level or "INFO",
+                           progress=progress, overrides=settings)
+        )  # fmt: skip
         crawler = process.create_crawler(NewsSpider)
         status = "failed"
+        per_source: dict[str, dict] = {}
         try:
             process.crawl(crawler, sources=list(sources), since=since, db_path=str(db_path))
             process.start()
             reason = crawler.stats.get_value("finish_reason", "finished")
             status = "ok" if reason == "finished" else "interrupted"
         finally:
-            per_source = _per_source(crawler.stats.get_stats() if crawler.stats else {}, sources)
-            totals = finish_run(db, run_id, status, per_source)
+            per_source = per_source_stats(crawler.stats.get_stats() if crawler.stats else {}, sources)
+            result = CrawlResult(run_id, status, {}, per_source)
+            if status == "ok" and result.down:
+                status = result.status = "failed" if len(result.down) == len(sources) else "partial"
+            result.totals = finish_run(db, run_id, status, per_source)
             db.conn.close()
-    return CrawlResult(run_id, status, totals, per_source)
+    return result

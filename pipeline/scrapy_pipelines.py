@@ -7,9 +7,10 @@ Each drop has its own DropItem subclass, so Scrapy's stats count drops per reaso
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DropItem, NotConfigured
 
 from db import open_db
 from db.runs import record_url
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
     from pipeline.items import ArticleItem
+
+
+_UNTAGGED = SimpleNamespace(relevant=False, regions=(), orgs=(), topics=(), projects=())
 
 
 class AlreadyStored(DropItem):
@@ -100,6 +104,8 @@ class TagPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler):
+        if not crawler.settings.getbool("NEWSMON_TAG_ENABLED", True):
+            raise NotConfigured  # benchmarks: store untagged
         return cls(crawler)
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
@@ -124,8 +130,8 @@ class StorePipeline(_WithDb):
             self.index.add(row[0], from_bytes(row[1]))
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
-        ex, tags = item.extracted, item.tags
-        assert ex is not None and tags is not None and item.canonical
+        ex, tags = item.extracted, item.tags or _UNTAGGED
+        assert ex is not None and item.canonical
         sig = signature(ex.text)
         record = ArticleRecord(
             url=item.canonical, source=item.source, text=ex.text, title=ex.title, lead=ex.lead,

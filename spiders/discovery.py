@@ -6,11 +6,14 @@ The spider only turns what these return into requests, so each parser is testabl
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import re
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 from spiders.urls import absolute, same_origin
 
@@ -22,15 +25,16 @@ class Entry:
     title: str | None = None
 
 
-def _parse_date(value: str | None) -> dt.date | None:
+def parse_date(value: str | None) -> dt.date | None:
+    """RFC 822 (RSS) or W3C/ISO 8601 (Atom, sitemaps) → date; None when unreadable."""
     if not value:
         return None
     value = value.strip()
     try:
-        return parsedate_to_datetime(value).date()  # RFC 822, as in RSS
+        return parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError):
         pass
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)  # W3C / ISO 8601, as in Atom and sitemaps
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
     if match:
         try:
             return dt.date(*map(int, match.groups()))
@@ -40,10 +44,15 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 
 def _xml_root(body: bytes) -> etree._Element | None:
+    if body[:2] == b"\x1f\x8b":
+        try:
+            body = gzip.decompress(body)
+        except (OSError, EOFError):
+            return None
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True)
     try:
         return etree.fromstring(body.lstrip(), parser=parser)
-    except etree.XMLSyntaxError:
+    except (etree.XMLSyntaxError, ValueError):
         return None
 
 
@@ -52,9 +61,10 @@ def _local(tag: object) -> str:
 
 
 def _child_text(el: etree._Element, *names: str) -> str | None:
-    for child in el:
-        if _local(child.tag) in names and (child.text or "").strip():
-            return child.text.strip()
+    for name in names:  # the order of `names` is the order of preference
+        for child in el:
+            if _local(child.tag) == name and (child.text or "").strip():
+                return child.text.strip()
     return None
 
 
@@ -65,8 +75,7 @@ def parse_feed(body: bytes, base_url: str) -> list[Entry]:
         return []
     entries: list[Entry] = []
     for el in root.iter():
-        name = _local(el.tag)
-        if name not in ("item", "entry"):
+        if _local(el.tag) not in ("item", "entry"):
             continue
         link = _child_text(el, "link")
         if not link:  # Atom: <link href="..." rel="alternate"/>
@@ -74,11 +83,13 @@ def parse_feed(body: bytes, base_url: str) -> list[Entry]:
                 if _local(child.tag) == "link" and child.get("rel", "alternate") == "alternate":
                     link = child.get("href")
                     break
-        link = link or _child_text(el, "guid")
+        if not link:
+            guid = _child_text(el, "guid", "id")
+            link = guid if guid and guid.startswith(("http://", "https://")) else None
         url = absolute(base_url, link or "")
         if not url:
             continue
-        date = _parse_date(_child_text(el, "pubdate", "published", "updated", "date"))
+        date = parse_date(_child_text(el, "pubdate", "published", "date", "updated"))
         entries.append(Entry(url, date, _child_text(el, "title")))
     return entries
 
@@ -90,11 +101,7 @@ class Sitemap:
 
 
 def parse_sitemap(body: bytes, base_url: str) -> Sitemap:
-    """A urlset (with news:publication_date or lastmod) or a sitemap index."""
-    if body[:2] == b"\x1f\x8b":
-        import gzip
-
-        body = gzip.decompress(body)
+    """A urlset (news:publication_date preferred to lastmod), a sitemap index, gzipped or not."""
     root = _xml_root(body)
     if root is None:
         return Sitemap(False, [])
@@ -103,53 +110,145 @@ def parse_sitemap(body: bytes, base_url: str) -> Sitemap:
     for el in root:
         if _local(el.tag) not in ("url", "sitemap"):
             continue
-        loc = None
-        date = None
+        loc = _child_text(el, "loc")  # direct child only: image:loc and video:loc are media
+        published = lastmod = None
         for child in el.iter():
             name = _local(child.tag)
-            if name == "loc" and child.text:
-                loc = child.text.strip()
-            elif name in ("publication_date", "lastmod") and child.text and date is None:
-                date = _parse_date(child.text)
+            if name == "publication_date" and child.text:
+                published = parse_date(child.text)
+            elif name == "lastmod" and child.text:
+                lastmod = parse_date(child.text)
         url = absolute(base_url, loc or "")
         if url:
-            entries.append(Entry(url, date))
+            entries.append(Entry(url, published or lastmod))
     return Sitemap(is_index, entries)
 
 
-PAGINATION_RE = re.compile(r"([?&](page|PAGEN_\d+|p|start)=\d+)|(/page/\d+/?$)", re.I)
+# --- listing pages ---------------------------------------------------------------------------
+
+PAGINATION_RE = re.compile(
+    r"[?&](page|PAGEN_\d+|start|from_page|pg|npage|curPage)=\d+|/page/?\d+/?$|/page-\d+/?$", re.I
+)
+PRINT_RE = re.compile(r"/(print|amp)(/|$)|[?&](print|amp|version=print)(=|&|$)|print\.(php|html?)$", re.I)
+# Listings of another kind (tags, authors) and site furniture: never article pages.
 NON_ARTICLE_RE = re.compile(
-    r"/(tag|tags|author|authors|category|rubric|print|search|login|register|user|rss|feed|"
-    r"archive|calendar|about|contacts?|advert|reklama)(/|$)|\.(jpe?g|png|gif|pdf|docx?|xml|zip|mp4)$",
+    r"/(tags?|authors?|avtory?|persons?|search|poisk|login|register|user|users|profile|rss|feed|"
+    r"calendar|about|o-nas|contacts?|kontakty|advert|reklama|subscribe|podpiska|privacy|policy|"
+    r"cart|comments?|vacancy|vakansii)(/|$)|\.(jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|xml|zip|"
+    r"rar|mp[34]|avi|css|js)$",
     re.I,
 )
-ARTICLE_PATH_RE = re.compile(r"(\d{3,}|/\d{4}/\d{1,2}/|[a-z0-9]+-[a-z0-9]+-[a-z0-9-]+|\.html?$)", re.I)
+SECTION_HINT_RE = re.compile(r"/(category|categories|rubric|rubrics|rubrika|section|razdel)/", re.I)
+ARTICLE_PATH_RE = re.compile(
+    r"\d{3,}|/\d{4}/\d{1,2}/|/[a-z0-9]+[-_][a-z0-9]+[-_][a-z0-9-_]+/?$|\.s?html?$", re.I
+)
+ARTICLE_QUERY_RE = re.compile(r"(^|&)(id|ELEMENT_ID|news_id|nid|newsid|article|p)=\d+", re.I)
+SECTION_PATH_RE = re.compile(r"^(/[a-z][a-z0-9_-]{1,30}){1,2}/?$", re.I)
+INDEX_FILE_RE = re.compile(r"/index\.(s?html?|php)$", re.I)
+MIN_HEADLINE_CHARS = 30  # a link this long reads like a headline, whatever its URL looks like
 
 
 @dataclass(frozen=True)
 class Links:
     articles: list[str]
-    listings: list[str]
+    listings: list[str]  # further pages of the same listing (pagination)
+    sections: list[str]  # other listings reachable from here (rubrics, "all news")
+    feeds: list[str]  # <link rel="alternate" type="application/rss+xml">
+
+
+def is_print_version(url: str) -> bool:
+    return bool(PRINT_RE.search(url))
+
+
+def link_kind(url: str, text: str = "") -> str:
+    """'pagination', 'article', 'section' or 'other' for a same-origin link, from its URL and text."""
+    parts = urlsplit(url)
+    path = INDEX_FILE_RE.sub("/", parts.path or "/")
+    if PAGINATION_RE.search(url):
+        return "pagination"
+    if PRINT_RE.search(url) or NON_ARTICLE_RE.search(path):
+        return "other"
+    if SECTION_HINT_RE.search(path) and not re.search(r"\d{3,}", path):
+        return "section"
+    if path in ("", "/") and not parts.query:
+        return "other"
+    if ARTICLE_PATH_RE.search(path) or ARTICLE_QUERY_RE.search(parts.query):
+        return "article"
+    if len(" ".join(text.split())) >= MIN_HEADLINE_CHARS and path.count("/") >= 2:
+        return "article"
+    if SECTION_PATH_RE.match(path) and not parts.query:
+        return "section"
+    return "other"
 
 
 def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
-    """Split a listing page's same-origin links into article pages and further listing pages."""
+    """Split a listing page's same-origin links into articles, pagination, sections and feeds."""
     try:
         tree = lxml_html.fromstring(body)
     except (etree.ParserError, ValueError):
-        return Links([], [])
-    articles: dict[str, None] = {}
-    listings: dict[str, None] = {}
+        return Links([], [], [], [])
+    found: dict[str, dict[str, None]] = {k: {} for k in ("article", "pagination", "section")}
+    feeds: dict[str, None] = {}
+    for link in tree.iter("link"):
+        kind = (link.get("type") or "").lower()
+        if "alternate" in (link.get("rel") or "").lower() and kind.endswith(("rss+xml", "atom+xml")):
+            url = absolute(page_url, link.get("href", ""))
+            if url and same_origin(url, source_url):
+                feeds[url] = None
+    page = page_url.split("#")[0]
     for a in tree.iter("a"):
         url = absolute(page_url, a.get("href", ""))
-        if not url or not same_origin(url, source_url):
+        if not url or "nofollow" in (a.get("rel") or ""):
             continue
         url = url.split("#")[0]
-        path = url.split("://", 1)[-1].split("/", 1)[-1]
-        if PAGINATION_RE.search(url):
-            listings[url] = None
-        elif NON_ARTICLE_RE.search("/" + path.split("?")[0]):
+        if url == page or not same_origin(url, source_url):
             continue
-        elif ARTICLE_PATH_RE.search("/" + path.split("?")[0]):
-            articles[url] = None
-    return Links(list(articles), list(listings))
+        kind = link_kind(url, a.text_content())
+        if kind in found:
+            found[kind][url] = None
+    return Links(
+        list(found["article"]), list(found["pagination"]), list(found["section"]), list(feeds)
+    )
+
+
+_PAGE_NUMBER_RE = re.compile(
+    r"[?&](?P<key>page|PAGEN_\d+|start|from_page|pg|npage|curPage)=(?P<n>\d+)|(?P<path>/page-?/?)(?P<pn>\d+)/?$",
+    re.I,
+)
+
+
+def _page_key(url: str) -> tuple[str, str, int] | None:
+    """(url without the page number, pagination kind, number) of a pagination URL."""
+    match = _PAGE_NUMBER_RE.search(url)
+    if not match:
+        return None
+    if match.group("key"):
+        kind, number = match.group("key").lower(), int(match.group("n"))
+    else:
+        kind, number = "path", int(match.group("pn"))
+    return url[: match.start()] + url[match.end() :], kind, number
+
+
+def next_pages(page_url: str, pagination: list[str]) -> list[str]:
+    """Of a listing page's pagination links, only the next page of each pagination it is in.
+
+    Listing pages link to many pages at once (1 2 3 … 10 »); following only the next one lets
+    the crawl stop as soon as a page brings nothing new.
+    """
+    current = _page_key(page_url)
+    best: dict[tuple[str, str], tuple[int, str]] = {}
+    for url in pagination:
+        key = _page_key(url)
+        if key is None:
+            continue
+        stem, kind, number = key
+        if current is not None and current[1] == kind and number <= current[2]:
+            continue
+        if current is None and number <= 1 and kind != "start":
+            continue  # page 1 is this page
+        if current is None and kind == "start" and number == 0:
+            continue
+        slot = (stem.split("?")[0], kind)
+        if slot not in best or number < best[slot][0]:
+            best[slot] = (number, url)
+    return [url for _, url in best.values()]

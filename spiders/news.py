@@ -2,6 +2,10 @@
 
 Discovery parsing lives in spiders/discovery.py; stored URLs are skipped *before* a request is
 made, so a nightly run downloads only feeds, sitemaps, listings and new articles.
+
+Listing pagination is gated (spiders/gate.py): page N+1 is requested only once an article linked
+from page N turned out to be new and recent enough, so a nightly run stops at the first page of
+known articles and a `--since` run stops where the archive gets older than the bound.
 """
 
 from __future__ import annotations
@@ -11,19 +15,27 @@ from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Any
 
 import scrapy
+from scrapy import signals
+from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from db import open_db
 from db.runs import now_iso, record_url, url_is_done
 from pipeline.items import ArticleItem
-from spiders.discovery import Entry, classify_links, parse_feed, parse_sitemap
+from spiders.discovery import Entry, classify_links, next_pages, parse_feed, parse_sitemap
+from spiders.gate import PaginationGate
 from spiders.urls import canonical_url, same_origin
 
 if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from twisted.python.failure import Failure
+
     from newsmon.config import Source
 
-MAX_LISTING_PAGES = 30  # per source and run: pagination beyond this is archive, reached by --since runs
+MAX_LISTING_PAGES = 50  # per source and run, a safety net; the gate normally stops far earlier
+MAX_SECTIONS = 12  # rubric pages followed from the home page of a source without feeds/sitemaps
 MAX_SITEMAP_DEPTH = 3
+NOT_FRESH_DROPS = ("TooOld", "AlreadyStored", "NoText")  # DropItem classes of scrapy_pipelines
 
 
 class NewsSpider(scrapy.Spider):
@@ -35,20 +47,33 @@ class NewsSpider(scrapy.Spider):
         self.since = since
         self.db = open_db(db_path)
         self.listing_pages: dict[str, int] = {}
+        self.gate = PaginationGate(self._schedule)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        connect = crawler.signals.connect
+        connect(spider._on_item_scraped, signal=signals.item_scraped)
+        connect(spider._on_item_dropped, signal=signals.item_dropped)
+        connect(spider._on_item_error, signal=signals.item_error)
+        connect(spider._on_request_dropped, signal=signals.request_dropped)
+        connect(spider._on_idle, signal=signals.spider_idle)
+        return spider
 
     # -- bookkeeping -------------------------------------------------------------------------
 
     def _count(self, source: str, key: str, n: int = 1) -> None:
         self.crawler.stats.inc_value(f"newsmon/source/{source}/{key}", n)
 
-    def _meta(self, source: Source, **extra: Any) -> dict[str, Any]:
-        # download_slot per source: outlets sharing a host (differing by port) throttle apart.
-        return {"source": source.name, "download_slot": source.name, **extra}
-
     def _request(self, url: str, source: Source, callback, **meta: Any) -> scrapy.Request:
+        # download_slot per source: outlets sharing a host (differing by port) throttle apart.
         return scrapy.Request(
-            url, callback=callback, errback=self.on_error, meta=self._meta(source, **meta)
-        )
+            url, callback=callback, errback=self.on_error,
+            meta={"source": source.name, "download_slot": source.name, **meta},
+        )  # fmt: skip
+
+    def _schedule(self, request: scrapy.Request) -> None:
+        self.crawler.engine.crawl(request)
 
     # -- discovery ---------------------------------------------------------------------------
 
@@ -59,7 +84,7 @@ class NewsSpider(scrapy.Spider):
             for sitemap in source.sitemaps:
                 yield self._request(sitemap, source, self.parse_sitemap, kind="sitemap", depth=0)
             if not source.feeds and not source.sitemaps:
-                yield self._request(source.url, source, self.parse_listing, kind="listing")
+                yield self._request(source.url, source, self.parse_listing, kind="listing", home=True)
 
     def parse_feed(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
         source = self.sources[response.meta["source"]]
@@ -71,31 +96,44 @@ class NewsSpider(scrapy.Spider):
         source = self.sources[response.meta["source"]]
         self._count(source.name, "pages")
         sitemap = parse_sitemap(response.body, response.url)
+        depth = response.meta.get("depth", 0)
         for entry in sitemap.entries:
-            if sitemap.is_index:
-                too_old = self.since and entry.date and entry.date < self.since
-                if response.meta["depth"] < MAX_SITEMAP_DEPTH and not too_old:
-                    if same_origin(entry.url, source.url):
-                        yield self._request(
-                            entry.url, source, self.parse_sitemap, kind="sitemap",
-                            depth=response.meta["depth"] + 1,
-                        )
-            else:
+            if not sitemap.is_index:
                 yield from self._article_request(source, entry)
+            elif self.since and entry.date and entry.date < self.since:
+                self._count(source.name, "skipped_old")  # nothing in it changed since the bound
+            elif depth < MAX_SITEMAP_DEPTH and same_origin(entry.url, source.url):
+                yield self._request(
+                    entry.url, source, self.parse_sitemap, kind="sitemap", depth=depth + 1
+                )
 
     def parse_listing(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
         source = self.sources[response.meta["source"]]
         self._count(source.name, "pages")
         links = classify_links(response.body, response.url, source.url)
-        for url in links.articles:
-            yield from self._article_request(source, Entry(url))
-        for url in links.listings:
+        if response.meta.get("home"):
+            for url in links.feeds:  # <link rel=alternate>: the outlet's own feed
+                yield self._request(url, source, self.parse_feed, kind="feed")
+            for url in links.sections[:MAX_SECTIONS]:
+                yield self._request(url, source, self.parse_listing, kind="listing")
+        articles = [
+            req for url in links.articles
+            for req in self._article_request(source, Entry(url), listing=response.url)
+        ]  # fmt: skip
+        following = []
+        for url in next_pages(response.url, links.listings):
             seen = self.listing_pages.get(source.name, 0)
             if seen < MAX_LISTING_PAGES:
                 self.listing_pages[source.name] = seen + 1
-                yield self._request(url, source, self.parse_listing, kind="listing")
+                following.append(self._request(url, source, self.parse_listing, kind="listing"))
+        if not articles and following:
+            self._count(source.name, "listing_stops")  # everything here is known: stop paginating
+        self.gate.open(response.url, len(articles), following)
+        yield from articles
 
-    def _article_request(self, source: Source, entry: Entry) -> Iterator[scrapy.Request]:
+    def _article_request(
+        self, source: Source, entry: Entry, listing: str | None = None
+    ) -> Iterator[scrapy.Request]:
         if not same_origin(entry.url, source.url):
             return
         if self.since and entry.date and entry.date < self.since:
@@ -106,9 +144,9 @@ class NewsSpider(scrapy.Spider):
             self._count(source.name, "skipped_stored")
             return
         yield self._request(
-            url, source, self.parse_article, kind="article",
+            url, source, self.parse_article, kind="article", listing=listing,
             feed_date=entry.date.isoformat() if entry.date else None,
-        )
+        )  # fmt: skip
 
     # -- articles and errors -----------------------------------------------------------------
 
@@ -122,24 +160,53 @@ class NewsSpider(scrapy.Spider):
             body=response.body,
             encoding=getattr(response, "encoding", None),
             fetched_at=now_iso(),
-            request_urls=[canonical_url(u) for u in [*redirects, response.url]],
+            request_urls=list(dict.fromkeys(canonical_url(u) for u in [*redirects, response.url])),
             feed_date=response.meta.get("feed_date"),
         )
 
-    def on_error(self, failure: Any) -> None:
+    def on_error(self, failure: Failure) -> None:
         request = failure.request
         source = request.meta.get("source", "?")
-        self._count(source, "errors")
-        if failure.check(HttpError):
-            status = failure.value.response.status
-            reason = f"HTTP {status} {request.url}"
-            if request.meta.get("kind") == "article" and status in (404, 410):
+        self.gate.resolve(request.meta.get("listing"), fresh=False)
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            self._count(source, "ignored")  # robots.txt or offsite: a rule, not a fault
+            return
+        status = failure.value.response.status if failure.check(HttpError) else None
+        configured = request.meta.get("kind") in ("feed", "sitemap") or request.meta.get("home")
+        if status in (404, 410) and not configured:
+            # A dead link is a fact about the page, remembered so it is not asked again nightly.
+            self._count(source, "gone")
+            if request.meta.get("kind") == "article":
                 record_url(self.db, canonical_url(request.url), status)
                 self.db.conn.commit()
+            self.logger.info("%s: HTTP %s %s", source, status, request.url)
+            return
+        self._count(source, "errors")
+        if status is not None:
+            reason = f"HTTP {status} {request.url}"
         else:
             reason = f"{failure.type.__name__}: {failure.getErrorMessage()} ({request.url})"
         self.crawler.stats.set_value(f"newsmon/source/{source}/last_error", reason)
         self.logger.warning("%s: %s", source, reason)
+
+    # -- pagination gate feedback (Scrapy signals) ---------------------------------------------
+
+    def _on_item_scraped(self, item: Any, response: Any, spider: Any) -> None:
+        self.gate.resolve(response.meta.get("listing"), fresh=True)
+
+    def _on_item_dropped(self, item: Any, response: Any, exception: Exception, spider: Any) -> None:
+        # An article older than --since, a known page or a non-article: no reason to go deeper.
+        fresh = type(exception).__name__ not in NOT_FRESH_DROPS
+        self.gate.resolve(response.meta.get("listing"), fresh=fresh)
+
+    def _on_item_error(self, item: Any, response: Any, spider: Any, failure: Any) -> None:
+        self.gate.resolve(response.meta.get("listing"), fresh=True)
+
+    def _on_request_dropped(self, request: scrapy.Request, spider: Any) -> None:
+        self.gate.resolve(request.meta.get("listing"), fresh=False)
+
+    def _on_idle(self, spider: Any) -> None:
+        self.gate.close_all()
 
     def closed(self, reason: str) -> None:
         self.db.conn.close()

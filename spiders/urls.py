@@ -2,26 +2,41 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
-TRACKING_PARAMS = ("utm_", "yclid", "gclid", "fbclid", "_openstat", "from", "ref", "rss")
-# Query keys that are tracking noise when they appear alone or with other tracking keys.
+# Query keys that only say where a reader came from; prefixes end with "_".
+TRACKING_KEYS = frozenset(
+    {"yclid", "ysclid", "gclid", "fbclid", "dclid", "msclkid", "_openstat", "from", "ref",
+     "rss", "erid", "_ga", "_gl", "mc_cid", "mc_eid", "igshid", "spm", "share", "clid"}
+)  # fmt: skip
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_")
+_PATH_SAFE = "/:@!$&'()*+,;=-._~%"
 
 
-def _is_tracking(key: str) -> bool:
+def is_tracking_param(key: str) -> bool:
     key = key.lower()
-    return any(key == p or (p.endswith("_") and key.startswith(p)) for p in TRACKING_PARAMS)
+    return key in TRACKING_KEYS or key.startswith(TRACKING_PREFIXES)
 
 
 def canonical_url(url: str) -> str:
-    """Lower-case scheme and host, drop default ports, fragments and tracking parameters."""
+    """Lower-case scheme and host, drop default ports, fragments and tracking parameters.
+
+    The path keeps its case (servers are case-sensitive) but its percent-encoding is made uniform,
+    and the remaining query parameters are sorted, so two spellings of one page compare equal.
+    """
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower()
-    port = parts.port
-    netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)])
-    path = parts.path or "/"
+    host = (parts.hostname or "").lower().rstrip(".")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    default = (scheme, port) in (("http", 80), ("https", 443))
+    netloc = host if port is None or default else f"{host}:{port}"
+    pairs = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not is_tracking_param(k)]  # fmt: skip
+    query = urlencode(sorted(pairs))
+    path = quote(unquote(parts.path or "/"), safe=_PATH_SAFE)
     return urlunsplit((scheme, netloc, path, query, ""))
 
 
@@ -36,7 +51,9 @@ def same_origin(url: str, source_url: str) -> bool:
 
 
 def absolute(base: str, href: str) -> str | None:
+    """`href` resolved against `base`; None for anchors, mail, phone and script links."""
     href = (href or "").strip()
-    if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+    if not href or href.startswith(("#", "mailto:", "tel:", "javascript:", "data:")):
         return None
-    return urljoin(base, href)
+    url = urljoin(base, href)
+    return url if url.startswith(("http://", "https://")) else None

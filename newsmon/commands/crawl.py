@@ -15,13 +15,18 @@ from newsmon.output import render_rows
 @click.command("crawl")
 @click.option("--sources", "sources_path", type=click.Path(path_type=Path),
               default=DEFAULT_SOURCES, show_default=True, help="sources.yml")
-@click.option("--since", metavar="YYYY-MM-DD", help="Skip articles published before this day.")
+@click.option("--since", metavar="YYYY-MM-DD",
+              help="Skip articles published before this day (any age the bound allows is taken).")
 @click.option("--source", "only", multiple=True, metavar="NAME", help="Crawl only these sources.")
-@click.option("--quiet", is_flag=True, help="No progress output.")
+@click.option("--quiet", is_flag=True, help="No progress lines on stderr.")
 @db_option
 def command(sources_path: Path, since: str | None, only: tuple[str, ...], quiet: bool,
-          db_path: Path) -> None:
+            db_path: Path) -> None:
     """Fetch, extract, tag and store new articles from the outlets in sources.yml.
+
+    Incremental: article pages already stored are never fetched again. Exit codes: 0 all
+    outlets answered, 3 some were unreachable, 1 all unreachable or the run failed,
+    2 a configuration mistake, 75 another crawl is running on this database.
 
     Example: newsmon crawl --sources sources.yml --since 2025-10-01
     """
@@ -32,14 +37,17 @@ def command(sources_path: Path, since: str | None, only: tuple[str, ...], quiet:
     since_day = parse_day(since, "--since") if since else None
     config = load_sources(sources_path)
     result = run_crawl(config, db_path, since=since_day, only=only,
-                       log_level="ERROR" if quiet else "WARNING")
+                       log_level="ERROR" if quiet else None,
+                       progress=not quiet and sys.stderr.isatty())
     rows = [{"источник": name, "страниц": s["pages"], "новых": s["new_articles"],
-             "релевантных": s["relevant"], "ошибок": s["errors"]}
+             "релевантных": s["relevant"], "уже собранных": s["skipped_stored"],
+             "ошибок": s["errors"]}
             for name, s in result.per_source.items()]
     click.echo(render_rows(rows, "table"))
     t = result.totals
     click.echo(f"Итого: страниц {t['pages']}, новых статей {t['new_articles']}, "
-               f"релевантных {t['relevant']}, ошибок {t['errors']} (запуск #{result.run_id})")
+               f"релевантных {t['relevant']}, ошибок {t['errors']} "
+               f"(запуск #{result.run_id}, {result.status})")
     for name in result.down:
         click.echo(f"newsmon: источник {name} недоступен: "
                    f"{result.per_source[name]['last_error']}", err=True)
