@@ -1,0 +1,54 @@
+"""`newsmon search`: full text over lemmas, ranked, with snippets (db/search.py does the work)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from newsmon.errors import UserError
+from newsmon.options import db_option, format_option, open_existing_db, period_options
+from newsmon.output import render_rows
+
+JSON_COLUMNS = ("id", "published", "source", "title", "url", "story_id", "score", "snippet")
+
+
+@click.command("search")
+@click.argument("query")
+@period_options
+@click.option("--region", help="Only articles about this region.")
+@click.option("--source", help="Only articles from this outlet.")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True,
+              help="How many results.")
+@format_option
+@db_option
+def command(query: str, period, region: str | None, source: str | None, limit: int, fmt: str,
+            db_path: Path) -> None:
+    """Find articles by words in any inflection, best first, with snippets.
+
+    Every word of QUERY must occur (any form: «кризисный центр» finds «кризисных центров»).
+
+    Example: newsmon search "кризисный центр" --month 2025-10 --region "Приморский край"
+    """
+    from db.search import match_expression, search
+    from newsmon.filters import build_filters
+
+    if match_expression(query) is None:
+        raise UserError("Пустой запрос: укажите хотя бы одно слово для поиска")
+    db = open_existing_db(db_path)
+    filters = build_filters(db, region=region, source=source, relevant_only=False)
+    rows = search(db, query, period, filters, limit=limit)
+    if fmt == "table":
+        click.echo(_blocks(rows) if rows else "Ничего не найдено")
+        return
+    click.echo(render_rows(rows, fmt, JSON_COLUMNS))
+
+
+def _blocks(rows: list[dict]) -> str:
+    """Results as readable blocks: a snippet does not fit a table column."""
+    out = []
+    for n, row in enumerate(rows, 1):
+        out.append(f"{n}. {row['published'] or 'без даты'} · {row['source']} · {row['title'] or ''}")
+        out.append(f"   {row['snippet']}")
+        out.append(f"   {row['url']}")
+    return "\n".join(out)
