@@ -1,0 +1,132 @@
+"""Digest-only questions (stories, outlets, projects, crawl facts); shared counts live in db.queries.
+
+Every question counts topic-relevant articles of the period only, as db.queries does.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from db.queries import Filters, article_conditions, counts
+from newsmon.periods import Period
+
+
+def _rows(db: Database, sql: str, params: dict) -> list[dict]:
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def stories(
+    db: Database, period: Period, filters: Filters = Filters(), limit: int | None = None
+) -> list[dict]:
+    """Story clusters of the period, biggest first: one row per story with its first publication.
+
+    `materials` counts the story's publications in the period, `reprints` = materials − 1,
+    `outlets` the distinct outlets that carried it. The row's title/lead/url/source/date are those of
+    the earliest publication in the period (the original when it falls in the period).
+    """
+    where, params = article_conditions(period, filters)
+    sql = f"""
+        with p as (select a.* from articles a where {where}),
+        g as (
+            select story_id, count(*) as materials, count(distinct source) as outlets,
+                   min(published) as first_published
+            from p group by story_id
+        ),
+        firsts as (
+            select p.story_id, p.id, row_number() over (
+                partition by p.story_id order by p.published, p.id = p.story_id desc, p.id
+            ) as n
+            from p
+        )
+        select g.story_id, g.materials, g.materials - 1 as reprints, g.outlets,
+               a.id, a.url, a.source, a.title, a.lead, substr(a.text, 1, 1500) as text,
+               a.published,
+               (select group_concat(name, '; ') from (
+                    select r.name from p m join article_regions k on k.article_id = m.id
+                    join regions r on r.iso = k.iso where m.story_id = g.story_id
+                    group by r.iso order by sum(k.mentions) desc, r.name limit 3)) as regions
+        from g join firsts f on f.story_id = g.story_id and f.n = 1
+        join articles a on a.id = f.id
+        order by g.materials desc, g.outlets desc, g.first_published desc, g.story_id
+        {"limit " + str(int(limit)) if limit else ""}
+    """
+    return _rows(db, sql, params)
+
+
+def outlets(db: Database, period: Period) -> list[dict]:
+    """Outlets ranked by materials, with how many of them were first to publish a story."""
+    where, params = article_conditions(period, Filters())
+    sql = f"""
+        select a.source, s.url as url, count(*) as materials,
+               count(distinct a.story_id) as stories,
+               sum(a.id = a.story_id) as originals,
+               sum(a.id != a.story_id) as reprints
+        from articles a left join sources s on s.name = a.source
+        where {where}
+        group by a.source
+        order by materials desc, originals desc, a.source
+    """
+    return _rows(db, sql, params)
+
+
+def region_counts(db: Database, period: Period) -> list[dict]:
+    """Regions ranked by materials (db.queries.counts rows, with the district added)."""
+    rows = counts(db, "region", period)
+    districts = dict(db.execute("select iso, district from regions").fetchall())
+    for row in rows:
+        row["district"] = districts.get(row["iso"], "")
+    return rows
+
+
+def projects(db: Database, period: Period) -> list[dict]:
+    """Projects of the period: materials, stories, reprints, top regions, registered or not, and
+    whether the project is new (not mentioned by any relevant article before the period)."""
+    where, params = article_conditions(period, Filters())
+    sql = f"""
+        with p as (select a.* from articles a where {where})
+        select k.project, count(distinct p.id) as materials,
+               count(distinct p.story_id) as stories,
+               count(distinct p.id) - count(distinct p.story_id) as reprints,
+               max(k.registered) as registered,
+               (select group_concat(name, '; ') from (
+                    select r.name from p m join article_projects kp on kp.article_id = m.id
+                    join article_regions kr on kr.article_id = m.id
+                    join regions r on r.iso = kr.iso
+                    where kp.project = k.project
+                    group by r.iso order by count(distinct m.id) desc, r.name limit 3)) as regions,
+               not exists (
+                    select 1 from article_projects o join articles b on b.id = o.article_id
+                    where o.project = k.project and b.relevant = 1
+                      and b.published < :date_from) as is_new
+        from p join article_projects k on k.article_id = p.id
+        group by k.project
+        order by materials desc, stories desc, k.project
+    """
+    return _rows(db, sql, params)
+
+
+def crawl_facts(db: Database, period: Period) -> dict:
+    """What the methods note says: sources watched, sources that published, all articles read."""
+    params = period.sql_params
+    sources_total = db.execute("select count(*) from sources").fetchone()[0]
+    row = db.execute(
+        "select count(*), count(distinct source), coalesce(sum(relevant), 0) from articles "
+        "where published between :date_from and :date_to",
+        params,
+    ).fetchone()
+    runs = db.execute(
+        "select count(*), min(started), max(coalesce(finished, started)) from runs "
+        "where substr(started, 1, 10) between :date_from and :date_to",
+        params,
+    ).fetchone()
+    undated = db.execute("select count(*) from articles where published is null").fetchone()[0]
+    return {
+        "sources": max(sources_total, row[1]),
+        "active_sources": row[1],
+        "articles": row[0],
+        "relevant": row[2],
+        "runs": runs[0],
+        "undated": undated,
+    }

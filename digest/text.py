@@ -1,0 +1,105 @@
+"""Russian wording for the digest: plural forms, dates, changes, leads."""
+
+from __future__ import annotations
+
+import re
+
+MONTHS_GEN = (
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
+)
+
+# (one, few, many): 1 материал, 2 материала, 5 материалов
+WORDS: dict[str, tuple[str, str, str]] = {
+    "материал": ("материал", "материала", "материалов"),
+    "сюжет": ("сюжет", "сюжета", "сюжетов"),
+    "перепечатка": ("перепечатка", "перепечатки", "перепечаток"),
+    "издание": ("издание", "издания", "изданий"),
+    "регион": ("регион", "региона", "регионов"),
+    "источник": ("источник", "источника", "источников"),
+    "упоминание": ("упоминание", "упоминания", "упоминаний"),
+    "проект": ("проект", "проекта", "проектов"),
+    "день": ("день", "дня", "дней"),
+    "обход": ("обход", "обхода", "обходов"),
+}
+
+
+def plural_form(n: int, forms: tuple[str, str, str]) -> str:
+    n = abs(int(n))
+    if n % 10 == 1 and n % 100 != 11:
+        return forms[0]
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return forms[1]
+    return forms[2]
+
+
+def plural(n: int, word: str) -> str:
+    """`plural(5, "материал")` → «5 материалов» (the word must be in WORDS)."""
+    return f"{number(n)} {plural_form(n, WORDS[word])}"
+
+
+def number(n: int | float) -> str:
+    """Thousands separated by a narrow no-break space, as Russian typography wants: 12 345."""
+    return f"{int(n):,}".replace(",", "\u202f")
+
+
+def ru_date(value: str | None) -> str:
+    """'2025-10-07' → «7 октября 2025»; None → «дата неизвестна»."""
+    if not value:
+        return "дата неизвестна"
+    year, month, day = value.split("-")
+    return f"{int(day)} {MONTHS_GEN[int(month) - 1]} {year}"
+
+
+def change(current: int, previous: int) -> dict:
+    """The change against the previous period as text and a direction (up/down/same/new)."""
+    delta = current - previous
+    if previous == 0:
+        if current == 0:
+            return {"text": "без изменений", "direction": "same", "delta": 0}
+        return {"text": "в прошлом периоде не было", "direction": "new", "delta": delta}
+    percent = round(100 * delta / previous)
+    if delta == 0:
+        return {"text": "без изменений", "direction": "same", "delta": 0}
+    sign = "+" if delta > 0 else "−"
+    return {
+        "text": f"{sign}{number(abs(delta))} ({sign}{abs(percent)}%)",
+        "direction": "up" if delta > 0 else "down",
+        "delta": delta,
+    }
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def clip(text: str, limit: int) -> str:
+    """Cut at a word boundary before `limit` characters, with an ellipsis."""
+    text = _SPACES.sub(" ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:—–-")
+    return cut + "…"
+
+
+def make_lead(title: str | None, lead: str | None, text: str | None, limit: int = 220) -> str:
+    """A two-line lead: the stored lead or the first sentences of the text, never the title again."""
+    source = (lead or "").strip() or (text or "").strip()
+    source = _SPACES.sub(" ", source)
+    if title:
+        folded_title = _SPACES.sub(" ", title).strip().lower().rstrip(".!?…")
+        rest = source[len(folded_title):]
+        # Only a title that stands as its own sentence or line is a repeat to drop.
+        if source.lower().startswith(folded_title) and (not rest or rest[0] in ".!?…:\n"):
+            source = rest.lstrip(" .!?…:—–-\n")
+    sentences = re.split(r"(?<=[.!?…])\s+(?=[«\"A-ZА-ЯЁ0-9])", source)
+    lead_text = ""
+    for sentence in sentences:
+        if lead_text and len(lead_text) + len(sentence) > limit:
+            break
+        lead_text = f"{lead_text} {sentence}".strip()
+    return clip(lead_text, limit)
+
+
+def title_key(title: str | None) -> str:
+    """A title folded for duplicate detection (case, ё, punctuation and spacing ignored)."""
+    folded = (title or "").lower().replace("ё", "е")
+    return " ".join(re.findall(r"\w+", folded))
