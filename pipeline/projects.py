@@ -21,20 +21,25 @@ from typing import Any
 import yaml
 
 from newsmon.errors import UserError
-from pipeline.models import get_morph_vocab
 from pipeline.morph import Token, lemmas_all, tokenize
-from pipeline.quotes import QuoteSpan, find_quotes, normalize_name
+from pipeline.quotes import (
+    find_quotes,
+    is_adjective,
+    is_genitive,
+    is_possessor,
+    is_verb,
+    looks_like_name,
+    normalize_name,
+)
 
 DATA_FILE = Path(__file__).parent / "data" / "projects.yml"
 # Tokens between a head word and its name: «Проект по сопровождению семей в трудной жизненной
 # ситуации и сохранению ребенка в семье «Защитники детства»» needs twelve.
 MAX_HEAD_DISTANCE = 14
-MAX_NAME_WORDS = 12
 # Punctuation that ends the search for a head word (the first gap before a quote may hold ':' ','
 # or a dash: «программу: «Стань старшим другом»», «проекты «А», «Б»»).
 _HARD_BREAK = re.compile(r"[.!?;…()\n\[\]]")
 _SOFT_BREAK = re.compile(r"[,:—–]|\s-\s")
-_SPEECH_AFTER = re.compile(r"^\s*[,!?.]*\s*[—–-]\s")
 
 
 def canonical_project_name(name: str) -> str:
@@ -263,28 +268,6 @@ def load_registry(user_file: Path | None = None) -> ProjectRegistry:
 # ---------------------------------------------------------------- detection
 
 
-@functools.lru_cache(maxsize=100_000)
-def _parses(word: str) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
-    return tuple(
-        (p.pos, tuple(sorted(p.feats.items()))) for p in get_morph_vocab().parse(word.lower())
-    )
-
-
-def _is_verb(word: str) -> bool:
-    """A finite verb, infinitive or gerund (first parse): a clause boundary for head search."""
-    parses = _parses(word)
-    return bool(parses) and parses[0][0] in ("VERB", "AUX") and ("VerbForm", "Part") not in parses[0][1]
-
-
-def _is_indicative(word: str) -> bool:
-    parses = _parses(word)
-    return bool(parses) and parses[0][0] == "VERB" and ("Mood", "Ind") in parses[0][1]
-
-
-def _is_genitive(word: str) -> bool:
-    return any(("Case", "Gen") in feats for _, feats in _parses(word))
-
-
 def _marker(token: Token, markers: Markers) -> str | None:
     """'project' for a head word (проекта, нацпроект, проект-победитель), 'other' for a non-head."""
     lemma = token.lemma
@@ -305,24 +288,9 @@ class _Unit:
     quote: int | None = None  # index into quotes
 
 
-def _looks_like_name(text: str, quote: QuoteSpan, words: list[Token]) -> bool:
-    inner = quote.inner(text).strip()
-    if not words or len(words) > MAX_NAME_WORDS:
-        return False
-    first = next(c for c in inner if c.isalnum())
-    if first.isalpha() and not first.isupper():
-        return False  # «умную помощь», «одного окна»: wording, not a name
-    if re.search(r"[.!?…]\s+\S", inner) or inner.endswith((".", ",", ":", "…")):
-        return False  # sentences: quoted speech
-    after = re.match(r"[,!?.…]*\s*[—–-]\s*(\w+)", text[quote.end :])
-    if after and _is_verb(after.group(1)):
-        return False  # «…», — сказала
-    return len(words) <= 5 or not any(_is_indicative(w.text) for w in words)
-
-
 def _governed(text: str, tokens: list[Token], units: list[_Unit], v: int, m: Markers) -> bool:
     """«конкурс социальных проектов «…»»: the name belongs to the contest, not to a project."""
-    if not _is_genitive(tokens[units[v].token].text):
+    if not is_genitive(tokens[units[v].token].text):
         return False
     for w in range(v - 1, max(v - 4, -1), -1):
         if units[w].token is None or text[units[w].end : units[w + 1].start].strip():
@@ -330,14 +298,15 @@ def _governed(text: str, tokens: list[Token], units: list[_Unit], v: int, m: Mar
         token = tokens[units[w].token]
         if _marker(token, m) == "other":
             return True
-        if not _parses(token.text) or _parses(token.text)[0][0] != "ADJ":
+        if not is_adjective(token.text):
             return False
     return False
 
 
 def _marker_after(text: str, tokens: list[Token], units: list[_Unit], u: int, m: Markers) -> str | None:
-    """«Куратор семьи» — технология…: a marker right after a dash that follows the name."""
-    if u + 1 >= len(units) or not re.fullmatch(r"\s*[—–-]\s*", text[units[u].end : units[u + 1].start]):
+    """«Куратор семьи» — технология…, «Семейный очаг»: проект помог…: a marker after a dash."""
+    gap = text[units[u].end : units[u + 1].start] if u + 1 < len(units) else ""
+    if not re.fullmatch(r"\s*[—–:-]\s*", gap):
         return None
     for k in range(u + 1, min(u + 4, len(units))):
         unit = units[k]
@@ -359,6 +328,8 @@ def _classify(
     for v in range(u - 1, -1, -1):
         unit, first = units[v], v == u - 1
         gap = text[unit.end : right]
+        if first:
+            gap = gap.replace("(", "", 1)  # «программу («Семья в приоритете»)»
         if _HARD_BREAK.search(gap) or (not first and not named and _SOFT_BREAK.search(gap)):
             break
         right = unit.start
@@ -383,7 +354,7 @@ def _classify(
             named = True
         elif first and token.lemma in m.conjunctions:
             conj = True
-        elif _is_verb(token.text) and not named:
+        elif is_verb(token.text) and not named:
             break
         steps += 1
         if steps > MAX_HEAD_DISTANCE:
@@ -454,8 +425,10 @@ def _count(text: str, registry: ProjectRegistry, counts: dict[tuple[str, bool], 
     for u, unit in enumerate(units):
         if unit.quote is not None:
             q, (a, b) = quotes[unit.quote], spans[unit.quote]
-            if _looks_like_name(text, q, tokens[a:b]):
-                kinds.append(_classify(text, tokens, units, u, kinds, m))
+            if looks_like_name(text, q, tokens[a:b]):
+                kind = _classify(text, tokens, units, u, kinds, m)
+                # «инициатива «Единой России»», «акции «Сбербанка»»: an owner, not a name
+                kinds.append("other" if kind and is_possessor(tokens[a].text) else kind)
             else:  # quoted speech may name projects itself: «В проекте «Близкие люди» 40 семей»
                 kinds.append(None)
                 _count(q.inner(text), registry, counts)

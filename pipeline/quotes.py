@@ -7,14 +7,19 @@ crosses a line break. Only top-level spans are returned; nested quotes stay insi
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+
+from pipeline.models import get_morph_vocab
+from pipeline.morph import Token
 
 OPENING = "«„"
 CLOSING = "»"
 # Direction decided by context: “ opens in English style but closes „лапки“; " is both.
 AMBIGUOUS = '"“”‟'
 QUOTE_CHARS = OPENING + CLOSING + AMBIGUOUS
+MAX_NAME_WORDS = 12
 _QUOTE_RE = re.compile(f"[{re.escape(QUOTE_CHARS)}\n]")
 # A context-dependent quote opens when it follows a space, a line start or opening punctuation
 # and is followed by a non-space character.
@@ -115,3 +120,56 @@ def normalize_name(name: str) -> str:
     s = " ".join(words)
     # Capitals at the start and after each opening quote («Вектор «Детство»»).
     return re.sub(r"(^|«)(\W*)(\w)", lambda m: m.group(1) + m.group(2) + m.group(3).upper(), s)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _parses(word: str) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    return tuple(
+        (p.pos, tuple(sorted(p.feats.items()))) for p in get_morph_vocab().parse(word.lower())
+    )
+
+
+def is_verb(word: str) -> bool:
+    """A finite verb, infinitive or gerund (first parse): a clause boundary for head search."""
+    parses = _parses(word)
+    return bool(parses) and parses[0][0] in ("VERB", "AUX") and ("VerbForm", "Part") not in parses[0][1]
+
+
+def is_indicative(word: str) -> bool:
+    parses = _parses(word)
+    return bool(parses) and parses[0][0] == "VERB" and ("Mood", "Ind") in parses[0][1]
+
+
+def is_genitive(word: str) -> bool:
+    return any(("Case", "Gen") in feats for _, feats in _parses(word))
+
+
+def is_possessor(word: str) -> bool:
+    """A word only in oblique cases, genitive among them («Единой», «Сбербанка»): a quoted name
+    that starts so is an owner («инициатива «Единой России»»), not the thing's own name."""
+    parses = _parses(word)
+    if not parses or any(pos not in ("NOUN", "ADJ", "PROPN") for pos, _ in parses):
+        return False
+    cases = {dict(feats).get("Case") for _, feats in parses}
+    return "Gen" in cases and "Nom" not in cases
+
+
+def is_adjective(word: str) -> bool:
+    parses = _parses(word)
+    return bool(parses) and parses[0][0] == "ADJ"
+
+
+def looks_like_name(text: str, quote: QuoteSpan, words: list[Token]) -> bool:
+    """Whether a quoted span is a name, not speech («…», — сказала) or wording («одного окна»)."""
+    inner = quote.inner(text).strip()
+    if not words or len(words) > MAX_NAME_WORDS:
+        return False
+    first = next(c for c in inner if c.isalnum())
+    if first.isalpha() and not first.isupper():
+        return False  # «умную помощь», «одного окна»: wording, not a name
+    if re.search(r"[.!?…]\s+\S", inner) or inner.endswith((".", ",", ":", "…")):
+        return False  # sentences: quoted speech
+    after = re.match(r"[,!?.…]*\s*[—–-]\s*(\w+)", text[quote.end :])
+    if after and is_verb(after.group(1)):
+        return False  # «…», — сказала
+    return len(words) <= 5 or not any(is_indicative(w.text) for w in words)
