@@ -198,6 +198,9 @@ def build_outlet(name: str, cfg: dict[str, Any], articles: list[Article], out: P
     }  # fmt: skip
     own = sorted((a for a in articles if a.outlet == name), key=lambda a: a.published, reverse=True)
     popular = sorted(own, key=lambda a: a.views, reverse=True)
+    rubrics = [r for r in cfg["rubrics"] if any(a.rubric == r for a in own)]
+    rubric_url = {r: cfg["rubric_url"].format(slug=cfg["rubrics"][r]) for r in rubrics}
+    ctx_base["rubric_links"] = list(rubric_url.items())
 
     def write(rel: str, text: str) -> None:
         f = public / rel.lstrip("/")
@@ -226,6 +229,12 @@ def build_outlet(name: str, cfg: dict[str, Any], articles: list[Article], out: P
                 page_url=lambda k: listing_path(cfg["paths"], k), home=True,
             )  # fmt: skip
             write("index.html", home)
+    for rubric, url in rubric_url.items():
+        html = env.get_template("listing.html.j2").render(
+            **ctx_base, items=[a for a in own if a.rubric == rubric], page=1, pages=1,
+            popular=popular[:5], page_url=lambda k, url=url: url, rubric=rubric,
+        )  # fmt: skip
+        write(listing_file(url), html)
     for tpl in env.list_templates(filter_func=lambda t: t.startswith("static/")):
         write(tpl.removeprefix("static/").removesuffix(".j2"), env.get_template(tpl).render(
             **ctx_base, popular=popular[:5]))  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 import urllib.error
 import urllib.request
@@ -12,7 +13,7 @@ import pytest
 import yaml
 
 from newsmon.errors import UserError
-from newsmon.siteserver import SiteServer, main
+from newsmon.siteserver import SiteServer, main, resolve_file
 
 DEMO_SITES = Path(__file__).resolve().parent.parent / "demo" / "sites"
 UA = "newsmon-test/1.0"
@@ -458,3 +459,29 @@ def test_demo_write_sources_lists_every_outlet_with_its_region(
     regions = {s["name"]: s["region"] for s in doc["sources"]}
     assert regions == {"amurpress": "Хабаровский край", "astrainform": "Астраханская область",
                        "nsknews": "Новосибирская область", "primnews": "Приморский край"}  # fmt: skip
+
+
+def _robots_disallowed(robots: str | None) -> list[re.Pattern[str]]:
+    rules = [line.split(":", 1)[1].strip() for line in (robots or "").splitlines()
+             if line.lower().startswith("disallow:")]  # fmt: skip
+    return [re.compile(re.escape(r).replace(r"\*", ".*")) for r in rules if r]
+
+
+@pytest.mark.parametrize("site", sorted(ENCODING))
+def test_demo_pages_have_no_dead_internal_links(demo: SiteServer, site: str) -> None:
+    """Every <a href> on the outlet resolves, unless robots.txt closes it or it is a withdrawn
+    article on purpose (a feed item answering 404)."""
+    cfg = demo.sites[site]
+    closed = _robots_disallowed(cfg.robots)
+    dead = set()
+    for page in cfg.public.rglob("*.html"):
+        for href in re.findall(r'<a [^>]*href="([^"#]+)"', page.read_text(encoding="utf-8")):
+            href = href.replace("{{BASE}}", "").replace("&amp;", "&")
+            if not href.startswith("/") or href.startswith("//"):
+                continue
+            path, _, query = href.partition("?")
+            if any(p.match(href) for p in closed) or path in cfg.redirects:
+                continue
+            if resolve_file(cfg.public, path, query, cfg.ignore_unknown_query) is None:
+                dead.add(href)
+    assert not dead
