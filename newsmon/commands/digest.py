@@ -61,6 +61,10 @@ def command(month, date_from, to_values, out_path: Path, pdf_path: Path | None, 
         raise UserError("Адреса в --to указаны, но нет --send (или --dry-run)")
     if send and not dry_run and not recipients:
         raise UserError("Для --send нужен хотя бы один получатель: --to адрес@пример.рф")
+    if recipients:
+        from digest.mail import check_addresses
+
+        recipients = check_addresses(recipients)
     for path in (out_path, pdf_path):
         if path is not None and not path.resolve().parent.exists():
             raise UserError(f"Папка не существует: {path.parent}")
@@ -87,10 +91,9 @@ def command(month, date_from, to_values, out_path: Path, pdf_path: Path | None, 
 
 
 def _mail(data, images, recipients: list[str], settings, eml_path: Path | None) -> None:
-    from digest.mail import DEFAULT_FROM, build_message, check_addresses, send, write_eml
+    from digest.mail import DEFAULT_FROM, build_message, send, write_eml
     from digest.render import cid_sources, render_html, render_text
 
-    recipients = check_addresses(recipients)
     msg = build_message(
         subject=data.title, html=render_html(data, cid_sources(images)), text=render_text(data),
         images=images, sender=settings.sender if settings else _env_sender(DEFAULT_FROM),

@@ -1,0 +1,305 @@
+"""The digest built and rendered from fixture databases (tests/factories.py), and its CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import email.policy
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from factories import article, make_db
+
+from digest.build import build_digest
+from digest.render import cid_sources, data_uris, make_images, render_html, render_text
+from digest.text import change, make_lead, plural
+from newsmon.cli import cli
+from newsmon.periods import Period, parse_month
+
+ROOT = Path(__file__).resolve().parent.parent
+OCT = parse_month("2025-10")
+LONG_TITLE = (
+    "В Ханты-Мансийском автономном округе — Югре открыли кризисный центр для женщин с детьми, "
+    "оказавшихся в трудной жизненной ситуации, и рассказали, как туда обратиться за помощью"
+)
+
+
+def month_articles() -> list[dict]:
+    """October 2025: a story reprinted twice, three single stories, September for the change."""
+    return [
+        article("В Хабаровске открылся кризисный центр для мам с детьми. Центр примет 20 семей.",
+                title="В Хабаровске открылся кризисный центр", published="2025-10-03",
+                source="amurpress", regions=["RU-KHA"], orgs=["Фонд Тимченко"],
+                topics=["кризисные центры"], projects=["Семейный навигатор"], story="crisis"),
+        article("Перепечатка о кризисном центре в Хабаровске.", published="2025-10-04",
+                title="В Хабаровске открылся кризисный центр", source="dvnovosti",
+                regions=["RU-KHA"], topics=["кризисные центры"], story="crisis"),
+        article("Ещё одна перепечатка о центре.", title="Кризисный центр открыт в Хабаровске",
+                published="2025-10-06", source="khabkrai", regions=["RU-KHA"], story="crisis"),
+        article("Первые семьи уже получили помощь. Центр работает круглосуточно.",
+                title=LONG_TITLE, published="2025-10-10", source="ugra-news",
+                regions=["RU-KHM"], orgs=["Фонд поддержки детей"], topics=["кризисные центры"],
+                projects=[("Мама, я рядом", 2, False)]),
+        article("Наставники помогут выпускникам детских домов Приморья. Программа растёт.",
+                title="Наставники для выпускников детдомов", published="2025-10-12", source="vl",
+                regions=["RU-PRI"], orgs=["Фонд поддержки детей", "Минтруд России"],
+                topics=["наставничество"]),
+        article("Приёмные семьи Москвы получили новые выплаты от города.",
+                title="Приёмные семьи Москвы получили выплаты", published="2025-10-20",
+                source="mosnews", regions=["RU-MOW"], topics=["приёмные семьи"]),
+        article("Сентябрь: приёмные семьи столицы.", published="2025-09-25", source="mosnews",
+                regions=["RU-MOW"], topics=["приёмные семьи"]),
+        article("Погода на выходные: дожди.", published="2025-10-20", source="mosnews",
+                relevant=False, regions=["RU-MOS"]),
+    ]
+
+
+@pytest.fixture(scope="module")
+def month_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("digest") / "month.db"
+    make_db(path, month_articles())
+    return path
+
+
+@pytest.fixture(scope="module")
+def month(month_db):
+    from db import open_db
+
+    return build_digest(open_db(month_db), OCT)
+
+
+@pytest.mark.parametrize(
+    ("n", "word", "expected"),
+    [
+        (1, "материал", "1 материал"), (2, "материал", "2 материала"), (5, "материал", "5 материалов"),
+        (11, "материал", "11 материалов"), (21, "материал", "21 материал"),
+        (22, "сюжет", "22 сюжета"), (14, "сюжет", "14 сюжетов"), (0, "перепечатка", "0 перепечаток"),
+        (3, "перепечатка", "3 перепечатки"), (101, "регион", "101 регион"),
+        (1234, "издание", "1\u202f234 издания"),
+    ],
+)
+def test_russian_plural_forms(n, word, expected):
+    assert plural(n, word) == expected
+
+
+@pytest.mark.parametrize(
+    ("current", "previous", "text", "direction"),
+    [(12, 10, "+2 (+20%)", "up"), (5, 10, "−5 (−50%)", "down"), (7, 7, "без изменений", "same"),
+     (3, 0, "в прошлом периоде не было", "new"), (0, 0, "без изменений", "same")],
+)
+def test_change_against_previous_period(current, previous, text, direction):
+    result = change(current, previous)
+    assert (result["text"], result["direction"]) == (text, direction)
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "body", "expected"),
+    [
+        ("Центр открыт", None, "Центр открыт. В нём 20 мест.", "В нём 20 мест."),
+        ("В Хабаровске открылся центр", None, "В Хабаровске открылся центр для мам. Он новый.",
+         "В Хабаровске открылся центр для мам. Он новый."),
+        ("Т", "Готовый лид.", "Другой текст.", "Готовый лид."),
+    ],
+)
+def test_lead_never_repeats_the_title_but_keeps_a_sentence_starting_like_it(title, lead, body,
+                                                                            expected):
+    assert make_lead(title, lead, body) == expected
+
+
+def test_lead_is_at_most_two_lines():
+    body = " ".join(f"Предложение номер {i} о работе кризисного центра с семьями." for i in range(30))
+    lead = make_lead("Заголовок", None, body)
+    assert 40 < len(lead) <= 221
+
+
+def test_headline_numbers_and_change(month):
+    values = {h["key"]: (h["value"], h["previous"]) for h in month.headlines}
+    assert values == {"materials": (6, 1), "stories": (4, 1), "reprints": (2, 0),
+                      "outlets": (6, 1), "regions": (4, 1)}
+
+
+def test_regions_ranked_by_materials(month):
+    assert [r["iso"] for r in month.regions][0] == "RU-KHA"
+    assert month.regions[0]["materials"] == 3 and month.regions[0]["stories"] == 1
+    assert {r["iso"] for r in month.regions} == {"RU-KHA", "RU-KHM", "RU-PRI", "RU-MOW"}
+
+
+def test_top_story_is_one_entry_per_cluster_with_reprints(month):
+    titles = [s["title"] for s in month.stories]
+    assert len(titles) == len(set(titles)) == 4
+    top = month.stories[0]
+    assert (top["title"], top["source"], top["reprints"], top["outlets"]) == (
+        "В Хабаровске открылся кризисный центр", "amurpress", 2, 3)
+    assert top["published"] == "2025-10-03"
+
+
+def test_irrelevant_and_other_month_articles_stay_out(month):
+    text = render_text(month)
+    assert "Погода" not in text and "Сентябрь: приёмные" not in text
+
+
+def test_outlets_projects_orgs_and_topics(month):
+    first = {o["source"]: (o["originals"], o["reprints"]) for o in month.outlets}
+    assert first["amurpress"] == (1, 0) and first["dvnovosti"] == (0, 1)
+    assert month.orgs[0]["org"] == "Фонд поддержки детей" and month.orgs[0]["materials"] == 2
+    assert month.topics[0]["topic"] == "кризисные центры" and month.topics[0]["materials"] == 3
+    assert [p["project"] for p in month.new_projects] == ["Мама, я рядом"]
+    navigator = next(p for p in month.projects if p["project"] == "Семейный навигатор")
+    assert navigator["registered"] and navigator["regions"] == "Хабаровский край"
+
+
+def test_same_title_in_two_clusters_is_shown_once(tmp_path):
+    same = "Фонд открыл приём заявок на гранты для кризисных центров"
+    db = make_db(tmp_path / "dup.db", [
+        article("Текст первого сайта про гранты для кризисных центров и семей в регионе.",
+                title=same, published="2025-10-02", source="a", regions=["RU-KHA"], story=1),
+        article("Совсем другой текст второго сайта о том же конкурсе фонда, своими словами.",
+                title=same + ".", published="2025-10-03", source="b", regions=["RU-KHA"], story=2),
+    ])
+    data = build_digest(db, OCT)
+    assert len(data.stories) == 1 and data.stories[0]["title"].rstrip(".") == same
+
+
+def test_html_shows_key_numbers_sections_and_images(month):
+    images = make_images(month)
+    html = render_html(month, cid_sources(images))
+    for needle in ("Мониторинг СМИ: октябрь 2025", "Регионы", "Главные сюжеты", "Организации",
+                   "Темы", "Проекты", "Издания", "Как считали", "Хабаровский край",
+                   "2 перепечатки", "Фонд поддержки детей", "нет в реестре",
+                   'src="cid:regions@newsmon"', 'src="cid:map@newsmon"'):
+        assert needle in html, needle
+    assert "<style" not in html  # inlined for email clients
+    assert re.search(r'id="kpi-materials"[^>]*>.*?>6<', html, re.S)
+
+
+def test_long_titles_and_region_names_wrap_instead_of_widening_the_page(month):
+    html = render_html(month, data_uris(make_images(month)))
+    assert LONG_TITLE in html and "Ханты-Мансийский автономный округ — Югра" in html
+    assert html.count("table-layout: fixed") >= 3 and "overflow-wrap: anywhere" in html
+
+
+def test_text_part_reads_as_a_report(month):
+    text = render_text(month)
+    assert text.startswith("Мониторинг СМИ: октябрь 2025")
+    assert "- Материалы: 6 (+5 (+500%))" in text
+    assert "1. Хабаровский край — 3 материала, 1 сюжет" in text
+    assert "<" not in text
+
+
+def test_empty_month_says_so_plainly(month_db):
+    from db import open_db
+
+    data = build_digest(open_db(month_db), parse_month("2025-12"))
+    assert data.is_empty and make_images(data) == []
+    html = render_html(data, {})
+    assert "материалов о проектах поддержки семьи и детства" in html and "не найдено" in html
+    assert "Главные сюжеты" not in html and "<img" not in html
+    assert "не найдено" in render_text(data)
+
+
+def test_one_region_month_reads_well(tmp_path):
+    db = make_db(tmp_path / "one.db", [
+        article("В Пермском крае открыли школу приёмных родителей для семей.",
+                title="Школа приёмных родителей", published="2025-10-05", source="perm",
+                regions=["RU-PER"], topics=["приёмные семьи"]),
+    ])
+    data = build_digest(db, OCT)
+    html = render_html(data, data_uris(make_images(data)))
+    assert "одному региону: <b>Пермский край</b> — 1 материал, 1 сюжет" in html
+    assert "1 материал в 1 издании" in html and "затронут 1 регион" in html
+
+
+def test_any_period_is_named_in_title_and_compared_with_same_length(month_db):
+    from db import open_db
+
+    data = build_digest(open_db(month_db), Period(dt.date(2025, 10, 1), dt.date(2025, 10, 10)))
+    assert data.title == "Мониторинг СМИ: 1–10 октября 2025"
+    assert data.previous == Period(dt.date(2025, 9, 21), dt.date(2025, 9, 30))
+    assert data.totals["materials"] == 4 and data.previous_totals["materials"] == 1
+    assert data.headlines[0]["change"]["text"] == "+3 (+300%)"
+
+
+def test_tilemap_places_every_federal_subject_once():
+    layout = yaml.safe_load((ROOT / "digest/data/tilemap.yml").read_text(encoding="utf-8"))
+    regions = yaml.safe_load((ROOT / "pipeline/data/regions.yml").read_text(encoding="utf-8"))
+    isos = {r["iso"] for r in regions["regions"]}
+    tiles = layout["tiles"]
+    assert set(tiles) == isos and len(isos) == 89
+    cells = [(t["row"], t["col"]) for t in tiles.values()]
+    assert len(set(cells)) == len(cells)
+    assert all(0 <= r < layout["rows"] and 0 <= c < layout["cols"] for r, c in cells)
+    assert all(1 <= len(t["label"]) <= 4 for t in tiles.values())
+    # geography sanity: north above south, west left of east
+    assert tiles["RU-MUR"]["row"] < tiles["RU-KDA"]["row"]
+    assert tiles["RU-KGD"]["col"] < tiles["RU-MOW"]["col"] < tiles["RU-SVE"]["col"]
+    assert tiles["RU-SVE"]["col"] < tiles["RU-NVS"]["col"] < tiles["RU-PRI"]["col"]
+
+
+def _run(*args: str, env: dict | None = None):
+    return CliRunner().invoke(cli, list(args), env=env or {}, catch_exceptions=False)
+
+
+def test_cli_writes_standalone_html_and_dry_run_eml(month_db, tmp_path):
+    out = tmp_path / "d.html"
+    result = _run("digest", "--db", str(month_db), "--month", "2025-10", "--out", str(out),
+                  "--send", "--dry-run", "--to", "press@example.org", "--to", "head@example.org")
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "data:image/png;base64," in html and "Мониторинг СМИ: октябрь 2025" in html
+    msg = email.message_from_bytes((tmp_path / "d.eml").read_bytes(),
+                                   policy=email.policy.default)
+    assert msg["Subject"] == "Мониторинг СМИ: октябрь 2025"
+    assert msg["To"] == "press@example.org, head@example.org"
+    assert [p.get_content_type() for p in msg.walk()] == [
+        "multipart/alternative", "text/plain", "multipart/related", "text/html",
+        "image/png", "image/png"]
+
+
+def test_cli_period_from_to_and_recipient_share_the_to_option(month_db, tmp_path):
+    out = tmp_path / "p.html"
+    result = _run("digest", "--db", str(month_db), "--from", "2025-10-01", "--to", "2025-10-10",
+                  "--out", str(out), "--dry-run", "--to", "press@example.org")
+    assert result.exit_code == 0, result.output
+    assert "Мониторинг СМИ: 1–10 октября 2025" in out.read_text(encoding="utf-8")
+    msg = email.message_from_bytes((tmp_path / "p.eml").read_bytes(), policy=email.policy.default)
+    assert msg["Subject"] == "Мониторинг СМИ: 1–10 октября 2025"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--month", "2025-10", "--send"], "получатель"),
+        (["--month", "2025-10", "--send", "--to", "not-an-address"], "Неверный адрес"),
+        (["--month", "2025-10", "--to", "press@example.org"], "--send"),
+        (["--month", "2025-10", "--send", "--to", "press@example.org"], "SMTP"),
+        (["--from", "2025-10-01"], "обе даты"),
+        (["--from", "2025-10-01", "--to", "2025-10-05", "--to", "2025-10-09"], "несколько дат"),
+        (["--month", "2025-13"], "ГГГГ-ММ"),
+    ],
+)
+def test_cli_user_mistakes_are_one_line(month_db, tmp_path, args, message):
+    result = CliRunner().invoke(
+        cli, ["digest", "--db", str(month_db), "--out", str(tmp_path / "x.html"), *args],
+        env={"NEWSMON_SMTP_HOST": ""})
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_cli_unreachable_smtp_is_one_line_exit_1(month_db, tmp_path):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    result = CliRunner().invoke(cli, [
+        "digest", "--db", str(month_db), "--month", "2025-10", "--out", str(tmp_path / "x.html"),
+        "--send", "--to", "press@example.org", "--smtp-host", "127.0.0.1",
+        "--smtp-port", str(port)])
+    assert result.exit_code == 1
+    last = result.output.strip().splitlines()[-1]
+    assert last.startswith("newsmon: SMTP-сервер 127.0.0.1:") and "недоступен" in last
+    assert "Traceback" not in result.output
