@@ -153,6 +153,28 @@ def m0004_materials_view(db: Database) -> None:
         """
     )
 
+
+@migrations()
+def m0005_relevant_period_index(db: Database) -> None:
+    """`counts` without --all: the relevant articles of a period are one contiguous index range."""
+    db.execute(
+        "create index if not exists idx_articles_relevant_period "
+        "on articles (relevant, published, story_id, source)"
+    )
+
+
+@migrations()
+def m0006_fts_filter_tokens(db: Database) -> None:
+    """articles_fts gains a `tags` column (month, regions, source tokens) for fast filtered search."""
+    from db.search import create_index, has_filter_tokens, rebuild_index
+
+    if has_filter_tokens(db):  # m0002 already built the current layout
+        return
+    db.execute("drop table if exists articles_fts")
+    create_index(db)
+    if db.execute("select 1 from articles limit 1").fetchone():
+        rebuild_index(db)
+
 def apply_migrations(db: Database) -> None:
     migrations.apply(db)
     db.execute(f"PRAGMA user_version = {len(migrations.applied(db))}")

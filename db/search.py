@@ -4,9 +4,14 @@
 ambiguous word form is indexed under each of its normal forms («стали» → сталь, стать), and a query
 word matches any of its own normal forms, so «детей», «дети» and «ребёнка» meet in «ребенок».
 The index is written by store_article in the article's transaction; `rebuild_index` fills it for
-rows stored before the index existed (migration m0002). Results are ranked by bm25 (title weighs
-more); snippets are cut from the original text around the best cluster of matching words, since
-FTS5's own snippet() would show lemmas.
+rows stored before the index existed (migrations m0002, m0006). Snippets are cut from the original
+text around the best cluster of matching words, since FTS5's own snippet() would show lemmas.
+
+Speed on a large archive (benchmarks/bench_db.py, 1M articles): a third column, `tags`, holds
+filter tokens (month, regions, source), so `--month`/`--region`/`--source` narrow the match inside
+FTS5 instead of after it (the SQL conditions still apply exactly); and bm25 ranks at most the
+RANK_WINDOW most recently stored matches (ids follow crawl order), so a query matching a fifth of
+the archive does not score 200,000 rows. Narrow by period to rank older matches.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ SNIPPET_WORDS = 24
 WORD_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")  # hyphens split: «Комсомольск-на-Амуре» = 3 words
 _CYRILLIC = re.compile("[а-я]")
 REBUILD_BATCH = 2000
+RANK_WINDOW = 3000
+MAX_MONTH_TOKENS = 36  # longer periods are filtered by SQL only
 
 
 @functools.lru_cache(maxsize=300_000)
@@ -54,15 +61,52 @@ def lemma_text(text: str | None) -> str:
 def create_index(db: Database) -> None:
     db.execute(
         f"create virtual table if not exists articles_fts using fts5("
-        f"title, body, tokenize = '{TOKENIZE}')"
+        f"title, body, tags, tokenize = '{TOKENIZE}')"
     )
 
 
-def index_article(db: Database, article_id: int, title: str | None, text: str) -> None:
+def has_filter_tokens(db: Database) -> bool:
+    return "tags" in {row[1] for row in db.execute("pragma table_info(articles_fts)")}
+
+
+def _token(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+def month_token(published: str | None) -> str:
+    return "m" + (published[:7].replace("-", "") if published else "none")
+
+
+def region_token(iso: str) -> str:
+    return "r" + _token(iso)
+
+
+def source_token(source: str) -> str:
+    return "s" + _token(source)
+
+
+def filter_tokens(published: str | None, region_isos: Iterable[str], source: str) -> str:
+    return " ".join(
+        [month_token(published), source_token(source), *(region_token(i) for i in region_isos)]
+    )
+
+
+def index_article(
+    db: Database, article_id: int, title: str | None, text: str, *, published: str | None = None,
+    region_isos: Iterable[str] = (), source: str = "",
+) -> None:
     db.execute(
-        "insert or replace into articles_fts (rowid, title, body) values (?, ?, ?)",
-        [article_id, lemma_text(title), lemma_text(text)],
+        "insert or replace into articles_fts (rowid, title, body, tags) values (?, ?, ?, ?)",
+        [article_id, lemma_text(title), lemma_text(text),
+         filter_tokens(published, region_isos, source)],
     )
+
+
+def article_body(text: str, lead: str | None) -> str:
+    """The text to index: the lead is added when the text does not already hold it."""
+    if lead and lead.strip() not in text:
+        return f"{lead}\n{text}"
+    return text
 
 
 def unindex_article(db: Database, article_id: int) -> None:
@@ -77,14 +121,21 @@ def rebuild_index(db: Database) -> int:
     last = 0
     while True:
         rows = db.execute(
-            "select id, title, text from articles where id > ? order by id limit ?",
+            """select a.id, a.title, a.text, a.lead, a.published, a.source,
+                      (select group_concat(iso, ' ') from article_regions k
+                        where k.article_id = a.id)
+               from articles a where a.id > ? order by a.id limit ?""",
             [last, REBUILD_BATCH],
         ).fetchall()
         if not rows:
             return count
         db.conn.executemany(
-            "insert into articles_fts (rowid, title, body) values (?, ?, ?)",
-            [(i, lemma_text(t), lemma_text(x)) for i, t, x in rows],
+            "insert into articles_fts (rowid, title, body, tags) values (?, ?, ?, ?)",
+            [
+                (i, lemma_text(title), lemma_text(article_body(text, lead)),
+                 filter_tokens(published, (isos or "").split(), source))
+                for i, title, text, lead, published, source, isos in rows
+            ],
         )
         count += len(rows)
         last = rows[-1][0]
@@ -107,6 +158,32 @@ def match_expression(query: str) -> str | None:
     return " AND ".join(parts)
 
 
+def _months(period: Period) -> list[str] | None:
+    months = []
+    year, month = period.start.year, period.start.month
+    while (year, month) <= (period.end.year, period.end.month):
+        months.append(f"m{year:04d}{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months if len(months) <= MAX_MONTH_TOKENS else None
+
+
+def filtered_expression(
+    expression: str, period: Period | None, filters: Filters | None, tags: bool = True
+) -> str:
+    """The words restricted to title and body, AND the filter tokens of the tags column."""
+    if not tags:
+        return expression
+    parts = [f"{{title body}} : ({expression})"]
+    months = _months(period) if period else None
+    if months:
+        parts.append("tags : (" + " OR ".join(months) + ")")
+    if filters and filters.region_iso:
+        parts.append(f"tags : {region_token(filters.region_iso)}")
+    if filters and filters.source and source_token(filters.source) != "s":
+        parts.append(f"tags : {source_token(filters.source)}")
+    return " AND ".join(parts)
+
+
 def search(
     db: Database, query: str, period: Period | None = None, filters: Filters | None = None,
     limit: int = 20,
@@ -118,15 +195,26 @@ def search(
     if expression is None:
         return []
     filters = filters or Filters(relevant_only=False)
+    expression = filtered_expression(expression, period, filters, has_filter_tokens(db))
     where, params = article_conditions(period, filters)
+    # The rank window: the newest RANK_WINDOW matches (cheap: FTS5 walks doclists backwards).
+    cutoff = db.execute(
+        "select min(rowid) from (select rowid from articles_fts where articles_fts match ? "
+        "order by rowid desc limit ?)",
+        [expression, RANK_WINDOW],
+    ).fetchone()[0]
+    if cutoff is None:
+        return []
+    weights = f"{TITLE_WEIGHT}, {BODY_WEIGHT}, 0.0" if has_filter_tokens(db) else (
+        f"{TITLE_WEIGHT}, {BODY_WEIGHT}")
     sql = f"""
         select a.id, a.published, a.source, a.title, a.url, a.story_id, a.text,
-               bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) as score
+               bm25(articles_fts, {weights}) as score
         from articles_fts join articles a on a.id = articles_fts.rowid
-        where articles_fts match :fts_query and {where}
+        where articles_fts match :fts_query and articles_fts.rowid >= :cutoff and {where}
         order by score limit {int(limit)}
     """
-    cursor = db.execute(sql, {**params, "fts_query": expression})
+    cursor = db.execute(sql, {**params, "fts_query": expression, "cutoff": cutoff})
     names = [d[0] for d in cursor.description]
     wanted = {t for terms in query_terms(query) for t in terms}
     out = []

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from db.runs import now_iso, record_url
-from db.search import index_article
+from db.search import article_body, index_article
 
 
 def ensure_regions(db: Database) -> None:
@@ -126,10 +126,11 @@ def store_article(
                 for p, n, reg in record.projects
             )
         )
-        body = record.text
-        if record.lead and record.lead.strip() not in record.text:
-            body = f"{record.lead}\n{record.text}"
-        index_article(db, article_id, record.title, body)
+        index_article(
+            db, article_id, record.title, article_body(record.text, record.lead),
+            published=published, region_isos=[iso for iso, _ in record.regions],
+            source=record.source,
+        )
         if record.signature is not None:
             db["article_minhash"].insert({"article_id": article_id, "signature": record.signature})
         db.execute("update articles set story_id = id where id = ?", [article_id])
