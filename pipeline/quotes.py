@@ -11,6 +11,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+import pymorphy2
+
 from pipeline.models import get_morph_vocab
 from pipeline.morph import Token
 
@@ -102,6 +104,21 @@ def _wrap_quotes(name: str) -> str:
     return s + "»" * max(0, s.count("«") - s.count("»"))
 
 
+_PART_RE = re.compile(r"[а-яa-z]+")
+_PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
+
+
+def _proper(m: re.Match[str]) -> str:
+    """Proper nouns keep their capital whatever the input's case («Дети России», «Семья Ивана»)."""
+    return _proper_word(m.group())
+
+
+@functools.lru_cache(maxsize=100_000)
+def _proper_word(word: str) -> str:
+    parses = pymorphy2.MorphAnalyzer.parse(get_morph_vocab(), word)
+    return word.capitalize() if parses and _PROPER & parses[0].tag.grammemes else word
+
+
 def normalize_name(name: str) -> str:
     """One spelling for the variants of a name: quote style, letter case, ё, dashes, spaces.
 
@@ -114,7 +131,7 @@ def normalize_name(name: str) -> str:
     letters = [c for c in s if c.isalpha()]
     shouting = len(letters) > 3 and all(c.isupper() for c in letters)
     words = [
-        w if _ACRONYM_RE.match(w.strip("«»!?,.")) and not shouting else w.lower()
+        w if _ACRONYM_RE.match(w.strip("«»!?,.")) and not shouting else _PART_RE.sub(_proper, w.lower())
         for w in s.split(" ")
     ]
     s = " ".join(words)
