@@ -5,9 +5,16 @@ scheme+host+port as the outlet, so every site gets its own listening socket. Fil
 UTF-8 and re-encoded on serve; ``{{BASE}}`` becomes ``http://127.0.0.1:PORT``.
 
 Path mapping (first existing file wins): ``/a/b`` -> ``public/a/b``, ``public/a/b.html``,
-``public/a/b/index.html``. A query string picks a variant file named ``<stem>@<query><suffix>``
+``public/a/b/index.html``, ``public/a/b/index.xml``; ``/x.xml.gz`` without such a file is
+``public/x.xml`` gzipped. A query string picks a variant file named ``<stem>@<query><suffix>``
 (``/news/?page=2`` -> ``public/news/index@page=2.html``); an unknown query falls back to the page
 without it, as real CMSs ignore ``utm_*`` parameters (``ignore_unknown_query: false`` turns that off).
+
+site.yml keys: name, region, feeds, sitemaps (paths), encoding, charset_in (header|meta|both),
+redirects {path: to | {to, code}}, status {path: code}, delay {path: seconds}, flaky {path: N}
+(first N requests answer 503), drop [paths] (connection closed, no response), types {path:
+Content-Type}, gzip (Content-Encoding when accepted), robots (text; default allows all),
+ignore_unknown_query, source (extra fields for sources.yml). Paths match with or without query.
 
 Used by tests (``with SiteServer(dir) as s: s.urls``) and by ``make demo``::
 
@@ -17,6 +24,7 @@ Used by tests (``with SiteServer(dir) as s: s.urls``) and by ``make demo``::
 from __future__ import annotations
 
 import argparse
+import gzip
 import mimetypes
 import os
 import re
@@ -40,7 +48,7 @@ DEFAULT_ROBOTS = "User-agent: *\nDisallow:\n"
 TEXT_SUFFIXES = {".html", ".htm", ".xml", ".txt", ".json", ".css", ".js", ".csv", ".yml"}
 SITE_KEYS = {
     "name", "region", "feeds", "sitemaps", "encoding", "charset_in", "redirects", "status",
-    "delay", "robots", "flaky", "ignore_unknown_query", "source",
+    "delay", "robots", "flaky", "ignore_unknown_query", "source", "types", "drop", "gzip",
 }  # fmt: skip
 CHARSET_MODES = ("header", "meta", "both")
 
@@ -78,6 +86,9 @@ class SiteConfig:
     robots: str | None = None
     ignore_unknown_query: bool = True
     source: dict[str, Any] = field(default_factory=dict)  # extra fields for sources.yml
+    types: dict[str, str] = field(default_factory=dict)  # path -> Content-Type override
+    drop: frozenset[str] = frozenset()  # paths whose connection is closed without a response
+    gzip: bool = False  # Content-Encoding: gzip when the client accepts it
 
     @property
     def public(self) -> Path:
@@ -115,28 +126,28 @@ def load_site(site_dir: Path) -> SiteConfig:
     charset_in = str(raw.get("charset_in", "header"))
     if charset_in not in CHARSET_MODES:
         raise UserError(f"{cfg_path}: charset_in must be one of {', '.join(CHARSET_MODES)}")
-    redirects: dict[str, Redirect] = {}
-    for src, dst in (raw.get("redirects") or {}).items():
-        if isinstance(dst, dict):
-            redirects[str(src)] = Redirect(str(dst["to"]), int(dst.get("code", 301)))
-        else:
-            redirects[str(src)] = Redirect(str(dst))
-    return SiteConfig(
-        name=str(raw.get("name") or site_dir.name),
-        root=site_dir,
-        region=raw.get("region"),
-        feeds=tuple(raw.get("feeds") or ()),
-        sitemaps=tuple(raw.get("sitemaps") or ()),
-        encoding=encoding,
-        charset_in=charset_in,
-        redirects=redirects,
-        status={str(k): int(v) for k, v in (raw.get("status") or {}).items()},
-        delay={str(k): float(v) for k, v in (raw.get("delay") or {}).items()},
-        flaky={str(k): int(v) for k, v in (raw.get("flaky") or {}).items()},
-        robots=raw.get("robots"),
-        ignore_unknown_query=bool(raw.get("ignore_unknown_query", True)),
-        source=dict(raw.get("source") or {}),
-    )
+
+    def table(key: str, conv: Any) -> dict[str, Any]:
+        return {str(k): conv(v) for k, v in (raw.get(key) or {}).items()}
+
+    def redirect(v: Any) -> Redirect:
+        return Redirect(str(v["to"]), int(v.get("code", 301))) if isinstance(v, dict) else (
+            Redirect(str(v))
+        )
+
+    try:
+        return SiteConfig(
+            name=str(raw.get("name") or site_dir.name), root=site_dir, region=raw.get("region"),
+            feeds=tuple(raw.get("feeds") or ()), sitemaps=tuple(raw.get("sitemaps") or ()),
+            encoding=encoding, charset_in=charset_in, redirects=table("redirects", redirect),
+            status=table("status", int), delay=table("delay", float), flaky=table("flaky", int),
+            robots=raw.get("robots"), types=table("types", str),
+            ignore_unknown_query=bool(raw.get("ignore_unknown_query", True)),
+            source=dict(raw.get("source") or {}), drop=frozenset(map(str, raw.get("drop") or ())),
+            gzip=bool(raw.get("gzip", False)),
+        )  # fmt: skip
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise UserError(f"{cfg_path}: bad value ({exc})") from None
 
 
 def discover_sites(sites_dir: Path) -> list[Path]:
@@ -156,6 +167,7 @@ def resolve_file(public: Path, path: str, query: str, ignore_unknown_query: bool
         candidates = [base / "index.html", base.with_name(base.name + ".html")]
     else:
         candidates = [base, base.with_name(base.name + ".html"), base / "index.html"]
+    candidates.append(base / "index.xml")  # /feed/ -> public/feed/index.xml
     ordered: list[Path] = []
     if query and "/" not in query:
         for c in candidates:
@@ -250,12 +262,15 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         path, query = parts.path or "/", parts.query
         full = f"{path}?{query}" if query else path
+        if full in cfg.drop or path in cfg.drop:
+            self._log(0)
+            self.close_connection = True  # hang up without a response: a network error
+            return
         status, headers, body = self._route(cfg, path, query, full)
-        # logged before answering, so a client that got its response always finds it in the log
-        self.server.owner.record(
-            LoggedRequest(cfg.name, self.command, self.path, status,
-                          self.headers.get("User-Agent", ""))  # fmt: skip
-        )
+        if cfg.gzip and body and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body, mtime=0)
+            headers["Content-Encoding"] = "gzip"
+        self._log(status)  # before answering: a client holding its response finds it logged
         self.send_response(status)
         for key, value in headers.items():
             self.send_header(key, value)
@@ -264,58 +279,66 @@ class _Handler(BaseHTTPRequestHandler):
         if send_body:
             self.wfile.write(body)
 
+    def _log(self, status: int) -> None:
+        ua = self.headers.get("User-Agent", "")
+        self.server.owner.record(
+            LoggedRequest(self.server.cfg.name, self.command, self.path, status, ua)
+        )
+
     def _route(
         self, cfg: SiteConfig, path: str, query: str, full: str
     ) -> tuple[int, dict[str, str], bytes]:
         base = self.server.base
-        for key in (full, path):
-            if key in cfg.delay:
-                time.sleep(cfg.delay[key])
-                break
-        for key in (full, path):
-            if key in cfg.flaky:
-                with self.server.hits_lock:
-                    n = self.server.hits[key] = self.server.hits.get(key, 0) + 1
-                if n <= cfg.flaky[key]:
-                    return self._error_page(503)
-                break
-        for key in (full, path):
-            if key in cfg.status:
-                return self._error_page(cfg.status[key])
-        for key in (full, path):
-            if key in cfg.redirects:
-                r = cfg.redirects[key]
-                target = r.to.replace(BASE_PLACEHOLDER, base)
-                location = target if "://" in target else base + target
-                return r.code, {"Location": location, "Content-Type": "text/html"}, b""
-        if path == "/robots.txt" and cfg.robots is not None:
-            text = cfg.robots.replace(BASE_PLACEHOLDER, base)
-            return 200, {"Content-Type": "text/plain; charset=utf-8"}, text.encode("utf-8")
+
+        def pick(mapping: dict[str, Any]) -> Any:
+            return next((mapping[k] for k in (full, path) if k in mapping), None)
+
+        if (seconds := pick(cfg.delay)) is not None:
+            time.sleep(seconds)
+        if (times := pick(cfg.flaky)) is not None:
+            with self.server.hits_lock:
+                n = self.server.hits[full] = self.server.hits.get(full, 0) + 1
+            if n <= times:
+                return error_page(503)
+        if (code := pick(cfg.status)) is not None:
+            return error_page(code)
+        if (r := pick(cfg.redirects)) is not None:
+            target = r.to.replace(BASE_PLACEHOLDER, base)
+            location = target if "://" in target else base + target
+            return r.code, {"Location": location, "Content-Type": "text/html"}, b""
         file = resolve_file(cfg.public, path, query, cfg.ignore_unknown_query)
+        gzipped = file is None and path.endswith(".gz")
+        if gzipped:  # /sitemap.xml.gz from public/sitemap.xml, compressed after substitution
+            file = resolve_file(cfg.public, path[:-3], query, cfg.ignore_unknown_query)
+        if path == "/robots.txt" and (cfg.robots is not None or file is None):
+            text = (DEFAULT_ROBOTS if cfg.robots is None else cfg.robots).replace(
+                BASE_PLACEHOLDER, base
+            )
+            return 200, {"Content-Type": "text/plain; charset=utf-8"}, text.encode("utf-8")
         if file is None:
-            if path == "/robots.txt":
-                return 200, {"Content-Type": "text/plain; charset=utf-8"}, DEFAULT_ROBOTS.encode()
-            return self._error_page(404)
+            return error_page(404)
         raw = file.read_bytes()
-        ctype = content_type(file, raw)
+        ctype = pick(cfg.types) or content_type(file, raw)
         if file.suffix.lower() not in TEXT_SUFFIXES:
             return 200, {"Content-Type": ctype}, raw
         text = raw.decode("utf-8").replace(BASE_PLACEHOLDER, base)
         body = encode_text(text, ctype, cfg)
-        header = ctype
+        if gzipped:
+            return 200, {"Content-Type": "application/gzip"}, gzip.compress(body, mtime=0)
         if cfg.charset_in in ("header", "both") or not ctype.startswith("text/html"):
-            header = f"{ctype}; charset={cfg.encoding}"
-        return 200, {"Content-Type": header}, body
+            ctype = f"{ctype}; charset={cfg.encoding}"
+        return 200, {"Content-Type": ctype}, body
 
-    def _error_page(self, code: int) -> tuple[int, dict[str, str], bytes]:
-        titles = {404: "Страница не найдена", 410: "Страница удалена"}
-        title = titles.get(code, "Ошибка сервера" if code >= 500 else "Ошибка")
-        html = (
-            f'<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>{code} — {title}'
-            f"</title></head><body><h1>{title}</h1><p>Код ответа {code}.</p>"
-            f'<p><a href="/">На главную</a></p></body></html>'
-        )
-        return code, {"Content-Type": "text/html; charset=utf-8"}, html.encode("utf-8")
+
+def error_page(code: int) -> tuple[int, dict[str, str], bytes]:
+    titles = {404: "Страница не найдена", 410: "Страница удалена"}
+    title = titles.get(code, "Ошибка сервера" if code >= 500 else "Ошибка")
+    html = (
+        f'<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>{code} — {title}'
+        f"</title></head><body><h1>{title}</h1><p>Код ответа {code}.</p>"
+        f'<p><a href="/">На главную</a></p></body></html>'
+    )
+    return code, {"Content-Type": "text/html; charset=utf-8"}, html.encode("utf-8")
 
 
 class SiteServer:
@@ -342,7 +365,11 @@ class SiteServer:
     def start(self) -> SiteServer:
         for i, cfg in enumerate(self.sites.values()):
             port = self.base_port + i if self.base_port else 0
-            httpd = _SiteHTTPServer(cfg, self, port)
+            try:
+                httpd = _SiteHTTPServer(cfg, self, port)
+            except OSError:
+                self.stop()  # do not leave the sites already started running
+                raise
             self._servers[cfg.name] = httpd
             t = threading.Thread(
                 target=httpd.serve_forever, kwargs={"poll_interval": 0.1},

@@ -45,19 +45,22 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "name": "plain", "region": "Хабаровский край", "feeds": ["/rss.xml"],
             "redirects": {"/old/1": "/news/1", "/moved": {"to": "/news/2/", "code": 302}},
             "status": {"/broken": 500, "/news/3": 410},
-            "flaky": {"/news/flaky": 1},
+            "flaky": {"/news/flaky": 1}, "drop": ["/hangup"],
+            "types": {"/api/feed": "application/atom+xml"},
             "robots": "User-agent: *\nDisallow: /print/\nSitemap: {{BASE}}/sitemap.xml",
         },
         {
             "index.html": HOME, "rss.xml": RSS, "news/1.html": ARTICLE,
             "news/2/index.html": ARTICLE, "news/index.html": "page 1",
             "news/index@page=2.html": "page 2", "news/flaky.html": ARTICLE,
+            "feed/index.xml": RSS, "api/feed.html": '<feed xmlns="http://www.w3.org/2005/Atom"/>',
+            "hangup.html": ARTICLE,
         },
     )  # fmt: skip
     make_site(
         root, "cp",
         {"region": "Астраханская область", "encoding": "windows-1251", "charset_in": "meta",
-         "sitemaps": ["/sitemap.xml"], "ignore_unknown_query": False},
+         "sitemaps": ["/sitemap.xml"], "ignore_unknown_query": False, "gzip": True},
         {"index.html": HOME, "news/1.html": ARTICLE,
          "sitemap.xml": '<?xml version="1.0" encoding="UTF-8"?><urlset><url><loc>{{BASE}}/news/1'
                         "</loc></url></urlset>"},
@@ -71,8 +74,10 @@ def server(sites: Path):
         yield s
 
 
-def fetch(url: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
-    req = urllib.request.Request(url, method=method, headers={"User-Agent": UA})
+def fetch(
+    url: str, method: str = "GET", headers: dict[str, str] | None = None
+) -> tuple[int, dict[str, str], bytes]:
+    req = urllib.request.Request(url, method=method, headers={"User-Agent": UA, **(headers or {})})
     opener = urllib.request.build_opener(_NoRedirect)
     try:
         with opener.open(req, timeout=5) as resp:
@@ -178,6 +183,47 @@ def test_unknown_query_is_404_when_site_does_not_ignore_it(server: SiteServer) -
     assert fetch(server.url("cp", "/news/1?x=1"))[0] == 404
 
 
+def test_feed_directory_serves_index_xml_as_rss(server: SiteServer) -> None:
+    code, headers, body = fetch(server.url("plain", "/feed/"))
+    assert code == 200 and headers["Content-Type"] == "application/rss+xml; charset=utf-8"
+    assert server.url("plain", "/news/1").encode() in body
+
+
+def test_content_type_override_makes_an_xml_declaration(server: SiteServer) -> None:
+    _, headers, body = fetch(server.url("plain", "/api/feed"))
+    assert headers["Content-Type"] == "application/atom+xml; charset=utf-8"
+    assert body.startswith(b"<feed")
+
+
+def test_gz_sitemap_is_the_plain_one_compressed_after_substitution(server: SiteServer) -> None:
+    import gzip
+
+    code, headers, body = fetch(server.url("cp", "/sitemap.xml.gz"))
+    assert code == 200 and headers["Content-Type"] == "application/gzip"
+    xml = gzip.decompress(body)
+    assert xml.startswith(b'<?xml version="1.0" encoding="windows-1251"?>')
+    assert server.url("cp", "/news/1").encode() in xml
+
+
+def test_gzip_content_encoding_only_when_accepted(server: SiteServer) -> None:
+    import gzip
+
+    _, headers, body = fetch(server.url("cp", "/news/1"), headers={"Accept-Encoding": "gzip"})
+    assert headers["Content-Encoding"] == "gzip"
+    assert "Семья года" in gzip.decompress(body).decode("cp1251")
+    _, headers, body = fetch(server.url("cp", "/news/1"))
+    assert "Content-Encoding" not in headers and "Семья года" in body.decode("cp1251")
+
+
+def test_dropped_route_hangs_up_without_response(server: SiteServer) -> None:
+    import http.client
+
+    server.clear_log()
+    with pytest.raises((http.client.RemoteDisconnected, urllib.error.URLError, ConnectionError)):
+        fetch(server.url("plain", "/hangup"))
+    assert [(r.path, r.status) for r in server.request_log] == [("/hangup", 0)]
+
+
 def test_flaky_route_fails_first_then_serves(server: SiteServer) -> None:
     assert fetch(server.url("plain", "/news/flaky"))[0] == 503
     assert fetch(server.url("plain", "/news/flaky"))[0] == 200
@@ -245,6 +291,8 @@ def test_names_select_sites_and_unknown_name_is_user_error(sites: Path) -> None:
         ("name: x\ncolour: red\n", "unknown keys colour"),
         ("name: x\nencoding: klingon\n", "unknown encoding"),
         ("name: x\ncharset_in: body\n", "charset_in"),
+        ("name: x\nstatus: {/a: broken}\n", "bad value"),
+        ("name: x\nredirects: {/a: {code: 302}}\n", "bad value"),
     ],
 )
 def test_bad_site_yml_is_one_line_user_error(tmp_path: Path, config: str, message: str) -> None:
