@@ -16,6 +16,7 @@ from db import open_db
 from db.runs import record_url
 from db.store import ArticleRecord, article_id_for, store_article
 from pipeline.canonical import find_canonical
+from pipeline.pagetype import non_article_reason
 from pipeline.clustering import StoryIndex, from_bytes, signature, to_bytes
 
 if TYPE_CHECKING:
@@ -33,6 +34,10 @@ class AlreadyStored(DropItem):
 
 class NoText(DropItem):
     """Extraction found no main text: not an article page."""
+
+
+class NotArticle(DropItem):
+    """A home, listing or service page (sitemaps list those too)."""
 
 
 class TooOld(DropItem):
@@ -77,6 +82,9 @@ class ExtractPipeline(_WithDb):
         from pipeline.extract import extract
 
         source = self.sources[item.source]
+        reason = non_article_reason(item.canonical or item.url, source.url, item.body)
+        if reason:
+            raise NotArticle(f"{reason}: {item.url}")
         extracted = extract(
             item.body, item.url, crawl_time=dt.datetime.fromisoformat(item.fetched_at),
             overrides=source.selectors, encoding=item.encoding,

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import pytest
+
+from pipeline.pagetype import non_article_reason
+
+SOURCE = "http://127.0.0.1:8001/"
+ARTICLE = b"<html><head><meta property='og:type' content='article'></head><body>x</body></html>"
+WEBSITE = b"<html><head><meta property=\"og:type\" content=\"website\"></head><body>x</body></html>"
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "reason"),
+    [
+        ("http://127.0.0.1:8001/", ARTICLE, "home page"),
+        ("http://127.0.0.1:8001/index.php", ARTICLE, "home page"),
+        ("http://127.0.0.1:8001/kontakty/", ARTICLE, "service page /kontakty/"),
+        ("http://127.0.0.1:8001/about.html", ARTICLE, "service page /about/"),
+        ("http://127.0.0.1:8001/o-nas/", b"", "service page /o-nas/"),
+        ("http://127.0.0.1:8001/news/society/120731/", ARTICLE, None),
+        ("http://127.0.0.1:8001/news/2025/10/kurator-semi.html", b"<p>text</p>", None),
+        ("http://127.0.0.1:8001/rubric/family/", WEBSITE, "og:type website"),
+        ("http://127.0.0.1:8001/news/1/", WEBSITE + b'{"@type": "NewsArticle"}', None),
+    ],
+)
+def test_non_article_pages_are_recognised(url, body, reason):
+    assert non_article_reason(url, SOURCE, body) == reason
