@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from newsmon.errors import UserError
+from newsmon.yamlfile import config_error, load_yaml_file
 from pipeline.morph import Token, lemmas_all, tokenize
 from pipeline.quotes import (
     find_quotes,
@@ -129,126 +128,92 @@ def _add(index: dict[str, list[_Alias]], alias: _Alias) -> None:
 
 # ---------------------------------------------------------------- loading projects.yml
 
-
-def _fail(path: Path, node: yaml.Node | None, message: str) -> UserError:
-    line = node.start_mark.line + 1 if node is not None else 1
-    return UserError(f"{path.name}, строка {line}: {message}")
-
-
-def _strings(path: Path, node: yaml.Node, field: str) -> list[str]:
-    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
-    out = []
-    for item in items:
-        if not isinstance(item, yaml.ScalarNode) or not str(item.value).strip():
-            raise _fail(path, item, f"в поле {field} ожидается текст или список строк")
-        out.append(str(item.value).strip())
-    return out
-
-
-def _years(path: Path, node: yaml.Node) -> tuple[int, ...]:
-    years: list[int] = []
-    for text in _strings(path, node, "years"):
-        m = re.fullmatch(r"(\d{4})(?:\s*[-–—]\s*(\d{4}))?", text)
-        if not m or (m.group(2) and int(m.group(2)) < int(m.group(1))):
-            raise _fail(path, node, f"годы «{text}»: ожидается 2018, [2018, 2019] или 2014-2018")
-        years += range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1)
-    return tuple(years)
-
-
 _PROJECT_FIELDS = ("name", "aliases", "regions", "fund", "years")
 _MARKER_FIELDS = ("heads", "head_suffixes", "not_heads", "conjunctions", "name_words")
 
 
-def _parse_file(path: Path) -> tuple[list[tuple[RegisteredProject, yaml.Node]], dict[str, list]]:
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except OSError as exc:
-        raise UserError(f"{path.name}: не удалось прочитать файл ({exc.strerror})") from exc
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        raise UserError(f"{path.name}, строка {line}: ошибка YAML: {exc.problem}") from exc
-    if root is None:
+def _strings(path: Path, value: Any, where: Any, field: str) -> tuple[str, ...]:
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(v, (str, int)) and str(v).strip() for v in items):
+        raise config_error(path, where, f"в поле {field} ожидается текст или список строк")
+    return tuple(str(v).strip() for v in items)
+
+
+def _years(path: Path, value: Any, where: Any) -> tuple[int, ...]:
+    years: list[int] = []
+    for text in _strings(path, value, where, "years"):
+        m = re.fullmatch(r"(\d{4})(?:\s*[-–—]\s*(\d{4}))?", text)
+        if not m or int(m.group(2) or m.group(1)) < int(m.group(1)):
+            raise config_error(path, where, f"годы «{text}»: ожидается 2018, [2018, 2019] или 2014-2018")
+        years += range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1)
+    return tuple(years)
+
+
+def _project(path: Path, entry: Any) -> RegisteredProject:
+    if not isinstance(entry, dict):
+        raise config_error(path, entry, "проект: ожидаются поля name, aliases, regions, fund, years")
+    unknown = [k for k in entry if k not in _PROJECT_FIELDS]
+    if unknown:
+        raise config_error(path, entry, f"неизвестное поле проекта {unknown[0]}")
+    name, fund = entry.get("name"), entry.get("fund")
+    if not isinstance(name, str) or not name.strip():
+        raise config_error(path, entry, "у проекта нет поля name (одна строка)")
+    if fund is not None and not isinstance(fund, str):
+        raise config_error(path, entry, "поле fund: ожидается одна строка")
+    return RegisteredProject(
+        canonical_project_name(name),
+        _strings(path, entry.get("aliases") or [], entry, "aliases"),
+        _strings(path, entry.get("regions") or [], entry, "regions"),
+        fund,
+        _years(path, entry["years"], entry) if "years" in entry else (),
+    )
+
+
+def _read(path: Path) -> tuple[list[tuple[RegisteredProject, Any]], dict[str, tuple[str, ...]]]:
+    data = load_yaml_file(path)
+    if data is None:
         return [], {}
-    if not isinstance(root, yaml.MappingNode):
-        raise _fail(path, root, "ожидаются разделы projects: и markers:")
-    projects: list[tuple[RegisteredProject, yaml.Node]] = []
-    markers: dict[str, list] = {}
-    for key, value in root.value:
-        if key.value == "markers":
-            if not isinstance(value, yaml.MappingNode):
-                raise _fail(path, value, "markers: ожидаются списки heads, not_heads…")
-            for mkey, mvalue in value.value:
-                if mkey.value not in _MARKER_FIELDS:
-                    raise _fail(path, mkey, f"неизвестное поле markers.{mkey.value}")
-                markers[mkey.value] = [w.lower().replace("ё", "е") for w in
-                                       _strings(path, mvalue, mkey.value)]
-        elif key.value == "projects":
-            if not isinstance(value, yaml.SequenceNode):
-                raise _fail(path, value, "projects: ожидается список проектов")
-            projects += [(_project(path, node), node) for node in value.value]
-        else:
-            raise _fail(path, key, f"неизвестный раздел {key.value} (ожидаются projects, markers)")
-    return projects, markers
-
-
-def _project(path: Path, node: yaml.Node) -> RegisteredProject:
-    if not isinstance(node, yaml.MappingNode):
-        raise _fail(path, node, "проект: ожидаются поля name, aliases, regions, fund, years")
-    fields: dict[str, Any] = {}
-    for key, value in node.value:
-        if key.value not in _PROJECT_FIELDS:
-            raise _fail(path, key, f"неизвестное поле проекта {key.value}")
-        if key.value == "years":
-            fields["years"] = _years(path, value)
-        elif key.value in ("name", "fund"):
-            if not isinstance(value, yaml.ScalarNode):
-                raise _fail(path, value, f"поле {key.value}: ожидается одна строка")
-            fields[key.value] = str(value.value).strip()
-        else:
-            fields[key.value] = tuple(_strings(path, value, key.value))
-    if not fields.get("name"):
-        raise _fail(path, node, "у проекта нет поля name")
-    fields["name"] = canonical_project_name(fields["name"])
-    return RegisteredProject(**fields)
-
-
-def _merge(
-    path: Path,
-    projects: dict[str, RegisteredProject],
-    owners: dict[tuple, str],
-    new: list[tuple[RegisteredProject, yaml.Node]],
-) -> None:
-    for project, node in new:
-        old = projects.get(project.name)
-        if old:  # a user's entry for a shipped project adds aliases and fills the rest
-            project = RegisteredProject(
-                old.name,
-                old.aliases + tuple(a for a in project.aliases if a not in old.aliases),
-                project.regions or old.regions,
-                project.fund or old.fund,
-                project.years or old.years,
-            )
-        for text in (project.name, *project.aliases):
-            key = tuple(t.lemma for t in tokenize(text))
-            if owners.setdefault(key, project.name) != project.name:
-                raise _fail(path, node, f"«{text}» уже относится к проекту «{owners[key]}»")
-        projects[project.name] = project
+    if not isinstance(data, dict) or any(k not in ("projects", "markers") for k in data):
+        raise config_error(path, data, "ожидаются только разделы projects: и markers:")
+    entries, markers = data.get("projects") or [], data.get("markers") or {}
+    if not isinstance(entries, list):
+        raise config_error(path, data, "projects: ожидается список проектов")
+    if not isinstance(markers, dict) or any(k not in _MARKER_FIELDS for k in markers):
+        raise config_error(path, markers, "markers: ожидаются списки " + ", ".join(_MARKER_FIELDS))
+    words = {
+        k: tuple(w.lower().replace("ё", "е") for w in _strings(path, v, markers, k))
+        for k, v in markers.items()
+    }
+    return [(_project(path, e), e) for e in entries], words
 
 
 @functools.lru_cache(maxsize=8)
 def _load(files: tuple[Path, ...], stamps: tuple[float, ...]) -> ProjectRegistry:
     projects: dict[str, RegisteredProject] = {}
-    owners: dict[tuple, str] = {}
-    lists: dict[str, list[str]] = {f: [] for f in _MARKER_FIELDS}
+    owners: dict[tuple[str, ...], str] = {}
+    lists: dict[str, tuple[str, ...]] = dict.fromkeys(_MARKER_FIELDS, ())
     for path in files:
-        new, markers = _parse_file(path)
-        _merge(path, projects, owners, new)
-        for field, words in markers.items():
-            lists[field] += words
+        entries, words = _read(path)
+        for field, more in words.items():
+            lists[field] += more
+        for project, entry in entries:
+            old = projects.get(project.name)
+            if old:  # a user's entry for a shipped project adds aliases and fills the rest
+                project = RegisteredProject(
+                    old.name,
+                    old.aliases + tuple(a for a in project.aliases if a not in old.aliases),
+                    project.regions or old.regions,
+                    project.fund or old.fund,
+                    project.years or old.years,
+                )
+            for text in (project.name, *project.aliases):
+                key = tuple(t.lemma for t in tokenize(text))
+                if owners.setdefault(key, project.name) != project.name:
+                    raise config_error(path, entry, f"«{text}» уже относится к проекту «{owners[key]}»")
+            projects[project.name] = project
     markers = Markers(
         frozenset(lists["heads"]),
-        tuple(lists["head_suffixes"]),
+        lists["head_suffixes"],
         frozenset(lists["not_heads"]),
         frozenset(lists["conjunctions"]),
         frozenset(lists["name_words"]),
@@ -257,11 +222,14 @@ def _load(files: tuple[Path, ...], stamps: tuple[float, ...]) -> ProjectRegistry
 
 
 def load_registry(user_file: Path | None = None) -> ProjectRegistry:
-    """The shipped register, extended by a user's projects.yml (new projects, aliases, markers)."""
+    """The shipped register, extended by a user's projects.yml (new projects, aliases, markers).
+
+    A mistake in the user's file is a UserError naming the file and the line.
+    """
     files = (DATA_FILE,) if user_file is None else (DATA_FILE, Path(user_file))
     for path in files:
         if not path.is_file():
-            raise UserError(f"{path.name}: файл не найден ({path})")
+            raise UserError(f"Файл не найден: {path}")
     return _load(files, tuple(p.stat().st_mtime for p in files))
 
 

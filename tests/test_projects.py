@@ -151,9 +151,11 @@ def test_user_register_extends_the_shipped_one(tmp_path: Path):
 @pytest.mark.parametrize(
     ("content", "line"),
     [
-        ("projects:\n  - name: А\n    alias: [Б]\n", 3),
+        ("projects:\n  - name: А\n  - name: Б\n    alias: [В]\n", 3),
         ("projects:\n  - aliases: [Б]\n", 2),
-        ("projects:\n  - name: А\n    years: когда-то\n", 3),
+        ("projects:\n  - name: А\n\n  - name: Б\n    years: когда-то\n", 4),
+        ("projects:\n  - name: А\n    aliases: [Б, [В]]\n", 2),
+        ("projects:\n  - name: А\n  - name: Б\n    aliases: [А]\n", 3),
         ("projects:\n  - name: [А\n", 3),
         ("projekts: []\n", 1),
     ],
@@ -161,5 +163,11 @@ def test_user_register_extends_the_shipped_one(tmp_path: Path):
 def test_mistake_in_user_register_names_file_and_line(tmp_path: Path, content, line):
     user = tmp_path / "projects.yml"
     user.write_text(content, encoding="utf-8")
-    with pytest.raises(UserError, match=rf"^projects\.yml, строка {line}: "):
+    with pytest.raises(UserError, match=rf"projects\.yml, строка {line}: ") as error:
         load_registry(user)
+    assert "\n" not in str(error.value)
+
+
+def test_missing_user_register_is_a_user_error(tmp_path: Path):
+    with pytest.raises(UserError, match="projects.yml"):
+        load_registry(tmp_path / "projects.yml")
