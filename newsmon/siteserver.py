@@ -424,10 +424,12 @@ class SiteServer:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         doc = {"sources": self.sources(extra)}
-        path.write_text(
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(
             yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, default_flow_style=None),
             encoding="utf-8",
         )
+        tmp.replace(path)  # atomic: a script polling for the file never reads half of it
         return path
 
     @property
@@ -465,13 +467,13 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     try:
-        if args.write_sources:
-            server.write_sources(args.write_sources)
+        for name, url in server.urls.items():
+            print(f"{name} {url} {server.sites[name].region or ''}".rstrip(), flush=True)
         if args.pidfile:
             args.pidfile.parent.mkdir(parents=True, exist_ok=True)
             args.pidfile.write_text(f"{os.getpid()}\n")
-        for name, url in server.urls.items():
-            print(f"{name} {url} {server.sites[name].region or ''}".rstrip(), flush=True)
+        if args.write_sources:  # last: scripts wait for this file as the "ready" signal
+            server.write_sources(args.write_sources)
         while not stop.wait(0.5):
             pass
     finally:

@@ -318,6 +318,9 @@ def test_cli_writes_sources_and_stops_on_signal(sites: Path, tmp_path: Path) -> 
     try:
         lines = [proc.stdout.readline().split() for _ in range(2)]  # type: ignore[union-attr]
         assert [line[0] for line in lines] == ["cp", "plain"]
+        deadline = time.monotonic() + 5
+        while not out.exists() and time.monotonic() < deadline:  # written last, as "ready"
+            time.sleep(0.02)
         doc = yaml.safe_load(out.read_text(encoding="utf-8"))
         assert [s["url"] for s in doc["sources"]] == [line[1] for line in lines]
         assert int(pid.read_text()) == proc.pid
