@@ -132,6 +132,19 @@ def known_values(db: Database, by: str) -> list[str]:
     return [row[0] for row in db.execute(sql).fetchall()]
 
 
+def sql_text(name: str) -> str:
+    """The SQL of a named question in db/sql/ (shared with Datasette's canned queries)."""
+    from importlib import resources
+
+    return resources.files("db").joinpath("sql", f"{name}.sql").read_text("utf-8")
+
+
+def canned(db: Database, name: str, period: Period | None = None, **params: str) -> list[dict]:
+    """Run a db/sql/ question as Datasette would; no period = all time."""
+    dates = period.sql_params if period else {"date_from": "", "date_to": ""}
+    return _rows(db, sql_text(name), {**dates, **params})
+
+
 def _rows(db: Database, sql: str, params: dict) -> list:
     cursor = db.execute(sql, params)
     names = [d[0] for d in cursor.description]

@@ -1,0 +1,65 @@
+"""`newsmon serve`: Datasette on the database with Russian metadata, facets and canned queries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from newsmon.errors import RunError
+from newsmon.options import db_option, open_existing_db
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True,
+              help="Port to listen on.")
+@click.option("--get", "get_path", metavar="PATH",
+              help="Print the response for one path (e.g. /newsmon/materials.json) and exit.")
+@db_option
+def command(host: str, port: int, get_path: str | None, db_path: Path) -> None:
+    """Browse the database in Datasette: facets by region, source, topic and month, and
+    ready-made queries (materials and reprints by region, outlets about an organization,
+    a topic in a region, projects by region) for a period.
+
+    Example: newsmon serve --port 8001, then open http://127.0.0.1:8001/
+    """
+    open_existing_db(db_path).conn.close()  # migrate before Datasette opens it
+    ds = build_datasette(db_path)
+    if get_path:
+        from datasette.utils.testing import TestClient
+
+        response = TestClient(ds).get(get_path)
+        click.echo(response.text)
+        if response.status != 200:
+            raise RunError(f"{get_path}: HTTP {response.status}")
+        return
+    import uvicorn
+
+    click.echo(f"Datasette: http://{host}:{port}/{db_path.stem}", err=True)
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
+
+
+def metadata_for(db_path: Path) -> dict:
+    """db/datasette.yml with the database key renamed to this file's and each query's SQL."""
+    from importlib import resources
+
+    import yaml
+
+    from db.queries import sql_text
+
+    meta = yaml.safe_load(resources.files("db").joinpath("datasette.yml").read_text("utf-8"))
+    database = meta["databases"].pop("newsmon")
+    for name, query in database["queries"].items():
+        query["sql"] = sql_text(name)
+    meta["databases"][db_path.stem] = database
+    return meta
+
+
+def build_datasette(db_path: Path):
+    from datasette.app import Datasette
+
+    return Datasette(
+        [str(db_path)], metadata=metadata_for(db_path),
+        settings={"facet_time_limit_ms": 1000, "sql_time_limit_ms": 5000},
+    )
