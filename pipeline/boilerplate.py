@@ -35,6 +35,8 @@ DROP_TAGS = frozenset("script style noscript template iframe svg form select but
 CHROME_TAGS = frozenset({"aside", "footer", "header"})
 # A would-be widget holding this share of the page's paragraph text is the article, not a widget.
 MAX_WIDGET_SHARE = 0.5
+# A stop-marker element longer than this holds more than a heading: cut lines, not the tree.
+MAX_MARKER_CHARS = 200
 # A text run this long is prose (a sentence), not a menu item or a headline.
 PROSE_RUN = 80
 
@@ -87,12 +89,20 @@ def is_widget_element(el: HtmlElement) -> bool:
     return any(f in attrs for f in m.widget_fragments)
 
 
+def is_protected(el: HtmlElement, total_prose: int) -> bool:
+    """A would-be widget that holds the headline or most of the page's prose is the article."""
+    if el.tag in DROP_TAGS:
+        return False
+    return bool(el.xpath(".//h1")) or _prose_length(el) / max(total_prose, 1) > MAX_WIDGET_SHARE
+
+
 def in_widget(el: HtmlElement) -> bool:
     """The element or one of its ancestors is a widget (calendar, related list, footer …)."""
+    total = _prose_length(el.getroottree().getroot())
     node: HtmlElement | None = el
     while node is not None:
-        if isinstance(node.tag, str) and is_widget_element(node):
-            return not node.xpath(".//h1") or node.tag in DROP_TAGS
+        if isinstance(node.tag, str) and is_widget_element(node) and not is_protected(node, total):
+            return True
         node = node.getparent()
     return False
 
@@ -148,12 +158,37 @@ def prune(tree: HtmlElement) -> HtmlElement:
             continue
         if el.getparent() is None or not is_widget_element(el):
             continue
-        if el.tag not in DROP_TAGS and (
-            el.xpath(".//h1") or _prose_length(el) / total > MAX_WIDGET_SHARE
-        ):
-            continue
-        el.drop_tree()
+        if not is_protected(el, total):
+            el.drop_tree()
+    cut_at_stop_marker(tree)
     return tree
+
+
+def cut_at_stop_marker(tree: HtmlElement) -> None:
+    """Drop, in place, a «По теме» / «Читайте также» heading after the text and all that follows.
+
+    Only a marker after the first paragraph of prose counts (a sidebar «Популярное» placed before
+    the article in the source must not cut the article), and only a marker element that is little
+    more than the heading itself.
+    """
+    items = blocks(tree, skip_widgets=False)
+    first_prose = next((i for i, b in enumerate(items) if len(b.text) >= PROSE_RUN * 1.5), None)
+    if first_prose is None:
+        return
+    for block in items[first_prose + 1 :]:
+        if not is_stop_line(block.text) or is_signature(block.text):
+            continue
+        marker = block.el
+        if len(marker.text_content()) > MAX_MARKER_CHARS or marker.getparent() is None:
+            return
+        node = marker
+        while node is not None and node.tag != "body":
+            for following in list(node.itersiblings()):
+                following.getparent().remove(following)
+            node = node.getparent()
+        marker.tail = None
+        marker.drop_tree()
+        return
 
 
 # ---------------------------------------------------------------------------------------------
@@ -171,47 +206,52 @@ class Block:
         return self.link_chars / max(len(self.text), 1)
 
 
-def _inline_text(el: HtmlElement, parts: list[str], links: list[int], in_link: bool) -> None:
-    for child in el:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in BLOCK_TAGS or tag in DROP_TAGS:
-            pass
-        elif tag == "br":
-            parts.append("\n")
-        elif tag:
-            before = sum(len(p) for p in parts)
-            if child.text:
-                parts.append(child.text)
-            _inline_text(child, parts, links, in_link or tag == "a")
-            if tag == "a" and not in_link:
-                links.append(sum(len(p) for p in parts) - before)
-        if child.tail:
-            parts.append(child.tail)
-
-
 def blocks(tree: HtmlElement, *, skip_widgets: bool = True) -> list[Block]:
-    """The page as text blocks in document order (one per block element's own inline text)."""
+    """The page as text blocks in document order: each run of inline text between block
+    boundaries is one block (``<br><br>`` also separates blocks, as old CMSs use it for <p>)."""
     result: list[Block] = []
+    total = _prose_length(tree) if skip_widgets else 0
 
-    def visit(el: HtmlElement) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if not tag or tag in DROP_TAGS:
-            return
-        if skip_widgets and is_widget_element(el) and not el.xpath(".//h1"):
-            return
-        parts: list[str] = [el.text or ""]
-        links: list[int] = []
-        _inline_text(el, parts, links, tag == "a")
+    def skipped(el: HtmlElement) -> bool:
+        return skip_widgets and is_widget_element(el) and not is_protected(el, total)
+
+    def flush(owner: HtmlElement, parts: list[str], links: list[int]) -> None:
         text = "".join(parts)
-        # <br><br> separates paragraphs inside one block (old CMSs, table layouts).
         for piece in re.split(r"\n\s*\n|\n(?=\s*\S)", text) if "\n" in text else [text]:
             piece = re.sub(r"\s+", " ", piece.replace("\xa0", " ")).strip()
             if piece:
                 share = len(piece) / max(len(text.strip()), 1)
-                result.append(Block(el, piece, int(sum(links) * share)))
+                result.append(Block(owner, piece, int(sum(links) * share)))
+        parts.clear()
+        links.clear()
+
+    def walk(el: HtmlElement, owner: HtmlElement, parts: list[str], links: list[int], in_link: bool) -> None:
         for child in el:
-            if isinstance(child.tag, str) and (child.tag in BLOCK_TAGS):
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if not tag or tag in DROP_TAGS:
+                pass
+            elif tag in BLOCK_TAGS:
+                flush(owner, parts, links)
                 visit(child)
+            elif tag == "br":
+                parts.append("\n")
+            elif not skipped(child):
+                before = sum(len(p) for p in parts)
+                parts.append(child.text or "")
+                walk(child, owner, parts, links, in_link or tag == "a")
+                if tag == "a" and not in_link:
+                    links.append(sum(len(p) for p in parts) - before)
+            if child.tail:
+                parts.append(child.tail)
+
+    def visit(el: HtmlElement) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag or tag in DROP_TAGS or skipped(el):
+            return
+        parts: list[str] = [el.text or ""]
+        links: list[int] = []
+        walk(el, el, parts, links, tag == "a")
+        flush(el, parts, links)
 
     body = tree.find(".//body")
     visit(body if body is not None else tree)
@@ -227,7 +267,7 @@ def is_stop_line(line: str) -> bool:
     folded = fold(line)
     if folded.startswith(markers().footer):
         return True
-    bare = folded.rstrip(" :.…!»>→")
+    bare = folded.rstrip(" :.…!?»>→")
     return bare in markers().stop
 
 

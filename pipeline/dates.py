@@ -182,6 +182,11 @@ def find_dates(text: str, *, now: datetime.datetime) -> list[tuple[datetime.date
     return found
 
 
+def is_relative(expression: str) -> bool:
+    """«вчера», «3 часа назад»: a date that depends on the crawl time."""
+    return _RELATIVE.fullmatch(expression.strip()) is not None
+
+
 def parse_russian_date(text: str, *, now: datetime.datetime) -> datetime.date | None:
     """One date expression in any common Russian form, or None.
 
@@ -369,7 +374,15 @@ def _dateline_date(text: str, now: datetime.datetime, *, dateish: bool = False) 
     rest = re.sub(r"\s+", " ", _DATELINE_NOISE.sub(" ", rest)).strip()
     # Sentences have lower-case words; date lines have names, rubrics and labels.
     lower_words = len(re.findall(r"(?<![\w-])[а-яё]{3,}", rest))
-    relative = any(_RELATIVE.fullmatch(text[start:end]) for _d, start, end in found)
+    relative = [start for _d, start, end in found if _RELATIVE.fullmatch(text[start:end])]
+    if relative and (
+        len(found) > 1
+        or _DATELINE_NOISE.sub("", text[: relative[0]]).strip()
+        or re.search(r"[+−-]\s*\d|°", rest)
+    ):
+        # «Сегодня: 12 июня 2023» is a today's-date widget, «Сегодня +3» weather, «Дагестан
+        # Сегодня» a site name: a relative date line starts with the relative word.
+        return None
     if dateish:
         ok = len(rest) <= DATELINE_MAX_REST + 20 and lower_words <= 3
     else:

@@ -34,6 +34,8 @@ MIN_PARAGRAPH_CHARS = 40
 MAX_LINK_DENSITY = 0.35
 # The headline is looked for among the first paragraphs; what precedes it must be short chrome.
 HEAD_SCAN = 4
+# A <title> of this many words or fewer is a site or section name, not a headline.
+WEAK_TITLE_WORDS = 3
 MAX_HEAD_CHROME = 200
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||—|–|-|::|:|/|»|•|·)\s+")
 
@@ -197,9 +199,33 @@ def find_title(tree: HtmlElement, override: str | None = None) -> tuple[str | No
         agree, not_logo, is_h1, _ = rank((order, el))
         if agree or (not others and not_logo) or (is_h1 and not_logo):
             return _complete(_clean(el.text_content()), [t for t in (ld, og) if t]), el
+    if not (ld or og) and len(head_title.split()) <= WEAK_TITLE_WORDS:
+        # <title> is only the site or section name («Новости»): the headline is the short line
+        # right above the article's first paragraph (old CMSs, table layouts, page builders).
+        found = _title_from_blocks(tree)
+        if found[0]:
+            return found
     for title in (ld, og, _site_stripped(head_title) if head_title else None):
         if title:
             return title, None
+    return None, None
+
+
+def _title_from_blocks(tree: HtmlElement) -> tuple[str | None, HtmlElement | None]:
+    items = boilerplate.blocks(tree)
+    first_body = next(
+        (i for i, b in enumerate(items) if len(b.text) >= dates.BODY_MIN_CHARS and b.link_density < 0.5),
+        None,
+    )
+    if first_body is None:
+        return None, None
+    for block in reversed(items[max(0, first_body - 4) : first_body]):
+        text = block.text
+        if dates._dateline_date(text, datetime.datetime.now(), dateish=True) or boilerplate.is_drop_line(text):
+            continue
+        if 15 <= len(text) <= 250 and block.link_density < 0.5 and not text.endswith("."):
+            return text, block.el
+        break
     return None, None
 
 
@@ -300,30 +326,47 @@ def _text_baseline(pruned: HtmlElement, title_text: str | None) -> list[str]:
 
 
 def _strip_head(paragraphs: list[str], title: str | None, now: datetime.datetime) -> list[str]:
-    """Leading title repeats, date lines, rubric and byline crumbs before the first sentence."""
+    """Site name, rubric, breadcrumbs, the headline and date line above the first sentence."""
     folded_title = boilerplate.fold(title or "").rstrip(".… ")
-    # Site name, rubric, breadcrumbs above the headline: drop everything up to the headline.
+
+    def is_head(para: str) -> bool:
+        folded = boilerplate.fold(para).rstrip(".… ")
+        return bool(folded_title and folded and (folded == folded_title or (
+            len(folded) >= 15 and folded_title.startswith(folded)))) or (
+            len(para) < 160 and dates._dateline_date(para, now) is not None
+        )
+
+    last = -1
     for i, para in enumerate(paragraphs[:HEAD_SCAN]):
-        if folded_title and boilerplate.fold(para).rstrip(".… ") == folded_title:
-            if sum(len(p) for p in paragraphs[:i]) <= MAX_HEAD_CHROME:
-                paragraphs = paragraphs[i + 1 :]
-            break
-    while paragraphs:
-        first = paragraphs[0]
-        folded = boilerplate.fold(first)
-        if folded_title and (folded == folded_title or folded_title.startswith(folded.rstrip(".… "))):
-            paragraphs = paragraphs[1:]
-        elif len(first) < 160 and dates._dateline_date(first, now) is not None:
-            paragraphs = paragraphs[1:]
-        else:
-            break
-    return paragraphs
+        if is_head(para) and sum(len(p) for p in paragraphs[:i]) <= MAX_HEAD_CHROME:
+            last = i
+    return paragraphs[last + 1 :]
+
+
+def _has_date(line: str, now: datetime.datetime) -> bool:
+    """An absolute date in a short line («… 10.10.2017»), or a line that is a relative date."""
+    if len(line) >= 200:
+        return False
+    absolute = [d for d in dates.find_dates(line, now=now) if not dates.is_relative(line[d[1] : d[2]])]
+    return bool(absolute) or dates._dateline_date(line, now) is not None
 
 
 def _strip_tail(paragraphs: list[str], now: datetime.datetime) -> list[str]:
-    """A trailing date line or a short link crumb after the signature."""
-    while paragraphs and len(paragraphs[-1]) < 160 and dates._dateline_date(paragraphs[-1], now):
-        paragraphs = paragraphs[:-1]
+    """Whatever follows the last sentence and its signature: date lines, dated headline lists."""
+    prose = [i for i, p in enumerate(paragraphs) if len(p) >= 40 and p.rstrip()[-1:] in ".!?»\"…)"]
+    if not prose:
+        return paragraphs
+    last = prose[-1]
+    for k in range(last + 1, len(paragraphs)):
+        line = paragraphs[k]
+        following = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+        if line.rstrip().endswith(":"):
+            break  # a list the article introduces, not a related block
+        if _has_date(line, now) or (len(line) < 40 and following and _has_date(following, now)):
+            # Dated lines with no sentence after them: a related or announcements block.
+            if not any(len(p) >= 30 and p.rstrip().endswith(".") for p in paragraphs[k + 1 :]):
+                return paragraphs[:k]
+            break
     return paragraphs
 
 

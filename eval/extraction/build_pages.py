@@ -151,6 +151,18 @@ def build() -> None:
             "text": "\n\n".join(paras),
             "cms": tpl,
         }
+    handmade = yaml.safe_load((HERE / "handmade.yml").read_text("utf-8"))
+    for name, spec in handmade.items():
+        page = (HERE / "handmade" / name).read_text("utf-8")
+        (pages_dir / name).write_bytes(page.encode(spec.get("encoding", "utf-8")))
+        gold[name] = {
+            "title": spec["title"],
+            "published": spec["published"],
+            "crawl_time": spec["crawl_time"],
+            "url": f"https://example-handmade.ru/news/{name[:3]}/",
+            "text": "\n\n".join(spec["paras"]),
+            "cms": "handmade",
+        }
     for g in gold.values():
         g.setdefault("url", "https://example-seed.ru/news/1/")
         g["text_start"] = g["text"][:60]
