@@ -6,6 +6,10 @@ import datetime as dt
 
 from sqlite_utils import Database
 
+# HTTP statuses after which an article URL is not asked again: gone, or moved for good (the
+# redirect target is a URL of its own).
+DONE_STATUSES = (301, 308, 404, 410)
+
 
 def now_iso() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
@@ -66,7 +70,7 @@ def url_is_done(db: Database, url: str, since: dt.date | None = None) -> bool:
     if row is None:
         return False
     article_id, status, published = row
-    if article_id is not None or status in (404, 410):
+    if article_id is not None or status in DONE_STATUSES:
         return True
     return bool(since and published and published < since.isoformat())
 

@@ -26,6 +26,8 @@ COUNT_KEYS = (
     "pages", "new_articles", "relevant", "errors", "skipped_stored", "skipped_old", "gone",
     "ignored", "offsite",
 )  # fmt: skip
+QUIET_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt", "scrapy.downloadermiddlewares.retry",
+                 "scrapy.core.scraper")
 
 
 class CrawlLocked(RunError):
@@ -148,12 +150,19 @@ def run_crawl(
         if log_level:
             logging.getLogger().setLevel(log_level)
         # Scrapy sets its own loggers to DEBUG; the CLI's handlers keep the -v/-vv/--quiet level.
+        level = logging.getLogger().getEffectiveLevel()
         for handler in logging.getLogger().handlers:
-            handler.setLevel(logging.getLogger().getEffectiveLevel())
+            handler.setLevel(level)
         process = CrawlerProcess(
             crawl_settings(config, sources, db_path, run_id, since, log_level=log_level or "INFO",
                            progress=progress, overrides=settings)
         )  # fmt: skip
+        if level >= logging.WARNING:
+            # Each fault is already one line in the run record and the summary; Scrapy's own
+            # messages carry tracebacks, shown only with -v. (Set after CrawlerProcess: its
+            # logging dictConfig resets these loggers.)
+            for name in QUIET_LOGGERS:
+                logging.getLogger(name).setLevel(logging.CRITICAL)
         crawler = process.create_crawler(NewsSpider)
         status = "failed"
         per_source: dict[str, dict] = {}

@@ -204,6 +204,12 @@ class NewsSpider(scrapy.Spider):
 
     def _on_request_dropped(self, request: scrapy.Request, spider: Any) -> None:
         self.gate.resolve(request.meta.get("listing"), fresh=False)
+        if request.meta.get("kind") == "article" and request.meta.get("redirect_urls"):
+            # An old address redirecting to a page requested anyway: remember it as a redirect,
+            # so it is not asked again; the target is stored under its own URL.
+            for url in request.meta["redirect_urls"]:
+                record_url(self.db, canonical_url(url), 301)
+            self.db.conn.commit()
 
     def _on_idle(self, spider: Any) -> None:
         self.gate.close_all()
