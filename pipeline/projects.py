@@ -75,7 +75,7 @@ class Markers:
 class _Alias:
     name: str
     keys: tuple[frozenset[str], ...]  # lemma variants of each word
-    exact_case: tuple[str, ...] | None  # acronyms («ССД») match only in their own letter case
+    exact: tuple[str | None, ...]  # acronyms («ССД») match only in their own letter case
     registered: bool
 
 
@@ -91,8 +91,10 @@ def _make_alias(text: str, name: str, registered: bool) -> _Alias | None:
     words = tokenize(text)
     if not words:
         return None
-    acronym = any(w.text.isupper() and len(w.text) > 1 for w in words)
-    exact = tuple(w.text for w in words) if acronym else None
+    shouting = all(w.text.isupper() for w in words if w.text.isalpha())
+    exact = tuple(
+        w.text if w.text.isupper() and len(w.text) > 1 and not shouting else None for w in words
+    )
     return _Alias(name, tuple(_variants(w.text) for w in words), exact, registered)
 
 
@@ -114,10 +116,10 @@ class ProjectRegistry:
         return next((p for p in self.projects if p.name == key), None)
 
     def candidates(self, token: Token, extra: dict[str, list[_Alias]]) -> list[_Alias]:
-        found: list[_Alias] = []
+        found: dict[_Alias, None] = {}
         for form in _variants(token.text):
-            found += self._index.get(form, []) + extra.get(form, [])
-        return found
+            found.update(dict.fromkeys(self._index.get(form, []) + extra.get(form, [])))
+        return list(found)
 
 
 def _add(index: dict[str, list[_Alias]], alias: _Alias) -> None:
@@ -144,14 +146,15 @@ def _years(path: Path, value: Any, where: Any) -> tuple[int, ...]:
     for text in _strings(path, value, where, "years"):
         m = re.fullmatch(r"(\d{4})(?:\s*[-–—]\s*(\d{4}))?", text)
         if not m or int(m.group(2) or m.group(1)) < int(m.group(1)):
-            raise config_error(path, where, f"годы «{text}»: ожидается 2018, [2018, 2019] или 2014-2018")
+            expected = "ожидается 2018, [2018, 2019] или 2014-2018"
+            raise config_error(path, where, f"годы «{text}»: {expected}")
         years += range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1)
     return tuple(years)
 
 
 def _project(path: Path, entry: Any) -> RegisteredProject:
     if not isinstance(entry, dict):
-        raise config_error(path, entry, "проект: ожидаются поля name, aliases, regions, fund, years")
+        raise config_error(path, entry, "проект: ожидаются поля " + ", ".join(_PROJECT_FIELDS))
     unknown = [k for k in entry if k not in _PROJECT_FIELDS]
     if unknown:
         raise config_error(path, entry, f"неизвестное поле проекта {unknown[0]}")
@@ -209,7 +212,8 @@ def _load(files: tuple[Path, ...], stamps: tuple[float, ...]) -> ProjectRegistry
             for text in (project.name, *project.aliases):
                 key = tuple(t.lemma for t in tokenize(text))
                 if owners.setdefault(key, project.name) != project.name:
-                    raise config_error(path, entry, f"«{text}» уже относится к проекту «{owners[key]}»")
+                    message = f"«{text}» уже относится к проекту «{owners[key]}»"
+                    raise config_error(path, entry, message)
             projects[project.name] = project
     markers = Markers(
         frozenset(lists["heads"]),
@@ -238,107 +242,12 @@ def load_registry(user_file: Path | None = None) -> ProjectRegistry:
 
 def _marker(token: Token, markers: Markers) -> str | None:
     """'project' for a head word (проекта, нацпроект, проект-победитель), 'other' for a non-head."""
-    lemma = token.lemma
-    if lemma in markers.not_heads or lemma.split("-")[0] in markers.not_heads:
+    lemma, stem = token.lemma, token.lemma.split("-")[0]
+    if lemma in markers.not_heads or stem in markers.not_heads:
         return "other"
-    if lemma in markers.heads or lemma.split("-")[0] in markers.heads:
+    if lemma in markers.heads or stem in markers.heads:
         return "project"
-    if any(lemma.endswith(s) for s in markers.head_suffixes):
-        return "project"
-    return None
-
-
-@dataclass(frozen=True)
-class _Unit:
-    start: int
-    end: int
-    token: int | None = None  # index into tokens
-    quote: int | None = None  # index into quotes
-
-
-def _governed(text: str, tokens: list[Token], units: list[_Unit], v: int, m: Markers) -> bool:
-    """«конкурс социальных проектов «…»»: the name belongs to the contest, not to a project."""
-    if not is_genitive(tokens[units[v].token].text):
-        return False
-    for w in range(v - 1, max(v - 4, -1), -1):
-        if units[w].token is None or text[units[w].end : units[w + 1].start].strip():
-            return False
-        token = tokens[units[w].token]
-        if _marker(token, m) == "other":
-            return True
-        if not is_adjective(token.text):
-            return False
-    return False
-
-
-def _marker_after(text: str, tokens: list[Token], units: list[_Unit], u: int, m: Markers) -> str | None:
-    """«Куратор семьи» — технология…, «Семейный очаг»: проект помог…: a marker after a dash."""
-    gap = text[units[u].end : units[u + 1].start] if u + 1 < len(units) else ""
-    if not re.fullmatch(r"\s*[—–:-]\s*", gap):
-        return None
-    for k in range(u + 1, min(u + 4, len(units))):
-        unit = units[k]
-        if unit.token is None or (k > u + 1 and text[units[k - 1].end : unit.start].strip()):
-            return None
-        kind = _marker(tokens[unit.token], m)
-        if kind:
-            return kind
-    return None
-
-
-def _classify(
-    text: str, tokens: list[Token], units: list[_Unit], u: int, kinds: list[str | None], m: Markers
-) -> str | None:
-    """'project', 'other' or None (no marker) for the quote at units[u], from the words before it."""
-    right, conj, steps = units[u].start, False, 0
-    named = False  # «Проект, получивший название «…»»: commas and verbs no longer end the search
-    owner = False  # «Проект фонда «Арифметика добра» «Семья помогает семье»»: skip the owner
-    for v in range(u - 1, -1, -1):
-        unit, first = units[v], v == u - 1
-        gap = text[unit.end : right]
-        if first:
-            gap = gap.replace("(", "", 1)  # «программу («Семья в приоритете»)»
-        if _HARD_BREAK.search(gap) or (not first and not named and _SOFT_BREAK.search(gap)):
-            break
-        right = unit.start
-        if unit.quote is not None:
-            if conj or (first and "," in gap):
-                return kinds[unit.quote]  # coordinated names share their class
-            if first and not gap.strip() and kinds[unit.quote] == "other":
-                owner = True
-                continue
-            break
-        if first and "," in gap:
-            break
-        token = tokens[unit.token]
-        kind = _marker(token, m)
-        if kind == "other" and owner:
-            owner = False
-        elif kind == "project" and _governed(text, tokens, units, v, m):
-            return "other"
-        elif kind:
-            return kind
-        elif first and token.lemma in m.name_words:
-            named = True
-        elif first and token.lemma in m.conjunctions:
-            conj = True
-        elif is_verb(token.text) and not named:
-            break
-        steps += 1
-        if steps > MAX_HEAD_DISTANCE:
-            break
-    return _marker_after(text, tokens, units, u, m)
-
-
-def _matches(tokens: list[Token], i: int, alias: _Alias, text: str) -> bool:
-    n = len(alias.keys)
-    if i + n > len(tokens):
-        return False
-    if alias.exact_case and tuple(t.text for t in tokens[i : i + n]) != alias.exact_case:
-        return False
-    return all(alias.keys[k] & _variants(tokens[i + k].text) for k in range(n)) and not any(
-        _HARD_BREAK.search(text[tokens[k].end : tokens[k + 1].start]) for k in range(i, i + n - 1)
-    )
+    return "project" if lemma.endswith(markers.head_suffixes) else None
 
 
 def _is_sentence_initial(text: str, start: int) -> bool:
@@ -346,100 +255,197 @@ def _is_sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?…\n"
 
 
-def _bare_ok(text: str, tokens: list[Token], i: int, alias: _Alias, m: Markers) -> bool | None:
-    """Whether an unquoted alias is a mention: True, False, or None when it needs the project
-    to be introduced elsewhere in the text (a sentence-initial «Куратор семьи помогает…»)."""
-    word = tokens[i].text
-    if not (word[0].isupper() or word[0].isdigit()):
+@dataclass(frozen=True)
+class _Unit:
+    """A word outside quotes, or a whole top-level quote: the steps of the head-word search."""
+
+    start: int
+    end: int
+    token: int | None = None  # index into tokens
+    quote: int | None = None  # index into quotes
+
+
+class _Scan:
+    """One text's words, quotes and their classes: 'project', 'other' (organization, event,
+    document…) or None (no marker word, or not a name at all)."""
+
+    def __init__(self, text: str, registry: ProjectRegistry) -> None:
+        self.text, self.registry, self.m = text, registry, registry.markers
+        self.tokens = tokenize(text)
+        self.quotes = find_quotes(text)
+        self.token_quote: list[int | None] = [None] * len(self.tokens)
+        self.spans: list[tuple[int, int]] = []  # token range of each quote's inner text
+        self.units: list[_Unit] = []
+        k = 0
+        for qi, q in enumerate(self.quotes):
+            while k < len(self.tokens) and self.tokens[k].start < q.start:
+                self.units.append(_Unit(self.tokens[k].start, self.tokens[k].end, token=k))
+                k += 1
+            first = k
+            while k < len(self.tokens) and self.tokens[k].end <= q.end:
+                self.token_quote[k] = qi
+                k += 1
+            self.spans.append((first, k))
+            self.units.append(_Unit(q.start, q.end, quote=qi))
+        self.units += [_Unit(t.start, t.end, token=n) for n, t in enumerate(self.tokens[k:], k)]
+        self.kinds: list[str | None] = []
+
+    def gap(self, a: int, b: int) -> str:
+        """The text between units a and b."""
+        return self.text[self.units[a].end : self.units[b].start]
+
+    def word(self, v: int) -> Token:
+        return self.tokens[self.units[v].token]  # type: ignore[index]
+
+    def classify(self, u: int) -> str | None:
+        """The class of the quote at units[u], from the nearest marker word before it."""
+        conj = named = owner = False
+        steps = 0
+        for v in range(u - 1, -1, -1):
+            first = v == u - 1
+            gap = self.gap(v, v + 1)
+            if first:
+                gap = gap.replace("(", "", 1)  # «программу («Семья в приоритете»)»
+            if _HARD_BREAK.search(gap) or (not first and not named and _SOFT_BREAK.search(gap)):
+                break
+            if self.units[v].quote is not None:
+                kind = self.kinds[self.units[v].quote]  # type: ignore[index]
+                if conj or (first and "," in gap):
+                    return kind  # coordinated names share their class
+                if first and not gap.strip() and kind == "other":
+                    owner = True  # «проект фонда «Арифметика добра» «Семья помогает семье»»
+                    continue
+                break
+            if first and "," in gap:
+                break
+            token = self.word(v)
+            kind = _marker(token, self.m)
+            if kind == "other" and owner:
+                owner = False  # the owner's own marker (фонда), skipped with its name
+            elif kind == "project" and self.governed(v):
+                return "other"
+            elif kind:
+                return kind
+            elif first and token.lemma in self.m.name_words:
+                named = True  # «Проект, получивший название «…»»: past commas and verbs
+            elif first and token.lemma in self.m.conjunctions:
+                conj = True
+            elif is_verb(token.text) and not named:
+                break
+            steps += 1
+            if steps > MAX_HEAD_DISTANCE:
+                break
+        return self.marker_after(u)
+
+    def governed(self, v: int) -> bool:
+        """«конкурс социальных проектов «…»»: the name belongs to the contest, not to a project."""
+        if not is_genitive(self.word(v).text):
+            return False
+        for w in range(v - 1, max(v - 4, -1), -1):
+            if self.units[w].token is None or self.gap(w, w + 1).strip():
+                return False
+            if _marker(self.word(w), self.m) == "other":
+                return True
+            if not is_adjective(self.word(w).text):
+                return False
         return False
-    if i > 0 and not _HARD_BREAK.search(text[tokens[i - 1].end : tokens[i].start]):
-        kind = _marker(tokens[i - 1], m)
-        if kind:
-            return kind == "project"  # «технологии Куратор семьи», not «фонд Моя семья»
-    if _is_sentence_initial(text, tokens[i].start):
-        return None if len(alias.keys) > 1 else False
-    return True if len(alias.keys) > 1 else None
+
+    def marker_after(self, u: int) -> str | None:
+        """«Куратор семьи» — технология…, «Семейный очаг»: проект помог…"""
+        if u + 1 >= len(self.units) or not re.fullmatch(r"\s*[—–:-]\s*", self.gap(u, u + 1)):
+            return None
+        for k in range(u + 1, min(u + 4, len(self.units))):
+            if self.units[k].token is None or (k > u + 1 and self.gap(k - 1, k).strip()):
+                return None
+            kind = _marker(self.word(k), self.m)
+            if kind:
+                return kind
+        return None
+
+    def matches(self, i: int, alias: _Alias) -> bool:
+        tokens, n = self.tokens, len(alias.keys)
+        return (
+            i + n <= len(tokens)
+            and not any(e and e != t.text for e, t in zip(alias.exact, tokens[i : i + n]))
+            and all(alias.keys[k] & _variants(tokens[i + k].text) for k in range(n))
+            and not any(
+                _HARD_BREAK.search(self.text[tokens[k].end : tokens[k + 1].start])
+                for k in range(i, i + n - 1)
+            )
+        )
+
+    def bare_ok(self, i: int, alias: _Alias) -> bool | None:
+        """Whether an unquoted alias is a mention: True, False, or None when the project must be
+        introduced elsewhere in the text (a sentence-initial «Куратор семьи помогает…»)."""
+        word = self.tokens[i].text
+        if not (word[0].isupper() or word[0].isdigit()):
+            return False
+        if i and not _HARD_BREAK.search(self.text[self.tokens[i - 1].end : self.tokens[i].start]):
+            kind = _marker(self.tokens[i - 1], self.m)
+            if kind:
+                return kind == "project"  # «технологии Куратор семьи», not «фонд Моя семья»
+        if _is_sentence_initial(self.text, self.tokens[i].start):
+            return None if len(alias.keys) > 1 else False
+        return True if len(alias.keys) > 1 else None
+
+    def count(self, counts: dict[tuple[str, bool], int]) -> None:
+        """Add this text's mentions to counts, keyed by (name, registered)."""
+        tokens, registry = self.tokens, self.registry
+        for u, unit in enumerate(self.units):
+            if unit.quote is None:
+                continue
+            q, (a, b) = self.quotes[unit.quote], self.spans[unit.quote]
+            if looks_like_name(self.text, q, tokens[a:b]):
+                kind = self.classify(u)
+                # «инициатива «Единой России»», «акции «Сбербанка»»: an owner, not a name
+                self.kinds.append("other" if kind and is_possessor(tokens[a].text) else kind)
+            else:  # quoted speech may name projects itself: «В проекте «Близкие люди» 40 семей»
+                self.kinds.append(None)
+                _Scan(q.inner(self.text), registry).count(counts)
+
+        # Names introduced by a head word become aliases, so that later bare mentions count.
+        extra: dict[str, list[_Alias]] = {}
+        for qi, (a, b) in enumerate(self.spans):
+            if self.kinds[qi] != "project" or any(
+                len(al.keys) == b - a and self.matches(a, al)
+                for al in registry.candidates(tokens[a], extra)
+            ):
+                continue
+            inner = self.quotes[qi].inner(self.text)
+            alias = _make_alias(inner, canonical_project_name(inner), registered=False)
+            if alias:
+                _add(extra, alias)
+
+        quoted: list[tuple[int, int, _Alias]] = []
+        bare: list[tuple[int, int, _Alias]] = []
+        for i, token in enumerate(tokens):
+            for alias in registry.candidates(token, extra):
+                if not self.matches(i, alias):
+                    continue
+                j, qi = i + len(alias.keys), self.token_quote[i]
+                inside = {self.token_quote[n] for n in range(i, j)} - {None}
+                if qi is not None and self.spans[qi] == (i, j):
+                    if self.kinds[qi] != "other":
+                        quoted.append((i, j, alias))
+                elif all(self.spans[q][0] >= i and self.spans[q][1] <= j for q in inside):
+                    bare.append((i, j, alias))  # whole quotes inside: Вектор «Детство»
+        verdicts = [self.bare_ok(i, alias) for i, _, alias in bare]
+        introduced = {a.name for _, _, a in quoted}
+        introduced |= {b[2].name for b, v in zip(bare, verdicts) if v}
+        bare = [b for b, v in zip(bare, verdicts) if v or (v is None and b[2].name in introduced)]
+
+        # Longest match first at each place; no word counts twice.
+        taken = [False] * len(tokens)
+        for i, j, alias in sorted(quoted + bare, key=lambda x: (x[0], x[0] - x[1])):
+            if not any(taken[i:j]):
+                taken[i:j] = [True] * (j - i)
+                key = (alias.name, alias.registered)
+                counts[key] = counts.get(key, 0) + 1
 
 
 def find_projects(text: str, registry: ProjectRegistry) -> list[ProjectHit]:
     """Every named project the text names, with its mentions, most mentioned first."""
     counts: dict[tuple[str, bool], int] = {}
-    _count(text, registry, counts)
+    _Scan(text, registry).count(counts)
     hits = [ProjectHit(name, n, registered) for (name, registered), n in counts.items()]
     return sorted(hits, key=lambda h: (-h.mentions, h.name))
-
-
-def _count(text: str, registry: ProjectRegistry, counts: dict[tuple[str, bool], int]) -> None:
-    m = registry.markers
-    tokens = tokenize(text)
-    quotes = find_quotes(text)
-    token_quote: list[int | None] = [None] * len(tokens)
-    spans: list[tuple[int, int]] = []  # token range of each quote's inner text
-    units: list[_Unit] = []
-    k = 0
-    for qi, q in enumerate(quotes):
-        while k < len(tokens) and tokens[k].start < q.start:
-            units.append(_Unit(tokens[k].start, tokens[k].end, token=k))
-            k += 1
-        first = k
-        while k < len(tokens) and tokens[k].end <= q.end:
-            token_quote[k] = qi
-            k += 1
-        spans.append((first, k))
-        units.append(_Unit(q.start, q.end, quote=qi))
-    units += [_Unit(t.start, t.end, token=n) for n, t in enumerate(tokens[k:], k)]
-
-    kinds: list[str | None] = []
-    for u, unit in enumerate(units):
-        if unit.quote is not None:
-            q, (a, b) = quotes[unit.quote], spans[unit.quote]
-            if looks_like_name(text, q, tokens[a:b]):
-                kind = _classify(text, tokens, units, u, kinds, m)
-                # «инициатива «Единой России»», «акции «Сбербанка»»: an owner, not a name
-                kinds.append("other" if kind and is_possessor(tokens[a].text) else kind)
-            else:  # quoted speech may name projects itself: «В проекте «Близкие люди» 40 семей»
-                kinds.append(None)
-                _count(q.inner(text), registry, counts)
-
-    # Names introduced by a head word become aliases, so that later bare mentions count.
-    extra: dict[str, list[_Alias]] = {}
-    for qi, (a, b) in enumerate(spans):
-        if kinds[qi] != "project":
-            continue
-        if any(
-            len(al.keys) == b - a and _matches(tokens, a, al, text)
-            for al in registry.candidates(tokens[a], extra)
-        ):
-            continue
-        inner = quotes[qi].inner(text)
-        alias = _make_alias(inner, canonical_project_name(inner), registered=False)
-        if alias:
-            _add(extra, alias)
-
-    quoted: list[tuple[int, int, _Alias]] = []
-    bare: list[tuple[int, int, _Alias]] = []
-    for i, token in enumerate(tokens):
-        for alias in registry.candidates(token, extra):
-            if not _matches(tokens, i, alias, text):
-                continue
-            j = i + len(alias.keys)
-            qi = token_quote[i]
-            if qi is not None and spans[qi] == (i, j):
-                if kinds[qi] != "other":
-                    quoted.append((i, j, alias))
-            elif all(
-                spans[q][0] >= i and spans[q][1] <= j
-                for q in {token_quote[n] for n in range(i, j)} - {None}
-            ):
-                bare.append((i, j, alias))
-    verdicts = [_bare_ok(text, tokens, i, alias, m) for i, _, alias in bare]
-    introduced = {a.name for _, _, a in quoted} | {b[2].name for b, v in zip(bare, verdicts) if v}
-    bare = [b for b, v in zip(bare, verdicts) if v or (v is None and b[2].name in introduced)]
-
-    # Longest match first at each place; no token counts twice.
-    taken = [False] * len(tokens)
-    for i, j, alias in sorted(quoted + bare, key=lambda x: (x[0], x[0] - x[1])):
-        if not any(taken[i:j]):
-            taken[i:j] = [True] * (j - i)
-            key = (alias.name, alias.registered)
-            counts[key] = counts.get(key, 0) + 1

@@ -131,7 +131,9 @@ def normalize_name(name: str) -> str:
     letters = [c for c in s if c.isalpha()]
     shouting = len(letters) > 3 and all(c.isupper() for c in letters)
     words = [
-        w if _ACRONYM_RE.match(w.strip("«»!?,.")) and not shouting else _PART_RE.sub(_proper, w.lower())
+        w
+        if _ACRONYM_RE.match(w.strip("«»!?,.")) and not shouting
+        else _PART_RE.sub(_proper, w.lower())
         for w in s.split(" ")
     ]
     s = " ".join(words)
@@ -149,7 +151,10 @@ def _parses(word: str) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
 def is_verb(word: str) -> bool:
     """A finite verb, infinitive or gerund (first parse): a clause boundary for head search."""
     parses = _parses(word)
-    return bool(parses) and parses[0][0] in ("VERB", "AUX") and ("VerbForm", "Part") not in parses[0][1]
+    if not parses:
+        return False
+    pos, feats = parses[0]
+    return pos in ("VERB", "AUX") and ("VerbForm", "Part") not in feats
 
 
 def is_indicative(word: str) -> bool:

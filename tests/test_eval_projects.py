@@ -20,7 +20,8 @@ def score():
 
 def test_cases_are_well_formed_and_include_the_seeds():
     raw = yaml.safe_load(CASES.read_text(encoding="utf-8"))
-    assert all(set(item) in ({"id", "text", "projects"}, {"id", "file", "projects"}) for item in raw)
+    shapes = ({"id", "text", "projects"}, {"id", "file", "projects"})
+    assert all(set(item) in shapes for item in raw)
     ids = [item["id"] for item in raw]
     assert len(ids) == len(set(ids))
     cases = load_cases()

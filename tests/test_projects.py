@@ -36,8 +36,8 @@ def names(text: str, registry) -> dict[str, int]:
             {"Моя семья": 1, "Семейный навигатор": 1},
         ),
         (
-            "Проект по сопровождению семей в трудной жизненной ситуации и сохранению ребенка в семье "
-            "«Защитники детства» стартовал.",
+            "Проект по сопровождению семей в трудной жизненной ситуации и сохранению ребенка "
+            "в семье «Защитники детства» стартовал.",
             {"Защитники детства": 1},
         ),
         ("Объявлены победители инициативы «Вектор «Детство-2018».", {"Вектор «Детство»": 1}),
@@ -100,13 +100,18 @@ def test_later_bare_mentions_count_for_the_introduced_project(registry):
 
 
 def test_registered_alias_found_without_quotes_or_head(registry):
-    text = "Специалисты обучены работе по технологии Куратор семьи. Куратор семьи помогает 30 семьям."
+    text = "Специалисты учатся работать по технологии Куратор семьи. Куратор семьи помогает семьям."
     assert find_projects(text, registry) == [ProjectHit("Куратор семьи", 2, registered=True)]
 
 
 @pytest.mark.parametrize(
     "variant",
-    ["«Вектор „Детство-2018“»", "ВЕКТОР «ДЕТСТВО–2018»", '"Вектор "Детство-2018""', "Вектор «Детство-2018"],
+    [
+        "«Вектор „Детство-2018“»",
+        "ВЕКТОР «ДЕТСТВО–2018»",
+        '"Вектор "Детство-2018""',
+        "Вектор «Детство-2018",
+    ],
 )
 def test_name_variants_share_one_canonical_name(variant):
     assert canonical_project_name(variant) == "Вектор «Детство-2018»"
@@ -127,7 +132,7 @@ def test_case_variants_keep_proper_nouns_and_acronyms(variant, canonical):
 
 
 def test_unbalanced_nested_quote_closes_both_levels():
-    text = "организации «Проектная группа «Союзники» признан победителем в номинации «Наставничество»."
+    text = "организации «Проектная группа «Союзники» победила в номинации «Наставничество»."
     assert [q.inner(text) for q in find_quotes(text)] == [
         "Проектная группа «Союзники",
         "Наставничество",
@@ -145,7 +150,8 @@ def test_user_register_extends_the_shipped_one(tmp_path: Path):
     assert registry.get("Теплые руки").years == (2020, 2021, 2022)
     assert "Семейный куратор" in registry.get("Куратор семьи").aliases
     hits = find_projects("Программа Теплые ладошки и технология Семейный куратор.", registry)
-    assert {(h.name, h.registered) for h in hits} == {("Теплые руки", True), ("Куратор семьи", True)}
+    found = {(h.name, h.registered) for h in hits}
+    assert found == {("Теплые руки", True), ("Куратор семьи", True)}
 
 
 @pytest.mark.parametrize(
