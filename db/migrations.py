@@ -175,6 +175,25 @@ def m0006_fts_filter_tokens(db: Database) -> None:
     if db.execute("select 1 from articles limit 1").fetchone():
         rebuild_index(db)
 
+
+@migrations()
+def m0007_minhash_lemma_shingles(db: Database) -> None:
+    """Story signatures moved to lemma shingles with a size header: recompute the older ones, or
+    new reprints would never match articles stored before the upgrade."""
+    from pipeline.clustering import is_current, signature, to_bytes
+
+    stale = [
+        article_id
+        for article_id, blob in db.execute("select article_id, signature from article_minhash")
+        if not is_current(blob)
+    ]
+    for article_id in stale:
+        text = db.execute("select text from articles where id = ?", [article_id]).fetchone()[0]
+        db.execute(
+            "update article_minhash set signature = ? where article_id = ?",
+            [to_bytes(signature(text)), article_id],
+        )
+
 def apply_migrations(db: Database) -> None:
     migrations.apply(db)
     db.execute(f"PRAGMA user_version = {len(migrations.applied(db))}")

@@ -76,6 +76,11 @@ def to_bytes(sig: LeanMinHash) -> bytes:
     return _HEADER.pack(_MAGIC, getattr(sig, "size", 0)) + bytes(buf)
 
 
+def is_current(data: bytes) -> bool:
+    """Written by this scheme (lemma shingles, size header)? Older rows are recomputed (m0007)."""
+    return data[:4] == _MAGIC
+
+
 def from_bytes(data: bytes) -> Signature:
     """Read a signature; rows written before the header existed have size 0 (unknown)."""
     size = 0
