@@ -12,9 +12,11 @@ install: $(STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
-	$(BIN)/python -m pip install --quiet -e '.[test]' 2>&1 | grep -v "^WARNING: Location" || true
-	$(BIN)/python -c "import newsmon, scrapy, natasha" 
+	@echo "Installing newsmon and its dependencies into $(VENV)/ (log: $(VENV)/install.log)"
+	@$(BIN)/python -m pip install --upgrade pip > $(VENV)/install.log 2>&1 \
+	  && $(BIN)/python -m pip install -e '.[test]' >> $(VENV)/install.log 2>&1 \
+	  || { tail -40 $(VENV)/install.log; echo "make: installation failed, see $(VENV)/install.log"; exit 1; }
+	@$(BIN)/python -c "import newsmon.cli, scrapy, natasha"
 	touch $(STAMP)
 
 demo: $(STAMP)
