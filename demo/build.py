@@ -2,10 +2,11 @@
 
     .venv/bin/python demo/build.py [--out DIR]
 
-Each outlet has its own templates (demo/templates/<outlet>/) imitating one CMS; feeds and sitemaps
-are templates under feeds/, other fixed pages under static/. Output goes to demo/sites/<outlet>/public/ (wiped first; site.yml is
-left alone) and is committed, so the site server only serves static files. Links inside pages use
-``{{BASE}}`` or root-relative paths; the server fills in the port.
+Each outlet has its own templates (demo/templates/<outlet>/) imitating one CMS: article and
+listing pages, feeds and sitemaps under feeds/, other fixed pages under static/. Output goes to
+demo/sites/<outlet>/public/ (wiped first; site.yml is left alone) and is committed, so the site
+server only serves static files. Links inside pages use ``{{BASE}}`` or root-relative paths; the
+server fills in the port.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ Path mapping (first existing file wins): ``/a/b`` -> ``public/a/b``, ``public/a/
 ``public/a/b/index.html``, ``public/a/b/index.xml``; ``/x.xml.gz`` without such a file is
 ``public/x.xml`` gzipped. A query string picks a variant file named ``<stem>@<query><suffix>``
 (``/news/?page=2`` -> ``public/news/index@page=2.html``); an unknown query falls back to the page
-without it, as real CMSs ignore ``utm_*`` parameters (``ignore_unknown_query: false`` turns that off).
+without it, as real CMSs ignore ``utm_*`` parameters (``ignore_unknown_query: false``: 404).
 
 site.yml keys: name, region, feeds, sitemaps (paths), encoding, charset_in (header|meta|both),
 redirects {path: to | {to, code}}, status {path: code}, delay {path: seconds}, flaky {path: N}
@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
@@ -260,7 +260,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _respond(self, send_body: bool) -> None:
         cfg = self.server.cfg
         parts = urlsplit(self.path)
-        path, query = parts.path or "/", parts.query
+        path, query = unquote(parts.path) or "/", parts.query  # Cyrillic slugs arrive %-encoded
         full = f"{path}?{query}" if query else path
         if full in cfg.drop or path in cfg.drop:
             self._log(0)
@@ -420,7 +420,7 @@ class SiteServer:
         return out
 
     def write_sources(self, path: Path, *, extra: dict[str, dict[str, Any]] | None = None) -> Path:
-        """Write sources.yml for the running sites; ``extra`` maps a name to extra/override fields."""
+        """Write sources.yml for the running sites; ``extra``: name -> extra/override fields."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         doc = {"sources": self.sources(extra)}

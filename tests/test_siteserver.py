@@ -8,6 +8,7 @@ import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import yaml
@@ -23,7 +24,9 @@ HOME = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Главная
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Лента</title>
 <item><title>Новость</title><link>{{BASE}}/news/1</link></item></channel></rss>"""
-ARTICLE = "<html><head><title>Семья года</title></head><body><p>Приёмная семья — ёлка</p></body></html>"
+ARTICLE = (
+    "<html><head><title>Семья года</title></head><body><p>Приёмная семья — ёлка</p></body></html>"
+)
 
 
 def make_site(root: Path, name: str, config: dict, files: dict[str, str]) -> None:
@@ -54,7 +57,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "news/2/index.html": ARTICLE, "news/index.html": "page 1",
             "news/index@page=2.html": "page 2", "news/flaky.html": ARTICLE,
             "feed/index.xml": RSS, "api/feed.html": '<feed xmlns="http://www.w3.org/2005/Atom"/>',
-            "hangup.html": ARTICLE,
+            "hangup.html": ARTICLE, "новости/семья-года.html": ARTICLE,
         },
     )  # fmt: skip
     make_site(
@@ -111,6 +114,7 @@ def test_each_site_gets_its_own_port(server: SiteServer) -> None:
         ("/news/", 200, "page 1"),
         ("/news/?page=2", 200, "page 2"),
         ("/news/1?utm_source=rss", 200, "Семья года"),
+        (quote("/новости/семья-года"), 200, "Семья года"),  # Cyrillic slug, %-encoded
         ("/nope", 404, "Страница не найдена"),
         ("/../site.yml", 404, "Страница не найдена"),
         ("/broken", 500, "Ошибка сервера"),
@@ -508,8 +512,10 @@ def test_demo_write_sources_lists_every_outlet_with_its_region(
 ) -> None:
     doc = yaml.safe_load(demo.write_sources(tmp_path / "sources.yml").read_text("utf-8"))
     regions = {s["name"]: s["region"] for s in doc["sources"]}
-    assert regions == {"amurpress": "Хабаровский край", "astrainform": "Астраханская область",
-                       "nsknews": "Новосибирская область", "primnews": "Приморский край"}  # fmt: skip
+    assert regions == {
+        "amurpress": "Хабаровский край", "astrainform": "Астраханская область",
+        "nsknews": "Новосибирская область", "primnews": "Приморский край",
+    }  # fmt: skip
 
 
 def _robots_disallowed(robots: str | None) -> list[re.Pattern[str]]:
