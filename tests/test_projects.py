@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,20 @@ def test_mistake_in_user_register_names_file_and_line(tmp_path: Path, content, l
 def test_missing_user_register_is_a_user_error(tmp_path: Path):
     with pytest.raises(UserError, match="projects.yml"):
         load_registry(tmp_path / "projects.yml")
+
+
+def test_shipped_register_is_clean(registry):
+    m = registry.markers
+    words = [*m.heads, *m.head_suffixes, *m.not_heads, *m.conjunctions, *m.name_words]
+    assert all(w == w.lower() and "ё" not in w for w in words)
+    assert not any(re.search("[a-z]", w) and re.search("[а-я]", w) for w in words)
+    assert not m.heads & m.not_heads
+    texts = [t for p in registry.projects for t in (p.name, *p.aliases)]
+    assert not any(re.search("[A-Za-z]", t) and re.search("[А-Яа-я]", t) for t in texts)
+
+
+def test_every_registered_alias_finds_its_project(registry):
+    for project in registry.projects:
+        for alias in (project.name, *project.aliases):
+            hits = find_projects(f"В области стартовал проект «{alias}».", registry)
+            assert hits == [ProjectHit(project.name, 1, registered=True)], alias
