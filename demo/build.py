@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import shutil
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +62,6 @@ class Article:
     old_path: str | None = None
     modified: dt.datetime | None = None
     views: int = 0
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def lead(self) -> str:
@@ -71,8 +70,9 @@ class Article:
 
 
 def split_paragraphs(text: str) -> list[str]:
-    blocks = [b for b in text.strip().split("\n\n")] if "\n\n" in text else text.strip().split("\n")
-    return [" ".join(b.split("\n")).strip() for b in blocks if b.strip()]
+    """Blank-line separated paragraphs; a text without blank lines has one paragraph a line."""
+    blocks = text.strip().split("\n\n" if "\n\n" in text else "\n")
+    return [" ".join(b.split()) for b in blocks if b.strip()]
 
 
 def load_articles() -> tuple[list[Article], dict[str, str]]:
