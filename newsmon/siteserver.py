@@ -57,7 +57,7 @@ _META_CHARSET = re.compile(
     rb"|<meta\s+http-equiv\s*=\s*[\"']?content-type[\"']?\s+content\s*=\s*[\"'][^\"']*[\"']\s*/?>",
     re.IGNORECASE,
 )
-_XML_DECL = re.compile(rb"^\s*<\?xml[^>]*\?>")
+_XML_DECL = re.compile(rb"^\s*<\?xml\s[^>]*\?>")
 _XML_ENCODING = re.compile(rb"encoding\s*=\s*[\"'][^\"']*[\"']")
 _HEAD_OPEN = re.compile(rb"<head(\s[^>]*)?>", re.IGNORECASE)
 
