@@ -25,6 +25,7 @@ from pipeline.quotes import (
     find_quotes,
     is_adjective,
     is_genitive,
+    is_genitive_plural,
     is_possessor,
     is_verb,
     looks_like_name,
@@ -322,6 +323,8 @@ class _Scan:
             kind = _marker(token, self.m)
             if kind == "other" and owner:
                 owner = False  # the owner's own marker (фонда), skipped with its name
+            elif kind == "other" and is_genitive_plural(token.text):
+                pass  # «проект для выпускников детских домов «Шаг вперёд»»: many own no one name
             elif kind == "project" and self.governed(v):
                 return "other"
             elif kind:

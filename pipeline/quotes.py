@@ -166,6 +166,11 @@ def is_genitive(word: str) -> bool:
     return any(("Case", "Gen") in feats for _, feats in _parses(word))
 
 
+def is_genitive_plural(word: str) -> bool:
+    parses = _parses(word)
+    return bool(parses) and all(("Case", "Gen") in f and ("Number", "Plur") in f for _, f in parses)
+
+
 def is_possessor(word: str) -> bool:
     """A word only in oblique cases, genitive among them («Единой», «Сбербанка»): a quoted name
     that starts so is an owner («инициатива «Единой России»»), not the thing's own name."""
