@@ -34,9 +34,14 @@ class NewsmonGroup(click.Group):
 @click.group(cls=NewsmonGroup)
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug logs).")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
+              help="SQLite database for the command (also accepted after the command name).")
 @click.version_option(package_name="newsmon")
-def cli(debug: bool, verbose: int) -> None:
+@click.pass_context
+def cli(ctx: click.Context, debug: bool, verbose: int, db_path: str | None) -> None:
     """newsmon — мониторинг региональных СМИ о проектах поддержки семьи и детства."""
+    if db_path:
+        ctx.default_map = {name: {"db_path": db_path} for name in cli.commands}
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 

@@ -24,7 +24,7 @@ def _known(db: Database, by: str, value: str | None) -> str | None:
     if match is None and by == "topic":
         from pipeline.nlp import load_tag_config
 
-        known = sorted(set(known) | set(load_tag_config(None).topic_names))
+        known = sorted(set(known) | {t.name for t in load_tag_config(None).topics})
         match = next((k for k in known if k.lower() == value.lower()), None)
     if match is None:
         match = _alias(by, value, known)
@@ -40,10 +40,15 @@ def _alias(by: str, value: str, known: list[str]) -> str | None:
     if len(prefixed) == 1:
         return prefixed[0]
     if by == "org":
-        from pipeline.orgs import canonical_org
+        from pipeline.orgs import find_orgs
 
-        canonical = canonical_org(value)
-        return canonical if canonical in known else None
+        names = [m.name for m in find_orgs(value)]
+        return names[0] if names and names[0] in known else None
+    if by == "project":
+        from pipeline.projects import canonical_project_name
+
+        wanted = canonical_project_name(value).lower()
+        return next((k for k in known if canonical_project_name(k).lower() == wanted), None)
     return None
 
 
