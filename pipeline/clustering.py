@@ -20,7 +20,12 @@ from __future__ import annotations
 import re
 import struct
 
+from typing import TYPE_CHECKING
+
 from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NUM_PERM = 128
 SHINGLE = 3
@@ -28,6 +33,7 @@ LSH_THRESHOLD = 0.2  # candidates: estimated Jaccard of lemma 3-shingles (recall
 JACCARD = 0.3  # one story when the estimated Jaccard reaches this …
 CONTAINMENT = 0.6  # … or the shared shingles cover this share of the shorter text
 MIN_JACCARD = 0.15  # (a shared outlet footer must not make two short notes one story)
+WINDOW_DAYS = 180  # StoryIndex.from_db: how far back a new article looks for its original
 MIN_SHINGLES = 12  # shorter texts say too little to be called a reprint of anything
 THRESHOLD = JACCARD  # kept for callers of the first version
 WORD_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
@@ -115,6 +121,24 @@ class StoryIndex:
     def __init__(self, threshold: float = LSH_THRESHOLD) -> None:
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.signatures: dict[int, LeanMinHash] = {}
+
+    @classmethod
+    def from_db(cls, db: Database, days: int | None = WINDOW_DAYS) -> StoryIndex:
+        """The index over stored articles published (or, undated, fetched) in the last `days`
+        days — reprints follow their original within weeks, and a large archive then loads in
+        seconds; None loads every signature."""
+        index = cls()
+        sql = "select m.article_id, m.signature from article_minhash m"
+        params: list = []
+        if days is not None:
+            sql += (
+                " join articles a on a.id = m.article_id"
+                " where coalesce(a.published, substr(a.fetched_at, 1, 10)) >= date('now', ?)"
+            )
+            params.append(f"-{int(days)} days")
+        for article_id, blob in db.execute(sql, params):
+            index.add(article_id, from_bytes(blob))
+        return index
 
     def add(self, article_id: int, sig: LeanMinHash) -> None:
         if article_id not in self.signatures:

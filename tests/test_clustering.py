@@ -199,3 +199,18 @@ def test_index_finds_reprints_incrementally_and_nothing_else():
     assert sorted(index.similar(signature(STORIES["mentor_omsk"]))) == [
         keys.index("mentor_omsk"), 100
     ]
+
+
+def test_index_loads_recent_signatures_from_the_database(tmp_path):
+    import datetime as dt
+
+    from tests.factories import article, make_db
+
+    today = dt.date.today()
+    db = make_db(tmp_path / "c.db", [
+        article(STORIES["mentor_nsk"], published=(today - dt.timedelta(days=3)).isoformat()),
+        article(STORIES["foster_kirov"], published="2019-01-10"),
+    ])
+    assert list(StoryIndex.from_db(db).signatures) == [1]
+    assert sorted(StoryIndex.from_db(db, days=None).signatures) == [1, 2]
+    assert StoryIndex.from_db(db).similar(signature(reprint(STORIES["mentor_nsk"]))) == [1]
