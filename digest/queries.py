@@ -41,7 +41,7 @@ def stories(
             from p
         )
         select g.story_id, g.materials, g.materials - 1 as reprints, g.outlets,
-               a.id, a.url, a.source, a.title, a.lead, substr(a.text, 1, 1500) as text,
+               a.id, a.url, a.source, a.title, a.lead, substr(a.text, 1, 6000) as text,
                a.published,
                (select group_concat(name, '; ') from (
                     select r.name from p m join article_regions k on k.article_id = m.id

@@ -80,16 +80,47 @@ def clip(text: str, limit: int) -> str:
     return cut + "…"
 
 
+MIN_LEAD_WORDS = 8
+
+
+def looks_like_prose(paragraph: str) -> bool:
+    """A sentence a reader would take for the article's start, not a rubric, date or widget line
+    («Категория: Общество», «Социальная сфера», calendar digits, «Читайте также»)."""
+    words = re.findall(r"[^\W\d_]{2,}", paragraph)
+    if len(words) < MIN_LEAD_WORDS or not re.search(r"[.!?…»\"]$", paragraph.rstrip()):
+        return False
+    try:
+        from pipeline.boilerplate import is_drop_line, is_stop_line
+    except ImportError:  # the digest still renders without the pipeline package
+        return True
+    return not (is_stop_line(paragraph) or is_drop_line(paragraph))
+
+
+def _ends_article(line: str) -> bool:
+    try:
+        from pipeline.boilerplate import is_stop_line
+    except ImportError:
+        return False
+    return bool(line) and is_stop_line(line)
+
+
 def make_lead(title: str | None, lead: str | None, text: str | None, limit: int = 220) -> str:
-    """A two-line lead: the stored lead or the first sentences of the text, never the title again."""
-    source = (lead or "").strip() or (text or "").strip()
-    source = _SPACES.sub(" ", source)
-    if title:
-        folded_title = _SPACES.sub(" ", title).strip().lower().rstrip(".!?…")
-        rest = source[len(folded_title):]
-        # Only a title that stands as its own sentence or line is a repeat to drop.
-        if source.lower().startswith(folded_title) and (not rest or rest[0] in ".!?…:\n"):
-            source = rest.lstrip(" .!?…:—–-\n")
+    """A two-line lead from the stored lead or the text's first prose paragraph, never the title
+    again and never boilerplate; empty when no paragraph qualifies."""
+    folded_title = _SPACES.sub(" ", title or "").strip().lower().rstrip(".!?…")
+    for candidate in [lead or "", *(text or "").split("\n")]:
+        source = _SPACES.sub(" ", candidate).strip()
+        rest = source[len(folded_title):] if folded_title else ""
+        # Only a title standing as its own sentence or line is a repeat to drop.
+        if folded_title and source.lower().startswith(folded_title) and (
+                not rest or rest[0] in ".!?…:"):
+            source = rest.lstrip(" .!?…:—–-")
+        if looks_like_prose(source):
+            break
+        if _ends_article(source):
+            return ""  # what follows «Читайте также» belongs to other articles
+    else:
+        return ""
     sentences = re.split(r"(?<=[.!?…])\s+(?=[«\"A-ZА-ЯЁ0-9])", source)
     lead_text = ""
     for sentence in sentences:

@@ -95,17 +95,26 @@ def test_change_against_previous_period(current, previous, text, direction):
     assert (result["text"], result["direction"]) == (text, direction)
 
 
+PROSE = "Центр примет до двадцати семей с детьми из всех районов края."
+
+
 @pytest.mark.parametrize(
     ("title", "lead", "body", "expected"),
     [
-        ("Центр открыт", None, "Центр открыт. В нём 20 мест.", "В нём 20 мест."),
-        ("В Хабаровске открылся центр", None, "В Хабаровске открылся центр для мам. Он новый.",
-         "В Хабаровске открылся центр для мам. Он новый."),
-        ("Т", "Готовый лид.", "Другой текст.", "Готовый лид."),
+        ("Центр открыт", None, f"Центр открыт. {PROSE}", PROSE),
+        ("В Хабаровске открылся центр", None,
+         "В Хабаровске открылся центр для мам с детьми, оказавшихся в трудной ситуации.",
+         "В Хабаровске открылся центр для мам с детьми, оказавшихся в трудной ситуации."),
+        ("Т", f"Готовый лид: {PROSE}", "Другой текст.", f"Готовый лид: {PROSE}"),
+        ("Т", "Категория: Общество", f"Категория: Общество\n\n{PROSE}", PROSE),
+        ("Т", "Социальная сфера", "Социальная сфера\nРегионы\nКалендарь\n1\n2\n3\n" + PROSE,
+         PROSE),
+        ("Т", None, f"12.10.2025 14:30\nФото: пресс-служба\n{PROSE}", PROSE),
+        ("Т", None, "Читайте также\nСоциальная сфера\nГлавное", ""),
+        ("Т", None, f"Читайте также\n{PROSE}", ""),
     ],
 )
-def test_lead_never_repeats_the_title_but_keeps_a_sentence_starting_like_it(title, lead, body,
-                                                                            expected):
+def test_lead_is_the_first_prose_never_the_title_or_boilerplate(title, lead, body, expected):
     assert make_lead(title, lead, body) == expected
 
 
