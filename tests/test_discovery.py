@@ -1,0 +1,199 @@
+"""Feeds, sitemaps and listing pages → article URLs, pagination, sections; the pagination gate."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+
+import pytest
+
+from spiders.discovery import classify_links, link_kind, next_pages, parse_date, parse_feed, parse_sitemap
+from spiders.gate import PaginationGate
+
+BASE = "http://127.0.0.1:8001/"
+
+RSS = b"""<?xml version="1.0" encoding="windows-1251"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
+<item><title>\xcd\xee\xe2\xee\xf1\xf2\xfc</title><link>http://127.0.0.1:8001/news/1</link>
+<pubDate>Tue, 20 Oct 2026 11:00:00 +0300</pubDate></item>
+<item><title>B</title><guid isPermaLink="true">http://127.0.0.1:8001/news/2</guid><dc:date>2026-10-21</dc:date></item>
+<item><title>C</title><link>/news/3</link></item>
+<item><title>No link</title><guid isPermaLink="false">abc-123</guid></item>
+</channel></rss>"""
+
+ATOM = b"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+<entry><title>A</title><link rel="enclosure" href="http://127.0.0.1:8001/a.jpg"/>
+<link rel="alternate" href="http://127.0.0.1:8001/news/a"/><updated>2026-10-05T00:00:00Z</updated>
+<published>2026-10-01T09:00:00+06:00</published></entry></feed>"""
+
+
+def test_rss_items_with_dates_titles_and_relative_links():
+    entries = parse_feed(RSS, BASE + "rss.xml")
+    assert [(e.url, e.date) for e in entries] == [
+        ("http://127.0.0.1:8001/news/1", dt.date(2026, 10, 20)),
+        ("http://127.0.0.1:8001/news/2", dt.date(2026, 10, 21)),
+        ("http://127.0.0.1:8001/news/3", None),
+    ]
+    assert entries[0].title == "Новость"
+
+
+def test_atom_prefers_alternate_link_and_published_date():
+    [entry] = parse_feed(ATOM, BASE + "atom.xml")
+    assert entry.url == "http://127.0.0.1:8001/news/a"
+    assert entry.date == dt.date(2026, 10, 1)
+
+
+@pytest.mark.parametrize("body", [b"", b"<html><body>502 Bad Gateway</body></html>", b"\x1f\x8bnot gzip"])
+def test_broken_feeds_give_no_entries(body):
+    assert parse_feed(body, BASE) == []
+
+
+NEWS_SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+ xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"
+ xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">
+<url><loc>http://127.0.0.1:8001/n/1</loc><lastmod>2026-11-01</lastmod>
+<news:news><news:publication_date>2026-10-03T08:00:00+03:00</news:publication_date></news:news>
+<image:image><image:loc>http://127.0.0.1:8001/img/1.jpg</image:loc></image:image></url>
+<url><loc>http://127.0.0.1:8001/n/2</loc><lastmod>2026-10-04</lastmod></url>
+<url><loc> http://127.0.0.1:8001/n/3 </loc></url>
+</urlset>"""
+
+INDEX = b"""<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>http://127.0.0.1:8001/s/news.xml</loc><lastmod>2026-10-17</lastmod></sitemap>
+<sitemap><loc>http://127.0.0.1:8001/s/2025.xml.gz</loc></sitemap></sitemapindex>"""
+
+
+def test_news_sitemap_prefers_publication_date_and_ignores_image_loc():
+    sitemap = parse_sitemap(NEWS_SITEMAP, BASE + "sitemap.xml")
+    assert not sitemap.is_index
+    assert [(e.url, e.date) for e in sitemap.entries] == [
+        ("http://127.0.0.1:8001/n/1", dt.date(2026, 10, 3)),
+        ("http://127.0.0.1:8001/n/2", dt.date(2026, 10, 4)),
+        ("http://127.0.0.1:8001/n/3", None),
+    ]
+
+
+def test_sitemap_index_and_gzip():
+    sitemap = parse_sitemap(gzip.compress(INDEX), BASE + "sitemap.xml.gz")
+    assert sitemap.is_index
+    assert [e.url for e in sitemap.entries] == [
+        "http://127.0.0.1:8001/s/news.xml", "http://127.0.0.1:8001/s/2025.xml.gz",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        ("Tue, 20 Oct 2026 23:30:00 +0300", dt.date(2026, 10, 20)),
+        ("2026-10-20T23:30:00+03:00", dt.date(2026, 10, 20)),
+        ("2026-10-20", dt.date(2026, 10, 20)),
+        ("2026-02-30", None),
+        ("вчера", None),
+        (None, None),
+    ],
+)
+def test_parse_date(value, day):
+    assert parse_date(value) == day
+
+
+@pytest.mark.parametrize(
+    ("url", "text", "kind"),
+    [
+        ("https://s.ru/news/12345/", "", "article"),
+        ("https://s.ru/2026/10/21/deti/", "", "article"),
+        ("https://s.ru/society/priemnye-semi-poluchat-podderzhku/", "", "article"),
+        ("https://s.ru/news/detail.php?ID=4411", "", "article"),
+        ("https://s.ru/?p=812", "", "article"),  # WordPress post id, not pagination
+        ("https://s.ru/novosti/semya.html", "", "article"),
+        ("https://s.ru/novosti/semya", "Приёмные семьи региона получат поддержку", "article"),
+        ("https://s.ru/news/?page=2", "", "pagination"),
+        ("https://s.ru/news/?PAGEN_1=3", "", "pagination"),
+        ("https://s.ru/news/page/2/", "", "pagination"),
+        ("https://s.ru/index.php?start=20", "", "pagination"),
+        ("https://s.ru/tags/semya/", "", "other"),
+        ("https://s.ru/author/ivanova/", "", "other"),
+        ("https://s.ru/news/12345/print/", "", "other"),
+        ("https://s.ru/news/12345/?print=Y", "", "other"),
+        ("https://s.ru/news/12345/amp/", "", "other"),
+        ("https://s.ru/upload/doc-2026-1.pdf", "", "other"),
+        ("https://s.ru/about/", "О редакции", "other"),
+        ("https://s.ru/", "Главная", "other"),
+        ("https://s.ru/rubric/obshchestvo/", "", "section"),
+        ("https://s.ru/society/", "Общество", "section"),
+        ("https://s.ru/news/index.php", "Все новости", "section"),
+    ],
+)
+def test_link_kind(url, text, kind):
+    assert link_kind(url, text) == kind
+
+
+LISTING = """<html><head><link rel="alternate" type="application/rss+xml" href="/rss/">
+<link rel="alternate" type="application/rss+xml" href="http://other.ru/rss/"></head><body>
+<nav><a href="/society/">Общество</a> <a href="/about/">О нас</a></nav>
+<a href="/news/101/">Первая</a> <a href="/news/101/#comments">5 комментариев</a>
+<a href="/news/102/?utm_source=main">Вторая</a> <a href="http://other.ru/news/103/">Чужая</a>
+<a href="http://127.0.0.1:8002/news/104/">Соседний порт</a> <a rel="nofollow" href="/news/105/">Реклама</a>
+<a href="/news/?page=2">2</a> <a href="/news/?page=3">3</a><p>незакрытый абзац <div>и блок
+</body></html>"""
+
+
+def test_classify_links_on_a_listing_page():
+    links = classify_links(LISTING.encode(), "http://127.0.0.1:8001/news/", BASE)
+    assert links.articles == ["http://127.0.0.1:8001/news/101/",
+                              "http://127.0.0.1:8001/news/102/?utm_source=main"]  # fmt: skip
+    assert links.listings == ["http://127.0.0.1:8001/news/?page=2", "http://127.0.0.1:8001/news/?page=3"]
+    assert links.sections == ["http://127.0.0.1:8001/society/"]
+    assert links.feeds == ["http://127.0.0.1:8001/rss/"]
+
+
+@pytest.mark.parametrize(
+    ("page", "links", "expected"),
+    [
+        ("/news/", ["/news/?page=2", "/news/?page=3", "/news/?page=10"], ["/news/?page=2"]),
+        ("/news/?page=2", ["/news/?page=1", "/news/", "/news/?page=3"], ["/news/?page=3"]),
+        ("/news/?page=5", ["/news/?page=4"], []),  # last page
+        ("/", ["/?PAGEN_1=2", "/?PAGEN_1=3"], ["/?PAGEN_1=2"]),
+        ("/blog/page/2/", ["/blog/", "/blog/page/3/", "/blog/page/9/"], ["/blog/page/3/"]),
+        ("/arh/", ["/arh/?start=0", "/arh/?start=20", "/arh/?start=40"], ["/arh/?start=20"]),
+    ],
+)
+def test_next_pages_follows_only_the_next_page(page, links, expected):
+    host = "http://127.0.0.1:8001"
+    assert next_pages(host + page, [host + u for u in links]) == [host + u for u in expected]
+
+
+class TestPaginationGate:
+    def make(self):
+        scheduled: list[str] = []
+        return PaginationGate(scheduled.append), scheduled
+
+    def test_first_fresh_article_releases_the_next_page(self):
+        gate, scheduled = self.make()
+        gate.open("p1", 3, ["p2"])
+        gate.resolve("p1", fresh=False)
+        assert scheduled == []
+        gate.resolve("p1", fresh=True)
+        assert scheduled == ["p2"]
+        gate.resolve("p1", fresh=True)  # later resolutions of a released gate do nothing
+        assert scheduled == ["p2"]
+
+    def test_page_of_only_old_or_known_articles_stops_pagination(self):
+        gate, scheduled = self.make()
+        gate.open("p1", 2, ["p2"])
+        gate.resolve("p1", fresh=False)
+        gate.resolve("p1", fresh=False)
+        assert scheduled == [] and gate.stopped == 1 and not gate.pending
+
+    def test_page_with_nothing_new_is_not_followed(self):
+        gate, scheduled = self.make()
+        gate.open("p1", 0, ["p2"])
+        assert scheduled == [] and gate.stopped == 1
+
+    def test_idle_closes_gates_that_lost_a_resolution(self):
+        gate, scheduled = self.make()
+        gate.open("p1", 2, ["p2"])
+        gate.close_all()
+        gate.resolve("p1", fresh=True)
+        assert scheduled == []
