@@ -30,6 +30,7 @@ from pipeline.quotes import (
     is_verb,
     looks_like_name,
     normalize_name,
+    numbers,
 )
 
 DATA_FILE = Path(__file__).parent / "data" / "projects.yml"
@@ -77,6 +78,7 @@ class _Alias:
     name: str
     keys: tuple[frozenset[str], ...]  # lemma variants of each word
     exact: tuple[str | None, ...]  # acronyms («ССД») match only in their own letter case
+    numbers: tuple[frozenset[str], ...]  # «Куратор семьи» is not «Кураторы семей»
     registered: bool
 
 
@@ -96,7 +98,8 @@ def _make_alias(text: str, name: str, registered: bool) -> _Alias | None:
     exact = tuple(
         w.text if w.text.isupper() and len(w.text) > 1 and not shouting else None for w in words
     )
-    return _Alias(name, tuple(_variants(w.text) for w in words), exact, registered)
+    keys = tuple(_variants(w.text) for w in words)
+    return _Alias(name, keys, exact, tuple(numbers(w.text) for w in words), registered)
 
 
 class ProjectRegistry:
@@ -371,6 +374,10 @@ class _Scan:
             i + n <= len(tokens)
             and not any(e and e != t.text for e, t in zip(alias.exact, tokens[i : i + n]))
             and all(alias.keys[k] & _variants(tokens[i + k].text) for k in range(n))
+            and all(
+                not (a and b) or a & b
+                for a, b in zip(alias.numbers, (numbers(t.text) for t in tokens[i : i + n]))
+            )
             and not any(
                 _HARD_BREAK.search(self.text[tokens[k].end : tokens[k + 1].start])
                 for k in range(i, i + n - 1)

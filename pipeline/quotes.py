@@ -166,6 +166,11 @@ def is_genitive(word: str) -> bool:
     return any(("Case", "Gen") in feats for _, feats in _parses(word))
 
 
+def numbers(word: str) -> frozenset[str]:
+    """Grammatical numbers a word form can have (empty for words without number)."""
+    return frozenset(dict(f).get("Number") for _, f in _parses(word)) - {None}
+
+
 def is_genitive_plural(word: str) -> bool:
     parses = _parses(word)
     return bool(parses) and all(("Case", "Gen") in f and ("Number", "Plur") in f for _, f in parses)

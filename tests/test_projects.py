@@ -104,6 +104,14 @@ def test_later_bare_mentions_count_for_the_introduced_project(registry):
     assert find_projects(text, registry) == [ProjectHit("Теплый дом", 4, registered=False)]
 
 
+def test_generic_plural_is_not_a_later_mention(registry):
+    text = (
+        "Кураторы семей помогли сохранить в кровных семьях 120 детей. Технология «Куратор семьи» "
+        "внедрена во всех районах. Куратор семьи составляет план выхода из кризиса."
+    )
+    assert find_projects(text, registry) == [ProjectHit("Куратор семьи", 2, registered=True)]
+
+
 def test_registered_alias_found_without_quotes_or_head(registry):
     text = "Специалисты учатся работать по технологии Куратор семьи. Куратор семьи помогает семьям."
     assert find_projects(text, registry) == [ProjectHit("Куратор семьи", 2, registered=True)]
