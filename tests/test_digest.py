@@ -287,12 +287,14 @@ def test_cli_period_from_to_and_recipient_share_the_to_option(month_db, tmp_path
         (["--from", "2025-10-01"], "обе даты"),
         (["--from", "2025-10-01", "--to", "2025-10-05", "--to", "2025-10-09"], "несколько дат"),
         (["--month", "2025-13"], "ГГГГ-ММ"),
+        (["--month", "2025-10", "--send", "--to", "a@example.org", "--smtp-host", "h"],
+         "NEWSMON_SMTP_PORT"),
     ],
 )
 def test_cli_user_mistakes_are_one_line(month_db, tmp_path, args, message):
     result = CliRunner().invoke(
         cli, ["digest", "--db", str(month_db), "--out", str(tmp_path / "x.html"), *args],
-        env={"NEWSMON_SMTP_HOST": ""})
+        env={"NEWSMON_SMTP_HOST": "", "NEWSMON_SMTP_PORT": "smtp"})
     assert result.exit_code == 2, result.output
     assert message in result.output and "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
@@ -312,3 +314,24 @@ def test_cli_unreachable_smtp_is_one_line_exit_1(month_db, tmp_path):
     last = result.output.strip().splitlines()[-1]
     assert last.startswith("newsmon: SMTP-сервер 127.0.0.1:") and "недоступен" in last
     assert "Traceback" not in result.output
+
+
+def test_cli_pdf_without_chromium_says_how_to_install_it(month_db, tmp_path):
+    result = CliRunner().invoke(cli, [
+        "digest", "--db", str(month_db), "--month", "2025-10", "--out", str(tmp_path / "x.html"),
+        "--pdf", str(tmp_path / "x.pdf")], env={"NEWSMON_CHROMIUM": str(tmp_path / "none")})
+    assert result.exit_code == 1
+    assert "apt-get install chromium" in result.output.strip().splitlines()[-1]
+    assert (tmp_path / "x.html").exists() and not (tmp_path / "x.pdf").exists()
+
+
+def test_empty_month_email_has_no_images_but_both_parts(month_db, tmp_path):
+    out = tmp_path / "e.html"
+    result = _run("digest", "--db", str(month_db), "--month", "2025-12", "--out", str(out),
+                  "--dry-run", "--to", "press@example.org")
+    assert result.exit_code == 0, result.output
+    msg = email.message_from_bytes(out.with_suffix(".eml").read_bytes(),
+                                   policy=email.policy.default)
+    assert [p.get_content_type() for p in msg.walk()] == [
+        "multipart/alternative", "text/plain", "text/html"]
+    assert "не найдено" in msg.get_body(("plain",)).get_content()

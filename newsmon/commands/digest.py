@@ -38,9 +38,10 @@ def split_to_values(values: tuple[str, ...]) -> tuple[str | None, list[str]]:
 @click.option("--send", is_flag=True, help="Email the report to every --to address.")
 @click.option("--dry-run", is_flag=True,
               help="Write the email as FILE.eml beside --out instead of sending it.")
-@click.option("--smtp-host", envvar="NEWSMON_SMTP_HOST", help="SMTP server (env NEWSMON_SMTP_HOST).")
-@click.option("--smtp-port", type=int, envvar="NEWSMON_SMTP_PORT",
-              help="SMTP port (env NEWSMON_SMTP_PORT, default 587; 465 = TLS from the start).")
+# The environment fallbacks are read by digest.mail.smtp_settings, which words its own errors.
+@click.option("--smtp-host", help="SMTP server (default: env NEWSMON_SMTP_HOST).")
+@click.option("--smtp-port", type=click.IntRange(1, 65535),
+              help="SMTP port (default: env NEWSMON_SMTP_PORT or 587; 465 = TLS from the start).")
 @db_option
 def command(month, date_from, to_values, out_path: Path, pdf_path: Path | None, send: bool,
             dry_run: bool, smtp_host: str | None, smtp_port: int | None, db_path: Path) -> None:
