@@ -37,6 +37,8 @@ CHROME_TAGS = frozenset({"aside", "footer", "header"})
 MAX_WIDGET_SHARE = 0.5
 # A stop-marker element longer than this holds more than a heading: cut lines, not the tree.
 MAX_MARKER_CHARS = 200
+# Content above the headline is chrome unless it holds this share of the page's prose.
+MAX_PROSE_BEFORE_TITLE = 0.3
 # A text run this long is prose (a sentence), not a menu item or a headline.
 PROSE_RUN = 80
 
@@ -140,15 +142,28 @@ def delayout(tree: HtmlElement) -> None:
                 el.attrib.pop(attr, None)
 
 
-def prune(tree: HtmlElement) -> HtmlElement:
-    """A copy of the page without widgets, chrome and related blocks, layout tables made divs.
+TITLE_MARK = "data-newsmon-title"
+
+
+def prune(tree: HtmlElement, title_el: HtmlElement | None = None) -> HtmlElement:
+    """A copy of the page without widgets, chrome and related blocks, layout tables made divs,
+    and without what precedes the headline ``title_el`` (site name, menus, today's date).
 
     An element is kept if it holds the page's title (h1) or most of its running prose: some CMSs
     give the article container a class such as ``news-list`` or ``content-sidebar-wrap``.
     """
     from copy import deepcopy
 
-    tree = deepcopy(tree)
+    if title_el is not None:
+        title_el.set(TITLE_MARK, "1")
+    try:
+        tree = deepcopy(tree)
+    finally:
+        if title_el is not None:
+            del title_el.attrib[TITLE_MARK]
+    marked = tree.xpath(f"//*[@{TITLE_MARK}]")
+    if marked:
+        cut_before(tree, marked[0])
     delayout(tree)
     total = _prose_length(tree) or 1
     for el in list(tree.iter()):
@@ -162,6 +177,24 @@ def prune(tree: HtmlElement) -> HtmlElement:
             el.drop_tree()
     cut_at_stop_marker(tree)
     return tree
+
+
+def cut_before(tree: HtmlElement, title: HtmlElement) -> None:
+    """Drop, in place, the headline and everything before it, unless that holds much prose."""
+    if _prose_length(title):
+        return  # the "headline" element is a container of the text itself (table cells)
+    total = _prose_length(tree) or 1
+    doomed: list[HtmlElement] = []
+    node = title
+    while node is not None and node.tag not in ("body", "html"):
+        doomed += list(node.itersiblings(preceding=True))
+        node = node.getparent()
+    if sum(_prose_length(el) for el in doomed) / total > MAX_PROSE_BEFORE_TITLE:
+        return
+    for el in doomed:
+        el.getparent().remove(el)
+    title.tail = None
+    title.drop_tree()
 
 
 def cut_at_stop_marker(tree: HtmlElement) -> None:

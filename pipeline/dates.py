@@ -351,10 +351,16 @@ DATELINE_MAX_REST = 60
 HEAD_BLOCKS_BEFORE_TITLE = 4
 TAIL_BLOCKS_AFTER_TEXT = 3
 BODY_MIN_CHARS = 120
+# A date line under the text shares an ancestor with the last paragraph at most this far up from
+# the paragraph and this far up from the date line.
+TAIL_MAX_UP = 3
+TAIL_MAX_DOWN = 2
 
 _DATELINE_NOISE = re.compile(
     r"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?|\bг(?:ода|\.)|\bгод\b|\bв\b|"
-    r"опубликовано|опубликован[ао]?|дата публикации|дата|размещено|обновлено|добавлено|создано|"
+    r"опубликовано|опубликован[ао]?|дата публикации|дата изменения|дата|размещено|обновлено|"
+    r"изменено|добавлено|создано|"
+    r"\d+\s*мин\.?(?:\s+на)?\s+чтени\w*|время чтения|читать|"
     r"\d+\s*(?:просмотр\w*|комментари\w*)|просмотр\w*:?\s*\d+|[|,:;•·/()\[\]—–-])",
     re.IGNORECASE,
 )
@@ -383,10 +389,14 @@ def _dateline_date(text: str, now: datetime.datetime, *, dateish: bool = False) 
         # «Сегодня: 12 июня 2023» is a today's-date widget, «Сегодня +3» weather, «Дагестан
         # Сегодня» a site name: a relative date line starts with the relative word.
         return None
-    if dateish:
+    # «Категория: Новости поселения | Просмотров: 304 | Дата: 01.09.2021» — a line of short
+    # fields may hold a few lower-case words; a sentence («Акция продлится до 31 августа.») not.
+    fields = re.split(r"\s*[|•·/]\s*|\s[—–]\s", text)
+    meta_line = len(fields) >= 2 and all(len(f.split()) <= 5 for f in fields)
+    if dateish or meta_line:
         ok = len(rest) <= DATELINE_MAX_REST + 20 and lower_words <= 3
     else:
-        ok = len(rest) <= DATELINE_MAX_REST and lower_words <= (0 if relative else 1)
+        ok = len(rest) <= DATELINE_MAX_REST and lower_words == 0
     date = found[0][0]
     return date if ok and is_plausible(date, now) else None
 
@@ -396,6 +406,16 @@ def _is_dateish(el: HtmlElement) -> bool:
         if node is not None and _CLASS_DATEISH.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
             return True
     return el.tag == "time"
+
+
+def _near(el: HtmlElement, body_el: HtmlElement) -> bool:
+    """A line under the text belongs to the article when it sits close to the text in the tree
+    (a sibling of the paragraphs or of their container), not in a block of other news."""
+    body_chain = [body_el, *body_el.iterancestors()][: TAIL_MAX_UP + 1]
+    for depth, node in enumerate([el, *el.iterancestors()][: TAIL_MAX_DOWN + 1]):
+        if node in body_chain:
+            return True
+    return False
 
 
 def find_dateline(
@@ -431,18 +451,32 @@ def find_dateline(
         None,
     )
     head_end = first_body if first_body is not None else end
-    head = [i for i in range(start, head_end)]
+    head = list(range(start, head_end))
+    before: list[int] = []
     if title_idx is not None:
-        # Nearest to the title first, after it before before it.
-        head.sort(key=lambda i: (abs(i - title_idx) + (0.5 if i < title_idx else 0)))
-    for i in head:
+        # Below the headline first; a date above it may be a today's-date widget, so it comes
+        # last, after the line under the text.
+        before = sorted((i for i in head if i < title_idx), reverse=True)
+        head = [i for i in head if i > title_idx]
+    tail: list[int] = []
+    if first_body is not None:
+        last_body = max(
+            i for i in range(first_body, end)
+            if len(items[i].text) >= 40 and items[i].link_density < 0.5
+            and _dateline_date(items[i].text, now, dateish=True) is None
+        )
+        for i in range(last_body + 1, min(end, last_body + 1 + TAIL_BLOCKS_AFTER_TEXT)):
+            if items[i].link_density > 0.3:
+                break
+            if _near(items[i].el, items[last_body].el):
+                tail.append(i)
+    for i in head + tail + before:
         if items[i].link_density > 0.6:
             continue
         date = _dateline_date(items[i].text, now, dateish=_is_dateish(items[i].el))
         if date is not None:
             return date
-    if first_body is None:
-        return None
+    return None
     last_body = max(
         i for i in range(first_body, end)
         if len(items[i].text) >= 40 and items[i].link_density < 0.5

@@ -199,10 +199,11 @@ def find_title(tree: HtmlElement, override: str | None = None) -> tuple[str | No
         agree, not_logo, is_h1, _ = rank((order, el))
         if agree or (not others and not_logo) or (is_h1 and not_logo):
             return _complete(_clean(el.text_content()), [t for t in (ld, og) if t]), el
-    if not (ld or og) and len(head_title.split()) <= WEAK_TITLE_WORDS:
-        # <title> is only the site or section name («Новости»): the headline is the short line
-        # right above the article's first paragraph (old CMSs, table layouts, page builders).
-        found = _title_from_blocks(tree)
+    if not (ld or og):
+        # No headline agrees with <title>, or <title> is only the site or section name
+        # («Новости»): the headline is the line right above the article's first paragraph
+        # (old CMSs, table layouts, page builders) — a heading, unless <title> says nothing.
+        found = _title_from_blocks(tree, any_tag=len(head_title.split()) <= WEAK_TITLE_WORDS)
         if found[0]:
             return found
     for title in (ld, og, _site_stripped(head_title) if head_title else None):
@@ -211,7 +212,15 @@ def find_title(tree: HtmlElement, override: str | None = None) -> tuple[str | No
     return None, None
 
 
-def _title_from_blocks(tree: HtmlElement) -> tuple[str | None, HtmlElement | None]:
+def _looks_like_heading(el: HtmlElement) -> bool:
+    if el.tag in ("h1", "h2", "h3", "h4", "b", "strong", "font"):
+        return True
+    if el.xpath("./b | ./strong | ./font"):
+        return True
+    return bool(_TITLE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"))
+
+
+def _title_from_blocks(tree: HtmlElement, *, any_tag: bool) -> tuple[str | None, HtmlElement | None]:
     items = boilerplate.blocks(tree)
     first_body = next(
         (i for i, b in enumerate(items) if len(b.text) >= dates.BODY_MIN_CHARS and b.link_density < 0.5),
@@ -223,7 +232,10 @@ def _title_from_blocks(tree: HtmlElement) -> tuple[str | None, HtmlElement | Non
         text = block.text
         if dates._dateline_date(text, datetime.datetime.now(), dateish=True) or boilerplate.is_drop_line(text):
             continue
-        if 15 <= len(text) <= 250 and block.link_density < 0.5 and not text.endswith("."):
+        if (
+            15 <= len(text) <= 250 and block.link_density < 0.5 and not text.endswith(".")
+            and (any_tag or _looks_like_heading(block.el))
+        ):
             return text, block.el
         break
     return None, None
@@ -353,7 +365,10 @@ def _has_date(line: str, now: datetime.datetime) -> bool:
 
 def _strip_tail(paragraphs: list[str], now: datetime.datetime) -> list[str]:
     """Whatever follows the last sentence and its signature: date lines, dated headline lists."""
-    prose = [i for i, p in enumerate(paragraphs) if len(p) >= 40 and p.rstrip()[-1:] in ".!?»\"…)"]
+    prose = [
+        i for i, p in enumerate(paragraphs)
+        if len(p.split()) >= 3 and p.rstrip()[-1:] in ".!?»\"…)" and dates._dateline_date(p, now) is None
+    ]
     if not prose:
         return paragraphs
     last = prose[-1]
@@ -387,7 +402,7 @@ def extract(
     overrides = overrides or SelectorOverrides()
     tree = parse_html(html, encoding)
     title, title_el = find_title(tree, overrides.title)
-    pruned = boilerplate.prune(tree)
+    pruned = boilerplate.prune(tree, title_el)
 
     paragraphs: list[str] = []
     method = "none"
