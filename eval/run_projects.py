@@ -28,6 +28,7 @@ from pipeline.projects import canonical_project_name, find_projects, load_regist
 
 CASES = ROOT / "projects" / "cases.yml"
 FLOORS = ROOT / "floors_projects.json"
+METRICS = ("precision", "recall", "mentions")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Case:
     id: str
     text: str
     projects: frozenset[str]
+    mentions: dict[str, int]
 
 
 @dataclass
@@ -43,6 +45,8 @@ class Score:
     fp: int = 0
     fn: int = 0
     cases: int = 0
+    counts_right: int = 0  # labelled mention counts found exactly
+    counts_labelled: int = 0
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -53,20 +57,27 @@ class Score:
     def recall(self) -> float:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
+    @property
+    def mentions(self) -> float:
+        """Share of labelled mention counts found exactly."""
+        return self.counts_right / self.counts_labelled if self.counts_labelled else 1.0
+
 
 def load_cases(path: Path = CASES) -> list[Case]:
     cases = []
     for item in yaml.safe_load(path.read_text(encoding="utf-8")):
         text = item.get("text") or (path.parent / item["file"]).read_text(encoding="utf-8")
         names = frozenset(canonical_project_name(n) for n in item["projects"])
-        cases.append(Case(item["id"], text, names))
+        mentions = {canonical_project_name(k): v for k, v in (item.get("mentions") or {}).items()}
+        cases.append(Case(item["id"], text, names, mentions))
     return cases
 
 
 def corpus_hash(path: Path = CASES) -> str:
     digest = hashlib.sha256()
     for case in load_cases(path):
-        digest.update(f"{case.id}\0{case.text}\0{sorted(case.projects)}\0".encode())
+        labels = f"{sorted(case.projects)}{sorted(case.mentions.items())}"
+        digest.update(f"{case.id}\0{case.text}\0{labels}\0".encode())
     return digest.hexdigest()
 
 
@@ -74,7 +85,13 @@ def evaluate(path: Path = CASES) -> Score:
     registry = load_registry()
     score = Score()
     for case in load_cases(path):
-        found = {canonical_project_name(h.name) for h in find_projects(case.text, registry)}
+        counts = {canonical_project_name(h.name): h.mentions for h in find_projects(case.text, registry)}
+        found = set(counts)
+        for name, n in case.mentions.items():
+            score.counts_labelled += 1
+            score.counts_right += counts.get(name) == n
+            if counts.get(name, n) != n:
+                score.errors.append(f"{case.id}: {name} упомянут {counts[name]} раз, а не {n}")
         score.cases += 1
         score.tp += len(found & case.projects)
         score.fp += len(found - case.projects)
@@ -94,12 +111,13 @@ def main(argv: list[str] | None = None) -> int:
         print(line)
     print(
         f"named projects: {score.cases} texts, precision {score.precision:.3f}, "
-        f"recall {score.recall:.3f} (tp {score.tp}, fp {score.fp}, fn {score.fn})"
+        f"recall {score.recall:.3f} (tp {score.tp}, fp {score.fp}, fn {score.fn}); "
+        f"mention counts exact {score.counts_right}/{score.counts_labelled}"
     )
     floors = json.loads(FLOORS.read_text()) if FLOORS.exists() else {}
     digest = corpus_hash()
     if args.pin:
-        new = {k: math.floor(getattr(score, k) * 1000) / 1000 for k in ("precision", "recall")}
+        new = {k: math.floor(getattr(score, k) * 1000) / 1000 for k in METRICS}
         if not args.allow_regression and any(new[k] < floors.get(k, 0) for k in new):
             print("refusing to lower a floor without --allow-regression")
             return 1
@@ -108,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if floors.get("corpus_sha256") != digest:
         print("note: the corpus changed since the floors were pinned (run with --pin)")
-    below = [k for k in ("precision", "recall") if getattr(score, k) < floors.get(k, 0.9)]
+    below = [k for k in METRICS if getattr(score, k) < floors.get(k, 0.9)]
     for k in below:
         print(f"REGRESSION: {k} {getattr(score, k):.3f} < floor {floors.get(k, 0.9)}")
     return 1 if below else 0

@@ -20,7 +20,7 @@ from typing import Any
 
 from newsmon.errors import UserError
 from newsmon.yamlfile import config_error, load_yaml_file
-from pipeline.morph import Token, lemmas_all, tokenize
+from pipeline.morph import Token, lemma, lemmas_all, tokenize
 from pipeline.quotes import (
     find_quotes,
     is_adjective,
@@ -90,8 +90,23 @@ def _variants(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+def _words(text: str) -> list[Token]:
+    """Word tokens, compounds of letters split at hyphens: «Семья-детям» is «Семья — детям»
+    («Детство-2018» stays whole: a yearly edition, see _variants)."""
+    words: list[Token] = []
+    for t in tokenize(text):
+        if "-" not in t.text or not all(p.isalpha() for p in t.text.split("-")):
+            words.append(t)
+            continue
+        start = t.start
+        for part in t.text.split("-"):
+            words.append(Token(start, start + len(part), part, lemma(part)))
+            start += len(part) + 1
+    return words
+
+
 def _make_alias(text: str, name: str, registered: bool) -> _Alias | None:
-    words = tokenize(text)
+    words = _words(text)
     if not words:
         return None
     shouting = all(w.text.isupper() for w in words if w.text.isalpha())
@@ -275,7 +290,7 @@ class _Scan:
 
     def __init__(self, text: str, registry: ProjectRegistry) -> None:
         self.text, self.registry, self.m = text, registry, registry.markers
-        self.tokens = tokenize(text)
+        self.tokens = _words(text)
         self.quotes = find_quotes(text)
         self.token_quote: list[int | None] = [None] * len(self.tokens)
         self.spans: list[tuple[int, int]] = []  # token range of each quote's inner text

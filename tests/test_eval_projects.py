@@ -21,7 +21,8 @@ def score():
 def test_cases_are_well_formed_and_include_the_seeds():
     raw = yaml.safe_load(CASES.read_text(encoding="utf-8"))
     shapes = ({"id", "text", "projects"}, {"id", "file", "projects"})
-    assert all(set(item) in shapes for item in raw)
+    assert all(set(item) - {"mentions"} in shapes for item in raw)
+    assert all(set(item.get("mentions") or {}) <= set(item["projects"]) for item in raw)
     ids = [item["id"] for item in raw]
     assert len(ids) == len(set(ids))
     cases = load_cases()
@@ -42,3 +43,4 @@ def test_precision_and_recall_reach_the_floors(score):
     floors = json.loads(FLOORS.read_text())
     assert score.precision >= max(0.9, floors["precision"]), score.errors
     assert score.recall >= max(0.9, floors["recall"]), score.errors
+    assert score.mentions >= floors["mentions"], score.errors

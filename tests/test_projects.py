@@ -112,6 +112,11 @@ def test_generic_plural_is_not_a_later_mention(registry):
     assert find_projects(text, registry) == [ProjectHit("Куратор семьи", 2, registered=True)]
 
 
+def test_dash_and_hyphen_spellings_are_one_project(registry):
+    text = "Программа «Семья – детям» стартовала. В «Семье — детям» и в «Семье-детям» 40 семей."
+    assert find_projects(text, registry) == [ProjectHit("Семья — детям", 3, registered=False)]
+
+
 def test_registered_alias_found_without_quotes_or_head(registry):
     text = "Специалисты учатся работать по технологии Куратор семьи. Куратор семьи помогает семьям."
     assert find_projects(text, registry) == [ProjectHit("Куратор семьи", 2, registered=True)]
