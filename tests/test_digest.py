@@ -193,7 +193,7 @@ def test_long_titles_and_region_names_wrap_instead_of_widening_the_page(month):
 def test_text_part_reads_as_a_report(month):
     text = render_text(month)
     assert text.startswith("Мониторинг СМИ: октябрь 2025")
-    assert "- Материалы: 6 (+5 (+500%))" in text
+    assert "- Материалы: 6 — +5 (+500%)" in text
     assert "1. Хабаровский край — 3 материала, 1 сюжет" in text
     assert "<" not in text
 
