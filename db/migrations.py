@@ -120,7 +120,7 @@ def m0002_fts_lemmas(db: Database) -> None:
 
 @migrations()
 def m0003_count_indexes(db: Database) -> None:
-    """Covering indexes: `counts` for one period reads only index pages (see benchmarks/bench_db.py)."""
+    """Covering indexes: `counts` for one period reads only index pages (benchmarks/bench_db.py)."""
     db.execute(
         "create index if not exists idx_articles_period "
         "on articles (published, relevant, story_id, source)"
@@ -135,7 +135,7 @@ def m0003_count_indexes(db: Database) -> None:
 
 @migrations()
 def m0004_materials_view(db: Database) -> None:
-    """One row per article with its month, reprint flag and tags as JSON arrays, for Datasette facets."""
+    """One row per article: month, reprint flag, tags as JSON arrays (for Datasette facets)."""
     db.execute(
         """
         create view if not exists materials as
@@ -165,7 +165,7 @@ def m0005_relevant_period_index(db: Database) -> None:
 
 @migrations()
 def m0006_fts_filter_tokens(db: Database) -> None:
-    """articles_fts gains a `tags` column (month, regions, source tokens) for fast filtered search."""
+    """articles_fts gains a `tags` column (month, region, source tokens): fast filtered search."""
     from db.search import create_index, has_filter_tokens, rebuild_index
 
     if has_filter_tokens(db):  # m0002 already built the current layout

@@ -48,7 +48,8 @@ def _blocks(rows: list[dict]) -> str:
     """Results as readable blocks: a snippet does not fit a table column."""
     out = []
     for n, row in enumerate(rows, 1):
-        out.append(f"{n}. {row['published'] or 'без даты'} · {row['source']} · {row['title'] or ''}")
+        day = row["published"] or "без даты"
+        out.append(f"{n}. {day} · {row['source']} · {row['title'] or ''}")
         out.append(f"   {row['snippet']}")
         out.append(f"   {row['url']}")
     return "\n".join(out)
