@@ -8,6 +8,7 @@ per process (pipeline.models.get_models) and `tag_many` batches the NER calls.
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from pipeline.morph import Token, normalize_word, tokenize
 from pipeline.relevance import Topic, default_topics, load_topics, match_topics, merge_topics
 
 PERSON_GRAMS = ("Name", "Surn", "Patr")
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -152,9 +154,12 @@ def ner(doc: ArticleDoc, markups: tuple[Any, Any] | None = None) -> None:
     """Natasha NER spans for text and title (markups passed in by tag_many's batched call)."""
     if markups is None:
         tagger = get_models().ner_tagger
-        texts = [doc.text, doc.title] if doc.title else [doc.text]
-        got = list(tagger.map(texts))
-        markups = (got[0], got[1] if doc.title else None)
+        texts = [t for t in (doc.text, doc.title) if t.strip()]
+        got = iter(tagger.map(texts))
+        markups = (
+            next(got) if doc.text.strip() else None,
+            next(got) if doc.title.strip() else None,
+        )
     text_m, title_m = markups
     doc.ner = [(s.start, s.stop, s.type) for s in text_m.spans] if text_m else []
     doc.title_ner = [(s.start, s.stop, s.type) for s in title_m.spans] if title_m else []
@@ -208,7 +213,11 @@ def find_projects(doc: ArticleDoc, config: TagConfig) -> None:
     main = doc.text[: doc.main_end]
     if doc.title and not doc.title_in_text:
         main = doc.title + "\n" + main
-    doc.projects = list(projects.find_projects(main, registry))
+    try:
+        doc.projects = list(projects.find_projects(main, registry))
+    except Exception:  # another stage's bug must not lose the article's regions and topics
+        log.exception("pipeline.projects.find_projects failed; projects left empty")
+        doc.projects = []
 
 
 @functools.cache
@@ -257,7 +266,12 @@ def tag_many(
     for text, title, _ in items:
         inputs.append(text)
         inputs.append(title or "")
-    markups = list(get_models().ner_tagger.map(inputs)) if inputs else []
+    # slovnet pads each batch to its longest text: batch texts of similar length together.
+    # Blank inputs never reach slovnet (a batch without tokens crashes it).
+    order = sorted((k for k in range(len(inputs)) if inputs[k].strip()), key=lambda k: len(inputs[k]))
+    markups: list[Any] = [None] * len(inputs)
+    for k, markup in zip(order, get_models().ner_tagger.map([inputs[k] for k in order])):
+        markups[k] = markup
     results = []
     for k, (text, title, home) in enumerate(items):
         doc = ArticleDoc(text, title or "", home)

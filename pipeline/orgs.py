@@ -8,6 +8,7 @@ Normal forms inflect only the head noun phrase to the nominative and keep the re
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -230,7 +231,12 @@ def _alias_hits(text: str, toks: list[Token], reg: OrgRegistry) -> list[OrgMenti
 def _quoted(text: str) -> Iterable[tuple[int, int]]:
     """(start, end) of «...» and "..." runs, nested quotes kept whole, within one line."""
     i = 0
+    opener = re.compile('[«„“"]')
     while i < len(text):
+        found = opener.search(text, i)
+        if found is None:
+            return
+        i = found.start()
         c = text[i]
         if c in OPEN_QUOTES:
             depth, j, last_close = 0, i, -1
@@ -263,7 +269,7 @@ def _quote_hits(text: str, toks: list[Token], reg: OrgRegistry) -> list[OrgMenti
     out = []
     starts = [t.start for t in toks]
     for qs, qe in _quoted(text):
-        k = next((n for n, s in enumerate(starts) if s >= qs), len(toks)) - 1
+        k = bisect.bisect_left(starts, qs) - 1
         lo = max(0, k - QUOTE_GAP_TOKENS + 1)
         head = None
         for j in range(k, lo - 1, -1):
@@ -294,7 +300,7 @@ def _ombudsman_hits(text: str, toks: list[Token], taken: list[OrgMention]) -> li
     out = []
     n = len(OMBUDSMAN)
     for i in range(len(toks) - n + 1):
-        if tuple(t.lemma for t in toks[i : i + n]) != OMBUDSMAN:
+        if toks[i].lemma != OMBUDSMAN[0] or tuple(t.lemma for t in toks[i : i + n]) != OMBUDSMAN:
             continue
         start = toks[i].start
         if any(m.start <= start < m.end for m in taken):
@@ -333,7 +339,7 @@ def find_orgs(
             continue
         e = _extend_quote(text, s, e)
         span = text[s:e]
-        key = lemmatize_phrase(span)
+        key = tuple(t.lemma for t in toks if s <= t.start and t.end <= e)
         if not key or key[0] not in reg.kinds or reg.companies & set(key) or len(key) < 2:
             continue  # a bare «Фонд» or «Правительство» names no one in particular
         found.append(_canonical(OrgMention(s, e, normalize_org(span, reg.kinds)), reg))

@@ -7,6 +7,7 @@ and pipeline/data/cities.tsv (generated from city.csv by scripts/build_cities.py
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import re
@@ -375,7 +376,8 @@ def _is_venue(gaz, text: str, m: Mention, toks: list[Token]) -> str:
     if not re.search(r"(^|\s)(в|во|на)\s+$", before):
         return ""
     s, e = _sentence_bounds(text, m.start)
-    lemmas = {t.lemma for t in toks if s <= t.start < e}
+    starts = [t.start for t in toks]
+    lemmas = {t.lemma for t in toks[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]}
     if not lemmas & gaz.venue_words:
         return ""
     return "national" if lemmas & gaz.national_words else "local"

@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from newsmon.errors import UserError
-from pipeline.morph import Token, lemma, lemmas_all, normalize_word, tokenize
+from pipeline.morph import Token, lemma, normalize_word, tokenize
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -180,9 +180,10 @@ class TextIndex:
     def __init__(self, tokens: list[Token]) -> None:
         self.positions: dict[str, list[int]] = {}
         for pos, tok in enumerate(tokens):
-            keys = {tok.lemma, normalize_word(tok.text)} | lemmas_all(tok.text)
-            for key in keys:
-                self.positions.setdefault(key, []).append(pos)
+            surface = normalize_word(tok.text)
+            self.positions.setdefault(tok.lemma, []).append(pos)
+            if surface != tok.lemma:
+                self.positions.setdefault(surface, []).append(pos)
 
     def find(self, word: Word) -> list[int]:
         if not word.prefix:
