@@ -171,6 +171,17 @@ def _years(path: Path, value: Any, where: Any) -> tuple[int, ...]:
     return tuple(years)
 
 
+def _regions(path: Path, entry: Any) -> tuple[str, ...]:
+    """A user's regions as official names (Приморье → Приморский край); unknown ones are errors."""
+    from pipeline.regions import resolve_region  # the gazetteer is built only when needed
+
+    names = _strings(path, entry.get("regions") or [], entry, "regions")
+    try:
+        return tuple(resolve_region(name).name for name in names)
+    except UserError as exc:
+        raise config_error(path, entry, str(exc)) from None
+
+
 def _project(path: Path, entry: Any) -> RegisteredProject:
     if not isinstance(entry, dict):
         raise config_error(path, entry, "проект: ожидаются поля " + ", ".join(_PROJECT_FIELDS))
@@ -185,7 +196,7 @@ def _project(path: Path, entry: Any) -> RegisteredProject:
     return RegisteredProject(
         canonical_project_name(name),
         _strings(path, entry.get("aliases") or [], entry, "aliases"),
-        _strings(path, entry.get("regions") or [], entry, "regions"),
+        _regions(path, entry) if path != DATA_FILE else tuple(entry.get("regions") or ()),
         fund,
         _years(path, entry["years"], entry) if "years" in entry else (),
     )

@@ -161,11 +161,13 @@ def test_user_register_extends_the_shipped_one(tmp_path: Path):
     user = tmp_path / "projects.yml"
     user.write_text(
         "projects:\n  - name: Теплые руки\n    aliases: [Теплые ладошки]\n    years: 2020-2022\n"
+        "    regions: [Приморье]\n"
         "  - name: Куратор семьи\n    aliases: [Семейный куратор]\n",
         encoding="utf-8",
     )
     registry = load_registry(user)
     assert registry.get("Теплые руки").years == (2020, 2021, 2022)
+    assert registry.get("Теплые руки").regions == ("Приморский край",)
     assert "Семейный куратор" in registry.get("Куратор семьи").aliases
     hits = find_projects("Программа Теплые ладошки и технология Семейный куратор.", registry)
     found = {(h.name, h.registered) for h in hits}
@@ -180,6 +182,7 @@ def test_user_register_extends_the_shipped_one(tmp_path: Path):
         ("projects:\n  - name: А\n\n  - name: Б\n    years: когда-то\n", 4),
         ("projects:\n  - name: А\n    aliases: [Б, [В]]\n", 2),
         ("projects:\n  - name: А\n  - name: Б\n    aliases: [А]\n", 3),
+        ("projects:\n  - name: А\n  - name: Б\n    regions: [Атлантида]\n", 3),
         ("projects:\n  - name: [А\n", 3),
         ("projekts: []\n", 1),
     ],
