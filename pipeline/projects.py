@@ -383,8 +383,8 @@ class _Scan:
         return False
 
     def marker_after(self, u: int) -> str | None:
-        """«Куратор семьи» — технология…, «Семейный очаг»: проект помог…"""
-        if u + 1 >= len(self.units) or not re.fullmatch(r"\s*[—–:-]\s*", self.gap(u, u + 1)):
+        """«Куратор семьи» — технология…, «Семейный очаг»: проект…, «Дом на полпути», проект…"""
+        if u + 1 >= len(self.units) or not re.fullmatch(r"\s*[—–:,-]\s*", self.gap(u, u + 1)):
             return None
         for k in range(u + 1, min(u + 4, len(self.units))):
             if self.units[k].token is None or (k > u + 1 and self.gap(k - 1, k).strip()):
