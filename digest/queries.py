@@ -122,6 +122,11 @@ def crawl_facts(db: Database, period: Period) -> dict:
         params,
     ).fetchone()
     undated = db.execute("select count(*) from articles where published is null").fetchone()[0]
+    where, where_params = article_conditions(period, Filters())
+    no_region = db.execute(
+        f"select count(*) from articles a where {where} and not exists "
+        "(select 1 from article_regions k where k.article_id = a.id)", where_params,
+    ).fetchone()[0]
     return {
         "sources": max(sources_total, row[1]),
         "active_sources": row[1],
@@ -129,4 +134,5 @@ def crawl_facts(db: Database, period: Period) -> dict:
         "relevant": row[2],
         "runs": runs[0],
         "undated": undated,
+        "no_region": no_region,
     }

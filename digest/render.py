@@ -44,7 +44,7 @@ def environment() -> Environment:
 
 def make_images(data: DigestData) -> list[Image]:
     """The chart and the map for a non-empty digest (none for an empty one)."""
-    if data.is_empty:
+    if data.is_empty or not data.regions:
         return []
     from digest.charts import bar_chart
     from digest.tilemap import tile_map

@@ -335,3 +335,27 @@ def test_empty_month_email_has_no_images_but_both_parts(month_db, tmp_path):
     assert [p.get_content_type() for p in msg.walk()] == [
         "multipart/alternative", "text/plain", "text/html"]
     assert "не найдено" in msg.get_body(("plain",)).get_content()
+
+
+def test_month_without_any_region_skips_chart_and_map(tmp_path):
+    db = make_db(tmp_path / "noregion.db", [
+        article("Правительство утвердило новые меры поддержки многодетных семей по всей стране.",
+                title="Новые меры поддержки многодетных семей", published="2025-10-07",
+                source="federal"),
+    ])
+    data = build_digest(db, OCT)
+    assert not data.regions and make_images(data) == []
+    html = render_html(data, {})
+    assert "Ни один материал периода не удалось отнести к конкретному региону" in html
+    assert "Новые меры поддержки многодетных семей" in html and "<img" not in html
+
+
+def test_materials_without_region_are_counted_in_the_note(tmp_path):
+    db = make_db(tmp_path / "some.db", [
+        article("В Туле открыли центр для семей с детьми.", title="Центр в Туле",
+                published="2025-10-07", source="tula", regions=["RU-TUL"]),
+        article("Минтруд рассказал о выплатах семьям по всей стране.", title="Выплаты семьям",
+                published="2025-10-08", source="federal"),
+    ])
+    html = render_html(build_digest(db, OCT), {})
+    assert "Без определённого региона: 1 материал" in html
