@@ -53,9 +53,19 @@ class Markers:
     signature_prefixes: tuple[str, ...]
 
 
+_HOMOGLYPHS = str.maketrans("aceopxyk", "асеорхук")
+
+
+def _cyrillize(match: re.Match[str]) -> str:
+    word = match.group()
+    return word.translate(_HOMOGLYPHS) if re.search("[а-яё]", word) else word
+
+
 def fold(text: str) -> str:
-    """Lower case, ё → е, collapsed spaces: the form markers are compared in."""
-    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip().lower().replace("ё", "е")
+    """Lower case, ё → е, collapsed spaces, Latin look-alikes inside Cyrillic words made Cyrillic
+    («Пресc-служба» typed with a Latin c): the form markers are compared in."""
+    folded = re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip().lower().replace("ё", "е")
+    return re.sub(r"[a-zа-я-]+", _cyrillize, folded)
 
 
 @functools.cache

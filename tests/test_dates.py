@@ -127,3 +127,57 @@ def test_override_selector_wins():
                  '<h1>Заголовок</h1><span class="dt">01.04.2024</span>' + ARTICLE)
     got = find_published(html, url="http://e.ru/n", now=NOW, override_selector="span.dt")
     assert got == (datetime.date(2024, 4, 1), "override")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Weather with a relative word, site names with one, today's widget with a label.
+        ("<div>Сегодня +3</div><h1>Заголовок</h1>" + ARTICLE, None),
+        ("<div>Дагестан Сегодня 14:05</div><h1>Заголовок</h1>" + ARTICLE, None),
+        ("<div>Сегодня: 12 мая 2024</div><h1>Заголовок</h1>" + ARTICLE, None),
+        # A field line may hold lower-case words; a sentence may not.
+        ("<h1>Заголовок</h1>" + ARTICLE
+         + "<div>Категория: Новости поселения | Просмотров: 304 | Дата: 01.09.2021</div>",
+         datetime.date(2021, 9, 1)),
+        ("<h1>Заголовок</h1><p>Акция продлится до 31 августа.</p>" + ARTICLE, None),
+        # The line under the text wins over a today's-date line above the title.
+        ("<div>Понедельник, 17 мая 2024</div><h1>Заголовок</h1>" + ARTICLE + "<p>14 мая 2024 г.</p>",
+         datetime.date(2024, 5, 14)),
+        # …but a dated item of another block further down the page does not.
+        ("<div class='wrap'><div>3 марта 2024, 16:40</div><h1>Заголовок</h1><div class='t'>"
+         + ARTICLE + "</div></div><div class='bottom'><div class='it'><div class='d'>2 мая 2024</div>"
+         "<a href='#'>Другая новость</a></div></div>", datetime.date(2024, 3, 3)),
+    ],
+    ids=["weather", "site-name", "today-label", "field-line", "sentence", "tail-over-widget",
+         "other-block"],
+)
+def test_date_line_rules(body, expected):
+    assert find_published(_page("", body), url="http://e.ru/n", now=NOW)[0] == expected
+
+
+def test_jsonld_webpage_date_is_not_the_article_date():
+    head = ('<script type="application/ld+json">{"@type": "WebPage", '
+            '"datePublished": "2015-01-01T00:00:00+03:00"}</script>')
+    body = "<h1>Заголовок</h1><div>3 марта 2024, 16:40</div>" + ARTICLE
+    assert find_published(_page(head, body), url="http://e.ru/n", now=NOW) == (
+        datetime.date(2024, 3, 3), "dateline")
+
+
+def test_time_elements_of_related_block_are_ignored():
+    body = ("<h1>Заголовок</h1><div>21 сентября 2022, 11:10</div>" + ARTICLE
+            + '<section class="related"><time datetime="2022-09-20">20 сентября</time></section>')
+    assert find_published(_page("", body), url="http://e.ru/n", now=NOW) == (
+        datetime.date(2022, 9, 21), "dateline")
+
+
+def test_date_in_url_is_the_last_resort():
+    html = _page("", "<h1>Заголовок</h1>" + ARTICLE)
+    assert find_published(html, url="https://e.ru/2023/09/14/slug/", now=NOW) == (
+        datetime.date(2023, 9, 14), "url")
+
+
+def test_publisher_local_date_is_kept_not_converted_to_utc():
+    # 08:30 in Vladivostok is the previous day in UTC: the outlet's date is the right one.
+    head = '<meta property="article:published_time" content="2024-05-10T08:30:00+10:00">'
+    assert find_published(_page(head, ARTICLE), url="http://e.ru/n", now=NOW)[0] == datetime.date(2024, 5, 10)

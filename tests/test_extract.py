@@ -119,3 +119,121 @@ def test_author_from_meta():
 def test_empty_page_gives_empty_result():
     got = extract(b"", "http://e.ru/1", crawl_time=NOW)
     assert (got.title, got.text, got.published, got.date_method) == (None, "", None, "none")
+
+
+# ---------------------------------------------------------------------------------------------
+# Page structures that defeat naive extraction
+
+
+def _text(html: str | bytes, **kw) -> str:
+    return extract(html, "http://e.ru/1", crawl_time=NOW, **kw).text
+
+
+def test_layout_table_page_gives_only_the_article_cell():
+    html = ("<html><head><title>Проект стартовал в крае</title></head><body><table width=100%>"
+            "<tr><td width=200><a href='/'>Главная</a><br><a href='/news'>Новости</a><br>"
+            "<a href='/doc'>Документы</a>"
+            f"<td><b>Проект стартовал в крае</b><br><p>{PARA1}<p>{PARA2}"
+            "<tr><td colspan=2>© 2005-2024 Администрация района</table></body></html>")
+    assert _text(html) == PARA1 + "\n\n" + PARA2
+
+
+def test_logo_h1_loses_to_the_headline_that_agrees_with_title_tag():
+    html = _page('<header><a href="/"><h1>Районная газета «Знамя труда»</h1></a></header>'
+                 f'<h2 itemprop="headline">Проект стартовал в крае</h2><p>{PARA1}</p>',
+                 head="<title>Проект стартовал в крае | Знамя труда</title>")
+    assert extract(html, "http://e.ru/1", crawl_time=NOW).title == "Проект стартовал в крае"
+
+
+def test_section_title_tag_falls_back_to_the_line_above_the_text():
+    html = _page(f"<div><b>Семьям вручили сертификаты на землю</b></div><div>03.10.2017</div><p>{PARA1}</p>",
+                 head="<title>Новости</title>")
+    got = extract(html, "http://e.ru/1", crawl_time=NOW)
+    assert (got.title, got.published) == ("Семьям вручили сертификаты на землю",
+                                          datetime.date(2017, 10, 3))
+
+
+def test_mid_text_incut_is_dropped_but_text_goes_on():
+    html = _page(f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p>"
+                 "<p>Читайте также: <a href='/x'>Как получить выплату</a></p>"
+                 f"<p>{PARA2}</p>")
+    assert _text(html) == PARA1 + "\n\n" + PARA2
+
+
+def test_related_heading_cuts_everything_after_it_in_the_page():
+    html = _page(f"<h1>Проект стартовал в крае</h1><div class='txt'><p>{PARA1}</p><p>{PARA2}</p></div>"
+                 "<div class='blk'><h3>Похожие новости</h3><div><p>В районе открыли новую школу на "
+                 "четыреста мест, рассказали в администрации района и пригласили всех.</p></div></div>")
+    assert _text(html) == PARA1 + "\n\n" + PARA2
+
+
+def test_dated_headline_list_after_the_signature_is_trimmed():
+    html = _page(f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p><p>{SIGNATURE}</p>"
+                 "<p>Объявления района</p><p>Прием граждан по личным вопросам 10.10.2017</p>"
+                 "<p>Конкурс «Лучшее подворье» 12.10.2017</p>")
+    assert _text(html) == PARA1 + "\n\n" + SIGNATURE
+
+
+def test_short_last_sentence_with_a_date_is_kept():
+    last = "Акция продлится до 31 августа."
+    html = _page(f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p><p>{last}</p>")
+    assert _text(html) == PARA1 + "\n\n" + last
+
+
+def test_site_chrome_above_the_headline_is_not_text():
+    html = _page('<div class="top">Дагестан Сегодня <span>14:05</span></div><div>5 часов назад</div>'
+                 f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p>")
+    got = extract(html, "http://e.ru/1", crawl_time=NOW)
+    assert (got.text, got.published) == (PARA1, NOW.date())
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Категория: Город", "просмотров: 1576   Комментарии: 0   Печать", "Теги: семья, дети",
+     "Подписывайтесь на наш канал в Telegram!", "<< Назад к списку новостей"],
+)
+def test_meta_and_navigation_lines_are_dropped(line):
+    html = _page(f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p><p>{line}</p><p>{PARA2}</p>")
+    assert _text(html) == PARA1 + "\n\n" + PARA2
+
+
+@pytest.mark.parametrize(
+    "html",
+    [b"", b"   ", "просто текст без разметки", "<html></html>", b"\xef\xbb\xbf<html><body><p>x</p></body></html>",
+     '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><body><h1>Т</h1></body></html>',
+     b"<html><body>" + b"\xff\xfe\x00garbage" * 50 + b"</body></html>"],
+    ids=["empty-bytes", "blank", "plain-text", "empty-html", "bom", "xhtml-prolog", "garbage-bytes"],
+)
+def test_odd_input_does_not_raise(html):
+    got = extract(html, "http://e.ru/1", crawl_time=NOW)
+    assert isinstance(got.text, str) and got.date_method in ("none", "dateline", "meta", "jsonld", "time", "url")
+
+
+# ---------------------------------------------------------------------------------------------
+# The shipped marker data
+
+
+def test_boilerplate_data_has_the_expected_shape():
+    import re
+    from importlib import resources
+
+    import yaml
+
+    raw = yaml.safe_load(resources.files("pipeline").joinpath("data/boilerplate.yml").read_text("utf-8"))
+    lists = {"stop_markers", "footer_markers", "drop_line_patterns", "widget_attr_fragments",
+             "article_attr_fragments", "signature_prefixes"}
+    assert set(raw) == lists
+    for key in lists:
+        assert raw[key] and all(isinstance(v, str) and v.strip() for v in raw[key]), key
+    for pattern in raw["drop_line_patterns"]:
+        re.compile(pattern)
+    # A word mixing Latin and Cyrillic letters never matches real text typed in one script.
+    mixed = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[а-яА-ЯёЁ])\w+\b")
+    for key in lists - {"drop_line_patterns"}:
+        assert not [v for v in raw[key] if mixed.search(v)], key
+
+
+def test_signature_typed_with_a_latin_letter_is_still_a_signature():
+    from pipeline.boilerplate import is_signature
+
+    assert is_signature("Пресc-служба Губернатора и Правительства Новосибирской области")
