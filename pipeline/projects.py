@@ -1,12 +1,18 @@
 """Named projects an article describes: «в рамках проекта «Защитники детства»», «по технологии
 «Куратор семьи»», «нацпроекта «Демография»», and the foundation's registered projects by alias.
 
-1. Quoted names (pipeline/quotes.py) are classified by the nearest marker word before them: a head
-   (проект, программа, технология, акция…) makes a project; a non-head (фонд, центр, форум, закон,
-   база…) an organization, event, document or service. Coordinated names inherit the class
-   («проекты «Моя семья» и «Семейный навигатор»»).
+1. Quoted names (pipeline/quotes.py; speech and wording are not names) are classified by the
+   nearest marker word before them: a head (проект, программа, технология, акция…) makes a
+   project, a non-head (фонд, центр, форум, закон, база…) an organization, event, document or
+   service. The search stops at a clause boundary (sentence end, verb, comma) and skips what
+   cannot own the name (детских домов; the owner in «проект фонда «А» «Б»»); coordinated names
+   share their class («проекты «Моя семья» и «Семейный навигатор»»); a head after a dash, colon
+   or comma counts too («Дом на полпути», проект…). A quote in an oblique case is an owner
+   («инициатива «Единой России»»), and a head governed by a non-head is not one («конкурс
+   проектов «…»»).
 2. Registered aliases and the names found in step 1 are matched on lemmas everywhere, so a later
-   bare «в «Кураторе семьи»» or «Защитники детства» counts for its project.
+   bare «в «Кураторе семьи»» or «Защитники детства» counts for its project; unquoted matches
+   must start with a capital, and a sentence-initial one counts only for an introduced project.
 Pure regex and lemmas: no neural model is needed. Markers and the register: data/projects.yml.
 """
 
