@@ -81,7 +81,8 @@ def region_counts(db: Database, period: Period) -> list[dict]:
 
 
 def projects(db: Database, period: Period) -> list[dict]:
-    """Projects of the period: materials, stories, reprints, top regions, registered or not, and
+    """Projects of the period: materials, stories, reprints, top regions with their materials
+    («Хабаровский край — 3; Приморский край — 1»), registered or not, and
     whether the project is new (not mentioned by any relevant article before the period)."""
     where, params = article_conditions(period, Filters())
     sql = f"""
@@ -90,12 +91,13 @@ def projects(db: Database, period: Period) -> list[dict]:
                count(distinct p.story_id) as stories,
                count(distinct p.id) - count(distinct p.story_id) as reprints,
                max(k.registered) as registered,
-               (select group_concat(name, '; ') from (
-                    select r.name from p m join article_projects kp on kp.article_id = m.id
+               (select group_concat(name || ' — ' || n, '; ') from (
+                    select r.name, count(distinct m.id) as n
+                    from p m join article_projects kp on kp.article_id = m.id
                     join article_regions kr on kr.article_id = m.id
                     join regions r on r.iso = kr.iso
                     where kp.project = k.project
-                    group by r.iso order by count(distinct m.id) desc, r.name limit 3)) as regions,
+                    group by r.iso order by n desc, r.name limit 4)) as regions,
                not exists (
                     select 1 from article_projects o join articles b on b.id = o.article_id
                     where o.project = k.project and b.relevant = 1

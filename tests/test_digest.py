@@ -157,7 +157,7 @@ def test_outlets_projects_orgs_and_topics(month):
     assert month.topics[0]["topic"] == "кризисные центры" and month.topics[0]["materials"] == 3
     assert [p["project"] for p in month.new_projects] == ["Мама, я рядом"]
     navigator = next(p for p in month.projects if p["project"] == "Семейный навигатор")
-    assert navigator["registered"] and navigator["regions"] == "Хабаровский край"
+    assert navigator["registered"] and navigator["regions"] == "Хабаровский край — 1"
 
 
 def test_same_title_in_two_clusters_is_shown_once(tmp_path):
