@@ -14,12 +14,12 @@ if TYPE_CHECKING:
 class ArticleItem:
     url: str  # the URL the page was finally served from (after redirects)
     source: str
-    body: bytes
+    body: bytes = field(repr=False)  # logs of dropped items must not print whole pages
     encoding: str | None
     fetched_at: str  # ISO timestamp, UTC
     request_urls: list[str] = field(default_factory=list)  # every URL that led here
     feed_date: str | None = None  # date the feed/sitemap gave, a fallback for the page's own
     canonical: str | None = None  # filled by CanonicalPipeline
-    extracted: Extracted | None = None  # ExtractPipeline
-    tags: TagResult | None = None  # TagPipeline
-    signature: Any = None  # ClusterPipeline: MinHash of the main text
+    extracted: Extracted | None = field(default=None, repr=False)  # ExtractPipeline
+    tags: TagResult | None = field(default=None, repr=False)  # TagPipeline
+    signature: Any = field(default=None, repr=False)  # MinHash of the main text
