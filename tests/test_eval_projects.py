@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from eval.run_projects import CASES, FLOORS, corpus_hash, evaluate, load_cases
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "eval"))
+
+from run_projects import CASES, FLOORS, corpus_hash, evaluate, load_cases  # noqa: E402
 
 
 @pytest.fixture(scope="module")
