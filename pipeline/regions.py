@@ -49,7 +49,7 @@ class Entry:
     """One gazetteer form: a key of lemma tuples pointing at one or more subjects."""
 
     isos: tuple[str, ...]
-    kind: str  # subject | alias | abbr | adj | city | district
+    kind: str  # subject | alias | abbr | adj | city | city_adj | district
     needs_context: bool = False
     dominant: str | None = None  # of a shared city name, the subject whose city is 10x larger
 
@@ -151,6 +151,7 @@ def gazetteer() -> Gazetteer:
         dominant = None
         if len(ranked) > 1 and pops[ranked[0]] >= DOMINANT_RATIO * max(pops[ranked[1]], 1):
             dominant = ranked[0]
+        kind = "city_adj" if kind == "adj" else kind
         entry = Entry(tuple(sorted(pops)), kind, name in ctx_names, dominant)
         add(name, entry, expand=kind == "city" and " " not in name)
     for entries in index.values():
@@ -208,7 +209,7 @@ def resolve_region(name: str) -> Region:
     if mentions and len(mentions) == 1:
         m = mentions[0]
         covered = expanded[m.start : m.end]
-        if len(m.isos) == 1 and len(covered) >= len(expanded) - 1 and m.kind != "adj":
+        if len(m.isos) == 1 and len(covered) >= len(expanded) - 1 and "adj" not in m.kind:
             return gaz.by_iso[m.isos[0]]
     near = _suggest(expanded)
     if near is None:
@@ -318,14 +319,21 @@ def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
     nxt = toks[i + n].lemma if i + n < len(toks) and _joined(text, last, toks[i + n]) else ""
     if prev in {"улица", "ул", "проспект", "пр", "переулок", "шоссе", "площадь", "бульвар"}:
         return False
-    if entry.kind == "adj" and nxt in gaz.street_words:
-        return False
+    if nxt in gaz.street_words:
+        # «Московский проспект», «в Приморском районе» (not the town Приморск); a city's own
+        # adjective keeps its district («Уссурийский район»).
+        if entry.kind == "adj" or (entry.kind == "city" and n == 1 and _adjective_form(first.text)):
+            return False
     if entry.needs_context:
         if prev in gaz.settlement_words or _inside(first.start, last.end, loc):
             return True
         # «в Кирове», «во Владимире»: a capitalised place name in the locative after «в».
         return n == 1 and prev in ("в", "во") and first.text[:1].isupper() and _geo_locative(first.text)
     return True
+
+
+def _adjective_form(word: str) -> bool:
+    return any(p.tag.POS == "ADJF" for p in get_morph_vocab().parse(normalize_word(word)))
 
 
 def _geo_locative(word: str) -> bool:
@@ -370,7 +378,7 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 def _is_venue(gaz, text: str, m: Mention, toks: list[Token]) -> str:
     """"" if not a venue; "national" for «на всероссийском форуме в Москве»; else "local"."""
-    if m.kind == "adj":
+    if m.kind in ("adj", "city_adj"):
         return ""
     before = text[max(0, m.start - 4) : m.start].lower()
     if not re.search(r"(^|\s)(в|во|на)\s+$", before):

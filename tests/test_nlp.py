@@ -1,0 +1,80 @@
+"""The tagging stage end to end: tag(), tag_many(), TagConfig and the `newsmon tag` JSON."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmon.errors import UserError
+from pipeline.nlp import TagConfig, load_tag_config, tag, tag_many
+
+TEXT = (
+    "В Уссурийске открылся кризисный центр для мам\n"
+    "В Уссурийске открылся кризисный центр для женщин с детьми. Его поддержали Фонд поддержки "
+    "детей и благотворительный фонд «Владмама». Министр труда и социальной политики Приморского "
+    "края Светлана Красицкая рассказала, что в Приморье таких центров станет больше.\n"
+    "Читайте также:\nВ Омске прошёл марафон\n"
+)
+
+
+def test_tag_json_has_the_contract_shape_and_offsets_point_into_the_text(models):
+    result = tag(TEXT).to_json()
+    assert set(result) == {"entities", "regions", "orgs", "projects", "relevant", "topics"}
+    for ent in result["entities"]:
+        assert set(ent) == {"start", "end", "type", "text", "normal"}
+        assert TEXT[ent["start"] : ent["end"]] == ent["text"]
+        assert ent["type"] in {"PER", "LOC", "ORG"}
+    assert result["regions"] == [{"region": "Приморский край", "iso": "RU-PRI", "mentions": 4}]
+    assert {"Фонд поддержки детей, находящихся в трудной жизненной ситуации",
+            "Благотворительный фонд «Владмама»"} <= {o["name"] for o in result["orgs"]}
+    assert result["relevant"] is True
+    assert "Кризисные центры" in result["topics"]
+    for project in result["projects"]:
+        assert set(project) == {"name", "mentions", "registered"}
+
+
+def test_person_and_place_normal_forms_are_nominative(models):
+    ents = tag("Светлану Красицкую встретили в Уссурийске.").entities
+    assert {(e.type, e.normal) for e in ents} >= {("PER", "Светлана Красицкая"), ("LOC", "Уссурийск")}
+
+
+def test_related_headlines_add_no_region_topic_or_org(models):
+    result = tag(TEXT)
+    assert "RU-OMS" not in {r.iso for r in result.regions}
+
+
+def test_title_given_separately_counts_for_attribution(models):
+    result = tag("Специалисты обсудили сопровождение приёмных семей.", title="В Чите прошёл семинар")
+    assert [r.iso for r in result.regions] == ["RU-ZAB"]
+
+
+def test_tag_many_equals_tag_one_by_one(models):
+    items = [
+        (TEXT, "", None),
+        ("", "", None),
+        ("Кузбасс получил грант на профилактику социального сиротства.", "Грант для Кузбасса", "RU-KEM"),
+    ]
+    batched = tag_many(items)
+    single = [tag(t, title=ti, home_region_iso=h) for t, ti, h in items]
+    assert [r.to_json() for r in batched] == [r.to_json() for r in single]
+    assert batched[1].to_json()["entities"] == [] and batched[1].relevant is False
+
+
+def test_user_files_beside_sources_extend_topics_and_org_aliases(tmp_path, models):
+    (tmp_path / "topics.yml").write_text(
+        "topics:\n  - name: Шахматы\n    query: шахматы AND турнир\n", encoding="utf-8"
+    )
+    (tmp_path / "orgs.yml").write_text(
+        "orgs:\n  - name: Шахматная федерация края\n    aliases: [ШФК]\n", encoding="utf-8"
+    )
+    config = load_tag_config(tmp_path)
+    assert isinstance(config, TagConfig)
+    result = tag("ШФК провела турнир по шахматам в Хабаровске.", config=config)
+    assert result.topics == ["Шахматы"] and result.relevant
+    assert [o.name for o in result.orgs] == ["Шахматная федерация края"]
+    assert "Кризисные центры" in {t.name for t in config.topics}  # defaults kept
+
+
+def test_mistake_in_a_user_topics_file_is_a_user_error(tmp_path):
+    (tmp_path / "topics.yml").write_text("topics:\n  - name: x\n    query: (a\n", encoding="utf-8")
+    with pytest.raises(UserError, match=r"topics\.yml, строка 2"):
+        load_tag_config(tmp_path)

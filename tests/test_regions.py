@@ -1,0 +1,196 @@
+"""Regions: the 89-subject gazetteer, resolve_region and article attribution."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from newsmon.errors import UserError
+from pipeline.regions import all_regions, attribute, find_mentions, region_by_iso, resolve_region
+
+DATA = Path(__file__).resolve().parent.parent / "pipeline" / "data"
+
+
+def test_all_89_subjects_with_unique_codes_and_eight_districts():
+    regions = all_regions()
+    assert len(regions) == 89
+    assert len({r.iso for r in regions}) == 89
+    assert len({r.name for r in regions}) == 89
+    assert {r.district for r in regions} == {
+        "Центральный", "Северо-Западный", "Южный", "Северо-Кавказский",
+        "Приволжский", "Уральский", "Сибирский", "Дальневосточный",
+    }
+    assert all(re.fullmatch(r"RU-[A-Z]{2,3}", r.iso) for r in regions)
+
+
+def test_region_by_iso_unknown_code_is_key_error():
+    assert region_by_iso("RU-KHA").name == "Хабаровский край"
+    with pytest.raises(KeyError):
+        region_by_iso("RU-XXX")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "iso"),
+    [
+        ("в Уссурийске", "RU-PRI"),
+        ("уссурийских семей", "RU-PRI"),
+        ("в Комсомольске-на-Амуре", "RU-KHA"),
+        ("Хабаровского края", "RU-KHA"),
+        ("в Кузбассе", "RU-KEM"),
+        ("жители Югры", "RU-KHM"),
+        ("в ХМАО", "RU-KHM"),
+        ("на Ямале", "RU-YAN"),
+        ("в ЯНАО", "RU-YAN"),
+        ("по Якутии", "RU-SA"),
+        ("в Республике Саха (Якутия)", "RU-SA"),
+        ("в Башкирии", "RU-BA"),
+        ("в Прикамье", "RU-PER"),
+        ("Приамурья", "RU-AMU"),
+        ("в Ленобласти", "RU-LEN"),
+        ("в НСО", "RU-NVS"),
+        ("в ЛНР", "RU-LPR"),
+        ("в ДНР", "RU-DPR"),
+        ("в Нижнем Новгороде", "RU-NIZ"),
+        ("в Набережных Челнах", "RU-TA"),
+        ("в Подмосковье", "RU-MOS"),
+        ("в Петербурге", "RU-SPE"),
+        ("в Республике Северная Осетия — Алания", "RU-SE"),
+        ("на Кубани", "RU-KDA"),
+        ("в Херсонской области", "RU-KHE"),
+        ("в Мелитополе", "RU-ZAP"),
+        ("г. Мирный", None),  # Архангельская область or Якутия: left to context
+    ],
+)
+def test_phrase_resolves_to_its_subject(phrase, iso):
+    mentions = find_mentions(phrase)
+    assert len(mentions) == 1
+    if iso is None:
+        assert len(mentions[0].isos) == 2
+    else:
+        assert mentions[0].isos == (iso,)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "по Московскому проспекту",
+        "в Приморском районе",
+        "на улице Хабаровской",
+        "орёл парил над полем",
+        "мирный договор",
+        "Мирный процесс затянулся",  # a common word at the start of a sentence
+        "в России и Беларуси",
+    ],
+)
+def test_street_names_common_words_and_countries_are_not_regions(phrase):
+    assert find_mentions(phrase) == []
+
+
+def test_person_name_is_not_a_city_inside_a_per_span():
+    text = "Владимир Путин приехал в Кировск."
+    assert [m.isos for m in find_mentions(text, ner_spans=[(0, 14, "PER")])][:1] != [("RU-VLA",)]
+    assert not any(m.start == 0 for m in find_mentions(text, ner_spans=[(0, 14, "PER")]))
+
+
+@pytest.mark.parametrize(
+    ("query", "iso"),
+    [
+        ("Хабаровский край", "RU-KHA"),
+        ("RU-KHA", "RU-KHA"),
+        ("ru-sa", "RU-SA"),
+        ("Югра", "RU-KHM"),
+        ("Якутия", "RU-SA"),
+        ("Приморья", "RU-PRI"),
+        ("Респ. Татарстан", "RU-TA"),
+        ("Новосибирская обл.", "RU-NVS"),
+        ("  москва ", "RU-MOW"),
+    ],
+)
+def test_resolve_region_accepts_names_codes_informal_and_inflected_forms(query, iso):
+    assert resolve_region(query).iso == iso
+
+
+def test_unknown_region_suggests_the_nearest_official_name():
+    with pytest.raises(UserError) as err:
+        resolve_region("Хабаровская обл.")
+    assert str(err.value) == (
+        "Неизвестный регион «Хабаровская обл.». Возможно, вы имели в виду «Хабаровский край»?"
+    )
+    with pytest.raises(UserError, match="Неизвестный регион «Фигляндия»"):
+        resolve_region("Фигляндия")
+
+
+def _isos(text: str, title: str = "", home: str | None = None) -> list[str]:
+    text_in = f"{title}\n{text}" if title else text
+    hits = attribute(
+        text_in, find_mentions(text_in), title=title, title_in_text=bool(title), home_iso=home
+    )
+    return [r.iso for r, _ in hits]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "Хабаровские семьи рассказали о своём опыте",
+            "Делегация Хабаровского края выступила на форуме в Москве. "
+            "Приёмные родители из Хабаровска рассказали о краевой программе.",
+            ["RU-KHA"],
+        ),
+        (
+            "Всероссийский съезд прошёл в Москве",
+            "На всероссийском съезде в Москве обсудили поддержку семей.",
+            [],
+        ),
+        (
+            "В Уссурийске прошёл городской фестиваль",
+            "В Уссурийске прошёл городской фестиваль детского творчества.",
+            ["RU-PRI"],
+        ),
+        (
+            "Итоги года в сфере опеки",
+            "Лучшие результаты показали Тюменская, Белгородская, Воронежская и Липецкая области.",
+            [],
+        ),
+        (
+            "В Приморье открыли кризисный центр",
+            "В Приморском крае открыли кризисный центр для мам.\n"
+            "Читайте также:\nВ Омске открыли новый мост\nВ Омске прошёл марафон",
+            ["RU-PRI"],
+        ),
+        (
+            "Приамурье и Хабаровский край обменялись опытом",
+            "Специалисты Приамурья побывали в Хабаровском крае. Амурские специалисты довольны.",
+            ["RU-AMU", "RU-KHA"],
+        ),
+    ],
+)
+def test_attribution_is_about_the_subject_not_venues_lists_or_related_blocks(title, text, expected):
+    assert sorted(_isos(text, title)) == sorted(expected)
+
+
+def test_city_in_two_regions_resolved_by_context_or_left_out():
+    # Железногорск: Красноярский край and Курская область.
+    assert _isos("В городе Железногорске открылся центр для семей.") == []
+    assert _isos("В городе Железногорске Красноярского края открылся центр.") == ["RU-KYA"]
+    assert _isos("В городе Железногорске открылся центр.", home="RU-KRS") == ["RU-KRS"]
+
+
+def test_regions_yml_schema_and_no_mixed_alphabet_words():
+    spec = yaml.safe_load((DATA / "regions.yml").read_text(encoding="utf-8"))
+    for reg in spec["regions"]:
+        assert set(reg) <= {"name", "iso", "district", "aliases", "abbr", "adj"}
+        assert isinstance(reg.get("aliases", []), list) and isinstance(reg.get("adj", []), list)
+    for path in ("regions.yml", "orgs.yml", "topics.yml", "cities.tsv"):
+        text = (DATA / path).read_text(encoding="utf-8")
+        mixed = re.findall(r"\b\w*(?:[a-zA-Z][а-яА-ЯёЁ]|[а-яА-ЯёЁ][a-zA-Z])\w*\b", text)
+        assert mixed == [], f"{path}: mixed Latin/Cyrillic {mixed[:5]}"
+
+
+def test_cities_table_credits_its_licence():
+    head = (DATA / "cities.tsv").read_text(encoding="utf-8").splitlines()[:3]
+    assert any("CC BY-SA 4.0" in line for line in head)
+    assert any("DaData" in line for line in head)
