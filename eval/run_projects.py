@@ -15,6 +15,7 @@ import hashlib
 import json
 import math
 import sys
+from importlib import metadata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--allow-regression", action="store_true", help="with --pin: may lower")
     args = parser.parse_args(argv)
     score = evaluate()
+    versions = ", ".join(f"{lib} {metadata.version(lib)}" for lib in ("natasha", "pymorphy2"))
+    print(f"newsmon pipeline.projects ({versions})")
     for line in score.errors:
         print(line)
     print(
