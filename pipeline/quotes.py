@@ -197,6 +197,8 @@ def looks_like_name(text: str, quote: QuoteSpan, words: list[Token]) -> bool:
     if not words or len(words) > MAX_NAME_WORDS:
         return False
     first = next(c for c in inner if c.isalnum())
+    if not any(c.isalpha() for c in inner):
+        return False  # «2024», «1»: a number, not a name
     if first.isalpha() and not first.isupper():
         return False  # «умную помощь», «одного окна»: wording, not a name
     if re.search(r"[.!?…]\s+\S", inner) or inner.endswith((".", ",", ":", "…")):
