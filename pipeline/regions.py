@@ -325,15 +325,29 @@ def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
         if entry.kind == "adj" or (entry.kind == "city" and n == 1 and _adjective_form(first.text)):
             return False
     if entry.needs_context:
-        if prev in gaz.settlement_words or _inside(first.start, last.end, loc):
+        # The LOC span must be the name itself, not a larger place («в Белом доме», «Острове Уайт»).
+        if prev in gaz.settlement_words or any(
+            s <= first.start and last.end <= e and e - s <= last.end - first.start + 2 for s, e in loc
+        ):
             return True
         # «в Кирове», «во Владимире»: a capitalised place name in the locative after «в».
-        return n == 1 and prev in ("в", "во") and first.text[:1].isupper() and _geo_locative(first.text)
+        return (
+            n == 1
+            and prev in ("в", "во")
+            and first.text[:1].isupper()
+            and _geo_locative(first.text)
+            and not (_adjective_form(first.text) and nxt and _noun_form(toks[i + 1].text))
+        )
     return True
 
 
 def _adjective_form(word: str) -> bool:
     return any(p.tag.POS == "ADJF" for p in get_morph_vocab().parse(normalize_word(word)))
+
+
+def _noun_form(word: str) -> bool:
+    parses = get_morph_vocab().parse(normalize_word(word))
+    return bool(parses) and parses[0].tag.POS == "NOUN"
 
 
 def _geo_locative(word: str) -> bool:
