@@ -78,8 +78,14 @@ def render_html(data: DigestData, images: dict[str, str] | None = None, *,
     """The report as one HTML document; CSS inlined into style attributes unless `inline=False`."""
     html = environment().get_template("digest.html.j2").render(d=data, images=images or {})
     if inline:
-        html = css_inline.inline(html)
+        html = _inliner().inline(html)
     return html
+
+
+@functools.cache
+def _inliner() -> css_inline.CSSInliner:
+    # @media (phones, print) and @page cannot live in style attributes: they stay in <style>.
+    return css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
 
 
 def render_text(data: DigestData) -> str:

@@ -180,7 +180,10 @@ def test_html_shows_key_numbers_sections_and_images(month):
                    "2 перепечатки", "Фонд поддержки детей", "нет в реестре",
                    'src="cid:regions@newsmon"', 'src="cid:map@newsmon"'):
         assert needle in html, needle
-    assert "<style" not in html  # inlined for email clients
+    # inlined for email clients: only @media/@page rules stay in a <style> block
+    (style,) = re.findall(r"<style>(.*?)</style>", html, re.S)
+    assert "@media only screen" in style and ".story-title {" not in style
+    assert re.search(r'class="story-title"[^>]*style="[^"]*font-size', html)
     assert re.search(r'id="kpi-materials"[^>]*>.*?>6<', html, re.S)
 
 

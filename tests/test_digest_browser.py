@@ -28,7 +28,7 @@ pytestmark = [
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
-WIDTH, HEIGHT = 700, 3200
+WIDTH, HEIGHT, PHONE_WIDTH = 700, 3200, 390
 # Reports where each key element landed and whether it is really visible, into the DOM.
 PROBE = """
 <script>
@@ -44,6 +44,7 @@ window.addEventListener('load', () => {
                loaded: el.tagName === 'IMG' ? el.complete && el.naturalWidth > 0 : null};
   }
   out.scrollWidth = document.documentElement.scrollWidth;
+  out.innerWidth = window.innerWidth;
   const pre = document.createElement('pre');
   pre.id = 'probe';
   pre.textContent = JSON.stringify(out);
@@ -82,19 +83,35 @@ def rendered(tmp_path_factory):
     page.write_text(html, encoding="utf-8")
     probe_page = folder / "probe.html"
     probe_page.write_text(html.replace("</body>", PROBE + "</body>"), encoding="utf-8")
-    window = (f"--window-size={WIDTH},{HEIGHT}", "--force-device-scale-factor=1")
-    dom = run_chromium(*window, "--virtual-time-budget=5000", "--dump-dom",
-                       probe_page.as_uri()).stdout
+    # The email as a phone shows it: CSS inlined, images as data: URIs in place of cid:.
+    phone_page = folder / "phone.html"
+    phone_page.write_text(render_html(data, data_uris(make_images(data)))
+                          .replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = screenshot(page, ARTIFACTS / "digest.png", WIDTH)
+    screenshot(phone_page, ARTIFACTS / "digest-phone.png", PHONE_WIDTH)
+    return {"data": data, "probe": probe(probe_page, WIDTH), "shot": shot, "page": page,
+            "folder": folder, "phone": probe(phone_page, PHONE_WIDTH)}
+
+
+def window(width: int) -> tuple[str, str]:
+    return f"--window-size={width},{HEIGHT}", "--force-device-scale-factor=1"
+
+
+def probe(page: Path, width: int) -> dict:
+    dom = run_chromium(*window(width), "--virtual-time-budget=5000", "--dump-dom",
+                       page.as_uri()).stdout
     match = re.search(r'<pre id="probe">(.*?)</pre>', dom, re.S)
     assert match, "the probe script did not run in Chromium"
-    probe = json.loads(match.group(1).replace("&amp;", "&").replace("&lt;", "<")
-                       .replace("&gt;", ">").replace("&quot;", '"'))
-    ARTIFACTS.mkdir(exist_ok=True)
-    shot = ARTIFACTS / "digest.png"
-    shot.unlink(missing_ok=True)
-    run_chromium(*window, f"--screenshot={shot}", page.as_uri())
-    assert shot.exists(), "Chromium wrote no screenshot"
-    return {"data": data, "probe": probe, "shot": shot, "page": page, "folder": folder}
+    return json.loads(match.group(1).replace("&amp;", "&").replace("&lt;", "<")
+                      .replace("&gt;", ">").replace("&quot;", '"'))
+
+
+def screenshot(page: Path, path: Path, width: int) -> Path:
+    path.unlink(missing_ok=True)
+    run_chromium(*window(width), f"--screenshot={path}", page.as_uri())
+    assert path.exists(), "Chromium wrote no screenshot"
+    return path
 
 
 def test_key_numbers_are_visible_in_the_browser(rendered):
@@ -113,6 +130,18 @@ def test_chart_and_map_load_and_the_page_does_not_overflow(rendered):
         assert probe[image]["loaded"] and probe[image]["visible"], image
         assert probe[image]["w"] > 500 and probe[image]["h"] > 60, image
     assert probe["scrollWidth"] <= WIDTH  # a long title or region name must not widen the page
+
+
+def test_email_fits_a_phone_screen(rendered):
+    phone = rendered["phone"]
+    # Headless Chromium may not open a window narrower than 500 px; the phone rules apply < 660.
+    width = phone["innerWidth"]
+    assert width < 660
+    assert phone["scrollWidth"] <= width
+    assert phone["regions-chart"]["loaded"] and phone["regions-chart"]["w"] <= width
+    for key in ("materials", "regions"):
+        box = phone[f"kpi-{key}"]
+        assert box["visible"] and box["x"] + box["w"] <= width, key
 
 
 def test_screenshot_shows_the_chart_bars(rendered):
