@@ -48,8 +48,8 @@ class Markers:
     stop: tuple[str, ...]
     footer: tuple[str, ...]
     drop_line: tuple[re.Pattern[str], ...]
-    widget_fragments: tuple[str, ...]
-    article_fragments: tuple[str, ...]
+    widget_fragments: re.Pattern[str]
+    article_fragments: re.Pattern[str]
     signature_prefixes: tuple[str, ...]
 
 
@@ -65,7 +65,13 @@ def fold(text: str) -> str:
     """Lower case, ё → е, collapsed spaces, Latin look-alikes inside Cyrillic words made Cyrillic
     («Пресc-служба» typed with a Latin c): the form markers are compared in."""
     folded = re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip().lower().replace("ё", "е")
+    if not re.search("[a-z]", folded):
+        return folded
     return re.sub(r"[a-zа-я-]+", _cyrillize, folded)
+
+
+def _any_of(fragments: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(f.lower()) for f in fragments))
 
 
 @functools.cache
@@ -75,8 +81,8 @@ def markers() -> Markers:
         stop=tuple(fold(m) for m in raw["stop_markers"]),
         footer=tuple(fold(m) for m in raw["footer_markers"]),
         drop_line=tuple(re.compile(p, re.IGNORECASE) for p in raw["drop_line_patterns"]),
-        widget_fragments=tuple(raw["widget_attr_fragments"]),
-        article_fragments=tuple(raw["article_attr_fragments"]),
+        widget_fragments=_any_of(raw["widget_attr_fragments"]),
+        article_fragments=_any_of(raw["article_attr_fragments"]),
         signature_prefixes=tuple(fold(m) for m in raw["signature_prefixes"]),
     )
 
@@ -94,11 +100,11 @@ def is_widget_element(el: HtmlElement) -> bool:
         return True
     attrs = _attrs(el)
     m = markers()
-    if any(f in attrs for f in m.article_fragments):
+    if m.article_fragments.search(attrs):
         return False
     if tag in CHROME_TAGS and not el.xpath("ancestor::article") and not el.xpath(".//h1"):
         return True
-    return any(f in attrs for f in m.widget_fragments)
+    return m.widget_fragments.search(attrs) is not None
 
 
 def is_protected(el: HtmlElement, total_prose: int) -> bool:
@@ -108,9 +114,14 @@ def is_protected(el: HtmlElement, total_prose: int) -> bool:
     return bool(el.xpath(".//h1")) or _prose_length(el) / max(total_prose, 1) > MAX_WIDGET_SHARE
 
 
-def in_widget(el: HtmlElement) -> bool:
+def page_prose(el: HtmlElement) -> int:
+    """Running prose of the whole page an element belongs to (pass it to `in_widget` in loops)."""
+    return _prose_length(el.getroottree().getroot())
+
+
+def in_widget(el: HtmlElement, total_prose: int | None = None) -> bool:
     """The element or one of its ancestors is a widget (calendar, related list, footer …)."""
-    total = _prose_length(el.getroottree().getroot())
+    total = page_prose(el) if total_prose is None else total_prose
     node: HtmlElement | None = el
     while node is not None:
         if isinstance(node.tag, str) and is_widget_element(node) and not is_protected(node, total):
@@ -119,18 +130,16 @@ def in_widget(el: HtmlElement) -> bool:
     return False
 
 
+_PROSE_XPATH = ".//text()[not(ancestor::a)][not(ancestor::script)][not(ancestor::style)]"
+
+
 def _prose_length(el: HtmlElement) -> int:
     """Characters of running prose under an element: text runs of a sentence or more, not links."""
     total = 0
-    for node in el.iter():
-        if not isinstance(node.tag, str) or node.tag in DROP_TAGS:
-            continue
-        in_link = node.tag == "a" or any(a.tag == "a" for a in node.iterancestors())
-        if node.text and len(node.text.strip()) >= PROSE_RUN and not in_link:
-            total += len(node.text.strip())
-        parent_link = any(a.tag == "a" for a in node.iterancestors())
-        if node is not el and node.tail and len(node.tail.strip()) >= PROSE_RUN and not parent_link:
-            total += len(node.tail.strip())
+    for text in el.xpath(_PROSE_XPATH):
+        n = len(text.strip())
+        if n >= PROSE_RUN:
+            total += n
     return total
 
 

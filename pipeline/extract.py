@@ -34,6 +34,8 @@ MIN_PARAGRAPH_CHARS = 40
 MAX_LINK_DENSITY = 0.35
 # The headline is looked for among the first paragraphs; what precedes it must be short chrome.
 HEAD_SCAN = 4
+# Headline candidates looked at (h1s first): listing cards can put hundreds of *title* classes.
+MAX_TITLE_CANDIDATES = 40
 # A <title> of this many words or fewer is a site or section name, not a headline.
 WEAK_TITLE_WORDS = 3
 MAX_HEAD_CHROME = 200
@@ -158,8 +160,10 @@ def _title_candidates(tree: HtmlElement) -> list[HtmlElement]:
         if _TITLE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
             found.append(el)
     seen: set[int] = set()
-    out = []
+    out: list[HtmlElement] = []
     for el in found:
+        if len(out) >= MAX_TITLE_CANDIDATES:
+            break
         text = _clean(el.text_content())
         if id(el) in seen or not (8 <= len(text) <= 300):
             continue
@@ -186,12 +190,13 @@ def find_title(tree: HtmlElement, override: str | None = None) -> tuple[str | No
     head_title = _clean(tree.findtext(".//title"))
     others = [boilerplate.fold(t) for t in (ld, og, head_title) if t]
     candidates = _title_candidates(tree)
+    prose = boilerplate.page_prose(tree)
 
     def rank(item: tuple[int, HtmlElement]) -> tuple[int, int, int, int]:
         order, el = item
         text = boilerplate.fold(el.text_content()).rstrip(".… ")
         agree = sum(1 for t in others if text in t or t.rstrip(".… ") in text)
-        logo = el.xpath("ancestor-or-self::a") or boilerplate.in_widget(el)
+        logo = el.xpath("ancestor-or-self::a") or boilerplate.in_widget(el, prose)
         return agree, not logo, el.tag == "h1", -order
 
     if candidates:
