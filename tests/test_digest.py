@@ -362,3 +362,15 @@ def test_materials_without_region_are_counted_in_the_note(tmp_path):
     ])
     html = render_html(build_digest(db, OCT), {})
     assert "Без определённого региона: 1 материал" in html
+
+
+def test_titles_from_outlets_are_escaped_in_html_but_plain_in_text(tmp_path):
+    title = 'Семьи <script>alert(1)</script> & «дети»'
+    db = make_db(tmp_path / "esc.db", [
+        article("В Туле открыли центр для семей с детьми, оказавшихся в трудной ситуации.",
+                title=title, published="2025-10-07", source="tula", regions=["RU-TUL"]),
+    ])
+    data = build_digest(db, OCT)
+    html = render_html(data, {})
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; «дети»" in html
+    assert title in render_text(data)
