@@ -16,6 +16,7 @@ unit both the date-line finder and the baseline text extractor work on.
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -25,6 +26,8 @@ import yaml
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
+
+log = logging.getLogger(__name__)
 
 BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol td th tr table dd dt dl blockquote section article header "
@@ -241,6 +244,18 @@ def cut_at_stop_marker(tree: HtmlElement) -> None:
         marker.tail = None
         marker.drop_tree()
         return
+
+
+def select(tree: HtmlElement, selector: str) -> list[HtmlElement]:
+    """Elements matching a source's CSS override; a broken selector matches nothing (logged),
+    so one bad line in sources.yml does not stop a night's crawl."""
+    from lxml.cssselect import SelectorError
+
+    try:
+        return tree.cssselect(selector)
+    except SelectorError:
+        log.warning("invalid CSS selector in sources.yml: %r", selector)
+        return []
 
 
 # ---------------------------------------------------------------------------------------------

@@ -305,7 +305,7 @@ def _find_published(
     from pipeline import boilerplate
 
     if override_selector:
-        for el in tree.cssselect(override_selector):
+        for el in boilerplate.select(tree, override_selector):
             value = el.get("datetime") or el.get("content") or el.text_content()
             date = _parse_machine(value, now)
             if date:
@@ -364,6 +364,11 @@ _DATELINE_NOISE = re.compile(
     r"\d+\s*(?:просмотр\w*|комментари\w*)|просмотр\w*:?\s*\d+|[|,:;•·/()\[\]—–-])",
     re.IGNORECASE,
 )
+_UPDATED_FIELD = re.compile(
+    r"(?:обновлено|обновлен[ао]?|изменено|дата изменения|дата обновления|последнее изменение|"
+    r"updated|modified)\s*:?[^|•·]*",
+    re.IGNORECASE,
+)
 _CLASS_DATEISH = re.compile(r"date|time|publish|posted|meta|info|data", re.IGNORECASE)
 
 
@@ -371,6 +376,8 @@ def _dateline_date(text: str, now: datetime.datetime, *, dateish: bool = False) 
     """The date of a short line that is mostly a date, not a sentence that mentions one."""
     if len(text) > 160:
         return None
+    # «Обновлено: 7 июня 2023» is not the publication date: drop such fields of the line.
+    text = _UPDATED_FIELD.sub(" ", text).strip()
     found = find_dates(text, now=now)
     if not found:
         return None

@@ -179,7 +179,7 @@ def find_title(tree: HtmlElement, override: str | None = None) -> tuple[str | No
     (which carry the site name or are cut); a logo ``<h1>`` in the header agrees with none of them.
     """
     if override:
-        for el in tree.cssselect(override):
+        for el in boilerplate.select(tree, override):
             if _clean(el.text_content()):
                 return _clean(el.text_content()), el
     og = _meta(tree, "og:title", "twitter:title")
@@ -293,7 +293,7 @@ def find_author(tree: HtmlElement) -> str | None:
 
 def _text_from_override(tree: HtmlElement, selector: str) -> list[str]:
     paragraphs: list[str] = []
-    for el in tree.cssselect(selector):
+    for el in boilerplate.select(tree, selector):
         wrapper = lxml.html.fromstring("<div></div>")
         wrapper.append(__import__("copy").deepcopy(el))
         paragraphs += [b.text for b in boilerplate.blocks(wrapper, skip_widgets=True)]

@@ -181,3 +181,17 @@ def test_publisher_local_date_is_kept_not_converted_to_utc():
     # 08:30 in Vladivostok is the previous day in UTC: the outlet's date is the right one.
     head = '<meta property="article:published_time" content="2024-05-10T08:30:00+10:00">'
     assert find_published(_page(head, ARTICLE), url="http://e.ru/n", now=NOW)[0] == datetime.date(2024, 5, 10)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Обновлено: 7 мая 2024", None),
+        ("Опубликовано: 5 мая 2024 | Обновлено: 7 мая 2024", datetime.date(2024, 5, 5)),
+        ("Дата публикации: 28.04.2024 | Дата изменения: 02.05.2024 | Просмотров: 712",
+         datetime.date(2024, 4, 28)),
+    ],
+)
+def test_update_dates_are_not_publication_dates(line, expected):
+    body = f"<h1>Заголовок</h1><div>{line}</div>" + ARTICLE
+    assert find_published(_page("", body), url="http://e.ru/n", now=NOW)[0] == expected

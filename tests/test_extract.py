@@ -237,3 +237,10 @@ def test_signature_typed_with_a_latin_letter_is_still_a_signature():
     from pipeline.boilerplate import is_signature
 
     assert is_signature("Пресc-служба Губернатора и Правительства Новосибирской области")
+
+
+def test_broken_override_selector_falls_back_to_the_generic_path():
+    html = _page(f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p>")
+    got = extract(html, "http://e.ru/1", crawl_time=NOW,
+                  overrides=SelectorOverrides(title="h1[", text="div..x", date=">>"))
+    assert (got.title, got.text, got.text_method) == ("Проект стартовал в крае", PARA1, "trafilatura")
