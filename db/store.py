@@ -80,6 +80,14 @@ def _set_story(db: Database, members: list[int]) -> int:
     return original
 
 
+def _summed(pairs: Iterable[tuple[str, int]]) -> dict[str, int]:
+    """Mentions per key, a key listed twice counted once with both counts."""
+    out: dict[str, int] = {}
+    for key, n in pairs:
+        out[key] = out.get(key, 0) + int(n)
+    return out
+
+
 def store_article(
     db: Database, record: ArticleRecord, *, run_id: int | None = None,
     similar: Sequence[int] = (),
@@ -95,36 +103,37 @@ def store_article(
                 record_url(db, url, 200, article_id=existing)
             return existing
         published = record.published.isoformat() if record.published else None
-        article_id = db["articles"].insert(
-            {
-                "url": record.url,
-                "source": record.source,
-                "title": record.title,
-                "lead": record.lead,
-                "author": record.author,
-                "text": record.text,
-                "published": published,
-                "date_method": record.date_method,
-                "text_method": record.text_method,
-                "fetched_at": record.fetched_at,
-                "relevant": int(record.relevant),
-                "run_id": run_id,
-            }
-        ).last_pk
-        db["article_regions"].insert_all(
-            ({"article_id": article_id, "iso": iso, "mentions": n} for iso, n in record.regions)
+        article_id = db.execute(
+            """insert into articles (url, source, title, lead, author, text, published,
+                 date_method, text_method, fetched_at, relevant, run_id)
+               values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [record.url, record.source, record.title, record.lead, record.author, record.text,
+             published, record.date_method, record.text_method, record.fetched_at,
+             int(record.relevant), run_id],
+        ).lastrowid
+        # Plain executemany: sqlite-utils' insert_all re-reads the table schema on every call,
+        # which was most of the storage stage's time.
+        conn = db.conn
+        conn.executemany(
+            "insert into article_regions (article_id, iso, mentions) values (?, ?, ?)",
+            [(article_id, k, n) for k, n in _summed(record.regions).items()],
         )
-        db["article_orgs"].insert_all(
-            ({"article_id": article_id, "org": org, "mentions": n} for org, n in record.orgs)
+        conn.executemany(
+            "insert into article_orgs (article_id, org, mentions) values (?, ?, ?)",
+            [(article_id, k, n) for k, n in _summed(record.orgs).items()],
         )
-        db["article_topics"].insert_all(
-            ({"article_id": article_id, "topic": t} for t in dict.fromkeys(record.topics))
+        conn.executemany(
+            "insert into article_topics (article_id, topic) values (?, ?)",
+            [(article_id, t) for t in dict.fromkeys(record.topics)],
         )
-        db["article_projects"].insert_all(
-            (
-                {"article_id": article_id, "project": p, "mentions": n, "registered": int(reg)}
-                for p, n, reg in record.projects
-            )
+        projects: dict[str, tuple[int, bool]] = {}
+        for name, n, registered in record.projects:
+            before, was = projects.get(name, (0, False))
+            projects[name] = (before + n, was or bool(registered))
+        conn.executemany(
+            "insert into article_projects (article_id, project, mentions, registered) "
+            "values (?, ?, ?, ?)",
+            [(article_id, k, n, int(reg)) for k, (n, reg) in projects.items()],
         )
         index_article(
             db, article_id, record.title, article_body(record.text, record.lead),
@@ -132,7 +141,10 @@ def store_article(
             source=record.source,
         )
         if record.signature is not None:
-            db["article_minhash"].insert({"article_id": article_id, "signature": record.signature})
+            db.execute(
+                "insert into article_minhash (article_id, signature) values (?, ?)",
+                [article_id, record.signature],
+            )
         db.execute("update articles set story_id = id where id = ?", [article_id])
         members = sorted({article_id, *_story_of(db, list(similar))})
         if len(members) > 1:

@@ -17,6 +17,7 @@ What makes a reprint look like its original:
 
 from __future__ import annotations
 
+import functools
 import re
 import struct
 
@@ -67,9 +68,17 @@ class Signature(LeanMinHash):
     size: int = 0
 
 
+@functools.cache
+def _permutations() -> tuple:
+    """The hash permutations for seed 1 and their scheme, built once (MinHash() rebuilds them)."""
+    mh = MinHash(num_perm=NUM_PERM)
+    return mh.permutations, mh.scheme
+
+
 def signature(text: str) -> Signature:
     items = shingles(text)
-    mh = MinHash(num_perm=NUM_PERM)
+    permutations, scheme = _permutations()
+    mh = MinHash(num_perm=NUM_PERM, permutations=permutations, scheme=scheme)
     mh.update_batch(list(items))
     sig = Signature(mh)
     sig.size = len(items)
