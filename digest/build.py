@@ -15,7 +15,7 @@ from newsmon.periods import Period
 TOP_STORIES = 10
 TOPIC_STORIES = 3
 TOP_ORGS = 12
-TOP_OUTLETS = 15
+TOP_OUTLETS = 12
 CHART_REGIONS = 15
 
 HEADLINES = (

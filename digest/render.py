@@ -17,6 +17,10 @@ from digest import text
 from digest.build import DigestData
 
 
+# Longer tables end in one compact line: Gmail clips an HTML part beyond ~100 KB.
+TABLE_ROWS = 20
+
+
 @dataclass(frozen=True)
 class Image:
     name: str  # file name in the email, e.g. "regions.png"
@@ -76,7 +80,8 @@ def cid_sources(images: list[Image]) -> dict[str, str]:
 def render_html(data: DigestData, images: dict[str, str] | None = None, *,
                 inline: bool = True) -> str:
     """The report as one HTML document; CSS inlined into style attributes unless `inline=False`."""
-    html = environment().get_template("digest.html.j2").render(d=data, images=images or {})
+    html = environment().get_template("digest.html.j2").render(d=data, images=images or {},
+                                                               table_rows=TABLE_ROWS)
     if inline:
         html = _inliner().inline(html)
     return html

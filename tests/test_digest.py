@@ -374,3 +374,41 @@ def test_titles_from_outlets_are_escaped_in_html_but_plain_in_text(tmp_path):
     html = render_html(data, {})
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; «дети»" in html
     assert title in render_text(data)
+
+
+def test_big_month_email_stays_under_gmail_clipping(tmp_path):
+    """89 regions, 60 outlets, 50 projects: long tables end in one line, the HTML part < 100 KB."""
+    import random
+
+    from db import open_db
+    from db.store import ensure_regions
+
+    rng = random.Random(7)
+    db = open_db(tmp_path / "big.db")
+    ensure_regions(db)
+    isos = [row[0] for row in db.execute("select iso from regions")]
+    db["sources"].insert_all({"name": f"outlet{i}", "url": f"http://127.0.0.1/{i}/",
+                              "region_iso": None} for i in range(60))
+    n = 3000
+    db["articles"].insert_all(
+        {"id": i, "url": f"http://127.0.0.1/a/{i}", "source": f"outlet{i % 60}",
+         "title": f"Материал {i} о поддержке семей с детьми в регионе", "lead": None,
+         "text": "Центр помощи семьям с детьми работает в регионе уже второй год подряд. " * 5,
+         "published": f"2025-10-{rng.randint(1, 31):02d}", "relevant": 1,
+         "story_id": i if rng.random() < 0.7 else max(1, i - rng.randint(1, 30))}
+        for i in range(1, n + 1))
+    db["article_regions"].insert_all({"article_id": i, "iso": isos[i % len(isos)], "mentions": 1}
+                                     for i in range(1, n + 1))
+    db["article_orgs"].insert_all({"article_id": i, "org": f"Организация {i % 200}",
+                                   "mentions": 1} for i in range(1, n + 1))
+    db["article_topics"].insert_all({"article_id": i, "topic": f"тема {i % 8}"}
+                                    for i in range(1, n + 1))
+    db["article_projects"].insert_all({"article_id": i, "project": f"Проект {i % 50}",
+                                       "mentions": 1, "registered": i % 5 > 0}
+                                      for i in range(1, n + 1, 3))
+    data = build_digest(db, OCT)
+    assert len(data.regions) == 89 and data.totals["outlets"] == 60
+    html = render_html(data, cid_sources(make_images(data)))
+    assert len(html.encode("utf-8")) < 100_000
+    assert "Ещё 69 регионов:" in html and "Ещё 30 проектов:" in html
+    assert "Первые 12 из 60" in html
