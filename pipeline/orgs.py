@@ -25,6 +25,8 @@ DATA = Path(__file__).resolve().parent / "data"
 OPEN_QUOTES = "«„“"
 QUOTE_GAP_TOKENS = 6  # «фонда добровольной помощи детям «Владмама»»: head word up to 6 words back
 OMBUDSMAN = ("уполномоченный", "по", "право", "ребенок")
+GOV_SPAN_TOKENS = 12  # «министерство социального развития, опеки и попечительства Иркутской области»
+GOV_LINK_POS = {"NOUN", "ADJF", "PRTF", "CONJ", "PREP"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class OrgRegistry:
     entries: tuple[OrgEntry, ...]
     index: dict[str, list[tuple[tuple[str, ...], str]]]  # first lemma → (lemmas, canonical)
     kinds: frozenset[str]
+    gov_heads: frozenset[str]
     quote_heads: frozenset[str]
     companies: frozenset[str]
 
@@ -97,6 +100,7 @@ def build_registry(entries: Iterable[OrgEntry]) -> OrgRegistry:
         entries=tuple(OrgEntry(n, tuple(a)) for n, a in merged.items()),
         index=index,
         kinds=frozenset(normalize_word(k) for k in spec["kinds"]),
+        gov_heads=frozenset(normalize_word(k) for k in spec["gov_heads"]),
         quote_heads=frozenset(normalize_word(k) for k in spec["quote_heads"]),
         companies=frozenset(lemma(c) for c in spec["company_markers"] + spec["quote_blockers"]),
     )
@@ -294,6 +298,43 @@ def _quote_hits(text: str, toks: list[Token], reg: OrgRegistry) -> list[OrgMenti
     return out
 
 
+def _government_hits(text: str, toks: list[Token], reg: OrgRegistry) -> list[OrgMention]:
+    """Regional bodies written in lower case, which NER misses: «в министерстве социального
+    развития, опеки и попечительства Иркутской области» → one organization, named to its region."""
+    from pipeline.regions import find_mentions
+
+    morph = get_morph_vocab()
+    out = []
+    i = 0
+    while i < len(toks):
+        if toks[i].lemma not in reg.gov_heads:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and j - i <= GOV_SPAN_TOKENS:
+            gap = text[toks[j - 1].end : toks[j].start]
+            if re.search(r"[.!?;:()\n«»\"]", gap):
+                break
+            parses = morph.parse(normalize_word(toks[j].text))
+            pos = parses[0].tag.POS if parses else None
+            if toks[j].text[:1].isupper() or pos not in GOV_LINK_POS or toks[j].lemma in ("в", "на", "с"):
+                break
+            j += 1
+        window_end = toks[min(j + 3, len(toks) - 1)].end
+        window = text[toks[i].start : window_end]
+        regs = [
+            m for m in find_mentions(window)
+            if m.kind in ("subject", "alias", "abbr") and toks[i].start + m.start >= toks[j - 1].end
+        ]
+        if regs and j < len(toks) and toks[i].start + regs[0].start == toks[j].start:
+            end = toks[i].start + len(window[: regs[0].end].rstrip(")"))
+            out.append(OrgMention(toks[i].start, end, normalize_org(text[toks[i].start : end], reg.kinds)))
+            i = j
+        else:
+            i += 1
+    return out
+
+
 def _ombudsman_hits(text: str, toks: list[Token], taken: list[OrgMention]) -> list[OrgMention]:
     from pipeline.regions import find_mentions
 
@@ -331,6 +372,9 @@ def find_orgs(
     toks = tokens if tokens is not None else tokenize(text)
     found = _alias_hits(text, toks, reg)
     found += _ombudsman_hits(text, toks, found)
+    for m in _government_hits(text, toks, reg):
+        if not any(o.start < m.end and m.start < o.end for o in found):
+            found.append(_canonical(m, reg))
     for m in _quote_hits(text, toks, reg):
         if not any(o.start < m.end and m.start < o.end for o in found):
             found.append(_canonical(m, reg))
