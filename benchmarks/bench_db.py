@@ -276,6 +276,9 @@ def main() -> None:
          lambda: search(db, "школа приёмных родителей")),
         ("search 'кризисных центров' (all time)", 200, lambda: search(db, "кризисных центров")),
     ]
+    load = os.getloadavg()[0]
+    print(f"load average before timing: {load:.1f} on {os.cpu_count()} cpus"
+          + ("  (busy machine: medians will be inflated)" if load > (os.cpu_count() or 1) else ""))
     for label, target, fn in checks:
         ms, result = median_ms(fn)
         verdict = "ok" if ms < target else "SLOW"
