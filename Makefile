@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_MONTH ?= 2025-10
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test eval bench clean install
+.PHONY: demo test eval bench lint clean install
 
 install: $(STAMP)
 
@@ -30,6 +30,10 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done
+
+lint: $(STAMP)
+	$(BIN)/python -m pip install --quiet ruff >/dev/null 2>&1 || true
+	$(BIN)/ruff check newsmon spiders pipeline db digest
 
 clean:
 	rm -rf out .pytest_cache

@@ -6,7 +6,6 @@ non-zero exit code (2 for usage and configuration, 1 at run time); `--debug` sho
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import sys
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from newsmon.config import DEFAULT_DB, DEFAULT_SOURCES
+from newsmon.config import DEFAULT_SOURCES
 from newsmon.errors import NewsmonError, UserError
 from newsmon.options import db_option, format_option, open_existing_db, period_options
 from newsmon.output import render_rows
@@ -85,7 +84,8 @@ def counts(period, by, region, org, project, topic, source, include_all, fmt, db
 def tag(file: Path, sources_path: Path | None, home_region: str | None) -> None:
     """Tag plain text (a file or - for stdin) and print entities, regions, orgs, projects as JSON."""
     text = _read_text(file)
-    from pipeline.nlp import load_tag_config, tag as tag_text
+    from pipeline.nlp import load_tag_config
+    from pipeline.nlp import tag as tag_text
     from pipeline.regions import resolve_region
 
     user_dir = sources_path.parent if sources_path else (Path(".") if Path(DEFAULT_SOURCES).exists() else None)

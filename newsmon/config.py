@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
-
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from newsmon.yamlfile import LineDict, config_error, load_yaml_file
 
@@ -87,8 +86,8 @@ def _selectors(path: Path, entry: LineDict) -> SelectorOverrides | None:
 
 
 def _parse_source(path: Path, entry: object) -> Source:
-    from pipeline.regions import resolve_region
     from newsmon.errors import UserError
+    from pipeline.regions import resolve_region
 
     if not isinstance(entry, dict):
         raise config_error(path, entry, "каждый источник — это словарь с полями name, url, region")
