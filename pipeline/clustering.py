@@ -155,5 +155,16 @@ class StoryIndex:
             self.signatures[article_id] = sig
 
     def similar(self, sig: LeanMinHash) -> list[int]:
-        """Stored articles that are the same story as `sig`."""
-        return [key for key in self.lsh.query(sig) if same_story(self.signatures[key], sig)]
+        """Stored articles that are the same story as `sig`.
+
+        Only matches consistent with the closest one are returned: a weekly round-up that
+        quotes two unrelated stories in full joins one of them instead of merging both.
+        """
+        matches = [key for key in self.lsh.query(sig) if same_story(self.signatures[key], sig)]
+        if len(matches) < 2:
+            return matches
+        best = max(matches, key=lambda key: (self.signatures[key].jaccard(sig), -key))
+        anchor = self.signatures[best]
+        return sorted(
+            key for key in matches if key == best or same_story(self.signatures[key], anchor)
+        )

@@ -214,3 +214,12 @@ def test_index_loads_recent_signatures_from_the_database(tmp_path):
     assert list(StoryIndex.from_db(db).signatures) == [1]
     assert sorted(StoryIndex.from_db(db, days=None).signatures) == [1, 2]
     assert StoryIndex.from_db(db).similar(signature(reprint(STORIES["mentor_nsk"]))) == [1]
+
+
+def test_round_up_quoting_two_stories_joins_only_one():
+    index = StoryIndex()
+    index.add(1, signature(STORIES["crisis_ussur"]))
+    index.add(2, signature(reprint(STORIES["crisis_ussur"])))
+    index.add(3, signature(STORIES["foster_kirov"]))
+    round_up = "Главное за неделю.\n" + STORIES["crisis_ussur"] + "\n" + STORIES["foster_kirov"]
+    assert index.similar(signature(round_up)) in ([1, 2], [3])
