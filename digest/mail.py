@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import os
 import smtplib
-import socket
 import ssl
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.utils import formataddr, format_datetime, make_msgid, parseaddr
+from email.utils import format_datetime, formataddr, make_msgid, parseaddr
 from pathlib import Path
 
 from newsmon.errors import RunError, UserError
@@ -106,7 +105,8 @@ def send(msg: EmailMessage, settings: SmtpSettings, recipients: Sequence[str], *
             refused = client.send_message(msg, from_addr=parseaddr(settings.sender)[1],
                                           to_addrs=list(recipients))
     except smtplib.SMTPAuthenticationError as exc:
-        raise RunError(f"SMTP-сервер {where} отклонил логин {settings.user}: {_reason(exc)}") from exc
+        raise RunError(
+            f"SMTP-сервер {where} отклонил логин {settings.user}: {_reason(exc)}") from exc
     except smtplib.SMTPNotSupportedError as exc:
         raise RunError(f"SMTP-сервер {where} не поддерживает вход (AUTH): {exc}") from exc
     except smtplib.SMTPRecipientsRefused as exc:
@@ -116,7 +116,7 @@ def send(msg: EmailMessage, settings: SmtpSettings, recipients: Sequence[str], *
         raise RunError(f"Ошибка SMTP-сервера {where}: {_reason(exc)}") from exc
     except ssl.SSLError as exc:
         raise RunError(f"Не удалось установить TLS с SMTP-сервером {where}: {exc}") from exc
-    except (OSError, socket.timeout) as exc:
+    except (TimeoutError, OSError) as exc:
         raise RunError(f"SMTP-сервер {where} недоступен: {exc.strerror or exc}") from exc
     if refused:
         raise RunError(f"SMTP-сервер {where} не принял письмо для: {', '.join(refused)}")

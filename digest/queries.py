@@ -1,4 +1,4 @@
-"""Digest-only questions (stories, outlets, projects, crawl facts); shared counts live in db.queries.
+"""Digest-only questions (stories, outlets, projects, crawl facts); shared counts: db.queries.
 
 Every question counts topic-relevant articles of the period only, as db.queries does.
 """
@@ -14,17 +14,20 @@ from newsmon.periods import Period
 def _rows(db: Database, sql: str, params: dict) -> list[dict]:
     cursor = db.execute(sql, params)
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+ALL = Filters()
 
 
 def stories(
-    db: Database, period: Period, filters: Filters = Filters(), limit: int | None = None
+    db: Database, period: Period, filters: Filters = ALL, limit: int | None = None
 ) -> list[dict]:
     """Story clusters of the period, biggest first: one row per story with its first publication.
 
     `materials` counts the story's publications in the period, `reprints` = materials − 1,
-    `outlets` the distinct outlets that carried it. The row's title/lead/url/source/date are those of
-    the earliest publication in the period (the original when it falls in the period).
+    `outlets` the distinct outlets that carried it. The row's title/lead/url/source/date are those
+    of the earliest publication in the period (the original when it falls in the period).
     """
     where, params = article_conditions(period, filters)
     sql = f"""

@@ -16,7 +16,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from digest import text
 from digest.build import DigestData
 
-
 # Longer tables end in one compact line: Gmail clips an HTML part beyond ~100 KB.
 TABLE_ROWS = 20
 

@@ -155,7 +155,8 @@ def test_screenshot_shows_the_chart_bars(rendered):
            int(chart["y"] + chart["h"]))
     assert box[3] <= image.height, "the chart is below the screenshot"
     colours = image.crop(box).getcolors(1 << 24)
-    bar = sum(n for n, c in colours if all(abs(a - b) <= 12 for a, b in zip(c, BAR_COLOUR)))
+    bar = sum(n for n, c in colours
+              if all(abs(a - b) <= 12 for a, b in zip(c, BAR_COLOUR, strict=True)))
     assert bar > 2000, f"only {bar} bar-coloured pixels in the chart area"
 
 

@@ -1,4 +1,4 @@
-"""The digest email through a real SMTP server (aiosmtpd) on 127.0.0.1: plain, and STARTTLS + AUTH."""
+"""The digest email through a real SMTP server (aiosmtpd) on 127.0.0.1: plain, STARTTLS + AUTH."""
 
 from __future__ import annotations
 
