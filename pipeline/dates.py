@@ -364,9 +364,16 @@ _DATELINE_NOISE = re.compile(
     r"\d+\s*(?:просмотр\w*|комментари\w*)|просмотр\w*:?\s*\d+|[|,:;•·/()\[\]—–-])",
     re.IGNORECASE,
 )
-_UPDATED_FIELD = re.compile(
+# Fields of a date line that carry some other date: edits, printing, access.
+_OTHER_DATE_FIELD = re.compile(
     r"(?:обновлено|обновлен[ао]?|изменено|дата изменения|дата обновления|последнее изменение|"
-    r"updated|modified)\s*:?[^|•·]*",
+    r"дата печати|распечатано|дата обращения|дата просмотра|updated|modified)\s*:?[^|•·]*",
+    re.IGNORECASE,
+)
+# «Приказ от 12.03.2024 № 45», «до 15 мая»: a date of a document or a deadline, not of the page.
+_REFERENCE_DATE = re.compile(
+    r"(?:\b(?:до|по|с|со|к)|(?:приказ\w*|постановлени\w*|распоряжени\w*|указ\w*|решени\w*|"
+    r"закон\w*|письм\w*|протокол\w*|договор\w*)\s+от)\s+$",
     re.IGNORECASE,
 )
 _CLASS_DATEISH = re.compile(r"date|time|publish|posted|meta|info|data", re.IGNORECASE)
@@ -377,9 +384,9 @@ def _dateline_date(text: str, now: datetime.datetime, *, dateish: bool = False) 
     if len(text) > 160:
         return None
     # «Обновлено: 7 июня 2023» is not the publication date: drop such fields of the line.
-    text = _UPDATED_FIELD.sub(" ", text).strip()
+    text = _OTHER_DATE_FIELD.sub(" ", text).strip()
     found = find_dates(text, now=now)
-    if not found:
+    if not found or "№" in text or _REFERENCE_DATE.search(text[: found[0][1]]):
         return None
     rest = text
     for _date, start, end in reversed(found):

@@ -195,3 +195,18 @@ def test_publisher_local_date_is_kept_not_converted_to_utc():
 def test_update_dates_are_not_publication_dates(line, expected):
     body = f"<h1>Заголовок</h1><div>{line}</div>" + ARTICLE
     assert find_published(_page("", body), url="http://e.ru/n", now=NOW)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Приказ от 12.03.2024 № 45", None),
+        ("Постановление от 1 марта 2024", None),
+        ("Заявки принимаются до 15 мая", None),
+        ("Дата печати: 16.05.2024", None),
+        ("Выпуск от 12 мая 2024", datetime.date(2024, 5, 12)),
+    ],
+)
+def test_document_deadline_and_print_dates_are_not_date_lines(line, expected):
+    body = f"<h1>Заголовок</h1><p>{line}</p>" + ARTICLE
+    assert find_published(_page("", body), url="http://e.ru/n", now=NOW)[0] == expected

@@ -244,3 +244,9 @@ def test_broken_override_selector_falls_back_to_the_generic_path():
     got = extract(html, "http://e.ru/1", crawl_time=NOW,
                   overrides=SelectorOverrides(title="h1[", text="div..x", date=">>"))
     assert (got.title, got.text, got.text_method) == ("Проект стартовал в крае", PARA1, "trafilatura")
+
+
+def test_reading_time_and_view_stats_are_not_text():
+    html = _page(f"<h1>Проект стартовал в крае</h1><div>3 мин · 1,2 тыс. просмотров</div><p>{PARA1}</p>"
+                 f"<p>{PARA2}</p><div>12 комментариев</div>")
+    assert _text(html) == PARA1 + "\n\n" + PARA2
