@@ -189,7 +189,10 @@ def find_orgs(doc: ArticleDoc, config: TagConfig) -> None:
     main = doc.text[: doc.main_end]
     toks = [t for t in doc.tokens if t.end <= doc.main_end]
     spans = [s for s in doc.ner if s[1] <= doc.main_end]
-    found = orgs_mod.find_orgs(main, tokens=toks, ner_spans=spans, registry=config.orgs)
+    region = doc.regions[0].region if doc.regions else None
+    found = orgs_mod.find_orgs(
+        main, tokens=toks, ner_spans=spans, registry=config.orgs, home_region=region
+    )
     if doc.title and not doc.title_in_text:
         found += orgs_mod.find_orgs(
             doc.title, tokens=doc.title_tokens, ner_spans=doc.title_ner, registry=config.orgs

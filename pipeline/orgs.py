@@ -129,6 +129,9 @@ def _inflect(parse, grams: set[str]):
 def _cap_like(src: str, word: str) -> str:
     if src.isupper() and len(src) > 1:
         return word.upper()
+    src_parts, parts = src.split("-"), word.split("-")
+    if len(src_parts) == len(parts) > 1:  # «Ханты-Мансийского»
+        return "-".join(_cap_like(a, b) for a, b in zip(src_parts, parts))
     return word[:1].upper() + word[1:] if src[:1].isupper() else word
 
 
@@ -298,16 +301,20 @@ def _quote_hits(text: str, toks: list[Token], reg: OrgRegistry) -> list[OrgMenti
     return out
 
 
-def _government_hits(text: str, toks: list[Token], reg: OrgRegistry) -> list[OrgMention]:
+def _government_hits(
+    text: str, toks: list[Token], reg: OrgRegistry, home_region: str | None = None
+) -> list[OrgMention]:
     """Regional bodies written in lower case, which NER misses: «в министерстве социального
-    развития, опеки и попечительства Иркутской области» → one organization, named to its region."""
+    развития, опеки и попечительства Иркутской области» → one organization, named to its region.
+    «министр труда ... Приморского края» names the ministry; «регионального министерства
+    социального развития и труда» gets the article's region (`home_region`, official name)."""
     from pipeline.regions import find_mentions
 
     morph = get_morph_vocab()
     out = []
     i = 0
     while i < len(toks):
-        if toks[i].lemma not in reg.gov_heads:
+        if toks[i].lemma not in reg.gov_heads and toks[i].lemma != "министр":
             i += 1
             continue
         j = i + 1
@@ -319,6 +326,11 @@ def _government_hits(text: str, toks: list[Token], reg: OrgRegistry) -> list[Org
             pos = parses[0].tag.POS if parses else None
             if toks[j].text[:1].isupper() or pos not in GOV_LINK_POS or toks[j].lemma in ("в", "на", "с"):
                 break
+            if toks[j].lemma in reg.kinds or toks[j].lemma in reg.quote_heads:
+                # «министерство ... и благотворительный фонд «...»»: a second organization starts
+                while j - 1 > i and (toks[j - 1].lemma == "и" or _is_adjective(toks[j - 1].text)):
+                    j -= 1
+                break
             j += 1
         window_end = toks[min(j + 3, len(toks) - 1)].end
         window = text[toks[i].start : window_end]
@@ -326,13 +338,55 @@ def _government_hits(text: str, toks: list[Token], reg: OrgRegistry) -> list[Org
             m for m in find_mentions(window)
             if m.kind in ("subject", "alias", "abbr") and toks[i].start + m.start >= toks[j - 1].end
         ]
-        if regs and j < len(toks) and toks[i].start + regs[0].start == toks[j].start:
-            end = toks[i].start + len(window[: regs[0].end].rstrip(")"))
-            out.append(OrgMention(toks[i].start, end, normalize_org(text[toks[i].start : end], reg.kinds)))
+        start = toks[i].start
+        if regs and j < len(toks) and start + regs[0].start == toks[j].start:
+            end = start + len(window[: regs[0].end].rstrip(")"))
+            out.append(OrgMention(start, end, _gov_name(text[start:end], toks[i], reg)))
             i = j
-        else:
-            i += 1
+            continue
+        regional = i > 0 and toks[i - 1].lemma in REGIONAL_ADJECTIVES and toks[i].lemma != "министр"
+        while j > i + 1 and toks[j - 1].lemma in ("и", "по"):
+            j -= 1
+        if regional and home_region and j > i + 1:
+            name = _gov_name(text[start : toks[j - 1].end], toks[i], reg)
+            out.append(OrgMention(start, toks[j - 1].end, f"{name} {region_genitive(home_region)}"))
+            i = j
+            continue
+        i += 1
     return out
+
+
+def _is_adjective(word: str) -> bool:
+    parses = get_morph_vocab().parse(normalize_word(word))
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
+
+
+REGIONAL_ADJECTIVES = {"региональный", "краевой", "областной", "республиканский", "окружной"}
+
+
+def _gov_name(span: str, head: Token, reg: OrgRegistry) -> str:
+    name = normalize_org(span, reg.kinds)
+    if head.lemma == "министр":  # «министр труда ... края Светлана Красицкая»: the ministry
+        name = "Министерство" + name[len(name.split(" ", 1)[0]) :]
+    return name
+
+
+def region_genitive(name: str) -> str:
+    """«Астраханская область» → «Астраханской области» (adjectives agree, the rest verbatim)."""
+    morph = get_morph_vocab()
+    words = name.split(" ")
+    out = []
+    for k, w in enumerate(words):
+        parses = [p for p in morph.parse(normalize_word(w)) if p.tag.case == "nomn"]
+        if k + 1 < len(words):  # «Тверская область»: an adjective before the noun, not the street
+            parses.sort(key=lambda p: p.tag.POS != "ADJF")
+        p = next((p for p in parses if p.tag.POS in ("NOUN", "ADJF")), None)
+        infl = _inflect(p, {"gent"}) if p is not None and "(" not in w else None
+        out.append(_cap_like(w, infl.word) if infl else w)
+        if p is not None and p.tag.POS == "NOUN":
+            out.extend(words[k + 1 :])
+            break
+    return " ".join(out)
 
 
 def _ombudsman_hits(text: str, toks: list[Token], taken: list[OrgMention]) -> list[OrgMention]:
@@ -366,13 +420,16 @@ def find_orgs(
     tokens: list[Token] | None = None,
     ner_spans: Iterable[tuple[int, int, str]] = (),
     registry: OrgRegistry | None = None,
+    home_region: str | None = None,
 ) -> list[OrgMention]:
-    """Organizations that matter here, each mention with its canonical name, in text order."""
+    """Organizations that matter here, each mention with its canonical name, in text order.
+
+    `home_region` (official name of the article's region) names «краевое министерство ...»."""
     reg = registry or build_default()
     toks = tokens if tokens is not None else tokenize(text)
     found = _alias_hits(text, toks, reg)
     found += _ombudsman_hits(text, toks, found)
-    for m in _government_hits(text, toks, reg):
+    for m in _government_hits(text, toks, reg, home_region):
         if not any(o.start < m.end and m.start < o.end for o in found):
             found.append(_canonical(m, reg))
     for m in _quote_hits(text, toks, reg):
