@@ -460,6 +460,7 @@ class _Scan:
 
         quoted: list[tuple[int, int, _Alias]] = []
         bare: list[tuple[int, int, _Alias]] = []
+        blocked: set[str] = set()  # «центр «Семья»»: later «в «Семье»» is the centre, not a project
         for i, token in enumerate(tokens):
             for alias in registry.candidates(token, extra):
                 if not self.matches(i, alias):
@@ -467,10 +468,17 @@ class _Scan:
                 j, qi = i + len(alias.keys), self.token_quote[i]
                 inside = {self.token_quote[n] for n in range(i, j)} - {None}
                 if qi is not None and self.spans[qi] == (i, j):
-                    if self.kinds[qi] != "other":
+                    if self.kinds[qi] == "other":
+                        blocked.add(alias.name)
+                    else:
                         quoted.append((i, j, alias))
                 elif all(self.spans[q][0] >= i and self.spans[q][1] <= j for q in inside):
                     bare.append((i, j, alias))  # whole quotes inside: Вектор «Детство»
+        headed = {qi for qi, kind in enumerate(self.kinds) if kind == "project"}
+        quoted = [
+            q for q in quoted if q[2].name not in blocked or self.token_quote[q[0]] in headed
+        ]
+        bare = [b for b in bare if b[2].name not in blocked]
         verdicts = [self.bare_ok(i, alias) for i, _, alias in bare]
         introduced = {a.name for _, _, a in quoted}
         introduced |= {b[2].name for b, v in zip(bare, verdicts) if v}
