@@ -133,3 +133,17 @@ def test_cli_search_user_mistakes_are_one_line(db, args, message):
     result = CliRunner().invoke(cli, [*args, "--db", path])
     assert result.exit_code == 2
     assert message in result.output and "Traceback" not in result.output
+
+
+def test_cli_table_marks_reprints(tmp_path):
+    from newsmon.cli import cli
+
+    text = "Семейный центр открылся в Находке, там помогут мамам с малышами и подросткам. " * 3
+    make_db(tmp_path / "r.db", [
+        article(text, source="a", published="2025-10-01", story="x"),
+        article(text, source="b", published="2025-10-02", story="x"),
+    ]).conn.close()
+    result = CliRunner().invoke(cli, ["search", "семейный центр", "--db", str(tmp_path / "r.db")])
+    lines = [line for line in result.output.splitlines() if line[:1].isdigit()]
+    assert sum("(перепечатка)" in line for line in lines) == 1
+    assert "· b ·" in next(line for line in lines if "(перепечатка)" in line)

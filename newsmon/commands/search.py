@@ -49,7 +49,8 @@ def _blocks(rows: list[dict]) -> str:
     out = []
     for n, row in enumerate(rows, 1):
         day = row["published"] or "без даты"
-        out.append(f"{n}. {day} · {row['source']} · {row['title'] or ''}")
+        reprint = " (перепечатка)" if row["story_id"] not in (None, row["id"]) else ""
+        out.append(f"{n}. {day} · {row['source']} · {row['title'] or ''}{reprint}")
         out.append(f"   {row['snippet']}")
         out.append(f"   {row['url']}")
     return "\n".join(out)
