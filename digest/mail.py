@@ -69,6 +69,7 @@ def build_message(*, subject: str, html: str, text: str, images: Sequence,
         msg["To"] = ", ".join(recipients)
     msg["Date"] = format_datetime(_now())
     msg["Message-ID"] = make_msgid(domain=_domain(sender))
+    msg["Content-Language"] = "ru"
     msg.set_content(text)
     msg.add_alternative(html, subtype="html")
     html_part = msg.get_payload()[1]

@@ -51,8 +51,11 @@ def command(month, date_from, to_values, out_path: Path, pdf_path: Path | None, 
     given with --to ADDR (repeatable); SMTP login and sender come from NEWSMON_SMTP_USER,
     NEWSMON_SMTP_PASSWORD and NEWSMON_SMTP_FROM; STARTTLS is used when the server offers it.
 
-    Example: newsmon digest --month 2025-10 --out digest.html --pdf digest.pdf
-             --send --to press@example.org --to head@example.org
+    \b
+    Examples:
+      newsmon digest --month 2025-10 --out digest.html --pdf digest.pdf
+      newsmon digest --from 2025-10-01 --to 2025-10-10 --out d.html \\
+          --send --to press@example.org --to head@example.org
     """
     from newsmon.periods import period_from_options, previous_month
 
