@@ -147,3 +147,21 @@ def test_cli_table_marks_reprints(tmp_path):
     lines = [line for line in result.output.splitlines() if line[:1].isdigit()]
     assert sum("(перепечатка)" in line for line in lines) == 1
     assert "· b ·" in next(line for line in lines if "(перепечатка)" in line)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2025-10-04", "2025-10-31", set()),
+        ("2025-10-03", "2025-10-03", {"Кризисный центр открылся в Уссурийске"}),
+        ("2025-09-15", "2025-10-03", {"Кризисный центр открылся в Уссурийске", "Итоги года"}),
+        ("2019-01-01", "2025-12-31", {"Кризисный центр открылся в Уссурийске", "Итоги года"}),
+    ],
+)
+def test_from_to_periods_are_exact_to_the_day(db, start, end, expected):
+    import datetime as dt
+
+    from newsmon.periods import Period
+
+    period = Period(dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+    assert set(titles(search(db, "кризисный центр", period))) == expected
