@@ -28,7 +28,7 @@ from newsmon.errors import UserError
 from newsmon.yamlfile import config_error, load_yaml_file
 from pipeline.morph import Token, lemma, lemmas_all, tokenize
 from pipeline.quotes import (
-    find_quotes,
+    QuotedText,
     is_adjective,
     is_genitive,
     is_genitive_plural,
@@ -291,47 +291,14 @@ def _is_sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?…\n"
 
 
-@dataclass(frozen=True)
-class _Unit:
-    """A word outside quotes, or a whole top-level quote: the steps of the head-word search."""
-
-    start: int
-    end: int
-    token: int | None = None  # index into tokens
-    quote: int | None = None  # index into quotes
-
-
-class _Scan:
+class _Scan(QuotedText):
     """One text's words, quotes and their classes: 'project', 'other' (organization, event,
     document…) or None (no marker word, or not a name at all)."""
 
     def __init__(self, text: str, registry: ProjectRegistry) -> None:
-        self.text, self.registry, self.m = text, registry, registry.markers
-        self.tokens = _words(text)
-        self.quotes = find_quotes(text)
-        self.token_quote: list[int | None] = [None] * len(self.tokens)
-        self.spans: list[tuple[int, int]] = []  # token range of each quote's inner text
-        self.units: list[_Unit] = []
-        k = 0
-        for qi, q in enumerate(self.quotes):
-            while k < len(self.tokens) and self.tokens[k].start < q.start:
-                self.units.append(_Unit(self.tokens[k].start, self.tokens[k].end, token=k))
-                k += 1
-            first = k
-            while k < len(self.tokens) and self.tokens[k].end <= q.end:
-                self.token_quote[k] = qi
-                k += 1
-            self.spans.append((first, k))
-            self.units.append(_Unit(q.start, q.end, quote=qi))
-        self.units += [_Unit(t.start, t.end, token=n) for n, t in enumerate(self.tokens[k:], k)]
+        super().__init__(text, _words(text))
+        self.registry, self.m = registry, registry.markers
         self.kinds: list[str | None] = []
-
-    def gap(self, a: int, b: int) -> str:
-        """The text between units a and b."""
-        return self.text[self.units[a].end : self.units[b].start]
-
-    def word(self, v: int) -> Token:
-        return self.tokens[self.units[v].token]  # type: ignore[index]
 
     def classify(self, u: int) -> str | None:
         """The class of the quote at units[u], from the nearest marker word before it."""

@@ -3,6 +3,8 @@
 Names nest («Вектор «Детство-2018»»), and the press often drops the outer closing quote
 («Проектная группа «Союзники» признана…): one closing quote then ends both levels. A quote never
 crosses a line break. Only top-level spans are returned; nested quotes stay inside their parent.
+Also here: a text as words and whole quotes (QuotedText), whether a quote holds a name rather than
+speech or wording (looks_like_name), and one spelling for a name's variants (normalize_name).
 """
 
 from __future__ import annotations
@@ -81,6 +83,48 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         if not stack:
             spans.append(QuoteSpan(opened, i + 1, opened + 1, i))
     return spans
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A word outside quotes, or a whole top-level quote."""
+
+    start: int
+    end: int
+    token: int | None = None  # index into tokens
+    quote: int | None = None  # index into quotes
+
+
+class QuotedText:
+    """A text as words and top-level quotes: `units` interleaves the words outside quotes with
+    whole quotes; `spans` is the token range inside each quote, `token_quote` the reverse."""
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text, self.tokens = text, tokens
+        self.quotes = find_quotes(text)
+        self.token_quote: list[int | None] = [None] * len(tokens)
+        self.spans: list[tuple[int, int]] = []
+        self.units: list[Unit] = []
+        k = 0
+        for qi, q in enumerate(self.quotes):
+            while k < len(tokens) and tokens[k].start < q.start:
+                self.units.append(Unit(tokens[k].start, tokens[k].end, token=k))
+                k += 1
+            first = k
+            while k < len(tokens) and tokens[k].end <= q.end:
+                self.token_quote[k] = qi
+                k += 1
+            self.spans.append((first, k))
+            self.units.append(Unit(q.start, q.end, quote=qi))
+        self.units += [Unit(t.start, t.end, token=n) for n, t in enumerate(tokens[k:], k)]
+
+    def gap(self, a: int, b: int) -> str:
+        """The text between units a and b."""
+        return self.text[self.units[a].end : self.units[b].start]
+
+    def word(self, v: int) -> Token:
+        """The token of a word unit."""
+        return self.tokens[self.units[v].token]  # type: ignore[index]
 
 
 _DASH_RE = re.compile(r"(\s*)[-‐‑‒–—―−](\s*)")
