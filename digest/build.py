@@ -42,6 +42,7 @@ class DigestData:
     projects: list[dict] = field(default_factory=list)
     new_projects: list[dict] = field(default_factory=list)
     facts: dict = field(default_factory=dict)
+    growth: dict | None = None  # the region that gained most against the previous period
 
     @property
     def is_empty(self) -> bool:
@@ -89,6 +90,9 @@ def build_digest(db: Database, period: Period) -> DigestData:
     data.regions = dq.region_counts(db, period)
     for row in data.regions:
         row["change"] = change(row["materials"], previous_regions.get(row["iso"], 0))
+    if previous_totals["materials"]:
+        risers = [r for r in data.regions if r["change"]["delta"] > 0]
+        data.growth = max(risers, key=lambda r: r["change"]["delta"], default=None)
     data.orgs = queries.counts(db, "org", period)[:TOP_ORGS]
     data.stories = _story_entries(dq.stories(db, period, limit=TOP_STORIES * 3), TOP_STORIES)
     for topic in queries.counts(db, "topic", period):

@@ -319,3 +319,13 @@ def test_big_month_email_stays_under_gmail_clipping(tmp_path):
     assert len(html.encode("utf-8")) < 100_000
     assert "Ещё 69 регионов:" in html and "Ещё 30 проектов:" in html
     assert "Первые 12 из 60" in html
+
+
+def test_highlights_name_the_leading_region_story_org_and_new_project(month):
+    html = render_html(month, {})
+    block = html[html.index('id="highlights"'):html.index("</ul>", html.index('id="highlights"'))]
+    assert "<b>Хабаровский край</b>: 3 материала (50% всех)" in block
+    assert "«В Хабаровске открылся кризисный центр» (amurpress): 2 перепечатки" in block
+    assert "<b>Фонд поддержки детей</b> — в 2 материалах" in block
+    assert "«Мама, я рядом»" in block
+    assert "Сильнее всего выросло" not in block  # the leader is also the riser here
