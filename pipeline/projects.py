@@ -140,6 +140,17 @@ class ProjectRegistry:
         key = canonical_project_name(name)
         return next((p for p in self.projects if p.name == key), None)
 
+    def canonical(self, name: str) -> str:
+        """The counted name for what a user typed: a registered project's name when `name` is one
+        of its aliases in any inflection or spelling («Вектор Детство»), else its normal spelling."""
+        words = _words(name)
+        for alias in self.candidates(words[0], {}) if words else []:
+            if len(alias.keys) == len(words) and all(
+                k & _variants(w.text) for k, w in zip(alias.keys, words)
+            ):
+                return alias.name
+        return canonical_project_name(name)
+
     def candidates(self, token: Token, extra: dict[str, list[_Alias]]) -> list[_Alias]:
         found: dict[_Alias, None] = {}
         for form in _variants(token.text):

@@ -217,3 +217,17 @@ def test_every_registered_alias_finds_its_project(registry):
         for alias in (project.name, *project.aliases):
             hits = find_projects(f"В области стартовал проект «{alias}».", registry)
             assert hits == [ProjectHit(project.name, 1, registered=True)], alias
+
+
+@pytest.mark.parametrize(
+    ("typed", "counted"),
+    [
+        ("Вектор Детство", "Вектор «Детство»"),
+        ("куратора семьи", "Куратор семьи"),
+        ("«Семья для ребёнка»", "Семья для ребенка"),
+        ("ТЁПЛЫЙ ДОМ", "Теплый дом"),
+    ],
+)
+def test_registry_canonical_resolves_aliases_for_filters(registry, typed, counted):
+    assert registry.canonical(typed) == counted
+
