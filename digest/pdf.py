@@ -26,7 +26,7 @@ def find_chromium() -> str | None:
     return None
 
 
-def chromium_command(binary: str, profile: str, *extra: str) -> list[str]:
+def chromium_command(binary: str, profile: str, *extra: str, sandbox: bool = True) -> list[str]:
     """A headless, offline, throwaway-profile Chromium invocation."""
     args = [
         binary, "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -34,19 +34,28 @@ def chromium_command(binary: str, profile: str, *extra: str) -> list[str]:
         "--disable-extensions", "--disable-dev-shm-usage", "--hide-scrollbars",
         f"--user-data-dir={profile}",
     ]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
+    if not sandbox or (hasattr(os, "geteuid") and os.geteuid() == 0):
         args.append("--no-sandbox")  # Chromium refuses to run as root with its sandbox
     return [*args, *extra]
 
 
 def run_chromium(*extra: str) -> subprocess.CompletedProcess:
+    """Run headless Chromium once; in containers without user namespaces its sandbox cannot
+    start, so a sandbox failure is retried once without it."""
     binary = find_chromium()
     if not binary:
         raise RunError(f"Не найден Chromium для PDF — {INSTALL_HINT}")
+    result = _run(binary, extra, sandbox=True)
+    if result.returncode != 0 and "sandbox" in (result.stderr or "").lower():
+        result = _run(binary, extra, sandbox=False)
+    return result
+
+
+def _run(binary: str, extra: tuple[str, ...], *, sandbox: bool) -> subprocess.CompletedProcess:
     with tempfile.TemporaryDirectory(prefix="newsmon-chromium-") as profile:
         try:
-            return subprocess.run(chromium_command(binary, profile, *extra), capture_output=True,
-                                  text=True, timeout=TIMEOUT, check=False)
+            return subprocess.run(chromium_command(binary, profile, *extra, sandbox=sandbox),
+                                  capture_output=True, text=True, timeout=TIMEOUT, check=False)
         except subprocess.TimeoutExpired as exc:
             raise RunError(f"Chromium не ответил за {TIMEOUT} с") from exc
         except OSError as exc:
