@@ -218,15 +218,13 @@ _META_KEYS = (
     "pubdate",
     "date.published",
     "dc.date.issued",
-    "dc.date",
-    "dcterms.date",
     "dcterms.created",
     "sailthru.date",
     "parsely-pub-date",
-    "date",
-    "created",
     "mediator_published_time",
 )
+# Generic keys: some CMSs fill them with the day the page was served, so a date line beats them.
+_WEAK_META_KEYS = ("dc.date", "dcterms.date", "date", "created")
 
 
 def _jsonld_dates(tree: HtmlElement) -> list[str]:
@@ -263,13 +261,13 @@ def _jsonld_dates(tree: HtmlElement) -> list[str]:
     return values
 
 
-def _meta_dates(tree: HtmlElement) -> list[str]:
+def _meta_dates(tree: HtmlElement, keys: tuple[str, ...] = _META_KEYS) -> list[str]:
     found: dict[str, str] = {}
     for meta in tree.xpath("//meta[@content]"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower().strip()
-        if key in _META_KEYS and key not in found:
+        if key in keys and key not in found:
             found[key] = meta.get("content", "")
-    return [found[key] for key in _META_KEYS if key in found]
+    return [found[key] for key in keys if key in found]
 
 
 def _parse_machine(value: str, now: datetime.datetime) -> datetime.date | None:
@@ -328,6 +326,10 @@ def _find_published(
     date = find_dateline(tree, now=now, title_el=title_el)
     if date is not None:
         return date, "dateline"
+    for value in _meta_dates(tree, _WEAK_META_KEYS):
+        date = _parse_machine(value, now)
+        if date:
+            return date, "meta"
     date = _url_date(url)
     if is_plausible(date, now):
         return date, "url"

@@ -69,8 +69,19 @@ class Extracted:
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_-]+)""", re.IGNORECASE)
 
 
+def _looks_like_mojibake(text: str) -> bool:
+    """Cyrillic bytes read as a Western code page: «Ïðîåêò» — many À–ÿ letters, no Cyrillic."""
+    sample = text[:20000]
+    western = len(re.findall("[\u00c0-\u00ff]", sample))
+    return western > 20 and not re.search("[а-яА-ЯёЁ]", sample)
+
+
 def decode(html: bytes | str, encoding: str | None = None) -> str:
-    """Page bytes to text: the HTTP encoding, else <meta charset>, else UTF-8, else detection."""
+    """Page bytes to text: the HTTP encoding, else <meta charset>, else UTF-8, else detection.
+
+    Scrapy falls back to cp1252 for pages that declare nothing; a Russian page decoded that way
+    is all mojibake, so a Western single-byte result without Cyrillic is decoded again.
+    """
     if isinstance(html, str):
         return html
     candidates: list[str] = []
@@ -83,13 +94,17 @@ def decode(html: bytes | str, encoding: str | None = None) -> str:
     for name in candidates:
         name = {"win-1251": "cp1251", "windows1251": "cp1251"}.get(name.lower(), name)
         try:
-            return html.decode(name)
+            text = html.decode(name)
         except (LookupError, UnicodeDecodeError):
             continue
+        if not _looks_like_mojibake(text):
+            return text
     from charset_normalizer import from_bytes
 
-    best = from_bytes(html).best()
-    return str(best) if best is not None else html.decode("utf-8", errors="replace")
+    best = from_bytes(html, cp_isolation=["utf_8", "cp1251", "koi8_r", "cp866", "mac_cyrillic"]).best()
+    if best is not None:
+        return str(best)
+    return html.decode("cp1251", errors="replace")
 
 
 def parse_html(html: bytes | str, encoding: str | None = None) -> HtmlElement:

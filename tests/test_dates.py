@@ -210,3 +210,13 @@ def test_update_dates_are_not_publication_dates(line, expected):
 def test_document_deadline_and_print_dates_are_not_date_lines(line, expected):
     body = f"<h1>Заголовок</h1><p>{line}</p>" + ARTICLE
     assert find_published(_page("", body), url="http://e.ru/n", now=NOW)[0] == expected
+
+
+def test_generic_date_meta_loses_to_the_date_line():
+    # Some CMSs fill <meta name="date"> with the day the page was served.
+    head = '<meta name="date" content="2024-05-17">'
+    body = "<h1>Заголовок</h1><div>3 марта 2024, 16:40</div>" + ARTICLE
+    assert find_published(_page(head, body), url="http://e.ru/n", now=NOW) == (
+        datetime.date(2024, 3, 3), "dateline")
+    assert find_published(_page(head, "<h1>Заголовок</h1>" + ARTICLE), url="http://e.ru/n",
+                          now=NOW) == (datetime.date(2024, 5, 17), "meta")

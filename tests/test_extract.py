@@ -250,3 +250,11 @@ def test_reading_time_and_view_stats_are_not_text():
     html = _page(f"<h1>Проект стартовал в крае</h1><div>3 мин · 1,2 тыс. просмотров</div><p>{PARA1}</p>"
                  f"<p>{PARA2}</p><div>12 комментариев</div>")
     assert _text(html) == PARA1 + "\n\n" + PARA2
+
+
+@pytest.mark.parametrize("declared", [None, "cp1252", "iso-8859-1"])
+def test_undeclared_cp1251_page_is_not_read_as_western_mojibake(declared):
+    # Scrapy guesses cp1252 for a page that declares no charset at all.
+    raw = f"<html><body><h1>Проект стартовал в крае</h1><p>{PARA1}</p></body></html>".encode("cp1251")
+    got = extract(raw, "http://e.ru/1", crawl_time=NOW, encoding=declared)
+    assert (got.title, got.text) == ("Проект стартовал в крае", PARA1)
