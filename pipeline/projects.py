@@ -298,7 +298,7 @@ def _marker(token: Token, markers: Markers) -> str | None:
 
 
 def _is_sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t«„\"“—–-")
+    before = text[max(0, start - 100) : start].rstrip(" \t«„\"“—–-")
     return not before or before[-1] in ".!?…\n"
 
 
