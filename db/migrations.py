@@ -194,6 +194,12 @@ def m0007_minhash_lemma_shingles(db: Database) -> None:
             [to_bytes(signature(text)), article_id],
         )
 
+
+@migrations()
+def m0008_minhash_shingle_hashes(db: Database) -> None:
+    """Signatures carry their shingle hashes (exact same-story decisions): recompute older ones."""
+    m0007_minhash_lemma_shingles(db)
+
 def apply_migrations(db: Database) -> None:
     migrations.apply(db)
     db.execute(f"PRAGMA user_version = {len(migrations.applied(db))}")

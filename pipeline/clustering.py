@@ -10,9 +10,11 @@ What makes a reprint look like its original:
   footer marker («При перепечатке …») are dropped before shingling — they differ per outlet, or
   are the same under different stories (markers: pipeline/data/boilerplate.yml);
 * the headline is not part of the signature (reprints often get a new one);
-* a shortened reprint (the first paragraphs only) is judged by containment, not Jaccard: the LSH
-  finds candidates at a low Jaccard, and a pair is one story when the shared shingles cover
-  enough of the shorter text (shingle counts travel with the signature).
+* the LSH only proposes candidates (at a low Jaccard); the decision is exact, on the 32-bit
+  shingle hashes stored with each signature — MinHash's estimate wanders by ±0.04 at 128
+  permutations, enough to merge two different notes that share a background paragraph;
+* a shortened reprint (the first paragraphs only) is judged by containment: the shared shingles
+  cover most of the shorter text.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from __future__ import annotations
 import functools
 import re
 import struct
-
 from typing import TYPE_CHECKING
 
+import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch.hashfunc import sha1_hash32
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -31,15 +34,18 @@ if TYPE_CHECKING:
 NUM_PERM = 128
 SHINGLE = 3
 LSH_THRESHOLD = 0.2  # candidates: estimated Jaccard of lemma 3-shingles (recall side)
-JACCARD = 0.3  # one story when the estimated Jaccard reaches this …
+JACCARD = 0.3  # one story when the Jaccard of lemma 3-shingles reaches this …
 CONTAINMENT = 0.6  # … or the shared shingles cover this share of the shorter text
 MIN_JACCARD = 0.15  # (a shared outlet footer must not make two short notes one story)
 WINDOW_DAYS = 180  # StoryIndex.from_db: how far back a new article looks for its original
 MIN_SHINGLES = 12  # shorter texts say too little to be called a reprint of anything
 THRESHOLD = JACCARD  # kept for callers of the first version
 WORD_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
-_HEADER = struct.Struct("<4sI")  # magic, shingle count
-_MAGIC = b"NMS1"
+# Stored layout: magic, shingle count, number of hashes, LeanMinHash bytes, uint32 hashes.
+_HEADER_V1 = struct.Struct("<4sI")
+_HEADER = struct.Struct("<4sII")
+_MAGIC_V1 = b"NMS1"  # size only (early in issue 7)
+_MAGIC = b"NMS2"
 
 
 def _content_lines(text: str) -> list[str]:
@@ -63,9 +69,10 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
 
 
 class Signature(LeanMinHash):
-    """A LeanMinHash that also knows how many shingles it summarises (for containment)."""
+    """A LeanMinHash with its shingle count and (when known) the sorted shingle hashes."""
 
     size: int = 0
+    hashes: np.ndarray | None = None
 
 
 @functools.cache
@@ -76,52 +83,78 @@ def _permutations() -> tuple:
 
 
 def signature(text: str) -> Signature:
-    items = shingles(text)
+    items = list(shingles(text))
     permutations, scheme = _permutations()
     mh = MinHash(num_perm=NUM_PERM, permutations=permutations, scheme=scheme)
-    mh.update_batch(list(items))
+    mh.update_batch(items)
     sig = Signature(mh)
     sig.size = len(items)
+    sig.hashes = np.unique(np.fromiter((sha1_hash32(s) for s in items), np.uint32, len(items)))
     return sig
 
 
 def to_bytes(sig: LeanMinHash) -> bytes:
     buf = bytearray(sig.bytesize())
     sig.serialize(buf)
-    return _HEADER.pack(_MAGIC, getattr(sig, "size", 0)) + bytes(buf)
+    hashes = getattr(sig, "hashes", None)
+    if hashes is None:
+        hashes = np.empty(0, np.uint32)
+    header = _HEADER.pack(_MAGIC, getattr(sig, "size", 0), len(hashes))
+    return header + bytes(buf) + hashes.astype("<u4").tobytes()
 
 
 def is_current(data: bytes) -> bool:
-    """Written by this scheme (lemma shingles, size header)? Older rows are recomputed (m0007)."""
+    """Written by this scheme? Older rows are recomputed by a migration (m0007, m0008)."""
     return data[:4] == _MAGIC
 
 
 def from_bytes(data: bytes) -> Signature:
-    """Read a signature; rows written before the header existed have size 0 (unknown)."""
-    size = 0
+    """Read a signature; older layouts give size 0 (unknown) or no hashes."""
+    size, hashes = 0, None
     if data[:4] == _MAGIC:
-        size = _HEADER.unpack_from(data)[1]
-        data = data[_HEADER.size :]
-    lean = LeanMinHash.deserialize(data)
+        _, size, count = _HEADER.unpack_from(data)
+        body = data[_HEADER.size : len(data) - 4 * count]
+        hashes = np.frombuffer(data[len(data) - 4 * count :], "<u4").astype(np.uint32)
+    elif data[:4] == _MAGIC_V1:
+        size = _HEADER_V1.unpack_from(data)[1]
+        body = data[_HEADER_V1.size :]
+    else:
+        body = data
+    lean = LeanMinHash.deserialize(body)
     sig = Signature(seed=lean.seed, hashvalues=lean.hashvalues, scheme=lean.scheme)
     sig.size = size
+    sig.hashes = hashes
     return sig
+
+
+def _overlap(a: LeanMinHash, b: LeanMinHash) -> tuple[float, float] | None:
+    """(Jaccard, containment in the shorter text), exact when both carry hashes."""
+    ha, hb = getattr(a, "hashes", None), getattr(b, "hashes", None)
+    if ha is not None and hb is not None and len(ha) and len(hb):
+        shared = len(np.intersect1d(ha, hb, assume_unique=True))
+        return shared / (len(ha) + len(hb) - shared), shared / min(len(ha), len(hb))
+    size_a, size_b = getattr(a, "size", 0), getattr(b, "size", 0)
+    if not (size_a and size_b):
+        return None
+    jaccard = a.jaccard(b)
+    shared = jaccard * (size_a + size_b) / (1 + jaccard)
+    return jaccard, shared / min(size_a, size_b)
 
 
 def same_story(a: LeanMinHash, b: LeanMinHash) -> bool:
     """One story: similar enough overall, or the shorter text mostly inside the longer one."""
-    size_a, size_b = getattr(a, "size", 0), getattr(b, "size", 0)
-    jaccard = a.jaccard(b)
-    if not (size_a and size_b):  # a signature stored without its size: Jaccard alone
-        return jaccard >= JACCARD
-    if min(size_a, size_b) < MIN_SHINGLES:
+    overlap = _overlap(a, b)
+    if overlap is None:  # a signature stored without its size: estimated Jaccard alone
+        return a.jaccard(b) >= JACCARD
+    if min(getattr(a, "size", 0), getattr(b, "size", 0)) < MIN_SHINGLES:
         return False
-    if jaccard >= JACCARD:
-        return True
-    if jaccard < MIN_JACCARD:
-        return False
-    shared = jaccard * (size_a + size_b) / (1 + jaccard)
-    return shared / min(size_a, size_b) >= CONTAINMENT
+    jaccard, containment = overlap
+    return jaccard >= JACCARD or (jaccard >= MIN_JACCARD and containment >= CONTAINMENT)
+
+
+def closeness(a: LeanMinHash, b: LeanMinHash) -> float:
+    overlap = _overlap(a, b)
+    return overlap[0] if overlap else a.jaccard(b)
 
 
 class StoryIndex:
@@ -163,7 +196,7 @@ class StoryIndex:
         matches = [key for key in self.lsh.query(sig) if same_story(self.signatures[key], sig)]
         if len(matches) < 2:
             return matches
-        best = max(matches, key=lambda key: (self.signatures[key].jaccard(sig), -key))
+        best = max(matches, key=lambda key: (closeness(self.signatures[key], sig), -key))
         anchor = self.signatures[best]
         return sorted(
             key for key in matches if key == best or same_story(self.signatures[key], anchor)

@@ -81,6 +81,13 @@ FOOTER = (
     "редакции или через форму на сайте, материалы с пометкой «Реклама» публикуются на правах "
     "рекламы. Подписывайтесь на наш канал в Телеграме и группу ВКонтакте."
 )
+# A background paragraph press releases repeat under different news.
+BACKGROUND = (
+    "Напомним, национальный проект «Семья» реализуется в регионе с 2025 года. Его цель — "
+    "поддержка многодетных семей, повышение рождаемости и укрепление традиционных семейных "
+    "ценностей. В рамках проекта в крае открываются семейные многофункциональные центры, "
+    "ремонтируются женские консультации и строятся детские сады."
+)
 SHORT_NOTES = [
     "В субботу в городском парке пройдёт семейный праздник с конкурсами и концертом.",
     "На улице Ленина до пятницы ограничат движение из-за ремонта теплотрассы.",
@@ -145,6 +152,11 @@ def _pairs() -> list[tuple[str, str, str, bool]]:
         ("notes sharing a footer", f"{a}\n{FOOTER}", f"{b}\n{FOOTER}", False)
         for a, b in itertools.combinations(SHORT_NOTES, 2)
     ]
+    pairs += [
+        (f"{a} / {b} sharing background", f"{STORIES[a]}\n{BACKGROUND}",
+         f"{STORIES[b]}\n{BACKGROUND}", False)
+        for a, b in itertools.combinations(["crisis_vlad", "mentor_omsk", "foster_kirov"], 2)
+    ]
     return pairs
 
 
@@ -172,11 +184,25 @@ def test_each_kind_of_pair_is_judged_right(judged, kind):
     assert not wrong
 
 
-def test_signature_survives_storage_with_its_size():
+def test_signature_survives_storage_with_its_size_and_hashes():
     sig = signature(STORIES["foster_kirov"])
     back = from_bytes(to_bytes(sig))
-    assert back.size == sig.size > 50
+    assert back.size == sig.size == len(back.hashes) > 50
     assert back.jaccard(sig) == 1.0
+    assert same_story(back, signature(reprint(STORIES["foster_kirov"])))
+
+
+def test_signature_with_size_only_still_compares():
+    import struct
+
+    from datasketch import LeanMinHash
+
+    sig = signature(STORIES["foster_perm"])
+    buf = bytearray(LeanMinHash(sig).bytesize())
+    LeanMinHash(sig).serialize(buf)
+    back = from_bytes(struct.pack("<4sI", b"NMS1", sig.size) + bytes(buf))
+    assert back.size == sig.size and back.hashes is None
+    assert same_story(back, signature(rewrite(STORIES["foster_perm"])))
 
 
 def test_signature_from_first_version_still_compares():
