@@ -286,9 +286,22 @@ def tag_many(
 # --- entity normal forms -------------------------------------------------------------------------
 
 
+LEGAL_FORM_RE = re.compile(
+    r"(?:ОАО|ООО|ЗАО|ПАО|АО|НАО|ГУП|МУП|ФГУП|ИП|[Кк]онцерн|[Кк]омпания|[Кк]орпорация)\s+[«\"]"
+)
+
+
 def _entity(text: str, start: int, end: int, typ: str) -> Entity:
     if typ == "ORG":
         end = orgs_mod._extend_quote(text, start, end)
+        # «Комитет защиты журналистов (КЗЖ)», «ПАСЕ (»: the name without the parenthesis.
+        cut = text.rfind(" (", start, end)
+        if cut > start and (text[end - 1] == ")" or text.find(")", cut, end) == -1):
+            end = cut
+        # «ОАО «Газпром»»: the legal form is not part of the name.
+        legal = LEGAL_FORM_RE.match(text, start, end)
+        if legal and text[end - 1] in "»\"":
+            start, end = legal.end(), end - 1
     surface = text[start:end]
     return Entity(start, end, typ, surface, normal_form(surface, typ))
 

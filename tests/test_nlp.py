@@ -78,3 +78,10 @@ def test_mistake_in_a_user_topics_file_is_a_user_error(tmp_path):
     (tmp_path / "topics.yml").write_text("topics:\n  - name: x\n    query: (a\n", encoding="utf-8")
     with pytest.raises(UserError, match=r"topics\.yml, строка 2"):
         load_tag_config(tmp_path)
+
+
+def test_org_entity_is_the_name_without_legal_form_or_parenthesised_abbreviation(models):
+    text = "Заявление сделал Комитет защиты журналистов (КЗЖ). Акции ОАО «Газпром» выросли."
+    orgs = {e.text for e in tag(text).entities if e.type == "ORG"}
+    assert "Комитет защиты журналистов" in orgs
+    assert "Газпром" in orgs
