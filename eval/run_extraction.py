@@ -19,10 +19,10 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -75,7 +75,9 @@ def prf(predicted: str | None, gold: str) -> tuple[float, float, float]:
 
 
 def norm_title(title: str | None) -> str:
-    folded = re.sub(r"\s+", " ", (title or "").replace("\xa0", " ")).strip().lower().replace("ё", "е")
+    folded = (
+        re.sub(r"\s+", " ", (title or "").replace("\xa0", " ")).strip().lower().replace("ё", "е")
+    )
     return folded.strip(" .…\"'")
 
 

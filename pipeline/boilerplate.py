@@ -79,7 +79,9 @@ def _any_of(fragments: list[str]) -> re.Pattern[str]:
 
 @functools.cache
 def markers() -> Markers:
-    raw = yaml.safe_load(resources.files("pipeline").joinpath("data/boilerplate.yml").read_text("utf-8"))
+    raw = yaml.safe_load(
+        resources.files("pipeline").joinpath("data/boilerplate.yml").read_text("utf-8")
+    )
     return Markers(
         stop=tuple(fold(m) for m in raw["stop_markers"]),
         footer=tuple(fold(m) for m in raw["footer_markers"]),
@@ -160,7 +162,15 @@ def delayout(tree: HtmlElement) -> None:
             continue
         for el in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
             el.tag = "div"
-            for attr in ("width", "valign", "colspan", "rowspan", "bgcolor", "cellpadding", "cellspacing"):
+            for attr in (
+                "width",
+                "valign",
+                "colspan",
+                "rowspan",
+                "bgcolor",
+                "cellpadding",
+                "cellspacing",
+            ):
                 el.attrib.pop(attr, None)
 
 
@@ -292,7 +302,9 @@ def blocks(tree: HtmlElement, *, skip_widgets: bool = True) -> list[Block]:
         parts.clear()
         links.clear()
 
-    def walk(el: HtmlElement, owner: HtmlElement, parts: list[str], links: list[int], in_link: bool) -> None:
+    def walk(
+        el: HtmlElement, owner: HtmlElement, parts: list[str], links: list[int], in_link: bool
+    ) -> None:
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
             if not tag or tag in DROP_TAGS:

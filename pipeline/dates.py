@@ -59,7 +59,9 @@ _TIME = r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?"
 
 # Day-month-year with a month word: «17 апреля 2024», «5 ноября 2025 г., 14:20», «17 апр. 2024».
 _WORD_DATE = re.compile(
-    r"(?<![\d.])(?P<day>[0-3]?\d)\s*(?:-?го\s+)?" + _MONTH_WORD + r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?",
+    r"(?<![\d.])(?P<day>[0-3]?\d)\s*(?:-?го\s+)?"
+    + _MONTH_WORD
+    + r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?",
     re.IGNORECASE,
 )
 # English order: «April 17, 2024» (meta content, RSS-style dates).
@@ -236,7 +238,8 @@ def _jsonld_dates(tree: HtmlElement) -> list[str]:
             kinds = kind if isinstance(kind, list) else [kind]
             # The WebPage/BreadcrumbList wrappers may carry the site's dates, not the article's.
             article_like = any(
-                isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report")) for k in kinds
+                isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report"))
+                for k in kinds
             )
             for key in ("datePublished", "dateCreated"):
                 if isinstance(node.get(key), str) and (article_like or kind is None):
@@ -264,7 +267,9 @@ def _jsonld_dates(tree: HtmlElement) -> list[str]:
 def _meta_dates(tree: HtmlElement, keys: tuple[str, ...] = _META_KEYS) -> list[str]:
     found: dict[str, str] = {}
     for meta in tree.xpath("//meta[@content]"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower().strip()
+        key = (
+            (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower().strip()
+        )
         if key in keys and key not in found:
             found[key] = meta.get("content", "")
     return [found[key] for key in keys if key in found]
@@ -381,7 +386,9 @@ _REFERENCE_DATE = re.compile(
 _CLASS_DATEISH = re.compile(r"date|time|publish|posted|meta|info|data", re.IGNORECASE)
 
 
-def _dateline_date(text: str, now: datetime.datetime, *, dateish: bool = False) -> datetime.date | None:
+def _dateline_date(
+    text: str, now: datetime.datetime, *, dateish: bool = False
+) -> datetime.date | None:
     """The date of a short line that is mostly a date, not a sentence that mentions one."""
     if len(text) > 160:
         return None
@@ -419,7 +426,9 @@ def _dateline_date(text: str, now: datetime.datetime, *, dateish: bool = False) 
 
 def _is_dateish(el: HtmlElement) -> bool:
     for node in (el, el.getparent()):
-        if node is not None and _CLASS_DATEISH.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+        if node is not None and _CLASS_DATEISH.search(
+            f"{node.get('class') or ''} {node.get('id') or ''}"
+        ):
             return True
     return el.tag == "time"
 
@@ -428,10 +437,7 @@ def _near(el: HtmlElement, body_el: HtmlElement) -> bool:
     """A line under the text belongs to the article when it sits close to the text in the tree
     (a sibling of the paragraphs or of their container), not in a block of other news."""
     body_chain = [body_el, *body_el.iterancestors()][: TAIL_MAX_UP + 1]
-    for depth, node in enumerate([el, *el.iterancestors()][: TAIL_MAX_DOWN + 1]):
-        if node in body_chain:
-            return True
-    return False
+    return any(node in body_chain for node in [el, *el.iterancestors()][: TAIL_MAX_DOWN + 1])
 
 
 def find_dateline(
@@ -462,8 +468,11 @@ def find_dateline(
             end = i
             break
     first_body = next(
-        (i for i in range(title_idx or 0, end)
-         if len(items[i].text) >= BODY_MIN_CHARS and items[i].link_density < 0.5),
+        (
+            i
+            for i in range(title_idx or 0, end)
+            if len(items[i].text) >= BODY_MIN_CHARS and items[i].link_density < 0.5
+        ),
         None,
     )
     head_end = first_body if first_body is not None else end
@@ -477,8 +486,10 @@ def find_dateline(
     tail: list[int] = []
     if first_body is not None:
         last_body = max(
-            i for i in range(first_body, end)
-            if len(items[i].text) >= 40 and items[i].link_density < 0.5
+            i
+            for i in range(first_body, end)
+            if len(items[i].text) >= 40
+            and items[i].link_density < 0.5
             and _dateline_date(items[i].text, now, dateish=True) is None
         )
         for i in range(last_body + 1, min(end, last_body + 1 + TAIL_BLOCKS_AFTER_TEXT)):
@@ -494,8 +505,10 @@ def find_dateline(
             return date
     return None
     last_body = max(
-        i for i in range(first_body, end)
-        if len(items[i].text) >= 40 and items[i].link_density < 0.5
+        i
+        for i in range(first_body, end)
+        if len(items[i].text) >= 40
+        and items[i].link_density < 0.5
         and _dateline_date(items[i].text, now, dateish=True) is None
     )
     for i in range(last_body + 1, min(end, last_body + 1 + TAIL_BLOCKS_AFTER_TEXT)):

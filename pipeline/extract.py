@@ -101,7 +101,9 @@ def decode(html: bytes | str, encoding: str | None = None) -> str:
             return text
     from charset_normalizer import from_bytes
 
-    best = from_bytes(html, cp_isolation=["utf_8", "cp1251", "koi8_r", "cp866", "mac_cyrillic"]).best()
+    best = from_bytes(
+        html, cp_isolation=["utf_8", "cp1251", "koi8_r", "cp866", "mac_cyrillic"]
+    ).best()
     if best is not None:
         return str(best)
     return html.decode("cp1251", errors="replace")
@@ -127,9 +129,7 @@ def _clean(text: str | None) -> str:
 
 def _meta(tree: HtmlElement, *keys: str) -> str | None:
     for key in keys:
-        for meta in tree.xpath(
-            "//meta[@property=$k or @name=$k or @itemprop=$k][@content]", k=key
-        ):
+        for meta in tree.xpath("//meta[@property=$k or @name=$k or @itemprop=$k][@content]", k=key):
             value = _clean(meta.get("content"))
             if value:
                 return value
@@ -187,7 +187,9 @@ def _title_candidates(tree: HtmlElement) -> list[HtmlElement]:
     return out
 
 
-def find_title(tree: HtmlElement, override: str | None = None) -> tuple[str | None, HtmlElement | None]:
+def find_title(
+    tree: HtmlElement, override: str | None = None
+) -> tuple[str | None, HtmlElement | None]:
     """The article title and the element it came from (None for meta/JSON-LD titles).
 
     The page's own headline element wins when it agrees with og:title, JSON-LD or ``<title>``
@@ -199,7 +201,11 @@ def find_title(tree: HtmlElement, override: str | None = None) -> tuple[str | No
                 return _clean(el.text_content()), el
     og = _meta(tree, "og:title", "twitter:title")
     ld = next(
-        (_clean(o["headline"]) for o in _jsonld_objects(tree) if isinstance(o.get("headline"), str)),
+        (
+            _clean(o["headline"])
+            for o in _jsonld_objects(tree)
+            if isinstance(o.get("headline"), str)
+        ),
         None,
     )
     head_title = _clean(tree.findtext(".//title"))
@@ -240,20 +246,30 @@ def _looks_like_heading(el: HtmlElement) -> bool:
     return bool(_TITLE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"))
 
 
-def _title_from_blocks(tree: HtmlElement, *, any_tag: bool) -> tuple[str | None, HtmlElement | None]:
+def _title_from_blocks(
+    tree: HtmlElement, *, any_tag: bool
+) -> tuple[str | None, HtmlElement | None]:
     items = boilerplate.blocks(tree)
     first_body = next(
-        (i for i, b in enumerate(items) if len(b.text) >= dates.BODY_MIN_CHARS and b.link_density < 0.5),
+        (
+            i
+            for i, b in enumerate(items)
+            if len(b.text) >= dates.BODY_MIN_CHARS and b.link_density < 0.5
+        ),
         None,
     )
     if first_body is None:
         return None, None
     for block in reversed(items[max(0, first_body - 4) : first_body]):
         text = block.text
-        if dates._dateline_date(text, datetime.datetime.now(), dateish=True) or boilerplate.is_drop_line(text):
+        if dates._dateline_date(
+            text, datetime.datetime.now(), dateish=True
+        ) or boilerplate.is_drop_line(text):
             continue
         if (
-            15 <= len(text) <= 250 and block.link_density < 0.5 and not text.endswith(".")
+            15 <= len(text) <= 250
+            and block.link_density < 0.5
+            and not text.endswith(".")
             and (any_tag or _looks_like_heading(block.el))
         ):
             return text, block.el
@@ -354,7 +370,9 @@ def _text_baseline(pruned: HtmlElement, title_text: str | None) -> list[str]:
             if block.text == title_text:
                 inside = inside[i + 1 :]
                 break
-    return [b.text for b in inside if b.link_density <= 0.6 or len(b.text) < 30 and not b.link_chars]
+    return [
+        b.text for b in inside if b.link_density <= 0.6 or (len(b.text) < 30 and not b.link_chars)
+    ]
 
 
 def _strip_head(paragraphs: list[str], title: str | None, now: datetime.datetime) -> list[str]:
@@ -363,10 +381,11 @@ def _strip_head(paragraphs: list[str], title: str | None, now: datetime.datetime
 
     def is_head(para: str) -> bool:
         folded = boilerplate.fold(para).rstrip(".… ")
-        return bool(folded_title and folded and (folded == folded_title or (
-            len(folded) >= 15 and folded_title.startswith(folded)))) or (
-            len(para) < 160 and dates._dateline_date(para, now) is not None
-        )
+        return bool(
+            folded_title
+            and folded
+            and (folded == folded_title or (len(folded) >= 15 and folded_title.startswith(folded)))
+        ) or (len(para) < 160 and dates._dateline_date(para, now) is not None)
 
     last = -1
     for i, para in enumerate(paragraphs[:HEAD_SCAN]):
@@ -379,15 +398,20 @@ def _has_date(line: str, now: datetime.datetime) -> bool:
     """An absolute date in a short line («… 10.10.2017»), or a line that is a relative date."""
     if len(line) >= 200:
         return False
-    absolute = [d for d in dates.find_dates(line, now=now) if not dates.is_relative(line[d[1] : d[2]])]
+    absolute = [
+        d for d in dates.find_dates(line, now=now) if not dates.is_relative(line[d[1] : d[2]])
+    ]
     return bool(absolute) or dates._dateline_date(line, now) is not None
 
 
 def _strip_tail(paragraphs: list[str], now: datetime.datetime) -> list[str]:
     """Whatever follows the last sentence and its signature: date lines, dated headline lists."""
     prose = [
-        i for i, p in enumerate(paragraphs)
-        if len(p.split()) >= 3 and p.rstrip()[-1:] in ".!?»\"…)" and dates._dateline_date(p, now) is None
+        i
+        for i, p in enumerate(paragraphs)
+        if len(p.split()) >= 3
+        and p.rstrip()[-1:] in '.!?»"…)'
+        and dates._dateline_date(p, now) is None
     ]
     if not prose:
         return paragraphs

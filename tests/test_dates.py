@@ -59,33 +59,50 @@ ARTICLE = "<p>" + "Текст новости о поддержке семей с
     ("html", "expected", "method"),
     [
         (
-            _page('<script type="application/ld+json">{"@type": "NewsArticle", '
-                  '"datePublished": "2023-10-05T09:00:00+03:00"}</script>',
-                  "<h1>Заголовок</h1>" + ARTICLE),
-            datetime.date(2023, 10, 5), "jsonld",
+            _page(
+                '<script type="application/ld+json">{"@type": "NewsArticle", '
+                '"datePublished": "2023-10-05T09:00:00+03:00"}</script>',
+                "<h1>Заголовок</h1>" + ARTICLE,
+            ),
+            datetime.date(2023, 10, 5),
+            "jsonld",
         ),
         (
-            _page('<meta property="article:published_time" content="2022-01-31T23:10:00+10:00">',
-                  "<h1>Заголовок</h1>" + ARTICLE),
-            datetime.date(2022, 1, 31), "meta",
+            _page(
+                '<meta property="article:published_time" content="2022-01-31T23:10:00+10:00">',
+                "<h1>Заголовок</h1>" + ARTICLE,
+            ),
+            datetime.date(2022, 1, 31),
+            "meta",
         ),
         (
-            _page("", '<article><h1>Заголовок</h1><time datetime="2021-06-01">1 июня</time>'
-                  + ARTICLE + "</article>"),
-            datetime.date(2021, 6, 1), "time",
+            _page(
+                "",
+                '<article><h1>Заголовок</h1><time datetime="2021-06-01">1 июня</time>'
+                + ARTICLE
+                + "</article>",
+            ),
+            datetime.date(2021, 6, 1),
+            "time",
         ),
         (
-            _page("", '<div class="today">17 мая 2024</div><h1>Заголовок</h1>'
-                  '<div class="meta">5 марта 2024, 14:20</div>' + ARTICLE),
-            datetime.date(2024, 3, 5), "dateline",
+            _page(
+                "",
+                '<div class="today">17 мая 2024</div><h1>Заголовок</h1>'
+                '<div class="meta">5 марта 2024, 14:20</div>' + ARTICLE,
+            ),
+            datetime.date(2024, 3, 5),
+            "dateline",
         ),
         (
             _page("", "<h1>Заголовок</h1>" + ARTICLE + "<p>12.02.2024 года | 304 просмотра</p>"),
-            datetime.date(2024, 2, 12), "dateline",
+            datetime.date(2024, 2, 12),
+            "dateline",
         ),
         (
             _page("", "<h1>Заголовок</h1><p>вчера, 18:40</p>" + ARTICLE),
-            datetime.date(2024, 5, 16), "dateline",
+            datetime.date(2024, 5, 16),
+            "dateline",
         ),
     ],
 )
@@ -103,7 +120,9 @@ def test_published_date_signals(html, expected, method):
         '<div class="sidebar"><div class="calendar">Май 2024 <a>1</a> <a>2</a> <a>3</a></div></div>'
         "<h1>Заголовок</h1>" + ARTICLE,
         # Related news with their own dates, after a «Читайте также» heading.
-        "<h1>Заголовок</h1>" + ARTICLE + "<h3>Читайте также</h3><p>12.05.2024</p><p>Другая новость</p>",
+        "<h1>Заголовок</h1>"
+        + ARTICLE
+        + "<h3>Читайте также</h3><p>12.05.2024</p><p>Другая новость</p>",
         # Copyright year in the footer.
         "<h1>Заголовок</h1>" + ARTICLE + "<footer>© 2010–2024 Вести. 16+</footer>",
         # A date inside a sentence of the article is not a date line.
@@ -117,14 +136,18 @@ def test_untrustworthy_dates_give_none(body):
 
 
 def test_future_meta_date_is_rejected():
-    html = _page('<meta property="article:published_time" content="2030-01-01">',
-                 "<h1>Заголовок</h1>" + ARTICLE)
+    html = _page(
+        '<meta property="article:published_time" content="2030-01-01">',
+        "<h1>Заголовок</h1>" + ARTICLE,
+    )
     assert find_published(html, url="http://example.ru/n", now=NOW) == (None, "none")
 
 
 def test_override_selector_wins():
-    html = _page('<meta property="article:published_time" content="2020-01-01">',
-                 '<h1>Заголовок</h1><span class="dt">01.04.2024</span>' + ARTICLE)
+    html = _page(
+        '<meta property="article:published_time" content="2020-01-01">',
+        '<h1>Заголовок</h1><span class="dt">01.04.2024</span>' + ARTICLE,
+    )
     got = find_published(html, url="http://e.ru/n", now=NOW, override_selector="span.dt")
     assert got == (datetime.date(2024, 4, 1), "override")
 
@@ -137,50 +160,81 @@ def test_override_selector_wins():
         ("<div>Дагестан Сегодня 14:05</div><h1>Заголовок</h1>" + ARTICLE, None),
         ("<div>Сегодня: 12 мая 2024</div><h1>Заголовок</h1>" + ARTICLE, None),
         # A field line may hold lower-case words; a sentence may not.
-        ("<h1>Заголовок</h1>" + ARTICLE
-         + "<div>Категория: Новости поселения | Просмотров: 304 | Дата: 01.09.2021</div>",
-         datetime.date(2021, 9, 1)),
+        (
+            "<h1>Заголовок</h1>"
+            + ARTICLE
+            + "<div>Категория: Новости поселения | Просмотров: 304 | Дата: 01.09.2021</div>",
+            datetime.date(2021, 9, 1),
+        ),
         ("<h1>Заголовок</h1><p>Акция продлится до 31 августа.</p>" + ARTICLE, None),
         # The line under the text wins over a today's-date line above the title.
-        ("<div>Понедельник, 17 мая 2024</div><h1>Заголовок</h1>" + ARTICLE + "<p>14 мая 2024 г.</p>",
-         datetime.date(2024, 5, 14)),
+        (
+            "<div>Понедельник, 17 мая 2024</div><h1>Заголовок</h1>"
+            + ARTICLE
+            + "<p>14 мая 2024 г.</p>",
+            datetime.date(2024, 5, 14),
+        ),
         # …but a dated item of another block further down the page does not.
-        ("<div class='wrap'><div>3 марта 2024, 16:40</div><h1>Заголовок</h1><div class='t'>"
-         + ARTICLE + "</div></div><div class='bottom'><div class='it'><div class='d'>2 мая 2024</div>"
-         "<a href='#'>Другая новость</a></div></div>", datetime.date(2024, 3, 3)),
+        (
+            "<div class='wrap'><div>3 марта 2024, 16:40</div><h1>Заголовок</h1><div class='t'>"
+            + ARTICLE
+            + "</div></div><div class='bottom'><div class='it'><div class='d'>2 мая 2024</div>"
+            "<a href='#'>Другая новость</a></div></div>",
+            datetime.date(2024, 3, 3),
+        ),
     ],
-    ids=["weather", "site-name", "today-label", "field-line", "sentence", "tail-over-widget",
-         "other-block"],
+    ids=[
+        "weather",
+        "site-name",
+        "today-label",
+        "field-line",
+        "sentence",
+        "tail-over-widget",
+        "other-block",
+    ],
 )
 def test_date_line_rules(body, expected):
     assert find_published(_page("", body), url="http://e.ru/n", now=NOW)[0] == expected
 
 
 def test_jsonld_webpage_date_is_not_the_article_date():
-    head = ('<script type="application/ld+json">{"@type": "WebPage", '
-            '"datePublished": "2015-01-01T00:00:00+03:00"}</script>')
+    head = (
+        '<script type="application/ld+json">{"@type": "WebPage", '
+        '"datePublished": "2015-01-01T00:00:00+03:00"}</script>'
+    )
     body = "<h1>Заголовок</h1><div>3 марта 2024, 16:40</div>" + ARTICLE
     assert find_published(_page(head, body), url="http://e.ru/n", now=NOW) == (
-        datetime.date(2024, 3, 3), "dateline")
+        datetime.date(2024, 3, 3),
+        "dateline",
+    )
 
 
 def test_time_elements_of_related_block_are_ignored():
-    body = ("<h1>Заголовок</h1><div>21 сентября 2022, 11:10</div>" + ARTICLE
-            + '<section class="related"><time datetime="2022-09-20">20 сентября</time></section>')
+    body = (
+        "<h1>Заголовок</h1><div>21 сентября 2022, 11:10</div>"
+        + ARTICLE
+        + '<section class="related"><time datetime="2022-09-20">20 сентября</time></section>'
+    )
     assert find_published(_page("", body), url="http://e.ru/n", now=NOW) == (
-        datetime.date(2022, 9, 21), "dateline")
+        datetime.date(2022, 9, 21),
+        "dateline",
+    )
 
 
 def test_date_in_url_is_the_last_resort():
     html = _page("", "<h1>Заголовок</h1>" + ARTICLE)
     assert find_published(html, url="https://e.ru/2023/09/14/slug/", now=NOW) == (
-        datetime.date(2023, 9, 14), "url")
+        datetime.date(2023, 9, 14),
+        "url",
+    )
 
 
 def test_publisher_local_date_is_kept_not_converted_to_utc():
     # 08:30 in Vladivostok is the previous day in UTC: the outlet's date is the right one.
     head = '<meta property="article:published_time" content="2024-05-10T08:30:00+10:00">'
-    assert find_published(_page(head, ARTICLE), url="http://e.ru/n", now=NOW)[0] == datetime.date(2024, 5, 10)
+    assert find_published(_page(head, ARTICLE), url="http://e.ru/n", now=NOW)[0] == datetime.date(
+        2024, 5, 10
+    )
 
 
 @pytest.mark.parametrize(
@@ -188,8 +242,10 @@ def test_publisher_local_date_is_kept_not_converted_to_utc():
     [
         ("Обновлено: 7 мая 2024", None),
         ("Опубликовано: 5 мая 2024 | Обновлено: 7 мая 2024", datetime.date(2024, 5, 5)),
-        ("Дата публикации: 28.04.2024 | Дата изменения: 02.05.2024 | Просмотров: 712",
-         datetime.date(2024, 4, 28)),
+        (
+            "Дата публикации: 28.04.2024 | Дата изменения: 02.05.2024 | Просмотров: 712",
+            datetime.date(2024, 4, 28),
+        ),
     ],
 )
 def test_update_dates_are_not_publication_dates(line, expected):
@@ -217,6 +273,9 @@ def test_generic_date_meta_loses_to_the_date_line():
     head = '<meta name="date" content="2024-05-17">'
     body = "<h1>Заголовок</h1><div>3 марта 2024, 16:40</div>" + ARTICLE
     assert find_published(_page(head, body), url="http://e.ru/n", now=NOW) == (
-        datetime.date(2024, 3, 3), "dateline")
-    assert find_published(_page(head, "<h1>Заголовок</h1>" + ARTICLE), url="http://e.ru/n",
-                          now=NOW) == (datetime.date(2024, 5, 17), "meta")
+        datetime.date(2024, 3, 3),
+        "dateline",
+    )
+    assert find_published(
+        _page(head, "<h1>Заголовок</h1>" + ARTICLE), url="http://e.ru/n", now=NOW
+    ) == (datetime.date(2024, 5, 17), "meta")

@@ -28,7 +28,11 @@ def test_eval_set_has_forty_pages_with_gold():
     assert len(gold) >= 40
     assert set(gold) == pages
     for g in gold.values():
-        assert g["title"] and g["text"].startswith(g["text_start"]) and g["text"].endswith(g["text_end"])
+        assert (
+            g["title"]
+            and g["text"].startswith(g["text_start"])
+            and g["text"].endswith(g["text_end"])
+        )
     # Pages whose only honest answer is "no date" are part of the set.
     assert sum(g["published"] is None for g in gold.values()) >= 4
 

@@ -9,10 +9,14 @@ import pytest
 from pipeline.extract import SelectorOverrides, extract
 
 NOW = datetime.datetime(2024, 5, 17, 12, 0)
-PARA1 = ("В Хабаровском крае стартовал проект по профилактике социального сиротства. "
-         "Кураторы семей помогут родителям справиться с трудностями и сохранить детей в семье.")
-PARA2 = ("Проект реализуется при поддержке Фонда поддержки детей, находящихся в трудной жизненной "
-         "ситуации, и министерства социальной защиты края. В нем участвуют восемь районов.")
+PARA1 = (
+    "В Хабаровском крае стартовал проект по профилактике социального сиротства. "
+    "Кураторы семей помогут родителям справиться с трудностями и сохранить детей в семье."
+)
+PARA2 = (
+    "Проект реализуется при поддержке Фонда поддержки детей, находящихся в трудной жизненной "
+    "ситуации, и министерства социальной защиты края. В нем участвуют восемь районов."
+)
 SIGNATURE = "Пресс-служба Губернатора и Правительства Хабаровского края"
 
 
@@ -33,13 +37,18 @@ RELATED = (
     "<h3>Читайте также</h3><ul><li><a href='/a'>Губернатор открыл новую школу в Амурске</a>"
     " 11.05.2024</li></ul>"
 )
-FOOTER = '<div class="footer">Свидетельство о регистрации СМИ Эл № ФС77-60021 от 21.11.2014 г.</div>'
+FOOTER = (
+    '<div class="footer">Свидетельство о регистрации СМИ Эл № ФС77-60021 от 21.11.2014 г.</div>'
+)
 
 
 @pytest.fixture(scope="module")
 def result():
-    return extract(_page(CHROME_TOP + "<div class='content'>" + ARTICLE + RELATED + "</div>" + FOOTER),
-                   "http://khv.example/news/1", crawl_time=NOW)
+    return extract(
+        _page(CHROME_TOP + "<div class='content'>" + ARTICLE + RELATED + "</div>" + FOOTER),
+        "http://khv.example/news/1",
+        crawl_time=NOW,
+    )
 
 
 def test_text_keeps_paragraphs_and_signature(result):
@@ -71,48 +80,77 @@ def test_date_is_the_date_line_not_the_today_widget(result):
     ids=["share", "views-label", "views-count", "photo-caption", "earlier", "on-topic"],
 )
 def test_boilerplate_after_text_is_removed(noise):
-    got = extract(_page(f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p><p>{PARA2}</p>{noise}"),
-                  "http://e.ru/1", crawl_time=NOW)
+    got = extract(
+        _page(f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p><p>{PARA2}</p>{noise}"),
+        "http://e.ru/1",
+        crawl_time=NOW,
+    )
     assert got.text == PARA1 + "\n\n" + PARA2
 
 
 def test_windows_1251_bytes_are_decoded():
-    html = _page(f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p><p>{PARA2}</p>",
-                 head='<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">')
-    got = extract(html.replace('<meta charset="utf-8">', "").encode("cp1251"), "http://e.ru/1",
-                  crawl_time=NOW)
+    html = _page(
+        f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p><p>{PARA2}</p>",
+        head='<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
+    )
+    got = extract(
+        html.replace('<meta charset="utf-8">', "").encode("cp1251"), "http://e.ru/1", crawl_time=NOW
+    )
     assert got.title == "Проект стартовал в крае"
     assert PARA1 in got.text
 
 
 def test_http_encoding_wins_over_detection():
-    raw = _page(f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p>").replace(
-        '<meta charset="utf-8">', "").encode("cp1251")
+    raw = (
+        _page(f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p>")
+        .replace('<meta charset="utf-8">', "")
+        .encode("cp1251")
+    )
     assert PARA1 in extract(raw, "http://e.ru/1", crawl_time=NOW, encoding="cp1251").text
 
 
 def test_overrides_select_title_text_and_date():
-    body = ('<div class="x-head">Сайт</div><div class="zag">Настоящий заголовок новости</div>'
-            f'<div class="when">01.04.2024</div><div class="txt"><p>{PARA1}</p></div>'
-            f'<div class="other"><p>{PARA2}</p></div>')
-    got = extract(_page(body), "http://e.ru/1", crawl_time=NOW,
-                  overrides=SelectorOverrides(title=".zag", text=".txt", date=".when"))
+    body = (
+        '<div class="x-head">Сайт</div><div class="zag">Настоящий заголовок новости</div>'
+        f'<div class="when">01.04.2024</div><div class="txt"><p>{PARA1}</p></div>'
+        f'<div class="other"><p>{PARA2}</p></div>'
+    )
+    got = extract(
+        _page(body),
+        "http://e.ru/1",
+        crawl_time=NOW,
+        overrides=SelectorOverrides(title=".zag", text=".txt", date=".when"),
+    )
     assert (got.title, got.text, got.published) == (
-        "Настоящий заголовок новости", PARA1, datetime.date(2024, 4, 1))
+        "Настоящий заголовок новости",
+        PARA1,
+        datetime.date(2024, 4, 1),
+    )
     assert (got.text_method, got.date_method) == ("override", "override")
 
 
 def test_cut_title_is_completed_from_meta():
     head = '<meta property="og:title" content="Хабаровский край вошел в Топ-10 лучших практик регионов">'
-    got = extract(_page(f"<h1>Хабаровский край вошел в Топ-10 лучших практик регио…</h1><p>{PARA1}</p>",
-                        head=head), "http://e.ru/1", crawl_time=NOW)
+    got = extract(
+        _page(
+            f"<h1>Хабаровский край вошел в Топ-10 лучших практик регио…</h1><p>{PARA1}</p>",
+            head=head,
+        ),
+        "http://e.ru/1",
+        crawl_time=NOW,
+    )
     assert got.title == "Хабаровский край вошел в Топ-10 лучших практик регионов"
 
 
 def test_author_from_meta():
-    got = extract(_page(f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p>",
-                        head='<meta name="author" content="Мария Иванова">'), "http://e.ru/1",
-                  crawl_time=NOW)
+    got = extract(
+        _page(
+            f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p>",
+            head='<meta name="author" content="Мария Иванова">',
+        ),
+        "http://e.ru/1",
+        crawl_time=NOW,
+    )
     assert got.author == "Мария Иванова"
 
 
@@ -130,47 +168,61 @@ def _text(html: str | bytes, **kw) -> str:
 
 
 def test_layout_table_page_gives_only_the_article_cell():
-    html = ("<html><head><title>Проект стартовал в крае</title></head><body><table width=100%>"
-            "<tr><td width=200><a href='/'>Главная</a><br><a href='/news'>Новости</a><br>"
-            "<a href='/doc'>Документы</a>"
-            f"<td><b>Проект стартовал в крае</b><br><p>{PARA1}<p>{PARA2}"
-            "<tr><td colspan=2>© 2005-2024 Администрация района</table></body></html>")
+    html = (
+        "<html><head><title>Проект стартовал в крае</title></head><body><table width=100%>"
+        "<tr><td width=200><a href='/'>Главная</a><br><a href='/news'>Новости</a><br>"
+        "<a href='/doc'>Документы</a>"
+        f"<td><b>Проект стартовал в крае</b><br><p>{PARA1}<p>{PARA2}"
+        "<tr><td colspan=2>© 2005-2024 Администрация района</table></body></html>"
+    )
     assert _text(html) == PARA1 + "\n\n" + PARA2
 
 
 def test_logo_h1_loses_to_the_headline_that_agrees_with_title_tag():
-    html = _page('<header><a href="/"><h1>Районная газета «Знамя труда»</h1></a></header>'
-                 f'<h2 itemprop="headline">Проект стартовал в крае</h2><p>{PARA1}</p>',
-                 head="<title>Проект стартовал в крае | Знамя труда</title>")
+    html = _page(
+        '<header><a href="/"><h1>Районная газета «Знамя труда»</h1></a></header>'
+        f'<h2 itemprop="headline">Проект стартовал в крае</h2><p>{PARA1}</p>',
+        head="<title>Проект стартовал в крае | Знамя труда</title>",
+    )
     assert extract(html, "http://e.ru/1", crawl_time=NOW).title == "Проект стартовал в крае"
 
 
 def test_section_title_tag_falls_back_to_the_line_above_the_text():
-    html = _page(f"<div><b>Семьям вручили сертификаты на землю</b></div><div>03.10.2017</div><p>{PARA1}</p>",
-                 head="<title>Новости</title>")
+    html = _page(
+        f"<div><b>Семьям вручили сертификаты на землю</b></div><div>03.10.2017</div><p>{PARA1}</p>",
+        head="<title>Новости</title>",
+    )
     got = extract(html, "http://e.ru/1", crawl_time=NOW)
-    assert (got.title, got.published) == ("Семьям вручили сертификаты на землю",
-                                          datetime.date(2017, 10, 3))
+    assert (got.title, got.published) == (
+        "Семьям вручили сертификаты на землю",
+        datetime.date(2017, 10, 3),
+    )
 
 
 def test_mid_text_incut_is_dropped_but_text_goes_on():
-    html = _page(f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p>"
-                 "<p>Читайте также: <a href='/x'>Как получить выплату</a></p>"
-                 f"<p>{PARA2}</p>")
+    html = _page(
+        f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p>"
+        "<p>Читайте также: <a href='/x'>Как получить выплату</a></p>"
+        f"<p>{PARA2}</p>"
+    )
     assert _text(html) == PARA1 + "\n\n" + PARA2
 
 
 def test_related_heading_cuts_everything_after_it_in_the_page():
-    html = _page(f"<h1>Проект стартовал в крае</h1><div class='txt'><p>{PARA1}</p><p>{PARA2}</p></div>"
-                 "<div class='blk'><h3>Похожие новости</h3><div><p>В районе открыли новую школу на "
-                 "четыреста мест, рассказали в администрации района и пригласили всех.</p></div></div>")
+    html = _page(
+        f"<h1>Проект стартовал в крае</h1><div class='txt'><p>{PARA1}</p><p>{PARA2}</p></div>"
+        "<div class='blk'><h3>Похожие новости</h3><div><p>В районе открыли новую школу на "
+        "четыреста мест, рассказали в администрации района и пригласили всех.</p></div></div>"
+    )
     assert _text(html) == PARA1 + "\n\n" + PARA2
 
 
 def test_dated_headline_list_after_the_signature_is_trimmed():
-    html = _page(f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p><p>{SIGNATURE}</p>"
-                 "<p>Объявления района</p><p>Прием граждан по личным вопросам 10.10.2017</p>"
-                 "<p>Конкурс «Лучшее подворье» 12.10.2017</p>")
+    html = _page(
+        f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p><p>{SIGNATURE}</p>"
+        "<p>Объявления района</p><p>Прием граждан по личным вопросам 10.10.2017</p>"
+        "<p>Конкурс «Лучшее подворье» 12.10.2017</p>"
+    )
     assert _text(html) == PARA1 + "\n\n" + SIGNATURE
 
 
@@ -181,16 +233,23 @@ def test_short_last_sentence_with_a_date_is_kept():
 
 
 def test_site_chrome_above_the_headline_is_not_text():
-    html = _page('<div class="top">Дагестан Сегодня <span>14:05</span></div><div>5 часов назад</div>'
-                 f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p>")
+    html = _page(
+        '<div class="top">Дагестан Сегодня <span>14:05</span></div><div>5 часов назад</div>'
+        f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p>"
+    )
     got = extract(html, "http://e.ru/1", crawl_time=NOW)
     assert (got.text, got.published) == (PARA1, NOW.date())
 
 
 @pytest.mark.parametrize(
     "line",
-    ["Категория: Город", "просмотров: 1576   Комментарии: 0   Печать", "Теги: семья, дети",
-     "Подписывайтесь на наш канал в Telegram!", "<< Назад к списку новостей"],
+    [
+        "Категория: Город",
+        "просмотров: 1576   Комментарии: 0   Печать",
+        "Теги: семья, дети",
+        "Подписывайтесь на наш канал в Telegram!",
+        "<< Назад к списку новостей",
+    ],
 )
 def test_meta_and_navigation_lines_are_dropped(line):
     html = _page(f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p><p>{line}</p><p>{PARA2}</p>")
@@ -199,14 +258,35 @@ def test_meta_and_navigation_lines_are_dropped(line):
 
 @pytest.mark.parametrize(
     "html",
-    [b"", b"   ", "просто текст без разметки", "<html></html>", b"\xef\xbb\xbf<html><body><p>x</p></body></html>",
-     '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><body><h1>Т</h1></body></html>',
-     b"<html><body>" + b"\xff\xfe\x00garbage" * 50 + b"</body></html>"],
-    ids=["empty-bytes", "blank", "plain-text", "empty-html", "bom", "xhtml-prolog", "garbage-bytes"],
+    [
+        b"",
+        b"   ",
+        "просто текст без разметки",
+        "<html></html>",
+        b"\xef\xbb\xbf<html><body><p>x</p></body></html>",
+        '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><body><h1>Т</h1></body></html>',
+        b"<html><body>" + b"\xff\xfe\x00garbage" * 50 + b"</body></html>",
+    ],
+    ids=[
+        "empty-bytes",
+        "blank",
+        "plain-text",
+        "empty-html",
+        "bom",
+        "xhtml-prolog",
+        "garbage-bytes",
+    ],
 )
 def test_odd_input_does_not_raise(html):
     got = extract(html, "http://e.ru/1", crawl_time=NOW)
-    assert isinstance(got.text, str) and got.date_method in ("none", "dateline", "meta", "jsonld", "time", "url")
+    assert isinstance(got.text, str) and got.date_method in (
+        "none",
+        "dateline",
+        "meta",
+        "jsonld",
+        "time",
+        "url",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -219,9 +299,17 @@ def test_boilerplate_data_has_the_expected_shape():
 
     import yaml
 
-    raw = yaml.safe_load(resources.files("pipeline").joinpath("data/boilerplate.yml").read_text("utf-8"))
-    lists = {"stop_markers", "footer_markers", "drop_line_patterns", "widget_attr_fragments",
-             "article_attr_fragments", "signature_prefixes"}
+    raw = yaml.safe_load(
+        resources.files("pipeline").joinpath("data/boilerplate.yml").read_text("utf-8")
+    )
+    lists = {
+        "stop_markers",
+        "footer_markers",
+        "drop_line_patterns",
+        "widget_attr_fragments",
+        "article_attr_fragments",
+        "signature_prefixes",
+    }
     assert set(raw) == lists
     for key in lists:
         assert raw[key] and all(isinstance(v, str) and v.strip() for v in raw[key]), key
@@ -241,20 +329,32 @@ def test_signature_typed_with_a_latin_letter_is_still_a_signature():
 
 def test_broken_override_selector_falls_back_to_the_generic_path():
     html = _page(f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p>")
-    got = extract(html, "http://e.ru/1", crawl_time=NOW,
-                  overrides=SelectorOverrides(title="h1[", text="div..x", date=">>"))
-    assert (got.title, got.text, got.text_method) == ("Проект стартовал в крае", PARA1, "trafilatura")
+    got = extract(
+        html,
+        "http://e.ru/1",
+        crawl_time=NOW,
+        overrides=SelectorOverrides(title="h1[", text="div..x", date=">>"),
+    )
+    assert (got.title, got.text, got.text_method) == (
+        "Проект стартовал в крае",
+        PARA1,
+        "trafilatura",
+    )
 
 
 def test_reading_time_and_view_stats_are_not_text():
-    html = _page(f"<h1>Проект стартовал в крае</h1><div>3 мин · 1,2 тыс. просмотров</div><p>{PARA1}</p>"
-                 f"<p>{PARA2}</p><div>12 комментариев</div>")
+    html = _page(
+        f"<h1>Проект стартовал в крае</h1><div>3 мин · 1,2 тыс. просмотров</div><p>{PARA1}</p>"
+        f"<p>{PARA2}</p><div>12 комментариев</div>"
+    )
     assert _text(html) == PARA1 + "\n\n" + PARA2
 
 
 @pytest.mark.parametrize("declared", [None, "cp1252", "iso-8859-1"])
 def test_undeclared_cp1251_page_is_not_read_as_western_mojibake(declared):
     # Scrapy guesses cp1252 for a page that declares no charset at all.
-    raw = f"<html><body><h1>Проект стартовал в крае</h1><p>{PARA1}</p></body></html>".encode("cp1251")
+    raw = f"<html><body><h1>Проект стартовал в крае</h1><p>{PARA1}</p></body></html>".encode(
+        "cp1251"
+    )
     got = extract(raw, "http://e.ru/1", crawl_time=NOW, encoding=declared)
     assert (got.title, got.text) == ("Проект стартовал в крае", PARA1)

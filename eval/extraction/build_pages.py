@@ -51,14 +51,37 @@ RELATIVE_DAYS = {"today": 0, "yesterday": 1, "hours_ago": 0}
 # (template, article, published, days from publication to crawl, signals, date-line form, options)
 # signals: meta / jsonld / time / url / dateline; published None = the page has no trustworthy date.
 SPECS: list[tuple] = [
-    ("bitrix", "krizis-tomsk", "2023-03-14", 6, ["dateline"], "num", {"today": True, "calendar": True}),
-    ("bitrix", "kurator-semi-astrakhan", "2021-11-02", 30, ["meta", "dateline"], "num_time", {"calendar": True}),
+    (
+        "bitrix",
+        "krizis-tomsk",
+        "2023-03-14",
+        6,
+        ["dateline"],
+        "num",
+        {"today": True, "calendar": True},
+    ),
+    (
+        "bitrix",
+        "kurator-semi-astrakhan",
+        "2021-11-02",
+        30,
+        ["meta", "dateline"],
+        "num_time",
+        {"calendar": True},
+    ),
     ("bitrix", "detskiy-dom-zakryt", None, 0, [], None, {"today": True, "calendar": True}),
     ("bitrix", "factru-debt", "2006-02-08", 400, ["dateline"], "word", {}),
     ("bitrix", "factru-chess", "2006-04-10", 3, ["dateline"], "short_year", {"calendar": True}),
     ("wordpress", "nastavniki-perm", "2022-06-21", 2, ["time"], None, {"calendar": True}),
-    ("wordpress", "priemnye-kazan", "2023-08-19", 45, ["jsonld", "meta", "time"], None,
-     {"caption": True, "modified": "2023-09-30"}),
+    (
+        "wordpress",
+        "priemnye-kazan",
+        "2023-08-19",
+        45,
+        ["jsonld", "meta", "time"],
+        None,
+        {"caption": True, "modified": "2023-09-30"},
+    ),
     ("wordpress", "shkola-roditeley-omsk", "2023-09-14", 10, ["url"], None, {}),
     ("wordpress", "factru-celentano", "2011-05-02", 1, ["time"], None, {"caption": True}),
     ("wordpress", "sem-ya-sport", None, 0, [], None, {"calendar": True}),
@@ -71,15 +94,39 @@ SPECS: list[tuple] = [
     ("table", "mnogodetnye-vyplaty", "2018-12-27", 1, ["dateline"], "word_g_time", {"today": True}),
     ("table", "volontery-bolnitsa", None, 0, [], None, {"today": True}),
     ("table", "factru-cable", "2011-01-24", 20, ["dateline"], "num_goda", {"charset": "utf-8"}),
-    ("gov", "forum-sirotstvo", "2024-04-17", 0, ["dateline"], "word_time", {"today": True, "caption": True}),
+    (
+        "gov",
+        "forum-sirotstvo",
+        "2024-04-17",
+        0,
+        ["dateline"],
+        "word_time",
+        {"today": True, "caption": True},
+    ),
     ("gov", "rodnye-lyudi", "2022-12-09", 7, ["dateline"], "weekday", {"today": True}),
     ("gov", "goryachaya-liniya", "2023-05-17", 3, ["meta", "dateline"], "word_time", {}),
     ("gov", "opeka-reforma", None, 0, [], None, {"today": True}),
     ("gov", "factru-gurchenko", "2011-03-31", 2, ["dateline"], "abbr", {"caption": True}),
-    ("media", "intervyu-psiholog", "2024-02-29", 1, ["jsonld", "meta", "dateline"], "word_time", {"incut": True}),
+    (
+        "media",
+        "intervyu-psiholog",
+        "2024-02-29",
+        1,
+        ["jsonld", "meta", "dateline"],
+        "word_time",
+        {"incut": True},
+    ),
     ("media", "mobilnye-brigady", "2023-11-15", 8, ["jsonld"], None, {"incut": True}),
     ("media", "podderzhka-vypusknikov", None, 0, ["dateline"], "today", {}),
-    ("media", "festival-semey", "2022-10-03", 15, ["meta", "dateline"], "word_time", {"modified": "2022-10-12"}),
+    (
+        "media",
+        "festival-semey",
+        "2022-10-03",
+        15,
+        ["meta", "dateline"],
+        "word_time",
+        {"modified": "2022-10-12"},
+    ),
     ("media", "factru-tbilisi", "2007-11-02", 5, ["dateline"], "iso_like", {}),
     ("ucoz", "centr-semya-kursk", "2021-09-01", 60, ["dateline"], "num", {"views": 304}),
     ("ucoz", "shkola-semeynaya", "2022-08-25", 2, ["dateline"], "num", {"views": 12}),
@@ -124,7 +171,9 @@ def build() -> None:
             pub = crawl.date() - datetime.timedelta(days=RELATIVE_DAYS[form])
         elif published:
             pub = datetime.date.fromisoformat(published)
-            crawl = datetime.datetime.combine(pub + datetime.timedelta(days=lag), datetime.time(15, 0))
+            crawl = datetime.datetime.combine(
+                pub + datetime.timedelta(days=lag), datetime.time(15, 0)
+            )
         else:
             pub = None
             crawl = UNDATED_CRAWL + datetime.timedelta(days=n)
