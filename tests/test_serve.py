@@ -37,10 +37,33 @@ def db_path(tmp_path_factory):
     return path
 
 
+_clients: dict = {}
+
+
 def get(db_path, path: str):
-    result = CliRunner().invoke(cli, ["serve", "--db", str(db_path), "--get", path])
+    """One Datasette per database, built as `newsmon serve` builds it (the CLI is tested below)."""
+    from datasette.utils.testing import TestClient
+
+    from newsmon.commands.serve import build_datasette
+
+    if db_path not in _clients:
+        _clients[db_path] = TestClient(build_datasette(db_path))
+    response = _clients[db_path].get(path)
+    assert response.status == 200, response.text
+    return json.loads(response.text)
+
+
+def test_cli_get_prints_one_response(db_path):
+    result = CliRunner().invoke(
+        cli, ["serve", "--db", str(db_path), "--get", "/monitor/materials_by_region.json"]
+    )
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    assert json.loads(result.output)["query_name"] == "materials_by_region"
+
+
+def test_cli_get_of_a_missing_page_fails(db_path):
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db_path), "--get", "/monitor/nope"])
+    assert result.exit_code == 1
 
 
 def rows_of(data: dict) -> list[dict]:
