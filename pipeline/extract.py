@@ -310,12 +310,25 @@ def find_author(tree: HtmlElement) -> str | None:
             return _clean(author["name"])
         if isinstance(author, str) and author.strip():
             return _clean(author)
+    prose = boilerplate.page_prose(tree)
     for el in tree.xpath('//*[@itemprop="author" or @rel="author" or contains(@class, "author")]'):
         text = _clean(el.text_content())
         text = re.sub(r"^(автор|текст)\s*:\s*", "", text, flags=re.IGNORECASE)
-        if 3 <= len(text) <= 60 and not boilerplate.in_widget(el):
+        if 3 <= len(text) <= 60 and not boilerplate.in_widget(el, prose):
             return text
+    # «Автор: Иван Петров», «Текст: …» on a line of its own (old CMSs, no markup for it).
+    for block in boilerplate.blocks(tree):
+        m = _BYLINE.match(block.text)
+        if m:
+            return m.group(1)
     return None
+
+
+_BYLINE = re.compile(
+    r"^(?:автор|автор текста|текст|текст и фото)\s*:\s*"
+    r"([А-ЯЁA-Z][а-яёa-z]+(?:[ -][А-ЯЁA-Z][а-яёa-z.]+){1,2})\s*\.?$",
+    re.IGNORECASE,
+)
 
 
 # ---------------------------------------------------------------------------------------------

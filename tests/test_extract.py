@@ -358,3 +358,26 @@ def test_undeclared_cp1251_page_is_not_read_as_western_mojibake(declared):
     )
     got = extract(raw, "http://e.ru/1", crawl_time=NOW, encoding=declared)
     assert (got.title, got.text) == ("Проект стартовал в крае", PARA1)
+
+
+@pytest.mark.parametrize(
+    ("html", "author"),
+    [
+        (
+            _page(f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p><p>Автор: Иван Петров</p>"),
+            "Иван Петров",
+        ),
+        (
+            _page(
+                f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p>",
+                head='<script type="application/ld+json">{"@type": "NewsArticle", '
+                '"author": {"@type": "Person", "name": "Дарья Котова"}}</script>',
+            ),
+            "Дарья Котова",
+        ),
+        (_page(f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p>"), None),
+    ],
+    ids=["byline-line", "jsonld", "none"],
+)
+def test_author_where_present(html, author):
+    assert extract(html, "http://e.ru/1", crawl_time=NOW).author == author
