@@ -206,11 +206,21 @@ def resolve_region(name: str) -> Region:
     if normalize_word(expanded) in gaz.lookup:
         return gaz.by_iso[gaz.lookup[normalize_word(expanded)]]
     mentions = find_mentions(expanded[:1].upper() + expanded[1:], ner_spans=())
-    if mentions and len(mentions) == 1:
-        m = mentions[0]
-        covered = expanded[m.start : m.end]
-        if len(m.isos) == 1 and len(covered) >= len(expanded) - 1 and "adj" not in m.kind:
-            return gaz.by_iso[m.isos[0]]
+    # «ХМАО - Югра», «Республика Адыгея (Адыгея)»: every part names the same subject.
+    isos = {m.isos for m in mentions}
+    covered = sum(m.end - m.start for m in mentions)
+    letters = len(re.sub(r"[\W_]", "", expanded))
+    if (
+        len(isos) == 1
+        and len(mentions[0].isos) == 1
+        and covered >= letters - 1
+        and all(m.kind in ("subject", "alias", "abbr") for m in mentions)
+    ):
+        return gaz.by_iso[mentions[0].isos[0]]
+    if len(mentions) == 1 and len(mentions[0].isos) == 1:
+        # A city or an adjective («Хабаровск», «хабаровский»): suggest its subject, do not guess.
+        near = gaz.by_iso[mentions[0].isos[0]]
+        raise UserError(f"Неизвестный регион «{raw}». Возможно, вы имели в виду «{near.name}»?")
     near = _suggest(expanded)
     if near is None:
         raise UserError(

@@ -107,6 +107,11 @@ def test_person_name_is_not_a_city_inside_a_per_span():
         ("Респ. Татарстан", "RU-TA"),
         ("Новосибирская обл.", "RU-NVS"),
         ("  москва ", "RU-MOW"),
+        ("г. Москва", "RU-MOW"),
+        ("ХМАО - Югра", "RU-KHM"),
+        ("Республика Адыгея (Адыгея)", "RU-AD"),
+        ("Кемеровская область - Кузбасс", "RU-KEM"),
+        ("Ханты-Мансийский АО", "RU-KHM"),
     ],
 )
 def test_resolve_region_accepts_names_codes_informal_and_inflected_forms(query, iso):
@@ -121,6 +126,8 @@ def test_unknown_region_suggests_the_nearest_official_name():
     )
     with pytest.raises(UserError, match="Неизвестный регион «Фигляндия»"):
         resolve_region("Фигляндия")
+    with pytest.raises(UserError, match="«Уссурийск».*«Приморский край»"):
+        resolve_region("Уссурийск")  # a city is not a subject: suggested, never guessed
 
 
 def _isos(text: str, title: str = "", home: str | None = None) -> list[str]:
