@@ -279,3 +279,10 @@ def test_generic_date_meta_loses_to_the_date_line():
     assert find_published(
         _page(head, "<h1>Заголовок</h1>" + ARTICLE), url="http://e.ru/n", now=NOW
     ) == (datetime.date(2024, 5, 17), "meta")
+
+
+def test_time_zone_labels_do_not_spoil_a_date_line():
+    body = "<h1>Заголовок</h1><div>Опубликовано: 17 апреля 2024 года, 10:15 (мск)</div>" + ARTICLE
+    assert find_published(_page("", body), url="http://e.ru/n", now=NOW)[0] == datetime.date(
+        2024, 4, 17
+    )

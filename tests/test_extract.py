@@ -381,3 +381,12 @@ def test_undeclared_cp1251_page_is_not_read_as_western_mojibake(declared):
 )
 def test_author_where_present(html, author):
     assert extract(html, "http://e.ru/1", crawl_time=NOW).author == author
+
+
+def test_inline_ad_with_erid_is_not_text():
+    ad = (
+        "<div class='ad-slot'><div>Реклама</div><p>Кредит наличными от 5,9% годовых! Оформите онлайн "
+        "за 5 минут. Реклама. ООО «Пример Банк», erid: 2VtzqwH3k</p></div>"
+    )
+    html = _page(f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p>{ad}<p>{PARA2}</p>")
+    assert _text(html) == PARA1 + "\n\n" + PARA2
