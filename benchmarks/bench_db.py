@@ -14,8 +14,8 @@ Targets on 2 cores: counts for one month by region < 100 ms, search < 200 ms.
 from __future__ import annotations
 
 import argparse
-import os
 import datetime as dt
+import os
 import platform
 import random
 import sqlite3
@@ -26,11 +26,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from db import open_db  # noqa: E402
-from db.queries import Filters, counts  # noqa: E402
-from db.search import filter_tokens, lemma_text, search  # noqa: E402
-from db.store import ArticleRecord, ensure_regions, store_article  # noqa: E402
-from newsmon.periods import Period, month_period  # noqa: E402
+from db import open_db
+from db.queries import Filters, counts
+from db.search import filter_tokens, lemma_text, search
+from db.store import ArticleRecord, ensure_regions, store_article
+from newsmon.periods import Period, month_period
 
 SUBJECTS = [
     "Губернатор края", "Министерство социальной защиты", "Фонд поддержки детей",
