@@ -48,6 +48,16 @@ def books() -> list[Path]:
     return sorted(DEVSET.glob("*.txt"))
 
 
+def corpus_hash() -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    for b in books():
+        for suffix in (".txt", ".objects", ".spans"):
+            h.update(b.with_suffix(suffix).read_bytes())
+    return h.hexdigest()[:16]
+
+
 def score(pairs: list[tuple[set, set]]) -> dict[str, dict[str, float]]:
     out = {}
     for typ in TYPES:

@@ -49,3 +49,8 @@ def test_newsmon_ner_is_not_worse_than_bare_natasha(models):
     for typ in ("PER", "LOC", "ORG"):
         delta = report["newsmon"][typ]["f1"] - report["natasha"][typ]["f1"]
         assert delta >= FLOORS["ner"]["min_delta_f1"], (typ, report)
+
+
+def test_floors_are_pinned_to_the_corpora_they_were_measured_on():
+    assert _load("run_regions").corpus_hash() == FLOORS["regions"]["corpus"]
+    assert _load("run_ner").corpus_hash() == FLOORS["ner"]["corpus"]
