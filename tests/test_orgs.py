@@ -68,3 +68,16 @@ def test_org_file_mistake_names_file_and_line(tmp_path):
     path.write_text("orgs:\n  - name: Фонд\n    aliases: Фонд А\n", encoding="utf-8")
     with pytest.raises(UserError, match="строка 2: «aliases» должен быть списком"):
         load_org_entries(path)
+
+
+def test_shipped_orgs_yml_schema():
+    import yaml
+
+    from pipeline.orgs import DATA, default_entries
+
+    spec = yaml.safe_load((DATA / "orgs.yml").read_text(encoding="utf-8"))
+    assert set(spec) == {"orgs", "kinds", "gov_heads", "quote_heads", "company_markers", "quote_blockers"}
+    for key in ("kinds", "gov_heads", "quote_heads", "company_markers", "quote_blockers"):
+        assert spec[key] and all(isinstance(w, str) and w.strip() == w for w in spec[key])
+    names = [e.name for e in default_entries()]
+    assert len(names) == len(set(names))

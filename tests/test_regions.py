@@ -201,3 +201,22 @@ def test_cities_table_credits_its_licence():
     head = (DATA / "cities.tsv").read_text(encoding="utf-8").splitlines()[:3]
     assert any("CC BY-SA 4.0" in line for line in head)
     assert any("DaData" in line for line in head)
+
+
+def test_home_region_breaks_a_near_tie_but_adds_no_unmentioned_region():
+    text = "Специалисты Омска и Томска обменялись опытом. В Омске и Томске работают службы."
+    assert sorted(_isos(text)) == ["RU-OMS", "RU-TOM"]
+    assert _isos(text, home="RU-TOM")[0] == "RU-TOM"
+    assert _isos("Госдума приняла закон о поддержке семей.", home="RU-KHA") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("На Алтае открылся центр для семей. На Алтае таких центров три.", []),
+        ("В Алтайском крае открылся центр. На Алтае таких центров три.", ["RU-ALT"]),
+        ("В Горно-Алтайске открылся центр. На Алтае таких центров три.", ["RU-AL"]),
+    ],
+)
+def test_name_shared_by_two_subjects_needs_context(text, expected):
+    assert _isos(text) == expected
