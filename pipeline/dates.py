@@ -20,6 +20,8 @@ import json
 import re
 from typing import TYPE_CHECKING
 
+from pipeline import boilerplate
+
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
@@ -305,8 +307,6 @@ def _find_published(
     override_selector: str | None,
     title_el: HtmlElement | None = None,
 ) -> tuple[datetime.date | None, str]:
-    from pipeline import boilerplate
-
     if override_selector:
         for el in boilerplate.select(tree, override_selector):
             value = el.get("datetime") or el.get("content") or el.text_content()
@@ -321,8 +321,9 @@ def _find_published(
         date = _parse_machine(value, now)
         if date:
             return date, "meta"
+    prose = boilerplate.page_prose(tree)
     for el in tree.xpath('//time[@datetime] | //*[@itemprop="datePublished"]'):
-        if boilerplate.in_widget(el):
+        if boilerplate.in_widget(el, prose) or _in_sentence(el):
             continue
         value = el.get("datetime") or el.get("content") or el.text_content()
         date = _parse_machine(value, now)
@@ -339,6 +340,17 @@ def _find_published(
     if is_plausible(date, now):
         return date, "url"
     return None, "none"
+
+
+def _in_sentence(el: HtmlElement) -> bool:
+    """A <time> inside running text («пройдет <time>1 июня</time>») dates an event, not the page."""
+    block = next((a for a in el.iterancestors() if a.tag in boilerplate.BLOCK_TAGS), None)
+    return (
+        block is not None
+        and block.tag in ("p", "li", "blockquote", "dd", "td")
+        and el.get("itemprop") is None
+        and len(block.text_content()) > 160
+    )
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|_|\b)")
@@ -448,8 +460,6 @@ def find_dateline(
     Widgets are skipped by `boilerplate.blocks`; the scan stops at a «По теме» / «Читайте также»
     marker, so related-news dates are never read.
     """
-    from pipeline import boilerplate
-
     items = boilerplate.blocks(tree)
     if not items:
         return None

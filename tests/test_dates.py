@@ -286,3 +286,16 @@ def test_time_zone_labels_do_not_spoil_a_date_line():
     assert find_published(_page("", body), url="http://e.ru/n", now=NOW)[0] == datetime.date(
         2024, 4, 17
     )
+
+
+def test_time_element_inside_a_sentence_dates_an_event_not_the_page():
+    event = (
+        '<p>Форум пройдет <time datetime="2024-06-01">1 июня</time> в Хабаровске, организаторы '
+        "ждут специалистов органов опеки, социальных служб и некоммерческих организаций края "
+        "со всех районов и городов.</p>"
+    )
+    body = "<h1>Заголовок</h1><div>5 мая 2024</div>" + event + ARTICLE
+    assert find_published(_page("", body), url="http://e.ru/n", now=NOW) == (
+        datetime.date(2024, 5, 5),
+        "dateline",
+    )
