@@ -318,13 +318,19 @@ class _Scan(QuotedText):
         for v in range(u - 1, -1, -1):
             first = v == u - 1
             gap = self.gap(v, v + 1)
+            quote = self.units[v].quote
+            if first and quote is not None and gap.strip() in (",", ";"):
+                return self.kinds[quote]  # a list of names shares its class: «А», «Б»; «В»
             if first:
                 gap = gap.replace("(", "", 1)  # «программу («Семья в приоритете»)»
-            if _HARD_BREAK.search(gap) or (not first and not named and _SOFT_BREAK.search(gap)):
+            if _HARD_BREAK.search(gap):
                 break
-            if self.units[v].quote is not None:
-                kind = self.kinds[self.units[v].quote]  # type: ignore[index]
-                if conj or (first and "," in gap):
+            if not (first or named) and _SOFT_BREAK.search(gap):
+                if not (conj and gap.strip() == ","):
+                    break  # a comma ends the search, except in «…», а также «…»
+            if quote is not None:
+                kind = self.kinds[quote]
+                if conj:
                     return kind  # coordinated names share their class
                 if first and not gap.strip() and kind == "other":
                     owner = True  # «проект фонда «Арифметика добра» «Семья помогает семье»»
