@@ -22,8 +22,12 @@ BUDGET = 1.5
 
 
 def corpus() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "eval/ner/devset").glob("*.txt"))]
-    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "eval/regions/seeds").glob("*.txt"))]
+    texts = [
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "eval/ner/devset").glob("*.txt"))
+    ]
+    texts += [
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "eval/regions/seeds").glob("*.txt"))
+    ]
     return texts
 
 
@@ -76,7 +80,9 @@ def main(argv: list[str]) -> int:
     print(f"{r['texts']} texts, {r['chars']} characters; natasha 1.6")
     print(f"bare Natasha NER      {r['natasha_cps']:>10.0f} chars/s")
     print(f"newsmon tag()         {r['newsmon_cps']:>10.0f} chars/s   ratio {r['ratio']:.2f}x")
-    print(f"newsmon tag_many()    {r['newsmon_batched_cps']:>10.0f} chars/s   ratio {r['ratio_batched']:.2f}x")
+    print(
+        f"newsmon tag_many()    {r['newsmon_batched_cps']:>10.0f} chars/s   ratio {r['ratio_batched']:.2f}x"
+    )
     ok = r["ratio"] <= BUDGET
     print(f"budget {BUDGET}x: {'ok' if ok else 'OVER BUDGET'}")
     return 0 if ok else 1

@@ -34,7 +34,11 @@ def load_gold(book: Path) -> set[tuple[int, int, str]]:
             continue
         typ, ids = parts[1], [s for s in parts[2:] if s in spans]
         if typ == "Person":
-            names = [spans[s] for s in ids if spans[s][0] in ("name", "surname", "patronymic", "nickname")]
+            names = [
+                spans[s]
+                for s in ids
+                if spans[s][0] in ("name", "surname", "patronymic", "nickname")
+            ]
             if names:
                 gold.add((min(s for _, s, _ in names), max(e for _, _, e in names), "PER"))
         elif typ == "Org":
@@ -97,16 +101,20 @@ def main() -> int:
 
     report = evaluate()
     floors = json.loads((ROOT / "eval" / "floors_tagging.json").read_text(encoding="utf-8"))
-    print(f"factRuEval-2016 dev, {report['documents']} documents; natasha 1.6, slovnet "
-          f"{getattr(slovnet, '__version__', '?')}")
+    print(
+        f"factRuEval-2016 dev, {report['documents']} documents; natasha 1.6, slovnet "
+        f"{getattr(slovnet, '__version__', '?')}"
+    )
     print(f"{'type':5s} {'natasha P/R/F1':>24s} {'newsmon P/R/F1':>24s}  delta F1")
     ok = True
     for typ in TYPES:
         a, b = report["natasha"][typ], report["newsmon"][typ]
         delta = b["f1"] - a["f1"]
         ok &= delta >= floors["ner"]["min_delta_f1"]
-        print(f"{typ:5s} {a['precision']:.3f}/{a['recall']:.3f}/{a['f1']:.3f}       "
-              f"{b['precision']:.3f}/{b['recall']:.3f}/{b['f1']:.3f}       {delta:+.4f}")
+        print(
+            f"{typ:5s} {a['precision']:.3f}/{a['recall']:.3f}/{a['f1']:.3f}       "
+            f"{b['precision']:.3f}/{b['recall']:.3f}/{b['f1']:.3f}       {delta:+.4f}"
+        )
     return 0 if ok else 1
 
 

@@ -106,17 +106,23 @@ def main(argv: list[str]) -> int:
 
     report = evaluate(verbose="-v" in argv)
     floors = json.loads((ROOT / "eval" / "floors_tagging.json").read_text(encoding="utf-8"))
-    print(f"natasha {natasha.__version__ if hasattr(natasha, '__version__') else '1.6'}; "
-          f"{report['articles']} articles, corpus {report['corpus']}")
+    print(
+        f"natasha {natasha.__version__ if hasattr(natasha, '__version__') else '1.6'}; "
+        f"{report['articles']} articles, corpus {report['corpus']}"
+    )
     ok = True
     for key in ("region_accuracy", "relevance_f1"):
         floor = floors["regions"][key]
         flag = "ok" if report[key] >= floor else "BELOW FLOOR"
         ok &= report[key] >= floor
         print(f"{key:20s} {report[key]:.4f}  (floor {floor})  {flag}")
-    print(f"relevance P/R        {report['relevance_precision']:.4f} / {report['relevance_recall']:.4f}")
-    print(f"orgs on seeds P/R    {report['org_precision_seeds']:.4f} / {report['org_recall_seeds']:.4f}"
-          "  (informational: seed labels list the main organizations only)")
+    print(
+        f"relevance P/R        {report['relevance_precision']:.4f} / {report['relevance_recall']:.4f}"
+    )
+    print(
+        f"orgs on seeds P/R    {report['org_precision_seeds']:.4f} / {report['org_recall_seeds']:.4f}"
+        "  (informational: seed labels list the main organizations only)"
+    )
     return 0 if ok else 1
 
 

@@ -63,7 +63,9 @@ class TagResult:
                 {"start": e.start, "end": e.end, "type": e.type, "text": e.text, "normal": e.normal}
                 for e in self.entities
             ],
-            "regions": [{"region": r.region, "iso": r.iso, "mentions": r.mentions} for r in self.regions],
+            "regions": [
+                {"region": r.region, "iso": r.iso, "mentions": r.mentions} for r in self.regions
+            ],
             "orgs": [{"name": o.name, "mentions": o.mentions} for o in self.orgs],
             "projects": [_project_json(p) for p in self.projects],
             "relevant": self.relevant,
@@ -271,7 +273,9 @@ def tag_many(
         inputs.append(title or "")
     # slovnet pads each batch to its longest text: batch texts of similar length together.
     # Blank inputs never reach slovnet (a batch without tokens crashes it).
-    order = sorted((k for k in range(len(inputs)) if inputs[k].strip()), key=lambda k: len(inputs[k]))
+    order = sorted(
+        (k for k in range(len(inputs)) if inputs[k].strip()), key=lambda k: len(inputs[k])
+    )
     markups: list[Any] = [None] * len(inputs)
     for k, markup in zip(order, get_models().ner_tagger.map([inputs[k] for k in order])):
         markups[k] = markup
@@ -300,7 +304,7 @@ def _entity(text: str, start: int, end: int, typ: str) -> Entity:
             end = cut
         # «ОАО «Газпром»»: the legal form is not part of the name.
         legal = LEGAL_FORM_RE.match(text, start, end)
-        if legal and text[end - 1] in "»\"":
+        if legal and text[end - 1] in '»"':
             start, end = legal.end(), end - 1
     surface = text[start:end]
     return Entity(start, end, typ, surface, normal_form(surface, typ))

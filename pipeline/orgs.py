@@ -25,7 +25,9 @@ DATA = Path(__file__).resolve().parent / "data"
 OPEN_QUOTES = "«„“"
 QUOTE_GAP_TOKENS = 6  # «фонда добровольной помощи детям «Владмама»»: head word up to 6 words back
 OMBUDSMAN = ("уполномоченный", "по", "право", "ребенок")
-GOV_SPAN_TOKENS = 12  # «министерство социального развития, опеки и попечительства Иркутской области»
+GOV_SPAN_TOKENS = (
+    12  # «министерство социального развития, опеки и попечительства Иркутской области»
+)
 GOV_LINK_POS = {"NOUN", "ADJF", "PRTF", "CONJ", "PREP"}
 
 
@@ -141,9 +143,7 @@ def _inflect_head(words: list[str], kinds: frozenset[str]) -> list[str]:
     parses = [morph.parse(normalize_word(w)) for w in words]
     head = next((i for i, w in enumerate(words[:6]) if lemma(w) in kinds), None)
     if head is None:
-        head = next(
-            (i for i, ps in enumerate(parses) if ps and ps[0].tag.POS == "NOUN"), None
-        )
+        head = next((i for i, ps in enumerate(parses) if ps and ps[0].tag.POS == "NOUN"), None)
     if head is None:
         return words
     head_opts = [p for p in parses[head] if p.tag.POS in ("NOUN", "ADJF", "PRTF")] or parses[head]
@@ -173,9 +173,7 @@ def _inflect_head(words: list[str], kinds: frozenset[str]) -> list[str]:
     if best.tag.POS != "NOUN" and number == "sing":
         gender = best.tag.gender
     for i in adjs:
-        ap = next(
-            (p for p in parses[i] if p.tag.POS in ("ADJF", "PRTF") and agree(p, best)), None
-        )
+        ap = next((p for p in parses[i] if p.tag.POS in ("ADJF", "PRTF") and agree(p, best)), None)
         if ap is None:
             return words  # not a plain «adjectives + noun» head: leave the name as written
         feats = {"nomn", number} | ({gender} if gender else set())
@@ -292,7 +290,11 @@ def _quote_hits(text: str, toks: list[Token], reg: OrgRegistry) -> list[OrgMenti
         first = head
         while first > 0 and re.fullmatch(r"\s+", text[toks[first - 1].end : toks[first].start]):
             ps = morph.parse(normalize_word(toks[first - 1].text))
-            if not ps or ps[0].tag.POS not in ("ADJF", "PRTF") or toks[first - 1].lemma in reg.companies:
+            if (
+                not ps
+                or ps[0].tag.POS not in ("ADJF", "PRTF")
+                or toks[first - 1].lemma in reg.companies
+            ):
                 break
             first -= 1
         words = [t.text for t in toks[first : head + 1]]
@@ -324,7 +326,11 @@ def _government_hits(
                 break
             parses = morph.parse(normalize_word(toks[j].text))
             pos = parses[0].tag.POS if parses else None
-            if toks[j].text[:1].isupper() or pos not in GOV_LINK_POS or toks[j].lemma in ("в", "на", "с"):
+            if (
+                toks[j].text[:1].isupper()
+                or pos not in GOV_LINK_POS
+                or toks[j].lemma in ("в", "на", "с")
+            ):
                 break
             if toks[j].lemma in reg.kinds or toks[j].lemma in reg.quote_heads:
                 # «министерство ... и благотворительный фонд «...»»: a second organization starts
@@ -335,7 +341,8 @@ def _government_hits(
         window_end = toks[min(j + 3, len(toks) - 1)].end
         window = text[toks[i].start : window_end]
         regs = [
-            m for m in find_mentions(window)
+            m
+            for m in find_mentions(window)
             if m.kind in ("subject", "alias", "abbr") and toks[i].start + m.start >= toks[j - 1].end
         ]
         start = toks[i].start

@@ -337,7 +337,8 @@ def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
     if entry.needs_context:
         # The LOC span must be the name itself, not a larger place («в Белом доме», «Острове Уайт»).
         if prev in gaz.settlement_words or any(
-            s <= first.start and last.end <= e and e - s <= last.end - first.start + 2 for s, e in loc
+            s <= first.start and last.end <= e and e - s <= last.end - first.start + 2
+            for s, e in loc
         ):
             return True
         # «в Кирове», «во Владимире»: a capitalised place name in the locative after «в».
@@ -388,7 +389,7 @@ def _headline_lines(text: str, lead_end: int) -> list[tuple[int, int]]:
     pos = 0
     for line in text.splitlines(keepends=True):
         body = line.strip()
-        if pos >= lead_end and body and len(body.split()) <= 15 and body[-1] not in ".!?…»\":;":
+        if pos >= lead_end and body and len(body.split()) <= 15 and body[-1] not in '.!?…»":;':
             spans.append((pos, pos + len(line)))
         pos += len(line)
     return spans
@@ -401,7 +402,7 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def _is_venue(gaz, text: str, m: Mention, toks: list[Token]) -> str:
-    """"" if not a venue; "national" for «на всероссийском форуме в Москве»; else "local"."""
+    """ "" if not a venue; "national" for «на всероссийском форуме в Москве»; else "local"."""
     if m.kind in ("adj", "city_adj"):
         return ""
     before = text[max(0, m.start - 4) : m.start].lower()
@@ -473,7 +474,9 @@ def attribute(
         if iso is None:
             continue
         in_title_line = title_in_text and m.start < lead_start
-        weight = TITLE_WEIGHT if in_title_line else LEAD_WEIGHT if m.start < lead_end else BODY_WEIGHT
+        weight = (
+            TITLE_WEIGHT if in_title_line else LEAD_WEIGHT if m.start < lead_end else BODY_WEIGHT
+        )
         venue = _is_venue(gaz, text, m, toks)
         if venue:
             weight *= VENUE_FACTOR

@@ -86,7 +86,7 @@ def build(city_csv: Path) -> list[tuple[str, str, str, int, int]]:
             rows.add((name, iso, "city", int(needs_context(name))))
     # «Уссурийск» → «уссурийский»: only for unambiguous, ordinary -ск names.
     by_name: dict[str, set[str]] = {}
-    for name, iso, kind, _ in rows:
+    for name, iso, _kind, _ in rows:
         by_name.setdefault(name, set()).add(iso)
     for name, iso, kind, ctx in list(rows):
         adj = normalize_word(name) + "ий"

@@ -24,8 +24,10 @@ def test_tag_json_has_the_contract_shape_and_offsets_point_into_the_text(models)
         assert TEXT[ent["start"] : ent["end"]] == ent["text"]
         assert ent["type"] in {"PER", "LOC", "ORG"}
     assert result["regions"] == [{"region": "Приморский край", "iso": "RU-PRI", "mentions": 4}]
-    assert {"Фонд поддержки детей, находящихся в трудной жизненной ситуации",
-            "Благотворительный фонд «Владмама»"} <= {o["name"] for o in result["orgs"]}
+    assert {
+        "Фонд поддержки детей, находящихся в трудной жизненной ситуации",
+        "Благотворительный фонд «Владмама»",
+    } <= {o["name"] for o in result["orgs"]}
     assert result["relevant"] is True
     assert "Кризисные центры" in result["topics"]
     for project in result["projects"]:
@@ -34,7 +36,10 @@ def test_tag_json_has_the_contract_shape_and_offsets_point_into_the_text(models)
 
 def test_person_and_place_normal_forms_are_nominative(models):
     ents = tag("Светлану Красицкую встретили в Уссурийске.").entities
-    assert {(e.type, e.normal) for e in ents} >= {("PER", "Светлана Красицкая"), ("LOC", "Уссурийск")}
+    assert {(e.type, e.normal) for e in ents} >= {
+        ("PER", "Светлана Красицкая"),
+        ("LOC", "Уссурийск"),
+    }
 
 
 def test_related_headlines_add_no_region_topic_or_org(models):
@@ -43,7 +48,9 @@ def test_related_headlines_add_no_region_topic_or_org(models):
 
 
 def test_title_given_separately_counts_for_attribution(models):
-    result = tag("Специалисты обсудили сопровождение приёмных семей.", title="В Чите прошёл семинар")
+    result = tag(
+        "Специалисты обсудили сопровождение приёмных семей.", title="В Чите прошёл семинар"
+    )
     assert [r.iso for r in result.regions] == ["RU-ZAB"]
 
 
@@ -51,7 +58,11 @@ def test_tag_many_equals_tag_one_by_one(models):
     items = [
         (TEXT, "", None),
         ("", "", None),
-        ("Кузбасс получил грант на профилактику социального сиротства.", "Грант для Кузбасса", "RU-KEM"),
+        (
+            "Кузбасс получил грант на профилактику социального сиротства.",
+            "Грант для Кузбасса",
+            "RU-KEM",
+        ),
     ]
     batched = tag_many(items)
     single = [tag(t, title=ti, home_region_iso=h) for t, ti, h in items]

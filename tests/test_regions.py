@@ -20,8 +20,14 @@ def test_all_89_subjects_with_unique_codes_and_eight_districts():
     assert len({r.iso for r in regions}) == 89
     assert len({r.name for r in regions}) == 89
     assert {r.district for r in regions} == {
-        "Центральный", "Северо-Западный", "Южный", "Северо-Кавказский",
-        "Приволжский", "Уральский", "Сибирский", "Дальневосточный",
+        "Центральный",
+        "Северо-Западный",
+        "Южный",
+        "Северо-Кавказский",
+        "Приволжский",
+        "Уральский",
+        "Сибирский",
+        "Дальневосточный",
     }
     assert all(re.fullmatch(r"RU-[A-Z]{2,3}", r.iso) for r in regions)
 
@@ -126,7 +132,7 @@ def test_unknown_region_suggests_the_nearest_official_name():
     )
     with pytest.raises(UserError, match="Неизвестный регион «Фигляндия»"):
         resolve_region("Фигляндия")
-    with pytest.raises(UserError, match="«Уссурийск».*«Приморский край»"):
+    with pytest.raises(UserError, match=r"«Уссурийск».*«Приморский край»"):
         resolve_region("Уссурийск")  # a city is not a subject: suggested, never guessed
 
 

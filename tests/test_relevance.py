@@ -5,16 +5,16 @@ from __future__ import annotations
 import pytest
 
 from newsmon.errors import UserError
+from pipeline.morph import tokenize
 from pipeline.relevance import (
     QueryError,
+    TextIndex,
     default_topics,
     load_topics,
     match_topics,
     matches,
     parse_query,
-    TextIndex,
 )
-from pipeline.morph import tokenize
 
 
 def hit(query: str, text: str) -> bool:
@@ -39,7 +39,7 @@ def hit(query: str, text: str) -> bool:
         ("наставник -производство", "наставники для воспитанников", True),
         ("(детский дом OR детдом) AND выпускник", "выпускники детдомов", True),
         ("детей ИЛИ семья", "дети пришли", True),  # query words are lemmatized too
-        ('«трудная жизненная ситуация»', "в трудной жизненной ситуации", True),
+        ("«трудная жизненная ситуация»", "в трудной жизненной ситуации", True),
     ],
 )
 def test_query_matches_every_inflection(query, text, expected):
@@ -113,5 +113,5 @@ def test_topics_file_mistake_names_file_and_line(tmp_path):
     with pytest.raises(UserError, match="строка"):
         load_topics(path)
     path.write_text("topics:\n  - name: Без запроса\n", encoding="utf-8")
-    with pytest.raises(UserError, match="строка 2: .*«query»"):
+    with pytest.raises(UserError, match=r"строка 2: .*«query»"):
         load_topics(path)
