@@ -81,6 +81,8 @@ def build_message(*, subject: str, html: str, text: str, images: Sequence,
 
 
 def write_eml(msg: EmailMessage, path: Path) -> Path:
+    """The message as a file; Outlook opens it as a draft ready to send (X-Unsent)."""
+    msg["X-Unsent"] = "1"
     path.write_bytes(msg.as_bytes())
     return path
 
