@@ -158,6 +158,21 @@ def test_case_variants_keep_proper_nouns_and_acronyms(variant, canonical):
     assert canonical_project_name(variant) == canonical
 
 
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("проект «Вектор «Детство-2018»» стартовал", ["Вектор «Детство-2018»"]),
+        ("программа „Мама рядом“ и “Папа рядом”", ["Мама рядом", "Папа рядом"]),
+        ('проект "Старшие "Братья"" и "Сестры"', ['Старшие "Братья"', "Сестры"]),
+        ("размер 5\" и проект \"Альфа\"", ["Альфа"]),
+        ("проект «Альфа\nБета» и «Гамма»", ["Гамма"]),
+        ("стрелка » и проект «Альфа»", ["Альфа"]),
+    ],
+)
+def test_quote_styles_nesting_and_stray_marks(text, inner):
+    assert [q.inner(text) for q in find_quotes(text)] == inner
+
+
 def test_unbalanced_nested_quote_closes_both_levels():
     text = "организации «Проектная группа «Союзники» победила в номинации «Наставничество»."
     assert [q.inner(text) for q in find_quotes(text)] == [
