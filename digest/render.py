@@ -40,6 +40,7 @@ def environment() -> Environment:
     env.filters["ru_date"] = text.ru_date
     env.filters["number"] = text.number
     env.filters["clip"] = text.clip
+    env.filters["upper_first"] = text.upper_first
     env.globals["plural"] = text.plural
     env.globals["plural_form"] = lambda n, word: text.plural_form(n, text.WORDS[word])
     return env

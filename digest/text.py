@@ -130,6 +130,11 @@ def make_lead(title: str | None, lead: str | None, text: str | None, limit: int 
     return clip(lead_text, limit)
 
 
+def upper_first(text: str) -> str:
+    """«кризисные центры» → «Кризисные центры» (unlike str.capitalize, keeps «НКО» as is)."""
+    return text[:1].upper() + text[1:]
+
+
 def title_key(title: str | None) -> str:
     """A title folded for duplicate detection (case, ё, punctuation and spacing ignored)."""
     folded = (title or "").lower().replace("ё", "е")
