@@ -12,5 +12,5 @@ left join regions reg on reg.iso = s.region_iso
 where o.org like '%' || :org || '%'
   and a.published between coalesce(nullif(:date_from, ''), '0000-00-00')
                       and coalesce(nullif(:date_to, ''), '9999-12-31')
-group by a.source
+group by +a.source
 order by materials desc, source
