@@ -156,12 +156,29 @@ def _jsonld_objects(tree: HtmlElement) -> list[dict]:
     return found
 
 
-def _site_stripped(title: str) -> str:
-    """«Заголовок | Сайт» → the longest part: site names are the short side of a separator."""
-    parts = [p for p in TITLE_SEPARATORS.split(title) if p]
-    if len(parts) < 2:
+def _site_stripped(title: str, site: str | None = None) -> str:
+    """«Заголовок | Сайт» or «Сайт — Заголовок» → «Заголовок».
+
+    The site name is og:site_name when given, else the shorter end piece (five words at most) at
+    the first or last separator — never a split inside «…» quotes, where dashes belong to the title.
+    """
+    if site and site in title and site != title:
+        rest = title.replace(site, " ")
+        return TITLE_SEPARATORS.sub(" ", f" {rest} ").strip(" |—–-:/»•·")
+    marks = [
+        m
+        for m in TITLE_SEPARATORS.finditer(title)
+        if title[: m.start()].count("«") == title[: m.start()].count("»")
+    ]
+    if not marks:
         return title
-    return max(parts, key=len)
+    options = []
+    for m in (marks[0], marks[-1]):
+        head, tail = title[: m.start()].strip(), title[m.end() :].strip()
+        for site_part, kept in ((tail, head), (head, tail)):
+            if site_part and kept and len(site_part.split()) <= 5 and len(site_part) < len(kept):
+                options.append(kept)
+    return max(options, key=len) if options else title
 
 
 _TITLE_CLASS = re.compile(r"title|headline|zag|caption|heading", re.IGNORECASE)
@@ -232,7 +249,9 @@ def find_title(
         found = _title_from_blocks(tree, any_tag=len(head_title.split()) <= WEAK_TITLE_WORDS)
         if found[0]:
             return found
-    for title in (ld, og, _site_stripped(head_title) if head_title else None):
+    site = _meta(tree, "og:site_name", "application-name")
+    for title in (ld, og, head_title):
+        title = _site_stripped(title, site) if title else None
         if title:
             return title, None
     return None, None
@@ -280,10 +299,20 @@ def _title_from_blocks(
 def _complete(title: str, others: list[str]) -> str:
     """A cut-off title («… регионо», «… регионов…») completed from a longer meta title."""
     bare = title.rstrip(".… ")
+    cut = title.endswith(("…", "..."))
     for other in others:
         if len(other) > len(bare) and other.lower().startswith(bare.lower()):
-            return other
-    return title if not title.endswith(("…", "...")) else bare
+            rest = other[len(bare) :]
+            # Completed only when it was cut (mid-word or with an ellipsis), and without the
+            # site name that og:title may carry («Заголовок | Сайт»).
+            if cut or rest[:1].isalnum():
+                return _site_stripped_tail(other, bare)
+    return bare if cut else title
+
+
+def _site_stripped_tail(full: str, head: str) -> str:
+    parts = TITLE_SEPARATORS.split(full[len(head) :], maxsplit=1)
+    return head + parts[0] if len(parts) > 1 else full
 
 
 def complete_from_text(title: str | None, text: str) -> str | None:

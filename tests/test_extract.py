@@ -390,3 +390,58 @@ def test_inline_ad_with_erid_is_not_text():
     )
     html = _page(f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p>{ad}<p>{PARA2}</p>")
     assert _text(html) == PARA1 + "\n\n" + PARA2
+
+
+@pytest.mark.parametrize(
+    ("h1", "og", "expected"),
+    [
+        (
+            "Семьям вручили сертификаты",
+            "Семьям вручили сертификаты | Новости района",
+            "Семьям вручили сертификаты",
+        ),
+        (
+            "Семьям вручили серт…",
+            "Семьям вручили сертификаты на землю | Сайт",
+            "Семьям вручили сертификаты на землю",
+        ),
+        (
+            "Семьям вручили сертификаты на зем",
+            "Семьям вручили сертификаты на землю",
+            "Семьям вручили сертификаты на землю",
+        ),
+    ],
+    ids=["og-with-site-name", "ellipsis", "mid-word"],
+)
+def test_title_completion_never_adds_the_site_name(h1, og, expected):
+    html = _page(f"<h1>{h1}</h1><p>{PARA1}</p>", head=f'<meta property="og:title" content="{og}">')
+    assert extract(html, "http://e.ru/1", crawl_time=NOW).title == expected
+
+
+@pytest.mark.parametrize(
+    ("title_tag", "site", "expected"),
+    [
+        ("Семьям вручили сертификаты | Новости района", None, "Семьям вручили сертификаты"),
+        (
+            "Новости района — Семьям вручили сертификаты на землю",
+            None,
+            "Семьям вручили сертификаты на землю",
+        ),
+        ("Итоги года - часть вторая | Сайт", None, "Итоги года - часть вторая"),
+        (
+            "«Кризис — это не приговор»: психолог о работе с семьями",
+            None,
+            "«Кризис — это не приговор»: психолог о работе с семьями",
+        ),
+        (
+            "Семьям вручили сертификаты :: Официальный сайт администрации Верхнебуреинского района",
+            "Официальный сайт администрации Верхнебуреинского района",
+            "Семьям вручили сертификаты",
+        ),
+    ],
+    ids=["pipe", "site-first", "dash-in-title", "dash-in-quotes", "og-site-name"],
+)
+def test_site_name_is_stripped_from_title_tag(title_tag, site, expected):
+    from pipeline.extract import _site_stripped
+
+    assert _site_stripped(title_tag, site) == expected
