@@ -382,6 +382,8 @@ class _Scan(QuotedText):
             kind = _marker(self.word(k), self.m)
             if kind:
                 return kind
+            if is_verb(self.word(k).text):
+                return None  # «Кризис — не приговор»: как работает программа…
         return None
 
     def matches(self, i: int, alias: _Alias) -> bool:
