@@ -235,6 +235,9 @@ def is_adjective(word: str) -> bool:
     return bool(parses) and parses[0][0] == "ADJ"
 
 
+_SPEECH_TAIL = re.compile(r"[,!?.…]*\s*[—–-]\s*(\w+)")
+
+
 def looks_like_name(text: str, quote: QuoteSpan, words: list[Token]) -> bool:
     """Whether a quoted span is a name, not speech («…», — сказала) or wording («одного окна»)."""
     inner = quote.inner(text).strip()
@@ -247,7 +250,7 @@ def looks_like_name(text: str, quote: QuoteSpan, words: list[Token]) -> bool:
         return False  # «умную помощь», «одного окна»: wording, not a name
     if re.search(r"[.!?…]\s+\S", inner) or inner.endswith((".", ",", ":", "…")):
         return False  # sentences: quoted speech
-    after = re.match(r"[,!?.…]*\s*[—–-]\s*(\w+)", text[quote.end :])
+    after = _SPEECH_TAIL.match(text, quote.end)
     if after and is_verb(after.group(1)):
         return False  # «…», — сказала
     return len(words) <= 5 or not any(is_indicative(w.text) for w in words)
