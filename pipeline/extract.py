@@ -230,11 +230,16 @@ def find_title(
     candidates = _title_candidates(tree)
     prose = boilerplate.page_prose(tree)
 
-    def rank(item: tuple[int, HtmlElement]) -> tuple[int, int, int, int]:
+    def rank(item: tuple[int, HtmlElement]) -> tuple[float, bool, bool, int]:
         order, el = item
         text = boilerplate.fold(el.text_content()).rstrip(".… ")
-        agree = sum(1 for t in others if text in t or t.rstrip(".… ") in text)
-        logo = el.xpath("ancestor-or-self::a") or boilerplate.in_widget(el, prose)
+        # How much of each meta title this element covers: the headline covers most of
+        # «Заголовок | Сайт», the site-name element only its tail.
+        agree = sum(
+            1.0 if t.rstrip(".… ") in text else len(text) / len(t) if text in t else 0.0
+            for t in others
+        )
+        logo = bool(el.xpath("ancestor-or-self::a")) or boilerplate.in_widget(el, prose)
         return agree, not logo, el.tag == "h1", -order
 
     if candidates:

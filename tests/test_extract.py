@@ -445,3 +445,15 @@ def test_site_name_is_stripped_from_title_tag(title_tag, site, expected):
     from pipeline.extract import _site_stripped
 
     assert _site_stripped(title_tag, site) == expected
+
+
+def test_site_name_element_does_not_beat_the_headline_without_h1():
+    html = _page(
+        '<p class="site-title">Вести района</p>'
+        f'<h2 class="entry-title">Семьям вручили сертификаты на землю</h2><p>{PARA1}</p>',
+        head="<title>Семьям вручили сертификаты на землю | Вести района</title>",
+    )
+    assert (
+        extract(html, "http://e.ru/1", crawl_time=NOW).title
+        == "Семьям вручили сертификаты на землю"
+    )
