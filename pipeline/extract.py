@@ -18,6 +18,7 @@ import datetime
 import json
 import logging
 import re
+from copy import deepcopy
 from dataclasses import dataclass
 
 import lxml.html
@@ -36,6 +37,8 @@ MAX_LINK_DENSITY = 0.35
 HEAD_SCAN = 4
 # Headline candidates looked at (h1s first): listing cards can put hundreds of *title* classes.
 MAX_TITLE_CANDIDATES = 40
+# Titles cut by the CMS at a fixed length are at least this long.
+CUT_TITLE_MIN_CHARS = 60
 # A <title> of this many words or fewer is a site or section name, not a headline.
 WEAK_TITLE_WORDS = 3
 MAX_HEAD_CHROME = 200
@@ -321,8 +324,9 @@ def _site_stripped_tail(full: str, head: str) -> str:
 
 
 def complete_from_text(title: str | None, text: str) -> str | None:
-    """A title cut mid-word completed from the first sentence when the text repeats it."""
-    if not title:
+    """A title cut mid-word («… практик регионо») completed from the first sentence when the
+    text repeats it. Only long titles: CMSs cut at a fixed length, short headlines are whole."""
+    if not title or len(title) < CUT_TITLE_MIN_CHARS:
         return title
     bare = title.rstrip(".… ")
     if text.lower().startswith(bare.lower()) and len(text) > len(bare):
@@ -373,7 +377,7 @@ def _text_from_override(tree: HtmlElement, selector: str) -> list[str]:
     paragraphs: list[str] = []
     for el in boilerplate.select(tree, selector):
         wrapper = lxml.html.fromstring("<div></div>")
-        wrapper.append(__import__("copy").deepcopy(el))
+        wrapper.append(deepcopy(el))
         paragraphs += [b.text for b in boilerplate.blocks(wrapper, skip_widgets=True)]
     return paragraphs
 

@@ -457,3 +457,11 @@ def test_site_name_element_does_not_beat_the_headline_without_h1():
         extract(html, "http://e.ru/1", crawl_time=NOW).title
         == "Семьям вручили сертификаты на землю"
     )
+
+
+def test_short_headline_repeated_by_the_text_is_not_extended():
+    html = _page(
+        "<h1>В Томске открылся центр</h1><p>В Томске открылся центровой корпус больницы, "
+        "где будут принимать семьи с детьми из всех районов области.</p>"
+    )
+    assert extract(html, "http://e.ru/1", crawl_time=NOW).title == "В Томске открылся центр"
