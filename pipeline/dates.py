@@ -57,7 +57,6 @@ _MONTH_WORD = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?![а-яёa-z])\.?"
 )
-_TIME = r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?"
 
 # Day-month-year with a month word: «17 апреля 2024», «5 ноября 2025 г., 14:20», «17 апр. 2024».
 _WORD_DATE = re.compile(
@@ -83,8 +82,8 @@ _NUM_YMD = re.compile(
 )
 _COMPACT_YMD = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<mon>[01]\d)(?P<day>[0-3]\d)(?:T|\b)")
 _RELATIVE = re.compile(
-    r"(?P<word>позавчера|вчера|сегодня|только что)|"
-    r"(?:(?P<n>\d+|одн[ау]|две|два|три|четыре|пять|полчаса)\s+)?"
+    r"(?P<word>позавчера|вчера|сегодня|только что|полчаса назад)|"
+    r"(?:(?P<n>\d+|одн[ау]|две|два|три|четыре|пять)\s+)?"
     r"(?P<unit>секунд[уы]?|минут[уы]?|мин\.?|час(?:а|ов)?|ч\.|д(?:ень|ня|ней)|недел[юьи]|месяц(?:а|ев)?)\s+назад",
     re.IGNORECASE,
 )
@@ -129,9 +128,9 @@ def _relative(match: re.Match[str], now: datetime.datetime) -> datetime.date:
         return now.date() - datetime.timedelta(days=1)
     if word == "позавчера":
         return now.date() - datetime.timedelta(days=2)
-    raw = (match.group("n") or "1").lower()
-    if raw == "полчаса":
+    if word == "полчаса назад":
         return (now - datetime.timedelta(minutes=30)).date()
+    raw = (match.group("n") or "1").lower()
     n = int(raw) if raw.isdigit() else _SMALL_NUMBERS.get(raw, 1)
     unit = match.group("unit").lower()
     if unit.startswith(("сек", "мин")):

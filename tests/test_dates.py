@@ -30,6 +30,8 @@ NOW = datetime.datetime(2024, 5, 17, 12, 0)
         ("2 часа назад", datetime.date(2024, 5, 17)),
         ("15 часов назад", datetime.date(2024, 5, 16)),
         ("минуту назад", datetime.date(2024, 5, 17)),
+        ("полчаса назад", datetime.date(2024, 5, 17)),
+        ("1-го мая", datetime.date(2024, 5, 1)),
         ("3 дня назад", datetime.date(2024, 5, 14)),
         # No year: this year unless that lands after the crawl, then last year.
         ("3 мая", datetime.date(2024, 5, 3)),
@@ -42,7 +44,14 @@ def test_russian_date_forms_parse(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["20 марафонцев вышли на старт", "32.13.2024", "Эл № ФС77-60021", "версия 1.2.3", ""],
+    [
+        "20 марафонцев вышли на старт",
+        "32.13.2024",
+        "Эл № ФС77-60021",
+        "версия 1.2.3",
+        "",
+        "Май 2024",
+    ],
 )
 def test_non_dates_give_none(text):
     assert parse_russian_date(text, now=NOW) is None
