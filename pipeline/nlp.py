@@ -165,7 +165,11 @@ def ner(doc: ArticleDoc, markups: tuple[Any, Any] | None = None) -> None:
     text_m, title_m = markups
     doc.ner = [(s.start, s.stop, s.type) for s in text_m.spans] if text_m else []
     doc.title_ner = [(s.start, s.stop, s.type) for s in title_m.spans] if title_m else []
-    doc.entities = [_entity(doc.text, s, e, t) for s, e, t in doc.ner]
+    doc.entities = [
+        _entity(doc.text, s, e, t)
+        for s0, e0, t in doc.ner
+        for s, e in _split_span(doc.text, s0, e0, t)
+    ]
 
 
 def find_regions(doc: ArticleDoc) -> None:
@@ -293,6 +297,31 @@ def tag_many(
 LEGAL_FORM_RE = re.compile(
     r"(?:ОАО|ООО|ЗАО|ПАО|АО|НАО|ГУП|МУП|ФГУП|ИП|[Кк]онцерн|[Кк]омпания|[Кк]орпорация)\s+[«\"]"
 )
+
+
+def _split_span(text: str, start: int, end: int, typ: str) -> list[tuple[int, int]]:
+    """«Джоэл Саймон (Joel Simon)» → two names; «Овечкин, Фёдоров» → two; «• Коста Рика» trimmed."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ')»".'):
+        end -= 1
+    if end <= start:
+        return []
+    span = text[start:end]
+    paren = span.rfind(" (")
+    if paren > 0 and span.endswith(")") and span.count("(") == 1:
+        inner = span[paren + 2 : -1]
+        # «Джоэл Саймон (Joel Simon)», «Банк Китая (Bank of China)»: two names of one thing;
+        # an abbreviation in brackets («(КЗЖ)») is dropped from ORG names in _entity.
+        if typ == "PER" or (" " in inner and not inner.isupper()):
+            return [(start, start + paren), (start + paren + 2, end - 1)]
+    if typ == "PER" and ", " in span:
+        parts, pos = [], start
+        for piece in span.split(", "):
+            parts.append((pos, pos + len(piece)))
+            pos += len(piece) + 2
+        return [p for p in parts if p[1] > p[0]]
+    return [(start, end)]
 
 
 def _entity(text: str, start: int, end: int, typ: str) -> Entity:

@@ -96,3 +96,14 @@ def test_org_entity_is_the_name_without_legal_form_or_parenthesised_abbreviation
     orgs = {e.text for e in tag(text).entities if e.type == "ORG"}
     assert "Комитет защиты журналистов" in orgs
     assert "Газпром" in orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Об этом сказал Джоэл Саймон (Joel Simon) в интервью.", {"Джоэл Саймон", "Joel Simon"}),
+        ("В сборную вошли Овечкин, Фёдоров и Малкин.", {"Овечкин", "Фёдоров"}),
+    ],
+)
+def test_person_spans_split_into_one_entity_per_name(models, text, names):
+    assert names <= {e.text for e in tag(text).entities if e.type == "PER"}
