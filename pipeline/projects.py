@@ -26,7 +26,7 @@ from typing import Any
 
 from newsmon.errors import UserError
 from newsmon.yamlfile import config_error, load_yaml_file
-from pipeline.morph import Token, lemma, lemmas_all, tokenize
+from pipeline.morph import Token, lemmas_all, tokenize
 from pipeline.quotes import (
     QuotedText,
     is_adjective,
@@ -37,6 +37,7 @@ from pipeline.quotes import (
     looks_like_name,
     normalize_name,
     numbers,
+    split_words,
 )
 
 DATA_FILE = Path(__file__).parent / "data" / "projects.yml"
@@ -96,23 +97,8 @@ def _variants(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-def _words(text: str) -> list[Token]:
-    """Word tokens, compounds of letters split at hyphens: «Семья-детям» is «Семья — детям»
-    («Детство-2018» stays whole: a yearly edition, see _variants)."""
-    words: list[Token] = []
-    for t in tokenize(text):
-        if "-" not in t.text or not all(p.isalpha() for p in t.text.split("-")):
-            words.append(t)
-            continue
-        start = t.start
-        for part in t.text.split("-"):
-            words.append(Token(start, start + len(part), part, lemma(part)))
-            start += len(part) + 1
-    return words
-
-
 def _make_alias(text: str, name: str, registered: bool) -> _Alias | None:
-    words = _words(text)
+    words = split_words(text)
     if not words:
         return None
     shouting = all(w.text.isupper() for w in words if w.text.isalpha())
@@ -141,9 +127,9 @@ class ProjectRegistry:
         return next((p for p in self.projects if p.name == key), None)
 
     def canonical(self, name: str) -> str:
-        """The counted name for what a user typed: a registered project's name when `name` is one
-        of its aliases in any inflection or spelling («Вектор Детство»), else its normal spelling."""
-        words = _words(name)
+        """The counted name for what a user typed: a registered project's name when `name` is
+        one of its aliases in any inflection or spelling («Вектор Детство»), else its spelling."""
+        words = split_words(name)
         for alias in self.candidates(words[0], {}) if words else []:
             if len(alias.keys) == len(words) and all(
                 k & _variants(w.text) for k, w in zip(alias.keys, words)
@@ -307,7 +293,7 @@ class _Scan(QuotedText):
     document…) or None (no marker word, or not a name at all)."""
 
     def __init__(self, text: str, registry: ProjectRegistry) -> None:
-        super().__init__(text, _words(text))
+        super().__init__(text)
         self.registry, self.m = registry, registry.markers
         self.kinds: list[str | None] = []
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pymorphy2
 
 from pipeline.models import get_morph_vocab
-from pipeline.morph import Token
+from pipeline.morph import Token, lemma, tokenize
 
 OPENING = "«„"
 CLOSING = "»"
@@ -85,6 +85,21 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     return spans
 
 
+def split_words(text: str) -> list[Token]:
+    """Word tokens, compounds of letters split at hyphens: «Семья-детям» is «Семья — детям»
+    («Детство-2018» stays whole: a yearly edition, see pipeline.projects._variants)."""
+    words: list[Token] = []
+    for t in tokenize(text):
+        if "-" not in t.text or not all(p.isalpha() for p in t.text.split("-")):
+            words.append(t)
+            continue
+        start = t.start
+        for part in t.text.split("-"):
+            words.append(Token(start, start + len(part), part, lemma(part)))
+            start += len(part) + 1
+    return words
+
+
 @dataclass(frozen=True)
 class Unit:
     """A word outside quotes, or a whole top-level quote."""
@@ -99,8 +114,9 @@ class QuotedText:
     """A text as words and top-level quotes: `units` interleaves the words outside quotes with
     whole quotes; `spans` is the token range inside each quote, `token_quote` the reverse."""
 
-    def __init__(self, text: str, tokens: list[Token]) -> None:
-        self.text, self.tokens = text, tokens
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = tokens = split_words(text)
         self.quotes = find_quotes(text)
         self.token_quote: list[int | None] = [None] * len(tokens)
         self.spans: list[tuple[int, int]] = []
