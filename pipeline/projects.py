@@ -48,6 +48,8 @@ MAX_HEAD_DISTANCE = 14
 # or a dash: «программу: «Стань старшим другом»», «проекты «А», «Б»»).
 _HARD_BREAK = re.compile(r"[.!?;…()\n\[\]]")
 _SOFT_BREAK = re.compile(r"[,:—–]|\s-\s")
+# Between two names of one list: a separator, perhaps after a remark in brackets.
+_LIST_GAP = re.compile(r"\s*(?:\([^()\n]{1,60}\)\s*)?[,;]\s*")
 
 
 def canonical_project_name(name: str) -> str:
@@ -299,14 +301,17 @@ class _Scan(QuotedText):
 
     def classify(self, u: int) -> str | None:
         """The class of the quote at units[u], from the nearest marker word before it."""
+        quotes_before = (v for v in range(u - 1, -1, -1) if self.units[v].quote is not None)
+        previous = next(quotes_before, None)
+        if previous is not None and _LIST_GAP.fullmatch(self.gap(previous, u)):
+            # a list of names shares its class: «А», «Б»; «В» (Пенза), и «Г»
+            return self.kinds[self.units[previous].quote]  # type: ignore[index]
         conj = named = owner = False
         steps = 0
         for v in range(u - 1, -1, -1):
             first = v == u - 1
             gap = self.gap(v, v + 1)
             quote = self.units[v].quote
-            if first and quote is not None and gap.strip() in (",", ";"):
-                return self.kinds[quote]  # a list of names shares its class: «А», «Б»; «В»
             if first:
                 gap = gap.replace("(", "", 1)  # «программу («Семья в приоритете»)»
             if _HARD_BREAK.search(gap):
