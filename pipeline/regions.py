@@ -75,6 +75,7 @@ class Gazetteer:
     venue_words: frozenset[str]
     national_words: frozenset[str]
     related_markers: tuple[str, ...]
+    credit_markers: tuple[str, ...]
 
 
 def _load_yaml(path: Path) -> dict:
@@ -168,6 +169,7 @@ def gazetteer() -> Gazetteer:
         venue_words=frozenset(lem for w in ctx["venue_words"] for lem in lemmatize_phrase(w)[-1:]),
         national_words=frozenset(ctx["national_words"]),
         related_markers=tuple(normalize_word(m).rstrip(":") for m in ctx["related_markers"]),
+        credit_markers=tuple(normalize_word(m) for m in ctx["credit_markers"]),
     )
 
 
@@ -383,6 +385,17 @@ def related_cut(text: str) -> int:
     return len(text)
 
 
+def credit_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of credit and caption lines («Фото: пресс-служба правительства края»)."""
+    markers = gazetteer().credit_markers
+    spans, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        if normalize_word(line.lstrip()).startswith(markers):
+            spans.append((pos, pos + len(line)))
+        pos += len(line)
+    return spans
+
+
 def _headline_lines(text: str, lead_end: int) -> list[tuple[int, int]]:
     """Short lines without final punctuation after the lead: related headlines, captions."""
     spans = []
@@ -446,7 +459,8 @@ def attribute(
     gaz = gazetteer()
     toks = tokens if tokens is not None else tokenize(text)
     cut = related_cut(text)
-    body = [m for m in mentions if m.start < cut]
+    credits = credit_lines(text[:cut])
+    body = [m for m in mentions if m.start < cut and not _inside(m.start, m.end, credits)]
     known = {m.isos[0] for m in [*body, *title_mentions] if len(m.isos) == 1}
     if home_iso:
         known.add(home_iso)
@@ -460,6 +474,9 @@ def attribute(
         return m.dominant if not hits else None
 
     lead_start = len(text.split("\n", 1)[0]) if title_in_text else 0
+    for s, e in credits:  # a credit line right after the title is not the lead
+        if s <= lead_start + 1 and text[lead_start:s].strip() == "":
+            lead_start = e
     # The lead is the first paragraph after the title (at most LEAD_CHARS).
     para = re.search(r"\S[^\n]*", text[lead_start:])
     lead_end = lead_start + (min(para.end(), LEAD_CHARS) if para else 0)
