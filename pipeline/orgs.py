@@ -70,6 +70,8 @@ def load_org_entries(path: Path) -> list[OrgEntry]:
         raise UserError(f"{path}, строка {line}: ошибка YAML") from exc
     if root is None:
         return []
+    if isinstance(data, dict) and data.get("orgs", []) is None:
+        return []  # «orgs:» with nothing under it
     if not isinstance(data, dict) or not isinstance(data.get("orgs", []), list):
         raise UserError(f"{path}, строка 1: ожидается список «orgs:»")
     nodes = next((v.value for k, v in root.value if k.value == "orgs"), [])

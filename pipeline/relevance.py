@@ -254,10 +254,11 @@ def load_topics(path: Path) -> list[Topic]:
     if root is None:
         return []
     data = yaml.safe_load(text)
+    if isinstance(data, dict) and data.get("topics", []) is None:
+        return []  # «topics:» with nothing under it
     if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
         raise UserError(f"{path}, строка 1: ожидается список «topics:»")
-    items = dict(root.value)
-    nodes = next(v for k, v in items.items() if k.value == "topics").value
+    nodes = next(v for k, v in root.value if k.value == "topics").value
     topics = []
     for item, node in zip(data["topics"], nodes):
         line = node.start_mark.line + 1
