@@ -42,6 +42,8 @@ MAX_WIDGET_SHARE = 0.5
 MAX_MARKER_CHARS = 200
 # Content above the headline is chrome unless it holds this share of the page's prose.
 MAX_PROSE_BEFORE_TITLE = 0.3
+# The shortest line that can be the article's one sentence.
+MIN_SENTENCE = 40
 # A text run this long is prose (a sentence), not a menu item or a headline.
 PROSE_RUN = 80
 
@@ -194,8 +196,7 @@ def prune(tree: HtmlElement, title_el: HtmlElement | None = None) -> HtmlElement
         if title_el is not None:
             del title_el.attrib[TITLE_MARK]
     marked = tree.xpath(f"//*[@{TITLE_MARK}]")
-    if marked:
-        cut_before(tree, marked[0])
+    starts_at_title = bool(marked) and cut_before(tree, marked[0])
     delayout(tree)
     total = _prose_length(tree) or 1
     for el in list(tree.iter()):
@@ -207,14 +208,14 @@ def prune(tree: HtmlElement, title_el: HtmlElement | None = None) -> HtmlElement
             continue
         if not is_protected(el, total):
             el.drop_tree()
-    cut_at_stop_marker(tree)
+    cut_at_stop_marker(tree, starts_at_title=starts_at_title)
     return tree
 
 
-def cut_before(tree: HtmlElement, title: HtmlElement) -> None:
+def cut_before(tree: HtmlElement, title: HtmlElement) -> bool:
     """Drop, in place, the headline and everything before it, unless that holds much prose."""
     if _prose_length(title):
-        return  # the "headline" element is a container of the text itself (table cells)
+        return False  # the "headline" element is a container of the text itself (table cells)
     total = _prose_length(tree) or 1
     doomed: list[HtmlElement] = []
     node = title
@@ -222,22 +223,27 @@ def cut_before(tree: HtmlElement, title: HtmlElement) -> None:
         doomed += list(node.itersiblings(preceding=True))
         node = node.getparent()
     if sum(_prose_length(el) for el in doomed) / total > MAX_PROSE_BEFORE_TITLE:
-        return
+        return False
     for el in doomed:
         el.getparent().remove(el)
     title.tail = None
     title.drop_tree()
+    return True
 
 
-def cut_at_stop_marker(tree: HtmlElement) -> None:
+def cut_at_stop_marker(tree: HtmlElement, *, starts_at_title: bool = False) -> None:
     """Drop, in place, a «По теме» / «Читайте также» heading after the text and all that follows.
 
     Only a marker after the first paragraph of prose counts (a sidebar «Популярное» placed before
-    the article in the source must not cut the article), and only a marker element that is little
-    more than the heading itself.
+    the article in the source must not cut the article; when the page now starts at the headline,
+    one sentence of text is enough), and only a marker element that is little more than a heading.
     """
     items = blocks(tree, skip_widgets=False)
-    first_prose = next((i for i, b in enumerate(items) if len(b.text) >= PROSE_RUN * 1.5), None)
+    min_chars = MIN_SENTENCE if starts_at_title else PROSE_RUN * 1.5
+    first_prose = next(
+        (i for i, b in enumerate(items) if len(b.text) >= min_chars and b.link_density < 0.5),
+        None,
+    )
     if first_prose is None:
         return
     for block in items[first_prose + 1 :]:

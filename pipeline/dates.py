@@ -495,35 +495,41 @@ def find_dateline(
     tail: list[int] = []
     if first_body is not None:
         last_body = max(
-            i
-            for i in range(first_body, end)
-            if len(items[i].text) >= 40
-            and items[i].link_density < 0.5
-            and _dateline_date(items[i].text, now, dateish=True) is None
+            (
+                i
+                for i in range(first_body, end)
+                if len(items[i].text) >= 40
+                and items[i].link_density < 0.5
+                and _dateline_date(items[i].text, now, dateish=True) is None
+            ),
+            default=first_body,
         )
         for i in range(last_body + 1, min(end, last_body + 1 + TAIL_BLOCKS_AFTER_TEXT)):
             if items[i].link_density > 0.3:
                 break
             if _near(items[i].el, items[last_body].el):
                 tail.append(i)
-    for i in head + tail + before:
-        if items[i].link_density > 0.6:
-            continue
-        date = _dateline_date(items[i].text, now, dateish=_is_dateish(items[i].el))
+    for i in head:
+        date = _block_date(items[i], now)
+        if date is not None:
+            return date
+    if first_body is not None:
+        # A press-release lead: «Хабаровск, 5 марта 2024. Фонд …», «ХАБАРОВСК, 5 марта. /ТАСС/.»
+        lead = _LEAD_DATELINE.match(items[first_body].text)
+        date = _dateline_date(lead.group(1), now) if lead else None
+        if date is not None:
+            return date
+    for i in tail + before:
+        date = _block_date(items[i], now)
         if date is not None:
             return date
     return None
-    last_body = max(
-        i
-        for i in range(first_body, end)
-        if len(items[i].text) >= 40
-        and items[i].link_density < 0.5
-        and _dateline_date(items[i].text, now, dateish=True) is None
-    )
-    for i in range(last_body + 1, min(end, last_body + 1 + TAIL_BLOCKS_AFTER_TEXT)):
-        if items[i].link_density > 0.3:
-            break
-        date = _dateline_date(items[i].text, now, dateish=_is_dateish(items[i].el))
-        if date is not None:
-            return date
-    return None
+
+
+def _block_date(block: boilerplate.Block, now: datetime.datetime) -> datetime.date | None:
+    if block.link_density > 0.6:
+        return None
+    return _dateline_date(block.text, now, dateish=_is_dateish(block.el))
+
+
+_LEAD_DATELINE = re.compile(r"^(.{6,80}?)(?:\.\s|\s[—–-]\s|\s/)")

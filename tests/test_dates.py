@@ -308,3 +308,29 @@ def test_time_element_inside_a_sentence_dates_an_event_not_the_page():
         datetime.date(2024, 5, 5),
         "dateline",
     )
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        (
+            "Хабаровск, 5 мая 2024. Фонд открыл в городе консультационный пункт для приемных семей, "
+            "где специалисты бесплатно консультируют родителей по вопросам воспитания.",
+            datetime.date(2024, 5, 5),
+        ),
+        (
+            "ХАБАРОВСК, 5 мая. /ТАСС/. Фонд открыл в городе консультационный пункт для приемных "
+            "семей, где специалисты бесплатно консультируют родителей по вопросам воспитания.",
+            datetime.date(2024, 5, 5),
+        ),
+        (
+            "5 мая в Хабаровске открылся консультационный пункт для приемных семей. Специалисты "
+            "бесплатно консультируют родителей по вопросам воспитания и здоровья детей.",
+            None,
+        ),
+    ],
+    ids=["place-date", "tass-style", "sentence-starting-with-date"],
+)
+def test_press_release_lead_dateline(lead, expected):
+    body = f"<h1>Заголовок</h1><p>{lead}</p>" + ARTICLE
+    assert find_published(_page("", body), url="http://e.ru/n", now=NOW)[0] == expected
