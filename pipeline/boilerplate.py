@@ -34,8 +34,10 @@ BLOCK_TAGS = frozenset(
     "footer main aside nav pre address figcaption figure form center body html".split()
 )
 # Never part of the article text, whatever their class.
-DROP_TAGS = frozenset("script style noscript template iframe svg form select button nav".split())
-CHROME_TAGS = frozenset({"aside", "footer", "header"})
+DROP_TAGS = frozenset("script style noscript template iframe svg select button nav".split())
+# Chrome unless they hold the headline or most of the prose: ASP.NET sites wrap the whole page
+# in one <form>, some themes the whole article in <header>.
+CHROME_TAGS = frozenset({"aside", "footer", "header", "form"})
 # A would-be widget holding this share of the page's paragraph text is the article, not a widget.
 MAX_WIDGET_SHARE = 0.5
 # A stop-marker element longer than this holds more than a heading: cut lines, not the tree.

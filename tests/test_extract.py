@@ -465,3 +465,15 @@ def test_short_headline_repeated_by_the_text_is_not_extended():
         "где будут принимать семьи с детьми из всех районов области.</p>"
     )
     assert extract(html, "http://e.ru/1", crawl_time=NOW).title == "В Томске открылся центр"
+
+
+def test_aspnet_page_wrapped_in_one_form_keeps_its_article():
+    html = _page(
+        '<form method="post" action="./news.aspx?id=5" id="form1">'
+        '<input type="hidden" name="__VIEWSTATE" value="abc">'
+        '<div class="menu"><a href="/">Главная</a></div>'
+        f"<h1>Проект стартовал в крае</h1><div>12.05.2024</div><p>{PARA1}</p><p>{PARA2}</p>"
+        '<div class="search"><input name="q"><input type="submit" value="Найти"></div></form>'
+    )
+    got = extract(html, "http://e.ru/1", crawl_time=NOW)
+    assert (got.text, got.published) == (PARA1 + "\n\n" + PARA2, datetime.date(2024, 5, 12))
