@@ -45,9 +45,9 @@ def _alias(by: str, value: str, known: list[str]) -> str | None:
         names = [m.name for m in find_orgs(value)]
         return names[0] if names and names[0] in known else None
     if by == "project":
-        from pipeline.projects import canonical_project_name
+        from pipeline.projects import canonical_project_name, load_registry
 
-        wanted = canonical_project_name(value).lower()
+        wanted = canonical_project_name(load_registry().canonical(value)).lower()
         return next((k for k in known if canonical_project_name(k).lower() == wanted), None)
     return None
 

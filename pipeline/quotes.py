@@ -87,7 +87,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
 
 def split_words(text: str) -> list[Token]:
     """Word tokens, compounds of letters split at hyphens: «Семья-детям» is «Семья — детям»
-    («Детство-2018» stays whole: a yearly edition, see pipeline.projects._variants)."""
+    («Детство-2018» stays whole: a yearly edition, see pipeline.project_register.word_variants)."""
     words: list[Token] = []
     for t in tokenize(text):
         if "-" not in t.text or not all(p.isalpha() for p in t.text.split("-")):

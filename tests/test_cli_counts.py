@@ -82,6 +82,7 @@ def test_other_dimensions(db_path, by, key, expected):
         (["--org", "Фонд поддержки детей"], {"RU-AST"}),
         (["--org", "фонда Тимченко"], {"RU-PRI"}),
         (["--project", "куратор семьи"], {"RU-AST"}),
+        (["--project", "Кураторе семьи"], {"RU-AST"}),
         (["--topic", "наставничество"], {"RU-KHA"}),
         (["--source", "prim"], {"RU-PRI"}),
         (["--region", "Приморье"], {"RU-PRI"}),
