@@ -346,19 +346,73 @@ def normal_form(surface: str, typ: str) -> str:
     if typ == "ORG":
         return orgs_mod.normalize_org(surface)
     if typ == "PER":
-        return " ".join(_person_word(w) for w in surface.split(" "))
+        return _person_normal(surface.split(" "))
     words = re.split(r"(\s+)", surface)
     words[::2] = orgs_mod._inflect_head(words[::2], frozenset())
     return "".join(words)
 
 
-def _person_word(word: str) -> str:
+def _named_parses(word: str) -> list:
     if not re.fullmatch(r"[А-ЯЁа-яё]+", word):
-        return word
+        return []
     parses = get_morph_vocab().parse(normalize_word(word))
-    named = [p for p in parses if any(g in p.tag.grammemes for g in PERSON_GRAMS)]
-    if not named:
-        return word
-    best = named[0]
-    infl = orgs_mod._inflect(best, {"nomn"})
-    return orgs_mod._cap_like(word, infl.word) if infl else word
+    return [p for p in parses if any(g in p.tag.grammemes for g in PERSON_GRAMS)]
+
+
+_SURNAME_ENDINGS = {
+    # (gender, case): (oblique ending, nominative ending) of -ов/-ев/-ин/-ын surnames
+    ("masc", "gent"): ("а", ""),
+    ("masc", "accs"): ("а", ""),
+    ("masc", "datv"): ("у", ""),
+    ("masc", "ablt"): ("ым", ""),
+    ("masc", "loct"): ("е", ""),
+    ("femn", "gent"): ("ой", "а"),
+    ("femn", "datv"): ("ой", "а"),
+    ("femn", "ablt"): ("ой", "а"),
+    ("femn", "loct"): ("ой", "а"),
+    ("femn", "accs"): ("у", "а"),
+}
+
+
+def _surname_nominative(word: str, case: str | None, gender: str | None) -> str | None:
+    """«Травникова» after «Андрея» → «Травников»: surnames pymorphy does not know."""
+    rule = _SURNAME_ENDINGS.get((gender or "", case or ""))
+    if rule is None or not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)(?:а|у|ым|е|ой)", word):
+        return None
+    old, new = rule
+    return word[: -len(old)] + new if word.endswith(old) else None
+
+
+def _person_normal(words: list[str]) -> str:
+    """«Андрея Травникова» → «Андрей Травников»: every name word agrees with the first name's
+    case and gender (a surname alone could be a feminine nominative, «Травникова»)."""
+    case = gender = None
+    for w in words:
+        first = next((p for p in _named_parses(w) if "Name" in p.tag.grammemes), None)
+        if first is not None:
+            case, gender = first.tag.case, first.tag.gender
+            break
+    out = []
+    for w in words:
+        parts = []
+        for part in w.split("-"):
+            named = _named_parses(part)
+            if not named and case:
+                guessed = _surname_nominative(part, case, gender)
+                if guessed:
+                    parts.append(guessed)
+                    continue
+            agreeing = [
+                p
+                for p in named
+                if (case is None or p.tag.case == case)
+                and (gender is None or p.tag.gender in (gender, None))
+            ]
+            best = (agreeing or named or [None])[0]
+            infl = orgs_mod._inflect(best, {"nomn"}) if best is not None else None
+            word = infl.word if infl else part
+            if "ё" not in part.lower():
+                word = word.replace("ё", "е")
+            parts.append(orgs_mod._cap_like(part, word))
+        out.append("-".join(parts))
+    return " ".join(out)

@@ -107,3 +107,21 @@ def test_org_entity_is_the_name_without_legal_form_or_parenthesised_abbreviation
 )
 def test_person_spans_split_into_one_entity_per_name(models, text, names):
     assert names <= {e.text for e in tag(text).entities if e.type == "PER"}
+
+
+@pytest.mark.parametrize(
+    ("surface", "typ", "normal"),
+    [
+        ("Андрея Травникова", "PER", "Андрей Травников"),  # surname unknown to pymorphy
+        ("Анной Кузнецовой", "PER", "Анна Кузнецова"),
+        ("Марии Львовой-Беловой", "PER", "Мария Львова-Белова"),
+        ("Марины Аксеновой", "PER", "Марина Аксенова"),  # no «ё» the text did not have
+        ("Нижнем Новгороде", "LOC", "Нижний Новгород"),
+        ("Республике Саха (Якутия)", "LOC", "Республика Саха (Якутия)"),
+        ("Фонда президентских грантов", "ORG", "Фонд президентских грантов"),
+    ],
+)
+def test_normal_forms_are_nominative_and_agree(surface, typ, normal):
+    from pipeline.nlp import normal_form
+
+    assert normal_form(surface, typ) == normal
