@@ -156,6 +156,9 @@ def is_layout_table(table: HtmlElement) -> bool:
     """A table used for page layout (menus, columns, the article) rather than for data."""
     if table.xpath(".//table | .//p | .//div | .//h1 | .//h2 | .//ul"):
         return True
+    rows = table.xpath(".//tr")
+    if rows and all(len(row.xpath("./td | ./th")) <= 1 for row in rows):
+        return True  # one column: a stack of paragraphs, not data
     return any(len((td.text_content() or "").strip()) > 300 for td in table.iter("td"))
 
 

@@ -394,7 +394,15 @@ def _text_trafilatura(pruned: HtmlElement) -> list[str]:
         deduplicate=False,
         with_metadata=False,
     )
-    return [line.strip() for line in (result or "").split("\n") if line.strip()]
+    lines = []
+    for line in (result or "").split("\n"):
+        line = line.strip()
+        if line.startswith("|") and line.endswith("|"):
+            # A data table row: its cells, without trafilatura's outer pipes and empty cells.
+            line = " | ".join(c.strip() for c in line.strip("|").split("|") if c.strip())
+        if line:
+            lines.append(line)
+    return lines
 
 
 def _text_baseline(pruned: HtmlElement, title_text: str | None) -> list[str]:

@@ -477,3 +477,9 @@ def test_aspnet_page_wrapped_in_one_form_keeps_its_article():
     )
     got = extract(html, "http://e.ru/1", crawl_time=NOW)
     assert (got.text, got.published) == (PARA1 + "\n\n" + PARA2, datetime.date(2024, 5, 12))
+
+
+def test_one_column_table_of_paragraphs_is_text_without_pipes():
+    rows = "".join(f"<tr><td>{p}</td></tr>" for p in (PARA1, PARA2))
+    html = _page(f"<h1>Проект стартовал в крае</h1><table class='news'>{rows}</table>")
+    assert _text(html) == PARA1 + "\n\n" + PARA2
