@@ -126,8 +126,12 @@ def parse_html(html: bytes | str, encoding: str | None = None) -> HtmlElement:
 # Title, author
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\xad\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def _clean(text: str | None) -> str:
-    return re.sub(r"\s+", " ", (text or "").replace("\xa0", " ")).strip()
+    """One line: soft hyphens and zero-width characters out, every space run one space."""
+    return re.sub(r"\s+", " ", (text or "").translate(_INVISIBLE)).strip()
 
 
 def _meta(tree: HtmlElement, *keys: str) -> str | None:
@@ -521,8 +525,9 @@ def extract(
         elif base:
             paragraphs, method = base, "baseline"
     paragraphs = _strip_tail(paragraphs, now)
+    paragraphs = [c for c in map(_clean, paragraphs) if c]
     text = "\n\n".join(paragraphs)
-    title = complete_from_text(title, text)
+    title = complete_from_text(_clean(title) or None, text)
 
     published, date_method = dates._find_published(
         tree, url=url, now=now, override_selector=overrides.date, title_el=title_el

@@ -483,3 +483,11 @@ def test_one_column_table_of_paragraphs_is_text_without_pipes():
     rows = "".join(f"<tr><td>{p}</td></tr>" for p in (PARA1, PARA2))
     html = _page(f"<h1>Проект стартовал в крае</h1><table class='news'>{rows}</table>")
     assert _text(html) == PARA1 + "\n\n" + PARA2
+
+
+def test_soft_hyphens_and_zero_width_spaces_do_not_reach_the_text():
+    html = _page(
+        f"<h1>Про\xadект стар\u200bтовал в крае</h1><p>{PARA1.replace('проект', 'про&shy;ект')}</p>"
+    )
+    got = extract(html, "http://e.ru/1", crawl_time=NOW)
+    assert (got.title, got.text) == ("Проект стартовал в крае", PARA1)
