@@ -321,10 +321,10 @@ def _find_published(
         if date:
             return date, "meta"
     prose = boilerplate.page_prose(tree)
-    for el in tree.xpath('//time[@datetime] | //*[@itemprop="datePublished"]'):
+    for el in tree.xpath(_TIME_XPATH):
         if boilerplate.in_widget(el, prose) or _in_sentence(el):
             continue
-        value = el.get("datetime") or el.get("content") or el.text_content()
+        value = el.get("datetime") or el.get("content") or el.get("title") or el.text_content()
         date = _parse_machine(value, now)
         if date:
             return date, "time"
@@ -339,6 +339,13 @@ def _find_published(
     if is_plausible(date, now):
         return date, "url"
     return None, "none"
+
+
+# <time datetime>, schema.org microdata, and hAtom's <abbr class="published" title="…">.
+_TIME_XPATH = (
+    '//time[@datetime] | //*[@itemprop="datePublished"]'
+    ' | //abbr[@title][contains(concat(" ", normalize-space(@class), " "), " published ")]'
+)
 
 
 def _in_sentence(el: HtmlElement) -> bool:

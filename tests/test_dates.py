@@ -334,3 +334,14 @@ def test_time_element_inside_a_sentence_dates_an_event_not_the_page():
 def test_press_release_lead_dateline(lead, expected):
     body = f"<h1>Заголовок</h1><p>{lead}</p>" + ARTICLE
     assert find_published(_page("", body), url="http://e.ru/n", now=NOW)[0] == expected
+
+
+def test_hatom_abbr_published_title_is_read():
+    body = (
+        '<h1>Заголовок</h1><abbr class="published" title="2023-02-01T10:00:00+03:00">'
+        "1 февраля</abbr>" + ARTICLE
+    )
+    assert find_published(_page("", body), url="http://e.ru/n", now=NOW) == (
+        datetime.date(2023, 2, 1),
+        "time",
+    )
