@@ -25,10 +25,11 @@ import hashlib
 import json
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import lxml.html
 import yaml
@@ -142,8 +143,10 @@ def region_scores(
         else:
             extra = sorted(set(got) - set(want))
             missed = sorted(set(want) - set(got))
-            fails.append(f"{item_id}: regions got {sorted(set(got))} want {sorted(set(want))}"
-                         f" (extra {extra}, missed {missed})")
+            fails.append(
+                f"{item_id}: regions got {sorted(set(got))} want {sorted(set(want))}"
+                f" (extra {extra}, missed {missed})"
+            )
     return ok / max(len(rows), 1), micro, fails
 
 
@@ -166,7 +169,11 @@ def page_html(name: str, gold: dict) -> tuple[bytes, str]:
 
 def corpus_hash() -> str:
     digest = hashlib.sha256()
-    for path in [HOLDOUT / "gold.json", HOLDOUT / "texts.yml", *sorted((HOLDOUT / "pages").glob("*.html"))]:
+    for path in [
+        HOLDOUT / "gold.json",
+        HOLDOUT / "texts.yml",
+        *sorted((HOLDOUT / "pages").glob("*.html")),
+    ]:
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -174,31 +181,15 @@ def corpus_hash() -> str:
 # --- stages ----------------------------------------------------------------------------------
 
 
-@dataclass
-class ExtractionScore:
-    system: str
-    pages: int = 0
-    date_ok: int = 0
-    title_ok: int = 0
-    p: list[float] = field(default_factory=list)
-    r: list[float] = field(default_factory=list)
-    f: list[float] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)
-
-    def row(self) -> dict[str, float]:
-        n, mean = max(self.pages, 1), lambda xs: sum(xs) / max(len(xs), 1)
-        return {
-            "date_accuracy": self.date_ok / n,
-            "title_accuracy": self.title_ok / n,
-            "text_precision": mean(self.p),
-            "text_recall": mean(self.r),
-            "text_f1": mean(self.f),
-        }
-
-
 def score_extraction(
-    score: ExtractionScore, name: str, gold: dict, want_text: str,
-    title: str | None, text: str, published: datetime.date | None, how: str = "",
+    score: run_extraction.Scores,
+    name: str,
+    gold: dict,
+    want_text: str,
+    title: str | None,
+    text: str,
+    published: datetime.date | None,
+    how: str = "",
 ) -> None:
     score.pages += 1
     want_date = gold["published"]
@@ -212,9 +203,9 @@ def score_extraction(
     else:
         score.failures.append(f"{name}: title got {title!r} want {gold['title']!r}")
     p, r, f = run_extraction.prf(text, want_text)
-    score.p.append(p)
-    score.r.append(r)
-    score.f.append(f)
+    score.precision.append(p)
+    score.recall.append(r)
+    score.f1.append(f)
     if f < TEXT_F1_OK:
         got, want = run_extraction.tokens(text), run_extraction.tokens(want_text)
         extra = " ".join(list((got - want).elements())[:12])
@@ -224,15 +215,19 @@ def score_extraction(
         )
 
 
-def run_extraction_stage(pages: dict[str, dict]) -> tuple[dict[str, ExtractionScore], dict[str, Any]]:
+def run_extraction_stage(
+    pages: dict[str, dict],
+) -> tuple[dict[str, run_extraction.Scores], dict[str, Any]]:
     from pipeline.extract import extract
 
-    ours, base = ExtractionScore("newsmon"), ExtractionScore("trafilatura+htmldate")
+    ours, base = run_extraction.Scores("newsmon"), run_extraction.Scores("trafilatura+htmldate")
     extracted: dict[str, Any] = {}
     crawl_naive = CRAWL_TIME.replace(tzinfo=None)
     for name, g in sorted(pages.items()):
         raw, html = page_html(name, g)
-        want_text = gold_text(visible_text(html), g["text_start"], g["text_end"], g.get("text_exclude", ()))
+        want_text = gold_text(
+            visible_text(html), g["text_start"], g["text_end"], g.get("text_exclude", ())
+        )
         g["_gold_text"] = want_text
         res = extract(raw, g["url"], crawl_time=CRAWL_TIME)
         extracted[name] = res
@@ -264,13 +259,17 @@ def score_tagging(label: str, items: list[dict], results: list[Any]) -> TagScore
         rows.append((iid, [h.iso for h in res.regions], list(item["regions"])))
         s.relevance.add(["y"] if res.relevant else [], ["y"] if item["relevant"] else [])
         if bool(res.relevant) != bool(item["relevant"]):
-            s.failures.append(f"{iid}: relevant got {bool(res.relevant)} want {item['relevant']}"
-                              f" (topics {res.topics})")
+            s.failures.append(
+                f"{iid}: relevant got {bool(res.relevant)} want {item['relevant']}"
+                f" (topics {res.topics})"
+            )
         got_p = {project_key(h.name) for h in res.projects}
         want_p = {project_key(n) for n in item.get("projects") or []}
         s.projects.add(got_p, want_p)
         if got_p != want_p:
-            s.failures.append(f"{iid}: projects extra {sorted(got_p - want_p)} missed {sorted(want_p - got_p)}")
+            s.failures.append(
+                f"{iid}: projects extra {sorted(got_p - want_p)} missed {sorted(want_p - got_p)}"
+            )
         if "orgs" in item:
             names = [o.name for o in res.orgs]
             for org in item["orgs"]:
@@ -288,16 +287,24 @@ def print_tagging(s: TagScore) -> None:
     print(f"\nTagging — {s.label}: {s.items} items")
     m = s.region_micro
     print(f"  region attribution accuracy (exact set) {s.region_accuracy:.3f}")
-    print(f"  region micro P/R                         {m.precision:.3f} / {m.recall:.3f}"
-          f"  (tp {m.tp}, fp {m.fp}, fn {m.fn})")
+    print(
+        f"  region micro P/R                         {m.precision:.3f} / {m.recall:.3f}"
+        f"  (tp {m.tp}, fp {m.fp}, fn {m.fn})"
+    )
     rel = s.relevance
-    print(f"  relevance P/R/F1                         {rel.precision:.3f} / {rel.recall:.3f} / {rel.f1:.3f}"
-          f"  (tp {rel.tp}, fp {rel.fp}, fn {rel.fn})")
+    print(
+        f"  relevance P/R/F1                         {rel.precision:.3f} / {rel.recall:.3f} / {rel.f1:.3f}"
+        f"  (tp {rel.tp}, fp {rel.fp}, fn {rel.fn})"
+    )
     pr = s.projects
-    print(f"  projects P/R                             {pr.precision:.3f} / {pr.recall:.3f}"
-          f"  (tp {pr.tp}, fp {pr.fp}, fn {pr.fn})")
+    print(
+        f"  projects P/R                             {pr.precision:.3f} / {pr.recall:.3f}"
+        f"  (tp {pr.tp}, fp {pr.fp}, fn {pr.fn})"
+    )
     if s.orgs.tp + s.orgs.fn:
-        print(f"  labelled orgs recall                     {s.orgs.recall:.3f}  ({s.orgs.tp}/{s.orgs.tp + s.orgs.fn})")
+        print(
+            f"  labelled orgs recall                     {s.orgs.recall:.3f}  ({s.orgs.tp}/{s.orgs.tp + s.orgs.fn})"
+        )
 
 
 def main(argv: list[str]) -> int:
@@ -313,25 +320,33 @@ def main(argv: list[str]) -> int:
     ext, extracted = run_extraction_stage(pages)
     print(f"\nExtraction: {len(pages)} pages")
     print(f"{'metric':<16}" + "".join(f"{s.system:>22}" for s in ext.values()))
-    for metric in ext["newsmon"].row():
-        print(f"{metric:<16}" + "".join(f"{s.row()[metric]:>22.3f}" for s in ext.values()))
+    for metric in ext["newsmon"].summary():
+        print(f"{metric:<16}" + "".join(f"{s.summary()[metric]:>22.3f}" for s in ext.values()))
 
     names = sorted(pages)
     page_items = [{"id": n, **pages[n]} for n in names]
-    got_ext = tag_many([(extracted[n].text, extracted[n].title or "", pages[n].get("home")) for n in names])
-    got_gold = tag_many([(pages[n]["_gold_text"], pages[n]["title"], pages[n].get("home")) for n in names])
+    got_ext = tag_many(
+        [(extracted[n].text, extracted[n].title or "", pages[n].get("home")) for n in names]
+    )
+    got_gold = tag_many(
+        [(pages[n]["_gold_text"], pages[n]["title"], pages[n].get("home")) for n in names]
+    )
     got_texts = tag_many([(t["text"], t.get("title") or "", t.get("home")) for t in texts])
     # The same gold texts with paragraph breaks removed, as an extractor that returns one block
     # would deliver them: tagging should not depend on the paragraphing.
     flat_items = page_items + texts
     flat_inputs = [(pages[n]["_gold_text"], pages[n]["title"], pages[n].get("home")) for n in names]
     flat_inputs += [(t["text"], t.get("title") or "", t.get("home")) for t in texts]
-    got_flat = tag_many([(" ".join(text.split()), title, home) for text, title, home in flat_inputs])
+    got_flat = tag_many(
+        [(" ".join(text.split()), title, home) for text, title, home in flat_inputs]
+    )
     tagging = [
         score_tagging("pages, newsmon-extracted text", page_items, got_ext),
         score_tagging("pages, gold text and title (tagging alone)", page_items, got_gold),
         score_tagging("texts.yml", texts, got_texts),
-        score_tagging("pages' gold text + texts.yml, paragraph breaks removed", flat_items, got_flat),
+        score_tagging(
+            "pages' gold text + texts.yml, paragraph breaks removed", flat_items, got_flat
+        ),
     ]
     for s in tagging:
         print_tagging(s)

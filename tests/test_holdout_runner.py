@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
 
-import run_holdout  # noqa: E402
+import run_holdout
 
 PAGE = """<html><head><title>Сайт</title><script>var x = "не текст";</script></head><body>
 <div class="menu"><a href="/">Главная</a></div>
@@ -65,8 +65,13 @@ def test_score_tagging_lists_each_failure_with_item_id():
         {"id": "b", "regions": [], "relevant": False, "projects": []},
     ]
     results = [
-        hit(regions=[hit(iso="RU-PER")], relevant=True, topics=["t"],
-            projects=[hit(name="«Мамина школа»")], orgs=[]),
+        hit(
+            regions=[hit(iso="RU-PER")],
+            relevant=True,
+            topics=["t"],
+            projects=[hit(name="«Мамина школа»")],
+            orgs=[],
+        ),
         hit(regions=[], relevant=True, topics=["t"], projects=[], orgs=[]),
     ]
     score = run_holdout.score_tagging("smoke", items, results)
