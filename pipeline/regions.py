@@ -416,13 +416,17 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 def _is_venue(gaz, text: str, m: Mention, toks: list[Token]) -> str:
     """ "" if not a venue; "national" for «на всероссийском форуме в Москве»; else "local"."""
-    if m.kind in ("adj", "city_adj"):
-        return ""
-    before = text[max(0, m.start - 4) : m.start].lower()
-    if not re.search(r"(^|\s)(в|во|на)\s+$", before):
-        return ""
     s, e = _sentence_bounds(text, m.start)
     starts = [t.start for t in toks]
+    if m.kind in ("adj", "city_adj"):
+        # «на Петербургском международном экономическом форуме»: an event named by the place
+        k = bisect.bisect_left(starts, m.end)
+        if not any(t.lemma in gaz.venue_words for t in toks[k : k + 3] if t.start < e):
+            return ""
+    else:
+        before = text[max(0, m.start - 4) : m.start].lower()
+        if not re.search(r"(^|\s)(в|во|на)\s+$", before):
+            return ""
     lemmas = {t.lemma for t in toks[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]}
     if not lemmas & gaz.venue_words:
         return ""
