@@ -477,7 +477,7 @@ def attribute(
             return hits[0]
         return m.dominant if not hits else None
 
-    lead_start = len(text.split("\n", 1)[0]) if title_in_text else 0
+    lead_start = re.match(r"\s*[^\n]*", text).end() if title_in_text else 0  # after the title
     for s, e in credits:  # a credit line right after the title is not the lead
         if s <= lead_start + 1 and text[lead_start:s].strip() == "":
             lead_start = e
