@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from scrapy.exceptions import DropItem, NotConfigured
 
@@ -18,10 +18,12 @@ from db.store import ArticleRecord, article_id_for, store_article
 from pipeline.canonical import find_canonical
 from pipeline.pagetype import non_article_reason
 from pipeline.clustering import StoryIndex, from_bytes, signature, to_bytes
+from spiders.workers import StagePool, default_workers
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
+    from pipeline.extract import Extracted
     from pipeline.items import ArticleItem
 
 
@@ -72,21 +74,35 @@ class CanonicalPipeline(_WithDb):
         return item
 
 
+def extract_signed(body: bytes, url: str, **options: Any) -> tuple[Extracted, bytes | None]:
+    """Extraction and the text's MinHash, the CPU-bound part: one call in a worker process."""
+    from pipeline.extract import extract
+
+    extracted = extract(body, url, **options)
+    text = extracted.text.strip()
+    return extracted, to_bytes(signature(extracted.text)) if len(text) >= 100 else None
+
+
 class ExtractPipeline(_WithDb):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self.sources = {s.name: s for s in crawler.settings["NEWSMON_SOURCES"]}
         self.since: dt.date | None = crawler.settings["NEWSMON_SINCE"]
+        workers = crawler.settings.getint("NEWSMON_EXTRACT_WORKERS", 0)
+        self.pool = StagePool(default_workers() if workers < 0 else workers)
 
-    def process_item(self, item: ArticleItem) -> ArticleItem:
-        from pipeline.extract import extract
+    def close_spider(self) -> None:
+        self.pool.close()
+        super().close_spider()
 
+    async def process_item(self, item: ArticleItem) -> ArticleItem:
         source = self.sources[item.source]
         reason = non_article_reason(item.canonical or item.url, source.url, item.body)
         if reason:
             raise NotArticle(f"{reason}: {item.url}")
-        extracted = extract(
-            item.body, item.url, crawl_time=dt.datetime.fromisoformat(item.fetched_at),
+        extracted, item.signature = await self.pool.run(  # the reactor keeps fetching meanwhile
+            extract_signed, item.body, item.url,
+            crawl_time=dt.datetime.fromisoformat(item.fetched_at),
             overrides=source.selectors, encoding=item.encoding,
         )
         if len(extracted.text.strip()) < 100:
@@ -140,7 +156,13 @@ class StorePipeline(_WithDb):
     def process_item(self, item: ArticleItem) -> ArticleItem:
         ex, tags = item.extracted, item.tags or _UNTAGGED
         assert ex is not None and item.canonical
-        sig = signature(ex.text)
+        existing = article_id_for(self.db, item.canonical)
+        if existing is not None:  # a copy extracted concurrently (utm link, mobile page) won
+            with self.db.atomic():
+                for url in item.request_urls:
+                    record_url(self.db, url, 200, article_id=existing)
+            raise AlreadyStored(f"already stored as {item.canonical}")
+        sig = from_bytes(item.signature) if item.signature else signature(ex.text)
         record = ArticleRecord(
             url=item.canonical, source=item.source, text=ex.text, title=ex.title, lead=ex.lead,
             author=ex.author, published=ex.published, date_method=ex.date_method,
@@ -149,7 +171,7 @@ class StorePipeline(_WithDb):
             orgs=[(o.name, o.mentions) for o in tags.orgs],
             topics=list(tags.topics),
             projects=[(p.name, p.mentions, p.registered) for p in tags.projects],
-            request_urls=item.request_urls, signature=to_bytes(sig),
+            request_urls=item.request_urls, signature=item.signature or to_bytes(sig),
         )
         article_id = store_article(
             self.db, record, run_id=self.run_id, similar=self.index.similar(sig)

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 MAX_LISTING_PAGES = 50  # per source and run, a safety net; the gate normally stops far earlier
 MAX_SECTIONS = 12  # rubric pages followed from the home page of a source without feeds/sitemaps
 MAX_SITEMAP_DEPTH = 3
-NOT_FRESH_DROPS = ("TooOld", "AlreadyStored", "NoText")  # DropItem classes of scrapy_pipelines
+NOT_FRESH_DROPS = ("TooOld", "AlreadyStored", "NoText", "NotArticle")  # DropItem classes of scrapy_pipelines
 
 
 class NewsSpider(scrapy.Spider):
@@ -201,6 +201,12 @@ class NewsSpider(scrapy.Spider):
 
     def _on_item_error(self, item: Any, response: Any, spider: Any, failure: Any) -> None:
         self.gate.resolve(response.meta.get("listing"), fresh=True)
+        # A bug or a broken page in a pipeline stage: counted, shown, and the crawl goes on.
+        source = response.meta.get("source", "?")
+        reason = f"{failure.type.__name__} при обработке {response.url}: {failure.getErrorMessage()}"
+        self._count(source, "errors")
+        self.crawler.stats.set_value(f"newsmon/source/{source}/last_error", reason)
+        self.logger.warning("%s: %s", source, reason)
 
     def _on_request_dropped(self, request: scrapy.Request, spider: Any) -> None:
         self.gate.resolve(request.meta.get("listing"), fresh=False)
