@@ -359,12 +359,18 @@ def _in_sentence(el: HtmlElement) -> bool:
     )
 
 
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|_|\b)")
+# «/2024/05/12/slug», «/2024-05-12-slug», «/20240512/slug-123.html»
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)(?:[/-]([01]?\d)[/-]([0-3]?\d)|([01]\d)([0-3]\d))(?:/|-|_|\.|$)"
+)
 
 
 def _url_date(url: str) -> datetime.date | None:
     m = _URL_DATE.search(url)
-    return _make_date(int(m[1]), int(m[2]), int(m[3])) if m else None
+    if not m:
+        return None
+    month, day = (m[2], m[3]) if m[2] else (m[4], m[5])
+    return _make_date(int(m[1]), int(month), int(day))
 
 
 # ---------------------------------------------------------------------------------------------

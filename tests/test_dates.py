@@ -345,3 +345,19 @@ def test_hatom_abbr_published_title_is_read():
         datetime.date(2023, 2, 1),
         "time",
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://e.ru/2023/09/14/slug/", datetime.date(2023, 9, 14)),
+        ("https://e.ru/news/2023-09-14-slug.html", datetime.date(2023, 9, 14)),
+        ("https://e.ru/20230914/slug-123.html", datetime.date(2023, 9, 14)),
+        ("https://e.ru/news/20230914", datetime.date(2023, 9, 14)),
+        ("https://e.ru/news/202309141234/", None),
+        ("https://e.ru/news/2023/", None),
+    ],
+)
+def test_url_dates(url, expected):
+    html = _page("", "<h1>Заголовок</h1>" + ARTICLE)
+    assert find_published(html, url=url, now=NOW)[0] == expected
