@@ -490,6 +490,8 @@ def attribute(
     solid: set[str] = set()  # regions with at least one mention that is not only a venue
     local_venues: set[str] = set()  # venues of local (not national) events
     national_venues: set[str] = set()
+    venues = [_is_venue(gaz, text, m, toks) for m in body]
+    national_anywhere = {resolve(m) for m, v in zip(body, venues) if v == "national"}
     for idx, m in enumerate(body):
         iso = resolve(m)
         if iso is None:
@@ -498,7 +500,9 @@ def attribute(
         weight = (
             TITLE_WEIGHT if in_title_line else LEAD_WEIGHT if m.start < lead_end else BODY_WEIGHT
         )
-        venue = _is_venue(gaz, text, m, toks)
+        venue = venues[idx]
+        if venue == "local" and in_title_line and iso not in national_anywhere:
+            venue = ""  # «В Омске прошёл семинар» as the title: the local event is the subject
         if venue:
             weight *= VENUE_FACTOR
             (local_venues if venue == "local" else national_venues).add(iso)
@@ -517,6 +521,8 @@ def attribute(
         if iso is None:
             continue
         venue = _is_venue(gaz, title, m, title_toks)
+        if venue == "local" and iso not in national_anywhere:
+            venue = ""
         if venue:
             scores[iso] = scores.get(iso, 0.0) + TITLE_WEIGHT * VENUE_FACTOR
             (local_venues if venue == "local" else national_venues).add(iso)
