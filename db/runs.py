@@ -6,9 +6,12 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-# HTTP statuses after which an article URL is not asked again: gone, or moved for good (the
-# redirect target is a URL of its own).
-DONE_STATUSES = (301, 308, 404, 410)
+# Fetched fine but not an article (a home, rubric or contacts page listed in a sitemap); stored
+# in `urls.status` like an HTTP status ("no content" for us).
+NOT_ARTICLE_STATUS = 204
+# Statuses after which an article URL is not asked again: gone, moved for good (the redirect
+# target is a URL of its own), or not an article.
+DONE_STATUSES = (301, 308, 404, 410, NOT_ARTICLE_STATUS)
 
 
 def now_iso() -> str:

@@ -20,7 +20,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from db import open_db
-from db.runs import now_iso, record_url, url_is_done
+from db.runs import NOT_ARTICLE_STATUS, now_iso, record_url, url_is_done
 from pipeline.items import ArticleItem
 from spiders.discovery import Entry, classify_links, next_pages, parse_feed, parse_sitemap
 from spiders.gate import PaginationGate
@@ -35,7 +35,9 @@ if TYPE_CHECKING:
 MAX_LISTING_PAGES = 50  # per source and run, a safety net; the gate normally stops far earlier
 MAX_SECTIONS = 12  # rubric pages followed from the home page of a source without feeds/sitemaps
 MAX_SITEMAP_DEPTH = 3
-NOT_FRESH_DROPS = ("TooOld", "AlreadyStored", "NoText", "NotArticle")  # DropItem classes of scrapy_pipelines
+# DropItem classes of pipeline/scrapy_pipelines.py, by name
+NOT_FRESH_DROPS = ("TooOld", "AlreadyStored", "NoText", "NotArticle")
+NOT_ARTICLE_DROPS = ("NotArticle",)  # NoText pages are retried: extraction may fail once
 
 
 class NewsSpider(scrapy.Spider):
@@ -196,8 +198,15 @@ class NewsSpider(scrapy.Spider):
 
     def _on_item_dropped(self, item: Any, response: Any, exception: Exception, spider: Any) -> None:
         # An article older than --since, a known page or a non-article: no reason to go deeper.
-        fresh = type(exception).__name__ not in NOT_FRESH_DROPS
-        self.gate.resolve(response.meta.get("listing"), fresh=fresh)
+        name = type(exception).__name__
+        self.gate.resolve(response.meta.get("listing"), fresh=name not in NOT_FRESH_DROPS)
+        if name in NOT_ARTICLE_DROPS and response.meta.get("kind") == "article":
+            # A page that is no article (home, rubric, contacts listed in a sitemap) is fetched
+            # once, not every night.
+            self._count(response.meta.get("source", "?"), "not_articles")
+            for url in getattr(item, "request_urls", None) or [response.url]:
+                record_url(self.db, canonical_url(url), NOT_ARTICLE_STATUS)
+            self.db.conn.commit()
 
     def _on_item_error(self, item: Any, response: Any, spider: Any, failure: Any) -> None:
         self.gate.resolve(response.meta.get("listing"), fresh=True)

@@ -286,7 +286,8 @@ def words_dates() -> None:
     site_yml(site, """
 # A plain sitemap without any dates; article pages give the date only in words
 # («14 октября 2026 года»). One article is from 2024: fetched once, remembered as too old for a
-# later --since, fetched again when --since reaches back to it.
+# later --since, fetched again when --since reaches back to it. The sitemap also lists the
+# contacts page: fetched once, remembered as no article.
 """, {"name": site, "region": "Новосибирская область", "sitemaps": ["/sitemap.xml"]})
     arts = [("news/kuratory-semey.html", 3, "2026-10-14"), ("news/opeka-obuchenie.html", 9, "2026-10-02"),
             ("news/usynovlenie-itogi.html", 6, "2026-09-21"), ("news/staryy-forum.html", 4, "2024-03-05")]
@@ -298,7 +299,15 @@ def words_dates() -> None:
 {paras(t)}
 </div><div id="footer">Новосибирск. Все права защищены.</div></body></html>
 """)
+    write(site, "kontakty.html", """<!DOCTYPE html>
+<html lang="ru"><head><meta charset="utf-8"><title>Контакты редакции</title></head>
+<body><div id="main"><h1>Контакты</h1><p>Адрес редакции: Новосибирск, Красный проспект, дом 1.
+Телефон приёмной, электронная почта и часы работы для посетителей указаны ниже. Пресс-релизы
+принимаются по будням с девяти до восемнадцати часов, материалы для публикации — на почту.</p>
+</div></body></html>
+""")
     urls = "".join(f"<url><loc>{{{{BASE}}}}/{rel}</loc></url>\n" for rel, t, d in arts)
+    urls += "<url><loc>{{BASE}}/kontakty.html</loc></url>\n"  # sitemaps list service pages too
     write(site, "sitemap.xml", f"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 {urls}</urlset>
