@@ -79,3 +79,26 @@ def test_progress_line_per_source():
     assert progress_line("omsk", stats) == (
         "[omsk] страниц 12, новых статей 3, уже собранных 0, ошибок 1"
     )
+
+
+def test_progress_extension_prints_only_sources_that_moved():
+    import io
+    from types import SimpleNamespace
+
+    from newsmon.progress import Progress
+
+    stats = {"newsmon/source/omsk/pages": 1}
+    settings = SimpleNamespace(getlist=lambda key: [SimpleNamespace(name="omsk"),
+                                                    SimpleNamespace(name="tver")])  # fmt: skip
+    crawler = SimpleNamespace(stats=SimpleNamespace(get_stats=lambda: stats), settings=settings)
+    out = io.StringIO()
+    progress = Progress(crawler, 10.0, out)
+    progress.report()
+    progress.report()  # nothing moved: nothing printed
+    stats["newsmon/source/omsk/new_articles"] = 1
+    progress.report()
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("[omsk] страниц 1, новых статей 0")
+    assert lines[1].startswith("[tver] страниц 0")
+    assert lines[2].startswith("[omsk] страниц 1, новых статей 1")
+    assert len(lines) == 3
