@@ -230,21 +230,15 @@ _META_KEYS = (
 _WEAK_META_KEYS = ("dc.date", "dcterms.date", "date", "created")
 
 
-def _jsonld_dates(tree: HtmlElement) -> list[str]:
-    values: list[str] = []
+def jsonld_objects(tree: HtmlElement) -> tuple[list[dict], list[str]]:
+    """Every JSON-LD object on the page (nested ones and @graph members included), and the raw
+    text of the scripts that do not parse (trailing commas, several objects in one script)."""
+    found: list[dict] = []
+    broken: list[str] = []
 
     def walk(node: object) -> None:
         if isinstance(node, dict):
-            kind = node.get("@type")
-            kinds = kind if isinstance(kind, list) else [kind]
-            # The WebPage/BreadcrumbList wrappers may carry the site's dates, not the article's.
-            article_like = any(
-                isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report"))
-                for k in kinds
-            )
-            for key in ("datePublished", "dateCreated"):
-                if isinstance(node.get(key), str) and (article_like or kind is None):
-                    values.append(node[key])
+            found.append(node)
             for value in node.values():
                 walk(value)
         elif isinstance(node, list):
@@ -253,15 +247,28 @@ def _jsonld_dates(tree: HtmlElement) -> list[str]:
 
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         raw = (script.text or "").strip()
-        if not raw:
-            continue
         try:
-            data = json.loads(raw)
+            walk(json.loads(raw))
         except ValueError:
-            # Some CMSs emit trailing commas or several objects: fall back to a regex.
-            values += re.findall(r'"datePublished"\s*:\s*"([^"]+)"', raw)
-            continue
-        walk(data)
+            broken.append(raw)
+    return found, broken
+
+
+def _jsonld_dates(tree: HtmlElement) -> list[str]:
+    objects, broken = jsonld_objects(tree)
+    values: list[str] = []
+    for node in objects:
+        kind = node.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        # The WebPage/BreadcrumbList wrappers may carry the site's dates, not the article's.
+        article_like = any(
+            isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report")) for k in kinds
+        )
+        for key in ("datePublished", "dateCreated"):
+            if isinstance(node.get(key), str) and (article_like or kind is None):
+                values.append(node[key])
+    for raw in broken:
+        values += re.findall(r'"datePublished"\s*:\s*"([^"]+)"', raw)
     return values
 
 

@@ -15,7 +15,6 @@ stripped) and completed when it was cut off. Dates: see pipeline/dates.py.
 from __future__ import annotations
 
 import datetime
-import json
 import logging
 import re
 from copy import deepcopy
@@ -143,26 +142,6 @@ def _meta(tree: HtmlElement, *keys: str) -> str | None:
     return None
 
 
-def _jsonld_objects(tree: HtmlElement) -> list[dict]:
-    found: list[dict] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            found.append(node)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
-        try:
-            walk(json.loads(script.text or ""))
-        except ValueError:
-            continue
-    return found
-
-
 def _site_stripped(title: str, site: str | None = None) -> str:
     """«Заголовок | Сайт» or «Сайт — Заголовок» → «Заголовок».
 
@@ -227,7 +206,7 @@ def find_title(
     ld = next(
         (
             _clean(o["headline"])
-            for o in _jsonld_objects(tree)
+            for o in dates.jsonld_objects(tree)[0]
             if isinstance(o.get("headline"), str)
         ),
         None,
@@ -344,7 +323,7 @@ def find_author(tree: HtmlElement) -> str | None:
     value = _meta(tree, "author", "article:author", "og:article:author")
     if value and not value.startswith("http"):
         return value
-    for obj in _jsonld_objects(tree):
+    for obj in dates.jsonld_objects(tree)[0]:
         author = obj.get("author")
         if isinstance(author, list) and author:
             author = author[0]
