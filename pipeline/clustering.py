@@ -166,18 +166,18 @@ class StoryIndex:
 
     @classmethod
     def from_db(cls, db: Database, days: int | None = WINDOW_DAYS) -> StoryIndex:
-        """The index over stored articles published (or, undated, fetched) in the last `days`
-        days — reprints follow their original within weeks, and a large archive then loads in
-        seconds; None loads every signature."""
+        """The index over articles published or stored in the last `days` days — reprints
+        follow their original within weeks, so a large archive loads in seconds, while a
+        back-catalogue crawled last night still counts; None loads every signature."""
         index = cls()
         sql = "select m.article_id, m.signature from article_minhash m"
-        params: list = []
+        params: dict = {}
         if days is not None:
             sql += (
                 " join articles a on a.id = m.article_id"
-                " where coalesce(a.published, substr(a.fetched_at, 1, 10)) >= date('now', ?)"
+                " where a.published >= date('now', :since) or a.fetched_at >= date('now', :since)"
             )
-            params.append(f"-{int(days)} days")
+            params = {"since": f"-{int(days)} days"}
         for article_id, blob in db.execute(sql, params):
             index.add(article_id, from_bytes(blob))
         return index

@@ -236,9 +236,12 @@ def test_index_loads_recent_signatures_from_the_database(tmp_path):
     db = make_db(tmp_path / "c.db", [
         article(STORIES["mentor_nsk"], published=(today - dt.timedelta(days=3)).isoformat()),
         article(STORIES["foster_kirov"], published="2019-01-10"),
+        article(STORIES["crisis_khab"], published="2019-01-11"),
     ])
-    assert list(StoryIndex.from_db(db).signatures) == [1]
-    assert sorted(StoryIndex.from_db(db, days=None).signatures) == [1, 2]
+    db.execute("update articles set fetched_at = '2019-01-12T03:00:00+00:00' where id > 1")
+    db.execute("update articles set fetched_at = datetime('now') where id = 3")  # a back-catalogue
+    assert sorted(StoryIndex.from_db(db).signatures) == [1, 3]
+    assert sorted(StoryIndex.from_db(db, days=None).signatures) == [1, 2, 3]
     assert StoryIndex.from_db(db).similar(signature(reprint(STORIES["mentor_nsk"]))) == [1]
 
 
