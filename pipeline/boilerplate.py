@@ -42,10 +42,14 @@ CHROME_TAGS = frozenset({"aside", "footer", "header", "form"})
 MAX_WIDGET_SHARE = 0.5
 # A stop-marker element longer than this holds more than a heading: cut lines, not the tree.
 MAX_MARKER_CHARS = 200
+# A news block between the headline and the text is dropped whole up to this size.
+MAX_BLOCK_ABOVE_TEXT = 600
 # Content above the headline is chrome unless it holds this share of the page's prose.
 MAX_PROSE_BEFORE_TITLE = 0.3
 # The shortest line that can be the article's one sentence.
 MIN_SENTENCE = 40
+# Headlines in a news block are shorter than this and end without a full stop.
+HEADLINE_MAX = 120
 # A text run this long is prose (a sentence), not a menu item or a headline.
 PROSE_RUN = 80
 
@@ -251,6 +255,17 @@ def cut_at_stop_marker(tree: HtmlElement, *, starts_at_title: bool = False) -> N
     )
     if first_prose is None:
         return
+    if starts_at_title:
+        # A news block between the headline and the text («Главное за день» + headlines).
+        for block in items[:first_prose]:
+            el = block.el
+            if (
+                is_stop_line(block.text)
+                and el.getparent() is not None
+                and not _prose_length(el)
+                and len(el.text_content()) <= MAX_BLOCK_ABOVE_TEXT
+            ):
+                el.drop_tree()
     for block in items[first_prose + 1 :]:
         if not is_stop_line(block.text) or is_signature(block.text):
             continue
@@ -380,6 +395,7 @@ def is_drop_line(line: str) -> bool:
 def clean_paragraphs(paragraphs: list[str]) -> list[str]:
     """Cut at the first stop marker, drop share/counter/caption lines; keep the signature."""
     kept: list[str] = []
+    skipping = False
     for para in paragraphs:
         para = para.strip()
         if not para:
@@ -387,7 +403,13 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
         if is_stop_line(para) and not is_signature(para):
             if kept:
                 break
-            continue  # a marker before any text: a stray menu item, skip it
+            # A block before any text («Главное за день», «Популярное»): skip it with its
+            # headlines, up to the first sentence.
+            skipping = True
+            continue
+        if skipping and len(para) < HEADLINE_MAX and not para.endswith((".", "!", "?", "…")):
+            continue
+        skipping = False
         if is_drop_line(para) or is_incut_line(para):
             continue
         kept.append(para)

@@ -490,21 +490,22 @@ def find_dateline(
             title_idx = i
             break
     start = 0 if title_idx is None else max(0, title_idx - HEAD_BLOCKS_BEFORE_TITLE)
-    # The article body: from the title to the first stop marker.
-    end = len(items)
-    for i in range(title_idx or 0, len(items)):
-        if boilerplate.is_stop_line(items[i].text):
-            end = i
-            break
     first_body = next(
         (
             i
-            for i in range(title_idx or 0, end)
+            for i in range(title_idx or 0, len(items))
             if len(items[i].text) >= BODY_MIN_CHARS and items[i].link_density < 0.5
         ),
         None,
     )
+    stops = [
+        i for i in range(title_idx or 0, len(items)) if boilerplate.is_stop_line(items[i].text)
+    ]
+    # The article body ends at the first stop marker after it; the head (title to body) ends at
+    # the body or at a marker above it («Главное за день» between headline and text).
+    end = next((i for i in stops if first_body is None or i > first_body), len(items))
     head_end = first_body if first_body is not None else end
+    head_end = min([head_end, *(i for i in stops if i < head_end)])
     head = list(range(start, head_end))
     before: list[int] = []
     if title_idx is not None:

@@ -276,6 +276,8 @@ def _title_from_blocks(
             text, datetime.datetime.now(), dateish=True
         ) or boilerplate.is_drop_line(text):
             continue
+        if text.endswith((".", "!", "…")) and len(text) >= 60:
+            continue  # a short bold lead above the body: the headline is further up
         if (
             15 <= len(text) <= 250
             and block.link_density < 0.5

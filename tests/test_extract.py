@@ -491,3 +491,25 @@ def test_soft_hyphens_and_zero_width_spaces_do_not_reach_the_text():
     )
     got = extract(html, "http://e.ru/1", crawl_time=NOW)
     assert (got.title, got.text) == ("Проект стартовал в крае", PARA1)
+
+
+def test_news_block_between_headline_and_text_is_skipped():
+    digest = (
+        "<div class='digest'><b>Главное за день</b><div><span>21.10.2022</span> "
+        "<a href='#'>В Мичуринске отремонтировали дорогу</a></div></div>"
+    )
+    html = _page(
+        f"<h1>Проект стартовал в крае</h1>{digest}<p>{PARA1}</p><p>{PARA2}</p><div>18.10.2022</div>"
+    )
+    got = extract(html, "http://e.ru/1", crawl_time=NOW)
+    assert (got.text, got.published) == (PARA1 + "\n\n" + PARA2, datetime.date(2022, 10, 18))
+
+
+def test_headline_found_above_a_bold_lead_when_title_tag_is_a_section_name():
+    lead = "Дети участников специальной военной операции смогут бесплатно отдохнуть летом."
+    html = _page(
+        f"<div>14.05.2024</div><h3 class='news-name'>Семьи получат путевки в лагеря</h3>"
+        f"<p><b>{lead}</b></p><p>{PARA1}</p>",
+        head="<title>Новости города</title>",
+    )
+    assert extract(html, "http://e.ru/1", crawl_time=NOW).title == "Семьи получат путевки в лагеря"
