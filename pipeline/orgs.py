@@ -349,7 +349,12 @@ def _government_hits(
         ]
         start = toks[i].start
         if regs and j < len(toks) and start + regs[0].start == toks[j].start:
-            end = start + len(window[: regs[0].end].rstrip(")"))
+            end = start + regs[0].end
+            if (
+                text[start:end].count("(") > text[start:end].count(")")
+                and text[end : end + 1] == ")"
+            ):
+                end += 1  # «Республики Саха (Якутия)»
             out.append(OrgMention(start, end, _gov_name(text[start:end], toks[i], reg)))
             i = j
             continue
@@ -453,24 +458,24 @@ def find_orgs(
         if not key or key[0] not in reg.kinds or reg.companies & set(key) or len(key) < 2:
             continue  # a bare «Фонд» or «Правительство» names no one in particular
         found.append(_canonical(OrgMention(s, e, normalize_org(span, reg.kinds)), reg))
-    return _merge_quoted(sorted(found, key=lambda m: m.start))
+    return merge_quoted(sorted(found, key=lambda m: m.start))
 
 
-def _merge_quoted(found: list[OrgMention]) -> list[OrgMention]:
-    """«Фонд «Владмама»» and «Благотворительный фонд «Владмама»»: one organization, fullest name."""
-    best: dict[tuple[str, str], str] = {}
+def merge_quoted(found: list[OrgMention]) -> list[OrgMention]:
+    """«Фонд «Владмама»», «БФ «Владмама»» and «Благотворительный фонд «Владмама»»: one organization
+    under its fullest name (the quoted name decides; heads and abbreviations vary)."""
+    best: dict[str, str] = {}
     for m in found:
         q = m.name.find("«")
         if q > 0:
-            key = (lemma(m.name.split()[q and len(m.name[:q].split()) - 1]), m.name[q:].lower())
+            key = normalize_word(m.name[q:])
             if len(m.name) > len(best.get(key, "")):
                 best[key] = m.name
     out = []
     for m in found:
         q = m.name.find("«")
         if q > 0:
-            key = (lemma(m.name.split()[len(m.name[:q].split()) - 1]), m.name[q:].lower())
-            m = OrgMention(m.start, m.end, best[key])
+            m = OrgMention(m.start, m.end, best[normalize_word(m.name[q:])])
         out.append(m)
     return out
 
