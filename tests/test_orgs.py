@@ -108,3 +108,15 @@ def test_shipped_orgs_yml_schema():
         assert spec[key] and all(isinstance(w, str) and w.strip() == w for w in spec[key])
     names = [e.name for e in default_entries()]
     assert len(names) == len(set(names))
+
+
+def test_abbreviated_and_full_quoted_names_merge_and_brackets_stay_whole():
+    text = (
+        "Белгородская автономная некоммерческая организация «Семейный очаг» получила грант. "
+        "Руководитель АНО «Семейный очаг» рассказала о планах. Об этом сообщили в министерстве "
+        "труда и социального развития Республики Саха (Якутия)."
+    )
+    assert count_orgs(find_orgs(text)) == [
+        ("Белгородская автономная некоммерческая организация «Семейный очаг»", 2),
+        ("Министерство труда и социального развития Республики Саха (Якутия)", 1),
+    ]
