@@ -37,7 +37,7 @@ SNIPPET_WORDS = 24
 WORD_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")  # hyphens split: «Комсомольск-на-Амуре» = 3 words
 _CYRILLIC = re.compile("[а-я]")
 REBUILD_BATCH = 2000
-RANK_WINDOW = 3000
+RANK_WINDOW = 2000
 MAX_MONTH_TOKENS = 36  # longer periods are filtered by SQL only
 
 
