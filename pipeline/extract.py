@@ -233,14 +233,17 @@ def find_title(
         agree, not_logo, is_h1, _ = rank((order, el))
         if agree or (not others and not_logo) or (is_h1 and not_logo):
             return _complete(_clean(el.text_content()), [t for t in (ld, og) if t]), el
-    if not (ld or og):
-        # No headline agrees with <title>, or <title> is only the site or section name
-        # («Новости»): the headline is the line right above the article's first paragraph
-        # (old CMSs, table layouts, page builders) — a heading, unless <title> says nothing.
-        found = _title_from_blocks(tree, any_tag=len(head_title.split()) <= WEAK_TITLE_WORDS)
-        if found[0]:
-            return found
     site = _meta(tree, "og:site_name", "application-name")
+    if not (ld or og):
+        # No headline element agrees with <title>: the headline is the line right above the
+        # article's first paragraph (old CMSs, table layouts, page builders). When <title> is
+        # only a site or section name («Новости - Администрация города») any line will do;
+        # otherwise it must be a heading that agrees with <title>.
+        stripped = _site_stripped(head_title, site) if head_title else ""
+        weak = len(stripped.split()) <= WEAK_TITLE_WORDS
+        found, el = _title_from_blocks(tree, any_tag=weak)
+        if found and (weak or boilerplate.fold(found) in boilerplate.fold(head_title)):
+            return found, el
     for title in (ld, og, head_title):
         title = _site_stripped(title, site) if title else None
         if title:
