@@ -378,11 +378,22 @@ def related_cut(text: str) -> int:
     markers = gazetteer().related_markers
     pos = 0
     for line in text.splitlines(keepends=True):
-        head = normalize_word(line.strip()).rstrip(":")
-        if pos > 0 and any(head.startswith(m) for m in markers):
+        body = normalize_word(line.strip())
+        if pos > 0 and any(_opens_block(body, m) for m in markers):
             return pos
         pos += len(line)
     return len(text)
+
+
+def _opens_block(line: str, marker: str) -> bool:
+    """«Читайте также:», «Читайте также: В Омске...», «Ещё новости о событии» — not a sentence
+    that merely starts with the word («Рекомендуем родителям следить за детьми.»)."""
+    if not line.startswith(marker):
+        return False
+    rest = line[len(marker) :]
+    if rest.strip() in ("", ":") or rest.startswith(":"):
+        return True
+    return len(line.split()) <= len(marker.split()) + 2 and not line.endswith((".", "!", "?"))
 
 
 def credit_lines(text: str) -> list[tuple[int, int]]:

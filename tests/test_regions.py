@@ -243,3 +243,20 @@ def test_home_region_breaks_a_near_tie_but_adds_no_unmentioned_region():
 )
 def test_name_shared_by_two_subjects_needs_context(text, expected):
     assert _isos(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cut_at"),
+    [
+        ("Текст.\nЧитайте также:\nВ Омске", "Читайте также"),
+        ("Текст.\nЧитайте также: В Омске открыли мост\n", "Читайте также"),
+        ("Текст.\nЕщё новости о событии\nВ Омске", "Ещё новости"),
+        ("Текст.\nРекомендуем родителям следить за детьми.\nКонец.", None),
+        ("Текст.\nРеклама детских товаров стала агрессивнее, считают эксперты.", None),
+    ],
+)
+def test_related_block_starts_only_at_a_marker_line(text, cut_at):
+    from pipeline.regions import related_cut
+
+    expected = text.index(cut_at) if cut_at else len(text)
+    assert related_cut(text) == expected
