@@ -236,13 +236,12 @@ def find_title(
     site = _meta(tree, "og:site_name", "application-name")
     if not (ld or og):
         # No headline element agrees with <title>: the headline is the line right above the
-        # article's first paragraph (old CMSs, table layouts, page builders). When <title> is
-        # only a site or section name («Новости - Администрация города») any line will do;
-        # otherwise it must be a heading that agrees with <title>.
+        # article's first paragraph (old CMSs, table layouts, page builders) — a heading, or any
+        # line when <title> is only a site or section name («Новости - Администрация города»).
+        # It need not agree with <title>: SEO titles are often worded differently.
         stripped = _site_stripped(head_title, site) if head_title else ""
-        weak = len(stripped.split()) <= WEAK_TITLE_WORDS
-        found, el = _title_from_blocks(tree, any_tag=weak)
-        if found and (weak or boilerplate.fold(found) in boilerplate.fold(head_title)):
+        found, el = _title_from_blocks(tree, any_tag=len(stripped.split()) <= WEAK_TITLE_WORDS)
+        if found:
             return found, el
     for title in (ld, og, head_title):
         title = _site_stripped(title, site) if title else None

@@ -513,14 +513,3 @@ def test_headline_found_above_a_bold_lead_when_title_tag_is_a_section_name():
         head="<title>Новости города</title>",
     )
     assert extract(html, "http://e.ru/1", crawl_time=NOW).title == "Семьи получат путевки в лагеря"
-
-
-def test_bold_line_above_text_that_disagrees_with_a_real_title_tag_loses():
-    html = _page(
-        f"<p><b>Подробности в материале</b></p><p>{PARA1}</p>",
-        head="<title>Семьям вручили сертификаты на землю | Вести района</title>",
-    )
-    assert (
-        extract(html, "http://e.ru/1", crawl_time=NOW).title
-        == "Семьям вручили сертификаты на землю"
-    )
