@@ -117,7 +117,16 @@ def unindex_article(db: Database, article_id: int) -> None:
 
 
 def rebuild_index(db: Database) -> int:
-    """Re-lemmatize every stored article into articles_fts; return how many were indexed."""
+    """Re-lemmatize every stored article into articles_fts (one transaction); return the count.
+
+    For rows stored before the index existed (migrations) or tagged again since: the `tags`
+    column follows article_regions.
+    """
+    with db.atomic():
+        return _rebuild(db)
+
+
+def _rebuild(db: Database) -> int:
     create_index(db)
     db.execute("delete from articles_fts")
     count = 0

@@ -97,10 +97,15 @@ def test_query_words_become_quoted_terms():
 
 def test_rebuild_index_restores_search_after_loss(tmp_path):
     db = make_db(tmp_path / "r.db", ARTICLES[:2])
-    db.execute("delete from articles_fts")
+    with db.atomic():
+        db.execute("delete from articles_fts")
     assert search(db, "центр") == []
     assert rebuild_index(db) == 2
     assert len(search(db, "центр")) == 2
+    db.conn.close()
+    from db import open_db
+
+    assert len(search(open_db(tmp_path / "r.db"), "центр")) == 2  # committed
 
 
 def test_cli_search_json_and_table(db):
