@@ -76,6 +76,7 @@ class Gazetteer:
     national_words: frozenset[str]
     related_markers: tuple[str, ...]
     credit_markers: tuple[str, ...]
+    home_adjectives: dict[str, frozenset[str]]  # type word of a subject name → adjective lemmas
 
 
 def _load_yaml(path: Path) -> dict:
@@ -170,6 +171,7 @@ def gazetteer() -> Gazetteer:
         national_words=frozenset(ctx["national_words"]),
         related_markers=tuple(normalize_word(m).rstrip(":") for m in ctx["related_markers"]),
         credit_markers=tuple(normalize_word(m) for m in ctx["credit_markers"]),
+        home_adjectives={k: frozenset(v) for k, v in ctx["home_adjectives"].items()},
     )
 
 
@@ -373,6 +375,23 @@ def _geo_locative(word: str) -> bool:
 # --- attribution ----------------------------------------------------------------------------------
 
 
+def _home_by_adjectives(
+    gaz: Gazetteer, toks: list[Token], home_iso: str | None
+) -> list[tuple[Region, int]]:
+    """A local outlet's article that names no subject at all but says «краевое министерство»,
+    «областной центр» (fitting its home region's type) is about the home region; the count is
+    the number of those references. National news («Госдума приняла закон») stays regionless."""
+    if not home_iso or home_iso not in gaz.by_iso:
+        return []
+    home = gaz.by_iso[home_iso]
+    words = set(lemmatize_phrase(home.name))
+    fitting = frozenset().union(
+        *(adjs for key, adjs in gaz.home_adjectives.items() if key in words)
+    )
+    n = sum(1 for t in toks if t.lemma in fitting)
+    return [(home, n)] if n else []
+
+
 def related_cut(text: str) -> int:
     """Offset where a related-news block («Читайте также», «Ранее мы писали») starts, else len."""
     markers = gazetteer().related_markers
@@ -543,6 +562,12 @@ def attribute(
         if not title_in_text:
             counts[iso] = counts.get(iso, 0) + 1
     local_venues -= national_venues
+    if not solid:
+        # No subject named except as a venue: «краевое министерство» in the home outlet decides.
+        main_toks = toks[: bisect.bisect_left([t.start for t in toks], cut)]
+        home_hit = _home_by_adjectives(gaz, main_toks, home_iso)
+        if home_hit:
+            return home_hit
     if not solid and len(local_venues) == 1:
         # «В Уссурийске прошёл городской фестиваль»: the venue of a local event is its subject.
         solid = set(local_venues)

@@ -260,3 +260,21 @@ def test_related_block_starts_only_at_a_marker_line(text, cut_at):
 
     expected = text.index(cut_at) if cut_at else len(text)
     assert related_cut(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        (
+            "В городе открылся кризисный центр. Его создало краевое министерство.",
+            "RU-KHA",
+            ["RU-KHA"],
+        ),
+        ("В городе открылся кризисный центр. Его создало областное министерство.", "RU-KHA", []),
+        ("Госдума приняла закон о поддержке семей.", "RU-KHA", []),
+        ("В Москве прошёл форум. Краевые специалисты выступили.", "RU-KHA", ["RU-KHA"]),
+        ("В Омске открылся центр. Областные власти довольны.", "RU-KHA", ["RU-OMS"]),
+    ],
+)
+def test_home_region_prior_needs_a_fitting_regional_adjective(text, home, expected):
+    assert _isos(text, home=home) == expected
