@@ -153,9 +153,27 @@ def _rebuild(db: Database) -> int:
         last = rows[-1][0]
 
 
+FUNCTION_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "INTJ"})
+
+
+@functools.lru_cache(maxsize=10_000)
+def is_function_word(word: str) -> bool:
+    """A preposition, conjunction or particle by its likeliest parse («в», «о», «и», «для»)."""
+    from pipeline.models import get_morph_vocab
+
+    key = word.lower().replace("ё", "е")
+    if not _CYRILLIC.search(key):
+        return False
+    parses = get_morph_vocab().parse(key)
+    return bool(parses) and parses[0].pos in FUNCTION_POS
+
+
 def query_terms(query: str) -> list[tuple[str, ...]]:
-    """One tuple of alternative lemmas per query word."""
-    return [index_terms(w) for w in WORD_RE.findall(query)]
+    """One tuple of alternative lemmas per query word; prepositions and conjunctions are
+    dropped when content words remain («о кризисных центрах в Приморье»)."""
+    words = WORD_RE.findall(query)
+    content = [w for w in words if not is_function_word(w)]
+    return [index_terms(w) for w in (content or words)]
 
 
 def match_expression(query: str) -> str | None:

@@ -57,6 +57,9 @@ def titles(rows):
         ("Уссурийск", {"Кризисный центр открылся в Уссурийске"}),
         ("сталью", {"Металлурги отчитались"}),
         ("кризисный Хабаровск", set()),
+        ("о кризисных центрах и о помощи", {"Кризисный центр открылся в Уссурийске"}),
+        ("в", {"Кризисный центр открылся в Уссурийске", "Итоги года",
+               "Приёмным семьям вручили награды"}),
     ],
 )
 def test_every_inflection_finds_the_article(db, query, expected):
@@ -92,6 +95,8 @@ def test_snippet_shows_original_words_around_matches():
 
 def test_query_words_become_quoted_terms():
     assert match_expression("OR AND \"NEAR") == '"or" AND "and" AND "near"'
+    assert '"для"' not in match_expression("для детей")
+    assert match_expression("для") == '"для"'  # nothing else to search for
     assert match_expression(" ,.! ") is None
 
 
