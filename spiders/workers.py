@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
+QUEUE_PER_WORKER = 2  # calls waiting per worker before the crawl process helps out
 
 
 def default_workers() -> int:
@@ -43,6 +44,7 @@ def _exit_with_parent(parent: int) -> None:
 class StagePool:
     def __init__(self, workers: int) -> None:
         self.workers = workers
+        self.inflight = 0
         self.executor: ProcessPoolExecutor | None = None
         if workers > 0:
             self.executor = ProcessPoolExecutor(
@@ -53,7 +55,11 @@ class StagePool:
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         if self.executor is None:
             return fn(*args, **kwargs)
+        if self.inflight >= self.workers * QUEUE_PER_WORKER:
+            # Workers saturated: the crawl process takes a share too, so every core is busy.
+            return fn(*args, **kwargs)
         loop = asyncio.get_running_loop()
+        self.inflight += 1
         try:
             return await loop.run_in_executor(self.executor, partial(fn, *args, **kwargs))
         except BrokenProcessPool:
@@ -61,6 +67,8 @@ class StagePool:
             logger.warning("extraction worker died; extracting in the crawl process from now on")
             self.close()
             return fn(*args, **kwargs)
+        finally:
+            self.inflight -= 1
 
     def close(self) -> None:
         executor, self.executor = self.executor, None
