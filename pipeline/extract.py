@@ -372,15 +372,19 @@ def _text_from_override(tree: HtmlElement, selector: str) -> list[str]:
 def _text_trafilatura(pruned: HtmlElement) -> list[str]:
     import trafilatura
 
-    result = trafilatura.extract(
-        lxml.html.tostring(pruned, encoding="unicode"),
-        favor_recall=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        deduplicate=False,
-        with_metadata=False,
-    )
+    try:
+        result = trafilatura.extract(
+            lxml.html.tostring(pruned, encoding="unicode"),
+            favor_recall=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            deduplicate=False,
+            with_metadata=False,
+        )
+    except Exception:  # a library failure on one odd page must not lose it: the baseline rescues
+        log.warning("trafilatura failed; falling back to the baseline extractor", exc_info=True)
+        result = None
     lines = []
     for line in (result or "").split("\n"):
         line = line.strip()

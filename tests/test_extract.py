@@ -513,3 +513,18 @@ def test_headline_found_above_a_bold_lead_when_title_tag_is_a_section_name():
         head="<title>Новости города</title>",
     )
     assert extract(html, "http://e.ru/1", crawl_time=NOW).title == "Семьи получат путевки в лагеря"
+
+
+def test_trafilatura_failure_falls_back_to_the_baseline(monkeypatch):
+    import trafilatura
+
+    def boom(*args, **kwargs):
+        raise ValueError("odd page")
+
+    monkeypatch.setattr(trafilatura, "extract", boom)
+    got = extract(
+        _page(f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p><p>{PARA2}</p>"),
+        "http://e.ru/1",
+        crawl_time=NOW,
+    )
+    assert (got.text, got.text_method) == (PARA1 + "\n\n" + PARA2, "baseline")
