@@ -149,9 +149,9 @@ class StorePipeline(_WithDb):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self.run_id = crawler.settings.getint("NEWSMON_RUN_ID") or None
-        self.index = StoryIndex()
-        for row in self.db.execute("select article_id, signature from article_minhash"):
-            self.index.add(row[0], from_bytes(row[1]))
+        # Recent articles only: reprints follow their original within weeks, and a million
+        # stored signatures would take minutes and gigabytes to load every night.
+        self.index = StoryIndex.from_db(self.db)
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
         ex, tags = item.extracted, item.tags or _UNTAGGED
