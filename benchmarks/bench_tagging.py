@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,7 +78,10 @@ def run(repeat: int = 2) -> dict[str, float]:
 def main(argv: list[str]) -> int:
     repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 2
     r = run(repeat)
-    print(f"{r['texts']} texts, {r['chars']} characters; natasha 1.6")
+    print(
+        f"{r['texts']} texts, {r['chars']} characters; natasha {version('natasha')}, "
+        f"slovnet {version('slovnet')}, pymorphy2 {version('pymorphy2')}"
+    )
     print(f"bare Natasha NER      {r['natasha_cps']:>10.0f} chars/s")
     print(f"newsmon tag()         {r['newsmon_cps']:>10.0f} chars/s   ratio {r['ratio']:.2f}x")
     print(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,13 +98,11 @@ def evaluate(limit: int | None = None) -> dict:
 
 
 def main() -> int:
-    import slovnet
-
     report = evaluate()
     floors = json.loads((ROOT / "eval" / "floors_tagging.json").read_text(encoding="utf-8"))
     print(
-        f"factRuEval-2016 dev, {report['documents']} documents; natasha 1.6, slovnet "
-        f"{getattr(slovnet, '__version__', '?')}"
+        f"factRuEval-2016 dev, {report['documents']} documents; natasha {version('natasha')}, slovnet "
+        f"{version('slovnet')}"
     )
     print(f"{'type':5s} {'natasha P/R/F1':>24s} {'newsmon P/R/F1':>24s}  delta F1")
     ok = True

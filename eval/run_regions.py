@@ -12,6 +12,7 @@ import hashlib
 import json
 import sys
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 import yaml
@@ -102,12 +103,10 @@ def evaluate(verbose: bool = False) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    import natasha
-
     report = evaluate(verbose="-v" in argv)
     floors = json.loads((ROOT / "eval" / "floors_tagging.json").read_text(encoding="utf-8"))
     print(
-        f"natasha {natasha.__version__ if hasattr(natasha, '__version__') else '1.6'}; "
+        f"natasha {version('natasha')}, pymorphy2 {version('pymorphy2')}; "
         f"{report['articles']} articles, corpus {report['corpus']}"
     )
     ok = True
