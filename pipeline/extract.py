@@ -128,6 +128,21 @@ def parse_html(html: bytes | str, encoding: str | None = None) -> HtmlElement:
 _INVISIBLE = dict.fromkeys(map(ord, "\xad\u200b\u200c\u200d\u2060\ufeff"))
 
 
+def _element_text(el: HtmlElement) -> str:
+    """An element's text on one line, with <br> and nested blocks as spaces («Семьи Курска<br>
+    получат выплаты» is not «Курскаполучат»)."""
+    parts: list[str] = [el.text or ""]
+    for node in el.iterdescendants():
+        if not isinstance(node.tag, str) or node.tag in boilerplate.DROP_TAGS:
+            parts.append(node.tail or "")
+            continue
+        if node.tag == "br" or node.tag in boilerplate.BLOCK_TAGS:
+            parts.append(" ")
+        parts.append(node.text or "")
+        parts.append(node.tail or "")
+    return _clean("".join(parts))
+
+
 def _clean(text: str | None) -> str:
     """One line: soft hyphens and zero-width characters out, every space run one space."""
     return re.sub(r"\s+", " ", (text or "").translate(_INVISIBLE)).strip()
@@ -182,7 +197,7 @@ def _title_candidates(tree: HtmlElement) -> list[HtmlElement]:
     for el in found:
         if len(out) >= MAX_TITLE_CANDIDATES:
             break
-        text = _clean(el.text_content())
+        text = _element_text(el)
         if id(el) in seen or not (8 <= len(text) <= 300):
             continue
         seen.add(id(el))
@@ -200,8 +215,8 @@ def find_title(
     """
     if override:
         for el in boilerplate.select(tree, override):
-            if _clean(el.text_content()):
-                return _clean(el.text_content()), el
+            if _element_text(el):
+                return _element_text(el), el
     og = _meta(tree, "og:title", "twitter:title")
     ld = next(
         (
@@ -218,7 +233,7 @@ def find_title(
 
     def rank(item: tuple[int, HtmlElement]) -> tuple[float, bool, bool, int]:
         order, el = item
-        text = boilerplate.fold(el.text_content()).rstrip(".… ")
+        text = boilerplate.fold(_element_text(el)).rstrip(".… ")
         # How much of each meta title this element covers: the headline covers most of
         # «Заголовок | Сайт», the site-name element only its tail.
         agree = sum(
@@ -232,7 +247,7 @@ def find_title(
         order, el = max(enumerate(candidates), key=rank)
         agree, not_logo, is_h1, _ = rank((order, el))
         if agree or (not others and not_logo) or (is_h1 and not_logo):
-            return _complete(_clean(el.text_content()), [t for t in (ld, og) if t]), el
+            return _complete(_element_text(el), [t for t in (ld, og) if t]), el
     site = _meta(tree, "og:site_name", "application-name")
     if not (ld or og):
         # No headline element agrees with <title>: the headline is the line right above the
@@ -337,7 +352,7 @@ def find_author(tree: HtmlElement) -> str | None:
             return _clean(author)
     prose = boilerplate.page_prose(tree)
     for el in tree.xpath('//*[@itemprop="author" or @rel="author" or contains(@class, "author")]'):
-        text = _clean(el.text_content())
+        text = _element_text(el)
         text = re.sub(r"^(автор|текст)\s*:\s*", "", text, flags=re.IGNORECASE)
         if 3 <= len(text) <= 60 and not boilerplate.in_widget(el, prose):
             return text

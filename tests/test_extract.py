@@ -528,3 +528,12 @@ def test_trafilatura_failure_falls_back_to_the_baseline(monkeypatch):
         crawl_time=NOW,
     )
     assert (got.text, got.text_method) == (PARA1 + "\n\n" + PARA2, "baseline")
+
+
+def test_line_break_in_headline_becomes_a_space_and_ad_label_is_dropped():
+    html = _page(
+        f"<h1>Семьи Курска<br>получат выплаты</h1><p>{PARA1}</p><p>Реклама 18+</p>",
+        head="<title>Семьи Курска получат выплаты | Сайт</title>",
+    )
+    got = extract(html, "http://e.ru/1", crawl_time=NOW)
+    assert (got.title, got.text) == ("Семьи Курска получат выплаты", PARA1)
