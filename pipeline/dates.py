@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 MIN_YEAR = 1995
+MSK = datetime.timedelta(hours=3)
 # Regions east of Moscow publish "tomorrow" by UTC: allow a day past the crawl time.
 FUTURE_TOLERANCE = datetime.timedelta(days=1)
 
@@ -287,7 +288,12 @@ def _parse_machine(value: str, now: datetime.datetime) -> datetime.date | None:
     value = value.strip()
     if not value:
         return None
-    date = parse_russian_date(value, now=now)
+    if re.fullmatch(r"\d{10}(?:\d{3})?", value):
+        # Unix time in seconds or milliseconds (some CMSs): the date in Moscow time.
+        seconds = int(value[:10])
+        date = (datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc) + MSK).date()
+    else:
+        date = parse_russian_date(value, now=now)
     return date if is_plausible(date, now) else None
 
 

@@ -361,3 +361,11 @@ def test_hatom_abbr_published_title_is_read():
 def test_url_dates(url, expected):
     html = _page("", "<h1>Заголовок</h1>" + ARTICLE)
     assert find_published(html, url=url, now=NOW)[0] == expected
+
+
+def test_unix_time_in_meta_is_read():
+    head = '<meta property="article:published_time" content="1713340800">'  # 2024-04-17 08:00 UTC
+    assert find_published(_page(head, ARTICLE), url="http://e.ru/n", now=NOW) == (
+        datetime.date(2024, 4, 17),
+        "meta",
+    )
