@@ -231,6 +231,13 @@ _META_KEYS = (
 _WEAK_META_KEYS = ("dc.date", "dcterms.date", "date", "created")
 
 
+# JSON-LD keys that lead to other items (related news, lists, the site): their dates, headlines
+# and authors are not this article's.
+_OTHER_ITEMS_KEYS = frozenset(
+    {"itemListElement", "relatedLink", "hasPart", "isPartOf", "mentions", "subjectOf", "comment"}
+)
+
+
 def jsonld_objects(tree: HtmlElement) -> tuple[list[dict], list[str]]:
     """Every JSON-LD object on the page (nested ones and @graph members included), and the raw
     text of the scripts that do not parse (trailing commas, several objects in one script)."""
@@ -240,8 +247,9 @@ def jsonld_objects(tree: HtmlElement) -> tuple[list[dict], list[str]]:
     def walk(node: object) -> None:
         if isinstance(node, dict):
             found.append(node)
-            for value in node.values():
-                walk(value)
+            for key, value in node.items():
+                if key not in _OTHER_ITEMS_KEYS:
+                    walk(value)
         elif isinstance(node, list):
             for value in node:
                 walk(value)

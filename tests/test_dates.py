@@ -369,3 +369,15 @@ def test_unix_time_in_meta_is_read():
         datetime.date(2024, 4, 17),
         "meta",
     )
+
+
+def test_jsonld_of_related_items_is_not_the_article_date():
+    head = (
+        '<script type="application/ld+json">{"@type": "ItemList", "itemListElement": ['
+        '{"@type": "NewsArticle", "headline": "Другая", "datePublished": "2024-05-16"}]}</script>'
+    )
+    body = "<h1>Заголовок</h1><div>3 марта 2024, 16:40</div>" + ARTICLE
+    assert find_published(_page(head, body), url="http://e.ru/n", now=NOW) == (
+        datetime.date(2024, 3, 3),
+        "dateline",
+    )
