@@ -168,10 +168,17 @@ def test_offsite_links_are_not_followed(web):
     assert errors["aggregator"] == 0 and errors["feeds_only"] == 0  # 127.0.0.1:1 never tried
 
 
-def test_windows_1251_declared_in_meta_is_decoded(web):
-    row = web["runs"]["first"]["articles"][("cp1251_listing", "/novosti/7104/")]
-    assert row["title"] == TEXTS[9]["title"]
-    assert TEXTS[9]["body"][1][:60] in row["text"]  # unclosed <p> and <div> still extracted
+@pytest.mark.parametrize(
+    ("source", "path", "text"),
+    [
+        ("cp1251_listing", "/novosti/7104/", 9),  # charset in <meta> only; unclosed <p>, <div>
+        ("aggregator", "/story/303", 1),  # charset in the Content-Type header only
+    ],
+)
+def test_windows_1251_is_decoded(web, source, path, text):
+    row = web["runs"]["first"]["articles"][(source, path)]
+    assert row["title"] == TEXTS[text]["title"]
+    assert TEXTS[text]["body"][1][:60] in row["text"]
 
 
 @pytest.mark.parametrize(

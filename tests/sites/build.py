@@ -236,8 +236,9 @@ def aggregator() -> None:
     site_yml(site, """
 # Aggregator: listing ?page=N whose links carry utm_* tags, the same story linked twice, a
 # mobile copy /m/story/N declaring the desktop URL canonical, offsite links; articles end in a
-# related-news block of other stories.
-""", {"name": site, "region": "Хабаровский край"})
+# related-news block of other stories. Served in windows-1251 declared only in the HTTP header.
+""", {"name": site, "region": "Хабаровский край", "encoding": "windows-1251",
+      "charset_in": "header"})
     stories = [(301, 5, "2026-10-28"), (302, 9, "2026-10-27"), (303, 1, "2026-10-25"),
                (304, 10, "2026-10-24"), (305, 11, "2026-10-20")]
 
