@@ -36,6 +36,8 @@ MAX_LINK_DENSITY = 0.35
 HEAD_SCAN = 4
 # Headline candidates looked at (h1s first): listing cards can put hundreds of *title* classes.
 MAX_TITLE_CANDIDATES = 40
+# Paragraphs this long are never repeated on purpose.
+DEDUPE_MIN_CHARS = 60
 # Titles cut by the CMS at a fixed length are at least this long.
 CUT_TITLE_MIN_CHARS = 60
 # A <title> of this many words or fewer is a site or section name, not a headline.
@@ -494,6 +496,20 @@ def _strip_tail(paragraphs: list[str], now: datetime.datetime) -> list[str]:
     return paragraphs
 
 
+def _dedupe(paragraphs: list[str]) -> list[str]:
+    """A lead printed twice (a «lead» block and the first paragraph) is kept once; short lines
+    («— Да.») may repeat."""
+    seen: set[str] = set()
+    kept = []
+    for para in paragraphs:
+        key = boilerplate.fold(para)
+        if len(para) >= DEDUPE_MIN_CHARS and key in seen:
+            continue
+        seen.add(key)
+        kept.append(para)
+    return kept
+
+
 def _words(paragraphs: list[str]) -> int:
     return sum(len(p.split()) for p in paragraphs)
 
@@ -527,7 +543,7 @@ def extract(
         elif base:
             paragraphs, method = base, "baseline"
     paragraphs = _strip_tail(paragraphs, now)
-    paragraphs = [c for c in map(_clean, paragraphs) if c]
+    paragraphs = _dedupe([c for c in map(_clean, paragraphs) if c])
     text = "\n\n".join(paragraphs)
     title = complete_from_text(_clean(title) or None, text)
 

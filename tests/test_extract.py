@@ -537,3 +537,11 @@ def test_line_break_in_headline_becomes_a_space_and_ad_label_is_dropped():
     )
     got = extract(html, "http://e.ru/1", crawl_time=NOW)
     assert (got.title, got.text) == ("Семьи Курска получат выплаты", PARA1)
+
+
+def test_lead_printed_twice_is_kept_once():
+    html = _page(
+        f"<h1>Проект стартовал в крае</h1><div class='lead'><b>{PARA1}</b></div>"
+        f"<div class='text'><p>{PARA1}</p><p>{PARA2}</p></div>"
+    )
+    assert _text(html) == PARA1 + "\n\n" + PARA2
