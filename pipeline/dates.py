@@ -311,22 +311,16 @@ def find_published(
     url: str,
     now: datetime.datetime,
     override_selector: str | None = None,
+    title_el: HtmlElement | None = None,
 ) -> tuple[datetime.date | None, str]:
-    """The publication date of an article page and the signal it came from, or (None, "none")."""
+    """The publication date of an article page and the signal it came from, or (None, "none").
+
+    ``title_el`` (the headline element of ``tree``, when the caller found it) anchors the date
+    line search; without it the first ``<h1>`` does.
+    """
     from pipeline.extract import parse_html
 
     tree = parse_html(tree_or_html) if isinstance(tree_or_html, (str, bytes)) else tree_or_html
-    return _find_published(tree, url=url, now=now, override_selector=override_selector)
-
-
-def _find_published(
-    tree: HtmlElement,
-    *,
-    url: str,
-    now: datetime.datetime,
-    override_selector: str | None,
-    title_el: HtmlElement | None = None,
-) -> tuple[datetime.date | None, str]:
     if override_selector:
         for el in boilerplate.select(tree, override_selector):
             value = el.get("datetime") or el.get("content") or el.text_content()
@@ -431,7 +425,7 @@ _REFERENCE_DATE = re.compile(
 _CLASS_DATEISH = re.compile(r"date|time|publish|posted|meta|info|data", re.IGNORECASE)
 
 
-def _dateline_date(
+def dateline_date(
     text: str, now: datetime.datetime, *, dateish: bool = False
 ) -> datetime.date | None:
     """The date of a short line that is mostly a date, not a sentence that mentions one."""
@@ -535,7 +529,7 @@ def find_dateline(
                 for i in range(first_body, end)
                 if len(items[i].text) >= 40
                 and items[i].link_density < 0.5
-                and _dateline_date(items[i].text, now, dateish=True) is None
+                and dateline_date(items[i].text, now, dateish=True) is None
             ),
             default=first_body,
         )
@@ -551,7 +545,7 @@ def find_dateline(
     if first_body is not None:
         # A press-release lead: «Хабаровск, 5 марта 2024. Фонд …», «ХАБАРОВСК, 5 марта. /ТАСС/.»
         lead = _LEAD_DATELINE.match(items[first_body].text)
-        date = _dateline_date(lead.group(1), now) if lead else None
+        date = dateline_date(lead.group(1), now) if lead else None
         if date is not None:
             return date
     for i in tail + before:
@@ -564,7 +558,7 @@ def find_dateline(
 def _block_date(block: boilerplate.Block, now: datetime.datetime) -> datetime.date | None:
     if block.link_density > 0.6:
         return None
-    return _dateline_date(block.text, now, dateish=_is_dateish(block.el))
+    return dateline_date(block.text, now, dateish=_is_dateish(block.el))
 
 
 _LEAD_DATELINE = re.compile(r"^(.{6,80}?)(?:\.\s|\s[—–-]\s|\s/)")

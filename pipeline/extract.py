@@ -291,7 +291,7 @@ def _title_from_blocks(
         return None, None
     for block in reversed(items[max(0, first_body - 4) : first_body]):
         text = block.text
-        if dates._dateline_date(
+        if dates.dateline_date(
             text, datetime.datetime.now(), dateish=True
         ) or boilerplate.is_drop_line(text):
             continue
@@ -452,7 +452,7 @@ def _strip_head(paragraphs: list[str], title: str | None, now: datetime.datetime
             folded_title
             and folded
             and (folded == folded_title or (len(folded) >= 15 and folded_title.startswith(folded)))
-        ) or (len(para) < 160 and dates._dateline_date(para, now) is not None)
+        ) or (len(para) < 160 and dates.dateline_date(para, now) is not None)
 
     last = -1
     for i, para in enumerate(paragraphs[:HEAD_SCAN]):
@@ -468,7 +468,7 @@ def _has_date(line: str, now: datetime.datetime) -> bool:
     absolute = [
         d for d in dates.find_dates(line, now=now) if not dates.is_relative(line[d[1] : d[2]])
     ]
-    return bool(absolute) or dates._dateline_date(line, now) is not None
+    return bool(absolute) or dates.dateline_date(line, now) is not None
 
 
 def _strip_tail(paragraphs: list[str], now: datetime.datetime) -> list[str]:
@@ -478,7 +478,7 @@ def _strip_tail(paragraphs: list[str], now: datetime.datetime) -> list[str]:
         for i, p in enumerate(paragraphs)
         if len(p.split()) >= 3
         and p.rstrip()[-1:] in '.!?»"…)'
-        and dates._dateline_date(p, now) is None
+        and dates.dateline_date(p, now) is None
     ]
     if not prose:
         return paragraphs
@@ -547,7 +547,7 @@ def extract(
     text = "\n\n".join(paragraphs)
     title = complete_from_text(_clean(title) or None, text)
 
-    published, date_method = dates._find_published(
+    published, date_method = dates.find_published(
         tree, url=url, now=now, override_selector=overrides.date, title_el=title_el
     )
     return Extracted(
