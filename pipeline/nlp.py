@@ -129,6 +129,7 @@ class ArticleDoc:
     title_ner: list[tuple[int, int, str]] = field(default_factory=list)
     main_end: int = 0  # where a related-news block starts
     title_in_text: bool = False
+    title_span: tuple[int, int] | None = None  # the line of the text that repeats the title
     entities: list[Entity] = field(default_factory=list)
     regions: list[RegionHit] = field(default_factory=list)
     orgs: list[OrgHit] = field(default_factory=list)
@@ -140,16 +141,8 @@ def segment(doc: ArticleDoc) -> None:
     doc.tokens = tokenize(doc.text)
     doc.title_tokens = tokenize(doc.title) if doc.title else []
     doc.main_end = regions_mod.related_cut(doc.text)
-    first_line = doc.text.lstrip().split("\n", 1)[0].strip()
-    if doc.title:
-        head = normalize_word(" ".join(doc.title.split()))[:60]
-        doc.title_in_text = normalize_word(" ".join(first_line.split())).startswith(head[:40])
-    else:
-        # Plain text from `newsmon tag`: a short first line without final punctuation is a title.
-        rest = doc.text.lstrip()[len(first_line) :].strip()
-        doc.title_in_text = bool(
-            rest and first_line and len(first_line.split()) <= 20 and first_line[-1] not in ".!?…:;"
-        )
+    doc.title_span = regions_mod.title_line(doc.text, doc.title)
+    doc.title_in_text = doc.title_span is not None
 
 
 def ner(doc: ArticleDoc, markups: tuple[Any, Any] | None = None) -> None:
@@ -184,7 +177,7 @@ def find_regions(doc: ArticleDoc) -> None:
         mentions,
         title_mentions=title_mentions,
         title=doc.title,
-        title_in_text=doc.title_in_text,
+        title_span=doc.title_span,
         home_iso=doc.home_iso,
         tokens=doc.tokens,
     )

@@ -392,6 +392,34 @@ def _home_by_adjectives(
     return [(home, n)] if n else []
 
 
+TITLE_SEARCH_CHARS = 1500  # widgets (dates, weather, calendars) may come before the title line
+
+
+def title_line(text: str, title: str = "") -> tuple[int, int] | None:
+    """The (start, end) of the line holding the title, when the text repeats it near the top.
+
+    Without a title (plain text from `newsmon tag`), a short first line without final
+    punctuation followed by more text is taken as the title.
+    """
+    if title.strip():
+        words = re.findall(r"\w+", title)[:8]
+        if not words:
+            return None
+        pattern = r"\W+".join(re.escape(w) for w in words)
+        found = re.search(pattern, text[:TITLE_SEARCH_CHARS], re.IGNORECASE)
+        if found is None:
+            return None
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.end())
+        return start, len(text) if end == -1 else end
+    first = re.match(r"\s*([^\n]*)", text)
+    line = first.group(1).strip()
+    rest = text[first.end() :].strip()
+    if rest and line and len(line.split()) <= 20 and line[-1] not in ".!?…:;":
+        return first.start(1), first.end()
+    return None
+
+
 def related_cut(text: str) -> int:
     """Offset where a related-news block («Читайте также», «Ранее мы писали») starts, else len."""
     markers = gazetteer().related_markers
@@ -481,6 +509,7 @@ def attribute(
     title_mentions: list[Mention] = (),  # type: ignore[assignment]
     title: str = "",
     title_in_text: bool = False,
+    title_span: tuple[int, int] | None = None,
     home_iso: str | None = None,
     tokens: list[Token] | None = None,
 ) -> list[tuple[Region, int]]:
@@ -507,7 +536,10 @@ def attribute(
             return hits[0]
         return m.dominant if not hits else None
 
-    lead_start = re.match(r"\s*[^\n]*", text).end() if title_in_text else 0  # after the title
+    if title_in_text and title_span is None:
+        title_span = (0, re.match(r"\s*[^\n]*", text).end())
+    title_in_text = title_span is not None
+    t_start, lead_start = title_span if title_span else (0, 0)  # the lead starts after the title
     for s, e in credits:  # a credit line right after the title is not the lead
         if s <= lead_start + 1 and text[lead_start:s].strip() == "":
             lead_start = e
@@ -526,7 +558,7 @@ def attribute(
         iso = resolve(m)
         if iso is None:
             continue
-        in_title_line = title_in_text and m.start < lead_start
+        in_title_line = title_in_text and t_start <= m.start < lead_start
         weight = (
             TITLE_WEIGHT if in_title_line else LEAD_WEIGHT if m.start < lead_end else BODY_WEIGHT
         )

@@ -125,3 +125,15 @@ def test_normal_forms_are_nominative_and_agree(surface, typ, normal):
     from pipeline.nlp import normal_form
 
     assert normal_form(surface, typ) == normal
+
+
+def test_title_repeated_after_a_widget_line_is_counted_once(models):
+    text = (
+        "Календарь Май 2024 1 2 3\n11:04, 23.07.2015\n"
+        "Работа министерства отмечена Фондом поддержки детей\n"
+        "На территории Астраханской области работает проект Фонда поддержки детей."
+    )
+    result = tag(text, title="Работа министерства отмечена Фондом поддержки детей")
+    fund = "Фонд поддержки детей, находящихся в трудной жизненной ситуации"
+    assert [(o.name, o.mentions) for o in result.orgs] == [(fund, 2)]
+    assert [(r.iso, r.mentions) for r in result.regions] == [("RU-AST", 1)]
