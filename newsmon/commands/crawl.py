@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from newsmon.config import DEFAULT_SOURCES
+from newsmon.errors import UserError
 from newsmon.options import db_option
 from newsmon.output import render_rows
 
@@ -19,14 +20,19 @@ from newsmon.output import render_rows
               help="Skip articles published before this day (any age the bound allows is taken).")
 @click.option("--source", "only", multiple=True, metavar="NAME", help="Crawl only these sources.")
 @click.option("--quiet", is_flag=True, help="No progress lines on stderr.")
+@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy or NEWSMON_* setting, e.g. -s DOWNLOAD_DELAY=1.")
 @db_option
 def command(sources_path: Path, since: str | None, only: tuple[str, ...], quiet: bool,
-            db_path: Path) -> None:
+            overrides: tuple[str, ...], db_path: Path) -> None:
     """Fetch, extract, tag and store new articles from the outlets in sources.yml.
 
     Incremental: article pages already stored are never fetched again. Exit codes: 0 all
     outlets answered, 3 some were unreachable, 1 all unreachable or the run failed,
     2 a configuration mistake, 75 another crawl is running on this database.
+
+    Settings live in newsmon/scrapy_settings.py; -s overrides one for this run (values are read
+    as YAML: numbers, true/false, lists), e.g. -s SCHEDULER=scrapy_redis.scheduler.Scheduler.
 
     Example: newsmon crawl --sources sources.yml --since 2025-10-01
     """
@@ -35,10 +41,12 @@ def command(sources_path: Path, since: str | None, only: tuple[str, ...], quiet:
     from newsmon.periods import parse_day
 
     since_day = parse_day(since, "--since") if since else None
+    settings = parse_overrides(overrides)
     config = load_sources(sources_path)
     result = run_crawl(config, db_path, since=since_day, only=only,
                        log_level="ERROR" if quiet else None,
-                       progress=not quiet and sys.stderr.isatty())
+                       progress=not quiet and sys.stderr.isatty(),
+                       settings=settings)
     rows = [{"источник": name, "страниц": s["pages"], "новых": s["new_articles"],
              "релевантных": s["relevant"], "уже собранных": s["skipped_stored"],
              "ошибок": s["errors"]}
@@ -52,3 +60,19 @@ def command(sources_path: Path, since: str | None, only: tuple[str, ...], quiet:
         click.echo(f"newsmon: источник {name} недоступен: "
                    f"{result.per_source[name]['last_error']}", err=True)
     sys.exit(result.exit_code)
+
+
+def parse_overrides(pairs: tuple[str, ...]) -> dict:
+    """["DOWNLOAD_DELAY=1", "ROBOTSTXT_OBEY=false"] → {"DOWNLOAD_DELAY": 1, "ROBOTSTXT_OBEY": False}."""
+    import yaml
+
+    settings = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip().isidentifier() or not name.strip().isupper():
+            raise UserError(f"-s {pair}: нужно ИМЯ=значение, например -s DOWNLOAD_DELAY=1")
+        try:
+            settings[name.strip()] = yaml.safe_load(value) if value.strip() else ""
+        except yaml.YAMLError:
+            settings[name.strip()] = value
+    return settings

@@ -45,13 +45,15 @@ def feeds_only() -> None:
     site = "feeds_only"
     site_yml(site, """
 # Feeds only: RSS 2.0 (RFC 822 dates) and Atom (ISO dates); no sitemap, no useful listing.
-# robots.txt forbids /private/; one feed item is a 404, one is offsite, one answers 503 once.
+# robots.txt forbids /private/; one feed item is a 404, one is offsite, one answers 503 once,
+# one takes 6 s to answer (tests crawl with -s DOWNLOAD_TIMEOUT=2: a timeout).
 """, {"name": site, "region": "Омская область", "feeds": ["/rss.xml", "/atom.xml"],
-      "robots": "User-agent: *\nDisallow: /private/\n", "flaky": {"/news/5003/": 1}})
+      "robots": "User-agent: *\nDisallow: /private/\n", "flaky": {"/news/5003/": 1},
+      "delay": {"/news/5006/": 6}})
     items = [(5001, 0, "2026-10-05"), (5002, 1, "2026-10-12"), (5003, 2, "2026-10-20"),
              (5004, 3, "2026-10-28")]
     old = (5005, 12, "2025-03-14")
-    for id_, text, day in [*items, old]:
+    for id_, text, day in [*items, old, (5006, 8, "2026-10-29")]:
         write(site, f"news/{id_}/index.html", f"""<!DOCTYPE html>
 <html lang="ru"><head><meta charset="utf-8"><title>{TEXTS[text]['title']} | Омский вестник</title></head>
 <body><header><a href="/">Омский вестник</a> <nav><a href="/about/">О редакции</a></nav></header>
@@ -69,7 +71,8 @@ def feeds_only() -> None:
     )
     rss_items += ("<item><title>Закрытый материал</title><link>{{BASE}}/private/5099/</link></item>\n"
                   "<item><title>Удалённая новость</title><link>{{BASE}}/news/5098/</link></item>\n"
-                  "<item><title>Чужой сайт</title><link>http://127.0.0.1:1/news/1/</link></item>\n")
+                  "<item><title>Чужой сайт</title><link>http://127.0.0.1:1/news/1/</link></item>\n"
+                  "<item><title>Медленная</title><link>{{BASE}}/news/5006/</link></item>\n")
     write(site, "rss.xml", f"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Омский вестник</title><link>{{{{BASE}}}}/</link>
 {rss_items}</channel></rss>
