@@ -102,3 +102,24 @@ def test_progress_extension_prints_only_sources_that_moved():
     assert lines[1].startswith("[tver] страниц 0")
     assert lines[2].startswith("[omsk] страниц 1, новых статей 1")
     assert len(lines) == 3
+
+
+@pytest.mark.parametrize("pair", ["DOWNLOAD_DELAY", "download_delay=1", "=1"])
+def test_bad_setting_override_is_one_line_exit_2(pair, tmp_path):
+    from click.testing import CliRunner
+
+    from newsmon.cli import cli
+
+    result = CliRunner().invoke(cli, ["crawl", "-s", pair, "--db", str(tmp_path / "n.db")])
+    assert result.exit_code == 2
+    assert result.stderr.strip().startswith("newsmon: -s ") and "\n" not in result.stderr.strip()
+
+
+def test_setting_overrides_are_read_as_yaml():
+    from newsmon.commands.crawl import parse_overrides
+
+    assert parse_overrides(("DOWNLOAD_DELAY=1.5", "ROBOTSTXT_OBEY=false", "REDIS_URL=redis://h:6379",
+                            "NEWSMON_EXTRACT_WORKERS=0")) == {  # fmt: skip
+        "DOWNLOAD_DELAY": 1.5, "ROBOTSTXT_OBEY": False, "REDIS_URL": "redis://h:6379",
+        "NEWSMON_EXTRACT_WORKERS": 0,
+    }
