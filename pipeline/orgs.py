@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 from pymorphy2.analyzer import Parse as PymorphyParse
 
-from newsmon.errors import UserError
+from newsmon.yamlfile import config_error, load_yaml_file
 from pipeline.models import get_morph_vocab
 from pipeline.morph import Token, lemma, lemmatize_phrase, normalize_word, tokenize
 
@@ -59,30 +59,19 @@ class OrgMention:
 
 def load_org_entries(path: Path) -> list[OrgEntry]:
     """Read an orgs.yml (`orgs: [{name, aliases}]`); mistakes → UserError naming file and line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except OSError as exc:
-        raise UserError(f"{path}: не удаётся прочитать файл ({exc.strerror})") from exc
-    except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
-        raise UserError(f"{path}, строка {line}: ошибка YAML") from exc
-    if root is None:
-        return []
-    if isinstance(data, dict) and data.get("orgs", []) is None:
-        return []  # «orgs:» with nothing under it
+    data = load_yaml_file(path)
+    if data is None or (isinstance(data, dict) and data.get("orgs", []) is None):
+        return []  # an empty file, or «orgs:» with nothing under it
     if not isinstance(data, dict) or not isinstance(data.get("orgs", []), list):
-        raise UserError(f"{path}, строка 1: ожидается список «orgs:»")
-    nodes = next((v.value for k, v in root.value if k.value == "orgs"), [])
+        raise config_error(path, data, "ожидается список «orgs:»")
     out = []
-    for item, node in zip(data.get("orgs", []), nodes):
-        line = node.start_mark.line + 1
+    for item in data.get("orgs", []):
+        where = item if isinstance(item, dict) else data["orgs"]
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            raise UserError(f"{path}, строка {line}: у организации должно быть «name»")
+            raise config_error(path, where, "у организации должно быть «name»")
         aliases = item.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise UserError(f"{path}, строка {line}: «aliases» должен быть списком строк")
+            raise config_error(path, item, "«aliases» должен быть списком строк")
         out.append(OrgEntry(item["name"], tuple(aliases)))
     return out
 

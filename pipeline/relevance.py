@@ -21,9 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from newsmon.errors import UserError
+from newsmon.yamlfile import config_error, load_yaml_file
 from pipeline.morph import Token, lemma, normalize_word, tokenize
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -243,31 +241,20 @@ class Topic:
 
 def load_topics(path: Path) -> list[Topic]:
     """Read a topics.yml: `topics: [{name, query}]`. Mistakes → UserError naming file and line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text)
-    except OSError as exc:
-        raise UserError(f"{path}: не удаётся прочитать файл ({exc.strerror})") from exc
-    except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
-        raise UserError(f"{path}, строка {line}: ошибка YAML") from exc
-    if root is None:
-        return []
-    data = yaml.safe_load(text)
-    if isinstance(data, dict) and data.get("topics", []) is None:
-        return []  # «topics:» with nothing under it
+    data = load_yaml_file(path)
+    if data is None or (isinstance(data, dict) and data.get("topics", []) is None):
+        return []  # an empty file, or «topics:» with nothing under it
     if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
-        raise UserError(f"{path}, строка 1: ожидается список «topics:»")
-    nodes = next(v for k, v in root.value if k.value == "topics").value
+        raise config_error(path, data, "ожидается список «topics:»")
     topics = []
-    for item, node in zip(data["topics"], nodes):
-        line = node.start_mark.line + 1
+    for item in data["topics"]:
+        where = item if isinstance(item, dict) else data["topics"]
         if not isinstance(item, dict) or not item.get("name") or not item.get("query"):
-            raise UserError(f"{path}, строка {line}: у темы должны быть «name» и «query»")
+            raise config_error(path, where, "у темы должны быть «name» и «query»")
         try:
             tree = parse_query(str(item["query"]))
         except QueryError as exc:
-            raise UserError(f"{path}, строка {line}: тема «{item['name']}»: {exc}") from exc
+            raise config_error(path, item, f"тема «{item['name']}»: {exc}") from None
         topics.append(Topic(str(item["name"]), str(item["query"]), tree))
     return topics
 
