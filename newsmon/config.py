@@ -80,6 +80,15 @@ def _selectors(path: Path, entry: LineDict) -> SelectorOverrides | None:
         return None
     if not isinstance(value, dict) or set(value) - SELECTOR_KEYS:
         raise config_error(path, entry, "selectors: допустимы только title, text, date (CSS)")
+    from cssselect import GenericTranslator, SelectorError
+
+    for key, selector in value.items():
+        try:
+            GenericTranslator().css_to_xpath(str(selector))
+        except SelectorError as exc:
+            raise config_error(
+                path, value, f"selectors.{key}: неверный CSS-селектор {selector!r} ({exc})"
+            ) from None
     from pipeline.extract import SelectorOverrides
 
     return SelectorOverrides(**{k: str(v) for k, v in value.items()})

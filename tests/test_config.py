@@ -50,6 +50,8 @@ def test_sources_load_with_official_region_names(tmp_path):
         ("sources:\n  - {name: a, url: 'http://x/', region: Москва}\n"
          "  - {name: a, url: 'http://y/', region: Москва}\n", "строка 3: имя источника 'a' повторяется"),
         ("sources:\n  - name: bad name\n    url: http://x/\n    region: Москва\n", "имя источника"),
+        ("sources:\n  - name: a\n    url: http://x/\n    region: Москва\n    selectors:\n"
+         "      text: 'div[class=='\n", "строка 6: selectors.text: неверный CSS-селектор"),
     ],
 )
 def test_bad_sources_file_names_file_and_line(tmp_path, text, message):
