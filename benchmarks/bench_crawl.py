@@ -68,7 +68,8 @@ def build_site(root: Path, pages: int) -> None:
     for i in range(pages):
         title = f"{rng.choice(texts)['title']} — выпуск {i}"
         body = "".join(
-            "<p>" + ". ".join(sentence() for _ in range(3)) + f". Материал {i}.</p>" for _ in range(5)
+            "<p>" + ". ".join(sentence() for _ in range(3)) + f". Материал {i}.</p>"
+            for _ in range(5)
         )
         related = "".join(
             f'<li><a href="/news/{rng.randrange(pages)}.html">{rng.choice(texts)["title"]}</a></li>'
@@ -216,7 +217,8 @@ def report(pages: int, down: dict, news: dict, tagged: dict | None) -> None:
     print(f"python {platform.python_version()}, scrapy {scrapy.__version__}, "
           f"trafilatura {trafilatura.__version__}, {os.cpu_count()} CPUs")  # fmt: skip
     print(f"{'crawl':<34}{'pages':>7}{'seconds':>10}{'pages/s':>10}{'peak RSS MB':>13}")
-    for name, r in (("download-only Scrapy spider", down), ("newsmon crawl (tagging excluded)", news)):
+    rows = (("download-only Scrapy spider", down), ("newsmon crawl (tagging excluded)", news))
+    for name, r in rows:
         print(f"{name:<34}{r['pages']:>7}{r['seconds']:>10.1f}{r['pages'] / r['seconds']:>10.1f}"
               f"{r['peak_rss_mb']:>13.0f}")  # fmt: skip
     print(f"newsmon stored {news['stored']} of {pages} articles; its extraction worker process "

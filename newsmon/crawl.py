@@ -172,7 +172,8 @@ def run_crawl(
             reason = crawler.stats.get_value("finish_reason", "finished")
             status = "ok" if reason == "finished" else "interrupted"
         finally:
-            per_source = per_source_stats(crawler.stats.get_stats() if crawler.stats else {}, sources)
+            stats = crawler.stats.get_stats() if crawler.stats else {}
+            per_source = per_source_stats(stats, sources)
             result = CrawlResult(run_id, status, {}, per_source)
             if status == "ok" and result.down:
                 status = result.status = "failed" if len(result.down) == len(sources) else "partial"

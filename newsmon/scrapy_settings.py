@@ -69,6 +69,7 @@ NEWSMON_SOURCES: list = []
 NEWSMON_SINCE = None
 NEWSMON_RUN_ID = 0
 NEWSMON_USER_DIR = "."
+NEWSMON_MAX_LISTING_PAGES = 50  # per source and run: a safety net, the gate stops first
 NEWSMON_EXTRACT_WORKERS = -1  # extraction processes beside the reactor; -1 auto, 0 inline
 NEWSMON_TAG_ENABLED = True  # False stores articles untagged (benchmarks, extraction debugging)
 NEWSMON_PROGRESS = False  # the per-source progress line on stderr; on under a TTY

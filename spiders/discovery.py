@@ -129,7 +129,9 @@ def parse_sitemap(body: bytes, base_url: str) -> Sitemap:
 PAGINATION_RE = re.compile(
     r"[?&](page|PAGEN_\d+|start|from_page|pg|npage|curPage)=\d+|/page/?\d+/?$|/page-\d+/?$", re.I
 )
-PRINT_RE = re.compile(r"/(print|amp)(/|$)|[?&](print|amp|version=print)(=|&|$)|print\.(php|html?)$", re.I)
+PRINT_RE = re.compile(
+    r"/(print|amp)(/|$)|[?&](print|amp|version=print)(=|&|$)|print\.(php|html?)$", re.I
+)
 # Listings of another kind (tags, authors) and site furniture: never article pages.
 NON_ARTICLE_RE = re.compile(
     r"/(tags?|authors?|avtory?|persons?|search|poisk|login|register|user|users|profile|rss|feed|"
@@ -161,7 +163,7 @@ def is_print_version(url: str) -> bool:
 
 
 def link_kind(url: str, text: str = "") -> str:
-    """'pagination', 'article', 'section' or 'other' for a same-origin link, from its URL and text."""
+    """'pagination', 'article', 'section' or 'other' for a same-origin link (URL and text)."""
     parts = urlsplit(url)
     path = INDEX_FILE_RE.sub("/", parts.path or "/")
     if PAGINATION_RE.search(url):
@@ -191,7 +193,8 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     feeds: dict[str, None] = {}
     for link in tree.iter("link"):
         kind = (link.get("type") or "").lower()
-        if "alternate" in (link.get("rel") or "").lower() and kind.endswith(("rss+xml", "atom+xml")):
+        alternate = "alternate" in (link.get("rel") or "").lower()
+        if alternate and kind.endswith(("rss+xml", "atom+xml")):
             url = absolute(page_url, link.get("href", ""))
             if url and same_origin(url, source_url):
                 feeds[url] = None
@@ -212,7 +215,8 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
 
 
 _PAGE_NUMBER_RE = re.compile(
-    r"[?&](?P<key>page|PAGEN_\d+|start|from_page|pg|npage|curPage)=(?P<n>\d+)|(?P<path>/page-?/?)(?P<pn>\d+)/?$",
+    r"[?&](?P<key>page|PAGEN_\d+|start|from_page|pg|npage|curPage)=(?P<n>\d+)"
+    r"|(?P<path>/page-?/?)(?P<pn>\d+)/?$",
     re.I,
 )
 

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
     from newsmon.config import Source
 
-MAX_LISTING_PAGES = 50  # per source and run, a safety net; the gate normally stops far earlier
 MAX_SECTIONS = 12  # rubric pages followed from the home page of a source without feeds/sitemaps
 MAX_SITEMAP_DEPTH = 3
 # DropItem classes of pipeline/scrapy_pipelines.py, by name
@@ -49,11 +48,13 @@ class NewsSpider(scrapy.Spider):
         self.since = since
         self.db = open_db(db_path)
         self.listing_pages: dict[str, int] = {}
+        self.max_listing_pages = 50
         self.gate = PaginationGate(self._schedule)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.max_listing_pages = crawler.settings.getint("NEWSMON_MAX_LISTING_PAGES", 50)
         connect = crawler.signals.connect
         connect(spider._on_item_scraped, signal=signals.item_scraped)
         connect(spider._on_item_dropped, signal=signals.item_dropped)
@@ -86,7 +87,9 @@ class NewsSpider(scrapy.Spider):
             for sitemap in source.sitemaps:
                 yield self._request(sitemap, source, self.parse_sitemap, kind="sitemap", depth=0)
             if not source.feeds and not source.sitemaps:
-                yield self._request(source.url, source, self.parse_listing, kind="listing", home=True)
+                yield self._request(
+                    source.url, source, self.parse_listing, kind="listing", home=True
+                )
 
     def parse_feed(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
         source = self.sources[response.meta["source"]]
@@ -125,7 +128,7 @@ class NewsSpider(scrapy.Spider):
         following = []
         for url in next_pages(response.url, links.listings):
             seen = self.listing_pages.get(source.name, 0)
-            if seen < MAX_LISTING_PAGES:
+            if seen < self.max_listing_pages:
                 self.listing_pages[source.name] = seen + 1
                 following.append(self._request(url, source, self.parse_listing, kind="listing"))
         if not articles and following:
@@ -212,7 +215,7 @@ class NewsSpider(scrapy.Spider):
         self.gate.resolve(response.meta.get("listing"), fresh=True)
         # A bug or a broken page in a pipeline stage: counted, shown, and the crawl goes on.
         source = response.meta.get("source", "?")
-        reason = f"{failure.type.__name__} при обработке {response.url}: {failure.getErrorMessage()}"
+        reason = f"{failure.type.__name__} ({response.url}): {failure.getErrorMessage()}"
         self._count(source, "errors")
         self.crawler.stats.set_value(f"newsmon/source/{source}/last_error", reason)
         self.logger.warning("%s: %s", source, reason)

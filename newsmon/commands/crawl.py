@@ -56,6 +56,8 @@ def command(sources_path: Path, since: str | None, only: tuple[str, ...], quiet:
     click.echo(f"Итого: страниц {t['pages']}, новых статей {t['new_articles']}, "
                f"релевантных {t['relevant']}, ошибок {t['errors']} "
                f"(запуск #{result.run_id}, {result.status})")
+    if result.status == "interrupted":
+        click.echo("newsmon: сбор прерван сигналом остановки; следующий запуск продолжит", err=True)
     for name in result.down:
         click.echo(f"newsmon: источник {name} недоступен: "
                    f"{result.per_source[name]['last_error']}", err=True)
@@ -63,7 +65,10 @@ def command(sources_path: Path, since: str | None, only: tuple[str, ...], quiet:
 
 
 def parse_overrides(pairs: tuple[str, ...]) -> dict:
-    """["DOWNLOAD_DELAY=1", "ROBOTSTXT_OBEY=false"] → {"DOWNLOAD_DELAY": 1, "ROBOTSTXT_OBEY": False}."""
+    """("DOWNLOAD_DELAY=1", "ROBOTSTXT_OBEY=false") → {"DOWNLOAD_DELAY": 1, ...: False}.
+
+    Values are YAML scalars or lists; a pair that is not NAME=VALUE is a UserError.
+    """
     import yaml
 
     settings = {}
