@@ -47,7 +47,7 @@ def publish_next_day(sites: Path) -> None:
     page = (public / "news" / "5001" / "index.html").read_text(encoding="utf-8")
     (public / "news" / "5010").mkdir()
     (public / "news" / "5010" / "index.html").write_text(
-        page.replace(TEXTS[0]["title"], "Новая статья о поддержке семей").replace("2026-10-05", "2026-11-02"),
+        page.replace(TEXTS[0]["title"], "Новая статья о семьях").replace("2026-10-05", "2026-11-02"),
         encoding="utf-8",
     )
     rss = (public / "rss.xml").read_text(encoding="utf-8")
@@ -78,7 +78,7 @@ def web(tmp_path_factory):
         sources = server.write_sources(tmp / "sources.yml")
         doc = yaml.safe_load(sources.read_text(encoding="utf-8"))
         doc["sources"].append(
-            {"name": "down", "url": f"http://127.0.0.1:{closed_port()}/", "region": "Курская область"}
+            {"name": "down", "url": f"http://127.0.0.1:{closed_port()}/", "region": "Курская обл."}
         )
         sources.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
         base = ["crawl", "--sources", str(sources), "--db", str(db_path), "--quiet",
@@ -264,7 +264,8 @@ def test_earlier_since_reaches_into_the_archive(web):
     assert "/news/staryy-forum.html" in paths(log, "words_dates")
     stored = articles(web["db"])
     assert stored[("words_dates", "/news/staryy-forum.html")]["published"] == "2024-03-05"
-    assert stored[("sitemap_index", "/articles/2025/05/gorodskoy-park.html")]["published"] == "2025-05-20"
+    park = stored[("sitemap_index", "/articles/2025/05/gorodskoy-park.html")]
+    assert park["published"] == "2025-05-20"
     # only the two sources, bar the slow page of an earlier run that the server logs on answering
     assert {e.site for e in log if e.path != "/news/5006/"} == {"words_dates", "sitemap_index"}
 

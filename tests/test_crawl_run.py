@@ -118,8 +118,9 @@ def test_bad_setting_override_is_one_line_exit_2(pair, tmp_path):
 def test_setting_overrides_are_read_as_yaml():
     from newsmon.commands.crawl import parse_overrides
 
-    assert parse_overrides(("DOWNLOAD_DELAY=1.5", "ROBOTSTXT_OBEY=false", "REDIS_URL=redis://h:6379",
-                            "NEWSMON_EXTRACT_WORKERS=0")) == {  # fmt: skip
+    pairs = ("DOWNLOAD_DELAY=1.5", "ROBOTSTXT_OBEY=false", "REDIS_URL=redis://h:6379",
+             "NEWSMON_EXTRACT_WORKERS=0")  # fmt: skip
+    assert parse_overrides(pairs) == {
         "DOWNLOAD_DELAY": 1.5, "ROBOTSTXT_OBEY": False, "REDIS_URL": "redis://h:6379",
         "NEWSMON_EXTRACT_WORKERS": 0,
     }

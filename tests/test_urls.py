@@ -1,4 +1,4 @@
-"""URL identity: tracking parameters, default ports, case, fragments; outlets by scheme+host+port."""
+"""URL identity: tracking parameters, default ports, case, fragments; outlets by origin."""
 
 from __future__ import annotations
 

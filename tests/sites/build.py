@@ -4,6 +4,7 @@ Six outlet templates, each showing one way regional sites publish (see each site
 127.0.0.1 by newsmon.siteserver. Texts come from articles.yml; dates are fixed in the past.
 """
 
+# ruff: noqa: E501 - page templates read better as the long HTML lines they produce
 from __future__ import annotations
 
 import shutil
