@@ -16,6 +16,7 @@ from db import open_db
 from db.runs import record_url
 from db.store import ArticleRecord, article_id_for, store_article
 from pipeline.canonical import find_canonical
+from pipeline.localtime import local_time
 from pipeline.pagetype import non_article_reason
 from pipeline.clustering import StoryIndex, from_bytes, signature, to_bytes
 from spiders.workers import StagePool, default_workers
@@ -102,7 +103,7 @@ class ExtractPipeline(_WithDb):
             raise NotArticle(f"{reason}: {item.url}")
         extracted, item.signature = await self.pool.run(  # the reactor keeps fetching meanwhile
             extract_signed, item.body, item.url,
-            crawl_time=dt.datetime.fromisoformat(item.fetched_at),
+            crawl_time=local_time(dt.datetime.fromisoformat(item.fetched_at), source.region_iso),
             overrides=source.selectors, encoding=item.encoding,
         )
         if len(extracted.text.strip()) < 100:
