@@ -442,7 +442,7 @@ def test_title_completion_never_adds_the_site_name(h1, og, expected):
     ids=["pipe", "site-first", "dash-in-title", "dash-in-quotes", "og-site-name"],
 )
 def test_site_name_is_stripped_from_title_tag(title_tag, site, expected):
-    from pipeline.extract import _site_stripped
+    from pipeline.titles import _site_stripped
 
     assert _site_stripped(title_tag, site) == expected
 

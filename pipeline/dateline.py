@@ -1,0 +1,190 @@
+"""Date lines: a short line near the headline (or just under the text) that is mostly a date.
+
+«11:04, 23.07.2015», «Опубликовано: 5 ноября 2025 г. | Автор: Мария Иванова», «Вчера, 17:05»,
+a press-release lead «Хабаровск, 5 марта 2024. …». `dateline_date` judges one line;
+`find_dateline` finds the line on a page (pipeline/dates.py calls it after the machine signals).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import TYPE_CHECKING
+
+from pipeline import boilerplate
+from pipeline.dates import find_dates, is_plausible, is_relative
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+# Once the date expressions, times, «г.»/«года», separators, labels and view counters are removed,
+# a date line has at most this much text left («Опубликовано: … | Автор: Мария Иванова»).
+DATELINE_MAX_REST = 60
+HEAD_BLOCKS_BEFORE_TITLE = 4
+TAIL_BLOCKS_AFTER_TEXT = 3
+BODY_MIN_CHARS = 120
+# A date line under the text shares an ancestor with the last paragraph at most this far up from
+# the paragraph and this far up from the date line.
+TAIL_MAX_UP = 3
+TAIL_MAX_DOWN = 2
+
+_DATELINE_NOISE = re.compile(
+    r"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?|\bг(?:ода|\.)|\bгод\b|\bв\b|"
+    r"опубликовано|опубликован[ао]?|дата публикации|дата изменения|дата|размещено|обновлено|"
+    r"изменено|добавлено|создано|мск|msk|utc|gmt|по московскому времени|местное время|"
+    r"\d+\s*мин\.?(?:\s+на)?\s+чтени\w*|время чтения|читать|"
+    r"\d+\s*(?:просмотр\w*|комментари\w*)|просмотр\w*:?\s*\d+|[|,:;•·/()\[\]—–-])",
+    re.IGNORECASE,
+)
+# Fields of a date line that carry some other date: edits, printing, access.
+_OTHER_DATE_FIELD = re.compile(
+    r"(?:обновлено|обновлен[ао]?|изменено|дата изменения|дата обновления|последнее изменение|"
+    r"дата печати|распечатано|дата обращения|дата просмотра|updated|modified)\s*:?[^|•·]*",
+    re.IGNORECASE,
+)
+# «Приказ от 12.03.2024 № 45», «до 15 мая»: a date of a document or a deadline, not of the page.
+_REFERENCE_DATE = re.compile(
+    r"(?:\b(?:до|по|с|со|к)|(?:приказ\w*|постановлени\w*|распоряжени\w*|указ\w*|решени\w*|"
+    r"закон\w*|письм\w*|протокол\w*|договор\w*)\s+от)\s+$",
+    re.IGNORECASE,
+)
+_CLASS_DATEISH = re.compile(r"date|time|publish|posted|meta|info|data", re.IGNORECASE)
+
+
+def dateline_date(
+    text: str, now: datetime.datetime, *, dateish: bool = False
+) -> datetime.date | None:
+    """The date of a short line that is mostly a date, not a sentence that mentions one."""
+    if len(text) > 160:
+        return None
+    # «Обновлено: 7 июня 2023» is not the publication date: drop such fields of the line.
+    text = _OTHER_DATE_FIELD.sub(" ", text).strip()
+    found = find_dates(text, now=now)
+    if not found or "№" in text or _REFERENCE_DATE.search(text[: found[0][1]]):
+        return None
+    rest = text
+    for _date, start, end in reversed(found):
+        rest = rest[:start] + " " + rest[end:]
+    rest = re.sub(r"\s+", " ", _DATELINE_NOISE.sub(" ", rest)).strip()
+    # Sentences have lower-case words; date lines have names, rubrics and labels.
+    lower_words = len(re.findall(r"(?<![\w-])[а-яё]{3,}", rest))
+    relative = [start for _d, start, end in found if is_relative(text[start:end])]
+    if relative and (
+        len(found) > 1
+        or _DATELINE_NOISE.sub("", text[: relative[0]]).strip()
+        or re.search(r"[+−-]\s*\d|°", rest)
+    ):
+        # «Сегодня: 12 июня 2023» is a today's-date widget, «Сегодня +3» weather, «Дагестан
+        # Сегодня» a site name: a relative date line starts with the relative word.
+        return None
+    # «Категория: Новости поселения | Просмотров: 304 | Дата: 01.09.2021» — a line of short
+    # fields may hold a few lower-case words; a sentence («Акция продлится до 31 августа.») not.
+    fields = re.split(r"\s*[|•·/]\s*|\s[—–]\s", text)
+    meta_line = len(fields) >= 2 and all(len(f.split()) <= 5 for f in fields)
+    if dateish or meta_line:
+        ok = len(rest) <= DATELINE_MAX_REST + 20 and lower_words <= 3
+    else:
+        ok = len(rest) <= DATELINE_MAX_REST and lower_words == 0
+    date = found[0][0]
+    return date if ok and is_plausible(date, now) else None
+
+
+def _is_dateish(el: HtmlElement) -> bool:
+    for node in (el, el.getparent()):
+        if node is not None and _CLASS_DATEISH.search(
+            f"{node.get('class') or ''} {node.get('id') or ''}"
+        ):
+            return True
+    return el.tag == "time"
+
+
+def _near(el: HtmlElement, body_el: HtmlElement) -> bool:
+    """A line under the text belongs to the article when it sits close to the text in the tree
+    (a sibling of the paragraphs or of their container), not in a block of other news."""
+    body_chain = [body_el, *body_el.iterancestors()][: TAIL_MAX_UP + 1]
+    return any(node in body_chain for node in [el, *el.iterancestors()][: TAIL_MAX_DOWN + 1])
+
+
+def find_dateline(
+    tree: HtmlElement, *, now: datetime.datetime, title_el: HtmlElement | None = None
+) -> datetime.date | None:
+    """The date line nearest the title, else the one right under the article text.
+
+    Widgets are skipped by `boilerplate.blocks`; the scan stops at a «По теме» / «Читайте также»
+    marker, so related-news dates are never read.
+    """
+    items = boilerplate.blocks(tree)
+    if not items:
+        return None
+    title_idx = None
+    for i, block in enumerate(items):
+        if (title_el is not None and block.el is title_el) or (
+            title_el is None and block.el.tag == "h1"
+        ):
+            title_idx = i
+            break
+    start = 0 if title_idx is None else max(0, title_idx - HEAD_BLOCKS_BEFORE_TITLE)
+    first_body = next(
+        (
+            i
+            for i in range(title_idx or 0, len(items))
+            if len(items[i].text) >= BODY_MIN_CHARS and items[i].link_density < 0.5
+        ),
+        None,
+    )
+    stops = [
+        i for i in range(title_idx or 0, len(items)) if boilerplate.is_stop_line(items[i].text)
+    ]
+    # The article body ends at the first stop marker after it; the head (title to body) ends at
+    # the body or at a marker above it («Главное за день» between headline and text).
+    end = next((i for i in stops if first_body is None or i > first_body), len(items))
+    head_end = first_body if first_body is not None else end
+    head_end = min([head_end, *(i for i in stops if i < head_end)])
+    head = list(range(start, head_end))
+    before: list[int] = []
+    if title_idx is not None:
+        # Below the headline first; a date above it may be a today's-date widget, so it comes
+        # last, after the line under the text.
+        before = sorted((i for i in head if i < title_idx), reverse=True)
+        head = [i for i in head if i > title_idx]
+    tail: list[int] = []
+    if first_body is not None:
+        last_body = max(
+            (
+                i
+                for i in range(first_body, end)
+                if len(items[i].text) >= 40
+                and items[i].link_density < 0.5
+                and dateline_date(items[i].text, now, dateish=True) is None
+            ),
+            default=first_body,
+        )
+        for i in range(last_body + 1, min(end, last_body + 1 + TAIL_BLOCKS_AFTER_TEXT)):
+            if items[i].link_density > 0.3:
+                break
+            if _near(items[i].el, items[last_body].el):
+                tail.append(i)
+    for i in head:
+        date = _block_date(items[i], now)
+        if date is not None:
+            return date
+    if first_body is not None:
+        # A press-release lead: «Хабаровск, 5 марта 2024. Фонд …», «ХАБАРОВСК, 5 марта. /ТАСС/.»
+        lead = _LEAD_DATELINE.match(items[first_body].text)
+        date = dateline_date(lead.group(1), now) if lead else None
+        if date is not None:
+            return date
+    for i in tail + before:
+        date = _block_date(items[i], now)
+        if date is not None:
+            return date
+    return None
+
+
+def _block_date(block: boilerplate.Block, now: datetime.datetime) -> datetime.date | None:
+    if block.link_density > 0.6:
+        return None
+    return dateline_date(block.text, now, dateish=_is_dateish(block.el))
+
+
+_LEAD_DATELINE = re.compile(r"^(.{6,80}?)(?:\.\s|\s[—–-]\s|\s/)")
