@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline import attribution, orgnames
 from pipeline import orgs as orgs_mod
 from pipeline import regions as regions_mod
 from pipeline.models import get_models, get_morph_vocab
@@ -140,8 +141,8 @@ class ArticleDoc:
 def segment(doc: ArticleDoc) -> None:
     doc.tokens = tokenize(doc.text)
     doc.title_tokens = tokenize(doc.title) if doc.title else []
-    doc.main_end = regions_mod.related_cut(doc.text)
-    doc.title_span = regions_mod.title_line(doc.text, doc.title)
+    doc.main_end = attribution.related_cut(doc.text)
+    doc.title_span = attribution.title_line(doc.text, doc.title)
     doc.title_in_text = doc.title_span is not None
 
 
@@ -172,7 +173,7 @@ def find_regions(doc: ArticleDoc) -> None:
         if doc.title and not doc.title_in_text
         else []
     )
-    attributed = regions_mod.attribute(
+    attributed = attribution.attribute(
         doc.text,
         mentions,
         title_mentions=title_mentions,
@@ -337,11 +338,11 @@ def normal_form(surface: str, typ: str) -> str:
     """Nominative normal form: persons word by word, places and organizations by head phrase."""
     surface = " ".join(surface.split())
     if typ == "ORG":
-        return orgs_mod.normalize_org(surface)
+        return orgnames.normalize_org(surface)
     if typ == "PER":
         return _person_normal(surface.split(" "))
     words = re.split(r"(\s+)", surface)
-    words[::2] = orgs_mod._inflect_head(words[::2], frozenset())
+    words[::2] = orgnames._inflect_head(words[::2], frozenset())
     return "".join(words)
 
 
@@ -402,10 +403,10 @@ def _person_normal(words: list[str]) -> str:
                 and (gender is None or p.tag.gender in (gender, None))
             ]
             best = (agreeing or named or [None])[0]
-            infl = orgs_mod._inflect(best, {"nomn"}) if best is not None else None
+            infl = orgnames._inflect(best, {"nomn"}) if best is not None else None
             word = infl.word if infl else part
             if "ё" not in part.lower():
                 word = word.replace("ё", "е")
-            parts.append(orgs_mod._cap_like(part, word))
+            parts.append(orgnames._cap_like(part, word))
         out.append("-".join(parts))
     return " ".join(out)

@@ -1,9 +1,6 @@
 """Organizations: canonical names from an alias file, «ёлочки» names and Natasha ORG spans.
 
-Normal forms inflect only the head noun phrase to the nominative and keep the rest verbatim:
-«Фонда поддержки детей» → «Фонд поддержки детей» (Natasha's `normalize` lemmatizes every word:
-«Фонд поддержка дети»); «Хабаровской региональной ... организации «Проектная группа «Союзники»» →
-«Хабаровская региональная ... организация «Проектная группа «Союзники»»» with quotes kept whole.
+Normal forms (nominative head, rest verbatim) are made by pipeline.orgnames.
 """
 
 from __future__ import annotations
@@ -15,14 +12,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from pymorphy2.analyzer import Parse as PymorphyParse
 
 from newsmon.yamlfile import config_error, load_yaml_file
 from pipeline.models import get_morph_vocab
 from pipeline.morph import Token, lemma, lemmatize_phrase, normalize_word, tokenize
+from pipeline.orgnames import (
+    OPEN_QUOTES,
+    _inflect_head,
+    _is_adjective,
+    balance_quotes,
+    normalize_org,
+    region_genitive,
+)
 
 DATA = Path(__file__).resolve().parent / "data"
-OPEN_QUOTES = "«„“"
 QUOTE_GAP_TOKENS = 6  # «фонда добровольной помощи детям «Владмама»»: head word up to 6 words back
 OMBUDSMAN = ("уполномоченный", "по", "право", "ребенок")
 GOV_SPAN_TOKENS = (
@@ -101,94 +104,6 @@ def build_registry(entries: Iterable[OrgEntry]) -> OrgRegistry:
 
 def default_entries() -> list[OrgEntry]:
     return load_org_entries(DATA / "orgs.yml")
-
-
-# --- normal forms --------------------------------------------------------------------------------
-
-
-def balance_quotes(s: str) -> str:
-    """«Проектная группа «Союзники» → «Проектная группа «Союзники»»; "x" → «x»."""
-    s = re.sub(r'"([^"]*)"', r"«\1»", s)
-    s = re.sub(r"[„“]", "«", s).replace("”", "»")
-    missing = s.count("«") - s.count("»")
-    return s + "»" * missing if missing > 0 else s
-
-
-def _inflect(parse, grams: set[str]):
-    """pymorphy2's own inflect (Natasha's MorphForm.inflect expects UD feature names)."""
-    return PymorphyParse.inflect(parse, grams)
-
-
-def _cap_like(src: str, word: str) -> str:
-    if src.isupper() and len(src) > 1:
-        return word.upper()
-    src_parts, parts = src.split("-"), word.split("-")
-    if len(src_parts) == len(parts) > 1:  # «Ханты-Мансийского»
-        return "-".join(_cap_like(a, b) for a, b in zip(src_parts, parts))
-    return word[:1].upper() + word[1:] if src[:1].isupper() else word
-
-
-def _inflect_head(words: list[str], kinds: frozenset[str]) -> list[str]:
-    """Inflect the leading adjectives and head noun of an organization name to the nominative."""
-    morph = get_morph_vocab()
-    parses = [morph.parse(normalize_word(w)) for w in words]
-    head = next((i for i, w in enumerate(words[:6]) if lemma(w) in kinds), None)
-    if head is None:
-        head = next((i for i, ps in enumerate(parses) if ps and ps[0].tag.POS == "NOUN"), None)
-    if head is None:
-        return words
-    head_opts = [p for p in parses[head] if p.tag.POS in ("NOUN", "ADJF", "PRTF")] or parses[head]
-    adjs = range(head)
-
-    def agree(p, q) -> bool:
-        return (
-            p.tag.case == q.tag.case
-            and p.tag.number == q.tag.number
-            and (q.tag.number == "plur" or p.tag.gender in (None, q.tag.gender))
-        )
-
-    def score(hp) -> int:
-        return sum(
-            any(agree(ap, hp) for ap in parses[i] if ap.tag.POS in ("ADJF", "PRTF")) for i in adjs
-        )
-
-    best = max(head_opts, key=lambda p: (score(p), p.tag.number == "sing")) if head_opts else None
-    if best is None:
-        return words
-    out = list(words)
-    number = best.tag.number or "sing"
-    infl = _inflect(best, {"nomn", number}) or _inflect(best, {"nomn"})
-    if infl is not None:
-        out[head] = _cap_like(words[head], infl.word)
-    gender = best.tag.gender if number == "sing" else None
-    if best.tag.POS != "NOUN" and number == "sing":
-        gender = best.tag.gender
-    for i in adjs:
-        ap = next((p for p in parses[i] if p.tag.POS in ("ADJF", "PRTF") and agree(p, best)), None)
-        if ap is None:
-            return words  # not a plain «adjectives + noun» head: leave the name as written
-        feats = {"nomn", number} | ({gender} if gender else set())
-        infl = _inflect(ap, feats)
-        if infl is not None:
-            out[i] = _cap_like(words[i], infl.word)
-    return out
-
-
-def normalize_org(phrase: str, kinds: frozenset[str] | None = None) -> str:
-    """Nominative normal form of an organization name; quoted parts verbatim and balanced."""
-    kinds = kinds if kinds is not None else build_default().kinds
-    phrase = " ".join(phrase.split())
-    q = min((phrase.find(c) for c in OPEN_QUOTES + '"' if c in phrase), default=len(phrase))
-    prefix, tail = phrase[:q], phrase[q:]
-    parts = re.split(r"(\s+)", prefix.strip())
-    words = parts[::2]
-    if words and words[0]:
-        words = _inflect_head(words, kinds)
-        parts[::2] = words
-    head = "".join(parts).strip()
-    tail = balance_quotes(tail.strip())
-    name = f"{head} {tail}".strip() if head else tail
-    return name[:1].upper() + name[1:]
 
 
 _DEFAULT: list[OrgRegistry] = []
@@ -359,37 +274,7 @@ def _government_hits(
     return out
 
 
-def _is_adjective(word: str) -> bool:
-    parses = get_morph_vocab().parse(normalize_word(word))
-    return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
-
-
 REGIONAL_ADJECTIVES = {"региональный", "краевой", "областной", "республиканский", "окружной"}
-
-
-def _gov_name(span: str, head: Token, reg: OrgRegistry) -> str:
-    name = normalize_org(span, reg.kinds)
-    if head.lemma == "министр":  # «министр труда ... края Светлана Красицкая»: the ministry
-        name = "Министерство" + name[len(name.split(" ", 1)[0]) :]
-    return name
-
-
-def region_genitive(name: str) -> str:
-    """«Астраханская область» → «Астраханской области» (adjectives agree, the rest verbatim)."""
-    morph = get_morph_vocab()
-    words = name.split(" ")
-    out = []
-    for k, w in enumerate(words):
-        parses = [p for p in morph.parse(normalize_word(w)) if p.tag.case == "nomn"]
-        if k + 1 < len(words):  # «Тверская область»: an adjective before the noun, not the street
-            parses.sort(key=lambda p: p.tag.POS != "ADJF")
-        p = next((p for p in parses if p.tag.POS in ("NOUN", "ADJF")), None)
-        infl = _inflect(p, {"gent"}) if p is not None and "(" not in w else None
-        out.append(_cap_like(w, infl.word) if infl else w)
-        if p is not None and p.tag.POS == "NOUN":
-            out.extend(words[k + 1 :])
-            break
-    return " ".join(out)
 
 
 def _ombudsman_hits(text: str, toks: list[Token], taken: list[OrgMention]) -> list[OrgMention]:
@@ -493,3 +378,10 @@ def count_orgs(mentions: list[OrgMention]) -> list[tuple[str, int]]:
     for m in mentions:
         counts[m.name] = counts.get(m.name, 0) + 1
     return list(counts.items())
+
+
+def _gov_name(span: str, head: Token, reg: OrgRegistry) -> str:
+    name = normalize_org(span, reg.kinds)
+    if head.lemma == "министр":  # «министр труда ... края Светлана Красицкая»: the ministry
+        name = "Министерство" + name[len(name.split(" ", 1)[0]) :]
+    return name

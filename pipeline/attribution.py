@@ -1,0 +1,269 @@
+"""Attribution: which federal subjects an article is *about*, from its region mentions.
+
+Mentions (pipeline.regions.find_mentions) are weighted by where they stand (title, lead, body),
+discounted as venues («на форуме в Москве»), enumerations or stray headlines; a related-news block
+and credit lines do not count.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from pipeline.morph import Token, lemmatize_phrase, normalize_word, tokenize
+from pipeline.regions import Gazetteer, Mention, Region, _inside, gazetteer
+
+# Attribution weights: where a mention stands says how much it tells about the article's subject.
+TITLE_WEIGHT = 3.0
+LEAD_WEIGHT = 2.0
+BODY_WEIGHT = 1.0
+VENUE_FACTOR = 0.2  # «на форуме в Москве»
+LIST_FACTOR = 0.3  # «Приморский, Хабаровский, Забайкальский края и Амурская область»
+HEADLINE_FACTOR = 0.3  # a short line without final punctuation after the lead (a stray headline)
+HOME_FACTOR = 1.5  # the outlet's home region breaks near-ties
+MIN_SCORE = 1.5  # one passing mention in the body (1.0) is not enough: title, lead or twice
+MIN_SHARE = 0.34  # a region needs this share of the top region's score
+MAX_REGIONS = 4
+LEAD_CHARS = 400
+
+# --- attribution ----------------------------------------------------------------------------------
+
+
+def _home_by_adjectives(
+    gaz: Gazetteer, toks: list[Token], home_iso: str | None
+) -> list[tuple[Region, int]]:
+    """A local outlet's article that names no subject at all but says «краевое министерство»,
+    «областной центр» (fitting its home region's type) is about the home region; the count is
+    the number of those references. National news («Госдума приняла закон») stays regionless."""
+    if not home_iso or home_iso not in gaz.by_iso:
+        return []
+    home = gaz.by_iso[home_iso]
+    words = set(lemmatize_phrase(home.name))
+    fitting = frozenset().union(
+        *(adjs for key, adjs in gaz.home_adjectives.items() if key in words)
+    )
+    n = sum(1 for t in toks if t.lemma in fitting)
+    return [(home, n)] if n else []
+
+
+TITLE_SEARCH_CHARS = 1500  # widgets (dates, weather, calendars) may come before the title line
+
+
+def title_line(text: str, title: str = "") -> tuple[int, int] | None:
+    """The (start, end) of the line holding the title, when the text repeats it near the top.
+
+    Without a title (plain text from `newsmon tag`), a short first line without final
+    punctuation followed by more text is taken as the title.
+    """
+    if title.strip():
+        words = re.findall(r"\w+", title)[:8]
+        if not words:
+            return None
+        pattern = r"\W+".join(re.escape(w) for w in words)
+        found = re.search(pattern, text[:TITLE_SEARCH_CHARS], re.IGNORECASE)
+        if found is None:
+            return None
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.end())
+        return start, len(text) if end == -1 else end
+    first = re.match(r"\s*([^\n]*)", text)
+    line = first.group(1).strip()
+    rest = text[first.end() :].strip()
+    if rest and line and len(line.split()) <= 20 and line[-1] not in ".!?…:;":
+        return first.start(1), first.end()
+    return None
+
+
+def related_cut(text: str) -> int:
+    """Offset where a related-news block («Читайте также», «Ранее мы писали») starts, else len."""
+    markers = gazetteer().related_markers
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = normalize_word(line.strip())
+        if pos > 0 and any(_opens_block(body, m) for m in markers):
+            return pos
+        pos += len(line)
+    return len(text)
+
+
+def _opens_block(line: str, marker: str) -> bool:
+    """«Читайте также:», «Читайте также: В Омске...», «Ещё новости о событии» — not a sentence
+    that merely starts with the word («Рекомендуем родителям следить за детьми.»)."""
+    if not line.startswith(marker):
+        return False
+    rest = line[len(marker) :]
+    if rest.strip() in ("", ":") or rest.startswith(":"):
+        return True
+    return len(line.split()) <= len(marker.split()) + 2 and not line.endswith((".", "!", "?"))
+
+
+def credit_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of credit and caption lines («Фото: пресс-служба правительства края»)."""
+    markers = gazetteer().credit_markers
+    spans, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        if normalize_word(line.lstrip()).startswith(markers):
+            spans.append((pos, pos + len(line)))
+        pos += len(line)
+    return spans
+
+
+def _headline_lines(text: str, lead_end: int) -> list[tuple[int, int]]:
+    """Short lines without final punctuation after the lead: related headlines, captions."""
+    spans = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        if pos >= lead_end and body and len(body.split()) <= 15 and body[-1] not in '.!?…»":;':
+            spans.append((pos, pos + len(line)))
+        pos += len(line)
+    return spans
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos)) + 1
+    ends = [e for e in (text.find(".", pos), text.find("\n", pos)) if e != -1]
+    return start, min(ends) if ends else len(text)
+
+
+def _is_venue(gaz, text: str, m: Mention, toks: list[Token]) -> str:
+    """ "" if not a venue; "national" for «на всероссийском форуме в Москве»; else "local"."""
+    s, e = _sentence_bounds(text, m.start)
+    starts = [t.start for t in toks]
+    if m.kind in ("adj", "city_adj"):
+        # «на Петербургском международном экономическом форуме»: an event named by the place
+        k = bisect.bisect_left(starts, m.end)
+        if not any(t.lemma in gaz.venue_words for t in toks[k : k + 3] if t.start < e):
+            return ""
+    else:
+        before = text[max(0, m.start - 4) : m.start].lower()
+        if not re.search(r"(^|\s)(в|во|на)\s+$", before):
+            return ""
+    lemmas = {t.lemma for t in toks[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]}
+    if not lemmas & gaz.venue_words:
+        return ""
+    return "national" if lemmas & gaz.national_words else "local"
+
+
+def _in_list(text: str, mentions: list[Mention], idx: int) -> bool:
+    """Part of an enumeration of three or more different subjects separated by commas/«и»."""
+    sep = re.compile(r"^[\s,;и—–-]*(?:(?:края|краев|области|областей|республики)[\s,;и]*)?$")
+    lo = hi = idx
+    while lo > 0 and sep.match(text[mentions[lo - 1].end : mentions[lo].start]):
+        lo -= 1
+    while hi + 1 < len(mentions) and sep.match(text[mentions[hi].end : mentions[hi + 1].start]):
+        hi += 1
+    return len({mentions[k].isos for k in range(lo, hi + 1)}) >= 3
+
+
+def attribute(
+    text: str,
+    mentions: list[Mention],
+    *,
+    title_mentions: list[Mention] = (),  # type: ignore[assignment]
+    title: str = "",
+    title_in_text: bool = False,
+    title_span: tuple[int, int] | None = None,
+    home_iso: str | None = None,
+    tokens: list[Token] | None = None,
+) -> list[tuple[Region, int]]:
+    """The subjects the article is about, each with its mention count, best first.
+
+    Mentions are weighted by position (title, lead, body), discounted as venues, enumerations or
+    stray headlines; regions need MIN_SCORE and MIN_SHARE of the top score; the home region gets
+    HOME_FACTOR. Ambiguous names count only when the text (or the home region) picks a candidate.
+    """
+    gaz = gazetteer()
+    toks = tokens if tokens is not None else tokenize(text)
+    cut = related_cut(text)
+    credits = credit_lines(text[:cut])
+    body = [m for m in mentions if m.start < cut and not _inside(m.start, m.end, credits)]
+    known = {m.isos[0] for m in [*body, *title_mentions] if len(m.isos) == 1}
+    if home_iso:
+        known.add(home_iso)
+
+    def resolve(m: Mention) -> str | None:
+        if len(m.isos) == 1:
+            return m.isos[0]
+        hits = [iso for iso in m.isos if iso in known]
+        if len(hits) == 1:
+            return hits[0]
+        return m.dominant if not hits else None
+
+    if title_in_text and title_span is None:
+        title_span = (0, re.match(r"\s*[^\n]*", text).end())
+    title_in_text = title_span is not None
+    t_start, lead_start = title_span if title_span else (0, 0)  # the lead starts after the title
+    for s, e in credits:  # a credit line right after the title is not the lead
+        if s <= lead_start + 1 and text[lead_start:s].strip() == "":
+            lead_start = e
+    # The lead is the first paragraph after the title (at most LEAD_CHARS).
+    para = re.search(r"\S[^\n]*", text[lead_start:])
+    lead_end = lead_start + (min(para.end(), LEAD_CHARS) if para else 0)
+    headlines = _headline_lines(text[:cut], lead_end)
+    scores: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    solid: set[str] = set()  # regions with at least one mention that is not only a venue
+    local_venues: set[str] = set()  # venues of local (not national) events
+    national_venues: set[str] = set()
+    venues = [_is_venue(gaz, text, m, toks) for m in body]
+    national_anywhere = {resolve(m) for m, v in zip(body, venues) if v == "national"}
+    for idx, m in enumerate(body):
+        iso = resolve(m)
+        if iso is None:
+            continue
+        in_title_line = title_in_text and t_start <= m.start < lead_start
+        weight = (
+            TITLE_WEIGHT if in_title_line else LEAD_WEIGHT if m.start < lead_end else BODY_WEIGHT
+        )
+        venue = venues[idx]
+        if venue == "local" and in_title_line and iso not in national_anywhere:
+            venue = ""  # «В Омске прошёл семинар» as the title: the local event is the subject
+        if venue:
+            weight *= VENUE_FACTOR
+            (local_venues if venue == "local" else national_venues).add(iso)
+        else:
+            solid.add(iso)
+        if not in_title_line:
+            if _in_list(text, body, idx):
+                weight *= LIST_FACTOR
+            if _inside(m.start, m.end, headlines):
+                weight *= HEADLINE_FACTOR
+        scores[iso] = scores.get(iso, 0.0) + weight
+        counts[iso] = counts.get(iso, 0) + 1
+    title_toks = tokenize(title) if title else []
+    for m in title_mentions:
+        iso = resolve(m)
+        if iso is None:
+            continue
+        venue = _is_venue(gaz, title, m, title_toks)
+        if venue == "local" and iso not in national_anywhere:
+            venue = ""
+        if venue:
+            scores[iso] = scores.get(iso, 0.0) + TITLE_WEIGHT * VENUE_FACTOR
+            (local_venues if venue == "local" else national_venues).add(iso)
+        else:
+            scores[iso] = scores.get(iso, 0.0) + TITLE_WEIGHT
+            solid.add(iso)
+        if not title_in_text:
+            counts[iso] = counts.get(iso, 0) + 1
+    local_venues -= national_venues
+    if not solid:
+        # No subject named except as a venue: «краевое министерство» in the home outlet decides.
+        main_toks = toks[: bisect.bisect_left([t.start for t in toks], cut)]
+        home_hit = _home_by_adjectives(gaz, main_toks, home_iso)
+        if home_hit:
+            return home_hit
+    if not solid and len(local_venues) == 1:
+        # «В Уссурийске прошёл городской фестиваль»: the venue of a local event is its subject.
+        solid = set(local_venues)
+        scores = {iso: sc / VENUE_FACTOR for iso, sc in scores.items()}
+    scores = {iso: sc for iso, sc in scores.items() if iso in solid}
+    if home_iso in scores:
+        scores[home_iso] *= HOME_FACTOR
+    if not scores:
+        return []
+    top = max(scores.values())
+    chosen = [iso for iso in scores if scores[iso] >= max(MIN_SCORE, MIN_SHARE * top)]
+    chosen.sort(key=lambda iso: (-scores[iso], -counts[iso], iso))
+    return [(gaz.by_iso[iso], counts[iso]) for iso in chosen[:MAX_REGIONS]]
