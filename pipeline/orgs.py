@@ -128,6 +128,8 @@ def _alias_hits(text: str, toks: list[Token], reg: OrgRegistry) -> list[OrgMenti
             if i + n <= len(toks) and all(toks[i + j].lemma == key[j] for j in range(n)):
                 if n == 1 and key[0].isascii() is False and not toks[i].text[:1].isupper():
                     continue  # one-word aliases («АСИ», «ОНФ») only as proper names
+                if key[0] in reg.gov_heads and _region_at(text, toks, i + n):
+                    break  # «Министерство труда ... Чувашской Республики»: the region's own body
                 hit = (n, name)
                 break
         if hit:
@@ -137,6 +139,18 @@ def _alias_hits(text: str, toks: list[Token], reg: OrgRegistry) -> list[OrgMenti
         else:
             i += 1
     return out
+
+
+def _region_at(text: str, toks: list[Token], k: int) -> bool:
+    """Does a federal subject's name («Чувашской Республики», «Кузбасса», «ХМАО») start at token
+    k, right after the previous word?"""
+    from pipeline.regions import find_mentions
+
+    if k >= len(toks) or re.search(r"[^\s]", text[toks[k - 1].end : toks[k].start]):
+        return False
+    window = text[toks[k].start : toks[min(k + 5, len(toks) - 1)].end]
+    regs = find_mentions(window)
+    return bool(regs) and regs[0].start == 0 and regs[0].kind in ("subject", "alias", "abbr")
 
 
 def _quoted(text: str) -> Iterable[tuple[int, int]]:
@@ -319,7 +333,7 @@ def find_orgs(
     found += _ombudsman_hits(text, toks, found)
     for m in _government_hits(text, toks, reg, home_region):
         if not any(o.start < m.end and m.start < o.end for o in found):
-            found.append(_canonical(m, reg))
+            found.append(_canonical(m, reg, exact=True))  # named to its region: not the federal one
     for m in _quote_hits(text, toks, reg):
         if not any(o.start < m.end and m.start < o.end for o in found):
             found.append(_canonical(m, reg))
@@ -364,10 +378,11 @@ def _extend_quote(text: str, s: int, e: int) -> int:
     return e
 
 
-def _canonical(m: OrgMention, reg: OrgRegistry) -> OrgMention:
+def _canonical(m: OrgMention, reg: OrgRegistry, *, exact: bool = False) -> OrgMention:
+    """The registry's name for m when an alias starts m's name (or is all of it, with `exact`)."""
     key = lemmatize_phrase(m.name.replace("«", " ").replace("»", " "))
     for alias, name in reg.index.get(key[0] if key else "", ()):
-        if key[: len(alias)] == alias:
+        if key == alias or (not exact and key[: len(alias)] == alias):
             return OrgMention(m.start, m.end, name)
     return m
 
