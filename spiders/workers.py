@@ -4,6 +4,8 @@ Scrapy runs item pipelines on the reactor thread: a page being extracted is a pa
 downloaded. A pipeline awaits `StagePool.run(fn, ...)` instead of calling `fn`; the function
 runs in a spawned worker process (a fresh interpreter: no reactor, threads or database
 connections inherited) and the reactor keeps fetching meanwhile. With no workers it runs inline.
+(Letting the crawl process extract too when the workers are busy was measured slower: it stalls
+the reactor that feeds them.)
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
-QUEUE_PER_WORKER = 2  # calls waiting per worker before the crawl process helps out
 
 
 def default_workers() -> int:
@@ -44,7 +45,6 @@ def _exit_with_parent(parent: int) -> None:
 class StagePool:
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self.inflight = 0
         self.executor: ProcessPoolExecutor | None = None
         if workers > 0:
             self.executor = ProcessPoolExecutor(
@@ -55,11 +55,7 @@ class StagePool:
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         if self.executor is None:
             return fn(*args, **kwargs)
-        if self.inflight >= self.workers * QUEUE_PER_WORKER:
-            # Workers saturated: the crawl process takes a share too, so every core is busy.
-            return fn(*args, **kwargs)
         loop = asyncio.get_running_loop()
-        self.inflight += 1
         try:
             return await loop.run_in_executor(self.executor, partial(fn, *args, **kwargs))
         except BrokenProcessPool:
@@ -67,8 +63,6 @@ class StagePool:
             logger.warning("extraction worker died; extracting in the crawl process from now on")
             self.close()
             return fn(*args, **kwargs)
-        finally:
-            self.inflight -= 1
 
     def close(self) -> None:
         executor, self.executor = self.executor, None
