@@ -75,13 +75,15 @@ class CanonicalPipeline(_WithDb):
         return item
 
 
-def extract_signed(body: bytes, url: str, **options: Any) -> tuple[Extracted, bytes | None]:
-    """Extraction and the text's MinHash, the CPU-bound part: one call in a worker process."""
+def extract_signed(
+    body: bytes, url: str, *, sign: bool, **options: Any
+) -> tuple[Extracted, bytes | None]:
+    """Extraction, and with `sign` the text's MinHash too: the CPU-bound part, for a worker."""
     from pipeline.extract import extract
 
     extracted = extract(body, url, **options)
-    text = extracted.text.strip()
-    return extracted, to_bytes(signature(extracted.text)) if len(text) >= 100 else None
+    long_enough = len(extracted.text.strip()) >= 100
+    return extracted, to_bytes(signature(extracted.text)) if sign and long_enough else None
 
 
 class ExtractPipeline(_WithDb):
@@ -91,6 +93,8 @@ class ExtractPipeline(_WithDb):
         self.since: dt.date | None = crawler.settings["NEWSMON_SINCE"]
         workers = crawler.settings.getint("NEWSMON_EXTRACT_WORKERS", 0)
         self.pool = StagePool(default_workers() if workers < 0 else workers)
+        # One worker is busy with extraction alone; the MinHash then balances the crawl process.
+        self.sign_in_worker = self.pool.workers >= 2
 
     def close_spider(self) -> None:
         self.pool.close()
@@ -102,7 +106,7 @@ class ExtractPipeline(_WithDb):
         if reason:
             raise NotArticle(f"{reason}: {item.url}")
         extracted, item.signature = await self.pool.run(  # the reactor keeps fetching meanwhile
-            extract_signed, item.body, item.url,
+            extract_signed, item.body, item.url, sign=self.sign_in_worker,
             crawl_time=local_time(dt.datetime.fromisoformat(item.fetched_at), source.region_iso),
             overrides=source.selectors, encoding=item.encoding,
         )
