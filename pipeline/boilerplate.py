@@ -50,6 +50,11 @@ MAX_PROSE_BEFORE_TITLE = 0.3
 MIN_SENTENCE = 40
 # Headlines in a news block are shorter than this and end without a full stop.
 HEADLINE_MAX = 120
+# Containers that may be a list of dated items; an item is at most this long, and the list's own
+# heading («Афиша», «Ближайшие события») at most this long.
+LIST_TAGS = frozenset({"ul", "ol", "div", "section", "aside", "dl", "table", "tbody"})
+MAX_DATED_ITEM = 160
+MAX_DATED_LIST_HEADING = 60
 # A text run this long is prose (a sentence), not a menu item or a headline.
 PROSE_RUN = 80
 
@@ -60,6 +65,7 @@ class Markers:
     footer: tuple[str, ...]
     drop_line: tuple[re.Pattern[str], ...]
     widget_fragments: re.Pattern[str]
+    widget_data_attributes: tuple[str, ...]
     article_fragments: re.Pattern[str]
     signature_prefixes: tuple[str, ...]
 
@@ -95,6 +101,7 @@ def markers() -> Markers:
         footer=tuple(fold(m) for m in raw["footer_markers"]),
         drop_line=tuple(re.compile(p, re.IGNORECASE) for p in raw["drop_line_patterns"]),
         widget_fragments=_any_of(raw["widget_attr_fragments"]),
+        widget_data_attributes=tuple(raw["widget_data_attributes"]),
         article_fragments=_any_of(raw["article_attr_fragments"]),
         signature_prefixes=tuple(fold(m) for m in raw["signature_prefixes"]),
     )
@@ -117,7 +124,30 @@ def is_widget_element(el: HtmlElement) -> bool:
         return False
     if tag in CHROME_TAGS and not el.xpath("ancestor::article") and not el.xpath(".//h1"):
         return True
-    return m.widget_fragments.search(attrs) is not None
+    if any(el.get(name) is not None for name in m.widget_data_attributes):
+        return True  # an embedded social post: its fallback text is not the article's
+    return m.widget_fragments.search(attrs) is not None or is_dated_list(el)
+
+
+def is_dated_list(el: HtmlElement) -> bool:
+    """Short items that each start with a ``<time>`` («8 ноября — Семейный квест»), with at most a
+    heading besides: an events board, a comments list or dated headlines, not the article."""
+    if el.tag not in LIST_TAGS or el.find(".//time") is None:
+        return False
+    dated = 0
+    other_chars = 0
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        text = " ".join(child.text_content().split())
+        times = child.xpath(".//time")
+        if times and text.startswith(" ".join(times[0].text_content().split())[:20]):
+            if len(text) > MAX_DATED_ITEM:
+                return False
+            dated += 1
+        else:
+            other_chars += len(text)
+    return dated >= 2 and other_chars <= MAX_DATED_LIST_HEADING
 
 
 def is_protected(el: HtmlElement, total_prose: int) -> bool:
@@ -218,6 +248,11 @@ def prune(tree: HtmlElement, title_el: HtmlElement | None = None) -> HtmlElement
         if not is_protected(el, total):
             el.drop_tree()
     cut_at_stop_marker(tree, starts_at_title=starts_at_title)
+    for el in list(tree.iter("time")):
+        # Keep «5 декабря в 17:00» in «Она пройдет <time>…</time> в здании центра»: trafilatura
+        # drops <time> elements as metadata.
+        if el.getparent() is not None:
+            el.drop_tag()
     return tree
 
 

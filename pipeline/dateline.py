@@ -51,6 +51,11 @@ _REFERENCE_DATE = re.compile(
 _CLASS_DATEISH = re.compile(r"date|time|publish|posted|meta|info|data", re.IGNORECASE)
 
 
+def lower_words(text: str) -> int:
+    """Lower-case words of three letters or more, date-line labels and counters aside."""
+    return len(re.findall(r"(?<![\w-])[а-яё]{3,}", _DATELINE_NOISE.sub(" ", text)))
+
+
 def dateline_date(
     text: str, now: datetime.datetime, *, dateish: bool = False
 ) -> datetime.date | None:
@@ -67,7 +72,7 @@ def dateline_date(
         rest = rest[:start] + " " + rest[end:]
     rest = re.sub(r"\s+", " ", _DATELINE_NOISE.sub(" ", rest)).strip()
     # Sentences have lower-case words; date lines have names, rubrics and labels.
-    lower_words = len(re.findall(r"(?<![\w-])[а-яё]{3,}", rest))
+    lower = lower_words(rest)
     relative = [start for _d, start, end in found if is_relative(text[start:end])]
     if relative and (
         len(found) > 1
@@ -82,9 +87,9 @@ def dateline_date(
     fields = re.split(r"\s*[|•·/]\s*|\s[—–]\s", text)
     meta_line = len(fields) >= 2 and all(len(f.split()) <= 5 for f in fields)
     if dateish or meta_line:
-        ok = len(rest) <= DATELINE_MAX_REST + 20 and lower_words <= 3
+        ok = len(rest) <= DATELINE_MAX_REST + 20 and lower <= 3
     else:
-        ok = len(rest) <= DATELINE_MAX_REST and lower_words == 0
+        ok = len(rest) <= DATELINE_MAX_REST and lower == 0
     date = found[0][0]
     return date if ok and is_plausible(date, now) else None
 

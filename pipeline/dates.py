@@ -5,10 +5,12 @@
 1. a source's CSS override selector;
 2. JSON-LD ``datePublished`` / ``dateCreated``;
 3. meta tags (``article:published_time``, ``datePublished``, ``pubdate``, ``dc.date`` …);
-4. ``<time datetime>`` / ``itemprop=datePublished`` inside the article, not in a widget;
+4. ``<time datetime>`` / ``itemprop=datePublished`` inside the article, not in a widget, a list of
+   dated items (events, comments) or a sentence («пройдет <time>5 декабря</time>»);
 5. a date line near the title (or just under the text), in any common Russian form.
 
-Every candidate after the crawl time (plus a day for time zones) is rejected; dates inside calendars,
+A JSON-LD or meta date on the crawl day (CMSs that stamp the serving time) yields to an earlier
+visible date line. Every candidate after the crawl time (plus a day for time zones) is rejected; dates inside calendars,
 today's-date widgets, related-news blocks, headers and footers are never read (boilerplate.py
 decides what a widget is). When nothing can be trusted the result is ``(None, "none")``.
 """
@@ -26,6 +28,8 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 MIN_YEAR = 1995
+# Lower-case words (date-line labels aside) that make a line around a <time> a sentence.
+SENTENCE_WORDS = 3
 MSK = datetime.timedelta(hours=3)
 # Regions east of Moscow publish "tomorrow" by UTC: allow a day past the crawl time.
 FUTURE_TOLERANCE = datetime.timedelta(days=1)
@@ -328,17 +332,20 @@ def find_published(
             date = _parse_machine(value, now)
             if date:
                 return date, "override"
-    for value in _jsonld_dates(tree):
-        date = _parse_machine(value, now)
-        if date:
-            return date, "jsonld"
-    for value in _meta_dates(tree):
-        date = _parse_machine(value, now)
-        if date:
-            return date, "meta"
+    for method, values in (("jsonld", _jsonld_dates(tree)), ("meta", _meta_dates(tree))):
+        for value in values:
+            date = _parse_machine(value, now)
+            if date and date >= now.date():
+                # Some CMSs stamp the page with the day it is served: a visible date line that
+                # says an earlier day is the real one.
+                earlier = dateline.find_dateline(tree, now=now, title_el=title_el)
+                if earlier is not None and earlier < date:
+                    return earlier, "dateline"
+            if date:
+                return date, method
     prose = boilerplate.page_prose(tree)
     for el in tree.xpath(_TIME_XPATH):
-        if boilerplate.in_widget(el, prose) or _in_sentence(el):
+        if boilerplate.in_widget(el, prose) or _in_sentence(el, now):
             continue
         value = el.get("datetime") or el.get("content") or el.get("title") or el.text_content()
         date = _parse_machine(value, now)
@@ -364,15 +371,29 @@ _TIME_XPATH = (
 )
 
 
-def _in_sentence(el: HtmlElement) -> bool:
-    """A <time> inside running text («пройдет <time>1 июня</time>») dates an event, not the page."""
+def _in_sentence(el: HtmlElement, now: datetime.datetime) -> bool:
+    """A <time> inside running text («пройдет <time>5 декабря</time> в здании центра») dates an
+    event, not the page: its block, the date itself and date-line labels aside, has words of a
+    sentence."""
+    from pipeline import dateline
+
+    if el.get("itemprop") is not None:
+        return False
     block = next((a for a in el.iterancestors() if a.tag in boilerplate.BLOCK_TAGS), None)
-    return (
-        block is not None
-        and block.tag in ("p", "li", "blockquote", "dd", "td")
-        and el.get("itemprop") is None
-        and len(block.text_content()) > 160
-    )
+    if block is None:
+        return False
+    # The block's own line: nested blocks (the rest of an <article>) are not part of it.
+    parts = [block.text or ""]
+    for child in block:
+        if isinstance(child.tag, str) and child.tag not in boilerplate.BLOCK_TAGS:
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    text = " ".join("".join(parts).split())
+    own = " ".join(el.text_content().split())
+    rest = text.replace(own, " ", 1) if own else text
+    for _date, start, end in reversed(find_dates(rest, now=now)):
+        rest = rest[:start] + " " + rest[end:]
+    return dateline.lower_words(rest) >= SENTENCE_WORDS
 
 
 # «/2024/05/12/slug», «/2024-05-12-slug», «/20240512/slug-123.html»

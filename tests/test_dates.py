@@ -381,3 +381,91 @@ def test_jsonld_of_related_items_is_not_the_article_date():
         datetime.date(2024, 3, 3),
         "dateline",
     )
+
+
+# --- issue 5 follow-up: <time> in sentences and event lists, crawl-day meta dates ---------------
+
+BODY = (
+    "<p>В городе открылся центр помощи семьям, оказавшимся в трудной жизненной ситуации. "
+    "Специалисты принимают ежедневно, консультации бесплатные.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "inline",
+    [
+        '<p>Лекция пройдет <time datetime="2024-06-05">5 июня</time> в здании центра.</p>',
+        '<div>Прием заявок начнется <time datetime="2024-06-01T10:00">1 июня в 10:00</time>'
+        " на сайте ведомства</div>",
+        '<li>Регистрация откроется <span><time datetime="2024-05-20">20 мая</time></span>'
+        " для всех желающих</li>",
+    ],
+)
+def test_time_inside_a_sentence_never_dates_the_page(inline):
+    html = (
+        f"<html><body><h1>Заголовок новости</h1><div>14.05.2024</div>{BODY}{inline}</body></html>"
+    )
+    assert find_published(html, url="http://example.ru/n/1", now=NOW) == (
+        datetime.date(2024, 5, 14),
+        "dateline",
+    )
+
+
+@pytest.mark.parametrize(
+    "board",
+    [
+        '<div class="col"><b>Афиша</b><div><time datetime="2024-05-20">20 мая</time> Концерт</div>'
+        '<div><time datetime="2024-05-25">25 мая</time> Ярмарка семей</div></div>',
+        '<ul><li><time datetime="2024-05-16T18:00">16 мая, 18:00</time> <a href="/e/1">Квест</a>'
+        '</li><li><time datetime="2024-05-18">18 мая</time> <a href="/e/2">Спектакль</a></li></ul>',
+    ],
+)
+def test_events_board_of_time_items_never_dates_the_page(board):
+    for html in (
+        f"<html><body>{board}<h1>Заголовок новости</h1><p>07.05.2024</p>{BODY}</body></html>",
+        f"<html><body><h1>Заголовок новости</h1><p>07.05.2024</p>{BODY}{board}</body></html>",
+    ):
+        assert find_published(html, url="http://example.ru/n/1", now=NOW)[0] == datetime.date(
+            2024, 5, 7
+        )
+
+
+def test_time_in_a_meta_line_with_labels_still_dates_the_page():
+    html = (
+        '<html><body><h1>Заголовок новости</h1><div class="info">Опубликовано: <time '
+        'datetime="2024-05-02">2 мая 2024</time> в рубрике «Общество»</div>'
+        + BODY
+        + "</body></html>"
+    )
+    assert find_published(html, url="http://example.ru/n/1", now=NOW) == (
+        datetime.date(2024, 5, 2),
+        "time",
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "line", "expected", "method"),
+    [
+        # article:published_time = the crawl day (a CMS stamping "now"): the visible line wins.
+        ('<meta property="article:published_time" content="2024-05-17T08:00:00+03:00">',
+         "13 мая 2024, 10:15", datetime.date(2024, 5, 13), "dateline"),
+        ('<script type="application/ld+json">{"@type": "NewsArticle", '
+         '"datePublished": "2024-05-17T09:30:00+10:00"}</script>',
+         "Дата публикации: 10.05.2024", datetime.date(2024, 5, 10), "dateline"),
+        # Published on the crawl day indeed: the line agrees, the meta stands.
+        ('<meta property="article:published_time" content="2024-05-17T08:00:00+03:00">',
+         "17 мая 2024, 08:00", datetime.date(2024, 5, 17), "meta"),
+        # No visible date line: the meta stands.
+        ('<meta property="article:published_time" content="2024-05-17T08:00:00+03:00">',
+         "", datetime.date(2024, 5, 17), "meta"),
+        # A meta date before the crawl day is trusted over a different date line.
+        ('<meta property="article:published_time" content="2024-05-15T08:00:00+03:00">',
+         "13 мая 2024", datetime.date(2024, 5, 15), "meta"),
+    ],
+)  # fmt: skip
+def test_crawl_day_meta_yields_to_an_earlier_visible_date_line(head, line, expected, method):
+    html = (
+        f"<html><head>{head}</head><body><h1>Заголовок новости</h1>"
+        f"<div>{line}</div>{BODY}</body></html>"
+    )
+    assert find_published(html, url="http://example.ru/n/1", now=NOW) == (expected, method)

@@ -309,6 +309,7 @@ def test_boilerplate_data_has_the_expected_shape():
         "widget_attr_fragments",
         "article_attr_fragments",
         "signature_prefixes",
+        "widget_data_attributes",
     }
     assert set(raw) == lists
     for key in lists:
@@ -545,3 +546,59 @@ def test_lead_printed_twice_is_kept_once():
         f"<div class='text'><p>{PARA1}</p><p>{PARA2}</p></div>"
     )
     assert _text(html) == PARA1 + "\n\n" + PARA2
+
+
+# --- issue 5 follow-up: <time> in text, events boards, embedded social posts -------------------
+
+_P1 = (
+    "<p>В городе открылся центр помощи семьям, оказавшимся в трудной жизненной ситуации. "
+    "Специалисты принимают ежедневно, консультации бесплатные.</p>"
+)
+
+
+def test_time_inside_a_paragraph_stays_in_the_text():
+    html = (
+        "<html><body><h1>Центр приглашает родителей на лекцию</h1><div>14.05.2024</div>" + _P1 +
+        '<p>Лекция пройдет <time datetime="2024-06-05T17:00">5 июня в 17:00</time> в здании '
+        "центра на улице Мира.</p></body></html>"
+    )  # fmt: skip
+    assert "Лекция пройдет 5 июня в 17:00 в здании центра на улице Мира." in _text(html)
+
+
+@pytest.mark.parametrize("heading", ["Ближайшие события", "Афиша", ""])
+def test_events_board_after_the_text_is_not_text(heading):
+    board = (
+        f'<div class="col"><div>{heading}</div>'
+        '<div><time datetime="2024-05-20">20 мая</time> <a href="/e/1">Семейный концерт</a></div>'
+        '<div><time datetime="2024-05-25">25 мая</time> <a href="/e/2">Ярмарка семей</a></div>'
+        "</div>"
+    )
+    html = f"<html><body><h1>Центр приглашает родителей на лекцию</h1>{_P1}{board}</body></html>"
+    text = _text(html)
+    assert "Специалисты принимают ежедневно" in text
+    assert "концерт" not in text and "Ярмарка" not in text and (not heading or heading not in text)
+
+
+@pytest.mark.parametrize(
+    "embed",
+    [
+        '<blockquote class="telegram-post" data-telegram-post="chan/12"><a href="https://t.me/'
+        'chan/12">Подписал постановление о выплатах семьям, подробности в канале</a></blockquote>',
+        '<blockquote data-telegram-post="chan/12">Подписал постановление о выплатах семьям, '
+        "подробности в канале</blockquote>",
+        '<div class="vk-post-embed"><div id="vk_post_-1_2">Пост ВКонтакте: подписал постановление'
+        " о выплатах семьям, подробности в канале</div></div>",
+        '<blockquote class="twitter-tweet"><p>Подписал постановление о выплатах семьям, '
+        "подробности в канале</p></blockquote>",
+        '<iframe src="https://vk.com/video_ext.php?oid=1">Подписал постановление о выплатах '
+        "семьям, подробности в канале</iframe>",
+    ],
+)
+def test_embedded_social_post_between_paragraphs_is_not_text(embed):
+    html = (
+        "<html><body><h1>Семьям помогут с реабилитацией детей</h1>" + _P1 + embed +
+        "<p>Заявления принимают в многофункциональных центрах с 1 сентября.</p></body></html>"
+    )  # fmt: skip
+    text = _text(html)
+    assert "постановление" not in text
+    assert text.endswith("Заявления принимают в многофункциональных центрах с 1 сентября.")
