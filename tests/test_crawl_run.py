@@ -124,3 +124,36 @@ def test_setting_overrides_are_read_as_yaml():
         "DOWNLOAD_DELAY": 1.5, "ROBOTSTXT_OBEY": False, "REDIS_URL": "redis://h:6379",
         "NEWSMON_EXTRACT_WORKERS": 0,
     }
+
+
+class _Stats(dict):
+    def inc_value(self, key, n=1):
+        self[key] = self.get(key, 0) + n
+
+    def set_value(self, key, value):
+        self[key] = value
+
+
+@pytest.mark.parametrize(
+    ("url", "redirected", "follow", "errors"),
+    [
+        ("http://127.0.0.1:8001/news/1", False, True, 0),
+        ("http://127.0.0.1:8002/news/1", False, False, 0),  # the outlet next door, by port
+        ("https://127.0.0.1:8001/news/1", False, False, 0),
+        ("http://localhost:8001/news/1", True, False, 1),  # moved elsewhere: an error to fix
+    ],
+)
+def test_offsite_middleware_compares_scheme_host_and_port(url, redirected, follow, errors):
+    from types import SimpleNamespace
+
+    from scrapy import Request
+
+    from spiders.middlewares import OriginOffsiteMiddleware
+
+    stats = _Stats()
+    middleware = OriginOffsiteMiddleware(stats)
+    spider = SimpleNamespace(sources={"a": SimpleNamespace(name="a", url="http://127.0.0.1:8001/")})
+    meta = {"source": "a", **({"redirect_urls": ["http://127.0.0.1:8001/old"]} if redirected else {})}
+    assert middleware.should_follow(Request(url, meta=meta), spider) is follow
+    assert stats.get("newsmon/source/a/errors", 0) == errors
+    assert middleware.should_follow(Request("http://127.0.0.1:9/robots.txt"), spider)
