@@ -22,6 +22,7 @@ from pipeline.morph import Token, lemma, lemmatize_phrase, normalize_word, token
 DATA = Path(__file__).resolve().parent / "data"
 
 DOMINANT_RATIO = 10  # «Киров» is the regional centre, not the Kaluga town, unless the text says so
+SMALL_TOWN = 50_000  # «Приволжского затона» (Приволжск, 16 000 people) is not the town
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Entry:
     kind: str  # subject | alias | abbr | adj | city | city_adj | district
     needs_context: bool = False
     dominant: str | None = None  # of a shared city name, the subject whose city is 10x larger
+    small: bool = False  # a small town's adjective: counts only when the text names its subject
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class Mention:
     isos: tuple[str, ...]
     kind: str
     dominant: str | None = None
+    small: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,14 +138,20 @@ def gazetteer() -> Gazetteer:
         cities.setdefault((name, kind), {})[iso] = int(pop)
         if ctx == "1":
             ctx_names.add(name)
+    town_pop = {normalize_word(n): max(p.values()) for (n, k), p in cities.items() if k == "city"}
     for (name, kind), pops in cities.items():
         ranked = sorted(pops, key=lambda iso: -pops[iso])
         dominant = None
         if len(ranked) > 1 and pops[ranked[0]] >= DOMINANT_RATIO * max(pops[ranked[1]], 1):
             dominant = ranked[0]
+        small = max(pops.values()) < SMALL_TOWN
+        if kind == "adj":  # «уссурийский»: the town's population is the size
+            small = town_pop.get(name[:-2], 0) < SMALL_TOWN
         kind = "city_adj" if kind == "adj" else kind
-        entry = Entry(tuple(sorted(pops)), kind, name in ctx_names, dominant)
+        entry = Entry(tuple(sorted(pops)), kind, name in ctx_names, dominant, small)
         add(name, entry, expand=kind == "city" and " " not in name)
+    for adj, iso, small in _derived_adjectives(spec, cities, ctx_names, index):
+        add(adj, Entry((iso,), "city_adj", small=small))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
     ctx = spec["context"]
@@ -160,6 +169,33 @@ def gazetteer() -> Gazetteer:
         credit_markers=tuple(normalize_word(m) for m in ctx["credit_markers"]),
         home_adjectives={k: frozenset(v) for k, v in ctx["home_adjectives"].items()},
     )
+
+
+def _derived_adjectives(spec: dict, cities: dict, ctx_names: set[str], index: dict):
+    """«Таганрог» → «таганрогский», «Череповец» → «череповецкий», «Балаково» → «балаковский»:
+    adjectives of one-subject, one-word towns by the suffix rules in regions.yml, kept only when
+    pymorphy reads the adjective as its own lemma and it is not a common word (stoplist)."""
+    stop = set(spec.get("adjective_stoplist", []))
+    rules = [(a, b) for a, b in spec["adjective_rules"]]
+    for (name, kind), pops in cities.items():
+        if kind != "city" or len(pops) != 1 or name in ctx_names or not name.isalpha():
+            continue
+        low = normalize_word(name)
+        for ending, suffix in rules:
+            if ending == "+" and low[-1] in CONSONANTS:
+                adj = low + suffix
+            elif ending != "+" and low.endswith(ending):
+                adj = low[: -len(ending)] + suffix
+            else:
+                continue
+            taken = any(len(key) == 1 for key, _ in index.get(adj, ()))  # «Тверской»: own entry
+            if adj not in stop and not taken and lemma(adj) == adj:
+                (iso,) = pops
+                yield adj, iso, pops[iso] < SMALL_TOWN
+            break
+
+
+CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
 
 
 def all_regions() -> list[Region]:
@@ -269,9 +305,22 @@ def find_mentions(
         n, entry = found
         first, last = toks[i], toks[i + n - 1]
         if _accept(gaz, text, toks, i, n, entry, per, loc):
-            out.append(Mention(first.start, last.end, entry.isos, entry.kind, entry.dominant))
+            kind = entry.kind
+            if kind == "city" and n == 1 and _adjectival(text, toks, i):
+                kind = "city_adj"  # «в Приволжском затоне» is not «за Приволжском»
+            out.append(
+                Mention(first.start, last.end, entry.isos, kind, entry.dominant, entry.small)
+            )
         i += n
-    return out
+    named = {iso for m in out if not (m.small and m.kind == "city_adj") for iso in m.isos}
+    return [m for m in out if not (m.small and m.kind == "city_adj") or set(m.isos) & named]
+
+
+def _adjectival(text: str, toks: list[Token], i: int) -> bool:
+    """A city form that reads as an adjective before a noun («Приволжском затоне»)."""
+    if i + 1 >= len(toks) or not _joined(text, toks[i], toks[i + 1]):
+        return False
+    return _adjective_form(toks[i].text) and _noun_form(toks[i + 1].text)
 
 
 def _match_at(gaz, text, toks, keys, i) -> tuple[int, Entry] | None:

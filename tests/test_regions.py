@@ -68,6 +68,12 @@ def test_region_by_iso_unknown_code_is_key_error():
         ("в Херсонской области", "RU-KHE"),
         ("в Мелитополе", "RU-ZAP"),
         ("г. Мирный", None),  # Архангельская область or Якутия: left to context
+        ("при Таганрогском центре", "RU-ROS"),  # town adjectives derived from suffix rules
+        ("Таганрогская школа", "RU-ROS"),
+        ("череповецкие волонтёры", "RU-VLG"),
+        ("балаковских семей", "RU-SAR"),
+        ("сызранская больница", "RU-SAM"),
+        ("рядом с Таганрогом", "RU-ROS"),
     ],
 )
 def test_phrase_resolves_to_its_subject(phrase, iso):
@@ -89,6 +95,10 @@ def test_phrase_resolves_to_its_subject(phrase, iso):
         "мирный договор",
         "Мирный процесс затянулся",  # a common word at the start of a sentence
         "в России и Беларуси",
+        "на набережной Приволжского затона",  # a small town's adjective, its region unnamed
+        "в Приволжском затоне",  # an adjective, not the instrumental of «Приволжск»
+        "королевский приём",  # adjectives that are common words never name a town
+        "Азовское море",
     ],
 )
 def test_street_names_common_words_and_countries_are_not_regions(phrase):
@@ -278,3 +288,10 @@ def test_related_block_starts_only_at_a_marker_line(text, cut_at):
 )
 def test_home_region_prior_needs_a_fitting_regional_adjective(text, home, expected):
     assert _isos(text, home=home) == expected
+
+
+def test_small_town_adjective_counts_when_the_text_names_its_subject():
+    alone = find_mentions("Вельская больница получила новый аппарат.")
+    named = find_mentions("В Вельске открыли отделение. Вельская больница получила новый аппарат.")
+    assert alone == []
+    assert [m.isos for m in named] == [("RU-ARK",), ("RU-ARK",)]
