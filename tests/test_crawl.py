@@ -97,7 +97,8 @@ def web(tmp_path_factory):
             runs[name] = {"result": result, "log": server.request_log}
             if name == "first":
                 runs[name]["articles"] = articles(db_path)
-        yield {"db": db_path, "runs": runs, "sources": sources, "urls": server.urls}
+        yield {"db": db_path, "runs": runs, "sources": sources, "urls": server.urls,
+               "server": server, "tmp": tmp}  # fmt: skip
 
 
 def articles(db_path: Path) -> dict[tuple[str, str], dict]:
@@ -278,3 +279,18 @@ def test_second_crawl_on_a_locked_database_exits_75(web):
     assert result.returncode == EXIT_LOCKED
     assert result.stderr.strip().startswith("newsmon: Сбор уже идёт")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_listing_pagination_stops_where_articles_get_older_than_since(web):
+    """cp1251_listing: page 1 is October 21-30, page 2 October 4-15, page 3 September."""
+    server = web["server"]
+    server.clear_log()
+    result = newsmon("crawl", "--sources", str(web["sources"]), "--db", str(web["tmp"] / "since.db"),
+                     "--quiet", "--source", "cp1251_listing", "--since", "2026-10-20")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    log = paths(server.request_log, "cp1251_listing")
+    assert "/?PAGEN_1=2" in log  # page 1 had articles recent enough
+    assert "/?PAGEN_1=3" not in log  # page 2 had none
+    stored = articles(web["tmp"] / "since.db")
+    assert all(row["published"] >= "2026-10-20" for row in stored.values())
+    assert len(stored) == 4  # the three of page 1 and the one published since the first run
