@@ -5,7 +5,8 @@ Usage (from the repository root)::
     .venv/bin/python eval/run_extraction.py [--verbose]
 
 Prints, for both systems from one run: date accuracy (exact day; a null gold date must be null),
-title accuracy (after folding case, ё and spaces) and token-level text precision / recall / F1
+title and lead accuracy (after folding case, ё and spaces; the lead is the first gold paragraph)
+and token-level text precision / recall / F1
 (bag of word tokens against the gold article text, averaged over pages), with library versions.
 Exits 1 when newsmon falls below a floor in eval/floors_extraction.json or the corpus changed
 without its hash being updated (floors are raised deliberately, never lowered silently).
@@ -37,6 +38,7 @@ class Prediction:
     title: str | None
     text: str
     published: datetime.date | None
+    lead: str | None = None
 
 
 @dataclass
@@ -45,6 +47,8 @@ class Scores:
     pages: int = 0
     date_ok: int = 0
     title_ok: int = 0
+    lead_ok: int = 0
+    leads: int = 0  # pages whose lead was scored (callers without lead gold leave it 0)
     precision: list[float] = field(default_factory=list)
     recall: list[float] = field(default_factory=list)
     f1: list[float] = field(default_factory=list)
@@ -53,9 +57,10 @@ class Scores:
     def summary(self) -> dict[str, float]:
         n = max(self.pages, 1)
         mean = lambda xs: sum(xs) / max(len(xs), 1)  # noqa: E731
-        return {
-            "date_accuracy": self.date_ok / n,
-            "title_accuracy": self.title_ok / n,
+        result = {"date_accuracy": self.date_ok / n, "title_accuracy": self.title_ok / n}
+        if self.leads:
+            result["lead_accuracy"] = self.lead_ok / self.leads
+        return result | {
             "text_precision": mean(self.precision),
             "text_recall": mean(self.recall),
             "text_f1": mean(self.f1),
@@ -96,7 +101,7 @@ def newsmon_system(raw: bytes, url: str, crawl: datetime.datetime) -> Prediction
     from pipeline.extract import extract
 
     result = extract(raw, url, crawl_time=crawl)
-    return Prediction(result.title, result.text, result.published)
+    return Prediction(result.title, result.text, result.published, result.lead)
 
 
 def baseline_system(raw: bytes, url: str, crawl: datetime.datetime) -> Prediction:
@@ -111,7 +116,7 @@ def baseline_system(raw: bytes, url: str, crawl: datetime.datetime) -> Predictio
     except Exception:  # htmldate raises on some malformed input; count it as no date
         found = None
     date = datetime.date.fromisoformat(found) if found else None
-    return Prediction(meta.title if meta else None, text, date)
+    return Prediction(meta.title if meta else None, text, date, text.split("\n")[0] or None)
 
 
 SYSTEMS: dict[str, Callable[[bytes, str, datetime.datetime], Prediction]] = {
@@ -138,6 +143,12 @@ def evaluate(system: str, gold: dict[str, dict] | None = None) -> Scores:
             scores.title_ok += 1
         else:
             scores.failures.append(f"{name}: title {pred.title!r} != {g['title']!r}")
+        want_lead = g["text"].split("\n\n")[0]
+        scores.leads += 1
+        if norm_title(pred.lead) == norm_title(want_lead):
+            scores.lead_ok += 1
+        else:
+            scores.failures.append(f"{name}: lead {(pred.lead or '')[:50]!r} != {want_lead[:50]!r}")
         p, r, f = prf(pred.text, g["text"])
         scores.precision.append(p)
         scores.recall.append(r)

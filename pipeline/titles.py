@@ -21,6 +21,8 @@ MAX_TITLE_CANDIDATES = 40
 CUT_TITLE_MIN_CHARS = 60
 # A <title> of this many words or fewer is a site or section name, not a headline.
 WEAK_TITLE_WORDS = 3
+# An <h1> of at most this many words may be the site's name above the real headline.
+SITE_NAME_WORDS = 4
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||—|–|-|::|:|/|»|•|·)\s+")
 
 _INVISIBLE = dict.fromkeys(map(ord, "\xad\u200b\u200c\u200d\u2060\ufeff"))
@@ -81,6 +83,8 @@ def _site_stripped(title: str, site: str | None = None) -> str:
 
 
 _TITLE_CLASS = re.compile(r"title|headline|zag|caption|heading", re.IGNORECASE)
+# Page builders style the headline by utility classes: «txt-xl txt-bold», «font-bold text-2xl».
+_BOLD_CLASS = re.compile(r"bold|(?<![a-z])(?:text-|txt-|fs-|font-)?(?:[2-9]?xl|big|large)\b", re.I)
 
 
 def _title_candidates(tree: HtmlElement) -> list[HtmlElement]:
@@ -125,8 +129,16 @@ def find_title(
         None,
     )
     head_title = clean_line(tree.findtext(".//title"))
-    others = [boilerplate.fold(t) for t in (ld, og, head_title) if t]
-    candidates = _title_candidates(tree)
+    site = _meta(tree, "og:site_name", "application-name")
+    # «Новости фонда», «Главная»: a meta title of a few words names the site or section and is
+    # the same on every page; it neither confirms a headline element nor stands for one.
+    strong = [t for t in (ld, og, head_title) if t and not _is_weak(t, site)]
+    others = [boilerplate.fold(t) for t in strong]
+    candidates = [
+        el
+        for el in _title_candidates(tree)
+        if el.tag != "h1" or not _is_site_name(el, tree, head_title, site)
+    ]
     prose = boilerplate.page_prose(tree)
 
     def rank(item: tuple[int, HtmlElement]) -> tuple[float, bool, bool, int]:
@@ -145,9 +157,9 @@ def find_title(
         order, el = max(enumerate(candidates), key=rank)
         agree, not_logo, is_h1, _ = rank((order, el))
         if agree or (not others and not_logo) or (is_h1 and not_logo):
-            return _complete(element_text(el), [t for t in (ld, og) if t]), el
-    site = _meta(tree, "og:site_name", "application-name")
-    if not (ld or og):
+            text = _without_kicker(el, element_text(el), others)
+            return _complete(text, [t for t in (ld, og) if t in strong]), el
+    if not [t for t in (ld, og) if t in strong]:
         # No headline element agrees with <title>: the headline is the line right above the
         # article's first paragraph (old CMSs, table layouts, page builders) — a heading, or any
         # line when <title> is only a site or section name («Новости - Администрация города»).
@@ -163,12 +175,84 @@ def find_title(
     return None, None
 
 
+def _is_weak(title: str, site: str | None) -> bool:
+    return len(_site_stripped(title, site).split()) <= WEAK_TITLE_WORDS
+
+
+def _is_site_name(h1: HtmlElement, tree: HtmlElement, head_title: str, site: str | None) -> bool:
+    """An ``<h1>`` that names the site (the same on every page), the headline being a lower
+    heading: it is og:site_name, or the site part of ``<title>``, or a short line with a longer
+    heading between it and the text."""
+    text = element_text(h1)
+    folded = boilerplate.fold(text)
+    if site and folded == boilerplate.fold(site):
+        return True
+    if head_title:
+        kept = boilerplate.fold(_site_stripped(head_title, site))
+        pieces = {boilerplate.fold(p) for p in TITLE_SEPARATORS.split(head_title)}
+        if folded != kept and folded in pieces and kept not in folded:
+            return True  # «Заголовок | Сайт» and <h1>Сайт</h1>
+    if len(text.split()) > SITE_NAME_WORDS:
+        return False
+    items = boilerplate.blocks(tree)
+    start = next((i for i, b in enumerate(items) if b.el is h1), None)
+    if start is None:
+        return False
+    for block in items[start + 1 :]:
+        if len(block.text) >= dateline.BODY_MIN_CHARS and block.link_density < 0.5:
+            return False  # reached the text: no headline below the <h1>
+        words = len(block.text.split())
+        if (
+            words > max(len(text.split()), SITE_NAME_WORDS)
+            and len(block.text) <= 250
+            and block.link_density < 0.5
+            and not block.text.endswith(".")
+            and block.el.tag in ("h2", "h3", "h4")
+        ):
+            return True
+    return False
+
+
+_KICKER_TAGS = frozenset({"span", "a", "small", "em", "i", "b", "strong", "mark", "sup", "font"})
+_KICKER_CLASS = re.compile(r"rubri|categ|cat\b|section|razdel|tag|label|kicker|topic", re.I)
+
+
+def _without_kicker(el: HtmlElement, text: str, others: list[str]) -> str:
+    """«<h1><a class="cat">Общество.</a> Тверь: …</h1>» → «Тверь: …»: a rubric label that opens
+    the headline element (a link, a rubric class or a separator after it) is not the title,
+    unless a meta title carries it too."""
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    if (el.text or "").strip() or first is None or first.tag not in _KICKER_TAGS:
+        return text
+    kicker = element_text(first)
+    if not kicker or len(kicker.split()) > 3 or not text.startswith(kicker):
+        return text
+    rest = text[len(kicker) :].lstrip(" .:|/—–-•·")
+    separated = kicker.rstrip()[-1:] in ".:|/" or text[len(kicker) :].lstrip()[:1] in "|/—–•·"
+    marked = first.tag == "a" or _KICKER_CLASS.search(f"{first.get('class') or ''}") is not None
+    folded = boilerplate.fold(kicker).rstrip(".:|/ ")
+    if (
+        len(rest.split()) >= 3
+        and (rest[:1].isupper() or rest[:1] in '«"')
+        and (separated or marked)
+        and not any(t.startswith(folded) for t in others)
+    ):
+        return rest
+    return text
+
+
 def _looks_like_heading(el: HtmlElement) -> bool:
     if el.tag in ("h1", "h2", "h3", "h4", "b", "strong", "font"):
         return True
     if el.xpath("./b | ./strong | ./font"):
         return True
-    return bool(_TITLE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"))
+    attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return bool(
+        _TITLE_CLASS.search(attrs)
+        or _BOLD_CLASS.search(attrs)
+        or re.search(r"font-weight:(bold|[6-9]00)", style)
+    )
 
 
 def _title_from_blocks(

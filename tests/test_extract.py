@@ -602,3 +602,78 @@ def test_embedded_social_post_between_paragraphs_is_not_text(embed):
     text = _text(html)
     assert "постановление" not in text
     assert text.endswith("Заявления принимают в многофункциональных центрах с 1 сентября.")
+
+
+# --- issue 5 follow-up: site-name <h1>, generic meta titles, rubric labels in the headline ------
+
+HEADLINE = "Семьям участников конкурса вручили сертификаты на отдых"
+
+
+@pytest.mark.parametrize(
+    ("head", "masthead"),
+    [
+        ("<title>Вестник района</title>", '<div class="masthead"><h1>Вестник района</h1></div>'),
+        (f"<title>{HEADLINE} | Вестник района</title>", "<h1>Вестник района</h1>"),
+        (
+            '<title>Главная</title><meta property="og:site_name" content="Вестник района">',
+            "<div><h1>Вестник района</h1><div>Газета для всей семьи</div></div>",
+        ),
+    ],
+)
+def test_site_name_h1_loses_to_the_headline_in_h2(head, masthead):
+    html = _page(f"{masthead}<h2>{HEADLINE}</h2><div>12.03.2024</div><p>{PARA1}</p>", head=head)
+    got = extract(html, "http://e.ru/1", crawl_time=NOW)
+    assert (got.title, got.published) == (HEADLINE, datetime.date(2024, 3, 12))
+
+
+def test_short_real_h1_with_a_subtitle_stays_the_title():
+    html = _page(
+        "<h1>Кризисный центр открылся</h1><h2>В Хабаровске начал работу центр для мам с детьми, "
+        f"оказавшихся без жилья.</h2><p>{PARA1}</p>",
+        head="<title>Кризисный центр открылся</title>",
+    )
+    assert extract(html, "http://e.ru/1", crawl_time=NOW).title == "Кризисный центр открылся"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        f'<div class="txt-xl txt-bold">{HEADLINE}</div>',
+        f'<div style="font-size: 24px; font-weight: 700">{HEADLINE}</div>',
+        f"<p><strong>{HEADLINE}</strong></p>",
+    ],
+)
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<title>Новости фонда</title><meta property="og:title" content="Новости фонда">',
+        "<title>Новости | Фонд «Теплый дом»</title>",
+    ],
+)
+def test_generic_meta_title_gives_way_to_the_styled_headline_above_the_text(head, heading):
+    html = _page(f"{heading}<div>5 марта 2024</div><p>{PARA1}</p>", head=head)
+    assert extract(html, "http://e.ru/1", crawl_time=NOW).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("h1", "expected"),
+    [
+        (f'<a class="cat" href="/society/">Общество.</a> Тверь: {HEADLINE.lower()}',
+         f"Тверь: {HEADLINE.lower()}"),
+        (f'<span class="rubric">Транспорт</span> {HEADLINE}', HEADLINE),
+        (f"<span>Образование</span> | {HEADLINE}", HEADLINE),
+        # Not a rubric: a bold word that starts the headline's sentence.
+        (f"<b>Губернатор</b> {HEADLINE.lower()}", f"Губернатор {HEADLINE.lower()}"),
+    ],
+)  # fmt: skip
+def test_rubric_label_inside_the_h1_is_not_title(h1, expected):
+    html = _page(f"<h1>{h1}</h1><p>{PARA1}</p>", head="<title>Новости</title>")
+    assert extract(html, "http://e.ru/1", crawl_time=NOW).title == expected
+
+
+def test_rubric_label_kept_when_the_meta_title_has_it_too():
+    html = _page(
+        f"<h1><span class='label'>Итоги.</span> {HEADLINE}</h1><p>{PARA1}</p>",
+        head=f'<meta property="og:title" content="Итоги. {HEADLINE}">',
+    )
+    assert extract(html, "http://e.ru/1", crawl_time=NOW).title == f"Итоги. {HEADLINE}"
