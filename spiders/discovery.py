@@ -124,6 +124,14 @@ def parse_sitemap(body: bytes, base_url: str) -> Sitemap:
     return Sitemap(is_index, entries)
 
 
+_XML_ROOT_RE = re.compile(rb"<(\w+:)?(rss|feed|RDF|urlset|sitemapindex)\b")
+
+
+def is_feed_or_sitemap(body: bytes) -> bool:
+    """Does the body look like a feed or sitemap at all (rather than, say, an HTML page)?"""
+    return body[:2] == b"\x1f\x8b" or bool(_XML_ROOT_RE.search(body[:4000]))
+
+
 # --- listing pages ---------------------------------------------------------------------------
 
 PAGINATION_RE = re.compile(

@@ -22,7 +22,9 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from db import open_db
 from db.runs import NOT_ARTICLE_STATUS, now_iso, record_url, url_is_done
 from pipeline.items import ArticleItem
-from spiders.discovery import Entry, classify_links, next_pages, parse_feed, parse_sitemap
+from spiders.discovery import (
+    Entry, classify_links, is_feed_or_sitemap, next_pages, parse_feed, parse_sitemap,
+)  # fmt: skip
 from spiders.gate import PaginationGate
 from spiders.urls import canonical_url, same_origin
 
@@ -94,13 +96,18 @@ class NewsSpider(scrapy.Spider):
     def parse_feed(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
         source = self.sources[response.meta["source"]]
         self._count(source.name, "pages")
-        for entry in parse_feed(response.body, response.url):
+        entries = parse_feed(response.body, response.url)
+        if not entries:
+            self._unreadable(source, response, "лента")
+        for entry in entries:
             yield from self._article_request(source, entry)
 
     def parse_sitemap(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
         source = self.sources[response.meta["source"]]
         self._count(source.name, "pages")
         sitemap = parse_sitemap(response.body, response.url)
+        if not sitemap.entries:
+            self._unreadable(source, response, "карта сайта")
         depth = response.meta.get("depth", 0)
         for entry in sitemap.entries:
             if not sitemap.is_index:
@@ -111,6 +118,15 @@ class NewsSpider(scrapy.Spider):
                 yield self._request(
                     entry.url, source, self.parse_sitemap, kind="sitemap", depth=depth + 1
                 )
+
+    def _unreadable(self, source: Source, response: scrapy.http.Response, what: str) -> None:
+        """A feed or sitemap with no entry: moved (an HTML page answers) or broken XML."""
+        if is_feed_or_sitemap(response.body):
+            return  # an empty but proper document: nothing new, no fault
+        reason = f"{what} без записей, не XML? {response.url}"
+        self._count(source.name, "errors")
+        self.crawler.stats.set_value(f"newsmon/source/{source.name}/last_error", reason)
+        self.logger.warning("%s: %s", source.name, reason)
 
     def parse_listing(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
         source = self.sources[response.meta["source"]]

@@ -8,7 +8,8 @@ import gzip
 import pytest
 
 from spiders.discovery import (
-    classify_links, link_kind, next_pages, parse_date, parse_feed, parse_sitemap,
+    classify_links, is_feed_or_sitemap, link_kind, next_pages, parse_date, parse_feed,
+    parse_sitemap,
 )  # fmt: skip
 from spiders.gate import PaginationGate
 
@@ -84,6 +85,21 @@ def test_sitemap_index_and_gzip():
     assert [e.url for e in sitemap.entries] == [
         "http://127.0.0.1:8001/s/news.xml", "http://127.0.0.1:8001/s/2025.xml.gz",
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "is_xml"),
+    [
+        (b'<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>', True),
+        (b'<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/0.9"/>', True),
+        (b"<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'></rdf:RDF>", True),
+        (gzip.compress(INDEX), True),
+        ("<!DOCTYPE html><html><body>Новости</body></html>".encode(), False),  # feed moved
+        (b"", False),
+    ],
+)
+def test_an_unreadable_feed_is_told_from_an_empty_one(body, is_xml):
+    assert is_feed_or_sitemap(body) is is_xml
 
 
 @pytest.mark.parametrize(
