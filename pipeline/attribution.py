@@ -24,7 +24,8 @@ HOME_FACTOR = 1.5  # the outlet's home region breaks near-ties
 MIN_SCORE = 1.5  # one passing mention in the body (1.0) is not enough: title, lead or twice
 MIN_SHARE = 0.34  # a region needs this share of the top region's score
 MAX_REGIONS = 4
-LEAD_CHARS = 400
+LEAD_CHARS = 400  # a longer first paragraph: its first sentences, at least LEAD_MIN_CHARS
+LEAD_MIN_CHARS = 120
 
 # --- attribution ----------------------------------------------------------------------------------
 
@@ -126,6 +127,29 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, min(ends) if ends else len(text)
 
 
+_SENTENCE_END = re.compile(r"(\w*)[.!?…][»\"]?(?=\s+[«\"А-ЯЁA-Z0-9—–-])")
+
+
+def _lead_length(para: str, offset: int) -> int:
+    """Characters of the lead from the paragraph's start: whole sentences until LEAD_MIN_CHARS
+    (at least one; «г.», «А.» and other short words end none), never more than LEAD_CHARS."""
+    for found in _SENTENCE_END.finditer(para):
+        if len(found.group(1)) <= 3 and not found.group(1).isdigit():
+            continue
+        if found.end() >= LEAD_MIN_CHARS:
+            return offset + min(found.end(), LEAD_CHARS)
+    return offset + min(len(para), LEAD_CHARS)
+
+
+def _opens_sentence(text: str, m: Mention) -> bool:
+    """«В Тульской области семьям помогают …»: the subject set as the sentence's topic."""
+    start, _ = _sentence_bounds(text, m.start)
+    return (
+        re.fullmatch(r"[\s«\"—–-]*(?:(?:в|во|на|из|по)\s+)?", text[start : m.start].lower())
+        is not None
+    )
+
+
 def _is_venue(gaz, text: str, m: Mention, toks: list[Token]) -> str:
     """ "" if not a venue; "national" for «на всероссийском форуме в Москве»; else "local"."""
     s, e = _sentence_bounds(text, m.start)
@@ -140,9 +164,21 @@ def _is_venue(gaz, text: str, m: Mention, toks: list[Token]) -> str:
         if not re.search(r"(^|\s)(в|во|на)\s+$", before):
             return ""
     lemmas = {t.lemma for t in toks[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]}
-    if not lemmas & gaz.venue_words:
+    if not lemmas & gaz.venue_words and not _in_relative_clause(text, m, toks, starts, s):
         return ""
     return "national" if lemmas & gaz.national_words else "local"
+
+
+def _in_relative_clause(
+    text: str, m: Mention, toks: list[Token], starts: list[int], s: int
+) -> bool:
+    """«…, итоги которого подвели в Москве», «на встрече, которую провели в Казани»: the place
+    of something the sentence is not about."""
+    if m.kind in ("adj", "city_adj"):
+        return False
+    clause = max(s, *(text.rfind(c, 0, m.start) + 1 for c in ",;:(—"))
+    inside = toks[bisect.bisect_left(starts, clause) : bisect.bisect_left(starts, m.start)]
+    return any(t.lemma == "который" for t in inside)
 
 
 def _in_list(text: str, mentions: list[Mention], idx: int) -> bool:
@@ -197,15 +233,17 @@ def attribute(
     for s, e in credits:  # a credit line right after the title is not the lead
         if s <= lead_start + 1 and text[lead_start:s].strip() == "":
             lead_start = e
-    # The lead is the first paragraph after the title (at most LEAD_CHARS).
+    # The lead is the first paragraph after the title; a longer one (a text without paragraph
+    # breaks) gives its first sentence(s) only.
     para = re.search(r"\S[^\n]*", text[lead_start:])
-    lead_end = lead_start + (min(para.end(), LEAD_CHARS) if para else 0)
+    lead_end = lead_start + (0 if para is None else _lead_length(para.group(0), para.start()))
     headlines = _headline_lines(text[:cut], lead_end)
     scores: dict[str, float] = {}
     counts: dict[str, int] = {}
     solid: set[str] = set()  # regions with at least one mention that is not only a venue
     local_venues: set[str] = set()  # venues of local (not national) events
     national_venues: set[str] = set()
+    openers: set[str] = set()  # regions named at the start of a sentence («В Пермском крае …»)
     venues = [_is_venue(gaz, text, m, toks) for m in body]
     national_anywhere = {resolve(m) for m, v in zip(body, venues) if v == "national"}
     for idx, m in enumerate(body):
@@ -229,6 +267,8 @@ def attribute(
                 weight *= LIST_FACTOR
             if _inside(m.start, m.end, headlines):
                 weight *= HEADLINE_FACTOR
+            if not venue and weight >= BODY_WEIGHT and _opens_sentence(text, m):
+                openers.add(iso)
         scores[iso] = scores.get(iso, 0.0) + weight
         counts[iso] = counts.get(iso, 0) + 1
     title_toks = tokenize(title) if title else []
@@ -265,5 +305,10 @@ def attribute(
         return []
     top = max(scores.values())
     chosen = [iso for iso in scores if scores[iso] >= max(MIN_SCORE, MIN_SHARE * top)]
+    if not chosen:
+        # Nothing stands out: an overview («В Тульской области …», «В Пермском крае …») or one
+        # body mention is about every subject it names in full (not only in a list or headline).
+        # Named in passing («Депутат от Хабаровского края поддержала») is not enough.
+        chosen = [iso for iso in openers if scores[iso] >= max(BODY_WEIGHT, MIN_SHARE * top)]
     chosen.sort(key=lambda iso: (-scores[iso], -counts[iso], iso))
     return [(gaz.by_iso[iso], counts[iso]) for iso in chosen[:MAX_REGIONS]]

@@ -23,6 +23,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 DOMINANT_RATIO = 10  # «Киров» is the regional centre, not the Kaluga town, unless the text says so
 SMALL_TOWN = 50_000  # «Приволжского затона» (Приволжск, 16 000 people) is not the town
+SUGGEST_CUTOFF = 0.8  # «Нарния» is not «Татария» (0.62): no suggestion beats a silly one
 
 
 @dataclass(frozen=True)
@@ -262,7 +263,7 @@ def _suggest(text: str) -> Region | None:
     for lem in lemmatize_phrase(text):
         if lem in gaz.suggest_lemmas:
             return gaz.by_iso[gaz.suggest_lemmas[lem]]
-    best = difflib.get_close_matches(normalize_word(text), list(gaz.lookup), n=1, cutoff=0.6)
+    best = difflib.get_close_matches(normalize_word(text), list(gaz.lookup), n=1, cutoff=SUGGEST_CUTOFF)
     return gaz.by_iso[gaz.lookup[best[0]]] if best else None
 
 

@@ -54,3 +54,8 @@ def test_newsmon_ner_is_not_worse_than_bare_natasha(models):
 def test_floors_are_pinned_to_the_corpora_they_were_measured_on():
     assert _load("run_regions").corpus_hash() == FLOORS["regions"]["corpus"]
     assert _load("run_ner").corpus_hash() == FLOORS["ner"]["corpus"]
+
+
+def test_organization_recall_meets_floor(region_report):
+    # `counts --by org` is reported upward: a regional ministry must not collapse into a federal one
+    assert region_report["org_recall"] >= FLOORS["regions"]["org_recall"], region_report

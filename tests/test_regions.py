@@ -142,6 +142,11 @@ def test_unknown_region_suggests_the_nearest_official_name():
     )
     with pytest.raises(UserError, match="Неизвестный регион «Фигляндия»"):
         resolve_region("Фигляндия")
+    with pytest.raises(UserError) as err:
+        resolve_region("Нарния")
+    assert "Возможно" not in str(err.value)  # no suggestion rather than a silly one
+    with pytest.raises(UserError, match="«Республика Башкортостан»"):
+        resolve_region("Башкортостна")  # a typo still gets its subject
     with pytest.raises(UserError, match=r"«Уссурийск».*«Приморский край»"):
         resolve_region("Уссурийск")  # a city is not a subject: suggested, never guessed
 
@@ -295,3 +300,49 @@ def test_small_town_adjective_counts_when_the_text_names_its_subject():
     named = find_mentions("В Вельске открыли отделение. Вельская больница получила новый аппарат.")
     assert alone == []
     assert [m.isos for m in named] == [("RU-ARK",), ("RU-ARK",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an overview: each subject opens its own paragraph once
+            "Регионы по-разному помогают семьям.\n"
+            "В Тульской области работают кураторы семей.\n"
+            "В Пермском крае выезжают мобильные бригады.\n",
+            ["RU-PER", "RU-TUL"],
+        ),
+        (  # one subject named once, opening a body sentence
+            "Службы ранней помощи открываются по всей стране.\n"
+            "В Ярославской области такая служба работает третий год.\n",
+            ["RU-YAR"],
+        ),
+        (  # named in passing in national news: no subject
+            "Комитет Госдумы обсудил законопроект об опеке.\n"
+            "Документ поддержала депутат от Курской области.\n",
+            [],
+        ),
+        (  # a passing mention does not join a dominant subject
+            "В Омской области открыли кризисный центр. Омские семьи получат помощь.\n"
+            "В Томской области такой центр работает давно.\n",
+            ["RU-OMS"],
+        ),
+        (  # the place of a relative clause is a venue
+            "Приёмные семьи из Калужской области стали лауреатами премии.\n"
+            "Калужане получили награды на встрече, которую провели в Москве.\n",
+            ["RU-KLU"],
+        ),
+    ],
+)
+def test_overview_and_passing_mentions(text, expected):
+    assert sorted(_isos(text)) == expected
+
+
+def test_lead_of_a_text_without_paragraph_breaks_is_its_first_sentences():
+    text = (
+        "В Бердске Новосибирской области открылся кризисный центр для женщин с детьми, "
+        "оказавшихся в трудной жизненной ситуации, и первые жильцы уже заселились. "
+        "Идею организаторы подсмотрели у коллег из Татарстана, где такие центры работают давно. "
+        "В центре шесть комнат, игровая и кухня, а с мамами работают психолог и юрист. "
+        "Жить здесь можно до полугода."
+    )
+    assert _isos(text) == ["RU-NVS"]
