@@ -42,6 +42,16 @@ HEAD_SCAN = 4
 # Paragraphs this long are never repeated on purpose.
 DEDUPE_MIN_CHARS = 60
 MAX_HEAD_CHROME = 200
+# A sentence: this long and ending like one. Shorter lines above the text may be chrome.
+MIN_SENTENCE_CHARS = 40
+SENTENCE_END = tuple('.!?…»")')
+# A rubric line above the text has at most this many words; no chrome line is longer than this.
+RUBRIC_WORDS = 3
+MAX_CHROME_LINE = 120
+# Blocks above the first paragraph searched for a lead left out by the extractor.
+LEAD_SCAN = 4
+# A date line above the text is chrome whatever its date (a widget may show a later day).
+FAR_FUTURE = datetime.timedelta(days=3660)
 
 
 @dataclass(frozen=True)
@@ -219,6 +229,12 @@ def _has_date(line: str, now: datetime.datetime) -> bool:
     return bool(absolute) or dateline.dateline_date(line, now) is not None
 
 
+# «Администрация Кинельского района, 2005–2025»: a copyright line without «©».
+_SITE_YEAR_LINE = re.compile(
+    r"^[^.!?]{3,100}?,?\s+(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?\s*(?:г\.?)?$"
+)
+
+
 def _strip_tail(paragraphs: list[str], now: datetime.datetime) -> list[str]:
     """Whatever follows the last sentence and its signature: date lines, dated headline lists."""
     prose = [
@@ -236,12 +252,87 @@ def _strip_tail(paragraphs: list[str], now: datetime.datetime) -> list[str]:
         following = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
         if line.rstrip().endswith(":"):
             break  # a list the article introduces, not a related block
-        if _has_date(line, now) or (len(line) < 40 and following and _has_date(following, now)):
+        if (
+            _has_date(line, now)
+            or (len(line) < 40 and following and _has_date(following, now))
+            or (_SITE_YEAR_LINE.match(line) and not boilerplate.is_signature(line))
+        ):
             # Dated lines with no sentence after them: a related or announcements block.
             if not any(len(p) >= 30 and p.rstrip().endswith(".") for p in paragraphs[k + 1 :]):
                 return paragraphs[:k]
             break
     return paragraphs
+
+
+def _is_prose(line: str) -> bool:
+    return len(line) >= MIN_SENTENCE_CHARS and line.rstrip()[-1:] in SENTENCE_END
+
+
+def _rescue_lead(
+    pruned: HtmlElement, paragraphs: list[str], title: str | None, now: datetime.datetime
+) -> list[str]:
+    """A lead in its own block above the body («div.lead», «.anons», a subtitle) that the text
+    extractor left out: the prose line right above the first paragraph, past captions and the
+    date line, up to the headline."""
+    if not paragraphs:
+        return paragraphs
+    items = boilerplate.blocks(pruned)
+    first = boilerplate.fold(paragraphs[0])
+    start = next((i for i, b in enumerate(items) if boilerplate.fold(b.text) == first), None)
+    if start is None:
+        return paragraphs
+    folded_title = boilerplate.fold(title or "")
+    for block in reversed(items[max(0, start - LEAD_SCAN) : start]):
+        text = block.text
+        if boilerplate.fold(text) == folded_title or boilerplate.is_stop_line(text):
+            break
+        caption = block.el.tag == "figcaption" or bool(block.el.xpath("ancestor::figure"))
+        if (
+            caption
+            or boilerplate.is_drop_line(text)
+            or dateline.dateline_date(text, now, dateish=True) is not None
+            or (len(text) < MIN_SENTENCE_CHARS and not _is_prose(text))
+        ):
+            continue
+        if _is_prose(text) and block.link_density < 0.3:
+            return [text, *paragraphs]
+        break
+    return paragraphs
+
+
+_CALENDAR_WORD = re.compile(
+    r"(?:пн|вт|ср|чт|пт|сб|вс|\d{1,4}|январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|"
+    r"октябрь|ноябрь|декабрь|[«»<>‹›←→|]+)",
+    re.IGNORECASE,
+)
+
+
+def _is_head_chrome(line: str, now: datetime.datetime) -> bool:
+    """A line above the first sentence that is no part of the text: a rubric («Социальная
+    сфера»), breadcrumbs, a calendar's residue, a date line (even one after the crawl day)."""
+    if _is_prose(line) or len(line) > MAX_CHROME_LINE:
+        return False
+    words = line.split()
+    if len(words) <= RUBRIC_WORDS and not line.endswith((":", "!", "?")):
+        return True
+    if all(_CALENDAR_WORD.fullmatch(w.strip(".,")) for w in words):
+        return True
+    if len(re.findall(r"\s[»>›/|]\s", f" {line} ")) >= 2:
+        return True  # Главная » Новости » Общество
+    found = dates.find_dates(line, now=now + FAR_FUTURE)
+    return bool(found) and dateline.dateline_date(line, now + FAR_FUTURE, dateish=True) is not None
+
+
+def _strip_head_chrome(paragraphs: list[str], now: datetime.datetime) -> list[str]:
+    for i, para in enumerate(paragraphs[:HEAD_SCAN]):
+        if not _is_head_chrome(para, now):
+            return paragraphs[i:]
+    return paragraphs[HEAD_SCAN:] if len(paragraphs) > HEAD_SCAN else paragraphs
+
+
+def _lead(paragraphs: list[str], now: datetime.datetime) -> str | None:
+    """The first paragraph of the text proper: never a rubric, category or date line."""
+    return next((p for p in paragraphs if not _is_head_chrome(p, now)), None)
 
 
 def _dedupe(paragraphs: list[str]) -> list[str]:
@@ -290,6 +381,9 @@ def extract(
             paragraphs, method = traf, "trafilatura"
         elif base:
             paragraphs, method = base, "baseline"
+    if method in ("trafilatura", "baseline"):
+        paragraphs = _rescue_lead(pruned, paragraphs, title, now)
+    paragraphs = _strip_head_chrome(paragraphs, now)
     paragraphs = _strip_tail(paragraphs, now)
     paragraphs = _dedupe([c for c in map(clean_line, paragraphs) if c])
     text = "\n\n".join(paragraphs)
@@ -302,7 +396,7 @@ def extract(
         url=url,
         title=title,
         text=text,
-        lead=paragraphs[0] if paragraphs else None,
+        lead=_lead(paragraphs, now),
         author=find_author(tree),
         published=published,
         date_method=date_method,

@@ -677,3 +677,73 @@ def test_rubric_label_kept_when_the_meta_title_has_it_too():
         head=f'<meta property="og:title" content="Итоги. {HEADLINE}">',
     )
     assert extract(html, "http://e.ru/1", crawl_time=NOW).title == f"Итоги. {HEADLINE}"
+
+
+# --- issue 5 follow-up: lead in its own block, rubric and calendar lines above the text ---------
+
+LEAD = "В Липецке стартовал проект наставничества для выпускников интернатов."
+_BODY = "".join(
+    f"<p>{p}</p>"
+    for p in (
+        "Наставниками стали сотрудники двенадцати предприятий региона, они помогут выбрать работу.",
+        "В первый поток проекта вошли тридцать выпускников из четырех школ-интернатов области.",
+        "Проект продлится год, после чего его итоги обсудят на региональном форуме НКО.",
+    )
+)
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        f'<h1>{HEADLINE}</h1><div class="date">15.05.2024</div><div class="article-lead">{LEAD}'
+        f'</div><div itemprop="articleBody">{_BODY}</div>',
+        f'<h1>{HEADLINE}</h1><p class="lead">{LEAD}</p><div class="text">{_BODY}</div>',
+        f'<div class="article__header"><h1>{HEADLINE}</h1><p class="article__lead">{LEAD}</p>'
+        f'</div><div class="article__body">{_BODY}</div>',
+        f'<h1>{HEADLINE}</h1><div class="anons">{LEAD}</div><figure><img src="1.jpg"><figcaption>'
+        f"Участники проекта на встрече в областной библиотеке.</figcaption></figure><div>{_BODY}</div>",
+    ],
+)
+def test_lead_in_its_own_block_before_the_body_is_kept_first(article):
+    got = extract(
+        _page(article, head=f"<title>{HEADLINE}</title>"), "http://e.ru/1", crawl_time=NOW
+    )
+    assert got.lead == LEAD
+    assert got.text.startswith(LEAD + "\n\nНаставниками")
+    assert "библиотеке" not in got.text
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        ["Социальная сфера"],
+        ["Главная » Новости » Общество"],
+        ["Ноябрь 2025", "Пн Вт Ср Чт Пт Сб Вс", "1 2 3 4 5 6 7"],
+        ["Категория: Общество", "24 октября 2025 г., 16:25"],  # a date after the crawl day too
+    ],
+)
+def test_lead_is_the_first_prose_paragraph_never_a_rubric_or_calendar_line(chrome):
+    lines = "".join(f"<div>{c}</div>" for c in chrome)
+    html = (
+        f"<html><body><table><tr><td>{lines}<p>{PARA1}</p><p>{PARA2}</p></td></tr></table>"
+        "</body></html>"
+    )
+    got = extract(html, "http://e.ru/1", crawl_time=NOW)
+    assert got.lead == PARA1
+    assert got.text == PARA1 + "\n\n" + PARA2
+
+
+@pytest.mark.parametrize(
+    "first", ["Сначала вино, теперь огурцы.", "Можно ли помочь всем?", "Приказ от 12.03.2024 № 45"]
+)
+def test_short_first_sentence_stays_the_lead(first):
+    html = _page(f"<h1>{HEADLINE}</h1><p>{first}</p><p>{PARA1}</p>")
+    assert extract(html, "http://e.ru/1", crawl_time=NOW).lead == first
+
+
+def test_copyright_line_without_sign_after_the_text_is_not_text():
+    html = _page(
+        f"<h1>{HEADLINE}</h1><p>{PARA1}</p><p>{PARA2}</p>"
+        "<div>Администрация муниципального района Кинельский, 2005–2025</div>"
+    )
+    assert _text(html) == PARA1 + "\n\n" + PARA2
