@@ -129,6 +129,16 @@ def is_widget_element(el: HtmlElement) -> bool:
     return m.widget_fragments.search(attrs) is not None or is_dated_list(el)
 
 
+def _is_list_heading(el: HtmlElement) -> bool:
+    text = " ".join(el.text_content().split())
+    return (
+        el.tag in ("h2", "h3", "h4", "h5", "h6", "div", "p", "b", "strong", "span")
+        and 0 < len(text) <= MAX_DATED_LIST_HEADING
+        and not text.endswith((".", "!", "?", "…"))
+        and not el.xpath(".//p | .//li | .//time")
+    )
+
+
 def is_dated_list(el: HtmlElement) -> bool:
     """Short items that each start with a ``<time>`` («8 ноября — Семейный квест»), with at most a
     heading besides: an events board, a comments list or dated headlines, not the article."""
@@ -246,6 +256,9 @@ def prune(tree: HtmlElement, title_el: HtmlElement | None = None) -> HtmlElement
         if el.getparent() is None or not is_widget_element(el):
             continue
         if not is_protected(el, total):
+            heading = el.getprevious()
+            if is_dated_list(el) and heading is not None and _is_list_heading(heading):
+                heading.drop_tree()  # «Календарь событий» above an events board
             el.drop_tree()
     cut_at_stop_marker(tree, starts_at_title=starts_at_title)
     for el in list(tree.iter("time")):

@@ -747,3 +747,13 @@ def test_copyright_line_without_sign_after_the_text_is_not_text():
         "<div>Администрация муниципального района Кинельский, 2005–2025</div>"
     )
     assert _text(html) == PARA1 + "\n\n" + PARA2
+
+
+def test_events_table_and_its_heading_after_the_text_are_not_text():
+    board = (
+        "<h3>Календарь событий</h3><table>"
+        '<tr><td><time datetime="2024-05-20">20 мая</time></td><td>Семейный концерт</td></tr>'
+        '<tr><td><time datetime="2024-05-25">25 мая</time></td><td>Ярмарка семей</td></tr></table>'
+    )
+    html = _page(f"<h1>{HEADLINE}</h1><p>{PARA1}</p><p>{PARA2}</p>{board}")
+    assert _text(html) == PARA1 + "\n\n" + PARA2
