@@ -141,6 +141,22 @@ def _lead_length(para: str, offset: int) -> int:
     return offset + min(len(para), LEAD_CHARS)
 
 
+def _title_venue(
+    venue: str, iso: str, others: set, national_anywhere: set, body_venue_only: set
+) -> str:
+    """A local event's place in the title («В Омске прошёл семинар») is the subject — unless the
+    title names another subject («Опыт Тюмени представили в Петербурге») or the event is national."""
+    if venue == "local" and iso not in national_anywhere and not others:
+        return ""
+    return venue
+
+
+def _after_in(text: str, m: Mention) -> bool:
+    return (
+        re.search(r"(^|\s)(в|во|на)\s+$", text[max(0, m.start - 4) : m.start].lower()) is not None
+    )
+
+
 def _opens_sentence(text: str, m: Mention) -> bool:
     """«В Тульской области семьям помогают …»: the subject set as the sentence's topic."""
     start, _ = _sentence_bounds(text, m.start)
@@ -246,6 +262,9 @@ def attribute(
     openers: set[str] = set()  # regions named at the start of a sentence («В Пермском крае …»)
     venues = [_is_venue(gaz, text, m, toks) for m in body]
     national_anywhere = {resolve(m) for m, v in zip(body, venues) if v == "national"}
+    body_venue_only = {resolve(m) for m, v in zip(body, venues) if v} - {
+        resolve(m) for m, v in zip(body, venues) if not v
+    }
     for idx, m in enumerate(body):
         iso = resolve(m)
         if iso is None:
@@ -255,8 +274,9 @@ def attribute(
             TITLE_WEIGHT if in_title_line else LEAD_WEIGHT if m.start < lead_end else BODY_WEIGHT
         )
         venue = venues[idx]
-        if venue == "local" and in_title_line and iso not in national_anywhere:
-            venue = ""  # «В Омске прошёл семинар» as the title: the local event is the subject
+        if in_title_line:
+            others = {resolve(o) for o in body if t_start <= o.start < lead_start} - {iso, None}
+            venue = _title_venue(venue, iso, others, national_anywhere, body_venue_only)
         if venue:
             weight *= VENUE_FACTOR
             (local_venues if venue == "local" else national_venues).add(iso)
@@ -277,8 +297,10 @@ def attribute(
         if iso is None:
             continue
         venue = _is_venue(gaz, title, m, title_toks)
-        if venue == "local" and iso not in national_anywhere:
-            venue = ""
+        if not venue and iso in body_venue_only and _after_in(title, m):
+            venue = "local"  # «… представили в Петербурге»: the text names it as the venue
+        others = {resolve(o) for o in title_mentions} - {iso, None}
+        venue = _title_venue(venue, iso, others, national_anywhere, body_venue_only)
         if venue:
             scores[iso] = scores.get(iso, 0.0) + TITLE_WEIGHT * VENUE_FACTOR
             (local_venues if venue == "local" else national_venues).add(iso)

@@ -197,7 +197,8 @@ def find_orgs(doc: ArticleDoc, config: TagConfig) -> None:
         found += orgs_mod.find_orgs(
             doc.title, tokens=doc.title_tokens, ner_spans=doc.title_ner, registry=config.orgs
         )
-    doc.orgs = [OrgHit(name, n) for name, n in orgs_mod.count_orgs(orgs_mod.merge_quoted(found))]
+    found = orgnames.merge_regional(orgs_mod.merge_quoted(found), config.orgs.abbreviations)
+    doc.orgs = [OrgHit(name, n) for name, n in orgs_mod.count_orgs(found)]
 
 
 def find_topics(doc: ArticleDoc, config: TagConfig) -> None:

@@ -8,11 +8,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pymorphy2.analyzer import Parse as PymorphyParse
 
 from pipeline.models import get_morph_vocab
-from pipeline.morph import lemma, normalize_word
+from pipeline.morph import lemma, lemmatize_phrase, normalize_word
 
 OPEN_QUOTES = "«„“"
 
@@ -126,3 +127,58 @@ def region_genitive(name: str) -> str:
             out.extend(words[k + 1 :])
             break
     return " ".join(out)
+
+
+def merge_quoted(found: list) -> list:
+    """«Фонд «Владмама»», «БФ «Владмама»» and «Благотворительный фонд «Владмама»»: one organization
+    under its fullest name (the quoted name decides; heads and abbreviations vary)."""
+    best: dict[str, str] = {}
+    for m in found:
+        q = m.name.find("«")
+        if q > 0:
+            key = normalize_word(m.name[q:])
+            if len(m.name) > len(best.get(key, "")):
+                best[key] = m.name
+    out = []
+    for m in found:
+        q = m.name.find("«")
+        if q > 0:
+            m = replace(m, name=best[normalize_word(m.name[q:])])
+        out.append(m)
+    return out
+
+
+def merge_regional(found: list, abbreviations: dict[str, tuple[str, ...]]) -> list:
+    """«Комитет по соцзащите Ленобласти» (a title) and «Комитет по социальной защите населения
+    Ленинградской области» (the text): one regional body under its fullest name. Names merge when
+    they have the same subject and the shorter one's words (abbreviations expanded) appear in
+    order in the longer one's."""
+    from pipeline.regions import find_mentions
+
+    keys: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for name in {m.name for m in found}:
+        regs = [r for r in find_mentions(name) if len(r.isos) == 1 and r.start > 0]
+        if regs and regs[0].kind in ("subject", "alias", "abbr"):
+            words: list[str] = []
+            for w in lemmatize_phrase(name[: regs[0].start]):
+                words.extend(abbreviations.get(w, (w,)))
+            keys[name] = (regs[0].isos[0], tuple(w for w in words if w not in ("и", ",")))
+    target: dict[str, str] = {}
+    for short, (iso, words) in keys.items():
+        longer = [
+            n
+            for n, (iso2, words2) in keys.items()
+            if n != short
+            and iso2 == iso
+            and words2[:1] == words[:1]
+            and _subsequence(words, words2)
+        ]
+        best = max([short, *longer], key=lambda n: (len(keys[n][1]), len(n), n))
+        if best != short:
+            target[short] = best
+    return [replace(m, name=target.get(m.name, m.name)) for m in found]
+
+
+def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return len(short) <= len(long) and all(w in it for w in short)

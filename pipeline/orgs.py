@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -21,6 +21,7 @@ from pipeline.orgnames import (
     _inflect_head,
     _is_adjective,
     balance_quotes,
+    merge_quoted,
     normalize_org,
     region_genitive,
 )
@@ -48,6 +49,7 @@ class OrgRegistry:
     gov_heads: frozenset[str]
     quote_heads: frozenset[str]
     companies: frozenset[str]
+    abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lemma → lemmas
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,11 @@ def build_registry(entries: Iterable[OrgEntry]) -> OrgRegistry:
         gov_heads=frozenset(normalize_word(k) for k in spec["gov_heads"]),
         quote_heads=frozenset(normalize_word(k) for k in spec["quote_heads"]),
         companies=frozenset(lemma(c) for c in spec["company_markers"] + spec["quote_blockers"]),
+        abbreviations={
+            lem: lemmatize_phrase(full)
+            for short, full in spec.get("abbreviations", {}).items()
+            for lem in {lemma(short), normalize_word(short)}
+        },
     )
 
 
@@ -347,25 +354,6 @@ def find_orgs(
             continue  # a bare «Фонд» or «Правительство» names no one in particular
         found.append(_canonical(OrgMention(s, e, normalize_org(span, reg.kinds)), reg))
     return merge_quoted(sorted(found, key=lambda m: m.start))
-
-
-def merge_quoted(found: list[OrgMention]) -> list[OrgMention]:
-    """«Фонд «Владмама»», «БФ «Владмама»» and «Благотворительный фонд «Владмама»»: one organization
-    under its fullest name (the quoted name decides; heads and abbreviations vary)."""
-    best: dict[str, str] = {}
-    for m in found:
-        q = m.name.find("«")
-        if q > 0:
-            key = normalize_word(m.name[q:])
-            if len(m.name) > len(best.get(key, "")):
-                best[key] = m.name
-    out = []
-    for m in found:
-        q = m.name.find("«")
-        if q > 0:
-            m = OrgMention(m.start, m.end, best[normalize_word(m.name[q:])])
-        out.append(m)
-    return out
 
 
 def _extend_quote(text: str, s: int, e: int) -> int:

@@ -68,6 +68,7 @@ class Gazetteer:
     related_markers: tuple[str, ...]
     credit_markers: tuple[str, ...]
     home_adjectives: dict[str, frozenset[str]]  # type word of a subject name → adjective lemmas
+    query_abbreviations: dict[str, str]  # «обл» → «область» in a user's --region
 
 
 def _load_yaml(path: Path) -> dict:
@@ -169,6 +170,7 @@ def gazetteer() -> Gazetteer:
         related_markers=tuple(normalize_word(m).rstrip(":") for m in ctx["related_markers"]),
         credit_markers=tuple(normalize_word(m) for m in ctx["credit_markers"]),
         home_adjectives={k: frozenset(v) for k, v in ctx["home_adjectives"].items()},
+        query_abbreviations={k: v or "" for k, v in spec["query_abbreviations"].items()},
     )
 
 
@@ -209,16 +211,6 @@ def region_by_iso(iso: str) -> Region:
     return gazetteer().by_iso[iso.upper()]
 
 
-_ABBREVIATIONS = {
-    "обл": "область",
-    "респ": "республика",
-    "р-ка": "республика",
-    "ао": "автономный округ",
-    "г": "",
-    "город": "",
-}
-
-
 def resolve_region(name: str) -> Region:
     """A user's region (official name, ISO code, informal name or inflected form) → Region.
 
@@ -229,7 +221,8 @@ def resolve_region(name: str) -> Region:
     key = normalize_word(raw)
     if key in gaz.lookup:
         return gaz.by_iso[gaz.lookup[key]]
-    words = [_ABBREVIATIONS.get(normalize_word(w).rstrip("."), w.rstrip(".")) for w in raw.split()]
+    abbr = gaz.query_abbreviations
+    words = [abbr.get(normalize_word(w).rstrip("."), w.rstrip(".")) for w in raw.split()]
     expanded = " ".join(w for w in words if w)
     if normalize_word(expanded) in gaz.lookup:
         return gaz.by_iso[gaz.lookup[normalize_word(expanded)]]
@@ -263,7 +256,9 @@ def _suggest(text: str) -> Region | None:
     for lem in lemmatize_phrase(text):
         if lem in gaz.suggest_lemmas:
             return gaz.by_iso[gaz.suggest_lemmas[lem]]
-    best = difflib.get_close_matches(normalize_word(text), list(gaz.lookup), n=1, cutoff=SUGGEST_CUTOFF)
+    best = difflib.get_close_matches(
+        normalize_word(text), list(gaz.lookup), n=1, cutoff=SUGGEST_CUTOFF
+    )
     return gaz.by_iso[gaz.lookup[best[0]]] if best else None
 
 

@@ -103,7 +103,9 @@ def test_shipped_orgs_yml_schema():
         "quote_heads",
         "company_markers",
         "quote_blockers",
+        "abbreviations",
     }
+    assert all(isinstance(v, str) and v for v in spec["abbreviations"].values())
     for key in ("kinds", "gov_heads", "quote_heads", "company_markers", "quote_blockers"):
         assert spec[key] and all(isinstance(w, str) and w.strip() == w for w in spec[key])
     names = [e.name for e in default_entries()]
@@ -159,3 +161,18 @@ def test_abbreviated_and_full_quoted_names_merge_and_brackets_stay_whole():
 )
 def test_a_following_region_makes_a_ministry_the_regions_own(text, names):
     assert [name for name, _ in count_orgs(find_orgs(text))] == names
+
+
+def test_short_and_full_names_of_one_regional_body_merge_under_the_full_name():
+    from pipeline.orgnames import merge_regional
+    from pipeline.orgs import OrgMention, build_default
+
+    names = [
+        "Комитет по соцзащите Ленобласти",
+        "Комитет по социальной защите населения Ленинградской области",
+        "Комитет по образованию Ленинградской области",
+        "Комитет по социальной защите населения Псковской области",
+    ]
+    found = [OrgMention(i, i + 1, n) for i, n in enumerate(names)]
+    merged = [m.name for m in merge_regional(found, build_default().abbreviations)]
+    assert merged == [names[1], names[1], names[2], names[3]]
