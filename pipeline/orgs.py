@@ -11,8 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from newsmon.yamlfile import config_error, load_yaml_file
 from pipeline.models import get_morph_vocab
 from pipeline.morph import Token, lemma, lemmatize_phrase, normalize_word, tokenize
@@ -82,7 +80,7 @@ def load_org_entries(path: Path) -> list[OrgEntry]:
 
 
 def build_registry(entries: Iterable[OrgEntry]) -> OrgRegistry:
-    spec = yaml.safe_load((DATA / "orgs.yml").read_text(encoding="utf-8"))
+    spec = load_yaml_file(DATA / "orgs.yml")  # the shipped file: kinds, heads, markers
     merged: dict[str, list[str]] = {}
     for e in entries:
         merged.setdefault(e.name, []).extend([e.name, *e.aliases])

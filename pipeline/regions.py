@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from newsmon.errors import UserError
+from newsmon.yamlfile import load_yaml_file
 from pipeline.models import get_morph_vocab
 from pipeline.morph import Token, lemma, lemmatize_phrase, normalize_word, tokenize
 
@@ -71,10 +70,6 @@ class Gazetteer:
     query_abbreviations: dict[str, str]  # «обл» → «область» in a user's --region
 
 
-def _load_yaml(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
 def _surface_forms(word: str) -> frozenset[str]:
     """All inflected forms of a one-word name, for names pymorphy lemmatizes inconsistently."""
     forms = {normalize_word(word), lemma(word)}
@@ -94,7 +89,7 @@ def _key(phrase: str, *, expand: bool) -> tuple[frozenset[str], ...]:
 
 @functools.cache
 def gazetteer() -> Gazetteer:
-    spec = _load_yaml(DATA / "regions.yml")
+    spec = load_yaml_file(DATA / "regions.yml")
     regions = tuple(Region(r["name"], r["iso"], r["district"]) for r in spec["regions"])
     index: dict[str, list[tuple[tuple[frozenset[str], ...], Entry]]] = {}
     lookup: dict[str, str] = {}
