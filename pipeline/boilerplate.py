@@ -140,7 +140,7 @@ def _is_list_heading(el: HtmlElement) -> bool:
 
 
 def is_dated_list(el: HtmlElement) -> bool:
-    """Short items that each start with a ``<time>`` («8 ноября — Семейный квест»), with at most a
+    """Short items that each hold a ``<time>`` («8 ноября — Семейный квест»), with at most a
     heading besides: an events board, a comments list or dated headlines, not the article."""
     if el.tag not in LIST_TAGS or el.find(".//time") is None:
         return False
@@ -150,8 +150,7 @@ def is_dated_list(el: HtmlElement) -> bool:
         if not isinstance(child.tag, str):
             continue
         text = " ".join(child.text_content().split())
-        times = child.xpath(".//time")
-        if times and text.startswith(" ".join(times[0].text_content().split())[:20]):
+        if child.find(".//time") is not None:
             if len(text) > MAX_DATED_ITEM:
                 return False
             dated += 1

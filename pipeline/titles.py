@@ -134,10 +134,14 @@ def find_title(
     # the same on every page; it neither confirms a headline element nor stands for one.
     strong = [t for t in (ld, og, head_title) if t and not _is_weak(t, site)]
     others = [boilerplate.fold(t) for t in strong]
+    # og:title and JSON-LD are per article: an <h1> they repeat is the headline.
+    article_meta = [boilerplate.fold(t) for t in (ld, og) if t in strong]
     candidates = [
         el
         for el in _title_candidates(tree)
-        if el.tag != "h1" or not _is_site_name(el, tree, head_title, site)
+        if el.tag != "h1"
+        or any(boilerplate.fold(element_text(el)) in t for t in article_meta)
+        or not _is_site_name(el, tree, head_title, site)
     ]
     prose = boilerplate.page_prose(tree)
 
@@ -192,18 +196,19 @@ def _is_site_name(h1: HtmlElement, tree: HtmlElement, head_title: str, site: str
         pieces = {boilerplate.fold(p) for p in TITLE_SEPARATORS.split(head_title)}
         if folded != kept and folded in pieces and kept not in folded:
             return True  # «Заголовок | Сайт» and <h1>Сайт</h1>
-    if len(text.split()) > SITE_NAME_WORDS:
-        return False
     items = boilerplate.blocks(tree)
     start = next((i for i, b in enumerate(items) if b.el is h1), None)
     if start is None:
         return False
+    menu = False  # a menu between the <h1> and a lower heading: the <h1> tops the site, any length
     for block in items[start + 1 :]:
         if len(block.text) >= dateline.BODY_MIN_CHARS and block.link_density < 0.5:
             return False  # reached the text: no headline below the <h1>
+        menu = menu or block.link_density > 0.5
         words = len(block.text.split())
         if (
-            words > max(len(text.split()), SITE_NAME_WORDS)
+            (menu or len(text.split()) <= SITE_NAME_WORDS)
+            and words > (SITE_NAME_WORDS if menu else max(len(text.split()), SITE_NAME_WORDS))
             and len(block.text) <= 250
             and block.link_density < 0.5
             and not block.text.endswith(".")

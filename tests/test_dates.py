@@ -418,6 +418,8 @@ def test_time_inside_a_sentence_never_dates_the_page(inline):
         '<div><time datetime="2024-05-25">25 мая</time> Ярмарка семей</div></div>',
         '<ul><li><time datetime="2024-05-16T18:00">16 мая, 18:00</time> <a href="/e/1">Квест</a>'
         '</li><li><time datetime="2024-05-18">18 мая</time> <a href="/e/2">Спектакль</a></li></ul>',
+        '<ul><li><a href="/e/1">Квест</a> <time datetime="2024-05-16">16 мая</time></li>'
+        '<li><a href="/e/2">Спектакль</a> <time datetime="2024-05-18">18 мая</time></li></ul>',
     ],
 )
 def test_events_board_of_time_items_never_dates_the_page(board):

@@ -757,3 +757,23 @@ def test_events_table_and_its_heading_after_the_text_are_not_text():
     )
     html = _page(f"<h1>{HEADLINE}</h1><p>{PARA1}</p><p>{PARA2}</p>{board}")
     assert _text(html) == PARA1 + "\n\n" + PARA2
+
+
+def test_long_site_name_h1_above_the_menu_loses_to_the_headline():
+    html = _page(
+        "<h1>Официальный сайт администрации Кинельского района Самарской области</h1>"
+        '<div><a href="/">Главная</a> <a href="/news/">Новости</a> <a href="/docs/">Документы</a>'
+        f"</div><h2>{HEADLINE}</h2><div>12.03.2024</div><p>{PARA1}</p>",
+        head="<title>Официальный сайт администрации Кинельского района Самарской области</title>",
+    )
+    assert extract(html, "http://e.ru/1", crawl_time=NOW).title == HEADLINE
+
+
+def test_h1_repeated_by_og_title_stays_the_title_above_links_and_a_subtitle():
+    html = _page(
+        f'<h1>{HEADLINE}</h1><div><a href="/t/1">семья</a> <a href="/t/2">отдых</a></div>'
+        "<h2>Сертификаты получили двенадцать семей из четырех районов края</h2>"
+        f"<p>{PARA1}</p>",
+        head=f'<title>{HEADLINE}</title><meta property="og:title" content="{HEADLINE}">',
+    )
+    assert extract(html, "http://e.ru/1", crawl_time=NOW).title == HEADLINE
