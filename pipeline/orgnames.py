@@ -49,6 +49,8 @@ def _inflect_head(words: list[str], kinds: frozenset[str]) -> list[str]:
         head = next((i for i, ps in enumerate(parses) if ps and ps[0].tag.POS == "NOUN"), None)
     if head is None:
         return words
+    if head == 0 and normalize_word(words[0]) in kinds:
+        return words  # already as listed: «Минсоцразвития» does not decline to «Минсоцразвитие»
     head_opts = [p for p in parses[head] if p.tag.POS in ("NOUN", "ADJF", "PRTF")] or parses[head]
     adjs = range(head)
 

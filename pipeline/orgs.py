@@ -95,9 +95,9 @@ def build_registry(entries: Iterable[OrgEntry]) -> OrgRegistry:
     return OrgRegistry(
         entries=tuple(OrgEntry(n, tuple(a)) for n, a in merged.items()),
         index=index,
-        kinds=frozenset(normalize_word(k) for k in spec["kinds"]),
-        gov_heads=frozenset(normalize_word(k) for k in spec["gov_heads"]),
-        quote_heads=frozenset(normalize_word(k) for k in spec["quote_heads"]),
+        kinds=_lemmas(spec["kinds"]),
+        gov_heads=_lemmas(spec["gov_heads"]),
+        quote_heads=_lemmas(spec["quote_heads"]),
         companies=frozenset(lemma(c) for c in spec["company_markers"] + spec["quote_blockers"]),
         abbreviations={
             lem: lemmatize_phrase(full)
@@ -105,6 +105,11 @@ def build_registry(entries: Iterable[OrgEntry]) -> OrgRegistry:
             for lem in {lemma(short), normalize_word(short)}
         },
     )
+
+
+def _lemmas(words: list[str]) -> frozenset[str]:
+    """«минсоцразвития» is also read as «минсоцразвитие»: both forms match."""
+    return frozenset(form for w in words for form in (normalize_word(w), lemma(w)))
 
 
 def default_entries() -> list[OrgEntry]:
@@ -278,6 +283,12 @@ def _government_hits(
                 and text[end : end + 1] == ")"
             ):
                 end += 1  # «Республики Саха (Якутия)»
+            if (
+                len(regs) > 1
+                and regs[1].isos == regs[0].isos
+                and re.fullmatch(r"\s*[—–-]\s*", window[regs[0].end : regs[1].start])
+            ):
+                end = start + regs[1].end  # «ХМАО – Югры»
             out.append(OrgMention(start, end, _gov_name(text[start:end], toks[i], reg)))
             i = j
             continue
