@@ -111,14 +111,18 @@ def _near(el: HtmlElement, body_el: HtmlElement) -> bool:
 
 
 def find_dateline(
-    tree: HtmlElement, *, now: datetime.datetime, title_el: HtmlElement | None = None
+    tree: HtmlElement,
+    *,
+    now: datetime.datetime,
+    title_el: HtmlElement | None = None,
+    items: list[boilerplate.Block] | None = None,
 ) -> datetime.date | None:
     """The date line nearest the title, else the one right under the article text.
 
     Widgets are skipped by `boilerplate.blocks`; the scan stops at a «По теме» / «Читайте также»
     marker, so related-news dates are never read.
     """
-    items = boilerplate.blocks(tree)
+    items = boilerplate.blocks(tree) if items is None else items
     if not items:
         return None
     title_idx = None

@@ -316,11 +316,13 @@ def find_published(
     now: datetime.datetime,
     override_selector: str | None = None,
     title_el: HtmlElement | None = None,
+    items: list[boilerplate.Block] | None = None,
 ) -> tuple[datetime.date | None, str]:
     """The publication date of an article page and the signal it came from, or (None, "none").
 
     ``title_el`` (the headline element of ``tree``, when the caller found it) anchors the date
-    line search; without it the first ``<h1>`` does.
+    line search; without it the first ``<h1>`` does. ``items``: ``boilerplate.blocks(tree)``, when
+    the caller has it already.
     """
     from pipeline import dateline
     from pipeline.extract import parse_html
@@ -338,7 +340,7 @@ def find_published(
             if date and date >= now.date():
                 # Some CMSs stamp the page with the day it is served: a visible date line that
                 # says an earlier day is the real one.
-                earlier = dateline.find_dateline(tree, now=now, title_el=title_el)
+                earlier = dateline.find_dateline(tree, now=now, title_el=title_el, items=items)
                 if earlier is not None and earlier < date:
                     return earlier, "dateline"
             if date:
@@ -351,7 +353,7 @@ def find_published(
         date = _parse_machine(value, now)
         if date:
             return date, "time"
-    date = dateline.find_dateline(tree, now=now, title_el=title_el)
+    date = dateline.find_dateline(tree, now=now, title_el=title_el, items=items)
     if date is not None:
         return date, "dateline"
     for value in _meta_dates(tree, _WEAK_META_KEYS):

@@ -171,9 +171,9 @@ def _text_trafilatura(pruned: HtmlElement) -> list[str]:
     return lines
 
 
-def _text_baseline(pruned: HtmlElement, title_text: str | None) -> list[str]:
-    """Densest container: the element whose own paragraph children hold the most text."""
-    items = boilerplate.blocks(pruned)
+def _text_baseline(items: list[boilerplate.Block], title_text: str | None) -> list[str]:
+    """Densest container (over the pruned page's blocks): the element whose own paragraph
+    children hold the most text."""
     scores: dict[HtmlElement, float] = {}
     for block in items:
         if len(block.text) < MIN_PARAGRAPH_CHARS or block.link_density > MAX_LINK_DENSITY:
@@ -269,14 +269,13 @@ def _is_prose(line: str) -> bool:
 
 
 def _rescue_lead(
-    pruned: HtmlElement, paragraphs: list[str], title: str | None, now: datetime.datetime
+    items: list[boilerplate.Block], paragraphs: list[str], title: str | None, now: datetime.datetime
 ) -> list[str]:
     """A lead in its own block above the body («div.lead», «.anons», a subtitle) that the text
     extractor left out: the prose line right above the first paragraph, past captions and the
     date line, up to the headline."""
     if not paragraphs:
         return paragraphs
-    items = boilerplate.blocks(pruned)
     first = boilerplate.fold(paragraphs[0])
     start = next((i for i, b in enumerate(items) if boilerplate.fold(b.text) == first), None)
     if start is None:
@@ -365,7 +364,8 @@ def extract(
     now = crawl_time or datetime.datetime.now()
     overrides = overrides or SelectorOverrides()
     tree = parse_html(html, encoding)
-    title, title_el = find_title(tree, overrides.title)
+    page_blocks = boilerplate.blocks(tree)  # shared by the title, author and date-line search
+    title, title_el = find_title(tree, overrides.title, items=page_blocks)
     pruned = boilerplate.prune(tree, title_el)
 
     paragraphs: list[str] = []
@@ -375,14 +375,14 @@ def extract(
         method = "override" if paragraphs else method
     if not paragraphs:
         traf = boilerplate.clean_paragraphs(_text_trafilatura(pruned))
-        base = boilerplate.clean_paragraphs(_text_baseline(pruned, title))
+        pruned_blocks = boilerplate.blocks(pruned)
+        base = boilerplate.clean_paragraphs(_text_baseline(pruned_blocks, title))
         traf, base = _strip_head(traf, title, now), _strip_head(base, title, now)
         if traf and _words(traf) >= RESCUE_RATIO * _words(base):
             paragraphs, method = traf, "trafilatura"
         elif base:
             paragraphs, method = base, "baseline"
-    if method in ("trafilatura", "baseline"):
-        paragraphs = _rescue_lead(pruned, paragraphs, title, now)
+        paragraphs = _rescue_lead(pruned_blocks, paragraphs, title, now)
     paragraphs = _strip_head_chrome(paragraphs, now)
     paragraphs = _strip_tail(paragraphs, now)
     paragraphs = _dedupe([c for c in map(clean_line, paragraphs) if c])
@@ -390,14 +390,19 @@ def extract(
     title = complete_from_text(clean_line(title) or None, text)
 
     published, date_method = dates.find_published(
-        tree, url=url, now=now, override_selector=overrides.date, title_el=title_el
+        tree,
+        url=url,
+        now=now,
+        override_selector=overrides.date,
+        title_el=title_el,
+        items=page_blocks,
     )
     return Extracted(
         url=url,
         title=title,
         text=text,
         lead=_lead(paragraphs, now),
-        author=find_author(tree),
+        author=find_author(tree, items=page_blocks),
         published=published,
         date_method=date_method,
         text_method=method,

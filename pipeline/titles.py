@@ -14,6 +14,7 @@ import re
 from lxml.html import HtmlElement
 
 from pipeline import boilerplate, dateline, dates
+from pipeline.boilerplate import Block
 
 # Headline candidates looked at (h1s first): listing cards can put hundreds of *title* classes.
 MAX_TITLE_CANDIDATES = 40
@@ -108,9 +109,10 @@ def _title_candidates(tree: HtmlElement) -> list[HtmlElement]:
 
 
 def find_title(
-    tree: HtmlElement, override: str | None = None
+    tree: HtmlElement, override: str | None = None, *, items: list[Block] | None = None
 ) -> tuple[str | None, HtmlElement | None]:
     """The article title and the element it came from (None for meta/JSON-LD titles).
+    ``items`` is ``boilerplate.blocks(tree)`` when the caller has it already.
 
     The page's own headline element wins when it agrees with og:title, JSON-LD or ``<title>``
     (which carry the site name or are cut); a logo ``<h1>`` in the header agrees with none of them.
@@ -119,6 +121,7 @@ def find_title(
         for el in boilerplate.select(tree, override):
             if element_text(el):
                 return element_text(el), el
+    items = boilerplate.blocks(tree) if items is None else items
     og = _meta(tree, "og:title", "twitter:title")
     ld = next(
         (
@@ -141,7 +144,7 @@ def find_title(
         for el in _title_candidates(tree)
         if el.tag != "h1"
         or any(boilerplate.fold(element_text(el)) in t for t in article_meta)
-        or not _is_site_name(el, tree, head_title, site)
+        or not _is_site_name(el, items, head_title, site)
     ]
     prose = boilerplate.page_prose(tree)
 
@@ -169,7 +172,7 @@ def find_title(
         # line when <title> is only a site or section name («Новости - Администрация города»).
         # It need not agree with <title>: SEO titles are often worded differently.
         stripped = _site_stripped(head_title, site) if head_title else ""
-        found, el = _title_from_blocks(tree, any_tag=len(stripped.split()) <= WEAK_TITLE_WORDS)
+        found, el = _title_from_blocks(items, any_tag=len(stripped.split()) <= WEAK_TITLE_WORDS)
         if found:
             return found, el
     for title in (ld, og, head_title):
@@ -183,7 +186,7 @@ def _is_weak(title: str, site: str | None) -> bool:
     return len(_site_stripped(title, site).split()) <= WEAK_TITLE_WORDS
 
 
-def _is_site_name(h1: HtmlElement, tree: HtmlElement, head_title: str, site: str | None) -> bool:
+def _is_site_name(h1: HtmlElement, items: list[Block], head_title: str, site: str | None) -> bool:
     """An ``<h1>`` that names the site (the same on every page), the headline being a lower
     heading: it is og:site_name, or the site part of ``<title>``, or a short line with a longer
     heading between it and the text."""
@@ -196,7 +199,6 @@ def _is_site_name(h1: HtmlElement, tree: HtmlElement, head_title: str, site: str
         pieces = {boilerplate.fold(p) for p in TITLE_SEPARATORS.split(head_title)}
         if folded != kept and folded in pieces and kept not in folded:
             return True  # «Заголовок | Сайт» and <h1>Сайт</h1>
-    items = boilerplate.blocks(tree)
     start = next((i for i, b in enumerate(items) if b.el is h1), None)
     if start is None:
         return False
@@ -261,9 +263,8 @@ def _looks_like_heading(el: HtmlElement) -> bool:
 
 
 def _title_from_blocks(
-    tree: HtmlElement, *, any_tag: bool
+    items: list[Block], *, any_tag: bool
 ) -> tuple[str | None, HtmlElement | None]:
-    items = boilerplate.blocks(tree)
     first_body = next(
         (
             i
@@ -325,7 +326,7 @@ def complete_from_text(title: str | None, text: str) -> str | None:
     return title
 
 
-def find_author(tree: HtmlElement) -> str | None:
+def find_author(tree: HtmlElement, *, items: list[Block] | None = None) -> str | None:
     value = _meta(tree, "author", "article:author", "og:article:author")
     if value and not value.startswith("http"):
         return value
@@ -344,7 +345,7 @@ def find_author(tree: HtmlElement) -> str | None:
         if 3 <= len(text) <= 60 and not boilerplate.in_widget(el, prose):
             return text
     # «Автор: Иван Петров», «Текст: …» on a line of its own (old CMSs, no markup for it).
-    for block in boilerplate.blocks(tree):
+    for block in boilerplate.blocks(tree) if items is None else items:
         m = _BYLINE.match(block.text)
         if m:
             return m.group(1)
