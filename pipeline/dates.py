@@ -301,9 +301,10 @@ def _parse_machine(value: str, now: datetime.datetime) -> datetime.date | None:
     if not value:
         return None
     if re.fullmatch(r"\d{10}(?:\d{3})?", value):
-        # Unix time in seconds or milliseconds (some CMSs): the date in Moscow time.
-        seconds = int(value[:10])
-        date = (datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc) + MSK).date()
+        # Unix time in seconds or milliseconds (some CMSs): the date in the outlet's time zone
+        # (an aware crawl time carries it, pipeline/localtime.py), else in Moscow time.
+        zone = now.tzinfo or datetime.timezone(MSK)
+        date = datetime.datetime.fromtimestamp(int(value[:10]), zone).date()
     else:
         date = parse_russian_date(value, now=now)
     return date if is_plausible(date, now) else None
@@ -410,12 +411,3 @@ def _url_date(url: str) -> datetime.date | None:
         return None
     month, day = (m[2], m[3]) if m[2] else (m[4], m[5])
     return _make_date(int(m[1]), int(month), int(day))
-
-
-def __getattr__(name: str) -> object:
-    """``dates.dateline_date`` / ``dates.find_dateline``: moved to pipeline/dateline.py."""
-    if name in ("dateline_date", "find_dateline", "BODY_MIN_CHARS"):
-        from pipeline import dateline
-
-        return getattr(dateline, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -63,3 +63,20 @@ def test_yesterday_on_a_far_east_page_is_anchored_in_local_time():
     assert local.published == datetime.date(2024, 3, 10)
     naive_utc = extract(html, "https://example.ru/n/1", crawl_time=fetched)
     assert naive_utc.published == datetime.date(2024, 3, 9)
+
+
+def test_unix_time_meta_is_read_in_the_outlets_time_zone():
+    from pipeline.dates import find_published
+
+    # 2024-03-10 20:30 UTC: 23:30 in Москва, already 11 March in Хабаровск.
+    html = (
+        '<html><head><meta property="article:published_time" content="1710102600"></head>'
+        "<body><h1>Заголовок</h1><p>Текст новости о поддержке семей с детьми в крае.</p></body>"
+        "</html>"
+    )
+    crawl = datetime.datetime(2024, 3, 12, 1, 0, tzinfo=UTC)
+    found = {
+        iso: find_published(html, url="http://e.ru/1", now=local_time(crawl, iso))[0]
+        for iso in ("RU-MOW", "RU-KHA")
+    }
+    assert found == {"RU-MOW": datetime.date(2024, 3, 10), "RU-KHA": datetime.date(2024, 3, 11)}
