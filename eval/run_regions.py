@@ -120,7 +120,7 @@ def main(argv: list[str]) -> int:
     )
     print(
         f"orgs P/R             {report['org_precision']:.4f} / {report['org_recall']:.4f}"
-        "  (articles with organization labels: d, f01-f04, g, seeds)"
+        "  (articles with organization labels: d, f01-f04, g, h, seeds)"
     )
     return 0 if ok else 1
 

@@ -193,11 +193,16 @@ def find_orgs(doc: ArticleDoc, config: TagConfig) -> None:
     found = orgs_mod.find_orgs(
         main, tokens=toks, ner_spans=spans, registry=config.orgs, home_region=region
     )
+    in_title: list = []
     if doc.title and not doc.title_in_text:
-        found += orgs_mod.find_orgs(
+        in_title = orgs_mod.find_orgs(
             doc.title, tokens=doc.title_tokens, ner_spans=doc.title_ner, registry=config.orgs
         )
-    found = orgnames.merge_regional(orgs_mod.merge_quoted(found), config.orgs.abbreviations)
+    found = orgs_mod.merge_quoted(found + in_title)
+    titles = frozenset(m.name for m in in_title) - {
+        m.name for m in found[: len(found) - len(in_title)]
+    }
+    found = orgnames.merge_regional(found, config.orgs.abbreviations, titles)
     doc.orgs = [OrgHit(name, n) for name, n in orgs_mod.count_orgs(found)]
 
 

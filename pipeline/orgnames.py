@@ -150,11 +150,16 @@ def merge_quoted(found: list) -> list:
     return out
 
 
-def merge_regional(found: list, abbreviations: dict[str, tuple[str, ...]]) -> list:
+def merge_regional(
+    found: list,
+    abbreviations: dict[str, tuple[str, ...]],
+    title_names: frozenset[str] = frozenset(),
+) -> list:
     """«Комитет по соцзащите Ленобласти» (a title) and «Комитет по социальной защите населения
     Ленинградской области» (the text): one regional body under its fullest name. Names merge when
     they have the same subject and the shorter one's words (abbreviations expanded) appear in
-    order in the longer one's."""
+    order in the longer one's. A title's body («Министр соцзащиты Кубани») is also the text's
+    only body with its head word and subject."""
     from pipeline.regions import find_mentions
 
     keys: dict[str, tuple[str, tuple[str, ...]]] = {}
@@ -176,6 +181,13 @@ def merge_regional(found: list, abbreviations: dict[str, tuple[str, ...]]) -> li
             and _subsequence(words, words2)
         ]
         best = max([short, *longer], key=lambda n: (len(keys[n][1]), len(n), n))
+        if best == short and short in title_names:
+            same = [
+                n
+                for n, (iso2, words2) in keys.items()
+                if n not in title_names and iso2 == iso and words2[:1] == words[:1]
+            ]
+            best = same[0] if len(same) == 1 else short
         if best != short:
             target[short] = best
     return [replace(m, name=target.get(m.name, m.name)) for m in found]

@@ -137,3 +137,28 @@ def test_title_repeated_after_a_widget_line_is_counted_once(models):
     fund = "Фонд поддержки детей, находящихся в трудной жизненной ситуации"
     assert [(o.name, o.mentions) for o in result.orgs] == [(fund, 2)]
     assert [(r.iso, r.mentions) for r in result.regions] == [("RU-AST", 1)]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "orgs"),
+    [
+        (
+            "Министр соцзащиты Кубани встретилась с опекунами",
+            "Глава министерства труда и социального развития Краснодарского края встретилась "
+            "с опекунами из Армавира.",
+            ["Министерство труда и социального развития Краснодарского края"],
+        ),
+        (  # two ministries of the region in the text: the title's short name stays apart
+            "Министерство соцзащиты Кубани подвело итоги",
+            "Министерство труда и социального развития Краснодарского края и министерство "
+            "образования Краснодарского края подписали соглашение.",
+            [
+                "Министерство труда и социального развития Краснодарского края",
+                "Министерство образования Краснодарского края",
+                "Министерство соцзащиты Кубани",
+            ],
+        ),
+    ],
+)
+def test_a_titles_short_name_of_a_regional_body_is_the_texts_body(models, title, text, orgs):
+    assert [o.name for o in tag(text, title=title).orgs] == orgs
