@@ -231,7 +231,7 @@ def _has_date(line: str, now: datetime.datetime) -> bool:
 
 # «Администрация Кинельского района, 2005–2025»: a copyright line without «©».
 _SITE_YEAR_LINE = re.compile(
-    r"^[^.!?]{3,100}?,?\s+(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?\s*(?:г\.?)?$"
+    r"^[^.!?]{3,100}?(?:,\s*(?:19|20)\d\d|\s(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d)\s*(?:г\.?)?$"
 )
 
 
@@ -268,6 +268,9 @@ def _is_prose(line: str) -> bool:
     return len(line) >= MIN_SENTENCE_CHARS and line.rstrip()[-1:] in SENTENCE_END
 
 
+_CAPTION_CLASS = re.compile(r"photo|foto|caption|img|image|pic|credit|gallery|source|author", re.I)
+
+
 def _rescue_lead(
     items: list[boilerplate.Block], paragraphs: list[str], title: str | None, now: datetime.datetime
 ) -> list[str]:
@@ -285,7 +288,12 @@ def _rescue_lead(
         text = block.text
         if boilerplate.fold(text) == folded_title or boilerplate.is_stop_line(text):
             break
-        caption = block.el.tag == "figcaption" or bool(block.el.xpath("ancestor::figure"))
+        caption = (
+            block.el.tag == "figcaption"
+            or bool(block.el.xpath("ancestor::figure"))
+            or _CAPTION_CLASS.search(f"{block.el.get('class') or ''} {block.el.get('id') or ''}")
+            is not None
+        )
         if (
             caption
             or boilerplate.is_drop_line(text)

@@ -777,3 +777,18 @@ def test_h1_repeated_by_og_title_stays_the_title_above_links_and_a_subtitle():
         head=f'<title>{HEADLINE}</title><meta property="og:title" content="{HEADLINE}">',
     )
     assert extract(html, "http://e.ru/1", crawl_time=NOW).title == HEADLINE
+
+
+@pytest.mark.parametrize("last", ["Проект реализуется с 2019", "Итоги подведут в декабре 2025"])
+def test_last_line_ending_with_a_year_without_a_comma_stays_text(last):
+    html = _page(f"<h1>{HEADLINE}</h1><p>{PARA1}</p><p>{PARA2}</p><p>{last}</p>")
+    assert _text(html).endswith(last)
+
+
+def test_caption_block_above_the_body_is_not_taken_for_the_lead():
+    html = _page(
+        f'<h1>{HEADLINE}</h1><div class="photo-desc">Участники конкурса в зале областной '
+        f"библиотеки после награждения.</div><div>{_BODY}</div>",
+        head=f"<title>{HEADLINE}</title>",
+    )
+    assert "библиотеки" not in extract(html, "http://e.ru/1", crawl_time=NOW).text
