@@ -188,8 +188,8 @@ def _is_weak(title: str, site: str | None) -> bool:
 
 def _is_site_name(h1: HtmlElement, items: list[Block], head_title: str, site: str | None) -> bool:
     """An ``<h1>`` that names the site (the same on every page), the headline being a lower
-    heading: it is og:site_name, or the site part of ``<title>``, or a short line with a longer
-    heading between it and the text."""
+    heading: it is og:site_name, or the site part of ``<title>``, or a short line in a container
+    of its own (or above a menu) with a longer heading between it and the text."""
     text = element_text(h1)
     folded = boilerplate.fold(text)
     if site and folded == boilerplate.fold(site):
@@ -215,6 +215,8 @@ def _is_site_name(h1: HtmlElement, items: list[Block], head_title: str, site: st
             and block.link_density < 0.5
             and not block.text.endswith(".")
             and block.el.tag in ("h2", "h3", "h4")
+            # A headline and its subtitle share a container; the site's name sits in its own.
+            and (menu or block.el.getparent() is not h1.getparent())
         ):
             return True
     return False

@@ -792,3 +792,13 @@ def test_caption_block_above_the_body_is_not_taken_for_the_lead():
         head=f"<title>{HEADLINE}</title>",
     )
     assert "библиотеки" not in extract(html, "http://e.ru/1", crawl_time=NOW).text
+
+
+def test_short_h1_with_a_sibling_subtitle_without_a_full_stop_stays_the_title():
+    html = _page(
+        "<div class='art'><h1>Кризисный центр открылся</h1>"
+        "<h2>В Хабаровске начал работу центр для мам с детьми, оставшихся без жилья</h2>"
+        f"<p>{PARA1}</p></div>",
+        head="<title>Кризисный центр открылся</title>",
+    )
+    assert extract(html, "http://e.ru/1", crawl_time=NOW).title == "Кризисный центр открылся"
