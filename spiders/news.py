@@ -50,6 +50,7 @@ class NewsSpider(scrapy.Spider):
         self.since = since
         self.db = open_db(db_path)
         self.listing_pages: dict[str, int] = {}
+        self.known_seen: set[str] = set()  # stored URLs met this run, counted once
         self.max_listing_pages = 50
         self.gate = PaginationGate(self._schedule)
 
@@ -162,7 +163,9 @@ class NewsSpider(scrapy.Spider):
             return
         url = canonical_url(entry.url)
         if url_is_done(self.db, url, self.since):
-            self._count(source.name, "skipped_stored")
+            if url not in self.known_seen:  # sidebars link one article from every listing page
+                self.known_seen.add(url)
+                self._count(source.name, "skipped_stored")
             return
         yield self._request(
             url, source, self.parse_article, kind="article", listing=listing,
