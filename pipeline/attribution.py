@@ -157,9 +157,10 @@ def _after_in(text: str, m: Mention) -> bool:
     )
 
 
-def _opens_sentence(text: str, m: Mention) -> bool:
-    """«В Тульской области семьям помогают …»: the subject set as the sentence's topic."""
-    start, _ = _sentence_bounds(text, m.start)
+def _opens_sentence(text: str, m: Mention, *, paragraph: bool = False) -> bool:
+    """«В Тульской области семьям помогают …»: the subject set as the sentence's (or the
+    paragraph's) topic."""
+    start = text.rfind("\n", 0, m.start) + 1 if paragraph else _sentence_bounds(text, m.start)[0]
     return (
         re.fullmatch(r"[\s«\"—–-]*(?:(?:в|во|на|из|по)\s+)?", text[start : m.start].lower())
         is not None
@@ -260,6 +261,7 @@ def attribute(
     local_venues: set[str] = set()  # venues of local (not national) events
     national_venues: set[str] = set()
     openers: set[str] = set()  # regions named at the start of a sentence («В Пермском крае …»)
+    sections: set[str] = set()  # …of a paragraph: an overview's sections
     venues = [_is_venue(gaz, text, m, toks) for m in body]
     national_anywhere = {resolve(m) for m, v in zip(body, venues) if v == "national"}
     body_venue_only = {resolve(m) for m, v in zip(body, venues) if v} - {
@@ -289,6 +291,8 @@ def attribute(
                 weight *= HEADLINE_FACTOR
             if not venue and weight >= BODY_WEIGHT and _opens_sentence(text, m):
                 openers.add(iso)
+                if _opens_sentence(text, m, paragraph=True):
+                    sections.add(iso)
         scores[iso] = scores.get(iso, 0.0) + weight
         counts[iso] = counts.get(iso, 0) + 1
     title_toks = tokenize(title) if title else []
@@ -332,5 +336,12 @@ def attribute(
         # body mention is about every subject it names in full (not only in a list or headline).
         # Named in passing («Депутат от Хабаровского края поддержала») is not enough.
         chosen = [iso for iso in openers if scores[iso] >= max(BODY_WEIGHT, MIN_SHARE * top)]
+    elif len(sections) >= 2:
+        # An overview whose sections open with their subjects: each section counts.
+        chosen += [
+            iso
+            for iso in sections - set(chosen)
+            if scores[iso] >= max(BODY_WEIGHT, MIN_SHARE * top)
+        ]
     chosen.sort(key=lambda iso: (-scores[iso], -counts[iso], iso))
     return [(gaz.by_iso[iso], counts[iso]) for iso in chosen[:MAX_REGIONS]]

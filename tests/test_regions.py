@@ -311,6 +311,12 @@ def test_small_town_adjective_counts_when_the_text_names_its_subject():
             "В Пермском крае выезжают мобильные бригады.\n",
             ["RU-PER", "RU-TUL"],
         ),
+        (  # an overview where one section names its subject twice: the others still count
+            "Регионы по-разному помогают семьям.\n"
+            "В Тульской области работают кураторы семей.\n"
+            "В Пермском крае об этом сообщило министерство Пермского края.\n",
+            ["RU-PER", "RU-TUL"],
+        ),
         (  # one subject named once, opening a body sentence
             "Службы ранней помощи открываются по всей стране.\n"
             "В Ярославской области такая служба работает третий год.\n",
