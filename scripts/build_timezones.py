@@ -17,6 +17,10 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts.build_cities import _subject_for  # noqa: E402  (city.csv region → ISO code, one rule)
+
 DATA = ROOT / "pipeline" / "data"
 OUT = DATA / "timezones.yml"
 HEADER = """\
@@ -29,19 +33,6 @@ HEADER = """\
 """
 MOSCOW_TIME = 3
 NOT_IN_CSV = ("RU-DPR", "RU-LPR", "RU-ZAP", "RU-KHE")
-
-
-def _subject_for(row: dict[str, str], regions: list[dict]) -> str:
-    """city.csv's (region_type, region) → ISO code, via the subject's official name."""
-    region = row["region"].replace("/", "").replace(" - ", " — ").lower()
-    first = region.split()[0]
-    for reg in regions:
-        name = reg["name"].lower()
-        if name == region or name.startswith(first + " ") or name.split()[-1] == first:
-            return reg["iso"]
-        if first in name.replace("(", "").replace(")", "").split():
-            return reg["iso"]
-    raise SystemExit(f"no subject for city.csv region {row['region_type']} {row['region']!r}")
 
 
 def _offset(value: str) -> int:
