@@ -43,7 +43,7 @@ def crawl_lock(db_path: Path) -> Iterator[None]:
     flock is released by the kernel when the process dies, so a killed crawl leaves no stale lock.
     """
     lock_path = db_path.with_name(db_path.name + ".lock")
-    handle = open(lock_path, "a+")  # noqa: SIM115 - held for the whole run
+    handle = open(lock_path, "a+")  # held open for the whole run
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:

@@ -38,20 +38,19 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from newsmon.errors import UserError
-from newsmon.sitefiles import (  # noqa: F401 - resolve_file is part of this module's API
+from newsmon.sitefiles import (  # resolve_file is re-exported: tests and demo/build.py use it
     BASE_PLACEHOLDER,
     DEFAULT_ROBOTS,
     HOST,
+    TEXT_SUFFIXES,
     LoggedRequest,
     SiteConfig,
-    TEXT_SUFFIXES,
     content_type,
     discover_sites,
     encode_text,
     load_site,
     resolve_file,
 )
-
 
 
 class _SiteHTTPServer(ThreadingHTTPServer):
@@ -78,7 +77,7 @@ class _Handler(BaseHTTPRequestHandler):
     disable_nagle_algorithm = True
     server_version = "newsmon-siteserver/1.0"
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:  # the stdlib signature names it `format`
         pass  # the request log replaces stderr chatter
 
     def do_GET(self) -> None:

@@ -53,7 +53,7 @@ def load_yaml_file(path: str | Path) -> Any:
     except OSError as exc:
         raise UserError(f"Не удалось прочитать {path}: {exc.strerror}") from None
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: no arbitrary objects
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 0
         problem = exc.problem or exc.context or "ошибка синтаксиса"

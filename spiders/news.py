@@ -23,7 +23,12 @@ from db import open_db
 from db.runs import NOT_ARTICLE_STATUS, now_iso, record_url, url_is_done
 from pipeline.items import ArticleItem
 from spiders.discovery import (
-    Entry, classify_links, is_feed_or_sitemap, next_pages, parse_feed, parse_sitemap,
+    Entry,
+    classify_links,
+    is_feed_or_sitemap,
+    next_pages,
+    parse_feed,
+    parse_sitemap,
 )  # fmt: skip
 from spiders.gate import PaginationGate
 from spiders.urls import canonical_url, same_origin
