@@ -10,6 +10,7 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +18,9 @@ from newsmon.config import DEFAULT_SOURCES
 from newsmon.errors import NewsmonError, UserError
 from newsmon.options import db_option, format_option, open_existing_db, period_options
 from newsmon.output import render_rows
+
+if TYPE_CHECKING:
+    from newsmon.periods import Period
 
 
 class NewsmonGroup(click.Group):
@@ -57,7 +61,10 @@ def cli(ctx: click.Context, debug: bool, verbose: int, db_path: str | None) -> N
 @click.option("--all", "include_all", is_flag=True, help="Count irrelevant articles too.")
 @format_option
 @db_option
-def counts(period, by, region, org, project, topic, source, include_all, fmt, db_path) -> None:
+def counts(
+    period: Period | None, by: str, region: str | None, org: str | None, project: str | None,
+    topic: str | None, source: str | None, include_all: bool, fmt: str, db_path: Path,
+) -> None:
     """Materials, stories and mentions per region, org, source, topic or project.
 
     Example: newsmon counts --month 2025-10 --by region --format json
