@@ -23,6 +23,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 import yaml
+from lxml import etree
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -78,6 +79,7 @@ def _cyrillize(match: re.Match[str]) -> str:
     return word.translate(_HOMOGLYPHS) if re.search("[а-яё]", word) else word
 
 
+@functools.lru_cache(maxsize=65536)  # an outlet's chrome lines repeat on every page
 def fold(text: str) -> str:
     """Lower case, ё → е, collapsed spaces, Latin look-alikes inside Cyrillic words made Cyrillic
     («Пресc-служба» typed with a Latin c): the form markers are compared in."""
@@ -182,13 +184,16 @@ def in_widget(el: HtmlElement, total_prose: int | None = None) -> bool:
     return False
 
 
-_PROSE_XPATH = ".//text()[not(ancestor::a)][not(ancestor::script)][not(ancestor::style)]"
+# Compiled once: el.xpath(str) compiles the expression anew on every call.
+_PROSE_TEXTS = etree.XPath(
+    ".//text()[not(ancestor::a)][not(ancestor::script)][not(ancestor::style)]"
+)
 
 
 def _prose_length(el: HtmlElement) -> int:
     """Characters of running prose under an element: text runs of a sentence or more, not links."""
     total = 0
-    for text in el.xpath(_PROSE_XPATH):
+    for text in _PROSE_TEXTS(el):
         n = len(text.strip())
         if n >= PROSE_RUN:
             total += n
@@ -426,7 +431,12 @@ def is_stop_line(line: str) -> bool:
 def is_incut_line(line: str) -> bool:
     """«Читайте также: <headline>» inside the text: drop the line, the article goes on."""
     folded = fold(line)
-    return any(folded.startswith((m + ":", m + " :")) for m in markers().stop) and len(folded) < 200
+    return len(folded) < 200 and folded.startswith(_incut_prefixes())
+
+
+@functools.cache
+def _incut_prefixes() -> tuple[str, ...]:
+    return tuple(p for m in markers().stop for p in (m + ":", m + " :"))
 
 
 def is_signature(line: str) -> bool:
