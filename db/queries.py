@@ -88,7 +88,7 @@ def counts(
             select g.key as {by}, g.materials, g.stories, g.mentions from ({grouped}) g
             order by g.materials desc, g.mentions desc, g.key
         """
-    return _rows(db, sql, params)
+    return list(db.query(sql, params))
 
 
 def totals(db: Database, period: Period | None, filters: Filters = Filters()) -> dict:
@@ -101,7 +101,7 @@ def totals(db: Database, period: Period | None, filters: Filters = Filters()) ->
                   join articles a on a.id = k.article_id where {where}) as regions
         from articles a where {where}
     """
-    return dict(_rows(db, sql, params)[0])
+    return next(db.query(sql, params))
 
 
 def articles(
@@ -118,7 +118,7 @@ def articles(
         order by a.published desc, a.id
         {"limit " + str(int(limit)) if limit else ""}
     """
-    return [dict(row) for row in _rows(db, sql, params)]
+    return list(db.query(sql, params))
 
 
 def known_values(db: Database, by: str) -> list[str]:
@@ -142,10 +142,4 @@ def sql_text(name: str) -> str:
 def canned(db: Database, name: str, period: Period | None = None, **params: str) -> list[dict]:
     """Run a db/sql/ question as Datasette would; no period = all time."""
     dates = period.sql_params if period else {"date_from": "", "date_to": ""}
-    return _rows(db, sql_text(name), {**dates, **params})
-
-
-def _rows(db: Database, sql: str, params: dict) -> list:
-    cursor = db.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    return list(db.query(sql_text(name), {**dates, **params}))

@@ -10,13 +10,6 @@ from sqlite_utils import Database
 from db.queries import Filters, article_conditions, counts
 from newsmon.periods import Period
 
-
-def _rows(db: Database, sql: str, params: dict) -> list[dict]:
-    cursor = db.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
 ALL = Filters()
 
 
@@ -55,7 +48,7 @@ def stories(
         order by g.materials desc, g.outlets desc, g.first_published desc, g.story_id
         {"limit " + str(int(limit)) if limit else ""}
     """
-    return _rows(db, sql, params)
+    return list(db.query(sql, params))
 
 
 def outlets(db: Database, period: Period) -> list[dict]:
@@ -71,7 +64,7 @@ def outlets(db: Database, period: Period) -> list[dict]:
         group by a.source
         order by materials desc, originals desc, a.source
     """
-    return _rows(db, sql, params)
+    return list(db.query(sql, params))
 
 
 def region_counts(db: Database, period: Period) -> list[dict]:
@@ -109,7 +102,7 @@ def projects(db: Database, period: Period) -> list[dict]:
         group by k.project
         order by materials desc, stories desc, k.project
     """
-    return _rows(db, sql, params)
+    return list(db.query(sql, params))
 
 
 def crawl_facts(db: Database, period: Period) -> dict:
