@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from pipeline.items import ArticleItem
 
 
+MIN_TEXT_CHARS = 100  # less main text than this: not an article page (NoText)
 _UNTAGGED = SimpleNamespace(relevant=False, regions=(), orgs=(), topics=(), projects=())
 
 
@@ -83,7 +84,7 @@ def extract_signed(
     from pipeline.extract import extract
 
     extracted = extract(body, url, **options)
-    long_enough = len(extracted.text.strip()) >= 100
+    long_enough = len(extracted.text.strip()) >= MIN_TEXT_CHARS
     return extracted, to_bytes(signature(extracted.text)) if sign and long_enough else None
 
 
@@ -111,7 +112,7 @@ class ExtractPipeline(_WithDb):
             crawl_time=local_time(dt.datetime.fromisoformat(item.fetched_at), source.region_iso),
             overrides=source.selectors, encoding=item.encoding,
         )
-        if len(extracted.text.strip()) < 100:
+        if len(extracted.text.strip()) < MIN_TEXT_CHARS:
             raise NoText(f"no main text at {item.url}")
         if extracted.published is None and item.feed_date:
             extracted.published = dt.date.fromisoformat(item.feed_date)
