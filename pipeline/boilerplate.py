@@ -191,7 +191,12 @@ _PROSE_TEXTS = etree.XPath(
 
 
 def _prose_length(el: HtmlElement) -> int:
-    """Characters of running prose under an element: text runs of a sentence or more, not links."""
+    """Characters of running prose under an element: text runs of a sentence or more, not links.
+
+    Comments and processing instructions (siblings met when walking a page) hold no prose.
+    """
+    if not isinstance(el.tag, str):
+        return 0
     total = 0
     for text in _PROSE_TEXTS(el):
         n = len(text.strip())
