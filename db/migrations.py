@@ -200,6 +200,13 @@ def m0008_minhash_shingle_hashes(db: Database) -> None:
     """Signatures carry their shingle hashes (exact same-story decisions): recompute older ones."""
     m0007_minhash_lemma_shingles(db)
 
+@migrations()
+def m0009_extraction_fallback(db: Database) -> None:
+    """Why newsmon's own extractor was not used for an article (the cascade fell back), so an
+    analyst can list such pages; null when it was used."""
+    db["articles"].add_column("extract_note", str)
+
+
 def apply_migrations(db: Database) -> None:
     migrations.apply(db)
     db.execute(f"PRAGMA user_version = {len(migrations.applied(db))}")

@@ -40,6 +40,7 @@ class ArticleRecord:
     published: dt.date | None = None
     date_method: str = "none"
     text_method: str = ""
+    extract_note: str | None = None
     fetched_at: str = field(default_factory=now_iso)
     relevant: bool = False
     regions: Sequence[tuple[str, int]] = ()  # (iso, mentions)
@@ -105,11 +106,11 @@ def store_article(
         published = record.published.isoformat() if record.published else None
         article_id = db.execute(
             """insert into articles (url, source, title, lead, author, text, published,
-                 date_method, text_method, fetched_at, relevant, run_id)
-               values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                 date_method, text_method, extract_note, fetched_at, relevant, run_id)
+               values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [record.url, record.source, record.title, record.lead, record.author, record.text,
-             published, record.date_method, record.text_method, record.fetched_at,
-             int(record.relevant), run_id],
+             published, record.date_method, record.text_method, record.extract_note,
+             record.fetched_at, int(record.relevant), run_id],
         ).lastrowid
         # Plain executemany: sqlite-utils' insert_all re-reads the table schema on every call,
         # which was most of the storage stage's time.

@@ -112,8 +112,13 @@ def extract(target: str) -> None:
     body, url, encoding = fetch_page(target)
     ex = extract_page(body, url, encoding=encoding)
     out = {"url": url, "title": ex.title, "text": ex.text,
-           "published": ex.published.isoformat() if ex.published else None}
+           "published": ex.published.isoformat() if ex.published else None,
+           "extractor": ex.text_method, "date_method": ex.date_method}
+    if ex.fallback:
+        out["fallback"] = ex.fallback
     click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    if not ex.text:
+        click.echo(f"newsmon: {target}: текст статьи на странице не найден", err=True)
 
 
 def _read_text(file: Path) -> str:

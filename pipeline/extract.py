@@ -72,7 +72,9 @@ class Extracted:
     author: str | None
     published: datetime.date | None
     date_method: str  # "override", "jsonld", "meta", "time", "dateline", "url", "none"
-    text_method: str  # "override", "trafilatura", "baseline", "none"
+    text_method: str  # "override", "trafilatura", "baseline", "fallback-…", "none"
+    # Why newsmon's own extraction was not used («newsmon: ValueError: …»); None when it was.
+    fallback: str | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -88,11 +90,31 @@ def _looks_like_mojibake(text: str) -> bool:
     return western > 20 and not re.search("[а-яА-ЯёЁ]", sample)
 
 
+# A declared charset is kept despite a few undecodable bytes (a truncated multi-byte letter, a
+# stray byte pasted from another page): up to this share of replaced characters.
+MAX_REPLACED_SHARE = 0.01
+_CODEC_ALIASES = {"win-1251": "cp1251", "windows1251": "cp1251", "x-cp1251": "cp1251"}
+
+
+def _decode_as(html: bytes, name: str) -> str | None:
+    """The page in one charset: strictly, or with replacement when only a few bytes are bad."""
+    name = _CODEC_ALIASES.get(name.lower(), name)
+    try:
+        return html.decode(name)
+    except LookupError:
+        return None
+    except UnicodeDecodeError:
+        text = html.decode(name, errors="replace")
+        return text if text.count("\ufffd") <= MAX_REPLACED_SHARE * len(text) else None
+
+
 def decode(html: bytes | str, encoding: str | None = None) -> str:
     """Page bytes to text: the HTTP encoding, else <meta charset>, else UTF-8, else detection.
 
-    Scrapy falls back to cp1252 for pages that declare nothing; a Russian page decoded that way
-    is all mojibake, so a Western single-byte result without Cyrillic is decoded again.
+    A declared charset wins even with a few bad bytes (they become U+FFFD): guessing another
+    charset for the whole page would turn every letter into mojibake. Scrapy falls back to cp1252
+    for pages that declare nothing; a Russian page decoded that way is all mojibake, so a Western
+    single-byte result without Cyrillic is decoded again.
     """
     if isinstance(html, str):
         return html
@@ -104,12 +126,8 @@ def decode(html: bytes | str, encoding: str | None = None) -> str:
         candidates.append(m.group(1).decode("ascii"))
     candidates.append("utf-8")
     for name in candidates:
-        name = {"win-1251": "cp1251", "windows1251": "cp1251"}.get(name.lower(), name)
-        try:
-            text = html.decode(name)
-        except (LookupError, UnicodeDecodeError):
-            continue
-        if not _looks_like_mojibake(text):
+        text = _decode_as(html, name)
+        if text is not None and not _looks_like_mojibake(text):
             return text
     from charset_normalizer import from_bytes
 
@@ -157,8 +175,9 @@ def _text_trafilatura(pruned: HtmlElement) -> list[str]:
             deduplicate=False,
             with_metadata=False,
         )
-    except Exception:  # a library failure on one odd page must not lose it: the baseline rescues
-        log.warning("trafilatura failed; falling back to the baseline extractor", exc_info=True)
+    except Exception as exc:  # a library failure on one odd page must not lose it: the baseline rescues
+        log.warning("trafilatura failed (%s); the baseline extractor takes over", exc)
+        log.debug("trafilatura failure", exc_info=True)
         result = None
     lines = []
     for line in (result or "").split("\n"):
@@ -360,18 +379,9 @@ def _words(paragraphs: list[str]) -> int:
     return sum(len(p.split()) for p in paragraphs)
 
 
-def extract(
-    html: bytes | str,
-    url: str,
-    *,
-    crawl_time: datetime.datetime | None = None,
-    overrides: SelectorOverrides | None = None,
-    encoding: str | None = None,
+def _extract_newsmon(
+    tree: HtmlElement, url: str, now: datetime.datetime, overrides: SelectorOverrides
 ) -> Extracted:
-    """Extract an article page. ``crawl_time`` (default now) anchors «вчера» and bounds dates."""
-    now = crawl_time or datetime.datetime.now()
-    overrides = overrides or SelectorOverrides()
-    tree = parse_html(html, encoding)
     page_blocks = boilerplate.blocks(tree)  # shared by the title, author and date-line search
     title, title_el = find_title(tree, overrides.title, items=page_blocks)
     pruned = boilerplate.prune(tree, title_el)
@@ -415,3 +425,89 @@ def extract(
         date_method=date_method,
         text_method=method,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The cascade of whole extractors: a page is never lost to an exception in one of them.
+
+
+def _extract_trafilatura_alone(
+    tree: HtmlElement, url: str, now: datetime.datetime, overrides: SelectorOverrides
+) -> Extracted:
+    """trafilatura and htmldate on the unpruned page, with none of newsmon's own rules."""
+    import trafilatura
+    from htmldate import find_date
+
+    document = trafilatura.bare_extraction(tree, url=url, include_comments=False,
+                                           include_tables=True, with_metadata=True)
+    text = (document.text if document else "") or ""
+    paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
+    found = find_date(tree, url=url, original_date=True, max_date=now.date().isoformat())
+    published = datetime.date.fromisoformat(found) if found else None
+    return Extracted(
+        url=url,
+        title=clean_line(document.title if document else None) or None,
+        text="\n\n".join(paragraphs),
+        lead=paragraphs[0] if paragraphs else None,
+        author=None,
+        published=published if dates.is_plausible(published, now) else None,
+        date_method="htmldate" if published else "none",
+        text_method="fallback-trafilatura",
+    )
+
+
+def _extract_densest_block(
+    tree: HtmlElement, url: str, now: datetime.datetime, overrides: SelectorOverrides
+) -> Extracted:
+    """The container holding the most paragraph text, and the page's <title>: the last resort."""
+    paragraphs = _text_baseline(boilerplate.blocks(tree, skip_widgets=False), None)
+    head_title = tree.findtext(".//title")
+    return Extracted(
+        url=url,
+        title=clean_line(head_title) or None,
+        text="\n\n".join(paragraphs),
+        lead=paragraphs[0] if paragraphs else None,
+        author=None,
+        published=None,
+        date_method="none",
+        text_method="fallback-densest",
+    )
+
+
+EXTRACTORS = (
+    ("newsmon", _extract_newsmon),
+    ("trafilatura", _extract_trafilatura_alone),
+    ("densest", _extract_densest_block),
+)
+
+
+def extract(
+    html: bytes | str,
+    url: str,
+    *,
+    crawl_time: datetime.datetime | None = None,
+    overrides: SelectorOverrides | None = None,
+    encoding: str | None = None,
+) -> Extracted:
+    """Extract an article page. ``crawl_time`` (default now) anchors «вчера» and bounds dates.
+
+    Never raises for a page: when an extractor of the cascade fails, the next one runs, and the
+    result says which one was used (``text_method``) and why the earlier ones were not
+    (``fallback``). Only a page none of them can read comes back empty.
+    """
+    now = crawl_time or datetime.datetime.now()
+    overrides = overrides or SelectorOverrides()
+    failures: list[str] = []
+    for name, extractor in EXTRACTORS:
+        # A fresh tree for each extractor: a failed one may have left the last one half-edited.
+        try:
+            result = extractor(parse_html(html, encoding), url, now, overrides)
+        except Exception as exc:  # one odd page must never lose the article: try the next one
+            failures.append(f"{name}: {type(exc).__name__}: {exc}"[:300])
+            log.warning("%s: извлечение не удалось (%s), пробуем следующий способ", url, failures[-1])
+            log.debug("extractor %s failed on %s", name, url, exc_info=True)
+            continue
+        result.fallback = "; ".join(failures) or None
+        return result
+    return Extracted(url=url, title=None, text="", lead=None, author=None, published=None,
+                     date_method="none", text_method="none", fallback="; ".join(failures))

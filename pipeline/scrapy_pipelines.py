@@ -177,7 +177,7 @@ class StorePipeline(_WithDb):
         record = ArticleRecord(
             url=item.canonical, source=item.source, text=ex.text, title=ex.title, lead=ex.lead,
             author=ex.author, published=ex.published, date_method=ex.date_method,
-            text_method=ex.text_method, fetched_at=item.fetched_at, relevant=tags.relevant,
+            text_method=ex.text_method, extract_note=ex.fallback, fetched_at=item.fetched_at, relevant=tags.relevant,
             regions=[(r.iso, r.mentions) for r in tags.regions],
             orgs=[(o.name, o.mentions) for o in tags.orgs],
             topics=list(tags.topics),

@@ -35,7 +35,16 @@ def _old_signature(text: str) -> bytes:
     return bytes(buf)
 
 
-def _add_rows_as_of(db: Database) -> None:
+def _signature_as_of(version: int, text: str) -> bytes:
+    """Signatures in today's format from the migration that introduced it on; older before."""
+    from pipeline.clustering import to_bytes
+
+    if version > NAMES.index("m0008_minhash_shingle_hashes"):
+        return to_bytes(signature(text))
+    return _old_signature(text)
+
+
+def _add_rows_as_of(db: Database, version: int) -> None:
     """Rows as the code of that schema version wrote them (plain SQL, no current helpers)."""
     db.execute("insert into regions values ('RU-PRI', 'Приморский край', 'Дальневосточный')")
     db.execute("insert into sources values ('primamedia', 'https://primamedia.ru/', 'RU-PRI')")
@@ -48,7 +57,7 @@ def _add_rows_as_of(db: Database) -> None:
         )
         db.execute("insert into article_regions values (?, 'RU-PRI', 2)", [aid])
         db.execute("insert into article_topics values (?, 'кризисные центры')", [aid])
-        db.execute("insert into article_minhash values (?, ?)", [aid, _old_signature(TEXT)])
+        db.execute("insert into article_minhash values (?, ?)", [aid, _signature_as_of(version, TEXT)])
         if "articles_fts" in db.table_names():
             columns = [r[1] for r in db.execute("pragma table_info(articles_fts)")]
             values = {"title": lemma_text("Кризисный центр"), "body": lemma_text(TEXT),
@@ -66,7 +75,7 @@ def _build_at(path, version: int) -> None:
     db = Database(conn)
     migrations.apply(db, stop_before=NAMES[version])
     db.execute(f"PRAGMA user_version = {version}")
-    _add_rows_as_of(db)
+    _add_rows_as_of(db, version)
     conn.close()
 
 

@@ -1,0 +1,94 @@
+"""The extraction cascade never loses a page: a failing extractor hands over to the next one."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import pipeline.extract as extraction
+from pipeline.extract import decode, extract
+
+PARA = ("В Томске открылся кризисный центр для мам с детьми, оказавшихся в трудной жизненной "
+        "ситуации. Центр работает круглосуточно и принимает женщин из всех районов области. ")
+PAGE = (
+    "<html><head><title>Кризисный центр открылся в Томске — Томские новости</title>"
+    '<meta property="article:published_time" content="2025-10-07T10:00:00+07:00"></head><body>'
+    "<div><!-- banner --><h1>Кризисный центр открылся в Томске</h1>"
+    f"<p>{PARA * 2}</p><p>{PARA}</p></div></body></html>"
+)
+NOW = datetime.datetime(2025, 10, 8, 12, 0)
+
+
+def _failing(*_args):
+    raise ValueError("Input object is not an XML element: HtmlComment")
+
+
+def test_a_comment_before_the_headline_does_not_crash_newsmons_own_extractor():
+    got = extract(PAGE, "https://tomsk.example/a", crawl_time=NOW)
+    assert got.fallback is None
+    assert got.text_method in ("trafilatura", "baseline")
+    assert got.title == "Кризисный центр открылся в Томске"
+    assert got.published == datetime.date(2025, 10, 7)
+
+
+def test_newsmon_failing_falls_back_to_trafilatura_and_says_why(monkeypatch):
+    monkeypatch.setattr(extraction, "EXTRACTORS", (("newsmon", _failing), *extraction.EXTRACTORS[1:]))
+    got = extract(PAGE, "https://tomsk.example/a", crawl_time=NOW)
+    assert got.text_method == "fallback-trafilatura"
+    assert got.fallback is not None and got.fallback.startswith("newsmon: ValueError: Input object")
+    assert "кризисный центр для мам" in got.text
+    assert got.published == datetime.date(2025, 10, 7)
+
+
+def test_every_extractor_but_the_last_failing_leaves_the_densest_block(monkeypatch):
+    monkeypatch.setattr(
+        extraction, "EXTRACTORS",
+        (("newsmon", _failing), ("trafilatura", _failing), *extraction.EXTRACTORS[2:]),
+    )
+    got = extract(PAGE, "https://tomsk.example/a", crawl_time=NOW)
+    assert got.text_method == "fallback-densest"
+    assert got.fallback.count("ValueError") == 2
+    assert PARA.strip() in got.text
+
+
+def test_all_extractors_failing_gives_an_empty_result_not_an_exception(monkeypatch):
+    monkeypatch.setattr(extraction, "EXTRACTORS", (("newsmon", _failing), ("densest", _failing)))
+    got = extract(PAGE, "https://tomsk.example/a", crawl_time=NOW)
+    assert (got.text, got.text_method) == ("", "none")
+    assert "densest: ValueError" in got.fallback
+
+
+@pytest.mark.parametrize("declared", ["utf-8", None])
+def test_a_few_bad_bytes_keep_the_declared_charset(declared):
+    body = f'<html><head><meta charset="utf-8"></head><body><p>{PARA * 20}</p></body></html>'
+    raw = body.encode("utf-8")
+    raw = raw[:900] + b"\xff\xfe" + raw[900:]
+    text = decode(raw, declared)
+    assert "кризисный центр для мам" in text
+    assert text.count("\ufffd") == 2
+
+
+def test_a_page_mislabelled_utf8_in_cp1251_is_still_read():
+    raw = f"<html><body><p>{PARA * 5}</p></body></html>".encode("cp1251")
+    assert "кризисный центр" in decode(raw, "utf-8")
+
+
+def test_the_analyst_lists_articles_a_fallback_extracted(tmp_path, monkeypatch):
+    from db import open_db
+    from db.queries import canned
+    from db.store import ArticleRecord, store_article
+
+    monkeypatch.setattr(extraction, "EXTRACTORS", (("newsmon", _failing), *extraction.EXTRACTORS[1:]))
+    got = extract(PAGE, "https://tomsk.example/a", crawl_time=NOW)
+    db = open_db(tmp_path / "n.db")
+    db.execute("insert into sources (name, url) values ('tomsk', 'https://tomsk.example/')")
+    for url, note in (("https://tomsk.example/a", got.fallback), ("https://tomsk.example/b", None)):
+        store_article(db, ArticleRecord(url=url, source="tomsk", text=got.text, title=got.title,
+                                        published=got.published, text_method=got.text_method,
+                                        extract_note=note))
+    rows = canned(db, "extraction_fallbacks")
+    assert [(r["url"], r["extractor"]) for r in rows] == [
+        ("https://tomsk.example/a", "fallback-trafilatura")
+    ]
+    assert rows[0]["reason"].startswith("newsmon: ValueError")
