@@ -22,6 +22,7 @@ import sys
 import traceback
 from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
+from typing import Any
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,9 +83,9 @@ def score(set_name: str, pages: list[sets.Page], results: list[dict]) -> dict[st
             if "crash" in out:
                 tally.crashes.append(f"{page.url}: {out['crash']}")
             text = out.get("text") or ""
-            if set_name == "aeb":
+            if sets.TEXT_METRIC[set_name] == "shingles":
                 tally.shingles.append(metrics.shingle_counts(page.gold["text"], text))
-            else:
+            elif sets.TEXT_METRIC[set_name] == "snippets":
                 tally.snippets.add(page.gold["with"], page.gold["without"], text)
             if page.gold.get("title"):
                 tally.titles += 1
@@ -94,7 +95,12 @@ def score(set_name: str, pages: list[sets.Page], results: list[dict]) -> dict[st
                 tally.dates_ok += metrics.date_exact(page.gold["date"], out.get("date"))
     summary = {}
     for name, t in tallies.items():
-        text = metrics.shingle_f1(t.shingles) if set_name == "aeb" else t.snippets.summary()
+        kind = sets.TEXT_METRIC[set_name]
+        text: dict[str, float | None] = (
+            metrics.shingle_f1(t.shingles) if kind == "shingles"
+            else t.snippets.summary() if kind == "snippets"
+            else {"f1": None, "precision": None, "recall": None}
+        )
         summary[name] = {
             "pages": t.pages,
             "crashes": len(t.crashes),
