@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from newsmon.errors import UserError
+from newsmon.errors import RunError, UserError
 from newsmon.options import db_option, open_existing_db
 
 DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
@@ -49,7 +49,9 @@ def command(month, date_from, to_values, out_path: Path, pdf_path: Path | None, 
 
     The period is --month YYYY-MM or --from/--to (default: the previous month). Recipients are
     given with --to ADDR (repeatable); SMTP login and sender come from NEWSMON_SMTP_USER,
-    NEWSMON_SMTP_PASSWORD and NEWSMON_SMTP_FROM; STARTTLS is used when the server offers it.
+    NEWSMON_SMTP_PASSWORD and NEWSMON_SMTP_FROM; NEWSMON_SMTP_TLS is require (the default with a
+    password: STARTTLS or nothing), starttls, ssl (port 465) or none. Who got the letter is kept in
+    FILE.sent.json beside --out, so a retry mails only the recipients the server refused.
 
     \b
     Examples:
@@ -91,11 +93,13 @@ def command(month, date_from, to_values, out_path: Path, pdf_path: Path | None, 
         html_to_pdf(out_path, pdf_path)
         click.echo(f"PDF: {pdf_path}")
     if send or dry_run:
-        _mail(data, images, recipients, settings, out_path.with_suffix(".eml") if dry_run else None)
+        _mail(data, images, recipients, settings, out_path.with_suffix(".eml") if dry_run else None,
+              out_path, period)
 
 
-def _mail(data, images, recipients: list[str], settings, eml_path: Path | None) -> None:
-    from digest.mail import DEFAULT_FROM, build_message, send, write_eml
+def _mail(data, images, recipients: list[str], settings, eml_path: Path | None, out_path: Path,
+          period) -> None:
+    from digest.mail import DEFAULT_FROM, build_message, write_eml
     from digest.render import cid_sources, render_html, render_text
 
     msg = build_message(
@@ -107,8 +111,31 @@ def _mail(data, images, recipients: list[str], settings, eml_path: Path | None) 
         write_eml(msg, eml_path)
         click.echo(f"Письмо не отправлено (--dry-run), сохранено: {eml_path}")
         return
-    send(msg, settings, recipients)
-    click.echo(f"Письмо «{data.title}» отправлено: {', '.join(recipients)}")
+    _send_once(msg, data.title, settings, recipients, out_path, period)
+
+
+def _send_once(msg, title: str, settings, recipients: list[str], out_path: Path, period) -> None:
+    """Send to the recipients who have not yet received this period's digest; record each one the
+    server accepts; the refused ones end the run with exit 1 and stay for the next run."""
+    from digest.delivered import DeliveryLog, log_path, period_key
+    from digest.mail import send
+
+    log = DeliveryLog(log_path(out_path), period_key(period.start, period.end))
+    done = [r for r in recipients if log.has(r)]
+    todo = [r for r in recipients if not log.has(r)]
+    earlier = f"; уже получили раньше: {', '.join(done)}" if done else ""
+    if not todo:
+        click.echo(f"Письмо «{title}» уже получили все адресаты: {', '.join(done)} "
+                   f"(см. {log.path}); ничего не отправлено")
+        return
+    delivery = send(msg, settings, todo)
+    log.add(delivery.accepted)
+    if delivery.accepted:
+        click.echo(f"Письмо «{title}» отправлено: {', '.join(delivery.accepted)}{earlier}")
+    if delivery.refused:
+        refused = "; ".join(f"{r} ({why})" for r, why in delivery.refused.items())
+        raise RunError(f"SMTP-сервер {settings.host}:{settings.port} не принял письмо для: "
+                       f"{refused}. Повторный запуск отправит письмо только им")
 
 
 def _env_sender(default: str) -> str:
