@@ -18,8 +18,10 @@ decides what a widget is). When nothing can be trusted the result is ``(None, "n
 from __future__ import annotations
 
 import datetime
+import email.utils
 import json
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pipeline import boilerplate
@@ -33,6 +35,10 @@ SENTENCE_WORDS = 3
 MSK = datetime.timedelta(hours=3)
 # Regions east of Moscow publish "tomorrow" by UTC: allow a day past the crawl time.
 FUTURE_TOLERANCE = datetime.timedelta(days=1)
+# The offsets at which outlets publish (Hawaii to Kiribati): an instant stated in UTC falls on a
+# local day that is at most this far from its UTC day.
+WESTMOST_OFFSET = datetime.timedelta(hours=-10)
+EASTMOST_OFFSET = datetime.timedelta(hours=14)
 
 MONTHS: dict[str, int] = {}
 for _num, _forms in enumerate(
@@ -310,6 +316,92 @@ def _parse_machine(value: str, now: datetime.datetime) -> datetime.date | None:
     return date if is_plausible(date, now) else None
 
 
+def _utc_instant(value: str) -> datetime.datetime | None:
+    """A machine value that states an instant in UTC («2023-11-09T05:30:59Z», «…+00:00»,
+    «Wed, 04 May 2022 00:25:56 GMT»). Its calendar day is London's, not necessarily the outlet's:
+    an evening post in the Americas or a morning post east of Moscow is on another day there."""
+    value = value.strip()
+    if len(value) <= 10:
+        return None
+    try:
+        parsed = datetime.datetime.fromisoformat(value.replace("z", "Z"))
+    except ValueError:
+        try:
+            parsed = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if parsed.tzinfo is None or parsed.utcoffset() != datetime.timedelta(0):
+        return None
+    return parsed
+
+
+class _LocalDay:
+    """The publication day of an instant stated in UTC, in the outlet's own time.
+
+    A value with its own offset («…T18:37:32+01:00») is read as written, in that offset. For a UTC
+    instant the outlet's zone decides: the crawl time carries it when the crawl knows the outlet
+    (pipeline/localtime.py). Otherwise the page itself says which local day it is: a visible date
+    (a <time>'s text, the date line) or the date in the URL, taken when the instant can fall on
+    that day at some inhabited offset; failing those, the UTC day.
+    """
+
+    def __init__(self, tree: HtmlElement, url: str, now: datetime.datetime,
+                 dateline_day: Callable[[], datetime.date | None]) -> None:
+        self.tree, self.url, self.now = tree, url, now
+        self._dateline_day = dateline_day
+        self._evidence: list[datetime.date] | None = None
+
+    def evidence(self) -> list[datetime.date]:
+        if self._evidence is None:
+            found: list[datetime.date] = []
+            prose = boilerplate.page_prose(self.tree)
+            for el in self.tree.xpath("//time"):
+                if boilerplate.in_widget(el, prose):
+                    continue
+                found += [d for d, _s, _e in find_dates(el.text_content()[:200], now=self.now)]
+            visible = self._dateline_day()
+            if visible is not None:
+                found.append(visible)
+            from_url = _url_date(self.url)
+            if from_url is not None:
+                found.append(from_url)
+            self._evidence = found
+        return self._evidence
+
+    def of(self, value: str) -> datetime.date | None:
+        instant = _utc_instant(value)
+        if instant is None:
+            return _parse_machine(value, self.now)
+        if self.now.tzinfo is not None:
+            day = instant.astimezone(self.now.tzinfo).date()
+        else:
+            west, east = (instant + WESTMOST_OFFSET).date(), (instant + EASTMOST_OFFSET).date()
+            day = next((d for d in self.evidence() if west <= d <= east), instant.date())
+        return day if is_plausible(day, self.now) else None
+
+
+def _htmldate(tree: HtmlElement, url: str, now: datetime.datetime) -> datetime.date | None:
+    """htmldate's original publication date: its header, markup and free-text rules in many
+    languages, for pages where newsmon's own signals found nothing. Its extensive search falls
+    back to a bare year (a copyright line, «Май 2024» over a calendar) as 1 January: a year is
+    not a publication day, so such an answer is dropped."""
+    from htmldate import find_date
+
+    bounds = {"min_date": f"{MIN_YEAR}-01-01",
+              "max_date": (now.date() + FUTURE_TOLERANCE).isoformat()}
+    date = None
+    try:
+        found = find_date(tree, url=url, original_date=True, extensive_search=False, **bounds)
+        if not found:
+            found = find_date(tree, url=url, original_date=True, **bounds)
+            if found and found.endswith("-01-01"):
+                found = None
+        date = datetime.date.fromisoformat(found) if found else None
+    except (ValueError, TypeError):  # htmldate's own parsing of odd pages
+        return None
+    return date if is_plausible(date, now) else None
+
+
 def find_published(
     tree_or_html: HtmlElement | str | bytes,
     *,
@@ -329,19 +421,29 @@ def find_published(
     from pipeline.extract import parse_html
 
     tree = parse_html(tree_or_html) if isinstance(tree_or_html, (str, bytes)) else tree_or_html
+    found_dateline: list[datetime.date | None] = []
+
+    def dateline_day() -> datetime.date | None:
+        if not found_dateline:
+            found_dateline.append(
+                dateline.find_dateline(tree, now=now, title_el=title_el, items=items)
+            )
+        return found_dateline[0]
+
+    local = _LocalDay(tree, url, now, dateline_day)
     if override_selector:
         for el in boilerplate.select(tree, override_selector):
             value = el.get("datetime") or el.get("content") or el.text_content()
-            date = _parse_machine(value, now)
+            date = local.of(value)
             if date:
                 return date, "override"
     for method, values in (("jsonld", _jsonld_dates(tree)), ("meta", _meta_dates(tree))):
         for value in values:
-            date = _parse_machine(value, now)
+            date = local.of(value)
             if date and date >= now.date():
                 # Some CMSs stamp the page with the day it is served: a visible date line that
                 # says an earlier day is the real one.
-                earlier = dateline.find_dateline(tree, now=now, title_el=title_el, items=items)
+                earlier = dateline_day()
                 if earlier is not None and earlier < date:
                     return earlier, "dateline"
             if date:
@@ -351,20 +453,50 @@ def find_published(
         if boilerplate.in_widget(el, prose) or _in_sentence(el, now):
             continue
         value = el.get("datetime") or el.get("content") or el.get("title") or el.text_content()
-        date = _parse_machine(value, now)
+        date = local.of(value)
         if date:
             return date, "time"
-    date = dateline.find_dateline(tree, now=now, title_el=title_el, items=items)
+    date = dateline_day()
     if date is not None:
         return date, "dateline"
     for value in _meta_dates(tree, _WEAK_META_KEYS):
-        date = _parse_machine(value, now)
+        date = local.of(value)
         if date:
             return date, "meta"
     date = _url_date(url)
     if is_plausible(date, now):
         return date, "url"
+    date = _htmldate(tree, url, now)
+    if date is not None and not _rejected_line(date, tree, now):
+        return date, "htmldate"
     return None, "none"
+
+
+def _rejected_line(date: datetime.date, tree: HtmlElement, now: datetime.datetime) -> bool:
+    """htmldate's date stands only in visible lines that newsmon reads and turns down: a
+    today's-date widget, a calendar, related news after a «Читайте также», a sentence, a
+    deadline, a document's or an update's date. A date line outside the stretch newsmon searches
+    (far above the headline, a blog's date header) is htmldate's to find; so are lines in forms
+    newsmon does not read and dates only in the markup."""
+    from pipeline import dateline
+
+    kept = {id(block.el) for block in boilerplate.blocks(tree)}
+    stated = False
+    after_stop = False
+    body_seen = False
+    for block in boilerplate.blocks(tree, skip_widgets=False):
+        body_seen = body_seen or len(block.text) >= dateline.BODY_MIN_CHARS
+        after_stop = after_stop or (body_seen and boilerplate.is_stop_line(block.text))
+        if not any(d == date for d, _s, _e in find_dates(block.text, now=now)):
+            continue
+        stated = True
+        if (
+            id(block.el) in kept
+            and not after_stop
+            and dateline.dateline_date(block.text, now, dateish=True) == date
+        ):
+            return False
+    return stated
 
 
 # <time datetime>, schema.org microdata, and hAtom's <abbr class="published" title="…">.
