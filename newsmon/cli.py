@@ -86,7 +86,7 @@ def counts(
 @cli.command()
 @click.argument("file", type=click.Path(allow_dash=True, path_type=Path), default="-")
 @click.option("--sources", "sources_path", type=click.Path(path_type=Path), default=None,
-              help="sources.yml whose folder holds the user's topics/orgs/projects files.")
+              help="sources.yml, or the folder, that holds the user's topics/orgs/projects files.")
 @click.option("--region", "home_region", help="Home region of the outlet (a prior).")
 def tag(file: Path, sources_path: Path | None, home_region: str | None) -> None:
     """Tag plain text (a file or - for stdin) and print entities, regions, orgs, projects as JSON."""
@@ -95,8 +95,7 @@ def tag(file: Path, sources_path: Path | None, home_region: str | None) -> None:
     from pipeline.nlp import tag as tag_text
     from pipeline.regions import resolve_region
 
-    user_dir = sources_path.parent if sources_path else (Path(".") if Path(DEFAULT_SOURCES).exists() else None)
-    config = load_tag_config(user_dir)
+    config = load_tag_config(_user_dir(sources_path))
     home = resolve_region(home_region).iso if home_region else None
     result = tag_text(text, home_region_iso=home, config=config)
     click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
@@ -119,6 +118,16 @@ def extract(target: str) -> None:
     click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     if not ex.text:
         click.echo(f"newsmon: {target}: текст статьи на странице не найден", err=True)
+
+
+def _user_dir(sources_path: Path | None) -> Path | None:
+    """Where the user's topics.yml/orgs.yml/projects.yml are: --sources DIR, or beside the file."""
+    if sources_path is None:
+        return Path(".") if Path(DEFAULT_SOURCES).exists() else None
+    folder = sources_path if sources_path.is_dir() else sources_path.parent
+    if not folder.is_dir():
+        raise UserError(f"Папка не найдена: {folder}")
+    return folder
 
 
 def _read_text(file: Path) -> str:

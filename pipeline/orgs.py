@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsmon.yamlfile import config_error, load_yaml_file
+from newsmon.yamlfile import UniqueNames, check_fields, config_error, load_yaml_file
 from pipeline.models import get_morph_vocab
 from pipeline.morph import Token, lemma, lemmatize_phrase, normalize_word, tokenize
 from pipeline.orgnames import (
@@ -67,16 +67,25 @@ def load_org_entries(path: Path) -> list[OrgEntry]:
         return []  # an empty file, or «orgs:» with nothing under it
     if not isinstance(data, dict) or not isinstance(data.get("orgs", []), list):
         raise config_error(path, data, "ожидается список «orgs:»")
+    if Path(path) != DATA / "orgs.yml":  # the shipped file also holds kinds, heads, markers
+        check_fields(path, data, ("orgs",), "файл организаций")
     out = []
+    names = UniqueNames(path, "организация")
     for item in data.get("orgs", []):
         where = item if isinstance(item, dict) else data["orgs"]
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            raise config_error(path, where, "у организации должно быть «name»")
+        if not isinstance(item, dict) or not _text(item.get("name")):
+            raise config_error(path, where, "у организации должно быть «name» (строка)")
+        check_fields(path, item, ("name", "aliases"), f"организация «{item['name']}»")
         aliases = item.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise config_error(path, item, "«aliases» должен быть списком строк")
+        if not isinstance(aliases, list) or not all(_text(a) for a in aliases):
+            raise config_error(path, item, "«aliases» должен быть списком непустых строк")
+        names.add(item["name"], item)
         out.append(OrgEntry(item["name"], tuple(aliases)))
     return out
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
 
 
 def build_registry(entries: Iterable[OrgEntry]) -> OrgRegistry:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from newsmon.errors import UserError
-from newsmon.yamlfile import config_error, load_yaml_file
+from newsmon.yamlfile import UniqueNames, config_error, load_yaml_file
 from pipeline.morph import Token, lemmas_all, tokenize
 from pipeline.quotes import normalize_name, numbers, split_words
 
@@ -120,16 +120,20 @@ _PROJECT_FIELDS = ("name", "aliases", "regions", "fund", "years")
 _MARKER_FIELDS = ("heads", "head_suffixes", "not_heads", "conjunctions", "name_words")
 
 
-def _strings(path: Path, value: Any, where: Any, field: str) -> tuple[str, ...]:
+def _strings(path: Path, value: Any, where: Any, field: str, *,
+             numbers: bool = False) -> tuple[str, ...]:
+    """Text or a list of texts; numbers only where they make sense (years: 2018)."""
+    kinds = (str, int) if numbers else str
     items = value if isinstance(value, list) else [value]
-    if not all(isinstance(v, (str, int)) and str(v).strip() for v in items):
+    if not all(isinstance(v, kinds) and not isinstance(v, bool) and str(v).strip()
+               for v in items):
         raise config_error(path, where, f"в поле {field} ожидается текст или список строк")
     return tuple(str(v).strip() for v in items)
 
 
 def _years(path: Path, value: Any, where: Any) -> tuple[int, ...]:
     years: list[int] = []
-    for text in _strings(path, value, where, "years"):
+    for text in _strings(path, value, where, "years", numbers=True):
         m = re.fullmatch(r"(\d{4})(?:\s*[-–—]\s*(\d{4}))?", text)
         if not m or int(m.group(2) or m.group(1)) < int(m.group(1)):
             expected = "ожидается 2018, [2018, 2019] или 2014-2018"
@@ -184,7 +188,13 @@ def _read(path: Path) -> tuple[list[tuple[RegisteredProject, Any]], dict[str, tu
         k: tuple(w.lower().replace("ё", "е") for w in _strings(path, v, markers, k))
         for k, v in markers.items()
     }
-    return [(_project(path, e), e) for e in entries], words
+    names = UniqueNames(path, "проект")
+    projects = []
+    for entry in entries:
+        project = _project(path, entry)
+        names.add(project.name, entry)
+        projects.append((project, entry))
+    return projects, words
 
 
 @functools.lru_cache(maxsize=8)

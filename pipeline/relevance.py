@@ -21,13 +21,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsmon.yamlfile import config_error, load_yaml_file
+from newsmon.yamlfile import UniqueNames, check_fields, config_error, load_yaml_file
 from pipeline.morph import Token, lemma, normalize_word, tokenize
 
 DATA = Path(__file__).resolve().parent / "data"
 
 _TOKEN_RE = re.compile(
-    r'\s*(?:(?P<lp>\()|(?P<rp>\))|"(?P<phrase>[^"]*)"(?:~(?P<prox>\d+))?'
+    r'\s*(?:(?P<lp>\()|(?P<rp>\))|"(?P<phrase>[^"]*)"(?:~(?P<prox>[^\s()]*))?'
     r"|(?P<op>&&?|\|\|?|!|-(?=\S))|(?P<word>[^\s()\"|&!]+))"
 )
 _AND = {"AND", "И", "&", "&&"}
@@ -70,9 +70,30 @@ class Any:
 
 
 def _word(raw: str) -> Word:
-    if raw.endswith("*") and len(raw) > 1:
+    _check_word(raw)
+    if raw.endswith("*"):
         return Word(normalize_word(raw[:-1]), prefix=True)
     return Word(lemma(raw))
+
+
+def _check_word(raw: str) -> None:
+    """A word is letters or digits, with «*» only at its end; «~» belongs after a quoted phrase."""
+    if "~" in raw:
+        raise QueryError(f"«{raw}»: знак «~» ставится сразу после фразы в кавычках, "
+                         f'например "мама папа"~5')
+    if not raw.strip("*"):
+        raise QueryError(f"«{raw}» без начала слова: звёздочка ставится после первых букв, "
+                         f"например сирот*")
+    if "*" in raw.rstrip("*") or raw.endswith("**"):
+        raise QueryError(f"«{raw}»: звёздочка ставится только в конце слова, например сирот*")
+
+
+def _proximity(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    if not raw.isdigit():
+        raise QueryError(f"после «~» нужно число слов, например \"мама папа\"~5, а не «~{raw}»")
+    return int(raw)
 
 
 def _lex(query: str) -> list[tuple[str, str, int | None]]:
@@ -91,7 +112,7 @@ def _lex(query: str) -> list[tuple[str, str, int | None]]:
         elif m.group("rp"):
             out.append((")", ")", None))
         elif m.group("phrase") is not None:
-            prox = int(m.group("prox")) if m.group("prox") else None
+            prox = _proximity(m.group("prox"))
             out.append(("phrase", m.group("phrase"), prox))
         elif m.group("op"):
             op = m.group("op")
@@ -247,10 +268,13 @@ def load_topics(path: Path) -> list[Topic]:
     if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
         raise config_error(path, data, "ожидается список «topics:»")
     topics = []
+    names = UniqueNames(path, "тема")
     for item in data["topics"]:
         where = item if isinstance(item, dict) else data["topics"]
         if not isinstance(item, dict) or not item.get("name") or not item.get("query"):
             raise config_error(path, where, "у темы должны быть «name» и «query»")
+        check_fields(path, item, ("name", "query"), f"тема «{item['name']}»")
+        names.add(str(item["name"]), item)
         try:
             tree = parse_query(str(item["query"]))
         except QueryError as exc:
