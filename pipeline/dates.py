@@ -76,11 +76,12 @@ _WORD_DATE = re.compile(
     + r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?",
     re.IGNORECASE,
 )
-# English order: «April 17, 2024» (meta content, RSS-style dates).
+# English order: «April 17, 2024» (meta content, RSS-style dates), and C's and Java's
+# «Tue Jan 28 15:28:56 CET 2020» with the time and zone between the day and the year.
 _WORD_DATE_EN = re.compile(
     r"\b(?P<mon>january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+(?P<day>[0-3]?\d),?\s+"
-    r"(?P<year>(?:19|20)\d\d)\b",
+    r"(?:\d\d:\d\d(?::\d\d)?\s+(?:[A-Z]{2,5}\s+)?)?(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # Numeric day first: «23.07.2015», «12.02.2024 года», «23/07/15», «23-07-2015».
@@ -354,11 +355,6 @@ class _LocalDay:
     def evidence(self) -> list[datetime.date]:
         if self._evidence is None:
             found: list[datetime.date] = []
-            prose = boilerplate.page_prose(self.tree)
-            for el in self.tree.xpath("//time"):
-                if boilerplate.in_widget(el, prose):
-                    continue
-                found += [d for d, _s, _e in find_dates(el.text_content()[:200], now=self.now)]
             visible = self._dateline_day()
             if visible is not None:
                 found.append(visible)
@@ -368,7 +364,9 @@ class _LocalDay:
             self._evidence = found
         return self._evidence
 
-    def of(self, value: str) -> datetime.date | None:
+    def of(self, value: str, shown: str = "") -> datetime.date | None:
+        """The day of a machine value; ``shown``: the text the reader sees beside it (a <time>'s
+        own text), the first evidence of the local day."""
         instant = _utc_instant(value)
         if instant is None:
             return _parse_machine(value, self.now)
@@ -376,7 +374,8 @@ class _LocalDay:
             day = instant.astimezone(self.now.tzinfo).date()
         else:
             west, east = (instant + WESTMOST_OFFSET).date(), (instant + EASTMOST_OFFSET).date()
-            day = next((d for d in self.evidence() if west <= d <= east), instant.date())
+            beside = [d for d, _s, _e in find_dates(shown[:200], now=self.now)]
+            day = next((d for d in beside + self.evidence() if west <= d <= east), instant.date())
         return day if is_plausible(day, self.now) else None
 
 
@@ -453,7 +452,7 @@ def find_published(
         if boilerplate.in_widget(el, prose) or _in_sentence(el, now):
             continue
         value = el.get("datetime") or el.get("content") or el.get("title") or el.text_content()
-        date = local.of(value)
+        date = local.of(value, shown=el.text_content())
         if date:
             return date, "time"
     date = dateline_day()

@@ -471,3 +471,83 @@ def test_crawl_day_meta_yields_to_an_earlier_visible_date_line(head, line, expec
         f"<div>{line}</div>{BODY}</body></html>"
     )
     assert find_published(html, url="http://example.ru/n/1", now=NOW) == (expected, method)
+
+
+# ---------------------------------------------------------------------------------------------
+# Real-web causes (issue 15): an instant stated in UTC, htmldate beside newsmon's own rules.
+
+_UTC_EVENING = '<meta property="article:published_time" content="2023-11-09T05:30:59+00:00">'
+
+
+def test_utc_instant_is_read_on_the_outlets_day_when_the_crawl_knows_its_zone():
+    # 23:30 in Minneapolis is 05:30 UTC the next day; 09:00 UTC is the next morning in Vladivostok.
+    chicago = datetime.timezone(datetime.timedelta(hours=-6))
+    now = datetime.datetime(2023, 11, 20, 12, 0, tzinfo=chicago)
+    page = _page(_UTC_EVENING, "<h1>Заголовок</h1>" + ARTICLE)
+    assert find_published(page, url="http://e.com/n", now=now) == (
+        datetime.date(2023, 11, 8), "meta")
+    vladivostok = datetime.timezone(datetime.timedelta(hours=10))
+    morning = '<meta property="article:published_time" content="2024-05-09T21:10:00Z">'
+    assert find_published(
+        _page(morning, "<h1>Заголовок</h1>" + ARTICLE), url="http://e.ru/n",
+        now=datetime.datetime(2024, 5, 17, 12, 0, tzinfo=vladivostok),
+    )[0] == datetime.date(2024, 5, 10)
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "expected"),
+    [
+        # The outlet's own day in its URL, within reach of the instant: the evening before.
+        ("https://e.com/2023/11/08/mayor/", "", datetime.date(2023, 11, 8)),
+        # The visible date beside the headline says the same.
+        ("https://e.com/mayor", "<div>8 ноября 2023, 23:30</div>", datetime.date(2023, 11, 8)),
+        # Nothing on the page says otherwise: the UTC day.
+        ("https://e.com/mayor", "", datetime.date(2023, 11, 9)),
+        # A URL day no inhabited offset can reach from 05:30 UTC is not this instant's day.
+        ("https://e.com/2023/11/07/mayor/", "", datetime.date(2023, 11, 9)),
+    ],
+    ids=["url-day", "visible-day", "utc-day", "unreachable-url-day"],
+)
+def test_utc_instant_takes_the_local_day_the_page_states(url, body, expected):
+    page = _page(_UTC_EVENING, "<h1>Заголовок</h1>" + body + ARTICLE)
+    assert find_published(page, url=url, now=NOW)[0] == expected
+
+
+def test_a_time_elements_own_text_gives_the_local_day_of_its_utc_value():
+    # 21:25 in Buenos Aires is 00:25 UTC the next day; the page shows its own day.
+    body = '<h1>Заголовок</h1><time datetime="2022-05-04T00:25:56Z">May 3, 2022</time>' + ARTICLE
+    assert find_published(_page("", body), url="http://e.com/n", now=NOW)[0] == datetime.date(
+        2022, 5, 3)
+
+
+def test_value_with_its_own_offset_is_never_shifted():
+    head = '<meta property="article:published_time" content="2020-02-19T00:37:32+01:00">'
+    page = _page(head, "<h1>Заголовок</h1>" + ARTICLE)
+    assert find_published(page, url="https://e.com/2020/02/18/x/", now=NOW)[0] == datetime.date(
+        2020, 2, 19)
+
+
+def test_ctime_style_dates_parse():
+    assert parse_russian_date("Tue Jan 28 15:28:56 CET 2020", now=NOW) == datetime.date(2020, 1, 28)
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        # A date only in markup newsmon does not read (an unknown meta key).
+        ('<meta name="last-modified" content="2019-10-18T20:00:25Z">', "", datetime.date(2019, 10, 18)),
+        # A date line in a language newsmon's date lines do not cover.
+        ("", "<p>Veröffentlicht am 8. November 2021</p>", datetime.date(2021, 11, 8)),
+    ],
+    ids=["unknown-meta", "german-line"],
+)
+def test_htmldate_finds_what_newsmons_own_rules_do_not_read(head, body, expected):
+    page = _page(head, "<h1>Überschrift</h1>" + body + ARTICLE)
+    assert find_published(page, url="http://e.de/n", now=NOW) == (expected, "htmldate")
+
+
+def test_htmldate_never_overrides_a_line_newsmon_turned_down():
+    # «Обновлено» is an edit date, a deadline is not the page's; htmldate would read both.
+    for line in ("Обновлено: 7 мая 2024", "Заявки принимаются до 15.05.2024"):
+        page = _page("", f"<h1>Заголовок</h1><div>{line}</div>" + ARTICLE)
+        assert find_published(page, url="http://e.ru/n", now=NOW) == (None, "none")
