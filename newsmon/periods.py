@@ -9,6 +9,11 @@ from dataclasses import dataclass
 
 from newsmon.errors import UserError
 
+# News archives start in the 1990s; the bounds keep every date computed from a period (the
+# previous period, month steps, labels) inside Python's years 1..9999.
+FIRST_YEAR = 1900
+LAST_YEAR = 2100
+
 MONTHS_NOM = (
     "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()
 )
@@ -73,16 +78,24 @@ def parse_month(value: str) -> Period:
     match = re.fullmatch(r"(\d{4})-(\d{1,2})", value.strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
         raise UserError(f"Неверный месяц «{value}»: нужен формат ГГГГ-ММ, например 2025-10")
+    _check_year(int(match.group(1)), "--month", value)
     return month_period(int(match.group(1)), int(match.group(2)))
 
 
 def parse_day(value: str, option: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value.strip())
+        day = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise UserError(
             f"Неверная дата {option} «{value}»: нужен формат ГГГГ-ММ-ДД, например 2025-07-10"
         ) from None
+    _check_year(day.year, option, value)
+    return day
+
+
+def _check_year(year: int, option: str, value: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise UserError(f"{option} «{value}»: год должен быть от {FIRST_YEAR} до {LAST_YEAR}")
 
 
 def period_from_options(
