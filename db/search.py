@@ -168,24 +168,13 @@ def is_function_word(word: str) -> bool:
     return bool(parses) and parses[0].pos in FUNCTION_POS
 
 
-def query_terms(query: str) -> list[tuple[str, ...]]:
-    """One tuple of alternative lemmas per query word; prepositions and conjunctions are
-    dropped when content words remain («о кризисных центрах в Приморье»)."""
-    words = WORD_RE.findall(query)
-    content = [w for w in words if not is_function_word(w)]
-    return [index_terms(w) for w in (content or words)]
-
-
 def match_expression(query: str) -> str | None:
-    """An FTS5 MATCH string: every query word required, any of its lemmas accepted."""
-    groups = query_terms(query)
-    if not groups:
-        return None
-    parts = []
-    for terms in groups:
-        alts = " OR ".join(f'"{t}"' for t in terms)
-        parts.append(f"({alts})" if len(terms) > 1 else alts)
-    return " AND ".join(parts)
+    """An FTS5 MATCH string for a query in the topics.yml language (db/search_query.py); None for
+    a query without words, QueryError (a Russian message) for a malformed one."""
+    from db.search_query import compile_query
+
+    compiled = compile_query(query)
+    return compiled.expression if compiled else None
 
 
 def _months(period: Period) -> list[str] | None:
@@ -218,14 +207,16 @@ def search(
     db: Database, query: str, period: Period | None = None, filters: Filters | None = None,
     limit: int = 20,
 ) -> list[dict]:
-    """Articles matching every word of `query` in any inflection, best first, with snippets."""
+    """Articles matching `query` (the topics.yml language: every word in any inflection, OR, NOT,
+    "phrases", ~N, prefix*), best first, with snippets."""
     from db.queries import Filters, article_conditions
+    from db.search_query import compile_query
 
-    expression = match_expression(query)
-    if expression is None:
+    compiled = compile_query(query)
+    if compiled is None:
         return []
     filters = filters or Filters(relevant_only=False)
-    expression = filtered_expression(expression, period, filters, has_filter_tokens(db))
+    expression = filtered_expression(compiled.expression, period, filters, has_filter_tokens(db))
     where, params = article_conditions(period, filters)
     # The rank window: the newest RANK_WINDOW matches (cheap: FTS5 walks doclists backwards).
     cutoff = db.execute(
@@ -240,9 +231,10 @@ def search(
             where articles_fts match :fts_query and f.rowid >= :cutoff and {where}""",
         {**params, "fts_query": expression, "cutoff": cutoff},
     ).fetchall()
-    groups = [frozenset(terms) for terms in query_terms(query)]
+    groups, prefixes = list(compiled.groups), compiled.prefixes
     ranked = sorted(
-        ((score(groups, title, body), aid) for aid, title, body in candidates), reverse=True
+        ((score(groups, title, body, prefixes), aid) for aid, title, body in candidates),
+        reverse=True,
     )[:limit]
     if not ranked:
         return []
@@ -261,37 +253,43 @@ def search(
         _, published, source, title, url, story_id, text = details[aid]
         out.append({
             "id": aid, "published": published, "source": source, "title": title, "url": url,
-            "story_id": story_id, "score": round(value, 3), "snippet": snippet(text, wanted),
+            "story_id": story_id, "score": round(value, 3),
+            "snippet": snippet(text, wanted, prefixes=prefixes),
         })
     return out
 
 
-def score(groups: list[frozenset[str]], title: str, body: str) -> float:
-    """BM25's term-frequency part per query word (title weighted), without IDF.
+def score(groups: list[frozenset[str]], title: str, body: str,
+          prefixes: Iterable[str] = ()) -> float:
+    """BM25's term-frequency part per positive query word (title weighted), without IDF.
 
-    Every query word is required, so IDF would only reweigh words against each other; FTS5's
-    bm25() gets it by scanning each term's whole doclist, hundreds of milliseconds for common
-    words on a million articles.
+    IDF would only reweigh the query's words against each other; FTS5's bm25() gets it by scanning
+    each term's whole doclist, hundreds of milliseconds for common words on a million articles.
     """
     title, body = f" {title} ", f" {body} "
     norm = BM25_K1 * (1 - BM25_B + BM25_B * body.count(" ") / AVG_BODY_TERMS)
+    counts = [  # str.count on " term ": C speed, no token lists
+        (sum(title.count(f" {t} ") for t in group), sum(body.count(f" {t} ") for t in group))
+        for group in groups
+    ]
+    counts += [(title.count(f" {p}"), body.count(f" {p}")) for p in prefixes]
     total = 0.0
-    for group in groups:  # str.count on " term ": C speed, no token lists
-        in_title = sum(title.count(f" {t} ") for t in group)
-        in_body = sum(body.count(f" {t} ") for t in group)
+    for in_title, in_body in counts:
         total += TITLE_WEIGHT * in_title / (in_title + BM25_K1) + in_body * (BM25_K1 + 1) / (
             in_body + norm
         )
     return total
 
 
-def snippet(text: str, wanted: Iterable[str], words: int = SNIPPET_WORDS) -> str:
+def snippet(text: str, wanted: Iterable[str], words: int = SNIPPET_WORDS, *,
+            prefixes: Iterable[str] = ()) -> str:
     """The window of `words` words holding the most query words, matches in [brackets]."""
     wanted = set(wanted)
+    prefixes = tuple(prefixes)
     tokens = list(WORD_RE.finditer(text))
     if not tokens:
         return ""
-    hits = [i for i, m in enumerate(tokens) if wanted.intersection(index_terms(m.group()))]
+    hits = [i for i, m in enumerate(tokens) if _is_hit(m.group(), wanted, prefixes)]
     start = 0
     if hits:
         best = max(hits, key=lambda h: sum(1 for j in hits if h <= j < h + words))
@@ -308,3 +306,10 @@ def snippet(text: str, wanted: Iterable[str], words: int = SNIPPET_WORDS) -> str
     out = "".join(pieces).strip()
     out = " ".join(out.split())
     return ("…" if start > 0 else "") + out + ("…" if end < len(tokens) else "")
+
+
+def _is_hit(word: str, wanted: set[str], prefixes: tuple[str, ...]) -> bool:
+    terms = index_terms(word)
+    return bool(wanted.intersection(terms)) or any(
+        t.startswith(p) for t in terms for p in prefixes
+    )

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsmon.yamlfile import UniqueNames, check_fields, config_error, load_yaml_file
@@ -46,6 +46,7 @@ class QueryError(ValueError):
 class Word:
     key: str
     prefix: bool = False
+    raw: str = field(default="", compare=False)  # as written in the query (search re-lemmatizes)
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,8 @@ class Any:
 def _word(raw: str) -> Word:
     _check_word(raw)
     if raw.endswith("*"):
-        return Word(normalize_word(raw[:-1]), prefix=True)
-    return Word(lemma(raw))
+        return Word(normalize_word(raw[:-1]), prefix=True, raw=raw)
+    return Word(lemma(raw), raw=raw)
 
 
 def _check_word(raw: str) -> None:
@@ -105,7 +106,10 @@ def _lex(query: str) -> list[tuple[str, str, int | None]]:
             break
         m = _TOKEN_RE.match(query, pos)
         if not m or m.end() == pos:
-            raise QueryError(f"непонятный символ «{query[pos:].strip()[:1]}»")
+            char = query[pos:].strip()[:1]
+            if char == '"':
+                raise QueryError("не закрыта кавычка «\"»")
+            raise QueryError(f"непонятный символ «{char}»")
         pos = m.end()
         if m.group("lp"):
             out.append(("(", "(", None))

@@ -26,14 +26,25 @@ def command(query: str, period, region: str | None, source: str | None, limit: i
             db_path: Path) -> None:
     """Find articles by words in any inflection, best first, with snippets.
 
-    Every word of QUERY must occur (any form: «кризисный центр» finds «кризисных центров»).
+    QUERY is in the topics.yml language: every word must occur, in any form («кризисный центр»
+    finds «кризисных центров»); OR/ИЛИ, NOT/НЕ (or -word), brackets, "a phrase", "words"~5 for
+    words near each other, and сирот* for any word starting so. Put -- before a QUERY that
+    starts with a minus.
 
-    Example: newsmon search "кризисный центр" --month 2025-10 --region "Приморский край"
+    \b
+    Examples:
+      newsmon search "кризисный центр" --month 2025-10 --region "Приморский край"
+      newsmon search '("кризисный центр" OR приют) NOT спорт' --format csv
     """
     from db.search import match_expression, search
     from newsmon.filters import build_filters
+    from pipeline.relevance import QueryError
 
-    if match_expression(query) is None:
+    try:
+        expression = match_expression(query)
+    except QueryError as exc:
+        raise UserError(f"Неверный запрос «{query}»: {exc}") from None
+    if expression is None:
         raise UserError("Пустой запрос: укажите хотя бы одно слово для поиска")
     db = open_existing_db(db_path)
     filters = build_filters(db, region=region, source=source, relevant_only=False)
