@@ -7,7 +7,15 @@
 3. meta tags (``article:published_time``, ``datePublished``, ``pubdate``, ``dc.date`` …);
 4. ``<time datetime>`` / ``itemprop=datePublished`` inside the article, not in a widget, a list of
    dated items (events, comments) or a sentence («пройдет <time>5 декабря</time>»);
-5. a date line near the title (or just under the text), in any common Russian form.
+5. a date line near the title (or just under the text), in any common Russian form;
+6. generic meta keys, the date in the URL;
+7. htmldate (markup and free-text rules in many languages), unless the only lines stating its
+   date are ones newsmon's rules turned down (widgets, related news, sentences, updates) or it
+   is a bare year.
+
+A machine value is read on the day it states in its own offset. A value stated in UTC («…Z»)
+is read in the outlet's zone when the crawl time carries it, else on the local day the page
+itself shows (the text beside it, the date line, the URL) when the instant can fall on that day.
 
 A JSON-LD or meta date on the crawl day (CMSs that stamp the serving time) yields to an earlier
 visible date line. Every candidate after the crawl time (plus a day for time zones) is rejected; dates inside calendars,
