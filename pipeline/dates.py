@@ -474,31 +474,48 @@ def find_published(
     if is_plausible(date, now):
         return date, "url"
     date = _htmldate(tree, url, now)
-    if date is not None and not _rejected_line(date, tree, now):
+    if date is not None and not _rejected_line(date, tree, now, title_el):
         return date, "htmldate"
     return None, "none"
 
 
-def _rejected_line(date: datetime.date, tree: HtmlElement, now: datetime.datetime) -> bool:
+def _rejected_line(
+    date: datetime.date,
+    tree: HtmlElement,
+    now: datetime.datetime,
+    title_el: HtmlElement | None = None,
+) -> bool:
     """htmldate's date stands only in visible lines that newsmon reads and turns down: a
-    today's-date widget, a calendar, related news after a «Читайте также», a sentence, a
-    deadline, a document's or an update's date. A date line outside the stretch newsmon searches
-    (far above the headline, a blog's date header) is htmldate's to find; so are lines in forms
-    newsmon does not read and dates only in the markup."""
+    today's-date widget or a calendar above the headline, related news after a «Читайте также»,
+    a sentence, a deadline, a document's or an update's date. A date line between the headline
+    and the end of the text is the article's even inside an element that looks like a widget by
+    its class («date-header» in a blog's «widget Blog», a «footer» row of the article); lines in
+    forms newsmon does not read and dates only in the markup are htmldate's to judge."""
     from pipeline import dateline
 
     kept = {id(block.el) for block in boilerplate.blocks(tree)}
+    items = boilerplate.blocks(tree, skip_widgets=False)
+    head = next((i for i, block in enumerate(items) if block.el is title_el), None)
+    if head is None:
+        head = next((i for i, block in enumerate(items) if block.el.tag == "h1"), None)
+    prose = [i for i, block in enumerate(items) if block.link_density < 0.5]
+    longest = max(prose, key=lambda i: len(items[i].text), default=None)
+    article = (
+        range(head, longest + dateline.TAIL_BLOCKS_AFTER_TEXT + 1)
+        if head is not None and longest is not None and head <= longest
+        else range(0)
+    )
     stated = False
     after_stop = False
     body_seen = False
-    for block in boilerplate.blocks(tree, skip_widgets=False):
+    for i, block in enumerate(items):
         body_seen = body_seen or len(block.text) >= dateline.BODY_MIN_CHARS
         after_stop = after_stop or (body_seen and boilerplate.is_stop_line(block.text))
         if not any(d == date for d, _s, _e in find_dates(block.text, now=now)):
             continue
         stated = True
         if (
-            id(block.el) in kept
+            (id(block.el) in kept or i in article)
             and not after_stop
             and dateline.dateline_date(block.text, now, dateish=True) == date
         ):
