@@ -9,7 +9,9 @@ name stripped. A title cut by the CMS is completed from a longer meta title or t
 from __future__ import annotations
 
 import datetime
+import html
 import re
+import unicodedata
 
 from lxml.html import HtmlElement
 
@@ -29,24 +31,39 @@ TITLE_SEPARATORS = re.compile(r"\s+(?:\||—|–|-|::|:|/|»|•|·)\s+")
 _INVISIBLE = dict.fromkeys(map(ord, "\xad\u200b\u200c\u200d\u2060\ufeff"))
 
 
+# Ruby annotations (furigana) are readings printed above the characters, not words of the line.
+_SKIPPED_TAGS = boilerplate.DROP_TAGS | {"rt", "rp"}
+
+
 def element_text(el: HtmlElement) -> str:
     """An element's text on one line, with <br> and nested blocks as spaces («Семьи Курска<br>
     получат выплаты» is not «Курскаполучат»)."""
-    parts: list[str] = [el.text or ""]
-    for node in el.iterdescendants():
-        if not isinstance(node.tag, str) or node.tag in boilerplate.DROP_TAGS:
-            parts.append(node.tail or "")
-            continue
-        if node.tag == "br" or node.tag in boilerplate.BLOCK_TAGS:
-            parts.append(" ")
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
         parts.append(node.text or "")
-        parts.append(node.tail or "")
+        for child in node:
+            if isinstance(child.tag, str) and child.tag not in _SKIPPED_TAGS:
+                if child.tag == "br" or child.tag in boilerplate.BLOCK_TAGS:
+                    parts.append(" ")
+                walk(child)
+                if child.tag in boilerplate.BLOCK_TAGS:
+                    parts.append(" ")
+            parts.append(child.tail or "")
+
+    walk(el)
     return clean_line("".join(parts))
 
 
 def clean_line(text: str | None) -> str:
     """One line: soft hyphens and zero-width characters out, every space run one space."""
     return re.sub(r"\s+", " ", (text or "").translate(_INVISIBLE)).strip()
+
+
+def _width(text: str) -> int:
+    """Length in Latin-letter widths: a CJK character says as much as a few letters («法律ができる»
+    is a headline, not a label)."""
+    return len(text) + sum(unicodedata.east_asian_width(c) in "WF" for c in text)
 
 
 def _meta(tree: HtmlElement, *keys: str) -> str | None:
@@ -101,7 +118,7 @@ def _title_candidates(tree: HtmlElement) -> list[HtmlElement]:
         if len(out) >= MAX_TITLE_CANDIDATES:
             break
         text = element_text(el)
-        if id(el) in seen or not (8 <= len(text) <= 300):
+        if id(el) in seen or not (8 <= _width(text) <= 300):
             continue
         seen.add(id(el))
         out.append(el)
@@ -125,7 +142,7 @@ def find_title(
     og = _meta(tree, "og:title", "twitter:title")
     ld = next(
         (
-            clean_line(o["headline"])
+            clean_line(html.unescape(o["headline"]))
             for o in dates.jsonld_objects(tree)[0]
             if isinstance(o.get("headline"), str)
         ),
@@ -197,8 +214,10 @@ def _is_site_name(h1: HtmlElement, items: list[Block], head_title: str, site: st
     if head_title:
         kept = boilerplate.fold(_site_stripped(head_title, site))
         pieces = {boilerplate.fold(p) for p in TITLE_SEPARATORS.split(head_title)}
-        if folded != kept and folded in pieces and kept not in folded:
-            return True  # «Заголовок | Сайт» and <h1>Сайт</h1>
+        # «Заголовок | Сайт» and <h1>Сайт</h1>; never the headline itself, nor a part of it
+        # («Сайт - Раздел - Заголовок» keeps «Раздел - Заголовок», the <h1> being «Заголовок»).
+        if folded != kept and folded in pieces and folded not in kept and kept not in folded:
+            return True
     start = next((i for i, b in enumerate(items) if b.el is h1), None)
     if start is None:
         return False
