@@ -94,7 +94,7 @@ def dateline_date(
     return date if ok and is_plausible(date, now) else None
 
 
-def _is_dateish(el: HtmlElement) -> bool:
+def is_dateish(el: HtmlElement) -> bool:
     for node in (el, el.getparent()):
         if node is not None and _CLASS_DATEISH.search(
             f"{node.get('class') or ''} {node.get('id') or ''}"
@@ -193,7 +193,7 @@ def find_dateline(
 def _block_date(block: boilerplate.Block, now: datetime.datetime) -> datetime.date | None:
     if block.link_density > 0.6:
         return None
-    return dateline_date(block.text, now, dateish=_is_dateish(block.el))
+    return dateline_date(block.text, now, dateish=is_dateish(block.el))
 
 
 _LEAD_DATELINE = re.compile(r"^(.{6,80}?)(?:\.\s|\s[—–-]\s|\s/)")

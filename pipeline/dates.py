@@ -479,6 +479,13 @@ def find_published(
     return None, "none"
 
 
+# A text that opens with its date: «27.1.2022 - Bei der …», «(18.01.2018) Deutschlands …».
+_LEADING_DATE = re.compile(
+    r"^(?:\(\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d\)\s"
+    r"|\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d\s*(?:[-–—:|]\s|[„«\"]))"
+)
+
+
 def _rejected_line(
     date: datetime.date,
     tree: HtmlElement,
@@ -495,9 +502,11 @@ def _rejected_line(
 
     kept = {id(block.el) for block in boilerplate.blocks(tree)}
     items = boilerplate.blocks(tree, skip_widgets=False)
-    head = next((i for i, block in enumerate(items) if block.el is title_el), None)
-    if head is None:
-        head = next((i for i, block in enumerate(items) if block.el.tag == "h1"), None)
+    # From the first <h1> when it comes before the headline: a blog's name above its posts.
+    head = min(
+        (i for i, block in enumerate(items) if block.el is title_el or block.el.tag == "h1"),
+        default=None,
+    )
     prose = [i for i, block in enumerate(items) if block.link_density < 0.5]
     longest = max(prose, key=lambda i: len(items[i].text), default=None)
     article = (
@@ -514,10 +523,9 @@ def _rejected_line(
         if not any(d == date for d, _s, _e in find_dates(block.text, now=now)):
             continue
         stated = True
-        if (
-            (id(block.el) in kept or i in article)
-            and not after_stop
-            and dateline.dateline_date(block.text, now, dateish=True) == date
+        if (id(block.el) in kept or i in article) and not after_stop and (
+            dateline.dateline_date(block.text, now, dateish=dateline.is_dateish(block.el)) == date
+            or _LEADING_DATE.match(block.text) is not None
         ):
             return False
     return stated
