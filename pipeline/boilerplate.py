@@ -20,6 +20,7 @@ import logging
 import re
 from dataclasses import dataclass
 from importlib import resources
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 import yaml
@@ -36,6 +37,8 @@ BLOCK_TAGS = frozenset(
 )
 # Never part of the article text, whatever their class.
 DROP_TAGS = frozenset("script style noscript template iframe svg select button nav".split())
+# Never text at all; a <nav> may still wrap a whole page, article included.
+NON_TEXT_TAGS = DROP_TAGS - {"nav"}
 # Chrome unless they hold the headline or most of the prose: ASP.NET sites wrap the whole page
 # in one <form>, some themes the whole article in <header>.
 CHROME_TAGS = frozenset({"aside", "footer", "header", "form"})
@@ -58,6 +61,11 @@ MAX_DATED_ITEM = 160
 MAX_DATED_LIST_HEADING = 60
 # A text run this long is prose (a sentence), not a menu item or a headline.
 PROSE_RUN = 80
+# A paragraph of the text: a block this long and mostly not links. The text of a p, li or
+# blockquote belongs to the container around it.
+MIN_PARAGRAPH_CHARS = 40
+MAX_PARAGRAPH_LINKS = 0.35
+PARAGRAPH_TAGS = frozenset({"p", "li", "blockquote"})
 
 
 @dataclass(frozen=True)
@@ -126,9 +134,14 @@ def is_widget_element(el: HtmlElement) -> bool:
         return False
     if tag in CHROME_TAGS and not el.xpath("ancestor::article") and not el.xpath(".//h1"):
         return True
-    if any(el.get(name) is not None for name in m.widget_data_attributes):
-        return True  # an embedded social post: its fallback text is not the article's
+    if is_embedded_post(el):
+        return True
     return m.widget_fragments.search(attrs) is not None or is_dated_list(el)
+
+
+def is_embedded_post(el: HtmlElement) -> bool:
+    """A social post embedded by its data attributes: its fallback text is not the article's."""
+    return any(el.get(name) is not None for name in markers().widget_data_attributes)
 
 
 def _is_list_heading(el: HtmlElement) -> bool:
@@ -237,6 +250,61 @@ def delayout(tree: HtmlElement) -> None:
 TITLE_MARK = "data-newsmon-title"
 
 
+@dataclass(frozen=True)
+class Body:
+    """The article body: the container whose own paragraphs hold the most text, and those
+    paragraphs."""
+
+    el: HtmlElement
+    paragraphs: frozenset[HtmlElement]
+
+
+def is_paragraph(block: Block) -> bool:
+    return len(block.text) >= MIN_PARAGRAPH_CHARS and block.link_density <= MAX_PARAGRAPH_LINKS
+
+
+def paragraph_container(block: Block) -> HtmlElement:
+    return block.el.getparent() if block.el.tag in PARAGRAPH_TAGS else block.el
+
+
+def densest_container(items: list[Block]) -> HtmlElement | None:
+    """The element whose paragraphs hold the most text; those of its children and grandchildren
+    count for a half and a quarter (a body split into sections)."""
+    scores: dict[HtmlElement, float] = {}
+    for block in items:
+        if not is_paragraph(block):
+            continue
+        node: HtmlElement | None = paragraph_container(block)
+        for share in (1.0, 0.5, 0.25):
+            if node is None:
+                break
+            scores[node] = scores.get(node, 0.0) + len(block.text) * share
+            node = node.getparent()
+    return max(scores, key=scores.__getitem__) if scores else None
+
+
+def article_body(tree: HtmlElement) -> Body | None:
+    """The densest container of the whole page, chrome included: what no pruning may remove."""
+    items = blocks(tree, skip_widgets=False, drop_tags=NON_TEXT_TAGS)
+    el = densest_container(items)
+    if el is None:
+        return None
+    own = frozenset(b.el for b in items if is_paragraph(b) and paragraph_container(b) is el)
+    return Body(el, own)
+
+
+def _guarded(body: Body | None, title: HtmlElement | None) -> set[HtmlElement]:
+    """The body, its paragraphs, the headline and every ancestor of them."""
+    keep = [*body.paragraphs, body.el] if body else []
+    if title is not None:
+        keep.append(title)
+    guarded: set[HtmlElement] = set()
+    for el in keep:
+        guarded.add(el)
+        guarded.update(el.iterancestors())
+    return guarded
+
+
 def prune(tree: HtmlElement, title_el: HtmlElement | None = None) -> HtmlElement:
     """A copy of the page without widgets, chrome and related blocks, layout tables made divs,
     and without what precedes the headline ``title_el`` (site name, menus, today's date).
@@ -254,13 +322,19 @@ def prune(tree: HtmlElement, title_el: HtmlElement | None = None) -> HtmlElement
         if title_el is not None:
             del title_el.attrib[TITLE_MARK]
     marked = tree.xpath(f"//*[@{TITLE_MARK}]")
-    starts_at_title = bool(marked) and cut_before(tree, marked[0])
+    body = article_body(tree)
+    guarded = _guarded(body, marked[0] if marked else None)
+    starts_at_title = bool(marked) and cut_before(tree, marked[0], guarded)
     delayout(tree)
     total = _prose_length(tree) or 1
     for el in list(tree.iter()):
         if not isinstance(el.tag, str):
             if el.getparent() is not None:  # comments, processing instructions
                 el.drop_tree()
+            continue
+        if el in guarded and not is_embedded_post(el):
+            if el.tag in CHROME_TAGS or el.tag == "nav":
+                el.tag = "div"  # a page wrapped in <nav> or <aside>: extractors drop those tags
             continue
         if el.getparent() is None or not is_widget_element(el):
             continue
@@ -269,7 +343,7 @@ def prune(tree: HtmlElement, title_el: HtmlElement | None = None) -> HtmlElement
             if is_dated_list(el) and heading is not None and _is_list_heading(heading):
                 heading.drop_tree()  # «Календарь событий» above an events board
             el.drop_tree()
-    cut_at_stop_marker(tree, starts_at_title=starts_at_title)
+    cut_at_stop_marker(tree, starts_at_title=starts_at_title, body=body)
     for el in list(tree.iter("time")):
         # Keep «5 декабря в 17:00» in «Она пройдет <time>…</time> в здании центра»: trafilatura
         # drops <time> elements as metadata.
@@ -278,8 +352,11 @@ def prune(tree: HtmlElement, title_el: HtmlElement | None = None) -> HtmlElement
     return tree
 
 
-def cut_before(tree: HtmlElement, title: HtmlElement) -> bool:
-    """Drop, in place, the headline and everything before it, unless that holds much prose."""
+def cut_before(
+    tree: HtmlElement, title: HtmlElement, guarded: Collection[HtmlElement] = frozenset()
+) -> bool:
+    """Drop, in place, the headline and everything before it, unless that holds much prose or
+    part of the article body (``guarded``: a «headline» found below the text's first paragraphs)."""
     if _prose_length(title):
         return False  # the "headline" element is a container of the text itself (table cells)
     total = _prose_length(tree) or 1
@@ -288,6 +365,8 @@ def cut_before(tree: HtmlElement, title: HtmlElement) -> bool:
     while node is not None and node.tag not in ("body", "html"):
         doomed += list(node.itersiblings(preceding=True))
         node = node.getparent()
+    if any(el in guarded for el in doomed):
+        return False
     if sum(_prose_length(el) for el in doomed) / total > MAX_PROSE_BEFORE_TITLE:
         return False
     for el in doomed:
@@ -297,12 +376,17 @@ def cut_before(tree: HtmlElement, title: HtmlElement) -> bool:
     return True
 
 
-def cut_at_stop_marker(tree: HtmlElement, *, starts_at_title: bool = False) -> None:
+def cut_at_stop_marker(
+    tree: HtmlElement, *, starts_at_title: bool = False, body: Body | None = None
+) -> None:
     """Drop, in place, a «По теме» / «Читайте также» heading after the text and all that follows.
 
     Only a marker after the first paragraph of prose counts (a sidebar «Популярное» placed before
     the article in the source must not cut the article; when the page now starts at the headline,
     one sentence of text is enough), and only a marker element that is little more than a heading.
+    A marker followed by more paragraphs of the article ``body`` removes only its own box (a
+    «Новости по теме» box inside the text, a «© photo» credit under a picture); a bare heading
+    there still cuts, since the headlines after it cannot be told from the text.
     """
     items = blocks(tree, skip_widgets=False)
     min_chars = MIN_SENTENCE if starts_at_title else PROSE_RUN * 1.5
@@ -323,12 +407,23 @@ def cut_at_stop_marker(tree: HtmlElement, *, starts_at_title: bool = False) -> N
                 and len(el.text_content()) <= MAX_BLOCK_ABOVE_TEXT
             ):
                 el.drop_tree()
-    for block in items[first_prose + 1 :]:
+    text = _body_text(items, body)
+    holders = {a for el in text for a in (el, *el.iterancestors())}
+    for k in range(first_prose + 1, len(items)):
+        block = items[k]
         if not is_stop_line(block.text) or is_signature(block.text):
             continue
         marker = block.el
+        if not _attached(marker, tree):
+            continue  # inside a box dropped before
         if len(marker.text_content()) > MAX_MARKER_CHARS or marker.getparent() is None:
             return
+        if any(b.el in text and b.el is not marker for b in items[k + 1 :]):
+            # The article goes on after the marker: a box inside it, or a «© photo» credit.
+            box = _own_box(marker, holders)
+            if _holds_more_than(box, block.text) or is_footer_line(block.text):
+                box.drop_tree()
+                continue
         node = marker
         while node is not None and node.tag != "body":
             for following in list(node.itersiblings()):
@@ -337,6 +432,31 @@ def cut_at_stop_marker(tree: HtmlElement, *, starts_at_title: bool = False) -> N
         marker.tail = None
         marker.drop_tree()
         return
+
+
+def _body_text(items: list[Block], body: Body | None) -> set[HtmlElement]:
+    """The elements of the paragraphs inside the article body."""
+    if body is None:
+        return set()
+    inside = (b for b in items if b.el is body.el or body.el in b.el.iterancestors())
+    return {b.el for b in inside if is_paragraph(b)}
+
+
+def _own_box(marker: HtmlElement, holders: set[HtmlElement]) -> HtmlElement:
+    """The largest element around the marker that holds none of the article's paragraphs."""
+    box = marker
+    while (parent := box.getparent()) is not None and parent not in holders:
+        box = parent
+    return box
+
+
+def _holds_more_than(box: HtmlElement, line: str) -> bool:
+    """The box holds more than the line: a heading with its items, not a bare heading."""
+    return len("".join(box.text_content().split())) > len("".join(line.split()))
+
+
+def _attached(el: HtmlElement, root: HtmlElement) -> bool:
+    return el is root or any(a is root for a in el.iterancestors())
 
 
 def select(tree: HtmlElement, selector: str) -> list[HtmlElement]:
@@ -366,9 +486,12 @@ class Block:
         return self.link_chars / max(len(self.text), 1)
 
 
-def blocks(tree: HtmlElement, *, skip_widgets: bool = True) -> list[Block]:
+def blocks(
+    tree: HtmlElement, *, skip_widgets: bool = True, drop_tags: frozenset[str] = DROP_TAGS
+) -> list[Block]:
     """The page as text blocks in document order: each run of inline text between block
-    boundaries is one block (``<br><br>`` also separates blocks, as old CMSs use it for <p>)."""
+    boundaries is one block (``<br><br>`` also separates blocks, as old CMSs use it for <p>).
+    Elements of ``drop_tags`` are never read."""
     result: list[Block] = []
     total = _prose_length(tree) if skip_widgets else 0
 
@@ -390,7 +513,7 @@ def blocks(tree: HtmlElement, *, skip_widgets: bool = True) -> list[Block]:
     ) -> None:
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
-            if not tag or tag in DROP_TAGS:
+            if not tag or tag in drop_tags:
                 pass
             elif tag in BLOCK_TAGS:
                 flush(owner, parts, links)
@@ -408,7 +531,7 @@ def blocks(tree: HtmlElement, *, skip_widgets: bool = True) -> list[Block]:
 
     def visit(el: HtmlElement) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
-        if not tag or tag in DROP_TAGS or skipped(el):
+        if not tag or tag in drop_tags or skipped(el):
             return
         parts: list[str] = [el.text or ""]
         links: list[int] = []
@@ -426,11 +549,15 @@ def blocks(tree: HtmlElement, *, skip_widgets: bool = True) -> list[Block]:
 
 def is_stop_line(line: str) -> bool:
     """A heading that starts a related-news block, a share bar or the footer."""
-    folded = fold(line)
-    if folded.startswith(markers().footer):
+    if is_footer_line(line):
         return True
-    bare = folded.rstrip(" :.…!?»>→")
+    bare = fold(line).rstrip(" :.…!?»>→")
     return bare in markers().stop
+
+
+def is_footer_line(line: str) -> bool:
+    """A line that opens the site footer («© 2024 …», «Свидетельство о регистрации …»)."""
+    return fold(line).startswith(markers().footer)
 
 
 def is_incut_line(line: str) -> bool:

@@ -34,9 +34,6 @@ log = logging.getLogger(__name__)
 
 # trafilatura's text must reach this share of the baseline's length, else the baseline wins.
 RESCUE_RATIO = 0.6
-# A container's paragraphs count only when they are this long and mostly not links.
-MIN_PARAGRAPH_CHARS = 40
-MAX_LINK_DENSITY = 0.35
 # The headline is looked for among the first paragraphs; what precedes it must be short chrome.
 HEAD_SCAN = 4
 # Paragraphs this long are never repeated on purpose.
@@ -193,21 +190,9 @@ def _text_trafilatura(pruned: HtmlElement) -> list[str]:
 def _text_baseline(items: list[boilerplate.Block], title_text: str | None) -> list[str]:
     """Densest container (over the pruned page's blocks): the element whose own paragraph
     children hold the most text."""
-    scores: dict[HtmlElement, float] = {}
-    for block in items:
-        if len(block.text) < MIN_PARAGRAPH_CHARS or block.link_density > MAX_LINK_DENSITY:
-            continue
-        parent = block.el if block.el.tag not in ("p", "li", "blockquote") else block.el.getparent()
-        weight = float(len(block.text))
-        node = parent
-        for share in (1.0, 0.5, 0.25):
-            if node is None:
-                break
-            scores[node] = scores.get(node, 0.0) + weight * share
-            node = node.getparent()
-    if not scores:
+    best = boilerplate.densest_container(items)
+    if best is None:
         return []
-    best = max(scores, key=scores.get)
     inside = [b for b in items if b.el is best or best in b.el.iterancestors()]
     if title_text:
         for i, block in enumerate(inside):
@@ -235,6 +220,8 @@ def _strip_head(paragraphs: list[str], title: str | None, now: datetime.datetime
     for i, para in enumerate(paragraphs[:HEAD_SCAN]):
         if is_head(para) and sum(len(p) for p in paragraphs[:i]) <= MAX_HEAD_CHROME:
             last = i
+        elif _is_prose(para):
+            break  # the text has begun: a «headline» below it is a subheading
     return paragraphs[last + 1 :]
 
 

@@ -1,0 +1,113 @@
+"""Main text on page structures met on real sites (issue 15): pruning must never remove the
+article itself, and a related-news box or a photo credit inside the text must not cut it."""
+
+from __future__ import annotations
+
+import datetime
+
+from pipeline.extract import extract
+
+NOW = datetime.datetime(2024, 5, 17, 12, 0)
+TITLE = "В Хабаровском крае открыли центр семейного отдыха"
+P1 = (
+    "В Хабаровском крае открыли центр семейного отдыха для многодетных семей. Он будет "
+    "принимать гостей круглый год, путевки распределяет министерство социальной защиты."
+)
+P2 = (
+    "Первые двадцать семей уже заселились в новые домики на берегу Амура. Для детей работают "
+    "кружки, спортивные площадки и библиотека, для родителей — консультации психологов."
+)
+P3 = (
+    "Заявления на путевки принимают в многофункциональных центрах до конца года, очередь "
+    "формируется по дате подачи. Семьи участников специальной военной операции — вне очереди."
+)
+FOOTER = "<footer><p>© 2024 Новости Хабаровска. Все права защищены.</p></footer>"
+MENU = (
+    '<ul class="menu"><li><a href="/">Главная</a></li><li><a href="/news">Новости</a></li>'
+    '<li><a href="/docs">Документы</a></li></ul>'
+)
+
+
+def _text(body: str, title: str = TITLE) -> str:
+    head = f'<meta charset="utf-8"><title>{title}</title>'
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return extract(html, "http://khv.example/news/1", crawl_time=NOW).text
+
+
+def _paragraphs(*paragraphs: str) -> str:
+    return "".join(f"<p>{p}</p>" for p in paragraphs)
+
+
+def test_page_wrapped_in_nav_keeps_its_article():
+    body = f'<nav class="navbar">{MENU}<h1>{TITLE}</h1>{_paragraphs(P1, P2, P3)}</nav>{FOOTER}'
+    assert _text(body) == "\n\n".join([P1, P2, P3])
+
+
+# Prose elsewhere on the page (teasers in a column): with it, the article holds less than half
+# of the page's prose, so only the structure can tell that the article is the article.
+TEASERS = '<div class="column">' + "".join(
+    f"<div><h3><a href='/n/{i}'>Новость {i}</a></h3><p>{P3.replace('путевки', str(i))}</p></div>"
+    for i in range(4)
+) + "</div>"
+
+
+def test_headline_and_text_inside_aside_are_the_article():
+    body = f"{MENU}<aside><h1>{TITLE}</h1>{_paragraphs(P1, P2, P3)}</aside>{TEASERS}{FOOTER}"
+    assert _text(body).startswith("\n\n".join([P1, P2, P3]))
+
+
+def test_article_container_with_a_widget_word_in_its_class_is_kept():
+    # «commentary» contains «comment».
+    body = f'<h1>{TITLE}</h1><div class="story commentary">{_paragraphs(P1, P2, P3)}</div>{TEASERS}'
+    assert _text(body).startswith("\n\n".join([P1, P2, P3]))
+
+
+def test_paragraphs_whose_class_contains_a_widget_word_are_text():
+    # Generated class names («tagStyle_x1») contain «tags».
+    paragraphs = "".join(f'<p class="tagStyle_x1 body_2k">{p}</p>' for p in (P1, P2, P3))
+    assert _text(f"<h1>{TITLE}</h1><div>{paragraphs}</div>") == "\n\n".join([P1, P2, P3])
+
+
+def test_related_box_inside_the_text_removes_only_itself():
+    box = (
+        '<div class="incut"><b>Новости по теме</b><ul>'
+        '<li><a href="/n/2">В Амурске открыли школу приемных родителей</a></li>'
+        '<li><a href="/n/3">Губернатор вручил ключи от квартир сиротам</a></li></ul></div>'
+    )
+    body = f'<h1>{TITLE}</h1><div class="text">{_paragraphs(P1)}{box}{_paragraphs(P2, P3)}</div>'
+    assert _text(body) == "\n\n".join([P1, P2, P3])
+
+
+def test_related_box_after_the_text_still_ends_it():
+    box = (
+        '<div class="incut"><b>Новости по теме</b><ul>'
+        '<li><a href="/n/2">В Амурске открыли школу приемных родителей</a></li></ul>'
+        f"<p>{P3}</p></div>"
+    )
+    body = f'<h1>{TITLE}</h1><div class="text">{_paragraphs(P1, P2)}</div>{box}'
+    assert _text(body) == "\n\n".join([P1, P2])
+
+
+def test_photo_credit_between_paragraphs_does_not_cut_the_text():
+    figure = '<figure><img src="/i.jpg"><figcaption>© Иван Петров</figcaption></figure>'
+    body = f'<h1>{TITLE}</h1><div class="text">{_paragraphs(P1)}{figure}{_paragraphs(P2, P3)}</div>'
+    assert _text(body) == "\n\n".join([P1, P2, P3])
+
+
+def test_credit_line_between_paragraphs_does_not_cut_the_text():
+    text = _paragraphs(P1, "© Фото: Иван Петров", P2, P3)
+    body = f'<h1>{TITLE}</h1><div class="text">{text}</div>'
+    assert _text(body) == "\n\n".join([P1, P2, P3])
+
+
+def test_headline_found_below_the_first_paragraphs_does_not_remove_them():
+    # A heading inside the text taken for the headline: what precedes it is the text, though
+    # less than a third of it.
+    more = [P3.replace("путевки", word) for word in ("билеты", "абонементы", "пропуска")]
+    heading = "Как получить путевку"
+    body = (
+        f"{MENU}<div class='text'>{_paragraphs(P1)}<{{tag}}>{heading}</{{tag}}>"
+        f"{_paragraphs(P2, P3, *more)}</div>"
+    )
+    for tag in ("h1", "h2"):
+        assert _text(body.format(tag=tag), title=heading).startswith(P1), tag
