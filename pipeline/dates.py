@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime
 import email.utils
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -101,6 +102,20 @@ _NUM_YMD = re.compile(
     r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<mon>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)"
 )
 _COMPACT_YMD = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<mon>[01]\d)(?P<day>[0-3]\d)(?:T|\b)")
+# Day, month word and year in the other languages of the web and of Russia's neighbours
+# («6. November 2023», «3 de mayo de 2022», «12 травня 2024», «5 қаңтар 2024»): the month word is
+# checked against CLDR's month names (`foreign_months`); a year is required, so a number before
+# an ordinary word is never a date.
+_FOREIGN_DATE = re.compile(
+    r"(?<![\d.])(?P<day>[0-3]?\d)\.?\s*(?:de\s+|del\s+)?(?P<mon>[^\W\d_]{3,})\.?,?\s+"
+    r"(?:de\s+|del\s+)?(?P<year>(?:19|20)\d\d)(?!\d)"
+)
+# Languages whose month names CLDR (through babel) gives: Western and Central European ones and
+# those of Russia's neighbours and republics.
+FOREIGN_MONTH_LOCALES = (
+    "de fr es it pt nl pl cs sk uk be kk tt ba tr hu fi sv da nb ro hr sr bg sl lt lv et el "
+    "ca az hy ka uz ky tg mn".split()
+)
 _RELATIVE = re.compile(
     r"(?P<word>позавчера|вчера|сегодня|только что|полчаса назад)|"
     r"(?:(?P<n>\d+|одн[ау]|две|два|три|четыре|пять)\s+)?"
@@ -108,6 +123,30 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _SMALL_NUMBERS = {"одну": 1, "одна": 1, "две": 2, "два": 2, "три": 3, "четыре": 4, "пять": 5}
+
+
+@functools.cache
+def foreign_months() -> dict[str, int]:
+    """Month names and abbreviations (three letters or more) → month number, in
+    `FOREIGN_MONTH_LOCALES`; a word that names different months in two languages is left out."""
+    try:
+        from babel import Locale
+        from babel.core import UnknownLocaleError
+    except ImportError:  # babel comes with trafilatura (through courlan); without it, no foreign months
+        return {}
+    found: dict[str, set[int]] = {}
+    for code in FOREIGN_MONTH_LOCALES:
+        try:
+            months = Locale.parse(code).months
+        except (UnknownLocaleError, ValueError):
+            continue
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in months[context][width].items():
+                    word = name.casefold().rstrip(".")
+                    if len(word) >= 3:
+                        found.setdefault(word, set()).add(number)
+    return {word: next(iter(n)) for word, n in found.items() if len(n) == 1}
 
 
 def _month_number(word: str) -> int | None:
@@ -166,8 +205,11 @@ def _relative(match: re.Match[str], now: datetime.datetime) -> datetime.date:
     return (now - delta).date()
 
 
-def find_dates(text: str, *, now: datetime.datetime) -> list[tuple[datetime.date, int, int]]:
-    """Every date expression in a text as (date, start, end), in text order."""
+def find_dates(
+    text: str, *, now: datetime.datetime, foreign: bool = True
+) -> list[tuple[datetime.date, int, int]]:
+    """Every date expression in a text as (date, start, end), in text order; ``foreign=False``:
+    Russian, English and numeric forms only, without other languages' month names."""
     found: list[tuple[datetime.date, int, int]] = []
     taken: list[tuple[int, int]] = []
 
@@ -194,6 +236,10 @@ def find_dates(text: str, *, now: datetime.datetime) -> list[tuple[datetime.date
             add(_year_for(month, day, now), m.start(), m.end())
     for m in _WORD_DATE_EN.finditer(text):
         month = _month_number(m["mon"])
+        if month is not None:
+            add(_make_date(int(m["year"]), month, int(m["day"])), m.start(), m.end())
+    for m in _FOREIGN_DATE.finditer(text) if foreign else ():
+        month = foreign_months().get(m["mon"].casefold())
         if month is not None:
             add(_make_date(int(m["year"]), month, int(m["day"])), m.start(), m.end())
     for m in _RELATIVE.finditer(text):
@@ -520,7 +566,9 @@ def _rejected_line(
     for i, block in enumerate(items):
         body_seen = body_seen or len(block.text) >= dateline.BODY_MIN_CHARS
         after_stop = after_stop or (body_seen and boilerplate.is_stop_line(block.text))
-        if not any(d == date for d, _s, _e in find_dates(block.text, now=now)):
+        # Newsmon's widget and date-line rules are made for Russian pages: a line whose date
+        # is in another language's words is htmldate's to judge.
+        if not any(d == date for d, _s, _e in find_dates(block.text, now=now, foreign=False)):
             continue
         stated = True
         if (id(block.el) in kept or i in article) and not after_stop and (

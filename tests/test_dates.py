@@ -531,19 +531,33 @@ def test_ctime_style_dates_parse():
     assert parse_russian_date("Tue Jan 28 15:28:56 CET 2020", now=NOW) == datetime.date(2020, 1, 28)
 
 
+def test_htmldate_finds_what_newsmons_own_rules_do_not_read():
+    # A date only in markup newsmon does not read (a meta key outside its lists).
+    head = '<meta name="last-modified" content="2019-10-18T20:00:25Z">'
+    page = _page(head, "<h1>Überschrift</h1>" + ARTICLE)
+    assert find_published(page, url="http://e.de/n", now=NOW) == (
+        datetime.date(2019, 10, 18), "htmldate")
+
+
 @pytest.mark.parametrize(
-    ("head", "body", "expected"),
+    ("text", "expected"),
     [
-        # A date only in markup newsmon does not read (an unknown meta key).
-        ('<meta name="last-modified" content="2019-10-18T20:00:25Z">', "", datetime.date(2019, 10, 18)),
-        # A date line in a language newsmon's date lines do not cover.
-        ("", "<p>Veröffentlicht am 8. November 2021</p>", datetime.date(2021, 11, 8)),
+        ("Veröffentlicht am 8. November 2021", datetime.date(2021, 11, 8)),
+        ("3 de mayo de 2022", datetime.date(2022, 5, 3)),
+        ("12 травня 2024, 10:15", datetime.date(2024, 5, 12)),
+        ("5 қаңтар 2024", datetime.date(2024, 1, 5)),
+        ("1. März 2020", datetime.date(2020, 3, 1)),
     ],
-    ids=["unknown-meta", "german-line"],
 )
-def test_htmldate_finds_what_newsmons_own_rules_do_not_read(head, body, expected):
-    page = _page(head, "<h1>Überschrift</h1>" + body + ARTICLE)
-    assert find_published(page, url="http://e.de/n", now=NOW) == (expected, "htmldate")
+def test_month_names_of_other_languages_with_a_year_parse(text, expected):
+    assert parse_russian_date(text, now=NOW) == expected
+    page = _page("", f"<h1>Заголовок</h1><div>{text}</div>" + ARTICLE)
+    assert find_published(page, url="http://e.de/n", now=NOW) == (expected, "dateline")
+
+
+@pytest.mark.parametrize("text", ["20 марафонцев 2024 года", "5 листов", "3 set di 2024"])
+def test_a_number_before_an_ordinary_word_is_not_a_foreign_date(text):
+    assert parse_russian_date(text, now=NOW) is None
 
 
 def test_htmldate_never_overrides_a_line_newsmon_turned_down():
