@@ -283,14 +283,29 @@ def densest_container(items: list[Block]) -> HtmlElement | None:
     return max(scores, key=scores.__getitem__) if scores else None
 
 
-def article_body(tree: HtmlElement) -> Body | None:
-    """The densest container of the whole page, chrome included: what no pruning may remove."""
+def article_body(tree: HtmlElement, title: HtmlElement | None = None) -> Body | None:
+    """What no pruning may remove: the densest container of the whole page, chrome included,
+    unless it sits in a widget that does not also hold the headline (a long comments thread);
+    then the densest container outside widgets."""
     items = blocks(tree, skip_widgets=False, drop_tags=NON_TEXT_TAGS)
     el = densest_container(items)
+    if el is not None and _in_widget_without(el, title):
+        items = blocks(tree)
+        el = densest_container(items)
     if el is None:
         return None
     own = frozenset(b.el for b in items if is_paragraph(b) and paragraph_container(b) is el)
     return Body(el, own)
+
+
+def _in_widget_without(el: HtmlElement, title: HtmlElement | None) -> bool:
+    """The element or an ancestor is a widget that does not hold the headline ``title``."""
+    for node in (el, *el.iterancestors()):
+        if not is_widget_element(node):
+            continue
+        if title is None or not (node is title or node in title.iterancestors()):
+            return True
+    return False
 
 
 def _guarded(body: Body | None, title: HtmlElement | None) -> set[HtmlElement]:
@@ -322,7 +337,7 @@ def prune(tree: HtmlElement, title_el: HtmlElement | None = None) -> HtmlElement
         if title_el is not None:
             del title_el.attrib[TITLE_MARK]
     marked = tree.xpath(f"//*[@{TITLE_MARK}]")
-    body = article_body(tree)
+    body = article_body(tree, marked[0] if marked else None)
     guarded = _guarded(body, marked[0] if marked else None)
     starts_at_title = bool(marked) and cut_before(tree, marked[0], guarded)
     delayout(tree)

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime
 
+import lxml.html
+
+from pipeline import boilerplate
 from pipeline.extract import extract
 
 NOW = datetime.datetime(2024, 5, 17, 12, 0)
@@ -57,9 +60,20 @@ def test_headline_and_text_inside_aside_are_the_article():
 
 
 def test_article_container_with_a_widget_word_in_its_class_is_kept():
-    # «commentary» contains «comment».
-    body = f'<h1>{TITLE}</h1><div class="story commentary">{_paragraphs(P1, P2, P3)}</div>{TEASERS}'
-    assert _text(body).startswith("\n\n".join([P1, P2, P3]))
+    # «commentary» contains «comment»; holding the headline and the text, it is the article.
+    article = f'<div class="story commentary"><h1>{TITLE}</h1>{_paragraphs(P1, P2, P3)}</div>'
+    assert _text(f"{MENU}{article}{TEASERS}").startswith("\n\n".join([P1, P2, P3]))
+
+
+def test_long_comments_thread_is_not_the_article():
+    comments = '<div class="comments">' + "".join(
+        f'<p><b>user{i}:</b> {P3.replace("путевки", str(i))}</p>' for i in range(4)
+    ) + "</div>"
+    body = f'<div class="story"><h1>{TITLE}</h1>{_paragraphs(P1, P2)}</div>{comments}{TEASERS}'
+    tree = lxml.html.document_fromstring(f"<html><body>{body}</body></html>")
+    pruned = boilerplate.prune(tree, tree.find(".//h1"))
+    assert "user0" not in pruned.text_content()
+    assert _text(body).startswith("\n\n".join([P1, P2]))
 
 
 def test_paragraphs_whose_class_contains_a_widget_word_are_text():
