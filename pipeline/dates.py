@@ -490,17 +490,26 @@ def find_published(
             date = local.of(value)
             if date:
                 return date, "override"
-    for method, values in (("jsonld", _jsonld_dates(tree)), ("meta", _meta_dates(tree))):
-        for value in values:
-            date = local.of(value)
-            if date and date >= now.date():
-                # Some CMSs stamp the page with the day it is served: a visible date line that
-                # says an earlier day is the real one.
-                earlier = dateline_day()
-                if earlier is not None and earlier < date:
-                    return earlier, "dateline"
-            if date:
-                return date, method
+    machine = [
+        (date, method)
+        for method, values in (("jsonld", _jsonld_dates(tree)), ("meta", _meta_dates(tree)))
+        for date in map(local.of, values)
+        if date is not None
+    ]
+    if len({date for date, _method in machine}) > 1:
+        # JSON-LD and meta tags that disagree (a republished page, a template's stale JSON-LD):
+        # the one the visible date line confirms is the page's.
+        shown = dateline_day()
+        machine.sort(key=lambda candidate: candidate[0] != shown)
+    if machine:
+        date, method = machine[0]
+        if date >= now.date():
+            # Some CMSs stamp the page with the day it is served: a visible date line that
+            # says an earlier day is the real one.
+            earlier = dateline_day()
+            if earlier is not None and earlier < date:
+                return earlier, "dateline"
+        return date, method
     prose = boilerplate.page_prose(tree)
     for el in tree.xpath(_TIME_XPATH):
         if boilerplate.in_widget(el, prose) or _in_sentence(el, now):

@@ -565,3 +565,17 @@ def test_htmldate_never_overrides_a_line_newsmon_turned_down():
     for line in ("Обновлено: 7 мая 2024", "Заявки принимаются до 15.05.2024"):
         page = _page("", f"<h1>Заголовок</h1><div>{line}</div>" + ARTICLE)
         assert find_published(page, url="http://e.ru/n", now=NOW) == (None, "none")
+
+
+def test_jsonld_and_meta_that_disagree_yield_to_the_one_the_date_line_confirms():
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2023-11-03T10:25:56+01:00"}</script>'
+        '<meta property="article:published_time" content="2023-11-06T15:25:00+01:00">'
+    )
+    shown = "<h1>Заголовок</h1><div class=\"date\">6 ноября 2023, 15:25</div>" + ARTICLE
+    assert find_published(_page(head, shown), url="http://e.ru/n", now=NOW) == (
+        datetime.date(2023, 11, 6), "meta")
+    # Nothing visible decides: JSON-LD first, as before.
+    assert find_published(_page(head, "<h1>Заголовок</h1>" + ARTICLE), url="http://e.ru/n",
+                          now=NOW) == (datetime.date(2023, 11, 3), "jsonld")
