@@ -564,8 +564,13 @@ def _rejected_line(
     )
     prose = [i for i, block in enumerate(items) if block.link_density < 0.5]
     longest = max(prose, key=lambda i: len(items[i].text), default=None)
+    # The article: from a few lines above the headline (a date line over it) to just under the
+    # text. Above the headline only a day before the crawl counts: a today's-date widget there
+    # shows the crawl day.
+    above = date < now.date()
     article = (
-        range(head, longest + dateline.TAIL_BLOCKS_AFTER_TEXT + 1)
+        range(max(0, head - dateline.HEAD_BLOCKS_BEFORE_TITLE) if above else head,
+              longest + dateline.TAIL_BLOCKS_AFTER_TEXT + 1)
         if head is not None and longest is not None and head <= longest
         else range(0)
     )

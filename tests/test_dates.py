@@ -579,3 +579,21 @@ def test_jsonld_and_meta_that_disagree_yield_to_the_one_the_date_line_confirms()
     # Nothing visible decides: JSON-LD first, as before.
     assert find_published(_page(head, "<h1>Заголовок</h1>" + ARTICLE), url="http://e.ru/n",
                           now=NOW) == (datetime.date(2023, 11, 3), "jsonld")
+
+
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        # A blog's date header over the post, in an element its theme calls a widget.
+        ("Thursday, May 2, 2024", (datetime.date(2024, 5, 2), "htmldate")),
+        # The same place showing the crawl day is a today's-date widget.
+        ("Friday, May 17, 2024", (None, "none")),
+    ],
+    ids=["blog-date-header", "today-widget"],
+)
+def test_date_line_just_above_the_headline_in_a_widget_counts_unless_it_is_the_crawl_day(
+    shown, expected
+):
+    body = (f'<div class="widget Blog"><h2 class="date-header"><span>{shown}</span></h2>'
+            "<h1>Post title</h1>" + ARTICLE + "</div>")
+    assert find_published(_page("", body), url="http://e.blogspot.com/p", now=NOW) == expected
