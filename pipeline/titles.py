@@ -12,10 +12,11 @@ import datetime
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 
 from lxml.html import HtmlElement
 
-from pipeline import boilerplate, dateline, dates
+from pipeline import boilerplate, dateline, dates, sitename
 from pipeline.boilerplate import Block
 
 # Headline candidates looked at (h1s first): listing cards can put hundreds of *title* classes.
@@ -26,7 +27,7 @@ CUT_TITLE_MIN_CHARS = 60
 WEAK_TITLE_WORDS = 3
 # An <h1> of at most this many words may be the site's name above the real headline.
 SITE_NAME_WORDS = 4
-TITLE_SEPARATORS = re.compile(r"\s+(?:\||—|–|-|::|:|/|»|•|·)\s+")
+TITLE_SEPARATORS = sitename.TITLE_SEPARATORS
 
 _INVISIBLE = dict.fromkeys(map(ord, "\xad\u200b\u200c\u200d\u2060\ufeff"))
 
@@ -60,10 +61,7 @@ def clean_line(text: str | None) -> str:
     return re.sub(r"\s+", " ", (text or "").translate(_INVISIBLE)).strip()
 
 
-def _width(text: str) -> int:
-    """Length in Latin-letter widths: a CJK character says as much as a few letters («法律ができる»
-    is a headline, not a label)."""
-    return len(text) + sum(unicodedata.east_asian_width(c) in "WF" for c in text)
+_width = sitename.width
 
 
 def _meta(tree: HtmlElement, *keys: str) -> str | None:
@@ -75,29 +73,15 @@ def _meta(tree: HtmlElement, *keys: str) -> str | None:
     return None
 
 
-def _site_stripped(title: str, site: str | None = None) -> str:
-    """«Заголовок | Сайт» or «Сайт — Заголовок» → «Заголовок».
-
-    The site name is og:site_name when given, else the shorter end piece (five words at most) at
-    the first or last separator — never a split inside «…» quotes, where dashes belong to the title.
-    """
-    if site and site in title and site != title:
-        rest = title.replace(site, " ")
-        return TITLE_SEPARATORS.sub(" ", f" {rest} ").strip(" |—–-:/»•·")
-    marks = [
-        m
-        for m in TITLE_SEPARATORS.finditer(title)
-        if title[: m.start()].count("«") == title[: m.start()].count("»")
-    ]
-    if not marks:
-        return title
-    options = []
-    for m in (marks[0], marks[-1]):
-        head, tail = title[: m.start()].strip(), title[m.end() :].strip()
-        for site_part, kept in ((tail, head), (head, tail)):
-            if site_part and kept and len(site_part.split()) <= 5 and len(site_part) < len(kept):
-                options.append(kept)
-    return max(options, key=len) if options else title
+def _site_stripped(
+    title: str,
+    site: str | None = None,
+    known: sitename.SiteNames | None = None,
+    *,
+    guess: bool = True,
+) -> str:
+    """«Заголовок | Сайт» or «Сайт — Заголовок» → «Заголовок» (see ``sitename.stripped``)."""
+    return sitename.stripped(title, site, known, guess=guess)
 
 
 _TITLE_CLASS = re.compile(r"title|headline|zag|caption|heading", re.IGNORECASE)
@@ -105,10 +89,14 @@ _TITLE_CLASS = re.compile(r"title|headline|zag|caption|heading", re.IGNORECASE)
 _BOLD_CLASS = re.compile(r"bold|(?<![a-z])(?:text-|txt-|fs-|font-)?(?:[2-9]?xl|big|large)\b", re.I)
 
 
-def _title_candidates(tree: HtmlElement) -> list[HtmlElement]:
-    """Elements that may hold the headline, best kind first: h1, itemprop=headline, *title* classes."""
+def _title_candidates(
+    tree: HtmlElement, agreeing: Callable[[HtmlElement], bool]
+) -> list[HtmlElement]:
+    """Elements that may hold the headline, best kind first: h1, itemprop=headline, lower
+    headings that repeat a meta title, *title* classes."""
     found: list[HtmlElement] = list(tree.iter("h1"))
     found += tree.xpath('//*[@itemprop="headline"][not(self::meta)]')
+    found += [el for el in tree.iter("h2", "h3", "h4") if agreeing(el)]
     for el in tree.iter("h2", "h3", "div", "td", "span", "p", "b", "strong", "font"):
         if _TITLE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
             found.append(el)
@@ -150,60 +138,183 @@ def find_title(
     )
     head_title = clean_line(tree.findtext(".//title"))
     site = _meta(tree, "og:site_name", "application-name")
+    known = sitename.read(tree)
+    # A page that names its site somewhere in a meta title says which piece the site is; then
+    # a title without such a piece has none, and nothing is cut from it by a guess.
+    # og:site_name states the name outright: a title with no piece of it has no site name.
+    guess = not site and not any(t and sitename.has_site_piece(t, known) for t in (og, head_title))
+    # JSON-LD's headline is the article's own field: only a piece the page names as its site
+    # is cut from it.
+    bare = {
+        "ld": _site_stripped(ld, site, known, guess=False) if ld else None,
+        "og": _site_stripped(og, site, known, guess=guess) if og else None,
+        "title": _site_stripped(head_title, site, known, guess=guess) if head_title else None,
+    }
+    h1_texts = {
+        boilerplate.fold(element_text(h)) for h in tree.iter("h1") if not _is_home_link(h, known)
+    } - {boilerplate.fold(site or "")}
     # «Новости фонда», «Главная»: a meta title of a few words names the site or section and is
-    # the same on every page; it neither confirms a headline element nor stands for one.
-    strong = [t for t in (ld, og, head_title) if t and not _is_weak(t, site)]
-    others = [boilerplate.fold(t) for t in strong]
-    # og:title and JSON-LD are per article: an <h1> they repeat is the headline.
-    article_meta = [boilerplate.fold(t) for t in (ld, og) if t in strong]
-    candidates = [
-        el
-        for el in _title_candidates(tree)
-        if el.tag != "h1"
-        or any(boilerplate.fold(element_text(el)) in t for t in article_meta)
-        or not _is_site_name(el, items, head_title, site)
+    # the same on every page; it neither confirms a headline element nor stands for one —
+    # unless the page's <h1> says the same (og:title «BestCrypt», <h1>BestCrypt</h1>).
+    strong_keys = [
+        key
+        for key, full in (("ld", ld), ("og", og), ("title", head_title))
+        if full
+        and bare[key]
+        and (
+            len(bare[key].split()) > WEAK_TITLE_WORDS
+            or (
+                boilerplate.fold(bare[key]) in h1_texts
+                # <title> only when the page named the site it cut off («… - Rezept von
+                # Backen.de»): «Новости Заречного — официальный сайт» is a site's own name.
+                and (
+                    key != "title"
+                    or _site_stripped(head_title, site, known, guess=False) != head_title
+                )
+            )
+        )
     ]
+    strong = [{"ld": ld, "og": og, "title": head_title}[k] for k in strong_keys]
+    others = [_key(bare[k]) for k in strong_keys]
+    # og:title and JSON-LD are per article: an <h1> they repeat is the headline.
+    article_meta = [_key(bare[k]) for k in strong_keys if k != "title"]
     prose = boilerplate.page_prose(tree)
 
-    def rank(item: tuple[int, HtmlElement]) -> tuple[float, bool, bool, int]:
-        order, el = item
-        text = boilerplate.fold(element_text(el)).rstrip(".… ")
-        # How much of each meta title this element covers: the headline covers most of
-        # «Заголовок | Сайт», the site-name element only its tail.
-        agree = sum(
-            1.0 if t.rstrip(".… ") in text else len(text) / len(t) if text in t else 0.0
-            for t in others
+    fulls = [_key(t) for t in strong]
+
+    def agreement(el: HtmlElement) -> float:
+        raw = element_text(el)
+        text = _key(raw).rstrip(".… ")
+        if not text or _is_hidden(el):
+            return 0.0
+        # How much of each meta title this element covers: the headline covers all of
+        # «Заголовок» in «Заголовок | Сайт», a section element only a piece of it, the site's
+        # name nothing.
+        site_piece = known.is_site(raw)
+        return sum(
+            1.0
+            if t.rstrip(".… ") in text
+            else len(text) / len(t)
+            if text in t
+            else len(text) / len(full)
+            if text in full and not site_piece
+            else 0.0
+            for t, full in zip(others, fulls)
         )
-        logo = bool(el.xpath("ancestor-or-self::a")) or boilerplate.in_widget(el, prose)
-        return agree, not logo, el.tag == "h1", -order
+
+    candidates = [
+        el
+        for el in _title_candidates(tree, agreeing=lambda el: agreement(el) >= 0.5)
+        if el.tag != "h1"
+        or any(_key(element_text(el)) in t for t in article_meta)
+        or not _is_site_name(el, items, head_title, site, known)
+    ]
+
+    def rank(item: tuple[int, HtmlElement]) -> tuple[float, bool, bool, bool, int]:
+        order, el = item
+        logo = (
+            bool(el.xpath("ancestor-or-self::a"))
+            or _is_home_link(el, known)
+            or boilerplate.in_widget(el, prose)
+        )
+        exact = _key(element_text(el)) in others
+        return agreement(el), not logo, el.tag == "h1", exact, -order
 
     if candidates:
         order, el = max(enumerate(candidates), key=rank)
-        agree, not_logo, is_h1, _ = rank((order, el))
+        agree, not_logo, is_h1, _, _ = rank((order, el))
         if agree or (not others and not_logo) or (is_h1 and not_logo):
-            text = _without_kicker(el, element_text(el), others)
-            return _complete(text, [t for t in (ld, og) if t in strong]), el
+            metas = [t for t in (*bare.values(), ld, og) if t]
+            text = _trimmed_to_meta(el, metas) or _without_kicker(el, element_text(el), others)
+            return _finish(_complete(text, [t for t in (ld, og) if t in strong])), el
     if not [t for t in (ld, og) if t in strong]:
         # No headline element agrees with <title>: the headline is the line right above the
         # article's first paragraph (old CMSs, table layouts, page builders) — a heading, or any
         # line when <title> is only a site or section name («Новости - Администрация города»).
         # It need not agree with <title>: SEO titles are often worded differently.
-        stripped = _site_stripped(head_title, site) if head_title else ""
+        stripped = bare["title"] or ""
         found, el = _title_from_blocks(items, any_tag=len(stripped.split()) <= WEAK_TITLE_WORDS)
         if found:
-            return found, el
-    for title in (ld, og, head_title):
-        title = _site_stripped(title, site) if title else None
+            return _finish(found), el
+    for title in (bare["ld"], bare["og"], bare["title"]):
         if title:
-            return title, None
+            return _finish(title), None
     return None, None
 
 
-def _is_weak(title: str, site: str | None) -> bool:
-    return len(_site_stripped(title, site).split()) <= WEAK_TITLE_WORDS
+def _finish(title: str) -> str:
+    # One form for one text: «ড়» typed as one character or as two compares equal downstream.
+    return unicodedata.normalize("NFC", title)
 
 
-def _is_site_name(h1: HtmlElement, items: list[Block], head_title: str, site: str | None) -> bool:
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―"} | {c: '"' for c in "«»“”„‟"})
+
+
+def _key(text: str) -> str:
+    """The form two titles are compared in: folded, one dash, one quote mark."""
+    return boilerplate.fold(text.translate(_DASHES)).strip(" .:;,!?")
+
+
+def _is_home_link(el: HtmlElement, known: sitename.SiteNames) -> bool:
+    """A heading that is all a link to the front page: the site's logo or name, whatever it says."""
+    text = element_text(el)
+    links = [
+        a
+        for a in el.iter("a")
+        if a.get("rel") == "home" or sitename.is_home_href(a.get("href"), known.host)
+    ]
+    return bool(text) and sum(len(element_text(a)) for a in links) >= len(text)
+
+
+_HIDDEN_CLASS = re.compile(
+    r"screen-reader|sr-only|visually-hidden|visuallyhidden|\bhidden\b|\binvisible\b|offscreen", re.I
+)
+
+
+def _is_hidden(el: HtmlElement) -> bool:
+    """Text for screen readers only (WordPress repeats the whole <title> in one)."""
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return bool(
+        _HIDDEN_CLASS.search(el.get("class") or "")
+        or "display:none" in style
+        or el.get("aria-hidden") == "true"
+        or el.get("hidden") is not None
+    )
+
+
+def _trimmed_to_meta(el: HtmlElement, metas: list[str]) -> str | None:
+    """«<h1><span>Рубрика</span> Заголовок <small>Подзаголовок</small></h1>» → «Заголовок» when a
+    meta title is exactly that run of the element's parts: a kicker, subtitle or date printed
+    inside the headline element is not the title the page gives itself."""
+    while True:
+        children = [c for c in el if isinstance(c.tag, str) and element_text(c)]
+        loose = (el.text or "").strip() or any((c.tail or "").strip() for c in el)
+        if len(children) == 1 and not loose:
+            el = children[0]
+            continue
+        break
+    parts: list[str] = [clean_line(el.text)]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _SKIPPED_TAGS:
+            parts.append(element_text(child))
+        parts.append(clean_line(child.tail))
+    parts = [p for p in parts if p]
+    wanted = {_key(m) for m in metas if m}
+    for size in range(len(parts) - 1, 0, -1):
+        for start in range(len(parts) - size + 1):
+            run = clean_line(" ".join(parts[start : start + size]))
+            if _key(run) in wanted:
+                return run
+    return None
+
+
+def _is_site_name(
+    h1: HtmlElement,
+    items: list[Block],
+    head_title: str,
+    site: str | None,
+    known: sitename.SiteNames | None = None,
+) -> bool:
     """An ``<h1>`` that names the site (the same on every page), the headline being a lower
     heading: it is og:site_name, or the site part of ``<title>``, or a short line in a container
     of its own (or above a menu) with a longer heading between it and the text."""
@@ -212,8 +323,13 @@ def _is_site_name(h1: HtmlElement, items: list[Block], head_title: str, site: st
     if site and folded == boilerplate.fold(site):
         return True
     if head_title:
-        kept = boilerplate.fold(_site_stripped(head_title, site))
-        pieces = {boilerplate.fold(p) for p in TITLE_SEPARATORS.split(head_title)}
+        kept = boilerplate.fold(_site_stripped(head_title, site, known, guess=not site))
+        named = _site_stripped(head_title, site, known, guess=False) if known else head_title
+        if folded == boilerplate.fold(named) and named != head_title:
+            # «Заголовок - Rezept von Backen.de» and <h1>Заголовок</h1>: the page's title
+            # names its site apart, and the <h1> is the rest.
+            return False
+        pieces = {boilerplate.fold(p) for p in sitename.pieces(head_title)}
         # «Заголовок | Сайт» and <h1>Сайт</h1>; never the headline itself, nor a part of it
         # («Сайт - Раздел - Заголовок» keeps «Раздел - Заголовок», the <h1> being «Заголовок»).
         if folded != kept and folded in pieces and folded not in kept and kept not in folded:

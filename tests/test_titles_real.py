@@ -25,6 +25,12 @@ def _title(body: str, head: str = "") -> str | None:
 # --- the <h1> that is one piece of «Сайт - Раздел - Заголовок» is the headline, not the site --
 
 
+# og:title worded apart from the headline: only the <h1> can say it.
+REWORDED_OG = (
+    "<meta property='og:title' content='Сертификаты на отдых получили семьи конкурсантов'>"
+)
+
+
 @pytest.mark.parametrize(
     "title_tag",
     [
@@ -34,12 +40,18 @@ def _title(body: str, head: str = "") -> str | None:
 )
 def test_h1_that_is_a_piece_of_the_title_tag_is_the_headline(title_tag):
     body = f"<div class='top'><a href='/'>Вести района</a></div><h1>{HEADLINE}</h1><p>{PARA}</p>"
-    assert _title(body, f"<title>{title_tag}</title>") == HEADLINE
+    assert _title(body, f"<title>{title_tag}</title>{REWORDED_OG}") == HEADLINE
 
 
 def test_one_word_h1_matching_the_title_tag_start_is_the_headline():
-    body = f"<h1>Биатлон</h1><div class='rating'><span>Оценка</span></div><p>{PARA}</p>"
-    head = "<title>Биатлон - Справочник - Вести</title><meta property='og:title' content='Биатлон'>"
+    body = (
+        "<h1>Биатлон</h1><div class='rating'><span class='rating-title'>Оценка редакции</span>"
+        f"</div><p>{PARA}</p>"
+    )
+    head = (
+        "<title>Биатлон - Справочник - Вести</title><meta property='og:title' content='Биатлон'>"
+        "<meta property='og:site_name' content='Вести Онлайн'>"
+    )
     assert _title(body, head) == "Биатлон"
 
 
@@ -57,3 +69,93 @@ def test_entities_in_a_json_ld_headline_are_decoded():
         '"headline": "Итоги года в Твери: город воинской славы &#171;в цифрах&#187;"}</script>'
     )
     assert _title(f"<div>{PARA}</div>", ld) == "Итоги года в Твери: город воинской славы «в цифрах»"
+
+
+# --- the site's name as the page states it: og:site_name, the home link, the host -------------
+
+
+@pytest.mark.parametrize(
+    ("title_tag", "body_extra"),
+    [
+        # The site's piece first, a section after it: named by the home link's logo.
+        (f"Вестник района » Архив » {HEADLINE}", '<a href="/"><img alt="Вестник района"></a>'),
+        # A slogan after the site's name (the host): the headline is what stands before it.
+        (f"{HEADLINE} | vesti-rayona.ru | Газета для всей семьи", ""),
+    ],
+)
+def test_site_pieces_named_by_the_page_are_cut_from_the_title(title_tag, body_extra):
+    head = (
+        f"<title>{title_tag}</title><meta property='og:title' content='{title_tag}'>"
+        "<link rel='canonical' href='https://vesti-rayona.ru/news/1'>"
+    )
+    body = (
+        f"{body_extra}<div class='logo'><h1><a href='/'>Вестник района</a></h1></div>"
+        f"<div class='post'><h2>{HEADLINE}</h2><p>{PARA}</p></div>"
+    )
+    assert _title(body, head) == HEADLINE
+
+
+def test_no_guess_cut_when_og_site_name_is_not_in_the_title():
+    # «Итоги недели» is shorter than the rest, but the page says its site is «Вестник района».
+    head = (
+        "<title>Итоги недели – в районе открылись две новые школы</title>"
+        "<meta property='og:site_name' content='Вестник района'>"
+    )
+    assert _title(f"<p>{PARA}</p>", head) == "Итоги недели – в районе открылись две новые школы"
+
+
+def test_title_word_equal_to_the_site_name_inside_the_headline_stays():
+    head = f"<title>Вестник: {HEADLINE}</title><meta property='og:site_name' content='Вестник'>"
+    assert _title(f"<p>{PARA}</p>", head) == f"Вестник: {HEADLINE}"
+
+
+def test_logo_h1_linking_home_loses_to_the_headline_that_repeats_the_title():
+    body = (
+        "<header><h1><a href='https://vesti-rayona.ru/'>Вестник района</a></h1></header>"
+        f"<div class='post'><h2><a href='/news/1'>{HEADLINE}</a></h2><p>{PARA}</p></div>"
+    )
+    title = f"{HEADLINE} - Вестник района"
+    head = f"<title>{title}</title><meta property='og:title' content='{title}'>"
+    assert _title(body, head) == HEADLINE
+
+
+def test_short_og_title_repeated_by_the_h1_is_the_headline():
+    body = f"<h1>Выборы-2024</h1><div class='box-title'>Итоги голосования</div><p>{PARA}</p>"
+    head = (
+        "<title>Все о выборах в районе: кандидаты, участки и итоги голосования</title>"
+        "<meta property='og:title' content='Выборы-2024'>"
+    )
+    assert _title(body, head) == "Выборы-2024"
+
+
+def test_screen_reader_copy_of_the_title_is_not_the_headline():
+    body = (
+        f"<div class='site-branding'><h2 class='screen-reader-text'>{HEADLINE} | Вестник</h2></div>"
+        f"<h1>Семьям вручили сертификаты</h1><p>{PARA}</p>"
+    )
+    assert _title(body, f"<title>{HEADLINE} | Вестник</title>") == "Семьям вручили сертификаты"
+
+
+# --- a kicker, subtitle or date printed inside the headline element ---------------------------
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        f"<span class='roofline'>Соцподдержка</span> {HEADLINE}",
+        f"<small>Хабаровск</small><br>{HEADLINE}",
+        f"<div class='section'><a href='/society/'>Общество |</a></div><span>{HEADLINE}</span>",
+        f"<span>{HEADLINE}</span> <small>Отдых в лагерях начнется в июне</small>",
+        f"<time datetime='2024-05-12'>12 мая</time> {HEADLINE}",
+    ],
+    ids=["roofline", "small-kicker", "section-block", "subtitle", "date"],
+)
+def test_headline_element_is_cut_to_the_meta_title_it_holds(h1):
+    head = f"<meta property='og:title' content='{HEADLINE}'>"
+    assert _title(f"<h1>{h1}</h1><p>{PARA}</p>", head) == HEADLINE
+
+
+def test_kicker_kept_when_every_meta_title_has_it():
+    h1 = f"<span class='kicker'>Соцподдержка</span><span>: </span><span>{HEADLINE}</span>"
+    head = f"<meta property='og:title' content='Соцподдержка: {HEADLINE}'>"
+    assert _title(f"<h1>{h1}</h1><p>{PARA}</p>", head) == f"Соцподдержка: {HEADLINE}"
