@@ -1,0 +1,124 @@
+"""Score newsmon's page-type check (pipeline.pagetype) on eval/pagetype/.
+
+Usage (from the repository root)::
+
+    .venv/bin/python eval/run_pagetype.py [--part dev|heldout|all] [--verbose]
+
+"Is an article" is ``non_article_reason(url, source_url, body) is None``. Prints precision and
+recall of "is an article" per part, and how each page class was judged. Exits 1 when a part falls
+below its floor in eval/floors_pagetype.json, or when the corpus changed without its hash being
+updated (floors are raised deliberately, never lowered silently).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+EVAL_DIR = ROOT / "eval" / "pagetype"
+FLOORS = ROOT / "eval" / "floors_pagetype.json"
+PARTS = ("dev", "heldout")
+
+
+@dataclass
+class Scores:
+    part: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    by_kind: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / max(self.tp + self.fp, 1)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / max(self.tp + self.fn, 1)
+
+    @property
+    def pages(self) -> int:
+        return self.tp + self.fp + self.fn + self.tn
+
+
+def load_gold() -> dict[str, dict]:
+    return json.loads((EVAL_DIR / "gold.json").read_text("utf-8"))
+
+
+def corpus_hash() -> str:
+    digest = hashlib.sha256((EVAL_DIR / "gold.json").read_bytes())
+    for page in sorted((EVAL_DIR / "pages").glob("*.html")):
+        digest.update(page.name.encode() + page.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def evaluate(part: str, gold: dict[str, dict] | None = None) -> Scores:
+    from pipeline.pagetype import non_article_reason
+
+    gold = gold or load_gold()
+    scores = Scores(part)
+    for name, g in sorted(gold.items()):
+        if part != "all" and g["part"] != part:
+            continue
+        body = (EVAL_DIR / "pages" / name).read_bytes()
+        reason = non_article_reason(g["url"], g["source_url"], body)
+        predicted = reason is None
+        want = g["is_article"]
+        scores.by_kind[g["kind"]]["article" if predicted else "not"] += 1
+        if predicted and want:
+            scores.tp += 1
+        elif predicted:
+            scores.fp += 1
+            scores.errors.append(f"{name} {g['family']}/{g['kind']} stored as an article: {g['url']}")
+        elif want:
+            scores.fn += 1
+            scores.errors.append(f"{name} {g['family']}/{g['kind']} lost ({reason}): {g['url']}")
+        else:
+            scores.tn += 1
+    return scores
+
+
+def report(s: Scores, verbose: bool) -> None:
+    print(
+        f"{s.part}: {s.pages} pages, precision {s.precision:.3f}, recall {s.recall:.3f} "
+        f"(articles kept {s.tp}, lost {s.fn}; non-articles stored {s.fp}, refused {s.tn})"
+    )
+    if verbose:
+        for kind, counts in sorted(s.by_kind.items()):
+            print(f"  {kind:<18} article {counts['article']:>3}  not {counts['not']:>3}")
+        print("\n".join(f"  {line}" for line in s.errors) or "  no errors")
+
+
+def main(argv: list[str]) -> int:
+    verbose = "--verbose" in argv
+    part = argv[argv.index("--part") + 1] if "--part" in argv else "all"
+    gold = load_gold()
+    parts = PARTS if part == "all" else (part,)
+    print(f"Page-type evaluation: {len(gold)} pages, corpus {corpus_hash()}")
+    floors = json.loads(FLOORS.read_text("utf-8"))
+    status = 0
+    for name in parts:
+        s = evaluate(name, gold)
+        report(s, verbose)
+        for metric, floor in floors["floors"].get(name, {}).items():
+            if getattr(s, metric) < floor:
+                print(f"REGRESSION: {name} {metric} {getattr(s, metric):.3f} < floor {floor}")
+                status = 1
+    if floors.get("corpus") != corpus_hash():
+        print(f"Corpus changed: update 'corpus' in {FLOORS.name} to {corpus_hash()} after review")
+        status = 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
