@@ -387,7 +387,8 @@ def _utc_instant(value: str) -> datetime.datetime | None:
             return None
     if parsed.tzinfo is None or parsed.utcoffset() != datetime.timedelta(0):
         return None
-    return parsed
+    # «0001-01-01T00:00:00Z», a CMS's empty date: not a publication day at any offset.
+    return parsed if MIN_YEAR <= parsed.year <= datetime.MAXYEAR - 1 else None
 
 
 class _LocalDay:

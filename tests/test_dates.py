@@ -597,3 +597,11 @@ def test_date_line_just_above_the_headline_in_a_widget_counts_unless_it_is_the_c
     body = (f'<div class="widget Blog"><h2 class="date-header"><span>{shown}</span></h2>'
             "<h1>Post title</h1>" + ARTICLE + "</div>")
     assert find_published(_page("", body), url="http://e.blogspot.com/p", now=NOW) == expected
+
+
+@pytest.mark.parametrize("empty", ["0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z"])
+def test_a_cmss_empty_utc_date_is_no_date_and_no_crash(empty):
+    head = f'<meta property="article:published_time" content="{empty}">'
+    page = _page(head, "<h1>Заголовок</h1><div>3 марта 2024, 16:40</div>" + ARTICLE)
+    assert find_published(page, url="http://e.com/n", now=NOW) == (
+        datetime.date(2024, 3, 3), "dateline")
