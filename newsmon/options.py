@@ -40,6 +40,7 @@ def period_options(fn):
 
 
 def open_existing_db(db_path: Path):
-    from db import open_db
+    """Read-only: commands that only report never migrate or write (db.open_reader)."""
+    from db import open_reader
 
-    return open_db(db_path, create=False)
+    return open_reader(db_path)

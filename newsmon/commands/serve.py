@@ -24,7 +24,7 @@ def command(host: str, port: int, get_path: str | None, db_path: Path) -> None:
 
     Example: newsmon serve --port 8001, then open http://127.0.0.1:8001/
     """
-    open_existing_db(db_path).conn.close()  # migrate before Datasette opens it
+    open_existing_db(db_path).conn.close()  # refuse a foreign or older file before Datasette
     ds = build_datasette(db_path)
     if get_path:
         from datasette.utils.testing import TestClient
@@ -59,7 +59,11 @@ def metadata_for(db_path: Path) -> dict:
 def build_datasette(db_path: Path):
     from datasette.app import Datasette
 
+    from db import is_read_only
+
+    # A file nobody can write is opened immutable (no -shm beside it); otherwise read-only mode.
+    files, immutables = ([], [str(db_path)]) if is_read_only(db_path) else ([str(db_path)], [])
     return Datasette(
-        [str(db_path)], metadata=metadata_for(db_path),
+        files, immutables=immutables, metadata=metadata_for(db_path),
         settings={"facet_time_limit_ms": 1000, "sql_time_limit_ms": 5000},
     )
