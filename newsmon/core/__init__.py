@@ -1,0 +1,1 @@
+"""Shared basics below every other package: user-grade errors, line-aware YAML, data files with users' overlays, periods, URL identity. Imports nothing from newsmon, spiders, pipeline, db or digest."""

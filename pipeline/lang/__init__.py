@@ -1,0 +1,1 @@
+"""Russian-language resources shared by the taggers: Natasha models, morphology, quoted spans."""

@@ -1,0 +1,1 @@
+"""Organization tagger: the registry of known organizations, their aliases and normal forms."""

@@ -1,0 +1,1 @@
+"""Project tagger: the register of projects and quoted project names."""
