@@ -126,10 +126,10 @@ def child_download(sources: Path) -> dict:
 
 
 def child_newsmon(sources: Path, db_path: Path) -> dict:
-    from newsmon.config import load_sources
-    from newsmon.crawl import run_crawl
-    import pipeline.extract  # noqa: F401 - import cost outside the timing, as for Scrapy
-    import pipeline.scrapy_pipelines  # noqa: F401
+    import newsmon.crawl.pipelines  # noqa: F401
+    import pipeline.extract.cascade  # noqa: F401 - import cost outside the timing, as for Scrapy
+    from newsmon.crawl.run import run_crawl
+    from newsmon.sources.config import load_sources
 
     config = load_sources(sources)
     settings = {**NET, "NEWSMON_TAG_ENABLED": False}
@@ -141,7 +141,7 @@ def child_newsmon(sources: Path, db_path: Path) -> dict:
 
 def tag_sample(db_path: Path, k: int) -> dict:
     from db import open_db
-    from pipeline.nlp import load_tag_config, tag
+    from pipeline.tag.run import load_tag_config, tag
 
     db = open_db(db_path)
     texts = [r[0] for r in db.execute("select text from articles limit ?", [k])]

@@ -30,7 +30,7 @@ from db import open_db
 from db.queries import Filters, counts
 from db.search import filter_tokens, lemma_text, search
 from db.store import ArticleRecord, ensure_regions, store_article
-from newsmon.periods import Period, month_period
+from newsmon.core.periods import Period, month_period
 
 SUBJECTS = [
     "Губернатор края", "Министерство социальной защиты", "Фонд поддержки детей",
@@ -189,7 +189,7 @@ def median_ms(fn, runs: int = 7) -> tuple[float, object]:
 
 def insert_throughput(db, n: int, rng: random.Random) -> float:
     """Articles per second through the storage stage (signature, LSH lookup, store_article)."""
-    from pipeline.clustering import StoryIndex, signature, to_bytes
+    from pipeline.cluster.minhash import StoryIndex, signature, to_bytes
 
     pool = sentence_pool(rng, 2_000)
     sources = [r[0] for r in db.execute("select name from sources limit 50")]

@@ -40,8 +40,8 @@ def timed(fn) -> float:
 
 
 def run(repeat: int = 2) -> dict[str, float]:
-    from pipeline.models import get_models
-    from pipeline.nlp import tag, tag_many
+    from pipeline.lang.models import get_models
+    from pipeline.tag.run import tag, tag_many
 
     texts = corpus()
     chars = sum(len(t) for t in texts)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from newsmon.errors import RunError, UserError
+from newsmon.core.errors import RunError, UserError
 
 # Seconds a statement waits for another connection's write lock before SQLITE_BUSY: SQLite's busy
 # handler retries within it (every write transaction starts with BEGIN IMMEDIATE, db/tx.py).

@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from db.queries import Filters, article_conditions, counts
-from newsmon.periods import Period
+from newsmon.core.periods import Period
 
 ALL = Filters()
 

@@ -180,7 +180,7 @@ def m0006_fts_filter_tokens(db: Database) -> None:
 def m0007_minhash_lemma_shingles(db: Database) -> None:
     """Story signatures moved to lemma shingles with a size header: recompute the older ones, or
     new reprints would never match articles stored before the upgrade."""
-    from pipeline.clustering import is_current, signature, to_bytes
+    from pipeline.cluster.minhash import is_current, signature, to_bytes
 
     stale = [
         article_id

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from newsmon.periods import Period
+from newsmon.core.periods import Period
 
 # by → (join clause, key expression, mentions expression). Each tag table has one row per
 # (article, key), so count(*) after the join counts distinct articles.

@@ -11,7 +11,7 @@ import sqlite3
 from enum import Enum
 from pathlib import Path
 
-from newsmon.errors import UserError
+from newsmon.core.errors import UserError
 
 MIGRATION_SET = "newsmon"
 MIGRATIONS_TABLE = "_sqlite_migrations"

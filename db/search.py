@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from db.queries import Filters
-    from newsmon.periods import Period
+    from newsmon.core.periods import Period
 
 TOKENIZE = "unicode61 remove_diacritics 0"
 TITLE_WEIGHT = 2.0  # a query word in the title counts as much as a couple in the body
@@ -44,7 +44,7 @@ MAX_MONTH_TOKENS = 36  # longer periods are filtered by SQL only
 @functools.lru_cache(maxsize=300_000)
 def index_terms(word: str) -> tuple[str, ...]:
     """The lemmas a word form is indexed (and searched) under: every normal form of it."""
-    from pipeline.models import get_morph_vocab
+    from pipeline.lang.models import get_morph_vocab
 
     key = word.lower().replace("ё", "е")
     if not _CYRILLIC.search(key):
@@ -159,7 +159,7 @@ FUNCTION_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "INTJ"})
 @functools.lru_cache(maxsize=10_000)
 def is_function_word(word: str) -> bool:
     """A preposition, conjunction or particle by its likeliest parse («в», «о», «и», «для»)."""
-    from pipeline.models import get_morph_vocab
+    from pipeline.lang.models import get_morph_vocab
 
     key = word.lower().replace("ё", "е")
     if not _CYRILLIC.search(key):

@@ -1,6 +1,6 @@
 """A search query in the topics.yml language, compiled to an FTS5 MATCH over the lemma index.
 
-One query language for topics and search: the query is parsed by pipeline.relevance.parse_query
+One query language for topics and search: the query is parsed by pipeline.tag.topics.parse_query
 (AND/И/&, OR/ИЛИ/|, NOT/НЕ/-/!, brackets, "phrases", "phrase"~N, prefix*), and the tree becomes FTS5:
 
     word            ("lemma1" OR "lemma2")   every normal form of the word (db.search.index_terms)
@@ -23,7 +23,7 @@ import functools
 import itertools
 from dataclasses import dataclass
 
-from pipeline.relevance import All, Any, Not, Phrase, QueryError, Word, parse_query
+from pipeline.tag.topics import All, Any, Not, Phrase, QueryError, Word, parse_query
 
 MAX_COMBINATIONS = 16  # alternatives of an ambiguous phrase expanded into NEAR groups
 

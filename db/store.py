@@ -13,7 +13,7 @@ from db.search import article_body, index_article
 
 
 def ensure_regions(db: Database) -> None:
-    from pipeline.regions import all_regions
+    from pipeline.tag.regions.gazetteer import all_regions
 
     if db["regions"].count == len(all_regions()):
         return
@@ -95,7 +95,7 @@ def store_article(
 ) -> int:
     """Insert an article with its tags, URLs and story cluster atomically; return its id.
 
-    `similar` are ids of stored articles judged to be the same story (see pipeline.clustering).
+    `similar` are ids of stored articles judged to be the same story (see pipeline.cluster.minhash).
     """
     with db.atomic():
         existing = article_id_for(db, record.url)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from email.headerregistry import Address
 from email.utils import parseaddr
 
-from newsmon.errors import UserError
+from newsmon.core.errors import UserError
 
 
 def mailbox(raw: str, *, what: str = "получателя") -> Address:

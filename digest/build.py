@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from db import digest_queries as dq
 from db import queries
 from db.queries import Filters
-from digest import queries as dq
 from digest.text import change, make_lead, title_key
-from newsmon.periods import Period
+from newsmon.core.periods import Period
 
 TOP_STORIES = 10
 TOPIC_STORIES = 3

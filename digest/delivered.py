@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from digest.addresses import envelope_address
-from newsmon.errors import RunError, UserError
+from newsmon.core.errors import RunError, UserError
 
 
 def log_path(out_path: Path) -> Path:

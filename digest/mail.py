@@ -22,7 +22,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 from digest.addresses import envelope_address, mailbox, needs_smtputf8
-from newsmon.errors import RunError, UserError
+from newsmon.core.errors import RunError, UserError
 
 DEFAULT_PORT = 587
 SSL_PORT = 465

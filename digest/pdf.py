@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from newsmon.errors import RunError
+from newsmon.core.errors import RunError
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 INSTALL_HINT = "установите его: apt-get install chromium (или укажите путь в NEWSMON_CHROMIUM)"

@@ -90,7 +90,7 @@ def looks_like_prose(paragraph: str) -> bool:
     if len(words) < MIN_LEAD_WORDS or not re.search(r"[.!?…»\"]$", paragraph.rstrip()):
         return False
     try:
-        from pipeline.boilerplate import is_drop_line, is_stop_line
+        from pipeline.extract.boilerplate import is_drop_line, is_stop_line
     except ImportError:  # the digest still renders without the pipeline package
         return True
     return not (is_stop_line(paragraph) or is_drop_line(paragraph))
@@ -98,7 +98,7 @@ def looks_like_prose(paragraph: str) -> bool:
 
 def _ends_article(line: str) -> bool:
     try:
-        from pipeline.boilerplate import is_stop_line
+        from pipeline.extract.boilerplate import is_stop_line
     except ImportError:
         return False
     return bool(line) and is_stop_line(line)

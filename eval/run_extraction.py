@@ -98,7 +98,7 @@ def corpus_hash() -> str:
 
 
 def newsmon_system(raw: bytes, url: str, crawl: datetime.datetime) -> Prediction:
-    from pipeline.extract import extract
+    from pipeline.extract.cascade import extract
 
     result = extract(raw, url, crawl_time=crawl)
     return Prediction(result.title, result.text, result.published, result.lead)

@@ -5,11 +5,11 @@
 
 Corpus: eval/holdout/ (pages/*.html + gold.json, texts.yml; see its README.md). Prints, per stage:
 
-* extraction (newsmon ``pipeline.extract.extract`` vs plain trafilatura+htmldate, one run, crawl
+* extraction (newsmon ``pipeline.extract.cascade.extract`` vs plain trafilatura+htmldate, one run, crawl
   time fixed at CRAWL_TIME): date accuracy, title accuracy, token text P/R/F1 — scored with the
   functions of eval/run_extraction.py; the gold text is the page's visible text from
   ``text_start`` to ``text_end``;
-* tagging (``pipeline.nlp.tag_many``) of the pages' extracted text, of their gold text (to tell
+* tagging (``pipeline.tag.run.tag_many``) of the pages' extracted text, of their gold text (to tell
   extraction faults from tagging faults), and of texts.yml: region attribution accuracy (exact
   set), micro region P/R, relevance P/R/F1, named-project P/R and (texts) recall of labelled orgs;
   and once more on all gold texts with paragraph breaks removed (sensitivity to paragraphing).
@@ -118,14 +118,14 @@ def gold_text(visible: str, start: str, end: str, exclude: Iterable[str] = ()) -
 
 
 def project_key(name: str) -> str:
-    from pipeline.projects import canonical_project_name
+    from pipeline.tag.projects.tagger import canonical_project_name
 
     return canonical_project_name(name)
 
 
 def org_found(gold: str, found: Iterable[str]) -> bool:
     """A labelled org counts as found when a found name has the same lemmas, or contains them."""
-    from pipeline.morph import lemmatize_phrase
+    from pipeline.lang.morph import lemmatize_phrase
 
     want = set(lemmatize_phrase(gold))
     return any(want and want <= set(lemmatize_phrase(name)) for name in found)
@@ -218,7 +218,7 @@ def score_extraction(
 def run_extraction_stage(
     pages: dict[str, dict],
 ) -> tuple[dict[str, run_extraction.Scores], dict[str, Any]]:
-    from pipeline.extract import extract
+    from pipeline.extract.cascade import extract
 
     ours, base = run_extraction.Scores("newsmon"), run_extraction.Scores("trafilatura+htmldate")
     extracted: dict[str, Any] = {}
@@ -308,7 +308,7 @@ def print_tagging(s: TagScore) -> None:
 
 
 def main(argv: list[str]) -> int:
-    from pipeline.nlp import tag_many
+    from pipeline.tag.run import tag_many
 
     quiet = "--quiet" in argv
     pages, texts = load_pages(), load_texts()

@@ -81,8 +81,8 @@ def score(pairs: list[tuple[set, set]]) -> dict[str, dict[str, float]]:
 
 
 def evaluate(limit: int | None = None) -> dict:
-    from pipeline.models import get_models
-    from pipeline.nlp import tag
+    from pipeline.lang.models import get_models
+    from pipeline.tag.run import tag
 
     tagger = get_models().ner_tagger
     files = books()[:limit] if limit else books()

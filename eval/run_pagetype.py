@@ -1,4 +1,4 @@
-"""Score newsmon's page-type check (pipeline.pagetype) on eval/pagetype/.
+"""Score newsmon's page-type check (pipeline.extract.pagetype) on eval/pagetype/.
 
 Usage (from the repository root)::
 
@@ -63,7 +63,7 @@ def corpus_hash() -> str:
 
 
 def evaluate(part: str, gold: dict[str, dict] | None = None) -> Scores:
-    from pipeline.pagetype import non_article_reason
+    from pipeline.extract.pagetype import non_article_reason
 
     gold = gold or load_gold()
     scores = Scores(part)

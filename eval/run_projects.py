@@ -15,8 +15,8 @@ import hashlib
 import json
 import math
 import sys
-from importlib import metadata
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 import yaml
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT.parent) not in sys.path:
     sys.path.insert(0, str(ROOT.parent))
 
-from pipeline.projects import canonical_project_name, find_projects, load_registry  # noqa: E402
+from pipeline.tag.projects.tagger import canonical_project_name, find_projects, load_registry  # noqa: E402
 
 CASES = ROOT / "projects" / "cases.yml"
 FLOORS = ROOT / "floors_projects.json"
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     score = evaluate()
     versions = ", ".join(f"{lib} {metadata.version(lib)}" for lib in ("natasha", "pymorphy2"))
-    print(f"newsmon pipeline.projects ({versions})")
+    print(f"newsmon pipeline.tag.projects.tagger ({versions})")
     for line in score.errors:
         print(line)
     print(

@@ -22,7 +22,6 @@ import sys
 import traceback
 from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
-from typing import Any
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +37,7 @@ CRAWL_TIME = datetime.datetime(2026, 1, 1, 12, 0)
 
 
 def run_newsmon(page: sets.Page) -> dict:
-    from pipeline.extract import extract
+    from pipeline.extract.cascade import extract
 
     try:
         result = extract(page.html, page.url, crawl_time=CRAWL_TIME)

@@ -50,13 +50,13 @@ def corpus_hash() -> str:
 
 
 def evaluate(verbose: bool = False) -> dict:
-    from pipeline.nlp import tag_many
+    from pipeline.tag.run import tag_many
 
     cases = load_cases()
     t0 = time.perf_counter()
     results = tag_many([(c["text"], c["title"], c.get("home")) for c in cases])
     elapsed = time.perf_counter() - t0
-    from pipeline.morph import normalize_word
+    from pipeline.lang.morph import normalize_word
 
     correct = tp = fp = fn = 0
     org_tp = org_fp = org_fn = 0

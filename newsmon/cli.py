@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from newsmon.config import DEFAULT_SOURCES
-from newsmon.errors import NewsmonError, UserError
+from newsmon.core.errors import NewsmonError, UserError
 from newsmon.options import db_option, format_option, open_existing_db, period_options
 from newsmon.output import render_rows
+from newsmon.sources.config import DEFAULT_SOURCES
 
 if TYPE_CHECKING:
-    from newsmon.periods import Period
+    from newsmon.core.periods import Period
 
 
 class NewsmonGroup(click.Group):
@@ -91,9 +91,9 @@ def counts(
 def tag(file: Path, sources_path: Path | None, home_region: str | None) -> None:
     """Tag plain text (a file or - for stdin) and print entities, regions, orgs, projects as JSON."""
     text = _read_text(file)
-    from pipeline.nlp import load_tag_config
-    from pipeline.nlp import tag as tag_text
-    from pipeline.regions import resolve_region
+    from pipeline.tag.regions.gazetteer import resolve_region
+    from pipeline.tag.run import load_tag_config
+    from pipeline.tag.run import tag as tag_text
 
     config = load_tag_config(_user_dir(sources_path))
     home = resolve_region(home_region).iso if home_region else None
@@ -106,7 +106,7 @@ def tag(file: Path, sources_path: Path | None, home_region: str | None) -> None:
 def extract(target: str) -> None:
     """Extract title, main text and publication date from a URL or a saved HTML file."""
     from newsmon.fetch import fetch_page
-    from pipeline.extract import extract as extract_page
+    from pipeline.extract.cascade import extract as extract_page
 
     body, url, encoding = fetch_page(target)
     ex = extract_page(body, url, encoding=encoding)

@@ -9,7 +9,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from newsmon.errors import RunError, UserError
+from newsmon.core.errors import RunError, UserError
 
 USER_AGENT = "newsmon/0.1 (+extract)"
 

@@ -22,7 +22,7 @@ def _known(db: Database, by: str, value: str | None) -> str | None:
     exact = {k.lower().replace("ё", "е"): k for k in known}
     match = exact.get(value.lower().replace("ё", "е"))
     if match is None and by == "topic":
-        from pipeline.nlp import load_tag_config
+        from pipeline.tag.run import load_tag_config
 
         known = sorted(set(known) | {t.name for t in load_tag_config(None).topics})
         match = next((k for k in known if k.lower() == value.lower()), None)
@@ -40,12 +40,12 @@ def _alias(by: str, value: str, known: list[str]) -> str | None:
     if len(prefixed) == 1:
         return prefixed[0]
     if by == "org":
-        from pipeline.orgs import find_orgs
+        from pipeline.tag.orgs.tagger import find_orgs
 
         names = [m.name for m in find_orgs(value)]
         return names[0] if names and names[0] in known else None
     if by == "project":
-        from pipeline.projects import canonical_project_name, load_registry
+        from pipeline.tag.projects.tagger import canonical_project_name, load_registry
 
         wanted = canonical_project_name(load_registry().canonical(value)).lower()
         return next((k for k in known if canonical_project_name(k).lower() == wanted), None)
@@ -57,7 +57,7 @@ def build_filters(
     project: str | None = None, topic: str | None = None, source: str | None = None,
     relevant_only: bool = True,
 ) -> Filters:
-    from pipeline.regions import resolve_region
+    from pipeline.tag.regions.gazetteer import resolve_region
 
     return Filters(
         region_iso=resolve_region(region).iso if region else None,

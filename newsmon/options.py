@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from newsmon.config import DEFAULT_DB
 from newsmon.output import FORMATS
+from newsmon.sources.config import DEFAULT_DB
 
 
 def db_option(fn):
@@ -31,7 +31,7 @@ def period_options(fn):
     @click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Last day (inclusive).")
     @functools.wraps(fn)
     def wrapper(*args, month=None, date_from=None, date_to=None, **kwargs):
-        from newsmon.periods import period_from_options
+        from newsmon.core.periods import period_from_options
 
         kwargs["period"] = period_from_options(month, date_from, date_to)
         return fn(*args, **kwargs)

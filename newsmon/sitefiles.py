@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from newsmon.errors import UserError
+from newsmon.core.errors import UserError
 
 HOST = "127.0.0.1"
 BASE_PLACEHOLDER = "{{BASE}}"

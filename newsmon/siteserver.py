@@ -37,7 +37,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from newsmon.errors import UserError
+from newsmon.core.errors import UserError
 from newsmon.sitefiles import (  # resolve_file is re-exported: tests and demo/build.py use it
     BASE_PLACEHOLDER,
     DEFAULT_ROBOTS,

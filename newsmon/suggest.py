@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from newsmon.errors import UserError
+from newsmon.core.errors import UserError
 
 
 def nearest(name: str, known: Iterable[str]) -> str | None:

@@ -19,8 +19,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.models import get_morph_vocab  # noqa: E402
-from pipeline.morph import normalize_word  # noqa: E402
+from pipeline.lang.models import get_morph_vocab  # noqa: E402
+from pipeline.lang.morph import normalize_word  # noqa: E402
 
 DATA = ROOT / "pipeline" / "data"
 HEADER = (

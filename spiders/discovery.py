@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from spiders.urls import absolute, same_origin
+from newsmon.core.urls import absolute, same_origin
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from pipeline.extract import Extracted
-    from pipeline.nlp import TagResult
+    from pipeline.extract.cascade import Extracted
+    from pipeline.tag.run import TagResult
 
 
 @dataclass

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
 
-from spiders.urls import same_origin
+from newsmon.core.urls import same_origin
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider

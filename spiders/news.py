@@ -21,7 +21,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 
 from db import open_db
 from db.runs import NOT_ARTICLE_STATUS, now_iso, record_url, url_is_done
-from pipeline.items import ArticleItem
+from newsmon.core.urls import canonical_url, same_origin
 from spiders.discovery import (
     Entry,
     classify_links,
@@ -31,17 +31,17 @@ from spiders.discovery import (
     parse_sitemap,
 )  # fmt: skip
 from spiders.gate import PaginationGate
-from spiders.urls import canonical_url, same_origin
+from spiders.items import ArticleItem
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from twisted.python.failure import Failure
 
-    from newsmon.config import Source
+    from newsmon.sources.config import Source
 
 MAX_SECTIONS = 12  # rubric pages followed from the home page of a source without feeds/sitemaps
 MAX_SITEMAP_DEPTH = 3
-# DropItem classes of pipeline/scrapy_pipelines.py, by name
+# DropItem classes of newsmon/crawl/pipelines.py, by name
 NOT_FRESH_DROPS = ("TooOld", "AlreadyStored", "NoText", "NotArticle")
 NOT_ARTICLE_DROPS = ("NotArticle",)  # NoText pages are retried: extraction may fail once
 

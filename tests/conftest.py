@@ -7,6 +7,6 @@ import pytest
 
 @pytest.fixture(scope="session")
 def models():
-    from pipeline.models import get_models
+    from pipeline.lang.models import get_models
 
     return get_models()

@@ -70,7 +70,7 @@ def ensure_source(db: Database, name: str, region_iso: str | None = None) -> Non
 
 
 def record_from_spec(db: Database, spec: dict) -> ArticleRecord:
-    from pipeline.clustering import signature, to_bytes
+    from pipeline.cluster.minhash import signature, to_bytes
 
     published = spec.get("published")
     if isinstance(published, str):
@@ -96,7 +96,7 @@ def record_from_spec(db: Database, spec: dict) -> ArticleRecord:
 
 def add_articles(db: Database, articles: Sequence[dict]) -> list[int]:
     """Store article specs in order; return their ids."""
-    from pipeline.clustering import StoryIndex, from_bytes
+    from pipeline.cluster.minhash import StoryIndex, from_bytes
 
     index = StoryIndex()
     for row in db.execute("select article_id, signature from article_minhash"):

@@ -4,7 +4,7 @@ import asyncio
 
 import pytest
 
-from pipeline.batcher import MicroBatcher
+from newsmon.crawl.batcher import MicroBatcher
 
 
 def test_values_are_batched_by_size_then_by_time():
@@ -35,7 +35,7 @@ def test_a_failure_reaches_every_waiter_of_the_batch():
 
 
 def test_batched_tagging_equals_one_by_one(models):
-    from pipeline.nlp import tag, tag_many
+    from pipeline.tag.run import tag, tag_many
 
     texts = [
         ("В Уссурийске открылся кризисный центр для мам с детьми.", "Кризисный центр", "RU-PRI"),

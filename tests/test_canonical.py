@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.canonical import find_canonical
+from pipeline.extract.canonical import find_canonical
 
 PAGE = "https://site.ru/m/news/5?utm_source=tg"
 

@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from pipeline.clustering import StoryIndex, from_bytes, same_story, signature, to_bytes
+from pipeline.cluster.minhash import StoryIndex, from_bytes, same_story, signature, to_bytes
 
 PRECISION_FLOOR = 0.95
 RECALL_FLOOR = 0.95

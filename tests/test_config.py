@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from newsmon.config import load_sources
-from newsmon.errors import UserError
+from newsmon.core.errors import UserError
+from newsmon.sources.config import load_sources
 
 GOOD = """\
 sources:

@@ -272,7 +272,7 @@ def test_earlier_since_reaches_into_the_archive(web):
 
 
 def test_second_crawl_on_a_locked_database_exits_75(web):
-    from newsmon.crawl import crawl_lock
+    from newsmon.crawl.run import crawl_lock
 
     with crawl_lock(web["db"]):
         result = newsmon("crawl", "--sources", str(web["sources"]), "--db", str(web["db"]))

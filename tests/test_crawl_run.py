@@ -8,8 +8,15 @@ import pytest
 
 from db import open_db
 from db.runs import finish_run, record_url, start_run, url_is_done
-from newsmon.crawl import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, CrawlLocked, CrawlResult, crawl_lock
-from newsmon.progress import progress_line
+from newsmon.crawl.progress import progress_line
+from newsmon.crawl.run import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    CrawlLocked,
+    CrawlResult,
+    crawl_lock,
+)
 
 
 def source(pages: int, errors: int) -> dict:
@@ -85,7 +92,7 @@ def test_progress_extension_prints_only_sources_that_moved():
     import io
     from types import SimpleNamespace
 
-    from newsmon.progress import Progress
+    from newsmon.crawl.progress import Progress
 
     stats = {"newsmon/source/omsk/pages": 1}
     settings = SimpleNamespace(getlist=lambda key: [SimpleNamespace(name="omsk"),

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from pipeline.dates import find_published, parse_russian_date
+from pipeline.extract.dates import find_published, parse_russian_date
 
 NOW = datetime.datetime(2024, 5, 17, 12, 0)
 

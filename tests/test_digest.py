@@ -13,7 +13,7 @@ from factories import article, make_db
 from digest.build import build_digest
 from digest.render import cid_sources, data_uris, make_images, render_html, render_text
 from digest.text import change, make_lead, plural
-from newsmon.periods import Period, parse_month
+from newsmon.core.periods import Period, parse_month
 
 ROOT = Path(__file__).resolve().parent.parent
 OCT = parse_month("2025-10")

@@ -18,7 +18,7 @@ from digest.build import build_digest
 from digest.charts import BAR_COLOUR
 from digest.pdf import find_chromium, html_to_pdf, run_chromium
 from digest.render import data_uris, make_images, render_html
-from newsmon.periods import parse_month
+from newsmon.core.periods import parse_month
 
 pytestmark = [
     pytest.mark.browser,

@@ -8,7 +8,12 @@ import gzip
 import pytest
 
 from spiders.discovery import (
-    classify_links, is_feed_or_sitemap, link_kind, next_pages, parse_date, parse_feed,
+    classify_links,
+    is_feed_or_sitemap,
+    link_kind,
+    next_pages,
+    parse_date,
+    parse_feed,
     parse_sitemap,
 )  # fmt: skip
 from spiders.gate import PaginationGate

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from pipeline.extract import SelectorOverrides, extract
+from pipeline.extract.cascade import SelectorOverrides, extract
 
 NOW = datetime.datetime(2024, 5, 17, 12, 0)
 PARA1 = (
@@ -323,7 +323,7 @@ def test_boilerplate_data_has_the_expected_shape():
 
 
 def test_signature_typed_with_a_latin_letter_is_still_a_signature():
-    from pipeline.boilerplate import is_signature
+    from pipeline.extract.boilerplate import is_signature
 
     assert is_signature("Пресc-служба Губернатора и Правительства Новосибирской области")
 
@@ -443,7 +443,7 @@ def test_title_completion_never_adds_the_site_name(h1, og, expected):
     ids=["pipe", "site-first", "dash-in-title", "dash-in-quotes", "og-site-name"],
 )
 def test_site_name_is_stripped_from_title_tag(title_tag, site, expected):
-    from pipeline.titles import _site_stripped
+    from pipeline.extract.titles import _site_stripped
 
     assert _site_stripped(title_tag, site) == expected
 

@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-import pipeline.extract as extraction
-from pipeline.extract import decode, extract
+import pipeline.extract.cascade as extraction
+from pipeline.extract.cascade import decode, extract
 
 PARA = ("В Томске открылся кризисный центр для мам с детьми, оказавшихся в трудной жизненной "
         "ситуации. Центр работает круглосуточно и принимает женщин из всех районов области. ")

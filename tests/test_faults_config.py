@@ -10,12 +10,12 @@ import pytest
 from click.testing import CliRunner
 
 from newsmon.cli import cli
-from newsmon.errors import UserError
-from newsmon import yamlfile
-from newsmon.yamlfile import load_yaml_file
-from pipeline.orgs import load_org_entries
-from pipeline.project_register import load_registry
-from pipeline.relevance import load_topics, parse_query
+from newsmon.core import yamlfile
+from newsmon.core.errors import UserError
+from newsmon.core.yamlfile import load_yaml_file
+from pipeline.tag.orgs.tagger import load_org_entries
+from pipeline.tag.projects.register import load_registry
+from pipeline.tag.topics import load_topics, parse_query
 
 TOPIC = "topics:\n  - name: Кризисные центры\n    query: кризисный центр\n"
 
@@ -124,7 +124,7 @@ def test_every_shipped_yaml_file_loads_within_the_limits():
     ],
 )
 def test_nonsense_topic_query_is_an_error(query, fragment):
-    from pipeline.relevance import QueryError
+    from pipeline.tag.topics import QueryError
 
     with pytest.raises(QueryError) as info:
         parse_query(query)

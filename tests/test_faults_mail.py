@@ -18,7 +18,7 @@ from test_mail import Inbox, certificate, free_port, sample_message  # noqa: F40
 
 from digest.mail import SmtpSettings, build_message, send, smtp_settings
 from newsmon.cli import cli
-from newsmon.errors import RunError, UserError
+from newsmon.core.errors import RunError, UserError
 
 RF_DOMAIN = "новости.рф"
 RF_DOMAIN_ACE = RF_DOMAIN.encode("idna").decode("ascii")  # xn--h1aeegel.xn--p1ai

@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from pipeline.localtime import local_time, utc_offsets
-from pipeline.regions import all_regions
+from pipeline.extract.localtime import local_time, utc_offsets
+from pipeline.tag.regions.gazetteer import all_regions
 
 UTC = datetime.timezone.utc
 
@@ -50,7 +50,7 @@ def test_naive_time_is_read_as_utc_and_unknown_region_as_moscow():
 
 
 def test_yesterday_on_a_far_east_page_is_anchored_in_local_time():
-    from pipeline.extract import extract
+    from pipeline.extract.cascade import extract
 
     html = (
         "<html><body><h1>В Хабаровске открыли кризисный центр для мам</h1>"
@@ -66,7 +66,7 @@ def test_yesterday_on_a_far_east_page_is_anchored_in_local_time():
 
 
 def test_unix_time_meta_is_read_in_the_outlets_time_zone():
-    from pipeline.dates import find_published
+    from pipeline.extract.dates import find_published
 
     # 2024-03-10 20:30 UTC: 23:30 in Москва, already 11 March in Хабаровск.
     html = (

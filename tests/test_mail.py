@@ -17,7 +17,7 @@ from factories import article, make_db
 from digest.mail import SmtpSettings, build_message, send, smtp_settings
 from digest.render import Image
 from newsmon.cli import cli
-from newsmon.errors import RunError, UserError
+from newsmon.core.errors import RunError, UserError
 
 RECIPIENTS = ["press@example.org", "Руководитель <head@example.org>", "analyst@example.org"]
 

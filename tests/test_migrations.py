@@ -12,8 +12,8 @@ from db.migrations import migrations, schema_version
 from db.queries import counts
 from db.search import lemma_text, search
 from db.store import ArticleRecord, store_article
-from newsmon.periods import parse_month
-from pipeline.clustering import signature
+from newsmon.core.periods import parse_month
+from pipeline.cluster.minhash import signature
 
 NAMES = [m.name for m in migrations._migrations]
 TEXT = ("В Уссурийске открылся кризисный центр для женщин с детьми. Центр рассчитан на двенадцать "
@@ -37,7 +37,7 @@ def _old_signature(text: str) -> bytes:
 
 def _signature_as_of(version: int, text: str) -> bytes:
     """Signatures in today's format from the migration that introduced it on; older before."""
-    from pipeline.clustering import to_bytes
+    from pipeline.cluster.minhash import to_bytes
 
     if version > NAMES.index("m0008_minhash_shingle_hashes"):
         return to_bytes(signature(text))
@@ -91,7 +91,7 @@ def test_upgrade_from_every_earlier_version_keeps_data_and_works(tmp_path, versi
         {"region": "Приморский край", "iso": "RU-PRI", "materials": 2, "stories": 1, "mentions": 4}
     ]
     assert sorted(r["id"] for r in search(db, "кризисных центрах")) == [1, 2]
-    from pipeline.clustering import StoryIndex, from_bytes
+    from pipeline.cluster.minhash import StoryIndex, from_bytes
 
     index = StoryIndex()
     for aid, blob in db.execute("select article_id, signature from article_minhash"):

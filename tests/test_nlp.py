@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsmon.errors import UserError
-from pipeline.nlp import TagConfig, load_tag_config, tag, tag_many
+from newsmon.core.errors import UserError
+from pipeline.tag.run import TagConfig, load_tag_config, tag, tag_many
 
 TEXT = (
     "В Уссурийске открылся кризисный центр для мам\n"
@@ -122,7 +122,7 @@ def test_person_spans_split_into_one_entity_per_name(models, text, names):
     ],
 )
 def test_normal_forms_are_nominative_and_agree(surface, typ, normal):
-    from pipeline.nlp import normal_form
+    from pipeline.tag.run import normal_form
 
     assert normal_form(surface, typ) == normal
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsmon.errors import UserError
-from pipeline.orgs import count_orgs, find_orgs, load_org_entries, normalize_org
+from newsmon.core.errors import UserError
+from pipeline.tag.orgs.tagger import count_orgs, find_orgs, load_org_entries, normalize_org
 
 
 @pytest.mark.parametrize(
@@ -93,7 +93,7 @@ def test_org_file_mistake_names_file_and_line(tmp_path):
 def test_shipped_orgs_yml_schema():
     import yaml
 
-    from pipeline.orgs import DATA, default_entries
+    from pipeline.tag.orgs.tagger import DATA, default_entries
 
     spec = yaml.safe_load((DATA / "orgs.yml").read_text(encoding="utf-8"))
     assert set(spec) == {
@@ -169,8 +169,8 @@ def test_a_following_region_makes_a_ministry_the_regions_own(text, names):
 
 
 def test_short_and_full_names_of_one_regional_body_merge_under_the_full_name():
-    from pipeline.orgnames import merge_regional
-    from pipeline.orgs import OrgMention, build_default
+    from pipeline.tag.orgs.names import merge_regional
+    from pipeline.tag.orgs.tagger import OrgMention, build_default
 
     names = [
         "Комитет по соцзащите Ленобласти",

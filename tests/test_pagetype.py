@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.pagetype import non_article_reason
+from pipeline.extract.pagetype import non_article_reason
 
 SOURCE = "http://127.0.0.1:8001/"
 ARTICLE = b"<html><head><meta property='og:type' content='article'></head><body>x</body></html>"

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from newsmon.errors import UserError
-from newsmon.periods import Period, parse_month, period_from_options
+from newsmon.core.errors import UserError
+from newsmon.core.periods import Period, parse_month, period_from_options
 
 D = dt.date
 

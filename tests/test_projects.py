@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from newsmon.errors import UserError
-from pipeline.projects import (
+from newsmon.core.errors import UserError
+from pipeline.lang.quotes import find_quotes
+from pipeline.tag.projects.tagger import (
     ProjectHit,
     canonical_project_name,
     find_projects,
     load_registry,
 )
-from pipeline.quotes import find_quotes
 
 
 @pytest.fixture(scope="module")

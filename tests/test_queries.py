@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from db.queries import Filters, articles, counts, totals
-from newsmon.periods import Period, parse_month
+from newsmon.core.periods import Period, parse_month
 from tests.factories import article, make_db
 
 OCT = parse_month("2025-10")

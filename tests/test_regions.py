@@ -8,8 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from newsmon.errors import UserError
-from pipeline.regions import all_regions, attribute, find_mentions, region_by_iso, resolve_region
+from newsmon.core.errors import UserError
+from pipeline.tag.regions.gazetteer import (
+    all_regions,
+    attribute,
+    find_mentions,
+    region_by_iso,
+    resolve_region,
+)
 
 DATA = Path(__file__).resolve().parent.parent / "pipeline" / "data"
 
@@ -271,7 +277,7 @@ def test_name_shared_by_two_subjects_needs_context(text, expected):
     ],
 )
 def test_related_block_starts_only_at_a_marker_line(text, cut_at):
-    from pipeline.regions import related_cut
+    from pipeline.tag.regions.gazetteer import related_cut
 
     expected = text.index(cut_at) if cut_at else len(text)
     assert related_cut(text) == expected

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsmon.errors import UserError
-from pipeline.morph import tokenize
-from pipeline.relevance import (
+from newsmon.core.errors import UserError
+from pipeline.lang.morph import tokenize
+from pipeline.tag.topics import (
     QueryError,
     TextIndex,
     default_topics,

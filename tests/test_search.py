@@ -74,7 +74,7 @@ def test_title_match_ranks_first(db):
 
 def test_period_region_and_source_narrow_results(db):
     from db.queries import Filters
-    from newsmon.periods import parse_month
+    from newsmon.core.periods import parse_month
 
     october = parse_month("2025-10")
     assert titles(search(db, "кризисный центр", october)) == ["Кризисный центр открылся в Уссурийске"]
@@ -173,7 +173,7 @@ def test_cli_table_marks_reprints(tmp_path):
 def test_from_to_periods_are_exact_to_the_day(db, start, end, expected):
     import datetime as dt
 
-    from newsmon.periods import Period
+    from newsmon.core.periods import Period
 
     period = Period(dt.date.fromisoformat(start), dt.date.fromisoformat(end))
     assert set(titles(search(db, "кризисный центр", period))) == expected

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from db.queries import canned, counts
 from newsmon.cli import cli
-from newsmon.periods import parse_month
+from newsmon.core.periods import parse_month
 from tests.factories import article, make_db
 
 TIMCHENKO = "Благотворительный фонд Елены и Геннадия Тимченко"

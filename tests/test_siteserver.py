@@ -13,7 +13,7 @@ from urllib.parse import quote
 import pytest
 import yaml
 
-from newsmon.errors import UserError
+from newsmon.core.errors import UserError
 from newsmon.siteserver import SiteServer, main, resolve_file
 
 DEMO_SITES = Path(__file__).resolve().parent.parent / "demo" / "sites"

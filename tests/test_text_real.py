@@ -7,8 +7,8 @@ import datetime
 
 import lxml.html
 
-from pipeline import boilerplate
-from pipeline.extract import extract
+from pipeline.extract import boilerplate
+from pipeline.extract.cascade import extract
 
 NOW = datetime.datetime(2024, 5, 17, 12, 0)
 TITLE = "В Хабаровском крае открыли центр семейного отдыха"

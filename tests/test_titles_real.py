@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from pipeline.extract import extract
+from pipeline.extract.cascade import extract
 
 NOW = datetime.datetime(2024, 5, 17, 12, 0)
 PARA = (

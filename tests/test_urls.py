@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from spiders.urls import absolute, canonical_url, origin, same_origin
+from newsmon.core.urls import absolute, canonical_url, origin, same_origin
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from newsmon.config import DEFAULT_SOURCES
-from newsmon.errors import UserError
+from newsmon.core.errors import UserError
 from newsmon.options import db_option
 from newsmon.output import render_rows
+from newsmon.sources.config import DEFAULT_SOURCES
 
 
 @click.command("crawl")
@@ -31,14 +31,14 @@ def command(sources_path: Path, since: str | None, only: tuple[str, ...], quiet:
     outlets answered, 3 some were unreachable, 1 all unreachable or the run failed,
     2 a configuration mistake, 75 another crawl is running on this database.
 
-    Settings live in newsmon/scrapy_settings.py; -s overrides one for this run (values are read
+    Settings live in newsmon/crawl/settings.py; -s overrides one for this run (values are read
     as YAML: numbers, true/false, lists), e.g. -s SCHEDULER=scrapy_redis.scheduler.Scheduler.
 
     Example: newsmon crawl --sources sources.yml --since 2025-10-01
     """
-    from newsmon.config import load_sources
-    from newsmon.crawl import run_crawl
-    from newsmon.periods import parse_day
+    from newsmon.core.periods import parse_day
+    from newsmon.crawl.run import run_crawl
+    from newsmon.sources.config import load_sources
 
     since_day = parse_day(since, "--since") if since else None
     settings = parse_overrides(overrides)

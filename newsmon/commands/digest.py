@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from newsmon.errors import RunError, UserError
+from newsmon.core.errors import RunError, UserError
 from newsmon.options import db_option, open_existing_db
 
 DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
@@ -59,7 +59,7 @@ def command(month, date_from, to_values, out_path: Path, pdf_path: Path | None, 
       newsmon digest --from 2025-10-01 --to 2025-10-10 --out d.html \\
           --send --to press@example.org --to head@example.org
     """
-    from newsmon.periods import period_from_options, previous_month
+    from newsmon.core.periods import period_from_options, previous_month
 
     date_to, recipients = split_to_values(to_values)
     period = period_from_options(month, date_from, date_to) or previous_month()

@@ -22,7 +22,7 @@ def command(db_path: Path) -> None:
     """
     from db import open_db
     from db.migrations import schema_version
-    from newsmon.crawl import crawl_lock
+    from newsmon.crawl.run import crawl_lock
 
     with crawl_lock(db_path):  # never under a running crawl
         db = open_db(db_path, create=False)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from newsmon.errors import UserError
+from newsmon.core.errors import UserError
 from newsmon.options import db_option, format_option, open_existing_db, period_options
 from newsmon.output import render_rows
 
@@ -38,7 +38,7 @@ def command(query: str, period, region: str | None, source: str | None, limit: i
     """
     from db.search import match_expression, search
     from newsmon.filters import build_filters
-    from pipeline.relevance import QueryError
+    from pipeline.tag.topics import QueryError
 
     try:
         expression = match_expression(query)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from newsmon.errors import RunError
+from newsmon.core.errors import RunError
 from newsmon.options import db_option, open_existing_db
 
 

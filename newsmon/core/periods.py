@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from newsmon.errors import UserError
+from newsmon.core.errors import UserError
 
 # News archives start in the 1990s; the bounds keep every date computed from a period (the
 # previous period, month steps, labels) inside Python's years 1..9999.

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from newsmon.errors import UserError
+from newsmon.core.errors import UserError
 
 
 class LineDict(dict):

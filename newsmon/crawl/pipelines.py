@@ -1,6 +1,6 @@
 """Thin Scrapy adapters around the pipeline stages; the logic lives in plain functions.
 
-Order (newsmon/scrapy_settings.py): canonical 100 → extract 300 → tag 500 → cluster 700 → store 900.
+Order (newsmon/crawl/settings.py): canonical 100 → extract 300 → tag 500 → cluster 700 → store 900.
 Each drop has its own DropItem subclass, so Scrapy's stats count drops per reason.
 """
 
@@ -15,18 +15,18 @@ from scrapy.exceptions import DropItem, NotConfigured
 from db import open_db
 from db.runs import record_url
 from db.store import ArticleRecord, article_id_for, store_article
-from pipeline.batcher import MicroBatcher
-from pipeline.canonical import find_canonical
-from pipeline.clustering import StoryIndex, from_bytes, signature, to_bytes
-from pipeline.localtime import local_time
-from pipeline.pagetype import non_article_reason
-from spiders.workers import StagePool, default_workers
+from newsmon.crawl.batcher import MicroBatcher
+from newsmon.crawl.workers import StagePool, default_workers
+from pipeline.cluster.minhash import StoryIndex, from_bytes, signature, to_bytes
+from pipeline.extract.canonical import find_canonical
+from pipeline.extract.localtime import local_time
+from pipeline.extract.pagetype import non_article_reason
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
-    from pipeline.extract import Extracted
-    from pipeline.items import ArticleItem
+    from pipeline.extract.cascade import Extracted
+    from spiders.items import ArticleItem
 
 
 MIN_TEXT_CHARS = 100  # less main text than this: not an article page (NoText)
@@ -81,7 +81,7 @@ def extract_signed(
     body: bytes, url: str, *, sign: bool, **options: Any
 ) -> tuple[Extracted, bytes | None]:
     """Extraction, and with `sign` the text's MinHash too: the CPU-bound part, for a worker."""
-    from pipeline.extract import extract
+    from pipeline.extract.cascade import extract
 
     extracted = extract(body, url, **options)
     long_enough = len(extracted.text.strip()) >= MIN_TEXT_CHARS
@@ -127,10 +127,10 @@ class ExtractPipeline(_WithDb):
 
 
 class TagPipeline:
-    """Tags articles in small batches (pipeline.batcher): Natasha's NER is cheaper in bulk."""
+    """Tags articles in small batches (newsmon.crawl.batcher): Natasha's NER is cheaper in bulk."""
 
     def __init__(self, crawler: Crawler) -> None:
-        from pipeline.nlp import load_tag_config, tag_many
+        from pipeline.tag.run import load_tag_config, tag_many
 
         self.sources = {s.name: s for s in crawler.settings["NEWSMON_SOURCES"]}
         config = load_tag_config(crawler.settings["NEWSMON_USER_DIR"])

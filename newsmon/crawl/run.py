@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsmon.config import Source, SourcesConfig
-from newsmon.errors import RunError
+from newsmon.core.errors import RunError
+from newsmon.sources.config import Source, SourcesConfig
 
 EXIT_OK, EXIT_FAILED, EXIT_PARTIAL, EXIT_LOCKED = 0, 1, 3, 75
 COUNT_KEYS = (
@@ -103,7 +103,7 @@ def crawl_settings(
     from scrapy.settings import Settings
 
     settings = Settings()
-    settings.setmodule("newsmon.scrapy_settings", priority="project")
+    settings.setmodule("newsmon.crawl.settings", priority="project")
     settings.setdict(
         {
             "NEWSMON_DB_PATH": str(db_path),
@@ -140,7 +140,7 @@ def run_crawl(
 
     sources = config.select(only)
     if (settings or {}).get("NEWSMON_TAG_ENABLED", True):
-        from pipeline.nlp import load_tag_config
+        from pipeline.tag.run import load_tag_config
 
         load_tag_config(config.user_dir)  # a mistake in a user's topics/orgs file fails first
     with crawl_lock(db_path):

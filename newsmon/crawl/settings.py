@@ -48,22 +48,22 @@ DOWNLOADER_MIDDLEWARES = {
 CONCURRENT_ITEMS = 4
 
 ITEM_PIPELINES = {
-    "pipeline.scrapy_pipelines.CanonicalPipeline": 100,
-    "pipeline.scrapy_pipelines.ExtractPipeline": 300,
-    "pipeline.scrapy_pipelines.TagPipeline": 500,
-    "pipeline.scrapy_pipelines.StorePipeline": 900,
+    "newsmon.crawl.pipelines.CanonicalPipeline": 100,
+    "newsmon.crawl.pipelines.ExtractPipeline": 300,
+    "newsmon.crawl.pipelines.TagPipeline": 500,
+    "newsmon.crawl.pipelines.StorePipeline": 900,
 }
 
 EXTENSIONS = {
-    "newsmon.progress.Progress": 500,
+    "newsmon.crawl.progress.Progress": 500,
 }
 
 LOG_LEVEL = "WARNING"
-LOGSTATS_INTERVAL = 0  # newsmon.progress prints the per-source line instead
+LOGSTATS_INTERVAL = 0  # newsmon.crawl.progress prints the per-source line instead
 TELNETCONSOLE_ENABLED = False
 FEED_EXPORT_ENCODING = "utf-8"
 
-# newsmon's own settings, filled by newsmon/crawl.py for each run.
+# newsmon's own settings, filled by newsmon/crawl/run.py for each run.
 NEWSMON_DB_PATH = "newsmon.db"
 NEWSMON_SOURCES: list = []
 NEWSMON_SINCE = None

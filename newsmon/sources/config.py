@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from newsmon.yamlfile import LineDict, config_error, load_yaml_file
+from newsmon.core.yamlfile import LineDict, config_error, load_yaml_file
 
 if TYPE_CHECKING:
-    from pipeline.extract import SelectorOverrides
+    from pipeline.extract.cascade import SelectorOverrides
 
 SLUG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 SOURCE_KEYS = {"name", "url", "region", "feeds", "sitemaps", "selectors"}
@@ -89,14 +89,14 @@ def _selectors(path: Path, entry: LineDict) -> SelectorOverrides | None:
             raise config_error(
                 path, value, f"selectors.{key}: неверный CSS-селектор {selector!r} ({exc})"
             ) from None
-    from pipeline.extract import SelectorOverrides
+    from pipeline.extract.cascade import SelectorOverrides
 
     return SelectorOverrides(**{k: str(v) for k, v in value.items()})
 
 
 def _parse_source(path: Path, entry: object) -> Source:
-    from newsmon.errors import UserError
-    from pipeline.regions import resolve_region
+    from newsmon.core.errors import UserError
+    from pipeline.tag.regions.gazetteer import resolve_region
 
     if not isinstance(entry, dict):
         raise config_error(path, entry, "каждый источник — это словарь с полями name, url, region")

@@ -50,13 +50,13 @@ _MAGIC = b"NMS2"
 
 def _content_lines(text: str) -> list[str]:
     """The text's paragraphs without footer, credit and signature lines (extraction's markers)."""
-    from pipeline.boilerplate import clean_paragraphs, is_signature
+    from pipeline.extract.boilerplate import clean_paragraphs, is_signature
 
     return [line for line in clean_paragraphs(text.splitlines()) if not is_signature(line)]
 
 
 def words(text: str) -> list[str]:
-    from pipeline.morph import lemma
+    from pipeline.lang.morph import lemma
 
     return [lemma(w) for line in _content_lines(text) for w in WORD_RE.findall(line)]
 

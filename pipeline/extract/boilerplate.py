@@ -18,9 +18,9 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from importlib import resources
-from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 import yaml

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spiders.urls import absolute, canonical_url, same_origin
+from newsmon.core.urls import absolute, canonical_url, same_origin
 
 CANONICAL_RE = re.compile(
     rb"<link\b[^>]*\brel\s*=\s*[\"']?canonical[\"']?[^>]*>", re.I

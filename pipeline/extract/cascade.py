@@ -8,7 +8,7 @@ The text cascade (the winner is recorded in ``Extracted.text_method``):
 3. ``baseline`` — our own densest-container extractor over text blocks, used when trafilatura
    under-delivers (less than ``RESCUE_RATIO`` of the baseline's text) or finds nothing.
 
-Title and author: pipeline/titles.py. Dates: pipeline/dates.py (date lines: pipeline/dateline.py).
+Title and author: pipeline/extract/titles.py. Dates: pipeline/extract/dates.py (date lines: pipeline/extract/dateline.py).
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from dataclasses import dataclass
 import lxml.html
 from lxml.html import HtmlElement
 
-from pipeline import boilerplate, dateline, dates
-from pipeline.titles import (
+from pipeline.extract import boilerplate, dateline, dates
+from pipeline.extract.titles import (
     clean_line,
     complete_from_text,
     find_author,

@@ -2,7 +2,7 @@
 
 «11:04, 23.07.2015», «Опубликовано: 5 ноября 2025 г. | Автор: Мария Иванова», «Вчера, 17:05»,
 a press-release lead «Хабаровск, 5 марта 2024. …». `dateline_date` judges one line;
-`find_dateline` finds the line on a page (pipeline/dates.py calls it after the machine signals).
+`find_dateline` finds the line on a page (pipeline/extract/dates.py calls it after the machine signals).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import datetime
 import re
 from typing import TYPE_CHECKING
 
-from pipeline import boilerplate
-from pipeline.dates import find_dates, is_plausible, is_relative
+from pipeline.extract import boilerplate
+from pipeline.extract.dates import find_dates, is_plausible, is_relative
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement

@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from pipeline import boilerplate
+from pipeline.extract import boilerplate
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -363,7 +363,7 @@ def _parse_machine(value: str, now: datetime.datetime) -> datetime.date | None:
         return None
     if re.fullmatch(r"\d{10}(?:\d{3})?", value):
         # Unix time in seconds or milliseconds (some CMSs): the date in the outlet's time zone
-        # (an aware crawl time carries it, pipeline/localtime.py), else in Moscow time.
+        # (an aware crawl time carries it, pipeline/extract/localtime.py), else in Moscow time.
         zone = now.tzinfo or datetime.timezone(MSK)
         date = datetime.datetime.fromtimestamp(int(value[:10]), zone).date()
     else:
@@ -396,7 +396,7 @@ class _LocalDay:
 
     A value with its own offset («…T18:37:32+01:00») is read as written, in that offset. For a UTC
     instant the outlet's zone decides: the crawl time carries it when the crawl knows the outlet
-    (pipeline/localtime.py). Otherwise the page itself says which local day it is: a visible date
+    (pipeline/extract/localtime.py). Otherwise the page itself says which local day it is: a visible date
     (a <time>'s text, the date line) or the date in the URL, taken when the instant can fall on
     that day at some inhabited offset; failing those, the UTC day.
     """
@@ -471,8 +471,8 @@ def find_published(
     line search; without it the first ``<h1>`` does. ``items``: ``boilerplate.blocks(tree)``, when
     the caller has it already.
     """
-    from pipeline import dateline
-    from pipeline.extract import parse_html
+    from pipeline.extract import dateline
+    from pipeline.extract.cascade import parse_html
 
     tree = parse_html(tree_or_html) if isinstance(tree_or_html, (str, bytes)) else tree_or_html
     found_dateline: list[datetime.date | None] = []
@@ -554,7 +554,7 @@ def _rejected_line(
     and the end of the text is the article's even inside an element that looks like a widget by
     its class («date-header» in a blog's «widget Blog», a «footer» row of the article); lines in
     forms newsmon does not read and dates only in the markup are htmldate's to judge."""
-    from pipeline import dateline
+    from pipeline.extract import dateline
 
     kept = {id(block.el) for block in boilerplate.blocks(tree)}
     items = boilerplate.blocks(tree, skip_widgets=False)
@@ -605,7 +605,7 @@ def _in_sentence(el: HtmlElement, now: datetime.datetime) -> bool:
     """A <time> inside running text («пройдет <time>5 декабря</time> в здании центра») dates an
     event, not the page: its block, the date itself and date-line labels aside, has words of a
     sentence."""
-    from pipeline import dateline
+    from pipeline.extract import dateline
 
     if el.get("itemprop") is not None:
         return False

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
-DATA = Path(__file__).parent / "data" / "pagetypes.yml"
+from newsmon.core.datafiles import data_dir
+
+DATA = data_dir("pipeline") / "pagetypes.yml"
 OG_TYPE_RE = re.compile(
     rb"<meta\b[^>]*property\s*=\s*[\"']og:type[\"'][^>]*content\s*=\s*[\"']([^\"']+)", re.I
 )

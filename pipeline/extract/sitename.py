@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from pipeline import boilerplate
+from pipeline.extract import boilerplate
 
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||—|–|-|::|:|/|»|•|·|ǀ|‖|~)\s+|\s*[｜|]\s*(?=\S)")
 # A piece longer than this is never a site name guessed by length.

@@ -16,8 +16,8 @@ from collections.abc import Callable
 
 from lxml.html import HtmlElement
 
-from pipeline import boilerplate, dateline, dates, sitename
-from pipeline.boilerplate import Block
+from pipeline.extract import boilerplate, dateline, dates, sitename
+from pipeline.extract.boilerplate import Block
 
 # Headline candidates looked at (h1s first): listing cards can put hundreds of *title* classes.
 MAX_TITLE_CANDIDATES = 40

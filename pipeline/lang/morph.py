@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from pipeline.models import get_morph_vocab
+from pipeline.lang.models import get_morph_vocab
 
 # Words: Cyrillic/Latin letters and digits, with inner hyphens («Комсомольск-на-Амуре», «Детство-2018»).
 WORD_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+(?:-[0-9A-Za-zА-Яа-яЁё]+)*")

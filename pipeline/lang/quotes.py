@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import pymorphy2
 
-from pipeline.models import get_morph_vocab
-from pipeline.morph import Token, lemma, tokenize
+from pipeline.lang.models import get_morph_vocab
+from pipeline.lang.morph import Token, lemma, tokenize
 
 OPENING = "«„"
 CLOSING = "»"
@@ -87,7 +87,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
 
 def split_words(text: str) -> list[Token]:
     """Word tokens, compounds of letters split at hyphens: «Семья-детям» is «Семья — детям»
-    («Детство-2018» stays whole: a yearly edition, see pipeline.project_register.word_variants)."""
+    («Детство-2018» stays whole: a yearly edition, see pipeline.tag.projects.register.word_variants)."""
     words: list[Token] = []
     for t in tokenize(text):
         if "-" not in t.text or not all(p.isalpha() for p in t.text.split("-")):

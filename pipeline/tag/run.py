@@ -2,7 +2,7 @@
 
 One `ArticleDoc` per article, filled by small steps (segment → ner → regions → orgs → topics →
 projects), each a function that fills one field, as Natasha's Doc does. Natasha's models load once
-per process (pipeline.models.get_models) and `tag_many` batches the NER calls.
+per process (pipeline.lang.models.get_models) and `tag_many` batches the NER calls.
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline import attribution, orgnames
-from pipeline import orgs as orgs_mod
-from pipeline import regions as regions_mod
-from pipeline.models import get_models, get_morph_vocab
-from pipeline.morph import Token, normalize_word, tokenize
-from pipeline.relevance import Topic, default_topics, load_topics, match_topics, merge_topics
+from pipeline.lang.models import get_models, get_morph_vocab
+from pipeline.lang.morph import Token, normalize_word, tokenize
+from pipeline.tag.orgs import names as orgnames
+from pipeline.tag.orgs import tagger as orgs_mod
+from pipeline.tag.regions import attribution
+from pipeline.tag.regions import gazetteer as regions_mod
+from pipeline.tag.topics import Topic, default_topics, load_topics, match_topics, merge_topics
 
 PERSON_GRAMS = ("Name", "Surn", "Patr")
 log = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ class TagResult:
     entities: list[Entity]
     regions: list[RegionHit]
     orgs: list[OrgHit]
-    projects: list  # list[pipeline.projects.ProjectHit]
+    projects: list  # list[pipeline.tag.projects.tagger.ProjectHit]
     relevant: bool
     topics: list[str]
 
@@ -217,7 +218,7 @@ def find_projects(doc: ArticleDoc, config: TagConfig) -> None:
     registry = _projects_registry(config.projects_file)
     if registry is None:
         return
-    from pipeline import projects
+    from pipeline.tag.projects import tagger as projects
 
     main = doc.text[: doc.main_end]
     if doc.title and not doc.title_in_text:
@@ -225,15 +226,15 @@ def find_projects(doc: ArticleDoc, config: TagConfig) -> None:
     try:
         doc.projects = list(projects.find_projects(main, registry))
     except Exception:  # another stage's bug must not lose the article's regions and topics
-        log.exception("pipeline.projects.find_projects failed; projects left empty")
+        log.exception("pipeline.tag.projects.tagger.find_projects failed; projects left empty")
         doc.projects = []
 
 
 @functools.cache
 def _projects_registry(path: Path | None) -> Any:
-    """pipeline.projects is another engineer's module: used when importable with its interface."""
+    """pipeline.tag.projects.tagger is another engineer's module: used when importable with its interface."""
     try:
-        from pipeline import projects
+        from pipeline.tag.projects import tagger as projects
     except ImportError:
         return None
     if not (hasattr(projects, "load_registry") and hasattr(projects, "find_projects")):

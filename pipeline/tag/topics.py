@@ -21,10 +21,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsmon.yamlfile import UniqueNames, check_fields, config_error, load_yaml_file
-from pipeline.morph import Token, lemma, normalize_word, tokenize
+from newsmon.core.datafiles import data_dir
+from newsmon.core.yamlfile import UniqueNames, check_fields, config_error, load_yaml_file
+from pipeline.lang.morph import Token, lemma, normalize_word, tokenize
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = data_dir("pipeline")
 
 _TOKEN_RE = re.compile(
     r'\s*(?:(?P<lp>\()|(?P<rp>\))|"(?P<phrase>[^"]*)"(?:~(?P<prox>[^\s()]*))?'

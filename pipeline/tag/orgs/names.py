@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from pymorphy2.analyzer import Parse as PymorphyParse
 
-from pipeline.models import get_morph_vocab
-from pipeline.morph import lemma, lemmatize_phrase, normalize_word
+from pipeline.lang.models import get_morph_vocab
+from pipeline.lang.morph import lemma, lemmatize_phrase, normalize_word
 
 OPEN_QUOTES = "«„“"
 
@@ -91,7 +91,7 @@ def _inflect_head(words: list[str], kinds: frozenset[str]) -> list[str]:
 def normalize_org(phrase: str, kinds: frozenset[str] | None = None) -> str:
     """Nominative normal form of an organization name; quoted parts verbatim and balanced."""
     if kinds is None:
-        from pipeline.orgs import build_default
+        from pipeline.tag.orgs.tagger import build_default
 
         kinds = build_default().kinds
     phrase = " ".join(phrase.split())
@@ -160,7 +160,7 @@ def merge_regional(
     they have the same subject and the shorter one's words (abbreviations expanded) appear in
     order in the longer one's. A title's body («Министр соцзащиты Кубани») is also the text's
     only body with its head word and subject."""
-    from pipeline.regions import find_mentions
+    from pipeline.tag.regions.gazetteer import find_mentions
 
     keys: dict[str, tuple[str, tuple[str, ...]]] = {}
     for name in {m.name for m in found}:

@@ -1,6 +1,6 @@
 """Organizations: canonical names from an alias file, «ёлочки» names and Natasha ORG spans.
 
-Normal forms (nominative head, rest verbatim) are made by pipeline.orgnames.
+Normal forms (nominative head, rest verbatim) are made by pipeline.tag.orgs.names.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsmon.yamlfile import UniqueNames, check_fields, config_error, load_yaml_file
-from pipeline.models import get_morph_vocab
-from pipeline.morph import Token, lemma, lemmatize_phrase, normalize_word, tokenize
-from pipeline.orgnames import (
+from newsmon.core.datafiles import data_dir
+from newsmon.core.yamlfile import UniqueNames, check_fields, config_error, load_yaml_file
+from pipeline.lang.models import get_morph_vocab
+from pipeline.lang.morph import Token, lemma, lemmatize_phrase, normalize_word, tokenize
+from pipeline.tag.orgs.names import (
     OPEN_QUOTES,
     _inflect_head,
     _is_adjective,
@@ -24,7 +25,7 @@ from pipeline.orgnames import (
     region_genitive,
 )
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = data_dir("pipeline")
 QUOTE_GAP_TOKENS = 6  # «фонда добровольной помощи детям «Владмама»»: head word up to 6 words back
 OMBUDSMAN = ("уполномоченный", "по", "право", "ребенок")
 GOV_SPAN_TOKENS = (
@@ -163,7 +164,7 @@ def _alias_hits(text: str, toks: list[Token], reg: OrgRegistry) -> list[OrgMenti
 def _region_at(text: str, toks: list[Token], k: int) -> bool:
     """Does a federal subject's name («Чувашской Республики», «Кузбасса», «ХМАО») start at token
     k, right after the previous word?"""
-    from pipeline.regions import find_mentions
+    from pipeline.tag.regions.gazetteer import find_mentions
 
     if k >= len(toks) or re.search(r"[^\s]", text[toks[k - 1].end : toks[k].start]):
         return False
@@ -249,7 +250,7 @@ def _government_hits(
     развития, опеки и попечительства Иркутской области» → one organization, named to its region.
     «министр труда ... Приморского края» names the ministry; «регионального министерства
     социального развития и труда» gets the article's region (`home_region`, official name)."""
-    from pipeline.regions import find_mentions
+    from pipeline.tag.regions.gazetteer import find_mentions
 
     morph = get_morph_vocab()
     out = []
@@ -317,7 +318,7 @@ REGIONAL_ADJECTIVES = {"региональный", "краевой", "облас
 
 
 def _ombudsman_hits(text: str, toks: list[Token], taken: list[OrgMention]) -> list[OrgMention]:
-    from pipeline.regions import find_mentions
+    from pipeline.tag.regions.gazetteer import find_mentions
 
     out = []
     n = len(OMBUDSMAN)

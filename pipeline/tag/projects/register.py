@@ -1,6 +1,6 @@
 """The foundation's register of named projects: pipeline/data/projects.yml plus a user's file.
 
-Aliases (quoted or not, «Куратор семьи») are indexed by their lemmas so that pipeline/projects.py
+Aliases (quoted or not, «Куратор семьи») are indexed by their lemmas so that pipeline/tag/projects/tagger.py
 finds registered projects in any inflection; the marker words (heads such as проект, программа,
 технология and the non-heads that rule a quote out) live in the same file.
 """
@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsmon.errors import UserError
-from newsmon.yamlfile import UniqueNames, config_error, load_yaml_file
-from pipeline.morph import Token, lemmas_all, tokenize
-from pipeline.quotes import normalize_name, numbers, split_words
+from newsmon.core.datafiles import data_dir
+from newsmon.core.errors import UserError
+from newsmon.core.yamlfile import UniqueNames, config_error, load_yaml_file
+from pipeline.lang.morph import Token, lemmas_all, tokenize
+from pipeline.lang.quotes import normalize_name, numbers, split_words
 
-DATA_FILE = Path(__file__).parent / "data" / "projects.yml"
+DATA_FILE = data_dir("pipeline") / "projects.yml"
 
 
 def canonical_project_name(name: str) -> str:
@@ -144,7 +145,9 @@ def _years(path: Path, value: Any, where: Any) -> tuple[int, ...]:
 
 def _regions(path: Path, entry: Any) -> tuple[str, ...]:
     """A user's regions as official names (Приморье → Приморский край); unknown ones are errors."""
-    from pipeline.regions import resolve_region  # the gazetteer is built only when needed
+    from pipeline.tag.regions.gazetteer import (
+        resolve_region,  # the gazetteer is built only when needed
+    )
 
     names = _strings(path, entry.get("regions") or [], entry, "regions")
     try:

@@ -1,7 +1,7 @@
 """Named projects an article describes: «в рамках проекта «Защитники детства»», «по технологии
 «Куратор семьи»», «нацпроекта «Демография»», and the foundation's registered projects by alias.
 
-1. Quoted names (pipeline/quotes.py; speech and wording are not names) are classified by the
+1. Quoted names (pipeline/lang/quotes.py; speech and wording are not names) are classified by the
    nearest marker word before them: a head (проект, программа, технология, акция…) makes a
    project, a non-head (фонд, центр, форум, закон, база…) an organization, event, document or
    service. The search stops at a clause boundary (sentence end, verb, comma) and skips what
@@ -21,8 +21,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.morph import Token
-from pipeline.project_register import (  # noqa: F401 - re-exported: pipeline.projects is the API
+from pipeline.lang.morph import Token
+from pipeline.lang.quotes import (
+    QuotedText,
+    is_adjective,
+    is_genitive,
+    is_genitive_plural,
+    is_possessor,
+    is_verb,
+    looks_like_name,
+    numbers,
+)
+from pipeline.tag.projects.register import (  # noqa: F401 - re-exported: pipeline.tag.projects.tagger is the API
     DATA_FILE,
     Alias,
     Markers,
@@ -33,16 +43,6 @@ from pipeline.project_register import (  # noqa: F401 - re-exported: pipeline.pr
     load_registry,
     make_alias,
     word_variants,
-)
-from pipeline.quotes import (
-    QuotedText,
-    is_adjective,
-    is_genitive,
-    is_genitive_plural,
-    is_possessor,
-    is_verb,
-    looks_like_name,
-    numbers,
 )
 
 # Tokens between a head word and its name: «Проект по сопровождению семей в трудной жизненной

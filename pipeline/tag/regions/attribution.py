@@ -1,6 +1,6 @@
 """Attribution: which federal subjects an article is *about*, from its region mentions.
 
-Mentions (pipeline.regions.find_mentions) are weighted by where they stand (title, lead, body),
+Mentions (pipeline.tag.regions.gazetteer.find_mentions) are weighted by where they stand (title, lead, body),
 discounted as venues («на форуме в Москве»), enumerations or stray headlines; a related-news block
 and credit lines do not count.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from pipeline.morph import Token, lemmatize_phrase, normalize_word, tokenize
-from pipeline.regions import Gazetteer, Mention, Region, _inside, gazetteer
+from pipeline.lang.morph import Token, lemmatize_phrase, normalize_word, tokenize
+from pipeline.tag.regions.gazetteer import Gazetteer, Mention, Region, _inside, gazetteer
 
 # Attribution weights: where a mention stands says how much it tells about the article's subject.
 TITLE_WEIGHT = 3.0

@@ -1,6 +1,6 @@
 """Federal subjects: the gazetteer (names, informal names, adjectives, cities) and article attribution.
 
-Everything is matched on lemmas (pipeline.morph), so «в Уссурийске», «уссурийских семей» and
+Everything is matched on lemmas (pipeline.lang.morph), so «в Уссурийске», «уссурийских семей» and
 «Комсомольске-на-Амуре» find their subject from one dictionary entry. Data: pipeline/data/regions.yml
 and pipeline/data/cities.tsv (generated from city.csv by scripts/build_cities.py).
 """
@@ -11,14 +11,14 @@ import difflib
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from newsmon.errors import UserError
-from newsmon.yamlfile import load_yaml_file
-from pipeline.models import get_morph_vocab
-from pipeline.morph import Token, lemma, lemmatize_phrase, normalize_word, tokenize
+from newsmon.core.datafiles import data_dir
+from newsmon.core.errors import UserError
+from newsmon.core.yamlfile import load_yaml_file
+from pipeline.lang.models import get_morph_vocab
+from pipeline.lang.morph import Token, lemma, lemmatize_phrase, normalize_word, tokenize
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = data_dir("pipeline")
 
 DOMINANT_RATIO = 10  # «Киров» is the regional centre, not the Kaluga town, unless the text says so
 SMALL_TOWN = 50_000  # «Приволжского затона» (Приволжск, 16 000 people) is not the town
@@ -399,10 +399,10 @@ def _geo_locative(word: str) -> bool:
     )
 
 
-# Attribution lives in pipeline.attribution; its public names stay importable from here.
+# Attribution lives in pipeline.tag.regions.attribution; its public names stay importable from here.
 def __getattr__(name: str):
     if not name.startswith("_"):
-        from pipeline import attribution
+        from pipeline.tag.regions import attribution
 
         if hasattr(attribution, name):
             return getattr(attribution, name)
