@@ -51,7 +51,7 @@ class SourcesConfig:
         known = {s.name: s for s in self.sources}
         for name in names:
             if name not in known:
-                from newsmon.suggest import unknown_name_error
+                from newsmon.core.suggest import unknown_name_error
 
                 raise unknown_name_error("Неизвестный источник", name, list(known))
         return tuple(known[n] for n in names) if names else self.sources

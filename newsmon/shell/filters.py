@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from db.queries import Filters, known_values
-from newsmon.suggest import unknown_name_error
+from newsmon.core.suggest import unknown_name_error
 
 LABELS = {
     "org": "Неизвестная организация",
