@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 import click
 
 from newsmon.core.errors import NewsmonError, UserError
-from newsmon.options import db_option, format_option, open_existing_db, period_options
-from newsmon.output import render_rows
+from newsmon.shell.options import db_option, format_option, open_existing_db, period_options
+from newsmon.shell.output import render_rows
 from newsmon.sources.config import DEFAULT_SOURCES
 
 if TYPE_CHECKING:
@@ -70,14 +70,14 @@ def counts(
     Example: newsmon counts --month 2025-10 --by region --format json
     """
     from db.queries import counts as count_rows
-    from newsmon.filters import build_filters
+    from newsmon.shell.filters import build_filters
 
     db = open_existing_db(db_path)
     filters = build_filters(db, region=region, org=org, project=project, topic=topic,
                             source=source, relevant_only=not include_all)
     rows = count_rows(db, by, period, filters)
     if fmt == "table" and period is not None:
-        from newsmon.filters import add_change
+        from newsmon.shell.filters import add_change
 
         rows = add_change(rows, count_rows(db, by, period.previous(), filters), by)
     click.echo(render_rows(rows, fmt))
@@ -105,7 +105,7 @@ def tag(file: Path, sources_path: Path | None, home_region: str | None) -> None:
 @click.argument("target")
 def extract(target: str) -> None:
     """Extract title, main text and publication date from a URL or a saved HTML file."""
-    from newsmon.fetch import fetch_page
+    from newsmon.shell.fetch import fetch_page
     from pipeline.extract.cascade import extract as extract_page
 
     body, url, encoding = fetch_page(target)

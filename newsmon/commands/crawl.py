@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from newsmon.core.errors import UserError
-from newsmon.options import db_option
-from newsmon.output import render_rows
+from newsmon.shell.options import db_option
+from newsmon.shell.output import render_rows
 from newsmon.sources.config import DEFAULT_SOURCES
 
 

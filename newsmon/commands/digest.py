@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from newsmon.core.errors import RunError, UserError
-from newsmon.options import db_option, open_existing_db
+from newsmon.shell.options import db_option, open_existing_db
 
 DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from newsmon.options import db_option
+from newsmon.shell.options import db_option
 
 
 @click.command("migrate")

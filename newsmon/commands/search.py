@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from newsmon.core.errors import UserError
-from newsmon.options import db_option, format_option, open_existing_db, period_options
-from newsmon.output import render_rows
+from newsmon.shell.options import db_option, format_option, open_existing_db, period_options
+from newsmon.shell.output import render_rows
 
 JSON_COLUMNS = ("id", "published", "source", "title", "url", "story_id", "score", "snippet")
 
@@ -37,7 +37,7 @@ def command(query: str, period, region: str | None, source: str | None, limit: i
       newsmon search '("кризисный центр" OR приют) NOT спорт' --format csv
     """
     from db.search import match_expression, search
-    from newsmon.filters import build_filters
+    from newsmon.shell.filters import build_filters
     from pipeline.tag.topics import QueryError
 
     try:

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from newsmon.core.errors import RunError
-from newsmon.options import db_option, open_existing_db
+from newsmon.shell.options import db_option, open_existing_db
 
 
 @click.command("serve")

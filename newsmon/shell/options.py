@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from newsmon.output import FORMATS
+from newsmon.shell.output import FORMATS
 from newsmon.sources.config import DEFAULT_DB
 
 
