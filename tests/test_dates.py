@@ -6,7 +6,8 @@ import datetime
 
 import pytest
 
-from pipeline.extract.dates import find_published, parse_russian_date
+from pipeline.extract.date_expressions import parse_russian_date
+from pipeline.extract.dates import find_published
 
 NOW = datetime.datetime(2024, 5, 17, 12, 0)
 

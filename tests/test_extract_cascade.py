@@ -7,7 +7,8 @@ import datetime
 import pytest
 
 import pipeline.extract.cascade as extraction
-from pipeline.extract.cascade import decode, extract
+from pipeline.extract.cascade import extract
+from pipeline.extract.html import decode
 
 PARA = ("В Томске открылся кризисный центр для мам с детьми, оказавшихся в трудной жизненной "
         "ситуации. Центр работает круглосуточно и принимает женщин из всех районов области. ")

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pipeline.extract import boilerplate
-from pipeline.extract.dates import find_dates, is_plausible, is_relative
+from pipeline.extract.date_expressions import find_dates, is_plausible, is_relative
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement

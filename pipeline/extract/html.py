@@ -1,0 +1,79 @@
+"""Page bytes to an lxml tree: the charset the page declares, else detection, mojibake refused.
+
+Shared by every extraction step (the text cascade, dates, titles), so it sits below all of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml.html import HtmlElement
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_-]+)""", re.IGNORECASE)
+
+
+def _looks_like_mojibake(text: str) -> bool:
+    """Cyrillic bytes read as a Western code page: «Ïðîåêò» — many À–ÿ letters, no Cyrillic."""
+    sample = text[:20000]
+    western = len(re.findall("[\u00c0-\u00ff]", sample))
+    return western > 20 and not re.search("[а-яА-ЯёЁ]", sample)
+
+
+# A declared charset is kept despite a few undecodable bytes (a truncated multi-byte letter, a
+# stray byte pasted from another page): up to this share of replaced characters.
+MAX_REPLACED_SHARE = 0.01
+_CODEC_ALIASES = {"win-1251": "cp1251", "windows1251": "cp1251", "x-cp1251": "cp1251"}
+
+
+def _decode_as(html: bytes, name: str) -> str | None:
+    """The page in one charset: strictly, or with replacement when only a few bytes are bad."""
+    name = _CODEC_ALIASES.get(name.lower(), name)
+    try:
+        return html.decode(name)
+    except LookupError:
+        return None
+    except UnicodeDecodeError:
+        text = html.decode(name, errors="replace")
+        return text if text.count("\ufffd") <= MAX_REPLACED_SHARE * len(text) else None
+
+
+def decode(html: bytes | str, encoding: str | None = None) -> str:
+    """Page bytes to text: the HTTP encoding, else <meta charset>, else UTF-8, else detection.
+
+    A declared charset wins even with a few bad bytes (they become U+FFFD): guessing another
+    charset for the whole page would turn every letter into mojibake. Scrapy falls back to cp1252
+    for pages that declare nothing; a Russian page decoded that way is all mojibake, so a Western
+    single-byte result without Cyrillic is decoded again.
+    """
+    if isinstance(html, str):
+        return html
+    candidates: list[str] = []
+    if encoding:
+        candidates.append(encoding)
+    m = _META_CHARSET.search(html[:4096])
+    if m:
+        candidates.append(m.group(1).decode("ascii"))
+    candidates.append("utf-8")
+    for name in candidates:
+        text = _decode_as(html, name)
+        if text is not None and not _looks_like_mojibake(text):
+            return text
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(
+        html, cp_isolation=["utf_8", "cp1251", "koi8_r", "cp866", "mac_cyrillic"]
+    ).best()
+    if best is not None:
+        return str(best)
+    return html.decode("cp1251", errors="replace")
+
+
+def parse_html(html: bytes | str, encoding: str | None = None) -> HtmlElement:
+    text = decode(html, encoding)
+    # lxml refuses str input that declares an encoding in an XML prolog.
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        return lxml.html.document_fromstring(text)
+    except Exception:  # lxml raises ParserError on empty or hopeless documents
+        return lxml.html.document_fromstring("<html><body></body></html>")
