@@ -9,9 +9,9 @@ import pytest
 import yaml
 
 from newsmon.core.errors import UserError
+from pipeline.tag.regions.attribution import attribute
 from pipeline.tag.regions.gazetteer import (
     all_regions,
-    attribute,
     find_mentions,
     region_by_iso,
     resolve_region,

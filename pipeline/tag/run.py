@@ -345,7 +345,7 @@ def normal_form(surface: str, typ: str) -> str:
     """Nominative normal form: persons word by word, places and organizations by head phrase."""
     surface = " ".join(surface.split())
     if typ == "ORG":
-        return orgnames.normalize_org(surface)
+        return orgs_mod.normalize_org(surface)
     if typ == "PER":
         return _person_normal(surface.split(" "))
     words = re.split(r"(\s+)", surface)

@@ -40,7 +40,7 @@ def _cap_like(src: str, word: str) -> str:
     return word[:1].upper() + word[1:] if src[:1].isupper() else word
 
 
-def _inflect_head(words: list[str], kinds: frozenset[str]) -> list[str]:
+def inflect_head(words: list[str], kinds: frozenset[str]) -> list[str]:
     """Inflect the leading adjectives and head noun of an organization name to the nominative."""
     morph = get_morph_vocab()
     parses = [morph.parse(normalize_word(w)) for w in words]
@@ -88,27 +88,7 @@ def _inflect_head(words: list[str], kinds: frozenset[str]) -> list[str]:
     return out
 
 
-def normalize_org(phrase: str, kinds: frozenset[str] | None = None) -> str:
-    """Nominative normal form of an organization name; quoted parts verbatim and balanced."""
-    if kinds is None:
-        from pipeline.tag.orgs.tagger import build_default
-
-        kinds = build_default().kinds
-    phrase = " ".join(phrase.split())
-    q = min((phrase.find(c) for c in OPEN_QUOTES + '"' if c in phrase), default=len(phrase))
-    prefix, tail = phrase[:q], phrase[q:]
-    parts = re.split(r"(\s+)", prefix.strip())
-    words = parts[::2]
-    if words and words[0]:
-        words = _inflect_head(words, kinds)
-        parts[::2] = words
-    head = "".join(parts).strip()
-    tail = balance_quotes(tail.strip())
-    name = f"{head} {tail}".strip() if head else tail
-    return name[:1].upper() + name[1:]
-
-
-def _is_adjective(word: str) -> bool:
+def is_adjective(word: str) -> bool:
     parses = get_morph_vocab().parse(normalize_word(word))
     return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
 

@@ -17,11 +17,10 @@ from pipeline.lang.models import get_morph_vocab
 from pipeline.lang.morph import Token, lemma, lemmatize_phrase, normalize_word, tokenize
 from pipeline.tag.orgs.names import (
     OPEN_QUOTES,
-    _inflect_head,
-    _is_adjective,
     balance_quotes,
+    inflect_head,
+    is_adjective,
     merge_quoted,
-    normalize_org,
     region_genitive,
 )
 
@@ -138,6 +137,24 @@ def build_default() -> OrgRegistry:
 # --- finding -------------------------------------------------------------------------------------
 
 
+
+def normalize_org(phrase: str, kinds: frozenset[str] | None = None) -> str:
+    """Nominative normal form of an organization name; quoted parts verbatim and balanced."""
+    if kinds is None:
+        kinds = build_default().kinds
+    phrase = " ".join(phrase.split())
+    q = min((phrase.find(c) for c in OPEN_QUOTES + '"' if c in phrase), default=len(phrase))
+    prefix, tail = phrase[:q], phrase[q:]
+    parts = re.split(r"(\s+)", prefix.strip())
+    words = parts[::2]
+    if words and words[0]:
+        words = inflect_head(words, kinds)
+        parts[::2] = words
+    head = "".join(parts).strip()
+    tail = balance_quotes(tail.strip())
+    name = f"{head} {tail}".strip() if head else tail
+    return name[:1].upper() + name[1:]
+
 def _alias_hits(text: str, toks: list[Token], reg: OrgRegistry) -> list[OrgMention]:
     out = []
     i = 0
@@ -238,7 +255,7 @@ def _quote_hits(text: str, toks: list[Token], reg: OrgRegistry) -> list[OrgMenti
                 break
             first -= 1
         words = [t.text for t in toks[first : head + 1]]
-        name = " ".join(_inflect_head(words, reg.kinds)) + " " + balance_quotes(text[qs:qe])
+        name = " ".join(inflect_head(words, reg.kinds)) + " " + balance_quotes(text[qs:qe])
         out.append(OrgMention(toks[first].start, qe, name[:1].upper() + name[1:]))
     return out
 
@@ -274,7 +291,7 @@ def _government_hits(
                 break
             if toks[j].lemma in reg.kinds or toks[j].lemma in reg.quote_heads:
                 # «министерство ... и благотворительный фонд «...»»: a second organization starts
-                while j - 1 > i and (toks[j - 1].lemma == "и" or _is_adjective(toks[j - 1].text)):
+                while j - 1 > i and (toks[j - 1].lemma == "и" or is_adjective(toks[j - 1].text)):
                     j -= 1
                 break
             j += 1

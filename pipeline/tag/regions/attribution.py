@@ -11,7 +11,7 @@ import bisect
 import re
 
 from pipeline.lang.morph import Token, lemmatize_phrase, normalize_word, tokenize
-from pipeline.tag.regions.gazetteer import Gazetteer, Mention, Region, _inside, gazetteer
+from pipeline.tag.regions.gazetteer import Gazetteer, Mention, Region, gazetteer, inside
 
 # Attribution weights: where a mention stands says how much it tells about the article's subject.
 TITLE_WEIGHT = 3.0
@@ -230,7 +230,7 @@ def attribute(
     toks = tokens if tokens is not None else tokenize(text)
     cut = related_cut(text)
     credits = credit_lines(text[:cut])
-    body = [m for m in mentions if m.start < cut and not _inside(m.start, m.end, credits)]
+    body = [m for m in mentions if m.start < cut and not inside(m.start, m.end, credits)]
     known = {m.isos[0] for m in [*body, *title_mentions] if len(m.isos) == 1}
     if home_iso:
         known.add(home_iso)
@@ -287,7 +287,7 @@ def attribute(
         if not in_title_line:
             if _in_list(text, body, idx):
                 weight *= LIST_FACTOR
-            if _inside(m.start, m.end, headlines):
+            if inside(m.start, m.end, headlines):
                 weight *= HEADLINE_FACTOR
             if not venue and weight >= BODY_WEIGHT and _opens_sentence(text, m):
                 openers.add(iso)

@@ -1,4 +1,4 @@
-"""Federal subjects: the gazetteer (names, informal names, adjectives, cities) and article attribution.
+"""Federal subjects: the gazetteer (names, informal names, adjectives, cities) and mentions in a text.
 
 Everything is matched on lemmas (pipeline.lang.morph), so «в Уссурийске», «уссурийских семей» and
 «Комсомольске-на-Амуре» find their subject from one dictionary entry. Data: pipeline/data/regions.yml
@@ -342,7 +342,7 @@ def _case_ok(tok: Token, entry: Entry) -> bool:
     return True
 
 
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
@@ -398,12 +398,3 @@ def _geo_locative(word: str) -> bool:
         for p in get_morph_vocab().parse(normalize_word(word))
     )
 
-
-# Attribution lives in pipeline.tag.regions.attribution; its public names stay importable from here.
-def __getattr__(name: str):
-    if not name.startswith("_"):
-        from pipeline.tag.regions import attribution
-
-        if hasattr(attribution, name):
-            return getattr(attribution, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
