@@ -17,10 +17,11 @@ matches.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+from db.search_terms import WORD_RE, index_terms, lemma_text
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -34,31 +35,11 @@ BM25_K1 = 1.2
 BM25_B = 0.75
 AVG_BODY_TERMS = 300  # a typical news text, in lemma terms
 SNIPPET_WORDS = 24
-WORD_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")  # hyphens split: «Комсомольск-на-Амуре» = 3 words
-_CYRILLIC = re.compile("[а-я]")
 REBUILD_BATCH = 2000
 RANK_WINDOW = 2000
 MAX_MONTH_TOKENS = 36  # longer periods are filtered by SQL only
 
 
-@functools.lru_cache(maxsize=300_000)
-def index_terms(word: str) -> tuple[str, ...]:
-    """The lemmas a word form is indexed (and searched) under: every normal form of it."""
-    from pipeline.lang.models import get_morph_vocab
-
-    key = word.lower().replace("ё", "е")
-    if not _CYRILLIC.search(key):
-        return (key,)
-    forms = dict.fromkeys(
-        p.normal_form.lower().replace("ё", "е") for p in get_morph_vocab().parse(key)
-    )
-    return tuple(forms) or (key,)
-
-
-def lemma_text(text: str | None) -> str:
-    if not text:
-        return ""
-    return " ".join(" ".join(index_terms(w)) for w in WORD_RE.findall(text))
 
 
 def create_index(db: Database) -> None:
@@ -112,9 +93,6 @@ def article_body(text: str, lead: str | None) -> str:
     return text
 
 
-def unindex_article(db: Database, article_id: int) -> None:
-    db.execute("delete from articles_fts where rowid = ?", [article_id])
-
 
 def rebuild_index(db: Database) -> int:
     """Re-lemmatize every stored article into articles_fts (one transaction); return the count.
@@ -152,20 +130,6 @@ def _rebuild(db: Database) -> int:
         count += len(rows)
         last = rows[-1][0]
 
-
-FUNCTION_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "INTJ"})
-
-
-@functools.lru_cache(maxsize=10_000)
-def is_function_word(word: str) -> bool:
-    """A preposition, conjunction or particle by its likeliest parse («в», «о», «и», «для»)."""
-    from pipeline.lang.models import get_morph_vocab
-
-    key = word.lower().replace("ё", "е")
-    if not _CYRILLIC.search(key):
-        return False
-    parses = get_morph_vocab().parse(key)
-    return bool(parses) and parses[0].pos in FUNCTION_POS
 
 
 def match_expression(query: str) -> str | None:

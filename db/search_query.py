@@ -52,7 +52,7 @@ class _Term:
 @functools.lru_cache(maxsize=256)
 def compile_query(query: str) -> CompiledQuery | None:
     """None when the query holds no word at all; QueryError (Russian) when it is malformed."""
-    from db.search import WORD_RE
+    from db.search_terms import WORD_RE
 
     if not WORD_RE.search(query):
         if "*" in query or "~" in query:
@@ -79,7 +79,7 @@ def compile_query(query: str) -> CompiledQuery | None:
 
 def _terms(word: Word) -> list[_Term]:
     """A query word as index terms; «Комсомольск-на-Амуре» is three, as the index has it."""
-    from db.search import WORD_RE, index_terms
+    from db.search_terms import WORD_RE, index_terms
 
     parts = WORD_RE.findall(word.raw[:-1] if word.prefix else word.raw)
     terms = [_Term(index_terms(p)) for p in parts]
@@ -184,7 +184,7 @@ def _drop_function_words(node):
 
 
 def _is_function_word(node) -> bool:
-    from db.search import is_function_word
+    from db.search_terms import is_function_word
 
     return isinstance(node, Word) and not node.prefix and is_function_word(node.raw)
 
