@@ -166,10 +166,6 @@ class Links:
     feeds: list[str]  # <link rel="alternate" type="application/rss+xml">
 
 
-def is_print_version(url: str) -> bool:
-    return bool(PRINT_RE.search(url))
-
-
 def link_kind(url: str, text: str = "") -> str:
     """'pagination', 'article', 'section' or 'other' for a same-origin link (URL and text)."""
     parts = urlsplit(url)
