@@ -18,10 +18,12 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.misc import load_object
 
 from db import open_db
 from db.runs import NOT_ARTICLE_STATUS, now_iso, record_url, url_is_done
 from newsmon.core.urls import canonical_url, same_origin
+from newsmon.sources.kinds import SOURCE_KINDS
 from spiders.discovery import (
     Entry,
     classify_links,
@@ -89,15 +91,17 @@ class NewsSpider(scrapy.Spider):
     # -- discovery ---------------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        # Each source starts the way its kind says (newsmon.sources.kinds.SOURCE_KINDS).
+        starters = {kind: load_object(SOURCE_KINDS[kind].start)
+                    for kind in {source.kind for source in self.sources.values()}}  # fmt: skip
         for source in self.sources.values():
-            for feed in source.feeds:
-                yield self._request(feed, source, self.parse_feed, kind="feed")
-            for sitemap in source.sitemaps:
-                yield self._request(sitemap, source, self.parse_sitemap, kind="sitemap", depth=0)
-            if not source.feeds and not source.sitemaps:
-                yield self._request(
-                    source.url, source, self.parse_listing, kind="listing", home=True
-                )
+            for request in starters[source.kind](self, source):
+                yield request
+
+    def article_requests(self, source: Source, entry: Entry) -> Iterator[scrapy.Request]:
+        """The request for one article of `source`, unless it is older than --since or stored:
+        what a source kind's pages lead to (docs/extending.md)."""
+        return self._article_request(source, entry)
 
     def parse_feed(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
         source = self.sources[response.meta["source"]]
@@ -258,3 +262,13 @@ class NewsSpider(scrapy.Spider):
 
     def closed(self, reason: str) -> None:
         self.db.conn.close()
+
+
+def start_web(spider: NewsSpider, source: Source) -> Iterator[scrapy.Request]:
+    """The web kind: the source's feeds, then its sitemaps, else its home page as a listing."""
+    for feed in source.feeds:
+        yield spider._request(feed, source, spider.parse_feed, kind="feed")
+    for sitemap in source.sitemaps:
+        yield spider._request(sitemap, source, spider.parse_sitemap, kind="sitemap", depth=0)
+    if not source.feeds and not source.sitemaps:
+        yield spider._request(source.url, source, spider.parse_listing, kind="listing", home=True)

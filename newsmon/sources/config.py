@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from newsmon.core.yamlfile import LineDict, config_error, load_yaml_file
+from newsmon.sources.kinds import COMMON_KEYS, DEFAULT_KIND, SOURCE_KINDS
 
 if TYPE_CHECKING:
     from pipeline.extract.cascade import SelectorOverrides
 
 SLUG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-SOURCE_KEYS = {"name", "url", "region", "feeds", "sitemaps", "selectors"}
 SELECTOR_KEYS = {"title", "text", "date"}
+# Entry fields Source holds as fields of its own (a web source's); other kinds' fields go to options.
+WEB_FIELDS = frozenset({"feeds", "sitemaps", "selectors"})
 
 DEFAULT_SOURCES = "sources.yml"
 DEFAULT_DB = "newsmon.db"
@@ -30,6 +32,12 @@ class Source:
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
     selectors: SelectorOverrides | None = None
+    kind: str = DEFAULT_KIND  # a key of newsmon.sources.kinds.SOURCE_KINDS
+    options: tuple[tuple[str, object], ...] = ()  # the kind's own fields, as written in sources.yml
+
+    @property
+    def option(self) -> dict[str, object]:
+        return dict(self.options)
 
     @property
     def origin(self) -> str:
@@ -100,7 +108,14 @@ def _parse_source(path: Path, entry: object) -> Source:
 
     if not isinstance(entry, dict):
         raise config_error(path, entry, "каждый источник — это словарь с полями name, url, region")
-    unknown = set(entry) - SOURCE_KEYS
+    kind_name = str(entry.get("kind") or DEFAULT_KIND)
+    kind = SOURCE_KINDS.get(kind_name)
+    if kind is None:
+        from newsmon.core.suggest import unknown_name_error
+
+        message = str(unknown_name_error("неизвестный вид источника", kind_name, list(SOURCE_KINDS)))
+        raise config_error(path, entry, message)
+    unknown = set(entry) - COMMON_KEYS - kind.keys
     if unknown:
         raise config_error(path, entry, f"неизвестное поле {sorted(unknown)[0]!r}")
     for key in ("name", "url", "region"):
@@ -122,6 +137,8 @@ def _parse_source(path: Path, entry: object) -> Source:
         feeds=_url_list(path, entry, "feeds"),
         sitemaps=_url_list(path, entry, "sitemaps"),
         selectors=_selectors(path, entry),
+        kind=kind_name,
+        options=tuple((key, entry[key]) for key in sorted(kind.keys - WEB_FIELDS) if key in entry),
     )
 
 
