@@ -26,6 +26,7 @@ def open_db(
     """
     from db.migrations import apply_migrations
     from db.schema import Schema, refusal, schema_state
+    from db.stories import refresh_signatures
 
     path = Path(path)
     if not create and not path.exists():
@@ -45,6 +46,8 @@ def open_db(
         db.execute("PRAGMA synchronous = NORMAL")
         if migrate and state is not Schema.CURRENT:
             apply_migrations(db)
+            with db.conn:  # data the migrations leave to newer code
+                refresh_signatures(db)
     except BaseException as exc:
         if conn is not None:
             conn.close()

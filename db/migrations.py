@@ -178,21 +178,9 @@ def m0006_fts_filter_tokens(db: Database) -> None:
 
 @migrations()
 def m0007_minhash_lemma_shingles(db: Database) -> None:
-    """Story signatures moved to lemma shingles with a size header: recompute the older ones, or
-    new reprints would never match articles stored before the upgrade."""
-    from pipeline.cluster.minhash import is_current, signature, to_bytes
-
-    stale = [
-        article_id
-        for article_id, blob in db.execute("select article_id, signature from article_minhash")
-        if not is_current(blob)
-    ]
-    for article_id in stale:
-        text = db.execute("select text from articles where id = ?", [article_id]).fetchone()[0]
-        db.execute(
-            "update article_minhash set signature = ? where article_id = ?",
-            [to_bytes(signature(text)), article_id],
-        )
+    """Story signatures moved to lemma shingles with a size header. The older ones are recomputed
+    by db.stories.refresh_signatures once the migrations are applied: a migration runs no
+    pipeline code, whose signatures change with it."""
 
 
 @migrations()
@@ -205,6 +193,20 @@ def m0009_extraction_fallback(db: Database) -> None:
     """Why newsmon's own extractor was not used for an article (the cascade fell back), so an
     analyst can list such pages; null when it was used."""
     db["articles"].add_column("extract_note", str)
+
+
+@migrations()
+def m0010_article_labels(db: Database) -> None:
+    """Labels of the taggers registered beyond the built-in ones (pipeline.tag.base): one table for
+    all of them, so a new tagger needs no migration of its own."""
+    db.execute(
+        """create table article_labels (
+             article_id integer not null references articles(id) on delete cascade,
+             tagger text not null,
+             label text not null,
+             primary key (article_id, tagger, label))"""
+    )
+    db.execute("create index article_labels_tagger_label on article_labels (tagger, label)")
 
 
 def apply_migrations(db: Database) -> None:

@@ -22,6 +22,9 @@ DIMENSIONS: dict[str, tuple[str, str, str]] = {
     "topic": ("join article_topics k on k.article_id = a.id", "k.topic", "count(*)"),
     "source": ("", "a.source", "count(*)"),
 }
+# Any other `by` is the name of a registered tagger (pipeline.tag.base): its labels.
+LABELS = ("join article_labels k on k.article_id = a.id and k.tagger = :by_tagger", "k.label",
+          "count(*)")
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class Filters:
     topic: str | None = None
     source: str | None = None
     relevant_only: bool = True
+    labels: tuple[tuple[str, str], ...] = ()  # (tagger, label): articles with all of them
 
 
 def article_conditions(period: Period | None, filters: Filters) -> tuple[str, dict]:
@@ -57,6 +61,12 @@ def article_conditions(period: Period | None, filters: Filters) -> tuple[str, di
                 f"exists (select 1 from {table} f where f.article_id = a.id and f.{column} = :{name})"
             )
             params[name] = value
+    for k, (tagger, label) in enumerate(filters.labels):
+        where.append(
+            f"exists (select 1 from article_labels f where f.article_id = a.id"
+            f" and f.tagger = :f_tagger{k} and f.label = :f_label{k})"
+        )
+        params[f"f_tagger{k}"], params[f"f_label{k}"] = tagger, label
     return " and ".join(where), params
 
 
@@ -68,8 +78,10 @@ def counts(
     `group by +key`: the unary plus keeps SQLite from walking a (key, …) index to avoid the
     sort, which reads every row of the table instead of one period's (see benchmarks/bench_db.py).
     """
-    join, key, mentions = DIMENSIONS[by]
+    join, key, mentions = DIMENSIONS.get(by, LABELS)
     where, params = article_conditions(period, filters)
+    if by not in DIMENSIONS:
+        params["by_tagger"] = by
     grouped = f"""
         select {key} as key, count(*) as materials, count(distinct a.story_id) as stories,
                {mentions} as mentions
@@ -85,7 +97,7 @@ def counts(
         """
     else:
         sql = f"""
-            select g.key as {by}, g.materials, g.stories, g.mentions from ({grouped}) g
+            select g.key as "{by}", g.materials, g.stories, g.mentions from ({grouped}) g
             order by g.materials desc, g.mentions desc, g.key
         """
     return list(db.query(sql, params))

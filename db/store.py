@@ -47,6 +47,7 @@ class ArticleRecord:
     orgs: Sequence[tuple[str, int]] = ()
     topics: Sequence[str] = ()
     projects: Sequence[tuple[str, int, bool]] = ()
+    labels: Sequence[tuple[str, str]] = ()  # (tagger, label) of the registered taggers
     request_urls: Sequence[str] = ()
     signature: bytes | None = None
 
@@ -135,6 +136,10 @@ def store_article(
             "insert into article_projects (article_id, project, mentions, registered) "
             "values (?, ?, ?, ?)",
             [(article_id, k, n, int(reg)) for k, (n, reg) in projects.items()],
+        )
+        conn.executemany(
+            "insert into article_labels (article_id, tagger, label) values (?, ?, ?)",
+            [(article_id, tagger, label) for tagger, label in dict.fromkeys(record.labels)],
         )
         index_article(
             db, article_id, record.title, article_body(record.text, record.lead),

@@ -10,7 +10,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -21,6 +21,19 @@ from newsmon.sources.config import DEFAULT_SOURCES
 
 if TYPE_CHECKING:
     from newsmon.core.periods import Period
+
+
+BY_BUILT_IN = ("region", "org", "source", "topic", "project")
+
+
+class ByChoice(click.Choice):
+    """The built-in dimensions plus the taggers registered when the command runs."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from pipeline.tag.base import registered
+
+        self.choices = (*BY_BUILT_IN, *registered())
+        return super().convert(value, param, ctx)
 
 
 class NewsmonGroup(click.Group):
@@ -51,19 +64,22 @@ def cli(ctx: click.Context, debug: bool, verbose: int, db_path: str | None) -> N
 
 @cli.command()
 @period_options
-@click.option("--by", type=click.Choice(["region", "org", "source", "topic", "project"]),
-              default="region", show_default=True)
+@click.option("--by", type=ByChoice(BY_BUILT_IN), default="region", show_default=True,
+              help="What to count by; also the name of a registered tagger (docs/extending.md).")
 @click.option("--region", help="Only articles about this region.")
 @click.option("--org", help="Only articles naming this organization.")
 @click.option("--project", help="Only articles naming this project.")
 @click.option("--topic", help="Only articles matching this topic.")
 @click.option("--source", help="Only articles from this outlet.")
+@click.option("--label", "labels", multiple=True, metavar="TAGGER=LABEL",
+              help="Only articles a registered tagger gave this label (repeatable).")
 @click.option("--all", "include_all", is_flag=True, help="Count irrelevant articles too.")
 @format_option
 @db_option
 def counts(
     period: Period | None, by: str, region: str | None, org: str | None, project: str | None,
-    topic: str | None, source: str | None, include_all: bool, fmt: str, db_path: Path,
+    topic: str | None, source: str | None, labels: tuple[str, ...], include_all: bool, fmt: str,
+    db_path: Path,
 ) -> None:
     """Materials, stories and mentions per region, org, source, topic or project.
 
@@ -74,7 +90,7 @@ def counts(
 
     db = open_existing_db(db_path)
     filters = build_filters(db, region=region, org=org, project=project, topic=topic,
-                            source=source, relevant_only=not include_all)
+                            source=source, relevant_only=not include_all, labels=labels)
     rows = count_rows(db, by, period, filters)
     if fmt == "table" and period is not None:
         from newsmon.shell.filters import add_change

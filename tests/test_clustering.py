@@ -14,7 +14,8 @@ import re
 
 import pytest
 
-from pipeline.cluster.minhash import StoryIndex, from_bytes, same_story, signature, to_bytes
+from db.stories import StoryIndex
+from pipeline.cluster.minhash import from_bytes, same_story, signature, to_bytes
 
 PRECISION_FLOOR = 0.95
 RECALL_FLOOR = 0.95

@@ -26,6 +26,8 @@ LAYERS: tuple[str, ...] = (
     "newsmon.sources",
     "spiders",
     "newsmon.crawl",
+    "newsmon.shell",
+    "newsmon.commands",
     "newsmon",
 )
 

@@ -277,7 +277,7 @@ def test_name_shared_by_two_subjects_needs_context(text, expected):
     ],
 )
 def test_related_block_starts_only_at_a_marker_line(text, cut_at):
-    from pipeline.tag.regions.gazetteer import related_cut
+    from pipeline.tag.regions.attribution import related_cut
 
     expected = text.index(cut_at) if cut_at else len(text)
     assert related_cut(text) == expected

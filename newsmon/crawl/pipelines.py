@@ -15,9 +15,10 @@ from scrapy.exceptions import DropItem, NotConfigured
 from db import open_db
 from db.runs import record_url
 from db.store import ArticleRecord, article_id_for, store_article
+from db.stories import StoryIndex
 from newsmon.crawl.batcher import MicroBatcher
 from newsmon.crawl.workers import StagePool, default_workers
-from pipeline.cluster.minhash import StoryIndex, from_bytes, signature, to_bytes
+from pipeline.cluster.minhash import from_bytes, signature, to_bytes
 from pipeline.extract.canonical import find_canonical
 from pipeline.extract.localtime import local_time
 from pipeline.extract.pagetype import non_article_reason
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 
 MIN_TEXT_CHARS = 100  # less main text than this: not an article page (NoText)
-_UNTAGGED = SimpleNamespace(relevant=False, regions=(), orgs=(), topics=(), projects=())
+_UNTAGGED = SimpleNamespace(relevant=False, regions=(), orgs=(), topics=(), projects=(), labels={})
 
 
 class AlreadyStored(DropItem):
@@ -182,6 +183,7 @@ class StorePipeline(_WithDb):
             orgs=[(o.name, o.mentions) for o in tags.orgs],
             topics=list(tags.topics),
             projects=[(p.name, p.mentions, p.registered) for p in tags.projects],
+            labels=[(name, label) for name, labels in tags.labels.items() for label in labels],
             request_urls=item.request_urls, signature=item.signature or to_bytes(sig),
         )
         article_id = store_article(

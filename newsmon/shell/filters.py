@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from db.queries import Filters, known_values
+from newsmon.core.errors import UserError
 from newsmon.core.suggest import unknown_name_error
 
 LABELS = {
@@ -55,7 +56,7 @@ def _alias(by: str, value: str, known: list[str]) -> str | None:
 def build_filters(
     db: Database, *, region: str | None = None, org: str | None = None,
     project: str | None = None, topic: str | None = None, source: str | None = None,
-    relevant_only: bool = True,
+    relevant_only: bool = True, labels: tuple[str, ...] = (),
 ) -> Filters:
     from pipeline.tag.regions.gazetteer import resolve_region
 
@@ -66,7 +67,20 @@ def build_filters(
         topic=_known(db, "topic", topic),
         source=_known(db, "source", source),
         relevant_only=relevant_only,
+        labels=tuple(_label(item) for item in labels),
     )
+
+
+def _label(item: str) -> tuple[str, str]:
+    """`--label tone=негативная` → ("tone", "негативная"), the tagger checked against the registry."""
+    from pipeline.tag.base import registered
+
+    tagger, sep, label = item.partition("=")
+    if not sep or not label:
+        raise UserError(f"--label: ожидается РАЗМЕТКА=МЕТКА, получено «{item}»")
+    if tagger not in registered():
+        raise unknown_name_error("Неизвестная разметка", tagger, list(registered()))
+    return tagger, label
 
 
 def add_change(rows: list[dict], previous: list[dict], by: str) -> list[dict]:

@@ -29,7 +29,7 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 from datasketch.hashfunc import sha1_hash32
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from collections.abc import Iterable
 
 NUM_PERM = 128
 SHINGLE = 3
@@ -37,7 +37,7 @@ LSH_THRESHOLD = 0.2  # candidates: estimated Jaccard of lemma 3-shingles (recall
 JACCARD = 0.3  # one story when the Jaccard of lemma 3-shingles reaches this …
 CONTAINMENT = 0.6  # … or the shared shingles cover this share of the shorter text
 MIN_JACCARD = 0.15  # (a shared outlet footer must not make two short notes one story)
-WINDOW_DAYS = 90  # StoryIndex.from_db: how far back a new article looks for its original
+WINDOW_DAYS = 90  # db.stories.StoryIndex.from_db: how far back a new article looks for its original
 MIN_SHINGLES = 12  # shorter texts say too little to be called a reprint of anything
 THRESHOLD = JACCARD  # kept for callers of the first version
 WORD_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
@@ -165,20 +165,10 @@ class StoryIndex:
         self.signatures: dict[int, LeanMinHash] = {}
 
     @classmethod
-    def from_db(cls, db: Database, days: int | None = WINDOW_DAYS) -> StoryIndex:
-        """The index over articles published or stored in the last `days` days — reprints
-        follow their original within weeks, so a large archive loads in seconds, while a
-        back-catalogue crawled last night still counts; None loads every signature."""
+    def from_rows(cls, rows: Iterable[tuple[int, bytes]]) -> StoryIndex:
+        """The index over stored (article id, signature bytes) rows (db.stories reads them)."""
         index = cls()
-        sql = "select m.article_id, m.signature from article_minhash m"
-        params: dict = {}
-        if days is not None:
-            sql += (
-                " join articles a on a.id = m.article_id"
-                " where a.published >= date('now', :since) or a.fetched_at >= date('now', :since)"
-            )
-            params = {"since": f"-{int(days)} days"}
-        for article_id, blob in db.execute(sql, params):
+        for article_id, blob in rows:
             index.add(article_id, from_bytes(blob))
         return index
 

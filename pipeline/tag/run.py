@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.lang.models import get_models, get_morph_vocab
-from pipeline.lang.morph import Token, normalize_word, tokenize
+from pipeline.lang.morph import normalize_word, tokenize
+from pipeline.tag.base import Tagger, load_taggers
+from pipeline.tag.doc import ArticleDoc, Entity, OrgHit, RegionHit
 from pipeline.tag.orgs import names as orgnames
 from pipeline.tag.orgs import tagger as orgs_mod
 from pipeline.tag.regions import attribution
@@ -28,28 +30,6 @@ log = logging.getLogger(__name__)
 
 
 @dataclass
-class Entity:
-    start: int
-    end: int
-    type: str  # PER | LOC | ORG
-    text: str
-    normal: str
-
-
-@dataclass
-class RegionHit:
-    region: str
-    iso: str
-    mentions: int
-
-
-@dataclass
-class OrgHit:
-    name: str
-    mentions: int
-
-
-@dataclass
 class TagResult:
     entities: list[Entity]
     regions: list[RegionHit]
@@ -57,9 +37,12 @@ class TagResult:
     projects: list  # list[pipeline.tag.projects.tagger.ProjectHit]
     relevant: bool
     topics: list[str]
+    # Labels of the registered taggers (pipeline.tag.base.TAGGERS), by tagger name.
+    labels: dict[str, list[str]] = field(default_factory=dict)
 
     def to_json(self) -> dict:
-        """The `newsmon tag` JSON of DESIGN.md."""
+        """The `newsmon tag` JSON (docs/commands.md); `labels` only when a tagger is registered."""
+        labels = {"labels": {k: list(v) for k, v in self.labels.items()}} if self.labels else {}
         return {
             "entities": [
                 {"start": e.start, "end": e.end, "type": e.type, "text": e.text, "normal": e.normal}
@@ -72,6 +55,7 @@ class TagResult:
             "projects": [_project_json(p) for p in self.projects],
             "relevant": self.relevant,
             "topics": list(self.topics),
+            **labels,
         }
 
 
@@ -88,11 +72,12 @@ class TagConfig:
     topics: tuple[Topic, ...]
     orgs: orgs_mod.OrgRegistry
     projects_file: Path | None = None
+    taggers: dict[str, Tagger] = field(default_factory=dict)  # pipeline.tag.base registry
 
 
 @functools.cache
 def _default_config() -> TagConfig:
-    return TagConfig(tuple(default_topics()), orgs_mod.build_default())
+    return TagConfig(tuple(default_topics()), orgs_mod.build_default(), taggers=load_taggers())
 
 
 def load_tag_config(user_dir: Path | None = None) -> TagConfig:
@@ -114,29 +99,11 @@ def load_tag_config(user_dir: Path | None = None) -> TagConfig:
         tuple(topics),
         orgs_mod.build_registry(entries),
         projects if projects.is_file() else None,
+        load_taggers(),
     )
 
 
 # --- one article ---------------------------------------------------------------------------------
-
-
-@dataclass
-class ArticleDoc:
-    text: str
-    title: str = ""
-    home_iso: str | None = None
-    tokens: list[Token] = field(default_factory=list)
-    title_tokens: list[Token] = field(default_factory=list)
-    ner: list[tuple[int, int, str]] = field(default_factory=list)
-    title_ner: list[tuple[int, int, str]] = field(default_factory=list)
-    main_end: int = 0  # where a related-news block starts
-    title_in_text: bool = False
-    title_span: tuple[int, int] | None = None  # the line of the text that repeats the title
-    entities: list[Entity] = field(default_factory=list)
-    regions: list[RegionHit] = field(default_factory=list)
-    orgs: list[OrgHit] = field(default_factory=list)
-    topics: list[str] = field(default_factory=list)
-    projects: list = field(default_factory=list)
 
 
 def segment(doc: ArticleDoc) -> None:
@@ -249,8 +216,9 @@ def _run(doc: ArticleDoc, config: TagConfig, markups: tuple[Any, Any] | None) ->
     find_orgs(doc, config)
     find_topics(doc, config)
     find_projects(doc, config)
+    labels = {name: list(tagger.tag(doc)) for name, tagger in config.taggers.items()}
     return TagResult(
-        doc.entities, doc.regions, doc.orgs, doc.projects, bool(doc.topics), doc.topics
+        doc.entities, doc.regions, doc.orgs, doc.projects, bool(doc.topics), doc.topics, labels
     )
 
 
@@ -327,7 +295,7 @@ def _split_span(text: str, start: int, end: int, typ: str) -> list[tuple[int, in
 
 def _entity(text: str, start: int, end: int, typ: str) -> Entity:
     if typ == "ORG":
-        end = orgs_mod._extend_quote(text, start, end)
+        end = orgs_mod.extend_quote(text, start, end)
         # «Комитет защиты журналистов (КЗЖ)», «ПАСЕ (»: the name without the parenthesis.
         cut = text.rfind(" (", start, end)
         if cut > start and (text[end - 1] == ")" or text.find(")", cut, end) == -1):
@@ -349,7 +317,7 @@ def normal_form(surface: str, typ: str) -> str:
     if typ == "PER":
         return _person_normal(surface.split(" "))
     words = re.split(r"(\s+)", surface)
-    words[::2] = orgnames._inflect_head(words[::2], frozenset())
+    words[::2] = orgnames.inflect_head(words[::2], frozenset())
     return "".join(words)
 
 
@@ -410,10 +378,10 @@ def _person_normal(words: list[str]) -> str:
                 and (gender is None or p.tag.gender in (gender, None))
             ]
             best = (agreeing or named or [None])[0]
-            infl = orgnames._inflect(best, {"nomn"}) if best is not None else None
+            infl = orgnames.inflect(best, {"nomn"}) if best is not None else None
             word = infl.word if infl else part
             if "ё" not in part.lower():
                 word = word.replace("ё", "е")
-            parts.append(orgnames._cap_like(part, word))
+            parts.append(orgnames.cap_like(part, word))
         out.append("-".join(parts))
     return " ".join(out)

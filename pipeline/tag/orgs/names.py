@@ -26,17 +26,17 @@ def balance_quotes(s: str) -> str:
     return s + "»" * missing if missing > 0 else s
 
 
-def _inflect(parse, grams: set[str]):
+def inflect(parse, grams: set[str]):
     """pymorphy2's own inflect (Natasha's MorphForm.inflect expects UD feature names)."""
     return PymorphyParse.inflect(parse, grams)
 
 
-def _cap_like(src: str, word: str) -> str:
+def cap_like(src: str, word: str) -> str:
     if src.isupper() and len(src) > 1:
         return word.upper()
     src_parts, parts = src.split("-"), word.split("-")
     if len(src_parts) == len(parts) > 1:  # «Ханты-Мансийского»
-        return "-".join(_cap_like(a, b) for a, b in zip(src_parts, parts))
+        return "-".join(cap_like(a, b) for a, b in zip(src_parts, parts))
     return word[:1].upper() + word[1:] if src[:1].isupper() else word
 
 
@@ -71,9 +71,9 @@ def inflect_head(words: list[str], kinds: frozenset[str]) -> list[str]:
         return words
     out = list(words)
     number = best.tag.number or "sing"
-    infl = _inflect(best, {"nomn", number}) or _inflect(best, {"nomn"})
+    infl = inflect(best, {"nomn", number}) or inflect(best, {"nomn"})
     if infl is not None:
-        out[head] = _cap_like(words[head], infl.word)
+        out[head] = cap_like(words[head], infl.word)
     gender = best.tag.gender if number == "sing" else None
     if best.tag.POS != "NOUN" and number == "sing":
         gender = best.tag.gender
@@ -82,9 +82,9 @@ def inflect_head(words: list[str], kinds: frozenset[str]) -> list[str]:
         if ap is None:
             return words  # not a plain «adjectives + noun» head: leave the name as written
         feats = {"nomn", number} | ({gender} if gender else set())
-        infl = _inflect(ap, feats)
+        infl = inflect(ap, feats)
         if infl is not None:
-            out[i] = _cap_like(words[i], infl.word)
+            out[i] = cap_like(words[i], infl.word)
     return out
 
 
@@ -103,8 +103,8 @@ def region_genitive(name: str) -> str:
         if k + 1 < len(words):  # «Тверская область»: an adjective before the noun, not the street
             parses.sort(key=lambda p: p.tag.POS != "ADJF")
         p = next((p for p in parses if p.tag.POS in ("NOUN", "ADJF")), None)
-        infl = _inflect(p, {"gent"}) if p is not None and "(" not in w else None
-        out.append(_cap_like(w, infl.word) if infl else w)
+        infl = inflect(p, {"gent"}) if p is not None and "(" not in w else None
+        out.append(cap_like(w, infl.word) if infl else w)
         if p is not None and p.tag.POS == "NOUN":
             out.extend(words[k + 1 :])
             break

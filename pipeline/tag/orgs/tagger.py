@@ -383,7 +383,7 @@ def find_orgs(
     for s, e, typ in ner_spans:
         if typ != "ORG" or any(o.start < e and s < o.end for o in found):
             continue
-        e = _extend_quote(text, s, e)
+        e = extend_quote(text, s, e)
         span = text[s:e]
         key = tuple(t.lemma for t in toks if s <= t.start and t.end <= e)
         if not key or key[0] not in reg.kinds or reg.companies & set(key) or len(key) < 2:
@@ -392,7 +392,7 @@ def find_orgs(
     return merge_quoted(sorted(found, key=lambda m: m.start))
 
 
-def _extend_quote(text: str, s: int, e: int) -> int:
+def extend_quote(text: str, s: int, e: int) -> int:
     span = text[s:e]
     opened = sum(span.count(c) for c in OPEN_QUOTES) - span.count("»") - span.count("”")
     while opened > 0 and e < len(text) and text[e] != "\n":

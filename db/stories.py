@@ -1,0 +1,45 @@
+"""The story index over stored articles: the MinHash signatures of recent articles, read from SQL."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pipeline.cluster import minhash
+from pipeline.cluster.minhash import WINDOW_DAYS
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+class StoryIndex(minhash.StoryIndex):
+    @classmethod
+    def from_db(cls, db: Database, days: int | None = WINDOW_DAYS) -> StoryIndex:
+        """The index over articles published or stored in the last `days` days — reprints
+        follow their original within weeks, so a large archive loads in seconds, while a
+        back-catalogue crawled last night still counts; None loads every signature."""
+        sql = "select m.article_id, m.signature from article_minhash m"
+        params: dict = {}
+        if days is not None:
+            sql += (
+                " join articles a on a.id = m.article_id"
+                " where a.published >= date('now', :since) or a.fetched_at >= date('now', :since)"
+            )
+            params = {"since": f"-{int(days)} days"}
+        return cls.from_rows(db.execute(sql, params))
+
+
+def refresh_signatures(db: Database) -> int:
+    """Recompute the signatures an older newsmon stored, or new reprints would never match the
+    articles stored before the upgrade (open_db calls it after migrating). Returns how many."""
+    stale = [
+        article_id
+        for article_id, blob in db.execute("select article_id, signature from article_minhash")
+        if not minhash.is_current(blob)
+    ]
+    for article_id in stale:
+        text = db.execute("select text from articles where id = ?", [article_id]).fetchone()[0]
+        db.execute(
+            "update article_minhash set signature = ? where article_id = ?",
+            [minhash.to_bytes(minhash.signature(text)), article_id],
+        )
+    return len(stale)
