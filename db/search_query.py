@@ -103,21 +103,22 @@ def _fts(node) -> str | None:
 
 
 def _all(node: All) -> str | None:
-    positive, negative = [], []
+    positive: list[str | None] = []
+    negative: list[str | None] = []
     for child in node.nodes:
         if isinstance(child, Not):
             expr = _fts(_unwrap_not(child))
             (negative if _is_not(child) else positive).append(expr)
         else:
             positive.append(_fts(child))
-    positive = [p for p in positive if p]
-    negative = [n for n in negative if n]
-    if not positive:
-        if negative:
+    kept = [p for p in positive if p]
+    dropped = [n for n in negative if n]
+    if not kept:
+        if dropped:
             raise QueryError("нужно хотя бы одно слово без NOT: например, центр NOT спорт")
         return None
-    expr = positive[0] if len(positive) == 1 else " AND ".join(f"({p})" for p in positive)
-    for n in negative:
+    expr = kept[0] if len(kept) == 1 else " AND ".join(f"({p})" for p in kept)
+    for n in dropped:
         expr = f"({expr}) NOT ({n})"
     return expr
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 class StoryIndex(minhash.StoryIndex):
     @classmethod
-    def from_db(cls, db: Database, days: int | None = WINDOW_DAYS) -> StoryIndex:
+    def from_db(cls, db: Database, days: int | None = WINDOW_DAYS) -> minhash.StoryIndex:
         """The index over articles published or stored in the last `days` days — reprints
         follow their original within weeks, so a large archive loads in seconds, while a
         back-catalogue crawled last night still counts; None loads every signature."""

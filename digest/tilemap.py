@@ -54,7 +54,7 @@ def thresholds(values: list[int]) -> list[int]:
     positive = sorted(v for v in values if v > 0)
     if not positive:
         return [1]
-    bounds = []
+    bounds: list[int] = []
     for i in range(len(SHADES)):
         bound = positive[min(len(positive) - 1, i * len(positive) // len(SHADES))]
         if not bounds or bound > bounds[-1]:

@@ -7,7 +7,7 @@ not given); stdout stays reserved for the summary.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
@@ -32,7 +32,7 @@ class Progress:
         self.interval = interval
         self.stream = stream
         self.last: dict[str, str] = {}
-        self.task = None
+        self.task: Any = None  # Scrapy's looping call, from spider_opened
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Progress:

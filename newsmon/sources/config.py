@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
 
 from newsmon.core.yamlfile import LineDict, config_error, load_yaml_file
@@ -108,6 +108,7 @@ def _parse_source(path: Path, entry: object) -> Source:
 
     if not isinstance(entry, dict):
         raise config_error(path, entry, "каждый источник — это словарь с полями name, url, region")
+    entry = cast(LineDict, entry)
     kind_name = str(entry.get("kind") or DEFAULT_KIND)
     kind = SOURCE_KINDS.get(kind_name)
     if kind is None:

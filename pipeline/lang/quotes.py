@@ -228,7 +228,8 @@ def is_genitive(word: str) -> bool:
 
 def numbers(word: str) -> frozenset[str]:
     """Grammatical numbers a word form can have (empty for words without number)."""
-    return frozenset(dict(f).get("Number") for _, f in _parses(word)) - {None}
+    found = {dict(f).get("Number") for _, f in _parses(word)}
+    return frozenset(n for n in found if n is not None)
 
 
 def is_genitive_plural(word: str) -> bool:
