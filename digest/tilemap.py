@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
 import yaml
 from PIL import Image, ImageDraw
 
 from digest.charts import BACKGROUND, MUTED_COLOUR, SCALE, WIDTH, font, png_bytes
 from digest.text import number
+from newsmon.core.datafiles import read_data
 
 EMPTY_COLOUR = (232, 234, 237)
 # Light to dark blue: shades for 1+ materials, split at quantiles of the period's counts.
@@ -40,7 +40,7 @@ class Layout:
 @functools.cache
 def layout() -> Layout:
     raw = yaml.safe_load(
-        resources.files("digest").joinpath("data/tilemap.yml").read_text(encoding="utf-8")
+        read_data("digest", "tilemap.yml")
     )
     tiles = tuple(
         Tile(iso=iso, row=int(t["row"]), col=int(t["col"]), label=str(t["label"]))

@@ -20,11 +20,12 @@ import logging
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import yaml
 from lxml import etree
+
+from newsmon.core.datafiles import read_data
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -104,7 +105,7 @@ def _any_of(fragments: list[str]) -> re.Pattern[str]:
 @functools.cache
 def markers() -> Markers:
     raw = yaml.safe_load(
-        resources.files("pipeline").joinpath("data/boilerplate.yml").read_text("utf-8")
+        read_data("pipeline", "boilerplate.yml")
     )
     return Markers(
         stop=tuple(fold(m) for m in raw["stop_markers"]),

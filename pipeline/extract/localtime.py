@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime
 import functools
-from importlib import resources
 
 import yaml
+
+from newsmon.core.datafiles import read_data
 
 # An unknown or missing region: Moscow time, the zone most outlets and CMS defaults use.
 DEFAULT_OFFSET_HOURS = 3
@@ -20,7 +21,7 @@ DEFAULT_OFFSET_HOURS = 3
 def utc_offsets() -> dict[str, int]:
     """ISO code → UTC offset in hours."""
     raw = yaml.safe_load(
-        resources.files("pipeline").joinpath("data/timezones.yml").read_text("utf-8")
+        read_data("pipeline", "timezones.yml")
     )
     return {str(iso): int(hours) for iso, hours in raw["offsets"].items()}
 
