@@ -51,8 +51,9 @@ MAX_MARKER_CHARS = 200
 MAX_BLOCK_ABOVE_TEXT = 600
 # Content above the headline is chrome unless it holds this share of the page's prose.
 MAX_PROSE_BEFORE_TITLE = 0.3
-# The shortest line that can be the article's one sentence.
-MIN_SENTENCE = 40
+# The shortest line that can be a sentence of prose (the article's one sentence, a paragraph of
+# the text, a line under the headline): one threshold for every extraction module.
+MIN_SENTENCE_CHARS = 40
 # Headlines in a news block are shorter than this and end without a full stop.
 HEADLINE_MAX = 120
 # Containers that may be a list of dated items; an item is at most this long, and the list's own
@@ -62,9 +63,8 @@ MAX_DATED_ITEM = 160
 MAX_DATED_LIST_HEADING = 60
 # A text run this long is prose (a sentence), not a menu item or a headline.
 PROSE_RUN = 80
-# A paragraph of the text: a block this long and mostly not links. The text of a p, li or
-# blockquote belongs to the container around it.
-MIN_PARAGRAPH_CHARS = 40
+# A paragraph of the text: a block of at least MIN_SENTENCE_CHARS and mostly not links. The text of
+# a p, li or blockquote belongs to the container around it.
 MAX_PARAGRAPH_LINKS = 0.35
 PARAGRAPH_TAGS = frozenset({"p", "li", "blockquote"})
 
@@ -261,7 +261,7 @@ class Body:
 
 
 def is_paragraph(block: Block) -> bool:
-    return len(block.text) >= MIN_PARAGRAPH_CHARS and block.link_density <= MAX_PARAGRAPH_LINKS
+    return len(block.text) >= MIN_SENTENCE_CHARS and block.link_density <= MAX_PARAGRAPH_LINKS
 
 
 def paragraph_container(block: Block) -> HtmlElement:
@@ -405,7 +405,7 @@ def cut_at_stop_marker(
     there still cuts, since the headlines after it cannot be told from the text.
     """
     items = blocks(tree, skip_widgets=False)
-    min_chars = MIN_SENTENCE if starts_at_title else PROSE_RUN * 1.5
+    min_chars = MIN_SENTENCE_CHARS if starts_at_title else PROSE_RUN * 1.5
     first_prose = next(
         (i for i, b in enumerate(items) if len(b.text) >= min_chars and b.link_density < 0.5),
         None,

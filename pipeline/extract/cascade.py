@@ -40,8 +40,8 @@ HEAD_SCAN = 4
 # Paragraphs this long are never repeated on purpose.
 DEDUPE_MIN_CHARS = 60
 MAX_HEAD_CHROME = 200
-# A sentence: this long and ending like one. Shorter lines above the text may be chrome.
-MIN_SENTENCE_CHARS = 40
+# A sentence: boilerplate.MIN_SENTENCE_CHARS long and ending like one. Shorter lines above the
+# text may be chrome.
 SENTENCE_END = tuple('.!?…»")')
 # A rubric line above the text has at most this many words; no chrome line is longer than this.
 RUBRIC_WORDS = 3
@@ -200,7 +200,7 @@ def _strip_tail(paragraphs: list[str], now: datetime.datetime) -> list[str]:
 
 
 def _is_prose(line: str) -> bool:
-    return len(line) >= MIN_SENTENCE_CHARS and line.rstrip()[-1:] in SENTENCE_END
+    return len(line) >= boilerplate.MIN_SENTENCE_CHARS and line.rstrip()[-1:] in SENTENCE_END
 
 
 _CAPTION_CLASS = re.compile(r"photo|foto|caption|img|image|pic|credit|gallery|source|author", re.I)
@@ -233,7 +233,7 @@ def _rescue_lead(
             caption
             or boilerplate.is_drop_line(text)
             or dateline.dateline_date(text, now, dateish=True) is not None
-            or (len(text) < MIN_SENTENCE_CHARS and not _is_prose(text))
+            or (len(text) < boilerplate.MIN_SENTENCE_CHARS and not _is_prose(text))
         ):
             continue
         if _is_prose(text) and block.link_density < 0.3:

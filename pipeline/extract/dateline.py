@@ -162,7 +162,7 @@ def find_dateline(
             (
                 i
                 for i in range(first_body, end)
-                if len(items[i].text) >= 40
+                if len(items[i].text) >= boilerplate.MIN_SENTENCE_CHARS
                 and items[i].link_density < 0.5
                 and dateline_date(items[i].text, now, dateish=True) is None
             ),
