@@ -24,9 +24,9 @@ def open_db(
     that is another application's database, or one a newer newsmon wrote, is refused before
     anything is written to it.
     """
-    from db.migrations import apply_migrations
+    from db.migrations import apply_migrations, migrations
     from db.schema import Schema, refusal, schema_state
-    from db.stories import refresh_signatures
+    from db.stories import SIGNATURE_MIGRATIONS, refresh_signatures
 
     path = Path(path)
     if not create and not path.exists():
@@ -45,9 +45,11 @@ def open_db(
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA synchronous = NORMAL")
         if migrate and state is not Schema.CURRENT:
+            pending = {m.name for m in migrations.pending(db)}
             apply_migrations(db)
-            with db.conn:  # data the migrations leave to newer code
-                refresh_signatures(db)
+            if pending & SIGNATURE_MIGRATIONS:
+                with db.conn:  # the data those migrations leave to the current code
+                    refresh_signatures(db)
     except BaseException as exc:
         if conn is not None:
             conn.close()

@@ -28,6 +28,10 @@ class StoryIndex(minhash.StoryIndex):
         return cls.from_rows(db.execute(sql, params))
 
 
+# Migrations that changed how signatures are made: applying one recomputes the stored ones.
+SIGNATURE_MIGRATIONS = frozenset({"m0007_minhash_lemma_shingles", "m0008_minhash_shingle_hashes"})
+
+
 def refresh_signatures(db: Database) -> int:
     """Recompute the signatures an older newsmon stored, or new reprints would never match the
     articles stored before the upgrade (open_db calls it after migrating). Returns how many."""
