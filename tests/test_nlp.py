@@ -122,7 +122,7 @@ def test_person_spans_split_into_one_entity_per_name(models, text, names):
     ],
 )
 def test_normal_forms_are_nominative_and_agree(surface, typ, normal):
-    from pipeline.tag.run import normal_form
+    from pipeline.tag.entities import normal_form
 
     assert normal_form(surface, typ) == normal
 
