@@ -60,7 +60,7 @@ class SiteNames:
             return True
         # «Spektrum der Wissenschaft» on spektrum.de, «Point of Sail» on pointofsail-kiel.de
         return any(
-            (len(label) >= 5 and compact.startswith(label))
+            (len(label) >= 5 and compact.startswith(label) and len(piece.split()) <= 3)
             or (len(compact) >= 6 and label.startswith(compact))
             for label in self.labels
         )
@@ -144,6 +144,16 @@ def _spans(title: str, marks: list[re.Match[str]]) -> list[tuple[int, int]]:
 
 def pieces(title: str) -> list[str]:
     return [title[a:b].strip() for a, b in _spans(title, _marks(title))]
+
+
+def piece_runs(title: str) -> list[str]:
+    """Every run of whole pieces, as written: «A - B | C» → A, A - B, A - B | C, B, B | C, C."""
+    spans = _spans(title, _marks(title))
+    return [
+        title[spans[i][0] : spans[j][1]].strip()
+        for i in range(len(spans))
+        for j in range(i, len(spans))
+    ]
 
 
 def has_site_piece(title: str, known: SiteNames) -> bool:

@@ -181,6 +181,7 @@ def find_title(
     prose = boilerplate.page_prose(tree)
 
     fulls = [_key(t) for t in strong]
+    bare_strong = [bare[k] or "" for k in strong_keys]
 
     def agreement(el: HtmlElement) -> float:
         raw = element_text(el)
@@ -204,7 +205,9 @@ def find_title(
 
     candidates = [
         el
-        for el in _title_candidates(tree, agreeing=lambda el: agreement(el) >= 0.5)
+        for el in _title_candidates(
+            tree, agreeing=lambda el: _repeats_piece(el, strong, bare_strong)
+        )
         if el.tag != "h1"
         or any(_key(element_text(el)) in t for t in article_meta)
         or not _is_site_name(el, items, head_title, site, known)
@@ -264,6 +267,24 @@ def _is_home_link(el: HtmlElement, known: sitename.SiteNames) -> bool:
         if a.get("rel") == "home" or sitename.is_home_href(a.get("href"), known.host)
     ]
     return bool(text) and sum(len(element_text(a)) for a in links) >= len(text)
+
+
+def _repeats_piece(el: HtmlElement, fulls: list[str], bares: list[str]) -> bool:
+    """A lower heading that is a meta title without its site, or most of one, whole pieces of it
+    («Заголовок - Подзаголовок | Сайт»): not a kicker that only starts the title's first piece
+    («Тема дня: Заголовок»), nor a short piece of a long SEO title."""
+    text = _key(element_text(el))
+    if not text or _is_hidden(el):
+        return False
+    for full, bare in zip(fulls, bares):
+        runs = _piece_runs(full)
+        if text == _key(bare) or (text in runs and len(text) >= 0.5 * len(_key(bare))):
+            return True
+    return False
+
+
+def _piece_runs(title: str) -> set[str]:
+    return {_key(run) for run in sitename.piece_runs(title)}
 
 
 _HIDDEN_CLASS = re.compile(

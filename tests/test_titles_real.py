@@ -159,3 +159,23 @@ def test_kicker_kept_when_every_meta_title_has_it():
     h1 = f"<span class='kicker'>Соцподдержка</span><span>: </span><span>{HEADLINE}</span>"
     head = f"<meta property='og:title' content='Соцподдержка: {HEADLINE}'>"
     assert _title(f"<h1>{h1}</h1><p>{PARA}</p>", head) == f"Соцподдержка: {HEADLINE}"
+
+
+def test_kicker_heading_above_the_h1_is_not_the_headline():
+    # og:title joins the kicker and the headline with a colon: the kicker is no piece of it.
+    kicker = "Летний отдых детей из семей участников конкурса"
+    body = f"<h4>{kicker}</h4><h1>Лагеря откроются в июне</h1><p>{PARA}</p>"
+    og = f"{kicker}: лагеря откроются в июне"
+    head = f"<meta property='og:title' content='{og}'><title>{og} - Вестник</title>"
+    assert _title(body, head) == "Лагеря откроются в июне"
+
+
+def test_product_name_starting_with_the_site_name_is_not_the_site():
+    # «Vesti Online Pro 2024 для бизнеса и дома» on vesti.ru is a product, not the site's name.
+    body = "<header><h1>Vesti Online Pro 2024</h1><h3>Новости района без рекламы и подписок</h3></header>"
+    og = "Новости района без рекламы и подписок - Vesti Online Pro 2024 для бизнеса и дома"
+    head = (
+        f"<meta property='og:title' content='{og}'><title>{og}</title>"
+        "<link rel='canonical' href='https://vesti.ru/pro'>"
+    )
+    assert _title(body + f"<p>{PARA}</p>", head) == "Vesti Online Pro 2024"
