@@ -1,0 +1,375 @@
+"""What a page is built of: one headline over one body of prose, or repeated items.
+
+Reads the markup only (no URL words, no CMS class names): text blocks in document order,
+headings, *title links* (a block that is one link whose text reads like a headline, pointing to
+another page), *teaser items* (the box around one title link: its date, picture and excerpt),
+groups of repeated sibling items carrying links or pictures, label–value fields (a person's or an
+office's card) and search forms that show the query. pipeline.pagetype turns this into a verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml.html import HtmlElement
+
+BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol td th tr table tbody thead dd dt dl blockquote section "
+    "article header footer main aside nav pre address figcaption figure form center body html".split()
+)
+DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "select", "button")
+HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+CHROME_TAGS = frozenset({"header", "footer", "nav"})
+# A class that names the element a headline («entry-title», «news-item__title», «story__head»).
+TITLE_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:title|head|headline|heading|zagolovok)(?:$|[\s_-])", re.I)
+SENTENCE_END_RE = re.compile(r"[.!?…](?:[»\")]*)(?=\s|$)")
+CHARSET_RE = re.compile(rb"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
+XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*>")
+LABEL_RE = re.compile(r"^([^\W\d][^:]{1,28}):\s*\S")
+
+# A prose paragraph: at least this many characters and words, mostly not link text.
+PROSE_MIN_CHARS = 60
+PROSE_MIN_WORDS = 8
+PROSE_MAX_LINK_SHARE = 0.3
+# A title link: one link holding nearly all of its block, worded like a headline.
+TITLE_LINK_SHARE = 0.85
+TITLE_MIN_WORDS = 3
+TITLE_CHARS = (15, 250)
+# A lone teaser box (one title link, no repeated siblings) holds at most this much prose; more is
+# an article body that merely contains an inline «Читайте также» link.
+TEASER_MAX_PROSE = 600
+
+
+@dataclass
+class Block:
+    owner: HtmlElement
+    text: str
+    link_chars: int
+    index: int
+    href: str | None = None  # the link holding (nearly) all of the text
+    in_chrome: bool = False
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def sentences(self) -> int:
+        return len(SENTENCE_END_RE.findall(self.text))
+
+
+@dataclass
+class Structure:
+    blocks: list[Block] = field(default_factory=list)
+    prose: list[Block] = field(default_factory=list)  # prose outside teaser items
+    teaser_prose: list[Block] = field(default_factory=list)
+    title_links: list[Block] = field(default_factory=list)
+    headings: list[Block] = field(default_factory=list)  # unlinked headings
+    body: list[Block] = field(default_factory=list)  # the largest run of sibling prose
+    governing: Block | None = None  # the heading or title link nearest above the body
+    repeated: list[list[HtmlElement]] = field(default_factory=list)  # groups outside chrome
+    picture_grid: int = 0  # items of the largest group of pictures with short captions
+    fields_before_body: int = 0  # label–value pairs between the headline and the body
+    fields: int = 0
+    search_query: bool = False
+
+    @property
+    def body_chars(self) -> int:
+        return sum(len(b.text) for b in self.body)
+
+    @property
+    def body_sentences(self) -> int:
+        return sum(max(b.sentences, 1) for b in self.body)
+
+    @property
+    def repeated_items(self) -> int:
+        return max((len(g) for g in self.repeated), default=0)
+
+
+def decode(body: bytes) -> str:
+    """UTF-8 when the bytes are valid UTF-8, else the declared charset, else windows-1251."""
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = CHARSET_RE.search(body[:4096])
+    for charset in ([declared.group(1).decode("ascii")] if declared else []) + ["cp1251"]:
+        try:
+            return body.decode(charset, errors="replace")
+        except LookupError:
+            continue
+    return body.decode("cp1251", errors="replace")
+
+
+def parse(body: bytes) -> HtmlElement | None:
+    if not body or not body.strip():
+        return None
+    text = XML_DECL_RE.sub("", decode(body), count=1)
+    if not text.strip():
+        return None
+    try:
+        tree = lxml.html.document_fromstring(text)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    for el in list(tree.iter(*DROP_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    return tree
+
+
+def _tag(el: HtmlElement) -> str:
+    return el.tag if isinstance(el.tag, str) else ""
+
+
+def _same_page(href: str, url: str) -> bool:
+    a, b = urlsplit(urljoin(url, href)), urlsplit(url)
+    return (a.path.rstrip("/"), a.query) == (b.path.rstrip("/"), b.query)
+
+
+def _real_link(href: str | None) -> bool:
+    return bool(href) and not href.startswith(("#", "javascript:", "mailto:", "tel:"))
+
+
+def read_blocks(tree: HtmlElement) -> list[Block]:
+    """Runs of inline text between block boundaries (and ``<br><br>``), in document order. Block
+    elements inside a link (``<a href><h2>…</h2></a>``, a teaser card) are that link's text."""
+    result: list[Block] = []
+
+    def flush(owner: HtmlElement, parts: list[str], links: list[tuple[int, str | None]],
+              chrome: bool, outer_href: str | None) -> None:
+        text = "".join(parts)
+        pieces = re.split(r"\n\s*\n", text) if "\n" in text else [text]
+        for piece in pieces:
+            clean = re.sub(r"\s+", " ", piece.replace("\xa0", " ")).strip()
+            if not clean:
+                continue
+            share = len(clean) / max(len(text.strip()), 1)
+            link_chars = int(sum(n for n, _ in links) * share)
+            href = outer_href
+            if href is None and len(pieces) == 1:
+                top = max(links, key=lambda x: x[0], default=(0, None))
+                if top[0] >= TITLE_LINK_SHARE * len(clean):
+                    href = top[1]
+            if outer_href:
+                link_chars = len(clean)
+            result.append(Block(owner, clean, link_chars, len(result), href, chrome))
+        parts.clear()
+        links.clear()
+
+    def walk(el, owner, parts, links, chrome, outer_href, in_link) -> None:
+        for child in el:
+            tag = _tag(child)
+            if not tag:
+                pass
+            elif tag in BLOCK_TAGS:
+                flush(owner, parts, links, chrome, outer_href)
+                visit(child, chrome, outer_href)
+            elif tag == "br":
+                parts.append("\n")
+            else:
+                before = sum(len(p) for p in parts)
+                parts.append(child.text or "")
+                href = child.get("href") if tag == "a" else None
+                wraps_blocks = href is not None and any(
+                    _tag(c) in BLOCK_TAGS for c in child.iterdescendants()
+                )
+                walk(child, owner, parts, links, chrome,
+                     href if wraps_blocks and not outer_href else outer_href,
+                     in_link or tag == "a")
+                if tag == "a" and not in_link and not outer_href:
+                    text_len = len(re.sub(r"\s+", " ", "".join(parts)[before:]).strip())
+                    links.append((text_len, href))
+            if child.tail:
+                parts.append(child.tail)
+
+    def visit(el: HtmlElement, chrome: bool, outer_href: str | None) -> None:
+        chrome = chrome or _tag(el) in CHROME_TAGS
+        parts: list[str] = [el.text or ""]
+        links: list[tuple[int, str | None]] = []
+        walk(el, el, parts, links, chrome, outer_href, False)
+        flush(el, parts, links, chrome, outer_href)
+
+    body = tree.find(".//body")
+    visit(body if body is not None else tree, False, None)
+    return result
+
+
+def _is_prose(b: Block) -> bool:
+    return (
+        len(b.text) >= PROSE_MIN_CHARS
+        and b.words >= PROSE_MIN_WORDS
+        and b.link_chars <= PROSE_MAX_LINK_SHARE * len(b.text)
+        and b.sentences >= 1
+        and _tag(b.owner) not in HEADING_TAGS
+        and b.href is None
+    )
+
+
+def _is_heading(b: Block) -> bool:
+    if b.href or b.words < 2 or len(b.text) > TITLE_CHARS[1]:
+        return False
+    if _tag(b.owner) in HEADING_TAGS:
+        return True
+    return bool(TITLE_CLASS_RE.search(b.owner.get("class") or "")) and b.sentences <= 1
+
+
+def _is_title_link(b: Block, url: str) -> bool:
+    return (
+        _real_link(b.href)
+        and not _same_page(b.href or "", url)
+        and b.words >= TITLE_MIN_WORDS
+        and TITLE_CHARS[0] <= len(b.text) <= TITLE_CHARS[1]
+    )
+
+
+def _signature(el: HtmlElement) -> tuple[str, str]:
+    classes = " ".join(sorted(re.sub(r"\d+", "", c) for c in (el.get("class") or "").split()))
+    return _tag(el), "" if _tag(el) == "tr" else classes
+
+
+def _in_chrome(el: HtmlElement) -> bool:
+    return any(_tag(a) in CHROME_TAGS for a in el.iterancestors())
+
+
+def repeated_groups(tree: HtmlElement) -> list[list[HtmlElement]]:
+    """Sibling elements of one shape (tag and class), three or more, each holding a link or a
+    picture and little text of its own: teasers, cards, rows, album covers."""
+    groups = []
+    for parent in tree.iter():
+        if not _tag(parent) or _in_chrome(parent) or _tag(parent) in CHROME_TAGS:
+            continue
+        by_shape: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
+        for child in parent:
+            if _tag(child) in BLOCK_TAGS or _tag(child) == "a":
+                by_shape[_signature(child)].append(child)
+        for members in by_shape.values():
+            if len(members) < 3:
+                continue
+            linked = [m for m in members if m.find(".//a[@href]") is not None or _tag(m) == "a"]
+            pictured = [m for m in members if m.find(".//img") is not None]
+            if len(linked) >= 0.8 * len(members) or len(pictured) >= 0.8 * len(members):
+                groups.append(members)
+    return groups
+
+
+def _teaser_item(start: HtmlElement, title_owners: set[HtmlElement],
+                 headings: set[HtmlElement], prose_index: list[tuple[int, Block]],
+                 title_index: int) -> HtmlElement:
+    """The largest box around one title link that holds no other title link, no heading and no
+    prose above the title."""
+    item = start
+    for anc in start.iterancestors():
+        if _tag(anc) in ("body", "html") or _tag(anc) in CHROME_TAGS:
+            break
+        inside = set(anc.iter())
+        if len(inside & title_owners) > 1 or inside & headings:
+            break
+        if any(i < title_index and b.owner in inside for i, b in prose_index):
+            break
+        item = anc
+    return item
+
+
+def analyse(tree: HtmlElement, url: str) -> Structure:
+    s = Structure(blocks=read_blocks(tree))
+    for b in s.blocks:
+        if _is_title_link(b, url):
+            s.title_links.append(b)
+        elif _is_heading(b):
+            s.headings.append(b)
+    all_prose = [b for b in s.blocks if _is_prose(b)]
+    prose_index = [(b.index, b) for b in all_prose]
+    title_owners = {b.owner for b in s.title_links}
+    heading_owners = {b.owner for b in s.headings}
+    s.repeated = [g for g in repeated_groups(tree)]
+    in_groups: set[HtmlElement] = set()
+    for g in s.repeated:
+        for member in g:
+            # A group item counts as a teaser only when it carries a title link of its own.
+            inside = set(member.iter())
+            if inside & title_owners or _tag(member) == "tr":
+                in_groups |= inside
+    teaser: set[HtmlElement] = set(in_groups)
+    for t in s.title_links:
+        item = _teaser_item(t.owner, title_owners, heading_owners, prose_index, t.index)
+        inside = set(item.iter())
+        own = sum(len(b.text) for b in all_prose if b.owner in inside)
+        if own <= TEASER_MAX_PROSE:
+            teaser |= inside
+    for b in all_prose:
+        (s.teaser_prose if b.owner in teaser else s.prose).append(b)
+    s.body, s.governing = _body(s)
+    _read_fields(s, tree)
+    _read_search(s, tree)
+    _read_pictures(s)
+    return s
+
+
+def _container(b: Block) -> HtmlElement:
+    return b.owner.getparent() if _tag(b.owner) == "p" and b.owner.getparent() is not None else b.owner
+
+
+def _body(s: Structure) -> tuple[list[Block], Block | None]:
+    """The largest run of sibling prose under a heading of this page, else the largest run at all,
+    with the heading or title link nearest above it."""
+    by_box: dict[HtmlElement, list[Block]] = defaultdict(list)
+    for b in s.prose:
+        if not b.in_chrome:
+            by_box[_container(b)].append(b)
+    anchors = sorted(
+        (b for b in s.headings + s.title_links if not b.in_chrome), key=lambda b: b.index
+    )
+
+    def governing(run: list[Block]) -> Block | None:
+        return next((a for a in reversed(anchors) if a.index < run[0].index), None)
+
+    def size(run: list[Block]) -> int:
+        return sum(len(b.text) for b in run)
+
+    runs = sorted(by_box.values(), key=size, reverse=True)
+    headed = [r for r in runs if (g := governing(r)) is not None and g.href is None]
+    best = headed[0] if headed else (runs[0] if runs else [])
+    return best, governing(best) if best else None
+
+
+def _read_fields(s: Structure, tree: HtmlElement) -> None:
+    """Label–value pairs: <dt>/<dd>, two-cell rows with a short first cell, «Телефон: …» lines."""
+    start = s.body[0].index if s.body else len(s.blocks)
+    top = min((h.index for h in s.headings if _tag(h.owner) == "h1"), default=-1)
+    count = before = 0
+    for b in s.blocks:
+        if b.in_chrome:
+            continue
+        tag = _tag(b.owner)
+        is_field = False
+        if tag == "dt" or (tag in ("td", "th") and len(b.text) <= 30 and b.words <= 3
+                           and b.owner.getnext() is not None and b.owner.getprevious() is None
+                           and len(b.owner.getparent()) == 2):
+            is_field = True
+        elif LABEL_RE.match(b.text) and len(b.text) <= 160:
+            is_field = True
+        if is_field:
+            count += 1
+            if top <= b.index < start:
+                before += 1
+    s.fields = count
+    s.fields_before_body = before
+
+
+def _read_search(s: Structure, tree: HtmlElement) -> None:
+    for inp in tree.iter("input"):
+        kind = (inp.get("type") or "text").lower()
+        if kind in ("text", "search") and (inp.get("value") or "").strip():
+            if not _in_chrome(inp):
+                s.search_query = True
+
+
+def _read_pictures(s: Structure) -> None:
+    for g in s.repeated:
+        pictured = [m for m in g if m.find(".//img") is not None]
+        if len(pictured) >= 4 and all(len(m.text_content().strip()) < 120 for m in pictured):
+            s.picture_grid = max(s.picture_grid, len(pictured))
