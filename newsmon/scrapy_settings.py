@@ -65,6 +65,7 @@ FEED_EXPORT_ENCODING = "utf-8"
 
 # newsmon's own settings, filled by newsmon/crawl.py for each run.
 NEWSMON_DB_PATH = "newsmon.db"
+NEWSMON_DB_TIMEOUT = 30.0  # seconds a write waits for another process's lock before giving up
 NEWSMON_SOURCES: list = []
 NEWSMON_SINCE = None
 NEWSMON_RUN_ID = 0

@@ -19,8 +19,8 @@ from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from db import open_db
-from db.runs import NOT_ARTICLE_STATUS, now_iso, record_url, url_is_done
+from db import BUSY_TIMEOUT, open_db
+from db.runs import NOT_ARTICLE_STATUS, now_iso, remember_urls, url_is_done
 from pipeline.items import ArticleItem
 from spiders.discovery import (
     Entry,
@@ -53,7 +53,7 @@ class NewsSpider(scrapy.Spider):
         super().__init__(**kw)
         self.sources = {s.name: s for s in sources}
         self.since = since
-        self.db = open_db(db_path)
+        self.db_path = db_path
         self.listing_pages: dict[str, int] = {}
         self.known_seen: set[str] = set()  # stored URLs met this run, counted once
         self.max_listing_pages = 50
@@ -63,6 +63,9 @@ class NewsSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.max_listing_pages = crawler.settings.getint("NEWSMON_MAX_LISTING_PAGES", 50)
+        # newsmon/crawl.py opened (and migrated) the database before the engine started.
+        spider.db = open_db(spider.db_path, migrate=False,
+                            timeout=crawler.settings.getfloat("NEWSMON_DB_TIMEOUT", BUSY_TIMEOUT))
         connect = crawler.signals.connect
         connect(spider._on_item_scraped, signal=signals.item_scraped)
         connect(spider._on_item_dropped, signal=signals.item_dropped)
@@ -206,8 +209,7 @@ class NewsSpider(scrapy.Spider):
             # A dead link is a fact about the page, remembered so it is not asked again nightly.
             self._count(source, "gone")
             if request.meta.get("kind") == "article":
-                record_url(self.db, canonical_url(request.url), status)
-                self.db.conn.commit()
+                remember_urls(self.db, [canonical_url(request.url)], status)
             self.logger.info("%s: HTTP %s %s", source, status, request.url)
             return
         self._count(source, "errors")
@@ -231,9 +233,8 @@ class NewsSpider(scrapy.Spider):
             # A page that is no article (home, rubric, contacts listed in a sitemap) is fetched
             # once, not every night.
             self._count(response.meta.get("source", "?"), "not_articles")
-            for url in getattr(item, "request_urls", None) or [response.url]:
-                record_url(self.db, canonical_url(url), NOT_ARTICLE_STATUS)
-            self.db.conn.commit()
+            urls = getattr(item, "request_urls", None) or [response.url]
+            remember_urls(self.db, [canonical_url(u) for u in urls], NOT_ARTICLE_STATUS)
 
     def _on_item_error(self, item: Any, response: Any, spider: Any, failure: Any) -> None:
         self.gate.resolve(response.meta.get("listing"), fresh=True)
@@ -249,12 +250,11 @@ class NewsSpider(scrapy.Spider):
         if request.meta.get("kind") == "article" and request.meta.get("redirect_urls"):
             # An old address redirecting to a page requested anyway: remember it as a redirect,
             # so it is not asked again; the target is stored under its own URL.
-            for url in request.meta["redirect_urls"]:
-                record_url(self.db, canonical_url(url), 301)
-            self.db.conn.commit()
+            remember_urls(self.db, [canonical_url(u) for u in request.meta["redirect_urls"]], 301)
 
     def _on_idle(self, spider: Any) -> None:
         self.gate.close_all()
 
     def closed(self, reason: str) -> None:
-        self.db.conn.close()
+        if getattr(self, "db", None) is not None:
+            self.db.conn.close()

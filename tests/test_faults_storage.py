@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from factories import article, make_db
 from sqlite_utils import Database
 
 from db.migrations import migrations
 from newsmon.cli import cli
-from factories import article, make_db
 
 NAMES = [m.name for m in migrations._migrations]
 READERS = (
