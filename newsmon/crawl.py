@@ -26,7 +26,7 @@ from newsmon.errors import RunError
 EXIT_OK, EXIT_FAILED, EXIT_PARTIAL, EXIT_LOCKED = 0, 1, 3, 75
 COUNT_KEYS = (
     "pages", "new_articles", "relevant", "errors", "skipped_stored", "skipped_old", "gone",
-    "ignored", "offsite", "not_stored",
+    "ignored", "offsite", "not_stored", "broken_feeds",
 )  # fmt: skip
 DISK_FULL_REASON = "disk_full"  # pipeline.scrapy_pipelines closes the spider with it
 QUIET_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt", "scrapy.downloadermiddlewares.retry",
@@ -86,6 +86,10 @@ class CrawlResult:
         return sum(s.get("not_stored", 0) for s in self.per_source.values())
 
     @property
+    def broken_feeds(self) -> int:
+        return sum(s.get("broken_feeds", 0) for s in self.per_source.values())
+
+    @property
     def exit_code(self) -> int:
         return {"ok": EXIT_OK, "partial": EXIT_PARTIAL}.get(self.status, EXIT_FAILED)
 
@@ -103,14 +107,15 @@ class SpiderEnding:
 
 def run_status(reason: str | None, result: CrawlResult, n_sources: int) -> str:
     """The truth about a run: interrupted (signal), failed (disk full, nothing reachable),
-    partial (some outlets down or some articles not stored), else ok."""
+    partial (some outlets down, some articles not stored, a feed or sitemap not readable),
+    else ok."""
     if reason is None or (reason != "finished" and reason != DISK_FULL_REASON):
         return "interrupted"
     if reason == DISK_FULL_REASON:
         return "failed"
     if result.down and len(result.down) == n_sources:
         return "failed"
-    if result.down or result.not_stored:
+    if result.down or result.not_stored or result.broken_feeds:
         return "partial"
     return "ok"
 

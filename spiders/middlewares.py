@@ -2,6 +2,8 @@
 
 Scrapy's own OffsiteMiddleware compares host names only (ports ignored, subdomains admitted), but
 two newsmon outlets may differ only by port, and a redirect to another site must not be followed.
+The one exception: a feed or sitemap listed in sources.yml on another origin (a feeds. subdomain,
+a CDN), and the child sitemaps of such an index on its own origin — never an article page.
 """
 
 from __future__ import annotations
@@ -29,6 +31,11 @@ class OriginOffsiteMiddleware(OffsiteMiddleware):
         if source is None:
             return True
         if same_origin(request.url, source.url):
+            return True
+        listed = request.meta.get("discovery_origin")
+        if listed and request.meta.get("kind") in ("feed", "sitemap") and (
+            same_origin(request.url, listed)
+        ):
             return True
         prefix = f"newsmon/source/{source.name}/"
         self.stats.inc_value(prefix + "offsite")

@@ -29,9 +29,10 @@ from spiders.discovery import (
     next_pages,
     parse_feed,
     parse_sitemap,
+    xml_problem,
 )  # fmt: skip
 from spiders.gate import PaginationGate
-from spiders.urls import canonical_url, same_origin
+from spiders.urls import canonical_url, origin, same_origin
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -81,6 +82,10 @@ class NewsSpider(scrapy.Spider):
 
     def _request(self, url: str, source: Source, callback, **meta: Any) -> scrapy.Request:
         # download_slot per source: outlets sharing a host (differing by port) throttle apart.
+        # A feed or sitemap may live on another origin (a feeds. subdomain, a CDN) when
+        # sources.yml lists it: `discovery_origin` lets spiders.middlewares admit that origin.
+        if meta.get("kind") in ("feed", "sitemap") and "discovery_origin" not in meta:
+            meta["discovery_origin"] = origin(url)
         return scrapy.Request(
             url, callback=callback, errback=self.on_error,
             meta={"source": source.name, "download_slot": source.name, **meta},
@@ -104,36 +109,42 @@ class NewsSpider(scrapy.Spider):
 
     def parse_feed(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
         source = self.sources[response.meta["source"]]
-        self._count(source.name, "pages")
         entries = parse_feed(response.body, response.url)
-        if not entries:
-            self._unreadable(source, response, "лента")
+        self._check_document(source, response, "лента", bool(entries))
         for entry in entries:
             yield from self._article_request(source, entry)
 
     def parse_sitemap(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
         source = self.sources[response.meta["source"]]
-        self._count(source.name, "pages")
         sitemap = parse_sitemap(response.body, response.url)
-        if not sitemap.entries:
-            self._unreadable(source, response, "карта сайта")
+        self._check_document(source, response, "карта сайта", bool(sitemap.entries))
         depth = response.meta.get("depth", 0)
         for entry in sitemap.entries:
             if not sitemap.is_index:
                 yield from self._article_request(source, entry)
             elif self.since and entry.date and entry.date < self.since:
                 self._count(source.name, "skipped_old")  # nothing in it changed since the bound
-            elif depth < MAX_SITEMAP_DEPTH and same_origin(entry.url, source.url):
+            elif depth < MAX_SITEMAP_DEPTH and (
+                same_origin(entry.url, source.url) or same_origin(entry.url, response.url)
+            ):  # an index on a CDN lists its child sitemaps there
                 yield self._request(
-                    entry.url, source, self.parse_sitemap, kind="sitemap", depth=depth + 1
+                    entry.url, source, self.parse_sitemap, kind="sitemap", depth=depth + 1,
+                    discovery_origin=origin(entry.url),
                 )
 
-    def _unreadable(self, source: Source, response: scrapy.http.Response, what: str) -> None:
-        """A feed or sitemap with no entry: moved (an HTML page answers) or broken XML."""
-        if is_feed_or_sitemap(response.body):
-            return  # an empty but proper document: nothing new, no fault
-        reason = f"{what} без записей, не XML? {response.url}"
+    def _check_document(
+        self, source: Source, response: scrapy.http.Response, what: str, has_entries: bool
+    ) -> None:
+        """A feed or sitemap that is not well-formed XML (entries may be lost) or that has no
+        entry and is no feed at all (moved: an HTML page answers) is an error of its source and
+        not a page; an empty but proper document is neither."""
+        problem = xml_problem(response.body)
+        if problem is None and (has_entries or is_feed_or_sitemap(response.body)):
+            self._count(source.name, "pages")
+            return
+        reason = f"{what} не разобрана ({problem or 'не лента и не карта сайта'}): {response.url}"
         self._count(source.name, "errors")
+        self._count(source.name, "broken_feeds")
         self.crawler.stats.set_value(f"newsmon/source/{source.name}/last_error", reason)
         self.logger.warning("%s: %s", source.name, reason)
 
