@@ -119,6 +119,14 @@ def read(tree: HtmlElement) -> SiteNames:
     for a in homes[:MAX_HOME_LINKS]:
         names += [a.text_content(), a.get("title") or "", *a.xpath(".//img/@alt")]
     names = [re.sub(r"\s+", " ", n).strip() for n in names]
+    # Some pages put their whole title into application-name or the home link's title.
+    titles = tree.xpath("//title/text() | //meta[@property='og:title']/@content")
+    own = {
+        boilerplate.fold(t)
+        for t in (re.sub(r"\s+", " ", t).strip() for t in titles)
+        if len(pieces(t)) > 1
+    }
+    names = [n for n in names if boilerplate.fold(n) not in own]
     labels = tuple(_compact(label) for label in host.split(".")[:-1] if len(label) >= 3)
     return SiteNames(
         names=tuple(dict.fromkeys(n for n in names if 2 <= len(n) <= 120)),

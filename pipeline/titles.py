@@ -139,6 +139,7 @@ def find_title(
     head_title = clean_line(tree.findtext(".//title"))
     site = _meta(tree, "og:site_name", "application-name")
     known = sitename.read(tree)
+    site = site if site in known.names else None  # not the page's whole title
     # A page that names its site somewhere in a meta title says which piece the site is; then
     # a title without such a piece has none, and nothing is cut from it by a guess.
     # og:site_name states the name outright: a title with no piece of it has no site name.
@@ -213,7 +214,18 @@ def find_title(
         or not _is_site_name(el, items, head_title, site, known)
     ]
 
-    def rank(item: tuple[int, HtmlElement]) -> tuple[float, bool, bool, bool, int]:
+    runs = [(_piece_runs(t), _key(b)) for t, b in zip(strong, bare_strong)]
+
+    def whole(el: HtmlElement) -> bool:
+        """The element holds the site-less meta title, or is whole pieces of it (an <h1>
+        «Заголовок» for «Заголовок - Подзаголовок | Сайт»), and is not the site's name."""
+        raw = element_text(el)
+        text = _key(raw)
+        return not known.is_site(raw) and any(
+            (b and b in text) or text in pieces for pieces, b in runs
+        )
+
+    def rank(item: tuple[int, HtmlElement]) -> tuple[bool, bool, tuple, bool, int]:
         order, el = item
         logo = (
             bool(el.xpath("ancestor-or-self::a"))
@@ -221,11 +233,16 @@ def find_title(
             or boilerplate.in_widget(el, prose)
         )
         exact = _key(element_text(el)) in others
-        return agreement(el), not logo, el.tag == "h1", exact, -order
+        # Whole pieces first, then the page's own headline kind: a subtitle <h2> that is the
+        # longer piece of «Заголовок - Подзаголовок» does not beat the <h1>.
+        agree, is_h1 = agreement(el), el.tag == "h1"
+        kind = (is_h1, agree) if whole(el) else (agree, is_h1)
+        return whole(el), not logo, kind, exact, -order
 
     if candidates:
         order, el = max(enumerate(candidates), key=rank)
-        agree, not_logo, is_h1, _, _ = rank((order, el))
+        _, not_logo, _, _, _ = rank((order, el))
+        agree, is_h1 = agreement(el), el.tag == "h1"
         if agree or (not others and not_logo) or (is_h1 and not_logo):
             metas = [t for t in (*bare.values(), ld, og) if t]
             text = _trimmed_to_meta(el, metas) or _without_kicker(el, element_text(el), others)
@@ -321,12 +338,14 @@ def _trimmed_to_meta(el: HtmlElement, metas: list[str]) -> str | None:
         parts.append(clean_line(child.tail))
     parts = [p for p in parts if p]
     wanted = {_key(m) for m in metas if m}
-    for size in range(len(parts) - 1, 0, -1):
-        for start in range(len(parts) - size + 1):
-            run = clean_line(" ".join(parts[start : start + size]))
-            if _key(run) in wanted:
-                return run
-    return None
+    runs = (
+        clean_line(" ".join(parts[start : start + size]))
+        for size in range(1, len(parts))
+        for start in range(len(parts) - size + 1)
+    )
+    # The longest run a meta title names: «Wurmkiste» (og) is the kicker of «Wurmkiste selber
+    # bauen» (JSON-LD).
+    return max((run for run in runs if _key(run) in wanted), key=len, default=None)
 
 
 def _is_site_name(

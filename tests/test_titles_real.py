@@ -179,3 +179,32 @@ def test_product_name_starting_with_the_site_name_is_not_the_site():
         "<link rel='canonical' href='https://vesti.ru/pro'>"
     )
     assert _title(body + f"<p>{PARA}</p>", head) == "Vesti Online Pro 2024"
+
+
+def test_h1_piece_beats_the_longer_subtitle_piece_of_the_title():
+    sub = "Дети участников конкурса отдохнут в лагерях края этим летом бесплатно"
+    body = f"<div class='article'><h1>Путевки вручены</h1><h2>{sub}</h2><p>{PARA}</p></div>"
+    head = (
+        f"<title>Путевки вручены - {sub} : vesti-rayona.ru</title>{REWORDED_OG}"
+        "<link rel='canonical' href='https://vesti-rayona.ru/news/1'>"
+    )
+    assert _title(body, head) == "Путевки вручены"
+
+
+def test_longest_part_named_by_a_meta_title_wins_over_a_kicker_og_names():
+    h1 = f"<span class='roof'>Отдых</span> {HEADLINE}"
+    ld = f'<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{HEADLINE}"}}</script>'
+    head = f"<meta property='og:title' content='Отдых'>{ld}"
+    assert _title(f"<h1>{h1}</h1><p>{PARA}</p>", head) == HEADLINE
+
+
+def test_whole_title_in_application_name_is_not_the_site_name():
+    title = f"{HEADLINE} - Вестник района"
+    head = f"<title>{title}</title><meta name='application-name' content='{title}'>"
+    assert _title(f"<h1>{HEADLINE}</h1><p>{PARA}</p>", head + REWORDED_OG) == HEADLINE
+
+
+def test_headline_span_agreeing_with_og_beats_the_h1_with_a_different_kicker():
+    h1 = f"<span class='dachzeile'>После проверки</span> <span class='headline'>{HEADLINE}</span>"
+    head = f"<meta property='og:title' content='Итоги конкурса: {HEADLINE.lower()}'>"
+    assert _title(f"<h1>{h1}</h1><p>{PARA}</p>", head) == HEADLINE
