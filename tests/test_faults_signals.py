@@ -118,3 +118,23 @@ def test_full_disk_stops_the_crawl_marks_it_failed_and_leaves_a_readable_databas
     )  # fmt: skip
     assert counts.returncode == 0, counts.stderr
     assert f'"materials": {stored}' in counts.stdout
+
+
+def test_double_ctrl_c_on_the_terminal_with_extraction_workers(tmp_path, slow_site):
+    """Ctrl-C in a terminal reaches the whole process group, extraction workers included."""
+    import os
+
+    db_path = tmp_path / "n.db"
+    proc = subprocess.Popen(
+        crawl_cmd(slow_site, db_path, "-s", "NEWSMON_EXTRACT_WORKERS=1"), cwd=ROOT, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )  # fmt: skip
+    wait_for_articles(proc, db_path, 2)
+    os.killpg(proc.pid, signal.SIGINT)
+    time.sleep(0.3)
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode != 0, out + err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    stored = count_articles(db_path)
+    assert runs(db_path) == [(1, "interrupted", stored)]
