@@ -105,6 +105,8 @@ def database_error(path: Path | None, exc: sqlite3.DatabaseError) -> UserError |
     name = f" {path}" if path is not None else ""
     if "locked" in text or "busy" in text:
         return RunError(f"База данных{name} занята другим процессом: {text}")
+    if "readonly" in text or "read-only" in text:
+        return RunError(f"База данных{name} только для чтения: запись невозможна ({text})")
     if is_disk_full(exc):
         return RunError(f"Нет места на диске для базы{name}: {text}")
     if "not a database" in text and path is not None:

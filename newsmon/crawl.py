@@ -11,6 +11,7 @@ Exit codes for cron wrappers (see deploy/README.md):
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import fcntl
 import logging
 import os
@@ -46,7 +47,11 @@ def crawl_lock(db_path: Path) -> Iterator[None]:
     flock is released by the kernel when the process dies, so a killed crawl leaves no stale lock.
     """
     lock_path = db_path.with_name(db_path.name + ".lock")
-    handle = open(lock_path, "a+")  # held open for the whole run
+    try:
+        handle = open(lock_path, "a+")  # held open for the whole run
+    except OSError as exc:
+        why = "папка только для чтения" if exc.errno in (errno.EROFS, errno.EACCES) else exc.strerror
+        raise RunError(f"Нельзя записать в базу {db_path}: {why} ({lock_path})") from None
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:

@@ -209,3 +209,13 @@ def test_damaged_database_page_is_one_line_not_a_traceback(newsmon_db, command):
     result = run(*command, "--db", str(newsmon_db))
     assert result.exit_code == 2, result.output
     assert "повреждена" in one_line(result.output)
+
+
+def test_writers_on_a_read_only_mount_say_so_in_one_line(newsmon_db, readonly_dir, sources_yml):
+    target = readonly_dir / "n.db"
+    target.write_bytes(newsmon_db.read_bytes())
+    subprocess.run(["mount", "-o", "remount,ro", str(readonly_dir)], check=True)
+    for command in (["migrate"], ["crawl", "--sources", sources_yml]):
+        result = run(*command, "--db", str(target))
+        assert result.exit_code == 1, result.output
+        assert "только для чтения" in one_line(result.output)
