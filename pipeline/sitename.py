@@ -17,7 +17,12 @@ from lxml.html import HtmlElement
 
 from pipeline import boilerplate
 
-TITLE_SEPARATORS = re.compile(r"\s+(?:\||—|–|-|::|:|/|»|•|·|ǀ|‖|~)\s+|\s*[｜|]\s*(?=\S)")
+# Chinese and Japanese titles join the site's name without spaces: «标题-新华网», «标题_百度百科».
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60"
+TITLE_SEPARATORS = re.compile(
+    r"\s+(?:\||—|–|-|::|:|/|»|•|·|ǀ|‖|~)\s+|\s*[｜|]\s*(?=\S)"
+    rf"|(?<=[{_CJK}])\s*[-_—–]\s*(?=[{_CJK}])"
+)
 # A piece longer than this is never a site name guessed by length.
 GUESS_MAX_WORDS = 5
 # Home links read for the site's name (a menu may repeat «Главная» dozens of times).

@@ -64,6 +64,12 @@ def clean_line(text: str | None) -> str:
 _width = sitename.width
 
 
+def _words(text: str) -> int:
+    """Words, with Chinese and Japanese (written without spaces) at about two characters a word."""
+    wide = sum(unicodedata.east_asian_width(c) in "WF" for c in text)
+    return max(len(text.split()), wide // 2)
+
+
 def _meta(tree: HtmlElement, *keys: str) -> str | None:
     for key in keys:
         for meta in tree.xpath("//meta[@property=$k or @name=$k or @itemprop=$k][@content]", k=key):
@@ -163,7 +169,7 @@ def find_title(
         if full
         and bare[key]
         and (
-            len(bare[key].split()) > WEAK_TITLE_WORDS
+            _words(bare[key]) > WEAK_TITLE_WORDS
             or (
                 boilerplate.fold(bare[key]) in h1_texts
                 # <title> only when the page named the site it cut off («… - Rezept von
@@ -253,7 +259,7 @@ def find_title(
         # line when <title> is only a site or section name («Новости - Администрация города»).
         # It need not agree with <title>: SEO titles are often worded differently.
         stripped = bare["title"] or ""
-        found, el = _title_from_blocks(items, any_tag=len(stripped.split()) <= WEAK_TITLE_WORDS)
+        found, el = _title_from_blocks(items, any_tag=_words(stripped) <= WEAK_TITLE_WORDS)
         if found:
             return _finish(found), el
     for title in (bare["ld"], bare["og"], bare["title"]):

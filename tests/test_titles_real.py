@@ -208,3 +208,15 @@ def test_headline_span_agreeing_with_og_beats_the_h1_with_a_different_kicker():
     h1 = f"<span class='dachzeile'>После проверки</span> <span class='headline'>{HEADLINE}</span>"
     head = f"<meta property='og:title' content='Итоги конкурса: {HEADLINE.lower()}'>"
     assert _title(f"<h1>{h1}</h1><p>{PARA}</p>", head) == HEADLINE
+
+
+def test_chinese_title_is_not_a_short_section_name_and_loses_its_site_suffix():
+    # Written without spaces: one «word» by whitespace, a full headline by its characters.
+    body = (
+        "<div class='head'><span>新华网</span></div>"
+        "<p>即便日常已改变了模样，但生活依然要继续。纵然已有焦虑煎熬，但内心仍需要坚强。"
+        "居家一日游、前后楼隔空喊话，这些举动却是众多市民近一个月来真实的经历。</p>"
+    )
+    assert _title(body, "<title>武汉的声音：有英勇的你，才有英雄的城！-新华网</title>") == (
+        "武汉的声音：有英勇的你，才有英雄的城！"
+    )
