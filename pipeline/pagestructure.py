@@ -29,6 +29,10 @@ TITLE_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:title|head|headline|heading|zagolov
 SENTENCE_END_RE = re.compile(r"[.!?…](?:[»\")]*)(?=\s|$)")
 CHARSET_RE = re.compile(rb"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*>")
+PHONE_RE = re.compile(r"(?:\+7|\b8)[\s(-]*\d{3,5}[\s)-]*\d{1,3}[\s-]?\d{2}[\s-]?\d{2}\b")
+# A date or a time of day: «12.09.2025», «12 сентября», «18:00», «2025-09-12».
+DATE_RE = re.compile(r"\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b|\b\d{1,2}\s+[^\W\d]{3,}|"
+                     r"\b\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b")
 LABEL_RE = re.compile(r"^([^\W\d][^:]{1,28}):\s*\S")
 
 # A prose paragraph: at least this many characters and words, mostly not link text.
@@ -71,9 +75,15 @@ class Structure:
     headings: list[Block] = field(default_factory=list)  # unlinked headings
     body: list[Block] = field(default_factory=list)  # the largest run of sibling prose
     governing: Block | None = None  # the heading or title link nearest above the body
+    # The body sits in the box of a headline-shaped link to another page, below the page's own
+    # <h1>: a whole post printed in an archive under the archive's title.
+    body_under_foreign_title: bool = False
     repeated: list[list[HtmlElement]] = field(default_factory=list)  # groups outside chrome
+    teaser_members: int = 0  # members of repeated groups that open with a title link
+    dated_items: int = 0  # items of the largest group whose members each carry a link and a date
     picture_grid: int = 0  # items of the largest group of pictures with short captions
     fields_before_body: int = 0  # label–value pairs between the headline and the body
+    contacts_before_body: int = 0  # tel:/mailto: links and phone numbers in the same span
     fields: int = 0
     search_query: bool = False
 
@@ -84,6 +94,10 @@ class Structure:
     @property
     def body_sentences(self) -> int:
         return sum(max(b.sentences, 1) for b in self.body)
+
+    @property
+    def teaser_items(self) -> int:
+        return sum(1 for b in self.title_links if not b.in_chrome)
 
     @property
     def repeated_items(self) -> int:
@@ -126,7 +140,10 @@ def _tag(el: HtmlElement) -> str:
 
 
 def _same_page(href: str, url: str) -> bool:
-    a, b = urlsplit(urljoin(url, href)), urlsplit(url)
+    try:
+        a, b = urlsplit(urljoin(url, href)), urlsplit(url)
+    except ValueError:  # «http://[not-an-ip]/»: not a page we can compare, so not this one
+        return False
     return (a.path.rstrip("/"), a.query) == (b.path.rstrip("/"), b.query)
 
 
@@ -174,8 +191,12 @@ def read_blocks(tree: HtmlElement) -> list[Block]:
                 before = sum(len(p) for p in parts)
                 parts.append(child.text or "")
                 href = child.get("href") if tag == "a" else None
-                wraps_blocks = href is not None and any(
-                    _tag(c) in BLOCK_TAGS for c in child.iterdescendants()
+                # A card link holds a picture and a headline; an unclosed <a> that swallowed the
+                # rest of the page does not make the page link text.
+                wraps_blocks = (
+                    href is not None
+                    and any(_tag(c) in BLOCK_TAGS for c in child.iterdescendants())
+                    and len(child.text_content().strip()) <= TITLE_CHARS[1]
                 )
                 walk(child, owner, parts, links, chrome,
                      href if wraps_blocks and not outer_href else outer_href,
@@ -209,12 +230,19 @@ def _is_prose(b: Block) -> bool:
     )
 
 
-def _is_heading(b: Block) -> bool:
-    if b.href or b.words < 2 or len(b.text) > TITLE_CHARS[1]:
+def _is_heading(b: Block, url: str) -> bool:
+    """A heading of this page: a heading tag or a title-classed line, unlinked or linked to the
+    page itself (a blog's post title is often its own permalink)."""
+    if (b.href and not _same_page(b.href, url)) or len(b.text) > TITLE_CHARS[1]:
         return False
     if _tag(b.owner) in HEADING_TAGS:
         return True
-    return bool(TITLE_CLASS_RE.search(b.owner.get("class") or "")) and b.sentences <= 1
+    return b.words >= 2 and bool(TITLE_CLASS_RE.search(b.owner.get("class") or "")) and b.sentences <= 1
+
+
+def is_headline_shaped(b: Block) -> bool:
+    """In a heading tag or a title-classed element: a post's title, not a byline or a nav link."""
+    return _tag(b.owner) in HEADING_TAGS or bool(TITLE_CLASS_RE.search(b.owner.get("class") or ""))
 
 
 def _is_title_link(b: Block, url: str) -> bool:
@@ -274,26 +302,49 @@ def _teaser_item(start: HtmlElement, title_owners: set[HtmlElement],
     return item
 
 
+def _teaser_members(group: list[HtmlElement], title_links: list[Block],
+                    prose: list[Block]) -> set[HtmlElement]:
+    """The elements of a repeated group's teasers: members that open with a title link (a date or
+    picture may come first, prose may not). Members with more prose than an excerpt count only
+    when two or more members have that shape (an archive printing whole posts); one section of
+    an article that opens with a «Read also» link is not a teaser."""
+    shaped: list[tuple[set[HtmlElement], int]] = []
+    for member in group:
+        inside = set(member.iter())
+        titles = [t.index for t in title_links if t.owner in inside]
+        if not titles:
+            continue
+        own = [b for b in prose if b.owner in inside]
+        if any(b.index < titles[0] for b in own):
+            continue
+        shaped.append((inside, sum(len(b.text) for b in own)))
+    result: set[HtmlElement] = set()
+    for inside, prose_chars in shaped:
+        if prose_chars <= TEASER_MAX_PROSE or len(shaped) >= 2:
+            result |= inside
+    return result
+
+
 def analyse(tree: HtmlElement, url: str) -> Structure:
     s = Structure(blocks=read_blocks(tree))
     for b in s.blocks:
         if _is_title_link(b, url):
             s.title_links.append(b)
-        elif _is_heading(b):
+        elif _is_heading(b, url):
             s.headings.append(b)
     all_prose = [b for b in s.blocks if _is_prose(b)]
     prose_index = [(b.index, b) for b in all_prose]
     title_owners = {b.owner for b in s.title_links}
     heading_owners = {b.owner for b in s.headings}
     s.repeated = [g for g in repeated_groups(tree)]
-    in_groups: set[HtmlElement] = set()
+    teaser: set[HtmlElement] = set()
     for g in s.repeated:
-        for member in g:
-            # A group item counts as a teaser only when it carries a title link of its own.
-            inside = set(member.iter())
-            if inside & title_owners or _tag(member) == "tr":
-                in_groups |= inside
-    teaser: set[HtmlElement] = set(in_groups)
+        members = _teaser_members(g, s.title_links, all_prose)
+        teaser |= members
+        s.teaser_members += sum(1 for m in g if m in members and not _in_chrome(m))
+        dated = [m for m in g if DATE_RE.search(m.text_content() or "")]
+        if len(dated) >= 0.8 * len(g) and not _in_chrome(g[0]):
+            s.dated_items = max(s.dated_items, len(dated))
     for t in s.title_links:
         item = _teaser_item(t.owner, title_owners, heading_owners, prose_index, t.index)
         inside = set(item.iter())
@@ -303,6 +354,11 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
     for b in all_prose:
         (s.teaser_prose if b.owner in teaser else s.prose).append(b)
     s.body, s.governing = _body(s)
+    g = s.governing
+    if s.body and g is not None and g in s.title_links and is_headline_shaped(g):
+        box = set(_teaser_item(g.owner, title_owners, heading_owners, [], g.index).iter())
+        own_h1 = any(_tag(h.owner) == "h1" and h.index < g.index for h in s.headings)
+        s.body_under_foreign_title = own_h1 and s.body[0].owner in box
     _read_fields(s, tree)
     _read_search(s, tree)
     _read_pictures(s)
@@ -314,33 +370,25 @@ def _container(b: Block) -> HtmlElement:
 
 
 def _body(s: Structure) -> tuple[list[Block], Block | None]:
-    """The largest run of sibling prose under a heading of this page, else the largest run at all,
-    with the heading or title link nearest above it."""
+    """The largest run of sibling prose outside chrome and teasers, with the heading or title link
+    nearest above it."""
     by_box: dict[HtmlElement, list[Block]] = defaultdict(list)
     for b in s.prose:
         if not b.in_chrome:
             by_box[_container(b)].append(b)
-    anchors = sorted(
-        (b for b in s.headings + s.title_links if not b.in_chrome), key=lambda b: b.index
-    )
-
-    def governing(run: list[Block]) -> Block | None:
-        return next((a for a in reversed(anchors) if a.index < run[0].index), None)
-
-    def size(run: list[Block]) -> int:
-        return sum(len(b.text) for b in run)
-
-    runs = sorted(by_box.values(), key=size, reverse=True)
-    headed = [r for r in runs if (g := governing(r)) is not None and g.href is None]
-    best = headed[0] if headed else (runs[0] if runs else [])
-    return best, governing(best) if best else None
+    best = max(by_box.values(), key=lambda run: sum(len(b.text) for b in run), default=[])
+    if not best:
+        return [], None
+    anchors = [b for b in s.headings + s.title_links if not b.in_chrome and b.index < best[0].index]
+    return best, max(anchors, key=lambda b: b.index, default=None)
 
 
 def _read_fields(s: Structure, tree: HtmlElement) -> None:
     """Label–value pairs: <dt>/<dd>, two-cell rows with a short first cell, «Телефон: …» lines."""
     start = s.body[0].index if s.body else len(s.blocks)
     top = min((h.index for h in s.headings if _tag(h.owner) == "h1"), default=-1)
-    count = before = 0
+    count = before = contacts = 0
+    index = _element_index(s.blocks)
     for b in s.blocks:
         if b.in_chrome:
             continue
@@ -356,8 +404,24 @@ def _read_fields(s: Structure, tree: HtmlElement) -> None:
             count += 1
             if top <= b.index < start:
                 before += 1
+        if top <= b.index < start and PHONE_RE.search(b.text):
+            contacts += 1
     s.fields = count
     s.fields_before_body = before
+    s.contacts_before_body = contacts + sum(
+        1 for a in tree.iter("a")
+        if (a.get("href") or "").lower().startswith(("tel:", "mailto:"))
+        and top <= index.get(a, -1) < start
+    )
+
+
+def _element_index(blocks: list[Block]) -> dict[HtmlElement, int]:
+    """Each element's place in the block order: the index of the block owning it."""
+    index: dict[HtmlElement, int] = {}
+    for b in blocks:
+        for el in b.owner.iter():
+            index.setdefault(el, b.index)
+    return index
 
 
 def _read_search(s: Structure, tree: HtmlElement) -> None:

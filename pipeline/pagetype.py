@@ -37,8 +37,19 @@ BODY_ONE_SENTENCE_CHARS = 200
 # A search form showing a query (old sites also print «Поиск…» as a value) outweighs a text this
 # short: «По вашему запросу ничего не найдено. Попробуйте …».
 SEARCH_MAX_BODY = 300
-# Label–value fields between the headline and the text that make the page a card.
+# With no body of prose: this many teasers (or dated items) make a listing, this many pictures with
+# short captions a gallery.
+LIST_MIN_ITEMS = 3
+GRID_MIN_PICTURES = 6
+# Label–value fields, one of them a phone or e-mail, between the headline and a text shorter than
+# this make the page a person's or an office's card (an article's «Автор: … Рубрика: …» line has
+# no phone; a press release's contacts come after its text).
 CARD_MIN_FIELDS = 3
+CARD_MAX_BODY = 600
+# A short text under no heading of its own (below the last teaser) beside this many teasers is a
+# listing's blurb («О проекте» on a home page), not a body.
+BLURB_MAX_CHARS = 300
+LISTING_MIN_TEASERS = 6
 
 
 @dataclass(frozen=True)
@@ -78,16 +89,25 @@ def has_body(s: Structure) -> bool:
 def judge(s: Structure) -> Verdict:
     """The page's type from its structure alone."""
     teaser_governed = s.governing is not None and s.governing in s.title_links
-    if has_body(s) and not teaser_governed:
-        if s.fields_before_body >= CARD_MIN_FIELDS:
+    if has_body(s):
+        if (s.fields_before_body >= CARD_MIN_FIELDS and s.contacts_before_body
+                and s.body_chars < CARD_MAX_BODY):
             return Verdict("not", f"card of {s.fields_before_body} fields above the text")
+        if (teaser_governed and s.body_chars < BLURB_MAX_CHARS
+                and s.teaser_items >= LISTING_MIN_TEASERS):
+            return Verdict("not", f"listing of {s.teaser_items} teasers around a short blurb")
+        if s.body_under_foreign_title:
+            return Verdict("not", "text under a headline that links to another page (a post "
+                           "printed in an archive)")
         if s.search_query and s.body_chars < SEARCH_MAX_BODY:
             return Verdict("not", "search form with a query over a short text")
         return Verdict("article")
-    if s.picture_grid:
+    if s.picture_grid >= GRID_MIN_PICTURES:
         return Verdict("not", f"picture grid of {s.picture_grid} with captions only")
-    if s.repeated_items >= 3:
-        return Verdict("not", f"listing of {s.repeated_items} items, no body of prose")
+    if s.teaser_members >= LIST_MIN_ITEMS:
+        return Verdict("not", f"listing of {s.teaser_members} teasers, no body of prose")
+    if s.dated_items >= LIST_MIN_ITEMS:
+        return Verdict("not", f"board of {s.dated_items} dated items, no body of prose")
     if teaser_governed or s.teaser_prose:
         return Verdict("not", "teaser of another page, no body of prose")
     if s.fields >= CARD_MIN_FIELDS:
