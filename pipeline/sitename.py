@@ -200,8 +200,8 @@ def stripped(
             return title[: spans[sites[0] - 1][1]].strip()
         if sites:
             lo = next((i for i in range(len(parts)) if i not in sites), None)
-            if lo is not None:
-                return title[spans[lo][0] :].strip()
+            # «ICON • ICON Magazine»: nothing but the site's name.
+            return title[spans[lo][0] :].strip() if lo is not None else parts[-1].strip()
     if not guess:
         return title
     options = []

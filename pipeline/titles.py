@@ -67,7 +67,7 @@ _width = sitename.width
 def _words(text: str) -> int:
     """Words, with Chinese and Japanese (written without spaces) at about two characters a word."""
     wide = sum(unicodedata.east_asian_width(c) in "WF" for c in text)
-    return max(len(text.split()), wide // 2)
+    return max(len([w for w in text.split() if any(c.isalnum() for c in w)]), wide // 2)
 
 
 def _meta(tree: HtmlElement, *keys: str) -> str | None:

@@ -220,3 +220,12 @@ def test_chinese_title_is_not_a_short_section_name_and_loses_its_site_suffix():
     assert _title(body, "<title>武汉的声音：有英勇的你，才有英雄的城！-新华网</title>") == (
         "武汉的声音：有英勇的你，才有英雄的城！"
     )
+
+
+def test_title_of_nothing_but_site_names_does_not_confirm_or_stand_for_a_headline():
+    head = (
+        "<title>Вестник • Вестник района</title><meta property='og:title' content='Вестник района'>"
+        "<meta property='og:site_name' content='Вестник района'>"
+    )
+    body = f"<h1><a href='/'>Вестник района</a></h1><p>{HEADLINE}</p><p>{PARA}</p>"
+    assert _title(body, head) == HEADLINE
