@@ -42,7 +42,7 @@ DEDUPE_MIN_CHARS = 60
 MAX_HEAD_CHROME = 200
 # A sentence: this long and ending like one. Shorter lines above the text may be chrome.
 MIN_SENTENCE_CHARS = 40
-SENTENCE_END = tuple('.!?…»")')
+SENTENCE_END = tuple('.!?…»")。！？')
 # A rubric line above the text has at most this many words; no chrome line is longer than this.
 RUBRIC_WORDS = 3
 MAX_CHROME_LINE = 120

@@ -137,3 +137,12 @@ def test_subtitle_above_the_date_line_is_not_text_when_the_extractor_drops_the_d
         f'<div class="art-text">{_paragraphs(P1, P2)}</div></div>'
     )
     assert _text(body) == "\n\n".join([P1, P2])
+
+
+def test_first_sentence_in_a_script_without_spaces_is_not_a_rubric():
+    # One «word» by whitespace, but a sentence: it ends with «。».
+    first = "子どもへの虐待をなくすための法律ができて、親が子どもを教育するために体罰をすることが禁止されました。"
+    second = "厚生労働省は、どのような行為が体罰になるのかを説明する指針をつくって、全国に知らせることにしています。"
+    third = "指針では、子どもをたたくことや長い時間正座させることなどが体罰にあたると書かれています。"
+    body = f"<h1>体罰を禁止する法律</h1>{_paragraphs(first, second + third + second)}"
+    assert _text(body, title="体罰を禁止する法律").startswith(first)
