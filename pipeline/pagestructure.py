@@ -152,27 +152,28 @@ def _real_link(href: str | None) -> bool:
 
 
 def read_blocks(tree: HtmlElement) -> list[Block]:
-    """Runs of inline text between block boundaries (and ``<br><br>``), in document order. Block
+    """Runs of inline text between block boundaries (and ``<br>``), in document order. Block
     elements inside a link (``<a href><h2>…</h2></a>``, a teaser card) are that link's text."""
     result: list[Block] = []
 
-    def flush(owner: HtmlElement, parts: list[str], links: list[tuple[int, str | None]],
+    def flush(owner: HtmlElement, parts: list[str], links: list[tuple[int, int, str | None]],
               chrome: bool, outer_href: str | None) -> None:
+        """One block per line; ``links`` holds (start, end, href) offsets into the joined text."""
         text = "".join(parts)
-        pieces = re.split(r"\n\s*\n", text) if "\n" in text else [text]
-        for piece in pieces:
-            clean = re.sub(r"\s+", " ", piece.replace("\xa0", " ")).strip()
+        for line in re.finditer(r"[^\n]+", text):
+            clean = re.sub(r"\s+", " ", line.group().replace("\xa0", " ")).strip()
             if not clean:
                 continue
-            share = len(clean) / max(len(text.strip()), 1)
-            link_chars = int(sum(n for n, _ in links) * share)
-            href = outer_href
-            if href is None and len(pieces) == 1:
-                top = max(links, key=lambda x: x[0], default=(0, None))
-                if top[0] >= TITLE_LINK_SHARE * len(clean):
-                    href = top[1]
             if outer_href:
-                link_chars = len(clean)
+                link_chars, href = len(clean), outer_href
+            else:
+                spans = [
+                    (len(re.sub(r"\s+", " ", text[max(a, line.start()):min(b, line.end())]).strip()), h)
+                    for a, b, h in links if a < line.end() and b > line.start()
+                ]
+                link_chars = min(sum(n for n, _ in spans), len(clean))
+                top = max(spans, key=lambda x: x[0], default=(0, None))
+                href = top[1] if top[0] >= TITLE_LINK_SHARE * len(clean) else None
             result.append(Block(owner, clean, link_chars, len(result), href, chrome))
         parts.clear()
         links.clear()
@@ -202,15 +203,14 @@ def read_blocks(tree: HtmlElement) -> list[Block]:
                      href if wraps_blocks and not outer_href else outer_href,
                      in_link or tag == "a")
                 if tag == "a" and not in_link and not outer_href:
-                    text_len = len(re.sub(r"\s+", " ", "".join(parts)[before:]).strip())
-                    links.append((text_len, href))
+                    links.append((before, sum(len(p) for p in parts), href))
             if child.tail:
                 parts.append(child.tail)
 
     def visit(el: HtmlElement, chrome: bool, outer_href: str | None) -> None:
         chrome = chrome or _tag(el) in CHROME_TAGS
         parts: list[str] = [el.text or ""]
-        links: list[tuple[int, str | None]] = []
+        links: list[tuple[int, int, str | None]] = []
         walk(el, el, parts, links, chrome, outer_href, False)
         flush(el, parts, links, chrome, outer_href)
 
@@ -343,7 +343,7 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
         teaser |= members
         s.teaser_members += sum(1 for m in g if m in members and not _in_chrome(m))
         dated = [m for m in g if DATE_RE.search(m.text_content() or "")]
-        if len(dated) >= 0.8 * len(g) and not _in_chrome(g[0]):
+        if len(dated) >= 0.6 * len(g) and not _in_chrome(g[0]):
             s.dated_items = max(s.dated_items, len(dated))
     for t in s.title_links:
         item = _teaser_item(t.owner, title_owners, heading_owners, prose_index, t.index)
@@ -370,15 +370,22 @@ def _container(b: Block) -> HtmlElement:
 
 
 def _body(s: Structure) -> tuple[list[Block], Block | None]:
-    """The largest run of sibling prose outside chrome and teasers, with the heading or title link
-    nearest above it."""
-    by_box: dict[HtmlElement, list[Block]] = defaultdict(list)
+    """The body: the prose of the box scoring highest when each paragraph counts fully for its
+    container and half for the container's parent (an article split into several sibling boxes
+    by pictures or ads is still one body), with the heading or title link nearest above it."""
+    score: dict[HtmlElement, float] = defaultdict(float)
     for b in s.prose:
-        if not b.in_chrome:
-            by_box[_container(b)].append(b)
-    best = max(by_box.values(), key=lambda run: sum(len(b.text) for b in run), default=[])
-    if not best:
+        if b.in_chrome:
+            continue
+        box = _container(b)
+        score[box] += len(b.text)
+        if box.getparent() is not None:
+            score[box.getparent()] += len(b.text) / 2
+    if not score:
         return [], None
+    top = max(score, key=score.__getitem__)
+    inside = set(top.iter())
+    best = [b for b in s.prose if b.owner in inside and not b.in_chrome]
     anchors = [b for b in s.headings + s.title_links if not b.in_chrome and b.index < best[0].index]
     return best, max(anchors, key=lambda b: b.index, default=None)
 

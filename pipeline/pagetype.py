@@ -48,8 +48,8 @@ CARD_MIN_FIELDS = 3
 CARD_MAX_BODY = 600
 # A short text under no heading of its own (below the last teaser) beside this many teasers is a
 # listing's blurb («О проекте» on a home page), not a body.
-BLURB_MAX_CHARS = 300
-LISTING_MIN_TEASERS = 6
+BLURB_MAX_CHARS = 500
+LISTING_MIN_TEASERS = 3
 
 
 @dataclass(frozen=True)
