@@ -24,6 +24,8 @@ BLOCK_TAGS = frozenset(
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "select", "button")
 HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 CHROME_TAGS = frozenset({"header", "footer", "nav"})
+# A page footer built of divs («div.footer», «#copyright»): chrome like <footer>.
+CHROME_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:footer|copyright|podval)(?:$|[\s_-])", re.I)
 # A class that names the element a headline («entry-title», «news-item__title», «story__head»).
 TITLE_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:title|head|headline|heading|zagolovok)(?:$|[\s_-])", re.I)
 SENTENCE_END_RE = re.compile(r"[.!?…](?:[»\")]*)(?=\s|$)")
@@ -208,7 +210,7 @@ def read_blocks(tree: HtmlElement) -> list[Block]:
                 parts.append(child.tail)
 
     def visit(el: HtmlElement, chrome: bool, outer_href: str | None) -> None:
-        chrome = chrome or _tag(el) in CHROME_TAGS
+        chrome = chrome or is_chrome(el)
         parts: list[str] = [el.text or ""]
         links: list[tuple[int, int, str | None]] = []
         walk(el, el, parts, links, chrome, outer_href, False)
@@ -259,8 +261,14 @@ def _signature(el: HtmlElement) -> tuple[str, str]:
     return _tag(el), "" if _tag(el) == "tr" else classes
 
 
+def is_chrome(el: HtmlElement) -> bool:
+    return _tag(el) in CHROME_TAGS or bool(
+        CHROME_CLASS_RE.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+    )
+
+
 def _in_chrome(el: HtmlElement) -> bool:
-    return any(_tag(a) in CHROME_TAGS for a in el.iterancestors())
+    return any(is_chrome(a) for a in el.iterancestors())
 
 
 def repeated_groups(tree: HtmlElement) -> list[list[HtmlElement]]:
@@ -268,7 +276,7 @@ def repeated_groups(tree: HtmlElement) -> list[list[HtmlElement]]:
     picture and little text of its own: teasers, cards, rows, album covers."""
     groups = []
     for parent in tree.iter():
-        if not _tag(parent) or _in_chrome(parent) or _tag(parent) in CHROME_TAGS:
+        if not _tag(parent) or is_chrome(parent) or _in_chrome(parent):
             continue
         by_shape: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
         for child in parent:
