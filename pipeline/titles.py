@@ -210,6 +210,8 @@ def find_title(
             for t, full in zip(others, fulls)
         )
 
+    # Meta titles that had a site's name cut off: a one-piece <title> may be the site's name.
+    cut_titles = [o for o, full in zip(others, strong) if o != _key(full)]
     candidates = [
         el
         for el in _title_candidates(
@@ -217,6 +219,7 @@ def find_title(
         )
         if el.tag != "h1"
         or any(_key(element_text(el)) in t for t in article_meta)
+        or _covers_most(_key(element_text(el)), cut_titles)
         or not _is_site_name(el, items, head_title, site, known)
     ]
 
@@ -266,6 +269,12 @@ def find_title(
         if title:
             return _finish(title), None
     return None, None
+
+
+def _covers_most(text: str, titles: list[str]) -> bool:
+    """«Roasted Chicken with Oriental Rice» of «… Rice Recipe»: most of a site-less meta title
+    is a headline, whatever the blocks around it look like."""
+    return bool(text) and any(text in t and len(text) >= 0.5 * len(t) for t in titles)
 
 
 def _finish(title: str) -> str:

@@ -229,3 +229,14 @@ def test_title_of_nothing_but_site_names_does_not_confirm_or_stand_for_a_headlin
     )
     body = f"<h1><a href='/'>Вестник района</a></h1><p>{HEADLINE}</p><p>{PARA}</p>"
     assert _title(body, head) == HEADLINE
+
+
+def test_h1_that_is_most_of_the_title_tag_is_not_a_site_name_above_a_menu():
+    # Five words and a menu below, like a site's name — but the <title> says it is the page's.
+    menu = "<div><a href='/a'>Рецепты</a> <a href='/b'>Советы</a> <a href='/c'>Видео</a></div>"
+    body = (
+        f"<h1>Пирог с капустой и яйцом</h1>{menu}"
+        f"<h3>Что понадобится для пирога на шесть порций</h3><p>{PARA}</p>"
+    )
+    head = "<title>Пирог с капустой и яйцом: рецепт | Вкусно дома</title>"
+    assert _title(body, head) == "Пирог с капустой и яйцом"
