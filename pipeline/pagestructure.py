@@ -262,9 +262,15 @@ def _signature(el: HtmlElement) -> tuple[str, str]:
 
 
 def is_chrome(el: HtmlElement) -> bool:
-    return _tag(el) in CHROME_TAGS or bool(
+    """Header, footer, nav: by tag, or a footer by class/id (never the page's wrapper: themes put
+    «has-footer» classes on <body>, so a box holding a headline is not a footer)."""
+    if _tag(el) in CHROME_TAGS:
+        return True
+    if _tag(el) in ("body", "html", "main", "article"):
+        return False
+    return bool(
         CHROME_CLASS_RE.search(f"{el.get('class') or ''} {el.get('id') or ''}")
-    )
+    ) and el.find(".//h1") is None
 
 
 def _in_chrome(el: HtmlElement) -> bool:
