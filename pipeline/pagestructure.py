@@ -277,12 +277,21 @@ def _in_chrome(el: HtmlElement) -> bool:
     return any(is_chrome(a) for a in el.iterancestors())
 
 
-def repeated_groups(tree: HtmlElement) -> list[list[HtmlElement]]:
+def chrome_elements(tree: HtmlElement) -> set[HtmlElement]:
+    """Every element inside (or being) a header, footer or nav."""
+    inside: set[HtmlElement] = set()
+    for el in tree.iter():
+        if _tag(el) and el not in inside and is_chrome(el):
+            inside.update(el.iter())
+    return inside
+
+
+def repeated_groups(tree: HtmlElement, chrome: set[HtmlElement]) -> list[list[HtmlElement]]:
     """Sibling elements of one shape (tag and class), three or more, each holding a link or a
     picture and little text of its own: teasers, cards, rows, album covers."""
     groups = []
     for parent in tree.iter():
-        if not _tag(parent) or is_chrome(parent) or _in_chrome(parent):
+        if not _tag(parent) or parent in chrome:
             continue
         by_shape: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
         for child in parent:
@@ -298,45 +307,69 @@ def repeated_groups(tree: HtmlElement) -> list[list[HtmlElement]]:
     return groups
 
 
-def _teaser_item(start: HtmlElement, title_owners: set[HtmlElement],
-                 headings: set[HtmlElement], prose_index: list[tuple[int, Block]],
-                 title_index: int) -> HtmlElement:
-    """The largest box around one title link that holds no other title link, no heading and no
-    prose above the title."""
-    item = start
-    for anc in start.iterancestors():
+@dataclass
+class _Subtrees:
+    """Per element, what its subtree holds: title links, headings, the first title link and the
+    first prose block (block order), prose characters. Filled by walking up from each block, so
+    questions about a box cost no walk through it."""
+
+    titles: dict[HtmlElement, int] = field(default_factory=lambda: defaultdict(int))
+    headings: dict[HtmlElement, int] = field(default_factory=lambda: defaultdict(int))
+    first_title: dict[HtmlElement, int] = field(default_factory=dict)
+    first_prose: dict[HtmlElement, int] = field(default_factory=dict)
+    prose_chars: dict[HtmlElement, int] = field(default_factory=lambda: defaultdict(int))
+
+    @classmethod
+    def of(cls, s: Structure, prose: list[Block]) -> _Subtrees:
+        t = cls()
+        for b in s.title_links:
+            for el in _self_and_ancestors(b.owner):
+                t.titles[el] += 1
+                t.first_title.setdefault(el, b.index)
+        for b in s.headings:
+            for el in _self_and_ancestors(b.owner):
+                t.headings[el] += 1
+        for b in prose:
+            for el in _self_and_ancestors(b.owner):
+                t.first_prose.setdefault(el, b.index)
+                t.prose_chars[el] += len(b.text)
+        return t
+
+
+def _self_and_ancestors(el: HtmlElement):
+    yield el
+    yield from el.iterancestors()
+
+
+def _teaser_item(title: Block, t: _Subtrees, prose_barrier: bool = True) -> HtmlElement:
+    """The largest box around one title link that holds no other title link, no heading and
+    (with ``prose_barrier``) no prose above the title."""
+    item = title.owner
+    for anc in title.owner.iterancestors():
         if _tag(anc) in ("body", "html") or _tag(anc) in CHROME_TAGS:
             break
-        inside = set(anc.iter())
-        if len(inside & title_owners) > 1 or inside & headings:
+        if t.titles[anc] > 1 or t.headings[anc]:
             break
-        if any(i < title_index and b.owner in inside for i, b in prose_index):
+        if prose_barrier and t.first_prose.get(anc, title.index + 1) < title.index:
             break
         item = anc
     return item
 
 
-def _teaser_members(group: list[HtmlElement], title_links: list[Block],
-                    prose: list[Block]) -> set[HtmlElement]:
-    """The elements of a repeated group's teasers: members that open with a title link (a date or
-    picture may come first, prose may not). Members with more prose than an excerpt count only
-    when two or more members have that shape (an archive printing whole posts); one section of
-    an article that opens with a «Read also» link is not a teaser."""
-    shaped: list[tuple[set[HtmlElement], int]] = []
-    for member in group:
-        inside = set(member.iter())
-        titles = [t.index for t in title_links if t.owner in inside]
-        if not titles:
-            continue
-        own = [b for b in prose if b.owner in inside]
-        if any(b.index < titles[0] for b in own):
-            continue
-        shaped.append((inside, sum(len(b.text) for b in own)))
-    result: set[HtmlElement] = set()
-    for inside, prose_chars in shaped:
-        if prose_chars <= TEASER_MAX_PROSE or len(shaped) >= 2:
-            result |= inside
-    return result
+def _teaser_members(group: list[HtmlElement], t: _Subtrees) -> list[HtmlElement]:
+    """A repeated group's teasers: members that open with a title link (a date or picture may
+    come first, prose may not). Members with more prose than an excerpt count only when two or
+    more members have that shape (an archive printing whole posts); one section of an article
+    that opens with a «Read also» link is not a teaser."""
+    shaped = [
+        m for m in group
+        if m in t.first_title and t.first_prose.get(m, t.first_title[m] + 1) > t.first_title[m]
+    ]
+    return [m for m in shaped if t.prose_chars[m] <= TEASER_MAX_PROSE or len(shaped) >= 2]
+
+
+def _in_any(el: HtmlElement, roots: set[HtmlElement]) -> bool:
+    return any(a in roots for a in _self_and_ancestors(el))
 
 
 def analyse(tree: HtmlElement, url: str) -> Structure:
@@ -347,32 +380,29 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
         elif _is_heading(b, url):
             s.headings.append(b)
     all_prose = [b for b in s.blocks if _is_prose(b)]
-    prose_index = [(b.index, b) for b in all_prose]
-    title_owners = {b.owner for b in s.title_links}
-    heading_owners = {b.owner for b in s.headings}
-    s.repeated = [g for g in repeated_groups(tree)]
-    teaser: set[HtmlElement] = set()
+    t = _Subtrees.of(s, all_prose)
+    chrome = chrome_elements(tree)
+    s.repeated = repeated_groups(tree, chrome)
+    teaser_roots: set[HtmlElement] = set()
     for g in s.repeated:
-        members = _teaser_members(g, s.title_links, all_prose)
-        teaser |= members
-        s.teaser_members += sum(1 for m in g if m in members and not _in_chrome(m))
+        members = _teaser_members(g, t)
+        teaser_roots.update(members)
+        s.teaser_members += sum(1 for m in members if m not in chrome)
         dated = [m for m in g if DATE_RE.search(m.text_content() or "")]
-        if len(dated) >= 0.6 * len(g) and not _in_chrome(g[0]):
+        if len(dated) >= 0.6 * len(g) and g[0] not in chrome:
             s.dated_items = max(s.dated_items, len(dated))
-    for t in s.title_links:
-        item = _teaser_item(t.owner, title_owners, heading_owners, prose_index, t.index)
-        inside = set(item.iter())
-        own = sum(len(b.text) for b in all_prose if b.owner in inside)
-        if own <= TEASER_MAX_PROSE:
-            teaser |= inside
+    for title in s.title_links:
+        item = _teaser_item(title, t)
+        if t.prose_chars[item] <= TEASER_MAX_PROSE:
+            teaser_roots.add(item)
     for b in all_prose:
-        (s.teaser_prose if b.owner in teaser else s.prose).append(b)
+        (s.teaser_prose if _in_any(b.owner, teaser_roots) else s.prose).append(b)
     s.body, s.governing = _body(s)
     g = s.governing
     if s.body and g is not None and g in s.title_links and is_headline_shaped(g):
-        box = set(_teaser_item(g.owner, title_owners, heading_owners, [], g.index).iter())
+        box = _teaser_item(g, t, prose_barrier=False)
         own_h1 = any(_tag(h.owner) == "h1" and h.index < g.index for h in s.headings)
-        s.body_under_foreign_title = own_h1 and s.body[0].owner in box
+        s.body_under_foreign_title = own_h1 and _in_any(s.body[0].owner, {box})
     _read_fields(s, tree)
     _read_search(s, tree)
     _read_pictures(s)
@@ -409,7 +439,9 @@ def _read_fields(s: Structure, tree: HtmlElement) -> None:
     start = s.body[0].index if s.body else len(s.blocks)
     top = min((h.index for h in s.headings if _tag(h.owner) == "h1"), default=-1)
     count = before = contacts = 0
-    index = _element_index(s.blocks)
+    owners: dict[HtmlElement, int] = {}
+    for b in s.blocks:
+        owners.setdefault(b.owner, b.index)
     for b in s.blocks:
         if b.in_chrome:
             continue
@@ -432,17 +464,13 @@ def _read_fields(s: Structure, tree: HtmlElement) -> None:
     s.contacts_before_body = contacts + sum(
         1 for a in tree.iter("a")
         if (a.get("href") or "").lower().startswith(("tel:", "mailto:"))
-        and top <= index.get(a, -1) < start
+        and top <= _block_index(a, owners) < start
     )
 
 
-def _element_index(blocks: list[Block]) -> dict[HtmlElement, int]:
-    """Each element's place in the block order: the index of the block owning it."""
-    index: dict[HtmlElement, int] = {}
-    for b in blocks:
-        for el in b.owner.iter():
-            index.setdefault(el, b.index)
-    return index
+def _block_index(el: HtmlElement, owners: dict[HtmlElement, int]) -> int:
+    """The place in block order of the block that holds ``el`` (its nearest block owner)."""
+    return next((owners[a] for a in _self_and_ancestors(el) if a in owners), -1)
 
 
 def _read_search(s: Structure, tree: HtmlElement) -> None:
