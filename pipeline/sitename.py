@@ -48,20 +48,19 @@ class SiteNames:
             other = boilerplate.fold(name).strip(" .")
             if len(other) < 2:
                 continue
-            # «petri-heil.ch» of «petri-heil.ch | Dein Fischereimagazin»: the brand opens the name.
+            # «petri-heil.ch» of «petri-heil.ch | Dein Fischereimagazin»: the brand opens the name
+            # (written with its own hyphens and case: «Stiftung OFFSHORE-WINDENERGIE»).
             if folded == other or (len(folded) >= 4 and other.startswith(folded)):
                 return True
-            # «Rezept von Backen.de»: the name inside a short piece.
-            if (
-                len(other) >= 4
-                and other in folded
-                and len(folded.split()) <= len(other.split()) + 3
-            ):
+            # «Evangelisches Jugendwerk in Württemberg (ejw)»: the name and a word more.
+            if folded.startswith(other) and len(folded.split()) <= len(other.split()) + 1:
+                return True
+            if len(_compact(piece)) >= 4 and _compact(name).startswith(_compact(piece)):
                 return True
         compact, host = _compact(piece), _compact(self.host)
         if not compact or not host:
             return False
-        if compact in (host, *self.labels) or compact.endswith(host):
+        if compact in (host, *self.labels):
             return True
         # «Spektrum der Wissenschaft» on spektrum.de, «Point of Sail» on pointofsail-kiel.de
         return any(
@@ -200,8 +199,10 @@ def stripped(
             return title[: spans[sites[0] - 1][1]].strip()
         if sites:
             lo = next((i for i in range(len(parts)) if i not in sites), None)
-            # «ICON • ICON Magazine»: nothing but the site's name.
-            return title[spans[lo][0] :].strip() if lo is not None else parts[-1].strip()
+            if lo is None:  # «ICON • ICON Magazine»: nothing but the site's name
+                return parts[-1].strip()
+            hi = next((i - 1 for i in sites if i > lo), len(parts) - 1)
+            return title[spans[lo][0] : spans[hi][1]].strip()
     if not guess:
         return title
     options = []

@@ -240,3 +240,16 @@ def test_h1_that_is_most_of_the_title_tag_is_not_a_site_name_above_a_menu():
     )
     head = "<title>Пирог с капустой и яйцом: рецепт | Вкусно дома</title>"
     assert _title(body, head) == "Пирог с капустой и яйцом"
+
+
+def test_site_name_written_with_other_hyphens_and_case_is_cut_and_nothing_else():
+    # The home link says «Фонд Семья детям», the title «ФОНД СЕМЬЯ-ДЕТЯМ»: the same name.
+    body = f"<a href='/'>Фонд Семья детям</a><div>{PARA}</div>"
+    title = "Отдых – лагеря откроются в июне | ФОНД СЕМЬЯ-ДЕТЯМ"
+    assert _title(body, f"<title>{title}</title>") == "Отдых – лагеря откроются в июне"
+
+
+def test_headline_ending_with_the_host_name_is_not_the_site_name():
+    title = "Пятнадцать лет vesti-rayona.ru — vesti-rayona.ru"
+    head = f"<title>{title}</title><link rel='canonical' href='https://vesti-rayona.ru/15'>"
+    assert _title(f"<div>{PARA}</div>", head) == "Пятнадцать лет vesti-rayona.ru"
