@@ -101,10 +101,6 @@ class Structure:
     def teaser_items(self) -> int:
         return sum(1 for b in self.title_links if not b.in_chrome)
 
-    @property
-    def repeated_items(self) -> int:
-        return max((len(g) for g in self.repeated), default=0)
-
 
 def decode(body: bytes) -> str:
     """UTF-8 when the bytes are valid UTF-8, else the declared charset, else windows-1251."""
