@@ -102,20 +102,24 @@ def _connect_ro(path: Path, timeout: float, *, immutable: bool) -> sqlite3.Conne
     return sqlite3.connect(uri, uri=True, timeout=timeout)
 
 
-def database_error(path: Path, exc: sqlite3.DatabaseError) -> UserError | RunError:
+def database_error(path: Path | None, exc: sqlite3.DatabaseError) -> UserError | RunError:
     """One plain line for an SQLite error met while opening or using the database."""
     from db.schema import foreign_error
 
     text = str(exc)
+    name = f" {path}" if path is not None else ""
     if "locked" in text or "busy" in text:
-        return RunError(f"База данных {path} занята другим процессом: {text}")
+        return RunError(f"База данных{name} занята другим процессом: {text}")
+    if "readonly" in text or "read-only" in text:
+        return RunError(f"База данных{name} только для чтения: запись невозможна ({text})")
     if is_disk_full(exc):
-        return RunError(f"Нет места на диске для базы {path}: {text}")
-    if "not a database" in text:
+        return RunError(f"Нет места на диске для базы{name}: {text}")
+    if "not a database" in text and path is not None:
         return foreign_error(path)
-    if "malformed" in text or "corrupt" in text:
-        return UserError(f"База данных {path} повреждена ({text}); восстановите её из копии")
-    return UserError(f"Не удалось открыть базу данных {path}: {text}")
+    if "malformed" in text or "corrupt" in text or "not a database" in text:
+        return UserError(f"База данных{name} повреждена ({text}); восстановите её из резервной "
+                         "копии (sqlite3 .recover)")
+    return UserError(f"Ошибка базы данных{name}: {text}")
 
 
 def is_disk_full(exc: BaseException) -> bool:

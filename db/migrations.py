@@ -210,8 +210,12 @@ def m0010_article_labels(db: Database) -> None:
 
 
 def apply_migrations(db: Database) -> None:
-    migrations.apply(db)
-    db.execute(f"PRAGMA user_version = {len(migrations.applied(db))}")
+    """All pending migrations in one write transaction (two writers opening at once serialize)."""
+    from db.tx import write_tx
+
+    with write_tx(db):
+        migrations.apply(db)
+        db.execute(f"PRAGMA user_version = {len(migrations.applied(db))}")
 
 
 def schema_version(db: Database) -> int:

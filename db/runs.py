@@ -6,6 +6,8 @@ import datetime as dt
 
 from sqlite_utils import Database
 
+from db.tx import write_tx
+
 # Fetched fine but not an article (a home, rubric or contacts page listed in a sitemap); stored
 # in `urls.status` like an HTTP status ("no content" for us).
 NOT_ARTICLE_STATUS = 204
@@ -20,13 +22,11 @@ def now_iso() -> str:
 
 def start_run(db: Database, since: dt.date | None) -> int:
     """Open a run record. Call it holding the crawl lock: a run still marked `running` then
-    belongs to a crawl that died (killed, power cut), and is marked `interrupted`."""
-    with db.atomic():
-        db.execute(
-            "update runs set status = 'interrupted', finished = coalesce(finished, ?) "
-            "where status = 'running'",
-            [now_iso()],
-        )
+    belongs to a crawl that died (kill -9, power cut), and is marked `interrupted` with the
+    articles it stored, counted by their `run_id`."""
+    with write_tx(db):
+        for (dead,) in db.execute("select id from runs where status = 'running'").fetchall():
+            recover_dead_run(db, dead)
         return db["runs"].insert(
             {
                 "started": now_iso(),
@@ -40,13 +40,47 @@ def start_run(db: Database, since: dt.date | None) -> int:
         ).last_pk
 
 
+def stored_by_run(db: Database, run_id: int) -> dict[str, dict[str, int]]:
+    """What a run really stored, per source: the articles whose `run_id` is the run's."""
+    rows = db.execute(
+        "select source, count(*), coalesce(sum(relevant), 0) from articles where run_id = ? "
+        "group by source",
+        [run_id],
+    ).fetchall()
+    return {source: {"new_articles": n, "relevant": rel} for source, n, rel in rows}
+
+
+def recover_dead_run(db: Database, run_id: int) -> None:
+    """A run that never finished: `interrupted`, with counts recovered from the articles."""
+    stored = stored_by_run(db, run_id)
+    for source, counts in stored.items():
+        db.execute(
+            "insert into run_sources (run_id, source, new_articles, last_error) values (?, ?, ?, ?) "
+            "on conflict (run_id, source) do update set new_articles = excluded.new_articles",
+            [run_id, source, counts["new_articles"], "сбор прерван (процесс завершён)"],
+        )
+    db.execute(
+        "update runs set status = 'interrupted', finished = coalesce(finished, ?), "
+        "new_articles = ?, relevant = ? where id = ?",
+        [now_iso(), sum(c["new_articles"] for c in stored.values()),
+         sum(c["relevant"] for c in stored.values()), run_id],
+    )  # fmt: skip
+
+
 def finish_run(db: Database, run_id: int, status: str, per_source: dict[str, dict]) -> dict:
-    """Record how the run ended, with totals and one row per source; return the totals."""
-    totals = {
-        key: sum(stats.get(key, 0) for stats in per_source.values())
-        for key in ("pages", "new_articles", "relevant", "errors")
-    }
-    with db.atomic():
+    """Record how the run ended, with totals and one row per source; return the totals.
+
+    New and relevant articles are counted from the database (their `run_id`), not from the
+    crawl's own tallies: whatever way the run ended, the record says what was really stored.
+    """
+    with write_tx(db):
+        stored = stored_by_run(db, run_id)
+        for name, stats in per_source.items():
+            stats.update(stored.get(name, {"new_articles": 0, "relevant": 0}))
+        totals = {
+            key: sum(stats.get(key, 0) for stats in per_source.values())
+            for key in ("pages", "new_articles", "relevant", "errors")
+        }
         db["run_sources"].upsert_all(
             (
                 {
@@ -82,6 +116,7 @@ def record_url(
     db: Database, url: str, status: int, *, article_id: int | None = None,
     published: str | None = None,
 ) -> None:
+    """Remember a URL's outcome; call it inside write_tx (or use remember_urls)."""
     now = now_iso()
     db.execute(
         """insert into urls (url, article_id, status, first_seen, last_seen, published)
@@ -92,3 +127,13 @@ def record_url(
              published = coalesce(excluded.published, urls.published)""",
         [url, article_id, status, now, now, published],
     )
+
+
+def remember_urls(
+    db: Database, urls: list[str] | tuple[str, ...], status: int, *,
+    article_id: int | None = None, published: str | None = None,
+) -> None:
+    """record_url for several URLs in one write transaction."""
+    with write_tx(db):
+        for url in dict.fromkeys(urls):
+            record_url(db, url, status, article_id=article_id, published=published)

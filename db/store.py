@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from db.runs import now_iso, record_url
 from db.search import article_body, index_article
+from db.tx import write_tx
 
 
 def ensure_regions(db: Database) -> None:
@@ -17,16 +18,20 @@ def ensure_regions(db: Database) -> None:
 
     if db["regions"].count == len(all_regions()):
         return
-    db["regions"].upsert_all(
-        ({"iso": r.iso, "name": r.name, "district": r.district} for r in all_regions()), pk="iso"
-    )
+    with write_tx(db):
+        db["regions"].upsert_all(
+            ({"iso": r.iso, "name": r.name, "district": r.district} for r in all_regions()),
+            pk="iso",
+        )
 
 
 def sync_sources(db: Database, sources: Iterable) -> None:
     ensure_regions(db)
-    db["sources"].upsert_all(
-        ({"name": s.name, "url": s.url, "region_iso": s.region_iso} for s in sources), pk="name"
-    )
+    with write_tx(db):
+        db["sources"].upsert_all(
+            ({"name": s.name, "url": s.url, "region_iso": s.region_iso} for s in sources),
+            pk="name",
+        )
 
 
 @dataclass
@@ -98,7 +103,7 @@ def store_article(
 
     `similar` are ids of stored articles judged to be the same story (see pipeline.cluster.minhash).
     """
-    with db.atomic():
+    with write_tx(db):
         existing = article_id_for(db, record.url)
         if existing is not None:
             for url in record.request_urls:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,6 +46,14 @@ class NewsmonGroup(click.Group):
                 raise
             click.echo(f"newsmon: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except sqlite3.DatabaseError as exc:  # a damaged page met by a query, after opening
+            if ctx.params.get("debug"):
+                raise
+            from db import database_error
+
+            error = database_error(None, exc)
+            click.echo(f"newsmon: {error}", err=True)
+            ctx.exit(error.exit_code)
 
 
 @click.group(cls=NewsmonGroup)

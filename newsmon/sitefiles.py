@@ -22,6 +22,7 @@ TEXT_SUFFIXES = {".html", ".htm", ".xml", ".txt", ".json", ".css", ".js", ".csv"
 SITE_KEYS = {
     "name", "region", "feeds", "sitemaps", "encoding", "charset_in", "redirects", "status",
     "delay", "robots", "flaky", "ignore_unknown_query", "source", "types", "drop", "gzip",
+    "retry_after",
 }  # fmt: skip
 CHARSET_MODES = ("header", "meta", "both")
 
@@ -62,6 +63,7 @@ class SiteConfig:
     types: dict[str, str] = field(default_factory=dict)  # path -> Content-Type override
     drop: frozenset[str] = frozenset()  # paths whose connection is closed without a response
     gzip: bool = False  # Content-Encoding: gzip when the client accepts it
+    retry_after: dict[str, str] = field(default_factory=dict)  # path -> Retry-After of its errors
 
     @property
     def public(self) -> Path:
@@ -75,6 +77,7 @@ class LoggedRequest:
     path: str  # as requested, query string included
     status: int
     user_agent: str
+    at: float = 0.0  # time.monotonic() when the request arrived
 
 
 def load_site(site_dir: Path) -> SiteConfig:
@@ -117,7 +120,7 @@ def load_site(site_dir: Path) -> SiteConfig:
             robots=raw.get("robots"), types=table("types", str),
             ignore_unknown_query=bool(raw.get("ignore_unknown_query", True)),
             source=dict(raw.get("source") or {}), drop=frozenset(map(str, raw.get("drop") or ())),
-            gzip=bool(raw.get("gzip", False)),
+            gzip=bool(raw.get("gzip", False)), retry_after=table("retry_after", str),
         )  # fmt: skip
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         raise UserError(f"{cfg_path}: bad value ({exc})") from None

@@ -12,7 +12,8 @@ without it, as real CMSs ignore ``utm_*`` parameters (``ignore_unknown_query: fa
 
 site.yml keys: name, region, feeds, sitemaps (paths), encoding, charset_in (header|meta|both),
 redirects {path: to | {to, code}}, status {path: code}, delay {path: seconds}, flaky {path: N}
-(first N requests answer 503), drop [paths] (connection closed, no response), types {path:
+(first N requests answer 503), retry_after {path: seconds or HTTP date} (the Retry-After header of
+that path's error answers, flaky or status), drop [paths] (connection closed, no response), types {path:
 Content-Type}, gzip (Content-Encoding when accepted), robots (text; default allows all),
 ignore_unknown_query, source (extra fields for sources.yml). Paths match with or without query.
 
@@ -111,7 +112,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _log(self, status: int) -> None:
         ua = self.headers.get("User-Agent", "")
         self.server.owner.record(
-            LoggedRequest(self.server.cfg.name, self.command, self.path, status, ua)
+            LoggedRequest(self.server.cfg.name, self.command, self.path, status, ua,
+                          time.monotonic())
         )
 
     def _route(
@@ -128,9 +130,9 @@ class _Handler(BaseHTTPRequestHandler):
             with self.server.hits_lock:
                 n = self.server.hits[full] = self.server.hits.get(full, 0) + 1
             if n <= times:
-                return error_page(503)
+                return with_retry_after(error_page(503), pick(cfg.retry_after))
         if (code := pick(cfg.status)) is not None:
-            return error_page(code)
+            return with_retry_after(error_page(code), pick(cfg.retry_after))
         if (r := pick(cfg.redirects)) is not None:
             target = r.to.replace(BASE_PLACEHOLDER, base)
             location = target if "://" in target else base + target
@@ -157,6 +159,14 @@ class _Handler(BaseHTTPRequestHandler):
         if cfg.charset_in in ("header", "both") or not ctype.startswith("text/html"):
             ctype = f"{ctype}; charset={cfg.encoding}"
         return 200, {"Content-Type": ctype}, body
+
+
+def with_retry_after(
+    answer: tuple[int, dict[str, str], bytes], value: str | None
+) -> tuple[int, dict[str, str], bytes]:
+    if value is not None:
+        answer[1]["Retry-After"] = value
+    return answer
 
 
 def error_page(code: int) -> tuple[int, dict[str, str], bytes]:

@@ -127,6 +127,28 @@ def parse_sitemap(body: bytes, base_url: str) -> Sitemap:
 _XML_ROOT_RE = re.compile(rb"<(\w+:)?(rss|feed|RDF|urlset|sitemapindex)\b")
 
 
+def xml_problem(body: bytes) -> str | None:
+    """Why the body is not well-formed XML (lxml's first error), or None when it is.
+
+    The feed and sitemap parsers recover what they can from broken XML; this tells the run that
+    entries may have been lost (a truncated or hand-edited feed), so the source shows an error.
+    """
+    if body[:2] == b"\x1f\x8b":
+        try:
+            body = gzip.decompress(body)
+        except (OSError, EOFError) as exc:
+            return f"повреждённый gzip: {exc}"
+    parser = etree.XMLParser(recover=False, resolve_entities=False, no_network=True,
+                             huge_tree=True)  # fmt: skip
+    try:
+        etree.fromstring(body.lstrip(), parser=parser)
+    except etree.XMLSyntaxError as exc:
+        return str(exc.msg or exc).split(", line")[0]
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
 def is_feed_or_sitemap(body: bytes) -> bool:
     """Does the body look like a feed or sitemap at all (rather than, say, an HTML page)?"""
     return body[:2] == b"\x1f\x8b" or bool(_XML_ROOT_RE.search(body[:4000]))

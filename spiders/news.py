@@ -20,9 +20,9 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.misc import load_object
 
-from db import open_db
-from db.runs import NOT_ARTICLE_STATUS, now_iso, record_url, url_is_done
-from newsmon.core.urls import canonical_url, same_origin
+from db import BUSY_TIMEOUT, open_db
+from db.runs import NOT_ARTICLE_STATUS, now_iso, remember_urls, url_is_done
+from newsmon.core.urls import canonical_url, origin, same_origin
 from newsmon.sources.kinds import SOURCE_KINDS
 from spiders.discovery import (
     Entry,
@@ -31,6 +31,7 @@ from spiders.discovery import (
     next_pages,
     parse_feed,
     parse_sitemap,
+    xml_problem,
 )  # fmt: skip
 from spiders.gate import PaginationGate
 from spiders.items import ArticleItem
@@ -55,7 +56,7 @@ class NewsSpider(scrapy.Spider):
         super().__init__(**kw)
         self.sources = {s.name: s for s in sources}
         self.since = since
-        self.db = open_db(db_path)
+        self.db_path = db_path
         self.listing_pages: dict[str, int] = {}
         self.known_seen: set[str] = set()  # stored URLs met this run, counted once
         self.max_listing_pages = 50
@@ -65,6 +66,9 @@ class NewsSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.max_listing_pages = crawler.settings.getint("NEWSMON_MAX_LISTING_PAGES", 50)
+        # newsmon/crawl/run.py opened (and migrated) the database before the engine started.
+        spider.db = open_db(spider.db_path, migrate=False,
+                            timeout=crawler.settings.getfloat("NEWSMON_DB_TIMEOUT", BUSY_TIMEOUT))
         connect = crawler.signals.connect
         connect(spider._on_item_scraped, signal=signals.item_scraped)
         connect(spider._on_item_dropped, signal=signals.item_dropped)
@@ -80,6 +84,10 @@ class NewsSpider(scrapy.Spider):
 
     def _request(self, url: str, source: Source, callback, **meta: Any) -> scrapy.Request:
         # download_slot per source: outlets sharing a host (differing by port) throttle apart.
+        # A feed or sitemap may live on another origin (a feeds. subdomain, a CDN) when
+        # sources.yml lists it: `discovery_origin` lets spiders.middlewares admit that origin.
+        if meta.get("kind") in ("feed", "sitemap") and "discovery_origin" not in meta:
+            meta["discovery_origin"] = origin(url)
         return scrapy.Request(
             url, callback=callback, errback=self.on_error,
             meta={"source": source.name, "download_slot": source.name, **meta},
@@ -105,36 +113,42 @@ class NewsSpider(scrapy.Spider):
 
     def parse_feed(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
         source = self.sources[response.meta["source"]]
-        self._count(source.name, "pages")
         entries = parse_feed(response.body, response.url)
-        if not entries:
-            self._unreadable(source, response, "лента")
+        self._check_document(source, response, "лента", bool(entries))
         for entry in entries:
             yield from self._article_request(source, entry)
 
     def parse_sitemap(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
         source = self.sources[response.meta["source"]]
-        self._count(source.name, "pages")
         sitemap = parse_sitemap(response.body, response.url)
-        if not sitemap.entries:
-            self._unreadable(source, response, "карта сайта")
+        self._check_document(source, response, "карта сайта", bool(sitemap.entries))
         depth = response.meta.get("depth", 0)
         for entry in sitemap.entries:
             if not sitemap.is_index:
                 yield from self._article_request(source, entry)
             elif self.since and entry.date and entry.date < self.since:
                 self._count(source.name, "skipped_old")  # nothing in it changed since the bound
-            elif depth < MAX_SITEMAP_DEPTH and same_origin(entry.url, source.url):
+            elif depth < MAX_SITEMAP_DEPTH and (
+                same_origin(entry.url, source.url) or same_origin(entry.url, response.url)
+            ):  # an index on a CDN lists its child sitemaps there
                 yield self._request(
-                    entry.url, source, self.parse_sitemap, kind="sitemap", depth=depth + 1
+                    entry.url, source, self.parse_sitemap, kind="sitemap", depth=depth + 1,
+                    discovery_origin=origin(entry.url),
                 )
 
-    def _unreadable(self, source: Source, response: scrapy.http.Response, what: str) -> None:
-        """A feed or sitemap with no entry: moved (an HTML page answers) or broken XML."""
-        if is_feed_or_sitemap(response.body):
-            return  # an empty but proper document: nothing new, no fault
-        reason = f"{what} без записей, не XML? {response.url}"
+    def _check_document(
+        self, source: Source, response: scrapy.http.Response, what: str, has_entries: bool
+    ) -> None:
+        """A feed or sitemap that is not well-formed XML (entries may be lost) or that has no
+        entry and is no feed at all (moved: an HTML page answers) is an error of its source and
+        not a page; an empty but proper document is neither."""
+        problem = xml_problem(response.body)
+        if problem is None and (has_entries or is_feed_or_sitemap(response.body)):
+            self._count(source.name, "pages")
+            return
+        reason = f"{what} не разобрана ({problem or 'не лента и не карта сайта'}): {response.url}"
         self._count(source.name, "errors")
+        self._count(source.name, "broken_feeds")
         self.crawler.stats.set_value(f"newsmon/source/{source.name}/last_error", reason)
         self.logger.warning("%s: %s", source.name, reason)
 
@@ -210,8 +224,7 @@ class NewsSpider(scrapy.Spider):
             # A dead link is a fact about the page, remembered so it is not asked again nightly.
             self._count(source, "gone")
             if request.meta.get("kind") == "article":
-                record_url(self.db, canonical_url(request.url), status)
-                self.db.conn.commit()
+                remember_urls(self.db, [canonical_url(request.url)], status)
             self.logger.info("%s: HTTP %s %s", source, status, request.url)
             return
         self._count(source, "errors")
@@ -235,9 +248,8 @@ class NewsSpider(scrapy.Spider):
             # A page that is no article (home, rubric, contacts listed in a sitemap) is fetched
             # once, not every night.
             self._count(response.meta.get("source", "?"), "not_articles")
-            for url in getattr(item, "request_urls", None) or [response.url]:
-                record_url(self.db, canonical_url(url), NOT_ARTICLE_STATUS)
-            self.db.conn.commit()
+            urls = getattr(item, "request_urls", None) or [response.url]
+            remember_urls(self.db, [canonical_url(u) for u in urls], NOT_ARTICLE_STATUS)
 
     def _on_item_error(self, item: Any, response: Any, spider: Any, failure: Any) -> None:
         self.gate.resolve(response.meta.get("listing"), fresh=True)
@@ -253,15 +265,14 @@ class NewsSpider(scrapy.Spider):
         if request.meta.get("kind") == "article" and request.meta.get("redirect_urls"):
             # An old address redirecting to a page requested anyway: remember it as a redirect,
             # so it is not asked again; the target is stored under its own URL.
-            for url in request.meta["redirect_urls"]:
-                record_url(self.db, canonical_url(url), 301)
-            self.db.conn.commit()
+            remember_urls(self.db, [canonical_url(u) for u in request.meta["redirect_urls"]], 301)
 
     def _on_idle(self, spider: Any) -> None:
         self.gate.close_all()
 
     def closed(self, reason: str) -> None:
-        self.db.conn.close()
+        if getattr(self, "db", None) is not None:
+            self.db.conn.close()
 
 
 def start_web(spider: NewsSpider, source: Source) -> Iterator[scrapy.Request]:

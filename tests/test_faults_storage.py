@@ -186,3 +186,36 @@ def sources_yml(tmp_path) -> str:
         encoding="utf-8",
     )
     return str(path)
+
+
+def damage_table(path: Path, table: str) -> None:
+    """Overwrite the root pages of `table` and its indexes with garbage, as a bad sector would."""
+    conn = sqlite3.connect(str(path))
+    conn.execute("PRAGMA journal_mode = DELETE")  # fold the WAL in: the pages are in the file
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    roots = [r[0] for r in conn.execute(
+        "select rootpage from sqlite_master where tbl_name = ? and rootpage > 0", [table])]
+    conn.close()
+    with open(path, "r+b") as f:
+        for root in roots:
+            f.seek(page_size * (root - 1))
+            f.write(b"\x0d\xff\xff\xff" + b"\xa5" * (page_size - 4))
+
+
+@pytest.mark.parametrize("command", [["counts", "--month", "2025-10", "--all"], ["search", "центр"]],
+                         ids=lambda c: c[0])
+def test_damaged_database_page_is_one_line_not_a_traceback(newsmon_db, command):
+    damage_table(newsmon_db, "articles")
+    result = run(*command, "--db", str(newsmon_db))
+    assert result.exit_code == 2, result.output
+    assert "повреждена" in one_line(result.output)
+
+
+def test_writers_on_a_read_only_mount_say_so_in_one_line(newsmon_db, readonly_dir, sources_yml):
+    target = readonly_dir / "n.db"
+    target.write_bytes(newsmon_db.read_bytes())
+    subprocess.run(["mount", "-o", "remount,ro", str(readonly_dir)], check=True)
+    for command in (["migrate"], ["crawl", "--sources", sources_yml]):
+        result = run(*command, "--db", str(target))
+        assert result.exit_code == 1, result.output
+        assert "только для чтения" in one_line(result.output)

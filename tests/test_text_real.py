@@ -125,3 +125,24 @@ def test_headline_found_below_the_first_paragraphs_does_not_remove_them():
     )
     for tag in ("h1", "h2"):
         assert _text(body.format(tag=tag), title=heading).startswith(P1), tag
+
+
+def test_subtitle_above_the_date_line_is_not_text_when_the_extractor_drops_the_date():
+    # trafilatura's balanced mode leaves a bare date line out; the page still shows where the
+    # head ends.
+    body = (
+        f'<div class="art"><h1>{TITLE}</h1>'
+        '<p class="subtitle">Первые семьи заселятся в домики в июне</p>'
+        '<div class="art-date">12 мая 2024, 10:15</div>'
+        f'<div class="art-text">{_paragraphs(P1, P2)}</div></div>'
+    )
+    assert _text(body) == "\n\n".join([P1, P2])
+
+
+def test_first_sentence_in_a_script_without_spaces_is_not_a_rubric():
+    # One «word» by whitespace, but a sentence: it ends with «。».
+    first = "子どもへの虐待をなくすための法律ができて、親が子どもを教育するために体罰をすることが禁止されました。"
+    second = "厚生労働省は、どのような行為が体罰になるのかを説明する指針をつくって、全国に知らせることにしています。"
+    third = "指針では、子どもをたたくことや長い時間正座させることなどが体罰にあたると書かれています。"
+    body = f"<h1>体罰を禁止する法律</h1>{_paragraphs(first, second + third + second)}"
+    assert _text(body, title="体罰を禁止する法律").startswith(first)

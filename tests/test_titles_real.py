@@ -159,3 +159,97 @@ def test_kicker_kept_when_every_meta_title_has_it():
     h1 = f"<span class='kicker'>Соцподдержка</span><span>: </span><span>{HEADLINE}</span>"
     head = f"<meta property='og:title' content='Соцподдержка: {HEADLINE}'>"
     assert _title(f"<h1>{h1}</h1><p>{PARA}</p>", head) == f"Соцподдержка: {HEADLINE}"
+
+
+def test_kicker_heading_above_the_h1_is_not_the_headline():
+    # og:title joins the kicker and the headline with a colon: the kicker is no piece of it.
+    kicker = "Летний отдых детей из семей участников конкурса"
+    body = f"<h4>{kicker}</h4><h1>Лагеря откроются в июне</h1><p>{PARA}</p>"
+    og = f"{kicker}: лагеря откроются в июне"
+    head = f"<meta property='og:title' content='{og}'><title>{og} - Вестник</title>"
+    assert _title(body, head) == "Лагеря откроются в июне"
+
+
+def test_product_name_starting_with_the_site_name_is_not_the_site():
+    # «Vesti Online Pro 2024 для бизнеса и дома» on vesti.ru is a product, not the site's name.
+    body = "<header><h1>Vesti Online Pro 2024</h1><h3>Новости района без рекламы и подписок</h3></header>"
+    og = "Новости района без рекламы и подписок - Vesti Online Pro 2024 для бизнеса и дома"
+    head = (
+        f"<meta property='og:title' content='{og}'><title>{og}</title>"
+        "<link rel='canonical' href='https://vesti.ru/pro'>"
+    )
+    assert _title(body + f"<p>{PARA}</p>", head) == "Vesti Online Pro 2024"
+
+
+def test_h1_piece_beats_the_longer_subtitle_piece_of_the_title():
+    sub = "Дети участников конкурса отдохнут в лагерях края этим летом бесплатно"
+    body = f"<div class='article'><h1>Путевки вручены</h1><h2>{sub}</h2><p>{PARA}</p></div>"
+    head = (
+        f"<title>Путевки вручены - {sub} : vesti-rayona.ru</title>{REWORDED_OG}"
+        "<link rel='canonical' href='https://vesti-rayona.ru/news/1'>"
+    )
+    assert _title(body, head) == "Путевки вручены"
+
+
+def test_longest_part_named_by_a_meta_title_wins_over_a_kicker_og_names():
+    h1 = f"<span class='roof'>Отдых</span> {HEADLINE}"
+    ld = f'<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{HEADLINE}"}}</script>'
+    head = f"<meta property='og:title' content='Отдых'>{ld}"
+    assert _title(f"<h1>{h1}</h1><p>{PARA}</p>", head) == HEADLINE
+
+
+def test_whole_title_in_application_name_is_not_the_site_name():
+    title = f"{HEADLINE} - Вестник района"
+    head = f"<title>{title}</title><meta name='application-name' content='{title}'>"
+    assert _title(f"<h1>{HEADLINE}</h1><p>{PARA}</p>", head + REWORDED_OG) == HEADLINE
+
+
+def test_headline_span_agreeing_with_og_beats_the_h1_with_a_different_kicker():
+    h1 = f"<span class='dachzeile'>После проверки</span> <span class='headline'>{HEADLINE}</span>"
+    head = f"<meta property='og:title' content='Итоги конкурса: {HEADLINE.lower()}'>"
+    assert _title(f"<h1>{h1}</h1><p>{PARA}</p>", head) == HEADLINE
+
+
+def test_chinese_title_is_not_a_short_section_name_and_loses_its_site_suffix():
+    # Written without spaces: one «word» by whitespace, a full headline by its characters.
+    body = (
+        "<div class='head'><span>新华网</span></div>"
+        "<p>即便日常已改变了模样，但生活依然要继续。纵然已有焦虑煎熬，但内心仍需要坚强。"
+        "居家一日游、前后楼隔空喊话，这些举动却是众多市民近一个月来真实的经历。</p>"
+    )
+    assert _title(body, "<title>武汉的声音：有英勇的你，才有英雄的城！-新华网</title>") == (
+        "武汉的声音：有英勇的你，才有英雄的城！"
+    )
+
+
+def test_title_of_nothing_but_site_names_does_not_confirm_or_stand_for_a_headline():
+    head = (
+        "<title>Вестник • Вестник района</title><meta property='og:title' content='Вестник района'>"
+        "<meta property='og:site_name' content='Вестник района'>"
+    )
+    body = f"<h1><a href='/'>Вестник района</a></h1><p>{HEADLINE}</p><p>{PARA}</p>"
+    assert _title(body, head) == HEADLINE
+
+
+def test_h1_that_is_most_of_the_title_tag_is_not_a_site_name_above_a_menu():
+    # Five words and a menu below, like a site's name — but the <title> says it is the page's.
+    menu = "<div><a href='/a'>Рецепты</a> <a href='/b'>Советы</a> <a href='/c'>Видео</a></div>"
+    body = (
+        f"<h1>Пирог с капустой и яйцом</h1>{menu}"
+        f"<h3>Что понадобится для пирога на шесть порций</h3><p>{PARA}</p>"
+    )
+    head = "<title>Пирог с капустой и яйцом: рецепт | Вкусно дома</title>"
+    assert _title(body, head) == "Пирог с капустой и яйцом"
+
+
+def test_site_name_written_with_other_hyphens_and_case_is_cut_and_nothing_else():
+    # The home link says «Фонд Семья детям», the title «ФОНД СЕМЬЯ-ДЕТЯМ»: the same name.
+    body = f"<a href='/'>Фонд Семья детям</a><div>{PARA}</div>"
+    title = "Отдых – лагеря откроются в июне | ФОНД СЕМЬЯ-ДЕТЯМ"
+    assert _title(body, f"<title>{title}</title>") == "Отдых – лагеря откроются в июне"
+
+
+def test_headline_ending_with_the_host_name_is_not_the_site_name():
+    title = "Пятнадцать лет vesti-rayona.ru — vesti-rayona.ru"
+    head = f"<title>{title}</title><link rel='canonical' href='https://vesti-rayona.ru/15'>"
+    assert _title(f"<div>{PARA}</div>", head) == "Пятнадцать лет vesti-rayona.ru"

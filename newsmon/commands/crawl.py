@@ -28,8 +28,10 @@ def command(sources_path: Path, since: str | None, only: tuple[str, ...], quiet:
     """Fetch, extract, tag and store new articles from the outlets in sources.yml.
 
     Incremental: article pages already stored are never fetched again. Exit codes: 0 all
-    outlets answered, 3 some were unreachable, 1 all unreachable or the run failed,
-    2 a configuration mistake, 75 another crawl is running on this database.
+    outlets answered and every article was stored; 3 partial: some outlets unreachable or some
+    articles not stored (the database stayed locked), the next run fetches them; 1 all
+    unreachable, the disk full, or stopped by a signal; 2 a configuration mistake; 75 another
+    crawl is running on this database.
 
     Settings live in newsmon/crawl/settings.py; -s overrides one for this run (values are read
     as YAML: numbers, true/false, lists), e.g. -s SCHEDULER=scrapy_redis.scheduler.Scheduler.
@@ -57,7 +59,14 @@ def command(sources_path: Path, since: str | None, only: tuple[str, ...], quiet:
                f"релевантных {t['relevant']}, ошибок {t['errors']} "
                f"(запуск #{result.run_id}, {result.status})")
     if result.status == "interrupted":
-        click.echo("newsmon: сбор прерван сигналом остановки; следующий запуск продолжит", err=True)
+        click.echo(f"newsmon: сбор прерван сигналом остановки, сохранено статей: "
+                   f"{t['new_articles']}; следующий запуск продолжит", err=True)
+    if result.disk_full:
+        click.echo(f"newsmon: нет места на диске для базы {db_path}: сбор остановлен, сохранено "
+                   f"статей: {t['new_articles']}; освободите место и запустите снова", err=True)
+    elif result.not_stored:
+        click.echo(f"newsmon: не удалось сохранить статей: {result.not_stored} (база данных "
+                   f"занята другим процессом); следующий запуск соберёт их", err=True)
     for name in result.down:
         click.echo(f"newsmon: источник {name} недоступен: "
                    f"{result.per_source[name]['last_error']}", err=True)

@@ -7,16 +7,18 @@ Each drop has its own DropItem subclass, so Scrapy's stats count drops per reaso
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from scrapy.exceptions import DropItem, NotConfigured
 
-from db import open_db
-from db.runs import record_url
+from db import BUSY_TIMEOUT, is_disk_full, open_db
+from db.runs import remember_urls
 from db.store import ArticleRecord, article_id_for, store_article
 from db.stories import StoryIndex
 from newsmon.crawl.batcher import MicroBatcher
+from newsmon.crawl.run import DISK_FULL_REASON
 from newsmon.crawl.workers import StagePool, default_workers
 from pipeline.cluster.minhash import from_bytes, signature, to_bytes
 from pipeline.extract.canonical import find_canonical
@@ -50,10 +52,19 @@ class TooOld(DropItem):
     """Published before --since."""
 
 
+class NotStored(DropItem):
+    """The database refused the article (locked past the busy timeout, disk full): its URL is
+    not remembered, so the next run fetches it again; the run ends `partial` or `failed`."""
+
+
 class _WithDb:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.db = open_db(crawler.settings["NEWSMON_DB_PATH"])
+        # newsmon/crawl/run.py opened (and migrated) the database before the engine started.
+        self.db = open_db(
+            crawler.settings["NEWSMON_DB_PATH"], migrate=False,
+            timeout=crawler.settings.getfloat("NEWSMON_DB_TIMEOUT", BUSY_TIMEOUT),
+        )  # fmt: skip
 
     @classmethod
     def from_crawler(cls, crawler: Crawler):
@@ -71,9 +82,7 @@ class CanonicalPipeline(_WithDb):
         item.canonical = find_canonical(item.body, item.url)
         existing = article_id_for(self.db, item.canonical)
         if existing is not None:
-            with self.db.atomic():
-                for url in item.request_urls:
-                    record_url(self.db, url, 200, article_id=existing)
+            remember_urls(self.db, item.request_urls, 200, article_id=existing)
             raise AlreadyStored(f"already stored as {item.canonical}")
         return item
 
@@ -119,9 +128,8 @@ class ExtractPipeline(_WithDb):
             extracted.published = dt.date.fromisoformat(item.feed_date)
             extracted.date_method = "feed"
         if self.since and extracted.published and extracted.published < self.since:
-            with self.db.atomic():
-                for url in item.request_urls:
-                    record_url(self.db, url, 200, published=extracted.published.isoformat())
+            remember_urls(self.db, item.request_urls, 200,
+                          published=extracted.published.isoformat())
             raise TooOld(f"published {extracted.published} before {self.since}")
         item.extracted = extracted
         return item
@@ -170,9 +178,7 @@ class StorePipeline(_WithDb):
         assert ex is not None and item.canonical
         existing = article_id_for(self.db, item.canonical)
         if existing is not None:  # a copy extracted concurrently (utm link, mobile page) won
-            with self.db.atomic():
-                for url in item.request_urls:
-                    record_url(self.db, url, 200, article_id=existing)
+            remember_urls(self.db, item.request_urls, 200, article_id=existing)
             raise AlreadyStored(f"already stored as {item.canonical}")
         sig = from_bytes(item.signature) if item.signature else signature(ex.text)
         record = ArticleRecord(
@@ -186,11 +192,27 @@ class StorePipeline(_WithDb):
             labels=[(name, label) for name, labels in tags.labels.items() for label in labels],
             request_urls=item.request_urls, signature=item.signature or to_bytes(sig),
         )
-        article_id = store_article(
-            self.db, record, run_id=self.run_id, similar=self.index.similar(sig)
-        )
+        try:
+            article_id = store_article(
+                self.db, record, run_id=self.run_id, similar=self.index.similar(sig)
+            )
+        except sqlite3.OperationalError as exc:
+            self.not_stored(item, exc)
         self.index.add(article_id, sig)
         self.count(item, "new_articles")
         if tags.relevant:
             self.count(item, "relevant")
         return item
+
+    def not_stored(self, item: ArticleItem, exc: sqlite3.OperationalError) -> NoReturn:
+        """Count the loss for the run's status; on a full disk stop fetching at once."""
+        self.count(item, "not_stored")
+        self.count(item, "errors")
+        reason = f"не удалось сохранить {item.canonical}: {exc}"
+        self.crawler.stats.set_value(f"newsmon/source/{item.source}/last_error", reason)
+        if is_disk_full(exc) and not self.crawler.stats.get_value("newsmon/disk_full"):
+            from scrapy.utils.defer import deferred_from_coro
+
+            self.crawler.stats.set_value("newsmon/disk_full", str(exc))
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason=DISK_FULL_REASON))
+        raise NotStored(reason)

@@ -1,14 +1,17 @@
 """One crawl run: take the lock, record the run, drive Scrapy's engine, summarise.
 
 Exit codes for cron wrappers (see deploy/README.md):
-0 every outlet answered; 3 some outlets were unreachable (the others were crawled and stored);
-1 every outlet was unreachable or the run failed; 2 a configuration mistake;
-75 another crawl holds the lock on this database (EX_TEMPFAIL: try again later).
+0 every outlet answered and every article was stored (run `ok`);
+3 the run is `partial`: some outlets were unreachable, or some articles could not be stored (the
+  database stayed locked past the busy timeout) — the rest is stored, the next run fetches the rest;
+1 the run `failed` (every outlet unreachable, the disk full) or was `interrupted` (a signal);
+2 a configuration mistake; 75 another crawl holds the lock on this database (EX_TEMPFAIL).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import fcntl
 import logging
 import os
@@ -24,8 +27,9 @@ from newsmon.sources.config import Source, SourcesConfig
 EXIT_OK, EXIT_FAILED, EXIT_PARTIAL, EXIT_LOCKED = 0, 1, 3, 75
 COUNT_KEYS = (
     "pages", "new_articles", "relevant", "errors", "skipped_stored", "skipped_old", "gone",
-    "ignored", "offsite",
+    "ignored", "offsite", "not_stored", "broken_feeds",
 )  # fmt: skip
+DISK_FULL_REASON = "disk_full"  # newsmon.crawl.pipelines closes the spider with it
 QUIET_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt", "scrapy.downloadermiddlewares.retry",
                  "scrapy.core.scraper")
 
@@ -43,7 +47,11 @@ def crawl_lock(db_path: Path) -> Iterator[None]:
     flock is released by the kernel when the process dies, so a killed crawl leaves no stale lock.
     """
     lock_path = db_path.with_name(db_path.name + ".lock")
-    handle = open(lock_path, "a+")  # held open for the whole run
+    try:
+        handle = open(lock_path, "a+")  # held open for the whole run
+    except OSError as exc:
+        why = "папка только для чтения" if exc.errno in (errno.EROFS, errno.EACCES) else exc.strerror
+        raise RunError(f"Нельзя записать в базу {db_path}: {why} ({lock_path})") from None
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -76,13 +84,45 @@ class CrawlResult:
         """Sources that answered nothing at all but errors."""
         return [n for n, s in self.per_source.items() if s["errors"] and not s["pages"]]
 
+    disk_full: str | None = None  # the SQLite message when the disk filled up
+
+    @property
+    def not_stored(self) -> int:
+        return sum(s.get("not_stored", 0) for s in self.per_source.values())
+
+    @property
+    def broken_feeds(self) -> int:
+        return sum(s.get("broken_feeds", 0) for s in self.per_source.values())
+
     @property
     def exit_code(self) -> int:
-        if self.status in ("failed", "interrupted"):
-            return EXIT_FAILED
-        if self.down:
-            return EXIT_FAILED if len(self.down) == len(self.per_source) else EXIT_PARTIAL
-        return EXIT_OK
+        return {"ok": EXIT_OK, "partial": EXIT_PARTIAL}.get(self.status, EXIT_FAILED)
+
+
+class SpiderEnding:
+    """How the spider closed, from Scrapy's spider_closed signal. A second SIGTERM/Ctrl-C stops
+    the reactor before the spider closes: then no reason ever arrives."""
+
+    def __init__(self) -> None:
+        self.reason: str | None = None
+
+    def on_closed(self, spider: Any, reason: str) -> None:
+        self.reason = reason
+
+
+def run_status(reason: str | None, result: CrawlResult, n_sources: int) -> str:
+    """The truth about a run: interrupted (signal), failed (disk full, nothing reachable),
+    partial (some outlets down, some articles not stored, a feed or sitemap not readable),
+    else ok."""
+    if reason is None or (reason != "finished" and reason != DISK_FULL_REASON):
+        return "interrupted"
+    if reason == DISK_FULL_REASON:
+        return "failed"
+    if result.down and len(result.down) == n_sources:
+        return "failed"
+    if result.down or result.not_stored or result.broken_feeds:
+        return "partial"
+    return "ok"
 
 
 def per_source_stats(stats: dict, sources: tuple[Source, ...]) -> dict[str, dict]:
@@ -131,6 +171,7 @@ def run_crawl(
 
     `log_level` (e.g. "ERROR" for --quiet) caps the root logger; None leaves it as configured.
     """
+    from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
     from db import open_db
@@ -164,19 +205,18 @@ def run_crawl(
             for name in QUIET_LOGGERS:
                 logging.getLogger(name).setLevel(logging.CRITICAL)
         crawler = process.create_crawler(NewsSpider)
-        status = "failed"
-        per_source: dict[str, dict] = {}
+        ending = SpiderEnding()
+        crawler.signals.connect(ending.on_closed, signal=signals.spider_closed)
         try:
             process.crawl(crawler, sources=list(sources), since=since, db_path=str(db_path))
             process.start()
-            reason = crawler.stats.get_value("finish_reason", "finished")
-            status = "ok" if reason == "finished" else "interrupted"
         finally:
             stats = crawler.stats.get_stats() if crawler.stats else {}
-            per_source = per_source_stats(stats, sources)
-            result = CrawlResult(run_id, status, {}, per_source)
-            if status == "ok" and result.down:
-                status = result.status = "failed" if len(result.down) == len(sources) else "partial"
-            result.totals = finish_run(db, run_id, status, per_source)
-            db.conn.close()
+            result = CrawlResult(run_id, "failed", {}, per_source_stats(stats, sources),
+                                 disk_full=stats.get("newsmon/disk_full"))  # fmt: skip
+            result.status = run_status(ending.reason, result, len(sources))
+            try:
+                result.totals = finish_run(db, run_id, result.status, result.per_source)
+            finally:
+                db.conn.close()
     return result

@@ -41,6 +41,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's offsite filter ignores ports; ours compares scheme+host+port with the source.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "spiders.middlewares.OriginOffsiteMiddleware": 50,
+    # Scrapy's retries, waiting what a 429/503 asks in Retry-After (up to NEWSMON_RETRY_AFTER_MAX).
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "spiders.middlewares.RetryAfterMiddleware": 550,
 }
 
 # Items are processed concurrently per response up to this count; Scrapy starts that many asyncio
@@ -65,6 +68,8 @@ FEED_EXPORT_ENCODING = "utf-8"
 
 # newsmon's own settings, filled by newsmon/crawl/run.py for each run.
 NEWSMON_DB_PATH = "newsmon.db"
+NEWSMON_RETRY_AFTER_MAX = 120.0  # seconds: the longest Retry-After (429/503) waited before a retry
+NEWSMON_DB_TIMEOUT = 30.0  # seconds a write waits for another process's lock before giving up
 NEWSMON_SOURCES: list = []
 NEWSMON_SINCE = None
 NEWSMON_RUN_ID = 0

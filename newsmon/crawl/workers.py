@@ -14,6 +14,7 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable
@@ -32,7 +33,13 @@ def default_workers() -> int:
 
 
 def _exit_with_parent(parent: int) -> None:
-    """Worker initializer: a crawl killed outright (SIGKILL) must not leave workers behind."""
+    """Worker initializer: a crawl killed outright (SIGKILL) must not leave workers behind.
+
+    Ctrl-C in a terminal signals the whole process group: the crawl process decides how to stop
+    (gracefully, or at once on the second), so a worker ignores SIGINT instead of dying with a
+    KeyboardInterrupt traceback in the middle of the user's terminal.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from pipeline.extract.cascade import SelectorOverrides
 
 SLUG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+# A host name (letters of any script: .рф domains), an IPv4 or a bracketed IPv6 address.
+HOST_RE = re.compile(r"^(\[[0-9a-f:.]+\]|[\w.-]+|[0-9a-f:.]+)$", re.IGNORECASE)
 SELECTOR_KEYS = {"title", "text", "date"}
 # Entry fields Source holds as fields of its own (a web source's); other kinds' fields go to options.
 WEB_FIELDS = frozenset({"feeds", "sitemaps", "selectors"})
@@ -68,8 +70,17 @@ class SourcesConfig:
 def _check_url(path: Path, node: object, value: object, what: str) -> str:
     if not isinstance(value, str) or urlsplit(value).scheme not in ("http", "https"):
         raise config_error(path, node, f"{what}: нужен адрес http(s)://…, получено {value!r}")
-    if not urlsplit(value).netloc:
+    parts = urlsplit(value)
+    if not parts.hostname:
         raise config_error(path, node, f"{what}: в адресе нет имени сайта: {value!r}")
+    try:
+        port = parts.port  # a ValueError for "host:abc" and for ports above 65535
+    except ValueError:
+        port = -1
+    if port is not None and not 0 < port <= 65535:
+        raise config_error(path, node, f"{what}: неверный порт в адресе {value!r} (1–65535)")
+    if not HOST_RE.match(parts.hostname):
+        raise config_error(path, node, f"{what}: неверное имя сайта в адресе {value!r}")
     return value
 
 

@@ -3,7 +3,7 @@
 The text cascade (the winner is recorded in ``Extracted.text_method``):
 
 1. ``override`` — the source's CSS selector from sources.yml, when it matches;
-2. ``trafilatura`` — trafilatura on the page pruned of widgets (boilerplate.prune), recall-oriented,
+2. ``trafilatura`` — trafilatura on the page pruned of widgets (boilerplate.prune), balanced mode,
    then cut at «По теме»/«Читайте также» markers and cleaned of counters and share lines;
 3. ``baseline`` — our own densest-container extractor over text blocks, used when trafilatura
    under-delivers (less than ``RESCUE_RATIO`` of the baseline's text) or finds nothing.
@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import logging
 import re
+from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 
@@ -42,7 +43,7 @@ DEDUPE_MIN_CHARS = 60
 MAX_HEAD_CHROME = 200
 # A sentence: boilerplate.MIN_SENTENCE_CHARS long and ending like one. Shorter lines above the
 # text may be chrome.
-SENTENCE_END = tuple('.!?…»")')
+SENTENCE_END = tuple('.!?…»")。！？')
 # A rubric line above the text has at most this many words; no chrome line is longer than this.
 RUBRIC_WORDS = 3
 MAX_CHROME_LINE = 120
@@ -89,12 +90,17 @@ def _text_from_override(tree: HtmlElement, selector: str) -> list[str]:
 
 
 def _text_trafilatura(pruned: HtmlElement) -> list[str]:
+    """trafilatura's text of the pruned page, in its balanced mode: the recall mode (2.3) often
+    settles on a small part of the article, a teaser or one section."""
+    return _trafilatura_lines(lxml.html.tostring(pruned, encoding="unicode"))
+
+
+def _trafilatura_lines(html: str) -> list[str]:
     import trafilatura
 
     try:
         result = trafilatura.extract(
-            lxml.html.tostring(pruned, encoding="unicode"),
-            favor_recall=True,
+            html,
             include_comments=False,
             include_tables=True,
             include_images=False,
@@ -133,25 +139,37 @@ def _text_baseline(items: list[boilerplate.Block], title_text: str | None) -> li
     ]
 
 
-def _strip_head(paragraphs: list[str], title: str | None, now: datetime.datetime) -> list[str]:
-    """Site name, rubric, breadcrumbs, the headline and date line above the first sentence."""
+def _strip_head(
+    paragraphs: list[str], title: str | None, now: datetime.datetime, page: Sequence[str] = ()
+) -> list[str]:
+    """Site name, rubric, breadcrumbs, the headline and date line above the first sentence, found
+    in the text or, when the extractor left the date line out, in the ``page``'s lines."""
+    paragraphs = paragraphs[_end_of_head(paragraphs, title, now) + 1 :]
+    head = {boilerplate.fold(line) for line in page[: _end_of_head(page, title, now) + 1]}
+    while paragraphs and boilerplate.fold(paragraphs[0]) in head:
+        paragraphs = paragraphs[1:]
+    return paragraphs
+
+
+def _end_of_head(lines: Sequence[str], title: str | None, now: datetime.datetime) -> int:
+    """Index of the last headline or date line above the first sentence (-1: none)."""
     folded_title = boilerplate.fold(title or "").rstrip(".… ")
 
-    def is_head(para: str) -> bool:
-        folded = boilerplate.fold(para).rstrip(".… ")
+    def is_head(line: str) -> bool:
+        folded = boilerplate.fold(line).rstrip(".… ")
         return bool(
             folded_title
             and folded
             and (folded == folded_title or (len(folded) >= 15 and folded_title.startswith(folded)))
-        ) or (len(para) < 160 and dateline.dateline_date(para, now) is not None)
+        ) or (len(line) < 160 and dateline.dateline_date(line, now) is not None)
 
     last = -1
-    for i, para in enumerate(paragraphs[:HEAD_SCAN]):
-        if is_head(para) and sum(len(p) for p in paragraphs[:i]) <= MAX_HEAD_CHROME:
+    for i, line in enumerate(lines[:HEAD_SCAN]):
+        if is_head(line) and sum(len(p) for p in lines[:i]) <= MAX_HEAD_CHROME:
             last = i
-        elif _is_prose(para):
+        elif _is_prose(line):
             break  # the text has begun: a «headline» below it is a subheading
-    return paragraphs[last + 1 :]
+    return last
 
 
 def _has_date(line: str, now: datetime.datetime) -> bool:
@@ -311,7 +329,8 @@ def _extract_newsmon(
         traf = boilerplate.clean_paragraphs(_text_trafilatura(pruned))
         pruned_blocks = boilerplate.blocks(pruned)
         base = boilerplate.clean_paragraphs(_text_baseline(pruned_blocks, title))
-        traf, base = _strip_head(traf, title, now), _strip_head(base, title, now)
+        page = [b.text for b in pruned_blocks]
+        traf, base = _strip_head(traf, title, now, page), _strip_head(base, title, now, page)
         if traf and _words(traf) >= RESCUE_RATIO * _words(base):
             paragraphs, method = traf, "trafilatura"
         elif base:

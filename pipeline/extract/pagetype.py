@@ -1,19 +1,25 @@
-"""Is a fetched page a news article? Sitemaps list home, about and contact pages too.
+"""Is a fetched page a news article? Sitemaps and calendar widgets lead to listings too.
 
-Signals, strongest first: the source's home page is a listing; a service path segment
-(«/kontakty/», «/about.html»: pipeline/data/pagetypes.yml); og:type declaring a website or profile
-while no JSON-LD article says otherwise.
+A page is an article when it has one main headline over one body of prose. Structure decides
+(pipeline.extract.pagestructure): repeated teasers with no body of their own, a body governed by a title
+link to another page (an archive's excerpt), a picture grid with captions only, a person's or an
+office's card of label–value fields, a search form showing the query. Words are hints that settle
+only what structure leaves open (pipeline/data/pagetypes.yml): a listing word in the path
+(«/tag/», «/author/»), a search parameter, og:type. The source's home page, and a page whose own
+last path segment names a service page («/kontakty/», «/about.html»), are never articles.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from urllib.parse import urlsplit
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlsplit
 
 import yaml
 
 from newsmon.core.datafiles import data_dir
+from pipeline.extract.pagestructure import Structure, analyse, parse
 
 DATA = data_dir("pipeline") / "pagetypes.yml"
 OG_TYPE_RE = re.compile(
@@ -24,29 +30,128 @@ OG_TYPE_REVERSED_RE = re.compile(
 )
 JSONLD_ARTICLE_RE = re.compile(rb"\"@type\"\s*:\s*\"(News|Blog|Report|)?Article\"|NewsArticle", re.I)
 
+# One body of prose: this many characters, and two sentences or one long one (a photo report's
+# single paragraph is two short sentences; a gallery's or a rubric's blurb is one).
+BODY_MIN_CHARS = 80
+BODY_ONE_SENTENCE_CHARS = 200
+# A search form showing a query (old sites also print «Поиск…» as a value) outweighs a text this
+# short: «По вашему запросу ничего не найдено. Попробуйте …».
+SEARCH_MAX_BODY = 300
+# With no body of prose: this many teasers (or dated items) make a listing, this many pictures with
+# short captions a gallery.
+LIST_MIN_ITEMS = 3
+GRID_MIN_PICTURES = 6
+# Label–value fields, one of them a phone or e-mail, between the headline and a text shorter than
+# this make the page a person's or an office's card (an article's «Автор: … Рубрика: …» line has
+# no phone; a press release's contacts come after its text).
+CARD_MIN_FIELDS = 3
+CARD_MAX_BODY = 600
+# A short text under no heading of its own (below the last teaser) beside this many teasers is a
+# listing's blurb («О проекте» on a home page), not a body.
+BLURB_MAX_CHARS = 500
+LISTING_MIN_TEASERS = 3
+
+
+@dataclass(frozen=True)
+class Words:
+    service: frozenset[str]
+    listing: frozenset[str]
+    search_params: frozenset[str]
+    og_types: frozenset[str]
+
 
 @functools.cache
-def _data() -> tuple[frozenset[str], frozenset[str]]:
+def _data() -> Words:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    return frozenset(data["service_segments"]), frozenset(data["non_article_og_types"])
+    return Words(
+        frozenset(data["service_segments"]),
+        frozenset(data["listing_segments"]),
+        frozenset(data["search_parameters"]),
+        frozenset(data["non_article_og_types"]),
+    )
 
 
 def _segments(path: str) -> list[str]:
     return [re.sub(r"\.(s?html?|php|aspx?)$", "", s.lower()) for s in path.split("/") if s]
 
 
-def non_article_reason(url: str, source_url: str, body: bytes) -> str | None:
-    """Why the page is not an article, or None when it may be one."""
-    path, home = urlsplit(url).path, urlsplit(source_url).path
-    if path.rstrip("/") == home.rstrip("/") or _segments(path) in ([], ["index"]):
-        return "home page"
-    service, og_types = _data()
-    hit = next((s for s in _segments(path) if s in service), None)
+@dataclass(frozen=True)
+class Verdict:
+    kind: str  # "article", "not" or "open"
+    reason: str | None = None
+
+
+def has_body(s: Structure) -> bool:
+    chars, sentences = s.body_chars, s.body_sentences
+    return chars >= BODY_MIN_CHARS and (sentences >= 2 or chars >= BODY_ONE_SENTENCE_CHARS)
+
+
+def judge(s: Structure) -> Verdict:
+    """The page's type from its structure alone."""
+    teaser_governed = s.governing is not None and s.governing in s.title_links
+    if has_body(s):
+        if (s.fields_before_body >= CARD_MIN_FIELDS and s.contacts_before_body
+                and s.body_chars < CARD_MAX_BODY):
+            return Verdict("not", f"card of {s.fields_before_body} fields above the text")
+        if (teaser_governed and s.body_chars < BLURB_MAX_CHARS
+                and s.teaser_items >= LISTING_MIN_TEASERS):
+            return Verdict("not", f"listing of {s.teaser_items} teasers around a short blurb")
+        if s.body_under_foreign_title:
+            return Verdict("not", "text under a headline that links to another page (a post "
+                           "printed in an archive)")
+        if s.search_query and s.body_chars < SEARCH_MAX_BODY:
+            return Verdict("not", "search form with a query over a short text")
+        return Verdict("article")
+    if s.picture_grid >= GRID_MIN_PICTURES:
+        return Verdict("not", f"picture grid of {s.picture_grid} with captions only")
+    if s.teaser_members >= LIST_MIN_ITEMS:
+        return Verdict("not", f"listing of {s.teaser_members} teasers, no body of prose")
+    if s.dated_items >= LIST_MIN_ITEMS:
+        return Verdict("not", f"board of {s.dated_items} dated items, no body of prose")
+    if teaser_governed or s.teaser_prose:
+        return Verdict("not", "teaser of another page, no body of prose")
+    if s.fields >= CARD_MIN_FIELDS:
+        return Verdict("not", f"card of {s.fields} fields, no body of prose")
+    if s.search_query:
+        return Verdict("not", "search form with a query, no body of prose")
+    return Verdict("open")
+
+
+def structure_verdict(url: str, body: bytes) -> Verdict:
+    tree = parse(body)
+    return judge(analyse(tree, url)) if tree is not None else Verdict("open")
+
+
+def _hint(url: str, body: bytes, words: Words) -> str | None:
+    parts = urlsplit(url)
+    segments = _segments(parts.path)
+    hit = next((s for s in segments if s in words.service | words.listing), None)
     if hit:
-        return f"service page /{hit}/"
+        return f"{'service' if hit in words.service else 'listing'} page /{hit}/"
+    param = next((k for k, v in parse_qsl(parts.query) if k.lower() in words.search_params or
+                  v.lower() in words.search_params), None)
+    if param:
+        return f"search page ?{param}="
     head = body[:300_000]
     match = OG_TYPE_RE.search(head) or OG_TYPE_REVERSED_RE.search(head)
-    if match and match.group(1).decode("latin-1").strip().lower() in og_types:
+    if match and match.group(1).decode("latin-1").strip().lower() in words.og_types:
         if not JSONLD_ARTICLE_RE.search(head):
             return f"og:type {match.group(1).decode('latin-1')}"
     return None
+
+
+def non_article_reason(url: str, source_url: str, body: bytes) -> str | None:
+    """Why the page is not an article, or None when it may be one."""
+    path, home = urlsplit(url).path, urlsplit(source_url).path
+    segments = _segments(path)
+    if path.rstrip("/") == home.rstrip("/") or segments in ([], ["index"]):
+        return "home page"
+    words = _data()
+    if segments[-1] in words.service:
+        return f"service page /{segments[-1]}/"
+    verdict = structure_verdict(url, body)
+    if verdict.kind == "not":
+        return verdict.reason
+    if verdict.kind == "article":
+        return None
+    return _hint(url, body, words)

@@ -17,7 +17,12 @@ from lxml.html import HtmlElement
 
 from pipeline.extract import boilerplate
 
-TITLE_SEPARATORS = re.compile(r"\s+(?:\||—|–|-|::|:|/|»|•|·|ǀ|‖|~)\s+|\s*[｜|]\s*(?=\S)")
+# Chinese and Japanese titles join the site's name without spaces: «标题-新华网», «标题_百度百科».
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60"
+TITLE_SEPARATORS = re.compile(
+    r"\s+(?:\||—|–|-|::|:|/|»|•|·|ǀ|‖|~)\s+|\s*[｜|]\s*(?=\S)"
+    rf"|(?<=[{_CJK}])\s*[-_—–]\s*(?=[{_CJK}])"
+)
 # A piece longer than this is never a site name guessed by length.
 GUESS_MAX_WORDS = 5
 # Home links read for the site's name (a menu may repeat «Главная» dozens of times).
@@ -43,24 +48,23 @@ class SiteNames:
             other = boilerplate.fold(name).strip(" .")
             if len(other) < 2:
                 continue
-            # «petri-heil.ch» of «petri-heil.ch | Dein Fischereimagazin»: the brand opens the name.
+            # «petri-heil.ch» of «petri-heil.ch | Dein Fischereimagazin»: the brand opens the name
+            # (written with its own hyphens and case: «Stiftung OFFSHORE-WINDENERGIE»).
             if folded == other or (len(folded) >= 4 and other.startswith(folded)):
                 return True
-            # «Rezept von Backen.de»: the name inside a short piece.
-            if (
-                len(other) >= 4
-                and other in folded
-                and len(folded.split()) <= len(other.split()) + 3
-            ):
+            # «Evangelisches Jugendwerk in Württemberg (ejw)»: the name and a word more.
+            if folded.startswith(other) and len(folded.split()) <= len(other.split()) + 1:
+                return True
+            if len(_compact(piece)) >= 4 and _compact(name).startswith(_compact(piece)):
                 return True
         compact, host = _compact(piece), _compact(self.host)
         if not compact or not host:
             return False
-        if compact in (host, *self.labels) or compact.endswith(host):
+        if compact in (host, *self.labels):
             return True
         # «Spektrum der Wissenschaft» on spektrum.de, «Point of Sail» on pointofsail-kiel.de
         return any(
-            (len(label) >= 5 and compact.startswith(label))
+            (len(label) >= 5 and compact.startswith(label) and len(piece.split()) <= 3)
             or (len(compact) >= 6 and label.startswith(compact))
             for label in self.labels
         )
@@ -119,6 +123,14 @@ def read(tree: HtmlElement) -> SiteNames:
     for a in homes[:MAX_HOME_LINKS]:
         names += [a.text_content(), a.get("title") or "", *a.xpath(".//img/@alt")]
     names = [re.sub(r"\s+", " ", n).strip() for n in names]
+    # Some pages put their whole title into application-name or the home link's title.
+    titles = tree.xpath("//title/text() | //meta[@property='og:title']/@content")
+    own = {
+        boilerplate.fold(t)
+        for t in (re.sub(r"\s+", " ", t).strip() for t in titles)
+        if len(pieces(t)) > 1
+    }
+    names = [n for n in names if boilerplate.fold(n) not in own]
     labels = tuple(_compact(label) for label in host.split(".")[:-1] if len(label) >= 3)
     return SiteNames(
         names=tuple(dict.fromkeys(n for n in names if 2 <= len(n) <= 120)),
@@ -144,6 +156,16 @@ def _spans(title: str, marks: list[re.Match[str]]) -> list[tuple[int, int]]:
 
 def pieces(title: str) -> list[str]:
     return [title[a:b].strip() for a, b in _spans(title, _marks(title))]
+
+
+def piece_runs(title: str) -> list[str]:
+    """Every run of whole pieces, as written: «A - B | C» → A, A - B, A - B | C, B, B | C, C."""
+    spans = _spans(title, _marks(title))
+    return [
+        title[spans[i][0] : spans[j][1]].strip()
+        for i in range(len(spans))
+        for j in range(i, len(spans))
+    ]
 
 
 def has_site_piece(title: str, known: SiteNames) -> bool:
@@ -177,8 +199,10 @@ def stripped(
             return title[: spans[sites[0] - 1][1]].strip()
         if sites:
             lo = next((i for i in range(len(parts)) if i not in sites), None)
-            if lo is not None:
-                return title[spans[lo][0] :].strip()
+            if lo is None:  # «ICON • ICON Magazine»: nothing but the site's name
+                return parts[-1].strip()
+            hi = next((i - 1 for i in sites if i > lo), len(parts) - 1)
+            return title[spans[lo][0] : spans[hi][1]].strip()
     if not guess:
         return title
     options = []

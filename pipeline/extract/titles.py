@@ -64,6 +64,12 @@ def clean_line(text: str | None) -> str:
 _width = sitename.width
 
 
+def _words(text: str) -> int:
+    """Words, with Chinese and Japanese (written without spaces) at about two characters a word."""
+    wide = sum(unicodedata.east_asian_width(c) in "WF" for c in text)
+    return max(len([w for w in text.split() if any(c.isalnum() for c in w)]), wide // 2)
+
+
 def _meta(tree: HtmlElement, *keys: str) -> str | None:
     for key in keys:
         for meta in tree.xpath("//meta[@property=$k or @name=$k or @itemprop=$k][@content]", k=key):
@@ -139,6 +145,7 @@ def find_title(
     head_title = clean_line(tree.findtext(".//title"))
     site = _meta(tree, "og:site_name", "application-name")
     known = sitename.read(tree)
+    site = site if site in known.names else None  # not the page's whole title
     # A page that names its site somewhere in a meta title says which piece the site is; then
     # a title without such a piece has none, and nothing is cut from it by a guess.
     # og:site_name states the name outright: a title with no piece of it has no site name.
@@ -162,7 +169,7 @@ def find_title(
         if full
         and bare[key]
         and (
-            len(bare[key].split()) > WEAK_TITLE_WORDS
+            _words(bare[key]) > WEAK_TITLE_WORDS
             or (
                 boilerplate.fold(bare[key]) in h1_texts
                 # <title> only when the page named the site it cut off («… - Rezept von
@@ -181,6 +188,7 @@ def find_title(
     prose = boilerplate.page_prose(tree)
 
     fulls = [_key(t) for t in strong]
+    bare_strong = [bare[k] or "" for k in strong_keys]
 
     def agreement(el: HtmlElement) -> float:
         raw = element_text(el)
@@ -202,15 +210,31 @@ def find_title(
             for t, full in zip(others, fulls)
         )
 
+    # Meta titles that had a site's name cut off: a one-piece <title> may be the site's name.
+    cut_titles = [o for o, full in zip(others, strong) if o != _key(full)]
     candidates = [
         el
-        for el in _title_candidates(tree, agreeing=lambda el: agreement(el) >= 0.5)
+        for el in _title_candidates(
+            tree, agreeing=lambda el: _repeats_piece(el, strong, bare_strong)
+        )
         if el.tag != "h1"
         or any(_key(element_text(el)) in t for t in article_meta)
+        or _covers_most(_key(element_text(el)), cut_titles)
         or not _is_site_name(el, items, head_title, site, known)
     ]
 
-    def rank(item: tuple[int, HtmlElement]) -> tuple[float, bool, bool, bool, int]:
+    runs = [(_piece_runs(t), _key(b)) for t, b in zip(strong, bare_strong)]
+
+    def whole(el: HtmlElement) -> bool:
+        """The element holds the site-less meta title, or is whole pieces of it (an <h1>
+        «Заголовок» for «Заголовок - Подзаголовок | Сайт»), and is not the site's name."""
+        raw = element_text(el)
+        text = _key(raw)
+        return not known.is_site(raw) and any(
+            (b and b in text) or text in pieces for pieces, b in runs
+        )
+
+    def rank(item: tuple[int, HtmlElement]) -> tuple[bool, bool, tuple, bool, int]:
         order, el = item
         logo = (
             bool(el.xpath("ancestor-or-self::a"))
@@ -218,11 +242,16 @@ def find_title(
             or boilerplate.in_widget(el, prose)
         )
         exact = _key(element_text(el)) in others
-        return agreement(el), not logo, el.tag == "h1", exact, -order
+        # Whole pieces first, then the page's own headline kind: a subtitle <h2> that is the
+        # longer piece of «Заголовок - Подзаголовок» does not beat the <h1>.
+        agree, is_h1 = agreement(el), el.tag == "h1"
+        kind = (is_h1, agree) if whole(el) else (agree, is_h1)
+        return whole(el), not logo, kind, exact, -order
 
     if candidates:
         order, el = max(enumerate(candidates), key=rank)
-        agree, not_logo, is_h1, _, _ = rank((order, el))
+        _, not_logo, _, _, _ = rank((order, el))
+        agree, is_h1 = agreement(el), el.tag == "h1"
         if agree or (not others and not_logo) or (is_h1 and not_logo):
             metas = [t for t in (*bare.values(), ld, og) if t]
             text = _trimmed_to_meta(el, metas) or _without_kicker(el, element_text(el), others)
@@ -233,13 +262,19 @@ def find_title(
         # line when <title> is only a site or section name («Новости - Администрация города»).
         # It need not agree with <title>: SEO titles are often worded differently.
         stripped = bare["title"] or ""
-        found, el = _title_from_blocks(items, any_tag=len(stripped.split()) <= WEAK_TITLE_WORDS)
+        found, el = _title_from_blocks(items, any_tag=_words(stripped) <= WEAK_TITLE_WORDS)
         if found:
             return _finish(found), el
     for title in (bare["ld"], bare["og"], bare["title"]):
         if title:
             return _finish(title), None
     return None, None
+
+
+def _covers_most(text: str, titles: list[str]) -> bool:
+    """«Roasted Chicken with Oriental Rice» of «… Rice Recipe»: most of a site-less meta title
+    is a headline, whatever the blocks around it look like."""
+    return bool(text) and any(text in t and len(text) >= 0.5 * len(t) for t in titles)
 
 
 def _finish(title: str) -> str:
@@ -264,6 +299,24 @@ def _is_home_link(el: HtmlElement, known: sitename.SiteNames) -> bool:
         if a.get("rel") == "home" or sitename.is_home_href(a.get("href"), known.host)
     ]
     return bool(text) and sum(len(element_text(a)) for a in links) >= len(text)
+
+
+def _repeats_piece(el: HtmlElement, fulls: list[str], bares: list[str]) -> bool:
+    """A lower heading that is a meta title without its site, or most of one, whole pieces of it
+    («Заголовок - Подзаголовок | Сайт»): not a kicker that only starts the title's first piece
+    («Тема дня: Заголовок»), nor a short piece of a long SEO title."""
+    text = _key(element_text(el))
+    if not text or _is_hidden(el):
+        return False
+    for full, bare in zip(fulls, bares):
+        runs = _piece_runs(full)
+        if text == _key(bare) or (text in runs and len(text) >= 0.5 * len(_key(bare))):
+            return True
+    return False
+
+
+def _piece_runs(title: str) -> set[str]:
+    return {_key(run) for run in sitename.piece_runs(title)}
 
 
 _HIDDEN_CLASS = re.compile(
@@ -300,12 +353,14 @@ def _trimmed_to_meta(el: HtmlElement, metas: list[str]) -> str | None:
         parts.append(clean_line(child.tail))
     parts = [p for p in parts if p]
     wanted = {_key(m) for m in metas if m}
-    for size in range(len(parts) - 1, 0, -1):
-        for start in range(len(parts) - size + 1):
-            run = clean_line(" ".join(parts[start : start + size]))
-            if _key(run) in wanted:
-                return run
-    return None
+    runs = (
+        clean_line(" ".join(parts[start : start + size]))
+        for size in range(1, len(parts))
+        for start in range(len(parts) - size + 1)
+    )
+    # The longest run a meta title names: «Wurmkiste» (og) is the kicker of «Wurmkiste selber
+    # bauen» (JSON-LD).
+    return max((run for run in runs if _key(run) in wanted), key=len, default=None)
 
 
 def _is_site_name(

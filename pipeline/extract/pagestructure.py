@@ -1,0 +1,484 @@
+"""What a page is built of: one headline over one body of prose, or repeated items.
+
+Reads the markup only (no URL words, no CMS class names): text blocks in document order,
+headings, *title links* (a block that is one link whose text reads like a headline, pointing to
+another page), *teaser items* (the box around one title link: its date, picture and excerpt),
+groups of repeated sibling items carrying links or pictures, label–value fields (a person's or an
+office's card) and search forms that show the query. pipeline.extract.pagetype turns this into a verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml.html import HtmlElement
+
+BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol td th tr table tbody thead dd dt dl blockquote section "
+    "article header footer main aside nav pre address figcaption figure form center body html".split()
+)
+DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "select", "button")
+HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+CHROME_TAGS = frozenset({"header", "footer", "nav"})
+# A page footer built of divs («div.footer», «#copyright»): chrome like <footer>.
+CHROME_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:footer|copyright|podval)(?:$|[\s_-])", re.I)
+# A class that names the element a headline («entry-title», «news-item__title», «story__head»).
+TITLE_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:title|head|headline|heading|zagolovok)(?:$|[\s_-])", re.I)
+SENTENCE_END_RE = re.compile(r"[.!?…](?:[»\")]*)(?=\s|$)")
+CHARSET_RE = re.compile(rb"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
+XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*>")
+PHONE_RE = re.compile(r"(?:\+7|\b8)[\s(-]*\d{3,5}[\s)-]*\d{1,3}[\s-]?\d{2}[\s-]?\d{2}\b")
+# A date or a time of day: «12.09.2025», «12 сентября», «18:00», «2025-09-12».
+DATE_RE = re.compile(r"\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b|\b\d{1,2}\s+[^\W\d]{3,}|"
+                     r"\b\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b")
+LABEL_RE = re.compile(r"^([^\W\d][^:]{1,28}):\s*\S")
+
+# A prose paragraph: at least this many characters and words, mostly not link text.
+PROSE_MIN_CHARS = 60
+PROSE_MIN_WORDS = 8
+PROSE_MAX_LINK_SHARE = 0.3
+# A title link: one link holding nearly all of its block, worded like a headline.
+TITLE_LINK_SHARE = 0.85
+TITLE_MIN_WORDS = 3
+TITLE_CHARS = (15, 250)
+# A lone teaser box (one title link, no repeated siblings) holds at most this much prose; more is
+# an article body that merely contains an inline «Читайте также» link.
+TEASER_MAX_PROSE = 600
+
+
+@dataclass
+class Block:
+    owner: HtmlElement
+    text: str
+    link_chars: int
+    index: int
+    href: str | None = None  # the link holding (nearly) all of the text
+    in_chrome: bool = False
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def sentences(self) -> int:
+        return len(SENTENCE_END_RE.findall(self.text))
+
+
+@dataclass
+class Structure:
+    blocks: list[Block] = field(default_factory=list)
+    prose: list[Block] = field(default_factory=list)  # prose outside teaser items
+    teaser_prose: list[Block] = field(default_factory=list)
+    title_links: list[Block] = field(default_factory=list)
+    headings: list[Block] = field(default_factory=list)  # unlinked headings
+    body: list[Block] = field(default_factory=list)  # the largest run of sibling prose
+    governing: Block | None = None  # the heading or title link nearest above the body
+    # The body sits in the box of a headline-shaped link to another page, below the page's own
+    # <h1>: a whole post printed in an archive under the archive's title.
+    body_under_foreign_title: bool = False
+    repeated: list[list[HtmlElement]] = field(default_factory=list)  # groups outside chrome
+    teaser_members: int = 0  # members of repeated groups that open with a title link
+    dated_items: int = 0  # items of the largest group whose members each carry a link and a date
+    picture_grid: int = 0  # items of the largest group of pictures with short captions
+    fields_before_body: int = 0  # label–value pairs between the headline and the body
+    contacts_before_body: int = 0  # tel:/mailto: links and phone numbers in the same span
+    fields: int = 0
+    search_query: bool = False
+
+    @property
+    def body_chars(self) -> int:
+        return sum(len(b.text) for b in self.body)
+
+    @property
+    def body_sentences(self) -> int:
+        return sum(max(b.sentences, 1) for b in self.body)
+
+    @property
+    def teaser_items(self) -> int:
+        return sum(1 for b in self.title_links if not b.in_chrome)
+
+
+def decode(body: bytes) -> str:
+    """UTF-8 when the bytes are valid UTF-8, else the declared charset, else windows-1251."""
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = CHARSET_RE.search(body[:4096])
+    for charset in ([declared.group(1).decode("ascii")] if declared else []) + ["cp1251"]:
+        try:
+            return body.decode(charset, errors="replace")
+        except LookupError:
+            continue
+    return body.decode("cp1251", errors="replace")
+
+
+def parse(body: bytes) -> HtmlElement | None:
+    if not body or not body.strip():
+        return None
+    text = XML_DECL_RE.sub("", decode(body), count=1)
+    if not text.strip():
+        return None
+    try:
+        tree = lxml.html.document_fromstring(text)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    for el in list(tree.iter(*DROP_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    return tree
+
+
+def _tag(el: HtmlElement) -> str:
+    return el.tag if isinstance(el.tag, str) else ""
+
+
+def _same_page(href: str, url: str) -> bool:
+    try:
+        a, b = urlsplit(urljoin(url, href)), urlsplit(url)
+    except ValueError:  # «http://[not-an-ip]/»: not a page we can compare, so not this one
+        return False
+    return (a.path.rstrip("/"), a.query) == (b.path.rstrip("/"), b.query)
+
+
+def _real_link(href: str | None) -> bool:
+    return bool(href) and not href.startswith(("#", "javascript:", "mailto:", "tel:"))
+
+
+def read_blocks(tree: HtmlElement) -> list[Block]:
+    """Runs of inline text between block boundaries (and ``<br>``), in document order. Block
+    elements inside a link (``<a href><h2>…</h2></a>``, a teaser card) are that link's text."""
+    result: list[Block] = []
+
+    def flush(owner: HtmlElement, parts: list[str], links: list[tuple[int, int, str | None]],
+              chrome: bool, outer_href: str | None) -> None:
+        """One block per line; ``links`` holds (start, end, href) offsets into the joined text."""
+        text = "".join(parts)
+        for line in re.finditer(r"[^\n]+", text):
+            clean = re.sub(r"\s+", " ", line.group().replace("\xa0", " ")).strip()
+            if not clean:
+                continue
+            if outer_href:
+                link_chars, href = len(clean), outer_href
+            else:
+                spans = [
+                    (len(re.sub(r"\s+", " ", text[max(a, line.start()):min(b, line.end())]).strip()), h)
+                    for a, b, h in links if a < line.end() and b > line.start()
+                ]
+                link_chars = min(sum(n for n, _ in spans), len(clean))
+                top = max(spans, key=lambda x: x[0], default=(0, None))
+                href = top[1] if top[0] >= TITLE_LINK_SHARE * len(clean) else None
+            result.append(Block(owner, clean, link_chars, len(result), href, chrome))
+        parts.clear()
+        links.clear()
+
+    def walk(el, owner, parts, links, chrome, outer_href, in_link) -> None:
+        for child in el:
+            tag = _tag(child)
+            if not tag:
+                pass
+            elif tag in BLOCK_TAGS:
+                flush(owner, parts, links, chrome, outer_href)
+                visit(child, chrome, outer_href)
+            elif tag == "br":
+                parts.append("\n")
+            else:
+                before = sum(len(p) for p in parts)
+                parts.append(child.text or "")
+                href = child.get("href") if tag == "a" else None
+                # A card link holds a picture and a headline; an unclosed <a> that swallowed the
+                # rest of the page does not make the page link text.
+                wraps_blocks = (
+                    href is not None
+                    and any(_tag(c) in BLOCK_TAGS for c in child.iterdescendants())
+                    and len(child.text_content().strip()) <= TITLE_CHARS[1]
+                )
+                walk(child, owner, parts, links, chrome,
+                     href if wraps_blocks and not outer_href else outer_href,
+                     in_link or tag == "a")
+                if tag == "a" and not in_link and not outer_href:
+                    links.append((before, sum(len(p) for p in parts), href))
+            if child.tail:
+                parts.append(child.tail)
+
+    def visit(el: HtmlElement, chrome: bool, outer_href: str | None) -> None:
+        chrome = chrome or is_chrome(el)
+        parts: list[str] = [el.text or ""]
+        links: list[tuple[int, int, str | None]] = []
+        walk(el, el, parts, links, chrome, outer_href, False)
+        flush(el, parts, links, chrome, outer_href)
+
+    body = tree.find(".//body")
+    visit(body if body is not None else tree, False, None)
+    return result
+
+
+def _is_prose(b: Block) -> bool:
+    return (
+        len(b.text) >= PROSE_MIN_CHARS
+        and b.words >= PROSE_MIN_WORDS
+        and b.link_chars <= PROSE_MAX_LINK_SHARE * len(b.text)
+        and b.sentences >= 1
+        and _tag(b.owner) not in HEADING_TAGS
+        and b.href is None
+    )
+
+
+def _is_heading(b: Block, url: str) -> bool:
+    """A heading of this page: a heading tag or a title-classed line, unlinked or linked to the
+    page itself (a blog's post title is often its own permalink)."""
+    if (b.href and not _same_page(b.href, url)) or len(b.text) > TITLE_CHARS[1]:
+        return False
+    if _tag(b.owner) in HEADING_TAGS:
+        return True
+    return b.words >= 2 and bool(TITLE_CLASS_RE.search(b.owner.get("class") or "")) and b.sentences <= 1
+
+
+def is_headline_shaped(b: Block) -> bool:
+    """In a heading tag or a title-classed element: a post's title, not a byline or a nav link."""
+    return _tag(b.owner) in HEADING_TAGS or bool(TITLE_CLASS_RE.search(b.owner.get("class") or ""))
+
+
+def _is_title_link(b: Block, url: str) -> bool:
+    return (
+        _real_link(b.href)
+        and not _same_page(b.href or "", url)
+        and b.words >= TITLE_MIN_WORDS
+        and TITLE_CHARS[0] <= len(b.text) <= TITLE_CHARS[1]
+    )
+
+
+def _signature(el: HtmlElement) -> tuple[str, str]:
+    classes = " ".join(sorted(re.sub(r"\d+", "", c) for c in (el.get("class") or "").split()))
+    return _tag(el), "" if _tag(el) == "tr" else classes
+
+
+def is_chrome(el: HtmlElement) -> bool:
+    """Header, footer, nav: by tag, or a footer by class/id (never the page's wrapper: themes put
+    «has-footer» classes on <body>, so a box holding a headline is not a footer)."""
+    if _tag(el) in CHROME_TAGS:
+        return True
+    if _tag(el) in ("body", "html", "main", "article"):
+        return False
+    return bool(
+        CHROME_CLASS_RE.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+    ) and el.find(".//h1") is None
+
+
+def _in_chrome(el: HtmlElement) -> bool:
+    return any(is_chrome(a) for a in el.iterancestors())
+
+
+def chrome_elements(tree: HtmlElement) -> set[HtmlElement]:
+    """Every element inside (or being) a header, footer or nav."""
+    inside: set[HtmlElement] = set()
+    for el in tree.iter():
+        if _tag(el) and el not in inside and is_chrome(el):
+            inside.update(el.iter())
+    return inside
+
+
+def repeated_groups(tree: HtmlElement, chrome: set[HtmlElement]) -> list[list[HtmlElement]]:
+    """Sibling elements of one shape (tag and class), three or more, each holding a link or a
+    picture and little text of its own: teasers, cards, rows, album covers."""
+    groups = []
+    for parent in tree.iter():
+        if not _tag(parent) or parent in chrome:
+            continue
+        by_shape: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
+        for child in parent:
+            if _tag(child) in BLOCK_TAGS or _tag(child) == "a":
+                by_shape[_signature(child)].append(child)
+        for members in by_shape.values():
+            if len(members) < 3:
+                continue
+            linked = [m for m in members if m.find(".//a[@href]") is not None or _tag(m) == "a"]
+            pictured = [m for m in members if m.find(".//img") is not None]
+            if len(linked) >= 0.8 * len(members) or len(pictured) >= 0.8 * len(members):
+                groups.append(members)
+    return groups
+
+
+@dataclass
+class _Subtrees:
+    """Per element, what its subtree holds: title links, headings, the first title link and the
+    first prose block (block order), prose characters. Filled by walking up from each block, so
+    questions about a box cost no walk through it."""
+
+    titles: dict[HtmlElement, int] = field(default_factory=lambda: defaultdict(int))
+    headings: dict[HtmlElement, int] = field(default_factory=lambda: defaultdict(int))
+    first_title: dict[HtmlElement, int] = field(default_factory=dict)
+    first_prose: dict[HtmlElement, int] = field(default_factory=dict)
+    prose_chars: dict[HtmlElement, int] = field(default_factory=lambda: defaultdict(int))
+
+    @classmethod
+    def of(cls, s: Structure, prose: list[Block]) -> _Subtrees:
+        t = cls()
+        for b in s.title_links:
+            for el in _self_and_ancestors(b.owner):
+                t.titles[el] += 1
+                t.first_title.setdefault(el, b.index)
+        for b in s.headings:
+            for el in _self_and_ancestors(b.owner):
+                t.headings[el] += 1
+        for b in prose:
+            for el in _self_and_ancestors(b.owner):
+                t.first_prose.setdefault(el, b.index)
+                t.prose_chars[el] += len(b.text)
+        return t
+
+
+def _self_and_ancestors(el: HtmlElement):
+    yield el
+    yield from el.iterancestors()
+
+
+def _teaser_item(title: Block, t: _Subtrees, prose_barrier: bool = True) -> HtmlElement:
+    """The largest box around one title link that holds no other title link, no heading and
+    (with ``prose_barrier``) no prose above the title."""
+    item = title.owner
+    for anc in title.owner.iterancestors():
+        if _tag(anc) in ("body", "html") or _tag(anc) in CHROME_TAGS:
+            break
+        if t.titles[anc] > 1 or t.headings[anc]:
+            break
+        if prose_barrier and t.first_prose.get(anc, title.index + 1) < title.index:
+            break
+        item = anc
+    return item
+
+
+def _teaser_members(group: list[HtmlElement], t: _Subtrees) -> list[HtmlElement]:
+    """A repeated group's teasers: members that open with a title link (a date or picture may
+    come first, prose may not). Members with more prose than an excerpt count only when two or
+    more members have that shape (an archive printing whole posts); one section of an article
+    that opens with a «Read also» link is not a teaser."""
+    shaped = [
+        m for m in group
+        if m in t.first_title and t.first_prose.get(m, t.first_title[m] + 1) > t.first_title[m]
+    ]
+    return [m for m in shaped if t.prose_chars[m] <= TEASER_MAX_PROSE or len(shaped) >= 2]
+
+
+def _in_any(el: HtmlElement, roots: set[HtmlElement]) -> bool:
+    return any(a in roots for a in _self_and_ancestors(el))
+
+
+def analyse(tree: HtmlElement, url: str) -> Structure:
+    s = Structure(blocks=read_blocks(tree))
+    for b in s.blocks:
+        if _is_title_link(b, url):
+            s.title_links.append(b)
+        elif _is_heading(b, url):
+            s.headings.append(b)
+    all_prose = [b for b in s.blocks if _is_prose(b)]
+    t = _Subtrees.of(s, all_prose)
+    chrome = chrome_elements(tree)
+    s.repeated = repeated_groups(tree, chrome)
+    teaser_roots: set[HtmlElement] = set()
+    for g in s.repeated:
+        members = _teaser_members(g, t)
+        teaser_roots.update(members)
+        s.teaser_members += sum(1 for m in members if m not in chrome)
+        dated = [m for m in g if DATE_RE.search(m.text_content() or "")]
+        if len(dated) >= 0.6 * len(g) and g[0] not in chrome:
+            s.dated_items = max(s.dated_items, len(dated))
+    for title in s.title_links:
+        item = _teaser_item(title, t)
+        if t.prose_chars[item] <= TEASER_MAX_PROSE:
+            teaser_roots.add(item)
+    for b in all_prose:
+        (s.teaser_prose if _in_any(b.owner, teaser_roots) else s.prose).append(b)
+    s.body, s.governing = _body(s)
+    g = s.governing
+    if s.body and g is not None and g in s.title_links and is_headline_shaped(g):
+        box = _teaser_item(g, t, prose_barrier=False)
+        own_h1 = any(_tag(h.owner) == "h1" and h.index < g.index for h in s.headings)
+        s.body_under_foreign_title = own_h1 and _in_any(s.body[0].owner, {box})
+    _read_fields(s, tree)
+    _read_search(s, tree)
+    _read_pictures(s)
+    return s
+
+
+def _container(b: Block) -> HtmlElement:
+    return b.owner.getparent() if _tag(b.owner) == "p" and b.owner.getparent() is not None else b.owner
+
+
+def _body(s: Structure) -> tuple[list[Block], Block | None]:
+    """The body: the prose of the box scoring highest when each paragraph counts fully for its
+    container and half for the container's parent (an article split into several sibling boxes
+    by pictures or ads is still one body), with the heading or title link nearest above it."""
+    score: dict[HtmlElement, float] = defaultdict(float)
+    for b in s.prose:
+        if b.in_chrome:
+            continue
+        box = _container(b)
+        score[box] += len(b.text)
+        if box.getparent() is not None:
+            score[box.getparent()] += len(b.text) / 2
+    if not score:
+        return [], None
+    top = max(score, key=score.__getitem__)
+    inside = set(top.iter())
+    best = [b for b in s.prose if b.owner in inside and not b.in_chrome]
+    anchors = [b for b in s.headings + s.title_links if not b.in_chrome and b.index < best[0].index]
+    return best, max(anchors, key=lambda b: b.index, default=None)
+
+
+def _read_fields(s: Structure, tree: HtmlElement) -> None:
+    """Label–value pairs: <dt>/<dd>, two-cell rows with a short first cell, «Телефон: …» lines."""
+    start = s.body[0].index if s.body else len(s.blocks)
+    top = min((h.index for h in s.headings if _tag(h.owner) == "h1"), default=-1)
+    count = before = contacts = 0
+    owners: dict[HtmlElement, int] = {}
+    for b in s.blocks:
+        owners.setdefault(b.owner, b.index)
+    for b in s.blocks:
+        if b.in_chrome:
+            continue
+        tag = _tag(b.owner)
+        is_field = False
+        if tag == "dt" or (tag in ("td", "th") and len(b.text) <= 30 and b.words <= 3
+                           and b.owner.getnext() is not None and b.owner.getprevious() is None
+                           and len(b.owner.getparent()) == 2):
+            is_field = True
+        elif LABEL_RE.match(b.text) and len(b.text) <= 160:
+            is_field = True
+        if is_field:
+            count += 1
+            if top <= b.index < start:
+                before += 1
+        if top <= b.index < start and PHONE_RE.search(b.text):
+            contacts += 1
+    s.fields = count
+    s.fields_before_body = before
+    s.contacts_before_body = contacts + sum(
+        1 for a in tree.iter("a")
+        if (a.get("href") or "").lower().startswith(("tel:", "mailto:"))
+        and top <= _block_index(a, owners) < start
+    )
+
+
+def _block_index(el: HtmlElement, owners: dict[HtmlElement, int]) -> int:
+    """The place in block order of the block that holds ``el`` (its nearest block owner)."""
+    return next((owners[a] for a in _self_and_ancestors(el) if a in owners), -1)
+
+
+def _read_search(s: Structure, tree: HtmlElement) -> None:
+    for inp in tree.iter("input"):
+        kind = (inp.get("type") or "text").lower()
+        if kind in ("text", "search") and (inp.get("value") or "").strip():
+            if not _in_chrome(inp):
+                s.search_query = True
+
+
+def _read_pictures(s: Structure) -> None:
+    for g in s.repeated:
+        pictured = [m for m in g if m.find(".//img") is not None]
+        if len(pictured) >= 4 and all(len(m.text_content().strip()) < 120 for m in pictured):
+            s.picture_grid = max(s.picture_grid, len(pictured))

@@ -1,0 +1,157 @@
+"""Page type from structure (pipeline.extract.pagestructure + pipeline.extract.pagetype), issue 17.
+
+Floors on a subset of the dev part of eval/pagetype/ (the full set is scored by
+eval/run_pagetype.py), plus small pages that pin each structural signal: a listing is refused
+whatever its URL says, an article is kept whatever its URL says.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.pagetype import non_article_reason
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT / "eval" / "pagetype"
+SOURCE = "https://gazeta.test/"
+SENTENCES = [
+    "В областном центре завершили капитальный ремонт поликлиники на улице Ленина.",
+    "Работы вели с весны, подрядчик уложился в сроки, установленные контрактом.",
+    "По словам главного врача, пациенты смогут записаться к специалистам без очередей.",
+    "Средства на проект выделили из регионального бюджета и федеральной программы.",
+]
+
+
+def page(main: str, side: str = "") -> bytes:
+    nav = "".join(f'<li><a href="/r{i}/">Рубрика {i}</a></li>' for i in range(6))
+    return (
+        "<html><head><meta charset='utf-8'><title>t</title></head><body>"
+        f"<header><nav><ul>{nav}</ul></nav></header><div class='wrap'><div class='main'>{main}"
+        f"</div><div class='side'>{side}</div></div><div class='footer'><p>© 2025 Городские вести. "
+        "Все права защищены. При использовании материалов ссылка обязательна.</p></div>"
+        "</body></html>"
+    ).encode()
+
+
+def teasers(n: int, excerpt: bool = True) -> str:
+    return "".join(
+        f'<div class="item"><span class="date">0{i + 1}.10.2025</span>'
+        f'<h2><a href="/news/{i}/">Заголовок новости номер {i} о жизни района</a></h2>'
+        + (f"<p>{SENTENCES[i % 4]}</p>" if excerpt else "")
+        + "</div>"
+        for i in range(n)
+    )
+
+
+SIDEBAR = "<h3>Лента</h3><ul>" + "".join(
+    f'<li><a href="/news/{i}/">Главная новость дня под номером {i}</a> 12:0{i}</li>' for i in range(5)
+) + "</ul>"
+
+
+def article(paragraphs: int, extra: str = "") -> bytes:
+    body = "".join(f"<p>{SENTENCES[i % 4]} {SENTENCES[(i + 1) % 4]}</p>" for i in range(paragraphs))
+    return page(f"<h1>Поликлинику открыли после ремонта</h1><div class='date'>07.11.2025</div>"
+                f"<div class='text'>{body}</div>{extra}", SIDEBAR)
+
+
+@pytest.mark.parametrize(
+    ("url", "body"),
+    [
+        ("https://gazeta.test/news/2025/11/07/poliklinika/", article(2)),
+        ("https://gazeta.test/news/5116.html", article(6, "<h3>Читайте также</h3>" + teasers(5))),
+        # URL words are hints only: an article under «/afisha/» or «/archive/» stays an article.
+        ("https://gazeta.test/afisha/poliklinika-otkrylas/", article(3)),
+        ("https://gazeta.test/archive/2025/poliklinika/", article(3)),
+        # A photo report: one short paragraph and a grid of captioned pictures.
+        ("https://gazeta.test/news/foto/77/", page(
+            f"<h1>Фоторепортаж с праздника</h1><p>{SENTENCES[0]} {SENTENCES[1]}</p><div class='g'>"
+            + "".join(f"<figure><a href='/i/{i}.jpg'><img src='/i/{i}s.jpg'></a><figcaption>"
+                      f"Гости праздника {i}</figcaption></figure>" for i in range(8)) + "</div>")),
+    ],
+)
+def test_articles_are_kept(url, body):
+    assert non_article_reason(url, SOURCE, body) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "reason"),
+    [
+        # A month archive at an article-like address: repeated teasers, no body of its own.
+        ("https://gazeta.test/news/5117.html", page("<h1>Архивы за месяц: Ноябрь 2025</h1>" + teasers(6)),
+         "listing of 6 teasers"),
+        # A day archive with one post: its excerpt sits under a link to another page.
+        ("https://gazeta.test/2025/11/07/", page("<h1>7 ноября 2025</h1>" + teasers(1)),
+         "teaser of another page"),
+        # An archive that prints whole posts under linked titles.
+        ("https://gazeta.test/2025/11/", page("<h1>Ноябрь 2025</h1>" + "".join(
+            f"<article class='post'><h2><a href='/p/{i}/'>Запись блога номер {i} о поликлинике</a></h2>"
+            f"<div class='c'><p>{' '.join(SENTENCES)}</p><p>{' '.join(SENTENCES)}</p></div></article>"
+            for i in range(2))), "text under a headline that links to another page"),
+        # A gallery: pictures with captions only.
+        ("https://gazeta.test/news/9001/", page("<h1>Фотогалерея</h1><div class='grid'>" + "".join(
+            f"<div class='cell'><a href='/a/{i}/'><img src='/i/{i}.jpg'></a><div>Альбом {i}</div></div>"
+            for i in range(8)) + "</div>"), "picture grid of 8"),
+        # An event board: dated rows with links, no prose.
+        ("https://gazeta.test/events/", page("<h1>Афиша</h1><table>" + "".join(
+            f"<tr><td>1{i} ноября, 19:00</td><td><a href='/e/{i}/'>Концерт {i}</a></td><td>ДК</td></tr>"
+            for i in range(5)) + "</table>"), "board of 5 dated items"),
+        # A person's card: label–value fields with a phone above a short text.
+        ("https://gazeta.test/persons/12/", page(
+            "<h1>Иванова Марина Сергеевна</h1><dl><dt>Должность</dt><dd>министр</dd><dt>Телефон</dt>"
+            "<dd><a href='tel:+73422123456'>+7 (342) 212-34-56</a></dd><dt>E-mail</dt>"
+            "<dd><a href='mailto:m@min.ru'>m@min.ru</a></dd></dl>"
+            f"<p>{SENTENCES[0]} {SENTENCES[1]}</p>"), "card of 3 fields above the text"),
+        # Search results that found nothing: a form showing the query, a short apology.
+        ("https://gazeta.test/find.php?w=1", page(
+            "<h1>Поиск</h1><form><input type='text' name='w' value='пособие'></form>"
+            "<p>По вашему запросу ничего не найдено. Попробуйте изменить запрос.</p>"),
+         "search form with a query"),
+    ],
+)
+def test_non_articles_are_refused_whatever_the_url(url, body, reason):
+    assert (non_article_reason(url, SOURCE, body) or "").startswith(reason)
+
+
+def test_a_listing_word_in_the_url_settles_only_an_open_page():
+    assert non_article_reason("https://gazeta.test/tag/zdorove/", SOURCE, b"<p>x</p>") == (
+        "listing page /tag/"
+    )
+    assert non_article_reason("https://gazeta.test/tag/zdorove/", SOURCE, article(3)) is None
+
+
+def test_a_service_section_is_a_hint_but_the_service_page_itself_is_decisive():
+    assert non_article_reason("https://gazeta.test/about/", SOURCE, article(3)) == (
+        "service page /about/"
+    )
+    assert non_article_reason("https://gazeta.test/about/news/15/", SOURCE, article(3)) is None
+
+
+def test_windows_1251_pages_are_read():
+    body = article(3).replace(b"charset='utf-8'", b"charset='windows-1251'")
+    raw = body.decode("utf-8").encode("cp1251")
+    assert non_article_reason("https://gazeta.test/news/1/", SOURCE, raw) is None
+    listing = page("<h1>Новости</h1>" + teasers(5)).decode("utf-8").encode("cp1251")
+    assert non_article_reason("https://gazeta.test/news/", SOURCE, listing)
+
+
+# Every fourth dev page, in name order: a fixed subset with every CMS family and most classes.
+def subset() -> list[tuple[str, dict]]:
+    gold = json.loads((EVAL / "gold.json").read_text("utf-8"))
+    dev = sorted((k, v) for k, v in gold.items() if v["part"] == "dev")
+    return dev[::2]
+
+
+def test_eval_subset_precision_and_recall_floor():
+    tp = fp = fn = 0
+    pages = subset()
+    for name, g in pages:
+        kept = non_article_reason(g["url"], g["source_url"], (EVAL / "pages" / name).read_bytes()) is None
+        tp += kept and g["is_article"]
+        fp += kept and not g["is_article"]
+        fn += (not kept) and g["is_article"]
+    assert len(pages) >= 45 and {g["family"] for _, g in pages} >= {"wordpress", "tilda", "nextjs"}
+    assert tp / (tp + fp) >= 0.99
+    assert tp / (tp + fn) >= 0.99
