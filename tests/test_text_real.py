@@ -151,7 +151,8 @@ def test_first_sentence_in_a_script_without_spaces_is_not_a_rubric():
 def test_stop_heading_over_long_linked_headlines_ends_the_text():
     # The box is long only through its links: it is still a heading over headlines, and all that
     # follows it (a column of popular news) goes with it.
-    links = "".join(f'<p><a href="/n/{i}">{P3.replace("путевки", str(i))}</a></p>' for i in range(3))
+    teasers = [P3.replace("путевки", str(i)) for i in range(3)]
+    links = "".join(f'<p><a href="/n/{i}">{teaser}</a></p>' for i, teaser in enumerate(teasers))
     popular = "".join(f'<p class="pop"><a href="/p/{i}">Новость дня {i}</a></p>' for i in range(3))
     body = (
         f'<h1>{TITLE}</h1><div class="txt">{_paragraphs(P1, P2)}</div>'
