@@ -146,3 +146,16 @@ def test_first_sentence_in_a_script_without_spaces_is_not_a_rubric():
     third = "指針では、子どもをたたくことや長い時間正座させることなどが体罰にあたると書かれています。"
     body = f"<h1>体罰を禁止する法律</h1>{_paragraphs(first, second + third + second)}"
     assert _text(body, title="体罰を禁止する法律").startswith(first)
+
+
+def test_stop_heading_over_long_linked_headlines_ends_the_text():
+    # The box is long only through its links: it is still a heading over headlines, and all that
+    # follows it (a column of popular news) goes with it.
+    teasers = [P3.replace("путевки", str(i)) for i in range(3)]
+    links = "".join(f'<p><a href="/n/{i}">{teaser}</a></p>' for i, teaser in enumerate(teasers))
+    popular = "".join(f'<p class="pop"><a href="/p/{i}">Новость дня {i}</a></p>' for i in range(3))
+    body = (
+        f'<h1>{TITLE}</h1><div class="txt">{_paragraphs(P1, P2)}</div>'
+        f'<div class="also"><b>Ранее мы писали:</b>{links}</div><div class="right">{popular}</div>'
+    )
+    assert _text(body) == "\n\n".join([P1, P2])

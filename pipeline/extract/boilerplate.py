@@ -432,7 +432,7 @@ def cut_at_stop_marker(
         marker = block.el
         if not _attached(marker, tree):
             continue  # inside a box dropped before
-        if len(marker.text_content()) > MAX_MARKER_CHARS or marker.getparent() is None:
+        if _own_chars(marker) > MAX_MARKER_CHARS or marker.getparent() is None:
             return
         if any(b.el in text and b.el is not marker for b in items[k + 1 :]):
             # The article goes on after the marker: a box inside it, or a «© photo» credit.
@@ -448,6 +448,13 @@ def cut_at_stop_marker(
         marker.tail = None
         marker.drop_tree()
         return
+
+
+def _own_chars(el: HtmlElement) -> int:
+    """Characters of an element's text outside links: a heading over a list of headlines is
+    little more than a heading."""
+    links = sum(len(a.text_content()) for a in el.iter("a"))
+    return len(el.text_content()) - links
 
 
 def _body_text(items: list[Block], body: Body | None) -> set[HtmlElement]:
