@@ -9,7 +9,7 @@ recall of "is an article" per part, and how each page class was judged. Exits 1 
 below its floor in eval/floors_pagetype.json, or when the corpus changed without its hash being
 updated (floors are raised deliberately, never lowered silently).
 
-``--public`` also counts how many pages of the public extraction sets (eval/public/, real pages
+``--public`` also counts how many pages of the public extraction sets (eval/realweb/, real pages
 from many outlets, almost all of them articles; the held-out quarter is skipped) the check refuses,
 by reason: a recall estimate on markup newsmon was never built for.
 """
@@ -107,7 +107,7 @@ def report(s: Scores, verbose: bool) -> None:
 def public_refusals() -> None:
     from urllib.parse import urlsplit
 
-    from eval.public.sets import SETS, available, load
+    from eval.realweb.sets import SETS, available, load
     from pipeline.extract.pagetype import non_article_reason
 
     for set_name in SETS:

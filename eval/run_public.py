@@ -4,11 +4,11 @@ Usage (from the repository root)::
 
     .venv/bin/python eval/run_public.py [--set aeb|trafilatura] [--limit N] [--jobs N]
 
-The sets are built into eval/public/cache/ by eval/public/build.py (run first, automatically).
+The sets are built into eval/realweb/cache/ by eval/realweb/build.py (run first, automatically).
 Both systems run in the same process pool on the same pages; printed per set: pages, crashes,
 the set's own text metric (article-extraction-benchmark: shingle F1; trafilatura's set: snippet
 F1 with/without), title exact and date exact where the set has gold for them. Per-page results
-go to out/eval/public-<set>.jsonl. Exit 1 when newsmon crashes on any page, falls below the
+go to out/eval/realweb-<set>.jsonl. Exit 1 when newsmon crashes on any page, falls below the
 baseline on text, title or date, or is not above it on dates (eval/floors_public.json says which
 comparisons are enforced: each metric at least the baseline, dates above it).
 """
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from eval.public import build, metrics, sets  # noqa: E402
+from eval.realweb import build, metrics, sets  # noqa: E402
 
 OUT = ROOT / "out" / "eval"
 FLOORS = ROOT / "eval" / "floors_public.json"
@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
     if build.main([]) != 0:
-        print("run_public: the public sets are not available (see eval/public/README.md)")
+        print("run_public: the public sets are not available (see eval/realweb/README.md)")
         return 1
     print(f"trafilatura {version('trafilatura')}, htmldate {version('htmldate')}")
     problems: list[str] = []

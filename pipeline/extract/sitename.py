@@ -88,9 +88,9 @@ def is_home_href(href: str | None, host: str | None = None) -> bool:
     href = href[inner:] if inner > 0 else href
     try:
         parts = urlsplit(href)
-    except ValueError:  # «http://[broken/» and the like: not a link anywhere
+        other = (parts.hostname or "").removeprefix("www.")
+    except ValueError:  # «http://[ccpa-preferences]» and the like: not a link anywhere
         return False
-    other = (parts.hostname or "").removeprefix("www.")
     if host and other and other != host:
         return False
     path = parts.path
