@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from eval.realweb import build, sets  # noqa: E402
-from pipeline.extract.cascade import extract# noqa: E402
+from pipeline.extract.cascade import extract  # noqa: E402
 
 # Every page of the small benchmark, every Cyrillic page, and a fixed tenth of the larger sets.
 WHOLE_SETS = ("aeb",)
