@@ -92,3 +92,16 @@ def test_the_analyst_lists_articles_a_fallback_extracted(tmp_path, monkeypatch):
         ("https://tomsk.example/a", "fallback-trafilatura")
     ]
     assert rows[0]["reason"].startswith("newsmon: ValueError")
+
+
+def test_a_western_page_mislabelled_utf8_is_not_read_as_cyrillic():
+    text = "Hörspiele für Kinder und Erwachsene. Die Größe der Bühne überrascht, schön. " * 3
+    raw = f'<html><head><meta charset="utf-8"></head><body><p>{text}</p></body></html>'
+    assert "Hörspiele für Kinder" in decode(raw.encode("cp1252"), "utf-8")
+
+
+def test_an_english_page_with_two_bad_bytes_keeps_its_curly_quotes():
+    text = "“The centre opened,” she said — ‘finally’. " * 5
+    raw = f"<html><body><p>{text}</p></body></html>".encode("utf-8")
+    decoded = decode(raw[:60] + b"\xff" + raw[60:], "utf-8")
+    assert "“The centre opened,”" in decoded and decoded.count("\ufffd") == 1
