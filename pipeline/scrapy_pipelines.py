@@ -20,6 +20,7 @@ from newsmon.crawl import DISK_FULL_REASON
 from pipeline.batcher import MicroBatcher
 from pipeline.canonical import find_canonical
 from pipeline.clustering import StoryIndex, from_bytes, signature, to_bytes
+from pipeline.extract import MIN_TEXT_CHARS  # less main text: not an article page (NoText)
 from pipeline.localtime import local_time
 from pipeline.pagetype import non_article_reason
 from spiders.workers import StagePool, default_workers
@@ -30,8 +31,6 @@ if TYPE_CHECKING:
     from pipeline.extract import Extracted
     from pipeline.items import ArticleItem
 
-
-MIN_TEXT_CHARS = 100  # less main text than this: not an article page (NoText)
 _UNTAGGED = SimpleNamespace(relevant=False, regions=(), orgs=(), topics=(), projects=())
 
 

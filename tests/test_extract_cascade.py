@@ -105,3 +105,34 @@ def test_an_english_page_with_two_bad_bytes_keeps_its_curly_quotes():
     raw = f"<html><body><p>{text}</p></body></html>".encode("utf-8")
     decoded = decode(raw[:60] + b"\xff" + raw[60:], "utf-8")
     assert "“The centre opened,”" in decoded and decoded.count("\ufffd") == 1
+
+
+def test_too_little_text_from_newsmon_asks_trafilatura_and_keeps_newsmons_title_and_date(monkeypatch):
+    def teaser_only(tree, url, now, overrides):
+        got = extraction._extract_newsmon(tree, url, now, overrides)
+        got.text = "Фото: пресс-служба администрации Томской области"  # a caption, not the text
+        return got
+
+    monkeypatch.setattr(extraction, "EXTRACTORS", (("newsmon", teaser_only), *extraction.EXTRACTORS[1:]))
+    got = extract(PAGE, "https://tomsk.example/a", crawl_time=NOW)
+    assert got.text_method == "fallback-trafilatura" and len(got.text) > 300
+    assert got.fallback == "newsmon: текст короче 100 знаков"
+    assert (got.title, got.published) == ("Кризисный центр открылся в Томске", datetime.date(2025, 10, 7))
+
+
+def test_a_short_article_is_not_padded_with_what_surrounds_it(monkeypatch):
+    def short_item(tree, url, now, overrides):
+        got = extraction._extract_newsmon(tree, url, now, overrides)
+        got.text = got.text[:60]
+        return got
+
+    monkeypatch.setattr(extraction, "EXTRACTORS", (("newsmon", short_item), *extraction.EXTRACTORS[1:]))
+    got = extract(PAGE, "https://tomsk.example/a", crawl_time=NOW)
+    assert (len(got.text), got.text_method) == (60, "trafilatura")
+
+
+def test_a_page_with_no_article_stays_short_rather_than_passing_off_teasers():
+    page = "<html><body><ul>" + "".join(
+        f'<li><a href="/n/{i}">Новость номер {i}</a></li>' for i in range(5)) + "</ul></body></html>"
+    got = extract(page, "https://tomsk.example/", crawl_time=NOW)
+    assert len(got.text) < 100 and not got.text_method.startswith("fallback-densest")
