@@ -102,7 +102,7 @@ def test_a_western_page_mislabelled_utf8_is_not_read_as_cyrillic():
 
 def test_an_english_page_with_two_bad_bytes_keeps_its_curly_quotes():
     text = "“The centre opened,” she said — ‘finally’. " * 5
-    raw = f"<html><body><p>{text}</p></body></html>".encode("utf-8")
+    raw = f"<html><body><p>{text}</p></body></html>".encode()
     decoded = decode(raw[:60] + b"\xff" + raw[60:], "utf-8")
     assert "“The centre opened,”" in decoded and decoded.count("\ufffd") == 1
 
