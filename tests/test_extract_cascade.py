@@ -93,3 +93,47 @@ def test_the_analyst_lists_articles_a_fallback_extracted(tmp_path, monkeypatch):
         ("https://tomsk.example/a", "fallback-trafilatura")
     ]
     assert rows[0]["reason"].startswith("newsmon: ValueError")
+
+
+def test_a_western_page_mislabelled_utf8_is_not_read_as_cyrillic():
+    text = "Hörspiele für Kinder und Erwachsene. Die Größe der Bühne überrascht, schön. " * 3
+    raw = f'<html><head><meta charset="utf-8"></head><body><p>{text}</p></body></html>'
+    assert "Hörspiele für Kinder" in decode(raw.encode("cp1252"), "utf-8")
+
+
+def test_an_english_page_with_two_bad_bytes_keeps_its_curly_quotes():
+    text = "“The centre opened,” she said — ‘finally’. " * 5
+    raw = f"<html><body><p>{text}</p></body></html>".encode()
+    decoded = decode(raw[:60] + b"\xff" + raw[60:], "utf-8")
+    assert "“The centre opened,”" in decoded and decoded.count("\ufffd") == 1
+
+
+def test_too_little_text_from_newsmon_asks_trafilatura_and_keeps_newsmons_title_and_date(monkeypatch):
+    def teaser_only(tree, url, now, overrides):
+        got = extraction._extract_newsmon(tree, url, now, overrides)
+        got.text = "Фото: пресс-служба администрации Томской области"  # a caption, not the text
+        return got
+
+    monkeypatch.setattr(extraction, "EXTRACTORS", (("newsmon", teaser_only), *extraction.EXTRACTORS[1:]))
+    got = extract(PAGE, "https://tomsk.example/a", crawl_time=NOW)
+    assert got.text_method == "fallback-trafilatura" and len(got.text) > 300
+    assert got.fallback == "newsmon: текст короче 100 знаков"
+    assert (got.title, got.published) == ("Кризисный центр открылся в Томске", datetime.date(2025, 10, 7))
+
+
+def test_a_short_article_is_not_padded_with_what_surrounds_it(monkeypatch):
+    def short_item(tree, url, now, overrides):
+        got = extraction._extract_newsmon(tree, url, now, overrides)
+        got.text = got.text[:60]
+        return got
+
+    monkeypatch.setattr(extraction, "EXTRACTORS", (("newsmon", short_item), *extraction.EXTRACTORS[1:]))
+    got = extract(PAGE, "https://tomsk.example/a", crawl_time=NOW)
+    assert (len(got.text), got.text_method) == (60, "trafilatura")
+
+
+def test_a_page_with_no_article_stays_short_rather_than_passing_off_teasers():
+    page = "<html><body><ul>" + "".join(
+        f'<li><a href="/n/{i}">Новость номер {i}</a></li>' for i in range(5)) + "</ul></body></html>"
+    got = extract(page, "https://tomsk.example/", crawl_time=NOW)
+    assert len(got.text) < 100 and not got.text_method.startswith("fallback-densest")

@@ -22,6 +22,7 @@ from newsmon.crawl.run import DISK_FULL_REASON
 from newsmon.crawl.workers import StagePool, default_workers
 from pipeline.cluster.minhash import from_bytes, signature, to_bytes
 from pipeline.extract.canonical import find_canonical
+from pipeline.extract.cascade import MIN_TEXT_CHARS  # less main text: not an article page (NoText)
 from pipeline.extract.localtime import local_time
 from pipeline.extract.pagetype import non_article_reason
 
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
     from pipeline.extract.cascade import Extracted
     from spiders.items import ArticleItem
 
-
-MIN_TEXT_CHARS = 100  # less main text than this: not an article page (NoText)
 _UNTAGGED = SimpleNamespace(relevant=False, regions=(), orgs=(), topics=(), projects=(), labels={})
 
 

@@ -414,6 +414,25 @@ EXTRACTORS = (
     ("trafilatura", _extract_trafilatura_alone),
     ("densest", _extract_densest_block),
 )
+# Less main text than this and the crawl drops the page as no article (NoText).
+MIN_TEXT_CHARS = 100
+# Extractors asked again when the one before found too little text; the densest block is not:
+# on a page with no article it would pass off teasers as text.
+RETRY_SHORT_TEXT_WITH = ("trafilatura",)
+
+
+def _within(short_text: str, text: str) -> bool:
+    squashed = " ".join(short_text.split())
+    return bool(squashed) and squashed in " ".join(text.split())
+
+
+def _with_text_of(short: Extracted, longer: Extracted) -> Extracted:
+    """newsmon's title, date and author (its own rules are better) over another extractor's text."""
+    longer.title = short.title or longer.title
+    longer.author = short.author or longer.author
+    if short.published is not None:
+        longer.published, longer.date_method = short.published, short.date_method
+    return longer
 
 
 def extract(
@@ -428,12 +447,16 @@ def extract(
 
     Never raises for a page: when an extractor of the cascade fails, the next one runs, and the
     result says which one was used (``text_method``) and why the earlier ones were not
-    (``fallback``). Only a page none of them can read comes back empty.
+    (``fallback``). When newsmon's own text is too short to keep, trafilatura alone is asked
+    too. Only a page none of them can read comes back empty.
     """
     now = crawl_time or datetime.datetime.now()
     overrides = overrides or SelectorOverrides()
     failures: list[str] = []
+    short: Extracted | None = None
     for name, extractor in EXTRACTORS:
+        if short is not None and name not in RETRY_SHORT_TEXT_WITH:
+            continue
         # A fresh tree for each extractor: a failed one may have left the last one half-edited.
         try:
             result = extractor(parse_html(html, encoding), url, now, overrides)
@@ -442,7 +465,17 @@ def extract(
             log.warning("%s: извлечение не удалось (%s), пробуем следующий способ", url, failures[-1])
             log.debug("extractor %s failed on %s", name, url, exc_info=True)
             continue
+        if short is not None:
+            if len(result.text.strip()) < MIN_TEXT_CHARS or _within(short.text, result.text):
+                continue  # the same short text with its surroundings: a short article, kept so
+            result = _with_text_of(short, result)
+        elif len(result.text.strip()) < MIN_TEXT_CHARS and name == EXTRACTORS[0][0]:
+            short = result
+            failures.append(f"{name}: текст короче {MIN_TEXT_CHARS} знаков")
+            continue
         result.fallback = "; ".join(failures) or None
         return result
+    if short is not None:
+        return short  # nothing better: the page has no article, and the crawl says so (NoText)
     return Extracted(url=url, title=None, text="", lead=None, author=None, published=None,
                      date_method="none", text_method="none", fallback="; ".join(failures))

@@ -23,6 +23,8 @@ def _looks_like_mojibake(text: str) -> bool:
 # A declared charset is kept despite a few undecodable bytes (a truncated multi-byte letter, a
 # stray byte pasted from another page): up to this share of replaced characters.
 MAX_REPLACED_SHARE = 0.01
+MIN_WRONG_CHARSET_SIGNS = 3
+_MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[а-яёА-ЯЁ])\w+\b")
 _CODEC_ALIASES = {"win-1251": "cp1251", "windows1251": "cp1251", "x-cp1251": "cp1251"}
 
 
@@ -35,7 +37,13 @@ def _decode_as(html: bytes, name: str) -> str | None:
         return None
     except UnicodeDecodeError:
         text = html.decode(name, errors="replace")
-        return text if text.count("\ufffd") <= MAX_REPLACED_SHARE * len(text) else None
+        replaced = text.count("\ufffd")
+        non_ascii = sum(1 for ch in text if ord(ch) > 127)
+        # Another charset altogether fails on most of its non-ASCII letters («H\ufffdrspiele»),
+        # however few of them a German or French page has.
+        if replaced >= MIN_WRONG_CHARSET_SIGNS and replaced > non_ascii / 2:
+            return None
+        return text if replaced <= MAX_REPLACED_SHARE * len(text) else None
 
 
 def decode(html: bytes | str, encoding: str | None = None) -> str:
@@ -64,9 +72,12 @@ def decode(html: bytes | str, encoding: str | None = None) -> str:
     best = from_bytes(
         html, cp_isolation=["utf_8", "cp1251", "koi8_r", "cp866", "mac_cyrillic"]
     ).best()
-    if best is not None:
-        return str(best)
-    return html.decode("cp1251", errors="replace")
+    guess = str(best) if best is not None else html.decode("cp1251", errors="replace")
+    western = html.decode("cp1252", errors="replace")
+    # Latin words with Cyrillic letters inside («Hцrspiele fьr»): a Western page read as Cyrillic.
+    if len(_MIXED_SCRIPT_WORD.findall(guess)) > 2 * len(_MIXED_SCRIPT_WORD.findall(western)) + 2:
+        return western
+    return guess
 
 
 def parse_html(html: bytes | str, encoding: str | None = None) -> HtmlElement:

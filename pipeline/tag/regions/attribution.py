@@ -231,11 +231,15 @@ def attribute(
     cut = related_cut(text)
     credits = credit_lines(text[:cut])
     body = [m for m in mentions if m.start < cut and not inside(m.start, m.end, credits)]
-    known = {m.isos[0] for m in [*body, *title_mentions] if len(m.isos) == 1}
+    known = {m.isos[0] for m in [*body, *title_mentions] if len(m.isos) == 1 and not m.shared}
     if home_iso:
         known.add(home_iso)
 
     def resolve(m: Mention) -> str | None:
+        if m.shared and not set(m.isos) & known:
+            # «Дзержинский район» of Новосибирск is not the Калужская district: a local outlet's
+            # unqualified district is its own city's, unless the text names other subjects.
+            return home_iso if home_iso and known == {home_iso} else None
         if len(m.isos) == 1:
             return m.isos[0]
         hits = [iso for iso in m.isos if iso in known]
@@ -329,6 +333,9 @@ def attribute(
         scores[home_iso] *= HOME_FACTOR
     if not scores:
         return []
+    predicated = _predicated_members(text, body, resolve)
+    for iso in predicated & set(scores):  # «Прикамье — …; Башкирия — …»: each member is a subject
+        scores[iso] = max(scores[iso], MIN_SCORE)
     top = max(scores.values())
     chosen = [iso for iso in scores if scores[iso] >= max(MIN_SCORE, MIN_SHARE * top)]
     if not chosen:
@@ -343,5 +350,35 @@ def attribute(
             for iso in sections - set(chosen)
             if scores[iso] >= max(BODY_WEIGHT, MIN_SHARE * top)
         ]
+    if not chosen and len(local_venues) == 1:
+        # «В Нижнем Новгороде пройдёт форум», its guests only listed: the host is the subject.
+        chosen = list(local_venues)
+        scores.update({iso: 1.0 for iso in chosen})
+        counts.update({iso: counts.get(iso, 1) for iso in chosen})
     chosen.sort(key=lambda iso: (-scores[iso], -counts[iso], iso))
-    return [(gaz.by_iso[iso], counts[iso]) for iso in chosen[:MAX_REGIONS]]
+    limit = max(MAX_REGIONS, len(predicated & set(chosen)))
+    return [(gaz.by_iso[iso], counts[iso]) for iso in chosen[:limit]]
+
+
+def _predicated_members(text: str, mentions: list[Mention], resolve) -> set[str]:
+    """Subjects of an enumeration that says what happens in each: every member opens its own
+    segment (after «;», a sentence start or a line start) and is followed by «—» or «:» and its
+    own predicate («Прикамье — число семей выросло; Башкирия — открыто шесть школ»). Two or more
+    such members in one paragraph make a list whose members all count."""
+    found: dict[tuple[int, int], set[str]] = {}
+    for m in mentions:
+        iso = resolve(m)
+        if iso is None:
+            continue
+        seg = max(text.rfind(c, 0, m.start) for c in ";.\n!?")
+        head = text[seg + 1 : m.start]
+        tail = text[m.end : m.end + 3]
+        opens = re.fullmatch(r"[\s«\"]*(?:(?:в|во|на)\s+)?", head.lower())
+        if opens and re.match(r"\s*[—–:]", tail):
+            found.setdefault(_paragraph(text, m.start), set()).add(iso)
+    return {iso for isos in found.values() if len(isos) >= 2 for iso in isos}
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end

@@ -41,6 +41,7 @@ class Entry:
     needs_context: bool = False
     dominant: str | None = None  # of a shared city name, the subject whose city is 10x larger
     small: bool = False  # a small town's adjective: counts only when the text names its subject
+    shared: bool = False  # a district name also borne by places elsewhere: needs its subject named
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Mention:
     kind: str
     dominant: str | None = None
     small: bool = False
+    shared: bool = False  # counts only when the text or the home region names its subject
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,7 @@ def gazetteer() -> Gazetteer:
         if ctx == "1":
             ctx_names.add(name)
     town_pop = {normalize_word(n): max(p.values()) for (n, k), p in cities.items() if k == "city"}
+    shared = _shared_districts(spec, cities)
     for (name, kind), pops in cities.items():
         ranked = sorted(pops, key=lambda iso: -pops[iso])
         dominant = None
@@ -145,7 +148,9 @@ def gazetteer() -> Gazetteer:
         if kind == "adj":  # «уссурийский»: the town's population is the size
             small = town_pop.get(name[:-2], 0) < SMALL_TOWN
         kind = "city_adj" if kind == "adj" else kind
-        entry = Entry(tuple(sorted(pops)), kind, name in ctx_names, dominant, small)
+        entry = Entry(
+            tuple(sorted(pops)), kind, name in ctx_names, dominant, small, name in shared
+        )
         add(name, entry, expand=kind == "city" and " " not in name)
     for adj, iso, small in _derived_adjectives(spec, cities, ctx_names, index):
         add(adj, Entry((iso,), "city_adj", small=small))
@@ -167,6 +172,30 @@ def gazetteer() -> Gazetteer:
         home_adjectives={k: frozenset(v) for k, v in ctx["home_adjectives"].items()},
         query_abbreviations={k: v or "" for k, v in spec["query_abbreviations"].items()},
     )
+
+
+def _shared_districts(spec: dict, cities: dict) -> set[str]:
+    """District names that also belong to places elsewhere, found from the data: «Дзержинский
+    район» (Калужская область) is named like the town Дзержинск (Нижегородская область), and so
+    are city districts of Новосибирск, Перми, Ярославля; «Свердловский район» is named like another
+    subject. Such a name counts only when the text or the home region names its subject."""
+    towns: dict[str, set[str]] = {}
+    for (name, kind), pops in cities.items():
+        if kind == "city":
+            towns.setdefault(normalize_word(name), set()).update(pops)
+    subject_adjs = {normalize_word(a): r["iso"] for r in spec["regions"] for a in r.get("adj", [])}
+    out = set()
+    for (name, kind), pops in cities.items():
+        if kind != "district" or " " not in name:
+            continue
+        adj = normalize_word(name.split()[0])
+        stem = re.sub(r"(ск|цк)(ий|ой)$", "", adj)
+        if len(stem) < 4 or stem == adj:
+            continue
+        elsewhere = {iso for town, isos in towns.items() if town.startswith(stem) for iso in isos}
+        if subject_adjs.get(adj) not in (None, *pops) or elsewhere - set(pops):
+            out.add(name)
+    return out
 
 
 def _derived_adjectives(spec: dict, cities: dict, ctx_names: set[str], index: dict):
@@ -193,6 +222,7 @@ def _derived_adjectives(spec: dict, cities: dict, ctx_names: set[str], index: di
             break
 
 
+VILLAGE_WORDS = frozenset({"село", "деревня", "хутор", "аул"})
 CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
 
 
@@ -300,7 +330,15 @@ def find_mentions(
             if kind == "city" and n == 1 and _adjectival(text, toks, i):
                 kind = "city_adj"  # «в Приволжском затоне» is not «за Приволжском»
             out.append(
-                Mention(first.start, last.end, entry.isos, kind, entry.dominant, entry.small)
+                Mention(
+                    first.start,
+                    last.end,
+                    entry.isos,
+                    kind,
+                    entry.dominant,
+                    entry.small,
+                    entry.shared,
+                )
             )
         i += n
     named = {iso for m in out if not (m.small and m.kind == "city_adj") for iso in m.isos}
@@ -360,6 +398,8 @@ def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
     nxt = toks[i + n].lemma if i + n < len(toks) and _joined(text, last, toks[i + n]) else ""
     if prev in {"улица", "ул", "проспект", "пр", "переулок", "шоссе", "площадь", "бульвар"}:
         return False
+    if prev in VILLAGE_WORDS and entry.kind == "city":
+        return False  # the table holds towns: «в селе Никольском» is a village, not the town
     if nxt in gaz.street_words:
         # «Московский проспект», «в Приморском районе» (not the town Приморск); a city's own
         # adjective keeps its district («Уссурийский район»).
