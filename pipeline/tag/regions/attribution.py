@@ -142,11 +142,19 @@ def _lead_length(para: str, offset: int) -> int:
 
 
 def _title_venue(
-    venue: str, iso: str, others: set, national_anywhere: set, body_venue_only: set
+    venue: str,
+    iso: str,
+    others: set,
+    national_anywhere: set,
+    body_venue_only: set,
+    body_actors: set = frozenset(),  # type: ignore[assignment]
 ) -> str:
     """A local event's place in the title («В Омске прошёл семинар») is the subject — unless the
-    title names another subject («Опыт Тюмени представили в Петербурге») or the event is national."""
-    if venue == "local" and iso not in national_anywhere and not others:
+    title names another subject («Опыт Тюмени представили в Петербурге»), the event is national,
+    or the body names the place only as the venue of another subject's doing («Тюменская область
+    представила в Москве …» under «Губернатор о выставке в Москве»)."""
+    guest = iso in body_venue_only and bool(body_actors - {iso})
+    if venue == "local" and iso not in national_anywhere and not others and not guest:
         return ""
     return venue
 
@@ -271,6 +279,7 @@ def attribute(
     body_venue_only = {resolve(m) for m, v in zip(body, venues) if v} - {
         resolve(m) for m, v in zip(body, venues) if not v
     }
+    body_actors = {resolve(m) for m, v in zip(body, venues) if not v} - {None}
     for idx, m in enumerate(body):
         iso = resolve(m)
         if iso is None:
@@ -308,7 +317,7 @@ def attribute(
         if not venue and iso in body_venue_only and _after_in(title, m):
             venue = "local"  # «… представили в Петербурге»: the text names it as the venue
         others = {resolve(o) for o in title_mentions} - {iso, None}
-        venue = _title_venue(venue, iso, others, national_anywhere, body_venue_only)
+        venue = _title_venue(venue, iso, others, national_anywhere, body_venue_only, body_actors)
         if venue:
             scores[iso] = scores.get(iso, 0.0) + TITLE_WEIGHT * VENUE_FACTOR
             (local_venues if venue == "local" else national_venues).add(iso)

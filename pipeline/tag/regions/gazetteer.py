@@ -137,6 +137,13 @@ def gazetteer() -> Gazetteer:
         cities.setdefault((name, kind), {})[iso] = int(pop)
         if ctx == "1":
             ctx_names.add(name)
+    for (name, kind), pops in list(cities.items()):
+        # «в Ростове» is said of Ростов-на-Дону as well as of Ростов (Ярославская область): a
+        # hyphenated city's first part that is another town's name belongs to both.
+        head = name.split("-")[0]
+        if kind == "city" and head != name and (head, "city") in cities:
+            for iso, pop in pops.items():
+                cities[(head, "city")].setdefault(iso, pop)
     town_pop = {normalize_word(n): max(p.values()) for (n, k), p in cities.items() if k == "city"}
     shared = _shared_districts(spec, cities)
     for (name, kind), pops in cities.items():
@@ -148,9 +155,7 @@ def gazetteer() -> Gazetteer:
         if kind == "adj":  # «уссурийский»: the town's population is the size
             small = town_pop.get(name[:-2], 0) < SMALL_TOWN
         kind = "city_adj" if kind == "adj" else kind
-        entry = Entry(
-            tuple(sorted(pops)), kind, name in ctx_names, dominant, small, name in shared
-        )
+        entry = Entry(tuple(sorted(pops)), kind, name in ctx_names, dominant, small, name in shared)
         add(name, entry, expand=kind == "city" and " " not in name)
     for adj, iso, small in _derived_adjectives(spec, cities, ctx_names, index):
         add(adj, Entry((iso,), "city_adj", small=small))
