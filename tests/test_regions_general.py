@@ -76,3 +76,10 @@ def test_blind17_floor(part: str):
 
     assert run_blind17.FLOORS[part] >= 0.83  # never lowered below the first look
     assert run_blind17.score(part) >= run_blind17.FLOORS[part]
+
+
+def test_district_named_after_a_subject_counts_only_in_that_subjects_context():
+    text = "Глава Оренбургского района вручил ключи от квартир семи выпускникам детских домов."
+    assert _isos(text, "RU-ORE") == ["RU-ORE"]
+    assert _isos("В Приморском районе открылся семейный центр.", "RU-SPE") == ["RU-SPE"]
+    assert _isos("В Приморском районе открылся семейный центр.") == []
