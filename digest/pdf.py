@@ -71,4 +71,16 @@ def html_to_pdf(html_path: Path, pdf_path: Path) -> Path:
     if not pdf_path.exists() or pdf_path.stat().st_size == 0:
         detail = (result.stderr or "").strip().splitlines()[-1:] or ["нет вывода"]
         raise RunError(f"Chromium не создал PDF {pdf_path}: {detail[0]}")
+    if not is_complete_pdf(pdf_path):
+        pdf_path.unlink()
+        raise RunError(f"PDF {pdf_path} записан не полностью (нет места на диске?) — файл удалён")
     return pdf_path
+
+
+def is_complete_pdf(path: Path) -> bool:
+    """A PDF ends with its «%%EOF» marker; one cut short (a full disk) does not."""
+    with path.open("rb") as handle:
+        if handle.read(5) != b"%PDF-":
+            return False
+        handle.seek(max(0, path.stat().st_size - 1024))
+        return b"%%EOF" in handle.read()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from newsmon.core.errors import RunError
+from newsmon.core.errors import RunError, UserError
 from newsmon.shell.options import db_option, open_existing_db
 
 
@@ -24,6 +24,11 @@ def command(host: str, port: int, get_path: str | None, db_path: Path) -> None:
 
     Example: newsmon serve --port 8001, then open http://127.0.0.1:8001/
     """
+    if not is_loopback(host):
+        raise UserError(
+            f"serve --host {host}: база открылась бы всем в сети без пароля; слушайте 127.0.0.1 "
+            "(вход по паролю для коллег по сети появится вместе с рабочим местом аналитика)"
+        )
     open_existing_db(db_path).conn.close()  # refuse a foreign or older file before Datasette
     ds = build_datasette(db_path)
     if get_path:
@@ -38,6 +43,27 @@ def command(host: str, port: int, get_path: str | None, db_path: Path) -> None:
 
     click.echo(f"Datasette: http://{host}:{port}/{db_path.stem}", err=True)
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
+
+
+def is_loopback(host: str) -> bool:
+    """Only this machine can reach the address (127.0.0.0/8, ::1, localhost)."""
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _register_csv_escaping() -> None:
+    from datasette.plugins import pm
+
+    import newsmon.shell.datasette_csv
+
+    if not pm.is_registered(newsmon.shell.datasette_csv):
+        pm.register(newsmon.shell.datasette_csv, name="newsmon_csv_escaping")
 
 
 def metadata_for(db_path: Path) -> dict:
@@ -61,6 +87,7 @@ def build_datasette(db_path: Path):
 
     from db import is_read_only
 
+    _register_csv_escaping()
     # A file nobody can write is opened immutable (no -shm beside it); otherwise read-only mode.
     files, immutables = ([], [str(db_path)]) if is_read_only(db_path) else ([str(db_path)], [])
     return Datasette(

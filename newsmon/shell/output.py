@@ -5,9 +5,21 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 
 FORMATS = ("table", "csv", "json")
+# A cell a spreadsheet would run as a formula («=HYPERLINK(…)», «+SUM(…)», «@…», a leading tab).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+
+
+def escape_formula(value: object) -> object:
+    """A text cell that a spreadsheet would evaluate gets a leading «'»; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        if not _PLAIN_NUMBER.fullmatch(value):
+            return "'" + value
+    return value
 
 
 def render_rows(rows: Sequence[dict], fmt: str, columns: Sequence[str] | None = None) -> str:
@@ -16,10 +28,11 @@ def render_rows(rows: Sequence[dict], fmt: str, columns: Sequence[str] | None = 
         return json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=2)
     if fmt == "csv":
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        # CRLF rows (RFC 4180, as Excel writes them): a cell holding a bare CR is quoted too.
+        writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
         writer.writeheader()
-        writer.writerows(rows)
-        return buf.getvalue().rstrip("\n")
+        writer.writerows({c: escape_formula(r.get(c)) for c in columns} for r in rows)
+        return buf.getvalue().removesuffix("\r\n")
     return render_table(rows, columns)
 
 

@@ -359,9 +359,12 @@ def attribute(
             for iso in sections - set(chosen)
             if scores[iso] >= max(BODY_WEIGHT, MIN_SHARE * top)
         ]
-    if not chosen and len(local_venues) == 1:
+    hosts = local_venues if len(local_venues) == 1 else set()
+    if home_iso in local_venues | national_venues:
+        hosts = {home_iso}  # a local outlet's own region hosting the event
+    if not chosen and hosts:
         # «В Нижнем Новгороде пройдёт форум», its guests only listed: the host is the subject.
-        chosen = list(local_venues)
+        chosen = list(hosts)
         scores.update({iso: 1.0 for iso in chosen})
         counts.update({iso: counts.get(iso, 1) for iso in chosen})
     chosen.sort(key=lambda iso: (-scores[iso], -counts[iso], iso))

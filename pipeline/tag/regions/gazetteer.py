@@ -330,7 +330,11 @@ def find_mentions(
             continue
         n, entry = found
         first, last = toks[i], toks[i + n - 1]
-        if _accept(gaz, text, toks, i, n, entry, per, loc):
+        if _subject_district(text, toks, i, n, entry):
+            # «Оренбургский район» of Оренбургская область, or «Приморский район» of Петербург:
+            # counts only when the text or the home region names the subject.
+            out.append(Mention(first.start, last.end, entry.isos, "district", shared=True))
+        elif _accept(gaz, text, toks, i, n, entry, per, loc):
             kind = entry.kind
             if kind == "city" and n == 1 and _adjectival(text, toks, i):
                 kind = "city_adj"  # «в Приволжском затоне» is not «за Приволжском»
@@ -348,6 +352,17 @@ def find_mentions(
         i += n
     named = {iso for m in out if not (m.small and m.kind == "city_adj") for iso in m.isos}
     return [m for m in out if not (m.small and m.kind == "city_adj") or set(m.isos) & named]
+
+
+def _subject_district(text: str, toks: list[Token], i: int, n: int, entry: Entry) -> bool:
+    """A subject's adjective before «район»: a district named after the subject or its capital."""
+    nxt = i + n
+    return (
+        entry.kind == "adj"
+        and nxt < len(toks)
+        and toks[nxt].lemma == "район"
+        and _joined(text, toks[nxt - 1], toks[nxt])
+    )
 
 
 def _adjectival(text: str, toks: list[Token], i: int) -> bool:

@@ -1,0 +1,86 @@
+"""Issue 17: region attribution mechanisms that generalise (lists, venues, ambiguous names),
+and the floors of the blind set eval/blind17/ (dev and held-out)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.tag.regions.attribution import attribute
+from pipeline.tag.regions.gazetteer import find_mentions, gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _isos(text: str, home: str | None = None) -> list[str]:
+    return sorted(r.iso for r, _ in attribute(text, find_mentions(text), home_iso=home))
+
+
+def test_shared_district_names_come_from_the_data():
+    shared = {
+        " ".join(sorted(next(iter(part)) for part in key))
+        for entries in gazetteer().index.values()
+        for key, e in entries
+        if e.shared and len(key) > 1
+    }
+    # named like a town of another subject (Дзержинск, Киров) — derived, not listed anywhere
+    assert "дзержинский район" in shared and "кировский район" in shared
+    assert len(shared) >= 20
+
+
+def test_city_district_named_like_a_district_elsewhere_is_not_that_district():
+    text = (
+        "При центре социального обслуживания Дзержинского района открылся клуб для приёмных семей."
+    )
+    assert _isos(text, "RU-NVS") == ["RU-NVS"]  # the local outlet's own city district
+    assert _isos(text) == []  # a federal outlet: left out, not guessed (Калужская область)
+    named = text + " Районная администрация Калужской области выделила средства."
+    assert _isos(named) == ["RU-KLU"]  # the text names the subject: the district is its
+
+
+def test_every_member_of_a_predicated_list_counts_past_the_cap():
+    text = (
+        "Минтруд подвёл итоги года. Прикамье — число приёмных семей выросло; Башкирия — открыто"
+        " шесть школ; Ленобласть — запущена служба; Средний Урал — в семьи передано 900 детей;"
+        " ЯНАО — в детских домах нет малышей."
+    )
+    assert _isos(text) == ["RU-BA", "RU-LEN", "RU-PER", "RU-SVE", "RU-YAN"]
+
+
+def test_guests_listed_do_not_count_the_host_does():
+    text = (
+        "В Нижнем Новгороде пройдёт межрегиональный форум наставников. Участие подтвердили"
+        " делегации из Чувашии, Мордовии, Марий Эл, Кировской и Владимирской областей."
+    )
+    assert _isos(text, "RU-NIZ") == ["RU-NIZ"]
+
+
+def test_district_court_is_not_the_region_named_like_it():
+    assert not find_mentions("Кировский районный суд удовлетворил иск.")
+
+
+def test_short_name_of_a_hyphenated_city_is_shared_and_the_larger_wins():
+    (m,) = find_mentions("Суд в Ростове лишил опекуна права на пособие")
+    assert set(m.isos) == {"RU-ROS", "RU-YAR"} and m.dominant == "RU-ROS"
+
+
+def test_a_village_is_not_the_town_of_the_same_name():
+    assert find_mentions("В селе Никольском отремонтировали детский сад.") == []
+
+
+@pytest.mark.parametrize("part", ["dev", "heldout"])
+def test_blind17_floor(part: str):
+    sys.path.insert(0, str(ROOT / "eval"))
+    import run_blind17
+
+    assert run_blind17.FLOORS[part] >= 0.83  # never lowered below the first look
+    assert run_blind17.score(part) >= run_blind17.FLOORS[part]
+
+
+def test_district_named_after_a_subject_counts_only_in_that_subjects_context():
+    text = "Глава Оренбургского района вручил ключи от квартир семи выпускникам детских домов."
+    assert _isos(text, "RU-ORE") == ["RU-ORE"]
+    assert _isos("В Приморском районе открылся семейный центр.", "RU-SPE") == ["RU-SPE"]
+    assert _isos("В Приморском районе открылся семейный центр.") == []
