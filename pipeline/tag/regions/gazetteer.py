@@ -374,12 +374,14 @@ def _adjectival(text: str, toks: list[Token], i: int) -> bool:
 
 def _match_at(gaz, text, toks, keys, i) -> tuple[int, Entry] | None:
     candidates = []
-    for k in keys[i]:
+    for k in sorted(keys[i]):  # sorted: the same winner among equals in every process
         candidates.extend(gaz.index.get(k, ()))
     best: tuple[int, Entry] | None = None
     for key, entry in candidates:
         n = len(key)
-        if best is not None and n <= best[0]:
+        if best is not None and n < best[0]:
+            continue
+        if best is not None and n == best[0] and not _district_reading(toks, i + n, entry, best[1]):
             continue
         if i + n > len(toks):
             continue
@@ -390,6 +392,15 @@ def _match_at(gaz, text, toks, keys, i) -> tuple[int, Entry] | None:
             if _case_ok(toks[i], entry):
                 best = (n, entry)
     return best
+
+
+def _district_reading(toks: list[Token], after: int, entry: Entry, current: Entry) -> bool:
+    """Before «район» a subject's adjective («Приморском районе») beats a town of the same
+    spelling (Приморск): the district reading is the one _subject_district can weigh."""
+    return (
+        entry.kind == "adj" and current.kind != "adj"
+        and after < len(toks) and toks[after].lemma == "район"
+    )
 
 
 def _case_ok(tok: Token, entry: Entry) -> bool:
