@@ -15,7 +15,6 @@ without its hash being updated (floors are raised deliberately, never lowered si
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 import re
 import sys
@@ -28,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from eval import pages_corpus  # noqa: E402
 
 EVAL_DIR = ROOT / "eval" / "extraction"
 FLOORS = ROOT / "eval" / "floors_extraction.json"
@@ -87,14 +88,11 @@ def norm_title(title: str | None) -> str:
 
 
 def load_gold() -> dict[str, dict]:
-    return json.loads((EVAL_DIR / "gold.json").read_text("utf-8"))
+    return pages_corpus.load_gold(EVAL_DIR)
 
 
 def corpus_hash() -> str:
-    digest = hashlib.sha256((EVAL_DIR / "gold.json").read_bytes())
-    for page in sorted((EVAL_DIR / "pages").glob("*.html")):
-        digest.update(page.name.encode() + page.read_bytes())
-    return digest.hexdigest()[:16]
+    return pages_corpus.corpus_hash(EVAL_DIR)
 
 
 def newsmon_system(raw: bytes, url: str, crawl: datetime.datetime) -> Prediction:

@@ -16,7 +16,6 @@ by reason: a recall estimate on markup newsmon was never built for.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
@@ -27,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from eval import pages_corpus  # noqa: E402
 
 EVAL_DIR = ROOT / "eval" / "pagetype"
 FLOORS = ROOT / "eval" / "floors_pagetype.json"
@@ -57,14 +58,11 @@ class Scores:
 
 
 def load_gold() -> dict[str, dict]:
-    return json.loads((EVAL_DIR / "gold.json").read_text("utf-8"))
+    return pages_corpus.load_gold(EVAL_DIR)
 
 
 def corpus_hash() -> str:
-    digest = hashlib.sha256((EVAL_DIR / "gold.json").read_bytes())
-    for page in sorted((EVAL_DIR / "pages").glob("*.html")):
-        digest.update(page.name.encode() + page.read_bytes())
-    return digest.hexdigest()[:16]
+    return pages_corpus.corpus_hash(EVAL_DIR)
 
 
 def evaluate(part: str, gold: dict[str, dict] | None = None) -> Scores:
