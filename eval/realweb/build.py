@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CACHE = ROOT / "eval" / "public" / "cache"
+CACHE = Path(__file__).resolve().parent / "cache"  # the folder eval/realweb/sets.py reads
 
 
 @dataclass(frozen=True)
