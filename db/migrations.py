@@ -209,6 +209,32 @@ def m0010_article_labels(db: Database) -> None:
     db.execute("create index article_labels_tagger_label on article_labels (tagger, label)")
 
 
+@migrations()
+def m0011_article_kind(db: Database) -> None:
+    """What kind of source a material came from: `web` (an outlet's site) or `telegram` (a public
+    channel's post), so counts, digest and Datasette can split and filter by it."""
+    db["articles"].add_column("kind", str, not_null_default="web")
+    db.execute("create index if not exists idx_articles_kind on articles (kind, published)")
+
+
+@migrations()
+def m0012_corrections(db: Database) -> None:
+    """Analysts' corrections: who changed which field of which article, to what, when and why.
+    The newest row per (article, field) wins; the tag tables and articles.relevant always hold
+    the corrected values, so every reader (counts, search, digest, Datasette) sees them."""
+    db.execute(
+        """create table corrections (
+             id integer primary key,
+             article_id integer not null references articles(id) on delete cascade,
+             field text not null,   -- relevant | regions | orgs | projects | label:<tagger>
+             value text,            -- JSON: true/false, or a list; null withdraws the correction
+             author text not null,
+             reason text,
+             created text not null)"""
+    )
+    db.execute("create index corrections_article_field on corrections (article_id, field, id)")
+
+
 def apply_migrations(db: Database) -> None:
     """All pending migrations in one write transaction (two writers opening at once serialize)."""
     from db.tx import write_tx
