@@ -235,6 +235,23 @@ def m0012_corrections(db: Database) -> None:
     db.execute("create index corrections_article_field on corrections (article_id, field, id)")
 
 
+@migrations()
+def m0013_machine_tags(db: Database) -> None:
+    """The machine's own value of a field an analyst corrected (db/corrections.py): the tag tables
+    hold the corrected value, this table what the taggers said, so `explain` can show both and a
+    withdrawn correction restores it. Runs say what they were (`crawl` or `retag`) and keep a short
+    JSON summary of what a retag changed."""
+    db.execute(
+        """create table machine_tags (
+             article_id integer not null references articles(id) on delete cascade,
+             field text not null,   -- as in corrections.field
+             value text,            -- JSON, in the shape of corrections.value (with mentions)
+             primary key (article_id, field))"""
+    )
+    db["runs"].add_column("kind", str, not_null_default="crawl")
+    db["runs"].add_column("note", str)
+
+
 def apply_migrations(db: Database) -> None:
     """All pending migrations in one write transaction (two writers opening at once serialize)."""
     from db.tx import write_tx

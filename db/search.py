@@ -86,6 +86,22 @@ def index_article(
     )
 
 
+def update_filter_tokens(db: Database, article_id: int) -> None:
+    """Rewrite an article's filter tokens after its regions changed (retag, a correction)."""
+    row = db.execute(
+        """select a.published, a.source, (select group_concat(iso, ' ') from article_regions k
+             where k.article_id = a.id) from articles a where a.id = ?""",
+        [article_id],
+    ).fetchone()
+    if row is None:
+        return
+    published, source, isos = row
+    db.execute(
+        "update articles_fts set tags = ? where rowid = ?",
+        [filter_tokens(published, (isos or "").split(), source), article_id],
+    )
+
+
 def article_body(text: str, lead: str | None) -> str:
     """The text to index: the lead is added when the text does not already hold it."""
     if lead and lead.strip() not in text:

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from db.runs import now_iso, record_url
 from db.search import article_body, index_article
+from db.tags import insert_tags
 from db.tx import write_tx
 
 
@@ -87,14 +88,6 @@ def _set_story(db: Database, members: list[int]) -> int:
     return original
 
 
-def _summed(pairs: Iterable[tuple[str, int]]) -> dict[str, int]:
-    """Mentions per key, a key listed twice counted once with both counts."""
-    out: dict[str, int] = {}
-    for key, n in pairs:
-        out[key] = out.get(key, 0) + int(n)
-    return out
-
-
 def store_article(
     db: Database, record: ArticleRecord, *, run_id: int | None = None,
     similar: Sequence[int] = (),
@@ -118,34 +111,7 @@ def store_article(
              published, record.date_method, record.text_method, record.extract_note,
              record.fetched_at, int(record.relevant), run_id],
         ).lastrowid
-        # Plain executemany: sqlite-utils' insert_all re-reads the table schema on every call,
-        # which was most of the storage stage's time.
-        conn = db.conn
-        conn.executemany(
-            "insert into article_regions (article_id, iso, mentions) values (?, ?, ?)",
-            [(article_id, k, n) for k, n in _summed(record.regions).items()],
-        )
-        conn.executemany(
-            "insert into article_orgs (article_id, org, mentions) values (?, ?, ?)",
-            [(article_id, k, n) for k, n in _summed(record.orgs).items()],
-        )
-        conn.executemany(
-            "insert into article_topics (article_id, topic) values (?, ?)",
-            [(article_id, t) for t in dict.fromkeys(record.topics)],
-        )
-        projects: dict[str, tuple[int, bool]] = {}
-        for name, n, registered in record.projects:
-            before, was = projects.get(name, (0, False))
-            projects[name] = (before + n, was or bool(registered))
-        conn.executemany(
-            "insert into article_projects (article_id, project, mentions, registered) "
-            "values (?, ?, ?, ?)",
-            [(article_id, k, n, int(reg)) for k, (n, reg) in projects.items()],
-        )
-        conn.executemany(
-            "insert into article_labels (article_id, tagger, label) values (?, ?, ?)",
-            [(article_id, tagger, label) for tagger, label in dict.fromkeys(record.labels)],
-        )
+        insert_tags(db, article_id, record)
         index_article(
             db, article_id, record.title, article_body(record.text, record.lead),
             published=published, region_isos=[iso for iso, _ in record.regions],
