@@ -18,7 +18,6 @@ import click
 from newsmon.core.errors import NewsmonError, UserError
 from newsmon.shell.options import db_option, format_option, open_existing_db, period_options
 from newsmon.shell.output import render_rows
-from newsmon.sources.config import DEFAULT_SOURCES
 
 if TYPE_CHECKING:
     from newsmon.core.periods import Period
@@ -147,12 +146,9 @@ def extract(target: str) -> None:
 
 def _user_dir(sources_path: Path | None) -> Path | None:
     """Where the user's topics.yml/orgs.yml/projects.yml are: --sources DIR, or beside the file."""
-    if sources_path is None:
-        return Path(".") if Path(DEFAULT_SOURCES).exists() else None
-    folder = sources_path if sources_path.is_dir() else sources_path.parent
-    if not folder.is_dir():
-        raise UserError(f"Папка не найдена: {folder}")
-    return folder
+    from newsmon.shell.options import user_dir
+
+    return user_dir(sources_path)
 
 
 def _read_text(file: Path) -> str:

@@ -44,3 +44,17 @@ def open_existing_db(db_path: Path):
     from db import open_reader
 
     return open_reader(db_path)
+
+
+def user_dir(sources_path: Path | None) -> Path | None:
+    """Where the user's topics.yml/orgs.yml/projects.yml are: --sources DIR, or beside the file;
+    without --sources, the current folder when it holds sources.yml."""
+    from newsmon.core.errors import UserError
+    from newsmon.sources.config import DEFAULT_SOURCES
+
+    if sources_path is None:
+        return Path(".") if Path(DEFAULT_SOURCES).exists() else None
+    folder = sources_path if sources_path.is_dir() else sources_path.parent
+    if not folder.is_dir():
+        raise UserError(f"Папка не найдена: {folder}")
+    return folder
