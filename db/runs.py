@@ -20,7 +20,7 @@ def now_iso() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
-def start_run(db: Database, since: dt.date | None) -> int:
+def start_run(db: Database, since: dt.date | None, *, kind: str = "crawl") -> int:
     """Open a run record. Call it holding the crawl lock: a run still marked `running` then
     belongs to a crawl that died (kill -9, power cut), and is marked `interrupted` with the
     articles it stored, counted by their `run_id`."""
@@ -30,6 +30,7 @@ def start_run(db: Database, since: dt.date | None) -> int:
         return db["runs"].insert(
             {
                 "started": now_iso(),
+                "kind": kind,  # crawl | retag
                 "status": "running",
                 "since": since.isoformat() if since else None,
                 "pages": 0,

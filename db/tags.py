@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sqlite_utils import Database
@@ -26,6 +27,18 @@ class MachineTags(Protocol):
     topics: Sequence[str]
     projects: Sequence[tuple[str, int, bool]]
     labels: Sequence[tuple[str, str]]
+
+
+@dataclass
+class TagValues:
+    """Machine tags of one article apart from its stored record (retag)."""
+
+    relevant: bool = False
+    regions: Sequence[tuple[str, int]] = ()
+    orgs: Sequence[tuple[str, int]] = ()
+    topics: Sequence[str] = ()
+    projects: Sequence[tuple[str, int, bool]] = ()
+    labels: Sequence[tuple[str, str]] = ()
 
 
 def _summed(pairs: Iterable[tuple[str, int]]) -> dict[str, int]:
