@@ -90,6 +90,7 @@ def record_from_spec(db: Database, spec: dict) -> ArticleRecord:
         orgs=_pairs(spec.get("orgs", ())),
         topics=list(spec.get("topics", ())),
         projects=_projects(spec.get("projects", ())),
+        labels=list(spec.get("labels", ())),
         signature=to_bytes(signature(spec["text"])),
     )
 
@@ -127,3 +128,26 @@ def make_db(path: str | Path, articles: Sequence[dict] = ()) -> Database:
     ensure_regions(db)
     add_articles(db, articles)
     return db
+
+
+def add_tagged(
+    db: Database, articles: Sequence[dict], *, config: Any = None, home: str | None = None
+) -> list[int]:
+    """Store article specs (text, title, source, published, url) with the tags the real tagger
+    gives them, as a crawl would; `home` is the outlets' home region (ISO)."""
+    from pipeline.tag.run import tag_many
+
+    results = tag_many([(a["text"], a.get("title", ""), home) for a in articles], config)
+    specs = []
+    for spec, result in zip(articles, results):
+        ensure_source(db, spec.get("source", "outlet"), home)
+        specs.append({
+            **spec,
+            "relevant": result.relevant,
+            "regions": [(r.iso, r.mentions) for r in result.regions],
+            "orgs": [(o.name, o.mentions) for o in result.orgs],
+            "topics": list(result.topics),
+            "projects": [(p.name, p.mentions, p.registered) for p in result.projects],
+            "labels": [(n, label) for n, labels in result.labels.items() for label in labels],
+        })
+    return add_articles(db, specs)

@@ -79,6 +79,7 @@ def command(
                         "--projects, --label или --withdraw")
     if not reason or not reason.strip():
         raise UserError("Укажите причину исправления: --reason \"…\"")
+    from db.article import article_row
     from db.corrections import add_correction, check_field, effective_corrections, field_title
     from db.tags import read_field
     from newsmon.shell.correcting import default_author, find_article, parse_value
@@ -98,7 +99,7 @@ def command(
             values.append((field, text == "yes"))
         else:
             values.append(parse_value(db, field, text, user_dir))
-    title = db.execute("select title from articles where id = ?", [article_id]).fetchone()[0]
+    title = article_row(db, article_id)["title"]
     for field, value in values:
         before = read_field(db, article_id, field)
         cid = add_correction(db, article_id, field, value, author=who, reason=reason)

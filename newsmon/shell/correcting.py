@@ -27,23 +27,10 @@ def default_author() -> str:
 
 
 def find_article(db: Database, ref: str) -> int:
-    """An article's id from its number or URL (as given, or in canonical form)."""
-    from newsmon.core.urls import canonical_url
+    """An article's id from its number or URL."""
+    from db.article import find_article_id
 
-    ref = ref.strip()
-    if ref.isdigit():
-        row = db.execute("select id from articles where id = ?", [int(ref)]).fetchone()
-    else:
-        row = db.execute(
-            "select id from articles where url = ? or url = ? limit 1", [ref, canonical_url(ref)]
-        ).fetchone()
-        if row is None:
-            row = db.execute(
-                "select article_id from urls where url = ? and article_id is not null", [ref]
-            ).fetchone()
-    if row is None:
-        raise UserError(f"Статья не найдена в базе: {ref}")
-    return int(row[0])
+    return find_article_id(db, ref)
 
 
 def split_list(text: str) -> list[str]:

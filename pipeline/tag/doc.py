@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.lang.morph import Token
+from pipeline.tag.trace import Trace
 
 
 @dataclass
@@ -47,3 +48,4 @@ class ArticleDoc:
     orgs: list[OrgHit] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     projects: list = field(default_factory=list)
+    trace: Trace | None = None  # filled only for newsmon explain (pipeline.tag.trace)

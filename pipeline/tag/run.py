@@ -24,6 +24,7 @@ from pipeline.tag.orgs import tagger as orgs_mod
 from pipeline.tag.regions import attribution
 from pipeline.tag.regions import gazetteer as regions_mod
 from pipeline.tag.topics import Topic, default_topics, load_topics, match_topics, merge_topics
+from pipeline.tag.trace import Span, Trace
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +145,7 @@ def find_regions(doc: ArticleDoc) -> None:
         title_span=doc.title_span,
         home_iso=doc.home_iso,
         tokens=doc.tokens,
+        trace=doc.trace.regions if doc.trace is not None else None,
     )
     doc.regions = [RegionHit(r.name, r.iso, n) for r, n in attributed]
 
@@ -153,27 +155,46 @@ def find_orgs(doc: ArticleDoc, config: TagConfig) -> None:
     toks = [t for t in doc.tokens if t.end <= doc.main_end]
     spans = [s for s in doc.ner if s[1] <= doc.main_end]
     region = doc.regions[0].region if doc.regions else None
+    rules: dict[tuple[int, int], str] | None = {} if doc.trace is not None else None
+    title_rules: dict[tuple[int, int], str] | None = {} if doc.trace is not None else None
     found = orgs_mod.find_orgs(
-        main, tokens=toks, ner_spans=spans, registry=config.orgs, home_region=region
+        main, tokens=toks, ner_spans=spans, registry=config.orgs, home_region=region,
+        rules=rules,
     )
     in_title: list = []
     if doc.title and not doc.title_in_text:
         in_title = orgs_mod.find_orgs(
-            doc.title, tokens=doc.title_tokens, ner_spans=doc.title_ner, registry=config.orgs
+            doc.title, tokens=doc.title_tokens, ner_spans=doc.title_ner, registry=config.orgs,
+            rules=title_rules,
         )
     found = orgs_mod.merge_quoted(found + in_title)
     titles = frozenset(m.name for m in in_title) - {
         m.name for m in found[: len(found) - len(in_title)]
     }
     found = orgnames.merge_regional(found, config.orgs.abbreviations, titles)
+    if doc.trace is not None and rules is not None and title_rules is not None:
+        n_text = len(found) - len(in_title)
+        doc.trace.orgs = [
+            Span(m.start, m.end, m.name, (rules if k < n_text else title_rules).get(
+                (m.start, m.end), "government"), in_title_field=k >= n_text)
+            for k, m in enumerate(found)
+        ]
     doc.orgs = [OrgHit(name, n) for name, n in orgs_mod.count_orgs(found)]
 
 
 def find_topics(doc: ArticleDoc, config: TagConfig) -> None:
     toks = [t for t in doc.tokens if t.end <= doc.main_end]
+    n_title = 0
     if doc.title and not doc.title_in_text:
         toks = doc.title_tokens + toks
-    doc.topics = match_topics("", list(config.topics), tokens=toks)
+        n_title = len(doc.title_tokens)
+    evidence: dict[str, list[int]] | None = {} if doc.trace is not None else None
+    doc.topics = match_topics("", list(config.topics), tokens=toks, trace=evidence)
+    if doc.trace is not None and evidence is not None:
+        doc.trace.topics = {
+            name: [(toks[k].start, toks[k].end, k < n_title) for k in found]
+            for name, found in evidence.items()
+        }
 
 
 def find_projects(doc: ArticleDoc, config: TagConfig) -> None:
@@ -183,10 +204,19 @@ def find_projects(doc: ArticleDoc, config: TagConfig) -> None:
     from pipeline.tag.projects import tagger as projects
 
     main = doc.text[: doc.main_end]
+    shift = 0
     if doc.title and not doc.title_in_text:
         main = doc.title + "\n" + main
+        shift = len(doc.title) + 1
+    spans: list[Span] | None = [] if doc.trace is not None else None
     try:
-        doc.projects = list(projects.find_projects(main, registry))
+        doc.projects = list(projects.find_projects(main, registry, spans))
+        if doc.trace is not None and spans is not None:
+            doc.trace.projects = [  # offsets back into the text, or into the title
+                Span(s.start - shift, s.end - shift, s.name, s.rule)
+                if s.start >= shift else Span(s.start, s.end, s.name, s.rule, in_title_field=True)
+                for s in spans
+            ]
     except Exception:  # another stage's bug must not lose the article's regions and topics
         log.exception("pipeline.tag.projects.tagger.find_projects failed; projects left empty")
         doc.projects = []
@@ -215,6 +245,18 @@ def _run(doc: ArticleDoc, config: TagConfig, markups: tuple[Any, Any] | None) ->
     return TagResult(
         doc.entities, doc.regions, doc.orgs, doc.projects, bool(doc.topics), doc.topics, labels
     )
+
+
+def tag_traced(
+    text: str,
+    *,
+    title: str = "",
+    home_region_iso: str | None = None,
+    config: TagConfig | None = None,
+) -> tuple[TagResult, ArticleDoc]:
+    """tag() with every step recording why (doc.trace): the same decisions, for newsmon explain."""
+    doc = ArticleDoc(text, title or "", home_region_iso, trace=Trace())
+    return _run(doc, config or load_tag_config(), None), doc
 
 
 def tag(

@@ -255,6 +255,45 @@ def matches(node, index: TextIndex) -> bool:
     raise TypeError(node)
 
 
+def _phrase_evidence(index: TextIndex, node: Phrase) -> set[int]:
+    """Positions of the phrase's occurrences (the words next to each other, or within N)."""
+    lists = [index.find(w) for w in node.words]
+    if any(not p for p in lists):
+        return set()
+    out: set[int] = set()
+    if node.within is None:
+        sets = [set(p) for p in lists]
+        for start in lists[0]:
+            if all(start + k in sets[k] for k in range(1, len(sets))):
+                out.update(range(start, start + len(sets)))
+        return out
+    window = max(node.within, len(lists) - 1)
+    for start in lists[0]:
+        near = [[p for p in other if abs(p - start) <= window] for other in lists[1:]]
+        if all(near):
+            out.add(start)
+            out.update(p for found in near for p in found)
+    return out
+
+
+def evidence(node, index: TextIndex) -> set[int]:
+    """Token positions of the words that make a matching query match (NOT parts give none):
+    what `newsmon explain` quotes. Call it only for a tree that `matches`."""
+    if isinstance(node, Word):
+        return set(index.find(node))
+    if isinstance(node, Phrase):
+        return _phrase_evidence(index, node)
+    if isinstance(node, Not):
+        return set()
+    if isinstance(node, (All, Any)):
+        out: set[int] = set()
+        for child in node.nodes:
+            if matches(child, index):
+                out |= evidence(child, index)
+        return out
+    raise TypeError(node)
+
+
 # --- topics.yml ----------------------------------------------------------------------------------
 
 
@@ -298,7 +337,16 @@ def merge_topics(base: list[Topic], extra: list[Topic]) -> list[Topic]:
     return [t for t in base if t.name not in names] + extra
 
 
-def match_topics(text: str, topics: list[Topic], *, tokens: list[Token] | None = None) -> list[str]:
-    """Names of the topics whose query matches the text."""
+def match_topics(
+    text: str, topics: list[Topic], *, tokens: list[Token] | None = None,
+    trace: dict[str, list[int]] | None = None,
+) -> list[str]:
+    """Names of the topics whose query matches the text; `trace` gets each matching topic's
+    evidence (token positions)."""
     index = TextIndex(tokens if tokens is not None else tokenize(text))
-    return [t.name for t in topics if matches(t.tree, index)]
+    names = [t.name for t in topics if matches(t.tree, index)]
+    if trace is not None:
+        by_name = {t.name: t for t in topics}
+        for name in names:
+            trace[name] = sorted(evidence(by_name[name].tree, index))
+    return names

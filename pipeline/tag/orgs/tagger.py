@@ -366,20 +366,32 @@ def find_orgs(
     ner_spans: Iterable[tuple[int, int, str]] = (),
     registry: OrgRegistry | None = None,
     home_region: str | None = None,
+    rules: dict[tuple[int, int], str] | None = None,
 ) -> list[OrgMention]:
     """Organizations that matter here, each mention with its canonical name, in text order.
 
-    `home_region` (official name of the article's region) names «краевое министерство ...»."""
+    `home_region` (official name of the article's region) names «краевое министерство ...».
+    `rules`, when given, gets the way each mention was found (alias, ombudsman, government,
+    quote, ner), keyed by its (start, end): newsmon explain."""
     reg = registry or build_default()
     toks = tokens if tokens is not None else tokenize(text)
     found = _alias_hits(text, toks, reg)
-    found += _ombudsman_hits(text, toks, found)
+    if rules is not None:
+        rules.update({(m.start, m.end): "alias" for m in found})
+    ombudsman = _ombudsman_hits(text, toks, found)
+    found += ombudsman
+    if rules is not None:
+        rules.update({(m.start, m.end): "ombudsman" for m in ombudsman})
     for m in _government_hits(text, toks, reg, home_region):
         if not any(o.start < m.end and m.start < o.end for o in found):
             found.append(_canonical(m, reg, exact=True))  # named to its region: not the federal one
+            if rules is not None:
+                rules[(m.start, m.end)] = "government"
     for m in _quote_hits(text, toks, reg):
         if not any(o.start < m.end and m.start < o.end for o in found):
             found.append(_canonical(m, reg))
+            if rules is not None:
+                rules[(m.start, m.end)] = "quote"
     for s, e, typ in ner_spans:
         if typ != "ORG" or any(o.start < e and s < o.end for o in found):
             continue
@@ -389,6 +401,8 @@ def find_orgs(
         if not key or key[0] not in reg.kinds or reg.companies & set(key) or len(key) < 2:
             continue  # a bare «Фонд» or «Правительство» names no one in particular
         found.append(_canonical(OrgMention(s, e, normalize_org(span, reg.kinds)), reg))
+        if rules is not None:
+            rules[(s, e)] = "ner"
     return merge_quoted(sorted(found, key=lambda m: m.start))
 
 

@@ -44,6 +44,7 @@ from pipeline.tag.projects.register import (  # noqa: F401 - re-exported: pipeli
     make_alias,
     word_variants,
 )
+from pipeline.tag.trace import Span
 
 # Tokens between a head word and its name: «Проект по сопровождению семей в трудной жизненной
 # ситуации и сохранению ребенка в семье «Защитники детства»» needs twelve.
@@ -198,8 +199,11 @@ class _Scan(QuotedText):
             return None if len(alias.keys) > 1 else False
         return True if len(alias.keys) > 1 else None
 
-    def count(self, counts: dict[tuple[str, bool], int]) -> None:
-        """Add this text's mentions to counts, keyed by (name, registered)."""
+    def count(
+        self, counts: dict[tuple[str, bool], int], spans: list[Span] | None = None
+    ) -> None:
+        """Add this text's mentions to counts, keyed by (name, registered); `spans` gets where
+        each counted mention stands and how it was found (newsmon explain)."""
         tokens, registry = self.tokens, self.registry
         for u, unit in enumerate(self.units):
             if unit.quote is None:
@@ -251,6 +255,7 @@ class _Scan(QuotedText):
         introduced = {a.name for _, _, a in quoted}
         introduced |= {b[2].name for b, v in zip(bare, verdicts) if v}
         bare = [b for b, v in zip(bare, verdicts) if v or (v is None and b[2].name in introduced)]
+        how = {(i, j): "quoted" for i, j, _ in quoted}
 
         # Longest match first at each place; no word counts twice.
         taken = [False] * len(tokens)
@@ -259,11 +264,17 @@ class _Scan(QuotedText):
                 taken[i:j] = [True] * (j - i)
                 key = (alias.name, alias.registered)
                 counts[key] = counts.get(key, 0) + 1
+                if spans is not None:
+                    rule = how.get((i, j), "bare") + ("_registered" if alias.registered else "")
+                    spans.append(Span(tokens[i].start, tokens[j - 1].end, alias.name, rule))
 
 
-def find_projects(text: str, registry: ProjectRegistry) -> list[ProjectHit]:
-    """Every named project the text names, with its mentions, most mentioned first."""
+def find_projects(
+    text: str, registry: ProjectRegistry, spans: list[Span] | None = None
+) -> list[ProjectHit]:
+    """Every named project the text names, with its mentions, most mentioned first (`spans`:
+    see _Scan.count)."""
     counts: dict[tuple[str, bool], int] = {}
-    _Scan(text, registry).count(counts)
+    _Scan(text, registry).count(counts, spans)
     hits = [ProjectHit(name, n, registered) for (name, registered), n in counts.items()]
     return sorted(hits, key=lambda h: (-h.mentions, h.name))

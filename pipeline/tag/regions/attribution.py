@@ -12,6 +12,7 @@ import re
 
 from pipeline.lang.morph import Token, lemmatize_phrase, normalize_word, tokenize
 from pipeline.tag.regions.gazetteer import Gazetteer, Mention, Region, gazetteer, inside
+from pipeline.tag.trace import MentionStep, RegionTrace
 
 # Attribution weights: where a mention stands says how much it tells about the article's subject.
 TITLE_WEIGHT = 3.0
@@ -227,18 +228,25 @@ def attribute(
     title_span: tuple[int, int] | None = None,
     home_iso: str | None = None,
     tokens: list[Token] | None = None,
+    trace: RegionTrace | None = None,
 ) -> list[tuple[Region, int]]:
     """The subjects the article is about, each with its mention count, best first.
 
     Mentions are weighted by position (title, lead, body), discounted as venues, enumerations or
     stray headlines; regions need MIN_SCORE and MIN_SHARE of the top score; the home region gets
     HOME_FACTOR. Ambiguous names count only when the text (or the home region) picks a candidate.
+    With `trace`, every decision is recorded there (newsmon explain).
     """
     gaz = gazetteer()
     toks = tokens if tokens is not None else tokenize(text)
     cut = related_cut(text)
     credits = credit_lines(text[:cut])
     body = [m for m in mentions if m.start < cut and not inside(m.start, m.end, credits)]
+    if trace is not None:
+        for m in mentions:
+            if m.start >= cut or inside(m.start, m.end, credits):
+                rule = "related_block" if m.start >= cut else "credit_line"
+                trace.mentions.append(MentionStep(m.start, m.end, False, None, m.isos, [rule]))
     known = {m.isos[0] for m in [*body, *title_mentions] if len(m.isos) == 1 and not m.shared}
     if home_iso:
         known.add(home_iso)
@@ -282,12 +290,24 @@ def attribute(
     body_actors = {resolve(m) for m, v in zip(body, venues) if not v} - {None}
     for idx, m in enumerate(body):
         iso = resolve(m)
+        step = None
+        if trace is not None:
+            step = MentionStep(m.start, m.end, False, iso, m.isos)
+            trace.mentions.append(step)
         if iso is None:
+            if step is not None:
+                step.rules.append("ambiguous" if not m.shared else "shared_district")
             continue
         in_title_line = title_in_text and t_start <= m.start < lead_start
         weight = (
             TITLE_WEIGHT if in_title_line else LEAD_WEIGHT if m.start < lead_end else BODY_WEIGHT
         )
+        if step is not None:
+            step.rules.append(
+                "title" if in_title_line else "lead" if m.start < lead_end else "body"
+            )
+            if len(m.isos) > 1 or m.shared:
+                step.rules.append("resolved_by_context")
         venue = venues[idx]
         if in_title_line:
             others = {resolve(o) for o in body if t_start <= o.start < lead_start} - {iso, None}
@@ -297,11 +317,19 @@ def attribute(
             (local_venues if venue == "local" else national_venues).add(iso)
         else:
             solid.add(iso)
+        if step is not None and venue:
+            step.rules.append(f"venue_{venue}")
         if not in_title_line:
             if _in_list(text, body, idx):
                 weight *= LIST_FACTOR
+                if step is not None:
+                    step.rules.append("list")
             if inside(m.start, m.end, headlines):
                 weight *= HEADLINE_FACTOR
+                if step is not None:
+                    step.rules.append("headline")
+        if step is not None:
+            step.weight = weight
             if not venue and weight >= BODY_WEIGHT and _opens_sentence(text, m):
                 openers.add(iso)
                 if _opens_sentence(text, m, paragraph=True):
@@ -311,7 +339,13 @@ def attribute(
     title_toks = tokenize(title) if title else []
     for m in title_mentions:
         iso = resolve(m)
+        step = None
+        if trace is not None:
+            step = MentionStep(m.start, m.end, True, iso, m.isos, ["title"])
+            trace.mentions.append(step)
         if iso is None:
+            if step is not None:
+                step.rules[:] = ["ambiguous" if not m.shared else "shared_district"]
             continue
         venue = _is_venue(gaz, title, m, title_toks)
         if not venue and iso in body_venue_only and _after_in(title, m):
@@ -324,6 +358,10 @@ def attribute(
         else:
             scores[iso] = scores.get(iso, 0.0) + TITLE_WEIGHT
             solid.add(iso)
+        if step is not None:
+            step.weight = TITLE_WEIGHT * (VENUE_FACTOR if venue else 1.0)
+            if venue:
+                step.rules.append(f"venue_{venue}")
         if not title_in_text:
             counts[iso] = counts.get(iso, 0) + 1
     local_venues -= national_venues
@@ -332,28 +370,44 @@ def attribute(
         main_toks = toks[: bisect.bisect_left([t.start for t in toks], cut)]
         home_hit = _home_by_adjectives(gaz, main_toks, home_iso)
         if home_hit:
+            if trace is not None:
+                _trace_outcomes(trace, scores, counts, [], solid)
+                trace.decided_by.append("home_adjectives")
+                home = trace.outcome(home_hit[0][0].iso)
+                home.chosen, home.mentions = True, home_hit[0][1]
+                home.rules.append("home_adjectives")
             return home_hit
     if not solid and len(local_venues) == 1:
         # «В Уссурийске прошёл городской фестиваль»: the venue of a local event is its subject.
         solid = set(local_venues)
         scores = {iso: sc / VENUE_FACTOR for iso, sc in scores.items()}
+        if trace is not None:
+            trace.decided_by.append("local_venue_subject")
+    venue_only = set(scores) - solid
     scores = {iso: sc for iso, sc in scores.items() if iso in solid}
     if home_iso in scores:
         scores[home_iso] *= HOME_FACTOR
+        if trace is not None:
+            trace.outcome(home_iso).rules.append("home_region")
     if not scores:
+        if trace is not None:
+            _trace_outcomes(trace, {iso: 0.0 for iso in venue_only}, counts, [], solid)
         return []
     predicated = _predicated_members(text, body, resolve)
     for iso in predicated & set(scores):  # «Прикамье — …; Башкирия — …»: each member is a subject
         scores[iso] = max(scores[iso], MIN_SCORE)
     top = max(scores.values())
     chosen = [iso for iso in scores if scores[iso] >= max(MIN_SCORE, MIN_SHARE * top)]
+    rule = ""  # a whole-article rule that chose regions the scores alone did not
     if not chosen:
+        rule = "overview"
         # Nothing stands out: an overview («В Тульской области …», «В Пермском крае …») or one
         # body mention is about every subject it names in full (not only in a list or headline).
         # Named in passing («Депутат от Хабаровского края поддержала») is not enough.
         chosen = [iso for iso in openers if scores[iso] >= max(BODY_WEIGHT, MIN_SHARE * top)]
     elif len(sections) >= 2:
         # An overview whose sections open with their subjects: each section counts.
+        rule = "sections"
         chosen += [
             iso
             for iso in sections - set(chosen)
@@ -364,12 +418,44 @@ def attribute(
         hosts = {home_iso}  # a local outlet's own region hosting the event
     if not chosen and hosts:
         # «В Нижнем Новгороде пройдёт форум», its guests only listed: the host is the subject.
-        chosen = list(hosts)
+        chosen, rule = list(hosts), "host"
         scores.update({iso: 1.0 for iso in chosen})
         counts.update({iso: counts.get(iso, 1) for iso in chosen})
     chosen.sort(key=lambda iso: (-scores[iso], -counts[iso], iso))
     limit = max(MAX_REGIONS, len(predicated & set(chosen)))
+    if trace is not None:
+        _trace_outcomes(trace, scores, counts, chosen[:limit], solid, venue_only)
+        for iso in predicated & set(chosen[:limit]):
+            trace.outcome(iso).rules.append("predicated_list")
+        for iso in chosen[limit:]:
+            trace.outcome(iso).rules.append("over_limit")
+        if rule:
+            trace.decided_by.append(rule)
+            for iso in chosen[:limit]:
+                if scores[iso] < max(MIN_SCORE, MIN_SHARE * top) or rule == "host":
+                    trace.outcome(iso).rules.append(rule)
     return [(gaz.by_iso[iso], counts[iso]) for iso in chosen[:limit]]
+
+
+def _trace_outcomes(
+    trace: RegionTrace, scores: dict[str, float], counts: dict[str, int], chosen: list[str],
+    solid: set[str], venue_only: set[str] = frozenset(),  # type: ignore[assignment]
+) -> None:
+    """The final score of every region the article names, and why it was not chosen."""
+    top = max(scores.values(), default=0.0)
+    for iso in {*scores, *venue_only, *counts}:
+        out = trace.outcome(iso)
+        out.score = round(scores.get(iso, 0.0), 3)
+        out.mentions = counts.get(iso, 0)
+        out.chosen = iso in chosen
+        if out.chosen:
+            continue
+        if iso not in solid or iso in venue_only:
+            out.rules.append("only_venue")
+        elif scores.get(iso, 0.0) < MIN_SCORE:
+            out.rules.append("below_min")
+        elif scores.get(iso, 0.0) < MIN_SHARE * top:
+            out.rules.append("below_share")
 
 
 def _predicated_members(text: str, mentions: list[Mention], resolve) -> set[str]:

@@ -1,0 +1,57 @@
+"""One stored article by its id or URL, with its tags as stored (correct, explain)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from db.tags import read_field
+from newsmon.core.errors import UserError
+
+
+def find_article_id(db: Database, ref: str) -> int:
+    """An article's id from its number or URL (as stored, in canonical form, or any URL that led
+    to it); UserError when there is none."""
+    from newsmon.core.urls import canonical_url
+
+    ref = ref.strip()
+    row = None
+    if ref.isdigit():
+        row = db.execute("select id from articles where id = ?", [int(ref)]).fetchone()
+    elif ref:
+        row = db.execute(
+            "select id from articles where url = ? or url = ? limit 1", [ref, canonical_url(ref)]
+        ).fetchone()
+        if row is None:
+            row = db.execute(
+                "select article_id from urls where url = ? and article_id is not null", [ref]
+            ).fetchone()
+    if row is None:
+        raise UserError(f"Статья не найдена в базе: {ref}")
+    return int(row[0])
+
+
+def article_row(db: Database, article_id: int) -> dict[str, Any]:
+    row = db.execute(
+        """select a.id, a.url, a.source, a.title, a.text, a.published, s.region_iso
+           from articles a left join sources s on s.name = a.source where a.id = ?""",
+        [article_id],
+    ).fetchone()
+    if row is None:
+        raise UserError(f"Статья {article_id} не найдена в базе")
+    keys = ("id", "url", "source", "title", "text", "published", "home_iso")
+    return dict(zip(keys, row))
+
+
+def stored_verdicts(db: Database, article_id: int) -> dict[str, Any]:
+    """The article's effective tags as every reader sees them, in pipeline.tag.explain.verdicts'
+    shape."""
+    topics = db.execute("select topic from article_topics where article_id = ?", [article_id])
+    return {
+        "relevant": read_field(db, article_id, "relevant"),
+        "regions": sorted(row[0] for row in read_field(db, article_id, "regions")),
+        "orgs": sorted(row[0] for row in read_field(db, article_id, "orgs")),
+        "projects": sorted(row[0] for row in read_field(db, article_id, "projects")),
+        "topics": sorted(row[0] for row in topics),
+    }

@@ -1,0 +1,161 @@
+"""Why an article is (ir)relevant and about which regions, orgs and projects: the taggers' own
+trace (pipeline.tag.trace, filled by run.tag_traced) turned into sentences and rules in Russian.
+
+Nothing here decides anything: the verdicts are the TagResult of the same run that crawl uses.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pipeline.tag.regions import attribution as attr
+from pipeline.tag.regions.gazetteer import region_by_iso
+from pipeline.tag.run import TagConfig, TagResult, load_tag_config, tag_traced
+from pipeline.tag.trace import MentionStep, Span
+
+SENTENCE_CHARS = 300
+
+RULES: dict[str, str] = {
+    # a region mention
+    "title": f"в заголовке (вес {attr.TITLE_WEIGHT:g})",
+    "lead": f"в лиде (вес {attr.LEAD_WEIGHT:g})",
+    "body": f"в тексте (вес {attr.BODY_WEIGHT:g})",
+    "related_block": "в блоке связанных новостей («Читайте также», «Ранее мы писали») — не в счёт",
+    "credit_line": "в подписи («Фото: …», «Источник: …») — не в счёт",
+    "ambiguous": "неоднозначный топоним ({candidates}): текст не указывает, какой из них, — "
+                 "оставлен без региона",
+    "shared_district": "такое название района есть и в других местах ({candidates}); его субъект "
+                       "в тексте не назван — оставлен без региона",
+    "resolved_by_context": "неоднозначное название, выбрано по контексту (регион издания или "
+                           "другие места в тексте)",
+    "venue_local": f"место проведения события («на форуме в …») — вес ×{attr.VENUE_FACTOR:g}",
+    "venue_national": f"площадка всероссийского события — вес ×{attr.VENUE_FACTOR:g}",
+    "list": f"в перечне трёх и более регионов — вес ×{attr.LIST_FACTOR:g}",
+    "headline": "в короткой строке без точки после лида (заголовок другой новости, подпись) — "
+                f"вес ×{attr.HEADLINE_FACTOR:g}",
+    # a region's outcome
+    "home_region": f"регион издания — вес ×{attr.HOME_FACTOR:g}",
+    "only_venue": "назван только как место проведения — не в счёт",
+    "below_min": f"вес ниже порога {attr.MIN_SCORE:g} (одного упоминания в тексте мало)",
+    "below_share": f"вес меньше {attr.MIN_SHARE:.0%} веса главного региона статьи",
+    "over_limit": f"сверх предела в {attr.MAX_REGIONS} региона",
+    "predicated_list": "перечень, где о каждом регионе сказано своё («Прикамье — …; Башкирия — …»): "
+                       "учитывается каждый",
+    "overview": "обзор: регион открывает предложение («В … области …»), ни один регион не "
+                "выделяется",
+    "sections": "обзор по разделам: регион открывает свой абзац",
+    "host": "принимающий регион события, остальные лишь перечислены",
+    "home_adjectives": "регион не назван, но есть «краевое/областное …» — это регион издания",
+    "local_venue_subject": "место местного события и есть его предмет («В Уссурийске прошёл "
+                           "фестиваль»)",
+    # orgs
+    "alias": "название или псевдоним из справочника организаций",
+    "quote": "название в кавычках после слова «фонд», «центр» и т. п.",
+    "government": "орган власти, названный по своему региону («министерство … области»)",
+    "ombudsman": "уполномоченный по правам ребёнка в регионе",
+    "ner": "распознано моделью Natasha как организация",
+    # projects
+    "quoted_registered": "в кавычках; проект из реестра фонда",
+    "quoted": "название в кавычках после слова «проект», «программа» и т. п.",
+    "bare_registered": "название проекта из реестра фонда без кавычек",
+    "bare": "повтор названного ранее проекта",
+}
+
+
+def rule_text(code: str, candidates: tuple[str, ...] = ()) -> str:
+    names = ", ".join(region_by_iso(iso).name for iso in candidates) or "—"
+    return RULES.get(code, code).format(candidates=names)
+
+
+def sentence(text: str, start: int, end: int) -> str:
+    """The sentence (or line) around text[start:end]."""
+    lo = max((m.end() for m in re.finditer(r"[.!?…]\s+|\n", text[:start])), default=0)
+    found = re.search(r"[.!?…](?=\s|$)|\n", text[end:])
+    hi = end + found.end() if found else len(text)
+    out = " ".join(text[lo:hi].split())
+    return out if len(out) <= SENTENCE_CHARS else out[: SENTENCE_CHARS - 1] + "…"
+
+
+def _where(text: str, title: str, start: int, end: int, in_title: bool) -> dict:
+    source = title if in_title else text
+    return {"text": source[start:end], "sentence": sentence(source, start, end),
+            "in_title": in_title}
+
+
+def _mention(text: str, title: str, step: MentionStep) -> dict:
+    out = _where(text, title, step.start, step.end, step.in_title_field)
+    out["rules"] = [rule_text(code, step.candidates) for code in step.rules]
+    out["weight"] = round(step.weight, 3)
+    return out
+
+
+def explain_text(
+    text: str, title: str = "", home_iso: str | None = None, config: TagConfig | None = None
+) -> tuple[TagResult, dict]:
+    """Tag as the crawl does and say why: (the verdicts, the explanation)."""
+    config = config or load_tag_config()
+    result, doc = tag_traced(text, title=title, home_region_iso=home_iso, config=config)
+    trace = doc.trace
+    assert trace is not None
+    topics = {t.name: t.query for t in config.topics}
+    relevance = {
+        "relevant": result.relevant,
+        "topics": [
+            {"name": name, "query": topics.get(name),
+             "sentences": list(dict.fromkeys(
+                 sentence(title if in_title else text, s, e) for s, e, in_title in found))[:3]}
+            for name, found in trace.topics.items()
+        ],
+    }
+    steps_by_iso: dict[str | None, list[MentionStep]] = {}
+    for step in trace.regions.mentions:
+        steps_by_iso.setdefault(step.iso, []).append(step)
+    regions = []
+    for iso, out in sorted(trace.regions.outcomes.items(),
+                           key=lambda kv: (not kv[1].chosen, -kv[1].score, kv[0])):
+        regions.append({
+            "iso": iso, "region": region_by_iso(iso).name, "attributed": out.chosen,
+            "score": out.score, "mentions": out.mentions,
+            "rules": [rule_text(code) for code in dict.fromkeys(out.rules)],
+            "sentences": [_mention(text, title, s) for s in steps_by_iso.get(iso, [])],
+        })
+    left_out = [_mention(text, title, s) for s in steps_by_iso.get(None, [])]
+    return result, {
+        "relevance": relevance,
+        "regions": regions,
+        "regions_left_out": left_out,
+        "regions_decided_by": [rule_text(code) for code in trace.regions.decided_by],
+        "orgs": _named(text, title, [(o.name, o.mentions) for o in result.orgs], trace.orgs),
+        "projects": _named(
+            text, title, [(p.name, p.mentions) for p in result.projects], trace.projects
+        ),
+    }
+
+
+def _named(text: str, title: str, found: list[tuple[str, int]], spans: list[Span]) -> list[dict]:
+    by_name: dict[str, list[Span]] = {}
+    for span in spans:
+        by_name.setdefault(span.name, []).append(span)
+    return [
+        {
+            "name": name, "mentions": n,
+            "sentences": [
+                {**_where(text, title, s.start, s.end, s.in_title_field),
+                 "rule": rule_text(s.rule)}
+                for s in by_name.get(name, [])
+            ][:5],
+        }
+        for name, n in found
+    ]
+
+
+def verdicts(result: TagResult) -> dict[str, Any]:
+    """The stored shape of a TagResult's decisions, to compare with the database."""
+    return {
+        "relevant": result.relevant,
+        "regions": sorted(r.iso for r in result.regions),
+        "orgs": sorted(o.name for o in result.orgs),
+        "projects": sorted(p.name for p in result.projects),
+        "topics": sorted(result.topics),
+    }
