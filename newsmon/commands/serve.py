@@ -66,6 +66,15 @@ def _register_csv_escaping() -> None:
         pm.register(newsmon.shell.datasette_csv, name="newsmon_csv_escaping")
 
 
+def _register_corrections() -> None:
+    from datasette.plugins import pm
+
+    import newsmon.shell.datasette_corrections
+
+    if not pm.is_registered(newsmon.shell.datasette_corrections):
+        pm.register(newsmon.shell.datasette_corrections, name="newsmon_corrections")
+
+
 def metadata_for(db_path: Path) -> dict:
     """db/datasette.yml with the database key renamed to this file's and each query's SQL."""
     from importlib import resources
@@ -88,6 +97,7 @@ def build_datasette(db_path: Path):
     from db import is_read_only
 
     _register_csv_escaping()
+    _register_corrections()  # the form at /-/newsmon/correct (permission newsmon-correct)
     # A file nobody can write is opened immutable (no -shm beside it); otherwise read-only mode.
     files, immutables = ([], [str(db_path)]) if is_read_only(db_path) else ([str(db_path)], [])
     return Datasette(

@@ -1,0 +1,100 @@
+"""`newsmon retag`: stored articles tagged again after an analyst's topics.yml changed; the run is
+recorded, the changes are printed, corrections stay, and a second run changes nothing."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from db.corrections import add_correction
+from db.tags import read_field
+from newsmon.cli import cli
+from tests.factories import add_tagged, make_db
+
+CRISIS = ("Кризисный центр для мам с детьми открылся в Перми\n"
+          "В Пермском крае открылся кризисный центр для мам с детьми. Центр рассчитан на "
+          "двенадцать мест и принимает женщин из всех районов края.")
+FOOTBALL = ("Футбольный клуб «Амкар» выиграл кубок\n"
+            "Пермский футбольный клуб «Амкар» выиграл кубок края. Болельщики праздновали победу "
+            "на центральной площади Перми до поздней ночи.")
+TOPIC = """topics:
+  - name: Футбол
+    query: футбольный клуб
+"""
+
+
+@pytest.fixture
+def tagged(tmp_path, models):
+    path = tmp_path / "t.db"
+    db = make_db(path)
+    add_tagged(db, [
+        {"text": CRISIS, "title": "Кризисный центр для мам с детьми открылся в Перми",
+         "published": "2025-10-02"},
+        {"text": FOOTBALL, "title": "Футбольный клуб «Амкар» выиграл кубок",
+         "published": "2025-10-03"},
+    ], home="RU-PER")
+    db.conn.close()
+    return path
+
+
+def retag(path, *args: str):
+    result = CliRunner().invoke(cli, ["retag", *args, "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_retag_without_changes_moves_nothing_and_is_recorded(tagged):
+    out = retag(tagged, "--month", "2025-10")
+    assert "Размечено статей: 2" in out
+    assert "Изменилась релевантность: 0" in out and "Изменились регионы: 0" in out
+    conn = sqlite3.connect(tagged)
+    kind, status, pages, note = conn.execute(
+        "select kind, status, pages, note from runs order by id desc limit 1").fetchone()
+    assert (kind, status, pages) == ("retag", "ok", 2)
+    assert json.loads(note)["relevance_changed"] == 0
+
+
+def test_retag_reports_a_topic_edit_and_keeps_corrections(tagged, tmp_path):
+    from db import open_db
+
+    db = open_db(tagged)
+    assert read_field(db, 2, "relevant") is False
+    add_correction(db, 1, "regions", ["RU-BA"], author="a", reason="проверка")
+    db.conn.close()
+    folder = tmp_path / "analyst"
+    folder.mkdir()
+    (folder / "topics.yml").write_text(TOPIC, encoding="utf-8")
+    out = retag(tagged, "--sources", str(folder))
+    assert "Изменилась релевантность: 1 (стали релевантными 1, нерелевантными 0)" in out
+    assert "#2 «Футбольный клуб «Амкар» выиграл кубок»: теперь релевантна" in out
+    assert "Исправления аналитиков сохранены у статей: 1" in out
+    db = open_db(tagged)
+    assert read_field(db, 2, "relevant") is True
+    assert read_field(db, 1, "regions") == [["RU-BA", 1]]
+    topics = db.execute("select topic from article_topics where article_id = 2").fetchall()
+    assert topics == [("Футбол",)]
+    db.conn.close()
+    # Idempotent: the same files again change nothing.
+    again = retag(tagged, "--sources", str(folder))
+    assert "Изменилась релевантность: 0" in again and "Изменились регионы: 0" in again
+
+
+def test_retag_of_a_period_touches_only_its_articles(tagged, tmp_path):
+    folder = tmp_path / "analyst"
+    folder.mkdir()
+    (folder / "topics.yml").write_text(TOPIC, encoding="utf-8")
+    out = retag(tagged, "--from", "2025-10-01", "--to", "2025-10-02", "--sources", str(folder))
+    assert "Размечено статей: 1" in out and "Изменилась релевантность: 0" in out
+
+
+def test_a_bad_topics_file_is_one_line_before_anything_runs(tagged, tmp_path):
+    folder = tmp_path / "analyst"
+    folder.mkdir()
+    (folder / "topics.yml").write_text("topics:\n  - name: x\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["retag", "--sources", str(folder), "--db", str(tagged)])
+    assert result.exit_code == 2 and "topics.yml" in result.output
+    conn = sqlite3.connect(tagged)
+    assert conn.execute("select count(*) from runs where kind = 'retag'").fetchone()[0] == 0
