@@ -5,8 +5,9 @@ labels set by hand, each with who, when and why.
 withdraws it. The tag tables and `articles.relevant` always hold the effective values, so counts,
 search, digest and Datasette read corrections without knowing about them. The machine's value of a
 corrected field is kept in `machine_tags` (for `explain`, and to restore it when the correction is
-withdrawn). Every writer of machine tags (db.tags.write_machine_tags) calls `apply_corrections`
-in its own transaction, so a correction survives a recrawl and `retag`.
+withdrawn). Whatever replaces an article's machine tags (retag, a recrawl that tags again) calls
+`write_machine_tags`, which re-applies the corrections in its transaction, so a correction
+survives a recrawl and `retag`. (A recrawl of a stored URL writes no tags: db.store keeps the row.)
 """
 
 from __future__ import annotations
@@ -18,7 +19,15 @@ from typing import Any
 from sqlite_utils import Database
 
 from db.runs import now_iso
-from db.tags import LABEL_PREFIX, LIST_FIELDS, dumps, read_field, write_field
+from db.tags import (
+    LABEL_PREFIX,
+    LIST_FIELDS,
+    MachineTags,
+    dumps,
+    insert_tags,
+    read_field,
+    write_field,
+)
 from db.tx import write_tx
 from newsmon.core.errors import UserError
 
@@ -188,6 +197,31 @@ def apply_corrections(db: Database, article_ids: Iterable[int] | None = None) ->
         for aid in sorted(regions_moved):
             update_filter_tokens(db, aid)
     return written
+
+
+def write_machine_tags(
+    db: Database, article_id: int, tags: MachineTags, *, taggers: Iterable[str] = ()
+) -> None:
+    """Replace an article's machine tags (retag, a recrawl that re-tags) and re-apply its
+    corrections, in one transaction. `taggers` are the registered taggers whose labels are
+    replaced; labels of other taggers stay."""
+    from db.search import update_filter_tokens
+
+    with write_tx(db):
+        for table in ("article_regions", "article_orgs", "article_topics", "article_projects"):
+            db.execute(f"delete from {table} where article_id = ?", [article_id])
+        names = sorted(set(taggers) | {t for t, _ in tags.labels})
+        if names:
+            marks = ",".join("?" * len(names))
+            db.execute(
+                f"delete from article_labels where article_id = ? and tagger in ({marks})",
+                [article_id, *names],
+            )
+        db.execute("delete from machine_tags where article_id = ?", [article_id])
+        db.execute("update articles set relevant = ? where id = ?", [int(tags.relevant), article_id])
+        insert_tags(db, article_id, tags)
+        apply_corrections(db, [article_id])
+        update_filter_tokens(db, article_id)
 
 
 def machine_value(db: Database, article_id: int, field: str) -> Any:

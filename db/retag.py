@@ -1,7 +1,7 @@
 """Re-tag stored articles after the taggers or an analyst's topics/orgs/projects files changed.
 
 Articles are read and tagged in batches (Natasha's NER is cheaper in bulk); each batch is written
-in one transaction through db.tags.write_machine_tags, which re-applies the analysts' corrections,
+in one transaction through db.corrections.write_machine_tags, which re-applies the analysts' corrections,
 so a crash loses at most the batch in flight and a rerun gives the same tables. Story clusters come
 from the texts' signatures, not from tags, and stay as they are. The run is recorded in `runs`
 (kind `retag`) with a JSON summary of what moved.
@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
+from db.corrections import write_machine_tags
 from db.runs import finish_run, now_iso, start_run
-from db.tags import TagValues, read_field, write_machine_tags
+from db.tags import TagValues, read_field
 from db.tx import write_tx
 
 if TYPE_CHECKING:

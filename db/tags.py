@@ -1,7 +1,7 @@
-"""The tag tables of one article: written by the taggers (store, retag), read and rewritten by
-corrections (db/corrections.py). Every writer of machine tags goes through `write_machine_tags`,
-which re-applies the analysts' corrections in the same transaction, so the tables always hold the
-effective (corrected) values that every reader uses."""
+"""The tag tables of one article, row by row: inserted for a new article (db.store), read and
+rewritten field by field by corrections. Replacing an article's machine tags goes through
+db.corrections.write_machine_tags, which re-applies the analysts' corrections in the same
+transaction, so the tables always hold the effective (corrected) values every reader uses."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sqlite_utils import Database
-
-from db.tx import write_tx
 
 LIST_FIELDS = ("regions", "orgs", "projects")
 LABEL_PREFIX = "label:"
@@ -78,32 +76,6 @@ def insert_tags(db: Database, article_id: int, tags: MachineTags) -> None:
         "insert into article_labels (article_id, tagger, label) values (?, ?, ?)",
         [(article_id, tagger, label) for tagger, label in dict.fromkeys(tags.labels)],
     )
-
-
-def write_machine_tags(
-    db: Database, article_id: int, tags: MachineTags, *, taggers: Iterable[str] = ()
-) -> None:
-    """Replace an article's machine tags (retag, a recrawl that re-tags) and re-apply its
-    corrections, in one transaction. `taggers` are the registered taggers whose labels are
-    replaced; labels of other taggers stay."""
-    from db.corrections import apply_corrections
-    from db.search import update_filter_tokens
-
-    with write_tx(db):
-        for table in ("article_regions", "article_orgs", "article_topics", "article_projects"):
-            db.execute(f"delete from {table} where article_id = ?", [article_id])
-        names = sorted(set(taggers) | {t for t, _ in tags.labels})
-        if names:
-            marks = ",".join("?" * len(names))
-            db.execute(
-                f"delete from article_labels where article_id = ? and tagger in ({marks})",
-                [article_id, *names],
-            )
-        db.execute("delete from machine_tags where article_id = ?", [article_id])
-        db.execute("update articles set relevant = ? where id = ?", [int(tags.relevant), article_id])
-        insert_tags(db, article_id, tags)
-        apply_corrections(db, [article_id])
-        update_filter_tokens(db, article_id)
 
 
 # --- one field, in the JSON shape machine_tags keeps ------------------------------------------------

@@ -13,10 +13,11 @@ from db.corrections import (
     apply_corrections,
     corrections_for,
     machine_value,
+    write_machine_tags,
 )
 from db.queries import Filters, counts
 from db.search import search
-from db.tags import TagValues, read_field, write_machine_tags
+from db.tags import TagValues, read_field
 from newsmon.cli import cli
 from newsmon.core.periods import parse_month
 from tests.factories import article, make_db
