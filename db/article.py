@@ -44,14 +44,19 @@ def article_row(db: Database, article_id: int) -> dict[str, Any]:
     return dict(zip(keys, row))
 
 
-def stored_verdicts(db: Database, article_id: int) -> dict[str, Any]:
+def stored_verdicts(
+    db: Database, article_id: int, taggers: tuple[str, ...] = ()
+) -> dict[str, Any]:
     """The article's effective tags as every reader sees them, in pipeline.tag.explain.verdicts'
-    shape."""
+    shape (`taggers`: the registered taggers whose labels to include)."""
     topics = db.execute("select topic from article_topics where article_id = ?", [article_id])
+    labels = {f"label:{name}": sorted(read_field(db, article_id, f"label:{name}"))
+              for name in taggers}
     return {
         "relevant": read_field(db, article_id, "relevant"),
         "regions": sorted(row[0] for row in read_field(db, article_id, "regions")),
         "orgs": sorted(row[0] for row in read_field(db, article_id, "orgs")),
         "projects": sorted(row[0] for row in read_field(db, article_id, "projects")),
         "topics": sorted(row[0] for row in topics),
+        **labels,
     }

@@ -138,7 +138,7 @@ def test_cli_corrects_by_url_with_region_names_and_lists(db, tmp_path):
     assert "Хабаровский край, Пермский край, Амурская область" in result.output
     result = run("counts", "--month", "2025-10", "--format", "json", "--db", path)
     assert {r["iso"] for r in json.loads(result.output)} == {"RU-KHA", "RU-PER", "RU-AMU"}
-    result = run("correct", "1", "--irrelevant", "--projects", "Маленькие взрослые",
+    result = run("correct", "1", "--irrelevant", "--projects", "Кураторы семьи",
                  "--reason", "не по теме", "--author", "Петров", "--db", path)
     assert result.exit_code == 0, result.output
     listed = json.loads(run("correct", "--list", "--month", "2025-10", "--format", "json",
@@ -146,6 +146,7 @@ def test_cli_corrects_by_url_with_region_names_and_lists(db, tmp_path):
     assert [(r["author"], r["field"]) for r in listed] == [
         ("Петров", "projects"), ("Петров", "relevant"), ("Иванова", "regions")]
     assert listed[2]["reason"] == "перечень победителей"
+    assert "проекты: Семья → Куратор семьи" in result.output
     result = run("counts", "--month", "2025-10", "--format", "json", "--db", path)
     assert json.loads(result.output) == []
 
@@ -164,6 +165,7 @@ def test_cli_withdraws(db, tmp_path):
     (["99", "--irrelevant", "--reason", "r"], "Статья не найдена в базе: 99"),
     (["http://nowhere.example/x", "--irrelevant", "--reason", "r"], "Статья не найдена"),
     (["1", "--regions", "Хабаровск", "--reason", "r"], "Неизвестный регион «Хабаровск»"),
+    (["1", "--projects", "Несуществующий проект", "--reason", "r"], "Неизвестный проект"),
     (["1", "--irrelevant"], "Укажите причину"),
     (["1", "--reason", "r"], "Укажите, что исправить"),
     (["1", "--label", "mood=sad", "--reason", "r"], "Неизвестная разметка «mood»"),

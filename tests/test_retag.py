@@ -98,3 +98,28 @@ def test_a_bad_topics_file_is_one_line_before_anything_runs(tagged, tmp_path):
     assert result.exit_code == 2 and "topics.yml" in result.output
     conn = sqlite3.connect(tagged)
     assert conn.execute("select count(*) from runs where kind = 'retag'").fetchone()[0] == 0
+
+
+def test_a_label_correction_of_a_registered_tagger_is_counted_kept_and_explained(
+    tagged, monkeypatch, tmp_path
+):
+    """Corrections work for any registered tagger (`label:<name>`), here the toy `length`."""
+    from pipeline.tag.base import TAGGERS
+
+    monkeypatch.setitem(TAGGERS, "length", "tests.extending_toys.LengthTagger")
+    folder = tmp_path / "analyst"  # a config of its own: the default one is cached per process
+    folder.mkdir()
+    retag(tagged, "--sources", str(folder))  # the tagger's labels for the stored articles
+    runner = CliRunner()
+    result = runner.invoke(cli, ["correct", "1", "--label", "length=длинная", "--reason",
+                                 "проверка", "--db", str(tagged)])
+    assert result.exit_code == 0, result.output
+    assert "метки «length»: короткая → длинная" in result.output
+    retag(tagged, "--sources", str(folder))
+    out = runner.invoke(cli, ["counts", "--by", "length", "--all", "--format", "json",
+                              "--db", str(tagged)]).output
+    assert {r["length"]: r["materials"] for r in json.loads(out)} == {"длинная": 1, "короткая": 1}
+    explained = runner.invoke(cli, ["explain", "1", "--sources", str(folder),
+                                    "--db", str(tagged)]).output
+    assert "Метки «length»: длинная" in explained
+    assert "(разметка: короткая)" in explained

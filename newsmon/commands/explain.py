@@ -45,15 +45,14 @@ def command(article: str, fmt: str, sources_path: Path | None, db_path: Path) ->
     corrections = corrections_for(db, article_id)
     corrected = sorted({c["field"] for c in corrections if c["active"]})
     machine = {field: machine_value(db, article_id, field) for field in corrected}
-    stored = stored_verdicts(db, article_id)
+    stored = stored_verdicts(db, article_id, tuple(result.labels))
     now = verdicts(result)
     out = {
         "article": {k: row[k] for k in ("id", "url", "source", "title", "published", "home_iso")},
         "stored": stored,
         "tagger_now": now,
         "changed_since_stored": [
-            f for f in ("relevant", "regions", "orgs", "projects", "topics")
-            if f not in corrected and stored[f] != now[f]
+            f for f in now if f not in corrected and stored.get(f) != now[f]
         ],
         **why,
         "corrections": corrections,
@@ -133,10 +132,11 @@ def render(out: dict) -> str:
             for s in item["sentences"]:
                 place = "заголовок" if s["in_title"] else "текст"
                 lines.append(f"      «{s['sentence']}» ({place}; {s['rule']})")
-    labels = sorted(c for c in active if c.startswith("label:"))
+    labels = sorted({*active, *stored} - set(FIELDS) - {"topics"})
     for field in labels:
         lines.append("")
-        lines.append(f"Метки «{field[6:]}»:")
+        shown = ", ".join(stored.get(field) or []) or "—"
+        lines.append(f"Метки «{field[len('label:'):]}»: {shown}")
         lines += correction_line(field)
     if out["changed_since_stored"]:
         names = ", ".join(out["changed_since_stored"])

@@ -48,13 +48,27 @@ def region_codes(names: list[str]) -> list[str]:
     ]
 
 
-def project_names(names: list[str], user_dir: Path | None = None) -> list[str]:
-    """Projects by canonical name or alias in any inflection → the register's counted names."""
-    from pipeline.tag.projects.tagger import load_registry
+def project_names(db: Database, names: list[str], user_dir: Path | None = None) -> list[str]:
+    """Projects by canonical name or alias in any inflection → the register's counted names; a
+    name neither in the register nor among the stored projects is a one-line error."""
+    from db.queries import known_values
+    from newsmon.core.suggest import unknown_name_error
+    from pipeline.tag.projects.tagger import canonical_project_name, load_registry
 
     user_file = user_dir / "projects.yml" if user_dir else None
     registry = load_registry(user_file if user_file and user_file.is_file() else None)
-    return [registry.canonical(name) for name in names]
+    stored = {canonical_project_name(k).lower(): k for k in known_values(db, "project")}
+    out = []
+    for name in names:
+        canonical = registry.canonical(name)
+        if registry.get(canonical) is not None:
+            out.append(canonical)
+        elif canonical.lower() in stored:
+            out.append(stored[canonical.lower()])
+        else:
+            known = [p.name for p in registry.projects] + list(stored.values())
+            raise unknown_name_error("Неизвестный проект", name, known)
+    return out
 
 
 def org_names(names: list[str], user_dir: Path | None = None) -> list[str]:
@@ -100,7 +114,7 @@ def parse_value(
     if field == "regions":
         return field, region_codes(names)
     if field == "projects":
-        return field, project_names(names, user_dir)
+        return field, project_names(db, names, user_dir)
     if field == "orgs":
         return field, org_names(names, user_dir)
     if field.startswith("label:"):

@@ -49,9 +49,15 @@ async def correct_view(datasette: Any, request: Request) -> Response:
         try:
             message = await _record(datasette, request.actor, form)
         except Exception as exc:  # a UserError's one Russian line, or a database refusal
+            import sqlite3
+
             from newsmon.core.errors import NewsmonError
 
-            if not isinstance(exc, NewsmonError):
+            if isinstance(exc, sqlite3.Error):
+                from db import database_error
+
+                exc = database_error(None, exc)
+            elif not isinstance(exc, NewsmonError):
                 raise
             return _page(datasette, request, f"Не записано: {exc}", form=form, status=400)
         return _page(datasette, request, message, form={"article": form.get("article", "")})
@@ -73,6 +79,9 @@ async def _record(datasette: Any, actor: dict, form: dict) -> str:
         raise UserError("укажите причину исправления")
     author = str(actor.get("id") or actor.get("name") or "аналитик")
     database = datasette.get_database()
+    if not database.is_mutable:
+        raise UserError("база открыта только для чтения (файл защищён от записи): исправления "
+                        "вносите командой newsmon correct")
 
     def write(conn: Any) -> str:
         from sqlite_utils import Database

@@ -130,6 +130,7 @@ def explain_text(
         "projects": _named(
             text, title, [(p.name, p.mentions) for p in result.projects], trace.projects
         ),
+        "labels": {name: list(labels) for name, labels in result.labels.items()},
     }
 
 
@@ -158,4 +159,5 @@ def verdicts(result: TagResult) -> dict[str, Any]:
         "orgs": sorted(o.name for o in result.orgs),
         "projects": sorted(p.name for p in result.projects),
         "topics": sorted(result.topics),
+        **{f"label:{name}": sorted(labels) for name, labels in result.labels.items()},
     }
