@@ -53,7 +53,7 @@ async def correct_view(datasette: Any, request: Request) -> Response:
 
             from newsmon.core.errors import NewsmonError
 
-            if isinstance(exc, sqlite3.Error):
+            if isinstance(exc, sqlite3.DatabaseError):
                 from db import database_error
 
                 exc = database_error(None, exc)
