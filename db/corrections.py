@@ -46,6 +46,11 @@ def field_title(field: str) -> str:
     return FIELD_NAMES.get(field, field)
 
 
+def stored_taggers(db: Database) -> list[str]:
+    """Taggers whose labels the database holds (a tagger may be corrected after it was removed)."""
+    return [row[0] for row in db.execute("select distinct tagger from article_labels")]
+
+
 def check_field(field: str) -> str:
     """`field` when it is one a correction can set, else UserError."""
     from pipeline.tag.base import NAME_RE

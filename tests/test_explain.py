@@ -106,23 +106,44 @@ def test_explain_of_an_unknown_article_is_one_line(db_path):
     assert result.output.strip() == "newsmon: Статья не найдена в базе: 77"
 
 
+def _parametrized_texts(module) -> list[str]:
+    """The texts a test module feeds its parametrized tests (their first str argument)."""
+    found = []
+    for fn in vars(module).values():
+        for mark in getattr(fn, "pytestmark", []):
+            if mark.name != "parametrize":
+                continue
+            for case in mark.args[1]:
+                values = case.values if hasattr(case, "values") else case
+                first = values[0] if isinstance(values, (tuple, list)) else values
+                if isinstance(first, str) and len(first) > 20:
+                    found.append(first)
+    return found
+
+
 def test_explain_reaches_the_same_verdicts_as_the_batched_tagger(models):
-    """explain traces the very run the crawl uses (tag_many, batched NER): on the issue's blind
-    texts (lists, venues, ambiguous toponyms; with and without a home region) its verdicts equal
-    what the crawl stores."""
+    """explain traces the very run the crawl uses (tag_many, batched NER), on the issue's blind
+    texts, the region tests' cases (overviews, venues, lists, ambiguous names) and the NER devset,
+    with and without a home region: its verdicts equal what the crawl stores."""
     from pathlib import Path
 
     import yaml
 
-    root = Path(__file__).resolve().parent.parent / "eval" / "blind17"
+    from tests import test_regions
+
+    root = Path(__file__).resolve().parent.parent / "eval"
     items = [(TEXT, TITLE, "RU-PER"), (FOOTBALL, "", None), (LIST, "", None)]
     for name in ("dev.yml", "heldout.yml"):
-        for entry in yaml.safe_load((root / name).read_text(encoding="utf-8"))["texts"]:
+        for entry in yaml.safe_load((root / "blind17" / name).read_text("utf-8"))["texts"]:
             items.append((entry["text"], entry.get("title") or "", entry.get("home")))
-    assert len(items) >= 60
+    cases = _parametrized_texts(test_regions)
+    assert len(cases) >= 30
+    items += [(text, "", home) for text in cases for home in (None, "RU-PER")]
+    for path in sorted((root / "ner" / "devset").glob("*.txt"))[:60]:
+        items.append((path.read_text("utf-8"), "", "RU-MOW"))
     batched = tag_many(items)
     for (text, title, home), result in zip(items, batched):
         traced, why = explain_text(text, title, home)
-        assert verdicts(traced) == verdicts(result), title
+        assert verdicts(traced) == verdicts(result), text[:80]
         assert {r["iso"] for r in why["regions"] if r["attributed"]} == \
             {r.iso for r in result.regions}

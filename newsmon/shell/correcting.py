@@ -87,11 +87,10 @@ def org_names(names: list[str], user_dir: Path | None = None) -> list[str]:
 
 def label_values(db: Database, tagger: str, labels: list[str]) -> tuple[str, list[str]]:
     """(field, labels) for `label:<tagger>`; the tagger must be registered or already stored."""
+    from db.corrections import stored_taggers
     from pipeline.tag.base import registered
 
-    known = set(registered()) | {
-        row[0] for row in db.execute("select distinct tagger from article_labels")
-    }
+    known = set(registered()) | set(stored_taggers(db))
     if tagger not in known:
         from newsmon.core.suggest import unknown_name_error
 

@@ -328,12 +328,12 @@ def attribute(
                 weight *= HEADLINE_FACTOR
                 if step is not None:
                     step.rules.append("headline")
-        if step is not None:
-            step.weight = weight
             if not venue and weight >= BODY_WEIGHT and _opens_sentence(text, m):
                 openers.add(iso)
                 if _opens_sentence(text, m, paragraph=True):
                     sections.add(iso)
+        if step is not None:
+            step.weight = weight
         scores[iso] = scores.get(iso, 0.0) + weight
         counts[iso] = counts.get(iso, 0) + 1
     title_toks = tokenize(title) if title else []
@@ -429,11 +429,12 @@ def attribute(
             trace.outcome(iso).rules.append("predicated_list")
         for iso in chosen[limit:]:
             trace.outcome(iso).rules.append("over_limit")
-        if rule:
+        by_rule = [iso for iso in chosen[:limit]
+                   if rule == "host" or (rule and scores[iso] < max(MIN_SCORE, MIN_SHARE * top))]
+        for iso in by_rule:
+            trace.outcome(iso).rules.append(rule)
+        if by_rule:
             trace.decided_by.append(rule)
-            for iso in chosen[:limit]:
-                if scores[iso] < max(MIN_SCORE, MIN_SHARE * top) or rule == "host":
-                    trace.outcome(iso).rules.append(rule)
     return [(gaz.by_iso[iso], counts[iso]) for iso in chosen[:limit]]
 
 
