@@ -116,7 +116,7 @@ def crawl_facts(db: Database, period: Period) -> dict:
     ).fetchone()
     runs = db.execute(
         "select count(*), min(started), max(coalesce(finished, started)) from runs "
-        "where substr(started, 1, 10) between :date_from and :date_to",
+        "where kind = 'crawl' and substr(started, 1, 10) between :date_from and :date_to",
         params,
     ).fetchone()
     undated = db.execute("select count(*) from articles where published is null").fetchone()[0]

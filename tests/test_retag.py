@@ -123,3 +123,45 @@ def test_a_label_correction_of_a_registered_tagger_is_counted_kept_and_explained
                                     "--db", str(tagged)]).output
     assert "Метки «length»: длинная" in explained
     assert "(разметка: короткая)" in explained
+
+
+def test_a_crash_loses_at_most_the_batch_in_flight_and_a_rerun_finishes(tagged, tmp_path,
+                                                                        monkeypatch):
+    """Each batch is one transaction: a failure in the second batch leaves the first written,
+    the run marked failed; running again gives the same tables as an uninterrupted run."""
+    import pipeline.tag.run as run_mod
+    from db import open_db
+    from db.retag import retag as retag_db
+    from pipeline.tag.run import load_tag_config
+
+    folder = tmp_path / "analyst"
+    folder.mkdir()
+    (folder / "topics.yml").write_text(TOPIC, encoding="utf-8")
+    config = load_tag_config(folder)
+    real = run_mod.tag_many
+    calls = []
+
+    def failing(items, cfg=None):
+        calls.append(len(items))
+        if len(calls) == 2:
+            raise RuntimeError("killed")
+        return real(items, cfg)
+
+    monkeypatch.setattr(run_mod, "tag_many", failing)
+    db = open_db(tagged)
+    add_correction(db, 2, "regions", ["RU-BA"], author="a", reason="r")
+    with db.conn:  # stale machine tags that the first batch will rewrite
+        db.execute("update articles set relevant = 0 where id = 1")
+    with pytest.raises(RuntimeError):
+        retag_db(db, config, batch=1)
+    assert read_field(db, 1, "relevant") is True  # batch 1 written (it was stale)
+    assert read_field(db, 2, "relevant") is False  # batch 2 not
+    status, note = db.execute(
+        "select status, note from runs where kind = 'retag' order by id desc").fetchone()
+    assert status == "failed" and json.loads(note)["articles"] == 1
+    monkeypatch.setattr(run_mod, "tag_many", real)
+    report = retag_db(db, config, batch=1)
+    assert [c.article_id for c in report.relevance] == [2]
+    assert read_field(db, 2, "relevant") is True
+    assert read_field(db, 2, "regions") == [["RU-BA", 1]]
+    db.conn.close()
