@@ -156,7 +156,7 @@ def render(out: dict) -> str:
 def _sentences(items: list[dict]) -> list[str]:
     out = []
     for s in items:
-        place = "заголовок: " if s["in_title"] else ""
+        place = "в заголовке" if s["in_title"] else "в"
         rules = "; ".join(s["rules"])
-        out.append(f"      «{s['text']}» в {place}«{s['sentence']}» — {rules}")
+        out.append(f"      «{s['text']}» {place} «{s['sentence']}» — {rules}")
     return out

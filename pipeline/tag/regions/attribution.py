@@ -384,6 +384,7 @@ def attribute(
         if trace is not None:
             trace.decided_by.append("local_venue_subject")
     venue_only = set(scores) - solid
+    raw = dict(scores) if trace is not None else {}  # venues' scores, for the trace
     scores = {iso: sc for iso, sc in scores.items() if iso in solid}
     if home_iso in scores:
         scores[home_iso] *= HOME_FACTOR
@@ -391,7 +392,7 @@ def attribute(
             trace.outcome(home_iso).rules.append("home_region")
     if not scores:
         if trace is not None:
-            _trace_outcomes(trace, {iso: 0.0 for iso in venue_only}, counts, [], solid)
+            _trace_outcomes(trace, {}, counts, [], solid, venue_only, raw)
         return []
     predicated = _predicated_members(text, body, resolve)
     for iso in predicated & set(scores):  # «Прикамье — …; Башкирия — …»: each member is a subject
@@ -424,7 +425,7 @@ def attribute(
     chosen.sort(key=lambda iso: (-scores[iso], -counts[iso], iso))
     limit = max(MAX_REGIONS, len(predicated & set(chosen)))
     if trace is not None:
-        _trace_outcomes(trace, scores, counts, chosen[:limit], solid, venue_only)
+        _trace_outcomes(trace, scores, counts, chosen[:limit], solid, venue_only, raw)
         for iso in predicated & set(chosen[:limit]):
             trace.outcome(iso).rules.append("predicated_list")
         for iso in chosen[limit:]:
@@ -441,12 +442,14 @@ def attribute(
 def _trace_outcomes(
     trace: RegionTrace, scores: dict[str, float], counts: dict[str, int], chosen: list[str],
     solid: set[str], venue_only: set[str] = frozenset(),  # type: ignore[assignment]
+    raw: dict[str, float] | None = None,
 ) -> None:
-    """The final score of every region the article names, and why it was not chosen."""
+    """The final score of every region the article names (a venue's before it was dropped), and
+    why it was not chosen."""
     top = max(scores.values(), default=0.0)
     for iso in {*scores, *venue_only, *counts}:
         out = trace.outcome(iso)
-        out.score = round(scores.get(iso, 0.0), 3)
+        out.score = round(scores.get(iso, (raw or {}).get(iso, 0.0)), 3)
         out.mentions = counts.get(iso, 0)
         out.chosen = iso in chosen
         if out.chosen:
