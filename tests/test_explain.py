@@ -64,6 +64,15 @@ def test_explain_names_the_deciding_sentences_and_rules(db_path):
     assert "«Дзержинском районе»" in out and "оставлен без региона" in out
     assert "+ Фонд «Дом мамы»" in out and "название в кавычках" in out
     assert "+ Защитники детства" in out and "проект из реестра фонда" in out
+    assert "«Дом мамы» в «Его открыл фонд" in out and "это не проект" in out
+    assert "Блок связанных новостей в конце текста не учитывается" in out
+
+
+def test_explain_says_why_an_org_was_left_out(models):
+    _, why = explain_text("Кредит выдало ПАО Сбербанк. Фонд «Дом мамы» помог семьям.", "", None)
+    assert [o["name"] for o in why["orgs"]] == ["Фонд «Дом мамы»"]
+    assert [(o["text"], "коммерческая компания" in o["rule"]) for o in why["orgs_left_out"]] == [
+        ("ПАО Сбербанк", True)]
 
 
 def test_explain_says_why_an_article_is_irrelevant(db_path):

@@ -132,6 +132,14 @@ def render(out: dict) -> str:
             for s in item["sentences"]:
                 place = "заголовок" if s["in_title"] else "текст"
                 lines.append(f"      «{s['sentence']}» ({place}; {s['rule']})")
+        left_out = out[f"{field}_left_out"]
+        if left_out:
+            lines.append("  Не учтены:")
+            lines += [f"      «{s['text']}» в «{s['sentence']}» — {s['rule']}" for s in left_out]
+    if out["related_block"]:
+        lines.append("")
+        lines.append("Блок связанных новостей в конце текста не учитывается для тем, организаций "
+                     f"и проектов: «{out['related_block'][:80]}…»")
     labels = sorted({*active, *stored} - set(FIELDS) - {"topics"})
     for field in labels:
         lines.append("")

@@ -55,7 +55,13 @@ RULES: dict[str, str] = {
     "government": "орган власти, названный по своему региону («министерство … области»)",
     "ombudsman": "уполномоченный по правам ребёнка в регионе",
     "ner": "распознано моделью Natasha как организация",
+    "company": "распознано моделью Natasha, но это коммерческая компания — не учитывается",
+    "bare_org": "одно слово («Фонд», «Правительство») никого не называет — не учитывается",
+    "not_org_kind": "распознано моделью Natasha, но не начинается словом вида «фонд», «центр», "
+                    "«министерство» — не учитывается",
     # projects
+    "not_project": "в кавычках после слова «фонд», «центр», «форум», «закон» и т. п. — это не "
+                   "проект",
     "quoted_registered": "в кавычках; проект из реестра фонда",
     "quoted": "название в кавычках после слова «проект», «программа» и т. п.",
     "bare_registered": "название проекта из реестра фонда без кавычек",
@@ -130,8 +136,19 @@ def explain_text(
         "projects": _named(
             text, title, [(p.name, p.mentions) for p in result.projects], trace.projects
         ),
+        "orgs_left_out": _left_out(text, title, trace.orgs_left_out),
+        "projects_left_out": _left_out(text, title, trace.projects_left_out),
+        "related_block": " ".join(text[doc.main_end:].split())[:SENTENCE_CHARS] or None,
         "labels": {name: list(labels) for name, labels in result.labels.items()},
     }
+
+
+def _left_out(text: str, title: str, spans: list[Span]) -> list[dict]:
+    return [
+        {**_where(text, title, s.start, s.end, s.in_title_field), "text": s.name,
+         "rule": rule_text(s.rule)}
+        for s in spans
+    ]
 
 
 def _named(text: str, title: str, found: list[tuple[str, int]], spans: list[Span]) -> list[dict]:

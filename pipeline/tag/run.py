@@ -179,6 +179,12 @@ def find_orgs(doc: ArticleDoc, config: TagConfig) -> None:
                 (m.start, m.end), "government"), in_title_field=k >= n_text)
             for k, m in enumerate(found)
         ]
+        doc.trace.orgs_left_out = [  # find_orgs keys what it left out as (start, -end - 1)
+            Span(s, -e - 1, (doc.title if in_title else doc.text)[s : -e - 1], why, in_title)
+            for in_title, found_rules in ((False, rules), (True, title_rules))
+            for (s, e), why in found_rules.items()
+            if e < 0
+        ]
     doc.orgs = [OrgHit(name, n) for name, n in orgs_mod.count_orgs(found)]
 
 
@@ -212,11 +218,13 @@ def find_projects(doc: ArticleDoc, config: TagConfig) -> None:
     try:
         doc.projects = list(projects.find_projects(main, registry, spans))
         if doc.trace is not None and spans is not None:
-            doc.trace.projects = [  # offsets back into the text, or into the title
+            moved = [  # offsets back into the text, or into the title
                 Span(s.start - shift, s.end - shift, s.name, s.rule)
                 if s.start >= shift else Span(s.start, s.end, s.name, s.rule, in_title_field=True)
                 for s in spans
             ]
+            doc.trace.projects = [s for s in moved if s.rule != "not_project"]
+            doc.trace.projects_left_out = [s for s in moved if s.rule == "not_project"]
     except Exception:  # another stage's bug must not lose the article's regions and topics
         log.exception("pipeline.tag.projects.tagger.find_projects failed; projects left empty")
         doc.projects = []

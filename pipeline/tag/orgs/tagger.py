@@ -399,6 +399,10 @@ def find_orgs(
         span = text[s:e]
         key = tuple(t.lemma for t in toks if s <= t.start and t.end <= e)
         if not key or key[0] not in reg.kinds or reg.companies & set(key) or len(key) < 2:
+            if rules is not None:  # the key (-1, -1, …) lists what was left out, for explain
+                why = "company" if reg.companies & set(key) else (
+                    "bare_org" if key and key[0] in reg.kinds else "not_org_kind")
+                rules[(s, -e - 1)] = why
             continue  # a bare «Фонд» or «Правительство» names no one in particular
         found.append(_canonical(OrgMention(s, e, normalize_org(span, reg.kinds)), reg))
         if rules is not None:

@@ -256,6 +256,9 @@ class _Scan(QuotedText):
         introduced |= {b[2].name for b, v in zip(bare, verdicts) if v}
         bare = [b for b, v in zip(bare, verdicts) if v or (v is None and b[2].name in introduced)]
         how = {(i, j): "quoted" for i, j, _ in quoted}
+        if spans is not None:  # quoted names of something else: a fund, a centre, a forum…
+            spans += [Span(q.start, q.end, q.inner(self.text), "not_project")
+                      for q, kind in zip(self.quotes, self.kinds) if kind == "other"]
 
         # Longest match first at each place; no word counts twice.
         taken = [False] * len(tokens)

@@ -54,3 +54,5 @@ class Trace:
     topics: dict[str, list[tuple[int, int, bool]]] = field(default_factory=dict)  # start, end, title
     orgs: list[Span] = field(default_factory=list)
     projects: list[Span] = field(default_factory=list)
+    orgs_left_out: list[Span] = field(default_factory=list)  # name = the words as written
+    projects_left_out: list[Span] = field(default_factory=list)
