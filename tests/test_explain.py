@@ -156,3 +156,12 @@ def test_explain_reaches_the_same_verdicts_as_the_batched_tagger(models):
         assert verdicts(traced) == verdicts(result), text[:80]
         assert {r["iso"] for r in why["regions"] if r["attributed"]} == \
             {r.iso for r in result.regions}
+
+
+def test_explain_names_a_topic_kept_out_by_its_not_part(models):
+    text = ("Многодетные семьи получат меры поддержки. Социальная поддержка семей пенсионеров "
+            "тоже вырастет: пенсия будет проиндексирована.")
+    result, why = explain_text(text, "", None)
+    names = [t["name"] for t in why["relevance"]["excluded_by_not"]]
+    assert "Поддержка семей в трудной жизненной ситуации" in names
+    assert "Поддержка семей в трудной жизненной ситуации" not in result.topics

@@ -108,6 +108,10 @@ def render(out: dict) -> str:
     else:
         lines.append("  Ни один запрос тем (topics.yml) не совпал с заголовком и основным текстом "
                      "(блок связанных новостей не учитывается).")
+    for topic in rel["excluded_by_not"]:
+        lines.append(f"  Тема «{topic['name']}» совпала бы, но её исключает часть запроса с НЕ "
+                     f"(запрос: {topic['query']}):")
+        lines += [f"    «{s}»" for s in topic["sentences"]]
     lines.append("")
     lines.append(f"Регионы: {_value('regions', stored['regions'])}")
     lines += correction_line("regions")

@@ -113,6 +113,12 @@ def explain_text(
                  sentence(title if in_title else text, s, e) for s, e, in_title in found))[:3]}
             for name, found in trace.topics.items()
         ],
+        "excluded_by_not": [
+            {"name": name, "query": topics.get(name),
+             "sentences": list(dict.fromkeys(
+                 sentence(title if in_title else text, s, e) for s, e, in_title in found))[:3]}
+            for name, found in trace.topics_excluded.items()
+        ],
     }
     steps_by_iso: dict[str | None, list[MentionStep]] = {}
     for step in trace.regions.mentions:

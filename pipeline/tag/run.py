@@ -195,12 +195,16 @@ def find_topics(doc: ArticleDoc, config: TagConfig) -> None:
         toks = doc.title_tokens + toks
         n_title = len(doc.title_tokens)
     evidence: dict[str, list[int]] | None = {} if doc.trace is not None else None
-    doc.topics = match_topics("", list(config.topics), tokens=toks, trace=evidence)
-    if doc.trace is not None and evidence is not None:
-        doc.trace.topics = {
-            name: [(toks[k].start, toks[k].end, k < n_title) for k in found]
-            for name, found in evidence.items()
-        }
+    excluded: dict[str, list[int]] | None = {} if doc.trace is not None else None
+    doc.topics = match_topics(
+        "", list(config.topics), tokens=toks, trace=evidence, excluded=excluded
+    )
+    if doc.trace is not None and evidence is not None and excluded is not None:
+        doc.trace.topics, doc.trace.topics_excluded = (
+            {name: [(toks[k].start, toks[k].end, k < n_title) for k in found]
+             for name, found in hits.items()}
+            for hits in (evidence, excluded)
+        )
 
 
 def find_projects(doc: ArticleDoc, config: TagConfig) -> None:

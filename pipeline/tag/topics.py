@@ -337,16 +337,32 @@ def merge_topics(base: list[Topic], extra: list[Topic]) -> list[Topic]:
     return [t for t in base if t.name not in names] + extra
 
 
+def _matches_but_for_not(node, index: TextIndex) -> bool:
+    """Would the query match if its NOT parts were left out?"""
+    if isinstance(node, Not):
+        return True
+    if isinstance(node, All):
+        return all(_matches_but_for_not(n, index) for n in node.nodes)
+    if isinstance(node, Any):
+        return any(_matches_but_for_not(n, index) for n in node.nodes)
+    return matches(node, index)
+
+
 def match_topics(
     text: str, topics: list[Topic], *, tokens: list[Token] | None = None,
     trace: dict[str, list[int]] | None = None,
+    excluded: dict[str, list[int]] | None = None,
 ) -> list[str]:
     """Names of the topics whose query matches the text; `trace` gets each matching topic's
-    evidence (token positions)."""
+    evidence (token positions), `excluded` that of the topics only a NOT part kept out."""
     index = TextIndex(tokens if tokens is not None else tokenize(text))
     names = [t.name for t in topics if matches(t.tree, index)]
     if trace is not None:
         by_name = {t.name: t for t in topics}
         for name in names:
             trace[name] = sorted(evidence(by_name[name].tree, index))
+    if excluded is not None:
+        for t in topics:
+            if t.name not in names and _matches_but_for_not(t.tree, index):
+                excluded[t.name] = sorted(evidence(t.tree, index))
     return names

@@ -52,6 +52,7 @@ class Span:
 class Trace:
     regions: RegionTrace = field(default_factory=RegionTrace)
     topics: dict[str, list[tuple[int, int, bool]]] = field(default_factory=dict)  # start, end, title
+    topics_excluded: dict[str, list[tuple[int, int, bool]]] = field(default_factory=dict)  # by NOT
     orgs: list[Span] = field(default_factory=list)
     projects: list[Span] = field(default_factory=list)
     orgs_left_out: list[Span] = field(default_factory=list)  # name = the words as written
