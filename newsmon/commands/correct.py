@@ -82,6 +82,7 @@ def command(
     from db.article import article_row
     from db.corrections import add_correction, check_field, effective_corrections, field_title
     from db.tags import read_field
+    from db.tx import write_tx
     from newsmon.shell.correcting import default_author, find_article, parse_value
 
     user_dir = user_dir_for(sources_path)
@@ -100,10 +101,13 @@ def command(
         else:
             values.append(parse_value(db, field, text, user_dir))
     title = article_row(db, article_id)["title"]
-    for field, value in values:
-        before = read_field(db, article_id, field)
-        cid = add_correction(db, article_id, field, value, author=who, reason=reason)
-        after = read_field(db, article_id, field)
+    done = []
+    with write_tx(db):  # several fields at once: all of them or none
+        for field, value in values:
+            before = read_field(db, article_id, field)
+            cid = add_correction(db, article_id, field, value, author=who, reason=reason)
+            done.append((cid, field, value, before, read_field(db, article_id, field)))
+    for cid, field, value, before, after in done:
         what = "отозвано" if value is None else "записано"
         click.echo(f"Исправление #{cid} {what}: статья {article_id} «{title or ''}», "
                    f"{field_title(field)}: {_show(field, before)} → {_show(field, after)}")
