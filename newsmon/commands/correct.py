@@ -166,9 +166,16 @@ def _list(db_path: Path, period: Any, fmt: str) -> None:
         if not rows:
             click.echo("Исправлений нет")
             return
-        for row in rows:
-            row["value"] = "отозвано" if row["value"] is None else _plain(row["value"])
-            row["active"] = "да" if row["active"] else "нет"
+        table = [
+            {"№": row["id"], "когда": row["created"][:16].replace("T", " "), "кто": row["author"],
+             "статья": row["article_id"], "опубликована": row["published"],
+             "заголовок": (row["title"] or "")[:60], "поле": row["field"],
+             "значение": "отозвано" if row["value"] is None else _plain(row["value"]),
+             "причина": row["reason"], "действует": "да" if row["active"] else "нет"}
+            for row in rows
+        ]
+        click.echo(render_rows(table, fmt))
+        return
     click.echo(render_rows(rows, fmt, LIST_COLUMNS))
 
 
