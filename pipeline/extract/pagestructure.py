@@ -357,11 +357,12 @@ def _self_and_ancestors(el: HtmlElement):
     yield from el.iterancestors()
 
 
-def _teaser_item(title: Block, t: _Subtrees, prose_barrier: bool = True) -> HtmlElement:
+def _teaser_item(title: Block, t: _Subtrees, prose_barrier: bool = True) -> HtmlElement | None:
     """The largest box around one title link that holds no other title link, no heading and
-    (with ``prose_barrier``) no prose above the title."""
-    item = title.owner
-    for anc in title.owner.iterancestors():
+    (with ``prose_barrier``) no prose above the title. None when the link is loose text of a box
+    that already holds such things (an article's «← Назад к списку новостей» under its text)."""
+    item = None
+    for anc in _self_and_ancestors(title.owner):
         if _tag(anc) in ("body", "html") or _tag(anc) in CHROME_TAGS:
             break
         if t.titles[anc] > 1 or t.headings[anc]:
@@ -410,7 +411,7 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
             s.dated_items = max(s.dated_items, len(dated))
     for title in s.title_links:
         item = _teaser_item(title, t)
-        if t.prose_chars[item] <= TEASER_MAX_PROSE:
+        if item is not None and t.prose_chars[item] <= TEASER_MAX_PROSE:
             teaser_roots.add(item)
     for b in all_prose:
         (s.teaser_prose if _in_any(b.owner, teaser_roots) else s.prose).append(b)
@@ -419,7 +420,9 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
     if s.body and g is not None and g in s.title_links and is_headline_shaped(g):
         box = _teaser_item(g, t, prose_barrier=False)
         own_h1 = any(_tag(h.owner) == "h1" and h.index < g.index for h in s.headings)
-        s.body_under_foreign_title = own_h1 and _in_any(s.body[0].owner, {box})
+        s.body_under_foreign_title = (
+            box is not None and own_h1 and _in_any(s.body[0].owner, {box})
+        )
     _read_fields(s, tree)
     _read_search(s, tree)
     _read_pictures(s)
