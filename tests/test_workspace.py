@@ -300,8 +300,6 @@ def users():
 
 
 def all_data_paths(db_path) -> list[str]:
-    from db.schema import known_migrations  # noqa: F401  (the schema is current: tables below)
-
     import sqlite3
 
     conn = sqlite3.connect(db_path)
