@@ -108,3 +108,4 @@ def test_chart_page_screenshot_shows_the_bars(server):
                if all(abs(a - b) <= 12 for a, b in zip(c, BAR_COLOUR, strict=True)))
     assert bars > 3000, f"only {bars} bar-coloured pixels on the chart page"
     shoot(server + "/monitor/materials_by_region", "workspace-regions.png")
+    shoot(server + "/monitor/materials", "workspace-materials.png")
