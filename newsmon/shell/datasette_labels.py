@@ -49,6 +49,9 @@ LOOKUPS: dict[str, str] = {
     "gt": ">", "gte": "≥", "lt": "<", "lte": "≤",
 }
 
+# Datasette's own flash messages.
+MESSAGES: dict[str, str] = {"You are now logged out": "Вы вышли"}
+
 LIST_COLUMNS = frozenset({"regions", "topics", "orgs", "projects", "labels"})
 DATE_COLUMNS = frozenset({"published", "first_published", "last_published", "since"})
 DATETIME_COLUMNS = frozenset({"fetched_at", "started", "finished", "created", "first_seen",

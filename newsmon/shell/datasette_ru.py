@@ -31,6 +31,7 @@ def prepare_jinja2_environment(env: Any) -> None:
     env.filters["ru_facet_value"] = lambda value, name: labels.facet_value(name, value)
     env.filters["ru_plural"] = labels.plural
     env.filters["chart_peak"] = chart_peak
+    env.filters["ru_message"] = lambda message: labels.MESSAGES.get(str(message), message)
 
 
 def chart_peak(rows: Any, column: str) -> float:
