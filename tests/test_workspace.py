@@ -405,3 +405,20 @@ def test_passwords_from_the_environment(db_path, users, monkeypatch):
 
     monkeypatch.setenv("NEWSMON_PASSWORDS", " ".join(f"{k}:{v}" for k, v in users.items()))
     assert load_passwords(None) == users
+
+
+@pytest.mark.parametrize("question", [
+    f"materials_by_region?{month_params('2025-10')}", "materials_by_month",
+    "changes_by_region?month=2025-10", f"projects_by_region?{month_params('2025-10')}",
+])
+def test_every_number_of_materials_opens_those_materials(db_path, question):
+    import html as html_lib
+
+    page = get_html(db_path, f"/monitor/{question}")
+    links = re.findall(r'<a class="materials-link" href="([^"]+)"[^>]*>(\d+)</a>', page)
+    assert links, question
+    for href, number in links:
+        href = html_lib.unescape(href)
+        path, _, query = href.partition("?")
+        data = get_json(db_path, f"{path}.json?{query}&_size=max")
+        assert data["filtered_table_rows_count"] == len(data["rows"]) == int(number), href

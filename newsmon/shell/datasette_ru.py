@@ -31,6 +31,7 @@ def prepare_jinja2_environment(env: Any) -> None:
     env.filters["ru_facet_value"] = lambda value, name: labels.facet_value(name, value)
     env.filters["ru_plural"] = labels.plural
     env.filters["chart_peak"] = chart_peak
+    env.globals["materials_link"] = materials_link
     env.filters["ru_message"] = lambda message: labels.MESSAGES.get(str(message), message)
 
 
@@ -38,6 +39,30 @@ def chart_peak(rows: Any, column: str) -> float:
     """The largest value of `column` in a query's rows (at least 1): the chart's full scale."""
     values = [row[column] for row in rows if isinstance(row[column], (int, float))]
     return max([*values, 1])
+
+
+# A question's row → the filters of the `materials` view that select the materials behind it.
+ROW_FILTERS = {"region": "regions__arraycontains", "project": "projects__arraycontains",
+               "source": "source", "month": "month", "topic": "topics__arraycontains"}
+PARAM_FILTERS = {"date_from": "published__gte", "date_to": "published__lte", "month": "month"}
+
+
+def materials_link(database_url: str, row: Any, params: dict) -> str | None:
+    """Where the number of materials in a question's row leads: the materials view filtered to
+    that row (its region, month, project…) and the question's period; None when the question was
+    narrowed by a name the view cannot filter on (an alias typed by the analyst)."""
+    from urllib.parse import urlencode
+
+    if any(value for name, value in params.items() if name not in PARAM_FILTERS):
+        return None
+    args = {PARAM_FILTERS[name]: value for name, value in params.items() if value}
+    keys = row.keys()
+    for column, facet in ROW_FILTERS.items():
+        if column in keys and row[column] not in (None, ""):
+            args[facet] = row[column]
+    if not any(column in keys for column in ROW_FILTERS):
+        return None
+    return f"{database_url}/materials?{urlencode(args)}"
 
 
 def database_name(datasette: Any) -> str | None:
