@@ -57,6 +57,16 @@ def all_articles_sql() -> str:
     return _select("1 = 1", flag)
 
 
+def count_sql(view: str) -> str:
+    """How many rows a view of this module has (the workspace's home page)."""
+    if view not in VIEWS:
+        raise ValueError(view)
+    return f"select count(*) from {view}"
+
+
+VIEWS = ("materials", "all_articles")
+
+
 def create_views(db: Database) -> None:
     for name, sql in (("materials", materials_sql()), ("all_articles", all_articles_sql())):
         db.execute(f"drop view if exists {name}")

@@ -87,8 +87,10 @@ def extra_template_vars(
         queries = await datasette.get_canned_queries(name, actor)
         counts: dict[str, int] = {}
         if template == "index.html":
-            for view in ("materials", "all_articles"):
-                result = await database.execute(f"select count(*) from {view}")
+            from db.views import VIEWS, count_sql
+
+            for view in VIEWS:
+                result = await database.execute(count_sql(view))
                 counts[view] = result.first()[0]
         return {"workspace": {
             "database": name,
