@@ -109,3 +109,9 @@ def test_chart_page_screenshot_shows_the_bars(server):
     assert bars > 3000, f"only {bars} bar-coloured pixels on the chart page"
     shoot(server + "/monitor/materials_by_region", "workspace-regions.png")
     shoot(server + "/monitor/materials", "workspace-materials.png")
+
+
+def test_column_menu_is_russian_in_the_browser(server):
+    dom = probe(server + "/monitor/materials")["dom"]
+    assert "По возрастанию" in dom and "Разрез по этому столбцу" in dom
+    assert "Sort ascending" not in dom and "Facet by this" not in dom
