@@ -174,6 +174,8 @@ def build_datasette(db_path: Path, *, passwords: dict[str, str] | None = None,
         files, immutables=immutables,
         metadata=metadata_for(db_path, login=bool(passwords), allow_sql=allow_sql),
         template_dir=str(TEMPLATES),
+        # Signs the login cookie: random per start unless set (logins then survive a restart).
+        secret=os.environ.get("DATASETTE_SECRET") or None,
         settings={"facet_time_limit_ms": 1000, "sql_time_limit_ms": 5000,
                   "suggest_facets": False, "default_page_size": 50},
     )
