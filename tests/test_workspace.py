@@ -422,3 +422,9 @@ def test_every_number_of_materials_opens_those_materials(db_path, question):
         path, _, query = href.partition("?")
         data = get_json(db_path, f"{path}.json?{query}&_size=max")
         assert data["filtered_table_rows_count"] == len(data["rows"]) == int(number), href
+
+
+def test_yo_and_case_do_not_matter(db_path):
+    rows = rows_of(get_json(
+        db_path, "/monitor/topic_in_region.json?topic=ПРИЕМНЫЕ+СЕМЬИ&region=Хабаровский+край"))
+    assert [r["published"] for r in rows] == ["2025-10-10", "2025-09-12"]
