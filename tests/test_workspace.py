@@ -428,3 +428,14 @@ def test_yo_and_case_do_not_matter(db_path):
     rows = rows_of(get_json(
         db_path, "/monitor/topic_in_region.json?topic=ПРИЕМНЫЕ+СЕМЬИ&region=Хабаровский+край"))
     assert [r["published"] for r in rows] == ["2025-10-10", "2025-09-12"]
+
+
+@pytest.mark.parametrize("month", MONTHS)
+def test_browser_equals_the_newsmon_counts_command(db_path, month):
+    result = CliRunner().invoke(cli, ["counts", "--db", str(db_path), "--month", month,
+                                      "--by", "region", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    expected = {r["iso"]: (r["materials"], r["stories"], r["mentions"])
+                for r in json.loads(result.output)}
+    browser = rows_of(get_json(db_path, f"/monitor/materials_by_region.json?{month_params(month)}"))
+    assert {r["iso"]: (r["materials"], r["stories"], r["mentions"]) for r in browser} == expected
