@@ -235,6 +235,16 @@ def m0012_corrections(db: Database) -> None:
     db.execute("create index corrections_article_field on corrections (article_id, field, id)")
 
 
+@migrations()
+def m0014_materials_views(db: Database) -> None:
+    """`materials` holds only materials (relevant articles, as counted by `newsmon counts`), with
+    the kind of source, a readable reprint mark and registered taggers' labels; `all_articles` is
+    every article with a «material» mark (db/views.py, for Datasette)."""
+    from db.views import create_views
+
+    create_views(db)
+
+
 def apply_migrations(db: Database) -> None:
     """All pending migrations in one write transaction (two writers opening at once serialize)."""
     from db.tx import write_tx
