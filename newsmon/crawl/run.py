@@ -176,7 +176,7 @@ def run_crawl(
     from scrapy.crawler import CrawlerProcess
 
     from db import open_db
-    from db.runs import finish_run, start_run
+    from db.runs import start_run
     from db.store import sync_sources
     from spiders.news import NewsSpider
 
