@@ -346,7 +346,12 @@ def attribute(
     for iso in predicated & set(scores):  # «Прикамье — …; Башкирия — …»: each member is a subject
         scores[iso] = max(scores[iso], MIN_SCORE)
     top = max(scores.values())
-    chosen = [iso for iso in scores if scores[iso] >= max(MIN_SCORE, MIN_SHARE * top)]
+    # Each member of a list that says what happens in it is a subject, however loud the
+    # headline's own region is («Ленобласть вошла в пятёрку»: the other four count too).
+    chosen = [
+        iso for iso in scores
+        if scores[iso] >= max(MIN_SCORE, MIN_SHARE * top) or iso in predicated
+    ]
     if not chosen:
         # Nothing stands out: an overview («В Тульской области …», «В Пермском крае …») or one
         # body mention is about every subject it names in full (not only in a list or headline).
