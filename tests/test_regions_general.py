@@ -105,3 +105,24 @@ def test_a_headline_naming_one_member_of_a_list_keeps_the_whole_list():
         "кризисные квартиры; ЯНАО — наставники есть в каждом районе."
     )
     assert _isos(text, "RU-LEN") == ["RU-KEM", "RU-KHM", "RU-LEN", "RU-PER", "RU-YAN"]
+
+
+def test_a_district_followed_by_its_town_is_that_towns():
+    text = ("В Куйбышевском районе Новокузнецка открылась семейная гостиная для приёмных "
+            "родителей. Там помогают семьям.")
+    assert _isos(text) == ["RU-KEM"]
+
+
+def test_the_headline_means_what_the_text_means_by_the_same_name():
+    from pipeline.tag.regions.gazetteer import find_mentions as mentions_of
+
+    title = "В Куйбышевском районе открылась семейная гостиная"
+    text = ("В Куйбышевском районе Новокузнецка открылась семейная гостиная для приёмных "
+            "родителей. Там помогают семьям.")
+    got = attribute(text, find_mentions(text), title_mentions=mentions_of(title), title=title)
+    assert sorted(r.iso for r, _ in got) == ["RU-KEM"]
+    title = "У выпускников Мги и Павлово появятся наставники"
+    text = "Центр помощи семье запустил наставничество для выпускников в посёлках Мга и Павлово."
+    got = attribute(text, find_mentions(text), title_mentions=mentions_of(title), title=title,
+                    home_iso="RU-LEN")
+    assert "RU-NIZ" not in [r.iso for r, _ in got]

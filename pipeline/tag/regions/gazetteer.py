@@ -337,6 +337,12 @@ def find_mentions(
             continue
         n, entry = found
         first, last = toks[i], toks[i + n - 1]
+        city = _district_of_named_city(gaz, text, toks, keys, i, n, entry)
+        if city is not None:
+            # «в Куйбышевском районе Новокузнецка»: the town that follows says which subject.
+            out.append(Mention(first.start, last.end, city.isos, "district", city.dominant))
+            i += n
+            continue
         if _subject_district(text, toks, i, n, entry):
             # «Оренбургский район» of Оренбургская область, or «Приморский район» of Петербург:
             # counts only when the text or the home region names the subject.
@@ -359,6 +365,19 @@ def find_mentions(
         i += n
     named = {iso for m in out if not (m.small and m.kind == "city_adj") for iso in m.isos}
     return [m for m in out if not (m.small and m.kind == "city_adj") or set(m.isos) & named]
+
+
+def _district_of_named_city(gaz, text, toks, keys, i: int, n: int, entry: Entry) -> Entry | None:
+    """The town a district is of, when the town follows it («Куйбышевском районе Новокузнецка»):
+    it decides the subject, not a district of the same name elsewhere."""
+    after = i + n
+    if entry.kind != "district" or after >= len(toks) or not _joined(text, toks[after - 1],
+                                                                        toks[after]):
+        return None
+    found = _match_at(gaz, text, toks, keys, after)
+    if found is None or found[1].kind != "city" or not toks[after].text[:1].isupper():
+        return None
+    return found[1]
 
 
 def _subject_district(text: str, toks: list[Token], i: int, n: int, entry: Entry) -> bool:
