@@ -236,6 +236,16 @@ def m0012_corrections(db: Database) -> None:
 
 
 @migrations()
+def m0014_materials_views(db: Database) -> None:
+    """`materials` holds only materials (relevant articles, as counted by `newsmon counts`), with
+    the kind of source, a readable reprint mark and registered taggers' labels; `all_articles` is
+    every article with a «material» mark (db/views.py, for Datasette)."""
+    from db.views import create_views
+
+    create_views(db)
+
+
+@migrations()
 def m0013_machine_tags(db: Database) -> None:
     """The machine's own value of a field an analyst corrected (db/corrections.py): the tag tables
     hold the corrected value, this table what the taggers said, so `explain` can show both and a

@@ -92,7 +92,7 @@ def score(set_name: str, pages: list[sets.Page], results: list[dict]) -> dict[st
             if page.gold.get("date"):
                 tally.dates += 1
                 tally.dates_ok += metrics.date_exact(page.gold["date"], out.get("date"))
-    summary = {}
+    summary: dict[str, dict] = {}
     for name, t in tallies.items():
         kind = sets.TEXT_METRIC[set_name]
         text: dict[str, float | None] = (
@@ -110,7 +110,25 @@ def score(set_name: str, pages: list[sets.Page], results: list[dict]) -> dict[st
             "date_exact": t.dates_ok / t.dates if t.dates else None,
             "first_crashes": t.crashes[:5],
         }
+    summary["newsmon"]["dates_only_ours"], summary["newsmon"]["dates_only_theirs"] = (
+        _discordant_dates(pages, results)
+    )
     return summary
+
+
+def _discordant_dates(pages: list[sets.Page], results: list[dict]) -> tuple[int, int]:
+    """Pages whose date only newsmon gets right, and only the baseline: whether «above» is more
+    than a handful of pages (a sign test on these two numbers), not just a higher mean."""
+    ours = theirs = 0
+    for page, per_system in zip(pages, results):
+        gold = page.gold.get("date")
+        if not gold:
+            continue
+        mine = metrics.date_exact(gold, per_system["newsmon"].get("date"))
+        other = metrics.date_exact(gold, per_system["trafilatura+htmldate"].get("date"))
+        ours += mine and not other
+        theirs += other and not mine
+    return ours, theirs
 
 
 def evaluate(set_name: str, *, limit: int | None = None, jobs: int = 2) -> dict[str, dict]:
@@ -175,6 +193,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {name:<33} {s['crashes']:>7}  {_fmt(s['text_f1'])}  "
                   f"({_fmt(s['text_precision'])} / {_fmt(s['text_recall'])})  "
                   f"{_fmt(s['title_exact'])}  {_fmt(s['date_exact'])}")
+        for label, part in (("all", summary), ("held-out", summary["held-out"])):
+            ours = part["newsmon"]
+            if ours["date_exact"] is not None:
+                print(f"  dates, {label}: only newsmon right on {ours['dates_only_ours']} pages, "
+                      f"only the baseline on {ours['dates_only_theirs']}")
         for crash in summary["newsmon"]["first_crashes"]:
             print(f"    crash: {crash[:160]}")
         problems += check(set_name, summary)

@@ -159,6 +159,17 @@ def is_feed_or_sitemap(body: bytes) -> bool:
 PAGINATION_RE = re.compile(
     r"[?&](page|PAGEN_\d+|start|from_page|pg|npage|curPage)=\d+|/page/?\d+/?$|/page-\d+/?$", re.I
 )
+# The link to a listing's next page as a reader sees it, whatever the CMS calls its parameter
+# (DLE's «?cstart=2», uCoz's «?page2»): «Следующая», «Далее »», «»», «Older posts», a class or
+# rel naming it «next». Read-more links («Подробнее »») point to articles and are not this.
+NEXT_TEXT_RE = re.compile(
+    r"^(?:следующая(?:\s+страница)?|далее|вперёд|вперед|дальше|ещё|еще|показать\s+ещё|"
+    r"более\s+ранние(?:\s+(?:записи|новости))?|предыдущие\s+(?:записи|новости)|"
+    r"next(?:\s+page)?|older(?:\s+(?:posts|entries))?)$",
+    re.I,
+)
+FORWARD_ARROWS = "»›→>"
+NEXT_CLASS_RE = re.compile(r"(?:^|[\s_-])next(?:$|[\s_-])", re.I)
 PRINT_RE = re.compile(
     r"/(print|amp)(/|$)|[?&](print|amp|version=print)(=|&|$)|print\.(php|html?)$", re.I
 )
@@ -209,6 +220,17 @@ def link_kind(url: str, text: str = "") -> str:
     return "other"
 
 
+def is_next_link(a: etree._Element) -> bool:
+    """Does this <a> lead to the next page of the listing it sits in (by its words, arrow, class
+    or rel)?"""
+    if NEXT_CLASS_RE.search(f"{a.get('rel') or ''} {a.get('class') or ''}"):
+        return True
+    text = " ".join(a.text_content().split())
+    if text and all(ch in FORWARD_ARROWS for ch in text.replace(" ", "")):
+        return True
+    return bool(NEXT_TEXT_RE.match(text.strip(FORWARD_ARROWS + "«‹←< .…")))
+
+
 def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     """Split a listing page's same-origin links into articles, pagination, sections and feeds."""
     try:
@@ -225,6 +247,11 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
             if url and same_origin(url, source_url):
                 feeds[url] = None
     page = page_url.split("#")[0]
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower() == "next":
+            url = absolute(page_url, link.get("href", ""))
+            if url and same_origin(url, source_url) and url.split("#")[0] != page:
+                found["pagination"][url.split("#")[0]] = None
     for a in tree.iter("a"):
         url = absolute(page_url, a.get("href", ""))
         if not url or "nofollow" in (a.get("rel") or ""):
@@ -233,6 +260,8 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
         if url == page or not same_origin(url, source_url):
             continue
         kind = link_kind(url, a.text_content())
+        if kind != "article" and is_next_link(a):
+            kind = "pagination"
         if kind in found:
             found[kind][url] = None
     return Links(
@@ -267,9 +296,14 @@ def next_pages(page_url: str, pagination: list[str]) -> list[str]:
     """
     current = _page_key(page_url)
     best: dict[tuple[str, str], tuple[int, str]] = {}
+    explicit: list[str] = []
     for url in pagination:
         key = _page_key(url)
         if key is None:
+            # A «next» link in a numbering of the CMS's own is the next page; the listing's
+            # unnumbered first page is not.
+            if current is None or url.rstrip("/") != current[0].rstrip("/"):
+                explicit.append(url)
             continue
         stem, kind, number = key
         if current is not None and current[1] == kind and number <= current[2]:
@@ -281,4 +315,4 @@ def next_pages(page_url: str, pagination: list[str]) -> list[str]:
         slot = (stem.split("?")[0], kind)
         if slot not in best or number < best[slot][0]:
             best[slot] = (number, url)
-    return [url for _, url in best.values()]
+    return [url for _, url in best.values()] + explicit

@@ -26,6 +26,28 @@ class PaginationGate:
         self.pending: dict[str, _Pending] = {}
         self.released = 0
         self.stopped = 0
+        # An article linked from several listings (the home page and the news list's first page)
+        # is requested once: the other listings wait on its outcome instead of counting a
+        # duplicate as «nothing new».
+        self.waiting: dict[str, list[str]] = {}
+        self.outcome: dict[str, bool] = {}
+
+    def join(self, article: str, listing: str) -> bool | None:
+        """`listing` links an article already requested this run: its outcome, when known (the
+        caller counts it at once), else None and the listing waits for it."""
+        if article in self.outcome:
+            return self.outcome[article]
+        self.waiting.setdefault(article, []).append(listing)
+        return None
+
+    def resolve_article(self, article: str | None, listing: str | None, *, fresh: bool) -> None:
+        """The request for `article` (first linked from `listing`) reached its end."""
+        self.resolve(listing, fresh=fresh)
+        if article is None:
+            return
+        self.outcome[article] = fresh
+        for other in self.waiting.pop(article, []):
+            self.resolve(other, fresh=fresh)
 
     def open(self, listing: str, articles: int, following: list[Any]) -> None:
         """Register a listing page; with nothing new on it its pagination is not followed."""

@@ -45,7 +45,10 @@ if TYPE_CHECKING:
 MAX_SECTIONS = 12  # rubric pages followed from the home page of a source without feeds/sitemaps
 MAX_SITEMAP_DEPTH = 3
 # DropItem classes of newsmon/crawl/pipelines.py, by name
-NOT_FRESH_DROPS = ("TooOld", "AlreadyStored", "NoText", "NotArticle")
+# Drops that say the listing has reached what is known or too old. A page judged no article is
+# not one of them: it was never fetched before (such pages are remembered), so the listing is
+# not exhausted — and a judgement gone wrong on one page must not stop a whole outlet's paging.
+NOT_FRESH_DROPS = ("TooOld", "AlreadyStored", "NoText")
 NOT_ARTICLE_DROPS = ("NotArticle",)  # NoText pages are retried: extraction may fail once
 
 
@@ -59,6 +62,7 @@ class NewsSpider(scrapy.Spider):
         self.db_path = db_path
         self.listing_pages: dict[str, int] = {}
         self.known_seen: set[str] = set()  # stored URLs met this run, counted once
+        self.requested_articles: set[str] = set()  # article requests made this run
         self.max_listing_pages = 50
         self.gate = PaginationGate(self._schedule)
 
@@ -161,19 +165,32 @@ class NewsSpider(scrapy.Spider):
                 yield self._request(url, source, self.parse_feed, kind="feed")
             for url in links.sections[:MAX_SECTIONS]:
                 yield self._request(url, source, self.parse_listing, kind="listing")
-        articles = [
-            req for url in links.articles
-            for req in self._article_request(source, Entry(url), listing=response.url)
-        ]  # fmt: skip
+        articles: list[scrapy.Request] = []
+        waiting = 0
+        fresh_already = False
+        for url in links.articles:
+            key = canonical_url(url)
+            if key in self.requested_articles:
+                outcome = self.gate.join(key, response.url)
+                waiting += outcome is None
+                fresh_already = fresh_already or bool(outcome)
+                continue
+            articles += self._article_request(source, Entry(url), listing=response.url)
         following = []
         for url in next_pages(response.url, links.listings):
             seen = self.listing_pages.get(source.name, 0)
             if seen < self.max_listing_pages:
                 self.listing_pages[source.name] = seen + 1
                 following.append(self._request(url, source, self.parse_listing, kind="listing"))
-        if not articles and following:
+        if fresh_already:  # an article this listing shares with another one was new
+            waiting, articles_count = 0, 1
+        else:
+            articles_count = len(articles) + waiting
+        if not articles_count and following:
             self._count(source.name, "listing_stops")  # everything here is known: stop paginating
-        self.gate.open(response.url, len(articles), following)
+        self.gate.open(response.url, articles_count, following)
+        if fresh_already:
+            self.gate.resolve(response.url, fresh=True)
         yield from articles
 
     def _article_request(
@@ -190,8 +207,9 @@ class NewsSpider(scrapy.Spider):
                 self.known_seen.add(url)
                 self._count(source.name, "skipped_stored")
             return
+        self.requested_articles.add(url)
         yield self._request(
-            url, source, self.parse_article, kind="article", listing=listing,
+            url, source, self.parse_article, kind="article", listing=listing, article_key=url,
             feed_date=entry.date.isoformat() if entry.date else None,
         )  # fmt: skip
 
@@ -214,7 +232,9 @@ class NewsSpider(scrapy.Spider):
     def on_error(self, failure: Failure) -> None:
         request = failure.request
         source = request.meta.get("source", "?")
-        self.gate.resolve(request.meta.get("listing"), fresh=False)
+        self.gate.resolve_article(
+            request.meta.get("article_key"), request.meta.get("listing"), fresh=False
+        )
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
             self._count(source, "ignored")  # robots.txt or offsite: a rule, not a fault
             return
@@ -238,12 +258,17 @@ class NewsSpider(scrapy.Spider):
     # -- pagination gate feedback (Scrapy signals) ---------------------------------------------
 
     def _on_item_scraped(self, item: Any, response: Any, spider: Any) -> None:
-        self.gate.resolve(response.meta.get("listing"), fresh=True)
+        self.gate.resolve_article(
+            response.meta.get("article_key"), response.meta.get("listing"), fresh=True
+        )
 
     def _on_item_dropped(self, item: Any, response: Any, exception: Exception, spider: Any) -> None:
         # An article older than --since, a known page or a non-article: no reason to go deeper.
         name = type(exception).__name__
-        self.gate.resolve(response.meta.get("listing"), fresh=name not in NOT_FRESH_DROPS)
+        self.gate.resolve_article(
+            response.meta.get("article_key"), response.meta.get("listing"),
+            fresh=name not in NOT_FRESH_DROPS,
+        )
         if name in NOT_ARTICLE_DROPS and response.meta.get("kind") == "article":
             # A page that is no article (home, rubric, contacts listed in a sitemap) is fetched
             # once, not every night.
@@ -252,7 +277,9 @@ class NewsSpider(scrapy.Spider):
             remember_urls(self.db, [canonical_url(u) for u in urls], NOT_ARTICLE_STATUS)
 
     def _on_item_error(self, item: Any, response: Any, spider: Any, failure: Any) -> None:
-        self.gate.resolve(response.meta.get("listing"), fresh=True)
+        self.gate.resolve_article(
+            response.meta.get("article_key"), response.meta.get("listing"), fresh=True
+        )
         # A bug or a broken page in a pipeline stage: counted, shown, and the crawl goes on.
         source = response.meta.get("source", "?")
         reason = f"{failure.type.__name__} ({response.url}): {failure.getErrorMessage()}"
@@ -261,7 +288,9 @@ class NewsSpider(scrapy.Spider):
         self.logger.warning("%s: %s", source, reason)
 
     def _on_request_dropped(self, request: scrapy.Request, spider: Any) -> None:
-        self.gate.resolve(request.meta.get("listing"), fresh=False)
+        self.gate.resolve_article(
+            request.meta.get("article_key"), request.meta.get("listing"), fresh=False
+        )
         if request.meta.get("kind") == "article" and request.meta.get("redirect_urls"):
             # An old address redirecting to a page requested anyway: remember it as a redirect,
             # so it is not asked again; the target is stored under its own URL.

@@ -1,5 +1,6 @@
 """Corrections from Datasette (`newsmon serve`): a form at /-/newsmon/correct that needs the
-permission `newsmon-correct`, records the actor as the author and is CSRF-protected."""
+permission `newsmon-correct` (granted by the workspace's login to analysts), records the actor as
+the author and is CSRF-protected."""
 
 from __future__ import annotations
 
@@ -8,38 +9,23 @@ import re
 import sqlite3
 
 import pytest
-from datasette import hookimpl
-from datasette.plugins import pm
-
 from newsmon.commands.serve import build_datasette
 from tests.factories import article, make_db
 
 CRISIS = "Кризисный центр для женщин с детьми открылся в Уссурийске. Центр рассчитан на двенадцать мест."
 
 
-class GrantAnalysts:
-    """What a login plugin does: analysts who signed in may correct."""
-
-    __name__ = "test_grant_analysts"
-
-    @hookimpl
-    def permission_allowed(self, actor, action):
-        if action == "newsmon-correct" and actor and actor.get("id") == "ivanova":
-            return True
-        return None
-
-
 @pytest.fixture
 def ds(tmp_path):
+    """The workspace as `newsmon serve --passwords` builds it: its login plugin grants
+    `newsmon-correct` to logged-in analysts."""
+    from newsmon.shell.datasette_login import hash_password
+
     path = tmp_path / "monitor.db"
     make_db(path, [article(CRISIS, published="2025-10-02", regions=[("RU-PRI", 2)],
                            topics=["кризисные центры"])]).conn.close()
-    plugin = GrantAnalysts()
-    pm.register(plugin, name="test_grant_analysts")
-    try:
-        yield build_datasette(path), path
-    finally:
-        pm.unregister(plugin)
+    users = {"ivanova": hash_password("секретный-пароль", iterations=1000)}
+    return build_datasette(path, passwords=users), path
 
 
 def actor_cookie(datasette, actor_id: str) -> dict:
@@ -76,29 +62,32 @@ def test_an_analyst_corrects_through_the_form(ds):
         forged = await datasette.client.post("/-/newsmon/correct", cookies=cookies, data={
             "article": "1", "field": "relevant", "value": "нет", "reason": "r"})
         assert forged.status_code == 403  # no CSRF token: refused before the view
-        return await datasette.client.get("/-/newsmon/correct", cookies=cookies)
+        return await datasette.client.get("/-/newsmon/correct?article=1", cookies=cookies)
 
-    asyncio.run(go())
+    page = asyncio.run(go())
+    assert page.status_code == 200
+    assert "регионы: Хабаровский край, Приморский край" in page.text  # the article as counted now
+    assert "ivanova" in page.text and "два края" in page.text  # its corrections
     assert rows(path, "select author, field, value, reason from corrections") == [
         ("ivanova", "regions", '["RU-KHA", "RU-PRI"]', "два края")]
     assert rows(path, "select iso from article_regions order by iso") == [("RU-KHA",), ("RU-PRI",)]
 
 
-def test_anonymous_and_unpermitted_actors_are_refused(ds):
+def test_anonymous_visitors_are_refused(ds):
     datasette, path = ds
 
     async def go():
         anonymous = await datasette.client.get("/-/newsmon/correct")
         posted = await datasette.client.post("/-/newsmon/correct", data={
             "article": "1", "field": "relevant", "value": "нет", "reason": "r"})
-        other = await datasette.client.get("/-/newsmon/correct",
-                                           cookies=actor_cookie(datasette, "guest"))
-        return anonymous, posted, other
+        nameless = await datasette.client.get(
+            "/-/newsmon/correct", cookies={"ds_actor": datasette.sign({"a": {}}, "actor")})
+        return anonymous, posted, nameless
 
-    anonymous, posted, other = asyncio.run(go())
+    anonymous, posted, nameless = asyncio.run(go())
     assert anonymous.status_code == 403 and "Нет прав" in anonymous.text
     assert "<form" not in anonymous.text
     assert posted.status_code == 403
-    assert other.status_code == 403
+    assert nameless.status_code == 403
     assert rows(path, "select count(*) from corrections") == [(0,)]
     assert rows(path, "select relevant from articles") == [(1,)]

@@ -224,3 +224,40 @@ class TestPaginationGate:
         gate.close_all()
         gate.resolve("p1", fresh=True)
         assert scheduled == []
+
+
+def test_a_next_link_is_pagination_whatever_the_cms_calls_its_parameter():
+    """DLE's «?cstart=2», uCoz's «?page2», a <link rel="next">: the reader's «next» decides."""
+    body = """<html><head><link rel="next" href="/arhiv/?str=2"></head><body>
+      <a href="/news/v-chusovom-otkrylos-otdelenie/2025-10-07-544">Подробнее »</a>
+      <a href="/index.php?cstart=2">Далее &raquo;</a>
+      <a class="swchItem swchItem-next" href="/news/?page2"><span>»</span></a>
+      <a href="/index.php?cstart=3">3</a>
+      <a href="/">«</a>
+    </body></html>"""
+    links = classify_links(body, "http://127.0.0.1:8001/news/", "http://127.0.0.1:8001/")
+    assert set(links.listings) == {
+        "http://127.0.0.1:8001/index.php?cstart=2",
+        "http://127.0.0.1:8001/news/?page2",
+        "http://127.0.0.1:8001/arhiv/?str=2",
+    }
+    assert links.articles == ["http://127.0.0.1:8001/news/v-chusovom-otkrylos-otdelenie/2025-10-07-544"]
+    assert set(next_pages("http://127.0.0.1:8001/news/", links.listings)) == set(links.listings)
+
+
+def test_a_listing_sharing_its_articles_with_the_home_page_still_pages_on():
+    """The news list's first page links the articles the home page already requested: it waits
+    for their outcome instead of counting the duplicates as nothing new."""
+    from spiders.gate import PaginationGate
+
+    scheduled: list[str] = []
+    gate = PaginationGate(scheduled.append)
+    gate.open("home", 2, [])
+    assert gate.join("a1", "news") is None and gate.join("a2", "news") is None
+    gate.open("news", 2, ["news?page=2"])
+    gate.resolve_article("a1", "home", fresh=False)
+    assert scheduled == []
+    gate.resolve_article("a2", "home", fresh=True)
+    assert scheduled == ["news?page=2"]
+    # Known outcomes are told at once to a listing that links the article later.
+    assert gate.join("a2", "archive") is True and gate.join("a1", "archive") is False

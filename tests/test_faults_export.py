@@ -95,7 +95,7 @@ def client(db_path):
 
     from newsmon.commands.serve import build_datasette
 
-    return TestClient(build_datasette(db_path))
+    return TestClient(build_datasette(db_path, allow_sql=True))  # arbitrary SQL is opt-in
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,9 @@ WEBSITE = b"<html><head><meta property=\"og:type\" content=\"website\"></head><b
     [
         ("http://127.0.0.1:8001/", ARTICLE, "home page"),
         ("http://127.0.0.1:8001/index.php", ARTICLE, "home page"),
+        ("http://127.0.0.1:8001/?p=3289", ARTICLE, None),
+        ("http://127.0.0.1:8001/index.php?newsid=1234", ARTICLE, None),
+        ("http://127.0.0.1:8001/index.php?option=com_content&view=article&id=7", ARTICLE, None),
         ("http://127.0.0.1:8001/kontakty/", ARTICLE, "service page /kontakty/"),
         ("http://127.0.0.1:8001/about.html", ARTICLE, "service page /about/"),
         ("http://127.0.0.1:8001/o-nas/", b"", "service page /o-nas/"),

@@ -65,3 +65,15 @@ def test_newsmon_reads_a_real_page_without_falling_back(page: sets.Page):
         assert len(got.text) >= 200
     elif page.set_name == "trafilatura" and gold >= 60:
         assert len(got.text) >= 100
+
+
+@pytest.mark.skipif(not PAGES, reason="public sets not found: see eval/realweb/README.md")
+def test_real_news_articles_are_stored_as_articles():
+    """The benchmark is all news articles: the page-type check (structure, then URL words) may
+    refuse only a few of them (make eval: eval/run_pagetype_public.py, floor 0.97)."""
+    from eval.run_pagetype_public import refused
+
+    articles = [p for p in PAGES if p.set_name == "aeb" and p.gold.get("text")]
+    lost = [f"{p.url}: {reason}" for p in articles if (reason := refused(p))]
+    assert len(articles) >= 150
+    assert len(lost) <= 0.03 * len(articles), lost

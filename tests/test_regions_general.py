@@ -84,3 +84,45 @@ def test_district_named_after_a_subject_counts_only_in_that_subjects_context():
     assert _isos(text, "RU-ORE") == ["RU-ORE"]
     assert _isos("В Приморском районе открылся семейный центр.", "RU-SPE") == ["RU-SPE"]
     assert _isos("В Приморском районе открылся семейный центр.") == []
+
+
+def test_a_settlement_word_is_not_the_town_of_that_name_elsewhere():
+    """«посёлки Мга и Павлово» (Ленинградская область) are not the town Павлово of Нижегородская
+    область; «в посёлке Октябрьский» is not the town in Башкортостан."""
+    text = "Наставники начали работать с выпускниками в посёлках Мга и Павлово. Программу ведёт фонд."
+    assert "RU-NIZ" not in _isos(text, "RU-LEN")
+    assert "RU-BA" not in _isos("В посёлке Октябрьский открыли семейный центр. Там помогают.",
+                                "RU-PER")
+    assert _isos("В Павлове открыли семейный центр. Там помогают семьям с детьми.") == ["RU-NIZ"]
+
+
+def test_a_headline_naming_one_member_of_a_list_keeps_the_whole_list():
+    text = (
+        "Ленобласть вошла в пятёрку лидеров по профилактике сиротства\n"
+        "Фонд назвал регионы, где меньше всего детей вернули из семей в детские дома.\n"
+        "Прикамье — число отказов сократилось вдвое; Кузбасс — открыто шесть школ приёмных "
+        "родителей; Ленобласть — каждая третья семья получила сопровождение; Югра — работают "
+        "кризисные квартиры; ЯНАО — наставники есть в каждом районе."
+    )
+    assert _isos(text, "RU-LEN") == ["RU-KEM", "RU-KHM", "RU-LEN", "RU-PER", "RU-YAN"]
+
+
+def test_a_district_followed_by_its_town_is_that_towns():
+    text = ("В Куйбышевском районе Новокузнецка открылась семейная гостиная для приёмных "
+            "родителей. Там помогают семьям.")
+    assert _isos(text) == ["RU-KEM"]
+
+
+def test_the_headline_means_what_the_text_means_by_the_same_name():
+    from pipeline.tag.regions.gazetteer import find_mentions as mentions_of
+
+    title = "В Куйбышевском районе открылась семейная гостиная"
+    text = ("В Куйбышевском районе Новокузнецка открылась семейная гостиная для приёмных "
+            "родителей. Там помогают семьям.")
+    got = attribute(text, find_mentions(text), title_mentions=mentions_of(title), title=title)
+    assert sorted(r.iso for r, _ in got) == ["RU-KEM"]
+    title = "У выпускников Мги и Павлово появятся наставники"
+    text = "Центр помощи семье запустил наставничество для выпускников в посёлках Мга и Павлово."
+    got = attribute(text, find_mentions(text), title_mentions=mentions_of(title), title=title,
+                    home_iso="RU-LEN")
+    assert "RU-NIZ" not in [r.iso for r, _ in got]

@@ -15,6 +15,7 @@ import errno
 import fcntl
 import logging
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -175,7 +176,7 @@ def run_crawl(
     from scrapy.crawler import CrawlerProcess
 
     from db import open_db
-    from db.runs import finish_run, start_run
+    from db.runs import start_run
     from db.store import sync_sources
     from spiders.news import NewsSpider
 
@@ -188,6 +189,7 @@ def run_crawl(
         db = open_db(db_path)
         sync_sources(db, config.sources)
         run_id = start_run(db, since)
+        ballast = _reserve_space(Path(db_path))
         if log_level:
             logging.getLogger().setLevel(log_level)
         # Scrapy sets its own loggers to DEBUG; the CLI's handlers keep the -v/-vv/--quiet level.
@@ -216,7 +218,40 @@ def run_crawl(
                                  disk_full=stats.get("newsmon/disk_full"))  # fmt: skip
             result.status = run_status(ending.reason, result, len(sources))
             try:
-                result.totals = finish_run(db, run_id, result.status, result.per_source)
+                result.totals = _finish(db, run_id, result, ballast)
             finally:
                 db.conn.close()
+                ballast.unlink(missing_ok=True)
     return result
+
+
+# Room kept beside the database while a crawl runs and given back when the disk fills up, so
+# the run's own record («failed», what was stored) can still be written.
+BALLAST_BYTES = 256 * 1024
+
+
+def _reserve_space(db_path: Path) -> Path:
+    ballast = db_path.with_name(db_path.name + ".reserve")
+    try:
+        with ballast.open("wb") as f:
+            f.write(b"\0" * BALLAST_BYTES)
+    except OSError:  # already full: nothing to reserve
+        ballast.unlink(missing_ok=True)
+    return ballast
+
+
+def _finish(db: Any, run_id: int, result: CrawlResult, ballast: Path) -> dict:
+    from db import is_disk_full
+    from db.runs import finish_run
+
+    if result.disk_full:
+        ballast.unlink(missing_ok=True)
+    try:
+        return finish_run(db, run_id, result.status, result.per_source)
+    except sqlite3.OperationalError as exc:
+        if not is_disk_full(exc) or not ballast.exists():
+            raise
+        ballast.unlink()
+        result.disk_full = result.disk_full or str(exc)
+        result.status = "failed"
+        return finish_run(db, run_id, result.status, result.per_source)

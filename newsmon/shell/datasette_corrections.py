@@ -9,7 +9,6 @@ CSRF token (asgi_csrf checks it against the ds_csrftoken cookie).
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from datasette import hookimpl
@@ -42,8 +41,8 @@ def menu_links(datasette: Any, actor: Any) -> Any:
 
 async def correct_view(datasette: Any, request: Request) -> Response:
     if not await datasette.permission_allowed(request.actor, ACTION, default=False):
-        return _page(datasette, request, "Нет прав: исправлять статьи могут только аналитики, "
-                     "вошедшие в систему.", status=403)
+        return await _page(datasette, request, "Нет прав: исправлять статьи могут только "
+                           "аналитики, вошедшие в систему.", allowed=False, status=403)
     if request.method == "POST":
         form = await request.post_vars()
         try:
@@ -59,9 +58,9 @@ async def correct_view(datasette: Any, request: Request) -> Response:
                 exc = database_error(None, exc)
             elif not isinstance(exc, NewsmonError):
                 raise
-            return _page(datasette, request, f"Не записано: {exc}", form=form, status=400)
-        return _page(datasette, request, message, form={"article": form.get("article", "")})
-    return _page(datasette, request, "", form={"article": request.args.get("article", "")})
+            return await _page(datasette, request, f"Не записано: {exc}", form=form, status=400)
+        return await _page(datasette, request, message, form={"article": form.get("article", "")})
+    return await _page(datasette, request, "", form={"article": request.args.get("article", "")})
 
 
 async def _record(datasette: Any, actor: dict, form: dict) -> str:
@@ -105,41 +104,58 @@ async def _record(datasette: Any, actor: dict, form: dict) -> str:
     return str(await database.execute_write_fn(write, block=True))
 
 
-def _page(
+async def _page(
     datasette: Any, request: Request, message: str, *, form: dict | None = None,
-    status: int = 200,
+    allowed: bool = True, status: int = 200,
 ) -> Response:
-    form = form or {}
-    token = request.scope.get("csrftoken")
-    csrf = escape(token()) if callable(token) else ""
     from pipeline.tag.base import registered
 
+    form = dict(form or {})
     choices = [*FIELD_CHOICES,
                *((f"label:{name}", f"Метки «{name}» (через запятую)") for name in registered())]
-    options = "".join(
-        f'<option value="{escape(name)}"{" selected" if form.get("field") == name else ""}>'
-        f"{escape(label)}</option>"
-        for name, label in choices
+    current = None
+    if allowed and (form.get("article") or "").strip():
+        current = await _current(datasette, form["article"])
+    html = await datasette.render_template(
+        "newsmon_correct.html",
+        {"message": message, "error": status >= 400, "allowed": allowed, "form": form,
+         "choices": choices, "current": current},
+        request=request,
     )
-    note = f'<p class="message">{escape(message)}</p>' if message else ""
-    body = "" if status == 403 else f"""
-<form method="post" action="{escape(datasette.urls.path(PATH))}">
-  <input type="hidden" name="csrftoken" value="{csrf}">
-  <p><label>Статья (номер или адрес): <input name="article" value="{escape(form.get("article", ""))}"
-     required></label></p>
-  <p><label>Что исправить: <select name="field">{options}</select></label></p>
-  <p><label>Новое значение: <input name="value" value="{escape(form.get("value", ""))}"
-     size="60"></label></p>
-  <p><label><input type="checkbox" name="withdraw" value="1"> отозвать исправление этого поля
-     (вернётся значение разметки)</label></p>
-  <p><label>Причина: <input name="reason" value="{escape(form.get("reason", ""))}" size="60"
-     required></label></p>
-  <p><button type="submit">Записать исправление</button></p>
-</form>"""
-    html = f"""<!DOCTYPE html>
-<html lang="ru"><head><meta charset="utf-8"><title>Исправление статьи — newsmon</title></head>
-<body><h1>Исправление статьи</h1>{note}{body}
-<p>Исправление видят counts, поиск, дайджест и Datasette; повторный сбор и newsmon retag его
-сохраняют. Список: <code>newsmon correct --list</code>; объяснение разметки:
-<code>newsmon explain НОМЕР</code>.</p></body></html>"""
     return Response.html(html, status=status)
+
+
+async def _current(datasette: Any, ref: str) -> dict | None:
+    """The article as counted now, with its corrections; None for an unknown one."""
+
+    def read(conn: Any) -> dict | None:
+        from sqlite_utils import Database
+
+        from db.article import article_row, find_article_id, stored_verdicts
+        from db.corrections import corrections_for
+        from newsmon.core.errors import UserError
+        from pipeline.tag.regions.gazetteer import region_by_iso
+
+        db = Database(conn)
+        try:
+            article_id = find_article_id(db, ref)
+        except UserError:
+            return None
+        row = article_row(db, article_id)
+        stored = stored_verdicts(db, article_id)
+        history = corrections_for(db, article_id)
+        for c in history:
+            c["shown"] = _shown(c["value"])
+        return {**row, "relevant": stored["relevant"],
+                "regions": ", ".join(region_by_iso(iso).name for iso in stored["regions"]),
+                "projects": ", ".join(stored["projects"]), "corrections": history[::-1]}
+
+    return await datasette.get_database().execute_fn(read)
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "отозвано"
+    if isinstance(value, bool):
+        return "релевантна" if value else "нерелевантна"
+    return ", ".join(map(str, value)) or "—"

@@ -34,6 +34,15 @@ def _known(db: Database, by: str, value: str | None) -> str | None:
     return match
 
 
+def resolve_name(db: Database, by: str, value: str) -> str:
+    """The stored name an org, project, topic or source filter means (alias, prefix, any case), as
+    `--org`/`--project`/… resolve it; UserError with a hint when none. Datasette's SQL functions
+    (newsmon.shell.datasette_functions) resolve the same way."""
+    match = _known(db, by, value)
+    assert match is not None
+    return match
+
+
 def _alias(by: str, value: str, known: list[str]) -> str | None:
     """An org or project named by an alias or a prefix of its canonical name."""
     lowered = value.lower()

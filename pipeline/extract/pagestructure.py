@@ -28,7 +28,9 @@ CHROME_TAGS = frozenset({"header", "footer", "nav"})
 CHROME_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:footer|copyright|podval)(?:$|[\s_-])", re.I)
 # A class that names the element a headline («entry-title», «news-item__title», «story__head»).
 TITLE_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:title|head|headline|heading|zagolovok)(?:$|[\s_-])", re.I)
-SENTENCE_END_RE = re.compile(r"[.!?…](?:[»\")]*)(?=\s|$)")
+# Sentence ends in the scripts outlets write in: Latin and Cyrillic stops, the Armenian «։», the
+# Devanagari «।», Arabic and Urdu marks; CJK full-width stops need no space after them.
+SENTENCE_END_RE = re.compile(r"[.!?…։।؟۔](?:[»\")]*)(?=\s|$)|[。！？]")
 CHARSET_RE = re.compile(rb"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*>")
 PHONE_RE = re.compile(r"(?:\+7|\b8)[\s(-]*\d{3,5}[\s)-]*\d{1,3}[\s-]?\d{2}[\s-]?\d{2}\b")
@@ -261,12 +263,30 @@ def is_chrome(el: HtmlElement) -> bool:
     """Header, footer, nav: by tag, or a footer by class/id (never the page's wrapper: themes put
     «has-footer» classes on <body>, so a box holding a headline is not a footer)."""
     if _tag(el) in CHROME_TAGS:
-        return True
+        return not _wraps_article(el)
     if _tag(el) in ("body", "html", "main", "article"):
         return False
     return bool(
         CHROME_CLASS_RE.search(f"{el.get('class') or ''} {el.get('id') or ''}")
     ) and el.find(".//h1") is None
+
+
+# A <header> or <nav> used as the page's wrapper (themes do): it holds the headline and the
+# text's paragraphs, which a real header never does.
+WRAPPER_MIN_PARAGRAPHS = 3
+WRAPPER_PARAGRAPH_CHARS = 200
+
+
+def _wraps_article(el: HtmlElement) -> bool:
+    if el.find(".//h1") is None:
+        return False
+    long_paragraphs = 0
+    for p in el.iter("p"):
+        if len(p.text_content()) >= WRAPPER_PARAGRAPH_CHARS:
+            long_paragraphs += 1
+            if long_paragraphs >= WRAPPER_MIN_PARAGRAPHS:
+                return True
+    return False
 
 
 def _in_chrome(el: HtmlElement) -> bool:
@@ -337,11 +357,12 @@ def _self_and_ancestors(el: HtmlElement):
     yield from el.iterancestors()
 
 
-def _teaser_item(title: Block, t: _Subtrees, prose_barrier: bool = True) -> HtmlElement:
+def _teaser_item(title: Block, t: _Subtrees, prose_barrier: bool = True) -> HtmlElement | None:
     """The largest box around one title link that holds no other title link, no heading and
-    (with ``prose_barrier``) no prose above the title."""
-    item = title.owner
-    for anc in title.owner.iterancestors():
+    (with ``prose_barrier``) no prose above the title. None when the link is loose text of a box
+    that already holds such things (an article's «← Назад к списку новостей» under its text)."""
+    item = None
+    for anc in _self_and_ancestors(title.owner):
         if _tag(anc) in ("body", "html") or _tag(anc) in CHROME_TAGS:
             break
         if t.titles[anc] > 1 or t.headings[anc]:
@@ -361,7 +382,8 @@ def _teaser_members(group: list[HtmlElement], t: _Subtrees) -> list[HtmlElement]
         m for m in group
         if m in t.first_title and t.first_prose.get(m, t.first_title[m] + 1) > t.first_title[m]
     ]
-    return [m for m in shaped if t.prose_chars[m] <= TEASER_MAX_PROSE or len(shaped) >= 2]
+    whole = [m for m in shaped if t.prose_chars[m] > TEASER_MAX_PROSE]
+    return [m for m in shaped if m not in whole or len(whole) >= 2]
 
 
 def _in_any(el: HtmlElement, roots: set[HtmlElement]) -> bool:
@@ -389,7 +411,7 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
             s.dated_items = max(s.dated_items, len(dated))
     for title in s.title_links:
         item = _teaser_item(title, t)
-        if t.prose_chars[item] <= TEASER_MAX_PROSE:
+        if item is not None and t.prose_chars[item] <= TEASER_MAX_PROSE:
             teaser_roots.add(item)
     for b in all_prose:
         (s.teaser_prose if _in_any(b.owner, teaser_roots) else s.prose).append(b)
@@ -398,7 +420,9 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
     if s.body and g is not None and g in s.title_links and is_headline_shaped(g):
         box = _teaser_item(g, t, prose_barrier=False)
         own_h1 = any(_tag(h.owner) == "h1" and h.index < g.index for h in s.headings)
-        s.body_under_foreign_title = own_h1 and _in_any(s.body[0].owner, {box})
+        s.body_under_foreign_title = (
+            box is not None and own_h1 and _in_any(s.body[0].owner, {box})
+        )
     _read_fields(s, tree)
     _read_search(s, tree)
     _read_pictures(s)
@@ -409,18 +433,25 @@ def _container(b: Block) -> HtmlElement:
     return b.owner.getparent() if _tag(b.owner) == "p" and b.owner.getparent() is not None else b.owner
 
 
+# How far up a paragraph lends its weight: its box fully, the parent half, the grandparent a
+# quarter — a live report whose every entry sits in a box of its own is still one body.
+BODY_ANCESTOR_MIN_WEIGHT = 0.25
+
+
 def _body(s: Structure) -> tuple[list[Block], Block | None]:
     """The body: the prose of the box scoring highest when each paragraph counts fully for its
-    container and half for the container's parent (an article split into several sibling boxes
-    by pictures or ads is still one body), with the heading or title link nearest above it."""
+    container, half for the container's parent and a quarter for the grandparent (an article
+    split into sibling boxes by pictures, ads or a live report's entries is still one body), with
+    the heading or title link nearest above it."""
     score: dict[HtmlElement, float] = defaultdict(float)
     for b in s.prose:
         if b.in_chrome:
             continue
-        box = _container(b)
-        score[box] += len(b.text)
-        if box.getparent() is not None:
-            score[box.getparent()] += len(b.text) / 2
+        box: HtmlElement | None = _container(b)
+        weight = 1.0
+        while box is not None and weight >= BODY_ANCESTOR_MIN_WEIGHT:
+            score[box] += len(b.text) * weight
+            box, weight = box.getparent(), weight / 2
     if not score:
         return [], None
     top = max(score, key=score.__getitem__)

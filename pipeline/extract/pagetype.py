@@ -142,12 +142,17 @@ def _hint(url: str, body: bytes, words: Words) -> str | None:
 
 def non_article_reason(url: str, source_url: str, body: bytes) -> str | None:
     """Why the page is not an article, or None when it may be one."""
-    path, home = urlsplit(url).path, urlsplit(source_url).path
-    segments = _segments(path)
-    if path.rstrip("/") == home.rstrip("/") or segments in ([], ["index"]):
+    page, home = urlsplit(url), urlsplit(source_url)
+    segments = _segments(page.path)
+    # «/?p=3289» (WordPress's plain permalinks), «/index.php?newsid=123» (DLE), TYPO3's and
+    # Joomla's «index.php?id=…»: the home page's path with a query is an article's address on
+    # many CMSs, so only the structure can say what such a page is.
+    if not page.query and (
+        page.path.rstrip("/") == home.path.rstrip("/") or segments in ([], ["index"])
+    ):
         return "home page"
     words = _data()
-    if segments[-1] in words.service:
+    if segments and segments[-1] in words.service:
         return f"service page /{segments[-1]}/"
     verdict = structure_verdict(url, body)
     if verdict.kind == "not":

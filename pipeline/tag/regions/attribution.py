@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from pipeline.lang.morph import Token, lemmatize_phrase, normalize_word, tokenize
 from pipeline.tag.regions.gazetteer import Gazetteer, Mention, Region, gazetteer, inside
@@ -242,6 +243,8 @@ def attribute(
     cut = related_cut(text)
     credits = credit_lines(text[:cut])
     body = [m for m in mentions if m.start < cut and not inside(m.start, m.end, credits)]
+    main_toks = [t for t in toks if t.start < cut and not inside(t.start, t.end, credits)]
+    title_mentions = _same_sense_as_body(title, title_mentions, text, body, main_toks)
     if trace is not None:
         for m in mentions:
             if m.start >= cut or inside(m.start, m.end, credits):
@@ -398,7 +401,12 @@ def attribute(
     for iso in predicated & set(scores):  # «Прикамье — …; Башкирия — …»: each member is a subject
         scores[iso] = max(scores[iso], MIN_SCORE)
     top = max(scores.values())
-    chosen = [iso for iso in scores if scores[iso] >= max(MIN_SCORE, MIN_SHARE * top)]
+    # Each member of a list that says what happens in it is a subject, however loud the
+    # headline's own region is («Ленобласть вошла в пятёрку»: the other four count too).
+    chosen = [
+        iso for iso in scores
+        if scores[iso] >= max(MIN_SCORE, MIN_SHARE * top) or iso in predicated
+    ]
     rule = ""  # a whole-article rule that chose regions the scores alone did not
     if not chosen:
         rule = "overview"
@@ -460,6 +468,40 @@ def _trace_outcomes(
             out.rules.append("below_min")
         elif scores.get(iso, 0.0) < MIN_SHARE * top:
             out.rules.append("below_share")
+
+
+def _same_sense_as_body(
+    title: str, title_mentions: list[Mention], text: str, body: list[Mention],
+    toks: list[Token],
+) -> list[Mention]:
+    """A name in the headline means what the same name means in the text: «В Куйбышевском
+    районе открылась гостиная» over «…в Куйбышевском районе Новокузнецка…» is Новокузнецк's, and
+    a name the text turned down everywhere it stands («в посёлках Мга и Павлово», a street, a
+    person) is not a place in the headline either."""
+    if not title:
+        return list(title_mentions)
+    sense = {lemmatize_phrase(text[m.start : m.end]): m for m in body}
+    lemmas = [t.lemma for t in toks]
+    out = []
+    for m in title_mentions:
+        key = lemmatize_phrase(title[m.start : m.end])
+        same = sense.get(key)
+        if same is not None and same.kind == m.kind and same.isos != m.isos:
+            m = replace(m, isos=same.isos, dominant=same.dominant, shared=same.shared)
+        elif same is None and key and _turned_down_in_body(key, lemmas, toks, body):
+            continue
+        out.append(m)
+    return out
+
+
+def _turned_down_in_body(
+    key: tuple[str, ...], lemmas: list[str], toks: list[Token], body: list[Mention]
+) -> bool:
+    n = len(key)
+    spots = [i for i in range(len(lemmas) - n + 1) if tuple(lemmas[i : i + n]) == key]
+    return bool(spots) and not any(
+        m.start <= toks[i].start < m.end for i in spots for m in body
+    )
 
 
 def _predicated_members(text: str, mentions: list[Mention], resolve) -> set[str]:

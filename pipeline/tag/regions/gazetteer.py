@@ -227,7 +227,14 @@ def _derived_adjectives(spec: dict, cities: dict, ctx_names: set[str], index: di
             break
 
 
-VILLAGE_WORDS = frozenset({"село", "деревня", "хутор", "аул"})
+# Settlements smaller than a town: the city table holds towns, so «в посёлке Октябрьском» or
+# «посёлки Мга и Павлово» is not the town of that name in another subject.
+VILLAGE_WORDS = frozenset({
+    "село", "деревня", "хутор", "аул", "посёлок", "поселок", "пос", "пгт", "станица",
+    "слобода", "починок", "выселок", "местечко",
+})
+# How far back a plural «посёлки», «сёла» governs a list of names joined by commas and «и».
+VILLAGE_LIST_WORDS = 6
 CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
 
 
@@ -330,6 +337,12 @@ def find_mentions(
             continue
         n, entry = found
         first, last = toks[i], toks[i + n - 1]
+        city = _district_of_named_city(gaz, text, toks, keys, i, n, entry)
+        if city is not None:
+            # «в Куйбышевском районе Новокузнецка»: the town that follows says which subject.
+            out.append(Mention(first.start, last.end, city.isos, "district", city.dominant))
+            i += n
+            continue
         if _subject_district(text, toks, i, n, entry):
             # «Оренбургский район» of Оренбургская область, or «Приморский район» of Петербург:
             # counts only when the text or the home region names the subject.
@@ -352,6 +365,19 @@ def find_mentions(
         i += n
     named = {iso for m in out if not (m.small and m.kind == "city_adj") for iso in m.isos}
     return [m for m in out if not (m.small and m.kind == "city_adj") or set(m.isos) & named]
+
+
+def _district_of_named_city(gaz, text, toks, keys, i: int, n: int, entry: Entry) -> Entry | None:
+    """The town a district is of, when the town follows it («Куйбышевском районе Новокузнецка»):
+    it decides the subject, not a district of the same name elsewhere."""
+    after = i + n
+    if entry.kind != "district" or after >= len(toks) or not _joined(text, toks[after - 1],
+                                                                        toks[after]):
+        return None
+    found = _match_at(gaz, text, toks, keys, after)
+    if found is None or found[1].kind != "city" or not toks[after].text[:1].isupper():
+        return None
+    return found[1]
 
 
 def _subject_district(text: str, toks: list[Token], i: int, n: int, entry: Entry) -> bool:
@@ -419,6 +445,21 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+def _village_list(text: str, toks, i: int) -> bool:
+    """«посёлки Мга и Павлово», «в сёлах Ильинское, Никольское»: a settlement word governs the
+    capitalised names listed after it (joined only by commas and «и»)."""
+    j = i - 1
+    while j >= 0 and i - j <= VILLAGE_LIST_WORDS:
+        if not re.fullmatch(r"[\s,\xa0]*", text[toks[j].end : toks[j + 1].start]):
+            return False
+        if toks[j].lemma in VILLAGE_WORDS:
+            return True
+        if toks[j].lemma != "и" and not toks[j].text[:1].isupper():
+            return False
+        j -= 1
+    return False
+
+
 def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
     first, last = toks[i], toks[i + n - 1]
     if _overlaps(first.start, last.end, per):
@@ -429,7 +470,7 @@ def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
     nxt = toks[i + n].lemma if i + n < len(toks) and _joined(text, last, toks[i + n]) else ""
     if prev in {"улица", "ул", "проспект", "пр", "переулок", "шоссе", "площадь", "бульвар"}:
         return False
-    if prev in VILLAGE_WORDS and entry.kind == "city":
+    if entry.kind == "city" and (prev in VILLAGE_WORDS or _village_list(text, toks, i)):
         return False  # the table holds towns: «в селе Никольском» is a village, not the town
     if nxt in gaz.street_words:
         # «Московский проспект», «в Приморском районе» (not the town Приморск); a city's own

@@ -1,0 +1,217 @@
+"""The whole product on outlets nobody tuned on: eval/blind_outlets/ (issue 17).
+
+    .venv/bin/python eval/run_blind_outlets.py [--quiet] [--db PATH]
+
+Serves the four blind outlets on 127.0.0.1 (newsmon/siteserver.py), runs a real
+``newsmon crawl --since 2025-09-01`` into a temporary database, reads the stored articles and
+``newsmon counts --month M --by region --format json`` for September and October 2025, and scores
+them against eval/blind_outlets/gold.json:
+
+- stored pages: precision (stored pages that are articles) and recall (articles that were stored);
+- dates: published date exact, over stored articles;
+- relevance: precision and recall (a stored non-article marked relevant is a false positive,
+  a relevant article not stored is a miss);
+- regions: region set exact, over the relevant articles of the gold (not stored = a miss);
+- region-months: for every (region, month) with materials in the gold or in the counts, are
+  ``materials`` (relevant articles, reprints included) and ``stories`` (distinct stories) exact.
+
+Prints a table and every miss (URL, gold vs got). A report, not a gate: exit 0 whatever the
+figures (non-zero only when the crawl itself fails). The first look is recorded in
+eval/blind_outlets/README.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+HERE = ROOT / "eval" / "blind_outlets"
+MONTHS = ("2025-09", "2025-10")
+SINCE = "2025-09-01"
+
+
+def load_gold() -> dict[str, Any]:
+    return json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
+
+
+def page_key(url: str) -> str:
+    """Path and sorted query of a URL, as newsmon's canonical form spells it (no origin)."""
+    from newsmon.core.urls import canonical_url
+
+    parts = urlsplit(canonical_url("http://outlet.invalid" + url if url.startswith("/") else url))
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def newsmon(*args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    return subprocess.run(
+        [sys.executable, "-c", "from newsmon.cli import main; main()", *args],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=600,
+    )  # fmt: skip
+
+
+def crawl(db_path: Path, workdir: Path) -> dict[str, Any]:
+    """Serve the blind outlets, crawl them into db_path; return the stored rows and counts."""
+    from newsmon.siteserver import SiteServer
+
+    with SiteServer(HERE / "sites") as server:
+        sources = server.write_sources(workdir / "sources.yml")
+        run = newsmon("crawl", "--sources", str(sources), "--db", str(db_path), "--since", SINCE,
+                      "--quiet")  # fmt: skip
+        if run.returncode != 0:
+            raise SystemExit(f"newsmon crawl failed ({run.returncode}):\n{run.stderr[-3000:]}")
+    return read_results(db_path) | {"crawl_stdout": run.stdout}
+
+
+def read_results(db_path: Path) -> dict[str, Any]:
+    con = sqlite3.connect(db_path)
+    con.row_factory = sqlite3.Row
+    stored = []
+    for row in con.execute("select id, url, source, published, relevant, story_id, title "
+                           "from articles order by id"):  # fmt: skip
+        isos = sorted(r[0] for r in con.execute(
+            "select iso from article_regions where article_id = ?", [row["id"]]))
+        stored.append(dict(row) | {"regions": isos})
+    con.close()
+    counts: dict[str, list[dict]] = {}
+    for month in MONTHS:
+        out = newsmon("counts", "--db", str(db_path), "--month", month, "--by", "region",
+                      "--format", "json")  # fmt: skip
+        if out.returncode != 0:
+            raise SystemExit(f"newsmon counts --month {month} failed:\n{out.stderr[-2000:]}")
+        counts[month] = json.loads(out.stdout or "[]")
+    return {"stored": stored, "counts": counts}
+
+
+@dataclass
+class Report:
+    figures: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> (hits, total)
+    misses: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    unknown: list[str] = field(default_factory=list)  # stored URLs the gold does not list
+
+    def share(self, name: str) -> float:
+        hits, total = self.figures[name]
+        return hits / total if total else 1.0
+
+
+def score(gold: dict[str, Any], results: dict[str, Any]) -> Report:
+    rep = Report()
+    pages = {(p["outlet"], page_key(p["url"])): p for p in gold["pages"]}
+    articles = {k: p for k, p in pages.items() if p["is_article"]}
+    got: dict[tuple[str, str], dict] = {}
+    for row in results["stored"]:
+        key = (row["source"], page_key(row["url"]))
+        got[key] = row
+        if key not in pages:
+            rep.unknown.append(f"{row['source']} {key[1]}")
+
+    # stored pages
+    true_stored = [k for k in got if k in articles]
+    rep.figures["stored precision"] = (len(true_stored), len(got))
+    rep.figures["stored recall"] = (len(true_stored), len(articles))
+    for k, row in got.items():
+        if k not in articles:
+            kind = pages[k]["kind"] if k in pages else "not in gold"
+            rep.misses["stored, not an article"].append(
+                f"{k[0]} {k[1]} ({kind}; title «{row['title']}», relevant={bool(row['relevant'])}, "
+                f"regions={row['regions']})")  # fmt: skip
+    for k, p in articles.items():
+        if k not in got:
+            rep.misses["article not stored"].append(f"{k[0]} {k[1]} «{p['title']}»")
+
+    # dates
+    hits = 0
+    for k in true_stored:
+        if got[k]["published"] == articles[k]["published"]:
+            hits += 1
+        else:
+            rep.misses["date"].append(f"{k[0]} {k[1]}: gold {articles[k]['published']}, got {got[k]['published']}")
+    rep.figures["date exact"] = (hits, len(true_stored))
+
+    # relevance
+    got_rel = {k for k, row in got.items() if row["relevant"]}
+    gold_rel = {k for k, p in articles.items() if p["relevant"]}
+    rep.figures["relevance precision"] = (len(got_rel & gold_rel), len(got_rel))
+    rep.figures["relevance recall"] = (len(got_rel & gold_rel), len(gold_rel))
+    for k in sorted(got_rel - gold_rel):
+        rep.misses["relevance"].append(f"{k[0]} {k[1]}: gold irrelevant/non-article, got relevant")
+    for k in sorted(gold_rel - got_rel):
+        state = "not stored" if k not in got else "got irrelevant"
+        rep.misses["relevance"].append(f"{k[0]} {k[1]}: gold relevant, {state} «{articles[k]['title']}»")
+
+    # region sets over the gold's relevant articles
+    hits = 0
+    for k in sorted(gold_rel):
+        want = sorted(articles[k]["regions"])
+        have = got[k]["regions"] if k in got else None
+        if have == want:
+            hits += 1
+        else:
+            rep.misses["region set"].append(f"{k[0]} {k[1]}: gold {want}, got {have} ({articles[k]['note']})")
+    rep.figures["region set exact"] = (hits, len(gold_rel))
+
+    # region-months
+    want_mat: dict[tuple[str, str], int] = defaultdict(int)
+    want_sto: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for p in articles.values():
+        if p["relevant"] and p["published"][:7] in MONTHS:
+            for iso in p["regions"]:
+                want_mat[(iso, p["published"][:7])] += 1
+                want_sto[(iso, p["published"][:7])].add(p["story"])
+    got_mat = {(r["iso"], m): r["materials"] for m, rows in results["counts"].items() for r in rows}
+    got_sto = {(r["iso"], m): r["stories"] for m, rows in results["counts"].items() for r in rows}
+    keys = sorted({k for k, v in want_mat.items() if v} | {k for k, v in got_mat.items() if v})
+    mat_hits = sto_hits = 0
+    for key in keys:
+        wm, gm = want_mat.get(key, 0), got_mat.get(key, 0)
+        ws, gs = len(want_sto.get(key, ())), got_sto.get(key, 0)
+        mat_hits += wm == gm
+        sto_hits += ws == gs
+        if wm != gm or ws != gs:
+            rep.misses["region-month"].append(
+                f"{key[0]} {key[1]}: materials gold {wm} got {gm}; stories gold {ws} got {gs}")
+    rep.figures["region-month materials exact"] = (mat_hits, len(keys))
+    rep.figures["region-month stories exact"] = (sto_hits, len(keys))
+    return rep
+
+
+def print_report(rep: Report, quiet: bool = False) -> None:
+    print("Blind outlets (issue 17): the whole product on 4 outlets nobody tuned on")
+    print(f"  {'figure':32} {'share':>6}  hits/total")
+    for name, (hits, total) in rep.figures.items():
+        print(f"  {name:32} {rep.share(name):6.3f}  {hits}/{total}")
+    if rep.unknown:
+        print(f"  stored URLs missing from the gold: {len(rep.unknown)}")
+    if quiet:
+        return
+    for group, lines in rep.misses.items():
+        if lines:
+            print(f"\n{group} ({len(lines)}):")
+            for line in lines:
+                print(f"  - {line}")
+
+
+def main(argv: list[str]) -> int:
+    quiet = "--quiet" in argv
+    gold = load_gold()
+    with tempfile.TemporaryDirectory(prefix="newsmon-blind-") as tmp:
+        db_path = Path(argv[argv.index("--db") + 1]) if "--db" in argv else Path(tmp) / "blind.db"
+        results = crawl(db_path, Path(tmp))
+    print_report(score(gold, results), quiet)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,68 @@
+"""The blind-outlet runner (eval/run_blind_outlets.py) on a real crawl of eval/blind_outlets/.
+
+Deliberately no floor on the scores: the set estimates unseen outlets and nobody should tune on
+it. What is asserted is that the comparison completes and that the set stays consistent: every
+page the crawl stores is judged by the gold, and the committed sites match build.py's output.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "eval"))
+
+import run_blind_outlets  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("blind")
+    return run_blind_outlets.crawl(tmp / "blind.db", tmp)
+
+
+def test_the_comparison_completes_and_gold_covers_every_stored_page(crawled):
+    gold = run_blind_outlets.load_gold()
+    report = run_blind_outlets.score(gold, crawled)
+    assert crawled["stored"], "the crawl stored nothing: the sites or the runner are broken"
+    assert report.unknown == []
+    for name, (hits, total) in report.figures.items():
+        assert 0 <= hits <= total, name
+    assert report.figures["stored recall"][1] == sum(p["is_article"] for p in gold["pages"])
+
+
+def test_counts_rows_are_per_region_for_both_months(crawled):
+    assert set(crawled["counts"]) == set(run_blind_outlets.MONTHS)
+    for rows in crawled["counts"].values():
+        assert all({"iso", "materials", "stories"} <= set(r) for r in rows)
+
+
+def test_gold_lists_every_page_once_with_article_labels():
+    gold = run_blind_outlets.load_gold()
+    keys = [(p["outlet"], run_blind_outlets.page_key(p["url"])) for p in gold["pages"]]
+    assert len(keys) == len(set(keys))
+    articles = [p for p in gold["pages"] if p["is_article"]]
+    assert all({"published", "relevant", "regions", "story"} <= set(p) for p in articles)
+    stories = {}
+    for p in articles:
+        stories.setdefault(p["story"], []).append(p["outlet"])
+    assert any(len(set(o)) > 1 for o in stories.values()), "the set should hold a cross-outlet reprint"
+
+
+def test_committed_sites_are_what_build_py_renders(tmp_path):
+    here = ROOT / "eval" / "blind_outlets"
+    result = subprocess.run([sys.executable, str(here / "build.py"), "--out", str(tmp_path)],
+                            capture_output=True, text=True, cwd=ROOT)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(root)): p.read_bytes() for p in (root / "sites").rglob("*")
+                if p.is_file()} | {"gold.json": (root / "gold.json").read_bytes()}  # fmt: skip
+
+    committed, rendered = files(here), files(tmp_path)
+    changed = sorted(k for k in committed.keys() | rendered.keys() if committed.get(k) != rendered.get(k))
+    assert not changed, f"eval/blind_outlets/ is stale: run build.py and commit ({changed[:5]})"
