@@ -1,0 +1,222 @@
+"""What one clause says for and against whoever it is about: events, outcome trends, verdicts.
+
+- **Trends (R2, R6).** An outcome indicator («изъятий», «возвратов», «устроено в семьи») with a
+  direction («снизилось», «прибавилось», «больше», «150 против 110», «с 58 до 31») is good or bad
+  by the indicator's kind: fewer removals is good news in the words of bad news. «Ни одна … не
+  отказалась» and «без … отказов» are a fall to zero.
+- **Events.** A delivered positive event (past tense or a noun: «открылась», «помощь») is good;
+  announced in the future or described in the present (how a service works) it carries no tone
+  (R5), evaluative words aside («благодарят»). A negated positive event is bad («так и не
+  отремонтировала», «не получала»). Negative events count in any tense; negated they count
+  only as a verdict that refutes them («нарушений не выявила», R8).
+- **Who → whom (R11).** When a clause names more than one organisation, an event counts for the
+  object only when the object's mention is the organisation nearest to the event word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.tag.tone import lexicon as lx
+from pipeline.tag.tone.clauses import Clause, Word
+
+NUM = r"(\d[\d\s]*(?:[.,]\d+)?)\s*(%|процент\w*|тыс\w*\.?|млн)?"
+# (current, previous) orders of the numeric comparisons news use.
+COMPARISONS = (
+    (re.compile(NUM + r"[^\d.;]{0,12}?\b(?:против|вместо)\s+" + NUM), False),
+    (re.compile(r"\bс\s+" + NUM + r"\s+до\s+" + NUM), True),  # previous first
+    (re.compile(NUM + r"[^\d;]{0,40}?(?:годом|год|годом\s+ранее|в\s+позапрошлом\s+году)\s*"
+                r"(?:ранее|раньше|назад|ранее\s+было|было|году)?[^\d;]{0,25}?" + NUM), False),
+)
+
+
+@dataclass
+class Evidence:
+    positive: float = 0.0
+    negative: float = 0.0
+    praise: float = 0.0  # positive weight from praise words (ironic when failures are reported)
+    refuted: bool = False  # an independent verdict refuted criticism
+    accused: bool = False  # the clause carries criticism or a complaint
+    reasons: list[str] = field(default_factory=list)
+
+    def add(self, other: Evidence, weight: float = 1.0) -> None:
+        self.positive += other.positive * weight
+        self.negative += other.negative * weight
+        self.praise += other.praise * weight
+        self.refuted |= other.refuted
+        self.accused |= other.accused
+        self.reasons += other.reasons
+
+
+def _number(text: str) -> float | None:
+    digits = re.sub(r"\s", "", text).replace(",", ".")
+    try:
+        return float(digits)
+    except ValueError:
+        return None
+
+
+def numeric_direction(text: str) -> int:
+    """+1 when a comparison in `text` says the figure rose, -1 fell, 0 none or equal."""
+    for pattern, previous_first in COMPARISONS:
+        m = pattern.search(text)
+        if not m:
+            continue
+        a, b = _number(m.group(1)), _number(m.group(3))
+        if a is None or b is None or a == b:
+            continue
+        if previous_first:
+            a, b = b, a
+        return 1 if a > b else -1
+    return 0
+
+
+def _negated(words: tuple[Word, ...], i: int, span: int = 3) -> bool:
+    """A negation among the few words before word i, within the same stretch of the clause."""
+    for j in range(i - 1, max(-1, i - span - 1), -1):
+        if words[j].lower in lx.NEGATION:
+            return True
+    return False
+
+
+def _indicator(word: Word, nxt: Word | None) -> int:
+    """-1 for an outcome where more is worse, +1 where more is better, 0 otherwise."""
+    if word.lemma in lx.BAD_INDICATORS or word.lower in lx.BAD_INDICATORS:
+        if word.lemma in {"отказ", "отказываться", "отказаться"} and (nxt is None or nxt.lower != "от"):
+            return 0  # «отказ в пособии» is a refusal by someone, not an outcome
+        return -1
+    if word.lemma in lx.GOOD_INDICATORS or word.lower in lx.GOOD_INDICATORS:
+        return 1
+    return 0
+
+
+def _direction(word: Word) -> int:
+    if word.lemma in lx.UP or word.lower in lx.UP_WORDS:
+        return 1
+    if word.lemma in lx.DOWN or word.lower in lx.DOWN_WORDS:
+        return -1
+    return 0
+
+
+def trends(clause: Clause) -> tuple[list[int], set[int]]:
+    """Polarities (+1 good, -1 bad) of the outcome trends in the clause and the words they used."""
+    words = clause.words
+    indicators = [
+        (i, k) for i, w in enumerate(words)
+        if (k := _indicator(w, words[i + 1] if i + 1 < len(words) else None))
+    ]
+    if not indicators:
+        return [], set()
+    used: set[int] = set()
+    found: list[int] = []
+    if any(clause.has_phrase(p) for p in lx.FLAT_PHRASES) or any(w.lemma in lx.FLAT for w in words):
+        return [], {i for i, _ in indicators}
+    for d, w in enumerate(words):
+        direction = _direction(w)
+        if not direction:
+            continue
+        i, kind = min(indicators, key=lambda ik: (abs(ik[0] - d), ik[0] > d))
+        found.append(direction * kind)
+        used |= {i, d}
+    if not found:
+        direction = numeric_direction(clause.text)
+        if direction:
+            i, kind = indicators[0]
+            found.append(direction * kind)
+            used.add(i)
+    if not found:
+        # A fall to zero: «ни одна семья не отказалась», «ни одного возврата», «без отказов».
+        for i, kind in indicators:
+            if kind < 0 and _negated(words, i, span=4) and not _negated_event_is_failure(words, i):
+                found.append(1)
+                used.add(i)
+    return found, used
+
+
+def _negated_event_is_failure(words: tuple[Word, ...], i: int) -> bool:
+    """«без очереди» is not an outcome: only a negated removal/refusal/return is a zero."""
+    return words[i].lemma in {"очередь", "задержка", "жалоба", "приют"} and not any(
+        w.lower in {"ни", "ни-одной"} for w in words[max(0, i - 4):i]
+    )
+
+
+def read_clause(clause: Clause, counts_for: set[int] | None = None) -> Evidence:
+    """The evidence of one clause; `counts_for` limits events to those word indexes (R11)."""
+    ev = Evidence()
+    lemmas = clause.lemmas()
+    if any(clause.has_phrase(p) for p in lx.BOILERPLATE) and not re.search(r"\d", clause.text):
+        ev.reasons.append(f"шаблон: {clause.text[:60]}")
+        return ev
+    polarities, used = trends(clause)
+    for p in polarities:
+        if p > 0:
+            ev.positive += 1.5
+        else:
+            ev.negative += 1.5
+    if polarities:
+        ev.reasons.append(f"динамика {'+' if sum(polarities) > 0 else '-'}: {clause.text[:60]}")
+    announced = any(w.lemma in lx.ANNOUNCE for w in clause.words)
+    decided = any(w.lemma in lx.DECISIONS and w.tense == "past" for w in clause.words)
+    verdict = any(l in lx.VERDICT_SUBJECTS for l in lemmas)
+    need_gone = any(clause.has_phrase(p) for p in lx.NEED_GONE)
+    refuted_at: set[int] = set()
+    words = clause.words
+    for i, w in enumerate(words):
+        if w.lemma in {"найти", "выявить", "подтвердить", "подтвердиться"} and _negated(words, i, 4):
+            if any(l in {"нарушение", "основание", "претензия", "факт"} for l in lemmas):
+                ev.positive += 1.5
+                ev.refuted = True
+                refuted_at.add(i)
+                refuted_at |= {j for j, x in enumerate(words) if x.lemma in {"нарушение", "претензия"}}
+        if w.lemma == "законный" and verdict:
+            ev.positive += 1.5
+            ev.refuted = True
+            refuted_at.add(i)
+    for i, w in enumerate(words):
+        if i in used or i in refuted_at:
+            continue
+        if counts_for is not None and i not in counts_for:
+            continue
+        negated = _negated(words, i)
+        if w.lemma in lx.LACK and negated:
+            ev.negative += 1
+            continue
+        if w.lemma in lx.POSITIVE_EVENTS:
+            if negated:
+                ev.negative += 1
+                ev.reasons.append(f"не {w.lemma}")
+                continue
+            if w.lemma in lx.EVALUATIVE:
+                weight = 1.0
+            elif w.tense == "futr" and not decided:
+                weight = 0.0
+            elif w.tense == "pres" and w.pos == "VERB":
+                weight = 0.0
+            else:
+                weight = 1.0
+            if announced and not decided and w.lemma not in lx.EVALUATIVE:
+                weight = 0.0
+            if weight:
+                if w.lemma in lx.PRAISE:
+                    ev.praise += weight
+                ev.positive += weight
+                ev.reasons.append(f"+ {w.lemma}")
+            continue
+        if w.lemma in lx.PRAISE and not negated:
+            ev.praise += 1
+            ev.positive += 1
+            continue
+        if w.lemma in lx.NEGATIVE_EVENTS:
+            if negated:
+                continue
+            if w.lemma in {"закрыть", "закрыться", "закрывать", "закрываться"} and need_gone:
+                ev.positive += 1
+                continue
+            if w.lemma in {"отказ", "отказываться"} and i + 1 < len(words) and words[i + 1].lower == "от":
+                continue
+            weight = 0.5 if w.tense == "futr" else 1.0
+            ev.negative += weight
+            ev.accused = True
+            ev.reasons.append(f"- {w.lemma}")
+    return ev
