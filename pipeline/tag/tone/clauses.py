@@ -63,9 +63,11 @@ def grammar(word: str) -> tuple[str, str]:
 
 
 def _word(token: Token) -> Word:
+    from pipeline.tag.tone.lexicon import FORMS
+
     lower = token.text.lower().replace("ё", "е")
     pos, tense = grammar(lower)
-    return Word(token.start, token.end, lower, token.lemma, pos, tense)
+    return Word(token.start, token.end, lower, FORMS.get(lower, token.lemma), pos, tense)
 
 
 def split_clauses(text: str, tokens: list[Token] | None = None) -> list[Clause]:

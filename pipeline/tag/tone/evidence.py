@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from pipeline.tag.tone import lexicon as lx
 from pipeline.tag.tone.clauses import Clause, Word
+from pipeline.tag.tone.objects import PREPOSITIONS
 
 NUM = r"(\d[\d\s]*(?:[.,]\d+)?)\s*(%|процент\w*|тыс\w*\.?|млн)?"
 # (current, previous) orders of the numeric comparisons news use.
@@ -91,12 +92,24 @@ def _indicator(word: Word, nxt: Word | None) -> int:
     return 0
 
 
-def _direction(word: Word) -> int:
-    if word.lemma in lx.UP or word.lower in lx.UP_WORDS:
-        return 1
-    if word.lemma in lx.DOWN or word.lower in lx.DOWN_WORDS:
+def _direction(words: tuple[Word, ...], d: int) -> int:
+    """+1 up, -1 down, 0 none; a goal («работа по снижению») is no trend, «больше не» is a fall,
+    and a negated direction («не уменьшилось») is the opposite one."""
+    word = words[d]
+    before = words[d - 1].lower if d else ""
+    if before in {"по", "на", "для"}:
+        return 0
+    after = words[d + 1].lower if d + 1 < len(words) else ""
+    if word.lower == "больше" and after in {"не", "нет"}:
         return -1
-    return 0
+    direction = 0
+    if word.lemma in lx.UP or word.lower in lx.UP_WORDS:
+        direction = 1
+    elif word.lemma in lx.DOWN or word.lower in lx.DOWN_WORDS:
+        direction = -1
+    if direction and before in {"не", "ни"}:
+        direction = -direction
+    return direction
 
 
 def trends(clause: Clause) -> tuple[list[int], set[int]]:
@@ -112,13 +125,25 @@ def trends(clause: Clause) -> tuple[list[int], set[int]]:
     found: list[int] = []
     if any(clause.has_phrase(p) for p in lx.FLAT_PHRASES) or any(w.lemma in lx.FLAT for w in words):
         return [], {i for i, _ in indicators}
-    for d, w in enumerate(words):
-        direction = _direction(w)
+    for d in range(len(words)):
+        direction = _direction(words, d)
         if not direction:
             continue
-        i, kind = min(indicators, key=lambda ik: (abs(ik[0] - d), ik[0] > d))
+        # The indicator the trend is about: the nearest before it (its subject, not a complement
+        # after a preposition: «очередь на участки растёт»), else the nearest after it.
+        earlier = [ik for ik in indicators if ik[0] < d]
+        subjects = [ik for ik in earlier if not (ik[0] and words[ik[0] - 1].lower in PREPOSITIONS)]
+        earlier = subjects or earlier
+        i, kind = max(earlier) if earlier else min(indicators, key=lambda ik: abs(ik[0] - d))
         found.append(direction * kind)
         used |= {i, d}
+    for d, w in enumerate(words):
+        # Leaving a bad state: «вышли из социально опасного положения», «вернулись из приютов».
+        if w.lemma in lx.EXIT and d + 1 < len(words) and words[d + 1].lower in {"из", "с"}:
+            bad = [i for i, k in indicators if k < 0 and d < i <= d + 5 and i not in used]
+            if bad:
+                found.append(1)
+                used |= {d, *bad}
     if not found:
         direction = numeric_direction(clause.text)
         if direction:
@@ -132,6 +157,19 @@ def trends(clause: Clause) -> tuple[list[int], set[int]]:
                 found.append(1)
                 used.add(i)
     return found, used
+
+
+def _persisting(words: tuple[Word, ...]) -> bool:
+    """«третий месяц не можем», «обещают третий год», «полгода ждут»: a failure that lasts."""
+    lemmas = {w.lemma for w in words} | {w.lower for w in words}
+    if not lemmas & lx.PERSIST_CONTEXT:
+        return False
+    for i, w in enumerate(words[:-1]):
+        if w.lemma in lx.ORDINALS and words[i + 1].lemma in lx.PERIODS:
+            return True
+        if w.lower in {"полгода", "годами", "месяцами"}:
+            return True
+    return False
 
 
 def _negated_event_is_failure(words: tuple[Word, ...], i: int) -> bool:
@@ -162,6 +200,17 @@ def read_clause(clause: Clause, counts_for: set[int] | None = None) -> Evidence:
     need_gone = any(clause.has_phrase(p) for p in lx.NEED_GONE)
     refuted_at: set[int] = set()
     words = clause.words
+    for phrase in lx.NEGATIVE_PHRASES:
+        if clause.has_phrase(phrase):
+            ev.negative += 1
+            ev.reasons.append("- " + " ".join(phrase))
+    if _persisting(words):
+        ev.negative += 1
+        ev.reasons.append("- который месяц")
+    resolved = {
+        j for i, w in enumerate(words) if w.lemma in lx.RESOLVE
+        for j in range(i + 1, min(len(words), i + 4))
+    }
     for i, w in enumerate(words):
         if w.lemma in {"найти", "выявить", "подтвердить", "подтвердиться"} and _negated(words, i, 4):
             if any(l in {"нарушение", "основание", "претензия", "факт"} for l in lemmas):
@@ -187,12 +236,17 @@ def read_clause(clause: Clause, counts_for: set[int] | None = None) -> Evidence:
                 ev.negative += 1
                 ev.reasons.append(f"не {w.lemma}")
                 continue
+            nxt = words[i + 1].lemma if i + 1 < len(words) else ""
+            if nxt in lx.ROUTINE_AFTER.get(w.lemma, ()):
+                continue
             if w.lemma in lx.EVALUATIVE:
                 weight = 1.0
             elif w.tense == "futr" and not decided:
                 weight = 0.0
-            elif w.tense == "pres" and w.pos == "VERB":
-                weight = 0.0
+            elif (w.tense == "pres" and w.pos == "VERB") or w.pos == "INFN":
+                weight = 0.0  # how a service works, or a purpose («чтобы получить»)
+            elif w.lemma in lx.WEAK:
+                weight = 0.5
             else:
                 weight = 1.0
             if announced and not decided and w.lemma not in lx.EVALUATIVE:
@@ -208,14 +262,16 @@ def read_clause(clause: Clause, counts_for: set[int] | None = None) -> Evidence:
             ev.positive += 1
             continue
         if w.lemma in lx.NEGATIVE_EVENTS:
-            if negated:
+            if negated or i in resolved:
                 continue
-            if w.lemma in {"закрыть", "закрыться", "закрывать", "закрываться"} and need_gone:
+            if w.lemma in {"закрыть", "закрыться", "закрывать", "закрываться", "закрытый"} and need_gone:
                 ev.positive += 1
                 continue
             if w.lemma in {"отказ", "отказываться"} and i + 1 < len(words) and words[i + 1].lower == "от":
                 continue
             weight = 0.5 if w.tense == "futr" else 1.0
+            if w.lemma in lx.MOOD or (i and words[i - 1].lower == "после"):
+                weight *= 0.5  # harm that sets the scene; what came before the news
             ev.negative += weight
             ev.accused = True
             ev.reasons.append(f"- {w.lemma}")

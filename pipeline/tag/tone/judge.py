@@ -16,6 +16,7 @@ from pipeline.tag.tone.clauses import Clause, split_clauses
 from pipeline.tag.tone.evidence import Evidence, read_clause
 from pipeline.tag.tone.objects import (
     TargetObject,
+    enabled_by,
     is_background,
     is_listed,
     mention_positions,
@@ -67,7 +68,8 @@ def scope(clauses: list[Clause], target: TargetObject) -> list[tuple[Clause, set
             if is_listed(clause, positions, target) or is_background(clause):
                 follows = False
                 continue
-            chosen.append((clause, _attributed(clause, positions, others)))
+            counts_for = None if enabled_by(clause, positions) else _attributed(clause, positions, others)
+            chosen.append((clause, counts_for))
             follows = True
         elif follows and not others:
             chosen.append((clause, None))

@@ -102,13 +102,36 @@ def mention_positions(clause: Clause, target: TargetObject) -> list[int]:
     return [i for i, w in enumerate(clause.words) if w.lemma in target.keys or w.lower in target.keys]
 
 
+PREPOSITIONS = frozenset({"из", "в", "во", "на", "при", "от", "у", "к", "для", "с", "со", "о", "об",
+                          "по", "за", "до", "около", "возле"})
+
+
 def other_org_positions(clause: Clause, target: TargetObject) -> list[int]:
-    """Indexes of institutional nouns that are not the object's references."""
+    """Indexes of other organisations acting in the clause: institutional nouns that are not the
+    object's references and not a place or circumstance after a preposition («из приютов»)."""
+    words = clause.words
     return [
-        i for i, w in enumerate(clause.words)
+        i for i, w in enumerate(words)
         if w.lemma in ORG_NOUNS and w.lemma not in JUDGES
         and w.lemma not in target.keys and w.lower not in target.keys
+        and not (i and words[i - 1].lower in PREPOSITIONS)
     ]
+
+
+def enabled_by(clause: Clause, positions: list[int]) -> bool:
+    """The object is named as the one who made the clause's facts possible («при поддержке фонда»,
+    «благодаря гранту фонда»): every fact in the clause is its."""
+    from pipeline.tag.tone.lexicon import ENABLERS
+
+    words = clause.words
+    for m in positions:
+        before = words[max(0, m - 4):m]
+        for phrase in ENABLERS:
+            n = len(phrase)
+            for k in range(len(before) - n + 1):
+                if all(phrase[j] in (before[k + j].lemma, before[k + j].lower) for j in range(n)):
+                    return True
+    return False
 
 
 def is_listed(clause: Clause, positions: list[int], target: TargetObject) -> bool:
