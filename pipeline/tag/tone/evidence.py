@@ -196,7 +196,7 @@ def read_clause(clause: Clause, counts_for: set[int] | None = None) -> Evidence:
         ev.reasons.append(f"динамика {'+' if sum(polarities) > 0 else '-'}: {clause.text[:60]}")
     announced = any(w.lemma in lx.ANNOUNCE for w in clause.words)
     decided = any(w.lemma in lx.DECISIONS and w.tense == "past" for w in clause.words)
-    verdict = any(l in lx.VERDICT_SUBJECTS for l in lemmas)
+    verdict = any(x in lx.VERDICT_SUBJECTS for x in lemmas)
     need_gone = any(clause.has_phrase(p) for p in lx.NEED_GONE)
     refuted_at: set[int] = set()
     words = clause.words
@@ -213,7 +213,7 @@ def read_clause(clause: Clause, counts_for: set[int] | None = None) -> Evidence:
     }
     for i, w in enumerate(words):
         if w.lemma in {"найти", "выявить", "подтвердить", "подтвердиться"} and _negated(words, i, 4):
-            if any(l in {"нарушение", "основание", "претензия", "факт"} for l in lemmas):
+            if any(x in {"нарушение", "основание", "претензия", "факт"} for x in lemmas):
                 ev.positive += 1.5
                 ev.refuted = True
                 refuted_at.add(i)

@@ -83,9 +83,9 @@ def parse_object(name: str) -> TargetObject:
         return TargetObject(name, frozenset(), True)
     keys: set[str] = set()
     outside = QUOTED_RE.sub(" ", name)
-    for word in [t.lemma for t in tokenize(outside)]:
-        if word in ALIASES:
-            keys |= ALIASES[word]
+    for noun in [t.lemma for t in tokenize(outside)]:
+        if noun in ALIASES:
+            keys |= ALIASES[noun]
     if "социальный" in lemmas and "защита" in lemmas:
         keys.add("соцзащита")
     for quoted in QUOTED_RE.findall(name.replace("««", "«")):
@@ -141,7 +141,7 @@ def is_listed(clause: Clause, positions: list[int], target: TargetObject) -> boo
     if not any(w.lemma in LIST_MARKERS for w in clause.words):
         return False
     others = other_org_positions(clause, target)
-    return bool(others) or clause.text.count(",") >= 2 or "«" in clause.text and clause.text.count("«") >= 2
+    return bool(others) or clause.text.count(",") >= 2 or clause.text.count("«") >= 2
 
 
 def is_background(clause: Clause) -> bool:
