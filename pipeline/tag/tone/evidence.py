@@ -78,6 +78,8 @@ def _negated(words: tuple[Word, ...], i: int, span: int = 3) -> bool:
     for j in range(i - 1, max(-1, i - span - 1), -1):
         if words[j].lower in lx.NEGATION:
             return True
+        if words[j].pos == "CONJ" and words[j].lower not in {"и"}:
+            return False  # «нарушений нет, а задержки…»: the negation stays in its part
     return False
 
 
@@ -101,13 +103,14 @@ def _direction(words: tuple[Word, ...], d: int) -> int:
         return 0
     after = words[d + 1].lower if d + 1 < len(words) else ""
     if word.lower == "больше" and after in {"не", "нет"}:
-        return -1
+        return -1  # «больше не стоит»: no longer
+    negated_after = after in {"не", "ни"}  # «меньше не становится»
     direction = 0
     if word.lemma in lx.UP or word.lower in lx.UP_WORDS:
         direction = 1
     elif word.lemma in lx.DOWN or word.lower in lx.DOWN_WORDS:
         direction = -1
-    if direction and before in {"не", "ни"}:
+    if direction and (before in {"не", "ни"} or negated_after):
         direction = -direction
     return direction
 
@@ -132,7 +135,7 @@ def trends(clause: Clause) -> tuple[list[int], set[int]]:
         # The indicator the trend is about: the nearest before it (its subject, not a complement
         # after a preposition: «очередь на участки растёт»), else the nearest after it.
         earlier = [ik for ik in indicators if ik[0] < d]
-        subjects = [ik for ik in earlier if not (ik[0] and words[ik[0] - 1].lower in PREPOSITIONS)]
+        subjects = [ik for ik in earlier if not _dependent(words, ik[0])]
         earlier = subjects or earlier
         i, kind = max(earlier) if earlier else min(indicators, key=lambda ik: abs(ik[0] - d))
         found.append(direction * kind)
@@ -144,6 +147,8 @@ def trends(clause: Clause) -> tuple[list[int], set[int]]:
             if bad:
                 found.append(1)
                 used |= {d, *bad}
+    if found:  # every indicator word is accounted for by the trend («жалобы на задержку … прекратились»)
+        used |= {i for i, _ in indicators}
     if not found:
         direction = numeric_direction(clause.text)
         if direction:
@@ -159,6 +164,30 @@ def trends(clause: Clause) -> tuple[list[int], set[int]]:
     return found, used
 
 
+def _dependent(words: tuple[Word, ...], i: int) -> bool:
+    """A complement, not a subject: after a preposition («на участки») or a noun modifying
+    another noun («задержку выплат», «число изъятий»)."""
+    if not i:
+        return False
+    before = words[i - 1]
+    return before.lower in PREPOSITIONS or (before.pos == "NOUN" and words[i].pos == "NOUN")
+
+
+def _negated_after(words: tuple[Word, ...], i: int) -> bool:
+    """Existential negation after a noun: «помощи нет», «психолога не было»."""
+    nxt = words[i + 1].lower if i + 1 < len(words) else ""
+    return words[i].pos == "NOUN" and nxt in {"нет", "не"} and (
+        nxt == "нет" or (i + 2 < len(words) and words[i + 2].lemma == "быть")
+    )
+
+
+def _in_a_name(words: tuple[Word, ...], i: int) -> bool:
+    """«служба ранней помощи», «центр помощи детям»: the word names an organisation's work."""
+    from pipeline.tag.tone.objects import ORG_NOUNS
+
+    return words[i].pos == "NOUN" and any(w.lemma in ORG_NOUNS for w in words[max(0, i - 2):i])
+
+
 def _persisting(words: tuple[Word, ...]) -> bool:
     """«третий месяц не можем», «обещают третий год», «полгода ждут»: a failure that lasts."""
     lemmas = {w.lemma for w in words} | {w.lower for w in words}
@@ -169,6 +198,8 @@ def _persisting(words: tuple[Word, ...]) -> bool:
             return True
         if w.lower in {"полгода", "годами", "месяцами"}:
             return True
+        if w.lower == "уже" and i + 2 < len(words) and words[i + 2].lemma in lx.PERIODS:
+            return True  # «делают уже два месяца»
     return False
 
 
@@ -198,12 +229,19 @@ def read_clause(clause: Clause, counts_for: set[int] | None = None) -> Evidence:
     decided = any(w.lemma in lx.DECISIONS and w.tense == "past" for w in clause.words)
     verdict = any(x in lx.VERDICT_SUBJECTS for x in lemmas)
     need_gone = any(clause.has_phrase(p) for p in lx.NEED_GONE)
+    assured = any(w.lemma in lx.ASSURE for w in clause.words)
     refuted_at: set[int] = set()
     words = clause.words
     for phrase in lx.NEGATIVE_PHRASES:
         if clause.has_phrase(phrase):
             ev.negative += 1
             ev.reasons.append("- " + " ".join(phrase))
+            break
+    for i, w in enumerate(words[:-1]):
+        if w.lower == "без" and words[i + 1].lemma in lx.NEEDS:
+            ev.negative += 0.5  # a family's plight: often the scene the object's help answers
+            ev.reasons.append(f"- без {words[i + 1].lemma}")
+            used.add(i + 1)
     if _persisting(words):
         ev.negative += 1
         ev.reasons.append("- который месяц")
@@ -227,18 +265,22 @@ def read_clause(clause: Clause, counts_for: set[int] | None = None) -> Evidence:
             continue
         if counts_for is not None and i not in counts_for:
             continue
-        negated = _negated(words, i)
+        negated = _negated(words, i) or _negated_after(words, i)
         if w.lemma in lx.LACK and negated:
             ev.negative += 1
             continue
         if w.lemma in lx.POSITIVE_EVENTS:
+            if _in_a_name(words, i):
+                continue
             if negated:
                 ev.negative += 1
                 ev.reasons.append(f"не {w.lemma}")
                 continue
             nxt = words[i + 1].lemma if i + 1 < len(words) else ""
-            if nxt in lx.ROUTINE_AFTER.get(w.lemma, ()):
+            if nxt in lx.ROUTINE_AFTER.get(w.lemma, ()) or w.lemma in lx.NEGATED_ONLY:
                 continue
+            if assured:
+                continue  # the object's own assurance proves nothing (R8)
             if w.lemma in lx.EVALUATIVE:
                 weight = 1.0
             elif w.tense == "futr" and not decided:
@@ -275,4 +317,6 @@ def read_clause(clause: Clause, counts_for: set[int] | None = None) -> Evidence:
             ev.negative += weight
             ev.accused = True
             ev.reasons.append(f"- {w.lemma}")
+    if any(w.lemma in lx.PRAISE for w in words):
+        ev.praise = ev.positive  # «Спасибо, очень помогли 🙃»: ironic if a failure is reported
     return ev

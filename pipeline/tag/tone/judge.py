@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.tag.tone.clauses import Clause, split_clauses
 from pipeline.tag.tone.evidence import Evidence, read_clause
+from pipeline.tag.tone.lexicon import PAST
 from pipeline.tag.tone.objects import (
     TargetObject,
     enabled_by,
@@ -85,7 +86,7 @@ def judge(text: str, obj: str | None = None, clauses: list[Clause] | None = None
     total = Evidence()
     for n, (clause, counts_for) in enumerate(scope(clauses, target)):
         weight = LEAD_WEIGHT if n == 0 else 1.0
-        if any(w.lower in {"раньше", "прежде"} for w in clause.words):
+        if any(clause.has_phrase(phrase) for phrase in PAST):
             weight *= PAST_WEIGHT
         total.add(read_clause(clause, counts_for), weight)
     positive, negative = total.positive, total.negative

@@ -115,6 +115,7 @@ def other_org_positions(clause: Clause, target: TargetObject) -> list[int]:
         if w.lemma in ORG_NOUNS and w.lemma not in JUDGES
         and w.lemma not in target.keys and w.lower not in target.keys
         and not (i and words[i - 1].lower in PREPOSITIONS)
+        and not (i and words[i - 1].pos == "NOUN")  # «ремонт приюта»: a modifier, not an actor
     ]
 
 
