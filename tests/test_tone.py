@@ -31,13 +31,13 @@ OCT = parse_month("2025-10")
 
 
 def test_the_labelled_set_is_large_varied_and_split():
-    dev, blind = load_items("dev"), load_items("blind")
-    assert len(dev) + len(blind) >= 200 and len(blind) >= 60
-    items = dev + blind
+    dev, blind, fresh = load_items("dev"), load_items("blind"), load_items("fresh")
+    assert len(dev) + len(blind) >= 200 and len(blind) >= 60 and len(fresh) >= 60
+    items = dev + blind + fresh
     assert len({i.id for i in items}) == len(items)
     assert {i.tone for i in items} == {"positive", "neutral", "negative"}
     assert {i.style for i in items} == {"news", "press", "telegram", "column", "incident"}
-    for part in (dev, blind):  # every class well represented in both parts
+    for part in (dev, blind, fresh):  # every class well represented in every part
         assert min(sum(i.tone == t for i in part) for t in ("positive", "neutral", "negative")) >= 15
     assert sum(i.mixed for i in items) >= 8
 
@@ -46,7 +46,7 @@ def test_floors_are_pinned_for_this_corpus():
     assert json.loads(FLOORS.read_text())["corpus_sha256"] == corpus_hash()
 
 
-@pytest.mark.parametrize("part", ["dev", "blind"])
+@pytest.mark.parametrize("part", ["dev", "blind", "fresh"])
 def test_the_method_holds_its_floors_and_beats_the_word_list(part, capsys):
     floors = json.loads(FLOORS.read_text())
     result = evaluate(part)

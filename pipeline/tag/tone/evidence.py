@@ -64,6 +64,8 @@ def numeric_direction(text: str) -> int:
         m = pattern.search(text)
         if not m:
             continue
+        if re.match(r"\s*(?:час|ч\b|:|мин|утра|вечера)", text[m.end():]):
+            continue  # «с 8 до 17 часов»: opening hours, not a trend
         a, b = _number(m.group(1)), _number(m.group(3))
         if a is None or b is None or a == b:
             continue
@@ -91,6 +93,8 @@ def _indicator(word: Word, nxt: Word | None) -> int:
         return -1
     if word.lemma in lx.GOOD_INDICATORS or word.lower in lx.GOOD_INDICATORS:
         return 1
+    if word.lemma in {"передать", "переданный"} and nxt is not None and nxt.lower in {"в", "на"}:
+        return 1  # «переданных в семьи»: placed in families
     return 0
 
 
@@ -147,6 +151,13 @@ def trends(clause: Clause) -> tuple[list[int], set[int]]:
             if bad:
                 found.append(1)
                 used |= {d, *bad}
+    if not found and re.search(r"\d", clause.text):
+        # A delivered outcome with a number: «за год в семьи устроены 23 ребёнка».
+        for d, w in enumerate(words):
+            if w.lemma in lx.DELIVERED_OUTCOMES and w.tense == "past" and not _negated(words, d):
+                found.append(1)
+                used.add(d)
+                break
     if found:  # every indicator word is accounted for by the trend («жалобы на задержку … прекратились»)
         used |= {i for i, _ in indicators}
     if not found:
@@ -167,9 +178,12 @@ def trends(clause: Clause) -> tuple[list[int], set[int]]:
 def _dependent(words: tuple[Word, ...], i: int) -> bool:
     """A complement, not a subject: after a preposition («на участки») or a noun modifying
     another noun («задержку выплат», «число изъятий»)."""
-    if not i:
+    j = i - 1
+    while j >= 0 and words[j].pos in {"ADJF", "PRTF", "NUMR", "NUMB"}:
+        j -= 1  # «на бесплатные земельные участки»
+    if j < 0:
         return False
-    before = words[i - 1]
+    before = words[j]
     return before.lower in PREPOSITIONS or (before.pos == "NOUN" and words[i].pos == "NOUN")
 
 
@@ -238,11 +252,13 @@ def read_clause(clause: Clause, counts_for: set[int] | None = None) -> Evidence:
             ev.reasons.append("- " + " ".join(phrase))
             break
     for i, w in enumerate(words[:-1]):
-        if w.lower == "без" and words[i + 1].lemma in lx.NEEDS:
+        lacking = (w.lower == "без" and words[i + 1].lemma in lx.NEEDS) or (
+            w.lower == "нет" and words[i + 1].lemma in lx.NEEDS)
+        if lacking:
             ev.negative += 0.5  # a family's plight: often the scene the object's help answers
             ev.reasons.append(f"- без {words[i + 1].lemma}")
             used.add(i + 1)
-    if _persisting(words):
+    if _persisting(words) or any(clause.has_phrase(p) for p in lx.STILL):
         ev.negative += 1
         ev.reasons.append("- который месяц")
     resolved = {
@@ -256,7 +272,16 @@ def read_clause(clause: Clause, counts_for: set[int] | None = None) -> Evidence:
                 ev.refuted = True
                 refuted_at.add(i)
                 refuted_at |= {j for j, x in enumerate(words) if x.lemma in {"нарушение", "претензия"}}
-        if w.lemma == "законный" and verdict:
+        if w.lemma in lx.REFUTE and not _negated(words, i):
+            ev.positive += 1.5
+            ev.refuted = True
+            ev.accused = True
+            refuted_at.add(i)
+        if w.lemma in lx.FINDINGS and verdict and not _negated(words, i, 4) and i not in refuted_at:
+            ev.negative += 1  # an inspection found something: «проверка нашла просроченные продукты»
+            ev.accused = True
+            refuted_at.add(i)
+        if w.lemma in {"законный", "необоснованный", "беспочвенный"} and verdict:
             ev.positive += 1.5
             ev.refuted = True
             refuted_at.add(i)
@@ -270,8 +295,10 @@ def read_clause(clause: Clause, counts_for: set[int] | None = None) -> Evidence:
             ev.negative += 1
             continue
         if w.lemma in lx.POSITIVE_EVENTS:
-            if _in_a_name(words, i):
-                continue
+            if _in_a_name(words, i) or (
+                w.pos == "NOUN" and i and words[i - 1].lower in {"на", "для"}
+            ):
+                continue  # a name («служба ранней помощи»), a purpose («на обучение»)
             if negated:
                 ev.negative += 1
                 ev.reasons.append(f"не {w.lemma}")

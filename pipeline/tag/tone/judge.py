@@ -10,6 +10,7 @@ and positive (R8).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.tag.tone.clauses import Clause, split_clauses
@@ -54,6 +55,23 @@ def _attributed(clause: Clause, mentions: list[int], others: list[int]) -> set[i
     return keep
 
 
+SCENE_RE = re.compile(r"^\s*(?:Когда|Пока|После того как|Хотя|Если)\b[^,]*,", re.I)
+
+
+def _without_scene(clause: Clause, mentions: list[int], counts_for: set[int] | None) -> set[int] | None:
+    """A leading «Когда область урезала…,» that does not name the object sets the scene (R1, R11):
+    its words do not count for the object."""
+    m = SCENE_RE.match(clause.text)
+    if not m:
+        return counts_for
+    end = clause.start + m.end()
+    inside = [i for i, w in enumerate(clause.words) if w.end <= end]
+    if not inside or any(i in inside for i in mentions):
+        return counts_for
+    keep = set(range(len(clause.words))) - set(inside)
+    return keep if counts_for is None else counts_for & keep
+
+
 def scope(clauses: list[Clause], target: TargetObject) -> list[tuple[Clause, set[int] | None]]:
     """The clauses about the object, each with the words that count for it."""
     if target.system:
@@ -70,6 +88,7 @@ def scope(clauses: list[Clause], target: TargetObject) -> list[tuple[Clause, set
                 follows = False
                 continue
             counts_for = None if enabled_by(clause, positions) else _attributed(clause, positions, others)
+            counts_for = _without_scene(clause, positions, counts_for)
             chosen.append((clause, counts_for))
             follows = True
         elif follows and not others:
@@ -95,6 +114,7 @@ def judge(text: str, obj: str | None = None, clauses: list[Clause] | None = None
     mixed = (positive > 0 and negative > 0) or (total.refuted and total.accused)
     if total.refuted:
         positive += 1.0  # R8: the independent verdict has the last word
+        negative *= 0.5  # and answers the criticism it refutes
     diff = positive - negative
     tone = "positive" if diff > MARGIN else "negative" if diff < -MARGIN else "neutral"
     return Judgement(tone, mixed, round(positive, 2), round(negative, 2), tuple(total.reasons))

@@ -141,7 +141,7 @@ def is_listed(clause: Clause, positions: list[int], target: TargetObject) -> boo
 
     if not any(w.lemma in LIST_MARKERS for w in clause.words):
         return False
-    others = other_org_positions(clause, target)
+    others = [w for w in clause.words if w.lemma in ORG_NOUNS and w.lemma not in target.keys]
     return bool(others) or clause.text.count(",") >= 2 or clause.text.count("«") >= 2
 
 
