@@ -29,7 +29,7 @@ from pipeline.tag.tone.baseline import baseline_tone  # noqa: E402
 from pipeline.tag.tone.judge import TONES, judge  # noqa: E402
 
 DATA = ROOT / "tone"
-PARTS = ("dev", "blind", "fresh")
+PARTS = ("dev", "blind", "fresh", "fourth")
 FLOORS = ROOT / "floors_tone.json"
 METRICS = ("accuracy", "macro_f1", "f1_pn")
 
