@@ -224,10 +224,78 @@ def _negated_event_is_failure(words: tuple[Word, ...], i: int) -> bool:
     )
 
 
+def _markers(clause: Clause, used: set[int], ev: Evidence) -> None:
+    """Whole-clause signs of failure: idioms («на бумаге»), lacks («без присмотра»), lasting
+    failures («третий месяц», «до сих пор»)."""
+    words = clause.words
+    for phrase in lx.NEGATIVE_PHRASES:
+        if clause.has_phrase(phrase):
+            ev.negative += 1
+            ev.reasons.append("- " + " ".join(phrase))
+            break
+    for i, w in enumerate(words[:-1]):
+        if w.lower in {"без", "нет"} and words[i + 1].lemma in lx.NEEDS:
+            ev.negative += 0.5  # a family's plight: often the scene the object's help answers
+            ev.reasons.append(f"- без {words[i + 1].lemma}")
+            used.add(i + 1)
+    if _persisting(words) or any(clause.has_phrase(p) for p in lx.STILL):
+        ev.negative += 1
+        ev.reasons.append("- который месяц")
+
+
+def _verdicts(clause: Clause, ev: Evidence) -> set[int]:
+    """Independent verdicts (R8): refutations («нарушений не выявила», «опровергла», «признала
+    законными») and findings («проверка нашла…»). Returns the words they used."""
+    words, lemmas = clause.words, clause.lemmas()
+    verdict = any(x in lx.VERDICT_SUBJECTS for x in lemmas)
+    done: set[int] = set()
+    for i, w in enumerate(words):
+        if w.lemma in {"найти", "выявить", "подтвердить", "подтвердиться"} and _negated(words, i, 4):
+            if any(x in {"нарушение", "основание", "претензия", "факт"} for x in lemmas):
+                ev.positive += 1.5
+                ev.refuted = True
+                done.add(i)
+                done |= {j for j, x in enumerate(words) if x.lemma in {"нарушение", "претензия"}}
+        if w.lemma in lx.REFUTE and not _negated(words, i):
+            ev.positive += 1.5
+            ev.refuted = ev.accused = True
+            done.add(i)
+        if w.lemma in lx.FINDINGS and verdict and not _negated(words, i, 4) and i not in done:
+            ev.negative += 1  # an inspection found something: «проверка нашла просроченные продукты»
+            ev.accused = True
+            done.add(i)
+        if w.lemma in {"законный", "необоснованный", "беспочвенный"} and verdict:
+            ev.positive += 1.5
+            ev.refuted = True
+            done.add(i)
+    return done
+
+
+def _positive_weight(clause: Clause, i: int) -> float:
+    """How much a non-negated positive event counts: delivered facts yes; plans, present-tense
+    descriptions, purposes, routine verbs and the object's own assurances no (R5, R8)."""
+    words = clause.words
+    w = words[i]
+    nxt = words[i + 1].lemma if i + 1 < len(words) else ""
+    if nxt in lx.ROUTINE_AFTER.get(w.lemma, ()) or w.lemma in lx.NEGATED_ONLY:
+        return 0.0
+    if any(x.lemma in lx.ASSURE for x in words):
+        return 0.0
+    if w.lemma in lx.EVALUATIVE:
+        return 1.0
+    decided = any(x.lemma in lx.DECISIONS and x.tense == "past" for x in words)
+    if any(x.lemma in lx.ANNOUNCE for x in words) and not decided:
+        return 0.0
+    if w.tense == "futr" and not decided:
+        return 0.0
+    if (w.tense == "pres" and w.pos == "VERB") or w.pos == "INFN":
+        return 0.0  # how a service works, or a purpose («чтобы получить»)
+    return 0.5 if w.lemma in lx.WEAK else 1.0
+
+
 def read_clause(clause: Clause, counts_for: set[int] | None = None) -> Evidence:
     """The evidence of one clause; `counts_for` limits events to those word indexes (R11)."""
     ev = Evidence()
-    lemmas = clause.lemmas()
     if any(clause.has_phrase(p) for p in lx.BOILERPLATE) and not re.search(r"\d", clause.text):
         ev.reasons.append(f"шаблон: {clause.text[:60]}")
         return ev
@@ -239,56 +307,16 @@ def read_clause(clause: Clause, counts_for: set[int] | None = None) -> Evidence:
             ev.negative += 1.5
     if polarities:
         ev.reasons.append(f"динамика {'+' if sum(polarities) > 0 else '-'}: {clause.text[:60]}")
-    announced = any(w.lemma in lx.ANNOUNCE for w in clause.words)
-    decided = any(w.lemma in lx.DECISIONS and w.tense == "past" for w in clause.words)
-    verdict = any(x in lx.VERDICT_SUBJECTS for x in lemmas)
-    need_gone = any(clause.has_phrase(p) for p in lx.NEED_GONE)
-    assured = any(w.lemma in lx.ASSURE for w in clause.words)
-    refuted_at: set[int] = set()
+    _markers(clause, used, ev)
+    used |= _verdicts(clause, ev)
     words = clause.words
-    for phrase in lx.NEGATIVE_PHRASES:
-        if clause.has_phrase(phrase):
-            ev.negative += 1
-            ev.reasons.append("- " + " ".join(phrase))
-            break
-    for i, w in enumerate(words[:-1]):
-        lacking = (w.lower == "без" and words[i + 1].lemma in lx.NEEDS) or (
-            w.lower == "нет" and words[i + 1].lemma in lx.NEEDS)
-        if lacking:
-            ev.negative += 0.5  # a family's plight: often the scene the object's help answers
-            ev.reasons.append(f"- без {words[i + 1].lemma}")
-            used.add(i + 1)
-    if _persisting(words) or any(clause.has_phrase(p) for p in lx.STILL):
-        ev.negative += 1
-        ev.reasons.append("- который месяц")
+    need_gone = any(clause.has_phrase(p) for p in lx.NEED_GONE)
     resolved = {
         j for i, w in enumerate(words) if w.lemma in lx.RESOLVE
         for j in range(i + 1, min(len(words), i + 4))
     }
     for i, w in enumerate(words):
-        if w.lemma in {"найти", "выявить", "подтвердить", "подтвердиться"} and _negated(words, i, 4):
-            if any(x in {"нарушение", "основание", "претензия", "факт"} for x in lemmas):
-                ev.positive += 1.5
-                ev.refuted = True
-                refuted_at.add(i)
-                refuted_at |= {j for j, x in enumerate(words) if x.lemma in {"нарушение", "претензия"}}
-        if w.lemma in lx.REFUTE and not _negated(words, i):
-            ev.positive += 1.5
-            ev.refuted = True
-            ev.accused = True
-            refuted_at.add(i)
-        if w.lemma in lx.FINDINGS and verdict and not _negated(words, i, 4) and i not in refuted_at:
-            ev.negative += 1  # an inspection found something: «проверка нашла просроченные продукты»
-            ev.accused = True
-            refuted_at.add(i)
-        if w.lemma in {"законный", "необоснованный", "беспочвенный"} and verdict:
-            ev.positive += 1.5
-            ev.refuted = True
-            refuted_at.add(i)
-    for i, w in enumerate(words):
-        if i in used or i in refuted_at:
-            continue
-        if counts_for is not None and i not in counts_for:
+        if i in used or (counts_for is not None and i not in counts_for):
             continue
         negated = _negated(words, i) or _negated_after(words, i)
         if w.lemma in lx.LACK and negated:
@@ -303,23 +331,7 @@ def read_clause(clause: Clause, counts_for: set[int] | None = None) -> Evidence:
                 ev.negative += 1
                 ev.reasons.append(f"не {w.lemma}")
                 continue
-            nxt = words[i + 1].lemma if i + 1 < len(words) else ""
-            if nxt in lx.ROUTINE_AFTER.get(w.lemma, ()) or w.lemma in lx.NEGATED_ONLY:
-                continue
-            if assured:
-                continue  # the object's own assurance proves nothing (R8)
-            if w.lemma in lx.EVALUATIVE:
-                weight = 1.0
-            elif w.tense == "futr" and not decided:
-                weight = 0.0
-            elif (w.tense == "pres" and w.pos == "VERB") or w.pos == "INFN":
-                weight = 0.0  # how a service works, or a purpose («чтобы получить»)
-            elif w.lemma in lx.WEAK:
-                weight = 0.5
-            else:
-                weight = 1.0
-            if announced and not decided and w.lemma not in lx.EVALUATIVE:
-                weight = 0.0
+            weight = _positive_weight(clause, i)
             if weight:
                 if w.lemma in lx.PRAISE:
                     ev.praise += weight
