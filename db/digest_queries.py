@@ -146,7 +146,7 @@ _EFFECTIVE_TONE = """
 
 
 def tone_report(
-    db: Database, period: Period, foundation: str = "Фонд поддержки детей", limit: int = 30
+    db: Database, period: Period, foundation: str = "Фонд поддержки детей", limit: int = 20
 ) -> dict:
     """What the digest's «Требует внимания» section shows (docs/tone.md):
 
