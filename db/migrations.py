@@ -245,6 +245,21 @@ def m0014_materials_views(db: Database) -> None:
     create_views(db)
 
 
+@migrations()
+def m0015_tones(db: Database) -> None:
+    """Tone of coverage toward each organisation and project a material names (docs/tone.md);
+    the material's own tone is the `tone` tagger's label in article_labels."""
+    db.execute(
+        """create table article_tones (
+             article_id integer not null references articles(id) on delete cascade,
+             object text not null,
+             tone text not null,      -- positive | neutral | negative
+             mixed integer not null,  -- 1: the text both praises and criticises the object
+             primary key (article_id, object))"""
+    )
+    db.execute("create index article_tones_tone on article_tones (tone, object)")
+
+
 def apply_migrations(db: Database) -> None:
     """All pending migrations in one write transaction (two writers opening at once serialize)."""
     from db.tx import write_tx

@@ -53,6 +53,7 @@ class ArticleRecord:
     topics: Sequence[str] = ()
     projects: Sequence[tuple[str, int, bool]] = ()
     labels: Sequence[tuple[str, str]] = ()  # (tagger, label) of the registered taggers
+    tones: Sequence[tuple[str, str, bool]] = ()  # (object, tone, mixed): pipeline.tag.tone
     request_urls: Sequence[str] = ()
     signature: bytes | None = None
 
@@ -93,6 +94,15 @@ def _summed(pairs: Iterable[tuple[str, int]]) -> dict[str, int]:
     for key, n in pairs:
         out[key] = out.get(key, 0) + int(n)
     return out
+
+
+def write_tones(db: Database, article_id: int, tones: Iterable[tuple[str, str, bool]]) -> None:
+    """Replace an article's per-object tones (the crawl's and `retag`'s one writer of them)."""
+    db.conn.execute("delete from article_tones where article_id = ?", [article_id])
+    db.conn.executemany(
+        "insert or replace into article_tones (article_id, object, tone, mixed) values (?, ?, ?, ?)",
+        [(article_id, obj, tone, int(bool(mixed))) for obj, tone, mixed in tones],
+    )
 
 
 def store_article(
@@ -146,6 +156,7 @@ def store_article(
             "insert into article_labels (article_id, tagger, label) values (?, ?, ?)",
             [(article_id, tagger, label) for tagger, label in dict.fromkeys(record.labels)],
         )
+        write_tones(db, article_id, record.tones)
         index_article(
             db, article_id, record.title, article_body(record.text, record.lead),
             published=published, region_isos=[iso for iso, _ in record.regions],
