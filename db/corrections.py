@@ -211,6 +211,7 @@ def write_machine_tags(
     corrections, in one transaction. `taggers` are the registered taggers whose labels are
     replaced; labels of other taggers stay."""
     from db.search import update_filter_tokens
+    from db.store import write_tones
 
     with write_tx(db):
         for table in ("article_regions", "article_orgs", "article_topics", "article_projects"):
@@ -225,6 +226,7 @@ def write_machine_tags(
         db.execute("delete from machine_tags where article_id = ?", [article_id])
         db.execute("update articles set relevant = ? where id = ?", [int(tags.relevant), article_id])
         insert_tags(db, article_id, tags)
+        write_tones(db, article_id, tags.tones)
         apply_corrections(db, [article_id])
         update_filter_tokens(db, article_id)
 

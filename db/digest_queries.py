@@ -134,3 +134,64 @@ def crawl_facts(db: Database, period: Period) -> dict:
         "undated": undated,
         "no_region": no_region,
     }
+
+
+# A material counts as negative when its own tone is negative or the text is negative toward any
+# organisation or project it names: the digest never shows such a material as positive.
+_EFFECTIVE_TONE = """
+    case when exists (select 1 from article_tones t where t.article_id = p.id and t.tone = 'negative')
+              or l.label = 'negative' then 'negative'
+         else coalesce(l.label, 'neutral') end
+"""
+
+
+def tone_report(
+    db: Database, period: Period, foundation: str = "Фонд поддержки детей", limit: int = 20
+) -> dict:
+    """What the digest's «Требует внимания» section shows (docs/tone.md):
+
+    - `attention`: negative materials of the period, newest first, with their link, outlet,
+      regions and the objects the text is negative toward;
+    - `regions`: per region, materials by tone (positive / neutral / negative);
+    - `objects`: the same split for the foundation and its projects (per-object tones);
+    - `totals`: the split over all materials of the period.
+    """
+    where, params = article_conditions(period, Filters())
+    params = {**params, "foundation": foundation + "%"}
+    base = f"""
+        with p as (select a.* from articles a where {where}),
+        e as (select p.id, {_EFFECTIVE_TONE} as tone from p
+              left join article_labels l on l.article_id = p.id and l.tagger = 'tone')
+    """
+    attention = list(db.query(
+        base + f"""
+        select p.id, p.url, p.title, p.source, p.published,
+               (select group_concat(r.name, '; ') from article_regions k
+                  join regions r on r.iso = k.iso where k.article_id = p.id) as regions,
+               (select group_concat(t.object, '; ') from article_tones t
+                  where t.article_id = p.id and t.tone = 'negative') as objects
+        from p join e on e.id = p.id
+        where e.tone = 'negative'
+        order by p.published desc, p.id desc
+        limit {int(limit)}
+        """, params))
+    split = """sum(e.tone = 'positive') as positive, sum(e.tone = 'neutral') as neutral,
+               sum(e.tone = 'negative') as negative, count(*) as materials"""
+    regions = list(db.query(
+        base + f"""
+        select r.name as region, r.iso, {split}
+        from e join article_regions k on k.article_id = e.id join regions r on r.iso = k.iso
+        group by r.iso order by materials desc, negative desc, r.name
+        """, params))
+    objects = list(db.query(
+        base + """
+        select t.object, sum(t.tone = 'positive') as positive, sum(t.tone = 'neutral') as neutral,
+               sum(t.tone = 'negative') as negative, count(*) as materials
+        from p join article_tones t on t.article_id = p.id
+        where t.object like :foundation
+           or exists (select 1 from article_projects k where k.article_id = p.id
+                      and k.project = t.object)
+        group by t.object order by materials desc, negative desc, t.object
+        """, params))
+    totals = next(db.query(base + f"select {split} from e", params))
+    return {"attention": attention, "regions": regions, "objects": objects, "totals": totals}

@@ -246,6 +246,21 @@ def m0014_materials_views(db: Database) -> None:
 
 
 @migrations()
+def m0015_tones(db: Database) -> None:
+    """Tone of coverage toward each organisation and project a material names (docs/tone.md);
+    the material's own tone is the `tone` tagger's label in article_labels."""
+    db.execute(
+        """create table article_tones (
+             article_id integer not null references articles(id) on delete cascade,
+             object text not null,
+             tone text not null,      -- positive | neutral | negative
+             mixed integer not null,  -- 1: the text both praises and criticises the object
+             primary key (article_id, object))"""
+    )
+    db.execute("create index article_tones_tone on article_tones (tone, object)")
+
+
+@migrations()
 def m0013_machine_tags(db: Database) -> None:
     """The machine's own value of a field an analyst corrected (db/corrections.py): the tag tables
     hold the corrected value, this table what the taggers said, so `explain` can show both and a

@@ -70,6 +70,8 @@ def values_of(result: TagResult) -> TagValues:
         topics=list(result.topics),
         projects=[(p.name, p.mentions, bool(p.registered)) for p in result.projects],
         labels=[(name, label) for name, labels in result.labels.items() for label in labels],
+        tones=[(t["object"], t["tone"], bool(t["mixed"]))
+               for t in result.extras.get("tones", ())],
     )
 
 

@@ -54,6 +54,7 @@ class ArticleRecord:
     topics: Sequence[str] = ()
     projects: Sequence[tuple[str, int, bool]] = ()
     labels: Sequence[tuple[str, str]] = ()  # (tagger, label) of the registered taggers
+    tones: Sequence[tuple[str, str, bool]] = ()  # (object, tone, mixed): pipeline.tag.tone
     request_urls: Sequence[str] = ()
     signature: bytes | None = None
 
@@ -88,6 +89,15 @@ def _set_story(db: Database, members: list[int]) -> int:
     return original
 
 
+def write_tones(db: Database, article_id: int, tones: Iterable[tuple[str, str, bool]]) -> None:
+    """Replace an article's per-object tones (the crawl's and `retag`'s one writer of them)."""
+    db.conn.execute("delete from article_tones where article_id = ?", [article_id])
+    db.conn.executemany(
+        "insert or replace into article_tones (article_id, object, tone, mixed) values (?, ?, ?, ?)",
+        [(article_id, obj, tone, int(bool(mixed))) for obj, tone, mixed in tones],
+    )
+
+
 def store_article(
     db: Database, record: ArticleRecord, *, run_id: int | None = None,
     similar: Sequence[int] = (),
@@ -112,6 +122,7 @@ def store_article(
              record.fetched_at, int(record.relevant), run_id],
         ).lastrowid
         insert_tags(db, article_id, record)
+        write_tones(db, article_id, record.tones)
         index_article(
             db, article_id, record.title, article_body(record.text, record.lead),
             published=published, region_isos=[iso for iso, _ in record.regions],

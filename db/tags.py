@@ -25,6 +25,7 @@ class MachineTags(Protocol):
     topics: Sequence[str]
     projects: Sequence[tuple[str, int, bool]]
     labels: Sequence[tuple[str, str]]
+    tones: Sequence[tuple[str, str, bool]]  # (object, tone, mixed): pipeline.tag.tone
 
 
 @dataclass
@@ -37,6 +38,7 @@ class TagValues:
     topics: Sequence[str] = ()
     projects: Sequence[tuple[str, int, bool]] = ()
     labels: Sequence[tuple[str, str]] = ()
+    tones: Sequence[tuple[str, str, bool]] = ()
 
 
 def _summed(pairs: Iterable[tuple[str, int]]) -> dict[str, int]:

@@ -43,6 +43,7 @@ class DigestData:
     new_projects: list[dict] = field(default_factory=list)
     facts: dict = field(default_factory=dict)
     growth: dict | None = None  # the region that gained most against the previous period
+    tone: dict = field(default_factory=dict)  # db.digest_queries.tone_report: _attention.html
 
     @property
     def is_empty(self) -> bool:
@@ -101,4 +102,5 @@ def build_digest(db: Database, period: Period) -> DigestData:
     data.outlets = dq.outlets(db, period)[:TOP_OUTLETS]
     data.projects = dq.projects(db, period)
     data.new_projects = [p for p in data.projects if p["is_new"] and not p["registered"]]
+    data.tone = dq.tone_report(db, period)
     return data

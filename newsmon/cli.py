@@ -81,13 +81,15 @@ def cli(ctx: click.Context, debug: bool, verbose: int, db_path: str | None) -> N
 @click.option("--source", help="Only articles from this outlet.")
 @click.option("--label", "labels", multiple=True, metavar="TAGGER=LABEL",
               help="Only articles a registered tagger gave this label (repeatable).")
+@click.option("--tone", help="Only materials of this tone: positive, neutral, negative "
+              "(or позитивная, нейтральная, негативная); docs/tone.md.")
 @click.option("--all", "include_all", is_flag=True, help="Count irrelevant articles too.")
 @format_option
 @db_option
 def counts(
     period: Period | None, by: str, region: str | None, org: str | None, project: str | None,
-    topic: str | None, source: str | None, labels: tuple[str, ...], include_all: bool, fmt: str,
-    db_path: Path,
+    topic: str | None, source: str | None, labels: tuple[str, ...], tone: str | None,
+    include_all: bool, fmt: str, db_path: Path,
 ) -> None:
     """Materials, stories and mentions per region, org, source, topic or project.
 
@@ -96,6 +98,10 @@ def counts(
     from db.queries import counts as count_rows
     from newsmon.shell.filters import build_filters
 
+    if tone is not None:
+        from pipeline.tag.tone.labels import TONE_TAGGER, parse_tone
+
+        labels = (*labels, f"{TONE_TAGGER}={parse_tone(tone)}")
     db = open_existing_db(db_path)
     filters = build_filters(db, region=region, org=org, project=project, topic=topic,
                             source=source, relevant_only=not include_all, labels=labels)

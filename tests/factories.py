@@ -91,6 +91,7 @@ def record_from_spec(db: Database, spec: dict) -> ArticleRecord:
         topics=list(spec.get("topics", ())),
         projects=_projects(spec.get("projects", ())),
         labels=list(spec.get("labels", ())),
+        tones=list(spec.get("tones", ())),
         signature=to_bytes(signature(spec["text"])),
     )
 
@@ -149,5 +150,7 @@ def add_tagged(
             "topics": list(result.topics),
             "projects": [(p.name, p.mentions, p.registered) for p in result.projects],
             "labels": [(n, label) for n, labels in result.labels.items() for label in labels],
+            "tones": [(t["object"], t["tone"], bool(t["mixed"]))
+                      for t in result.extras.get("tones", ())],
         })
     return add_articles(db, specs)

@@ -72,11 +72,12 @@ def test_sources_without_a_kind_are_web_sources(tmp_path):
 def test_a_registered_tagger_labels_every_article(tmp_path, monkeypatch, models):
     monkeypatch.setitem(TAGGERS, *LENGTH_TAGGER.split("="))
     result = tag("В Омске открыли кризисный центр для мам.", config=load_tag_config(tmp_path))
-    assert result.labels == {"length": ["короткая"]}
-    assert result.to_json()["labels"] == {"length": ["короткая"]}
+    assert result.labels["length"] == ["короткая"]  # beside the built-in default `tone`
+    assert result.to_json()["labels"]["length"] == ["короткая"]
 
 
-def test_without_taggers_the_tag_json_is_unchanged(tmp_path, models):
+def test_without_taggers_the_tag_json_is_unchanged(tmp_path, monkeypatch, models):
+    monkeypatch.delitem(TAGGERS, "tone")  # the one registered by default (docs/tone.md)
     assert "labels" not in tag("Текст.", config=load_tag_config(tmp_path)).to_json()
 
 
@@ -116,7 +117,7 @@ def test_a_new_source_kind_crawls_only_its_pages(toy_crawl):
 def test_a_new_taggers_labels_reach_storage_counts_filters_and_datasette(toy_crawl, monkeypatch):
     db = open_db(toy_crawl["db"])
     stored = db.execute("select tagger, count(*) from article_labels group by tagger").fetchall()
-    assert stored == [("length", 2)]
+    assert stored == [("length", 2), ("tone", 2)]  # tone: registered by default
     monkeypatch.setenv("NEWSMON_TAGGERS", LENGTH_TAGGER)
     runner = CliRunner()
     by = runner.invoke(cli, ["counts", "--db", str(toy_crawl["db"]), "--all", "--by", "length",
@@ -132,12 +133,12 @@ def test_a_new_taggers_labels_reach_storage_counts_filters_and_datasette(toy_cra
     page = runner.invoke(cli, ["serve", "--db", str(toy_crawl["db"]), "--get",
                                "/newsmon/article_labels.json?_shape=array"])
     assert page.exit_code == 0, page.output
-    assert {row["tagger"] for row in json.loads(page.output)} == {"length"}
+    assert {row["tagger"] for row in json.loads(page.output)} == {"length", "tone"}
 
 
 def test_an_unknown_tagger_in_a_filter_is_one_line(toy_crawl):
-    result = CliRunner().invoke(cli, ["counts", "--db", str(toy_crawl["db"]), "--label", "tone=x"])
-    assert result.exit_code == 2 and "Неизвестная разметка «tone»" in result.output
+    result = CliRunner().invoke(cli, ["counts", "--db", str(toy_crawl["db"]), "--label", "mood=x"])
+    assert result.exit_code == 2 and "Неизвестная разметка «mood»" in result.output
 
 
 # -- the store: the only package that speaks SQL ---------------------------------------------------

@@ -18,7 +18,10 @@ TEXT = (
 
 def test_tag_json_has_the_contract_shape_and_offsets_point_into_the_text(models):
     result = tag(TEXT).to_json()
-    assert set(result) == {"entities", "regions", "orgs", "projects", "relevant", "topics"}
+    assert set(result) == {"entities", "regions", "orgs", "projects", "relevant", "topics",
+                           "tone", "tones", "labels"}  # tone: the default tagger (docs/tone.md)
+    assert result["tone"] in {"positive", "neutral", "negative"}
+    assert all(set(t) == {"object", "tone", "mixed"} for t in result["tones"])
     for ent in result["entities"]:
         assert set(ent) == {"start", "end", "type", "text", "normal"}
         assert TEXT[ent["start"] : ent["end"]] == ent["text"]

@@ -28,3 +28,17 @@ WEBSITE = b"<html><head><meta property=\"og:type\" content=\"website\"></head><b
 )
 def test_non_article_pages_are_recognised(url, body, reason):
     assert non_article_reason(url, SOURCE, body) == reason
+
+
+def test_about_pages_and_profiles_by_what_they_are():
+    """«/o-fonde/» reads «about the foundation» on any site; a page headed by a person's full
+    name is their profile even with a short biography under it."""
+    assert non_article_reason("http://127.0.0.1:8001/o-fonde", SOURCE, ARTICLE) == "service page /o-fonde/"
+    profile = (
+        "<html><body><h1>Баранов Олег Игоревич</h1><p>Заместитель главы города по социальным "
+        "вопросам. Родился в 1975 году в Новокузнецке. Окончил Кемеровский государственный "
+        "университет. Работал в управлении социальной защиты населения.</p></body></html>"
+    ).encode()
+    assert non_article_reason("http://127.0.0.1:8001/rukovodstvo/baranov/", SOURCE, profile) == (
+        "profile of a person (the headline is a full name)"
+    )

@@ -150,6 +150,10 @@ def render(out: dict) -> str:
         shown = ", ".join(stored.get(field) or []) or "—"
         lines.append(f"Метки «{field[len('label:'):]}»: {shown}")
         lines += correction_line(field)
+        if field == "label:tone" and out["tones"]:
+            lines += [f"  {t['object']}: {t['tone']}" + (" (и хвалит, и критикует)"
+                                                          if t.get("mixed") else "")
+                      for t in out["tones"]]
     if out["changed_since_stored"]:
         names = ", ".join(out["changed_since_stored"])
         lines.append("")

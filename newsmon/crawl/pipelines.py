@@ -189,6 +189,8 @@ class StorePipeline(_WithDb):
             topics=list(tags.topics),
             projects=[(p.name, p.mentions, p.registered) for p in tags.projects],
             labels=[(name, label) for name, labels in tags.labels.items() for label in labels],
+            tones=[(t["object"], t["tone"], t["mixed"])
+                   for t in getattr(tags, "extras", {}).get("tones", ())],
             request_urls=item.request_urls, signature=item.signature or to_bytes(sig),
         )
         try:

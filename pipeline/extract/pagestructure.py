@@ -508,8 +508,16 @@ def _read_search(s: Structure, tree: HtmlElement) -> None:
                 s.search_query = True
 
 
+# A picture as builders and lazy loaders write it: an <img> or <picture>, or a box whose image
+# is a CSS background or waits in a data- attribute (Tilda's «t-bgimg data-original=…»).
+PICTURE_XPATH = (
+    ".//img | .//picture | .//*[contains(@style, 'background-image')]"
+    " | .//*[@data-original or @data-bg or @data-background or @data-src]"
+)
+
+
 def _read_pictures(s: Structure) -> None:
     for g in s.repeated:
-        pictured = [m for m in g if m.find(".//img") is not None]
+        pictured = [m for m in g if m.xpath(PICTURE_XPATH)]
         if len(pictured) >= 4 and all(len(m.text_content().strip()) < 120 for m in pictured):
             s.picture_grid = max(s.picture_grid, len(pictured))

@@ -52,6 +52,16 @@ BLURB_MAX_CHARS = 500
 LISTING_MIN_TEASERS = 3
 
 
+# «/o-fonde/», «/o-centre/», «/ob-uchrezhdenii/»: «about the …», a service page on any site.
+ABOUT_SEGMENT_RE = re.compile(r"^(?:o|ob)-[a-z]+$")
+# A headline that is only a person's full name with a patronymic («Баранов Олег Игоревич»):
+# a profile page, not news (news headlines say what happened).
+FULL_NAME_RE = re.compile(
+    r"^[А-ЯЁ][а-яё-]+\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:ович|евич|ьич|ична|овна|евна|инична)$"
+    r"|^[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:ович|евич|ьич|ична|овна|евна|инична)\s+[А-ЯЁ][а-яё-]+$"
+)
+
+
 @dataclass(frozen=True)
 class Words:
     service: frozenset[str]
@@ -101,6 +111,9 @@ def judge(s: Structure) -> Verdict:
                            "printed in an archive)")
         if s.search_query and s.body_chars < SEARCH_MAX_BODY:
             return Verdict("not", "search form with a query over a short text")
+        headline = next((h for h in s.headings if h.owner.tag == "h1"), None)
+        if headline is not None and FULL_NAME_RE.match(" ".join(headline.text.split())):
+            return Verdict("not", "profile of a person (the headline is a full name)")
         return Verdict("article")
     if s.picture_grid >= GRID_MIN_PICTURES:
         return Verdict("not", f"picture grid of {s.picture_grid} with captions only")
@@ -152,7 +165,7 @@ def non_article_reason(url: str, source_url: str, body: bytes) -> str | None:
     ):
         return "home page"
     words = _data()
-    if segments and segments[-1] in words.service:
+    if segments and (segments[-1] in words.service or ABOUT_SEGMENT_RE.match(segments[-1])):
         return f"service page /{segments[-1]}/"
     verdict = structure_verdict(url, body)
     if verdict.kind == "not":

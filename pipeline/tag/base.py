@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from pipeline.tag.doc import ArticleDoc
 
 # Tag kind → dotted path of a class implementing Tagger, run in this order after the built-ins.
-TAGGERS: dict[str, str] = {}
+TAGGERS: dict[str, str] = {
+    "tone": "pipeline.tag.tone.tagger.ToneTagger",  # tone of coverage (docs/tone.md)
+}
 # More, without editing code: NEWSMON_TAGGERS="tone=mypackage.tone.ToneTagger,other=…".
 TAGGERS_ENV = "NEWSMON_TAGGERS"
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")  # a column alias and a --by value

@@ -4,6 +4,7 @@ built-in tagger adds (Natasha's Doc in miniature: each step fills its own field)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from pipeline.lang.morph import Token
 from pipeline.tag.trace import Trace
@@ -48,4 +49,7 @@ class ArticleDoc:
     orgs: list[OrgHit] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     projects: list = field(default_factory=list)
+    # What registered taggers publish beside their labels, printed by `newsmon tag` under its key
+    # (the tone tagger: "tone" and "tones").
+    extras: dict[str, Any] = field(default_factory=dict)
     trace: Trace | None = None  # filled only for newsmon explain (pipeline.tag.trace)

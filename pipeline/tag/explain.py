@@ -146,6 +146,7 @@ def explain_text(
         "projects_left_out": _left_out(text, title, trace.projects_left_out),
         "related_block": " ".join(text[doc.main_end:].split())[:SENTENCE_CHARS] or None,
         "labels": {name: list(labels) for name, labels in result.labels.items()},
+        "tones": list(result.extras.get("tones", ())),  # the tone tagger's per-object tones
     }
 
 

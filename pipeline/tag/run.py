@@ -39,6 +39,8 @@ class TagResult:
     topics: list[str]
     # Labels of the registered taggers (pipeline.tag.base.TAGGERS), by tagger name.
     labels: dict[str, list[str]] = field(default_factory=dict)
+    # What the registered taggers publish beside their labels (ArticleDoc.extras): "tone", "tones".
+    extras: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         """The `newsmon tag` JSON (docs/commands.md); `labels` only when a tagger is registered."""
@@ -55,6 +57,7 @@ class TagResult:
             "projects": [_project_json(p) for p in self.projects],
             "relevant": self.relevant,
             "topics": list(self.topics),
+            **self.extras,
             **labels,
         }
 
@@ -255,7 +258,8 @@ def _run(doc: ArticleDoc, config: TagConfig, markups: tuple[Any, Any] | None) ->
     find_projects(doc, config)
     labels = {name: list(tagger.tag(doc)) for name, tagger in config.taggers.items()}
     return TagResult(
-        doc.entities, doc.regions, doc.orgs, doc.projects, bool(doc.topics), doc.topics, labels
+        doc.entities, doc.regions, doc.orgs, doc.projects, bool(doc.topics), doc.topics, labels,
+        doc.extras,
     )
 
 
