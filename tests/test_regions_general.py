@@ -126,3 +126,10 @@ def test_the_headline_means_what_the_text_means_by_the_same_name():
     got = attribute(text, find_mentions(text), title_mentions=mentions_of(title), title=title,
                     home_iso="RU-LEN")
     assert "RU-NIZ" not in [r.iso for r, _ in got]
+
+
+def test_a_local_outlets_named_district_with_no_place_known_is_its_own():
+    text = ("Служба сопровождения замещающих семей Орджоникидзевского района провела день "
+            "открытых дверей для будущих приёмных родителей.")
+    assert _isos(text, "RU-KEM") == ["RU-KEM"]
+    assert _isos(text) == []  # a federal outlet: not guessed

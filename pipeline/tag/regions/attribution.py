@@ -29,6 +29,11 @@ MAX_REGIONS = 4
 LEAD_CHARS = 400  # a longer first paragraph: its first sentences, at least LEAD_MIN_CHARS
 LEAD_MIN_CHARS = 120
 
+# A district or okrug by its own name («в Заводском районе», «Орджоникидзевского района»).
+LOCAL_DISTRICT_RE = re.compile(
+    r"\b[А-ЯЁ][а-яё]+(?:ск|цк|н|ов|ев)(?:ий|ой|ого|ом|ому|им)\s+(?:район|округ|микрорайон)\w*"
+)
+
 # --- attribution ----------------------------------------------------------------------------------
 
 
@@ -380,6 +385,15 @@ def attribute(
                 home.chosen, home.mentions = True, home_hit[0][1]
                 home.rules.append("home_adjectives")
             return home_hit
+    if not scores and _own_district(text[:cut], home_iso):
+        # No place the gazetteer knows, but a named district («в Заводском районе»): a local
+        # outlet's own city district (a federal outlet would name the city or the subject).
+        if trace is not None:
+            trace.decided_by.append("home_local_district")
+            home = trace.outcome(home_iso)
+            home.chosen = True
+            home.rules.append("home_local_district")
+        return [(gaz.by_iso[home_iso], 0)]
     if not solid and len(local_venues) == 1:
         # «В Уссурийске прошёл городской фестиваль»: the venue of a local event is its subject.
         solid = set(local_venues)
@@ -430,6 +444,11 @@ def attribute(
         chosen, rule = list(hosts), "host"
         scores.update({iso: 1.0 for iso in chosen})
         counts.update({iso: counts.get(iso, 1) for iso in chosen})
+    if not chosen and set(scores) <= {home_iso} and _own_district(text[:cut], home_iso):
+        # Only a passing mention of the home region (a credit line) and a named district.
+        chosen, rule = [str(home_iso)], "home_local_district"
+        scores.setdefault(str(home_iso), 1.0)
+        counts.setdefault(str(home_iso), 0)
     chosen.sort(key=lambda iso: (-scores[iso], -counts[iso], iso))
     limit = max(MAX_REGIONS, len(predicated & set(chosen)))
     if trace is not None:
@@ -502,6 +521,10 @@ def _turned_down_in_body(
     return bool(spots) and not any(
         m.start <= toks[i].start < m.end for i in spots for m in body
     )
+
+
+def _own_district(text: str, home_iso: str | None) -> bool:
+    return home_iso is not None and LOCAL_DISTRICT_RE.search(text) is not None
 
 
 def _predicated_members(text: str, mentions: list[Mention], resolve) -> set[str]:
