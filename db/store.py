@@ -55,6 +55,8 @@ class ArticleRecord:
     labels: Sequence[tuple[str, str]] = ()  # (tagger, label) of the registered taggers
     request_urls: Sequence[str] = ()
     signature: bytes | None = None
+    kind: str = "web"  # the source kind (newsmon.sources.kinds): web, telegram
+    links: Sequence[tuple[str, str]] = ()  # (url, rel): forward | story | link (m0016_telegram)
 
 
 def article_id_for(db: Database, url: str) -> int | None:
@@ -87,6 +89,38 @@ def _set_story(db: Database, members: list[int]) -> int:
     return original
 
 
+# Links that make two materials one story: a forward and its original, a post and the one article
+# it links to. A round-up's several links (`link`) join nothing.
+STORY_RELS = ("forward", "story")
+
+
+def linked_story_members(db: Database, url_keys: Sequence[str],
+                         links: Sequence[tuple[str, str]]) -> list[int]:
+    """Stored materials one story with a material known by `url_keys` carrying `links`: what
+    its story links point at (any URL that led to a stored article), the posts whose story
+    links point at it, and the other forwards of the same original."""
+    targets = sorted({url for url, rel in links if rel in STORY_RELS})
+    forwards = sorted({url for url, rel in links if rel == "forward"})
+    found: set[int] = set()
+    if targets:
+        marks = ",".join("?" * len(targets))
+        found |= {r[0] for r in db.execute(
+            f"select article_id from urls where url in ({marks}) and article_id is not null",
+            targets)}
+    if forwards:
+        marks = ",".join("?" * len(forwards))
+        found |= {r[0] for r in db.execute(
+            f"select article_id from article_links where rel = 'forward' and url in ({marks})",
+            forwards)}
+    keys = sorted(set(url_keys))
+    if keys:
+        marks = ",".join("?" * len(keys))
+        found |= {r[0] for r in db.execute(
+            f"select article_id from article_links where url in ({marks}) and rel in "
+            f"({','.join('?' * len(STORY_RELS))})", [*keys, *STORY_RELS])}
+    return sorted(found)
+
+
 def _summed(pairs: Iterable[tuple[str, int]]) -> dict[str, int]:
     """Mentions per key, a key listed twice counted once with both counts."""
     out: dict[str, int] = {}
@@ -110,13 +144,16 @@ def store_article(
                 record_url(db, url, 200, article_id=existing)
             return existing
         published = record.published.isoformat() if record.published else None
+        linked = linked_story_members(
+            db, [record.url, *record.request_urls], record.links
+        )  # before the insert: the article's own URLs are not yet in `urls`
         article_id = db.execute(
             """insert into articles (url, source, title, lead, author, text, published,
-                 date_method, text_method, extract_note, fetched_at, relevant, run_id)
-               values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                 date_method, text_method, extract_note, fetched_at, relevant, run_id, kind)
+               values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [record.url, record.source, record.title, record.lead, record.author, record.text,
              published, record.date_method, record.text_method, record.extract_note,
-             record.fetched_at, int(record.relevant), run_id],
+             record.fetched_at, int(record.relevant), run_id, record.kind],
         ).lastrowid
         # Plain executemany: sqlite-utils' insert_all re-reads the table schema on every call,
         # which was most of the storage stage's time.
@@ -156,8 +193,12 @@ def store_article(
                 "insert into article_minhash (article_id, signature) values (?, ?)",
                 [article_id, record.signature],
             )
+        conn.executemany(
+            "insert or ignore into article_links (article_id, url, rel) values (?, ?, ?)",
+            [(article_id, url, rel) for url, rel in dict.fromkeys(record.links)],
+        )
         db.execute("update articles set story_id = id where id = ?", [article_id])
-        members = sorted({article_id, *_story_of(db, list(similar))})
+        members = sorted({article_id, *_story_of(db, [*similar, *linked])})
         if len(members) > 1:
             _set_story(db, members)
         for url in dict.fromkeys([record.url, *record.request_urls]):

@@ -106,6 +106,15 @@ class NewsSpider(scrapy.Spider):
             for request in starters[source.kind](self, source):
                 yield request
 
+    def kind_request(self, url: str, source: Source, handler: str, **meta: Any) -> scrapy.Request:
+        """A request whose response goes to `handler(spider, response)`, the dotted path of a
+        function in a source kind's module: a spider method stays the callback, so the request
+        can be serialized (scrapy-redis) like any other."""
+        return self._request(url, source, self.parse_by_kind, handler=handler, **meta)
+
+    def parse_by_kind(self, response: scrapy.http.Response) -> Any:
+        return load_object(response.meta["handler"])(self, response)
+
     def article_requests(self, source: Source, entry: Entry) -> Iterator[scrapy.Request]:
         """The request for one article of `source`, unless it is older than --since or stored:
         what a source kind's pages lead to (docs/extending.md)."""

@@ -78,7 +78,8 @@ class _WithDb:
 
 class CanonicalPipeline(_WithDb):
     def process_item(self, item: ArticleItem) -> ArticleItem:
-        item.canonical = find_canonical(item.body, item.url)
+        # A material its source kind extracted itself (a Telegram post) is known by its own URL.
+        item.canonical = item.url if item.extracted else find_canonical(item.body, item.url)
         existing = article_id_for(self.db, item.canonical)
         if existing is not None:
             remember_urls(self.db, item.request_urls, 200, article_id=existing)
@@ -113,6 +114,8 @@ class ExtractPipeline(_WithDb):
 
     async def process_item(self, item: ArticleItem) -> ArticleItem:
         source = self.sources[item.source]
+        if item.extracted is not None:  # extracted by its source kind: short posts are materials
+            return self.check_extracted(item)
         reason = non_article_reason(item.canonical or item.url, source.url, item.body)
         if reason:
             raise NotArticle(f"{reason}: {item.url}")
@@ -131,6 +134,18 @@ class ExtractPipeline(_WithDb):
                           published=extracted.published.isoformat())
             raise TooOld(f"published {extracted.published} before {self.since}")
         item.extracted = extracted
+        return item
+
+
+    def check_extracted(self, item: ArticleItem) -> ArticleItem:
+        """A material its kind extracted (a Telegram post): only the --since bound applies."""
+        ex = item.extracted
+        assert ex is not None
+        if not ex.text.strip():
+            raise NoText(f"no text at {item.url}")
+        if self.since and ex.published and ex.published < self.since:
+            remember_urls(self.db, item.request_urls, 200, published=ex.published.isoformat())
+            raise TooOld(f"published {ex.published} before {self.since}")
         return item
 
 
@@ -190,6 +205,7 @@ class StorePipeline(_WithDb):
             projects=[(p.name, p.mentions, p.registered) for p in tags.projects],
             labels=[(name, label) for name, labels in tags.labels.items() for label in labels],
             request_urls=item.request_urls, signature=item.signature or to_bytes(sig),
+            kind=item.kind, links=item.links,
         )
         try:
             article_id = store_article(
