@@ -123,10 +123,17 @@ def words_only(text: str) -> str:
     return _SPACES_RE.sub(" ", text).strip(" \n-—–:.,;!?|•")
 
 
+def _emoji_breaks(line: str) -> str:
+    """An emoji between a word and a capitalised word ends a sentence («… районе 🚐 Специалисты
+    помогли …»): posts use them as full stops."""
+    marked = "".join("\x00" if is_emoji_char(ch) else ch for ch in line)
+    return re.sub(r"(?<=[\w»)])\s*\x00[\x00\s]*(?=[«\"(A-ZА-ЯЁ])", ". ", marked).replace("\x00", "")
+
+
 def post_title(text: str) -> str:
     """The first line or sentence, without emoji, hashtags and trailing links («Подробнее: …»)."""
     for line in text.splitlines():
-        clean = _SPACES_RE.sub(" ", _HASHTAG_RE.sub(" ", strip_emoji(line))).strip()
+        clean = _SPACES_RE.sub(" ", _HASHTAG_RE.sub(" ", _emoji_breaks(line))).strip()
         clean = re.sub(r"(?:[\s:—–-]*(?:подробнее|читать|смотреть|ссылка|источник)?[\s:—–-]*"
                        r"(?:https?://|www\.)\S+)+$", "", clean, flags=re.IGNORECASE).strip()
         clean = clean.strip(" -—–:|•*_")
@@ -141,6 +148,8 @@ def post_title(text: str) -> str:
         if len(title) > MAX_TITLE_CHARS:
             cut = title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0]
             title = cut.rstrip(",;:—– ") + "…"
+        elif title.endswith(".") and not title.endswith(".."):
+            title = title[:-1]  # a headline has no full stop
         return title
     return ""
 
