@@ -20,11 +20,13 @@ from db.stories import StoryIndex
 from newsmon.crawl.batcher import MicroBatcher
 from newsmon.crawl.run import DISK_FULL_REASON
 from newsmon.crawl.workers import StagePool, default_workers
+from newsmon.sources.kinds import SOURCE_KINDS
 from pipeline.cluster.minhash import from_bytes, signature, to_bytes
 from pipeline.extract.canonical import find_canonical
 from pipeline.extract.cascade import MIN_TEXT_CHARS  # less main text: not an article page (NoText)
 from pipeline.extract.localtime import local_time
 from pipeline.extract.pagetype import non_article_reason
+from pipeline.tag.regions.home import with_home_default
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -172,8 +174,11 @@ class TagPipeline:
     async def process_item(self, item: ArticleItem) -> ArticleItem:
         ex = item.extracted
         assert ex is not None
-        home = self.sources[item.source].region_iso
-        item.tags = await self.batcher.submit((ex.text, ex.title or "", home))
+        source = self.sources[item.source]
+        home = source.region_iso
+        item.tags = tags = await self.batcher.submit((ex.text, ex.title or "", home))
+        if SOURCE_KINDS[source.kind].home_by_default:
+            tags.regions = with_home_default(tags.regions, ex.text, home)
         return item
 
 

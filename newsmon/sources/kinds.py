@@ -30,6 +30,9 @@ class SourceKind:
     # The path its address must have (a regular expression) and, in Russian, what it should be.
     url_path: str | None = None
     url_hint: str = ""
+    # Its materials speak of the source's own region: one that names no subject (and not the
+    # country) is about the home region (pipeline.tag.regions.home) — a regional body's channel.
+    home_by_default: bool = False
 
 
 SOURCE_KINDS: dict[str, SourceKind] = {
@@ -37,7 +40,7 @@ SOURCE_KINDS: dict[str, SourceKind] = {
     "telegram": SourceKind(
         "spiders.telegram.start_telegram", frozenset({"telegram"}), url_key="telegram",
         url_path=r"^/s/[A-Za-z][A-Za-z0-9_]{3,}/?$",
-        url_hint="адрес веб-превью канала вида https://t.me/s/<канал>",
+        url_hint="адрес веб-превью канала вида https://t.me/s/<канал>", home_by_default=True,
     ),
 }
 
