@@ -41,7 +41,7 @@ def tagging(verbose: bool = False) -> dict:
 
     posts = yaml.safe_load((HERE / "labelled.yml").read_text(encoding="utf-8"))["posts"]
     from newsmon.sources.kinds import SOURCE_KINDS
-    from pipeline.tag.regions.home import with_home_default
+    from pipeline.tag.home_region import with_home_default
 
     results = tag_many([(p["text"], post_title(p["text"]), _iso(p["home"])) for p in posts])
     if SOURCE_KINDS["telegram"].home_by_default:  # as the crawl's TagPipeline does

@@ -38,6 +38,7 @@ from spiders.items import ArticleItem
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
+    from sqlite_utils import Database
     from twisted.python.failure import Failure
 
     from newsmon.sources.config import Source
@@ -51,6 +52,7 @@ NOT_ARTICLE_DROPS = ("NotArticle",)  # NoText pages are retried: extraction may 
 
 class NewsSpider(scrapy.Spider):
     name = "news"
+    db: Database  # opened in from_crawler
 
     def __init__(self, sources: list[Source], since: dt.date | None, db_path: str, **kw: Any):
         super().__init__(**kw)

@@ -26,7 +26,7 @@ from pipeline.extract.canonical import find_canonical
 from pipeline.extract.cascade import MIN_TEXT_CHARS  # less main text: not an article page (NoText)
 from pipeline.extract.localtime import local_time
 from pipeline.extract.pagetype import non_article_reason
-from pipeline.tag.regions.home import with_home_default
+from pipeline.tag.home_region import with_home_default
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

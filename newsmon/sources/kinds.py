@@ -31,7 +31,7 @@ class SourceKind:
     url_path: str | None = None
     url_hint: str = ""
     # Its materials speak of the source's own region: one that names no subject (and not the
-    # country) is about the home region (pipeline.tag.regions.home) — a regional body's channel.
+    # country) is about the home region (pipeline.tag.home_region) — a regional body's channel.
     home_by_default: bool = False
 
 

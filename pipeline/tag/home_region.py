@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from pipeline.tag.doc import RegionHit
 
@@ -29,7 +30,7 @@ def is_national(text: str) -> bool:
     from pipeline.lang.morph import lemma
 
     words = [lemma(w) for w in _WORD_RE.findall(text)]
-    pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
+    pairs = {f"{a} {b}" for a, b in pairwise(words)}
     return bool(NATIONAL_LEMMAS & (set(words) | pairs))
 
 
