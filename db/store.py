@@ -78,12 +78,16 @@ def _story_of(db: Database, article_ids: Sequence[int]) -> list[int]:
 
 
 def _set_story(db: Database, members: list[int]) -> int:
-    """Point every member at the earliest-published one (undated last, then lowest id)."""
+    """Point every member at the earliest-published one (undated last; on one day, what another
+    member forwards or links to — the article a post retells — then the lowest id)."""
     marks = ",".join("?" * len(members))
     original = db.execute(
-        f"select id from articles where id in ({marks}) "
-        "order by published is null, published, id limit 1",
-        members,
+        f"select a.id from articles a where a.id in ({marks}) "
+        "order by a.published is null, a.published, not exists ("
+        f"  select 1 from article_links l where l.article_id in ({marks})"
+        "    and l.rel in ('forward', 'story') and (l.url = a.url"
+        "      or l.url in (select u.url from urls u where u.article_id = a.id))), a.id limit 1",
+        [*members, *members],
     ).fetchone()[0]
     db.execute(f"update articles set story_id = ? where id in ({marks})", [original, *members])
     return original

@@ -81,7 +81,7 @@ def blind() -> dict:
     from newsmon.siteserver import SiteServer
     import importlib.util
 
-    spec_file = importlib.util.spec_from_file_location("tgbuild", ROOT / "tests/tgsites/build.py")
+    spec_file = importlib.util.spec_from_file_location("tgbuild", ROOT / "scripts/build_telegram_sites.py")
     assert spec_file and spec_file.loader
     builder = importlib.util.module_from_spec(spec_file)
     spec_file.loader.exec_module(builder)

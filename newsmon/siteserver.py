@@ -190,10 +190,12 @@ class SiteServer:
     """Serve every site under ``sites_dir`` (or only ``names``), each on its own free port."""
 
     def __init__(
-        self, sites_dir: Path, names: list[str] | None = None, *, base_port: int = 0
+        self, sites_dir: Path | list[Path], names: list[str] | None = None, *, base_port: int = 0
     ) -> None:
-        self.sites_dir = Path(sites_dir)
-        configs = [load_site(d) for d in discover_sites(self.sites_dir)]
+        # Several folders serve together (the demo's outlets and its Telegram host).
+        dirs = [Path(d) for d in sites_dir] if isinstance(sites_dir, list) else [Path(sites_dir)]
+        self.sites_dir = dirs[0]
+        configs = [load_site(d) for folder in dirs for d in discover_sites(folder)]
         if names is not None:
             known = {c.name for c in configs} | {c.root.name for c in configs}
             missing = [n for n in names if n not in known]
@@ -309,7 +311,8 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m newsmon.siteserver",
         description="Serve replica news outlets on 127.0.0.1, one port per outlet.",
     )
-    parser.add_argument("--sites", type=Path, default=Path("demo/sites"))
+    parser.add_argument("--sites", type=Path, nargs="+", default=[Path("demo/sites")],
+                        help="folders of sites (several serve together)")
     parser.add_argument("--names", nargs="*", help="serve only these sites")
     parser.add_argument("--write-sources", type=Path, help="write a sources.yml here")
     parser.add_argument("--pidfile", type=Path)

@@ -256,3 +256,28 @@ def test_the_digest_counts_and_links_the_telegram_materials(nights):
     html = render_html(data, {}, inline=False)
     assert 'id="telegram"' in html
     assert all(post["url"] in html for post in data.telegram["posts"])
+
+
+def test_a_post_retelling_an_article_the_same_day_is_the_reprint_not_the_original(nights):
+    stored = _stored(nights["db"])
+    article = next(u for u in stored if u.endswith("/news/2026/10/mnogodetnye-zemlya/"))
+    post = f"{nights['tme']}/minsoc_nso/9"
+    db = open_db(nights["db"])
+    article_id = db.execute("select id from articles where url = ?", [article]).fetchone()[0]
+    assert stored[post]["published"] == stored[article]["published"]
+    assert stored[post]["story"] == stored[article]["story"] == article_id
+
+
+@pytest.mark.parametrize("spec, folder", [
+    ("tests/tgsites/channels.yml", "tests/tgsites"), ("demo/telegram.yml", "demo/telegram"),
+])  # fmt: skip
+def test_committed_telegram_hosts_are_built_from_their_specs(tmp_path, spec, folder):
+    import runpy
+
+    build = runpy.run_path(str(ROOT / "scripts" / "build_telegram_sites.py"))["build"]
+    build(ROOT / spec, tmp_path)
+    for site in [p.parent for p in tmp_path.glob("*/site.yml")]:
+        fresh = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+        committed = {p.relative_to(ROOT / folder / site.name): p.read_bytes()
+                     for p in (ROOT / folder / site.name).rglob("*") if p.is_file()}
+        assert fresh == committed, f"{folder}/{site.name} is stale: run scripts/build_telegram_sites.py"

@@ -1,7 +1,7 @@
 """Build a Telegram preview host (and the outlets its posts link to) from a channels spec.
 
-    python tests/tgsites/build.py tests/tgsites/channels.yml tests/tgsites       (dev set)
-    python tests/tgsites/build.py eval/telegram/blind/channels.yml eval/telegram/blind/sites
+    python scripts/build_telegram_sites.py tests/tgsites/channels.yml tests/tgsites       (dev set)
+    python scripts/build_telegram_sites.py eval/telegram/blind/channels.yml eval/telegram/blind/sites
 
 The pages copy the layout of `https://t.me/s/<channel>` (2025): a `tgme_channel_info` header, a
 `tgme_channel_history` of `tgme_widget_message_wrap` blocks oldest first, each with `data-post`,
@@ -206,7 +206,7 @@ def build(spec_path: Path, out: Path) -> None:
     for key in ("redirects", "flaky", "retry_after"):
         if not site[key]:
             del site[key]
-    comment = f"# Telegram preview host built by tests/tgsites/build.py from {spec_path.name}; do not edit.\n"
+    comment = f"# Telegram preview host built by scripts/build_telegram_sites.py from {spec_path.name}; do not edit.\n"
     (root / "site.yml").write_text(comment + yaml.safe_dump(site, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for outlet in spec.get("outlets", []):
         oroot = out / outlet["name"]
