@@ -281,3 +281,21 @@ def test_committed_telegram_hosts_are_built_from_their_specs(tmp_path, spec, fol
         committed = {p.relative_to(ROOT / folder / site.name): p.read_bytes()
                      for p in (ROOT / folder / site.name).rglob("*") if p.is_file()}
         assert fresh == committed, f"{folder}/{site.name} is stale: run scripts/build_telegram_sites.py"
+
+
+def test_channels_of_one_host_share_one_download_slot_and_other_hosts_do_not(tmp_path):
+    from newsmon.sources.config import load_sources
+    from spiders.news import NewsSpider
+    from spiders.telegram import start_telegram
+
+    path = tmp_path / "sources.yml"
+    path.write_text(
+        "sources:\n"
+        "  - {name: a, telegram: 'https://t.me/s/chan_a', region: Москва}\n"
+        "  - {name: b, telegram: 'https://t.me/s/chan_b', region: Москва}\n"
+        "  - {name: c, kind: telegram, url: 'http://127.0.0.1:8123/s/chan_c', region: Москва}\n",
+        encoding="utf-8")
+    sources = load_sources(path).sources
+    spider = NewsSpider(list(sources), None, str(tmp_path / "n.db"))
+    slots = {s.name: next(iter(start_telegram(spider, s))).meta["download_slot"] for s in sources}
+    assert slots["a"] == slots["b"] != slots["c"]
