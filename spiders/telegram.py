@@ -102,7 +102,11 @@ def story_links(post: Post, origin: str) -> list[tuple[str, str]]:
     targets = [canonical_url(u) for u in post.links
                if not u.startswith(origin + "/") or is_post_link(u, origin)]  # fmt: skip
     targets = list(dict.fromkeys(t for t in targets if t != canonical_url(post.url)))
-    rel = "story" if len(targets) == 1 else "link"
+    # A link to the channel's own earlier post («напомним, мы писали») is context, not the
+    # story retold: it never makes the post's only story link.
+    own = canonical_url(f"{origin}/{post.channel}/")
+    stories = [t for t in targets if not t.startswith(own)]
+    rel = "story" if len(targets) == 1 and stories else "link"
     links += [(t, rel) for t in targets]
     return links
 

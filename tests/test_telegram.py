@@ -299,3 +299,24 @@ def test_channels_of_one_host_share_one_download_slot_and_other_hosts_do_not(tmp
     spider = NewsSpider(list(sources), None, str(tmp_path / "n.db"))
     slots = {s.name: next(iter(start_telegram(spider, s))).meta["download_slot"] for s in sources}
     assert slots["a"] == slots["b"] != slots["c"]
+
+
+def test_only_a_posts_single_link_to_another_site_or_channel_places_it_in_a_story():
+    from pipeline.extract.telegram import Post
+    from spiders.telegram import story_links
+
+    origin = "https://t.me"
+
+    def post(*links: str, forwarded: str | None = None) -> Post:
+        return Post("chan", 9, f"{origin}/chan/9", None, "Текст поста", "Текст поста",
+                    links=list(links), forwarded_from=forwarded)
+
+    assert story_links(post("https://site.ru/news/1?utm_source=tg"), origin) == [
+        ("https://site.ru/news/1", "story")]
+    assert story_links(post("https://t.me/other/5"), origin) == [("https://t.me/other/5", "story")]
+    assert story_links(post("https://t.me/chan/3"), origin) == [("https://t.me/chan/3", "link")]
+    assert story_links(post("https://t.me/somebody"), origin) == []  # a mention
+    assert [rel for _, rel in story_links(post("https://a.ru/1", "https://b.ru/2"), origin)] == [
+        "link", "link"]
+    assert story_links(post(forwarded="https://t.me/orig/7"), origin) == [
+        ("https://t.me/orig/7", "forward")]
