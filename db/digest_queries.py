@@ -105,6 +105,17 @@ def projects(db: Database, period: Period) -> list[dict]:
     return list(db.query(sql, params))
 
 
+def telegram_materials(db: Database, period: Period, limit: int = 10) -> dict:
+    """How many relevant materials of the period came from Telegram channels, and the newest
+    of them (url, title, source, published) to link."""
+    where, params = article_conditions(period, Filters(kind="telegram"))
+    total = db.execute(f"select count(*) from articles a where {where}", params).fetchone()[0]
+    items = list(db.query(
+        f"select a.url, a.title, a.source, a.published from articles a where {where} "
+        f"order by a.published desc, a.id limit {int(limit)}", params))
+    return {"materials": total, "posts": items}
+
+
 def crawl_facts(db: Database, period: Period) -> dict:
     """What the methods note says: sources watched, sources that published, all articles read."""
     params = period.sql_params

@@ -277,6 +277,27 @@ def m0013_machine_tags(db: Database) -> None:
     db["runs"].add_column("note", str)
 
 
+@migrations()
+def m0016_telegram(db: Database) -> None:
+    """Links that place a material in a story (a Telegram post's forwarded original, the one
+    article it links to), so a short post joins the story of what it retells even when MinHash
+    has too few words to tell; and the `materials` view shows each material's kind."""
+    db.execute(
+        """create table if not exists article_links (
+             article_id integer not null references articles(id) on delete cascade,
+             url text not null,
+             rel text not null,     -- forward | story | link
+             primary key (article_id, url))"""
+    )
+    db.execute("create index if not exists article_links_url on article_links (url, rel)")
+    view = db.execute(
+        "select sql from sqlite_master where type = 'view' and name = 'materials'"
+    ).fetchone()
+    if view and " a.kind" not in view[0]:
+        db.execute("drop view materials")
+        db.execute(view[0].replace("a.source, a.title,", "a.source, a.kind, a.title,", 1))
+
+
 def apply_migrations(db: Database) -> None:
     """All pending migrations in one write transaction (two writers opening at once serialize)."""
     from db.tx import write_tx

@@ -21,6 +21,7 @@ DIMENSIONS: dict[str, tuple[str, str, str]] = {
     "project": ("join article_projects k on k.article_id = a.id", "k.project", "sum(k.mentions)"),
     "topic": ("join article_topics k on k.article_id = a.id", "k.topic", "count(*)"),
     "source": ("", "a.source", "count(*)"),
+    "kind": ("", "a.kind", "count(*)"),  # web or telegram (newsmon.sources.kinds)
 }
 # Any other `by` is the name of a registered tagger (pipeline.tag.base): its labels.
 LABELS = ("join article_labels k on k.article_id = a.id and k.tagger = :by_tagger", "k.label",
@@ -34,6 +35,7 @@ class Filters:
     project: str | None = None
     topic: str | None = None
     source: str | None = None
+    kind: str | None = None  # web | telegram: the kind of source the material came from
     relevant_only: bool = True
     labels: tuple[tuple[str, str], ...] = ()  # (tagger, label): articles with all of them
 
@@ -50,6 +52,9 @@ def article_conditions(period: Period | None, filters: Filters) -> tuple[str, di
     if filters.source:
         where.append("a.source = :f_source")
         params["f_source"] = filters.source
+    if filters.kind:
+        where.append("a.kind = :f_kind")
+        params["f_kind"] = filters.kind
     for table, column, value, name in (
         ("article_regions", "iso", filters.region_iso, "f_region"),
         ("article_orgs", "org", filters.org, "f_org"),

@@ -57,6 +57,8 @@ class ArticleRecord:
     tones: Sequence[tuple[str, str, bool]] = ()  # (object, tone, mixed): pipeline.tag.tone
     request_urls: Sequence[str] = ()
     signature: bytes | None = None
+    kind: str = "web"  # the source kind (newsmon.sources.kinds): web, telegram
+    links: Sequence[tuple[str, str]] = ()  # (url, rel): forward | story | link (m0016_telegram)
 
 
 def article_id_for(db: Database, url: str) -> int | None:
@@ -78,12 +80,16 @@ def _story_of(db: Database, article_ids: Sequence[int]) -> list[int]:
 
 
 def _set_story(db: Database, members: list[int]) -> int:
-    """Point every member at the earliest-published one (undated last, then lowest id)."""
+    """Point every member at the earliest-published one (undated last; on one day, what another
+    member forwards or links to — the article a post retells — then the lowest id)."""
     marks = ",".join("?" * len(members))
     original = db.execute(
-        f"select id from articles where id in ({marks}) "
-        "order by published is null, published, id limit 1",
-        members,
+        f"select a.id from articles a where a.id in ({marks}) "
+        "order by a.published is null, a.published, not exists ("
+        f"  select 1 from article_links l where l.article_id in ({marks})"
+        "    and l.rel in ('forward', 'story') and (l.url = a.url"
+        "      or l.url in (select u.url from urls u where u.article_id = a.id))), a.id limit 1",
+        [*members, *members],
     ).fetchone()[0]
     db.execute(f"update articles set story_id = ? where id in ({marks})", [original, *members])
     return original
@@ -96,6 +102,38 @@ def write_tones(db: Database, article_id: int, tones: Iterable[tuple[str, str, b
         "insert or replace into article_tones (article_id, object, tone, mixed) values (?, ?, ?, ?)",
         [(article_id, obj, tone, int(bool(mixed))) for obj, tone, mixed in tones],
     )
+# Links that make two materials one story: a forward and its original, a post and the one article
+# it links to. A round-up's several links (`link`) join nothing.
+STORY_RELS = ("forward", "story")
+
+
+def linked_story_members(db: Database, url_keys: Sequence[str],
+                         links: Sequence[tuple[str, str]]) -> list[int]:
+    """Stored materials one story with a material known by `url_keys` carrying `links`: what
+    its story links point at (any URL that led to a stored article), the posts whose story
+    links point at it, and the other forwards of the same original."""
+    targets = sorted({url for url, rel in links if rel in STORY_RELS})
+    forwards = sorted({url for url, rel in links if rel == "forward"})
+    found: set[int] = set()
+    if targets:
+        marks = ",".join("?" * len(targets))
+        found |= {r[0] for r in db.execute(
+            f"select article_id from urls where url in ({marks}) and article_id is not null",
+            targets)}
+    if forwards:
+        marks = ",".join("?" * len(forwards))
+        found |= {r[0] for r in db.execute(
+            f"select article_id from article_links where rel = 'forward' and url in ({marks})",
+            forwards)}
+    keys = sorted(set(url_keys))
+    if keys:
+        marks = ",".join("?" * len(keys))
+        found |= {r[0] for r in db.execute(
+            f"select article_id from article_links where url in ({marks}) and rel in "
+            f"({','.join('?' * len(STORY_RELS))})", [*keys, *STORY_RELS])}
+    return sorted(found)
+
+
 
 
 def store_article(
@@ -113,13 +151,16 @@ def store_article(
                 record_url(db, url, 200, article_id=existing)
             return existing
         published = record.published.isoformat() if record.published else None
+        linked = linked_story_members(
+            db, [record.url, *record.request_urls], record.links
+        )  # before the insert: the article's own URLs are not yet in `urls`
         article_id = db.execute(
             """insert into articles (url, source, title, lead, author, text, published,
-                 date_method, text_method, extract_note, fetched_at, relevant, run_id)
-               values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                 date_method, text_method, extract_note, fetched_at, relevant, run_id, kind)
+               values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [record.url, record.source, record.title, record.lead, record.author, record.text,
              published, record.date_method, record.text_method, record.extract_note,
-             record.fetched_at, int(record.relevant), run_id],
+             record.fetched_at, int(record.relevant), run_id, record.kind],
         ).lastrowid
         insert_tags(db, article_id, record)
         write_tones(db, article_id, record.tones)
@@ -133,8 +174,12 @@ def store_article(
                 "insert into article_minhash (article_id, signature) values (?, ?)",
                 [article_id, record.signature],
             )
+        db.conn.executemany(
+            "insert or ignore into article_links (article_id, url, rel) values (?, ?, ?)",
+            [(article_id, url, rel) for url, rel in dict.fromkeys(record.links)],
+        )
         db.execute("update articles set story_id = id where id = ?", [article_id])
-        members = sorted({article_id, *_story_of(db, list(similar))})
+        members = sorted({article_id, *_story_of(db, [*similar, *linked])})
         if len(members) > 1:
             _set_story(db, members)
         for url in dict.fromkeys([record.url, *record.request_urls]):

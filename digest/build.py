@@ -44,6 +44,8 @@ class DigestData:
     facts: dict = field(default_factory=dict)
     growth: dict | None = None  # the region that gained most against the previous period
     tone: dict = field(default_factory=dict)  # db.digest_queries.tone_report: _attention.html
+    # Relevant materials from Telegram channels: {"materials": n, "posts": [the newest, linked]}
+    telegram: dict = field(default_factory=lambda: {"materials": 0, "posts": []})
 
     @property
     def is_empty(self) -> bool:
@@ -85,6 +87,7 @@ def build_digest(db: Database, period: Period) -> DigestData:
         for key, label, word in HEADLINES
     ]
     data.facts = dq.crawl_facts(db, period)
+    data.telegram = dq.telegram_materials(db, period)
     if data.is_empty:
         return data
     previous_regions = {r["iso"]: r["materials"] for r in queries.counts(db, "region", previous)}

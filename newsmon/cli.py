@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from newsmon.core.periods import Period
 
 
-BY_BUILT_IN = ("region", "org", "source", "topic", "project")
+BY_BUILT_IN = ("region", "org", "source", "topic", "project", "kind")
 
 
 class ByChoice(click.Choice):
@@ -79,6 +79,8 @@ def cli(ctx: click.Context, debug: bool, verbose: int, db_path: str | None) -> N
 @click.option("--project", help="Only articles naming this project.")
 @click.option("--topic", help="Only articles matching this topic.")
 @click.option("--source", help="Only articles from this outlet.")
+@click.option("--kind", type=click.Choice(["web", "telegram"]),
+              help="Only materials of this kind of source: web (sites) or telegram (channels).")
 @click.option("--label", "labels", multiple=True, metavar="TAGGER=LABEL",
               help="Only articles a registered tagger gave this label (repeatable).")
 @click.option("--tone", help="Only materials of this tone: positive, neutral, negative "
@@ -88,10 +90,11 @@ def cli(ctx: click.Context, debug: bool, verbose: int, db_path: str | None) -> N
 @db_option
 def counts(
     period: Period | None, by: str, region: str | None, org: str | None, project: str | None,
-    topic: str | None, source: str | None, labels: tuple[str, ...], tone: str | None,
+    topic: str | None, source: str | None, kind: str | None, labels: tuple[str, ...],
+    tone: str | None,
     include_all: bool, fmt: str, db_path: Path,
 ) -> None:
-    """Materials, stories and mentions per region, org, source, topic or project.
+    """Materials, stories and mentions per region, org, source, topic, project or kind.
 
     Example: newsmon counts --month 2025-10 --by region --format json
     """
@@ -104,7 +107,8 @@ def counts(
         labels = (*labels, f"{TONE_TAGGER}={parse_tone(tone)}")
     db = open_existing_db(db_path)
     filters = build_filters(db, region=region, org=org, project=project, topic=topic,
-                            source=source, relevant_only=not include_all, labels=labels)
+                            source=source, relevant_only=not include_all, labels=labels,
+                            kind=kind)
     rows = count_rows(db, by, period, filters)
     if fmt == "table" and period is not None:
         from newsmon.shell.filters import add_change

@@ -22,7 +22,7 @@ TEXT_SUFFIXES = {".html", ".htm", ".xml", ".txt", ".json", ".css", ".js", ".csv"
 SITE_KEYS = {
     "name", "region", "feeds", "sitemaps", "encoding", "charset_in", "redirects", "status",
     "delay", "robots", "flaky", "ignore_unknown_query", "source", "types", "drop", "gzip",
-    "retry_after",
+    "retry_after", "flaky_status", "telegram",
 }  # fmt: skip
 CHARSET_MODES = ("header", "meta", "both")
 
@@ -64,6 +64,9 @@ class SiteConfig:
     drop: frozenset[str] = frozenset()  # paths whose connection is closed without a response
     gzip: bool = False  # Content-Encoding: gzip when the client accepts it
     retry_after: dict[str, str] = field(default_factory=dict)  # path -> Retry-After of its errors
+    flaky_status: int = 503  # what the first N requests of a `flaky` path answer (429: rate limit)
+    # A Telegram host: channel -> region; sources.yml gets one `telegram:` entry per channel.
+    telegram: dict[str, str] = field(default_factory=dict)
 
     @property
     def public(self) -> Path:
@@ -121,6 +124,7 @@ def load_site(site_dir: Path) -> SiteConfig:
             ignore_unknown_query=bool(raw.get("ignore_unknown_query", True)),
             source=dict(raw.get("source") or {}), drop=frozenset(map(str, raw.get("drop") or ())),
             gzip=bool(raw.get("gzip", False)), retry_after=table("retry_after", str),
+            flaky_status=int(raw.get("flaky_status", 503)), telegram=table("telegram", str),
         )  # fmt: skip
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         raise UserError(f"{cfg_path}: bad value ({exc})") from None

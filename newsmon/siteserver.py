@@ -12,10 +12,13 @@ without it, as real CMSs ignore ``utm_*`` parameters (``ignore_unknown_query: fa
 
 site.yml keys: name, region, feeds, sitemaps (paths), encoding, charset_in (header|meta|both),
 redirects {path: to | {to, code}}, status {path: code}, delay {path: seconds}, flaky {path: N}
-(first N requests answer 503), retry_after {path: seconds or HTTP date} (the Retry-After header of
+(first N requests answer 503, or `flaky_status`: 429 for a rate limit), retry_after {path: seconds or HTTP date} (the Retry-After header of
 that path's error answers, flaky or status), drop [paths] (connection closed, no response), types {path:
 Content-Type}, gzip (Content-Encoding when accepted), robots (text; default allows all),
-ignore_unknown_query, source (extra fields for sources.yml). Paths match with or without query.
+ignore_unknown_query, source (extra fields for sources.yml), telegram {channel: region} (a Telegram
+host: sources.yml gets a `telegram: BASE/s/<channel>` entry per channel instead of the site's own).
+Paths match with or without query. ``{{BASE:other}}`` in a file is the base URL of the site named
+``other`` served alongside (a post linking an outlet's article).
 
 Used by tests (``with SiteServer(dir) as s: s.urls``) and by ``make demo``::
 
@@ -27,6 +30,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import re
 import signal
 import sys
 import threading
@@ -52,6 +56,8 @@ from newsmon.sitefiles import (  # resolve_file is re-exported: tests and demo/b
     load_site,
     resolve_file,
 )
+
+_OTHER_BASE_RE = re.compile(r"\{\{BASE:([\w.-]+)\}\}")
 
 
 class _SiteHTTPServer(ThreadingHTTPServer):
@@ -130,7 +136,7 @@ class _Handler(BaseHTTPRequestHandler):
             with self.server.hits_lock:
                 n = self.server.hits[full] = self.server.hits.get(full, 0) + 1
             if n <= times:
-                return with_retry_after(error_page(503), pick(cfg.retry_after))
+                return with_retry_after(error_page(cfg.flaky_status), pick(cfg.retry_after))
         if (code := pick(cfg.status)) is not None:
             return with_retry_after(error_page(code), pick(cfg.retry_after))
         if (r := pick(cfg.redirects)) is not None:
@@ -152,7 +158,7 @@ class _Handler(BaseHTTPRequestHandler):
         ctype = pick(cfg.types) or content_type(file, raw)
         if file.suffix.lower() not in TEXT_SUFFIXES:
             return 200, {"Content-Type": ctype}, raw
-        text = raw.decode("utf-8").replace(BASE_PLACEHOLDER, base)
+        text = self.server.owner.substitute(raw.decode("utf-8").replace(BASE_PLACEHOLDER, base))
         body = encode_text(text, ctype, cfg)
         if gzipped:
             return 200, {"Content-Type": "application/gzip"}, gzip.compress(body, mtime=0)
@@ -184,10 +190,12 @@ class SiteServer:
     """Serve every site under ``sites_dir`` (or only ``names``), each on its own free port."""
 
     def __init__(
-        self, sites_dir: Path, names: list[str] | None = None, *, base_port: int = 0
+        self, sites_dir: Path | list[Path], names: list[str] | None = None, *, base_port: int = 0
     ) -> None:
-        self.sites_dir = Path(sites_dir)
-        configs = [load_site(d) for d in discover_sites(self.sites_dir)]
+        # Several folders serve together (the demo's outlets and its Telegram host).
+        dirs = [Path(d) for d in sites_dir] if isinstance(sites_dir, list) else [Path(sites_dir)]
+        self.sites_dir = dirs[0]
+        configs = [load_site(d) for folder in dirs for d in discover_sites(folder)]
         if names is not None:
             known = {c.name for c in configs} | {c.root.name for c in configs}
             missing = [n for n in names if n not in known]
@@ -246,6 +254,10 @@ class SiteServer:
         out = []
         for name, httpd in self._servers.items():
             cfg, base = httpd.cfg, httpd.base
+            if cfg.telegram:  # a Telegram host: one source per channel
+                out += [{"name": channel, "telegram": f"{base}/s/{channel}", "region": region}
+                        for channel, region in cfg.telegram.items()]
+                continue
             entry: dict[str, Any] = {"name": name, "url": base + "/"}
             if cfg.region:
                 entry["region"] = cfg.region
@@ -271,6 +283,15 @@ class SiteServer:
         tmp.replace(path)  # atomic: a script polling for the file never reads half of it
         return path
 
+    def substitute(self, text: str) -> str:
+        """``{{BASE:name}}`` → the base URL of the site ``name`` served here."""
+        if "{{BASE:" not in text:
+            return text
+        return _OTHER_BASE_RE.sub(
+            lambda m: self._servers[m.group(1)].base if m.group(1) in self._servers
+            else m.group(0), text,
+        )
+
     @property
     def request_log(self) -> list[LoggedRequest]:
         with self._log_lock:
@@ -290,7 +311,8 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m newsmon.siteserver",
         description="Serve replica news outlets on 127.0.0.1, one port per outlet.",
     )
-    parser.add_argument("--sites", type=Path, default=Path("demo/sites"))
+    parser.add_argument("--sites", type=Path, nargs="+", default=[Path("demo/sites")],
+                        help="folders of sites (several serve together)")
     parser.add_argument("--names", nargs="*", help="serve only these sites")
     parser.add_argument("--write-sources", type=Path, help="write a sources.yml here")
     parser.add_argument("--pidfile", type=Path)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The demo: start the replica outlets on 127.0.0.1, crawl them, build the digest, stop the server.
+# The demo: start the replica outlets and Telegram channels on 127.0.0.1, crawl them, build the digest, stop the server.
 set -euo pipefail
 out="${DEMO_OUT:-out/demo}"
 month="${DEMO_MONTH:-2025-10}"
@@ -8,7 +8,7 @@ newsmon="$(dirname "$py")/newsmon"
 mkdir -p "$out"
 rm -f "$out/newsmon.db" "$out/newsmon.db-wal" "$out/newsmon.db-shm" "$out/sources.yml"
 
-"$py" -m newsmon.siteserver --sites demo/sites --write-sources "$out/sources.yml" \
+"$py" -m newsmon.siteserver --sites demo/sites demo/telegram --write-sources "$out/sources.yml" \
     --pidfile "$out/server.pid" > "$out/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT

@@ -23,3 +23,10 @@ class ArticleItem:
     extracted: Extracted | None = field(default=None, repr=False)  # ExtractPipeline
     tags: TagResult | None = field(default=None, repr=False)  # TagPipeline
     signature: Any = field(default=None, repr=False)  # MinHash of the main text
+    # What kind of source gave the material (newsmon.sources.kinds): `web` pages are extracted by
+    # the pipelines; a kind whose pages hold whole materials (a Telegram post) fills `extracted`
+    # itself and the extraction stage only checks it.
+    kind: str = "web"
+    # Links that say which story a material belongs to: (url, rel), rel `forward` (the post it
+    # forwards), `story` (its one link: the article it retells) or `link` (one of several).
+    links: list[tuple[str, str]] = field(default_factory=list)

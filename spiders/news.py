@@ -38,6 +38,7 @@ from spiders.items import ArticleItem
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
+    from sqlite_utils import Database
     from twisted.python.failure import Failure
 
     from newsmon.sources.config import Source
@@ -54,6 +55,7 @@ NOT_ARTICLE_DROPS = ("NotArticle",)  # NoText pages are retried: extraction may 
 
 class NewsSpider(scrapy.Spider):
     name = "news"
+    db: Database  # opened in from_crawler
 
     def __init__(self, sources: list[Source], since: dt.date | None, db_path: str, **kw: Any):
         super().__init__(**kw)
@@ -109,6 +111,15 @@ class NewsSpider(scrapy.Spider):
         for source in self.sources.values():
             for request in starters[source.kind](self, source):
                 yield request
+
+    def kind_request(self, url: str, source: Source, handler: str, **meta: Any) -> scrapy.Request:
+        """A request whose response goes to `handler(spider, response)`, the dotted path of a
+        function in a source kind's module: a spider method stays the callback, so the request
+        can be serialized (scrapy-redis) like any other."""
+        return self._request(url, source, self.parse_by_kind, handler=handler, **meta)
+
+    def parse_by_kind(self, response: scrapy.http.Response) -> Any:
+        return load_object(response.meta["handler"])(self, response)
 
     def article_requests(self, source: Source, entry: Entry) -> Iterator[scrapy.Request]:
         """The request for one article of `source`, unless it is older than --since or stored:

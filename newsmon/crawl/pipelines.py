@@ -20,11 +20,13 @@ from db.stories import StoryIndex
 from newsmon.crawl.batcher import MicroBatcher
 from newsmon.crawl.run import DISK_FULL_REASON
 from newsmon.crawl.workers import StagePool, default_workers
+from newsmon.sources.kinds import SOURCE_KINDS
 from pipeline.cluster.minhash import from_bytes, signature, to_bytes
 from pipeline.extract.canonical import find_canonical
 from pipeline.extract.cascade import MIN_TEXT_CHARS  # less main text: not an article page (NoText)
 from pipeline.extract.localtime import local_time
 from pipeline.extract.pagetype import non_article_reason
+from pipeline.tag.home_region import with_home_default
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -78,7 +80,8 @@ class _WithDb:
 
 class CanonicalPipeline(_WithDb):
     def process_item(self, item: ArticleItem) -> ArticleItem:
-        item.canonical = find_canonical(item.body, item.url)
+        # A material its source kind extracted itself (a Telegram post) is known by its own URL.
+        item.canonical = item.url if item.extracted else find_canonical(item.body, item.url)
         existing = article_id_for(self.db, item.canonical)
         if existing is not None:
             remember_urls(self.db, item.request_urls, 200, article_id=existing)
@@ -113,6 +116,8 @@ class ExtractPipeline(_WithDb):
 
     async def process_item(self, item: ArticleItem) -> ArticleItem:
         source = self.sources[item.source]
+        if item.extracted is not None:  # extracted by its source kind: short posts are materials
+            return self.check_extracted(item)
         reason = non_article_reason(item.canonical or item.url, source.url, item.body)
         if reason:
             raise NotArticle(f"{reason}: {item.url}")
@@ -131,6 +136,18 @@ class ExtractPipeline(_WithDb):
                           published=extracted.published.isoformat())
             raise TooOld(f"published {extracted.published} before {self.since}")
         item.extracted = extracted
+        return item
+
+
+    def check_extracted(self, item: ArticleItem) -> ArticleItem:
+        """A material its kind extracted (a Telegram post): only the --since bound applies."""
+        ex = item.extracted
+        assert ex is not None
+        if not ex.text.strip():
+            raise NoText(f"no text at {item.url}")
+        if self.since and ex.published and ex.published < self.since:
+            remember_urls(self.db, item.request_urls, 200, published=ex.published.isoformat())
+            raise TooOld(f"published {ex.published} before {self.since}")
         return item
 
 
@@ -157,8 +174,11 @@ class TagPipeline:
     async def process_item(self, item: ArticleItem) -> ArticleItem:
         ex = item.extracted
         assert ex is not None
-        home = self.sources[item.source].region_iso
-        item.tags = await self.batcher.submit((ex.text, ex.title or "", home))
+        source = self.sources[item.source]
+        home = source.region_iso
+        item.tags = tags = await self.batcher.submit((ex.text, ex.title or "", home))
+        if SOURCE_KINDS[source.kind].home_by_default:
+            tags.regions = with_home_default(tags.regions, ex.text, home)
         return item
 
 
@@ -192,6 +212,7 @@ class StorePipeline(_WithDb):
             tones=[(t["object"], t["tone"], t["mixed"])
                    for t in getattr(tags, "extras", {}).get("tones", ())],
             request_urls=item.request_urls, signature=item.signature or to_bytes(sig),
+            kind=item.kind, links=item.links,
         )
         try:
             article_id = store_article(

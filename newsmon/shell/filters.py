@@ -65,7 +65,7 @@ def _alias(by: str, value: str, known: list[str]) -> str | None:
 def build_filters(
     db: Database, *, region: str | None = None, org: str | None = None,
     project: str | None = None, topic: str | None = None, source: str | None = None,
-    relevant_only: bool = True, labels: tuple[str, ...] = (),
+    relevant_only: bool = True, labels: tuple[str, ...] = (), kind: str | None = None,
 ) -> Filters:
     from pipeline.tag.regions.gazetteer import resolve_region
 
@@ -75,6 +75,7 @@ def build_filters(
         project=_known(db, "project", project),
         topic=_known(db, "topic", topic),
         source=_known(db, "source", source),
+        kind=kind,
         relevant_only=relevant_only,
         labels=tuple(_label(item) for item in labels),
     )

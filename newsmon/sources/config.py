@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
 
 from newsmon.core.yamlfile import LineDict, config_error, load_yaml_file
-from newsmon.sources.kinds import COMMON_KEYS, DEFAULT_KIND, SOURCE_KINDS
+from newsmon.sources.kinds import COMMON_KEYS, DEFAULT_KIND, SOURCE_KINDS, kind_of
 
 if TYPE_CHECKING:
     from pipeline.extract.cascade import SelectorOverrides
@@ -120,7 +120,7 @@ def _parse_source(path: Path, entry: object) -> Source:
     if not isinstance(entry, dict):
         raise config_error(path, entry, "каждый источник — это словарь с полями name, url, region")
     entry = cast(LineDict, entry)
-    kind_name = str(entry.get("kind") or DEFAULT_KIND)
+    kind_name = kind_of(entry)
     kind = SOURCE_KINDS.get(kind_name)
     if kind is None:
         from newsmon.core.suggest import unknown_name_error
@@ -130,13 +130,16 @@ def _parse_source(path: Path, entry: object) -> Source:
     unknown = set(entry) - COMMON_KEYS - kind.keys
     if unknown:
         raise config_error(path, entry, f"неизвестное поле {sorted(unknown)[0]!r}")
-    for key in ("name", "url", "region"):
+    url_key = kind.url_key if kind.url_key and kind.url_key in entry else "url"
+    for key in ("name", url_key, "region"):
         if not entry.get(key):
             raise config_error(path, entry, f"у источника нет поля {key}")
     name = str(entry["name"])
     if not SLUG_RE.match(name):
         raise config_error(path, entry, f"имя источника {name!r}: только латиница, цифры, - _ .")
-    url = _check_url(path, entry, entry["url"], "url")
+    url = _check_url(path, entry, entry[url_key], url_key)
+    if kind.url_path and not re.match(kind.url_path, urlsplit(url).path):
+        raise config_error(path, entry, f"{url_key}: нужен {kind.url_hint}, получено {url!r}")
     try:
         region = resolve_region(str(entry["region"]))
     except UserError as exc:
@@ -150,7 +153,8 @@ def _parse_source(path: Path, entry: object) -> Source:
         sitemaps=_url_list(path, entry, "sitemaps"),
         selectors=_selectors(path, entry),
         kind=kind_name,
-        options=tuple((key, entry[key]) for key in sorted(kind.keys - WEB_FIELDS) if key in entry),
+        options=tuple((key, entry[key]) for key in sorted(kind.keys - WEB_FIELDS - {url_key})
+                      if key in entry),
     )
 
 
