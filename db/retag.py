@@ -88,8 +88,13 @@ def _keys(rows: object) -> list:
 def retag(
     db: Database, config: TagConfig, period: Period | None = None, *, batch: int = BATCH,
     progress: Callable[[int, int], None] | None = None,
+    home_default_kinds: frozenset[str] = frozenset(),
 ) -> RetagReport:
-    """Tag the period's stored articles again (all when None); return what moved."""
+    """Tag the period's stored articles again (all when None); return what moved.
+
+    ``home_default_kinds``: the source kinds whose materials naming no region are about the home
+    region (newsmon.sources.kinds `home_by_default`), as the crawl tags them."""
+    from pipeline.tag.home_region import with_home_default
     from pipeline.tag.run import tag_many
 
     where, params = _selection(period)
@@ -101,16 +106,19 @@ def retag(
         last = 0
         while True:
             rows = db.execute(
-                f"""select a.id, a.text, coalesce(a.title, ''), s.region_iso
+                f"""select a.id, a.text, coalesce(a.title, ''), s.region_iso, a.kind
                     from articles a left join sources s on s.name = a.source
                     where a.id > ?{where} order by a.id limit ?""",
                 [last, *params, batch],
             ).fetchall()
             if not rows:
                 break
-            results = tag_many([(text, title, home) for _, text, title, home in rows], config)
+            results = tag_many([(text, title, home) for _, text, title, home, _ in rows], config)
+            for (_, text, _, home, kind), result in zip(rows, results):
+                if kind in home_default_kinds:
+                    result.regions = with_home_default(result.regions, text, home)
             with write_tx(db):
-                for (article_id, _, title, _), result in zip(rows, results):
+                for (article_id, _, title, _, _), result in zip(rows, results):
                     _write(db, report, article_id, title, values_of(result), config)
                 db["runs"].update(run_id, {"pages": report.articles})
             last = rows[-1][0]

@@ -320,3 +320,14 @@ def test_only_a_posts_single_link_to_another_site_or_channel_places_it_in_a_stor
         "link", "link"]
     assert story_links(post(forwarded="https://t.me/orig/7"), origin) == [
         ("https://t.me/orig/7", "forward")]
+
+
+def test_retag_tags_posts_as_the_crawl_does(nights):
+    """A post naming no region is about its channel's region in the crawl; `retag` keeps it so."""
+    db = open_db(nights["db"])
+    before = db.execute("select article_id, iso from article_regions order by 1, 2").fetchall()
+    out = newsmon("retag", "--db", str(nights["db"]))
+    assert out.returncode == 0, out.stderr
+    after = open_db(nights["db"]).execute(
+        "select article_id, iso from article_regions order by 1, 2").fetchall()
+    assert after == before

@@ -36,6 +36,7 @@ def command(period: Any, sources_path: Path | None, batch: int, quiet: bool,
     """
     from db import open_db
     from db.retag import retag
+    from newsmon.sources.kinds import SOURCE_KINDS
     from newsmon.crawl.run import crawl_lock
     from pipeline.tag.run import load_tag_config
 
@@ -48,7 +49,9 @@ def command(period: Any, sources_path: Path | None, batch: int, quiet: bool,
 
     with crawl_lock(db_path):  # never beside a crawl writing the same tables
         db = open_db(db_path, create=False)
-        report = retag(db, config, period, batch=batch, progress=progress)
+        report = retag(db, config, period, batch=batch, progress=progress,
+                       home_default_kinds=frozenset(
+                           name for name, kind in SOURCE_KINDS.items() if kind.home_by_default))
     _print(report)
 
 
