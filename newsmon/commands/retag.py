@@ -36,8 +36,8 @@ def command(period: Any, sources_path: Path | None, batch: int, quiet: bool,
     """
     from db import open_db
     from db.retag import retag
-    from newsmon.sources.kinds import SOURCE_KINDS
     from newsmon.crawl.run import crawl_lock
+    from newsmon.sources.kinds import SOURCE_KINDS
     from pipeline.tag.run import load_tag_config
 
     config = load_tag_config(user_dir_for(sources_path))  # a bad topics.yml fails first
