@@ -8,7 +8,7 @@ import click
 
 from newsmon.core.errors import UserError
 from newsmon.shell.options import db_option, format_option, open_existing_db, period_options
-from newsmon.shell.output import render_rows
+from newsmon.shell.output import emit_rows
 
 JSON_COLUMNS = ("id", "published", "source", "title", "url", "story_id", "score", "snippet")
 
@@ -52,7 +52,7 @@ def command(query: str, period, region: str | None, source: str | None, limit: i
     if fmt == "table":
         click.echo(_blocks(rows) if rows else "Ничего не найдено")
         return
-    click.echo(render_rows(rows, fmt, JSON_COLUMNS))
+    emit_rows(rows, fmt, JSON_COLUMNS)
 
 
 def _blocks(rows: list[dict]) -> str:
