@@ -5,12 +5,13 @@ running header, «стр. N из M» and headings kept with what follows them �
 WeasyPrint draws text with Pango, a system library: Debian's libpango-1.0-0 and libpangoft2-1.0-0
 (`make install` and .ci/run install them when missing; docs/digest.md). Without Pango the PDF is
 printed by headless Chromium if one is installed (no running header then), else the error says
-what to install.
+what to install. NEWSMON_PDF=chromium chooses Chromium outright.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from newsmon.core.errors import RunError
@@ -33,7 +34,8 @@ def html_to_pdf(html_path: Path, pdf_path: Path) -> Path:
     pdf_path = pdf_path.resolve()
     if pdf_path.exists():
         pdf_path.unlink()
-    html_class = weasyprint_html()
+    engine = os.environ.get("NEWSMON_PDF", "weasyprint").strip().lower()
+    html_class = weasyprint_html() if engine != "chromium" else None
     if html_class is not None:
         # WeasyPrint warns about every CSS property it ignores (mso-*, -webkit-*): not news.
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -45,6 +47,10 @@ def html_to_pdf(html_path: Path, pdf_path: Path) -> Path:
         from digest.chromium import find_chromium, print_pdf
 
         if find_chromium() is None:
+            if engine == "chromium":
+                from digest.chromium import INSTALL_HINT
+
+                raise RunError(f"Не найден Chromium для PDF (NEWSMON_PDF=chromium) — {INSTALL_HINT}")
             raise RunError(f"Не удалось создать PDF: {PANGO_HINT}")
         print_pdf(html_path, pdf_path)
     if not is_complete_pdf(pdf_path):

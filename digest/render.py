@@ -23,6 +23,7 @@ TABLE_ROWS = 20
 # The email lists at most this many materials in its appendix (the rest are in the attached PDF
 # and spreadsheet, and in the HTML file); the HTML file and the PDF list every one.
 EMAIL_APPENDIX_MATERIALS = 150
+EMAIL_BYTES = 95_000
 
 
 @dataclass(frozen=True)
@@ -105,12 +106,29 @@ def render_html(data: DigestData, images: dict[str, str] | None = None, *,
                 inline: bool = True, email: bool = False, attachments: str = "") -> str:
     """The report as one HTML document; CSS inlined into style attributes unless `inline=False`.
 
-    `email`: the letter's version, whose appendix stops after EMAIL_APPENDIX_MATERIALS materials
-    (Gmail clips a longer HTML part); `attachments` names the attached files in the footer."""
-    limit = EMAIL_APPENDIX_MATERIALS if email else None
+    `email`: the letter's version, whose appendix lists at most EMAIL_APPENDIX_MATERIALS
+    materials and stops earlier when the HTML would pass EMAIL_BYTES (Gmail clips a longer part;
+    the rest are in the attachments); `attachments` names the attached files in the footer."""
+    if not email:
+        return _render(data, images, inline, False, attachments, None)
+    limit = EMAIL_APPENDIX_MATERIALS
+    while True:
+        html = _render(data, images, inline, True, attachments, limit)
+        size = len(html.encode("utf-8"))
+        if size <= EMAIL_BYTES or limit == 0:
+            return html
+        # each listed material costs about the same: drop enough of them, with a margin
+        shown = sum(1 + len(g["reprints"])
+                    for g in data.appendix[:appendix_stories(data, limit)])
+        per_item = max(1, size // max(shown, 1)) if shown else size
+        limit = max(0, min(limit - 1, shown - (size - EMAIL_BYTES) // max(per_item, 300) - 5))
+
+
+def _render(data: DigestData, images: dict[str, str] | None, inline: bool, email: bool,
+            attachments: str, limit: int | None) -> str:
     html = environment().get_template("digest.html.j2").render(
         d=data, w=Wording(data), images=images or {}, table_rows=TABLE_ROWS,
-        appendix_stories=appendix_stories(data, limit), attachments=attachments)
+        appendix_stories=appendix_stories(data, limit), attachments=attachments, email=email)
     html = typeset_html(html)
     if inline:
         html = _inliner().inline(html)
