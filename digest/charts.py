@@ -18,8 +18,8 @@ from digest.text import number
 
 SCALE = 2
 WIDTH = 400  # display width in CSS pixels: a phone shows the image nearly at this size
-LABEL_PX = 14  # label type size in CSS pixels at WIDTH (region names, month names)
-VALUE_PX = 14
+LABEL_PX = 15  # label type size in CSS pixels at WIDTH: ≥ 10.5 px even on a 320 px phone
+VALUE_PX = 15
 BAR_COLOUR = (31, 111, 178)
 PREVIOUS_COLOUR = (176, 196, 222)
 TEXT_COLOUR = (34, 34, 34)
