@@ -106,7 +106,9 @@ def trend_chart(months: Sequence[tuple[str, int]], *, width: int = WIDTH) -> byt
     """Vertical bars for the last months (label «окт», value), the last one — the period — dark;
     a value above each bar, a zero written as «0» so an empty month shows as empty, not missing."""
     s = SCALE
-    pad, label_h, value_h, plot_h = 4 * s, 22 * s, 20 * s, 110 * s
+    # Month names alternate between two lines: twelve of them side by side at a legible size
+    # would touch at phone width.
+    pad, label_h, value_h, plot_h = 4 * s, 40 * s, 20 * s, 110 * s
     full_w = width * s
     height = pad * 2 + value_h + plot_h + label_h
     image = Image.new("RGB", (full_w, height), BACKGROUND)
@@ -125,6 +127,7 @@ def trend_chart(months: Sequence[tuple[str, int]], *, width: int = WIDTH) -> byt
             draw.rectangle((cx - slot * 0.32, base - bar_h, cx + slot * 0.32, base), fill=colour)
         draw.text((cx, base - bar_h - 3 * s), number(value), font=value_font, fill=TEXT_COLOUR,
                   anchor="mb")
-        draw.text((cx, base + label_h // 2 + 2 * s), label, font=label_font, fill=MUTED_COLOUR,
+        line = (len(months) - 1 - i) % 2  # the period's own month on the upper line
+        draw.text((cx, base + 11 * s + line * 18 * s), label, font=label_font, fill=MUTED_COLOUR,
                   anchor="mm")
     return png_bytes(image)
