@@ -64,8 +64,7 @@ class Wording:
 
     @property
     def previous_label_nom(self) -> str:
-        p = self.d.previous
-        return f"{p.label} года" if p.is_month else f"{p.label} года"
+        return f"{self.d.previous.label} года"
 
     # -- the lead -----------------------------------------------------------------------------
     @property

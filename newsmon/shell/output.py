@@ -107,4 +107,6 @@ def emit_rows(rows: Sequence[dict], fmt: str, columns: Sequence[str] | None = No
 
         raise UserError("XLSX — двоичный файл: перенаправьте вывод в файл, например "
                         "> counts.xlsx")
-    click.get_binary_stream("stdout").write(render_xlsx(rows, columns))
+    sys.stdout.flush()
+    sys.stdout.buffer.write(render_xlsx(rows, columns))
+    sys.stdout.buffer.flush()
