@@ -126,8 +126,7 @@ class Wording:
         elif len(stories) > 1:
             n = stories[0]["reprints"]
             titles = [s["title"] or s["url"] for s in stories[:3]]
-            out.append(f"Поровну перепечатывали {len(stories)} "
-                       f"{plural_form(len(stories), WORDS['сюжет_gen'])}, по "
+            out.append(f"Поровну перепечатывали {plural(len(stories), 'сюжет')}, по "
                        f"{plural(n, 'перепечатка').replace('перепечатка', 'перепечатке')}: "
                        f"{_names(titles, quote=True)}{' и другие' if len(stories) > 3 else ''}.")
         orgs = d.leaders.get("orgs", [])
