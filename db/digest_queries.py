@@ -209,6 +209,14 @@ def foundation_materials(db: Database, period: Period, org_names: tuple[str, ...
     return {row[0] for row in db.execute(sql, params).fetchall()}
 
 
+def story_ids(db: Database, article_ids: set[int]) -> set[int]:
+    """The stories the given articles belong to."""
+    marks = ",".join("?" * len(article_ids))
+    return {row[0] for row in db.execute(
+        f"select distinct story_id from articles where id in ({marks})",
+        list(article_ids)).fetchall()}
+
+
 def monitoring(db: Database, period: Period) -> dict:
     """How collection ran: the crawls started in the period (or, with none, the latest one before
     its end), the outlets they checked and those that answered no page at all."""

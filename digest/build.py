@@ -176,9 +176,7 @@ def build_digest(db: Database, period: Period, titles: dict[str, str] | None = N
 def _foundation(db: Database, data: DigestData) -> None:
     ids = dq.foundation_materials(db, data.period, FOUNDATION_ORGS)
     previous = dq.foundation_materials(db, data.previous, FOUNDATION_ORGS)
-    marks = ",".join("?" * len(ids))
-    stories = {row[0] for row in db.execute(
-        f"select distinct story_id from articles where id in ({marks})", list(ids)).fetchall()}
+    stories = dq.story_ids(db, ids)
     data.foundation = {"name": FOUNDATION, "ids": ids, "stories": stories,
                        "materials": len(ids), "previous": len(previous),
                        "change": change(len(ids), len(previous))}
