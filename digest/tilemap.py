@@ -22,7 +22,7 @@ EMPTY_COLOUR = (232, 234, 237)
 # Light to dark blue: shades for 1+ materials, split at quantiles of the period's counts.
 SHADES = ((198, 219, 239), (140, 185, 222), (74, 141, 199), (31, 111, 178), (8, 64, 129))
 LIGHT_TEXT, DARK_TEXT = (255, 255, 255), (40, 40, 40)
-LABEL_RATIO, COUNT_RATIO = 0.30, 0.34  # type sizes as a share of the tile's side
+LABEL_RATIO, COUNT_RATIO = 0.34, 0.36  # type sizes as a share of the tile's side
 PARTS = 2  # the grid's columns are drawn in this many strips, one under the other
 
 
@@ -155,8 +155,10 @@ def tile_map(materials: dict[str, int], *, width: int = WIDTH, parts: int = PART
         label_y = y0 + tile * 0.30 if value else y0 + tile // 2
         draw.text((cx, label_y), t.label, font=label_font, fill=ink, anchor="mm")
         if value:
-            draw.text((cx, y0 + tile * 0.70), number(value), font=count_font, fill=ink,
-                      anchor="mm")
+            text, fnt = number(value), count_font
+            if draw.textlength(text, font=fnt) > tile - 4 * s:  # «1 234» in a narrow tile
+                fnt = font(int(tile * COUNT_RATIO * 0.7), bold=True)
+            draw.text((cx, y0 + tile * 0.70), text, font=fnt, fill=ink, anchor="mm")
     _legend(draw, bounds, max(materials.values(), default=0), height - legend_h + 8 * s)
     return png_bytes(image)
 

@@ -1,6 +1,6 @@
 """The digest as a browser draws it, on a phone and on a desktop: headless Chromium renders a
-fixture digest at 375 px (the standalone HTML; the email with its CSS inlined and <style> removed,
-as Gmail's apps show mail from other mailboxes) and at 1200 px, saves screenshots under
+fixture digest at 320, 375 and 430 px (the standalone HTML; the email with its CSS inlined, and
+with <style> removed as Gmail's apps show mail from other mailboxes) and at 1200 px, saves screenshots under
 test-artifacts/, and a probe script measures what a reader sees: no word split across two lines,
 nothing wider than the screen, no text under 12 px, chart and map labels legible, the key numbers
 visible.
@@ -35,7 +35,7 @@ pytestmark = [
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
-PHONE, SMALL_PHONE, DESKTOP, HEIGHT = 375, 320, 1200, 9000
+PHONE, SMALL_PHONE, LARGE_PHONE, DESKTOP, HEIGHT = 375, 320, 430, 1200, 9000
 MIN_TEXT_PX = 12  # the smallest type a phone reader is asked to read
 MIN_IMAGE_LABEL_PX = 10.5  # chart and map labels at the size the screen shows them
 KPIS = ("materials", "stories", "reprints", "outlets", "regions")
@@ -174,7 +174,7 @@ def screenshot(page: Path, name: str, width: int | None = None) -> Path:
 
 
 VIEWS = [("standalone", PHONE), ("nostyle", PHONE), ("nostyle", SMALL_PHONE), ("email", PHONE),
-         ("standalone", None)]
+         ("email", LARGE_PHONE), ("standalone", None)]
 
 
 @pytest.fixture(scope="module")
