@@ -11,18 +11,18 @@ from newsmon.shell.options import db_option, open_existing_db
 
 
 @click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Адрес, на котором слушать.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True,
-              help="Port to listen on.")
-@click.option("--get", "get_path", metavar="PATH",
-              help="Print the response for one path (e.g. /newsmon/materials.json) and exit.")
+              help="Порт, на котором слушать.")
+@click.option("--get", "get_path", metavar="ПУТЬ",
+              help="Вывести ответ для одного пути (например /newsmon/materials.json) и выйти.")
 @db_option
 def command(host: str, port: int, get_path: str | None, db_path: Path) -> None:
-    """Browse the database in Datasette: facets by region, source, topic and month, and
-    ready-made queries (materials and reprints by region, outlets about an organization,
-    a topic in a region, projects by region) for a period.
+    """Просмотр базы в Datasette: фасеты по регионам, изданиям, темам и месяцам и готовые
+    запросы за период (материалы и перепечатки по регионам, издания об организации, тема в
+    регионе, проекты по регионам).
 
-    Example: newsmon serve --port 8001, then open http://127.0.0.1:8001/
+    Пример: newsmon serve --port 8001, затем откройте http://127.0.0.1:8001/
     """
     if not is_loopback(host):
         raise UserError(
