@@ -291,7 +291,7 @@ def test_materials_without_region_are_counted_in_the_note(tmp_path):
         article("Минтруд рассказал о выплатах семьям по всей стране.", title="Выплаты семьям",
                 published="2025-10-08", source="federal"),
     ])
-    html = render_html(build_digest(db, OCT), {})
+    html = plain(render_html(build_digest(db, OCT), {}))
     assert "Без определённого региона: 1 материал" in html
 
 
