@@ -137,3 +137,13 @@ def test_typography_leaves_tags_attributes_and_styles_alone():
     html = ('<style>a > b { x: y }</style><a title="в дом" href="/a b">в дом — да</a>')
     assert typeset_html(html) == (
         '<style>a > b { x: y }</style><a title="в дом" href="/a b">в\u00a0дом\u00a0— да</a>')
+
+
+def test_a_month_after_an_empty_one_says_there_is_nothing_to_compare(tmp_path):
+    db = make_db(tmp_path / "first.db", three_tied_stories())
+    html = plain(render_html(build_digest(db, OCT), {}))
+    assert "Сравнивать не с чем: в сентябре 2025 года материалов не было." in html
+    assert "изменения («было») — по сравнению с сентябрём 2025 года." in html
+    empty = plain(render_html(build_digest(db, parse_month("2025-11")), {}))
+    assert ("В ноябре 2025 года материалов о проектах поддержки семьи и детства в отслеживаемых "
+            "изданиях не найдено. В октябре 2025 года их было 7.") in empty
