@@ -30,8 +30,8 @@ def split_to_values(values: tuple[str, ...]) -> tuple[str | None, list[str]]:
 @click.option("--month", metavar="ГГГГ-ММ", help="Календарный месяц (по умолчанию — прошлый).")
 @click.option("--from", "date_from", metavar="ГГГГ-ММ-ДД", help="Первый день периода.")
 @click.option("--to", "to_values", multiple=True, metavar="ГГГГ-ММ-ДД|АДРЕС",
-              help="Последний день периода (дата) или, по контракту, получатель (адрес); "
-                   "для адресов лучше --mail-to.")
+              help="Последний день периода (дата) или получатель (адрес): значение читается "
+                   "по виду; для адресов понятнее --mail-to.")
 @click.option("--mail-to", "mail_to", multiple=True, metavar="АДРЕС",
               help="Получатель письма (можно несколько раз или через запятую).")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
