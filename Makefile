@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_MONTH ?= 2025-10
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test eval bench lint clean install
+.PHONY: demo test eval bench lint clean install pdf-libs
 
 install: $(STAMP)
 
@@ -17,7 +17,21 @@ $(STAMP): pyproject.toml
 	  && $(BIN)/python -m pip install -e '.[test]' >> $(VENV)/install.log 2>&1 \
 	  || { tail -40 $(VENV)/install.log; echo "make: installation failed, see $(VENV)/install.log"; exit 1; }
 	@$(BIN)/python -c "import newsmon.cli, scrapy, natasha"
+	@$(MAKE) --no-print-directory pdf-libs
 	touch $(STAMP)
+
+# The digest's PDF (WeasyPrint) draws text with Pango, a system library that a bare Debian with
+# Python lacks: install it (and a Cyrillic font) when it is missing and we are root with apt-get.
+pdf-libs:
+	@$(BIN)/python -c "import weasyprint" 2>/dev/null || { \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Pango and DejaVu fonts for the PDF (apt-get)"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+	      fonts-dejavu-core >/dev/null; \
+	  else \
+	    echo "make: the digest's PDF needs Pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"; \
+	  fi; }
 
 demo: $(STAMP)
 	DEMO_MONTH=$(DEMO_MONTH) DEMO_OUT=$(DEMO_OUT) PYTHON=$(BIN)/python bash scripts/demo.sh

@@ -206,3 +206,109 @@ def tone_report(
         """, params))
     totals = next(db.query(base + f"select {split} from e", params))
     return {"attention": attention, "regions": regions, "objects": objects, "totals": totals}
+def materials(db: Database, period: Period, taggers: tuple[str, ...] = ()) -> list[dict]:
+    """Every material of the period with its tags, story by story (the story's first publication
+    first): the appendix and the spreadsheet. `taggers`: registered taggers whose labels to add,
+    one key each («tone»: «негативная; нейтральная»)."""
+    where, params = article_conditions(period, Filters())
+
+    def tags(table: str, column: str, order: str) -> str:
+        return (f"(select group_concat(v, '; ') from (select k.{column} as v from {table} k "
+                f"where k.article_id = a.id order by {order}))")
+
+    labels = "".join(
+        f", (select group_concat(label, '; ') from (select l.label from article_labels l "
+        f"where l.article_id = a.id and l.tagger = :tagger{i} order by l.label)) as \"{name}\""
+        for i, name in enumerate(taggers)
+    )
+    params.update({f"tagger{i}": name for i, name in enumerate(taggers)})
+    sql = f"""
+        select a.id, a.url, a.source, a.title, a.published, a.story_id, a.kind,
+               a.id = a.story_id as is_original,
+               (select group_concat(v, '; ') from (select r.name as v from article_regions k
+                  join regions r on r.iso = k.iso where k.article_id = a.id
+                  order by k.mentions desc, r.name)) as regions,
+               {tags("article_orgs", "org", "k.mentions desc, k.org")} as orgs,
+               {tags("article_projects", "project", "k.mentions desc, k.project")} as projects,
+               {tags("article_topics", "topic", "k.topic")} as topics
+               {labels}
+        from articles a where {where}
+        order by a.story_id, a.published, a.id != a.story_id, a.id
+    """
+    return list(db.query(sql, params))
+
+
+def monthly_materials(db: Database, last: Period, months: int = 12) -> list[tuple[Period, int]]:
+    """Materials per calendar month for the `months` months ending with the one `last` ends in."""
+    from newsmon.core.periods import month_period
+
+    periods = []
+    year, month = last.end.year, last.end.month
+    for _ in range(months):
+        periods.append(month_period(year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    periods.reverse()
+    out = []
+    for p in periods:
+        where, params = article_conditions(p, Filters())
+        out.append((p, db.execute(f"select count(*) from articles a where {where}",
+                                  params).fetchone()[0]))
+    return out
+
+
+def kinds(db: Database, period: Period) -> dict[str, int]:
+    """Materials per source kind (`web`, `telegram`)."""
+    where, params = article_conditions(period, Filters())
+    rows = db.execute(f"select a.kind, count(*) from articles a where {where} group by a.kind",
+                      params).fetchall()
+    return {kind or "web": n for kind, n in rows}
+
+
+def foundation_materials(db: Database, period: Period, org_names: tuple[str, ...]) -> set[int]:
+    """Ids of the period's materials about the foundation: naming one of `org_names`, or a project
+    of its register (article_projects.registered)."""
+    where, params = article_conditions(period, Filters())
+    marks = ", ".join(f":org{i}" for i in range(len(org_names))) or "null"
+    params.update({f"org{i}": name for i, name in enumerate(org_names)})
+    sql = f"""
+        select a.id from articles a where {where} and (
+            exists (select 1 from article_orgs o where o.article_id = a.id and o.org in ({marks}))
+            or exists (select 1 from article_projects k where k.article_id = a.id
+                       and k.registered = 1))
+    """
+    return {row[0] for row in db.execute(sql, params).fetchall()}
+
+
+def story_ids(db: Database, article_ids: set[int]) -> set[int]:
+    """The stories the given articles belong to."""
+    marks = ",".join("?" * len(article_ids))
+    return {row[0] for row in db.execute(
+        f"select distinct story_id from articles where id in ({marks})",
+        list(article_ids)).fetchall()}
+
+
+def monitoring(db: Database, period: Period) -> dict:
+    """How collection ran: the crawls started in the period (or, with none, the latest one before
+    its end), the outlets they checked and those that answered no page at all."""
+    params = period.sql_params
+    runs = [row[0] for row in db.execute(
+        "select id from runs where substr(started, 1, 10) between :date_from and :date_to",
+        params).fetchall()]
+    latest = None
+    if not runs:
+        # The latest crawl up to the period's end; failing that (an archive crawled later), the
+        # latest crawl at all.
+        row = db.execute("select id, substr(started, 1, 10) from runs "
+                         "order by substr(started, 1, 10) <= :date_to desc, started desc limit 1",
+                         params).fetchone()
+        if row:
+            runs, latest = [row[0]], row[1]
+    if not runs:
+        return {"runs": 0, "checked": 0, "unreachable": [], "latest": None}
+    marks = ",".join("?" * len(runs))
+    per_source = db.execute(
+        f"select source, sum(pages), max(last_error) from run_sources where run_id in ({marks}) "
+        "group by source order by source", runs).fetchall()
+    unreachable = [source for source, pages, _ in per_source if not pages]
+    return {"runs": len(runs) if latest is None else 0, "checked": len(per_source),
+            "unreachable": unreachable, "latest": latest}

@@ -1,5 +1,8 @@
 """PNG images for the digest, drawn with Pillow: email clients show PNG everywhere, SVG rarely.
 
+Phone first: each image is drawn for a display width of WIDTH CSS pixels — about a phone's width —
+and shown at `width="WIDTH"` with `max-width: 100%`, so a phone scales it down only a little and
+every label stays at least ~11 px (LABEL_PX × scale; tests/test_digest_browser.py measures it).
 Images are drawn at twice their display size so they stay sharp on high-density screens.
 """
 
@@ -14,7 +17,9 @@ from PIL import Image, ImageDraw, ImageFont
 from digest.text import number
 
 SCALE = 2
-WIDTH = 600  # display width in CSS pixels
+WIDTH = 400  # display width in CSS pixels: a phone shows the image nearly at this size
+LABEL_PX = 15  # label type size in CSS pixels at WIDTH: ≥ 10.5 px even on a 320 px phone
+VALUE_PX = 15
 BAR_COLOUR = (31, 111, 178)
 PREVIOUS_COLOUR = (176, 196, 222)
 TEXT_COLOUR = (34, 34, 34)
@@ -64,31 +69,65 @@ def bar_chart(
 ) -> bytes:
     """Horizontal bars, one row per (label, value), largest first as given; PNG bytes.
 
-    With `previous`, a thin pale bar under each row shows the previous period's value.
+    Each row is the label on a line of its own with the bar under it, so a long region name is
+    never shrunk to fit a column at phone width. With `previous`, a thin pale bar under each bar
+    shows the previous period's value.
     """
     s = SCALE
-    row_h, pad = 26 * s, 8 * s
-    label_w, value_w = 230 * s, 60 * s
+    label_h, bar_h, prev_h, gap = 20 * s, 14 * s, 4 * s, 10 * s
+    row_h = label_h + bar_h + prev_h + 2 * s + gap
+    pad = 4 * s
     full_w = width * s
+    value_w = 54 * s
     height = pad * 2 + row_h * max(len(rows), 1)
     image = Image.new("RGB", (full_w, height), BACKGROUND)
     draw = ImageDraw.Draw(image)
-    label_font, value_font = font(12 * s), font(12 * s, bold=True)
-    bar_area = full_w - label_w - value_w - pad * 2
+    label_font, value_font = font(LABEL_PX * s), font(VALUE_PX * s, bold=True)
+    bar_area = full_w - value_w - pad * 2
     peak = max([v for _, v in rows] + list(previous or []) + [1])
     for i, (label, value) in enumerate(rows):
         top = pad + i * row_h
-        mid = top + row_h // 2
-        draw.text((pad, mid), fit_text(draw, label, label_font, label_w - pad * 2),
+        draw.text((pad, top + label_h // 2), fit_text(draw, label, label_font, full_w - pad * 2),
                   font=label_font, fill=TEXT_COLOUR, anchor="lm")
-        x0 = pad + label_w
+        bar_top = top + label_h
         bar_w = max(int(bar_area * value / peak), 2 * s if value else 0)
-        draw.rectangle((x0, top + 5 * s, x0 + bar_w, top + row_h - 9 * s), fill=BAR_COLOUR)
+        draw.rectangle((pad, bar_top, pad + bar_w, bar_top + bar_h), fill=BAR_COLOUR)
         if previous is not None:
             prev_w = int(bar_area * previous[i] / peak)
             if prev_w:
-                draw.rectangle((x0, top + row_h - 7 * s, x0 + prev_w, top + row_h - 4 * s),
-                               fill=PREVIOUS_COLOUR)
-        draw.text((x0 + bar_w + 6 * s, mid - 1 * s), number(value), font=value_font,
+                draw.rectangle((pad, bar_top + bar_h + 2 * s, pad + prev_w,
+                                bar_top + bar_h + 2 * s + prev_h), fill=PREVIOUS_COLOUR)
+        draw.text((pad + bar_w + 6 * s, bar_top + bar_h // 2), number(value), font=value_font,
                   fill=TEXT_COLOUR, anchor="lm")
+    return png_bytes(image)
+
+
+def trend_chart(months: Sequence[tuple[str, int]], *, width: int = WIDTH) -> bytes:
+    """Vertical bars for the last months (label «окт», value), the last one — the period — dark;
+    a value above each bar, a zero written as «0» so an empty month shows as empty, not missing."""
+    s = SCALE
+    # Month names alternate between two lines: twelve of them side by side at a legible size
+    # would touch at phone width.
+    pad, label_h, value_h, plot_h = 4 * s, 40 * s, 20 * s, 110 * s
+    full_w = width * s
+    height = pad * 2 + value_h + plot_h + label_h
+    image = Image.new("RGB", (full_w, height), BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    label_font, value_font = font(LABEL_PX * s), font(LABEL_PX * s, bold=True)
+    n = max(len(months), 1)
+    slot = (full_w - pad * 2) / n
+    peak = max([v for _, v in months] + [1])
+    base = pad + value_h + plot_h
+    draw.line((pad, base, full_w - pad, base), fill=MUTED_COLOUR, width=s)
+    for i, (label, value) in enumerate(months):
+        cx = pad + slot * i + slot / 2
+        bar_h = int(plot_h * value / peak)
+        colour = BAR_COLOUR if i == len(months) - 1 else PREVIOUS_COLOUR
+        if bar_h:
+            draw.rectangle((cx - slot * 0.32, base - bar_h, cx + slot * 0.32, base), fill=colour)
+        draw.text((cx, base - bar_h - 3 * s), number(value), font=value_font, fill=TEXT_COLOUR,
+                  anchor="mb")
+        line = (len(months) - 1 - i) % 2  # the period's own month on the upper line
+        draw.text((cx, base + 11 * s + line * 18 * s), label, font=label_font, fill=MUTED_COLOUR,
+                  anchor="mm")
     return png_bytes(image)

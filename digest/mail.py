@@ -102,9 +102,23 @@ def check_addresses(addresses: Sequence[str]) -> list[str]:
     return good
 
 
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    data: bytes
+    maintype: str
+    subtype: str
+
+
+PDF = ("application", "pdf")
+XLSX = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
 def build_message(*, subject: str, html: str, text: str, images: Sequence,
-                  sender: str = DEFAULT_FROM, recipients: Sequence[str] = ()) -> EmailMessage:
-    """`images` are digest.render.Image objects referenced in the HTML as cid:<image.cid>."""
+                  sender: str = DEFAULT_FROM, recipients: Sequence[str] = (),
+                  attachments: Sequence[Attachment] = ()) -> EmailMessage:
+    """`images` are digest.render.Image objects referenced in the HTML as cid:<image.cid>;
+    `attachments` (the PDF, the spreadsheet) make the message multipart/mixed."""
     msg = EmailMessage()
     msg["Subject"] = subject
     sender_box = mailbox(sender, what="отправителя (NEWSMON_SMTP_FROM)")
@@ -123,6 +137,9 @@ def build_message(*, subject: str, html: str, text: str, images: Sequence,
         html_part.add_related(image.data, maintype="image", subtype="png",
                               cid=f"<{image.cid}>", filename=image.name,
                               disposition="inline")
+    for item in attachments:
+        msg.add_attachment(item.data, maintype=item.maintype, subtype=item.subtype,
+                           filename=item.filename)
     return msg
 
 

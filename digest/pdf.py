@@ -1,84 +1,68 @@
-"""The PDF version: the standalone HTML printed by headless Chromium (no system Pango needed)."""
+"""The PDF version of the digest, printed with WeasyPrint (from PyPI; CSS paged media gives the
+running header, «стр. N из M» and headings kept with what follows them — the @page and
+@media print rules of digest.html.j2).
+
+WeasyPrint draws text with Pango, a system library: Debian's libpango-1.0-0 and libpangoft2-1.0-0
+(`make install` and .ci/run install them when missing; docs/digest.md). Without Pango the PDF is
+printed by headless Chromium if one is installed (no running header then), else the error says
+what to install. NEWSMON_PDF=chromium chooses Chromium outright.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from newsmon.core.errors import RunError
 
-CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-INSTALL_HINT = "установите его: apt-get install chromium (или укажите путь в NEWSMON_CHROMIUM)"
-TIMEOUT = 120
+PANGO_HINT = ("для PDF нужна библиотека Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+              "(или make install от root)")
 
 
-def find_chromium() -> str | None:
-    explicit = os.environ.get("NEWSMON_CHROMIUM")
-    if explicit:
-        return explicit if Path(explicit).exists() else shutil.which(explicit)
-    for name in CANDIDATES:
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
-
-
-def chromium_command(binary: str, profile: str, *extra: str, sandbox: bool = True) -> list[str]:
-    """A headless, offline, throwaway-profile Chromium invocation."""
-    args = [
-        binary, "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-extensions", "--disable-dev-shm-usage", "--hide-scrollbars",
-        f"--user-data-dir={profile}",
-    ]
-    if not sandbox or (hasattr(os, "geteuid") and os.geteuid() == 0):
-        args.append("--no-sandbox")  # Chromium refuses to run as root with its sandbox
-    return [*args, *extra]
-
-
-def run_chromium(*extra: str) -> subprocess.CompletedProcess:
-    """Run headless Chromium once; in containers without user namespaces its sandbox cannot
-    start, so a sandbox failure is retried once without it."""
-    binary = find_chromium()
-    if not binary:
-        raise RunError(f"Не найден Chromium для PDF — {INSTALL_HINT}")
-    result = _run(binary, extra, sandbox=True)
-    if result.returncode != 0 and "sandbox" in (result.stderr or "").lower():
-        result = _run(binary, extra, sandbox=False)
-    return result
-
-
-def _run(binary: str, extra: tuple[str, ...], *, sandbox: bool) -> subprocess.CompletedProcess:
-    with tempfile.TemporaryDirectory(prefix="newsmon-chromium-") as profile:
-        try:
-            return subprocess.run(chromium_command(binary, profile, *extra, sandbox=sandbox),
-                                  capture_output=True, text=True, timeout=TIMEOUT, check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise RunError(f"Chromium не ответил за {TIMEOUT} с") from exc
-        except OSError as exc:
-            raise RunError(f"Не удалось запустить Chromium ({binary}): {exc}") from exc
+def weasyprint_html():
+    """WeasyPrint's HTML class, or None when its system libraries (Pango) are missing."""
+    try:
+        from weasyprint import HTML
+    except (ImportError, OSError):  # OSError: libpango / libgobject not found
+        return None
+    return HTML
 
 
 def html_to_pdf(html_path: Path, pdf_path: Path) -> Path:
+    """Print the standalone HTML report to `pdf_path`; RunError with what to install if nothing can."""
     pdf_path = pdf_path.resolve()
     if pdf_path.exists():
         pdf_path.unlink()
-    result = run_chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf_path}",
-                          html_path.resolve().as_uri())
-    if not pdf_path.exists() or pdf_path.stat().st_size == 0:
-        detail = (result.stderr or "").strip().splitlines()[-1:] or ["нет вывода"]
-        raise RunError(f"Chromium не создал PDF {pdf_path}: {detail[0]}")
+    engine = os.environ.get("NEWSMON_PDF", "weasyprint").strip().lower()
+    html_class = weasyprint_html() if engine != "chromium" else None
+    if html_class is not None:
+        # WeasyPrint warns about every CSS property it ignores (mso-*, -webkit-*): not news.
+        logging.getLogger("weasyprint").setLevel(logging.ERROR)
+        try:
+            html_class(filename=str(html_path.resolve()), encoding="utf-8").write_pdf(pdf_path)
+        except OSError as exc:
+            raise RunError(f"Не удалось записать PDF {pdf_path}: {exc.strerror or exc}") from None
+    else:
+        from digest.chromium import find_chromium, print_pdf
+
+        if find_chromium() is None:
+            if engine == "chromium":
+                from digest.chromium import INSTALL_HINT
+
+                raise RunError(f"Не найден Chromium для PDF (NEWSMON_PDF=chromium) — {INSTALL_HINT}")
+            raise RunError(f"Не удалось создать PDF: {PANGO_HINT}")
+        print_pdf(html_path, pdf_path)
     if not is_complete_pdf(pdf_path):
-        pdf_path.unlink()
+        pdf_path.unlink(missing_ok=True)
         raise RunError(f"PDF {pdf_path} записан не полностью (нет места на диске?) — файл удалён")
     return pdf_path
 
 
 def is_complete_pdf(path: Path) -> bool:
     """A PDF ends with its «%%EOF» marker; one cut short (a full disk) does not."""
+    if not path.exists():
+        return False
     with path.open("rb") as handle:
         if handle.read(5) != b"%PDF-":
             return False

@@ -7,6 +7,14 @@ import re
 MONTHS_GEN = (
     "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
 )
+MONTHS_PREP = (  # «в октябре»
+    "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре".split()
+)
+MONTHS_INS = (  # «по сравнению с сентябрём»
+    "январём февралём мартом апрелем маем июнем июлем августом сентябрём октябрём ноябрём "
+    "декабрём".split()
+)
+MONTHS_SHORT = "янв фев мар апр май июн июл авг сен окт ноя дек".split()
 
 # (one, few, many): 1 материал, 2 материала, 5 материалов
 WORDS: dict[str, tuple[str, str, str]] = {
@@ -20,6 +28,11 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "проект": ("проект", "проекта", "проектов"),
     "день": ("день", "дня", "дней"),
     "обход": ("обход", "обхода", "обходов"),
+    "организация": ("организация", "организации", "организаций"),
+    "тема": ("тема", "темы", "тем"),
+    "издание_prep": ("издании", "изданиях", "изданиях"),
+    "материал_prep": ("материале", "материалах", "материалах"),
+    "день_ins": ("днём", "днями", "днями"),
 }
 
 
@@ -50,22 +63,73 @@ def ru_date(value: str | None) -> str:
     return f"{int(day)} {MONTHS_GEN[int(month) - 1]} {year}"
 
 
+def ru_day(value: str | None) -> str:
+    """'2025-10-07' → «7 октября» (a date inside a period the reader already knows)."""
+    if not value:
+        return "дата неизвестна"
+    _, month, day = value.split("-")
+    return f"{int(day)} {MONTHS_GEN[int(month) - 1]}"
+
+
 def change(current: int, previous: int) -> dict:
-    """The change against the previous period as text and a direction (up/down/same/new)."""
+    """The change against the previous period, always with its base: «было 4» beside the 16 a
+    reader sees, so a «+300%» from 4 to 16 never stands alone; a direction (up/down/same/new)."""
     delta = current - previous
-    if previous == 0:
-        if current == 0:
-            return {"text": "без изменений", "direction": "same", "delta": 0}
-        return {"text": "в прошлом периоде не было", "direction": "new", "delta": delta}
-    percent = round(100 * delta / previous)
     if delta == 0:
-        return {"text": "без изменений", "direction": "same", "delta": 0}
-    sign = "+" if delta > 0 else "−"
+        return {"text": "столько же", "direction": "same", "delta": 0, "previous": previous}
+    if previous == 0:
+        return {"text": "не было", "direction": "new", "delta": delta, "previous": 0}
     return {
-        "text": f"{sign}{number(abs(delta))} ({sign}{abs(percent)}%)",
+        "text": f"было {number(previous)}",
         "direction": "up" if delta > 0 else "down",
         "delta": delta,
+        "previous": previous,
     }
+
+
+def with_base(current: int, previous: int) -> str:
+    """«16, было 4»; «16, столько же»; «3, раньше не было»."""
+    if current == previous:
+        return f"{number(current)}, столько же"
+    if previous == 0:
+        return f"{number(current)}, раньше не было"
+    return f"{number(current)}, было {number(previous)}"
+
+
+def period_in(period) -> str:
+    """«в октябре 2025 года», «с 1 по 10 октября 2025 года», «с 28 сентября по 5 октября 2025
+    года» — a period as the adverbial a sentence starts with (lower case)."""
+    s, e = period.start, period.end
+    if period.is_month:
+        return f"в {MONTHS_PREP[s.month - 1]} {s.year} года"
+    if s == e:
+        return f"{s.day} {MONTHS_GEN[s.month - 1]} {s.year} года"
+    first = f"{s.day}" if (s.year, s.month) == (e.year, e.month) else (
+        f"{s.day} {MONTHS_GEN[s.month - 1]}" + ("" if s.year == e.year else f" {s.year} года"))
+    return f"с {first} по {e.day} {MONTHS_GEN[e.month - 1]} {e.year} года"
+
+
+def compared_with(previous) -> str:
+    """«по сравнению с сентябрём 2025 года», «по сравнению с 21–30 сентября 2025 года» (the
+    previous period named plainly; months differ in length, so no claim of «the same length»)."""
+    s = previous.start
+    if previous.is_month:
+        return f"по сравнению с {MONTHS_INS[s.month - 1]} {s.year} года"
+    return (f"по сравнению с предыдущими {plural_form(previous.days, WORDS['день_ins'])} "
+            f"{number(previous.days)} дн. ({previous.label})")
+
+
+def month_short(period) -> str:
+    """«окт»: a month on the 12-month axis."""
+    return MONTHS_SHORT[period.start.month - 1]
+
+
+def percent(part: int, whole: int) -> str:
+    """«25%»; a share under 1% is «<1%», never «0%» for something that is there."""
+    if not whole:
+        return "0%"
+    value = 100 * part / whole
+    return "<1%" if 0 < value < 1 else f"{round(value)}%"
 
 
 _SPACES = re.compile(r"\s+")

@@ -16,11 +16,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from newsmon.core.errors import NewsmonError, UserError
+from newsmon.shell import clickru
 from newsmon.shell.options import db_option, format_option, open_existing_db, period_options
-from newsmon.shell.output import render_rows
+from newsmon.shell.output import emit_rows
 
 if TYPE_CHECKING:
     from newsmon.core.periods import Period
+
+clickru.install()  # before the decorators below: some help texts are read when they run
 
 
 BY_BUILT_IN = ("region", "org", "source", "topic", "project", "kind")
@@ -56,10 +59,10 @@ class NewsmonGroup(click.Group):
 
 
 @click.group(cls=NewsmonGroup)
-@click.option("--debug", is_flag=True, help="Show tracebacks.")
-@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug logs).")
+@click.option("--debug", is_flag=True, help="Показывать трассировку ошибок (для разработчиков).")
+@click.option("-v", "--verbose", count=True, help="Подробнее журнал (-vv — отладочный).")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
-              help="SQLite database for the command (also accepted after the command name).")
+              help="База SQLite (можно указать и после имени команды).")
 @click.version_option(package_name="newsmon")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool, verbose: int, db_path: str | None) -> None:
@@ -73,19 +76,19 @@ def cli(ctx: click.Context, debug: bool, verbose: int, db_path: str | None) -> N
 @cli.command()
 @period_options
 @click.option("--by", type=ByChoice(BY_BUILT_IN), default="region", show_default=True,
-              help="What to count by; also the name of a registered tagger (docs/extending.md).")
-@click.option("--region", help="Only articles about this region.")
-@click.option("--org", help="Only articles naming this organization.")
-@click.option("--project", help="Only articles naming this project.")
-@click.option("--topic", help="Only articles matching this topic.")
-@click.option("--source", help="Only articles from this outlet.")
+              help="По чему считать; также имя подключённой разметки (docs/extending.md).")
+@click.option("--region", help="Только материалы об этом регионе.")
+@click.option("--org", help="Только материалы, где названа эта организация.")
+@click.option("--project", help="Только материалы, где назван этот проект.")
+@click.option("--topic", help="Только материалы этой темы.")
+@click.option("--source", help="Только материалы этого издания.")
 @click.option("--kind", type=click.Choice(["web", "telegram"]),
-              help="Only materials of this kind of source: web (sites) or telegram (channels).")
+              help="Только материалы этого типа источника: web (сайты) или telegram (каналы).")
 @click.option("--label", "labels", multiple=True, metavar="TAGGER=LABEL",
-              help="Only articles a registered tagger gave this label (repeatable).")
-@click.option("--tone", help="Only materials of this tone: positive, neutral, negative "
-              "(or позитивная, нейтральная, негативная); docs/tone.md.")
-@click.option("--all", "include_all", is_flag=True, help="Count irrelevant articles too.")
+              help="Только материалы с этой меткой разметки (можно повторять).")
+@click.option("--tone", help="Только материалы этой тональности: позитивная, нейтральная, "
+              "негативная (или positive, neutral, negative); docs/tone.md.")
+@click.option("--all", "include_all", is_flag=True, help="Считать и материалы не по теме.")
 @format_option
 @db_option
 def counts(
@@ -94,9 +97,18 @@ def counts(
     tone: str | None,
     include_all: bool, fmt: str, db_path: Path,
 ) -> None:
-    """Materials, stories and mentions per region, org, source, topic, project or kind.
+    """Материалы, сюжеты и упоминания по регионам, организациям, изданиям, темам, проектам
+    или типам источников.
 
-    Example: newsmon counts --month 2025-10 --by region --format json
+    Заголовки таблицы, CSV и XLSX — по-русски; ключи JSON — латиницей (region, materials…),
+    как их ждут скрипты.
+    CSV начинается с метки UTF-8 (BOM), чтобы Excel открыл кириллицу; XLSX — двоичный файл,
+    его вывод перенаправляют в файл.
+
+    \b
+    Примеры:
+      newsmon counts --month 2025-10 --by region --format json
+      newsmon counts --month 2025-10 --by source --format xlsx > издания.xlsx
     """
     from db.queries import counts as count_rows
     from newsmon.shell.filters import build_filters
@@ -114,16 +126,17 @@ def counts(
         from newsmon.shell.filters import add_change
 
         rows = add_change(rows, count_rows(db, by, period.previous(), filters), by)
-    click.echo(render_rows(rows, fmt))
+    emit_rows(rows, fmt)
 
 
 @cli.command()
 @click.argument("file", type=click.Path(allow_dash=True, path_type=Path), default="-")
 @click.option("--sources", "sources_path", type=click.Path(path_type=Path), default=None,
-              help="sources.yml, or the folder, that holds the user's topics/orgs/projects files.")
-@click.option("--region", "home_region", help="Home region of the outlet (a prior).")
+              help="sources.yml или папка, где лежат пользовательские topics/orgs/projects.yml.")
+@click.option("--region", "home_region", help="Регион издания (подсказка для определения региона).")
 def tag(file: Path, sources_path: Path | None, home_region: str | None) -> None:
-    """Tag plain text (a file or - for stdin) and print entities, regions, orgs, projects as JSON."""
+    """Разметить текст (файл или - для стандартного ввода): сущности, регионы, организации,
+    проекты — в JSON."""
     text = _read_text(file)
     from pipeline.tag.regions.gazetteer import resolve_region
     from pipeline.tag.run import load_tag_config
@@ -138,7 +151,7 @@ def tag(file: Path, sources_path: Path | None, home_region: str | None) -> None:
 @cli.command()
 @click.argument("target")
 def extract(target: str) -> None:
-    """Extract title, main text and publication date from a URL or a saved HTML file."""
+    """Извлечь заголовок, текст и дату публикации из адреса страницы или сохранённого HTML."""
     from newsmon.shell.fetch import fetch_page
     from pipeline.extract.cascade import extract as extract_page
 
@@ -185,6 +198,7 @@ def _register_command_modules() -> None:
 
 
 _register_command_modules()
+clickru.localize(cli)
 
 
 def main() -> None:

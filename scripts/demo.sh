@@ -17,14 +17,16 @@ for _ in $(seq 1 100); do [ -s "$out/sources.yml" ] && break; sleep 0.1; done
 echo "Демо-издания запущены:"; sed 's/^/  /' "$out/server.log"
 
 "$newsmon" crawl --sources "$out/sources.yml" --db "$out/newsmon.db" --since 2015-01-01
-# The digest: HTML, the email as .eml (--dry-run: nothing is sent) and, with Chromium, the PDF.
-pdf_args=()
-if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
-        || [ -n "${NEWSMON_CHROMIUM:-}" ]; then
-    pdf_args=(--pdf "$out/digest.pdf")
+# The digest: HTML, PDF (WeasyPrint; make install installs its Pango), the spreadsheet of
+# materials, and the email with both attached as .eml (--dry-run: nothing is sent).
+pdf_args=(--pdf "$out/digest.pdf")
+if ! "$py" -c "import weasyprint" >/dev/null 2>&1 && ! command -v chromium >/dev/null 2>&1 \
+        && [ -z "${NEWSMON_CHROMIUM:-}" ]; then
+    pdf_args=()  # not root, so make could not install Pango: the rest of the demo still runs
 fi
-"$newsmon" digest --month "$month" --db "$out/newsmon.db" --out "$out/digest.html" \
-    "${pdf_args[@]}" --send --dry-run --to press@example.org
+"$newsmon" digest --month "$month" --db "$out/newsmon.db" --sources "$out/sources.yml" \
+    --out "$out/digest.html" "${pdf_args[@]}" --xlsx "$out/digest.xlsx" \
+    --send --dry-run --mail-to press@example.org
 abs_out="$(cd "$out" && pwd)"
 echo
 echo "Готово. База: $out/newsmon.db"
@@ -32,7 +34,8 @@ echo "Дайджест (HTML): $abs_out/digest.html"
 if [ ${#pdf_args[@]} -gt 0 ]; then
     echo "Дайджест (PDF): $abs_out/digest.pdf"
 else
-    echo "Дайджест (PDF): не создан — нужен Chromium (apt-get install chromium)"
+    echo "Дайджест (PDF): не создан — нужна Pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0"
 fi
-echo "Письмо (.eml, не отправлено): $abs_out/digest.eml"
+echo "Материалы (XLSX): $abs_out/digest.xlsx"
+echo "Письмо с вложениями (.eml, не отправлено): $abs_out/digest.eml"
 echo "Запросы: .venv/bin/newsmon counts --db $out/newsmon.db --month $month"

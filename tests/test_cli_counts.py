@@ -117,5 +117,27 @@ def test_table_shows_change_against_previous_period(db_path):
 
 def test_csv_has_header_and_rows(db_path):
     result = counts(db_path, "--month", "2025-07", "--format", "csv")
-    assert result.stdout.splitlines()[0] == "region,iso,materials,stories,mentions"
+    # a UTF-8 BOM first, so Excel reads the Cyrillic; headers in Russian
+    assert result.stdout.splitlines()[0] == "\ufeffРегион,Код ISO,Материалы,Сюжеты,Упоминания"
     assert len(result.stdout.splitlines()) == 4
+
+
+def test_xlsx_has_russian_headers_and_the_same_rows_as_json(db_path):
+    import io
+    import json
+
+    import openpyxl
+
+    result = counts(db_path, "--month", "2025-07", "--format", "xlsx")
+    assert result.exit_code == 0, result.stderr
+    rows = list(openpyxl.load_workbook(io.BytesIO(result.stdout_bytes)).active
+                .iter_rows(values_only=True))
+    assert rows[0] == ("Регион", "Код ISO", "Материалы", "Сюжеты", "Упоминания")
+    as_json = json.loads(counts(db_path, "--month", "2025-07", "--format", "json").stdout)
+    assert [list(r) for r in rows[1:]] == [list(r.values()) for r in as_json]
+
+
+def test_table_headers_are_russian(db_path):
+    result = counts(db_path, "--month", "2025-07")
+    assert result.stdout.splitlines()[0].split() == [
+        "Регион", "Код", "ISO", "Материалы", "Сюжеты", "Упоминания", "Изменение"]

@@ -70,3 +70,14 @@ def test_selecting_unknown_source_suggests_nearest(tmp_path):
     config = load_sources(write(tmp_path, GOOD))
     with pytest.raises(UserError, match="amurpress"):
         config.select(["amurpres"])
+
+
+def test_title_is_the_outlets_human_name(tmp_path):
+    text = GOOD.replace("    feeds: [https://www.amurpress.ru/rss.xml]\n",
+                        "    feeds: [https://www.amurpress.ru/rss.xml]\n"
+                        "    title: «Амурская  правда»\n")
+    first, second = load_sources(write(tmp_path, text)).sources
+    assert first.title == "«Амурская правда»" and second.title is None
+    with pytest.raises(UserError, match="строка 2: title"):
+        load_sources(write(tmp_path, "sources:\n  - name: a\n    url: http://x/\n"
+                                     "    region: Москва\n    title: [1]\n"))

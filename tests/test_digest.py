@@ -12,7 +12,7 @@ from factories import article, make_db
 
 from digest.build import build_digest
 from digest.render import cid_sources, data_uris, make_images, render_html, render_text
-from digest.text import change, make_lead, plural
+from digest.text import change, make_lead, plural, with_base
 from newsmon.core.periods import Period, parse_month
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +21,11 @@ LONG_TITLE = (
     "В Ханты-Мансийском автономном округе — Югре открыли кризисный центр для женщин с детьми, "
     "оказавшихся в трудной жизненной ситуации, и рассказали, как туда обратиться за помощью"
 )
+
+
+def plain(html: str) -> str:
+    """The text with Russian typography's no-break spaces read as spaces (for `in` checks)."""
+    return html.replace("&nbsp;", " ").replace("\u00a0", " ")
 
 
 def month_articles() -> list[dict]:
@@ -84,12 +89,15 @@ def test_russian_plural_forms(n, word, expected):
 
 @pytest.mark.parametrize(
     ("current", "previous", "text", "direction"),
-    [(12, 10, "+2 (+20%)", "up"), (5, 10, "−5 (−50%)", "down"), (7, 7, "без изменений", "same"),
-     (3, 0, "в прошлом периоде не было", "new"), (0, 0, "без изменений", "same")],
+    [(12, 10, "было 10", "up"), (5, 10, "было 10", "down"), (7, 7, "столько же", "same"),
+     (3, 0, "не было", "new"), (0, 0, "столько же", "same"), (16, 4, "было 4", "up")],
 )
-def test_change_against_previous_period(current, previous, text, direction):
+def test_change_is_always_shown_with_its_base(current, previous, text, direction):
+    """«16, было 4», never a bare «+300%»."""
     result = change(current, previous)
     assert (result["text"], result["direction"]) == (text, direction)
+    assert "%" not in result["text"]
+    assert with_base(16, 4) == "16, было 4" and with_base(3, 0) == "3, раньше не было"
 
 
 PROSE = "Центр примет до двадцати семей с детьми из всех районов края."
@@ -171,30 +179,40 @@ def test_same_title_in_two_clusters_is_shown_once(tmp_path):
 
 def test_html_shows_key_numbers_sections_and_images(month):
     images = make_images(month)
-    html = render_html(month, cid_sources(images))
+    html = plain(render_html(month, cid_sources(images), email=True))
     for needle in ("Мониторинг СМИ: октябрь 2025", "Регионы", "Главные сюжеты", "Организации",
                    "Темы", "Проекты", "Издания", "Как считали", "Хабаровский край",
-                   "2 перепечатки", "Фонд поддержки детей", "нет в реестре",
-                   'src="cid:regions@newsmon"', 'src="cid:map@newsmon"'):
+                   "2 перепечатки", "Фонд поддержки детей", "Приложение: все материалы",
+                   'src="cid:regions@newsmon"', 'src="cid:map@newsmon"',
+                   'src="cid:trend@newsmon"'):
         assert needle in html, needle
-    # inlined for email clients: only @media/@page rules stay in a <style> block
-    (style,) = re.findall(r"<style>(.*?)</style>", html, re.S)
-    assert "@media only screen" in style and ".story-title {" not in style
+    # admin hints are the analyst's (DigestData.hints), never the press email's
+    assert "нет в реестре" not in html and "projects.yml" not in html
+    # inlined for email clients: nothing a reader needs is left in <style>, no print rules
+    style = "".join(re.findall(r"<style>(.*?)</style>", html, re.S))
+    assert "@page" not in style and ".story-title {" not in style
     assert re.search(r'class="story-title"[^>]*style="[^"]*font-size', html)
     assert re.search(r'id="kpi-materials"[^>]*>.*?>6<', html, re.S)
 
 
-def test_long_titles_and_region_names_wrap_instead_of_widening_the_page(month):
-    html = render_html(month, data_uris(make_images(month)))
-    assert LONG_TITLE in html and "Ханты-Мансийский автономный округ — Югра" in html
-    assert html.count("table-layout: fixed") >= 3 and "overflow-wrap: anywhere" in html
+def test_no_fixed_widths_that_would_squeeze_names_on_a_phone(month):
+    """What printed «Хабаровский край» one letter per line: fixed table layouts with columns of
+    fixed pixel widths. The email has one fluid column; only Outlook's ghost table is 640 px."""
+    html = render_html(month, data_uris(make_images(month)), email=True)
+    assert LONG_TITLE in plain(html) and "Ханты-Мансийский автономный округ — Югра" in plain(html)
+    assert "table-layout" not in html and "overflow-wrap: anywhere" not in html
+    widths = re.findall(r'width="(\d+)"', html)
+    assert set(widths) <= {"400", "640"}  # images (max-width: 100%) and the mso ghost table
+    assert re.findall(r"<!--\[if mso\]><table[^>]*width=\"640\"", html)
+    assert not re.search(r"[^-]width:\s*\d+px", html)
 
 
 def test_text_part_reads_as_a_report(month):
-    text = render_text(month)
+    text = plain(render_text(month))
     assert text.startswith("Мониторинг СМИ: октябрь 2025")
-    assert "- Материалы: 6 — +5 (+500%)" in text
-    assert "1. Хабаровский край — 3 материала, 1 сюжет" in text
+    assert "- 6 материалов (было 1)" in text and "«Было» — в сентябре 2025 года." in text
+    assert "1. Хабаровский край — 3 материала, 1 сюжет (не было)" in text
+    assert "перепечатка: dvnovosti, 4 октября — http://127.0.0.1/dvnovosti/" in text
     assert "<" not in text
 
 
@@ -203,9 +221,11 @@ def test_empty_month_says_so_plainly(month_db):
 
     data = build_digest(open_db(month_db), parse_month("2025-12"))
     assert data.is_empty and make_images(data) == []
-    html = render_html(data, {})
-    assert "материалов о проектах поддержки семьи и детства" in html and "не найдено" in html
-    assert "Главные сюжеты" not in html and "<img" not in html
+    html = plain(render_html(data, {}))
+    assert "В декабре 2025 года материалов о проектах поддержки семьи и детства" in html
+    assert "не найдено" in html and "Главные сюжеты" not in html and "<img" not in html
+    # an empty month says how collection ran, so it is not taken for a broken crawl
+    assert "Сведений об обходах изданий в базе нет." in html
     assert "не найдено" in render_text(data)
 
 
@@ -216,19 +236,23 @@ def test_one_region_month_reads_well(tmp_path):
                 regions=["RU-PER"], topics=["приёмные семьи"]),
     ])
     data = build_digest(db, OCT)
-    html = render_html(data, data_uris(make_images(data)))
+    html = plain(render_html(data, data_uris(make_images(data))))
     assert "одному региону: <b>Пермский край</b> — 1 материал, 1 сюжет" in html
-    assert "1 материал в 1 издании" in html and "затронут 1 регион" in html
+    assert "опубликовали 1 материал о поддержке семьи и детства в 1 издании" in html
+    assert "Речь в них идёт о 1 регионе." in html
 
 
-def test_any_period_is_named_in_title_and_compared_with_same_length(month_db):
+def test_any_period_is_named_in_title_and_compared_plainly(month_db):
     from db import open_db
 
     data = build_digest(open_db(month_db), Period(dt.date(2025, 10, 1), dt.date(2025, 10, 10)))
     assert data.title == "Мониторинг СМИ: 1–10 октября 2025"
     assert data.previous == Period(dt.date(2025, 9, 21), dt.date(2025, 9, 30))
     assert data.totals["materials"] == 4 and data.previous_totals["materials"] == 1
-    assert data.headlines[0]["change"]["text"] == "+3 (+300%)"
+    assert data.headlines[0]["change"]["text"] == "было 1"
+    html = plain(render_html(data, {}))
+    assert "С 1 по 10 октября 2025 года региональные СМИ опубликовали 4 материала" in html
+    assert "«Было» — за 21–30 сентября 2025 года." in html and "той же длины" not in html
 
 
 def test_tilemap_places_every_federal_subject_once():
@@ -254,8 +278,8 @@ def test_month_without_any_region_skips_chart_and_map(tmp_path):
                 source="federal"),
     ])
     data = build_digest(db, OCT)
-    assert not data.regions and make_images(data) == []
-    html = render_html(data, {})
+    assert not data.regions and [i.name for i in make_images(data)] == ["trend.png"]
+    html = plain(render_html(data, {}))
     assert "Ни один материал периода не удалось отнести к конкретному региону" in html
     assert "Новые меры поддержки многодетных семей" in html and "<img" not in html
 
@@ -267,7 +291,7 @@ def test_materials_without_region_are_counted_in_the_note(tmp_path):
         article("Минтруд рассказал о выплатах семьям по всей стране.", title="Выплаты семьям",
                 published="2025-10-08", source="federal"),
     ])
-    html = render_html(build_digest(db, OCT), {})
+    html = plain(render_html(build_digest(db, OCT), {}))
     assert "Без определённого региона: 1 материал" in html
 
 
@@ -315,17 +339,21 @@ def test_big_month_email_stays_under_gmail_clipping(tmp_path):
                                       for i in range(1, n + 1, 3))
     data = build_digest(db, OCT)
     assert len(data.regions) == 89 and data.totals["outlets"] == 60
-    html = render_html(data, cid_sources(make_images(data)))
+    html = plain(render_html(data, cid_sources(make_images(data)), email=True))
     assert len(html.encode("utf-8")) < 100_000
-    assert "Ещё 69 регионов:" in html and "Ещё 30 проектов:" in html
-    assert "Первые 12 из 60" in html
+    assert "и ещё 69 регионов:" in html and "и ещё 30 проектов:" in html
+    assert "и ещё 48 изданий" in html and "и ещё 188 организаций" in html
+    # every material is still one click away: in the attachments and the standalone HTML
+    assert re.search(r"и ещё 2\s?\d{3} материал\w* — полный список в приложенных файлах", html)
+    full = plain(render_html(data, {}, inline=False))
+    assert full.count('class="appendix-reprint"') + full.count('class="appendix-item"') == 3000
 
 
 def test_highlights_name_the_leading_region_story_org_and_new_project(month):
-    html = render_html(month, {})
+    html = plain(render_html(month, {}))
     block = html[html.index('id="highlights"'):html.index("</ul>", html.index('id="highlights"'))]
-    assert "<b>Хабаровский край</b>: 3 материала (50% всех)" in block
-    assert "«В Хабаровске открылся кризисный центр» (amurpress): 2 перепечатки" in block
-    assert "<b>Фонд поддержки детей</b> — в 2 материалах" in block
-    assert "«Мама, я рядом»" in block
+    assert "Больше всего материалов — Хабаровский край: 3 материала (50% всех)" in block
+    assert ("Больше всего перепечаток — у сюжета «В Хабаровске открылся кризисный центр» "
+            "(amurpress): 2 перепечатки — dvnovosti и khabkrai") in block
+    assert "Чаще других упоминается Фонд поддержки детей — в 2 материалах" in block
     assert "Сильнее всего выросло" not in block  # the leader is also the riser here

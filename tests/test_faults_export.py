@@ -54,7 +54,7 @@ def test_formula_cells_are_escaped(value):
     from newsmon.shell.output import escape_formula
 
     assert escape_formula(value) == "'" + value
-    assert cells(render_rows([{"title": value}], "csv")) == ["title", "'" + value]
+    assert cells(render_rows([{"title": value}], "csv")) == ["\ufeffЗаголовок", "'" + value]
 
 
 @pytest.mark.parametrize("value", [-5, 3.5, "-5", "+7", "-0.25", "Омск", "", None, "e=mc2"])

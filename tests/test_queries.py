@@ -114,6 +114,6 @@ def test_cli_counts_json_follows_the_contract(db):
 
 def test_cli_counts_csv_and_table_with_change(db):
     csv = cli_counts(db, "--month", "2025-10", "--by", "source", "--format", "csv")
-    assert csv.output.splitlines()[0] == "source,materials,stories,mentions"
+    assert csv.output.splitlines()[0] == "\ufeffИздание,Материалы,Сюжеты,Упоминания"
     table = cli_counts(db, "--month", "2025-10", "--by", "region")
-    assert table.exit_code == 0 and "change" in table.output.splitlines()[0]
+    assert table.exit_code == 0 and "Изменение" in table.output.splitlines()[0]

@@ -191,7 +191,8 @@ def test_the_digest_lists_negative_materials_first_and_never_as_positive(tone_db
     assert [a["url"].rsplit("/", 1)[1] for a in report["attention"]] == ["1.html"]
     assert report["totals"]["negative"] == 1 and report["totals"]["positive"] == 1
     html = render_html(build_digest(db, OCT), inline=False)
-    section = html[html.index("Требует внимания"):html.index("<h2>Регионы</h2>")]
+    start = html.index("Требует внимания")
+    section = html[start:html.index("<h2", start)]
     assert "http://127.0.0.1/o/1.html" in section and "/o/2.html" not in section
     assert "Требует внимания" in html[: html.index("Главные сюжеты")]
     assert "ТРЕБУЕТ ВНИМАНИЯ" in render_text(build_digest(db, OCT))

@@ -15,28 +15,28 @@ from newsmon.sources.config import DEFAULT_SOURCES
 
 @click.command("crawl")
 @click.option("--sources", "sources_path", type=click.Path(path_type=Path),
-              default=DEFAULT_SOURCES, show_default=True, help="sources.yml")
+              default=DEFAULT_SOURCES, show_default=True, help="Файл со списком изданий.")
 @click.option("--since", metavar="YYYY-MM-DD",
-              help="Skip articles published before this day (any age the bound allows is taken).")
-@click.option("--source", "only", multiple=True, metavar="NAME", help="Crawl only these sources.")
-@click.option("--quiet", is_flag=True, help="No progress lines on stderr.")
+              help="Пропускать материалы, опубликованные раньше этого дня.")
+@click.option("--source", "only", multiple=True, metavar="ИМЯ", help="Обойти только эти источники.")
+@click.option("--quiet", is_flag=True, help="Без строк хода работы в stderr.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
-              help="Override a Scrapy or NEWSMON_* setting, e.g. -s DOWNLOAD_DELAY=1.")
+              help="Изменить настройку Scrapy или NEWSMON_*, например -s DOWNLOAD_DELAY=1.")
 @db_option
 def command(sources_path: Path, since: str | None, only: tuple[str, ...], quiet: bool,
             overrides: tuple[str, ...], db_path: Path) -> None:
-    """Fetch, extract, tag and store new articles from the outlets in sources.yml.
+    """Собрать, извлечь, разметить и сохранить новые материалы изданий из sources.yml.
 
-    Incremental: article pages already stored are never fetched again. Exit codes: 0 all
-    outlets answered and every article was stored; 3 partial: some outlets unreachable or some
-    articles not stored (the database stayed locked), the next run fetches them; 1 all
-    unreachable, the disk full, or stopped by a signal; 2 a configuration mistake; 75 another
-    crawl is running on this database.
+    Повторный обход не скачивает уже сохранённые страницы. Коды выхода: 0 — все издания
+    ответили и все материалы сохранены; 3 — частично: часть изданий недоступна или часть
+    материалов не сохранена (база была занята), следующий обход их соберёт; 1 — все недоступны,
+    диск полон или обход прерван сигналом; 2 — ошибка в настройках; 75 — на этой базе уже идёт
+    другой обход.
 
-    Settings live in newsmon/crawl/settings.py; -s overrides one for this run (values are read
-    as YAML: numbers, true/false, lists), e.g. -s SCHEDULER=scrapy_redis.scheduler.Scheduler.
+    Настройки — в newsmon/crawl/settings.py; -s меняет одну на этот запуск (значение читается
+    как YAML: числа, true/false, списки), например -s SCHEDULER=scrapy_redis.scheduler.Scheduler.
 
-    Example: newsmon crawl --sources sources.yml --since 2025-10-01
+    Пример: newsmon crawl --sources sources.yml --since 2025-10-01
     """
     from newsmon.core.periods import parse_day
     from newsmon.crawl.run import run_crawl

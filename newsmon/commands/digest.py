@@ -27,53 +27,69 @@ def split_to_values(values: tuple[str, ...]) -> tuple[str | None, list[str]]:
 
 
 @click.command("digest")
-@click.option("--month", metavar="YYYY-MM", help="A calendar month (default: the previous one).")
-@click.option("--from", "date_from", metavar="YYYY-MM-DD", help="First day (inclusive).")
-@click.option("--to", "to_values", multiple=True, metavar="YYYY-MM-DD|ADDR",
-              help="Last day of the period (a date) or a recipient (an address); repeatable.")
+@click.option("--month", metavar="ГГГГ-ММ", help="Календарный месяц (по умолчанию — прошлый).")
+@click.option("--from", "date_from", metavar="ГГГГ-ММ-ДД", help="Первый день периода.")
+@click.option("--to", "to_values", multiple=True, metavar="ГГГГ-ММ-ДД|АДРЕС",
+              help="Последний день периода (дата) или получатель (адрес): значение читается "
+                   "по виду; для адресов понятнее --mail-to.")
+@click.option("--mail-to", "mail_to", multiple=True, metavar="АДРЕС",
+              help="Получатель письма (можно несколько раз или через запятую).")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
-              required=True, help="Where to write the HTML report.")
+              required=True, help="Куда записать отчёт в HTML.")
 @click.option("--pdf", "pdf_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also print the report to this PDF (needs Chromium).")
-@click.option("--send", is_flag=True, help="Email the report to every --to address.")
+              help="Ещё и PDF-версия отчёта (при отправке прикладывается к письму).")
+@click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Таблица всех материалов периода (XLSX); к письму прикладывается всегда.")
+@click.option("--sources", "sources_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="sources.yml с названиями изданий (title:); по умолчанию "
+                                 "./sources.yml, если он есть.")
+@click.option("--send", is_flag=True, help="Отправить отчёт получателям по SMTP.")
 @click.option("--dry-run", is_flag=True,
-              help="Write the email as FILE.eml beside --out instead of sending it.")
+              help="Не отправлять, а сохранить письмо как ФАЙЛ.eml рядом с --out.")
 # The environment fallbacks are read by digest.mail.smtp_settings, which words its own errors.
-@click.option("--smtp-host", help="SMTP server (default: env NEWSMON_SMTP_HOST).")
+@click.option("--smtp-host", help="SMTP-сервер (по умолчанию — NEWSMON_SMTP_HOST).")
 @click.option("--smtp-port", type=click.IntRange(1, 65535),
-              help="SMTP port (default: env NEWSMON_SMTP_PORT or 587; 465 = TLS from the start).")
+              help="Порт SMTP (по умолчанию — NEWSMON_SMTP_PORT или 587; 465 — TLS сразу).")
 @db_option
-def command(month, date_from, to_values, out_path: Path, pdf_path: Path | None, send: bool,
-            dry_run: bool, smtp_host: str | None, smtp_port: int | None, db_path: Path) -> None:
-    """Build the Russian digest for a period: HTML, optional PDF, optional email.
+def command(month, date_from, to_values, mail_to, out_path: Path, pdf_path: Path | None,
+            xlsx_path: Path | None, sources_path: Path | None, send: bool, dry_run: bool,
+            smtp_host: str | None, smtp_port: int | None, db_path: Path) -> None:
+    """Отчёт за период: HTML, по желанию PDF и XLSX, письмо с вложениями.
 
-    The period is --month YYYY-MM or --from/--to (default: the previous month). Recipients are
-    given with --to ADDR (repeatable); SMTP login and sender come from NEWSMON_SMTP_USER,
-    NEWSMON_SMTP_PASSWORD and NEWSMON_SMTP_FROM; NEWSMON_SMTP_TLS is require (the default with a
-    password: STARTTLS or nothing), starttls, ssl (port 465) or none. Who got the letter is kept in
-    FILE.sent.json beside --out, so a retry mails only the recipients the server refused.
+    Период — --month ГГГГ-ММ или --from/--to (по умолчанию — прошлый месяц). Получатели —
+    --mail-to АДРЕС (можно повторять); прежняя запись --send --to АДРЕС тоже работает: дата в
+    --to — конец периода, адрес — получатель. Письмо несёт PDF (если задан --pdf) и таблицу
+    всех материалов XLSX. Логин и отправитель SMTP — из NEWSMON_SMTP_USER,
+    NEWSMON_SMTP_PASSWORD и NEWSMON_SMTP_FROM; NEWSMON_SMTP_TLS — require (по умолчанию при
+    пароле: STARTTLS или ничего), starttls, ssl (порт 465) или none. Кому письмо уже ушло,
+    записано в ФАЙЛ.sent.json рядом с --out: повторный запуск пишет только тем, чей сервер
+    отказал. Подсказки для аналитика (проекты вне реестра, издания без названия) выводятся
+    сюда, в консоль, а не в письмо.
 
     \b
-    Examples:
+    Примеры:
       newsmon digest --month 2025-10 --out digest.html --pdf digest.pdf
-      newsmon digest --from 2025-10-01 --to 2025-10-10 --out d.html \\
-          --send --to press@example.org --to head@example.org
+      newsmon digest --month 2025-10 --out d.html --pdf d.pdf \\
+          --send --mail-to press@example.org --mail-to head@example.org
+      newsmon digest --from 2025-10-01 --to 2025-10-10 --out d.html --send --to press@example.org
     """
     from newsmon.core.periods import period_from_options, previous_month
 
     date_to, recipients = split_to_values(to_values)
+    recipients += [a.strip() for v in mail_to for a in v.split(",") if a.strip()]
     period = period_from_options(month, date_from, date_to) or previous_month()
     if recipients and not (send or dry_run):
-        raise UserError("Адреса в --to указаны, но нет --send (или --dry-run)")
+        raise UserError("Получатели указаны, но нет --send (или --dry-run)")
     if send and not dry_run and not recipients:
-        raise UserError("Для --send нужен хотя бы один получатель: --to адрес@пример.рф")
+        raise UserError("Для --send нужен хотя бы один получатель: --mail-to адрес@пример.рф")
     if recipients:
         from digest.mail import check_addresses
 
         recipients = check_addresses(recipients)
-    for path in (out_path, pdf_path):
+    for path in (out_path, pdf_path, xlsx_path):
         if path is not None and not path.resolve().parent.exists():
             raise UserError(f"Папка не существует: {path.parent}")
+    titles = _outlet_titles(sources_path)
     settings = None
     if send and not dry_run:
         from digest.mail import smtp_settings
@@ -83,7 +99,7 @@ def command(month, date_from, to_values, out_path: Path, pdf_path: Path | None, 
     from digest.build import build_digest
     from digest.render import data_uris, make_images, render_html
 
-    data = build_digest(open_existing_db(db_path), period)
+    data = build_digest(open_existing_db(db_path), period, titles)
     images = make_images(data)
     out_path.write_text(render_html(data, data_uris(images), inline=False), encoding="utf-8")
     click.echo(f"Дайджест «{data.title}» (HTML): {out_path}")
@@ -92,20 +108,55 @@ def command(month, date_from, to_values, out_path: Path, pdf_path: Path | None, 
 
         html_to_pdf(out_path, pdf_path)
         click.echo(f"PDF: {pdf_path}")
+    sheet = None
+    if xlsx_path is not None or send or dry_run:
+        from digest.spreadsheet import materials_xlsx
+
+        sheet = materials_xlsx(data)
+        if xlsx_path is not None:
+            xlsx_path.write_bytes(sheet)
+            click.echo(f"Таблица материалов (XLSX): {xlsx_path}")
+    for hint in data.hints:
+        click.echo(f"Для аналитика: {hint}")
     if send or dry_run:
         _mail(data, images, recipients, settings, out_path.with_suffix(".eml") if dry_run else None,
-              out_path, period)
+              out_path, period, pdf_path, sheet)
+
+
+def _outlet_titles(sources_path: Path | None) -> dict[str, str]:
+    """Outlet slug → `title:` from sources.yml (given, or ./sources.yml when there is one)."""
+    from newsmon.sources.config import DEFAULT_SOURCES, load_sources
+
+    if sources_path is None:
+        if not Path(DEFAULT_SOURCES).exists():
+            return {}
+        sources_path = Path(DEFAULT_SOURCES)
+    if not sources_path.exists():
+        raise UserError(f"Файл не найден: {sources_path}")
+    return {s.name: s.title for s in load_sources(sources_path).sources if s.title}
 
 
 def _mail(data, images, recipients: list[str], settings, eml_path: Path | None, out_path: Path,
-          period) -> None:
-    from digest.mail import DEFAULT_FROM, build_message, write_eml
+          period, pdf_path: Path | None, sheet: bytes | None) -> None:
+    from digest.mail import DEFAULT_FROM, PDF, XLSX, Attachment, build_message, write_eml
     from digest.render import cid_sources, render_html, render_text
+    from digest.spreadsheet import file_stem
 
+    stem = file_stem(data)
+    attachments = []
+    if pdf_path is not None:
+        attachments.append(Attachment(f"{stem}.pdf", pdf_path.read_bytes(), *PDF))
+    if sheet is not None and not data.is_empty:
+        attachments.append(Attachment(f"{stem}-materials.xlsx", sheet, *XLSX))
+    named = " и ".join(n for n, present in (("PDF-версия отчёта", pdf_path is not None),
+                                            ("таблица всех материалов (XLSX)",
+                                             bool(sheet) and not data.is_empty)) if present)
     msg = build_message(
-        subject=data.title, html=render_html(data, cid_sources(images)), text=render_text(data),
-        images=images, sender=settings.sender if settings else _env_sender(DEFAULT_FROM),
-        recipients=recipients,
+        subject=data.title,
+        html=render_html(data, cid_sources(images), email=True, attachments=named),
+        text=render_text(data), images=images,
+        sender=settings.sender if settings else _env_sender(DEFAULT_FROM),
+        recipients=recipients, attachments=attachments,
     )
     if eml_path is not None:
         write_eml(msg, eml_path)

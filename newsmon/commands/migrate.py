@@ -12,13 +12,13 @@ from newsmon.shell.options import db_option
 @click.command("migrate")
 @db_option
 def command(db_path: Path) -> None:
-    """Apply pending schema migrations to the database (crawl does this too).
+    """Применить к базе недостающие миграции схемы (crawl делает это и сам).
 
-    Commands that only read (counts, search, digest, serve) never change the database; after an
-    upgrade of newsmon they ask for this command. A file that is not a newsmon database, or one
-    written by a newer newsmon, is refused and left untouched.
+    Команды, которые только читают (counts, search, digest, serve), базу не меняют; после
+    обновления newsmon они просят запустить эту команду. Файл, который не база newsmon или
+    записан более новой версией, не трогается.
 
-    Example: newsmon migrate --db newsmon.db
+    Пример: newsmon migrate --db newsmon.db
     """
     from db import open_db
     from db.migrations import schema_version

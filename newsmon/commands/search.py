@@ -8,7 +8,7 @@ import click
 
 from newsmon.core.errors import UserError
 from newsmon.shell.options import db_option, format_option, open_existing_db, period_options
-from newsmon.shell.output import render_rows
+from newsmon.shell.output import emit_rows
 
 JSON_COLUMNS = ("id", "published", "source", "title", "url", "story_id", "score", "snippet")
 
@@ -16,23 +16,23 @@ JSON_COLUMNS = ("id", "published", "source", "title", "url", "story_id", "score"
 @click.command("search")
 @click.argument("query")
 @period_options
-@click.option("--region", help="Only articles about this region.")
-@click.option("--source", help="Only articles from this outlet.")
+@click.option("--region", help="Только материалы об этом регионе.")
+@click.option("--source", help="Только материалы этого издания.")
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True,
-              help="How many results.")
+              help="Сколько результатов.")
 @format_option
 @db_option
 def command(query: str, period, region: str | None, source: str | None, limit: int, fmt: str,
             db_path: Path) -> None:
-    """Find articles by words in any inflection, best first, with snippets.
+    """Найти материалы по словам в любой форме, лучшие первыми, с фрагментами текста.
 
-    QUERY is in the topics.yml language: every word must occur, in any form («кризисный центр»
-    finds «кризисных центров»); OR/ИЛИ, NOT/НЕ (or -word), brackets, "a phrase", "words"~5 for
-    words near each other, and сирот* for any word starting so. Put -- before a QUERY that
-    starts with a minus.
+    QUERY — на языке topics.yml: каждое слово обязательно, в любой форме («кризисный центр»
+    находит «кризисных центров»); OR/ИЛИ, NOT/НЕ (или -слово), скобки, "фраза", "слова"~5 —
+    слова рядом, сирот* — любое слово с таким началом. Перед запросом, который начинается с
+    минуса, поставьте --.
 
     \b
-    Examples:
+    Примеры:
       newsmon search "кризисный центр" --month 2025-10 --region "Приморский край"
       newsmon search '("кризисный центр" OR приют) NOT спорт' --format csv
     """
@@ -52,7 +52,7 @@ def command(query: str, period, region: str | None, source: str | None, limit: i
     if fmt == "table":
         click.echo(_blocks(rows) if rows else "Ничего не найдено")
         return
-    click.echo(render_rows(rows, fmt, JSON_COLUMNS))
+    emit_rows(rows, fmt, JSON_COLUMNS)
 
 
 def _blocks(rows: list[dict]) -> str:

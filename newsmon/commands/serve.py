@@ -19,36 +19,36 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "shell" / "datasette_templa
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; any but 127.0.0.1 needs passwords (--passwords).")
+              help="Адрес, на котором слушать; любой, кроме 127.0.0.1, — только с --passwords.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True,
-              help="Port to listen on.")
+              help="Порт, на котором слушать.")
 @click.option("--lan", is_flag=True,
-              help="Serve colleagues on the office network (all addresses, 0.0.0.0): "
-                   "needs --passwords; only logged-in analysts see anything.")
+              help="Открыть коллегам в офисной сети (все адреса, 0.0.0.0): нужен --passwords; "
+                   "видят данные только вошедшие аналитики.")
 @click.option("--passwords", "passwords_file", type=click.Path(dir_okay=False, path_type=Path),
               envvar=PASSWORDS_FILE_ENV,
-              help=f"File of login:hash lines (hashes from --hash-password); env "
-                   f"{PASSWORDS_FILE_ENV}, or the entries themselves in {PASSWORDS_ENV}. "
-                   "With passwords, login is required everywhere.")
+              help=f"Файл строк логин:хеш (хеши даёт --hash-password); переменная "
+                   f"{PASSWORDS_FILE_ENV} или сами строки в {PASSWORDS_ENV}. "
+                   "С паролями вход нужен везде.")
 @click.option("--allow-sql", is_flag=True,
-              help="Allow arbitrary read-only SQL in the browser (off by default).")
+              help="Разрешить в браузере произвольный SQL только для чтения (по умолчанию нет).")
 @click.option("--hash-password", is_flag=True,
-              help="Ask for a password twice and print the line for the passwords file.")
-@click.option("--get", "get_path", metavar="PATH",
-              help="Print the response for one path (e.g. /newsmon/materials.json) and exit.")
+              help="Дважды спросить пароль и вывести строку для файла паролей.")
+@click.option("--get", "get_path", metavar="ПУТЬ",
+              help="Вывести ответ для одного пути (например /newsmon/materials.json) и выйти.")
 @db_option
 def command(host: str, port: int, lan: bool, passwords_file: Path | None, allow_sql: bool,
             hash_password: bool, get_path: str | None, db_path: Path) -> None:
-    """The analyst's workspace in the browser (Datasette, in Russian): materials with facets by
-    month, region, kind of source, topic and project; all articles; full-text search in any
-    inflection; ready questions (materials by region and month, about a project or organization,
-    an outlet, a story with its reprints, changes since last month) with charts.
+    """Рабочее место аналитика в браузере (Datasette, по-русски): материалы с разрезами по
+    месяцам, регионам, типам источников, темам и проектам; все статьи; полнотекстовый поиск с
+    любыми формами слова; готовые вопросы (материалы по регионам и месяцам, о проекте или
+    организации, материалы издания, сюжет с перепечатками, изменения за месяц) с графиками.
 
     \b
-    Examples:
-      newsmon serve                      # http://127.0.0.1:8001/, this computer only
-      newsmon serve --hash-password      # prints a line for passwords.txt
-      newsmon serve --lan --passwords passwords.txt   # colleagues log in
+    Примеры:
+      newsmon serve                      # http://127.0.0.1:8001/, только этот компьютер
+      newsmon serve --hash-password      # строка для passwords.txt
+      newsmon serve --lan --passwords passwords.txt   # коллеги входят по паролю
     """
     if hash_password:
         _print_hash()

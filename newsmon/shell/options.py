@@ -14,21 +14,21 @@ from newsmon.sources.config import DEFAULT_DB
 def db_option(fn):
     return click.option(
         "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="NEWSMON_DB",
-        default=DEFAULT_DB, show_default=True, help="SQLite database (env NEWSMON_DB).",
+        default=DEFAULT_DB, show_default=True, help="База SQLite (переменная окружения NEWSMON_DB).",
     )(fn)
 
 
 def format_option(fn):
     return click.option(
         "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-        help="Output format.",
+        help="Формат вывода.",
     )(fn)
 
 
 def period_options(fn):
-    @click.option("--month", metavar="YYYY-MM", help="A calendar month.")
-    @click.option("--from", "date_from", metavar="YYYY-MM-DD", help="First day (inclusive).")
-    @click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Last day (inclusive).")
+    @click.option("--month", metavar="ГГГГ-ММ", help="Календарный месяц.")
+    @click.option("--from", "date_from", metavar="ГГГГ-ММ-ДД", help="Первый день периода.")
+    @click.option("--to", "date_to", metavar="ГГГГ-ММ-ДД", help="Последний день периода.")
     @functools.wraps(fn)
     def wrapper(*args, month=None, date_from=None, date_to=None, **kwargs):
         from newsmon.core.periods import period_from_options

@@ -36,6 +36,7 @@ class Source:
     selectors: SelectorOverrides | None = None
     kind: str = DEFAULT_KIND  # a key of newsmon.sources.kinds.SOURCE_KINDS
     options: tuple[tuple[str, object], ...] = ()  # the kind's own fields, as written in sources.yml
+    title: str | None = None  # the outlet's human name («Амурская правда»), shown to readers
 
     @property
     def option(self) -> dict[str, object]:
@@ -155,7 +156,17 @@ def _parse_source(path: Path, entry: object) -> Source:
         kind=kind_name,
         options=tuple((key, entry[key]) for key in sorted(kind.keys - WEB_FIELDS - {url_key})
                       if key in entry),
+        title=_title(path, entry),
     )
+
+
+def _title(path: Path, entry: LineDict) -> str | None:
+    value = entry.get("title")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise config_error(path, entry, "title: нужно название издания строкой («Амурская правда»)")
+    return " ".join(value.split())
 
 
 def load_sources(path: str | Path) -> SourcesConfig:

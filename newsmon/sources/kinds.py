@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 DEFAULT_KIND = "web"
 # Fields every entry has, whatever its kind.
-COMMON_KEYS = frozenset({"name", "url", "region", "kind"})
+COMMON_KEYS = frozenset({"name", "url", "region", "kind", "title"})
 
 
 @dataclass(frozen=True)
