@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.pdf import find_chromium, run_chromium
+from digest.chromium import find_chromium, run_chromium
 from tests.factories import article, make_db
 from tests.test_workspace import specs
 
