@@ -8,19 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from scrapy.exceptions import DropItem, NotConfigured
 
 from db import BUSY_TIMEOUT, is_disk_full, open_db
-from db.runs import remember_urls
-from db.store import ArticleRecord, article_id_for, store_article
 from db.stories import StoryIndex
 from newsmon.crawl.batcher import MicroBatcher
 from newsmon.crawl.run import DISK_FULL_REASON
 from newsmon.crawl.workers import StagePool, default_workers
-from pipeline.cluster.minhash import from_bytes, signature, to_bytes
+from newsmon.crawl.memory import open_memory
+from newsmon.crawl.records import article_record, store_record
+from pipeline.cluster.minhash import signature, to_bytes
 from pipeline.extract.canonical import find_canonical
 from pipeline.extract.cascade import MIN_TEXT_CHARS  # less main text: not an article page (NoText)
 from pipeline.extract.localtime import local_time
@@ -31,8 +30,6 @@ if TYPE_CHECKING:
 
     from pipeline.extract.cascade import Extracted
     from spiders.items import ArticleItem
-
-_UNTAGGED = SimpleNamespace(relevant=False, regions=(), orgs=(), topics=(), projects=(), labels={})
 
 
 class AlreadyStored(DropItem):
@@ -76,12 +73,26 @@ class _WithDb:
         self.crawler.stats.inc_value(f"newsmon/source/{item.source}/{key}")
 
 
-class CanonicalPipeline(_WithDb):
+class _WithMemory:
+    """A stage that reads and writes the memory of URLs: the database, or Redis for a worker
+    of a distributed crawl (newsmon.crawl.memory)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.memory = open_memory(crawler)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler):
+        return cls(crawler)
+
+    def close_spider(self) -> None:
+        self.memory.close()
+
+
+class CanonicalPipeline(_WithMemory):
     def process_item(self, item: ArticleItem) -> ArticleItem:
         item.canonical = find_canonical(item.body, item.url)
-        existing = article_id_for(self.db, item.canonical)
-        if existing is not None:
-            remember_urls(self.db, item.request_urls, 200, article_id=existing)
+        if self.memory.stored_alias(item.request_urls, item.canonical):
             raise AlreadyStored(f"already stored as {item.canonical}")
         return item
 
@@ -97,7 +108,7 @@ def extract_signed(
     return extracted, to_bytes(signature(extracted.text)) if sign and long_enough else None
 
 
-class ExtractPipeline(_WithDb):
+class ExtractPipeline(_WithMemory):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self.sources = {s.name: s for s in crawler.settings["NEWSMON_SOURCES"]}
@@ -127,8 +138,7 @@ class ExtractPipeline(_WithDb):
             extracted.published = dt.date.fromisoformat(item.feed_date)
             extracted.date_method = "feed"
         if self.since and extracted.published and extracted.published < self.since:
-            remember_urls(self.db, item.request_urls, 200,
-                          published=extracted.published.isoformat())
+            self.memory.remember_old(item.request_urls, extracted.published.isoformat())
             raise TooOld(f"published {extracted.published} before {self.since}")
         item.extracted = extracted
         return item
@@ -173,33 +183,15 @@ class StorePipeline(_WithDb):
         self.index = StoryIndex.from_db(self.db)
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
-        ex, tags = item.extracted, item.tags or _UNTAGGED
-        assert ex is not None and item.canonical
-        existing = article_id_for(self.db, item.canonical)
-        if existing is not None:  # a copy extracted concurrently (utm link, mobile page) won
-            remember_urls(self.db, item.request_urls, 200, article_id=existing)
-            raise AlreadyStored(f"already stored as {item.canonical}")
-        sig = from_bytes(item.signature) if item.signature else signature(ex.text)
-        record = ArticleRecord(
-            url=item.canonical, source=item.source, text=ex.text, title=ex.title, lead=ex.lead,
-            author=ex.author, published=ex.published, date_method=ex.date_method,
-            text_method=ex.text_method, extract_note=ex.fallback, fetched_at=item.fetched_at, relevant=tags.relevant,
-            regions=[(r.iso, r.mentions) for r in tags.regions],
-            orgs=[(o.name, o.mentions) for o in tags.orgs],
-            topics=list(tags.topics),
-            projects=[(p.name, p.mentions, p.registered) for p in tags.projects],
-            labels=[(name, label) for name, labels in tags.labels.items() for label in labels],
-            request_urls=item.request_urls, signature=item.signature or to_bytes(sig),
-        )
+        record = article_record(item)
         try:
-            article_id = store_article(
-                self.db, record, run_id=self.run_id, similar=self.index.similar(sig)
-            )
+            article_id = store_record(self.db, self.index, record, self.run_id)
         except sqlite3.OperationalError as exc:
             self.not_stored(item, exc)
-        self.index.add(article_id, sig)
+        if article_id is None:
+            raise AlreadyStored(f"already stored as {item.canonical}")
         self.count(item, "new_articles")
-        if tags.relevant:
+        if record.relevant:
             self.count(item, "relevant")
         return item
 
