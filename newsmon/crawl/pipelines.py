@@ -15,10 +15,10 @@ from scrapy.exceptions import DropItem, NotConfigured
 from db import BUSY_TIMEOUT, is_disk_full, open_db
 from db.stories import StoryIndex
 from newsmon.crawl.batcher import MicroBatcher
-from newsmon.crawl.run import DISK_FULL_REASON
-from newsmon.crawl.workers import StagePool, default_workers
 from newsmon.crawl.memory import open_memory
 from newsmon.crawl.records import article_record, store_record
+from newsmon.crawl.run import DISK_FULL_REASON
+from newsmon.crawl.workers import StagePool, default_workers
 from pipeline.cluster.minhash import signature, to_bytes
 from pipeline.extract.canonical import find_canonical
 from pipeline.extract.cascade import MIN_TEXT_CHARS  # less main text: not an article page (NoText)

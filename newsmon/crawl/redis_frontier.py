@@ -24,6 +24,7 @@ from newsmon.crawl.redis_link import (
     LEASED_BY,
     LEASES,
     REQUESTS,
+    Client,
     RedisDown,
     RedisLink,
     inflight_key,
@@ -33,7 +34,6 @@ from newsmon.crawl.redis_link import (
 )  # fmt: skip
 
 if TYPE_CHECKING:
-    import redis
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
 
@@ -59,7 +59,7 @@ return #vals
 class LeasedQueue(FifoQueue):
     """scrapy-redis's FIFO queue (LPUSH/RPOP) whose pop leases the request to this worker."""
 
-    def __init__(self, server: redis.Redis, spider: Spider, key: str, serializer: Any = None):
+    def __init__(self, server: Client, spider: Spider, key: str, serializer: Any = None):
         super().__init__(server, spider, key, serializer)
         self.worker = spider.settings["NEWSMON_WORKER_ID"]
         self._pop = server.register_script(_POP)
@@ -83,14 +83,14 @@ def ack(link: RedisLink, worker: str, request: Any) -> None:
             r.hdel(inflight_key(worker), lease)
 
 
-def requeue(client: redis.Redis, worker: str) -> int:
+def requeue(client: Client, worker: str) -> int:
     """Put a worker's in-flight requests back at the head of the frontier."""
     moved = int(client.register_script(_REQUEUE)(keys=[inflight_key(worker), REQUESTS]))
     client.srem(LEASED_BY, worker)
     return moved
 
 
-def recover_dead(client: redis.Redis, *, alive: str | None = None) -> int:
+def recover_dead(client: Client, *, alive: str | None = None) -> int:
     """Requeue the in-flight requests of every worker whose heartbeat expired."""
     moved = 0
     for raw in client.smembers(LEASED_BY):
@@ -103,7 +103,7 @@ def recover_dead(client: redis.Redis, *, alive: str | None = None) -> int:
     return moved
 
 
-def others_busy(client: redis.Redis, me: str) -> bool:
+def others_busy(client: Client, me: str) -> bool:
     """Another live worker holds leased requests: it may still queue new ones."""
     for raw in client.smembers(LEASED_BY):
         worker = raw.decode()

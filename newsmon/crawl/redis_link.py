@@ -13,13 +13,14 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 from newsmon.core.errors import RunError, UserError
 
-if TYPE_CHECKING:
-    import redis
+# redis-py types every answer `bytes | str` (it cannot know `decode_responses`); newsmon's
+# clients never decode, so the code reads bytes and the client is typed loosely.
+Client = Any
 
 CONNECT_TIMEOUT = 5.0  # seconds to open a connection
 SOCKET_TIMEOUT = 15.0  # seconds one command may take (blocking reads ask for less)
@@ -67,7 +68,7 @@ class RedisLink:
         import redis
 
         self.url = check_url(url)
-        self.client: redis.Redis = redis.Redis.from_url(
+        self.client: Client = redis.Redis.from_url(
             url, socket_connect_timeout=CONNECT_TIMEOUT, socket_timeout=socket_timeout,
             retry_on_timeout=False,
         )  # fmt: skip
@@ -86,7 +87,7 @@ class RedisLink:
         return RedisDown(self.failure)
 
     @contextmanager
-    def guard(self) -> Iterator[redis.Redis]:
+    def guard(self) -> Iterator[Client]:
         """`with link.guard() as r: r.get(...)`: a Redis error becomes RedisDown (one line)."""
         import redis
 

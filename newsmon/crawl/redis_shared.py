@@ -3,7 +3,7 @@
 The gate (spiders/gate.py) follows a listing's next page once one article linked from it proved
 new; with several workers, the listing is parsed by one and its articles fetched by others, so
 the gate's count and the next pages live in Redis and any worker resolves them (a Lua script,
-atomic). The politeness middleware spaces one outlet's requests across all workers: before a
+atomic). The politeness download handler spaces one outlet's requests across all workers: before a
 download, a worker reserves the outlet's next free instant in Redis and waits for it, so two
 workers never double an outlet's rate (DOWNLOAD_DELAY is then the outlet's interval for the
 whole cluster, on top of each worker's own throttling).
@@ -14,6 +14,7 @@ from __future__ import annotations
 import pickle
 from typing import TYPE_CHECKING, Any
 
+from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.utils.asyncio import sleep
 from scrapy.utils.request import request_from_dict
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
+    from scrapy.http import Response
 
 GATE_TTL = 2 * 24 * 3600  # seconds: a gate whose resolution was lost goes with its night
 
@@ -96,10 +98,17 @@ class RedisPaginationGate:
         """One worker idle is not the crawl idle: the gates stay for the others (and expire)."""
 
 
-class SharedPoliteness:
-    """Downloader middleware: one request per outlet per interval across every worker."""
+class PoliteDownloadHandler(HTTP11DownloadHandler):
+    """Scrapy's HTTP handler, spacing one outlet's requests across every worker.
+
+    The wait is taken here, when the request is about to go on the wire (after the worker's own
+    per-outlet delay), not in a downloader middleware: a request waiting in a worker's slot queue
+    after its reservation would otherwise reach the outlet right behind another worker's.
+    The download timeout starts after the wait.
+    """
 
     def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
         self.link = link_for(crawler)
         settings = crawler.settings
         interval = settings.getfloat("NEWSMON_REDIS_OUTLET_INTERVAL", -1.0)
@@ -109,16 +118,12 @@ class SharedPoliteness:
         self._reserve = self.link.client.register_script(_RESERVE)
         self.stats = crawler.stats
 
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> SharedPoliteness:
-        return cls(crawler)
-
-    async def process_request(self, request: Request, spider: Spider | None = None) -> None:
+    async def download_request(self, request: Request) -> Response:
         slot = request.meta.get("download_slot")
-        if not slot or self.interval_ms <= 0:
-            return
-        with self.link.guard():
-            wait_ms = int(self._reserve(keys=[rate_key(slot)], args=[self.interval_ms]))
-        if wait_ms > 0:
-            self.stats.inc_value("newsmon/redis/politeness_waits")
-            await sleep(wait_ms / 1000)
+        if slot and self.interval_ms > 0:
+            with self.link.guard():
+                wait_ms = int(self._reserve(keys=[rate_key(slot)], args=[self.interval_ms]))
+            if wait_ms > 0:
+                self.stats.inc_value("newsmon/redis/politeness_waits")
+                await sleep(wait_ms / 1000)
+        return await super().download_request(request)

@@ -15,9 +15,9 @@ import os
 import secrets
 import socket
 import threading
-from pathlib import Path
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scrapy.exceptions import DontCloseSpider
@@ -62,8 +62,9 @@ class RedisNewsSpider(NewsSpider):
         self.link = link_for(crawler)
         self.memory = RedisMemory(self.link)
         self.worker = crawler.settings["NEWSMON_WORKER_ID"]
-        self.gate = RedisPaginationGate(self.link, crawler.settings["NEWSMON_NIGHT"], self,
-                                        self._schedule)  # fmt: skip
+        night = crawler.settings["NEWSMON_NIGHT"]
+        gate = RedisPaginationGate(self.link, night, self, self._schedule)
+        self.gate = gate  # type: ignore[assignment]  # PaginationGate's interface, shared
 
     def is_done(self, url: str) -> bool:
         return self.memory.is_done(url, self.since)
@@ -72,7 +73,10 @@ class RedisNewsSpider(NewsSpider):
         self.memory.remember(urls, status)
 
     def ack(self, request: Any) -> None:
-        ack(self.link, self.worker, request)
+        try:
+            ack(self.link, self.worker, request)
+        except RedisDown:
+            pass  # the crawl is closing (redis_worker); the lease is requeued or expires
 
     # A page's lease ends once everything it led to is queued, pushed or failed.
 
@@ -95,16 +99,31 @@ class RedisNewsSpider(NewsSpider):
             self.ack(failure.request)
 
     def _on_item_scraped(self, item: Any, response: Any, spider: Any) -> None:
-        super()._on_item_scraped(item, response, spider)
+        try:
+            super()._on_item_scraped(item, response, spider)
+        except RedisDown:
+            pass  # the crawl is closing with one line (redis_worker)
         self.ack(response.request)
 
     def _on_item_dropped(self, item: Any, response: Any, exception: Exception, spider: Any) -> None:
-        super()._on_item_dropped(item, response, exception, spider)
+        try:
+            super()._on_item_dropped(item, response, exception, spider)
+        except RedisDown:
+            pass  # the crawl is closing with one line (redis_worker)
         self.ack(response.request)
 
     def _on_item_error(self, item: Any, response: Any, spider: Any, failure: Any) -> None:
-        super()._on_item_error(item, response, spider, failure)
+        try:
+            super()._on_item_error(item, response, spider, failure)
+        except RedisDown:
+            pass  # the crawl is closing with one line (redis_worker)
         self.ack(response.request)
+
+    def _on_request_dropped(self, request: Any, spider: Any) -> None:
+        try:
+            super()._on_request_dropped(request, spider)
+        except RedisDown:
+            pass
 
     def _on_idle(self, spider: Any) -> None:
         """Idle here is not the crawl idle: take over a dead worker's requests, and wait while
@@ -209,8 +228,6 @@ class WorkerResult:
 
 
 def worker_settings(base: dict, url: str, worker: str, night: str) -> dict:
-    from newsmon.crawl import settings as defaults
-
     return {
         **base,
         "NEWSMON_REDIS_URL": url,
@@ -224,9 +241,9 @@ def worker_settings(base: dict, url: str, worker: str, night: str) -> dict:
             "newsmon.crawl.pipelines.TagPipeline": 500,
             "newsmon.crawl.redis_worker.PushPipeline": 900,
         },
-        "DOWNLOADER_MIDDLEWARES": {
-            **defaults.DOWNLOADER_MIDDLEWARES,
-            "newsmon.crawl.redis_shared.SharedPoliteness": 960,
+        "DOWNLOAD_HANDLERS": {
+            "http": "newsmon.crawl.redis_shared.PoliteDownloadHandler",
+            "https": "newsmon.crawl.redis_shared.PoliteDownloadHandler",
         },
     }
 

@@ -31,6 +31,7 @@ from newsmon.crawl.redis_link import (
     STORED,
     URLS,
     WRITER_GROUP,
+    Client,
     RedisDown,
     RedisLink,
     night_key,
@@ -39,11 +40,9 @@ from newsmon.crawl.redis_link import (
 from newsmon.crawl.run import COUNT_KEYS, CrawlResult, crawl_lock, run_status
 
 if TYPE_CHECKING:
-    import redis
     from sqlite_utils import Database
 
     from newsmon.sources.config import SourcesConfig
-    from pipeline.cluster.minhash import StoryIndex
 
 logger = logging.getLogger(__name__)
 CONSUMER = "writer"  # one writer per database: the lock makes sure
@@ -58,14 +57,15 @@ class StoreOptions:
     grace: float = 10.0  # seconds the stop condition must hold (a late worker may still join)
 
 
-def open_night(r: redis.Redis, run_id: int) -> str:
-    """Resume the open night while a worker of it is alive (a restarted writer); else a new one,
-    with the old night's dupefilter, gates and counters gone."""
+def open_night(r: Client, run_id: int) -> str:
+    """Resume the open night while a worker of it is alive or its items wait on the stream (a
+    writer restarted mid-run); else a new one, with the old night's dupefilter, gates and
+    counters gone."""
     current = r.get(NIGHT)
     if current is not None:
         night = current.decode()
         workers = r.smembers(night_key(night, "workers"))
-        if any(r.exists(worker_key(w.decode())) for w in workers):
+        if r.xlen(ITEMS) or any(r.exists(worker_key(w.decode())) for w in workers):
             return night
         close_night(r, night)
     night = f"{run_id}-{int(time.time())}"
@@ -73,14 +73,14 @@ def open_night(r: redis.Redis, run_id: int) -> str:
     return night
 
 
-def close_night(r: redis.Redis, night: str) -> None:
+def close_night(r: Client, night: str) -> None:
     for name in r.scan_iter(match=night_key(night, "*"), count=1000):
         r.delete(name)
     if r.get(NIGHT) == night.encode():
         r.delete(NIGHT)
 
 
-def publish_urls(db: Database, r: redis.Redis) -> int:
+def publish_urls(db: Database, r: Client) -> int:
     """Every URL the database will not fetch again, into the hash workers ask before fetching."""
     from db.runs import DONE_STATUSES
 
@@ -117,7 +117,7 @@ def publish_urls(db: Database, r: redis.Redis) -> int:
     return n
 
 
-def ensure_group(r: redis.Redis) -> None:
+def ensure_group(r: Client) -> None:
     import redis as redis_lib
 
     try:
@@ -132,7 +132,7 @@ class Writer:
         from db.stories import StoryIndex
 
         self.db, self.link, self.run_id = db, link, run_id
-        self.index: StoryIndex = StoryIndex.from_db(db)
+        self.index = StoryIndex.from_db(db)
         self.stored = 0
         self.not_stored = 0
         self.last_error: str | None = None
@@ -160,7 +160,7 @@ class Writer:
         logger.warning("unknown stream entry kind %r", kind)
         return {}
 
-    def drain(self, r: redis.Redis, entries: list[tuple[bytes, dict[bytes, bytes]]]) -> int:
+    def drain(self, r: Client, entries: list[tuple[bytes, dict[bytes, bytes]]]) -> int:
         """Store a batch; each entry is acknowledged (and deleted) after its commit."""
         import sqlite3
 
@@ -190,7 +190,7 @@ class Writer:
         return len(done)
 
 
-def night_stats(r: redis.Redis, night: str, config: SourcesConfig) -> dict[str, dict]:
+def night_stats(r: Client, night: str, config: SourcesConfig) -> dict[str, dict]:
     raw = {k.decode(): v.decode() for k, v in r.hgetall(night_key(night, "stats")).items()}
     per_source = {}
     for source in config.sources:
@@ -200,7 +200,7 @@ def night_stats(r: redis.Redis, night: str, config: SourcesConfig) -> dict[str, 
     return per_source
 
 
-def workers_state(r: redis.Redis, night: str) -> tuple[int, int]:
+def workers_state(r: Client, night: str) -> tuple[int, int]:
     """(workers that joined the night, workers alive)."""
     workers = [w.decode() for w in r.smembers(night_key(night, "workers"))]
     return len(workers), sum(1 for w in workers if r.exists(worker_key(w)))
