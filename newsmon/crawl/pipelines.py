@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from scrapy.exceptions import DropItem, NotConfigured
@@ -18,6 +19,7 @@ from newsmon.crawl.batcher import MicroBatcher
 from newsmon.crawl.memory import open_memory
 from newsmon.crawl.records import article_record, store_record
 from newsmon.crawl.run import DISK_FULL_REASON
+from newsmon.crawl.timing import add_time, timed
 from newsmon.crawl.workers import StagePool, default_workers
 from pipeline.cluster.minhash import signature, to_bytes
 from pipeline.extract.canonical import find_canonical
@@ -108,6 +110,13 @@ def extract_signed(
     return extracted, to_bytes(signature(extracted.text)) if sign and long_enough else None
 
 
+def extract_timed(body: bytes, url: str, **options: Any) -> tuple[Any, float]:
+    """extract_signed and the seconds it took in the process that ran it (queueing excluded)."""
+    started = time.perf_counter()
+    result = extract_signed(body, url, **options)
+    return result, time.perf_counter() - started
+
+
 class ExtractPipeline(_WithMemory):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
@@ -127,11 +136,12 @@ class ExtractPipeline(_WithMemory):
         reason = non_article_reason(item.canonical or item.url, source.url, item.body)
         if reason:
             raise NotArticle(f"{reason}: {item.url}")
-        extracted, item.signature = await self.pool.run(  # the reactor keeps fetching meanwhile
-            extract_signed, item.body, item.url, sign=self.sign_in_worker,
+        (extracted, item.signature), seconds = await self.pool.run(  # the reactor fetches meanwhile
+            extract_timed, item.body, item.url, sign=self.sign_in_worker,
             crawl_time=local_time(dt.datetime.fromisoformat(item.fetched_at), source.region_iso),
             overrides=source.selectors, encoding=item.encoding,
         )
+        add_time(self.crawler.stats, "extract", seconds)
         if len(extracted.text.strip()) < MIN_TEXT_CHARS:
             raise NoText(f"no main text at {item.url}")
         if extracted.published is None and item.feed_date:
@@ -152,8 +162,13 @@ class TagPipeline:
 
         self.sources = {s.name: s for s in crawler.settings["NEWSMON_SOURCES"]}
         config = load_tag_config(crawler.settings["NEWSMON_USER_DIR"])
+
+        def tag_batch(batch: list) -> list:
+            with timed(crawler.stats, "tag"):
+                return tag_many(batch, config)
+
         self.batcher = MicroBatcher(
-            lambda batch: tag_many(batch, config),
+            tag_batch,
             size=crawler.settings.getint("NEWSMON_TAG_BATCH", 16),
             wait=crawler.settings.getfloat("NEWSMON_TAG_BATCH_WAIT", 0.05),
         )
@@ -185,7 +200,8 @@ class StorePipeline(_WithDb):
     def process_item(self, item: ArticleItem) -> ArticleItem:
         record = article_record(item)
         try:
-            article_id = store_record(self.db, self.index, record, self.run_id)
+            with timed(self.crawler.stats, "store"):
+                article_id = store_record(self.db, self.index, record, self.run_id)
         except sqlite3.OperationalError as exc:
             self.not_stored(item, exc)
         if article_id is None:

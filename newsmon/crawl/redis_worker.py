@@ -38,6 +38,7 @@ from newsmon.crawl.redis_link import (
 )  # fmt: skip
 from newsmon.crawl.redis_memory import RedisMemory, push_event
 from newsmon.crawl.redis_shared import RedisPaginationGate
+from newsmon.crawl.timing import timed, timings
 from spiders.news import NewsSpider
 
 if TYPE_CHECKING:
@@ -143,13 +144,15 @@ class PushPipeline:
 
     def __init__(self, crawler: Crawler) -> None:
         self.link = link_for(crawler)
+        self.stats = crawler.stats
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> PushPipeline:
         return cls(crawler)
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
-        push_event(self.link, "article", to_json(article_record(item)))
+        with timed(self.stats, "push"):
+            push_event(self.link, "article", to_json(article_record(item)))
         return item
 
 
@@ -221,6 +224,7 @@ class WorkerResult:
     worker: str
     status: str  # ok (finished), interrupted, failed (Redis down)
     per_source: dict[str, dict] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (crawl.timing)
 
     @property
     def exit_code(self) -> int:
@@ -345,4 +349,4 @@ def run_worker(
     if link.failure is not None:
         raise RedisDown(link.failure)
     stats = crawler.stats.get_stats() if crawler.stats else {}
-    return WorkerResult(worker, status, per_source_stats(stats, sources))
+    return WorkerResult(worker, status, per_source_stats(stats, sources), timings(stats))

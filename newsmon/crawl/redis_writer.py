@@ -134,6 +134,7 @@ class Writer:
         self.db, self.link, self.run_id = db, link, run_id
         self.index = StoryIndex.from_db(db)
         self.stored = 0
+        self.store_seconds = 0.0  # in store_record: clustering, SQLite, FTS
         self.not_stored = 0
         self.last_error: str | None = None
 
@@ -145,7 +146,9 @@ class Writer:
         kind, data = fields[b"kind"].decode(), fields[b"data"]
         if kind == "article":
             record = from_json(data)
+            started = time.perf_counter()
             article_id = store_record(self.db, self.index, record, self.run_id)
+            self.store_seconds += time.perf_counter() - started
             if article_id is not None:
                 self.stored += 1
             marks = dict.fromkeys(record.request_urls, ALIAS)
@@ -239,6 +242,7 @@ def run_store(
             result = CrawlResult(run_id, "failed", {})
             night: str | None = None
             ending = "finished"
+            writer: Writer | None = None
             try:
                 with link.guard() as r:
                     night = open_night(r, run_id)
@@ -262,6 +266,8 @@ def run_store(
                         if ending == "finished":
                             close_night(r, night)
                 result.per_source = per_source
+                if writer is not None:
+                    result.timings = {"store": writer.store_seconds}
                 if ending in ("finished", "no_workers"):
                     result.status = run_status("finished", result, len(config.sources))
                     if ending == "no_workers":

@@ -85,6 +85,7 @@ class CrawlResult:
         return [n for n, s in self.per_source.items() if s["errors"] and not s["pages"]]
 
     disk_full: str | None = None  # the SQLite message when the disk filled up
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (crawl.timing)
 
     @property
     def not_stored(self) -> int:
@@ -177,6 +178,7 @@ def run_crawl(
     from db import open_db
     from db.runs import finish_run, start_run
     from db.store import sync_sources
+    from newsmon.crawl.timing import timings
     from spiders.news import NewsSpider
 
     sources = config.select(only)
@@ -215,6 +217,7 @@ def run_crawl(
             result = CrawlResult(run_id, "failed", {}, per_source_stats(stats, sources),
                                  disk_full=stats.get("newsmon/disk_full"))  # fmt: skip
             result.status = run_status(ending.reason, result, len(sources))
+            result.timings = timings(stats)
             try:
                 result.totals = finish_run(db, run_id, result.status, result.per_source)
             finally:

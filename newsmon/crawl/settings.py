@@ -59,6 +59,7 @@ ITEM_PIPELINES = {
 
 EXTENSIONS = {
     "newsmon.crawl.progress.Progress": 500,
+    "newsmon.crawl.timing.DownloadTime": 510,
 }
 
 LOG_LEVEL = "WARNING"
