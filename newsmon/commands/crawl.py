@@ -37,7 +37,11 @@ def command(sources_path: Path, since: str | None, only: tuple[str, ...], quiet:
     crawl is running on this database.
 
     Settings live in newsmon/crawl/settings.py; -s overrides one for this run (values are read
-    as YAML: numbers, true/false, lists), e.g. -s SCHEDULER=scrapy_redis.scheduler.Scheduler.
+    as YAML: numbers, true/false, lists), e.g. -s DOWNLOAD_DELAY=1.
+
+    With --redis the process is one worker of a distributed crawl (docs/scale-out.md): no
+    database here, articles go to Redis for `newsmon store --redis`; exit 0 when its share
+    is done, 1 when stopped or Redis is unreachable.
 
     Example: newsmon crawl --sources sources.yml --since 2025-10-01
     """
