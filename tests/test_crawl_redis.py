@@ -233,16 +233,34 @@ def stored_marks(client: redis.Redis) -> int:
 SLOW = ["-s", "DOWNLOAD_DELAY=0.6", "-s", "NEWSMON_REDIS_WORKER_TTL=3"]
 
 
+def same_articles(got: dict, want: dict) -> None:
+    """The fault runs equal the baseline. The page that answers after 6 s against a 2 s timeout
+    is left out: on a loaded machine a reactor busy tagging may read its late answer before the
+    timer fires, in any crawl, local or not."""
+    for part in ("articles", "regions"):
+        assert {k: v for k, v in got[part].items() if not k.endswith(SLOW_PAGE)} == {
+            k: v for k, v in want[part].items() if not k.endswith(SLOW_PAGE)}, part  # fmt: skip
+    stories = [[u for u in s if not u.endswith(SLOW_PAGE)] for s in got["stories"]]
+    assert [s for s in stories if s] == [
+        s for s in ([u for u in s if not u.endswith(SLOW_PAGE)] for s in want["stories"]) if s]
+    assert got["fts"] == len(got["articles"])
+
+
+SLOW_PAGE = "/news/5006/"
+
+
 def test_a_worker_killed_with_kill_9_loses_nothing(scene, redis_server, baseline):
     url = redis_server.url.replace("/0", "/1")
     client = redis.Redis.from_url(url)
     db = scene["tmp"] / "killed_worker.db"
     store = writer(url, scene["sources"], db)
     victim = worker(url, scene["sources"], "victim", *SLOW)
+    wait_until(lambda: client.scard("newsmon:leased-by") > 0, what="the victim's first lease")
+    victim_id = client.srandmember("newsmon:leased-by").decode()
+    rescuer = worker(url, scene["sources"], "rescuer", *SLOW)
     try:
         def leased() -> int:
-            return sum(client.hlen(f"newsmon:inflight:{w.decode()}")
-                       for w in client.smembers("newsmon:leased-by"))  # fmt: skip
+            return client.hlen(f"newsmon:inflight:{victim_id}")
 
         wait_until(lambda: stored_marks(client) >= 3 and leased() > 0, what="a busy worker")
         in_flight = leased()
@@ -252,13 +270,12 @@ def test_a_worker_killed_with_kill_9_loses_nothing(scene, redis_server, baseline
         if victim.poll() is None:
             victim.kill()
     assert in_flight > 0 and stored_marks(client) < len(baseline["articles"])
-    rescuer = finish(worker(url, scene["sources"], "rescuer", *SLOW))
+    rescued = finish(rescuer)
     result = finish(store, 120)
-    assert rescuer.returncode == 0, rescuer.stderr
+    assert rescued.returncode == 0, rescued.stderr
     assert result.returncode == EXIT_PARTIAL, result.stderr  # the outlet that is down
-    got = snapshot(db)
-    for part in ("articles", "regions", "stories", "fts"):
-        assert got[part] == baseline[part], part
+    assert not client.exists(f"newsmon:inflight:{victim_id}")  # taken over, not left
+    same_articles(snapshot(db), baseline)
 
 
 def test_the_writer_killed_mid_run_resumes_without_duplicates(scene, redis_server, baseline):
@@ -277,13 +294,12 @@ def test_the_writer_killed_mid_run_resumes_without_duplicates(scene, redis_serve
     result = finish(second, 120)
     assert result.returncode == EXIT_PARTIAL, result.stderr
     got = snapshot(db)
-    for part in ("articles", "regions", "stories", "fts"):
-        assert got[part] == baseline[part], part
+    same_articles(got, baseline)
     conn = open_db(db).conn
     assert conn.execute("select status from runs order by id").fetchall() == [
         ("interrupted",), ("partial",)]  # fmt: skip
     assert conn.execute("select count(*) from article_minhash").fetchone()[0] == len(
-        baseline["articles"])  # fmt: skip
+        got["articles"])  # fmt: skip
     conn.close()
 
 
@@ -318,3 +334,19 @@ def test_redis_going_down_mid_run_stops_both_with_one_line(scene, tmp_path):
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and f"Redis {server.url} недоступен" in lines[0], lines
     assert os.path.exists(tmp_path / "down.db")
+
+
+def test_a_record_crosses_redis_unchanged():
+    import datetime as dt
+
+    from db.store import ArticleRecord
+    from newsmon.crawl.records import from_json, to_json
+
+    record = ArticleRecord(
+        url="http://127.0.0.1:1/a", source="s", text="Текст «статьи»", title="Заголовок",
+        published=dt.date(2026, 10, 5), relevant=True, regions=[("RU-KHA", 2)],
+        orgs=[("Фонд", 1)], topics=["семья"], projects=[("Проект", 1, True)],
+        labels=[("tone", "positive")], request_urls=["http://127.0.0.1:1/a?utm_source=x"],
+        signature=bytes(range(256)),
+    )  # fmt: skip
+    assert from_json(to_json(record)) == record

@@ -51,6 +51,9 @@ def command(redis_url: str, sources_path: Path, wait: float, grace: float, db_pa
     if result.status == "interrupted":
         click.echo(f"newsmon: запись прервана сигналом остановки, сохранено статей: "
                    f"{t['new_articles']}; следующий запуск продолжит с очереди", err=True)
+    if result.unfinished:
+        click.echo(f"newsmon: не обработано страниц: {result.unfinished} (сборщики остановились "
+                   f"раньше); следующий запуск соберёт их", err=True)
     for name in result.down:
         click.echo(f"newsmon: источник {name} недоступен: "
                    f"{result.per_source[name]['last_error']}", err=True)

@@ -26,14 +26,17 @@ from newsmon.crawl.redis_link import (
     ALIAS,
     GONE,
     ITEMS,
+    LEASED_BY,
     NIGHT,
     OLD_PREFIX,
+    REQUESTS,
     STORED,
     URLS,
     WRITER_GROUP,
     Client,
     RedisDown,
     RedisLink,
+    inflight_key,
     night_key,
     worker_key,
 )  # fmt: skip
@@ -203,6 +206,12 @@ def night_stats(r: Client, night: str, config: SourcesConfig) -> dict[str, dict]
     return per_source
 
 
+def unfinished_pages(r: Client) -> int:
+    """Pages still queued or leased by a worker that died: the next night crawls them."""
+    leased = sum(r.hlen(inflight_key(w.decode())) for w in r.smembers(LEASED_BY))
+    return int(r.llen(REQUESTS)) + int(leased)
+
+
 def workers_state(r: Client, night: str) -> tuple[int, int]:
     """(workers that joined the night, workers alive)."""
     workers = [w.decode() for w in r.smembers(night_key(night, "workers"))]
@@ -264,12 +273,15 @@ def run_store(
                     with link.guard() as r:
                         per_source = night_stats(r, night, config)
                         if ending == "finished":
+                            result.unfinished = unfinished_pages(r)
                             close_night(r, night)
                 result.per_source = per_source
                 if writer is not None:
                     result.timings = {"store": writer.store_seconds}
                 if ending in ("finished", "no_workers"):
                     result.status = run_status("finished", result, len(config.sources))
+                    if result.unfinished and result.status == "ok":
+                        result.status = "partial"
                     if ending == "no_workers":
                         result.status = "failed"
                 elif ending == "interrupted":

@@ -86,6 +86,7 @@ class CrawlResult:
 
     disk_full: str | None = None  # the SQLite message when the disk filled up
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (crawl.timing)
+    unfinished: int = 0  # distributed crawl: pages left in Redis when the last worker was gone
 
     @property
     def not_stored(self) -> int:
