@@ -29,15 +29,18 @@ if TYPE_CHECKING:
 
 GATE_TTL = 2 * 24 * 3600  # seconds: a gate whose resolution was lost goes with its night
 
+# Only a fresh resolution consumes a gate. A listing taken over from a dead worker is parsed again,
+# and its articles, already queued by the dead one, come back as dupefilter drops (not fresh)
+# before they are fetched: letting those close the gate would lose the next pages. Whether a
+# gate is followed depends on fresh resolutions alone, so a gate left open changes nothing; it
+# goes with its night.
 _RESOLVE = """
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-local left = redis.call('HINCRBY', KEYS[1], 'left', -1)
+redis.call('HINCRBY', KEYS[1], 'left', -1)
 if ARGV[1] == '1' then
   local following = redis.call('LRANGE', KEYS[2], 0, -1)
   redis.call('DEL', KEYS[1], KEYS[2])
   return following
-elseif left <= 0 then
-  redis.call('DEL', KEYS[1], KEYS[2])
 end
 return false
 """
