@@ -350,3 +350,42 @@ def test_a_record_crosses_redis_unchanged():
         signature=bytes(range(256)),
     )  # fmt: skip
     assert from_json(to_json(record)) == record
+
+
+def test_the_writer_stores_a_redelivered_article_once_and_drops_a_malformed_entry(
+    redis_server, tmp_path
+):
+    """At-least-once from Redis, exactly once by URL: the same entry twice (a writer killed after
+    its commit, before its ack) is one article; an entry no worker could have written is
+    acknowledged and dropped instead of blocking the stream."""
+    import datetime as dt
+
+    from db.runs import start_run
+    from db.store import ArticleRecord, ensure_regions
+    from newsmon.crawl.records import to_json
+    from newsmon.crawl.redis_link import ITEMS, WRITER_GROUP, RedisLink
+    from newsmon.crawl.redis_writer import Writer, ensure_group
+    from pipeline.cluster.minhash import signature, to_bytes
+
+    link = RedisLink(redis_server.url.replace("/0", "/5"))
+    r = link.client
+    r.flushdb()
+    ensure_group(r)
+    db = open_db(tmp_path / "w.db")
+    ensure_regions(db)
+    db["sources"].insert({"name": "s", "url": "http://127.0.0.1:1/", "region_iso": "RU-KHA"})
+    text = "Семьи Хабаровского края получили поддержку фонда. " * 10
+    record = ArticleRecord(url="http://127.0.0.1:1/a", source="s", text=text, title="Т",
+                           published=dt.date(2026, 10, 5), regions=[("RU-KHA", 1)],
+                           request_urls=["http://127.0.0.1:1/a"],
+                           signature=to_bytes(signature(text)))  # fmt: skip
+    for data in (to_json(record), to_json(record), "{not json"):
+        r.xadd(ITEMS, {"kind": "article", "data": data})
+    writer = Writer(db, link, start_run(db, None))
+    entries = r.xreadgroup(WRITER_GROUP, "writer", {ITEMS: ">"}, count=10)[0][1]
+    assert writer.drain(r, entries) == 3
+    assert db.execute("select count(*) from articles").fetchone()[0] == 1
+    assert writer.stored == 1 and writer.rejected == 1
+    assert r.xlen(ITEMS) == 0 and r.xpending(ITEMS, WRITER_GROUP)["pending"] == 0
+    assert r.hget("newsmon:urls", record.url) == b"s"
+    db.conn.close()

@@ -139,6 +139,7 @@ class Writer:
         self.stored = 0
         self.store_seconds = 0.0  # in store_record: clustering, SQLite, FTS
         self.not_stored = 0
+        self.rejected = 0  # malformed entries
         self.last_error: str | None = None
 
     def handle(self, fields: dict[bytes, bytes]) -> dict[str, bytes]:
@@ -177,7 +178,12 @@ class Writer:
                 if not fields:  # deleted meanwhile
                     done.append(entry_id)
                     continue
-                marks.update(self.handle(fields))
+                try:
+                    marks.update(self.handle(fields))
+                except (ValueError, KeyError, TypeError) as exc:
+                    # Not something a worker of this version wrote: dropped, not retried forever.
+                    self.rejected += 1
+                    logger.warning("dropped stream entry %s: %r", entry_id, exc)
                 done.append(entry_id)
         except sqlite3.OperationalError as exc:
             # Locked past the busy timeout or disk full: not acknowledged, stored next time.
