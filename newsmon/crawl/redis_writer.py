@@ -85,31 +85,13 @@ def close_night(r: Client, night: str) -> None:
 
 def publish_urls(db: Database, r: Client) -> int:
     """Every URL the database will not fetch again, into the hash workers ask before fetching."""
-    from db.runs import DONE_STATUSES
+    from db.runs import known_urls
 
-    rows = db.execute(
-        "select u.url, u.article_id, u.status, u.published, a.id is not null "
-        "from urls u left join articles a on a.url = u.url"
-    )
+    marks = {"article": STORED, "alias": ALIAS, "done": GONE}
     n = 0
     mapping: dict[str, bytes] = {}
-    for url, article_id, status, published, is_article in rows:
-        if is_article:
-            mapping[url] = STORED
-        elif article_id is not None:
-            mapping[url] = ALIAS
-        elif status in DONE_STATUSES:
-            mapping[url] = GONE
-        elif published:
-            mapping[url] = OLD_PREFIX + published.encode()
-        else:
-            continue
-        if len(mapping) >= PUBLISH_CHUNK:
-            r.hset(URLS, mapping=mapping)
-            n += len(mapping)
-            mapping = {}
-    for (url,) in db.execute("select url from articles"):
-        mapping[url] = STORED  # stored before the urls table remembered article URLs
+    for url, kind, published in known_urls(db):
+        mapping[url] = marks.get(kind) or OLD_PREFIX + (published or "").encode()
         if len(mapping) >= PUBLISH_CHUNK:
             r.hset(URLS, mapping=mapping)
             n += len(mapping)
