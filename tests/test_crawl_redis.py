@@ -64,12 +64,18 @@ def writer(url: str, sources: Path, db: Path, *extra: str) -> subprocess.Popen:
 
 def worker(url: str, sources: Path, name: str, *extra: str) -> subprocess.Popen:
     return start("crawl", "--redis", url, "--sources", str(sources), *COMMON,
-                 "-s", f"USER_AGENT={name}", "-s", "CONCURRENT_REQUESTS=4", *extra)  # fmt: skip
+                 "-s", f"USER_AGENT={name}", "-s", "CONCURRENT_REQUESTS=4",
+                 "-s", "NEWSMON_REDIS_WAIT=300", *extra)  # fmt: skip
 
 
 def distributed(url: str, sources: Path, db: Path, *extra: str, workers: int = 2) -> dict:
-    w = writer(url, sources, db)
+    """Workers first, the writer once they all wait for it: they start crawling together (a
+    worker loading its models late would otherwise find the small fixture crawl done)."""
+    client = redis.Redis.from_url(url)
     crawlers = [worker(url, sources, f"worker{i}", *extra) for i in range(workers)]
+    wait_until(lambda: len(client.client_list()) > workers, what="workers waiting for the night")
+    client.close()
+    w = writer(url, sources, db)
     done = [finish(c) for c in crawlers]
     return {"writer": finish(w, 120), "workers": done}
 
