@@ -29,8 +29,9 @@ from tests.test_crawl import SITES, closed_port, publish_next_day
 
 ROOT = Path(__file__).resolve().parent.parent
 EXIT_PARTIAL, EXIT_LOCKED = 3, 75
-COMMON = ["--since", "2026-01-01", "--quiet", "-s", "DOWNLOAD_TIMEOUT=2", "-s", "RETRY_TIMES=1"]
-DELAY = 0.25  # newsmon/crawl/settings.py DOWNLOAD_DELAY: one outlet's interval across workers
+DELAY = 0.5  # DOWNLOAD_DELAY: one outlet's interval across workers (long enough for both to join)
+COMMON = ["--since", "2026-01-01", "--quiet", "-s", "DOWNLOAD_TIMEOUT=2", "-s", "RETRY_TIMES=1",
+          "-s", f"DOWNLOAD_DELAY={DELAY}"]  # fmt: skip
 
 
 def cli(*args: str) -> list[str]:
@@ -64,7 +65,7 @@ def writer(url: str, sources: Path, db: Path, *extra: str) -> subprocess.Popen:
 
 def worker(url: str, sources: Path, name: str, *extra: str) -> subprocess.Popen:
     return start("crawl", "--redis", url, "--sources", str(sources), *COMMON,
-                 "-s", f"USER_AGENT={name}", "-s", "CONCURRENT_REQUESTS=4",
+                 "-s", f"USER_AGENT={name}", "-s", "CONCURRENT_REQUESTS=2",
                  "-s", "NEWSMON_REDIS_WAIT=300", *extra)  # fmt: skip
 
 
@@ -191,7 +192,9 @@ def test_two_workers_share_the_outlets_without_doubling_their_rate(scene):
                       and e.path != "/robots.txt")  # fmt: skip
         shared += len({ua for _, ua in hits}) > 1
         gaps = [b[0] - a[0] for a, b in itertools.pairwise(hits)]
-        assert min(gaps, default=DELAY) >= DELAY * 0.8, (site, gaps)
+        # The server logs a request when its thread gets to it, a few ms to tens of ms after it
+        # arrived on a busy machine; two workers without the shared limit collide (gaps near 0).
+        assert min(gaps, default=DELAY) >= DELAY * 0.6, (site, gaps)
     assert shared  # at least one outlet was fetched by both workers
 
 
