@@ -128,7 +128,9 @@ class LeasedScheduler(Scheduler):
             queue_cls=f"{LeasedQueue.__module__}.{LeasedQueue.__qualname__}",
             dupefilter=dupefilter, idle_before_close=0,
         )  # fmt: skip
-        instance.stats = crawler.stats
+        # scrapy-redis counts enqueued/dequeued with a `spider` argument Scrapy deprecated (a
+        # warning per run on stderr); Scrapy's own scheduler counters are not needed here.
+        instance.stats = None
         instance.link = link
         return instance
 
