@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from sqlite_utils import Database
 
@@ -138,3 +139,24 @@ def remember_urls(
     with write_tx(db):
         for url in dict.fromkeys(urls):
             record_url(db, url, status, article_id=article_id, published=published)
+
+
+def known_urls(db: Database) -> Iterator[tuple[str, str, str | None]]:
+    """What url_is_done knows, for a memory kept elsewhere (the distributed crawl's Redis):
+    (url, kind, published) with kind `article` (an article's own URL), `alias` (another URL of
+    an article), `done` (gone, moved, not an article) or `old` (its publication day only)."""
+    rows = db.execute(
+        "select u.url, u.article_id, u.status, u.published, a.id is not null "
+        "from urls u left join articles a on a.url = u.url"
+    )
+    for url, article_id, status, published, is_article in rows:
+        if is_article:
+            yield url, "article", published
+        elif article_id is not None:
+            yield url, "alias", published
+        elif status in DONE_STATUSES:
+            yield url, "done", published
+        elif published:
+            yield url, "old", published
+    for (url,) in db.execute("select url from articles"):  # stored before `urls` kept them
+        yield url, "article", None

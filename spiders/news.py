@@ -72,9 +72,7 @@ class NewsSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.max_listing_pages = crawler.settings.getint("NEWSMON_MAX_LISTING_PAGES", 50)
-        # newsmon/crawl/run.py opened (and migrated) the database before the engine started.
-        spider.db = open_db(spider.db_path, migrate=False,
-                            timeout=crawler.settings.getfloat("NEWSMON_DB_TIMEOUT", BUSY_TIMEOUT))
+        spider.open_memory(crawler)
         connect = crawler.signals.connect
         connect(spider._on_item_scraped, signal=signals.item_scraped)
         connect(spider._on_item_dropped, signal=signals.item_dropped)
@@ -82,6 +80,21 @@ class NewsSpider(scrapy.Spider):
         connect(spider._on_request_dropped, signal=signals.request_dropped)
         connect(spider._on_idle, signal=signals.spider_idle)
         return spider
+
+    # -- the memory of URLs (the database; newsmon.crawl.redis_worker swaps in Redis) ----------
+
+    def open_memory(self, crawler: Crawler) -> None:
+        # newsmon/crawl/run.py opened (and migrated) the database before the engine started.
+        self.db = open_db(self.db_path, migrate=False,
+                          timeout=crawler.settings.getfloat("NEWSMON_DB_TIMEOUT", BUSY_TIMEOUT))
+
+    def is_done(self, url: str) -> bool:
+        """A page that need not be fetched again: stored, gone, or older than --since."""
+        return url_is_done(self.db, url, self.since)
+
+    def remember(self, urls: list[str], status: int) -> None:
+        """Remember the outcome of pages that are no article (gone, redirected, not an article)."""
+        remember_urls(self.db, urls, status)
 
     # -- bookkeeping -------------------------------------------------------------------------
 
@@ -213,7 +226,7 @@ class NewsSpider(scrapy.Spider):
             self._count(source.name, "skipped_old")
             return
         url = canonical_url(entry.url)
-        if url_is_done(self.db, url, self.since):
+        if self.is_done(url):
             if url not in self.known_seen:  # sidebars link one article from every listing page
                 self.known_seen.add(url)
                 self._count(source.name, "skipped_stored")
@@ -255,7 +268,7 @@ class NewsSpider(scrapy.Spider):
             # A dead link is a fact about the page, remembered so it is not asked again nightly.
             self._count(source, "gone")
             if request.meta.get("kind") == "article":
-                remember_urls(self.db, [canonical_url(request.url)], status)
+                self.remember([canonical_url(request.url)], status)
             self.logger.info("%s: HTTP %s %s", source, status, request.url)
             return
         self._count(source, "errors")
@@ -285,7 +298,7 @@ class NewsSpider(scrapy.Spider):
             # once, not every night.
             self._count(response.meta.get("source", "?"), "not_articles")
             urls = getattr(item, "request_urls", None) or [response.url]
-            remember_urls(self.db, [canonical_url(u) for u in urls], NOT_ARTICLE_STATUS)
+            self.remember([canonical_url(u) for u in urls], NOT_ARTICLE_STATUS)
 
     def _on_item_error(self, item: Any, response: Any, spider: Any, failure: Any) -> None:
         self.gate.resolve_article(
@@ -305,7 +318,7 @@ class NewsSpider(scrapy.Spider):
         if request.meta.get("kind") == "article" and request.meta.get("redirect_urls"):
             # An old address redirecting to a page requested anyway: remember it as a redirect,
             # so it is not asked again; the target is stored under its own URL.
-            remember_urls(self.db, [canonical_url(u) for u in request.meta["redirect_urls"]], 301)
+            self.remember([canonical_url(u) for u in request.meta["redirect_urls"]], 301)
 
     def _on_idle(self, spider: Any) -> None:
         self.gate.close_all()

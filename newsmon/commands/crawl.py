@@ -22,9 +22,12 @@ from newsmon.sources.config import DEFAULT_SOURCES
 @click.option("--quiet", is_flag=True, help="Без строк хода работы в stderr.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Изменить настройку Scrapy или NEWSMON_*, например -s DOWNLOAD_DELAY=1.")
+@click.option("--redis", "redis_url", metavar="redis://HOST:PORT/N",
+              help="Работать одной из многих машин: общий фронтир в Redis, статьи — в "
+                   "`newsmon store --redis` (базы здесь нет; docs/scale-out.md).")
 @db_option
 def command(sources_path: Path, since: str | None, only: tuple[str, ...], quiet: bool,
-            overrides: tuple[str, ...], db_path: Path) -> None:
+            overrides: tuple[str, ...], redis_url: str | None, db_path: Path) -> None:
     """Собрать, извлечь, разметить и сохранить новые материалы изданий из sources.yml.
 
     Повторный обход не скачивает уже сохранённые страницы. Коды выхода: 0 — все издания
@@ -36,6 +39,10 @@ def command(sources_path: Path, since: str | None, only: tuple[str, ...], quiet:
     Настройки — в newsmon/crawl/settings.py; -s меняет одну на этот запуск (значение читается
     как YAML: числа, true/false, списки), например -s SCHEDULER=scrapy_redis.scheduler.Scheduler.
 
+    С --redis процесс — один из рабочих распределённого сбора (docs/scale-out.md): базы здесь
+    нет, статьи уходят в Redis для `newsmon store --redis`; код 0 — своя часть сделана, 1 —
+    остановлен или Redis недоступен.
+
     Пример: newsmon crawl --sources sources.yml --since 2025-10-01
     """
     from newsmon.core.periods import parse_day
@@ -45,6 +52,9 @@ def command(sources_path: Path, since: str | None, only: tuple[str, ...], quiet:
     since_day = parse_day(since, "--since") if since else None
     settings = parse_overrides(overrides)
     config = load_sources(sources_path)
+    if redis_url:
+        run_as_worker(config, redis_url, since_day, only, quiet, settings)
+        return
     result = run_crawl(config, db_path, since=since_day, only=only,
                        log_level="ERROR" if quiet else None,
                        progress=not quiet and sys.stderr.isatty(),
@@ -70,6 +80,25 @@ def command(sources_path: Path, since: str | None, only: tuple[str, ...], quiet:
     for name in result.down:
         click.echo(f"newsmon: источник {name} недоступен: "
                    f"{result.per_source[name]['last_error']}", err=True)
+    sys.exit(result.exit_code)
+
+
+def run_as_worker(config, redis_url: str, since_day, only: tuple[str, ...], quiet: bool,
+                  settings: dict) -> None:
+    """`newsmon crawl --redis`: one worker of a distributed crawl; its share of the pages."""
+    from newsmon.crawl.redis_link import check_url
+    from newsmon.crawl.redis_worker import run_worker
+
+    result = run_worker(config, check_url(redis_url), since=since_day, only=only,
+                        log_level="ERROR" if quiet else None,
+                        progress=not quiet and sys.stderr.isatty(), settings=settings)
+    pages = sum(s["pages"] for s in result.per_source.values())
+    errors = sum(s["errors"] for s in result.per_source.values())
+    click.echo(f"Сборщик {result.worker}: страниц {pages}, ошибок {errors} ({result.status}); "
+               f"статьи сохраняет newsmon store --redis")
+    if result.status == "interrupted":
+        click.echo("newsmon: сбор прерван сигналом остановки; недоделанные страницы вернулись в "
+                   "общую очередь", err=True)
     sys.exit(result.exit_code)
 
 

@@ -8,20 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from types import SimpleNamespace
+import time
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from scrapy.exceptions import DropItem, NotConfigured
 
 from db import BUSY_TIMEOUT, is_disk_full, open_db
-from db.runs import remember_urls
-from db.store import ArticleRecord, article_id_for, store_article
 from db.stories import StoryIndex
 from newsmon.crawl.batcher import MicroBatcher
+from newsmon.crawl.memory import open_memory
+from newsmon.crawl.records import article_record, store_record
 from newsmon.crawl.run import DISK_FULL_REASON
+from newsmon.crawl.timing import add_time, timed
 from newsmon.crawl.workers import StagePool, default_workers
 from newsmon.sources.kinds import SOURCE_KINDS
-from pipeline.cluster.minhash import from_bytes, signature, to_bytes
+from pipeline.cluster.minhash import signature, to_bytes
 from pipeline.extract.canonical import find_canonical
 from pipeline.extract.cascade import MIN_TEXT_CHARS  # less main text: not an article page (NoText)
 from pipeline.extract.localtime import local_time
@@ -33,8 +34,6 @@ if TYPE_CHECKING:
 
     from pipeline.extract.cascade import Extracted
     from spiders.items import ArticleItem
-
-_UNTAGGED = SimpleNamespace(relevant=False, regions=(), orgs=(), topics=(), projects=(), labels={})
 
 
 class AlreadyStored(DropItem):
@@ -78,13 +77,27 @@ class _WithDb:
         self.crawler.stats.inc_value(f"newsmon/source/{item.source}/{key}")
 
 
-class CanonicalPipeline(_WithDb):
+class _WithMemory:
+    """A stage that reads and writes the memory of URLs: the database, or Redis for a worker
+    of a distributed crawl (newsmon.crawl.memory)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.memory = open_memory(crawler)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler):
+        return cls(crawler)
+
+    def close_spider(self) -> None:
+        self.memory.close()
+
+
+class CanonicalPipeline(_WithMemory):
     def process_item(self, item: ArticleItem) -> ArticleItem:
         # A material its source kind extracted itself (a Telegram post) is known by its own URL.
         item.canonical = item.url if item.extracted else find_canonical(item.body, item.url)
-        existing = article_id_for(self.db, item.canonical)
-        if existing is not None:
-            remember_urls(self.db, item.request_urls, 200, article_id=existing)
+        if self.memory.stored_alias(item.request_urls, item.canonical):
             raise AlreadyStored(f"already stored as {item.canonical}")
         return item
 
@@ -100,7 +113,14 @@ def extract_signed(
     return extracted, to_bytes(signature(extracted.text)) if sign and long_enough else None
 
 
-class ExtractPipeline(_WithDb):
+def extract_timed(body: bytes, url: str, **options: Any) -> tuple[Any, float]:
+    """extract_signed and the seconds it took in the process that ran it (queueing excluded)."""
+    started = time.perf_counter()
+    result = extract_signed(body, url, **options)
+    return result, time.perf_counter() - started
+
+
+class ExtractPipeline(_WithMemory):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self.sources = {s.name: s for s in crawler.settings["NEWSMON_SOURCES"]}
@@ -121,23 +141,22 @@ class ExtractPipeline(_WithDb):
         reason = non_article_reason(item.canonical or item.url, source.url, item.body)
         if reason:
             raise NotArticle(f"{reason}: {item.url}")
-        extracted, item.signature = await self.pool.run(  # the reactor keeps fetching meanwhile
-            extract_signed, item.body, item.url, sign=self.sign_in_worker,
+        (extracted, item.signature), seconds = await self.pool.run(  # the reactor fetches meanwhile
+            extract_timed, item.body, item.url, sign=self.sign_in_worker,
             crawl_time=local_time(dt.datetime.fromisoformat(item.fetched_at), source.region_iso),
             overrides=source.selectors, encoding=item.encoding,
         )
+        add_time(self.crawler.stats, "extract", seconds)
         if len(extracted.text.strip()) < MIN_TEXT_CHARS:
             raise NoText(f"no main text at {item.url}")
         if extracted.published is None and item.feed_date:
             extracted.published = dt.date.fromisoformat(item.feed_date)
             extracted.date_method = "feed"
         if self.since and extracted.published and extracted.published < self.since:
-            remember_urls(self.db, item.request_urls, 200,
-                          published=extracted.published.isoformat())
+            self.memory.remember_old(item.request_urls, extracted.published.isoformat())
             raise TooOld(f"published {extracted.published} before {self.since}")
         item.extracted = extracted
         return item
-
 
     def check_extracted(self, item: ArticleItem) -> ArticleItem:
         """A material its kind extracted (a Telegram post): only the --since bound applies."""
@@ -146,7 +165,7 @@ class ExtractPipeline(_WithDb):
         if not ex.text.strip():
             raise NoText(f"no text at {item.url}")
         if self.since and ex.published and ex.published < self.since:
-            remember_urls(self.db, item.request_urls, 200, published=ex.published.isoformat())
+            self.memory.remember_old(item.request_urls, ex.published.isoformat())
             raise TooOld(f"published {ex.published} before {self.since}")
         return item
 
@@ -159,8 +178,13 @@ class TagPipeline:
 
         self.sources = {s.name: s for s in crawler.settings["NEWSMON_SOURCES"]}
         config = load_tag_config(crawler.settings["NEWSMON_USER_DIR"])
+
+        def tag_batch(batch: list) -> list:
+            with timed(crawler.stats, "tag"):
+                return tag_many(batch, config)
+
         self.batcher = MicroBatcher(
-            lambda batch: tag_many(batch, config),
+            tag_batch,
             size=crawler.settings.getint("NEWSMON_TAG_BATCH", 16),
             wait=crawler.settings.getfloat("NEWSMON_TAG_BATCH_WAIT", 0.05),
         )
@@ -193,36 +217,16 @@ class StorePipeline(_WithDb):
         self.index = StoryIndex.from_db(self.db)
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
-        ex, tags = item.extracted, item.tags or _UNTAGGED
-        assert ex is not None and item.canonical
-        existing = article_id_for(self.db, item.canonical)
-        if existing is not None:  # a copy extracted concurrently (utm link, mobile page) won
-            remember_urls(self.db, item.request_urls, 200, article_id=existing)
-            raise AlreadyStored(f"already stored as {item.canonical}")
-        sig = from_bytes(item.signature) if item.signature else signature(ex.text)
-        record = ArticleRecord(
-            url=item.canonical, source=item.source, text=ex.text, title=ex.title, lead=ex.lead,
-            author=ex.author, published=ex.published, date_method=ex.date_method,
-            text_method=ex.text_method, extract_note=ex.fallback, fetched_at=item.fetched_at, relevant=tags.relevant,
-            regions=[(r.iso, r.mentions) for r in tags.regions],
-            orgs=[(o.name, o.mentions) for o in tags.orgs],
-            topics=list(tags.topics),
-            projects=[(p.name, p.mentions, p.registered) for p in tags.projects],
-            labels=[(name, label) for name, labels in tags.labels.items() for label in labels],
-            tones=[(t["object"], t["tone"], t["mixed"])
-                   for t in getattr(tags, "extras", {}).get("tones", ())],
-            request_urls=item.request_urls, signature=item.signature or to_bytes(sig),
-            kind=item.kind, links=item.links,
-        )
+        record = article_record(item)
         try:
-            article_id = store_article(
-                self.db, record, run_id=self.run_id, similar=self.index.similar(sig)
-            )
+            with timed(self.crawler.stats, "store"):
+                article_id = store_record(self.db, self.index, record, self.run_id)
         except sqlite3.OperationalError as exc:
             self.not_stored(item, exc)
-        self.index.add(article_id, sig)
+        if article_id is None:
+            raise AlreadyStored(f"already stored as {item.canonical}")
         self.count(item, "new_articles")
-        if tags.relevant:
+        if record.relevant:
             self.count(item, "relevant")
         return item
 

@@ -86,6 +86,8 @@ class CrawlResult:
         return [n for n, s in self.per_source.items() if s["errors"] and not s["pages"]]
 
     disk_full: str | None = None  # the SQLite message when the disk filled up
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (crawl.timing)
+    unfinished: int = 0  # distributed crawl: pages left in Redis when the last worker was gone
 
     @property
     def not_stored(self) -> int:
@@ -178,6 +180,7 @@ def run_crawl(
     from db import open_db
     from db.runs import start_run
     from db.store import sync_sources
+    from newsmon.crawl.timing import timings
     from spiders.news import NewsSpider
 
     sources = config.select(only)
@@ -217,6 +220,7 @@ def run_crawl(
             result = CrawlResult(run_id, "failed", {}, per_source_stats(stats, sources),
                                  disk_full=stats.get("newsmon/disk_full"))  # fmt: skip
             result.status = run_status(ending.reason, result, len(sources))
+            result.timings = timings(stats)
             try:
                 result.totals = _finish(db, run_id, result, ballast)
             finally:

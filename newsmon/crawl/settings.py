@@ -1,9 +1,9 @@
 """Scrapy settings for newsmon crawls: every default in one place.
 
 `scrapy.cfg` points here so `scrapy shell URL` uses the same settings when debugging a page.
-Frontier: Scrapy's own scheduler and dupefilter; to share it across machines with scrapy-redis,
-set SCHEDULER = "scrapy_redis.scheduler.Scheduler", DUPEFILTER_CLASS =
-"scrapy_redis.dupefilter.RFPDupeFilter" and REDIS_URL — nothing in the spider changes.
+Frontier: Scrapy's own scheduler and dupefilter. `newsmon crawl --redis URL` swaps in the shared
+one (scrapy-redis with leases, newsmon/crawl/redis_worker.py: worker_settings) and a download
+handler that spaces each outlet's requests across machines; docs/scale-out.md.
 """
 
 BOT_NAME = "newsmon"
@@ -34,7 +34,7 @@ METAREFRESH_ENABLED = True
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 0
 
-# Keep to Scrapy's own scheduler and dupefilter (see the module docstring).
+# Scrapy's own scheduler and dupefilter; --redis replaces them (see the module docstring).
 DUPEFILTER_CLASS = "scrapy.dupefilters.RFPDupeFilter"
 
 DOWNLOADER_MIDDLEWARES = {
@@ -59,6 +59,7 @@ ITEM_PIPELINES = {
 
 EXTENSIONS = {
     "newsmon.crawl.progress.Progress": 500,
+    "newsmon.crawl.timing.DownloadTime": 510,
 }
 
 LOG_LEVEL = "WARNING"
@@ -81,3 +82,7 @@ NEWSMON_TAG_BATCH = 16  # articles tagged together: Natasha's NER costs less per
 NEWSMON_TAG_BATCH_WAIT = 0.05  # seconds an article waits for its batch to fill
 NEWSMON_PROGRESS = False  # the per-source progress line on stderr; on under a TTY
 NEWSMON_PROGRESS_INTERVAL = 10.0  # seconds
+# Distributed crawl (--redis), docs/scale-out.md.
+NEWSMON_REDIS_WAIT = 60.0  # seconds a worker waits for `newsmon store --redis` to open the night
+NEWSMON_REDIS_WORKER_TTL = 30.0  # seconds without a heartbeat before a worker counts as dead
+NEWSMON_REDIS_OUTLET_INTERVAL = -1.0  # seconds between one outlet's requests, all workers; -1: DOWNLOAD_DELAY
