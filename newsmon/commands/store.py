@@ -14,24 +14,24 @@ from newsmon.sources.config import DEFAULT_SOURCES
 
 @click.command("store")
 @click.option("--redis", "redis_url", required=True, metavar="redis://HOST:PORT/N",
-              help="The Redis the workers (newsmon crawl --redis) push articles to.")
+              help="Redis, куда рабочие (newsmon crawl --redis) отдают статьи.")
 @click.option("--sources", "sources_path", type=click.Path(path_type=Path),
-              default=DEFAULT_SOURCES, show_default=True, help="sources.yml (the workers' one).")
-@click.option("--wait", type=float, default=600.0, show_default=True, metavar="SECONDS",
-              help="How long to wait for the first worker.")
-@click.option("--grace", type=float, default=10.0, show_default=True, metavar="SECONDS",
-              help="How long the workers must be gone and the queue empty before stopping.")
+              default=DEFAULT_SOURCES, show_default=True, help="sources.yml (тот же, что у рабочих).")
+@click.option("--wait", type=float, default=600.0, show_default=True, metavar="СЕКУНДЫ",
+              help="Сколько ждать первого рабочего.")
+@click.option("--grace", type=float, default=10.0, show_default=True, metavar="СЕКУНДЫ",
+              help="Сколько рабочих не должно быть, а очередь — пустой, чтобы остановиться.")
 @db_option
 def command(redis_url: str, sources_path: Path, wait: float, grace: float, db_path: Path) -> None:
-    """Write what the workers of a distributed crawl push to Redis into the database.
+    """Записать в базу то, что рабочие распределённого сбора отдают в Redis.
 
-    Exactly one per database (the crawl lock refuses a second one and a local crawl). Opens
-    the night in Redis, publishes the URLs already stored (workers never fetch them again),
-    stores each article with its story, search index and URLs, and stops when every worker
-    has finished and the queue is empty. Exit codes as for newsmon crawl: 0 ok; 3 partial;
-    1 failed, stopped by a signal, or Redis unreachable; 75 the database is locked.
+    Ровно один на базу (блокировка сбора не пустит второй и локальный сбор). Открывает ночь в
+    Redis, публикует уже сохранённые адреса (рабочие их больше не скачивают), сохраняет каждую
+    статью с сюжетом, поисковым индексом и адресами и останавливается, когда все рабочие
+    закончили и очередь пуста. Коды выхода как у newsmon crawl: 0 — всё в порядке; 3 —
+    частично; 1 — сбой, остановлен сигналом или Redis недоступен; 75 — база занята.
 
-    Example: newsmon store --redis redis://10.0.0.5:6379/0 --db newsmon.db
+    Пример: newsmon store --redis redis://10.0.0.5:6379/0 --db newsmon.db
     """
     from newsmon.crawl.redis_link import check_url
     from newsmon.crawl.redis_writer import StoreOptions, run_store
