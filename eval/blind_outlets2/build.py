@@ -509,7 +509,7 @@ def gov_shell(title: str, body: str, crumbs: str) -> str:
 
 
 def gov_crumbs(*parts: tuple[str, str]) -> str:
-    return " / ".join([f'<a href="/">Главная</a>'] + [f'<a href="{u}">{e(t)}</a>' if u else e(t) for t, u in parts])
+    return " / ".join(['<a href="/">Главная</a>'] + [f'<a href="{u}">{e(t)}</a>' if u else e(t) for t, u in parts])
 
 
 def gov_item(a: dict) -> str:
@@ -654,7 +654,6 @@ def build_sibdaily(arts: list[dict]) -> Site:
     by_id = {a["id"]: a for a in arts}
     for a in arts:
         paras = paragraphs(a)
-        text = "".join(f'<p class="ArticleBody_paragraph__u7Yt5">{e(p)}</p>' for p in paras)
         more = [by_id[k] for k in sorted(by_id, reverse=True) if k != a["id"]][:3]
         more_html = ('<aside class="More_more__Hh5j1"><h3 class="More_title__2Gf4r">Читайте также</h3>'
                      + "".join(f'<a class="More_link__Lp0o9" href="{nx_url(m)}">{e(m["title"])}</a>' for m in more) + "</aside>")  # fmt: skip
