@@ -1,8 +1,9 @@
 """The whole product on outlets nobody tuned on: eval/blind_outlets/ (issue 17).
 
-    .venv/bin/python eval/run_blind_outlets.py [--quiet] [--db PATH]
+    .venv/bin/python eval/run_blind_outlets.py [--set NAME] [--quiet] [--db PATH]
 
-Serves the four blind outlets on 127.0.0.1 (newsmon/siteserver.py), runs a real
+``--set`` picks the folder under eval/ (default ``blind_outlets``, the first set;
+``blind_outlets2`` is the second set, scored by eval/run_blind_outlets2.py). Serves the set's outlets on 127.0.0.1 (newsmon/siteserver.py), runs a real
 ``newsmon crawl --since 2025-09-01`` into a temporary database, reads the stored articles and
 ``newsmon counts --month M --by region --format json`` for September and October 2025, and scores
 them against eval/blind_outlets/gold.json:
@@ -37,13 +38,22 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-HERE = ROOT / "eval" / "blind_outlets"
+DEFAULT_SET = "blind_outlets"
+HERE = ROOT / "eval" / DEFAULT_SET
 MONTHS = ("2025-09", "2025-10")
 SINCE = "2025-09-01"
 
 
-def load_gold() -> dict[str, Any]:
-    return json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
+def set_dir(name: str = DEFAULT_SET) -> Path:
+    """The folder of a blind set: a name under eval/ or a path."""
+    here = ROOT / "eval" / name if "/" not in name else Path(name)
+    if not (here / "gold.json").is_file():
+        raise SystemExit(f"no blind set at {here} (gold.json missing)")
+    return here
+
+
+def load_gold(here: Path = HERE) -> dict[str, Any]:
+    return json.loads((here / "gold.json").read_text(encoding="utf-8"))
 
 
 def page_key(url: str) -> str:
@@ -62,11 +72,11 @@ def newsmon(*args: str) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
-def crawl(db_path: Path, workdir: Path) -> dict[str, Any]:
-    """Serve the blind outlets, crawl them into db_path; return the stored rows and counts."""
+def crawl(db_path: Path, workdir: Path, here: Path = HERE) -> dict[str, Any]:
+    """Serve a set's blind outlets, crawl them into db_path; return the stored rows and counts."""
     from newsmon.siteserver import SiteServer
 
-    with SiteServer(HERE / "sites") as server:
+    with SiteServer(here / "sites") as server:
         sources = server.write_sources(workdir / "sources.yml")
         run = newsmon("crawl", "--sources", str(sources), "--db", str(db_path), "--since", SINCE,
                       "--quiet")  # fmt: skip
@@ -187,8 +197,8 @@ def score(gold: dict[str, Any], results: dict[str, Any]) -> Report:
     return rep
 
 
-def print_report(rep: Report, quiet: bool = False) -> None:
-    print("Blind outlets (issue 17): the whole product on 4 outlets nobody tuned on")
+def print_report(rep: Report, quiet: bool = False, name: str = DEFAULT_SET) -> None:
+    print(f"Blind outlets (issue 17, eval/{name}): the whole product on outlets nobody tuned on")
     print(f"  {'figure':32} {'share':>6}  hits/total")
     for name, (hits, total) in rep.figures.items():
         print(f"  {name:32} {rep.share(name):6.3f}  {hits}/{total}")
@@ -205,11 +215,13 @@ def print_report(rep: Report, quiet: bool = False) -> None:
 
 def main(argv: list[str]) -> int:
     quiet = "--quiet" in argv
-    gold = load_gold()
+    name = argv[argv.index("--set") + 1] if "--set" in argv else DEFAULT_SET
+    here = set_dir(name)
+    gold = load_gold(here)
     with tempfile.TemporaryDirectory(prefix="newsmon-blind-") as tmp:
         db_path = Path(argv[argv.index("--db") + 1]) if "--db" in argv else Path(tmp) / "blind.db"
-        results = crawl(db_path, Path(tmp))
-    print_report(score(gold, results), quiet)
+        results = crawl(db_path, Path(tmp), here)
+    print_report(score(gold, results), quiet, here.name)
     return 0
 
 
