@@ -50,6 +50,8 @@ MAX_SITEMAP_DEPTH = 3
 # not one of them: it was never fetched before (such pages are remembered), so the listing is
 # not exhausted — and a judgement gone wrong on one page must not stop a whole outlet's paging.
 NOT_FRESH_DROPS = ("TooOld", "AlreadyStored", "NoText")
+# Page-type verdicts (pipeline.extract.pagetype) that mean «a list of other pages' teasers».
+LISTING_REASONS = ("listing of", "board of", "text under a headline that links")
 NOT_ARTICLE_DROPS = ("NotArticle",)  # NoText pages are retried: extraction may fail once
 
 
@@ -299,6 +301,13 @@ class NewsSpider(scrapy.Spider):
             self._count(response.meta.get("source", "?"), "not_articles")
             urls = getattr(item, "request_urls", None) or [response.url]
             self.remember([canonical_url(u) for u in urls], NOT_ARTICLE_STATUS)
+            if str(exception).startswith(LISTING_REASONS) and response.meta.get("source") in (
+                self.sources
+            ):
+                # A listing reached by a link that read like an article's (Joomla's category and
+                # tag views are «index.php?…&id=N» too): read it as the listing it is.
+                for request in self.parse_listing(response):
+                    self._schedule(request)
 
     def _on_item_error(self, item: Any, response: Any, spider: Any, failure: Any) -> None:
         self.gate.resolve_article(

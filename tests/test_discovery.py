@@ -261,3 +261,10 @@ def test_a_listing_sharing_its_articles_with_the_home_page_still_pages_on():
     assert scheduled == ["news?page=2"]
     # Known outcomes are told at once to a listing that links the article later.
     assert gate.join("a2", "archive") is True and gate.join("a1", "archive") is False
+
+
+def test_joomla_limitstart_is_paging():
+    page = "http://127.0.0.1:8001/index.php?option=com_content&view=category&id=7"
+    nxt = page + "&limitstart=5"
+    assert link_kind(nxt) == "pagination"
+    assert next_pages(page, [nxt, page + "&limitstart=10"]) == [nxt]
