@@ -27,21 +27,28 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import shutil
 import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-import yaml
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from eval.outlet_sites import (  # noqa: E402
+    MONTHS_GEN,
+    MONTHS_NOM,
+    Site,
+    build_set,
+    dotted,
+    lead,
+    paragraphs,
+    words_date,
+)
 
 HERE = Path(__file__).resolve().parent
-SITES = HERE / "sites"
 
-MONTHS_GEN = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-              "сентября", "октября", "ноября", "декабря"]  # fmt: skip
-MONTHS_NOM = ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август",
-              "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"]  # fmt: skip
 
 OUTLETS: dict[str, dict[str, Any]] = {
     "tamlife": {"title": "Тамбовская неделя", "region": "Тамбовская область", "iso": "RU-TAM",
@@ -69,23 +76,6 @@ def slugify(text: str) -> str:
     return "-".join("".join(c if c.isalnum() else " " for c in out).split())
 
 
-def paragraphs(a: dict) -> list[str]:
-    return [" ".join(p.split()) for p in a["text"].strip().split("\n\n")]
-
-
-def words_date(d: dt.date) -> str:
-    return f"{d.day} {MONTHS_GEN[d.month - 1]} {d.year}"
-
-
-def dotted(d: dt.date) -> str:
-    return d.strftime("%d.%m.%Y")
-
-
-def lead(a: dict, n: int = 160) -> str:
-    first = paragraphs(a)[0]
-    return first if len(first) <= n else first[:n].rsplit(" ", 1)[0] + "…"
-
-
 def local_iso(a: dict, name: str) -> str:
     return f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}"
 
@@ -93,40 +83,6 @@ def local_iso(a: dict, name: str) -> str:
 def utc_iso(a: dict, name: str) -> str:
     local = dt.datetime.fromisoformat(local_iso(a, name))
     return local.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
-
-
-class Site:
-    """Collects the pages of one outlet and their gold rows."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.root = SITES / name / "public"  # SITES is rebound by main(--out)
-        self.gold: list[dict] = []
-
-    def write(self, rel: str, text: str) -> None:
-        path = self.root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-
-    def page(self, url: str, rel: str, text: str, kind: str, a: dict | None = None) -> None:
-        self.write(rel, text)
-        self.judge(url, kind, a)
-
-    def query_page(self, url: str, text: str, kind: str, a: dict | None = None) -> None:
-        """A page at ``/index.php?...``: served for the query as linked and in sorted order."""
-        path, query = url.split("?", 1)
-        for q in sorted({query, "&".join(sorted(query.split("&")))}):
-            self.write(f"{path.strip('/')}@{q}.html", text)
-        self.judge(url, kind, a)
-
-    def judge(self, url: str, kind: str, a: dict | None) -> None:
-        row: dict[str, Any] = {"outlet": self.name, "url": url, "is_article": a is not None,
-                               "kind": kind}  # fmt: skip
-        if a is not None:
-            row.update(published=a["date"].isoformat(), relevant=a["relevant"],
-                       regions=sorted(a["regions"]), story=a["story"], title=a["title"],
-                       note=a.get("note", ""))  # fmt: skip
-        self.gold.append(row)
 
 
 def newest_first(arts: list[dict]) -> list[dict]:
@@ -201,8 +157,7 @@ def jm_pagination(base: str, page: int, pages: int, per: int, first: str = "") -
             f'<ul>{"".join(links)}</ul></div>')  # fmt: skip
 
 
-def build_tamlife(arts: list[dict]) -> Site:
-    s = Site("tamlife")
+def build_tamlife(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
     per = 5
     chunks = [arts[i:i + per] for i in range(0, len(arts), per)]
@@ -367,8 +322,7 @@ def wp_nav(page: int, pages: int, base: str) -> str:
     return f'<div class="jeg_navigation jeg_pagination jeg_pagenav_1 jeg_aligncenter no_navtext"><div class="navigation">{"".join(links)}</div></div>'
 
 
-def build_volgaweek(arts: list[dict]) -> Site:
-    s = Site("volgaweek")
+def build_volgaweek(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
     per = 6
     chunks = [arts[i:i + per] for i in range(0, len(arts), per)]
@@ -520,8 +474,7 @@ def gov_item(a: dict) -> str:
 """
 
 
-def build_omskmintrud(arts: list[dict]) -> Site:
-    s = Site("omskmintrud")
+def build_omskmintrud(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
     home = ('<div class="main-slider"><div class="slide"><a href="/activity/family/"><img src="/upload/slider/family.jpg" alt="Год семьи"></a></div></div>'
             '<h2 class="section-title">Новости</h2><div class="news-list">' + "".join(map(gov_item, arts[:4])) + '</div>'
@@ -619,8 +572,7 @@ def nx_list(cards: list[dict]) -> str:
         f'<p class="NewsCard_lead__9aSd2">{e(lead(a))}</p></article>' for a in cards) + "</div>"
 
 
-def build_sibdaily(arts: list[dict]) -> Site:
-    s = Site("sibdaily")
+def build_sibdaily(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
     urls: list[str] = []
 
@@ -695,42 +647,7 @@ BUILDERS = {"tamlife": build_tamlife, "volgaweek": build_volgaweek, "omskmintrud
             "sibdaily": build_sibdaily}  # fmt: skip
 
 
-def site_yml(name: str) -> str:
-    o = OUTLETS[name]
-    lines = ["# Second blind set for issue 17 (see eval/blind_outlets2/README.md). Generated by build.py.",
-             f"name: {name}", f"region: {o['region']}", f"encoding: {o['encoding']}",
-             f"charset_in: {o['charset_in']}"]  # fmt: skip
-    for key in ("feeds", "sitemaps"):
-        if o.get(key):
-            lines.append(f"{key}: [{', '.join(o[key])}]")
-    return "\n".join(lines) + "\n"
-
-
-def main(argv: list[str]) -> None:
-    global SITES
-    out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else HERE
-    SITES = out / "sites"
-    articles = yaml.safe_load((HERE / "articles.yml").read_text(encoding="utf-8"))["articles"]
-    by_outlet: dict[str, list[dict]] = defaultdict(list)
-    for a in articles:
-        by_outlet[a["outlet"]].append(a)
-    if SITES.exists():
-        shutil.rmtree(SITES)
-    pages: list[dict] = []
-    for name, build in BUILDERS.items():
-        site = build(by_outlet[name])
-        (SITES / name / "site.yml").write_text(site_yml(name), encoding="utf-8")
-        pages += site.gold
-    gold = {
-        "note": "Second blind set, written by the project for issue 17 before newsmon ran on these sites; see README.md.",
-        "outlets": {n: {"region": o["region"], "iso": o["iso"], "title": o["title"]}
-                    for n, o in OUTLETS.items()},
-        "pages": pages,
-    }  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    n_art = sum(p["is_article"] for p in pages)
-    print(f"{len(pages)} pages ({n_art} articles) in {len(BUILDERS)} outlets → {SITES}")
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    build_set(HERE, sys.argv[1:], BUILDERS, OUTLETS,
+              header='# Second blind set for issue 17 (see eval/blind_outlets2/README.md). Generated by build.py.',
+              note='Second blind set, written by the project for issue 17 before newsmon ran on these sites; see README.md.')
