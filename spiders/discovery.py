@@ -156,10 +156,10 @@ def is_feed_or_sitemap(body: bytes) -> bool:
 
 # --- listing pages ---------------------------------------------------------------------------
 
+# Query parameters that number a listing's pages (Bitrix's PAGEN_1, Joomla's limitstart).
+PAGE_PARAMS = r"page|PAGEN_\d+|start|limitstart|from_page|pg|npage|curPage"
 PAGINATION_RE = re.compile(
-    r"[?&](page|PAGEN_\d+|start|limitstart|from_page|pg|npage|curPage)=\d+"
-    r"|/page/?\d+/?$|/page-\d+/?$",
-    re.I,
+    rf"[?&](?:{PAGE_PARAMS})=\d+|/page/?\d+/?$|/page-\d+/?$", re.I
 )
 # The link to a listing's next page as a reader sees it, whatever the CMS calls its parameter
 # (DLE's «?cstart=2», uCoz's «?page2»): «Следующая», «Далее »», «»», «Older posts», a class or
@@ -272,7 +272,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
 
 
 _PAGE_NUMBER_RE = re.compile(
-    r"[?&](?P<key>page|PAGEN_\d+|start|limitstart|from_page|pg|npage|curPage)=(?P<n>\d+)"
+    rf"[?&](?P<key>{PAGE_PARAMS})=(?P<n>\d+)"
     r"|(?P<path>/page-?/?)(?P<pn>\d+)/?$",
     re.I,
 )
