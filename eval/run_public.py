@@ -8,7 +8,7 @@ The sets are built into eval/realweb/cache/ by eval/realweb/build.py (run first,
 Both systems run in the same process pool on the same pages; printed per set: pages, crashes,
 the set's own text metric (article-extraction-benchmark: shingle F1; trafilatura's set: snippet
 F1 with/without), title exact and date exact where the set has gold for them. Per-page results
-go to out/eval/realweb-<set>.jsonl. Exit 1 when newsmon crashes on any page, falls below the
+go to out/eval/public-<set>.jsonl. Exit 1 when newsmon crashes on any page, falls below the
 baseline on text, title or date, or is not above it on dates (eval/floors_public.json says which
 comparisons are enforced: each metric at least the baseline, dates above it).
 """
@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import math
 import sys
 import traceback
 from concurrent.futures import ProcessPoolExecutor
@@ -131,6 +132,16 @@ def _discordant_dates(pages: list[sets.Page], results: list[dict]) -> tuple[int,
     return ours, theirs
 
 
+def sign_test(wins: int, losses: int) -> float:
+    """Two-sided exact sign test over the discordant pages: the chance of a split at least this
+    uneven if either system were as likely to be the one right."""
+    n = wins + losses
+    if n == 0:
+        return 1.0
+    tail = sum(math.comb(n, k) for k in range(max(wins, losses), n + 1)) / 2**n
+    return min(1.0, 2 * tail)
+
+
 def evaluate(set_name: str, *, limit: int | None = None, jobs: int = 2) -> dict[str, dict]:
     pages = list(sets.load(set_name))[:limit]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -196,8 +207,10 @@ def main(argv: list[str] | None = None) -> int:
         for label, part in (("all", summary), ("held-out", summary["held-out"])):
             ours = part["newsmon"]
             if ours["date_exact"] is not None:
-                print(f"  dates, {label}: only newsmon right on {ours['dates_only_ours']} pages, "
-                      f"only the baseline on {ours['dates_only_theirs']}")
+                only_ours, only_theirs = ours["dates_only_ours"], ours["dates_only_theirs"]
+                print(f"  dates, {label}: only newsmon right on {only_ours} pages, "
+                      f"only the baseline on {only_theirs} "
+                      f"(sign test p = {sign_test(only_ours, only_theirs):.3f})")
         for crash in summary["newsmon"]["first_crashes"]:
             print(f"    crash: {crash[:160]}")
         problems += check(set_name, summary)

@@ -606,3 +606,43 @@ def test_a_cmss_empty_utc_date_is_no_date_and_no_crash(empty):
     page = _page(head, "<h1>Заголовок</h1><div>3 марта 2024, 16:40</div>" + ARTICLE)
     assert find_published(page, url="http://e.com/n", now=NOW) == (
         datetime.date(2024, 3, 3), "dateline")
+
+
+JSONLD_EVENING = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+                  '"datePublished": "2023-11-06T18:19:00+01:00"}</script>')
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # The record was created the evening before; readers got it the next morning.
+        ("7 ноября 2023, 07:30", (datetime.date(2023, 11, 7), "dateline")),
+        # A line without its year is not trusted over the markup (the year would be inferred).
+        ("7 ноября, 07:30", (datetime.date(2023, 11, 6), "jsonld")),
+        # An earlier line is not a later publication: the markup stands.
+        ("5 ноября 2023", (datetime.date(2023, 11, 6), "jsonld")),
+    ],
+    ids=["later-with-year", "later-without-year", "earlier"],
+)
+def test_a_later_date_line_under_the_headline_beats_the_markup(line, expected):
+    body = f'<h1>Заголовок</h1><div class="date">{line}</div>{ARTICLE}'
+    assert find_published(_page(JSONLD_EVENING, body), url="http://e.ru/n", now=NOW) == expected
+
+
+def sidebar_dated_page(n: int) -> str:
+    """An article whose only visible date is in a sidebar widget, outside the article."""
+    paragraphs = "".join(
+        f"<p>Абзац {k}: в центре помощи семьям рассказали о работе с приёмными родителями "
+        "и наставниками для подростков.</p>" for k in range(6)
+    )
+    return (
+        f"<html><head><title>Новость {n}</title></head><body><header><a href='/'>Главная</a>"
+        f"</header><main><article><h1>Новость {n} о семьях</h1>{paragraphs}</article></main>"
+        "<aside class='sidebar'><div class='widget'><h3>Архив записей</h3><ul><li>12/03/2024"
+        "</li></ul></div></aside><footer>© Газета</footer></body></html>"
+    )
+
+
+def test_a_date_line_only_outside_the_article_is_an_unconfirmed_date():
+    assert find_published(sidebar_dated_page(0), url="http://e.ru/news/0.html", now=NOW) == (
+        datetime.date(2024, 3, 12), "htmldate-unconfirmed")

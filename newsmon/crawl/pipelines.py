@@ -25,6 +25,7 @@ from newsmon.sources.kinds import SOURCE_KINDS
 from pipeline.cluster.minhash import signature, to_bytes
 from pipeline.extract.canonical import find_canonical
 from pipeline.extract.cascade import MIN_TEXT_CHARS  # less main text: not an article page (NoText)
+from pipeline.extract.dates import WEAK_METHODS
 from pipeline.extract.localtime import local_time
 from pipeline.extract.pagetype import non_article_reason
 from pipeline.tag.home_region import with_home_default
@@ -149,7 +150,7 @@ class ExtractPipeline(_WithMemory):
         add_time(self.crawler.stats, "extract", seconds)
         if len(extracted.text.strip()) < MIN_TEXT_CHARS:
             raise NoText(f"no main text at {item.url}")
-        if extracted.published is None and item.feed_date:
+        if item.feed_date and (extracted.published is None or extracted.date_method in WEAK_METHODS):
             extracted.published = dt.date.fromisoformat(item.feed_date)
             extracted.date_method = "feed"
         if self.since and extracted.published and extracted.published < self.since:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.extract import boilerplate
 from pipeline.extract.date_expressions import find_dates, is_plausible, is_relative
@@ -110,6 +110,15 @@ def _near(el: HtmlElement, body_el: HtmlElement) -> bool:
     return any(node in body_chain for node in [el, *el.iterancestors()][: TAIL_MAX_DOWN + 1])
 
 
+class DateLine(NamedTuple):
+    date: datetime.date
+    # "head" (between the headline and the text), "lead" (a press-release lead), "tail" (just
+    # under the text) or "above" (over the headline).
+    where: str
+    # The line writes the year out («07.11.2023», «7 ноября 2023»), not left to be inferred.
+    states_year: bool
+
+
 def find_dateline(
     tree: HtmlElement,
     *,
@@ -122,6 +131,18 @@ def find_dateline(
     Widgets are skipped by `boilerplate.blocks`; the scan stops at a «По теме» / «Читайте также»
     marker, so related-news dates are never read.
     """
+    line = find_date_line(tree, now=now, title_el=title_el, items=items)
+    return line.date if line is not None else None
+
+
+def find_date_line(
+    tree: HtmlElement,
+    *,
+    now: datetime.datetime,
+    title_el: HtmlElement | None = None,
+    items: list[boilerplate.Block] | None = None,
+) -> DateLine | None:
+    """`find_dateline` with where the line stands and whether it states its year."""
     items = boilerplate.blocks(tree) if items is None else items
     if not items:
         return None
@@ -176,18 +197,31 @@ def find_dateline(
     for i in head:
         date = _block_date(items[i], now)
         if date is not None:
-            return date
+            return DateLine(date, "head", _states_year(items[i].text, date, now))
     if first_body is not None:
         # A press-release lead: «Хабаровск, 5 марта 2024. Фонд …», «ХАБАРОВСК, 5 марта. /ТАСС/.»
         lead = _LEAD_DATELINE.match(items[first_body].text)
         date = dateline_date(lead.group(1), now) if lead else None
-        if date is not None:
-            return date
-    for i in tail + before:
-        date = _block_date(items[i], now)
-        if date is not None:
-            return date
+        if lead is not None and date is not None:
+            return DateLine(date, "lead", _states_year(lead.group(1), date, now))
+    for where, indices in (("tail", tail), ("above", before)):
+        for i in indices:
+            date = _block_date(items[i], now)
+            if date is not None:
+                return DateLine(date, where, _states_year(items[i].text, date, now))
     return None
+
+
+_YEAR_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d\d(?!\d)")
+
+
+def _states_year(text: str, date: datetime.date, now: datetime.datetime) -> bool:
+    """Whether the expression that gave ``date`` writes its year out, rather than «5 марта» whose
+    year was inferred from the crawl time."""
+    return any(
+        found == date and _YEAR_WRITTEN.search(text[start:end]) is not None
+        for found, start, end in find_dates(_OTHER_DATE_FIELD.sub(" ", text), now=now)
+    )
 
 
 def _block_date(block: boilerplate.Block, now: datetime.datetime) -> datetime.date | None:

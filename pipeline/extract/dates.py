@@ -9,9 +9,10 @@
    dated items (events, comments) or a sentence («пройдет <time>5 декабря</time>»);
 5. a date line near the title (or just under the text), in any common Russian form;
 6. generic meta keys, the date in the URL;
-7. htmldate (markup and free-text rules in many languages), unless the only lines stating its
-   date are ones newsmon's rules turned down (widgets, related news, sentences, updates) or it
-   is a bare year.
+7. htmldate (markup and free-text rules in many languages); when the only lines stating its
+   date are ones newsmon's rules turned down (widgets, related news, sentences, updates) the
+   date is "htmldate-unconfirmed", which any date the crawl has (a feed's) overrides; a bare
+   year or the crawl day there is no date at all.
 
 A machine value is read on the day it states in its own offset. A value stated in UTC («…Z»)
 is read in the outlet's zone when the crawl time carries it, else on the local day the page
@@ -32,7 +33,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from pipeline.extract import boilerplate
+from pipeline.extract import boilerplate, dateline
 from pipeline.extract.date_expressions import (
     FUTURE_TOLERANCE,
     MIN_YEAR,
@@ -253,18 +254,21 @@ def find_published(
     line search; without it the first ``<h1>`` does. ``items``: ``boilerplate.blocks(tree)``, when
     the caller has it already.
     """
-    from pipeline.extract import dateline
     from pipeline.extract.html import parse_html
 
     tree = parse_html(tree_or_html) if isinstance(tree_or_html, (str, bytes)) else tree_or_html
-    found_dateline: list[datetime.date | None] = []
+    found_line: list[dateline.DateLine | None] = []
+
+    def date_line() -> dateline.DateLine | None:
+        if not found_line:
+            found_line.append(
+                dateline.find_date_line(tree, now=now, title_el=title_el, items=items)
+            )
+        return found_line[0]
 
     def dateline_day() -> datetime.date | None:
-        if not found_dateline:
-            found_dateline.append(
-                dateline.find_dateline(tree, now=now, title_el=title_el, items=items)
-            )
-        return found_dateline[0]
+        line = date_line()
+        return line.date if line is not None else None
 
     local = _LocalDay(tree, url, now, dateline_day)
     if override_selector:
@@ -292,6 +296,8 @@ def find_published(
             earlier = dateline_day()
             if earlier is not None and earlier < date:
                 return earlier, "dateline"
+        if _published_later(date, date_line(), now):
+            return dateline_day() or date, "dateline"
         return date, method
     prose = boilerplate.page_prose(tree)
     for el in tree.xpath(_TIME_XPATH):
@@ -300,6 +306,8 @@ def find_published(
         value = el.get("datetime") or el.get("content") or el.get("title") or el.text_content()
         date = local.of(value, shown=el.text_content())
         if date:
+            if _published_later(date, date_line(), now):
+                return dateline_day() or date, "dateline"
             return date, "time"
     date = dateline_day()
     if date is not None:
@@ -312,9 +320,34 @@ def find_published(
     if is_plausible(date, now):
         return date, "url"
     date = _htmldate(tree, url, now)
-    if date is not None and not _rejected_line(date, tree, now, title_el):
+    if date is None:
+        return None, "none"
+    verdict = _line_verdict(date, tree, now, title_el)
+    if verdict == "confirmed":
         return date, "htmldate"
+    if verdict == "misplaced" and date < now.date():  # not a today's-date widget's crawl day
+        # A proper date line, only outside the article's span (a byline under a long page, a
+        # sidebar): better than no date, but any date the crawl has (a feed's) beats it.
+        return date, "htmldate-unconfirmed"
     return None, "none"
+
+
+# Signals a date from the crawl (a feed's or a listing's) overrides.
+WEAK_METHODS = frozenset({"none", "htmldate-unconfirmed"})
+
+
+def _published_later(
+    machine: datetime.date, line: dateline.DateLine | None, now: datetime.datetime
+) -> bool:
+    """The markup's date is the day the record was created (a draft, a page reused for a new
+    story), while the date line under the headline, with its year written out, says a later day
+    before the crawl: readers got the article on the day the outlet shows them."""
+    return (
+        line is not None
+        and line.where == "head"
+        and line.states_year
+        and machine < line.date < now.date()
+    )
 
 
 # A text that opens with its date: «27.1.2022 - Bei der …», «(18.01.2018) Deutschlands …».
@@ -324,20 +357,23 @@ _LEADING_DATE = re.compile(
 )
 
 
-def _rejected_line(
+def _line_verdict(
     date: datetime.date,
     tree: HtmlElement,
     now: datetime.datetime,
     title_el: HtmlElement | None = None,
-) -> bool:
-    """htmldate's date stands only in visible lines that newsmon reads and turns down: a
-    today's-date widget or a calendar above the headline, related news after a «Читайте также»,
-    a sentence, a deadline, a document's or an update's date. A date line between the headline
-    and the end of the text is the article's even inside an element that looks like a widget by
-    its class («date-header» in a blog's «widget Blog», a «footer» row of the article); lines in
-    forms newsmon does not read and dates only in the markup are htmldate's to judge."""
-    from pipeline.extract import dateline
+) -> str:
+    """How the visible lines judge htmldate's date.
 
+    "confirmed": a date line in the article's span states it (from a few lines above the headline
+    to just under the text, or a block newsmon keeps), or no line newsmon reads states it at all
+    (lines in other languages' words, dates only in the markup: htmldate's to judge).
+    "refused": the lines stating it are ones newsmon turns down for what they say — related news
+    after a «Читайте также», a sentence, a deadline, a document's, a print or an update's date.
+    "misplaced": it stands only in proper date lines outside the article's span (a sidebar, a
+    byline far under a long page). A date line is the article's even inside an element that looks
+    like a widget by its class («date-header» in a blog's «widget Blog», a «footer» row).
+    """
     kept = {id(block.el) for block in boilerplate.blocks(tree)}
     items = boilerplate.blocks(tree, skip_widgets=False)
     # From the first <h1> when it comes before the headline: a blog's name above its posts.
@@ -357,7 +393,7 @@ def _rejected_line(
         if head is not None and longest is not None and head <= longest
         else range(0)
     )
-    stated = False
+    stated = misplaced = False
     after_stop = False
     body_seen = False
     for i, block in enumerate(items):
@@ -368,12 +404,16 @@ def _rejected_line(
         if not any(d == date for d, _s, _e in find_dates(block.text, now=now, foreign=False)):
             continue
         stated = True
-        if (id(block.el) in kept or i in article) and not after_stop and (
+        proper = (
             dateline.dateline_date(block.text, now, dateish=dateline.is_dateish(block.el)) == date
             or _LEADING_DATE.match(block.text) is not None
-        ):
-            return False
-    return stated
+        )
+        if not proper or after_stop:
+            continue
+        if id(block.el) in kept or i in article:
+            return "confirmed"
+        misplaced = True
+    return "misplaced" if misplaced else "refused" if stated else "confirmed"
 
 
 # <time datetime>, schema.org microdata, and hAtom's <abbr class="published" title="…">.
@@ -387,7 +427,6 @@ def _in_sentence(el: HtmlElement, now: datetime.datetime) -> bool:
     """A <time> inside running text («пройдет <time>5 декабря</time> в здании центра») dates an
     event, not the page: its block, the date itself and date-line labels aside, has words of a
     sentence."""
-    from pipeline.extract import dateline
 
     if el.get("itemprop") is not None:
         return False
