@@ -77,3 +77,28 @@ def test_real_news_articles_are_stored_as_articles():
     lost = [f"{p.url}: {reason}" for p in articles if (reason := refused(p))]
     assert len(articles) >= 150
     assert len(lost) <= 0.03 * len(articles), lost
+
+
+@pytest.fixture(scope="module")
+def slice_scores() -> dict[str, dict[str, dict]]:
+    """newsmon and trafilatura+htmldate on the same smoke pages, scored as `make eval` scores the
+    whole sets (eval/run_public.py)."""
+    from eval import run_public
+
+    scores = {}
+    for set_name in sets.SETS:
+        pages = [p for p in PAGES if p.set_name == set_name]
+        if pages:
+            results = [run_public._both(p) for p in pages]
+            scores[set_name] = run_public.score(set_name, pages, results)
+    return scores
+
+
+@pytest.mark.skipif(not PAGES, reason="public sets not found: see eval/realweb/README.md")
+def test_on_the_slice_newsmon_is_at_or_above_the_baseline_and_above_it_on_dates(slice_scores):
+    """The floors of eval/floors_public.json on the smoke slice: text, title and date at least
+    the baseline's, measured in the same run on the same pages, dates above it."""
+    from eval import run_public
+
+    problems = [p for name, summary in slice_scores.items() for p in run_public.check(name, summary)]
+    assert not problems, problems
