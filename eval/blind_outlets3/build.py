@@ -546,7 +546,7 @@ def build_rodnye(arts: list[dict], s: Site) -> Site:
             url = f"/category/{slug}/" if i == 1 else f"/category/{slug}/page/{i}/"
             s.page(url, url.strip("/") + "/index.html", rd_shell(f"Архивы {name} — Родные люди", body, f"archive category category-{slug}"),
                    "category" if i == 1 else "paginated")  # fmt: skip
-    for login, full in {rd_author(a) for a in arts}:
+    for login, full in sorted({rd_author(a) for a in arts}):
         sel = [a for a in arts if rd_author(a)[0] == login]
         body = ('<div data-elementor-type="archive" data-elementor-id="88" class="elementor elementor-88 elementor-location-archive">'
                 + rd_section(rd_widget("theme-archive-title", f'<h1 class="elementor-heading-title elementor-size-default">Автор: {e(full)}</h1>', "at")
