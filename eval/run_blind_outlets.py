@@ -1,12 +1,17 @@
 """The whole product on outlets nobody tuned on: eval/blind_outlets/ (issue 17).
 
-    .venv/bin/python eval/run_blind_outlets.py [--set NAME] [--quiet] [--db PATH]
+    .venv/bin/python eval/run_blind_outlets.py [--set NAME|N] [--quiet] [--db PATH]
 
 ``--set`` picks the folder under eval/ (default ``blind_outlets``, the first set;
-``blind_outlets2`` is the second set, scored by eval/run_blind_outlets2.py). Serves the set's outlets on 127.0.0.1 (newsmon/siteserver.py), runs a real
+``blind_outlets2`` is the second set, scored by eval/run_blind_outlets2.py; ``--set 3`` is
+short for ``blind_outlets3``). Serves the set's outlets on 127.0.0.1 (newsmon/siteserver.py), runs a real
 ``newsmon crawl --since 2025-09-01`` into a temporary database, reads the stored articles and
 ``newsmon counts --month M --by region --format json`` for September and October 2025, and scores
-them against eval/blind_outlets/gold.json:
+them against eval/blind_outlets/gold.json. A set's gold.json may name other ``months`` and
+``since``; a set with a ``night1/`` folder is crawled on two nights into one database: first
+``night1/`` (the outlets as they stood then), then, on the same ports, ``sites/``.
+
+Scores:
 
 - stored pages: precision (stored pages that are articles) and recall (articles that were stored);
 - dates: published date exact, over stored articles;
@@ -25,6 +30,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -45,7 +51,9 @@ SINCE = "2025-09-01"
 
 
 def set_dir(name: str = DEFAULT_SET) -> Path:
-    """The folder of a blind set: a name under eval/ or a path."""
+    """The folder of a blind set: a name under eval/, a path, or a number (1 is the first set)."""
+    if name.isdigit():
+        name = DEFAULT_SET if name == "1" else f"{DEFAULT_SET}{name}"
     here = ROOT / "eval" / name if "/" not in name else Path(name)
     if not (here / "gold.json").is_file():
         raise SystemExit(f"no blind set at {here} (gold.json missing)")
@@ -72,20 +80,52 @@ def newsmon(*args: str) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
+def months_of(gold: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(gold.get("months", MONTHS))
+
+
+def crawl_once(sources: Path, db_path: Path, since: str) -> str:
+    run = newsmon("crawl", "--sources", str(sources), "--db", str(db_path), "--since", since,
+                  "--quiet")  # fmt: skip
+    if run.returncode != 0:
+        raise SystemExit(f"newsmon crawl failed ({run.returncode}):\n{run.stderr[-3000:]}")
+    return run.stdout
+
+
 def crawl(db_path: Path, workdir: Path, here: Path = HERE) -> dict[str, Any]:
-    """Serve a set's blind outlets, crawl them into db_path; return the stored rows and counts."""
+    """Serve a set's blind outlets, crawl them into db_path; return the stored rows and counts.
+    With a ``night1/`` folder: two crawls into the same database, the first of ``night1/``, the
+    second, on the same ports, of ``sites/`` (what the outlets published in between is new)."""
     from newsmon.siteserver import SiteServer
 
-    with SiteServer(here / "sites") as server:
+    gold = load_gold(here)
+    since, months = gold.get("since", SINCE), months_of(gold)
+    night1 = here / "night1"
+    if not night1.is_dir():
+        with SiteServer(here / "sites") as server:
+            out = crawl_once(server.write_sources(workdir / "sources.yml"), db_path, since)
+        return read_results(db_path, months) | {"crawl_stdout": out}
+    served = workdir / "served"
+    if served.exists():
+        shutil.rmtree(served)
+    shutil.copytree(night1, served)
+    with SiteServer(served) as server:
         sources = server.write_sources(workdir / "sources.yml")
-        run = newsmon("crawl", "--sources", str(sources), "--db", str(db_path), "--since", SINCE,
-                      "--quiet")  # fmt: skip
-        if run.returncode != 0:
-            raise SystemExit(f"newsmon crawl failed ({run.returncode}):\n{run.stderr[-3000:]}")
-    return read_results(db_path) | {"crawl_stdout": run.stdout}
+        first = crawl_once(sources, db_path, since)
+        night1_stored = len(read_results(db_path, ())["stored"])
+        for site in sorted((here / "sites").iterdir()):
+            if (site / "public").is_dir():
+                shutil.rmtree(served / site.name / "public")
+                shutil.copytree(site / "public", served / site.name / "public")
+        server.clear_log()
+        second = crawl_once(sources, db_path, since)
+        night2_requests = len(server.request_log)
+    return read_results(db_path, months) | {
+        "crawl_stdout": first + second, "night1_stored": night1_stored,
+        "night2_requests": night2_requests}  # fmt: skip
 
 
-def read_results(db_path: Path) -> dict[str, Any]:
+def read_results(db_path: Path, months: tuple[str, ...] = MONTHS) -> dict[str, Any]:
     con = sqlite3.connect(db_path)
     con.row_factory = sqlite3.Row
     stored = []
@@ -96,7 +136,7 @@ def read_results(db_path: Path) -> dict[str, Any]:
         stored.append(dict(row) | {"regions": isos})
     con.close()
     counts: dict[str, list[dict]] = {}
-    for month in MONTHS:
+    for month in months:
         out = newsmon("counts", "--db", str(db_path), "--month", month, "--by", "region",
                       "--format", "json")  # fmt: skip
         if out.returncode != 0:
@@ -176,7 +216,7 @@ def score(gold: dict[str, Any], results: dict[str, Any]) -> Report:
     want_mat: dict[tuple[str, str], int] = defaultdict(int)
     want_sto: dict[tuple[str, str], set[str]] = defaultdict(set)
     for p in articles.values():
-        if p["relevant"] and p["published"][:7] in MONTHS:
+        if p["relevant"] and p["published"][:7] in months_of(gold):
             for iso in p["regions"]:
                 want_mat[(iso, p["published"][:7])] += 1
                 want_sto[(iso, p["published"][:7])].add(p["story"])
@@ -197,8 +237,12 @@ def score(gold: dict[str, Any], results: dict[str, Any]) -> Report:
     return rep
 
 
-def print_report(rep: Report, quiet: bool = False, name: str = DEFAULT_SET) -> None:
+def print_report(rep: Report, quiet: bool = False, name: str = DEFAULT_SET,
+                 results: dict[str, Any] | None = None) -> None:
     print(f"Blind outlets (issue 17, eval/{name}): the whole product on outlets nobody tuned on")
+    if results and "night1_stored" in results:
+        print(f"  two nights: {results['night1_stored']} pages stored after night 1, "
+              f"{len(results['stored'])} after night 2 ({results['night2_requests']} requests on night 2)")
     print(f"  {'figure':32} {'share':>6}  hits/total")
     for name, (hits, total) in rep.figures.items():
         print(f"  {name:32} {rep.share(name):6.3f}  {hits}/{total}")
@@ -221,7 +265,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="newsmon-blind-") as tmp:
         db_path = Path(argv[argv.index("--db") + 1]) if "--db" in argv else Path(tmp) / "blind.db"
         results = crawl(db_path, Path(tmp), here)
-    print_report(score(gold, results), quiet, here.name)
+    print_report(score(gold, results), quiet, here.name, results)
     return 0
 
 
