@@ -66,3 +66,13 @@ def test_committed_sites_are_what_build_py_renders(tmp_path):
     committed, rendered = files(here), files(tmp_path)
     changed = sorted(k for k in committed.keys() | rendered.keys() if committed.get(k) != rendered.get(k))
     assert not changed, f"eval/blind_outlets/ is stale: run build.py and commit ({changed[:5]})"
+
+
+def test_only_articles_are_stored_once_the_causes_were_fixed(crawled):
+    """Not blind any more (first look 0.800): the Tilda blog, gallery and reports pages had
+    only the fund's legal line (ОГРН, ИНН) as «prose»; such site lines are never a body."""
+    report = run_blind_outlets.score(run_blind_outlets.load_gold(), crawled)
+    hits, total = report.figures["stored precision"]
+    assert hits == total
+    hits, total = report.figures["stored recall"]
+    assert hits == total

@@ -70,6 +70,10 @@ def article(paragraphs: int, extra: str = "") -> bytes:
             f"<h1>Фоторепортаж с праздника</h1><p>{SENTENCES[0]} {SENTENCES[1]}</p><div class='g'>"
             + "".join(f"<figure><a href='/i/{i}.jpg'><img src='/i/{i}s.jpg'></a><figcaption>"
                       f"Гости праздника {i}</figcaption></figure>" for i in range(8)) + "</div>")),
+        # A headline that starts with a name is news about the person, not a profile.
+        ("https://gazeta.test/news/5120.html", page(
+            "<h1>Светлана Морозова возглавила центр помощи семьям</h1>"
+            f"<p>{SENTENCES[0]} {SENTENCES[1]}</p><p>{SENTENCES[2]} {SENTENCES[3]}</p>")),
     ],
 )
 def test_articles_are_kept(url, body):
@@ -104,6 +108,28 @@ def test_articles_are_kept(url, body):
             "<dd><a href='tel:+73422123456'>+7 (342) 212-34-56</a></dd><dt>E-mail</dt>"
             "<dd><a href='mailto:m@min.ru'>m@min.ru</a></dd></dl>"
             f"<p>{SENTENCES[0]} {SENTENCES[1]}</p>"), "card of 3 fields above the text"),
+        # A month archive whose only prose is the site builder's footer, written as ordinary
+        # blocks under a heading of its own, below the teasers.
+        ("https://gazeta.test/node/777", page("<h1>Октябрь 2025</h1>" + teasers(4) + (
+            "<div class='t-rec'><h3>Контакты</h3><p>Редакция: 614000, Пермь, ул. Ленина, 1. "
+            "Телефон редакции указан в разделе контактов.</p><p>Сайт использует файлы cookie. "
+            "Оставаясь на сайте, вы соглашаетесь на их обработку.</p></div>")),
+         "listing of 4 teasers under the headline"),
+        # A presenter's page: a photo, the name as the headline, a short biography.
+        ("https://gazeta.test/team/morozova/", page(
+            "<img src='/p/morozova.jpg'><h1>Светлана Морозова</h1><p>Ведущая утреннего эфира. "
+            "В профессии с 2010 года, окончила филологический факультет и воспитывает дочь.</p>"),
+         "profile of a person"),
+        # A site builder's blog page: whole cards as links, no <h1>, and the fund's legal line
+        # (registration numbers) written as an ordinary paragraph — the only «prose» there is.
+        ("https://fond.test/blog", page(
+            "<div class='t-title'>Новости фонда</div>" + "".join(
+                f"<a href='/tpost/{i}'><div class='t-card'><div class='t-name'>Семейный клуб "
+                f"встретился в {i}-й раз</div><div class='t-descr'>{SENTENCES[i % 4]}</div></div></a>"
+                for i in range(4))
+            + "<div class='t-rec'><div class='t-text'>Благотворительный фонд «Опора» помогает "
+            "семьям с детьми. ОГРН 1205900001234, ИНН 5902000000. Пермь, ул. Сибирская, 5.</div>"
+            "</div>"), "listing of 4 teasers"),
         # Search results that found nothing: a form showing the query, a short apology.
         ("https://gazeta.test/find.php?w=1", page(
             "<h1>Поиск</h1><form><input type='text' name='w' value='пособие'></form>"

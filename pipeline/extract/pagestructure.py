@@ -43,6 +43,16 @@ LABEL_RE = re.compile(r"^([^\W\d][^:]{1,28}):\s*\S")
 PROSE_MIN_CHARS = 60
 PROSE_MIN_WORDS = 8
 PROSE_MAX_LINK_SHARE = 0.3
+# Lines of the site's own identity, which site builders write as ordinary paragraphs on every
+# page: a legal entity's registration numbers («ОГРН 1196600012345», «ИНН 6671000000»), a media
+# outlet's registration («Свидетельство … ЭЛ № ФС 77-…»), a cookie notice. Never a body.
+SITE_LINE_MAX_CHARS = 400
+SITE_LINE_RE = re.compile(
+    r"\b(?:ОГРНИП|ОГРН|ИНН|КПП|ОКПО)\s*:?\s*\d{9,15}\b"
+    r"|\b(?:ЭЛ|ПИ)\s*№\s*(?:ФС|ТУ)\s*\d"
+    r"|\bфайл\w*\s+cookie|\bcookie-?файл|\bкуки\b",
+    re.IGNORECASE,
+)
 # A title link: one link holding nearly all of its block, worded like a headline.
 TITLE_LINK_SHARE = 0.85
 TITLE_MIN_WORDS = 3
@@ -219,9 +229,14 @@ def read_blocks(tree: HtmlElement) -> list[Block]:
     return result
 
 
+def is_site_line(text: str) -> bool:
+    return len(text) <= SITE_LINE_MAX_CHARS and SITE_LINE_RE.search(text) is not None
+
+
 def _is_prose(b: Block) -> bool:
     return (
-        len(b.text) >= PROSE_MIN_CHARS
+        not is_site_line(b.text)
+        and len(b.text) >= PROSE_MIN_CHARS
         and b.words >= PROSE_MIN_WORDS
         and b.link_chars <= PROSE_MAX_LINK_SHARE * len(b.text)
         and b.sentences >= 1

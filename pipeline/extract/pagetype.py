@@ -20,6 +20,7 @@ import yaml
 
 from newsmon.core.datafiles import data_dir
 from pipeline.extract.pagestructure import Structure, analyse, parse
+from pipeline.lang.names import is_person_name
 
 DATA = data_dir("pipeline") / "pagetypes.yml"
 OG_TYPE_RE = re.compile(
@@ -54,12 +55,6 @@ LISTING_MIN_TEASERS = 3
 
 # «/o-fonde/», «/o-centre/», «/ob-uchrezhdenii/»: «about the …», a service page on any site.
 ABOUT_SEGMENT_RE = re.compile(r"^(?:o|ob)-[a-z]+$")
-# A headline that is only a person's full name with a patronymic («Баранов Олег Игоревич»):
-# a profile page, not news (news headlines say what happened).
-FULL_NAME_RE = re.compile(
-    r"^[А-ЯЁ][а-яё-]+\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:ович|евич|ьич|ична|овна|евна|инична)$"
-    r"|^[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:ович|евич|ьич|ична|овна|евна|инична)\s+[А-ЯЁ][а-яё-]+$"
-)
 
 
 @dataclass(frozen=True)
@@ -106,13 +101,20 @@ def judge(s: Structure) -> Verdict:
         if (teaser_governed and s.body_chars < BLURB_MAX_CHARS
                 and s.teaser_items >= LISTING_MIN_TEASERS):
             return Verdict("not", f"listing of {s.teaser_items} teasers around a short blurb")
+        between = _teasers_between_headline_and_body(s)
+        if between >= LISTING_MIN_TEASERS and s.body_chars < BLURB_MAX_CHARS:
+            # The page's headline heads a run of teasers; the only prose comes after them: a
+            # footer or a notice written as ordinary paragraphs (a site builder's blocks, a
+            # cookie banner), not the headline's text.
+            return Verdict("not", f"listing of {between} teasers under the headline, only a "
+                           "short text below them")
         if s.body_under_foreign_title:
             return Verdict("not", "text under a headline that links to another page (a post "
                            "printed in an archive)")
         if s.search_query and s.body_chars < SEARCH_MAX_BODY:
             return Verdict("not", "search form with a query over a short text")
         headline = next((h for h in s.headings if h.owner.tag == "h1"), None)
-        if headline is not None and FULL_NAME_RE.match(" ".join(headline.text.split())):
+        if headline is not None and is_person_name(headline.text):
             return Verdict("not", "profile of a person (the headline is a full name)")
         return Verdict("article")
     if s.picture_grid >= GRID_MIN_PICTURES:
@@ -128,6 +130,16 @@ def judge(s: Structure) -> Verdict:
     if s.search_query:
         return Verdict("not", "search form with a query, no body of prose")
     return Verdict("open")
+
+
+def _teasers_between_headline_and_body(s: Structure) -> int:
+    """Teasers with a lead between the page's <h1> and its body of prose."""
+    headline = next((h for h in s.headings if h.owner.tag == "h1" and not h.in_chrome), None)
+    if headline is None or not s.body:
+        return 0
+    start, end = headline.index, s.body[0].index
+    # Teasers with their leads: links alone (previous/next post, products) are no listing.
+    return sum(1 for b in s.teaser_prose if not b.in_chrome and start < b.index < end)
 
 
 def structure_verdict(url: str, body: bytes) -> Verdict:
