@@ -22,7 +22,7 @@ TEXT_SUFFIXES = {".html", ".htm", ".xml", ".txt", ".json", ".css", ".js", ".csv"
 SITE_KEYS = {
     "name", "region", "feeds", "sitemaps", "encoding", "charset_in", "redirects", "status",
     "delay", "robots", "flaky", "ignore_unknown_query", "source", "types", "drop", "gzip",
-    "retry_after", "flaky_status", "telegram",
+    "retry_after", "flaky_status", "telegram", "telegram_titles",
 }  # fmt: skip
 CHARSET_MODES = ("header", "meta", "both")
 
@@ -67,6 +67,7 @@ class SiteConfig:
     flaky_status: int = 503  # what the first N requests of a `flaky` path answer (429: rate limit)
     # A Telegram host: channel -> region; sources.yml gets one `telegram:` entry per channel.
     telegram: dict[str, str] = field(default_factory=dict)
+    telegram_titles: dict[str, str] = field(default_factory=dict)  # channel -> `title:`
 
     @property
     def public(self) -> Path:
@@ -125,6 +126,7 @@ def load_site(site_dir: Path) -> SiteConfig:
             source=dict(raw.get("source") or {}), drop=frozenset(map(str, raw.get("drop") or ())),
             gzip=bool(raw.get("gzip", False)), retry_after=table("retry_after", str),
             flaky_status=int(raw.get("flaky_status", 503)), telegram=table("telegram", str),
+            telegram_titles=table("telegram_titles", str),
         )  # fmt: skip
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         raise UserError(f"{cfg_path}: bad value ({exc})") from None

@@ -16,7 +16,8 @@ redirects {path: to | {to, code}}, status {path: code}, delay {path: seconds}, f
 that path's error answers, flaky or status), drop [paths] (connection closed, no response), types {path:
 Content-Type}, gzip (Content-Encoding when accepted), robots (text; default allows all),
 ignore_unknown_query, source (extra fields for sources.yml), telegram {channel: region} (a Telegram
-host: sources.yml gets a `telegram: BASE/s/<channel>` entry per channel instead of the site's own).
+host: sources.yml gets a `telegram: BASE/s/<channel>` entry per channel instead of the site's own),
+telegram_titles {channel: title} (the entries' `title:`).
 Paths match with or without query. ``{{BASE:other}}`` in a file is the base URL of the site named
 ``other`` served alongside (a post linking an outlet's article).
 
@@ -264,8 +265,11 @@ class SiteServer:
         for name, httpd in self._servers.items():
             cfg, base = httpd.cfg, httpd.base
             if cfg.telegram:  # a Telegram host: one source per channel
-                out += [{"name": channel, "telegram": f"{base}/s/{channel}", "region": region}
-                        for channel, region in cfg.telegram.items()]
+                for channel, region in cfg.telegram.items():
+                    entry = {"name": channel, "telegram": f"{base}/s/{channel}", "region": region}
+                    if channel in cfg.telegram_titles:
+                        entry["title"] = cfg.telegram_titles[channel]
+                    out.append(entry)
                 continue
             entry: dict[str, Any] = {"name": name, "url": base + "/"}
             if cfg.region:

@@ -185,6 +185,7 @@ def build(spec_path: Path, out: Path) -> None:
     site: dict[str, Any] = {
         "name": host, "ignore_unknown_query": False,
         "telegram": {c["name"]: c["region"] for c in spec["channels"]},
+        "telegram_titles": {c["name"]: c["title"] for c in spec["channels"] if c.get("title")},
         "redirects": {}, "flaky": {}, "flaky_status": 429, "retry_after": {},
     }
     for channel in spec["channels"]:
@@ -203,7 +204,7 @@ def build(spec_path: Path, out: Path) -> None:
         if channel.get("rate_limited"):
             site["flaky"][f"/s/{name}"] = int(channel["rate_limited"])
             site["retry_after"][f"/s/{name}"] = "1"
-    for key in ("redirects", "flaky", "retry_after"):
+    for key in ("redirects", "flaky", "retry_after", "telegram_titles"):
         if not site[key]:
             del site[key]
     comment = f"# Telegram preview host built by scripts/build_telegram_sites.py from {spec_path.name}; do not edit.\n"

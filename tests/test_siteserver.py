@@ -544,3 +544,11 @@ def test_demo_pages_have_no_dead_internal_links(demo: SiteServer, site: str) -> 
             if resolve_file(cfg.public, path, query, cfg.ignore_unknown_query) is None:
                 dead.add(href)
     assert not dead
+
+
+def test_a_telegram_host_writes_each_channels_title_into_sources():
+    """The demo's channels carry their human names (`title:`), as the contract allows any source."""
+    with SiteServer(Path(__file__).resolve().parents[1] / "demo" / "telegram") as server:
+        entries = {e["name"]: e for e in server.sources()}
+    assert entries["minsoc_nso_demo"]["title"] == "Минтруд и соцразвития НСО (демо)"
+    assert entries["semya_sibir_demo"]["telegram"].endswith("/s/semya_sibir_demo")
