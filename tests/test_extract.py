@@ -798,3 +798,27 @@ def test_caption_block_above_the_body_is_not_taken_for_the_lead():
         head=f"<title>{HEADLINE}</title>",
     )
     assert "библиотеки" not in extract(html, "http://e.ru/1", crawl_time=NOW).text
+
+
+def _builder_box(kind: str, inner: str) -> str:
+    """A page builder's block: every piece of the page, headline and text included, is a «widget»."""
+    return (f'<div class="pb-element pb-widget pb-widget-{kind}"><div class="pb-widget-container">'
+            f"{inner}</div></div>")
+
+
+def test_a_post_on_a_page_built_of_widgets_keeps_only_its_own_text():
+    cards = "".join(
+        f'<article class="pb-post"><h3><a href="/p{n}/">Новость фонда номер {n}</a></h3>'
+        f'<div class="pb-post__excerpt"><p>{PARA2[:90]}…</p></div><a href="/p{n}/">Читать далее »</a>'
+        "</article>" for n in range(3)
+    )
+    body = (
+        _builder_box("heading", "<h1>Фонд открыл новый офис</h1>")
+        + _builder_box("post-content", f"<p>{PARA1}</p><p>{PARA2}</p><p>Вход со двора, есть пандус.</p>")
+        + _builder_box("posts", cards)
+        + _builder_box("text-editor", "<p>Благотворительный фонд «Опора». ОГРН 1205900001234, "
+                       "ИНН 5902000000. Пермь, ул. Сибирская, 5.</p>")
+    )
+    got = extract(_page(body), "https://fond.example/novyj-ofis/", crawl_time=NOW)
+    assert got.fallback is None
+    assert got.text == f"{PARA1}\n\n{PARA2}\n\nВход со двора, есть пандус."

@@ -287,12 +287,16 @@ def densest_container(items: list[Block]) -> HtmlElement | None:
 def article_body(tree: HtmlElement, title: HtmlElement | None = None) -> Body | None:
     """What no pruning may remove: the densest container of the whole page, chrome included,
     unless it sits in a widget that does not also hold the headline (a long comments thread);
-    then the densest container outside widgets."""
+    then the densest container outside widgets, if the page has text outside widgets at all."""
     items = blocks(tree, skip_widgets=False, drop_tags=NON_TEXT_TAGS)
     el = densest_container(items)
     if el is not None and _in_widget_without(el, title):
-        items = blocks(tree)
-        el = densest_container(items)
+        outside = blocks(tree)
+        other = densest_container(outside)
+        # A page builder wraps everything, headline and text included, in «widget» boxes:
+        # with no text outside them, the densest box is still the body.
+        if other is not None:
+            items, el = outside, other
     if el is None:
         return None
     own = frozenset(b.el for b in items if is_paragraph(b) and paragraph_container(b) is el)
