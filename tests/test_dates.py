@@ -648,14 +648,10 @@ def test_a_date_line_only_outside_the_article_is_an_unconfirmed_date():
         datetime.date(2024, 3, 12), "htmldate-unconfirmed")
 
 
-def test_a_date_beside_another_posts_headline_is_that_posts_not_an_unconfirmed_one():
-    related = (
-        "<div class='relatedposts'><h3>Похожие записи</h3>" + "".join(
-            f"<div class='relatedposts-post'><h4><a href='/?p={n}'>Школьники района стали "
-            f"призёрами олимпиады номер {n}</a></h4><p class='relatedposts-post-date'>12 марта 2024"
-            "</p></div>" for n in range(2)) + "</div>"
-    )
-    page = sidebar_dated_page(0).replace(
-        "<aside class='sidebar'><div class='widget'><h3>Архив записей</h3><ul><li>12/03/2024"
-        "</li></ul></div></aside>", related)
+def test_a_date_in_related_posts_after_the_text_is_refused_not_kept_as_unconfirmed():
+    related = "<div class='relatedposts'><h3>Похожие записи</h3>" + "".join(
+        f"<div class='relatedposts-post'><h4><a href='/?p={n}'>Школьники района стали призёрами "
+        f"олимпиады номер {n}</a></h4><p class='relatedposts-post-date'>12 марта 2024</p></div>"
+        for n in range(2)) + "</div>"
+    page = _page("", f"<main><article><h1>Новость о семьях</h1>{ARTICLE}</article></main>{related}")
     assert find_published(page, url="http://e.ru/news/0.html", now=NOW) == (None, "none")

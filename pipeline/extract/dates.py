@@ -412,25 +412,9 @@ def _line_verdict(
             continue
         if id(block.el) in kept or i in article:
             return "confirmed"
-        misplaced = misplaced or not _dates_a_teaser(block.el)
+        misplaced = True
     return "misplaced" if misplaced else "refused" if stated else "confirmed"
 
-
-# A link text of this many words reads as another item's headline.
-TEASER_HEADLINE_WORDS = 3
-
-
-def _dates_a_teaser(el: HtmlElement) -> bool:
-    """The date line sits beside a headline linking to another page (a related post, a list
-    item): it dates that item, not this page."""
-    box = el.getparent()
-    if box is None:
-        return False
-    return any(
-        len(a.text_content().split()) >= TEASER_HEADLINE_WORDS and not a.get("href", "#").startswith("#")
-        for a in box.iter("a")
-        if a is not el
-    )
 
 
 # <time datetime>, schema.org microdata, and hAtom's <abbr class="published" title="…">.
