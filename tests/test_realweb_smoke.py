@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from eval.realweb import build, sets  # noqa: E402
-from pipeline.extract.cascade import extract  # noqa: E402
+from pipeline.extract.cascade import MIN_TEXT_CHARS, extract  # noqa: E402
 
 # Every page of the small benchmark, every Cyrillic page, and a fixed tenth of the larger sets.
 WHOLE_SETS = ("aeb",)
@@ -59,8 +59,11 @@ def test_the_smoke_slice_is_a_few_hundred_pages_with_every_cyrillic_one():
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: f"{p.set_name}-{p.key[:10]}")
 def test_newsmon_reads_a_real_page_without_falling_back(page: sets.Page):
     got = extract(page.html, page.url, crawl_time=CRAWL_TIME)
-    assert got.fallback is None, got.fallback
     gold = _gold_chars(page)
+    # Never an exception. Finding no text of its own is allowed only on pages the set keeps for
+    # their dates alone (no text gold): some have no article text in the saved copy at all.
+    short = f"newsmon: текст короче {MIN_TEXT_CHARS} знаков"
+    assert got.fallback is None or (gold == 0 and got.fallback == short), got.fallback
     if page.set_name == "aeb" and gold >= 500:
         assert len(got.text) >= 200
     elif page.set_name == "trafilatura" and gold >= 60:
