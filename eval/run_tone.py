@@ -7,8 +7,9 @@
 Per part and method: accuracy, three-class macro-F1, RuSentNE's F1 (macro over positive and
 negative only) and the confusion matrix (rows: gold, columns: predicted); agreement on `mixed` and
 milliseconds per item for the shipped method. The methods, in one run: the word-list baseline, the
-rules (judge), the model over word vectors alone, and the model over word vectors and the rules'
-evidence (rules+model). `method` in the floors is the one the tagger ships (SHIPPED). The floors in
+rules (judge), the model over word vectors alone ("model"), the model over word vectors and the
+rules' evidence ("rules+model"), and the mean of the two models' probabilities ("ensemble").
+`method` in the floors is the one the tagger ships (pipeline.tag.tone.method.SHIPPED). The floors in
 eval/floors_tone.json carry the corpus hash; a lower score exits non-zero, and a floor is lowered
 only with --pin --allow-regression.
 """
@@ -32,12 +33,12 @@ from pipeline.lang.models import get_embedding  # noqa: E402
 from pipeline.tag.tone.baseline import baseline_tone  # noqa: E402
 from pipeline.tag.tone.judge import TONES, Judgement, judge  # noqa: E402
 from pipeline.tag.tone.method import SHIPPED, assess  # noqa: E402
-from pipeline.tag.tone.model import VECTOR_WEIGHTS, classify, read_model  # noqa: E402
+from pipeline.tag.tone.model import VECTOR_WEIGHTS, WEIGHTS, classify, read_model  # noqa: E402
 
 DATA = ROOT / "tone"
 # Scored parts. train_extra is training data only (eval/tone/train.py) and is not scored here.
-PARTS = ("dev", "blind", "fresh", "fourth", "fifth")
-METHODS = ("rules", "model", "rules+model")
+PARTS = ("dev", "blind", "fresh", "fourth", "fifth", "sixth")
+METHODS = ("rules", "model", "rules+model", "ensemble")
 FLOORS = ROOT / "floors_tone.json"
 METRICS = ("accuracy", "macro_f1", "f1_pn")
 
@@ -95,10 +96,10 @@ def confusion(gold: list[str], predicted: list[str]) -> str:
 def run_method(name: str, items: list[Item]) -> list[Judgement]:
     if name == "rules":
         return [judge(i.text, i.object) for i in items]
-    if name == "model":
-        vectors = read_model(VECTOR_WEIGHTS)
-        return [classify(i.text, i.object, model=vectors) for i in items]
-    return [assess(i.text, i.object) for i in items]
+    if name in ("model", "rules+model"):
+        models = [read_model(VECTOR_WEIGHTS if name == "model" else WEIGHTS)]
+        return [classify(i.text, i.object, models=models) for i in items]
+    return [assess(i.text, i.object) for i in items]  # the shipped method: the ensemble
 
 
 def evaluate(part: str, show_errors: bool = False) -> dict[str, dict[str, float]]:
@@ -123,7 +124,7 @@ def evaluate(part: str, show_errors: bool = False) -> dict[str, dict[str, float]
           f"({per_item_ms[SHIPPED]:.1f} ms per item, rules alone {per_item_ms['rules']:.1f})")
     for name in ("baseline", *METHODS):
         s = result[name]
-        print(f"  {name:11} accuracy {s['accuracy']:.3f}  macro-F1 {s['macro_f1']:.3f}  "
+        print(f"  {name:12}accuracy {s['accuracy']:.3f}  macro-F1 {s['macro_f1']:.3f}  "
               f"F1(pos,neg) {s['f1_pn']:.3f}")
     for name in METHODS:
         predicted = [j.tone for j in judged[name]]
@@ -146,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pin", action="store_true", help="write today's numbers as floors")
     parser.add_argument("--allow-regression", action="store_true", help="with --pin: may lower")
     args = parser.parse_args(argv)
-    print(f"newsmon pipeline.tag.tone: word list, rules, model, rules+model; shipped: {SHIPPED}")
+    print(f"newsmon pipeline.tag.tone: word list, rules, model, rules+model, ensemble; "
+          f"shipped: {SHIPPED}")
     results = {part: evaluate(part, args.errors) for part in PARTS}
     floors = json.loads(FLOORS.read_text()) if FLOORS.exists() else {}
     digest = corpus_hash()

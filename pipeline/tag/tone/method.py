@@ -1,6 +1,6 @@
-"""The tone method the tagger ships: the rules alone, or the model over word vectors and the
-rules' evidence — whichever the training-side cross-validation and the held-out parts support
-(docs/tone.md, eval/tone/README.md)."""
+"""The tone method the tagger ships: the rules alone, or the ensemble of the two learned models
+(word vectors alone; word vectors with the rules' evidence) — whichever the training-side
+cross-validation and the held-out parts support (docs/tone.md, eval/tone/README.md)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pipeline.tag.tone.clauses import Clause, split_clauses
 from pipeline.tag.tone.judge import Judgement, judge
 from pipeline.tag.tone.model import classify
 
-SHIPPED = "rules+model"  # or "rules"
+SHIPPED = "ensemble"  # or "rules"
 
 
 def assess(text: str, obj: str | None = None, clauses: list[Clause] | None = None,

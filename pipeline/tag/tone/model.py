@@ -1,14 +1,17 @@
-"""The learned tone model: multinomial logistic regression over pipeline.tag.tone.features.
+"""The learned tone models: multinomial logistic regressions over pipeline.tag.tone.features.
 
 Trained by eval/tone/train.py on the labelled training parts (docs/tone.md); the weights live in
-pipeline/data/tone_model.npz (a few hundred kilobytes of float32, numpy only at run time). `classify`
-gives a Judgement like the rules' `judge`, with the model's tone and the rules' `mixed`,
+pipeline/data/ (tens of kilobytes of float32; numpy only at run time). Two models: one over word
+vectors alone, one over word vectors and the rules' evidence. `classify` averages the
+probabilities of the models it is given (by default both: the ensemble the tagger ships) and
+gives a Judgement like the rules' `judge`, with the models' tone and the rules' `mixed`,
 evidence and reasons.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -51,20 +54,22 @@ def read_model(path: Path) -> ToneModel:
 
 
 @functools.cache
-def load_model() -> ToneModel:
-    return read_model(WEIGHTS)
+def ensemble() -> tuple[ToneModel, ...]:
+    """The shipped models: vectors with the rules' evidence, and vectors alone."""
+    return (read_model(WEIGHTS), read_model(VECTOR_WEIGHTS))
 
 
 def classify(text: str, obj: str | None = None, clauses: list[Clause] | None = None,
-             text_vector: np.ndarray | None = None, model: ToneModel | None = None) -> Judgement:
-    """The tone of `text` toward `obj` by the model; `mixed`, evidence and reasons are the rules'."""
+             text_vector: np.ndarray | None = None,
+             models: Sequence[ToneModel] | None = None) -> Judgement:
+    """The tone of `text` toward `obj`: the argmax of the models' mean probabilities; `mixed`,
+    evidence and reasons are the rules'."""
     clauses = split_clauses(text) if clauses is None else clauses
-    model = load_model() if model is None else model
+    models = ensemble() if models is None else models
     rules = judge(text, obj, clauses)
     blocks = feature_blocks(clauses, obj, rules, text_vector)
-    p = model.probabilities(assemble(blocks, model.blocks))
-    tone = TONES[int(np.argmax(p))]
-    return replace(rules, tone=tone)
+    p = np.mean([m.probabilities(assemble(blocks, m.blocks)) for m in models], axis=0)
+    return replace(rules, tone=TONES[int(np.argmax(p))])
 
 
 def text_vector_of(clauses: list[Clause]) -> np.ndarray:
