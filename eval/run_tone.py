@@ -41,6 +41,9 @@ PARTS = ("dev", "blind", "fresh", "fourth", "fifth", "sixth")
 METHODS = ("rules", "model", "rules+model", "ensemble")
 FLOORS = ROOT / "floors_tone.json"
 METRICS = ("accuracy", "macro_f1", "f1_pn")
+# Floors sit this far below the pinned score: the shipped method is a float model, and another
+# BLAS or numpy may tip one borderline item (1/60 ≈ 0.017).
+PIN_MARGIN = 0.02
 
 
 @dataclass(frozen=True)
@@ -64,8 +67,9 @@ def load_items(part: str) -> list[Item]:
 
 
 def corpus_hash() -> str:
+    """The scored parts and the training data (the model's weights follow from it)."""
     digest = hashlib.sha256()
-    for part in PARTS:
+    for part in (*PARTS, "train_extra"):
         for item in load_items(part):
             digest.update(f"{item.id}\0{item.text}\0{item.object}\0{item.tone}\0{item.mixed}\0".encode())
     return digest.hexdigest()
@@ -157,11 +161,12 @@ def main(argv: list[str] | None = None) -> int:
         for part in PARTS for k in METRICS
     }
     if args.pin:
-        if not args.allow_regression and any(current[k] < floors.get(k, 0) for k in current):
+        pinned = {k: max(0.0, round(v - PIN_MARGIN, 3)) for k, v in current.items()}
+        if not args.allow_regression and any(pinned[k] < floors.get(k, 0) for k in pinned):
             print("refusing to lower a floor without --allow-regression")
             return 1
-        FLOORS.write_text(json.dumps({**current, "corpus_sha256": digest}, indent=2) + "\n")
-        print(f"floors pinned: {current}")
+        FLOORS.write_text(json.dumps({**pinned, "corpus_sha256": digest}, indent=2) + "\n")
+        print(f"floors pinned ({PIN_MARGIN} below today's scores): {pinned}")
         return 0
     if floors.get("corpus_sha256") != digest:
         print("note: the corpus changed since the floors were pinned (run with --pin)")
