@@ -67,20 +67,26 @@ def signed_vectors(words: Iterable[str]) -> list[np.ndarray]:
     return found
 
 
-def pooled(words: Iterable[str]) -> np.ndarray:
-    """Mean vector of the known content words, a negated word's vector flipped."""
-    found = signed_vectors(words)
+def _mean(found: list[np.ndarray]) -> np.ndarray:
     return np.mean(found, axis=0).astype(np.float32) if found else np.zeros(DIM, dtype=np.float32)
 
 
-def peaks(words: Iterable[str]) -> np.ndarray:
+def _peaks(found: list[np.ndarray]) -> np.ndarray:
     """Per dimension, the largest and the smallest value over the words: one decisive word
     («урезали») is not averaged away in a long clause."""
-    found = signed_vectors(words)
     if not found:
         return np.zeros(2 * DIM, dtype=np.float32)
     stacked = np.stack(found)
     return np.concatenate([stacked.max(axis=0), stacked.min(axis=0)]).astype(np.float32)
+
+
+def pooled(words: Iterable[str]) -> np.ndarray:
+    """Mean vector of the known content words, a negated word's vector flipped."""
+    return _mean(signed_vectors(words))
+
+
+def peaks(words: Iterable[str]) -> np.ndarray:
+    return _peaks(signed_vectors(words))
 
 
 def _words(clause: Clause, keep: set[int] | None = None) -> list[str]:
@@ -109,9 +115,10 @@ def feature_blocks(clauses: Sequence[Clause], obj: str | None, judgement: Judgem
         text_vector = pooled(w for c in clauses for w in _words(c))
     mentioned = target.system or any(mention_positions(c, target) for c in clauses)
     share = len(chosen) / len(clauses) if clauses else 0.0
+    found = signed_vectors(scope_words)  # one pass for the scope's mean and its peaks
     return {
-        "scope": pooled(scope_words),
-        "scope_peaks": peaks(scope_words),
+        "scope": _mean(found),
+        "scope_peaks": _peaks(found),
         "lead": pooled(_words(lead)) if lead else np.zeros(DIM, dtype=np.float32),
         "text": text_vector,
         "rules": rule_features(judgement, mentioned, share),
