@@ -32,7 +32,7 @@ class Models:
 @functools.cache
 def get_models() -> Models:
     """Return the process-wide Natasha models (the models ship inside the packages)."""
-    embedding = NewsEmbedding()
+    embedding = get_embedding()
     return Models(
         segmenter=Segmenter(),
         morph_vocab=MorphVocab(),
@@ -47,3 +47,10 @@ def get_models() -> Models:
 def get_morph_vocab() -> MorphVocab:
     """pymorphy2 behind Natasha's MorphVocab, without the neural models (cheap to load)."""
     return MorphVocab()
+
+
+@functools.cache
+def get_embedding() -> NewsEmbedding:
+    """Navec's news word vectors that ship inside Natasha (the NER models and the tone model share
+    them); about 0.6 s to load, once per process."""
+    return NewsEmbedding()

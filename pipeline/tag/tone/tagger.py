@@ -14,7 +14,9 @@ from typing import Any
 
 from pipeline.tag.doc import ArticleDoc
 from pipeline.tag.tone.clauses import split_clauses
-from pipeline.tag.tone.judge import Judgement, judge
+from pipeline.tag.tone.judge import Judgement
+from pipeline.tag.tone.method import SHIPPED, assess
+from pipeline.tag.tone.model import text_vector_of
 
 MAX_OBJECTS = 12  # a list of fifty participants is not fifty evaluations
 
@@ -42,15 +44,17 @@ def tone_of(doc: ArticleDoc) -> tuple[Judgement, list[dict[str, Any]]]:
     if doc.title and not doc.title_in_text:
         text = f"{doc.title}.\n{text}"
     clauses = split_clauses(text)
+    vector = text_vector_of(clauses) if SHIPPED != "rules" else None
     objects = _objects(doc)
-    judged = [(name, mentions, judge(text, rule_name, clauses)) for name, rule_name, mentions in objects]
+    judged = [(name, mentions, assess(text, rule_name, clauses, vector))
+              for name, rule_name, mentions in objects]
     tones = [{"object": name, "tone": j.tone, "mixed": j.mixed} for name, _, j in judged]
     projects = {p["name"] if isinstance(p, dict) else p.name for p in doc.projects}
     main = max(judged, key=lambda nj: (nj[0] in projects, nj[1]), default=None)
     if main and main[2].tone != "neutral":
         return main[2], tones
     # The main object only mentioned, or none named: the text's family-support subject as a whole.
-    return judge(text, None, clauses), tones
+    return assess(text, None, clauses, vector), tones
 
 
 class ToneTagger:
