@@ -37,8 +37,15 @@ class Clause:
     def lemmas(self) -> list[str]:
         return [w.lemma for w in self.words]
 
+    @functools.cached_property
+    def forms(self) -> frozenset[str]:
+        """Every lemma and lower-case form in the clause: most phrases fail on this set alone."""
+        return frozenset(form for w in self.words for form in (w.lemma, w.lower))
+
     def has_phrase(self, phrase: tuple[str, ...]) -> bool:
         """Whether the lemmas (or surface forms) of `phrase` occur in a row."""
+        if not self.forms.issuperset(phrase):
+            return False
         n = len(phrase)
         for i in range(len(self.words) - n + 1):
             if all(phrase[k] in (self.words[i + k].lemma, self.words[i + k].lower) for k in range(n)):
@@ -63,11 +70,18 @@ def grammar(word: str) -> tuple[str, str]:
 
 
 def _word(token: Token) -> Word:
+    return Word(token.start, token.end, *_reading(token.text, token.lemma))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _reading(form: str, lemma: str) -> tuple[str, str, str, str]:
+    """(lower-case form, lemma, part of speech, tense) of a word form: the same for every
+    occurrence, so read once."""
     from pipeline.tag.tone.lexicon import FORMS
 
-    lower = token.text.lower().replace("ё", "е")
+    lower = form.lower().replace("ё", "е")
     pos, tense = grammar(lower)
-    return Word(token.start, token.end, lower, FORMS.get(lower, token.lemma), pos, tense)
+    return lower, FORMS.get(lower, lemma), pos, tense
 
 
 def split_clauses(text: str, tokens: list[Token] | None = None) -> list[Clause]:

@@ -10,6 +10,7 @@ text names neither or leaves that object unevaluated, toward its family-support 
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from pipeline.tag.doc import ArticleDoc
@@ -41,9 +42,15 @@ def _objects(doc: ArticleDoc) -> list[tuple[str, str, int]]:
 def tone_of(doc: ArticleDoc) -> tuple[Judgement, list[dict[str, Any]]]:
     """The material's judgement and the per-object tones of one tagged article."""
     text = doc.text[: doc.main_end] if doc.main_end else doc.text
+    tokens = [t for t in doc.tokens if t.end <= len(text)]  # tag() made them: no second pass
     if doc.title and not doc.title_in_text:
-        text = f"{doc.title}.\n{text}"
-    clauses = split_clauses(text)
+        prefix = f"{doc.title}.\n"
+        tokens = list(doc.title_tokens) + [
+            dataclasses.replace(t, start=t.start + len(prefix), end=t.end + len(prefix))
+            for t in tokens
+        ]
+        text = prefix + text
+    clauses = split_clauses(text, tokens if doc.tokens else None)
     vector = text_vector_of(clauses) if SHIPPED != "rules" else None
     objects = _objects(doc)
     judged = [(name, mentions, assess(text, rule_name, clauses, vector))
