@@ -20,6 +20,7 @@ import yaml
 
 from newsmon.core.datafiles import data_dir
 from pipeline.extract.pagestructure import Structure, analyse, parse
+from pipeline.lang.models import get_morph_vocab
 
 DATA = data_dir("pipeline") / "pagetypes.yml"
 OG_TYPE_RE = re.compile(
@@ -114,6 +115,9 @@ def judge(s: Structure) -> Verdict:
         headline = next((h for h in s.headings if h.owner.tag == "h1"), None)
         if headline is not None and FULL_NAME_RE.match(" ".join(headline.text.split())):
             return Verdict("not", "profile of a person (the headline is a full name)")
+        if profile_over_feed(s) and headline is not None and names_a_person(headline.text):
+            return Verdict("not", f"profile of a person over a feed of {s.feed_after_body} "
+                           "dated teasers")
         return Verdict("article")
     if s.picture_grid >= GRID_MIN_PICTURES:
         return Verdict("not", f"picture grid of {s.picture_grid} with captions only")
@@ -130,9 +134,45 @@ def judge(s: Structure) -> Verdict:
     return Verdict("open")
 
 
+def profile_over_feed(s: Structure) -> bool:
+    """A short card (a name, a bio) over a feed of dated teasers that outweighs it: an author's
+    or a person's page, whatever the card's text reads like."""
+    return (
+        s.feed_after_body >= LISTING_MIN_TEASERS
+        and s.body_chars < CARD_MAX_BODY
+        and s.feed_prose_chars > s.body_chars
+    )
+
+
+def names_a_person(headline: str) -> bool:
+    """«Анна Белова», «Тимур Хайруллин»: two or three capitalised words, one a first name in the
+    morphological dictionary, each a name, surname or patronymic or a word it does not know."""
+    words = headline.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    tags = [_name_tags(w) for w in words]
+    return any("Name" in t for t in tags) and all(t or _unknown(w) for t, w in zip(tags, words))
+
+
+def _name_tags(word: str) -> set[str]:
+    return {g for p in get_morph_vocab().parse(word.lower()) for g in p.tag.grammemes
+            if g in ("Name", "Surn", "Patr")}
+
+
+def _unknown(word: str) -> bool:
+    return not any(p.is_known for p in get_morph_vocab().parse(word.lower()))
+
+
 def structure_verdict(url: str, body: bytes) -> Verdict:
+    return _verdict(url, body)[0]
+
+
+def _verdict(url: str, body: bytes) -> tuple[Verdict, Structure | None]:
     tree = parse(body)
-    return judge(analyse(tree, url)) if tree is not None else Verdict("open")
+    if tree is None:
+        return Verdict("open"), None
+    s = analyse(tree, url)
+    return judge(s), s
 
 
 def _hint(url: str, body: bytes, words: Words) -> str | None:
@@ -167,9 +207,14 @@ def non_article_reason(url: str, source_url: str, body: bytes) -> str | None:
     words = _data()
     if segments and (segments[-1] in words.service or ABOUT_SEGMENT_RE.match(segments[-1])):
         return f"service page /{segments[-1]}/"
-    verdict = structure_verdict(url, body)
+    verdict, s = _verdict(url, body)
     if verdict.kind == "not":
         return verdict.reason
+    hint = _hint(url, body, words)
     if verdict.kind == "article":
+        if hint and hint.startswith("listing") and s is not None and profile_over_feed(s):
+            # «/authors/…» over a card and a feed of dated teasers: the URL settles what the
+            # structure shows but cannot name (a bio reads like a short text).
+            return f"{hint}: a card over a feed of {s.feed_after_body} dated teasers"
         return None
-    return _hint(url, body, words)
+    return hint
