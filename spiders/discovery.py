@@ -201,13 +201,21 @@ class Links:
     feeds: list[str]  # <link rel="alternate" type="application/rss+xml">
 
 
+def not_an_article_url(url: str) -> bool:
+    """The URL itself says the page is no article: a further page of a listing, a print
+    version, a tag, author, search or service page, a file. Links on pages and sitemap entries
+    get the same verdict; any other URL is judged by the page's structure once fetched."""
+    path = INDEX_FILE_RE.sub("/", urlsplit(url).path or "/")
+    return bool(PAGINATION_RE.search(url) or PRINT_RE.search(url) or NON_ARTICLE_RE.search(path))
+
+
 def link_kind(url: str, text: str = "") -> str:
     """'pagination', 'article', 'section' or 'other' for a same-origin link (URL and text)."""
     parts = urlsplit(url)
     path = INDEX_FILE_RE.sub("/", parts.path or "/")
     if PAGINATION_RE.search(url):
         return "pagination"
-    if PRINT_RE.search(url) or NON_ARTICLE_RE.search(path):
+    if not_an_article_url(url):
         return "other"
     if SECTION_HINT_RE.search(path) and not re.search(r"\d{3,}", path):
         return "section"

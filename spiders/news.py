@@ -29,6 +29,7 @@ from spiders.discovery import (
     classify_links,
     is_feed_or_sitemap,
     next_pages,
+    not_an_article_url,
     parse_feed,
     parse_sitemap,
     xml_problem,
@@ -155,7 +156,10 @@ class NewsSpider(scrapy.Spider):
         depth = response.meta.get("depth", 0)
         for entry in sitemap.entries:
             if not sitemap.is_index:
-                yield from self._article_request(source, entry)
+                # A sitemap lists every page: its «/authors/…», «/tags/…», «/about» are not
+                # fetched as articles, as links to them on a page are not.
+                if not not_an_article_url(entry.url):
+                    yield from self._article_request(source, entry)
             elif self.since and entry.date and entry.date < self.since:
                 self._count(source.name, "skipped_old")  # nothing in it changed since the bound
             elif depth < MAX_SITEMAP_DEPTH and (

@@ -80,9 +80,14 @@ def test_every_article_is_found_once_the_causes_were_fixed(crawled):
     assert hits == total
 
 
-def test_only_articles_are_stored_once_the_causes_were_fixed(crawled):
-    """Not blind any more (first look 0.970): the author card from the sitemap is a person's
-    page by its headline (a first name and a surname, Natasha's names extractor)."""
+def test_the_round_two_causes_stay_fixed(crawled):
+    """Floors after round 2 (README, «After, round 2»): the sitemap's author page is not stored
+    (a card over a feed of dated teasers; «/authors/» in a sitemap is not fetched as an article),
+    and lists sharing one predicate («участвуют A, B, C»), «РТ» and «Белгородчина» count. What is
+    left: a family-centre article in words no topic query has, and the ministry's own news naming
+    no place (gold RU-OMS, a product decision)."""
     report = run_blind_outlets.score(run_blind_outlets.load_gold(HERE), crawled)
     hits, total = report.figures["stored precision"]
     assert hits == total
+    assert report.figures["region set exact"][0] >= 27
+    assert report.figures["region-month materials exact"][0] >= 20

@@ -181,3 +181,59 @@ def test_eval_subset_precision_and_recall_floor():
     assert len(pages) >= 45 and {g["family"] for _, g in pages} >= {"wordpress", "tilda", "nextjs"}
     assert tp / (tp + fp) >= 0.99
     assert tp / (tp + fn) >= 0.99
+
+
+def _author_page(headline: str, bio: str, cards: int) -> bytes:
+    feed = "".join(
+        f'<article class="card"><a href="/news/{i}"><h2>Заголовок новости номер {i} о жизни '
+        f'района</h2></a><div class="meta"><span>Общество</span><time datetime="2025-10-0{i + 1}">'
+        f'0{i + 1} октября, 10:0{i}</time></div><p>{SENTENCES[i % 4]} {SENTENCES[(i + 1) % 4]}</p>'
+        "</article>"
+        for i in range(cards)
+    )
+    return page(f"<div class='card'><h1>{headline}</h1><p>{bio}</p></div>"
+                f"<div class='feed'>{feed}</div>")
+
+
+BIO = ("Корреспондент отдела городских новостей. Пишет о транспорте, строительстве и "
+       "благоустройстве. В редакции с 2018 года.")
+
+
+def test_a_persons_card_over_a_feed_of_dated_teasers_is_not_an_article():
+    """An author's page under an address that says nothing (a sitemap lists it like any page):
+    the headline is a person's name, the short bio sits over a feed that outweighs it."""
+    reason = non_article_reason("https://gazeta.test/p/ivan-sokolov", SOURCE,
+                                _author_page("Иван Соколов", BIO, 4))
+    assert (reason or "").startswith("profile of a person over a feed of 4 dated teasers")
+
+
+def test_a_card_over_a_feed_under_a_listing_url_is_not_an_article_whoever_heads_it():
+    body = _author_page("Отдел городских новостей", BIO, 4)
+    assert non_article_reason("https://gazeta.test/p/gorod", SOURCE, body) is None
+    assert (non_article_reason("https://gazeta.test/authors/gorod", SOURCE, body) or "").startswith(
+        "listing page /authors/")
+
+
+def test_a_short_news_item_over_related_teasers_stays_an_article():
+    """A brief under a news headline, with a related feed below: the headline is no name."""
+    body = _author_page("Пожар в общежитии потушили за час", BIO, 4)
+    assert non_article_reason("https://gazeta.test/news/2025/10/07/pozhar/", SOURCE, body) is None
+    # …and a full article with a long related feed is an article whoever wrote it
+    long = article(6, "<div class='feed'>" + "".join(
+        f'<article class="c"><a href="/n/{i}"><h2>Заголовок новости номер {i} о жизни района'
+        f'</a></h2><time datetime="2025-10-01">1 октября</time><p>{SENTENCES[i % 4]}</p></article>'
+        for i in range(5)) + "</div>")
+    assert non_article_reason("https://gazeta.test/news/5117.html", SOURCE, long) is None
+
+
+def test_sitemap_entries_get_the_url_verdict_links_get():
+    from spiders.discovery import link_kind, not_an_article_url
+
+    for url in ("https://gazeta.test/authors/ivan-sokolov", "https://gazeta.test/tags/semya",
+                "https://gazeta.test/news?page=2", "https://gazeta.test/about",
+                "https://gazeta.test/files/prikaz.pdf"):
+        assert not_an_article_url(url), url
+        assert link_kind(url, "Иван Соколов, корреспондент отдела новостей") != "article"
+    for url in ("https://gazeta.test/news/ivan-sokolov-88301", "https://gazeta.test/p/ivan",
+                "https://gazeta.test/index.php?option=com_content&view=article&id=12"):
+        assert not not_an_article_url(url), url

@@ -100,6 +100,10 @@ class Structure:
     contacts_before_body: int = 0  # tel:/mailto: links and phone numbers in the same span
     fields: int = 0
     search_query: bool = False
+    # Teasers with a date each (a feed: headline, lead, <time>) after the body, and their prose:
+    # an author's or a person's card over the feed of their articles.
+    feed_after_body: int = 0
+    feed_prose_chars: int = 0
 
     @property
     def body_chars(self) -> int:
@@ -421,7 +425,7 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
         members = _teaser_members(g, t)
         teaser_roots.update(members)
         s.teaser_members += sum(1 for m in members if m not in chrome)
-        dated = [m for m in g if DATE_RE.search(m.text_content() or "")]
+        dated = [m for m in g if _dated(m)]
         if len(dated) >= 0.6 * len(g) and g[0] not in chrome:
             s.dated_items = max(s.dated_items, len(dated))
     for title in s.title_links:
@@ -441,7 +445,33 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
     _read_fields(s, tree)
     _read_search(s, tree)
     _read_pictures(s)
+    _read_feed(s, tree, chrome, t)
     return s
+
+
+def _dated(el: HtmlElement) -> bool:
+    """An item carrying a date: a <time>, or a date in its text (words of adjacent elements kept
+    apart: «Общество<time>29 октября</time>» is not «Общество29»)."""
+    if next(el.iter("time"), None) is not None:
+        return True
+    return DATE_RE.search(" ".join(el.itertext())) is not None
+
+
+def _read_feed(s: Structure, tree: HtmlElement, chrome: set[HtmlElement], t: _Subtrees) -> None:
+    """The largest group of dated teasers that begins after the body's last paragraph."""
+    if not s.body:
+        return
+    order = {el: k for k, el in enumerate(tree.iter())}
+    last = order.get(s.body[-1].owner, -1)
+    for g in s.repeated:
+        members = [m for m in _teaser_members(g, t) if m not in chrome]
+        dated = [m for m in members if _dated(m)]
+        if len(dated) < 0.6 * max(len(members), 1) or order.get(g[0], -1) <= last:
+            continue
+        if len(dated) > s.feed_after_body:
+            s.feed_after_body = len(dated)
+            inside = {el for m in members for el in m.iter()}
+            s.feed_prose_chars = sum(len(b.text) for b in s.teaser_prose if b.owner in inside)
 
 
 def _container(b: Block) -> HtmlElement:

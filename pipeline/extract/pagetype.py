@@ -115,6 +115,9 @@ def judge(s: Structure) -> Verdict:
             return Verdict("not", "search form with a query over a short text")
         headline = next((h for h in s.headings if h.owner.tag == "h1"), None)
         if headline is not None and is_person_name(headline.text):
+            if profile_over_feed(s):
+                return Verdict("not", f"profile of a person over a feed of {s.feed_after_body} "
+                               "dated teasers")
             return Verdict("not", "profile of a person (the headline is a full name)")
         return Verdict("article")
     if s.picture_grid >= GRID_MIN_PICTURES:
@@ -142,9 +145,26 @@ def _teasers_between_headline_and_body(s: Structure) -> int:
     return sum(1 for b in s.teaser_prose if not b.in_chrome and start < b.index < end)
 
 
+def profile_over_feed(s: Structure) -> bool:
+    """A short card (a name, a bio) over a feed of dated teasers that outweighs it: an author's
+    or a person's page, whatever the card's text reads like."""
+    return (
+        s.feed_after_body >= LISTING_MIN_TEASERS
+        and s.body_chars < CARD_MAX_BODY
+        and s.feed_prose_chars > s.body_chars
+    )
+
+
 def structure_verdict(url: str, body: bytes) -> Verdict:
+    return _verdict(url, body)[0]
+
+
+def _verdict(url: str, body: bytes) -> tuple[Verdict, Structure | None]:
     tree = parse(body)
-    return judge(analyse(tree, url)) if tree is not None else Verdict("open")
+    if tree is None:
+        return Verdict("open"), None
+    s = analyse(tree, url)
+    return judge(s), s
 
 
 def _hint(url: str, body: bytes, words: Words) -> str | None:
@@ -179,9 +199,14 @@ def non_article_reason(url: str, source_url: str, body: bytes) -> str | None:
     words = _data()
     if segments and (segments[-1] in words.service or ABOUT_SEGMENT_RE.match(segments[-1])):
         return f"service page /{segments[-1]}/"
-    verdict = structure_verdict(url, body)
+    verdict, s = _verdict(url, body)
     if verdict.kind == "not":
         return verdict.reason
+    hint = _hint(url, body, words)
     if verdict.kind == "article":
+        if hint and hint.startswith("listing") and s is not None and profile_over_feed(s):
+            # «/authors/…» over a card and a feed of dated teasers: the URL settles what the
+            # structure shows but cannot name (a bio reads like a short text).
+            return f"{hint}: a card over a feed of {s.feed_after_body} dated teasers"
         return None
-    return _hint(url, body, words)
+    return hint

@@ -27,8 +27,11 @@ RULES: dict[str, str] = {
                  "оставлен без региона",
     "shared_district": "такое название района есть и в других местах ({candidates}); его субъект "
                        "в тексте не назван — оставлен без региона",
-    "resolved_by_context": "неоднозначное название, выбрано по контексту (регион издания или "
-                           "другие места в тексте)",
+    "initials": "сокращение названия субъекта по начальным буквам («РТ», «ХМАО»)",
+    "initials_unresolved": "сокращение по начальным буквам, которое может значить {candidates} "
+                           "или вовсе не регион; текст не указывает, какой субъект, — не в счёт",
+    "resolved_by_context": "неоднозначное название, выбрано по контексту (регион издания, "
+                           "другие места в тексте, федеральный округ соседей по перечню)",
     "venue_local": f"место проведения события («на форуме в …») — вес ×{attr.VENUE_FACTOR:g}",
     "venue_national": f"площадка всероссийского события — вес ×{attr.VENUE_FACTOR:g}",
     "list": f"в перечне трёх и более регионов — вес ×{attr.LIST_FACTOR:g}",
@@ -40,9 +43,12 @@ RULES: dict[str, str] = {
     "only_venue": "назван только как место проведения — не в счёт",
     "below_min": f"вес ниже порога {attr.MIN_SCORE:g} (одного упоминания в тексте мало)",
     "below_share": f"вес меньше {attr.MIN_SHARE:.0%} веса главного региона статьи",
-    "over_limit": f"сверх предела в {attr.MAX_REGIONS} региона",
+    "over_limit": f"сверх предела в {attr.MAX_REGIONS} региона, выбранных по весу (члены "
+                  "перечня, где о каждом сказано, не ограничены)",
     "predicated_list": "перечень, где о каждом регионе сказано своё («Прикамье — …; Башкирия — …»): "
                        "учитывается каждый",
+    "shared_predicate": "перечень регионов с общим сказуемым («{word}»): весь перечень — его "
+                        "участник (кто, кому, что, где), поэтому учитывается каждый",
     "overview": "обзор: регион открывает предложение («В … области …»), ни один регион не "
                 "выделяется",
     "sections": "обзор по разделам: регион открывает свой абзац",
@@ -71,8 +77,10 @@ RULES: dict[str, str] = {
 
 
 def rule_text(code: str, candidates: tuple[str, ...] = ()) -> str:
+    """A rule's sentence; a code may carry its word after a colon («shared_predicate:получить»)."""
+    code, _, word = code.partition(":")
     names = ", ".join(region_by_iso(iso).name for iso in candidates) or "—"
-    return RULES.get(code, code).format(candidates=names)
+    return RULES.get(code, code).format(candidates=names, word=word)
 
 
 def sentence(text: str, start: int, end: int) -> str:

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from pipeline.lang.morph import Token, lemmatize_phrase, normalize_word, tokenize
+from pipeline.tag.regions import lists
 from pipeline.tag.regions.gazetteer import Gazetteer, Mention, Region, gazetteer, inside
 from pipeline.tag.trace import MentionStep, RegionTrace
 
@@ -213,17 +214,6 @@ def _in_relative_clause(
     return any(t.lemma == "который" for t in inside)
 
 
-def _in_list(text: str, mentions: list[Mention], idx: int) -> bool:
-    """Part of an enumeration of three or more different subjects separated by commas/«и»."""
-    sep = re.compile(r"^[\s,;и—–-]*(?:(?:края|краев|области|областей|республики)[\s,;и]*)?$")
-    lo = hi = idx
-    while lo > 0 and sep.match(text[mentions[lo - 1].end : mentions[lo].start]):
-        lo -= 1
-    while hi + 1 < len(mentions) and sep.match(text[mentions[hi].end : mentions[hi + 1].start]):
-        hi += 1
-    return len({mentions[k].isos for k in range(lo, hi + 1)}) >= 3
-
-
 def attribute(
     text: str,
     mentions: list[Mention],
@@ -255,11 +245,17 @@ def attribute(
             if m.start >= cut or inside(m.start, m.end, credits):
                 rule = "related_block" if m.start >= cut else "credit_line"
                 trace.mentions.append(MentionStep(m.start, m.end, False, None, m.isos, [rule]))
-    known = {m.isos[0] for m in [*body, *title_mentions] if len(m.isos) == 1 and not m.shared}
+    known = {
+        m.isos[0] for m in [*body, *title_mentions]
+        if len(m.isos) == 1 and not m.shared and m.kind != "initials"
+    }
     if home_iso:
         known.add(home_iso)
+    initials = _initials_in_context(gaz, text, body, title_mentions, known)
 
     def resolve(m: Mention) -> str | None:
+        if m.kind == "initials":
+            return initials.get(id(m))
         if m.shared and not set(m.isos) & known:
             # «Дзержинский район» of Новосибирск is not the Калужская district: a local outlet's
             # unqualified district is its own city's, unless the text names other subjects.
@@ -304,7 +300,7 @@ def attribute(
             trace.mentions.append(step)
         if iso is None:
             if step is not None:
-                step.rules.append("ambiguous" if not m.shared else "shared_district")
+                step.rules.append(_left_out_rule(m))
             continue
         in_title_line = title_in_text and t_start <= m.start < lead_start
         weight = (
@@ -314,6 +310,8 @@ def attribute(
             step.rules.append(
                 "title" if in_title_line else "lead" if m.start < lead_end else "body"
             )
+            if m.kind == "initials":
+                step.rules.append("initials")
             if len(m.isos) > 1 or m.shared:
                 step.rules.append("resolved_by_context")
         venue = venues[idx]
@@ -328,7 +326,7 @@ def attribute(
         if step is not None and venue:
             step.rules.append(f"venue_{venue}")
         if not in_title_line:
-            if _in_list(text, body, idx):
+            if lists.in_list(text, body, idx):
                 weight *= LIST_FACTOR
                 if step is not None:
                     step.rules.append("list")
@@ -353,7 +351,7 @@ def attribute(
             trace.mentions.append(step)
         if iso is None:
             if step is not None:
-                step.rules[:] = ["ambiguous" if not m.shared else "shared_district"]
+                step.rules[:] = [_left_out_rule(m)]
             continue
         venue = _is_venue(gaz, title, m, title_toks)
         if not venue and iso in body_venue_only and _after_in(title, m):
@@ -411,7 +409,16 @@ def attribute(
         if trace is not None:
             _trace_outcomes(trace, {}, counts, [], solid, venue_only, raw)
         return []
-    predicated = _predicated_members(text, body, resolve)
+    predicated = lists.predicated_members(text, body, resolve)
+    # «в проекте участвуют A, B и C»: a list that is its predicate's argument, member by member
+    # (not a venue, not a stray headline).
+    shared = {
+        resolve(body[k]): word
+        for k, word in lists.list_arguments(text, body, gaz.venue_words).items()
+        if not venues[k] and not inside(body[k].start, body[k].end, headlines)
+    }
+    shared = {iso: word for iso, word in shared.items() if iso in scores and iso not in predicated}
+    predicated |= set(shared)
     for iso in predicated & set(scores):  # «Прикамье — …; Башкирия — …»: each member is a subject
         scores[iso] = max(scores[iso], MIN_SCORE)
     top = max(scores.values())
@@ -450,20 +457,60 @@ def attribute(
         scores.setdefault(str(home_iso), 1.0)
         counts.setdefault(str(home_iso), 0)
     chosen.sort(key=lambda iso: (-scores[iso], -counts[iso], iso))
-    limit = max(MAX_REGIONS, len(predicated & set(chosen)))
+    # The cap is on regions chosen by their scores; members of a list that says what happens to
+    # each are never capped (five winners are five, besides the outlet's own region).
+    free = [iso for iso in chosen if iso not in predicated]
+    kept = [iso for iso in chosen if iso in predicated or iso in free[:MAX_REGIONS]]
+    over = [iso for iso in chosen if iso not in kept]
     if trace is not None:
-        _trace_outcomes(trace, scores, counts, chosen[:limit], solid, venue_only, raw)
-        for iso in predicated & set(chosen[:limit]):
-            trace.outcome(iso).rules.append("predicated_list")
-        for iso in chosen[limit:]:
+        _trace_outcomes(trace, scores, counts, kept, solid, venue_only, raw)
+        for iso in predicated & set(kept):
+            code = f"shared_predicate:{shared[iso]}" if iso in shared else "predicated_list"
+            trace.outcome(iso).rules.append(code)
+        for iso in over:
             trace.outcome(iso).rules.append("over_limit")
-        by_rule = [iso for iso in chosen[:limit]
+        by_rule = [iso for iso in kept
                    if rule == "host" or (rule and scores[iso] < max(MIN_SCORE, MIN_SHARE * top))]
         for iso in by_rule:
             trace.outcome(iso).rules.append(rule)
         if by_rule:
             trace.decided_by.append(rule)
-    return [(gaz.by_iso[iso], counts[iso]) for iso in chosen[:limit]]
+    return [(gaz.by_iso[iso], counts[iso]) for iso in kept]
+
+
+def _left_out_rule(m: Mention) -> str:
+    if m.kind == "initials":
+        return "initials_unresolved"
+    return "shared_district" if m.shared else "ambiguous"
+
+
+def _initials_in_context(
+    gaz: Gazetteer, text: str, body: list[Mention], title_mentions: list[Mention], known: set[str]
+) -> dict[int, str]:
+    """The subject each abbreviation by initials («РТ», «ЧР», «СК») means, by id of its mention;
+    left out when the context does not say. The context: a candidate the text names elsewhere or
+    the outlet's home region («Чувашия … ЧР»); else, in an enumeration of regions («Нижегородская
+    область, РТ, Чувашия»), the only candidate in its neighbours' federal district(s) — Татарстан,
+    not Тыва, among Приволжский regions. Never a guess: no context, no region."""
+    out: dict[int, str] = {}
+    neighbours: dict[int, set[str]] = {}
+    for lo, hi in lists.groups(text, body):
+        members = body[lo : hi + 1]
+        for m in members:
+            neighbours[id(m)] = {
+                o.isos[0] for o in members
+                if o is not m and len(o.isos) == 1 and o.kind != "initials"
+            }
+    for m in [*body, *title_mentions]:
+        if m.kind != "initials":
+            continue
+        hits = [iso for iso in m.isos if iso in known]
+        if not hits:
+            districts = {gaz.by_iso[iso].district for iso in neighbours.get(id(m), ())}
+            hits = [iso for iso in m.isos if gaz.by_iso[iso].district in districts]
+        if len(hits) == 1:
+            out[id(m)] = hits[0]
+    return out
 
 
 def _trace_outcomes(
@@ -525,27 +572,3 @@ def _turned_down_in_body(
 
 def _own_district(text: str, home_iso: str | None) -> bool:
     return home_iso is not None and LOCAL_DISTRICT_RE.search(text) is not None
-
-
-def _predicated_members(text: str, mentions: list[Mention], resolve) -> set[str]:
-    """Subjects of an enumeration that says what happens in each: every member opens its own
-    segment (after «;», a sentence start or a line start) and is followed by «—» or «:» and its
-    own predicate («Прикамье — число семей выросло; Башкирия — открыто шесть школ»). Two or more
-    such members in one paragraph make a list whose members all count."""
-    found: dict[tuple[int, int], set[str]] = {}
-    for m in mentions:
-        iso = resolve(m)
-        if iso is None:
-            continue
-        seg = max(text.rfind(c, 0, m.start) for c in ";.\n!?")
-        head = text[seg + 1 : m.start]
-        tail = text[m.end : m.end + 3]
-        opens = re.fullmatch(r"[\s«\"]*(?:(?:в|во|на)\s+)?", head.lower())
-        if opens and re.match(r"\s*[—–:]", tail):
-            found.setdefault(_paragraph(text, m.start), set()).add(iso)
-    return {iso for isos in found.values() if len(isos) >= 2 for iso in isos}
-
-
-def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    end = text.find("\n", pos)
-    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end

@@ -37,11 +37,12 @@ class Entry:
     """One gazetteer form: a key of lemma tuples pointing at one or more subjects."""
 
     isos: tuple[str, ...]
-    kind: str  # subject | alias | abbr | adj | city | city_adj | district
+    kind: str  # subject | alias | abbr | initials | adj | city | city_adj | district
     needs_context: bool = False
     dominant: str | None = None  # of a shared city name, the subject whose city is 10x larger
     small: bool = False  # a small town's adjective: counts only when the text names its subject
     shared: bool = False  # a district name also borne by places elsewhere: needs its subject named
+    form: str = ""  # an abbreviation exactly as it must be written («РТ»; «СО» is not «со»)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,11 @@ def gazetteer() -> Gazetteer:
         for first in key[0]:
             index.setdefault(first, []).append((key, entry))
 
+    def add_abbreviation(abbr: str, entry: Entry) -> None:
+        # keyed by its letters, not a lemma: pymorphy reads «СО» as «с», «ВО» as «в»
+        index.setdefault(normalize_word(abbr), []).append(((frozenset({normalize_word(abbr)}),),
+                                                           entry))
+
     for spec_r, reg in zip(spec["regions"], regions):
         iso = (reg.iso,)
         lookup[normalize_word(reg.name)] = reg.iso
@@ -115,7 +121,7 @@ def gazetteer() -> Gazetteer:
             add(alias, Entry(iso, "alias"), expand=True)
             lookup[normalize_word(alias)] = reg.iso
         for abbr in spec_r.get("abbr", []):
-            add(abbr, Entry(iso, "abbr"))
+            add_abbreviation(abbr, Entry(iso, "abbr", form=abbr))
             lookup[normalize_word(abbr)] = reg.iso
         for adj in spec_r.get("adj", []):
             add(adj, Entry(iso, "adj"))
@@ -123,6 +129,15 @@ def gazetteer() -> Gazetteer:
         for lem in lemmatize_phrase(bare):
             if lem not in {"область", "край", "республика", "автономный", "округ", "народный"}:
                 suggest.setdefault(lem, reg.iso)
+    listed = {normalize_word(a) for r in spec["regions"] for a in r.get("abbr", [])}
+    for abbr, isos in sorted(_initials(spec["regions"]).items()):
+        if normalize_word(abbr) in listed:
+            continue
+        if len(abbr) >= 3 and len(isos) == 1:  # «ХМАО», «КБР»: one subject's, unmistakable
+            add_abbreviation(abbr, Entry(isos, "abbr", form=abbr))
+            lookup[normalize_word(abbr)] = isos[0]
+        else:  # «РТ», «ЧР», «СК»: another subject's too, or another body's — needs context
+            add_abbreviation(abbr, Entry(isos, "initials", form=abbr))
     for amb in spec.get("ambiguous", []):
         kind = "adj" if amb.get("adj") else "alias"
         add(amb["form"], Entry(tuple(amb["isos"]), kind), expand=kind == "alias")
@@ -177,6 +192,26 @@ def gazetteer() -> Gazetteer:
         home_adjectives={k: frozenset(v) for k, v in ctx["home_adjectives"].items()},
         query_abbreviations={k: v or "" for k, v in spec["query_abbreviations"].items()},
     )
+
+
+SUBJECT_TYPES = frozenset({"область", "край", "республика", "округ"})
+
+
+def _initials(regions: list[dict]) -> dict[str, tuple[str, ...]]:
+    """Abbreviations by initials, derived from the official names: «Республика Татарстан» → РТ,
+    «Кабардино-Балкарская Республика» → КБР, «Ханты-Мансийский автономный округ — Югра» → ХМАО,
+    «Чувашская Республика — Чувашия» → ЧР. Only a name with its type word (область, край,
+    республика, округ) gives initials («Санкт-Петербург» does not give «СП»). One abbreviation may
+    belong to several subjects: РТ is Татарстан and Тыва, ЧР Чувашия and Чечня."""
+    out: dict[str, set[str]] = {}
+    for r in regions:
+        plain = re.sub(r"\([^)]*\)", " ", r["name"])  # «Республика Саха (Якутия)»
+        for part in re.split(r"\s+—\s+", plain):
+            words = [w for w in re.split(r"[\s-]+", part.strip()) if w]
+            if len(words) < 2 or not set(lemmatize_phrase(part)) & SUBJECT_TYPES:
+                continue
+            out.setdefault("".join(w[0] for w in words).upper(), set()).add(r["iso"])
+    return {abbr: tuple(sorted(isos)) for abbr, isos in out.items()}
 
 
 def _shared_districts(spec: dict, cities: dict) -> set[str]:
@@ -430,8 +465,8 @@ def _district_reading(toks: list[Token], after: int, entry: Entry, current: Entr
 
 
 def _case_ok(tok: Token, entry: Entry) -> bool:
-    if entry.kind == "abbr":
-        return tok.text.isupper()
+    if entry.kind in ("abbr", "initials"):
+        return tok.text == entry.form
     if entry.kind in ("alias", "city"):
         return tok.text[:1].isupper()
     return True
@@ -462,7 +497,7 @@ def _village_list(text: str, toks, i: int) -> bool:
 
 def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
     first, last = toks[i], toks[i + n - 1]
-    if _overlaps(first.start, last.end, per):
+    if _overlaps(first.start, last.end, per) and not _misread_person(first, last, entry, per):
         return False
     prev = ""
     if i > 0 and re.fullmatch(r"\.?[ \t\xa0]{0,2}", text[toks[i - 1].end : first.start]):
@@ -470,6 +505,8 @@ def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
     nxt = toks[i + n].lemma if i + n < len(toks) and _joined(text, last, toks[i + n]) else ""
     if prev in {"улица", "ул", "проспект", "пр", "переулок", "шоссе", "площадь", "бульвар"}:
         return False
+    if entry.kind == "initials" and not re.search("[а-яё]", _line(text, first.start)):
+        return False  # a line in capitals («СК И МО ПОДПИСАЛИ …») has no abbreviations to tell
     if entry.kind == "city" and (prev in VILLAGE_WORDS or _village_list(text, toks, i)):
         return False  # the table holds towns: «в селе Никольском» is a village, not the town
     if nxt in gaz.street_words:
@@ -493,6 +530,21 @@ def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
             and not (_adjective_form(first.text) and nxt and _noun_form(toks[i + 1].text))
         )
     return True
+
+
+def _line(text: str, pos: int) -> str:
+    end = text.find("\n", pos)
+    return text[text.rfind("\n", 0, pos) + 1 : len(text) if end < 0 else end]
+
+
+def _misread_person(first: Token, last: Token, entry: Entry, per) -> bool:
+    """Natasha often reads a region's informal name alone as a person («Рейтинг возглавила
+    Смоленщина», «…Калужщина и Рязанщина»): a PER span that is exactly a subject's name or
+    informal name, with no first name or surname beside it, is the region. «Питер Пэн» (a longer
+    span) and a town named like a person («Владимир») stay people."""
+    return entry.kind in ("subject", "alias", "abbr") and any(
+        s == first.start and e == last.end for s, e in per
+    )
 
 
 def _adjective_form(word: str) -> bool:

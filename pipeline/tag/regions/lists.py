@@ -1,0 +1,227 @@
+"""Enumerations of regions: which mentions stand in a list, and when a list's members each count.
+
+A list names its members in passing («опыт изучили коллеги из Пермского края, Удмуртии и
+Башкирии») and is discounted — unless it says what happens to each member. Two shapes do:
+
+- each member has its own predicate: «Прикамье — число семей выросло; Башкирия — открыто шесть
+  школ» (`predicated_members`);
+- the members share one predicate whose argument the whole list is: «в проекте участвуют A, B,
+  C и D», «гранты получат A, B и C», «A, B и C подписали соглашение», «субсидии направят A, B и C»
+  (`list_arguments`). Natasha's dependency parse decides: the list (its first member and
+  the members conjoined to it) is the subject, object or indirect object of the sentence's
+  predicate. A place («программа работает и в Москве, и в Петербурге») is not enough: it is as
+  often a passing remark as the news. A list that hangs off a noun («коллеги из A, B», «делегаты из A, B», «представители A, B») is a mention list, and so
+  is one whose predicate is about an event held somewhere («на форум приехали A, B и C»).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from pipeline.lang import syntax
+from pipeline.lang.morph import lemma
+from pipeline.tag.regions.gazetteer import Mention
+
+# Between two members of one list: commas, «и», a dash, and a shared type word
+# («Новосибирская и Томская области, Кузбасс»).
+SEPARATOR = re.compile(r"^[\s,;и—–-]*(?:(?:края|краев|области|областей|республики)[\s,;и]*)?$")
+# The list is an argument of its predicate: who does it, to whom, what.
+CORE_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
+PREDICATE_POS = frozenset({"VERB", "AUX"})
+
+
+def groups(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """(first, last) indices of runs of mentions joined only by separators."""
+    out, lo = [], 0
+    for k in range(1, len(mentions) + 1):
+        if k < len(mentions) and SEPARATOR.match(text[mentions[k - 1].end : mentions[k].start]):
+            continue
+        if k - 1 > lo:
+            out.append((lo, k - 1))
+        lo = k
+    return out
+
+
+def in_list(text: str, mentions: list[Mention], idx: int) -> bool:
+    """Part of an enumeration of three or more different subjects separated by commas/«и»."""
+    lo = hi = idx
+    while lo > 0 and SEPARATOR.match(text[mentions[lo - 1].end : mentions[lo].start]):
+        lo -= 1
+    while hi + 1 < len(mentions) and SEPARATOR.match(
+        text[mentions[hi].end : mentions[hi + 1].start]
+    ):
+        hi += 1
+    return len({mentions[k].isos for k in range(lo, hi + 1)}) >= 3
+
+
+def list_arguments(
+    text: str, mentions: list[Mention], venue_words: frozenset[str]
+) -> dict[int, str]:
+    """Mentions that are arguments of a predicate a list of two or more different subjects
+    shares, by index, with the predicate's lemma. A region that is the argument of a predicate
+    conjoined to it counts too («первое место заняла A, за ней следуют B, C и D»)."""
+    out: dict[int, str] = {}
+    for lo, hi in groups(text, mentions):
+        if len({m.isos for m in mentions[lo : hi + 1]}) < 2 or lo in out:
+            continue
+        s, e = _sentence(text, mentions[lo].start, mentions[hi].end)
+        toks = syntax.parse(text, s, e)
+        if not toks:
+            continue
+        span = _span(toks, mentions[lo].start, mentions[hi].end)
+        pred = None
+        for m in mentions[lo : hi + 1]:
+            pred = _argument_of(toks, _climb(toks, _root(toks, m), span), span, venue_words)
+            if pred is not None:
+                break
+        if pred is None:
+            pred = _subject_by_case(toks, span, venue_words)
+        if pred is None:
+            continue
+        word = lemma(toks[pred].text)
+        out.update({k: word for k in range(lo, hi + 1)})
+        family = _conjoined(toks, pred)
+        for k, m in enumerate(mentions):
+            if k in out or not (s <= m.start and m.end <= e):
+                continue
+            own = _span(toks, m.start, m.end)
+            other = _argument_of(toks, _climb(toks, _root(toks, m), own), own, venue_words)
+            if other is not None and other in family:
+                out[k] = word
+    return out
+
+
+def _span(toks: list[syntax.SynToken], start: int, end: int) -> set[int]:
+    return {t.index for t in toks if start <= t.start and t.end <= end}
+
+
+def _root(toks: list[syntax.SynToken], m: Mention) -> syntax.SynToken:
+    """The token of a mention that its other tokens hang off («край» of «Алтайский край»)."""
+    own = [t for t in toks if m.start <= t.start and t.end <= m.end] or [
+        t for t in toks if t.start < m.end and m.start < t.end
+    ]
+    for t in own:
+        if not m.start <= _start(toks, t.head) < m.end:
+            return t
+    return own[0]
+
+
+def _conjoined(toks: list[syntax.SynToken], pred: int) -> set[int]:
+    """A predicate and those conjoined to it («заняла …, следуют …»)."""
+    family, grew = {pred}, True
+    while grew:
+        grew = False
+        for t in toks:
+            if t.rel != "conj" or t.pos not in PREDICATE_POS:
+                continue
+            if (t.head in family) != (t.index in family):
+                family |= {t.head, t.index}
+                grew = True
+    return family
+
+
+def _start(toks: list[syntax.SynToken], index: int) -> int:
+    return toks[index].start if 0 <= index < len(toks) else -1
+
+
+def _climb(
+    toks: list[syntax.SynToken], tok: syntax.SynToken, in_span: set[int]
+) -> syntax.SynToken:
+    """From a member up through the list (conj, amod, flat…) to the token that attaches it."""
+    seen = {tok.index}
+    while (tok.head in in_span or tok.rel == "conj") and 0 <= tok.head < len(toks) and (
+        tok.head not in seen
+    ):
+        # a conjunct shares the role of the first one, list member or not («получат область,
+        # фонды и Чувашия»)
+        seen.add(tok.head)
+        tok = toks[tok.head]
+    return tok
+
+
+def _argument_of(
+    toks: list[syntax.SynToken], tok: syntax.SynToken, in_span: set[int],
+    venue_words: frozenset[str],
+) -> int | None:
+    """The index of the predicate `tok` (a list's attachment) is an argument of, else None."""
+    if not 0 <= tok.head < len(toks) or tok.head in in_span:
+        return None
+    head = toks[tok.head]
+    if tok.rel in CORE_RELATIONS:
+        nominal = tok.rel.startswith("nsubj") and head.rel == "root"  # «A и B — лидеры»
+        if head.pos not in PREDICATE_POS and not nominal:
+            return None
+    else:
+        return None
+    if _about_an_event(toks, head, in_span, venue_words):
+        return None
+    return head.index
+
+
+def _about_an_event(
+    toks: list[syntax.SynToken], head: syntax.SynToken, in_span: set[int],
+    venue_words: frozenset[str],
+) -> bool:
+    """«на форум приехали A, B и C», «в конференции участвовали A и B»: guests of an event held
+    somewhere, not what happens in each of them."""
+    return any(
+        t.head == head.index and t.index not in in_span and lemma(t.text) in venue_words
+        for t in toks
+    )
+
+
+def _subject_by_case(
+    toks: list[syntax.SynToken], in_span: set[int], venue_words: frozenset[str]
+) -> int | None:
+    """When the parse loses the list's head (an elliptical «Новосибирская и Томская области,
+    Кузбасс и Хакасия подписали …»; «примут участие Брянщина, Смоленщина и …» read as a list
+    hanging off itself), morphology decides: a list in the nominative, in a sentence whose verb
+    has no subject of its own, is that verb's subject."""
+    members = [toks[k] for k in in_span if toks[k].pos in ("NOUN", "PROPN", "ADJ")]
+    if not members or any(t.case != "Nom" for t in members):
+        return None
+    verbs = [t for t in toks if t.head == -1 and t.pos in PREDICATE_POS]
+    if not verbs:
+        return None
+    verb = min(verbs, key=lambda t: min(abs(t.index - k) for k in in_span))
+    if any(t.head == verb.index and t.rel.startswith("nsubj") and t.index not in in_span
+           for t in toks):
+        return None
+    if _about_an_event(toks, verb, in_span, venue_words):
+        return None
+    return verb.index
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end]: from the last «.», «!», «?» or line break before it
+    to the first after it."""
+    lo = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    ends = [k for k in (text.find(c, end) for c in ".!?\n") if k != -1]
+    return lo, (min(ends) + 1 if ends else len(text))
+
+
+def predicated_members(
+    text: str, mentions: list[Mention], resolve: Callable[[Mention], str | None]
+) -> set[str]:
+    """Subjects of an enumeration that says what happens in each: every member opens its own
+    segment (after «;», a sentence start or a line start) and is followed by «—» or «:» and its
+    own predicate («Прикамье — число семей выросло; Башкирия — открыто шесть школ»). Two or more
+    such members in one paragraph make a list whose members all count."""
+    found: dict[tuple[int, int], set[str]] = {}
+    for m in mentions:
+        iso = resolve(m)
+        if iso is None:
+            continue
+        seg = max(text.rfind(c, 0, m.start) for c in ";.\n!?")
+        head = text[seg + 1 : m.start]
+        tail = text[m.end : m.end + 3]
+        opens = re.fullmatch(r"[\s«\"]*(?:(?:в|во|на)\s+)?", head.lower())
+        if opens and re.match(r"\s*[—–:]", tail):
+            found.setdefault(_paragraph(text, m.start), set()).add(iso)
+    return {iso for isos in found.values() if len(isos) >= 2 for iso in isos}
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end

@@ -1,0 +1,165 @@
+"""Issue 17, round 2: lists of regions that share one predicate, abbreviations by initials, and
+region names Natasha reads as people. Fixtures are written for these tests (fictional news), in
+wordings of their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.tag.explain import explain_text
+from pipeline.tag.regions.gazetteer import _initials, find_mentions, gazetteer
+from pipeline.tag.run import tag
+
+
+def _isos(title: str, body: str, home: str | None = None) -> list[str]:
+    result = tag(f"{title}\n{body}", title=title, home_region_iso=home)
+    return sorted(r.iso for r in result.regions)
+
+
+# --- one predicate shared by the whole list -------------------------------------------------------
+
+
+def test_a_list_that_is_the_subject_of_its_predicate_counts_every_member(models):
+    """The home region is named four times and boosted; each list member once, in the body —
+    still each takes part, so each counts (the old share rule dropped them)."""
+    title = "Калужская область присоединилась к программе наставничества"
+    body = (
+        "Калужская область присоединилась к федеральной программе наставничества для выпускников "
+        "детских домов. В Калужской области наставников подберут в каждом районе.\n\n"
+        "В программе также примут участие Брянщина, Смоленщина и Орловская область. Калужские "
+        "наставники пройдут обучение весной."
+    )
+    assert _isos(title, body, "RU-KLU") == ["RU-BRY", "RU-KLU", "RU-ORL", "RU-SMO"]
+
+
+def test_a_list_that_receives_something_counts_every_member(models):
+    title = "Кировская область получит субсидию на кризисные квартиры"
+    body = (
+        "Кировская область получит субсидию на кризисные квартиры для мам с детьми. В Кировской "
+        "области таких квартир пока четыре.\n\nТакже субсидии на кризисные квартиры направят "
+        "Марий Эл и Мордовии. Кировские власти добавят к субсидии областные деньги."
+    )
+    assert _isos(title, body, "RU-KIR") == ["RU-KIR", "RU-ME", "RU-MO"]
+
+
+def test_an_elliptical_list_opening_the_sentence_is_its_subject(models):
+    """«Курская и Орловская области, Мордовия и Чувашия договорились…»: the parser loses the
+    list's head; the nominative list before a verb with no subject of its own is its subject."""
+    title = "Регионы договорились о совместной работе с приёмными семьями"
+    body = (
+        "Курская и Орловская области, Мордовия и Чувашия договорились о совместной работе с "
+        "приёмными семьями. Специалисты будут обмениваться опытом."
+    )
+    assert _isos(title, body) == ["RU-CU", "RU-KRS", "RU-MO", "RU-ORL"]
+
+
+def test_a_clause_conjoined_to_the_lists_predicate_brings_its_own_region(models):
+    """«Рейтинг возглавила Смоленщина, следом идут A, B и C»: Смоленщина is named alone, but as
+    the subject of a predicate conjoined to the list's."""
+    title = "Рейтинг семейного устройства сирот"
+    body = (
+        "Фонд опубликовал рейтинг регионов по семейному устройству сирот.\n\n"
+        "Рейтинг возглавила Смоленщина, следом идут Калужская область, Брянщина и Рязанщина. "
+        "В этих регионах в семьях воспитываются почти все сироты."
+    )
+    assert _isos(title, body) == ["RU-BRY", "RU-KLU", "RU-RYA", "RU-SMO"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a list hanging off a noun: where colleagues came from
+        "Методику уже переняли специалисты из Курской, Орловской и Брянской областей.",
+        # guests of an event held in the home region
+        "На форум приехали Брянщина, Смоленщина и Орловская область.",
+        # a place mentioned in passing is not enough
+        "Похожие программы работают в Брянской и Орловской областях.",
+    ],
+)
+def test_a_mention_list_stays_discounted(models, sentence: str):
+    title = "Калужские специалисты поделились методикой сопровождения семей"
+    body = (
+        "В Калуге прошёл межрегиональный форум специалистов по работе с семьями. Калужская "
+        f"методика сопровождения кровных семей признана лучшей.\n\n{sentence} В Калужской "
+        "области методику распространят на все районы."
+    )
+    assert _isos(title, body, "RU-KLU") == ["RU-KLU"]
+
+
+def test_explain_names_the_shared_predicate(models):
+    title = "Кировская область получит субсидию на кризисные квартиры"
+    body = (
+        "Кировская область получит субсидию на кризисные квартиры для мам с детьми. В Кировской "
+        "области таких квартир пока четыре.\n\nТакже субсидии на кризисные квартиры направят "
+        "Марий Эл и Мордовии."
+    )
+    _, why = explain_text(f"{title}\n{body}", title, "RU-KIR")
+    mordovia = next(r for r in why["regions"] if r["iso"] == "RU-MO")
+    assert mordovia["attributed"]
+    assert any("общим сказуемым («направить»)" in rule for rule in mordovia["rules"])
+
+
+# --- abbreviations by initials --------------------------------------------------------------------
+
+
+def test_initials_are_derived_from_the_official_names():
+    found = _initials([{"name": r.name, "iso": r.iso} for r in gazetteer().regions])
+    assert found["РТ"] == ("RU-TA", "RU-TY")  # Татарстан and Тыва
+    assert found["РБ"] == ("RU-BA", "RU-BU")
+    assert found["ЧР"] == ("RU-CE", "RU-CU")
+    assert found["КБР"] == ("RU-KB",) and found["ХМАО"] == ("RU-KHM",)
+    assert found["ЯНАО"] == ("RU-YAN",) and found["ЕАО"] == ("RU-YEV",)
+    assert "СП" not in found  # Санкт-Петербург is a city, not «<adjective> <type word>»
+    assert all(len(isos) >= 1 for isos in found.values()) and len(found) >= 40
+
+
+def test_an_unmistakable_abbreviation_counts_by_itself():
+    (m,) = find_mentions("В КЧР открылся центр для семей.")
+    assert m.isos == ("RU-KC",) and m.kind == "abbr"
+
+
+def test_a_shared_abbreviation_resolves_from_the_neighbours_in_a_list(models):
+    """ЧР is Чувашия or Чечня; beside Марий Эл and Мордовия (Приволжский) it is Чувашия."""
+    title = "Соглашение о помощи семьям"
+    body = ("Соглашение о помощи семьям в трудной ситуации подписали Марий Эл, Мордовия и ЧР. "
+            "Семьи получат помощь юристов.")
+    assert _isos(title, body, "RU-MO") == ["RU-CU", "RU-ME", "RU-MO"]
+
+
+def test_a_shared_abbreviation_resolves_from_the_home_region_or_the_full_name(models):
+    body = "В РБ открылся новый центр для семей с детьми. Центр будет работать ежедневно."
+    assert _isos("В РБ открылся центр", body, "RU-BU") == ["RU-BU"]
+    named = "В Уфе открылся новый центр для семей с детьми. В РБ таких центров уже девять."
+    result = tag(named)
+    assert [(r.iso, r.mentions) for r in result.regions] == [("RU-BA", 2)]
+
+
+def test_a_shared_abbreviation_without_context_is_left_out_and_explained(models):
+    text = "В ЧР открылся новый центр для семей с детьми. Центр будет работать ежедневно."
+    result, why = explain_text(text)
+    assert result.regions == []
+    (left,) = why["regions_left_out"]
+    assert left["text"] == "ЧР" and "Чеченская Республика" in left["rules"][0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "СК возбудил уголовное дело после жалобы многодетной матери.",  # a committee, not a region
+        "Посылки для семей бесплатно доставит АО «Почта России».",  # a company
+        "ГРАНТЫ ПОЛУЧАТ РТ И РБ\nНовость дополняется.",  # a line in capitals
+        "Закон РФ о семейных выплатах вступил в силу. Со следующего года выплаты вырастут.",
+    ],
+)
+def test_other_capitalised_tokens_are_not_regions(models, text: str):
+    assert tag(text).regions == []
+
+
+# --- a region's informal name read as a person ----------------------------------------------------
+
+
+def test_an_informal_region_name_that_natasha_reads_as_a_person_is_the_region(models):
+    result = tag("Рейтинг возглавила Смоленщина. Там в семьях воспитываются почти все сироты.")
+    assert [r.iso for r in result.regions] == ["RU-SMO"]
+    people = tag("Рейтинг возглавила Анна Смоленская. Она работает в фонде.")
+    assert people.regions == []
