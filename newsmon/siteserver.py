@@ -266,10 +266,11 @@ class SiteServer:
             cfg, base = httpd.cfg, httpd.base
             if cfg.telegram:  # a Telegram host: one source per channel
                 for channel, region in cfg.telegram.items():
-                    entry = {"name": channel, "telegram": f"{base}/s/{channel}", "region": region}
+                    channel_entry = {"name": channel, "telegram": f"{base}/s/{channel}",
+                                     "region": region}
                     if channel in cfg.telegram_titles:
-                        entry["title"] = cfg.telegram_titles[channel]
-                    out.append(entry)
+                        channel_entry["title"] = cfg.telegram_titles[channel]
+                    out.append(channel_entry)
                 continue
             entry: dict[str, Any] = {"name": name, "url": base + "/"}
             if cfg.region:
