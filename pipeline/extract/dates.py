@@ -296,8 +296,9 @@ def find_published(
             earlier = dateline_day()
             if earlier is not None and earlier < date:
                 return earlier, "dateline"
-        if _published_later(date, date_line(), now):
-            return dateline_day() or date, "dateline"
+        later = _later_published_day(date, date_line(), now)
+        if later is not None:
+            return later, "dateline"
         return date, method
     prose = boilerplate.page_prose(tree)
     for el in tree.xpath(_TIME_XPATH):
@@ -306,9 +307,8 @@ def find_published(
         value = el.get("datetime") or el.get("content") or el.get("title") or el.text_content()
         date = local.of(value, shown=el.text_content())
         if date:
-            if _published_later(date, date_line(), now):
-                return dateline_day() or date, "dateline"
-            return date, "time"
+            later = _later_published_day(date, date_line(), now)
+            return (later, "dateline") if later is not None else (date, "time")
     date = dateline_day()
     if date is not None:
         return date, "dateline"
@@ -336,18 +336,21 @@ def find_published(
 WEAK_METHODS = frozenset({"none", "htmldate-unconfirmed"})
 
 
-def _published_later(
+def _later_published_day(
     machine: datetime.date, line: dateline.DateLine | None, now: datetime.datetime
-) -> bool:
+) -> datetime.date | None:
     """The markup's date is the day the record was created (a draft, a page reused for a new
     story), while the date line under the headline, with its year written out, says a later day
-    before the crawl: readers got the article on the day the outlet shows them."""
-    return (
+    before the crawl: readers got the article on the day the outlet shows them. That day, or
+    None when the line does not say so."""
+    if (
         line is not None
         and line.where == "head"
         and line.states_year
         and machine < line.date < now.date()
-    )
+    ):
+        return line.date
+    return None
 
 
 # A text that opens with its date: «27.1.2022 - Bei der …», «(18.01.2018) Deutschlands …».
