@@ -34,13 +34,13 @@ def find_article_id(db: Database, ref: str) -> int:
 
 def article_row(db: Database, article_id: int) -> dict[str, Any]:
     row = db.execute(
-        """select a.id, a.url, a.source, a.title, a.text, a.published, s.region_iso
+        """select a.id, a.url, a.source, a.title, a.text, a.published, s.region_iso, a.kind
            from articles a left join sources s on s.name = a.source where a.id = ?""",
         [article_id],
     ).fetchone()
     if row is None:
         raise UserError(f"Статья {article_id} не найдена в базе")
-    keys = ("id", "url", "source", "title", "text", "published", "home_iso")
+    keys = ("id", "url", "source", "title", "text", "published", "home_iso", "kind")
     return dict(zip(keys, row))
 
 

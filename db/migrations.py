@@ -298,6 +298,14 @@ def m0016_telegram(db: Database) -> None:
         db.execute(view[0].replace("a.source, a.title,", "a.source, a.kind, a.title,", 1))
 
 
+@migrations()
+def m0017_source_site_name(db: Database) -> None:
+    """What each site calls itself, seen on its pages: whether a regional body speaks there
+    (pipeline.tag.home_region.names_a_body) is decided again by retag and explain from it."""
+    if "site_name" not in db["sources"].columns_dict:
+        db["sources"].add_column("site_name", str)
+
+
 def apply_migrations(db: Database) -> None:
     """All pending migrations in one write transaction (two writers opening at once serialize)."""
     from db.tx import write_tx

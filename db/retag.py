@@ -89,11 +89,14 @@ def retag(
     db: Database, config: TagConfig, period: Period | None = None, *, batch: int = BATCH,
     progress: Callable[[int, int], None] | None = None,
     home_default_kinds: frozenset[str] = frozenset(),
+    home_default_sources: frozenset[str] = frozenset(),
 ) -> RetagReport:
     """Tag the period's stored articles again (all when None); return what moved.
 
     ``home_default_kinds``: the source kinds whose materials naming no region are about the home
-    region (newsmon.sources.kinds `home_by_default`), as the crawl tags them."""
+    region (newsmon.sources.kinds `home_by_default`), as the crawl tags them;
+    ``home_default_sources``: the sources of those kinds' voice by their name (a regional body's
+    site: newsmon.sources.voice)."""
     from pipeline.tag.home_region import with_home_default
     from pipeline.tag.run import tag_many
 
@@ -106,19 +109,19 @@ def retag(
         last = 0
         while True:
             rows = db.execute(
-                f"""select a.id, a.text, coalesce(a.title, ''), s.region_iso, a.kind
+                f"""select a.id, a.text, coalesce(a.title, ''), s.region_iso, a.kind, a.source
                     from articles a left join sources s on s.name = a.source
                     where a.id > ?{where} order by a.id limit ?""",
                 [last, *params, batch],
             ).fetchall()
             if not rows:
                 break
-            results = tag_many([(text, title, home) for _, text, title, home, _ in rows], config)
-            for (_, text, _, home, kind), result in zip(rows, results):
-                if kind in home_default_kinds:
+            results = tag_many([(text, title, home) for _, text, title, home, *_ in rows], config)
+            for (_, text, _, home, kind, source), result in zip(rows, results):
+                if kind in home_default_kinds or source in home_default_sources:
                     result.regions = with_home_default(result.regions, text, home)
             with write_tx(db):
-                for (article_id, _, title, _, _), result in zip(rows, results):
+                for (article_id, _, title, *_), result in zip(rows, results):
                     _write(db, report, article_id, title, values_of(result), config)
                 db["runs"].update(run_id, {"pages": report.articles})
             last = rows[-1][0]

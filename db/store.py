@@ -59,6 +59,7 @@ class ArticleRecord:
     signature: bytes | None = None
     kind: str = "web"  # the source kind (newsmon.sources.kinds): web, telegram
     links: Sequence[tuple[str, str]] = ()  # (url, rel): forward | story | link (m0016_telegram)
+    site_name: str | None = None  # what the site calls itself (m0017_source_site_name)
 
 
 def article_id_for(db: Database, url: str) -> int | None:
@@ -163,6 +164,9 @@ def store_article(
              record.fetched_at, int(record.relevant), run_id, record.kind],
         ).lastrowid
         insert_tags(db, article_id, record)
+        if record.site_name:
+            db.execute("update sources set site_name = ? where name = ? and site_name is null",
+                       [record.site_name, record.source])
         write_tones(db, article_id, record.tones)
         index_article(
             db, article_id, record.title, article_body(record.text, record.lead),

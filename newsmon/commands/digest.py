@@ -9,6 +9,7 @@ import click
 
 from newsmon.core.errors import RunError, UserError
 from newsmon.shell.options import db_option, open_existing_db
+from newsmon.sources.config import outlet_titles
 
 DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
@@ -89,7 +90,7 @@ def command(month, date_from, to_values, mail_to, out_path: Path, pdf_path: Path
     for path in (out_path, pdf_path, xlsx_path):
         if path is not None and not path.resolve().parent.exists():
             raise UserError(f"Папка не существует: {path.parent}")
-    titles = _outlet_titles(sources_path)
+    titles = outlet_titles(sources_path)
     settings = None
     if send and not dry_run:
         from digest.mail import smtp_settings
@@ -121,19 +122,6 @@ def command(month, date_from, to_values, mail_to, out_path: Path, pdf_path: Path
     if send or dry_run:
         _mail(data, images, recipients, settings, out_path.with_suffix(".eml") if dry_run else None,
               out_path, period, pdf_path, sheet)
-
-
-def _outlet_titles(sources_path: Path | None) -> dict[str, str]:
-    """Outlet slug → `title:` from sources.yml (given, or ./sources.yml when there is one)."""
-    from newsmon.sources.config import DEFAULT_SOURCES, load_sources
-
-    if sources_path is None:
-        if not Path(DEFAULT_SOURCES).exists():
-            return {}
-        sources_path = Path(DEFAULT_SOURCES)
-    if not sources_path.exists():
-        raise UserError(f"Файл не найден: {sources_path}")
-    return {s.name: s.title for s in load_sources(sources_path).sources if s.title}
 
 
 def _mail(data, images, recipients: list[str], settings, eml_path: Path | None, out_path: Path,

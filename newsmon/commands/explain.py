@@ -34,6 +34,8 @@ def command(article: str, fmt: str, sources_path: Path | None, db_path: Path) ->
     """
     from db.article import article_row, find_article_id, stored_verdicts
     from db.corrections import corrections_for, machine_value
+    from newsmon.sources.config import outlet_titles
+    from newsmon.sources.voice import home_speaking_sources, speaks_for_home
     from pipeline.tag.explain import explain_text, verdicts
     from pipeline.tag.run import load_tag_config
 
@@ -41,7 +43,9 @@ def command(article: str, fmt: str, sources_path: Path | None, db_path: Path) ->
     db = open_existing_db(db_path)
     article_id = find_article_id(db, article)
     row = article_row(db, article_id)
-    result, why = explain_text(row["text"], row["title"] or "", row["home_iso"], config)
+    voices = home_speaking_sources(db, outlet_titles(sources_path))
+    result, why = explain_text(row["text"], row["title"] or "", row["home_iso"], config,
+                               home_voice=row["source"] in voices or speaks_for_home(row["kind"], ()))
     corrections = corrections_for(db, article_id)
     corrected = sorted({c["field"] for c in corrections if c["active"]})
     machine = {field: machine_value(db, article_id, field) for field in corrected}

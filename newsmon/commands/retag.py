@@ -37,7 +37,9 @@ def command(period: Any, sources_path: Path | None, batch: int, quiet: bool,
     from db import open_db
     from db.retag import retag
     from newsmon.crawl.run import crawl_lock
+    from newsmon.sources.config import outlet_titles
     from newsmon.sources.kinds import SOURCE_KINDS
+    from newsmon.sources.voice import home_speaking_sources
     from pipeline.tag.run import load_tag_config
 
     config = load_tag_config(user_dir_for(sources_path))  # a bad topics.yml fails first
@@ -51,7 +53,8 @@ def command(period: Any, sources_path: Path | None, batch: int, quiet: bool,
         db = open_db(db_path, create=False)
         report = retag(db, config, period, batch=batch, progress=progress,
                        home_default_kinds=frozenset(
-                           name for name, kind in SOURCE_KINDS.items() if kind.home_by_default))
+                           name for name, kind in SOURCE_KINDS.items() if kind.home_by_default),
+                       home_default_sources=home_speaking_sources(db, outlet_titles(sources_path)))
     _print(report)
 
 

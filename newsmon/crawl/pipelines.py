@@ -21,7 +21,7 @@ from newsmon.crawl.records import article_record, store_record
 from newsmon.crawl.run import DISK_FULL_REASON
 from newsmon.crawl.timing import add_time, timed
 from newsmon.crawl.workers import StagePool, default_workers
-from newsmon.sources.kinds import SOURCE_KINDS
+from newsmon.sources.voice import speaks_for_home
 from pipeline.cluster.minhash import signature, to_bytes
 from pipeline.extract.canonical import find_canonical
 from pipeline.extract.cascade import MIN_TEXT_CHARS  # less main text: not an article page (NoText)
@@ -202,7 +202,7 @@ class TagPipeline:
         source = self.sources[item.source]
         home = source.region_iso
         item.tags = tags = await self.batcher.submit((ex.text, ex.title or "", home))
-        if SOURCE_KINDS[source.kind].home_by_default:
+        if speaks_for_home(source.kind, (source.title, *ex.site_names)):
             tags.regions = with_home_default(tags.regions, ex.text, home)
         return item
 

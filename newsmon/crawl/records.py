@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from db.runs import remember_urls
 from db.store import ArticleRecord, article_id_for, store_article
+from newsmon.sources.voice import site_name_to_keep
 from pipeline.cluster.minhash import from_bytes, signature, to_bytes
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ def article_record(item: ArticleItem) -> ArticleRecord:
         tones=[(t["object"], t["tone"], t["mixed"])
                for t in getattr(tags, "extras", {}).get("tones", ())],
         request_urls=item.request_urls, signature=sig, kind=item.kind, links=item.links,
+        site_name=site_name_to_keep(ex.site_names),
     )  # fmt: skip
 
 

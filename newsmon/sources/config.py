@@ -184,3 +184,21 @@ def load_sources(path: str | Path) -> SourcesConfig:
     if not sources:
         raise config_error(path, data, "список sources пуст")
     return SourcesConfig(path=path, sources=tuple(sources))
+
+
+def outlet_titles(sources_path: Path | None) -> dict[str, str]:
+    """Outlet slug → `title:` from sources.yml (given — or the one in a given folder — or
+    ./sources.yml when there is one); a file named but missing is the user's mistake."""
+    from newsmon.core.errors import UserError
+
+    if sources_path is not None and sources_path.is_dir():
+        sources_path = sources_path / DEFAULT_SOURCES
+        if not sources_path.exists():
+            return {}
+    if sources_path is None:
+        if not Path(DEFAULT_SOURCES).exists():
+            return {}
+        sources_path = Path(DEFAULT_SOURCES)
+    if not sources_path.exists():
+        raise UserError(f"Файл не найден: {sources_path}")
+    return {s.name: s.title for s in load_sources(sources_path).sources if s.title}

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import lxml.html
 from lxml.html import HtmlElement
 
-from pipeline.extract import boilerplate, date_expressions, dateline, dates
+from pipeline.extract import boilerplate, date_expressions, dateline, dates, sitename, siteowner
 from pipeline.extract.html import parse_html
 from pipeline.extract.titles import (
     clean_line,
@@ -75,6 +75,10 @@ class Extracted:
     text_method: str  # "override", "trafilatura", "baseline", "fallback-…", "none"
     # Why newsmon's own extraction was not used («newsmon: ValueError: …»); None when it was.
     fallback: str | None = None
+    # What the site calls itself (og:site_name, the home link's text or logo) and who runs it
+    # (the footer's copyright and legal lines): the tagger asks whether a regional body speaks
+    # (pipeline.tag.home_region.names_a_body).
+    site_names: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -317,6 +321,8 @@ def _words(paragraphs: list[str]) -> int:
 def _extract_newsmon(
     tree: HtmlElement, url: str, now: datetime.datetime, overrides: SelectorOverrides
 ) -> Extracted:
+    # Before pruning takes the header's home link and the footer.
+    site_names = sitename.read(tree).names + siteowner.owner_lines(tree)
     page_blocks = boilerplate.blocks(tree)  # shared by the title, author and date-line search
     title, title_el = find_title(tree, overrides.title, items=page_blocks)
     pruned = boilerplate.prune(tree, title_el)
@@ -360,6 +366,7 @@ def _extract_newsmon(
         published=published,
         date_method=date_method,
         text_method=method,
+        site_names=site_names,
     )
 
 
@@ -475,6 +482,9 @@ def extract(
             failures.append(f"{name}: текст короче {MIN_TEXT_CHARS} знаков")
             continue
         result.fallback = "; ".join(failures) or None
+        if not result.site_names:
+            tree = parse_html(html, encoding)
+            result.site_names = sitename.read(tree).names + siteowner.owner_lines(tree)
         return result
     if short is not None:
         return short  # nothing better: the page has no article, and the crawl says so (NoText)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline.tag.home_region import with_home_default
 from pipeline.tag.regions import attribution as attr
 from pipeline.tag.regions.gazetteer import region_by_iso
 from pipeline.tag.run import TagConfig, TagResult, load_tag_config, tag_traced
@@ -54,6 +55,9 @@ RULES: dict[str, str] = {
     "sections": "обзор по разделам: регион открывает свой абзац",
     "host": "принимающий регион события, остальные лишь перечислены",
     "home_adjectives": "регион не назван, но есть «краевое/областное …» — это регион издания",
+    "home_voice": "в тексте не назван ни один субъект, а источник — голос органа или организации "
+                  "своего региона (министерство, фонд, уполномоченный, Telegram-канал): материал "
+                  "о регионе издания",
     "local_venue_subject": "место местного события и есть его предмет («В Уссурийске прошёл "
                            "фестиваль»)",
     # orgs
@@ -106,11 +110,16 @@ def _mention(text: str, title: str, step: MentionStep) -> dict:
 
 
 def explain_text(
-    text: str, title: str = "", home_iso: str | None = None, config: TagConfig | None = None
+    text: str, title: str = "", home_iso: str | None = None, config: TagConfig | None = None,
+    *, home_voice: bool = False,
 ) -> tuple[TagResult, dict]:
-    """Tag as the crawl does and say why: (the verdicts, the explanation)."""
+    """Tag as the crawl does and say why: (the verdicts, the explanation). ``home_voice``: the
+    source speaks for its region (newsmon.sources.voice), as the crawl passes it."""
     config = config or load_tag_config()
     result, doc = tag_traced(text, title=title, home_region_iso=home_iso, config=config)
+    voiced = with_home_default(result.regions, text, home_iso) if home_voice else result.regions
+    home_added = bool(voiced) and not result.regions
+    result.regions = list(voiced)
     trace = doc.trace
     assert trace is not None
     topics = {t.name: t.query for t in config.topics}
@@ -141,12 +150,18 @@ def explain_text(
             "rules": [rule_text(code) for code in dict.fromkeys(out.rules)],
             "sentences": [_mention(text, title, s) for s in steps_by_iso.get(iso, [])],
         })
+    if home_added:
+        hit = result.regions[0]
+        regions.append({"iso": hit.iso, "region": hit.region, "attributed": True, "score": 0.0,
+                        "mentions": hit.mentions, "rules": [rule_text("home_voice")],
+                        "sentences": []})
     left_out = [_mention(text, title, s) for s in steps_by_iso.get(None, [])]
     return result, {
         "relevance": relevance,
         "regions": regions,
         "regions_left_out": left_out,
-        "regions_decided_by": [rule_text(code) for code in trace.regions.decided_by],
+        "regions_decided_by": [rule_text(code) for code in trace.regions.decided_by]
+                              + ([rule_text("home_voice")] if home_added else []),
         "orgs": _named(text, title, [(o.name, o.mentions) for o in result.orgs], trace.orgs),
         "projects": _named(
             text, title, [(p.name, p.mentions) for p in result.projects], trace.projects

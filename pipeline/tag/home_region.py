@@ -1,11 +1,14 @@
-"""A channel speaks of its own region: a post naming no federal subject is about its home region.
+"""A regional body speaks of its own region: its material naming no federal subject is about it.
 
 A regional ministry's, governor's or NGO's Telegram channel writes about its region without naming
-it («Горячая линия работает ежедневно», «Пермяки могут записать ребёнка…», «Собянин: в столице…»),
-while a website's article that names no place is as often federal news. So for sources whose
-kind says so (newsmon.sources.kinds: `home_by_default`), a material whose tagger found no region
-is attributed to the home region — unless it speaks of the country as a whole (a federal law,
-Росстат's national figures, a contest open to every region): those stay without a region.
+it («Горячая линия работает ежедневно», «Пермяки могут записать ребёнка…», «Собянин: в столице…»).
+So does the website of a regional body — a ministry, a fund, the children's ombudsman — about its
+own work («Фонд набирает наставников…»), while a media outlet's article that names no place is as
+often federal news or a column about no region. So for sources whose kind says so
+(newsmon.sources.kinds: `home_by_default`) and for sites whose own name is a body's name
+(`names_a_body`), a material whose tagger found no region is attributed to the home region —
+unless it speaks of the country as a whole (a federal law, Росстат's national figures, a contest
+open to every region): those stay without a region.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from pipeline.tag.doc import RegionHit
+from pipeline.tag.orgs.tagger import body_and_media_heads
 
 # Lemmas naming the country itself or its federal authorities: a text with one is about the whole
 # country. Not «всероссийский»: an event's scope («призёры всероссийской олимпиады»), not a subject.
@@ -23,6 +27,41 @@ NATIONAL_LEMMAS = frozenset({
     "росстат", "сфр",
 })  # fmt: skip
 _WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
+
+
+# Words that make a name a medium's, whatever body word it has: «Информационное агентство …»,
+# «Центр новостей …», «Вестник министерства …».
+MEDIA_LEMMAS = frozenset({
+    "новость", "газета", "телеканал", "тв", "телевидение", "радио", "журнал", "вестник",
+    "вести", "медиа", "информационный", "информагентство", "портал", "издание", "сми", "пресса",
+    "редакция", "эфир", "ия", "риа", "онлайн", "life", "news", "фс", "роскомнадзор",
+})  # fmt: skip
+# A body's name starts with what it is: «Благотворительный фонд «…»», «Уполномоченный по правам
+# ребёнка в … области», «ГБУ «Центр …»»; a head word further in («… при фонде …») is not its kind.
+HEAD_WORDS = 3
+# Bodies whose sites speak for a territory but that are not tagged as organizations in texts.
+TERRITORY_BODIES = frozenset({"администрация", "мэрия", "губернатор", "дума", "заксобрание"})
+
+
+def names_a_body(names: Sequence[str | None]) -> bool:
+    """The site's names (sources.yml `title:`, og:site_name, the home link's text, the footer's
+    copyright and legal lines: pipeline.extract.siteowner) say a regional body runs it: one starts
+    with an organization kind (orgs.yml `kinds`: «Благотворительный фонд «…»», «Уполномоченный по
+    правам ребёнка в …») and none has a medium's word («Губернские новости», «Сура-ТВ»,
+    «Информационное агентство …», a registration as СМИ) — a ministry's newspaper is a medium."""
+    from pipeline.lang.morph import lemma
+
+    bodies, media = body_and_media_heads()
+    found = False
+    for name in names:
+        if not name:
+            continue
+        if (media | MEDIA_LEMMAS) & {lemma(w) for w in _WORD_RE.findall(name)}:
+            return False
+        head = name.split("«", 1)[0].split('"', 1)[0]
+        first = {lemma(w) for w in _WORD_RE.findall(head)[:HEAD_WORDS]}
+        found = found or bool((bodies | TERRITORY_BODIES) & first)
+    return found
 
 
 def is_national(text: str) -> bool:

@@ -1,0 +1,35 @@
+"""Whose voice a source is: a regional body's (its materials naming no place are about its home
+region) or a medium's (such a material is about no region).
+
+A kind may say so for all its sources (a Telegram channel: `home_by_default`); a website says so
+by its own name — sources.yml `title:` or what its pages call it (pipeline.tag.home_region).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsmon.sources.kinds import SOURCE_KINDS
+from pipeline.tag.home_region import names_a_body
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+def speaks_for_home(kind: str, names: Sequence[str | None]) -> bool:
+    """Its materials that name no federal subject are about the home region."""
+    source_kind = SOURCE_KINDS.get(kind)
+    return bool(source_kind and source_kind.home_by_default) or names_a_body(names)
+
+
+def site_name_to_keep(names: Sequence[str]) -> str | None:
+    """The one name a source's row keeps: the first naming a body, else the first at all."""
+    return next((n for n in names if names_a_body([n])), names[0] if names else None)
+
+
+def home_speaking_sources(db: Database, titles: dict[str, str]) -> frozenset[str]:
+    """The stored sources that are a regional body's voice by their name (sources.yml `title:`
+    or the site's own name seen by the crawl), for retag and explain to tag as the crawl does."""
+    rows = db.execute("select name, site_name from sources").fetchall()
+    return frozenset(name for name, site in rows if names_a_body([titles.get(name), site]))

@@ -1,0 +1,66 @@
+"""Who runs the site, as its footer says: «© 2014–2025 Уполномоченный по правам ребёнка в …»,
+«Благотворительный фонд «…». ОГРН …», «Свидетельство о регистрации СМИ ЭЛ № ФС 77-…».
+
+The logo's alt and og:site_name often give only a brand («Родные люди»); the copyright and legal
+lines give the owner's full name, and a media registration says the site is a medium. The tagger
+reads these (pipeline.tag.home_region.names_a_body): a regional body's own site speaks of its
+region even where a text names no place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from pipeline.extract.pagestructure import SITE_LINE_MAX_CHARS
+
+_MARKED_TEXT = (
+    "//text()[contains(., '©') or contains(., 'Copyright') or contains(., 'ОГРН')"
+    " or contains(., 'ИНН') or contains(., 'СМИ') or contains(., 'ФС ')]"
+)
+_COPYRIGHT_RE = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
+_YEARS_RE = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?\s*(?:гг?\.?|годы?)?")
+_RIGHTS_RE = re.compile(r"вс[её] права защищены\.?|all rights reserved\.?", re.IGNORECASE)
+_LEGAL_RE = re.compile(r"\b(?:ОГРНИП|ОГРН|ИНН|КПП)\b")
+_MEDIA_RE = re.compile(r"\bСМИ\b|\b(?:ЭЛ|ПИ)\s*№\s*(?:ФС|ТУ)\b")
+MAX_LINES = 6
+
+
+def owner_lines(tree: HtmlElement) -> tuple[str, ...]:
+    """The owner's name from copyright and legal lines, and media registrations as they stand."""
+    out: list[str] = []
+    for node in tree.xpath(_MARKED_TEXT):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("script", "style", "title"):
+            continue
+        line = " ".join(parent.text_content().split())
+        if not line or len(line) > SITE_LINE_MAX_CHARS:
+            continue
+        name = _owner_of(line)
+        if name and name not in out:
+            out.append(name)
+        if len(out) >= MAX_LINES:
+            break
+    return tuple(out)
+
+
+def _owner_of(line: str) -> str | None:
+    if _MEDIA_RE.search(line):
+        return line  # a medium's registration: kept whole, its words say «СМИ»
+    legal = _LEGAL_RE.search(line)
+    if legal:
+        before = line[: legal.start()].rstrip(" .,:;")
+        pieces = [p for p in re.split(r"(?<=[.;])\s+", before) if p.strip()]
+        return _clean(pieces[-1]) if pieces else None
+    mark = _COPYRIGHT_RE.search(line)
+    if mark:
+        after = _RIGHTS_RE.sub("", _YEARS_RE.sub("", line[mark.end():]))
+        pieces = [p for p in re.split(r"\s*[.|•]\s+", after) if p.strip(" ,.-–—")]
+        return _clean(pieces[0]) if pieces else None
+    return None
+
+
+def _clean(text: str) -> str | None:
+    text = text.strip(" ,.;:-–—")
+    return text if 3 <= len(text) <= 200 else None

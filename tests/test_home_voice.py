@@ -1,0 +1,108 @@
+"""A regional body's own site — a fund, a ministry, the children's ombudsman — speaks of its
+region: its news naming no place is about the home region, as a regional channel's post is. A
+media outlet's article naming no place is about no region. Who runs the site is read from its
+footer (copyright and legal lines) and names; a registration as СМИ makes it a medium."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import yaml
+from faults_sites import query
+from lxml.html import fromstring
+
+from newsmon.siteserver import SiteServer
+from pipeline.extract.siteowner import owner_lines
+from pipeline.tag.home_region import names_a_body
+
+ARTICLE = ("Фонд объявил набор наставников для подростков из приёмных семей. Наставником может "
+           "стать взрослый старше 25 лет, готовый встречаться с подопечным раз в неделю. Кандидаты "
+           "пройдут обучение у психологов фонда и собеседование. Заявки принимаются до конца "
+           "месяца по телефону и на сайте.")  # fmt: skip
+
+
+@pytest.mark.parametrize("names, body", [
+    (["Благотворительный фонд помощи семьям с детьми «Опора»"], True),
+    (["Уполномоченный по правам ребёнка в Тверской области"], True),
+    (["Министерство социальной политики Свердловской области"], True),
+    (["Администрация города Норильска"], True),
+    (["АНО «Семейный очаг»", "Опора"], True),
+    (["Губернские новости"], False),
+    (["Информационное агентство «Регион»"], False),
+    (["Центр новостей Кузбасса"], False),
+    (["Вестник министерства образования"], False),
+    # a ministry's newspaper is a medium: its registration says so
+    (["Правительство Кировской области", "Свидетельство о регистрации СМИ ЭЛ № ФС 77-12345"], False),
+    (["Ярославль 24", "Главная"], False),
+    ([None, ""], False),
+])
+def test_a_site_named_as_a_regional_body_speaks_for_it_and_a_medium_never(names, body):
+    assert names_a_body(names) is body
+
+
+def test_the_owner_is_read_from_the_copyright_and_legal_lines_of_the_footer():
+    tree = fromstring(
+        "<html><body><h1>Новость</h1><p>Текст.</p><footer>"
+        "<p>© 2014–2025 Уполномоченный по правам ребёнка в Тверской области. Все права защищены.</p>"
+        "<p>Благотворительный фонд «Опора». ОГРН 1234567890123, ИНН 6900000000.</p>"
+        "<p>Сетевое издание «Вести». Свидетельство о регистрации СМИ ЭЛ № ФС 77-00000</p>"
+        "<script>var c = '© nothing';</script></footer></body></html>")
+    assert owner_lines(tree) == (
+        "Уполномоченный по правам ребёнка в Тверской области",
+        "Благотворительный фонд «Опора»",
+        "Сетевое издание «Вести». Свидетельство о регистрации СМИ ЭЛ № ФС 77-00000",
+    )
+
+
+def _page(title: str, footer: str) -> str:
+    return (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+            f"<header><a href='/'><img alt='Опора' src='/logo.png'></a></header><article>"
+            f"<h1>{title}</h1><time datetime='2025-10-07'>7 октября 2025</time><p>{ARTICLE}</p>"
+            f"<p>{ARTICLE}</p></article><footer><p>{footer}</p></footer></body></html>")
+
+
+def _site(root, name: str, footer: str) -> None:
+    folder = root / name
+    (folder / "public" / "news").mkdir(parents=True)
+    (folder / "site.yml").write_text(yaml.safe_dump(
+        {"name": name, "region": "Тверская область", "sitemaps": ["/sitemap.xml"]},
+        allow_unicode=True), encoding="utf-8")  # fmt: skip
+    (folder / "public" / "news" / "1.html").write_text(
+        _page("Фонд набирает наставников для подростков", footer), "utf-8")
+    (folder / "public" / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+        'sitemap/0.9"><url><loc>{{BASE}}/news/1.html</loc></url></urlset>', "utf-8")
+
+
+def test_a_funds_news_naming_no_place_is_about_its_region_and_a_mediums_about_none(tmp_path):
+    _site(tmp_path / "sites", "fund", "© 2025 Благотворительный фонд «Опора», г. Тверь")
+    _site(tmp_path / "sites", "paper", "© 2025 Тверские новости. Свидетельство о регистрации "
+                                       "СМИ ЭЛ № ФС 77-00000")
+    with SiteServer(tmp_path / "sites") as server:
+        sources = server.write_sources(tmp_path / "sources.yml")
+        db_path = tmp_path / "n.db"
+        result = subprocess.run(
+            [sys.executable, "-c", "from newsmon.cli import main; main()", "crawl", "--sources",
+             str(sources), "--db", str(db_path), "--quiet", "-s", "DOWNLOAD_DELAY=0",
+             "-s", "AUTOTHROTTLE_ENABLED=false"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = query(db_path, "select a.source, group_concat(r.iso) from articles a left join "
+                          "article_regions r on r.article_id = a.id group by a.id order by 1")
+    assert rows == [("fund", "RU-TVE"), ("paper", None)]
+    (fund_id,) = query(db_path, "select id from articles where source = 'fund'")[0]
+
+    def cli(*args: str) -> str:
+        run = subprocess.run([sys.executable, "-c", "from newsmon.cli import main; main()", *args,
+                              "--db", str(db_path)], capture_output=True, text=True, timeout=300)
+        assert run.returncode == 0, run.stderr
+        return run.stdout
+
+    cli("retag", "--quiet")  # retag decides from the stored site name as the crawl did
+    assert query(db_path, "select article_id, iso from article_regions") == [(fund_id, "RU-TVE")]
+    why = json.loads(cli("explain", str(fund_id), "--format", "json"))
+    assert why["changed_since_stored"] == []
+    (region,) = why["regions"]
+    assert region["iso"] == "RU-TVE" and "голос органа" in region["rules"][0]
