@@ -163,3 +163,45 @@ def test_an_informal_region_name_that_natasha_reads_as_a_person_is_the_region(mo
     assert [r.iso for r in result.regions] == ["RU-SMO"]
     people = tag("Рейтинг возглавила Анна Смоленская. Она работает в фонде.")
     assert people.regions == []
+
+
+# --- a review told region by region, one clause each ---------------------------------------------
+
+
+REVIEW_TITLE = "Сибирские регионы подвели итоги года в работе с приёмными семьями"
+
+
+def test_a_paragraph_telling_what_happens_in_each_region_counts_every_one(models):
+    """Each member named once, in a clause of its own (subject or place of its predicate): a
+    review of several regions, so each is what the article is about."""
+    body = (
+        "В Новосибирске завершилась межрегиональная конференция по поддержке замещающих семей.\n\n"
+        "Томская область за год передала в семьи 52 ребёнка. В Омской области открыли два "
+        "ресурсных центра для приёмных родителей. Кузбасс вдвое увеличил число наставников, а в "
+        "Алтайском крае начала работу школа для опекунов подростков.\n\n"
+        "Новосибирская область поделилась опытом сопровождения кровных семей."
+    )
+    isos = _isos(REVIEW_TITLE, body, "RU-NVS")
+    assert isos == ["RU-ALT", "RU-KEM", "RU-NVS", "RU-OMS", "RU-TOM"]
+    _, why = explain_text(f"{REVIEW_TITLE}\n{body}", REVIEW_TITLE, "RU-NVS")
+    omsk = next(r for r in why["regions"] if r["iso"] == "RU-OMS")
+    assert any("обзор регионов" in rule for rule in omsk["rules"])
+
+
+@pytest.mark.parametrize("paragraph", [
+    # two regions compared are not a review
+    "Томская область за год передала в семьи 52 ребёнка, а в Омской области открыли два "
+    "ресурсных центра.",
+    # members as guests of an event, and a place held in passing
+    "На конференцию приехали специалисты Томской области. Делегация Омской области привезла "
+    "методички. Опыт Кузбасса обсуждали отдельно.",
+    # a list hanging off a noun
+    "Методику уже переняли специалисты из Томской, Омской и Кемеровской областей.",
+])
+def test_regions_named_in_passing_stay_out(models, paragraph):
+    body = (
+        "В Новосибирской области завершилась конференция по поддержке замещающих семей. "
+        "Новосибирская область за год передала в семьи 80 детей.\n\n"
+        f"{paragraph}\n\nВ Новосибирской области откроют ещё три школы приёмных родителей."
+    )
+    assert _isos("Новосибирская область подвела итоги года", body, "RU-NVS") == ["RU-NVS"]

@@ -418,7 +418,12 @@ def attribute(
         if not venues[k] and not inside(body[k].start, body[k].end, headlines)
     }
     shared = {iso: word for iso, word in shared.items() if iso in scores and iso not in predicated}
-    predicated |= set(shared)
+    # «Костромская область устроила …, во Владимирской открыли …, Ивановская сократила …»
+    reviewed = lists.clause_members(
+        text, body, resolve, gaz.venue_words,
+        skip=lambda k: bool(venues[k]) or inside(body[k].start, body[k].end, headlines),
+    ) & set(scores) - predicated - set(shared)
+    predicated |= set(shared) | reviewed
     for iso in predicated & set(scores):  # «Прикамье — …; Башкирия — …»: each member is a subject
         scores[iso] = max(scores[iso], MIN_SCORE)
     top = max(scores.values())
@@ -465,7 +470,8 @@ def attribute(
     if trace is not None:
         _trace_outcomes(trace, scores, counts, kept, solid, venue_only, raw)
         for iso in predicated & set(kept):
-            code = f"shared_predicate:{shared[iso]}" if iso in shared else "predicated_list"
+            code = (f"shared_predicate:{shared[iso]}" if iso in shared
+                    else "clause_review" if iso in reviewed else "predicated_list")
             trace.outcome(iso).rules.append(code)
         for iso in over:
             trace.outcome(iso).rules.append("over_limit")

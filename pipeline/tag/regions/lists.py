@@ -5,6 +5,10 @@ A list names its members in passing («опыт изучили коллеги и
 
 - each member has its own predicate: «Прикамье — число семей выросло; Башкирия — открыто шесть
   школ» (`predicated_members`);
+- each member is the subject or the place of its own clause, one after another in a paragraph:
+  «Костромская область устроила в семьи 41 ребёнка. Во Владимирской области открыли три
+  отделения… Ивановская область сократила очередь, а в Тверской области заработала линия»
+  (`clause_members`) — a review of several regions, told member by member;
 - the members share one predicate whose argument the whole list is: «в проекте участвуют A, B,
   C и D», «гранты получат A, B и C», «A, B и C подписали соглашение», «субсидии направят A, B и C»
   (`list_arguments`). Natasha's dependency parse decides: the list (its first member and
@@ -29,6 +33,11 @@ SEPARATOR = re.compile(r"^[\s,;и—–-]*(?:(?:края|краев|област
 # The list is an argument of its predicate: who does it, to whom, what.
 CORE_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
 PREDICATE_POS = frozenset({"VERB", "AUX"})
+# A review told member by member: at least this many subjects, each with a clause of its own, in
+# one paragraph (two are as often a comparison: «в Татарстане так, а у нас иначе»).
+CLAUSE_MEMBERS_MIN = 3
+SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass"})
+LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "на"})
 
 
 def groups(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
@@ -90,6 +99,54 @@ def list_arguments(
             if other is not None and other in family:
                 out[k] = word
     return out
+
+
+def clause_members(
+    text: str, mentions: list[Mention], resolve: Callable[[Mention], str | None],
+    venue_words: frozenset[str], skip: Callable[[int], bool] = lambda k: False,
+) -> set[str]:
+    """Subjects of a paragraph that tells what happens in each, clause by clause: each is the
+    subject of its own predicate («Ивановская область сократила …») or the place where it
+    happens («в Тверской области заработала …»), the predicates all different and none about an
+    event held there («в Москве прошёл форум»). CLAUSE_MEMBERS_MIN or more such subjects in one
+    paragraph all count. ``skip``: mentions that cannot be members (venues, stray headlines)."""
+    listed = {k for lo, hi in groups(text, mentions) for k in range(lo, hi + 1)}
+    by_paragraph: dict[tuple[int, int], dict[str, list[int]]] = {}
+    for k, m in enumerate(mentions):
+        iso = resolve(m)
+        if iso is not None and not skip(k) and k not in listed:  # a list is not a review
+            by_paragraph.setdefault(_paragraph(text, m.start), {}).setdefault(iso, []).append(k)
+    out: set[str] = set()
+    for members in by_paragraph.values():
+        if len(members) < CLAUSE_MEMBERS_MIN:
+            continue  # parse only where a review could be
+        told = {iso for iso, ks in members.items()
+                if any(_own_clause(text, mentions[k], venue_words) for k in ks)}
+        if len(told) >= CLAUSE_MEMBERS_MIN:
+            out |= told
+    return out
+
+
+def _own_clause(text: str, m: Mention, venue_words: frozenset[str]) -> bool:
+    """The mention is the subject or the place of a predicate (not of an event held there)."""
+    s, e = _sentence(text, m.start, m.end)
+    toks = syntax.parse(text, s, e)
+    if not toks:
+        return False
+    span = _span(toks, m.start, m.end)
+    tok = _root(toks, m)
+    if tok.rel == "amod" and 0 <= tok.head < len(toks) and toks[tok.head].pos == "NOUN":
+        tok = toks[tok.head]  # «в Тверской области»: the mention is the adjective, «области» its noun
+        span.add(tok.index)
+    if not 0 <= tok.head < len(toks) or tok.head in span:
+        return False
+    head = toks[tok.head]
+    if head.pos not in PREDICATE_POS or _about_an_event(toks, head, span, venue_words):
+        return False
+    return tok.rel in SUBJECT_RELATIONS or (tok.rel == "obl" and any(
+        t.head == tok.index and t.rel == "case" and t.text.lower() in LOCATIVE_PREPOSITIONS
+        for t in toks
+    ))
 
 
 def _span(toks: list[syntax.SynToken], start: int, end: int) -> set[int]:
