@@ -51,8 +51,9 @@ MAX_SITEMAP_DEPTH = 3
 # not one of them: it was never fetched before (such pages are remembered), so the listing is
 # not exhausted — and a judgement gone wrong on one page must not stop a whole outlet's paging.
 NOT_FRESH_DROPS = ("TooOld", "AlreadyStored", "NoText")
-# Page-type verdicts (pipeline.extract.pagetype) that mean «a list of other pages' teasers».
-LISTING_REASONS = ("listing of", "board of", "text under a headline that links")
+# Page-type verdicts (pipeline.extract.pagetype) that mean «a list of other pages' teasers»; a
+# rubric holding a single item is «teaser of another page».
+LISTING_REASONS = ("listing of", "board of", "text under a headline that links", "teaser of")
 NOT_ARTICLE_DROPS = ("NotArticle",)  # NoText pages are retried: extraction may fail once
 
 
