@@ -205,3 +205,25 @@ def test_regions_named_in_passing_stay_out(models, paragraph):
         f"{paragraph}\n\nВ Новосибирской области откроют ещё три школы приёмных родителей."
     )
     assert _isos("Новосибирская область подвела итоги года", body, "RU-NVS") == ["RU-NVS"]
+
+
+@pytest.mark.parametrize("subject", [
+    "Губернаторы Томской, Омской и Новосибирской областей",
+    "Уполномоченные по правам ребёнка Томской области, Омской области и Кузбасса",
+    "Министерства социального развития Томской, Омской и Новосибирской областей",
+])
+def test_a_list_acting_through_its_officials_counts_every_member(models, subject):
+    """The list is the genitive of the subject: each region signs through its own officials."""
+    title = "Сибирские регионы договорились помогать семьям, переезжающим к соседям"
+    body = (f"{subject} подписали соглашение о сопровождении семей группы риска, которые "
+            "переезжают из региона в регион. Специалисты будут обмениваться сведениями.")
+    isos = _isos(title, body)
+    assert len(isos) == 3 and {"RU-TOM", "RU-OMS"} <= set(isos)
+
+
+def test_a_list_of_origins_or_of_families_is_still_a_mention_list(models):
+    title = "В Новосибирске обсудили сопровождение приёмных семей"
+    body = ("В Новосибирской области прошёл семинар для специалистов опеки. Новосибирская "
+            "область представила свою методику.\n\nОпытом поделились специалисты из Томской, "
+            "Омской и Кемеровской областей. В Новосибирской области методику внедрят к весне.")
+    assert _isos(title, body, "RU-NVS") == ["RU-NVS"]

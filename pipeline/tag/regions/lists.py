@@ -20,6 +20,7 @@ A list names its members in passing («опыт изучили коллеги и
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -38,6 +39,12 @@ PREDICATE_POS = frozenset({"VERB", "AUX"})
 CLAUSE_MEMBERS_MIN = 3
 SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass"})
 LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "на"})
+# Officials a region acts through («губернаторы A и B подписали»), besides its bodies (orgs.yml).
+OFFICIAL_LEMMAS = frozenset({
+    "губернатор", "глава", "власть", "министр", "омбудсмен", "уполномоченный", "руководитель",
+    "мэр", "администрация", "правительство",
+})  # fmt: skip
+OFFICIAL_CHAIN = 3  # «уполномоченные ← по правам ← ребёнка ← A, B»
 
 
 def groups(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
@@ -86,6 +93,13 @@ def list_arguments(
                 break
         if pred is None:
             pred = _subject_by_case(toks, span, venue_words)
+        if pred is None:
+            # «Уполномоченные по правам ребёнка A, B и C подписали меморандум»: each region
+            # acts through its own officials or bodies.
+            first = _climb(toks, _root(toks, mentions[lo]), span)
+            official = _official_of(toks, first)
+            if official is not None:
+                pred = _argument_of(toks, official, span, venue_words)
         if pred is None:
             continue
         word = lemma(toks[pred].text)
@@ -147,6 +161,31 @@ def _own_clause(text: str, m: Mention, venue_words: frozenset[str]) -> bool:
         t.head == tok.index and t.rel == "case" and t.text.lower() in LOCATIVE_PREPOSITIONS
         for t in toks
     ))
+
+
+def _official_of(toks: list[syntax.SynToken], tok: syntax.SynToken) -> syntax.SynToken | None:
+    """The official or body a list of regions is the genitive of («губернаторы A и B»,
+    «уполномоченные по правам ребёнка A, B»), up a short chain of genitives; None for a list of
+    origins («специалисты из A, B») or of anything else («семьи A, B»)."""
+    if any(t.head == tok.index and t.rel == "case" for t in toks):
+        return None  # «из A, B», «для A, B»
+    cur = tok
+    for _ in range(OFFICIAL_CHAIN):
+        if cur.rel != "nmod" or not 0 <= cur.head < len(toks):
+            return None
+        cur = toks[cur.head]
+        if lemma(cur.text) in officials():
+            return cur
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def officials() -> frozenset[str]:
+    """Who acts for a region: the organization kinds of orgs.yml (министерство, правительство,
+    уполномоченный…) and the officials who head them."""
+    from pipeline.tag.orgs.tagger import body_and_media_heads
+
+    return body_and_media_heads()[0] | OFFICIAL_LEMMAS
 
 
 def _span(toks: list[syntax.SynToken], start: int, end: int) -> set[int]:
