@@ -30,7 +30,17 @@ from pipeline.tag.regions.gazetteer import Mention
 
 # Between two members of one list: commas, «и», a dash, and a shared type word
 # («Новосибирская и Томская области, Кузбасс»).
-SEPARATOR = re.compile(r"^[\s,;и—–-]*(?:(?:края|краев|области|областей|республики)[\s,;и]*)?$")
+SEPARATOR = re.compile(
+    r"^[\s,;и—–-]*(?:(?:кра[яеюй]\w*|област\w*|республик\w*)[\s,;и]*)?"
+    r"(?:а\s+также\s+|также\s+)?(?:(?:в|во|на)\s+)?$"
+)
+# A sentence that ranks regions («меньше всего отказов зафиксировали в A, B и C», «в пятёрку
+# лидеров вошли», «рейтинг возглавили»): the list it names is the ranking, every member its news.
+RANKING_RE = re.compile(
+    r"\b(?:больше|меньше|лучше|хуже|чаще|реже|выше|ниже)\s+всего\b|\bлидер|\bрейтинг"
+    r"|\b(?:пят[её]рк|десятк|тройк)\w*\s+(?:лучш|лидер|регион)|\bнаи(?:меньш|больш|высш|лучш)\w*",
+    re.IGNORECASE,
+)
 # The list is an argument of its predicate: who does it, to whom, what.
 CORE_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
 PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -93,6 +103,11 @@ def list_arguments(
                 break
         if pred is None:
             pred = _subject_by_case(toks, span, venue_words)
+        if pred is None and len({m.isos for m in mentions[lo : hi + 1]}) >= 3:
+            ranking = RANKING_RE.search(text, s, e)
+            if ranking:  # the parse of a ranking's sentence is often lost; its words are not
+                out.update({k: ranking.group(0).lower() for k in range(lo, hi + 1)})
+                continue
         if pred is None:
             # «Уполномоченные по правам ребёнка A, B и C подписали меморандум»: each region
             # acts through its own officials or bodies.
