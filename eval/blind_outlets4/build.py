@@ -288,7 +288,7 @@ def as_url(a: dict) -> str:
 
 def as_shell(title: str, content: str, crumbs: list[tuple[str, str]], arts: list[dict], side: bool = True) -> str:
     bc = "".join(f'<li class="gw-breadcrumbs__item"><a href="{u}">{n}</a></li>' if u else f'<li class="gw-breadcrumbs__item"><span>{n}</span></li>'
-                 for n, u in [("Главная", "/")] + crumbs)  # fmt: skip
+                 for n, u in [("Главная", "/"), *crumbs])  # fmt: skip
     news = "".join(f'<div class="gw-widget-news__item"><span class="gw-widget-news__date">{dotted(a["date"])}</span><a href="{as_url(a)}">{e(a["title"])}</a></div>' for a in arts[:3])
     aside = (f'<aside class="gw-layout__aside"><div class="gw-widget gw-widget-news"><div class="gw-widget__title">Последние новости</div>{news}</div>'
              '<div class="gw-widget gw-widget-pos"><div class="gw-widget__title">Решаем вместе</div><p>Не убран снег, плохо освещена улица, не работает социальная служба? Сообщите о проблеме.</p>'
@@ -496,7 +496,7 @@ def dk_shell(title: str, content: str, body_class: str, head: str = "") -> str:
 
 
 def dk_card(a: dict) -> str:
-    slug, name, _ = dk_author(a)
+    _slug, _name, _ = dk_author(a)
     return f"""<article class="post-card post tag-{DK_TAGS[a['rubric']]}">
     <a class="post-card-image-link" href="{dk_url(a)}"><img class="post-card-image" src="{{{{BASE}}}}/content/images/size/w600/2025/{a['date'].month:02d}/{a['slug'][:20]}.jpg" alt="{e(a['title'])}" loading="lazy"></a>
     <div class="post-card-content"><a class="post-card-content-link" href="{dk_url(a)}">
@@ -899,7 +899,7 @@ def ks_url(a: dict) -> str:
 
 def ks_shell(title: str, content: str, crumbs: list[tuple[str, str]], left: bool = True) -> str:
     bc = "".join(f'<div class="breadcrumbs__item" itemprop="itemListElement"><a class="breadcrumbs__link" href="{u}" title="{n}"><span itemprop="name">{n}</span></a></div><span class="breadcrumbs__separator">—</span>'
-                 if u else f'<span class="breadcrumbs__item breadcrumbs__item--current"><span itemprop="name">{n}</span></span>' for n, u in [("Главная", "/")] + crumbs)  # fmt: skip
+                 if u else f'<span class="breadcrumbs__item breadcrumbs__item--current"><span itemprop="name">{n}</span></span>' for n, u in [("Главная", "/"), *crumbs])  # fmt: skip
     menu = ('<div class="left_menu_block"><ul class="left-menu"><li><a href="/company/">О центре</a></li><li><a href="/company/news/">Новости</a></li><li><a href="/company/staff/">Сотрудники</a></li>'
             '<li><a href="/company/docs/">Документы</a></li><li><a href="/company/reviews/">Отзывы</a></li></ul></div>') if left else ""  # fmt: skip
     return f"""<!DOCTYPE html>
