@@ -3,7 +3,7 @@
     .venv/bin/python eval/blind_outlets4/build.py [--out DIR]   # DIR: render elsewhere (tests)
 
 Sources: articles.yml (texts and gold labels, written before newsmon ever ran on these sites, by an
-author who had not read newsmon's code) and the six page styles below, one per outlet, in styles
+author who had not read newsmon's code) and the seven page styles below, one per outlet, in styles
 none of the first three blind sets uses:
 
 - obzor70 — a city portal on MODX Revolution: ``/novosti/<alias>.html``, a pdoPage listing
@@ -26,7 +26,10 @@ none of the first three blind sets uses:
   region and tag taxonomies, an archive page, ``/index.xml``, ``/sitemap.xml`` (every page);
 - keskil — a family-support NGO on 1C-Bitrix with an Aspro-like corporate template:
   ``/company/news/<code>/``, ``?PAGEN_1=2``, about / staff / services / a project / documents /
-  reviews / donation / contacts pages, dates as «12 октября 2025».
+  reviews / donation / contacts pages, dates as «12 октября 2025»;
+- naran — a foster families' association on Wix with the Wix blog: ``/post/<slug>``, ``/blog``,
+  ``/blog/page/2``, category and hashtag pages, a member profile; dates as «20 нояб.» with no year,
+  the full date only in JSON-LD (UTC).
 
 Two nights: ``night1/`` is every outlet as it stood on the evening of NIGHT1 (articles dated after
 it not yet published), ``sites/`` on the evening of NIGHT2. The output is committed; gold.json
@@ -81,6 +84,8 @@ OUTLETS: dict[str, dict[str, Any]] = {
                  "tz": "+07:00", "encoding": "utf-8", "charset_in": "both", "sitemaps": ["/sitemap.xml"]},
     "keskil": {"title": "Центр помощи семье и детям «Кэскил»", "region": "Республика Саха (Якутия)",
                "iso": "RU-SA", "tz": "+09:00", "encoding": "utf-8", "charset_in": "header"},
+    "naran": {"title": "Ассоциация замещающих семей «Наран»", "region": "Республика Бурятия", "iso": "RU-BU",
+              "tz": "+08:00", "encoding": "utf-8", "charset_in": "both"},
 }  # fmt: skip
 
 e = html.escape
@@ -1026,8 +1031,153 @@ def build_keskil(arts: list[dict], s: Site) -> Site:
     return s
 
 
+# --- naran: a Wix site with the Wix blog ----------------------------------------------------------
+
+WX_MONTHS = ["янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.", "дек."]
+WX_CATS = {"Новости": "novosti", "Истории": "istorii"}
+
+
+def wx_url(a: dict) -> str:
+    return f"/post/{a['slug']}"
+
+
+def wx_date(a: dict) -> str:
+    """Wix's blog date: no year for the current year («12 окт.»)."""
+    d = a["date"]
+    return f"{d.day} {WX_MONTHS[d.month - 1]}" if d.year == NOW["date"].year else f"{d.day} {WX_MONTHS[d.month - 1]} {d.year} г."
+
+
+def wx_utc(a: dict) -> str:
+    return local_dt(a, "naran").astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+def wx_shell(title: str, content: str, page_id: str, head: str = "") -> str:
+    warmup = json.dumps({"appsWarmupData": {"14bcded7-0066-7c35-14d7-466cb3f09103": {"pageId": page_id, "locale": "ru", "isSSR": True}}}, ensure_ascii=False)
+    return f"""<!DOCTYPE html>
+<html lang="ru">
+<head>
+  <meta charset='utf-8'>
+  <meta name="viewport" content="width=device-width, initial-scale=1" id="wixDesktopViewport">
+  <meta http-equiv="X-UA-Compatible" content="IE=edge">
+  <meta name="generator" content="Wix.com Website Builder">
+  <title>{e(title)}</title>{head}
+  <script type="text/javascript">window.viewerModel = {{"site":{{"metaSiteId":"5c1f8a2e","isPremium":true}},"language":{{"siteLanguage":"ru"}},"requestUrl":"{{{{BASE}}}}"}};</script>
+  <script id="wix-warmup-data" type="application/json">{warmup}</script>
+  <style id="css_masterPage">#SITE_HEADER{{--bg:#fff}}#SITE_FOOTER{{--bg:#2b3a55}}</style>
+</head>
+<body>
+<div id="SITE_CONTAINER"><div id="main_MF" class="main_MF"><div id="site-root" class="site-root">
+<div id="masterPage" class="mesh-layout">
+<header id="SITE_HEADER" class="xU8fqS SITE_HEADER wixui-header"><div class="_C0cVf"><div id="comp-kx3f8a1" class="comp-kx3f8a1 wixui-image"><a href="{{{{BASE}}}}" data-testid="linkElement"><img src="https://static.wixstatic.com/media/5c1f8a_logo~mv2.png" alt="Наран"></a></div>
+<div id="comp-kx3f8a2" class="comp-kx3f8a2 wixui-rich-text" data-testid="richTextElement"><p class="font_6 wixui-rich-text__text"><span class="wixui-rich-text__text">Ассоциация замещающих семей «Наран»</span></p></div>
+<nav id="comp-kx3f8a3" class="StylableHorizontalMenu3372578893__root wixui-horizontal-menu" aria-label="Сайт"><ul class="StylableHorizontalMenu3372578893__menu">
+<li class="wixui-horizontal-menu__item"><a href="{{{{BASE}}}}" data-testid="linkElement">Главная</a></li><li class="wixui-horizontal-menu__item"><a href="{{{{BASE}}}}/about" data-testid="linkElement">О нас</a></li>
+<li class="wixui-horizontal-menu__item"><a href="{{{{BASE}}}}/programmy" data-testid="linkElement">Программы</a></li><li class="wixui-horizontal-menu__item"><a href="{{{{BASE}}}}/blog" data-testid="linkElement">Блог</a></li>
+<li class="wixui-horizontal-menu__item"><a href="{{{{BASE}}}}/komanda" data-testid="linkElement">Команда</a></li><li class="wixui-horizontal-menu__item"><a href="{{{{BASE}}}}/pomoch" data-testid="linkElement">Помочь</a></li><li class="wixui-horizontal-menu__item"><a href="{{{{BASE}}}}/kontakty" data-testid="linkElement">Контакты</a></li></ul></nav></div></header>
+<main id="PAGES_CONTAINER" tabindex="-1" data-main-content="true"><div id="SITE_PAGES"><div id="{page_id}" class="{page_id} wixui-page">{content}</div></div></main>
+<footer id="SITE_FOOTER" class="SITE_FOOTER wixui-footer"><div id="comp-kx3f8b1" class="comp-kx3f8b1 wixui-rich-text" data-testid="richTextElement">
+<p class="font_9 wixui-rich-text__text">Региональная общественная организация «Ассоциация замещающих семей «Наран». 670000, Республика Бурятия, г. Улан-Удэ, ул. Ленина, 00. +7 (3012) 00-00-00</p>
+<p class="font_9 wixui-rich-text__text">© 2025 Наран. Сайт создан на Wix.com</p></div></footer>
+</div></div></div></div>
+<div id="consent-banner-root"><div data-hook="consent-banner-root" class="consent-banner"><p>Этот сайт использует файлы cookie. <a href="{{{{BASE}}}}/about">Подробнее</a></p><button data-hook="consent-banner-apply-button">Принять</button></div></div>
+<script src="https://static.parastorage.com/services/wix-thunderbolt/dist/main.e8f1b2c3.bundle.min.js" async></script>
+</body></html>
+"""
+
+
+def wx_card(a: dict) -> str:
+    return (f'<article class="blog-post-homepage-description-font gallery-item" data-hook="post-list-item"><div data-hook="post-list-item__image">'
+            f'<img src="https://static.wixstatic.com/media/5c1f8a_{a["id"]:04d}~mv2.jpg/v1/fill/w_454,h_341/{a["slug"][:16]}.jpg" alt=""></div>'
+            f'<div class="post-list-item__content"><div data-hook="post-metadata"><span data-hook="user-name">Наран</span> · <span data-hook="time-ago" title="{wx_date(a)}">{wx_date(a)}</span> · '
+            f'<span data-hook="time-to-read">{max(1, len(a["text"].split()) // 150)} мин. чтения</span></div>'
+            f'<a href="{{{{BASE}}}}{wx_url(a)}" data-hook="post-list-item__title"><h2 class="blog-post-homepage-title-font">{e(a["title"])}</h2></a>'
+            f'<div data-hook="post-description"><p>{e(lead(a, 160))}</p></div>'
+            f'<div data-hook="post-footer"><span data-hook="view-count">{a["id"] * 37 % 200 + 20} просмотров</span><span data-hook="comment-count">0 комментариев</span></div></div></article>')
+
+
+def wx_blog(sel: list[dict], title: str, base: str, page: int, pages: int) -> str:
+    cats = "".join(f'<li><a href="{{{{BASE}}}}/blog/categories/{slug}" data-hook="category-link">{name}</a></li>' for name, slug in WX_CATS.items())
+    nav = ""
+    if pages > 1:
+        nav = '<nav data-hook="pagination" class="pagination">' + "".join(
+            f'<span data-hook="page-{i}" aria-current="page">{i}</span>' if i == page else f'<a data-hook="page-{i}" href="{{{{BASE}}}}{base if i == 1 else f"{base}/page/{i}"}">{i}</a>'
+            for i in range(1, pages + 1)) + "</nav>"  # fmt: skip
+    return (f'<div data-hook="blog-desktop-header-container"><nav data-hook="category-menu"><ul><li><a href="{{{{BASE}}}}/blog" data-hook="category-link">Все посты</a></li>{cats}</ul></nav>'
+            f'<div data-hook="search-input"><input placeholder="Поиск"></div></div><h1 class="wixui-blog-title" data-hook="feed-page-title">{e(title)}</h1>'
+            f'<div data-hook="post-list">{"".join(map(wx_card, sel))}</div>{nav}')
+
+
+def build_naran(arts: list[dict], s: Site) -> Site:
+    arts = newest_first(arts)
+    home = ('<section class="wixui-section"><div class="wixui-rich-text"><h1 class="font_0 wixui-rich-text__text">Каждому ребёнку — семья</h1>'
+            '<p class="font_7 wixui-rich-text__text">Мы объединяем приёмных родителей, опекунов и тех, кто только думает взять ребёнка в семью.</p></div>'
+            '<a class="wixui-button" href="{{BASE}}/pomoch">Помочь</a></section>'
+            f'<section class="wixui-section"><h2 class="font_2">Последние посты</h2><div data-hook="post-list">{"".join(map(wx_card, arts[:3]))}</div>'
+            '<a class="wixui-button" href="{{BASE}}/blog">Все посты</a></section>')  # fmt: skip
+    s.page("/", "index.html", wx_shell("Главная | Наран", home, "c1dmp"), "home")
+    chunks = chunked(arts, 6)
+    for i, chunk in enumerate(chunks, 1):
+        body = wx_blog(chunk, "Блог", "/blog", i, len(chunks))
+        if i == 1:
+            s.page("/blog", "blog.html", wx_shell("Блог | Наран", body, "blog1"), "listing")
+        else:
+            s.page(f"/blog/page/{i}", f"blog/page/{i}.html", wx_shell(f"Блог | Страница {i} | Наран", body, "blog1"), "paginated")
+    for name, slug in WX_CATS.items():
+        sel = [a for a in arts if a["rubric"] == name]
+        s.page(f"/blog/categories/{slug}", f"blog/categories/{slug}.html", wx_shell(f"{name} | Наран", wx_blog(sel, name, f"/blog/categories/{slug}", 1, 1), "blog1"), "category")
+    sel = [a for a in arts if a["relevant"]]
+    s.page("/blog/hashtags/semya", "blog/hashtags/semya.html", wx_shell("#семья | Наран", wx_blog(sel, "#семья", "/blog/hashtags/semya", 1, 1), "blog1"), "tag")
+    statics = [
+        ("/about", "О нас", "about",
+         "<p>Ассоциация замещающих семей «Наран» объединяет приёмных родителей и опекунов Бурятии с 2014 года. «Наран» по-бурятски — «солнце».</p>"
+         "<p>Мы ведём школу приёмных родителей, выездные клубы для опекунов в районах республики, консультируем семьи и ищем наставников для выпускников детских домов.</p>"
+         "<p>Ассоциация — член общественного совета при Министерстве социальной защиты Республики Бурятия.</p>"),
+        ("/programmy", "Программы", "service_info",
+         "<h2>Школа приёмных родителей</h2><p>Десять недель подготовки для тех, кто хочет взять ребёнка в семью. Бесплатно.</p>"
+         "<h2>Выездные клубы</h2><p>Психолог и юрист раз в месяц приезжают в районы, где нет своих специалистов.</p>"
+         "<h2>Наставничество</h2><p>Подбираем взрослых друзей для выпускников детских домов и сопровождаем пары.</p>"),
+        ("/komanda", "Команда", "staff",
+         '<div class="wixui-repeater"><div class="wixui-repeater__item"><h3>Дарима Батуева</h3><p>Председатель ассоциации, приёмная мама четверых детей</p></div>'
+         '<div class="wixui-repeater__item"><h3>Баирма Цыренова</h3><p>Психолог</p></div><div class="wixui-repeater__item"><h3>Алексей Бадмаев</h3><p>Юрист</p></div></div>'),
+        ("/pomoch", "Помочь", "donate",
+         '<p>Пожертвование поможет нам доехать до семей в отдалённых районах.</p><div data-hook="donation-form"><button>300 ₽</button><button>500 ₽</button><button>1000 ₽</button><button data-hook="donate-button">Пожертвовать</button></div>'),
+        ("/kontakty", "Контакты", "contacts",
+         '<p>670000, г. Улан-Удэ, ул. Ленина, 00, офис 00</p><p>+7 (3012) 00-00-00</p><p>naran@naran.example</p>'
+         '<form data-hook="contact-form"><input placeholder="Имя"><input placeholder="Email"><textarea placeholder="Сообщение"></textarea><button>Отправить</button></form>'),
+        ("/profile/naran/profile", "Наран", "profile",
+         '<div data-hook="profile-widget"><h1 data-hook="profile-name">Наран</h1><span data-hook="profile-role">Администратор</span><p data-hook="profile-about">Официальный аккаунт ассоциации.</p>'
+         f'<div data-hook="profile-stats">{len(arts)} постов · 0 комментариев</div></div>'),
+    ]  # fmt: skip
+    for url, title, kind, inner in statics:
+        body = inner if kind == "profile" else f'<section class="wixui-section"><div class="wixui-rich-text"><h1 class="font_0">{title}</h1>{inner}</div></section>'
+        s.page(url, url.lstrip("/") + ".html", wx_shell(f"{title} | Наран", body, f"p{kind[:4]}"), kind)
+    for a in arts:
+        cat = WX_CATS[a["rubric"]]
+        ld = json.dumps({"@context": "https://schema.org", "@type": "BlogPosting", "headline": a["title"], "datePublished": wx_utc(a), "dateModified": wx_utc(a),
+                         "author": {"@type": "Person", "name": "Наран"}, "publisher": {"@type": "Organization", "name": "Наран"},
+                         "mainEntityOfPage": {"@type": "WebPage", "@id": "{{BASE}}" + wx_url(a)}}, ensure_ascii=False)  # fmt: skip
+        head = (f'\n  <link rel="canonical" href="{{{{BASE}}}}{wx_url(a)}">\n  <meta property="og:type" content="article">\n  <meta property="og:title" content="{e(a["title"])}">'
+                f'\n  <script type="application/ld+json">{ld}</script>')  # fmt: skip
+        paras = "".join(f'<p class="MzIdv" dir="auto"><span class="wixui-rich-text__text">{e(v)}</span></p>' if k == "p" else
+                        "<ul class=\"wsEq1\">" + "".join(f'<li dir="auto"><p class="MzIdv"><span>{e(x)}</span></p></li>' for x in v) + "</ul>" if k == "ul" else
+                        f"<h2>{e(v)}</h2>" for k, v in blocks(a))  # fmt: skip
+        others = [o for o in arts if o["id"] != a["id"]][:3]
+        body = f"""<div data-hook="post-page"><article data-hook="post" class="blog-post-page-font">
+<div data-hook="post-header"><div data-hook="post-metadata"><a href="{{{{BASE}}}}/profile/naran/profile" data-hook="user-name">Наран</a> · <span data-hook="time-ago" title="{wx_date(a)}">{wx_date(a)}</span> · <span data-hook="time-to-read">{max(1, len(a["text"].split()) // 150)} мин. чтения</span></div>
+<h1 data-hook="post-title" class="blog-post-title-font">{e(a['title'])}</h1></div>
+<div data-hook="post-description"><div data-id="rich-content-viewer" class="rich-content-viewer">{paras}</div></div>
+<div data-hook="post-footer"><div data-hook="post-categories-list"><a href="{{{{BASE}}}}/blog/categories/{cat}">{a['rubric']}</a></div>
+<div data-hook="post-main-actions-desktop"><button data-hook="share-button" aria-label="Поделиться в Facebook"></button><button data-hook="share-button" aria-label="Поделиться во ВКонтакте"></button><button data-hook="share-button" aria-label="Копировать ссылку"></button></div>
+<div data-hook="post-stats"><span data-hook="view-count">{a["id"] * 37 % 200 + 20} просмотров</span><span data-hook="comment-count">0 комментариев</span><button data-hook="like-button">Нравится</button></div></div>
+</article>
+<section data-hook="recent-posts"><h2 data-hook="recent-posts-title">Недавние посты</h2><a href="{{{{BASE}}}}/blog" data-hook="see-all-link">Смотреть все</a>{"".join(map(wx_card, others))}</section>
+<section data-hook="comments-widget"><h3>Комментарии</h3><div data-hook="comment-box">Напишите комментарий…</div></section></div>"""
+        s.page(wx_url(a), wx_url(a).lstrip("/") + ".html", wx_shell(f"{a['title']}", body, "blogpost", head), "article", a)
+    return s
+
+
 BUILDERS = {"obzor70": build_obzor70, "altsoc": build_altsoc, "dalkrai": build_dalkrai, "onego": build_onego,
-            "siblenta": build_siblenta, "keskil": build_keskil}  # fmt: skip
+            "siblenta": build_siblenta, "keskil": build_keskil, "naran": build_naran}  # fmt: skip
 
 
 def build_night1(out: Path) -> None:
