@@ -54,7 +54,20 @@ def test_the_owner_is_read_from_the_copyright_and_legal_lines_of_the_footer():
         "Уполномоченный по правам ребёнка в Тверской области",
         "Благотворительный фонд «Опора»",
         "Сетевое издание «Вести». Свидетельство о регистрации СМИ ЭЛ № ФС 77-00000",
+        "Сетевое издание «Вести»",  # the footer's quoted name, as a site builder's footer has it
     )
+
+
+def test_a_footer_line_naming_an_organization_in_quotes_names_the_owner():
+    """A site builder's footer with no copyright owner but the organization's legal name."""
+    tree = fromstring(
+        "<html><body><h1>Новость</h1><nav><a href='/'>Новости</a></nav><footer><div>"
+        "<p>Региональная общественная организация «Ассоциация приёмных семей «Опора». 170000, "
+        "г. Тверь, ул. Советская, 1. +7 (4822) 00-00-00</p><p>© 2025 Опора. Сайт создан на "
+        "конструкторе</p><p>Новости</p></div></footer></body></html>")
+    lines = owner_lines(tree)
+    assert "Региональная общественная организация «Ассоциация приёмных семей «Опора»" in lines
+    assert names_a_body(lines)
 
 
 def _page(title: str, footer: str) -> str:

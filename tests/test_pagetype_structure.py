@@ -237,3 +237,20 @@ def test_sitemap_entries_get_the_url_verdict_links_get():
     for url in ("https://gazeta.test/news/ivan-sokolov-88301", "https://gazeta.test/p/ivan",
                 "https://gazeta.test/index.php?option=com_content&view=article&id=12"):
         assert not not_an_article_url(url), url
+
+
+def test_a_byline_link_above_a_short_item_does_not_make_it_a_teaser():
+    """«Редакция «…»» links to the staff's profile between the headline and a short text; a
+    sidebar feed links six other items. The byline is no headline: the text is the article's,
+    not a blurb under another page's title. A headline-shaped link above the same text is."""
+    body = f"<p>{SENTENCES[0]} {SENTENCES[1]}</p><p>{SENTENCES[2]}</p>"
+    feed = "<div class='related'><h3>Ещё в рубрике</h3><ul>" + "".join(
+        f'<li><a href="/news/{i}.html">Главная новость дня под номером {i} о жизни района и его '
+        f'жителей</a> <span>{i + 1} ноября</span></li>' for i in range(6)) + "</ul></div>"
+    byline = ("<article><h1>Поликлинику открыли после ремонта</h1><div class='info'><div class="
+              "'bar'><a href='/users/14'>Редакция «Городских вестей»</a></div><div class='bar'>"
+              f"19 ноября 2025 в 11:20</div></div><div class='fields'>{body}</div></article>{feed}")
+    assert non_article_reason("https://gazeta.test/news/8906.html", SOURCE, page(byline)) is None
+    teaser = ("<h1>Общество</h1><div class='item'><h2><a href='/news/77.html'>Поликлинику "
+              f"открыли после ремонта</a></h2>{body}</div>{feed}")
+    assert non_article_reason("https://gazeta.test/news/", SOURCE, page(teaser)) is not None

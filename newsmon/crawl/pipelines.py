@@ -153,6 +153,10 @@ class ExtractPipeline(_WithMemory):
         if item.feed_date and (extracted.published is None or extracted.date_method in WEAK_METHODS):
             extracted.published = dt.date.fromisoformat(item.feed_date)
             extracted.date_method = "feed"
+        if extracted.published is None:
+            # News is dated; a page with no date anywhere (nor in a feed that lists it) is a
+            # service, document or profile page written as prose — and could count in no period.
+            raise NotArticle(f"no publication date on the page or in a feed: {item.url}")
         if self.since and extracted.published and extracted.published < self.since:
             self.memory.remember_old(item.request_urls, extracted.published.isoformat())
             raise TooOld(f"published {extracted.published} before {self.since}")

@@ -89,6 +89,10 @@ class Structure:
     headings: list[Block] = field(default_factory=list)  # unlinked headings
     body: list[Block] = field(default_factory=list)  # the largest run of sibling prose
     governing: Block | None = None  # the heading or title link nearest above the body
+    # The governing title link is one of a listing's teasers: shaped as a headline, its teaser
+    # box holding the body (a blurb under another page's title) or in a repeated group — not an
+    # article's byline link «Редакция …» alone in a bar of its own above the text.
+    governed_by_teaser: bool = False
     # The body sits in the box of a headline-shaped link to another page, below the page's own
     # <h1>: a whole post printed in an archive under the archive's title.
     body_under_foreign_title: bool = False
@@ -436,6 +440,13 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
         (s.teaser_prose if _in_any(b.owner, teaser_roots) else s.prose).append(b)
     s.body, s.governing = _body(s)
     g = s.governing
+    if s.body and g is not None and g in s.title_links:
+        teaser = _teaser_item(g, t)
+        s.governed_by_teaser = (
+            is_headline_shaped(g)
+            or (teaser is not None and _in_any(s.body[0].owner, {teaser}))
+            or any(_in_any(g.owner, set(group)) for group in s.repeated)
+        )
     if s.body and g is not None and g in s.title_links and is_headline_shaped(g):
         box = _teaser_item(g, t, prose_barrier=False)
         own_h1 = any(_tag(h.owner) == "h1" and h.index < g.index for h in s.headings)

@@ -98,7 +98,7 @@ def judge(s: Structure) -> Verdict:
         if (s.fields_before_body >= CARD_MIN_FIELDS and s.contacts_before_body
                 and s.body_chars < CARD_MAX_BODY):
             return Verdict("not", f"card of {s.fields_before_body} fields above the text")
-        if (teaser_governed and s.body_chars < BLURB_MAX_CHARS
+        if (teaser_governed and s.governed_by_teaser and s.body_chars < BLURB_MAX_CHARS
                 and s.teaser_items >= LISTING_MIN_TEASERS):
             return Verdict("not", f"listing of {s.teaser_items} teasers around a short blurb")
         between = _teasers_between_headline_and_body(s)

@@ -25,6 +25,10 @@ _RIGHTS_RE = re.compile(r"вс[её] права защищены\.?|all rights r
 _LEGAL_RE = re.compile(r"\b(?:ОГРНИП|ОГРН|ИНН|КПП)\b")
 _MEDIA_RE = re.compile(r"\bСМИ\b|\b(?:ЭЛ|ПИ)\s*№\s*(?:ФС|ТУ)\b")
 MAX_LINES = 6
+# The footer's own lines that name an organization in quotes («Региональная общественная
+# организация «Ассоциация …». 670000, г. …»): the owner, when no copyright line names it.
+_FOOTER_LINES = "//footer//p | //footer//div[not(*)] | //footer//span[not(*)]"
+FOOTER_NAME_MAX_WORDS = 15
 
 
 def owner_lines(tree: HtmlElement) -> tuple[str, ...]:
@@ -41,8 +45,23 @@ def owner_lines(tree: HtmlElement) -> tuple[str, ...]:
         if name and name not in out:
             out.append(name)
         if len(out) >= MAX_LINES:
-            break
+            return tuple(out)
+    for el in tree.xpath(_FOOTER_LINES):
+        line = " ".join(el.text_content().split())
+        name = _quoted_name(line) if len(line) <= SITE_LINE_MAX_CHARS else None
+        if name and name not in out:
+            out.append(name)
+            if len(out) >= MAX_LINES:
+                break
     return tuple(out)
+
+
+def _quoted_name(line: str) -> str | None:
+    """The first sentence of a footer line when it names something in quotes, else None."""
+    first = re.split(r"(?<=[.;»])\s+(?=[А-ЯЁA-Z0-9+])", line, maxsplit=1)[0].rstrip(" .,;")
+    if "«" not in first and '"' not in first:
+        return None
+    return _clean(first) if len(first.split()) <= FOOTER_NAME_MAX_WORDS else None
 
 
 def _owner_of(line: str) -> str | None:

@@ -1,0 +1,53 @@
+"""News is dated: a page reached by a link that gives no publication date anywhere — a service,
+document or group page written as prose — is not stored as an article, and is remembered so the
+next night does not fetch it again. A date the outlet's feed gives is enough."""
+
+from __future__ import annotations
+
+import yaml
+from faults_sites import crawl, query
+
+from newsmon.siteserver import SiteServer
+
+PROSE = ("Специалисты центра консультируют родителей и помогают оформить документы на пособия. "
+         "Приём ведётся по будням с девяти до шести, запись по телефону. Консультации бесплатны "
+         "для многодетных и малообеспеченных семей, а также для опекунов и приёмных родителей.")
+
+
+def _page(title: str, dated: bool) -> str:
+    date = "<time datetime='2025-10-07'>7 октября 2025</time>" if dated else ""
+    return (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><main>"
+            f"<h1>{title}</h1>{date}<p>{PROSE}</p><p>{PROSE}</p></main></body></html>")
+
+
+def test_an_undated_page_is_no_article_unless_a_feed_dates_it(tmp_path):
+    folder = tmp_path / "sites" / "centre"
+    (folder / "public" / "uslugi").mkdir(parents=True)
+    (folder / "site.yml").write_text(yaml.safe_dump(
+        {"name": "centre", "region": "Тверская область", "sitemaps": ["/sitemap.xml"],
+         "feeds": ["/rss.xml"]}, allow_unicode=True), encoding="utf-8")  # fmt: skip
+    pages = {"konsultacii": ("Консультации для семей", False),
+             "novost": ("Центр открыл консультации для семей", True),
+             "v-lente": ("Консультации для семей расширены", False)}
+    for slug, (title, dated) in pages.items():
+        (folder / "public" / "uslugi" / f"{slug}.html").write_text(_page(title, dated), "utf-8")
+    (folder / "public" / "rss.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><item>'
+        "<title>Консультации</title><link>{{BASE}}/uslugi/v-lente.html</link>"
+        "<pubDate>Wed, 08 Oct 2025 09:00:00 +0300</pubDate></item></channel></rss>", "utf-8")
+    (folder / "public" / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+        'sitemap/0.9"><url><loc>{{BASE}}/uslugi/konsultacii.html</loc></url>'
+        "<url><loc>{{BASE}}/uslugi/novost.html</loc></url></urlset>", "utf-8")
+    with SiteServer(tmp_path / "sites") as server:
+        sources = server.write_sources(tmp_path / "sources.yml")
+        db_path = tmp_path / "n.db"
+        first = crawl(sources, db_path)
+        log_after_first = len(server.request_log)
+        second = crawl(sources, db_path)
+        again = [e.path for e in server.request_log[log_after_first:]]
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    rows = query(db_path, "select url, published, date_method from articles order by url")
+    assert [(u.rsplit("/", 1)[1], p, m) for u, p, m in rows] == [
+        ("novost.html", "2025-10-07", "time"), ("v-lente.html", "2025-10-08", "feed")]
+    assert "/uslugi/konsultacii.html" not in again
