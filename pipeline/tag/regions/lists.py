@@ -28,17 +28,18 @@ from pipeline.lang import syntax
 from pipeline.lang.morph import lemma
 from pipeline.tag.regions.gazetteer import Mention
 
-# Between two members of one list: commas, «и», a dash, and a shared type word
-# («Новосибирская и Томская области, Кузбасс»).
+# Between two members of one list: commas, «и», a dash, a shared type word («Новосибирская и
+# Томская области, Кузбасс»), a figure in brackets («Тюменская область (95,8 процента), Татарстан»).
 SEPARATOR = re.compile(
-    r"^[\s,;и—–-]*(?:(?:кра[яеюй]\w*|област\w*|республик\w*)[\s,;и]*)?"
+    r"^(?:\s*\([^()]{0,40}\))?[\s,;и—–-]*(?:(?:кра[яеюй]\w*|област\w*|республик\w*)[\s,;и]*)?"
     r"(?:а\s+также\s+|также\s+)?(?:(?:в|во|на)\s+)?$"
 )
 # A sentence that ranks regions («меньше всего отказов зафиксировали в A, B и C», «в пятёрку
 # лидеров вошли», «рейтинг возглавили»): the list it names is the ranking, every member its news.
 RANKING_RE = re.compile(
     r"\b(?:больше|меньше|лучше|хуже|чаще|реже|выше|ниже)\s+всего\b|\bлидер|\bрейтинг"
-    r"|\b(?:пят[её]рк|десятк|тройк)\w*\s+(?:лучш|лидер|регион)|\bнаи(?:меньш|больш|высш|лучш)\w*",
+    r"|\b(?:пят[её]рк|десятк|тройк)\w*\s+(?:лучш|лидер|регион)|\bнаи(?:меньш|больш|высш|лучш)\w*"
+    r"|\b(?:перв|лучш)\w*\s+(?:пят[её]рк|десятк|тройк|двадцатк)",
     re.IGNORECASE,
 )
 # The list is an argument of its predicate: who does it, to whom, what.
@@ -47,6 +48,10 @@ PREDICATE_POS = frozenset({"VERB", "AUX"})
 # A review told member by member: at least this many subjects, each with a clause of its own, in
 # one paragraph (two are as often a comparison: «в Татарстане так, а у нас иначе»).
 CLAUSE_MEMBERS_MIN = 3
+# A member opening its own segment: after a bullet or a number («- », «• », «1) »), or «в/на».
+ROW_OPENING = re.compile(r"[\s«\"•·*–—-]*(?:\d{1,2}[.)]\s*)?(?:(?:в|во|на)\s+)?")
+# A line of a bulleted list or of a table («- A — …», «A | 90,2 | +1,4», «--- | ---»).
+ROW_LINE = re.compile(r"\s*(?:[•·*–—-]\s|\d{1,2}[.)]\s)|[^\n]*\s\|\s")
 SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass"})
 LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "на"})
 # Officials a region acts through («губернаторы A и B подписали»), besides its bodies (orgs.yml).
@@ -327,10 +332,31 @@ def predicated_members(
         seg = max(text.rfind(c, 0, m.start) for c in ";.\n!?")
         head = text[seg + 1 : m.start]
         tail = text[m.end : m.end + 3]
-        opens = re.fullmatch(r"[\s«\"]*(?:(?:в|во|на)\s+)?", head.lower())
-        if opens and re.match(r"\s*[—–:]", tail):
-            found.setdefault(_paragraph(text, m.start), set()).add(iso)
+        opens = ROW_OPENING.fullmatch(head.lower())
+        if opens and re.match(r"\s*[—–:|]", tail):
+            found.setdefault(_rows(text, m.start), set()).add(iso)
     return {iso for isos in found.values() if len(isos) >= 2 for iso in isos}
+
+
+def _rows(text: str, pos: int) -> tuple[int, int]:
+    """The paragraph at pos, or the run of bullet or table lines it belongs to («- A — …»,
+    «A | 90,2 | +1,4» each on a line of its own, blank lines between: one list)."""
+    lo, hi = _paragraph(text, pos)
+    if not ROW_LINE.match(text[lo:hi]):
+        return lo, hi
+    while lo > 0:
+        prev_lo, prev_hi = _paragraph(text, lo - 1)
+        line = text[prev_lo:prev_hi]
+        if line.strip() and not ROW_LINE.match(line):
+            break
+        lo = prev_lo
+    while hi < len(text):
+        next_lo, next_hi = _paragraph(text, hi + 1)
+        line = text[next_lo:next_hi]
+        if line.strip() and not ROW_LINE.match(line):
+            break
+        hi = next_hi
+    return lo, hi
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
