@@ -58,6 +58,14 @@ def test_the_owner_is_read_from_the_copyright_and_legal_lines_of_the_footer():
     )
 
 
+def test_a_comment_before_the_copyright_text_is_never_read_as_its_parent():
+    """The text after an HTML comment is the comment's «tail»: its owner is the element around
+    both (reading the comment as an element crashed the extractor on real pages)."""
+    tree = fromstring("<html><body><p>Текст.</p><footer><div><!-- счётчик -->© 2025 Фонд «Опора»"
+                      "<!-- ещё -->. ИНН 6900000000</div></footer></body></html>")
+    assert owner_lines(tree) == ("Фонд «Опора»",)
+
+
 def test_a_footer_line_naming_an_organization_in_quotes_names_the_owner():
     """A site builder's footer with no copyright owner but the organization's legal name."""
     tree = fromstring(

@@ -36,7 +36,11 @@ def owner_lines(tree: HtmlElement) -> tuple[str, ...]:
     out: list[str] = []
     for node in tree.xpath(_MARKED_TEXT):
         parent = node.getparent()
-        if parent is None or parent.tag in ("script", "style", "title"):
+        if parent is not None and node.is_tail:
+            parent = parent.getparent()  # the text after a tag (or a comment) is its parent's
+        if parent is None or not isinstance(parent.tag, str):
+            continue
+        if parent.tag in ("script", "style", "title"):
             continue
         line = " ".join(parent.text_content().split())
         if not line or len(line) > SITE_LINE_MAX_CHARS:
@@ -81,5 +85,6 @@ def _owner_of(line: str) -> str | None:
 
 
 def _clean(text: str) -> str | None:
-    text = text.strip(" ,.;:-–—")
+    text = _RIGHTS_RE.sub("", _YEARS_RE.sub("", _COPYRIGHT_RE.sub("", text)))
+    text = " ".join(text.split()).strip(" ,.;:-–—")
     return text if 3 <= len(text) <= 200 else None
