@@ -254,3 +254,21 @@ def test_a_byline_link_above_a_short_item_does_not_make_it_a_teaser():
     teaser = ("<h1>Общество</h1><div class='item'><h2><a href='/news/77.html'>Поликлинику "
               f"открыли после ремонта</a></h2>{body}</div>{feed}")
     assert non_article_reason("https://gazeta.test/news/", SOURCE, page(teaser)) is not None
+
+
+def test_a_taxonomy_page_of_one_post_under_entry_headers_is_a_teaser_not_an_article():
+    """Themes head each post of a list with <header class="entry-header"><h2><a>…: a header
+    inside <main>/<article> is the entry's own, not the site's chrome, so its title link governs
+    the excerpt below it — one teaser of another page, whatever the page's own <h1> says."""
+    main = ("<main><header class='page-header'><h1>Томская область</h1></header>"
+            "<article class='post-entry'><header class='entry-header'><h2><a href='/news/2025/10/"
+            "02/obmen/'>Кузбасс и Томская область запускают обмен наставниками</a></h2></header>"
+            f"<div class='entry-content'><p>{SENTENCES[0]} {SENTENCES[1]}</p></div></article></main>")
+    reason = non_article_reason("https://gazeta.test/regions/tomskaya-oblast/", SOURCE, page(main))
+    assert reason is not None and reason.startswith("teaser of")
+    # the same header over the article's own text on its own page is an article
+    own = ("<main><article><header class='entry-header'><h1>Кузбасс и Томская область запускают "
+           "обмен наставниками</h1><time datetime='2025-10-02'>2 октября</time></header><div>"
+           + "".join(f"<p>{SENTENCES[i % 4]} {SENTENCES[(i + 1) % 4]}</p>" for i in range(4))
+           + "</div></article></main>")
+    assert non_article_reason("https://gazeta.test/news/2025/10/02/obmen/", SOURCE, page(own)) is None

@@ -24,6 +24,8 @@ BLOCK_TAGS = frozenset(
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "select", "button")
 HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 CHROME_TAGS = frozenset({"header", "footer", "nav"})
+# A <header> inside these heads its article or the page's content (HTML5), not the site.
+SECTIONING_TAGS = frozenset({"main", "article"})
 # A page footer built of divs («div.footer», «#copyright»): chrome like <footer>.
 CHROME_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:footer|copyright|podval)(?:$|[\s_-])", re.I)
 # A class that names the element a headline («entry-title», «news-item__title», «story__head»).
@@ -265,7 +267,11 @@ def _is_heading(b: Block, url: str) -> bool:
 
 def is_headline_shaped(b: Block) -> bool:
     """In a heading tag or a title-classed element: a post's title, not a byline or a nav link."""
-    return _tag(b.owner) in HEADING_TAGS or bool(TITLE_CLASS_RE.search(b.owner.get("class") or ""))
+    if _tag(b.owner) in HEADING_TAGS or TITLE_CLASS_RE.search(b.owner.get("class") or ""):
+        return True
+    parent = b.owner.getparent()  # «<h2><a href=…>Заголовок</a></h2>»: the link is the heading
+    return (parent is not None and _tag(parent) in HEADING_TAGS
+            and " ".join(parent.text_content().split()) == b.text)
 
 
 def _is_title_link(b: Block, url: str) -> bool:
@@ -285,6 +291,8 @@ def _signature(el: HtmlElement) -> tuple[str, str]:
 def is_chrome(el: HtmlElement) -> bool:
     """Header, footer, nav: by tag, or a footer by class/id (never the page's wrapper: themes put
     «has-footer» classes on <body>, so a box holding a headline is not a footer)."""
+    if _tag(el) == "header" and any(_tag(a) in SECTIONING_TAGS for a in el.iterancestors()):
+        return False  # an entry's or the page's own header inside <main>/<article>: its headline
     if _tag(el) in CHROME_TAGS:
         return not _wraps_article(el)
     if _tag(el) in ("body", "html", "main", "article"):
@@ -386,7 +394,7 @@ def _teaser_item(title: Block, t: _Subtrees, prose_barrier: bool = True) -> Html
     that already holds such things (an article's «← Назад к списку новостей» under its text)."""
     item = None
     for anc in _self_and_ancestors(title.owner):
-        if _tag(anc) in ("body", "html") or _tag(anc) in CHROME_TAGS:
+        if _tag(anc) in ("body", "html") or (_tag(anc) in CHROME_TAGS and is_chrome(anc)):
             break
         if t.titles[anc] > 1 or t.headings[anc]:
             break
