@@ -272,3 +272,13 @@ def test_a_ranking_with_figures_in_brackets_counts_every_member(models):
             "процента), Татарстан (95,1), Чувашия (94,2) и Тамбовская область (93,9).\n\n"
             "В Псковской области за год число таких детей выросло на 4 процента.")
     assert _isos(title, body, "RU-PSK") == ["RU-CU", "RU-PSK", "RU-TA", "RU-TAM", "RU-TYU"]
+
+
+def test_guests_who_came_to_learn_do_not_make_the_story_about_their_region(models):
+    """The host's own news: colleagues from another region visited to learn. Where they came
+    from is like a venue; guests presenting their own region's work would count (test_regions)."""
+    title = "Коллеги из Удмуртии познакомились с работой нашего приюта"
+    body = ("На этой неделе у нас в гостях были специалисты социальных служб из Ижевска. Они "
+            "познакомились с тем, как работает наш приют для мам с детьми в Кирове.\n\n"
+            "Спасибо гостям из Удмуртии за интерес к нашей работе!")
+    assert _isos(title, body, "RU-KIR") == ["RU-KIR"]

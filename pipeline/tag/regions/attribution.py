@@ -202,6 +202,38 @@ def _is_venue(gaz, text: str, m: Mention, toks: list[Token]) -> str:
     return "national" if lemmas & gaz.national_words else "local"
 
 
+# People named by where they came from to learn or visit («коллеги из Бурятии познакомились с
+# работой центра», «спасибо гостям из Бурятии»): guests of the story, not what it is about — like
+# a venue. Guests who present their own region's work («специалисты из Томска рассказали об
+# опыте») still count for it.
+ORIGIN_NOUNS = frozenset({
+    "коллега", "гость", "специалист", "делегация", "представитель", "делегат", "участник",
+    "эксперт", "волонтер", "команда", "группа",
+})  # fmt: skip
+ORIGIN_WINDOW = 4  # «специалисты некоммерческих организаций из Улан-Удэ»
+VISIT_LEMMAS = frozenset({
+    "познакомиться", "знакомиться", "изучить", "изучать", "перенять", "перенимать", "посетить",
+    "посещать", "побывать", "гость", "стажироваться", "стажировка", "учиться", "обучаться",
+})  # fmt: skip
+PRESENT_LEMMAS = frozenset({
+    "рассказать", "рассказывать", "поделиться", "делиться", "представить", "представлять",
+    "презентовать", "выступить", "провести", "показать", "опыт",
+})  # fmt: skip
+
+
+def _is_origin(text: str, m: Mention, toks: list[Token]) -> bool:
+    """«… из X» after a noun for people who came from X."""
+    if not re.search(r"(^|\s)из\s+$", text[max(0, m.start - 4) : m.start].lower()):
+        return False
+    starts = [t.start for t in toks]
+    k = bisect.bisect_left(starts, m.start) - 1  # «из»
+    if not any(t.lemma in ORIGIN_NOUNS for t in toks[max(0, k - ORIGIN_WINDOW) : max(k, 0)]):
+        return False
+    s, e = _sentence_bounds(text, m.start)
+    lemmas = {t.lemma for t in toks[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]}
+    return bool(lemmas & VISIT_LEMMAS) and not lemmas & PRESENT_LEMMAS
+
+
 def _in_relative_clause(
     text: str, m: Mention, toks: list[Token], starts: list[int], s: int
 ) -> bool:
@@ -286,6 +318,7 @@ def attribute(
     national_venues: set[str] = set()
     openers: set[str] = set()  # regions named at the start of a sentence («В Пермском крае …»)
     sections: set[str] = set()  # …of a paragraph: an overview's sections
+    origins: set[str] = set()  # where guests came from («коллеги из Бурятии»)
     venues = [_is_venue(gaz, text, m, toks) for m in body]
     national_anywhere = {resolve(m) for m, v in zip(body, venues) if v == "national"}
     body_venue_only = {resolve(m) for m, v in zip(body, venues) if v} - {
@@ -315,6 +348,15 @@ def attribute(
             if len(m.isos) > 1 or m.shared:
                 step.rules.append("resolved_by_context")
         venue = venues[idx]
+        if not venue and _is_origin(text, m, toks):
+            weight *= VENUE_FACTOR
+            origins.add(iso)
+            if step is not None:
+                step.rules.append("origin")
+                step.weight = weight
+            scores[iso] = scores.get(iso, 0.0) + weight
+            counts[iso] = counts.get(iso, 0) + 1
+            continue
         if in_title_line:
             others = {resolve(o) for o in body if t_start <= o.start < lead_start} - {iso, None}
             venue = _title_venue(venue, iso, others, national_anywhere, body_venue_only)
@@ -352,6 +394,12 @@ def attribute(
         if iso is None:
             if step is not None:
                 step.rules[:] = [_left_out_rule(m)]
+            continue
+        if _is_origin(title, m, title_toks):
+            scores[iso] = scores.get(iso, 0.0) + TITLE_WEIGHT * VENUE_FACTOR
+            if step is not None:
+                step.rules.append("origin")
+                step.weight = TITLE_WEIGHT * VENUE_FACTOR
             continue
         venue = _is_venue(gaz, title, m, title_toks)
         if not venue and iso in body_venue_only and _after_in(title, m):
