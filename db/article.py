@@ -60,3 +60,8 @@ def stored_verdicts(
         "topics": sorted(row[0] for row in topics),
         **labels,
     }
+
+
+def source_site_names(db: Database) -> dict[str, str | None]:
+    """Each stored source's own name as its pages give it (m0017_source_site_name)."""
+    return dict(db.execute("select name, site_name from sources").fetchall())

@@ -31,5 +31,7 @@ def site_name_to_keep(names: Sequence[str]) -> str | None:
 def home_speaking_sources(db: Database, titles: dict[str, str]) -> frozenset[str]:
     """The stored sources that are a regional body's voice by their name (sources.yml `title:`
     or the site's own name seen by the crawl), for retag and explain to tag as the crawl does."""
-    rows = db.execute("select name, site_name from sources").fetchall()
-    return frozenset(name for name, site in rows if names_a_body([titles.get(name), site]))
+    from db.article import source_site_names
+
+    return frozenset(name for name, site in source_site_names(db).items()
+                     if names_a_body([titles.get(name), site]))

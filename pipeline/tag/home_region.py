@@ -17,8 +17,8 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from pipeline.lang.bodies import body_and_media_heads
 from pipeline.tag.doc import RegionHit
-from pipeline.tag.orgs.tagger import body_and_media_heads
 
 # Lemmas naming the country itself or its federal authorities: a text with one is about the whole
 # country. Not «всероссийский»: an event's scope («призёры всероссийской олимпиады»), not a subject.

@@ -9,7 +9,6 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from newsmon.core.datafiles import data_dir
@@ -83,13 +82,6 @@ def load_org_entries(path: Path) -> list[OrgEntry]:
         names.add(item["name"], item)
         out.append(OrgEntry(item["name"], tuple(aliases)))
     return out
-
-
-@lru_cache(maxsize=1)
-def body_and_media_heads() -> tuple[frozenset[str], frozenset[str]]:
-    """The shipped orgs.yml's organization kinds and its company/media markers, as lemmas."""
-    spec = load_yaml_file(DATA / "orgs.yml")
-    return _lemmas(spec["kinds"]), frozenset(lemma(c) for c in spec["company_markers"])
 
 
 def _text(value: object) -> bool:

@@ -203,7 +203,7 @@ def _official_of(toks: list[syntax.SynToken], tok: syntax.SynToken) -> syntax.Sy
 def officials() -> frozenset[str]:
     """Who acts for a region: the organization kinds of orgs.yml (министерство, правительство,
     уполномоченный…) and the officials who head them."""
-    from pipeline.tag.orgs.tagger import body_and_media_heads
+    from pipeline.lang.bodies import body_and_media_heads
 
     return body_and_media_heads()[0] | OFFICIAL_LEMMAS
 
