@@ -841,3 +841,21 @@ def test_a_short_article_keeps_its_text_when_the_footer_has_more_prose():
     assert got.fallback is None
     assert got.text.startswith("С понедельника участок улицы Мира")
     assert "Учредитель" not in got.text
+
+
+def test_a_recent_posts_widget_of_truncated_excerpts_is_cut_from_a_short_post():
+    """A short greeting, then «recent posts» whose excerpts end mid-sentence with «…»: the
+    excerpts are other posts' teasers, not the post's text."""
+    from pipeline.extract.cascade import extract
+
+    teasers = "".join(
+        f"<article class='item'><a href='/post/{i}'><h2>Новость номер {i} о работе ассоциации</h2>"
+        f"</a><p>Специалисты ассоциации провели встречу с семьями района номер {i} и рассказали, "
+        f"как устроена помощь, где семьи…</p></article>" for i in range(3))
+    html = ("<html><body><main><article><h1>С Днём учителя!</h1><time datetime='2025-10-05'>5 "
+            "октября</time><p>Дорогие учителя! Поздравляем вас с профессиональным праздником. "
+            "Спасибо за терпение и любовь к детям.</p><p>Желаем вам здоровья и вдохновения!</p>"
+            f"</article><section class='recent'>{teasers}</section></main></body></html>")
+    text = extract(html, "https://assoc.test/post/s-dnem-uchitelya").text
+    assert "Дорогие учителя" in text and "Желаем" in text
+    assert "…" not in text

@@ -222,6 +222,30 @@ def _strip_tail(paragraphs: list[str], now: datetime.datetime) -> list[str]:
     return paragraphs
 
 
+# Excerpts cut off mid-sentence («…где семьи…», «… [...]»): a feed of other posts' teasers.
+# The ellipsis sticks to the cut word («где семьи…»); a writer's pause has a space («ready for …»).
+_TRUNCATED_RE = re.compile(r"(?:[\w,;:]…|[\w,;:]\.\.\.|\[…\]|\[\.\.\.\])\s*$")
+TEASER_EXCERPT_MIN_CHARS = 60
+TEASER_EXCERPT_MAX_CHARS = 300
+
+
+def _strip_excerpts(paragraphs: list[str]) -> list[str]:
+    """Cut a tail of short paragraphs holding two or more truncated excerpts (a «recent posts»
+    widget printed under a short post), from the first excerpt on; the text before it stays."""
+    truncated = [
+        len(p) >= TEASER_EXCERPT_MIN_CHARS and bool(_TRUNCATED_RE.search(p)) for p in paragraphs
+    ]
+    start = len(paragraphs)
+    for k in range(len(paragraphs) - 1, 0, -1):
+        if len(paragraphs[k]) > TEASER_EXCERPT_MAX_CHARS:
+            break
+        if truncated[k]:
+            start = k
+    if sum(truncated[start:]) < 2:
+        return paragraphs
+    return paragraphs[:start]
+
+
 def _is_prose(line: str) -> bool:
     return len(line) >= boilerplate.MIN_SENTENCE_CHARS and line.rstrip()[-1:] in SENTENCE_END
 
@@ -345,6 +369,7 @@ def _extract_newsmon(
         paragraphs = _rescue_lead(pruned_blocks, paragraphs, title, now)
     paragraphs = _strip_head_chrome(paragraphs, now)
     paragraphs = _strip_tail(paragraphs, now)
+    paragraphs = _strip_excerpts(paragraphs)
     paragraphs = _dedupe([c for c in map(clean_line, paragraphs) if c])
     text = "\n\n".join(paragraphs)
     title = complete_from_text(clean_line(title) or None, text)
