@@ -24,7 +24,10 @@ Rows (tab-separated): name, iso, kind, needs_context, shared, population.
   name borne by many places, also by city districts) — it counts only where the text or the
   outlet's home region names its subject. Read from the settlement table, not from a word list.
 - kind `centre`: the district's largest settlement, when it is not a town already in cities.tsv
-  (Чердаклы, Плешаново); in a rural district it is nearly always the administrative centre.
+  (Чердаклы, Плешаново); in a rural district the largest settlement is nearly always the
+  centre. `shared` when a settlement of another subject bears the name (Плешаново, Ивановка):
+  then it counts only where its subject is known, and it tells which of the subjects sharing a
+  district name is meant when the text names both («Красногвардейский район … село Плешаново»).
   `needs_context` as in build_cities.py (a common word or a name pymorphy does not know as a
   place): such a centre counts only after a settlement word («в селе Плешаново») or as a
   Natasha LOC.
@@ -130,6 +133,7 @@ def build(rows: list[dict[str, str]]) -> list[tuple[str, str, str, int, int, int
                 towns[normalize_word(name)].add(iso)
     units: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     places_by_stem: dict[str, set[str]] = defaultdict(set)  # settlement stem → subjects
+    places_by_name: dict[str, set[str]] = defaultdict(set)  # settlement name → subjects
     skipped = set()
     for row in rows:
         iso = isos.get(row["region"].lower().replace("—", "-"))
@@ -143,6 +147,7 @@ def build(rows: list[dict[str, str]]) -> list[tuple[str, str, str, int, int, int
         units[(iso, row["municipality"])].append(row)
         if row["type"] not in NOT_PLACES:
             places_by_stem[_stem(row["settlement"])].add(iso)
+            places_by_name[normalize_word(row["settlement"])].add(iso)
     if skipped:
         print(f"not a federal subject of regions.yml, skipped: {sorted(skipped)}")
     out: set[tuple[str, str, str, int, int, int]] = set()
@@ -172,10 +177,12 @@ def build(rows: list[dict[str, str]]) -> list[tuple[str, str, str, int, int, int
             or not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁа-яё][а-яё]*)*", name)
         ):
             continue
-        out.add((name, iso, "centre", int(needs_context(name)), 0, int(top["population"])))
-    # A district form already made shared elsewhere stays one name: shared if any subject's is.
-    shared_forms = {r[0] for r in out if r[2] == "district" and r[4]}
-    fixed = {(n, i, k, c, int(s or n in shared_forms), p) for n, i, k, c, s, p in out}
+        # Плешаново, Ивановка: a village of that name stands in another subject too
+        elsewhere = int(places_by_name[normalize_word(name)] != {iso})
+        out.add((name, iso, "centre", int(needs_context(name)), elsewhere, int(top["population"])))
+    # A name already made shared elsewhere stays one name: shared if any subject's is.
+    shared_forms = {(r[0], r[2]) for r in out if r[4]}
+    fixed = {(n, i, k, c, int(s or (n, k) in shared_forms), p) for n, i, k, c, s, p in out}
     return sorted(fixed, key=lambda r: (r[1], r[2], r[0]))
 
 

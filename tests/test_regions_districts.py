@@ -120,3 +120,16 @@ def test_bigger_gazetteer_keeps_common_words_out():
         " зале выступил хор."
     )
     assert [m for m in find_mentions(text) if m.kind in ("district", "centre")] == []
+
+
+def test_a_centre_another_subject_also_has_is_left_out_without_context():
+    # Ивановка is a district centre in Амурская область and a village in many other subjects
+    text = "Детский сад открыли в селе Ивановка\nВ селе Ивановка после ремонта открыли детский сад."
+    assert _isos(text) == []
+    assert _isos(text, "RU-AMU") == ["RU-AMU"]
+
+
+def test_a_centre_picks_the_district_only_among_that_districts_subjects():
+    # Чердаклы (Ульяновская) is not the centre of any Красногвардейский район: no narrowing
+    text = SHARED + " Гости приехали из посёлка Чердаклы."
+    assert "RU-ORE" not in _isos(text) and "RU-BEL" not in _isos(text)

@@ -172,8 +172,10 @@ def gazetteer() -> Gazetteer:
             and pops[ranked[0]] >= DOMINANT_RATIO * max(pops[ranked[1]], 1)
         ):
             dominant = ranked[0]  # a village shared by subjects is never guessed by its size
-        if kind == "district" and len(pops) == 1 and name in data_shared:
-            shared.add(name)  # «Центральный район»: its adjective names places in many subjects
+        if name in data_shared and (kind == "centre" or len(pops) == 1):
+            # «Центральный район»: its adjective names places in many subjects; Плешаново: a
+            # village of that name stands in another subject too
+            shared.add(name)
         small = max(pops.values()) < SMALL_TOWN
         if kind == "adj":  # «уссурийский»: the town's population is the size
             small = town_pop.get(name[:-2], 0) < SMALL_TOWN
@@ -435,8 +437,31 @@ def find_mentions(
                 )
             )
         i += n
+    out = _districts_by_centres(out)
     named = {iso for m in out if not (m.small and m.kind == "city_adj") for iso in m.isos}
     return [m for m in out if not (m.small and m.kind == "city_adj") or set(m.isos) & named]
+
+
+def _districts_by_centres(mentions: list[Mention]) -> list[Mention]:
+    """A district name several subjects share, in a text that also names the centre of one of
+    those districts («в Красногвардейском районе … в селе Плешаново»), is that subject's
+    district; the centre is then known to be that subject's too."""
+    centres = {m.isos[0] for m in mentions if m.kind == "centre" and len(m.isos) == 1}
+    if not centres:
+        return mentions
+    out = []
+    picked: set[str] = set()
+    for m in mentions:
+        hits = set(m.isos) & centres
+        if m.kind == "district" and len(m.isos) > 1 and len(hits) == 1:
+            m = Mention(m.start, m.end, tuple(hits), m.kind)
+            picked |= hits
+        out.append(m)
+    return [
+        Mention(m.start, m.end, m.isos, m.kind) if m.kind == "centre" and m.isos[0] in picked
+        else m
+        for m in out
+    ]
 
 
 def _district_of_named_city(gaz, text, toks, keys, i: int, n: int, entry: Entry) -> Entry | None:
