@@ -181,6 +181,10 @@ def gazetteer() -> Gazetteer:
             small = town_pop.get(name[:-2], 0) < SMALL_TOWN
         kind = "city_adj" if kind == "adj" else kind
         entry = Entry(tuple(sorted(pops)), kind, name in ctx_names, dominant, small, name in shared)
+        if kind == "centre" and any(
+            len(key) == 1 for form in _key(name, expand=True)[0] for key, _ in index.get(form, ())
+        ):
+            continue  # станица Курская is not «Курская (область)», посёлок Орловский not «орловский»
         add(name, entry, expand=kind in ("city", "centre") and " " not in name)
         if kind == "district" and name.endswith(" район"):
             # «Чердаклинский муниципальный район», «… муниципальный округ» (many districts became
