@@ -25,9 +25,10 @@ Rows (tab-separated): name, iso, kind, needs_context, shared, population.
   outlet's home region names its subject. Read from the settlement table, not from a word list.
 - kind `centre`: the district's largest settlement, when it is not a town already in cities.tsv
   (Чердаклы, Плешаново); in a rural district the largest settlement is nearly always the
-  centre. `shared` when a settlement of another subject bears the name (Плешаново, Ивановка):
-  then it counts only where its subject is known, and it tells which of the subjects sharing a
-  district name is meant when the text names both («Красногвардейский район … село Плешаново»).
+  centre. A village of the same name in another subject gets a row too (Красный Яр: Астраханская
+  and Самарская области; Ивановка: dozens), so the name is ambiguous like a shared town name and
+  resolves from context; a centre whose subjects meet a shared district name's in one subject
+  tells which district is meant («Красногвардейский район … село Плешаново»).
   `needs_context` as in build_cities.py (a common word or a name pymorphy does not know as a
   place): such a centre counts only after a settlement word («в селе Плешаново») or as a
   Natasha LOC.
@@ -134,6 +135,7 @@ def build(rows: list[dict[str, str]]) -> list[tuple[str, str, str, int, int, int
     units: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     places_by_stem: dict[str, set[str]] = defaultdict(set)  # settlement stem → subjects
     places_by_name: dict[str, set[str]] = defaultdict(set)  # settlement name → subjects
+    places_pop: dict[tuple[str, str], int] = defaultdict(int)
     skipped = set()
     for row in rows:
         iso = isos.get(row["region"].lower().replace("—", "-"))
@@ -147,7 +149,9 @@ def build(rows: list[dict[str, str]]) -> list[tuple[str, str, str, int, int, int
         units[(iso, row["municipality"])].append(row)
         if row["type"] not in NOT_PLACES:
             places_by_stem[_stem(row["settlement"])].add(iso)
-            places_by_name[normalize_word(row["settlement"])].add(iso)
+            key = normalize_word(row["settlement"])
+            places_by_name[key].add(iso)
+            places_pop[(key, iso)] = max(places_pop[(key, iso)], int(row["population"] or 0))
     if skipped:
         print(f"not a federal subject of regions.yml, skipped: {sorted(skipped)}")
     out: set[tuple[str, str, str, int, int, int]] = set()
@@ -177,9 +181,11 @@ def build(rows: list[dict[str, str]]) -> list[tuple[str, str, str, int, int, int
             or not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁа-яё][а-яё]*)*", name)
         ):
             continue
-        # Плешаново, Ивановка: a village of that name stands in another subject too
-        elsewhere = int(places_by_name[normalize_word(name)] != {iso})
-        out.add((name, iso, "centre", int(needs_context(name)), elsewhere, int(top["population"])))
+        # Плешаново, Красный Яр, Ивановка: a village of that name stands in other subjects too,
+        # and the name is theirs as well (an ambiguous name, resolved from context)
+        ctx = int(needs_context(name))
+        for other in places_by_name[normalize_word(name)] | {iso}:
+            out.add((name, other, "centre", ctx, 0, places_pop[(normalize_word(name), other)]))
     # A name already made shared elsewhere stays one name: shared if any subject's is.
     shared_forms = {(r[0], r[2]) for r in out if r[4]}
     fixed = {(n, i, k, c, int(s or (n, k) in shared_forms), p) for n, i, k, c, s, p in out}

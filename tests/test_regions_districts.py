@@ -52,7 +52,9 @@ def test_rural_districts_are_found_in_every_case():
 
 def test_a_district_centre_is_a_place_after_a_settlement_word():
     assert _mention("В рабочем посёлке Чердаклы открылся пункт проката.") == ("RU-ULY",)
-    assert _mention("В селе Плешаново прошёл праздник.") == ("RU-ORE",)
+    # a village of that name stands in two other subjects: the name is theirs too
+    assert "RU-ORE" in _mention("В селе Плешаново прошёл праздник.")
+    assert len(_mention("В селе Красный Яр открыли школу.")) > 10
 
 
 def test_an_unshared_rural_district_gives_its_region():

@@ -172,17 +172,16 @@ def gazetteer() -> Gazetteer:
             and pops[ranked[0]] >= DOMINANT_RATIO * max(pops[ranked[1]], 1)
         ):
             dominant = ranked[0]  # a village shared by subjects is never guessed by its size
-        if name in data_shared and (kind == "centre" or len(pops) == 1):
-            # «Центральный район»: its adjective names places in many subjects; Плешаново: a
-            # village of that name stands in another subject too
-            shared.add(name)
+        if kind == "district" and len(pops) == 1 and name in data_shared:
+            shared.add(name)  # «Центральный район»: its adjective names places in many subjects
         small = max(pops.values()) < SMALL_TOWN
         if kind == "adj":  # «уссурийский»: the town's population is the size
             small = town_pop.get(name[:-2], 0) < SMALL_TOWN
         kind = "city_adj" if kind == "adj" else kind
         entry = Entry(tuple(sorted(pops)), kind, name in ctx_names, dominant, small, name in shared)
-        if kind == "centre" and any(
-            len(key) == 1 for form in _key(name, expand=True)[0] for key, _ in index.get(form, ())
+        own = _key(name, expand=True) if kind == "centre" else ()
+        if len(own) == 1 and any(
+            len(key) == 1 for form in own[0] for key, _ in index.get(form, ())
         ):
             continue  # станица Курская is not «Курская (область)», посёлок Орловский not «орловский»
         add(name, entry, expand=kind in ("city", "centre") and " " not in name)
@@ -450,19 +449,23 @@ def _districts_by_centres(mentions: list[Mention]) -> list[Mention]:
     """A district name several subjects share, in a text that also names the centre of one of
     those districts («в Красногвардейском районе … в селе Плешаново»), is that subject's
     district; the centre is then known to be that subject's too."""
-    centres = {m.isos[0] for m in mentions if m.kind == "centre" and len(m.isos) == 1}
+    centres = [set(m.isos) for m in mentions if m.kind == "centre"]
     if not centres:
         return mentions
+    picked: dict[frozenset[str], str] = {}  # a centre's subjects → the one a district confirmed
     out = []
-    picked: set[str] = set()
     for m in mentions:
-        hits = set(m.isos) & centres
-        if m.kind == "district" and len(m.isos) > 1 and len(hits) == 1:
-            m = Mention(m.start, m.end, tuple(hits), m.kind)
-            picked |= hits
+        if m.kind == "district" and len(m.isos) > 1:
+            meets = [c & set(m.isos) for c in centres]
+            hits = {iso for meet in meets if len(meet) == 1 for iso in meet}
+            if len(hits) == 1 and not any(len(meet) > 1 for meet in meets):
+                (iso,) = hits
+                m = Mention(m.start, m.end, (iso,), m.kind)
+                picked.update({frozenset(c): iso for c in centres if iso in c})
         out.append(m)
     return [
-        Mention(m.start, m.end, m.isos, m.kind) if m.kind == "centre" and m.isos[0] in picked
+        Mention(m.start, m.end, (picked[frozenset(m.isos)],), m.kind)
+        if m.kind == "centre" and frozenset(m.isos) in picked
         else m
         for m in out
     ]
