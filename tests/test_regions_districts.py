@@ -101,11 +101,8 @@ def test_names_many_places_bear_need_their_subject():
     gaz = gazetteer()
 
     def entry(phrase: str):
-        (key, e), = [
-            (k, e) for k, e in gaz.index[phrase.split()[0].lower()]
-            if len(k) == 2 and "район" in k[1]
-        ][:1]
-        return e
+        first = phrase.split()[0]
+        return next(e for k, e in gaz.index[first] if len(k) == 2 and "район" in k[1])
 
     central = entry("центральный район")
     assert central.shared or len(central.isos) > 1
