@@ -4,6 +4,8 @@
 
 One row per (place name, federal subject): cities, and the districts (районы) city.csv names. A name
 found in two subjects keeps a row for each; the tagger resolves it from context or leaves it out.
+city.csv names a district only when a town lies in it: every other district (and its centre) comes
+from scripts/build_districts.py (pipeline/data/districts.tsv).
 `needs_context` marks names that are also ordinary words or person names (Мирный, Орёл, Королёв,
 Владимир): they count only with a settlement word («г. Мирный») or a Natasha LOC tag.
 """

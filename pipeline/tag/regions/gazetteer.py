@@ -2,7 +2,8 @@
 
 Everything is matched on lemmas (pipeline.lang.morph), so «в Уссурийске», «уссурийских семей» and
 «Комсомольске-на-Амуре» find their subject from one dictionary entry. Data: pipeline/data/regions.yml
-and pipeline/data/cities.tsv (generated from city.csv by scripts/build_cities.py).
+pipeline/data/cities.tsv (generated from city.csv by scripts/build_cities.py) and
+pipeline/data/districts.tsv (every municipal district and its centre, scripts/build_districts.py).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class Entry:
     """One gazetteer form: a key of lemma tuples pointing at one or more subjects."""
 
     isos: tuple[str, ...]
-    kind: str  # subject | alias | abbr | initials | adj | city | city_adj | district
+    kind: str  # subject | alias | abbr | initials | adj | city | city_adj | district | centre
     needs_context: bool = False
     dominant: str | None = None  # of a shared city name, the subject whose city is 10x larger
     small: bool = False  # a small town's adjective: counts only when the text names its subject
@@ -159,19 +160,39 @@ def gazetteer() -> Gazetteer:
         if kind == "city" and head != name and (head, "city") in cities:
             for iso, pop in pops.items():
                 cities[(head, "city")].setdefault(iso, pop)
+    data_shared = _read_districts(cities, ctx_names)
     town_pop = {normalize_word(n): max(p.values()) for (n, k), p in cities.items() if k == "city"}
     shared = _shared_districts(spec, cities)
     for (name, kind), pops in cities.items():
         ranked = sorted(pops, key=lambda iso: -pops[iso])
         dominant = None
-        if len(ranked) > 1 and pops[ranked[0]] >= DOMINANT_RATIO * max(pops[ranked[1]], 1):
-            dominant = ranked[0]
+        if (
+            kind == "city"
+            and len(ranked) > 1
+            and pops[ranked[0]] >= DOMINANT_RATIO * max(pops[ranked[1]], 1)
+        ):
+            dominant = ranked[0]  # a village shared by subjects is never guessed by its size
+        if kind == "district" and len(pops) == 1 and name in data_shared:
+            shared.add(name)  # «Центральный район»: its adjective names places in many subjects
         small = max(pops.values()) < SMALL_TOWN
         if kind == "adj":  # «уссурийский»: the town's population is the size
             small = town_pop.get(name[:-2], 0) < SMALL_TOWN
         kind = "city_adj" if kind == "adj" else kind
         entry = Entry(tuple(sorted(pops)), kind, name in ctx_names, dominant, small, name in shared)
-        add(name, entry, expand=kind == "city" and " " not in name)
+        own = _key(name, expand=True) if kind == "centre" else ()
+        if len(own) == 1 and any(
+            len(key) == 1 for form in own[0] for key, _ in index.get(form, ())
+        ):
+            continue  # станица Курская is not «Курская (область)», посёлок Орловский not «орловский»
+        add(name, entry, expand=kind in ("city", "centre") and " " not in name)
+        if kind == "district" and name.endswith(" район"):
+            # «Чердаклинский муниципальный район», «… муниципальный округ» (many districts became
+            # municipal okrugs in the 2020s; the table keeps the name a newspaper writes)
+            head = _key(name, expand=False)[:-1]
+            for unit in UNIT_KEYS:
+                key = head + unit
+                for first in key[0]:
+                    index.setdefault(first, []).append((key, entry))
     for adj, iso, small in _derived_adjectives(spec, cities, ctx_names, index):
         add(adj, Entry((iso,), "city_adj", small=small))
     for entries in index.values():
@@ -194,7 +215,28 @@ def gazetteer() -> Gazetteer:
     )
 
 
+def _read_districts(cities: dict[tuple[str, str], dict[str, int]], ctx_names: set[str]) -> set[str]:
+    """pipeline/data/districts.tsv (scripts/build_districts.py): every municipal district and okrug
+    with its subject, and the largest settlement of each (kind «centre»: Чердаклы, Плешаново),
+    merged into the city table's rows. Returns the district names whose adjective also names
+    settlements in many subjects («Центральный», «Октябрьский»): shared, read from the data."""
+    shared: set[str] = set()
+    for line in (DATA / "districts.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, iso, kind, ctx, is_shared, pop = line.split("\t")
+        pops = cities.setdefault((name, kind), {})
+        pops[iso] = max(pops.get(iso, 0), int(pop))
+        if ctx == "1":
+            ctx_names.add(name)
+        if is_shared == "1":
+            shared.add(name)
+    return shared
+
+
 SUBJECT_TYPES = frozenset({"область", "край", "республика", "округ"})
+MUNICIPAL = frozenset({"муниципальный"})
+UNIT_KEYS = ((MUNICIPAL, frozenset({"район"})), (MUNICIPAL, frozenset({"округ"})))
 
 
 def _initials(regions: list[dict]) -> dict[str, tuple[str, ...]]:
@@ -398,8 +440,35 @@ def find_mentions(
                 )
             )
         i += n
+    out = _districts_by_centres(out)
     named = {iso for m in out if not (m.small and m.kind == "city_adj") for iso in m.isos}
     return [m for m in out if not (m.small and m.kind == "city_adj") or set(m.isos) & named]
+
+
+def _districts_by_centres(mentions: list[Mention]) -> list[Mention]:
+    """A district name several subjects share, in a text that also names the centre of one of
+    those districts («в Красногвардейском районе … в селе Плешаново»), is that subject's
+    district; the centre is then known to be that subject's too."""
+    centres = [set(m.isos) for m in mentions if m.kind == "centre"]
+    if not centres:
+        return mentions
+    picked: dict[frozenset[str], str] = {}  # a centre's subjects → the one a district confirmed
+    out = []
+    for m in mentions:
+        if m.kind == "district" and len(m.isos) > 1:
+            meets = [c & set(m.isos) for c in centres]
+            hits = {iso for meet in meets if len(meet) == 1 for iso in meet}
+            if len(hits) == 1 and not any(len(meet) > 1 for meet in meets):
+                (iso,) = hits
+                m = Mention(m.start, m.end, (iso,), m.kind)
+                picked.update({frozenset(c): iso for c in centres if iso in c})
+        out.append(m)
+    return [
+        Mention(m.start, m.end, (picked[frozenset(m.isos)],), m.kind)
+        if m.kind == "centre" and frozenset(m.isos) in picked
+        else m
+        for m in out
+    ]
 
 
 def _district_of_named_city(gaz, text, toks, keys, i: int, n: int, entry: Entry) -> Entry | None:
@@ -467,7 +536,7 @@ def _district_reading(toks: list[Token], after: int, entry: Entry, current: Entr
 def _case_ok(tok: Token, entry: Entry) -> bool:
     if entry.kind in ("abbr", "initials"):
         return tok.text == entry.form
-    if entry.kind in ("alias", "city"):
+    if entry.kind in ("alias", "city", "centre"):
         return tok.text[:1].isupper()
     return True
 
@@ -509,6 +578,8 @@ def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
         return False  # a line in capitals («СК И МО ПОДПИСАЛИ …») has no abbreviations to tell
     if entry.kind == "city" and (prev in VILLAGE_WORDS or _village_list(text, toks, i)):
         return False  # the table holds towns: «в селе Никольском» is a village, not the town
+    if entry.kind == "centre" and (prev in VILLAGE_WORDS or _village_list(text, toks, i)):
+        return True  # a district's centre is a village: «в селе Плешаново», «посёлок Чердаклы»
     if nxt in gaz.street_words:
         # «Московский проспект», «в Приморском районе» (not the town Приморск); a city's own
         # adjective keeps its district («Уссурийский район»).
