@@ -37,7 +37,11 @@ if TYPE_CHECKING:
 MIN_SHARED = 2  # shared facts a rewrite needs at least, …
 MIN_FIGURES = 1  # … a figure or date among them (names alone recur across a region's news), …
 FACT_CONTAINMENT = 0.8  # … covering this share of the facts of the text with fewer
-COSINE = 0.4  # and content words this alike
+FIGURE_CONTAINMENT = 0.6  # … and this share of its figures (a rewrite brings no figures of its own)
+COSINE = 0.4  # and content words this alike;
+LOOSE_SHARED = 3  # or at least this many shared facts (figures or not), …
+LOOSE_CONTAINMENT = 0.5  # … covering half the facts of the text with fewer, …
+LOOSE_COSINE = 0.55  # … and content words more alike than any two different stories' in the set
 CONFLICT = 0.5  # a shingle match whose own facts agree less than this is two stories
 MIN_CONFLICT_FACTS = 2  # … when both texts have at least this many facts of their own
 WINDOW_DAYS = 14  # a rewrite follows its original within this many days (when both are dated)
@@ -149,17 +153,35 @@ def _cosine(a: Counter[int], b: Counter[int], idf: Callable[[int], float]) -> fl
     return dot / norm if norm else 0.0
 
 
-def compare(a: Evidence, b: Evidence,
-            idf: Callable[[int], float]) -> tuple[int, int, float, float]:
-    """(shared facts, shared figures, the facts' share of the text with fewer facts, cosine of
-    content words), each text without the paragraphs the other has word for word."""
+@dataclass(frozen=True)
+class Agreement:
+    """How two texts agree outside the paragraphs they share word for word."""
+
+    shared: int  # facts both have
+    figures: int  # figures and dates among them
+    containment: float  # shared facts / facts of the text with fewer
+    figure_containment: float  # shared figures / figures of the text with fewer (1.0 if none)
+    cosine: float  # TF-IDF cosine of their content words
+
+
+def _figures(facts: set[int]) -> int:
+    return sum(1 for fact in facts if fact & FIGURE_BIT)
+
+
+def compare(a: Evidence, b: Evidence, idf: Callable[[int], float]) -> Agreement:
+    """Each text without the paragraphs the other has word for word: how they agree."""
     facts_a, terms_a = a.own(b)
     facts_b, terms_b = b.own(a)
     shared = facts_a & facts_b
-    figures = sum(1 for fact in shared if fact & FIGURE_BIT)
+    figures = _figures(shared)
     fewer = min(len(facts_a), len(facts_b))
-    return (len(shared), figures, len(shared) / fewer if fewer else 0.0,
-            _cosine(terms_a, terms_b, idf))
+    fewer_figures = min(_figures(facts_a), _figures(facts_b))
+    return Agreement(
+        shared=len(shared), figures=figures,
+        containment=len(shared) / fewer if fewer else 0.0,
+        figure_containment=figures / fewer_figures if fewer_figures else 1.0,
+        cosine=_cosine(terms_a, terms_b, idf),
+    )
 
 
 def conflicting(a: Evidence, b: Evidence) -> bool:
@@ -172,10 +194,15 @@ def conflicting(a: Evidence, b: Evidence) -> bool:
 
 def rewrite_of(a: Evidence, b: Evidence, idf: Callable[[int], float]) -> bool:
     """One story told in other words: the same facts, a figure among them, and much the same
-    content words."""
-    shared, figures, containment, cosine = compare(a, b, idf)
-    return (shared >= MIN_SHARED and figures >= MIN_FIGURES
-            and containment >= FACT_CONTAINMENT and cosine >= COSINE)
+    content words; or, for a looser rewrite that adds facts of its own and drops some (or every
+    figure), more shared facts and content words much more alike."""
+    ag = compare(a, b, idf)
+    faithful = (ag.shared >= MIN_SHARED and ag.figures >= MIN_FIGURES
+                and ag.containment >= FACT_CONTAINMENT
+                and ag.figure_containment >= FIGURE_CONTAINMENT and ag.cosine >= COSINE)
+    loose = (ag.shared >= LOOSE_SHARED and ag.containment >= LOOSE_CONTAINMENT
+             and ag.cosine >= LOOSE_COSINE)
+    return faithful or loose
 
 
 def flat_idf(df: Mapping[int, int], docs: int) -> Callable[[int], float]:

@@ -60,6 +60,7 @@ def _sentence_start(line: str, start: int) -> bool:
 def _figure(token: str) -> str | None:
     """The normalized figure of a number token, or None when it says too little alone."""
     compact = token.replace(" ", "").replace("\u00a0", "")
+    compact = re.sub(r"^(\d{1,2}):00$", r"\1", compact)  # «19:00» is «19 часов»
     if re.fullmatch(r"\d+", compact):
         value = int(compact)
         if value < MIN_FIGURE or value in YEARS:

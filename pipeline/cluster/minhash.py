@@ -45,7 +45,8 @@ MIN_JACCARD = 0.15  # (a shared outlet footer must not make two short notes one 
 WINDOW_DAYS = 90  # db.stories.StoryIndex.from_db: how far back a new article looks for its original
 MIN_SHINGLES = 12  # shorter texts say too little to be called a reprint of anything
 THRESHOLD = JACCARD  # kept for callers of the first version
-MAX_FACT_ARTICLES = 200  # a figure in more stored articles than this proposes no rewrite
+MAX_FIGURE_ARTICLES = 200  # a figure in more stored articles than this proposes no rewrite, …
+MAX_NAME_ARTICLES = 1000  # … nor a name in more than this
 WORD_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
 # Stored layout: magic, shingle count, number of hashes, evidence size, LeanMinHash bytes,
 # uint32 hashes, evidence (pipeline.cluster.evidence.to_bytes).
@@ -249,16 +250,22 @@ class StoryIndex:
         return evidence.flat_idf(self.term_df, len(self.signatures))
 
     def _rewrite_candidates(self, sig: LeanMinHash, published: dt.date | None) -> list[int]:
-        """Stored articles dated near `sig` that share a figure with it — one that not too many
-        stored articles have («1 января», «2026» in every payments item propose nothing)."""
+        """Stored articles dated near `sig` that share a figure with it, or LOOSE_SHARED facts
+        of any kind — counting only facts that not too many stored articles have («1 января»,
+        a region's name in every one of its items propose nothing)."""
         ev = getattr(sig, "evidence", None)
         if ev is None:
             return []
-        found: set[int] = set()
+        by_figure: set[int] = set()
+        counts: Counter[int] = Counter()
         for fact in ev.fact_set():
             keys = self.by_fact.get(fact, ())
-            if fact & evidence.FIGURE_BIT and len(keys) <= MAX_FACT_ARTICLES:
-                found.update(keys)
+            if fact & evidence.FIGURE_BIT:
+                if len(keys) <= MAX_FIGURE_ARTICLES:
+                    by_figure.update(keys)
+            elif len(keys) <= MAX_NAME_ARTICLES:
+                counts.update(keys)
+        found = by_figure | {key for key, n in counts.items() if n >= evidence.LOOSE_SHARED}
         return [
             key for key in found
             if _days_apart(self.published[key], published) <= evidence.WINDOW_DAYS
