@@ -86,7 +86,9 @@ def evidence_of(lines: list[str], per_line: list[list[str]],
                 lemma: Callable[[str], str] | None = None) -> Evidence:
     """The evidence of a text's content lines (`per_line`: each line's lemmas, for its hash)."""
     if lemma is None:
-        from pipeline.lang.morph import lemma
+        from pipeline.lang.morph import lemma as default_lemma
+
+        lemma = default_lemma
     pars, facts, fact_par, terms, term_par, term_count = [], [], [], [], [], []
     for index, (line, tokens) in enumerate(zip(lines[:0xFFFF], per_line[:0xFFFF], strict=True)):
         pars.append(sha1_hash32(" ".join(tokens).encode()))

@@ -54,7 +54,7 @@ MIN_TERM = 4  # shorter words are mostly prepositions, conjunctions and pronouns
 def _sentence_start(line: str, start: int) -> bool:
     """Does a word at `start` open a sentence (after «. », a dash or quote at the line's start)?"""
     before = line[max(0, start - 12) : start].rstrip(" \u00a0«\"„(—–-")
-    return not before.strip() and start < 12 or bool(before) and before[-1] in ".!?…:"
+    return (not before.strip() and start < 12) or (bool(before) and before[-1] in ".!?…:")
 
 
 def _figure(token: str) -> str | None:
