@@ -15,6 +15,12 @@ What makes a reprint look like its original:
   permutations, enough to merge two different notes that share a background paragraph;
 * a shortened reprint (the first paragraphs only) is judged by containment: the shared shingles
   cover most of the shorter text.
+
+Shingles find copies, not rewrites (issue 17: most wording, the headline and the order changed,
+the facts kept). The signature also carries, per paragraph, the text's facts and content words
+(pipeline.cluster.evidence): a rewrite found through shared figures or names joins when those
+agree (within evidence.WINDOW_DAYS), and a copy whose own facts contradict — a monthly template
+with other figures, two items under one boilerplate paragraph — is two stories. docs/stories.md.
 """
 
 from __future__ import annotations
@@ -181,14 +187,16 @@ def _copy_of(a: LeanMinHash, b: LeanMinHash) -> bool:
     return jaccard >= JACCARD or (jaccard >= MIN_JACCARD and containment >= CONTAINMENT)
 
 
-def same_story(a: LeanMinHash, b: LeanMinHash, idf: Callable[[int], float] | None = None) -> bool:
-    """One story: a copy (shingles) whose own facts do not contradict each other, or a rewrite
-    (the same facts and content words in other wording; pipeline.cluster.evidence). `idf` weighs
-    content words (the index's); without it every word weighs the same."""
+def same_story(a: LeanMinHash, b: LeanMinHash, idf: Callable[[int], float] | None = None,
+               *, rewrites: bool = True) -> bool:
+    """One story: a copy (shingles) whose own facts do not contradict each other, or — unless
+    `rewrites` is False (texts too far apart in time) — a rewrite (the same facts and content
+    words in other wording; pipeline.cluster.evidence). `idf` weighs content words (the
+    index's); without it every word weighs the same."""
     ev_a, ev_b = getattr(a, "evidence", None), getattr(b, "evidence", None)
     if _copy_of(a, b):
         return ev_a is None or ev_b is None or not evidence.conflicting(ev_a, ev_b)
-    if ev_a is None or ev_b is None:
+    if ev_a is None or ev_b is None or not rewrites:
         return False
     return evidence.rewrite_of(ev_a, ev_b, idf or _FLAT)
 
@@ -278,13 +286,22 @@ class StoryIndex:
         quotes two unrelated stories in full joins one of them instead of merging both.
         """
         idf = self.idf()
+
+        def near(a: dt.date | None, b: dt.date | None) -> bool:
+            return _days_apart(a, b) <= evidence.WINDOW_DAYS
+
         keys = set(self.lsh.query(sig)) | set(self._rewrite_candidates(sig, published))
-        matches = [key for key in keys if same_story(self.signatures[key], sig, idf)]
+        matches = [
+            key for key in keys
+            if same_story(self.signatures[key], sig, idf,
+                          rewrites=near(self.published[key], published))
+        ]
         if len(matches) < 2:
             return matches
         best = max(matches, key=lambda key: (closeness(self.signatures[key], sig), -key))
         anchor = self.signatures[best]
         return sorted(
             key for key in matches
-            if key == best or same_story(self.signatures[key], anchor, idf)
+            if key == best or same_story(self.signatures[key], anchor, idf,
+                                         rewrites=near(self.published[key], self.published[best]))
         )
