@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT))  # PYTHONPATH first: the checkout to measure
 
 NUMBER = re.compile(r"\d+(?:[ ,]\d+)?")
 

@@ -20,6 +20,7 @@ Thresholds were chosen on the training part of eval/stories/ and checked on its 
 
 from __future__ import annotations
 
+import functools
 import math
 import struct
 from collections import Counter
@@ -60,20 +61,33 @@ class Evidence:
     term_par: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint16))
     term_count: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint16))
 
-    def fact_set(self) -> set[int]:
-        return set(self.facts.tolist())
+    def fact_set(self) -> frozenset[int]:
+        return self._all_facts
 
     def term_set(self) -> set[int]:
-        return set(self.terms.tolist())
+        return set(self._all_terms)
 
-    def own(self, other: Evidence) -> tuple[set[int], Counter[int]]:
+    @functools.cached_property
+    def _all_facts(self) -> frozenset[int]:
+        return frozenset(self.facts.tolist())
+
+    @functools.cached_property
+    def _all_terms(self) -> Counter[int]:
+        terms: Counter[int] = Counter()
+        for term, count in zip(self.terms.tolist(), self.term_count.tolist(), strict=True):
+            terms[term] += count
+        return terms
+
+    @functools.cached_property
+    def _paragraph_set(self) -> frozenset[int]:
+        return frozenset(self.paragraphs.tolist())
+
+    def own(self, other: Evidence) -> tuple[frozenset[int], Counter[int]]:
         """Facts and term counts outside the paragraphs `other` has word for word."""
-        shared = np.isin(self.paragraphs, other.paragraphs)
-        if not shared.any():
-            return self.fact_set(), Counter(dict(zip(self.terms.tolist(),
-                                                     self.term_count.tolist(), strict=True)))
-        keep = ~shared
-        facts = set(self.facts[keep[self.fact_par]].tolist())
+        if self._paragraph_set.isdisjoint(other._paragraph_set):
+            return self._all_facts, self._all_terms
+        keep = ~np.isin(self.paragraphs, other.paragraphs)
+        facts = frozenset(self.facts[keep[self.fact_par]].tolist())
         mask = keep[self.term_par]
         terms: Counter[int] = Counter()
         for term, count in zip(self.terms[mask].tolist(), self.term_count[mask].tolist(),
@@ -139,12 +153,6 @@ def from_bytes(data: bytes) -> Evidence:
     return Evidence(*arrays)
 
 
-def size_in_bytes(data: bytes) -> int:
-    """How many bytes at the start of `data` one Evidence occupies."""
-    n_pars, n_facts, n_terms = _COUNTS.unpack_from(data)
-    return _COUNTS.size + 4 * n_pars + 6 * n_facts + 8 * n_terms
-
-
 def _cosine(a: Counter[int], b: Counter[int], idf: Callable[[int], float]) -> float:
     if not a or not b:
         return 0.0
@@ -166,24 +174,27 @@ class Agreement:
     cosine: float  # TF-IDF cosine of their content words
 
 
-def _figures(facts: set[int]) -> int:
+def _figures(facts: frozenset[int]) -> int:
     return sum(1 for fact in facts if fact & FIGURE_BIT)
+
+
+def _facts_agreement(facts_a: frozenset[int], facts_b: frozenset[int]) -> tuple[int, int, float,
+                                                                                float]:
+    shared = facts_a & facts_b
+    figures = _figures(shared)
+    fewer = min(len(facts_a), len(facts_b))
+    fewer_figures = min(_figures(facts_a), _figures(facts_b))
+    return (len(shared), figures, len(shared) / fewer if fewer else 0.0,
+            figures / fewer_figures if fewer_figures else 1.0)
 
 
 def compare(a: Evidence, b: Evidence, idf: Callable[[int], float]) -> Agreement:
     """Each text without the paragraphs the other has word for word: how they agree."""
     facts_a, terms_a = a.own(b)
     facts_b, terms_b = b.own(a)
-    shared = facts_a & facts_b
-    figures = _figures(shared)
-    fewer = min(len(facts_a), len(facts_b))
-    fewer_figures = min(_figures(facts_a), _figures(facts_b))
-    return Agreement(
-        shared=len(shared), figures=figures,
-        containment=len(shared) / fewer if fewer else 0.0,
-        figure_containment=figures / fewer_figures if fewer_figures else 1.0,
-        cosine=_cosine(terms_a, terms_b, idf),
-    )
+    shared, figures, containment, figure_containment = _facts_agreement(facts_a, facts_b)
+    return Agreement(shared, figures, containment, figure_containment,
+                     _cosine(terms_a, terms_b, idf))
 
 
 def conflicting(a: Evidence, b: Evidence) -> bool:
@@ -197,19 +208,29 @@ def conflicting(a: Evidence, b: Evidence) -> bool:
 def rewrite_of(a: Evidence, b: Evidence, idf: Callable[[int], float]) -> bool:
     """One story told in other words: the same facts, a figure among them, and much the same
     content words; or, for a looser rewrite that adds facts of its own and drops some (or every
-    figure), more shared facts and content words much more alike."""
-    ag = compare(a, b, idf)
-    faithful = (ag.shared >= MIN_SHARED and ag.figures >= MIN_FIGURES
-                and ag.containment >= FACT_CONTAINMENT
-                and ag.figure_containment >= FIGURE_CONTAINMENT and ag.cosine >= COSINE)
-    loose = (ag.shared >= LOOSE_SHARED and ag.containment >= LOOSE_CONTAINMENT
-             and ag.cosine >= LOOSE_COSINE)
-    return faithful or loose
+    figure), more shared facts and content words much more alike. (The facts are checked first:
+    the cosine is the costly part.)"""
+    facts_a, terms_a = a.own(b)
+    facts_b, terms_b = b.own(a)
+    shared, figures, containment, figure_containment = _facts_agreement(facts_a, facts_b)
+    faithful = (shared >= MIN_SHARED and figures >= MIN_FIGURES
+                and containment >= FACT_CONTAINMENT and figure_containment >= FIGURE_CONTAINMENT)
+    loose = shared >= LOOSE_SHARED and containment >= LOOSE_CONTAINMENT
+    if not (faithful or loose):
+        return False
+    cosine = _cosine(terms_a, terms_b, idf)
+    return (faithful and cosine >= COSINE) or (loose and cosine >= LOOSE_COSINE)
 
 
 def flat_idf(df: Mapping[int, int], docs: int) -> Callable[[int], float]:
-    """Smoothed IDF over `docs` indexed texts with document frequencies `df`."""
+    """Smoothed IDF over `docs` indexed texts with document frequencies `df` (memoized: build
+    one per lookup, while the index does not change)."""
+    memo: dict[int, float] = {}
+
     def idf(term: int) -> float:
-        return math.log((docs + 1) / (df.get(term, 0) + 1)) + 1.0
+        value = memo.get(term)
+        if value is None:
+            value = memo[term] = math.log((docs + 1) / (df.get(term, 0) + 1)) + 1.0
+        return value
 
     return idf
