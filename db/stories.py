@@ -37,18 +37,19 @@ class StoryIndex(minhash.StoryIndex):
 
 
 def _recompute(db: Database, article_ids: list[int]) -> dict[int, bytes]:
-    """Current signatures of the given articles, written back (one transaction)."""
+    """Current signatures of the given articles, computed first, then written back in one
+    short transaction (a concurrent writer waits for the writes only)."""
     from db.tx import write_tx
 
     fresh: dict[int, bytes] = {}
+    for article_id in article_ids:
+        row = db.execute("select text from articles where id = ?", [article_id]).fetchone()
+        fresh[article_id] = minhash.to_bytes(minhash.signature(row[0] or ""))
     with write_tx(db):
-        for article_id in article_ids:
-            row = db.execute("select text from articles where id = ?", [article_id]).fetchone()
-            blob = minhash.to_bytes(minhash.signature(row[0] or ""))
-            db.execute(
-                "update article_minhash set signature = ? where article_id = ?", [blob, article_id]
-            )
-            fresh[article_id] = blob
+        db.conn.executemany(
+            "update article_minhash set signature = ? where article_id = ?",
+            [(blob, article_id) for article_id, blob in fresh.items()],
+        )
     return fresh
 
 

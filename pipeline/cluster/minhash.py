@@ -63,6 +63,7 @@ _MAGIC_V1 = b"NMS1"  # size only (early in issue 7)
 _MAGIC_V2 = b"NMS2"  # size and shingle hashes (issue 7)
 _MAGIC = b"NMS3"  # and the evidence a rewrite keeps (issue 17)
 
+
 def _content_lines(text: str) -> list[str]:
     """The text's paragraphs without footer, credit and signature lines (extraction's markers)."""
     from pipeline.extract.boilerplate import clean_paragraphs, is_signature
