@@ -16,16 +16,41 @@ class StoryIndex(minhash.StoryIndex):
     def from_db(cls, db: Database, days: int | None = WINDOW_DAYS) -> minhash.StoryIndex:
         """The index over articles published or stored in the last `days` days — reprints
         follow their original within weeks, so a large archive loads in seconds, while a
-        back-catalogue crawled last night still counts; None loads every signature."""
-        sql = "select m.article_id, m.signature from article_minhash m"
+        back-catalogue crawled last night still counts; None loads every signature.
+
+        Signatures an older newsmon stored without a rewrite's evidence (facts, content words)
+        are recomputed from the text and written back as they load: only the window's, once."""
+        sql = (
+            "select m.article_id, m.signature, a.published from article_minhash m"
+            " join articles a on a.id = m.article_id"
+        )
         params: dict = {}
         if days is not None:
-            sql += (
-                " join articles a on a.id = m.article_id"
-                " where a.published >= date('now', :since) or a.fetched_at >= date('now', :since)"
-            )
+            sql += " where a.published >= date('now', :since) or a.fetched_at >= date('now', :since)"
             params = {"since": f"-{int(days)} days"}
-        return cls.from_rows(db.execute(sql, params))
+        rows = db.execute(sql, params).fetchall()
+        stale = [article_id for article_id, blob, _ in rows if not minhash.is_current(blob)]
+        if stale:
+            fresh = _recompute(db, stale)
+            rows = [(a, fresh.get(a, blob), published) for a, blob, published in rows]
+        return cls.from_rows(rows)
+
+
+def _recompute(db: Database, article_ids: list[int]) -> dict[int, bytes]:
+    """Current signatures of the given articles, computed first, then written back in one
+    short transaction (a concurrent writer waits for the writes only)."""
+    from db.tx import write_tx
+
+    fresh: dict[int, bytes] = {}
+    for article_id in article_ids:
+        row = db.execute("select text from articles where id = ?", [article_id]).fetchone()
+        fresh[article_id] = minhash.to_bytes(minhash.signature(row[0] or ""))
+    with write_tx(db):
+        db.conn.executemany(
+            "update article_minhash set signature = ? where article_id = ?",
+            [(blob, article_id) for article_id, blob in fresh.items()],
+        )
+    return fresh
 
 
 # Migrations that changed how signatures are made: applying one recomputes the stored ones.

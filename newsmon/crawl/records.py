@@ -61,8 +61,9 @@ def store_record(
         return None
     assert record.signature is not None
     sig = from_bytes(record.signature)
-    article_id = store_article(db, record, run_id=run_id, similar=index.similar(sig))
-    index.add(article_id, sig)
+    similar = index.similar(sig, published=record.published)
+    article_id = store_article(db, record, run_id=run_id, similar=similar)
+    index.add(article_id, sig, published=record.published)
     return article_id
 
 
