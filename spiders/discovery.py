@@ -188,7 +188,8 @@ ARTICLE_PATH_RE = re.compile(
     r"\d{3,}|/\d{4}/\d{1,2}/|/[a-z0-9]+[-_][a-z0-9]+[-_][a-z0-9-_]+/?$|\.s?html?$", re.I
 )
 ARTICLE_QUERY_RE = re.compile(r"(^|&)(id|ELEMENT_ID|news_id|nid|newsid|article|p)=\d+", re.I)
-SECTION_PATH_RE = re.compile(r"^(/[a-z][a-z0-9_-]{1,30}){1,2}/?$", re.I)
+# One or two short path words, maybe a dynamic page's extension («/Pages/News.aspx», «/news.php»).
+SECTION_PATH_RE = re.compile(r"^(/[a-z][a-z0-9_-]{1,30}){1,2}(?:\.(?:aspx?|php|jsp|cfm))?/?$", re.I)
 INDEX_FILE_RE = re.compile(r"/index\.(s?html?|php)$", re.I)
 MIN_HEADLINE_CHARS = 30  # a link this long reads like a headline, whatever its URL looks like
 

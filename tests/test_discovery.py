@@ -268,3 +268,11 @@ def test_joomla_limitstart_is_paging():
     nxt = page + "&limitstart=5"
     assert link_kind(nxt) == "pagination"
     assert next_pages(page, [nxt, page + "&limitstart=10"]) == [nxt]
+
+
+def test_a_dynamic_pages_short_path_is_a_section():
+    """«/Pages/News.aspx», «/news.php»: the news list of an ASP.NET or PHP site is followed as a
+    listing from the home page; an item page with an id stays an article."""
+    assert link_kind("http://127.0.0.1:8001/Pages/News.aspx", "Новости") == "section"
+    assert link_kind("http://127.0.0.1:8001/news.php", "Новости") == "section"
+    assert link_kind("http://127.0.0.1:8001/Pages/NewsItem.aspx?ID=2250", "Итоги") == "article"

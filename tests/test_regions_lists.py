@@ -282,3 +282,25 @@ def test_guests_who_came_to_learn_do_not_make_the_story_about_their_region(model
             "познакомились с тем, как работает наш приют для мам с детьми в Кирове.\n\n"
             "Спасибо гостям из Удмуртии за интерес к нашей работе!")
     assert _isos(title, body, "RU-KIR") == ["RU-KIR"]
+
+
+def test_a_ranking_told_place_by_place_counts_every_region(models):
+    title = "Тверская область — шестая по доле сирот в семьях"
+    body = ("Фонд опубликовал рейтинг регионов по доле детей-сирот, живущих в семьях.\n\n"
+            "Первое место заняла Псковская область — 96 процентов. На втором месте Карелия с "
+            "показателем 95,1 процента, на третьем — Чувашия.\n\nТверская область поднялась на "
+            "шестое место.")
+    assert _isos(title, body, "RU-TVE") == ["RU-CU", "RU-KR", "RU-PSK", "RU-TVE"]
+
+
+@pytest.mark.parametrize("text, home, expected", [
+    # a settlement word before a name Natasha reads as a person's: the town
+    ("Мы живём в г. Курчатов, прошлой зимой у нас сгорел дом. Спасибо соцзащите за помощь "
+     "нашей многодетной семье.", "RU-KRS", ["RU-KRS"]),
+    # a settlement named by a subject's adjective is not the subject
+    ("В станице Курской многодетные семьи получили социальные контракты. Заявления принимали в "
+     "Ставропольском крае до октября.", "RU-STA", ["RU-STA"]),
+])
+def test_settlement_words_decide_between_a_place_and_a_person_or_subject(models, text, home,
+                                                                         expected):
+    assert _isos("Новости района", text, home) == expected

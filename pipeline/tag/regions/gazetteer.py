@@ -566,14 +566,17 @@ def _village_list(text: str, toks, i: int) -> bool:
 
 def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
     first, last = toks[i], toks[i + n - 1]
-    if _overlaps(first.start, last.end, per) and not _misread_person(first, last, entry, per):
-        return False
     prev = ""
     if i > 0 and re.fullmatch(r"\.?[ \t\xa0]{0,2}", text[toks[i - 1].end : first.start]):
         prev = toks[i - 1].lemma  # «г. Мирный», «в Мирном»
+    if (_overlaps(first.start, last.end, per) and not _misread_person(first, last, entry, per)
+            and prev not in gaz.settlement_words):  # «г. Курчатов» is a town, not the physicist
+        return False
     nxt = toks[i + n].lemma if i + n < len(toks) and _joined(text, last, toks[i + n]) else ""
     if prev in {"улица", "ул", "проспект", "пр", "переулок", "шоссе", "площадь", "бульвар"}:
         return False
+    if entry.kind == "adj" and (prev in gaz.settlement_words or prev in VILLAGE_WORDS):
+        return False  # «станица Курская», «село Московское»: a settlement named by the adjective
     if entry.kind == "initials" and not re.search("[а-яё]", _line(text, first.start)):
         return False  # a line in capitals («СК И МО ПОДПИСАЛИ …») has no abbreviations to tell
     if entry.kind == "city" and (prev in VILLAGE_WORDS or _village_list(text, toks, i)):

@@ -34,6 +34,11 @@ SEPARATOR = re.compile(
     r"^(?:\s*\([^()]{0,40}\))?[\s,;и—–-]*(?:(?:кра[яеюй]\w*|област\w*|республик\w*)[\s,;и]*)?"
     r"(?:а\s+также\s+|также\s+)?(?:(?:в|во|на)\s+)?$"
 )
+# Places of a ranking told one by one («первое место заняла …, на втором месте …»).
+PLACE_RE = re.compile(
+    r"\b(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)\w*\s+мест|\bмест\w*\s+"
+    r"(?:занял|занима|раздел)", re.IGNORECASE,
+)
 # A sentence that ranks regions («меньше всего отказов зафиксировали в A, B и C», «в пятёрку
 # лидеров вошли», «рейтинг возглавили»): the list it names is the ranking, every member its news.
 RANKING_RE = re.compile(
@@ -151,9 +156,12 @@ def clause_members(
         if iso is not None and not skip(k) and k not in listed:  # a list is not a review
             by_paragraph.setdefault(_paragraph(text, m.start), {}).setdefault(iso, []).append(k)
     out: set[str] = set()
-    for members in by_paragraph.values():
+    for (lo, hi), members in by_paragraph.items():
         if len(members) < CLAUSE_MEMBERS_MIN:
             continue  # parse only where a review could be
+        if RANKING_RE.search(text, lo, hi) or PLACE_RE.search(text, lo, hi):
+            out |= set(members)  # «Первое место заняла A …, на втором месте B, на третьем — C»
+            continue
         told = {iso for iso, ks in members.items()
                 if any(_own_clause(text, mentions[k], venue_words) for k in ks)}
         if len(told) >= CLAUSE_MEMBERS_MIN:
