@@ -60,7 +60,7 @@ def test_gold_lists_every_page_once_with_article_labels():
     assert len(keys) == len(set(keys))
     assert {p["outlet"] for p in gold["pages"]} == set(gold["outlets"])
     articles = [p for p in gold["pages"] if p["is_article"]]
-    assert len(articles) >= 45 and len(gold["pages"]) - len(articles) >= 30
+    assert len(articles) >= 60 and len(gold["pages"]) - len(articles) >= 45
     assert all({"published", "relevant", "regions", "story", "title"} <= set(p) for p in articles)
     assert all(p["published"][:7] in gold["months"] for p in articles)
     assert all(ISO.match(iso) for p in articles for iso in p["regions"])
