@@ -158,8 +158,9 @@ def is_feed_or_sitemap(body: bytes) -> bool:
 
 # Query parameters that number a listing's pages (Bitrix's PAGEN_1, Joomla's limitstart).
 PAGE_PARAMS = r"page|PAGEN_\d+|start|limitstart|from_page|pg|npage|curPage"
+# «?page=2», «/page/2/», «/page-2/», and Craft CMS's «/novosti/p2/».
 PAGINATION_RE = re.compile(
-    rf"[?&](?:{PAGE_PARAMS})=\d+|/page/?\d+/?$|/page-\d+/?$", re.I
+    rf"[?&](?:{PAGE_PARAMS})=\d+|/page/?\d+/?$|/page-\d+/?$|/p\d{{1,4}}/?$", re.I
 )
 # The link to a listing's next page as a reader sees it, whatever the CMS calls its parameter
 # (DLE's «?cstart=2», uCoz's «?page2»): «Следующая», «Далее »», «»», «Older posts», a class or
@@ -192,6 +193,16 @@ ARTICLE_QUERY_RE = re.compile(r"(^|&)(id|ELEMENT_ID|news_id|nid|newsid|article|p
 SECTION_PATH_RE = re.compile(r"^(/[a-z][a-z0-9_-]{1,30}){1,2}(?:\.(?:aspx?|php|jsp|cfm))?/?$", re.I)
 INDEX_FILE_RE = re.compile(r"/index\.(s?html?|php)$", re.I)
 MIN_HEADLINE_CHARS = 30  # a link this long reads like a headline, whatever its URL looks like
+# A link whose words say it leads to the news list («Новости», «Архив новостей», «Вся лента»),
+# whatever its URL («/index.php?option=news»).
+NEWS_LIST_TEXT_RE = re.compile(
+    r"^(?:все |вся |архив |лента )?(?:новости|новостей|лента|события|публикации|пресс-релизы)$",
+    re.I,
+)
+# A dynamic page with a numeric parameter («viewtopic.php?f=2&t=408», «item.aspx?n=5»): a page
+# of its own, judged by its structure once fetched (a listing is then read as one).
+DYNAMIC_ITEM_RE = re.compile(r"\.(?:php|aspx?|jsp|cfm|pl|cgi)$", re.I)
+DYNAMIC_ITEM_MIN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -222,8 +233,13 @@ def link_kind(url: str, text: str = "") -> str:
         return "section"
     if path in ("", "/") and not parts.query:
         return "other"
+    if NEWS_LIST_TEXT_RE.match(" ".join(text.split())):
+        return "section"
     if ARTICLE_PATH_RE.search(path) or ARTICLE_QUERY_RE.search(parts.query):
         return "article"
+    if (DYNAMIC_ITEM_RE.search(parts.path) and re.search(r"(^|&)\w+=\d+(&|$)", parts.query)
+            and len(re.findall(r"[^\W\d_]{2,}", text)) >= DYNAMIC_ITEM_MIN_WORDS):
+        return "article"  # named like a page («Новости для родителей»), not «Далее »» or «3»
     if len(" ".join(text.split())) >= MIN_HEADLINE_CHARS and path.count("/") >= 2:
         return "article"
     if SECTION_PATH_RE.match(path) and not parts.query:
@@ -282,7 +298,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
 
 _PAGE_NUMBER_RE = re.compile(
     rf"[?&](?P<key>{PAGE_PARAMS})=(?P<n>\d+)"
-    r"|(?P<path>/page-?/?)(?P<pn>\d+)/?$",
+    r"|(?P<path>/page-?/?|/p)(?P<pn>\d+)/?$",
     re.I,
 )
 

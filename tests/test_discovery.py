@@ -276,3 +276,18 @@ def test_a_dynamic_pages_short_path_is_a_section():
     assert link_kind("http://127.0.0.1:8001/Pages/News.aspx", "Новости") == "section"
     assert link_kind("http://127.0.0.1:8001/news.php", "Новости") == "section"
     assert link_kind("http://127.0.0.1:8001/Pages/NewsItem.aspx?ID=2250", "Итоги") == "article"
+
+
+def test_pages_of_unfamiliar_cmss_are_reached():
+    """Craft CMS pages its lists as «/novosti/p2/»; a table-layout site's news list is
+    «/index.php?option=news» named «Архив новостей»; a phpBB board's forums and topics are
+    «viewforum.php?f=2» and «viewtopic.php?f=2&t=408» named like pages, not «Далее »» or «3»."""
+    assert link_kind("http://127.0.0.1:8001/novosti/p2/", "2") == "pagination"
+    assert next_pages("http://127.0.0.1:8001/novosti/", ["http://127.0.0.1:8001/novosti/p2/",
+                                                          "http://127.0.0.1:8001/novosti/p3/"]) == [
+        "http://127.0.0.1:8001/novosti/p2/"]
+    assert link_kind("http://127.0.0.1:8001/index.php?option=news", "Архив новостей") == "section"
+    assert link_kind("http://127.0.0.1:8001/viewforum.php?f=2", "Новости для родителей") == "article"
+    assert link_kind("http://127.0.0.1:8001/viewtopic.php?f=2&t=408",
+                     "В Чувашии открывают семейные МФЦ") == "article"
+    assert link_kind("http://127.0.0.1:8001/index.php?cstart=3", "3") != "article"

@@ -66,6 +66,23 @@ def test_a_comment_before_the_copyright_text_is_never_read_as_its_parent():
     assert owner_lines(tree) == ("Фонд «Опора»",)
 
 
+def test_a_bold_name_above_the_page_names_the_owner_and_a_press_office_is_no_medium():
+    """A table layout's header sets the body's name in bold above every paragraph; its press
+    office signs «Отдел по взаимодействию со СМИ» — a body's office, not a registration as СМИ.
+    A menu link «/index.php?option=page&p=glava» is no link to the front page."""
+    from pipeline.extract.sitename import is_home_href
+
+    tree = fromstring(
+        "<html><body><table><tr><td><b>Администрация муниципального образования Лесной район</b>"
+        "</td></tr></table><h3>Заседание комиссии</h3><p>Текст новости.</p>"
+        "<p>Отдел по взаимодействию со СМИ.</p></body></html>")
+    lines = owner_lines(tree)
+    assert lines == ("Администрация муниципального образования Лесной район",)
+    assert names_a_body(lines)
+    assert not is_home_href("/index.php?option=page&p=glava")
+    assert is_home_href("/index.php") and is_home_href("/")
+
+
 def test_a_footer_line_naming_an_organization_in_quotes_names_the_owner():
     """A site builder's footer with no copyright owner but the organization's legal name."""
     tree = fromstring(

@@ -93,6 +93,8 @@ def is_home_href(href: str | None, host: str | None = None) -> bool:
         return False
     if host and other and other != host:
         return False
+    if parts.query and _HOME_PATH.match(parts.path) and parts.path.strip("/"):
+        return False  # «/index.php?option=page&p=glava»: a page the front script serves
     path = parts.path
     path = re.sub(r"^(?:\.\.?/)+", "/", path)
     return bool(_HOME_PATH.match(path))

@@ -23,12 +23,19 @@ _COPYRIGHT_RE = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
 _YEARS_RE = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?\s*(?:гг?\.?|годы?)?")
 _RIGHTS_RE = re.compile(r"вс[её] права защищены\.?|all rights reserved\.?", re.IGNORECASE)
 _LEGAL_RE = re.compile(r"\b(?:ОГРНИП|ОГРН|ИНН|КПП)\b")
-_MEDIA_RE = re.compile(r"\bСМИ\b|\b(?:ЭЛ|ПИ)\s*№\s*(?:ФС|ТУ)\b")
+# A registration as a medium («Свидетельство о регистрации СМИ ЭЛ № ФС 77-…»), not a body's
+# press office («Отдел по взаимодействию со СМИ»).
+_MEDIA_RE = re.compile(r"регистрац\w*\s+(?:\w+\s+){0,3}СМИ\b|\b(?:ЭЛ|ПИ)\s*№\s*(?:ФС|ТУ)\b")
 MAX_LINES = 6
 # The footer's own lines that name an organization in quotes («Региональная общественная
 # организация «Ассоциация …». 670000, г. …»): the owner, when no copyright line names it.
 _FOOTER_LINES = "//footer//p | //footer//div[not(*)] | //footer//span[not(*)]"
 FOOTER_NAME_MAX_WORDS = 15
+# The site's name set in bold above every paragraph of the page, not as a link
+# («<b>Администрация муниципального образования Заокский район</b>» in a table layout's header).
+_HEADER_NAMES = "//body//*[self::b or self::strong][not(ancestor::a)][not(.//a)][not(preceding::p)]"
+HEADER_NAMES_MAX = 2
+HEADER_NAME_CHARS = (10, 150)
 
 
 def owner_lines(tree: HtmlElement) -> tuple[str, ...]:
@@ -50,6 +57,11 @@ def owner_lines(tree: HtmlElement) -> tuple[str, ...]:
             out.append(name)
         if len(out) >= MAX_LINES:
             return tuple(out)
+    for el in tree.xpath(_HEADER_NAMES)[:HEADER_NAMES_MAX]:
+        line = " ".join(el.text_content().split())
+        if HEADER_NAME_CHARS[0] <= len(line) <= HEADER_NAME_CHARS[1] and len(line.split()) >= 2:
+            if line not in out:
+                out.append(line)
     for el in tree.xpath(_FOOTER_LINES):
         line = " ".join(el.text_content().split())
         name = _quoted_name(line) if len(line) <= SITE_LINE_MAX_CHARS else None
