@@ -345,8 +345,7 @@ def _words(paragraphs: list[str]) -> int:
 def _extract_newsmon(
     tree: HtmlElement, url: str, now: datetime.datetime, overrides: SelectorOverrides
 ) -> Extracted:
-    # Before pruning takes the header's home link and the footer.
-    site_names = sitename.read(tree).names + siteowner.owner_lines(tree)
+    site_names = _site_names(tree)  # before pruning takes the header's home link and footer
     page_blocks = boilerplate.blocks(tree)  # shared by the title, author and date-line search
     title, title_el = find_title(tree, overrides.title, items=page_blocks)
     pruned = boilerplate.prune(tree, title_el)
@@ -399,6 +398,11 @@ def _extract_newsmon(
 # The cascade of whole extractors: a page is never lost to an exception in one of them.
 
 
+def _site_names(tree: HtmlElement) -> tuple[str, ...]:
+    """What the site calls itself and who runs it, read from the untouched page."""
+    return sitename.read(tree).names + siteowner.owner_lines(tree)
+
+
 def _extract_trafilatura_alone(
     tree: HtmlElement, url: str, now: datetime.datetime, overrides: SelectorOverrides
 ) -> Extracted:
@@ -406,6 +410,7 @@ def _extract_trafilatura_alone(
     import trafilatura
     from htmldate import find_date
 
+    site_names = _site_names(tree)  # before trafilatura edits the tree
     document = trafilatura.bare_extraction(tree, url=url, include_comments=False,
                                            include_tables=True, with_metadata=True)
     text = (document.text if document else "") or ""
@@ -421,6 +426,7 @@ def _extract_trafilatura_alone(
         published=published if date_expressions.is_plausible(published, now) else None,
         date_method="htmldate" if published else "none",
         text_method="fallback-trafilatura",
+        site_names=site_names,
     )
 
 
@@ -428,6 +434,7 @@ def _extract_densest_block(
     tree: HtmlElement, url: str, now: datetime.datetime, overrides: SelectorOverrides
 ) -> Extracted:
     """The container holding the most paragraph text, and the page's <title>: the last resort."""
+    site_names = _site_names(tree)
     paragraphs = _text_baseline(boilerplate.blocks(tree, skip_widgets=False), None)
     head_title = tree.findtext(".//title")
     return Extracted(
@@ -439,6 +446,7 @@ def _extract_densest_block(
         published=None,
         date_method="none",
         text_method="fallback-densest",
+        site_names=site_names,
     )
 
 
@@ -507,9 +515,6 @@ def extract(
             failures.append(f"{name}: текст короче {MIN_TEXT_CHARS} знаков")
             continue
         result.fallback = "; ".join(failures) or None
-        if not result.site_names:
-            tree = parse_html(html, encoding)
-            result.site_names = sitename.read(tree).names + siteowner.owner_lines(tree)
         return result
     if short is not None:
         return short  # nothing better: the page has no article, and the crawl says so (NoText)
