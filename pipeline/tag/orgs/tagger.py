@@ -13,6 +13,7 @@ from pathlib import Path
 
 from newsmon.core.datafiles import data_dir
 from newsmon.core.yamlfile import UniqueNames, check_fields, config_error, load_yaml_file
+from pipeline.lang.bodies import body_and_media_heads
 from pipeline.lang.models import get_morph_vocab
 from pipeline.lang.morph import Token, lemma, lemmatize_phrase, normalize_word, tokenize
 from pipeline.tag.orgs.names import (
@@ -104,7 +105,7 @@ def build_registry(entries: Iterable[OrgEntry]) -> OrgRegistry:
     return OrgRegistry(
         entries=tuple(OrgEntry(n, tuple(a)) for n, a in merged.items()),
         index=index,
-        kinds=_lemmas(spec["kinds"]),
+        kinds=body_and_media_heads()[0],
         gov_heads=_lemmas(spec["gov_heads"]),
         quote_heads=_lemmas(spec["quote_heads"]),
         companies=frozenset(lemma(c) for c in spec["company_markers"] + spec["quote_blockers"]),
