@@ -279,6 +279,8 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
             url = absolute(page_url, link.get("href", ""))
             if url and same_origin(url, source_url) and url.split("#")[0] != page:
                 found["pagination"][url.split("#")[0]] = None
+    unnamed: dict[str, str] = {}  # links of no kind of their own: url -> their template
+    article_templates: set[str] = set()
     for a in tree.iter("a"):
         url = absolute(page_url, a.get("href", ""))
         if not url or "nofollow" in (a.get("rel") or ""):
@@ -289,11 +291,32 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
         kind = link_kind(url, a.text_content())
         if kind != "article" and is_next_link(a):
             kind = "pagination"
+        template = _dynamic_template(url, a)
         if kind in found:
             found[kind][url] = None
+            if kind == "article" and template:
+                article_templates.add(template)
+        elif template:
+            unnamed[url] = template
+    # A link is of the kind of its siblings: «Болталка» beside «Новости для родителей», both
+    # «viewforum.php?f=N» with the forum title's class, leads to a page of the same kind.
+    for url, template in unnamed.items():
+        if template in article_templates:
+            found["article"][url] = None
     return Links(
         list(found["article"]), list(found["pagination"]), list(found["section"]), list(feeds)
     )
+
+
+def _dynamic_template(url: str, a: etree._Element) -> str:
+    """A link to a dynamic page as a template: the page's path, the names of its numeric
+    parameters and the link's class («/viewforum.php?f|forumtitle»); empty for other links."""
+    parts = urlsplit(url)
+    keys = sorted(re.findall(r"(?:^|&)(\w+)=\d+(?=&|$)", parts.query))
+    if not DYNAMIC_ITEM_RE.search(parts.path) or not keys:
+        return ""
+    template = f"{parts.path}?{'&'.join(keys)}"
+    return f"{template}|{a.get('class') or ''}"
 
 
 _PAGE_NUMBER_RE = re.compile(

@@ -291,3 +291,21 @@ def test_pages_of_unfamiliar_cmss_are_reached():
     assert link_kind("http://127.0.0.1:8001/viewtopic.php?f=2&t=408",
                      "В Чувашии открывают семейные МФЦ") == "article"
     assert link_kind("http://127.0.0.1:8001/index.php?cstart=3", "3") != "article"
+
+
+def test_a_link_takes_the_kind_of_its_siblings_of_the_same_template():
+    """A board's index names its sections «Новости района», «Объявления» and «Флуд»: only the
+    first reads like a page's name, but all three are «board.php?s=N» links of one class, so all
+    three are followed. A profile link of another template and a pager's «2» are not."""
+    body = (
+        "<html><body><ul class='sections'>"
+        "<li><a class='section-name' href='/board.php?s=1'>Новости района сегодня</a></li>"
+        "<li><a class='section-name' href='/board.php?s=2'>Объявления</a></li>"
+        "<li><a class='section-name' href='/board.php?s=3'>Флуд</a></li></ul>"
+        "<a href='/member.php?u=12'>Марина_К</a> <a href='/board.php?s=1&amp;start=20'>2</a>"
+        "</body></html>"
+    ).encode()
+    links = classify_links(body, BASE, BASE)
+    assert links.articles == [f"{BASE}board.php?s={n}" for n in (1, 2, 3)]
+    assert f"{BASE}member.php?u=12" not in links.articles
+    assert links.listings == [f"{BASE}board.php?s=1&start=20"]

@@ -272,3 +272,19 @@ def test_a_taxonomy_page_of_one_post_under_entry_headers_is_a_teaser_not_an_arti
            + "".join(f"<p>{SENTENCES[i % 4]} {SENTENCES[(i + 1) % 4]}</p>" for i in range(4))
            + "</div></article></main>")
     assert non_article_reason("https://gazeta.test/news/2025/10/02/obmen/", SOURCE, page(own)) is None
+
+
+def test_a_board_page_of_one_dated_topic_is_a_teaser_not_an_article():
+    """A board's section holding a single topic: its only words are the topic's title (a link
+    to the topic), the poster and the date, with no prose of its own — one dated teaser."""
+    row = ("<h2><a href='/board.php?b=7'>Куда пойти с детьми</a></h2><table class='topics'><tr>"
+           "<td><a class='subject' href='/thread.php?b=7&id=55'>Где в Заречном районе есть "
+           "бесплатные кружки для школьников?</a><br><span>автор Марина_К » 3 окт 2025, "
+           "08:15</span></td><td>4</td></tr></table>")
+    reason = non_article_reason("https://gazeta.test/board.php?b=7", SOURCE, page(row))
+    assert reason == "dated teaser of another page, no prose of its own"
+    # the topic itself, a question and its answers written as prose, is kept
+    topic = ("<h1>Где в Заречном районе есть бесплатные кружки для школьников?</h1><div class="
+             f"'post'><span>Марина_К » 3 окт 2025, 08:15</span><p>{SENTENCES[0]} {SENTENCES[1]}"
+             f"</p><p>{SENTENCES[2]} {SENTENCES[3]}</p></div>")
+    assert non_article_reason("https://gazeta.test/thread.php?b=7&id=55", SOURCE, page(topic)) is None

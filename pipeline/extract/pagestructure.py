@@ -100,6 +100,7 @@ class Structure:
     body_under_foreign_title: bool = False
     repeated: list[list[HtmlElement]] = field(default_factory=list)  # groups outside chrome
     teaser_members: int = 0  # members of repeated groups that open with a title link
+    dated_teasers: int = 0  # title links boxed with a date of their own: teasers, even alone
     dated_items: int = 0  # items of the largest group whose members each carry a link and a date
     picture_grid: int = 0  # items of the largest group of pictures with short captions
     fields_before_body: int = 0  # label–value pairs between the headline and the body
@@ -444,6 +445,8 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
         item = _teaser_item(title, t)
         if item is not None and t.prose_chars[item] <= TEASER_MAX_PROSE:
             teaser_roots.add(item)
+            if item not in chrome and _dated(item):
+                s.dated_teasers += 1
     for b in all_prose:
         (s.teaser_prose if _in_any(b.owner, teaser_roots) else s.prose).append(b)
     s.body, s.governing = _body(s)

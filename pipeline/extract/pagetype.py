@@ -128,6 +128,10 @@ def judge(s: Structure) -> Verdict:
         return Verdict("not", f"board of {s.dated_items} dated items, no body of prose")
     if teaser_governed or s.teaser_prose:
         return Verdict("not", "teaser of another page, no body of prose")
+    if s.dated_teasers and all(b.in_chrome for b in s.prose):
+        # A forum's or a rubric's page holding one topic: its only words are a headline
+        # that leads elsewhere, with the poster and the date beside it.
+        return Verdict("not", "dated teaser of another page, no prose of its own")
     if s.fields >= CARD_MIN_FIELDS:
         return Verdict("not", f"card of {s.fields} fields, no body of prose")
     if s.search_query:
