@@ -188,6 +188,20 @@ def test_a_paragraph_telling_what_happens_in_each_region_counts_every_one(models
     assert any("обзор регионов" in rule for rule in omsk["rules"])
 
 
+def test_a_region_that_announces_a_contest_is_told_its_own_clause(models):
+    """An event as the predicate's object («объявила конкурс на здание») is what the region
+    itself does, not an event it hosts guests at: the fourth member of the review counts."""
+    title = "Приюты для мам: итоги года по Поволжью"
+    body = ("Пензенская область первой в округе открыла приют для мам с детьми — в Пензе, на 15 "
+            "мест. Ульяновская область завершает ремонт отделения в Димитровграде. Саратовская "
+            "область купила три квартиры в Балакове. Самарская область объявила конкурс на здание "
+            "в Сызрани.")
+    assert _isos(title, body, "RU-PNZ") == ["RU-PNZ", "RU-SAM", "RU-SAR", "RU-ULY"]
+    _, why = explain_text(f"{title}\n{body}", title, "RU-PNZ")
+    samara = next(r for r in why["regions"] if r["iso"] == "RU-SAM")
+    assert any("обзор регионов" in rule for rule in samara["rules"])
+
+
 @pytest.mark.parametrize("paragraph", [
     # two regions compared are not a review
     "Томская область за год передала в семьи 52 ребёнка, а в Омской области открыли два "

@@ -288,9 +288,11 @@ def _about_an_event(
     venue_words: frozenset[str],
 ) -> bool:
     """«на форум приехали A, B и C», «в конференции участвовали A и B»: guests of an event held
-    somewhere, not what happens in each of them."""
+    somewhere, not what happens in each of them. An event that is the predicate's object
+    («Сахалинская область объявила конкурс») is what the subject itself does."""
     return any(
         t.head == head.index and t.index not in in_span and lemma(t.text) in venue_words
+        and t.rel != "obj"
         for t in toks
     )
 
