@@ -60,6 +60,11 @@ def test_region_by_iso_unknown_code_is_key_error():
         ("в Республике Саха (Якутия)", "RU-SA"),
         ("в Башкирии", "RU-BA"),
         ("в Прикамье", "RU-PER"),
+        ("в Коми", "RU-KO"),  # the republic by its short name, capitalised
+        ("на Хабаровье", "RU-KHA"),
+        ("Тюменщины", "RU-TYU"),
+        ("в Волгоградщине", "RU-VGG"),
+        ("на Челябинщине", "RU-CHE"),
         ("Приамурья", "RU-AMU"),
         ("в Ленобласти", "RU-LEN"),
         ("в НСО", "RU-NVS"),
@@ -95,6 +100,8 @@ def test_phrase_resolves_to_its_subject(phrase, iso):
     "phrase",
     [
         "по Московскому проспекту",
+        "в Коми-Пермяцком округе",  # a part of Пермский край, not Республика Коми
+        "урок языка коми",  # the language
         "в Приморском районе",
         "на улице Хабаровской",
         "орёл парил над полем",
