@@ -318,3 +318,14 @@ def test_a_ranking_told_place_by_place_counts_every_region(models):
 def test_settlement_words_decide_between_a_place_and_a_person_or_subject(models, text, home,
                                                                          expected):
     assert _isos("Новости района", text, home) == expected
+
+
+def test_two_districts_of_two_regions_that_sign_together_both_count(models):
+    """«Кимовский район и соседний Скопинский район Рязанской области подписали договор»: an
+    adjective after «и» does not break the list of two parties; each party's region counts,
+    the outlet's own as well as the neighbour named in the headline."""
+    title = "Соглашение со Скопинским районом Рязанской области"
+    body = ("Кимовский район и соседний Скопинский район Рязанской области подписали договор о "
+            "совместном сопровождении семей в трудной жизненной ситуации. Специалисты опеки обоих "
+            "районов будут передавать друг другу сведения о семьях с детьми.")
+    assert _isos(title, body, "RU-TUL") == ["RU-RYA", "RU-TUL"]

@@ -29,10 +29,12 @@ from pipeline.lang.morph import lemma
 from pipeline.tag.regions.gazetteer import Mention
 
 # Between two members of one list: commas, «и», a dash, a shared type word («Новосибирская и
-# Томская области, Кузбасс»), a figure in brackets («Тюменская область (95,8 процента), Татарстан»).
+# Томская области, Кузбасс»), a figure in brackets («Тюменская область (95,8 процента), Татарстан»),
+# an adjective of the next member after «и» («Заокский район и соседний Тарусский район»).
 SEPARATOR = re.compile(
     r"^(?:\s*\([^()]{0,40}\))?[\s,;и—–-]*(?:(?:кра[яеюй]\w*|област\w*|республик\w*)[\s,;и]*)?"
-    r"(?:а\s+также\s+|также\s+)?(?:(?:в|во|на)\s+)?$"
+    r"(?:а\s+также\s+|также\s+)?(?:(?:в|во|на)\s+)?"
+    r"(?:(?<=и\s)[а-яё]{3,}(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|ым|им|ом|ем|ой|ей|ую|юю)\s+)?$"
 )
 # Places of a ranking told one by one («первое место заняла …, на втором месте …»).
 PLACE_RE = re.compile(
