@@ -229,7 +229,7 @@ def build_belgov(arts: list[dict], s: Site) -> Site:
                  f'<h2>Результаты поиска</h2><div class="ms-srch-resultscount">{len(found)} результатов</div>' + "".join(
                      f'<div class="ms-srch-item"><h3><a href="{e(bg_url(a))}">{e(a["title"])}</a></h3><div class="ms-srch-item-summary">{e(lead(a, 200))}</div><div class="ms-srch-item-path">{bg_date(a)}</div></div>' for a in found), "./search.aspx"), "search")  # fmt: skip
     for a in arts:
-        att = '<a href="/Lists/News/Attachments/{0}/pamyatka.pdf">Памятка.pdf</a>'.format(a["id"]) if a["relevant"] else ""
+        att = f'<a href="/Lists/News/Attachments/{a["id"]}/pamyatka.pdf">Памятка.pdf</a>' if a["relevant"] else ""
         body = (f'<div class="ms-formtoolbar"><a href="/Pages/news.aspx">Закрыть</a></div>'
                 f'<table class="ms-formtable" style="margin-top:8px;" border="0" cellpadding="0" cellspacing="0" width="100%">'
                 f'<tr><td nowrap="true" valign="top" width="113px" class="ms-formlabel"><h3 class="ms-standardheader"><nobr>Заголовок</nobr></h3></td><td valign="top" class="ms-formbody"><h1 class="news-title">{e(a["title"])}</h1></td></tr>'
@@ -575,7 +575,7 @@ def build_kubwiki(arts: list[dict], s: Site) -> Site:
         has_talk = bool(a.get("talk"))
         tabs = (f'<li class="selected"><a href="{kw_url(a)}">Новость</a></li>'
                 + (f'<li><a href="{kw_talk(a)}">Обсуждение</a></li>' if has_talk else '<li class="new"><span title="Обсуждение (страница не существует)">Обсуждение</span></li>')
-                + f'<li><a href="{kw_hist(a)}">История</a></li>')  # fmt: skip
+                + f'<li><a href="{e(kw_hist(a))}">История</a></li>')  # fmt: skip
         cats = " | ".join(f'<a href="{wpath("Категория:" + c.replace("_", " "))}">{c.replace("_", " ")}</a>' for c, pick in KW_CATS.items() if pick(a))
         edited = f"{words_date(a['date'])} в {a['time']}"
         if a.get("edited_days"):
