@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import yaml
 
@@ -155,6 +156,7 @@ def resolve_file(public: Path, path: str, query: str, ignore_unknown_query: bool
         for c in candidates:
             stem, dot, suffix = c.name.rpartition(".") if "." in c.name else (c.name, "", "")
             ordered.append(c.with_name(f"{stem}@{query}{dot}{suffix}"))
+            ordered += _same_query_decoded(c.parent, f"{stem}@", query, f"{dot}{suffix}")
     if not query or ignore_unknown_query:
         ordered += candidates
     root = public.resolve()
@@ -166,6 +168,19 @@ def resolve_file(public: Path, path: str, query: str, ignore_unknown_query: bool
         if resolved.is_file() and resolved.is_relative_to(root):
             return resolved
     return None
+
+
+def _same_query_decoded(folder: Path, prefix: str, query: str, suffix: str) -> list[Path]:
+    """Files whose query means the same once percent-escapes are decoded, as a real server
+    reads it: «?title=Новости%3AX» is served by «index.php@title=Новости:X.html»."""
+    wanted = unquote(query)
+    if wanted == query or not folder.is_dir():
+        return []
+    return [
+        f for f in folder.iterdir()
+        if f.name.startswith(prefix) and f.name.endswith(suffix)
+        and unquote(f.name[len(prefix) : len(f.name) - len(suffix)]) == wanted
+    ]
 
 
 def content_type(file: Path, body: bytes) -> str:

@@ -233,15 +233,17 @@ def link_kind(url: str, text: str = "") -> str:
         return "section"
     if path in ("", "/") and not parts.query:
         return "other"
-    if NEWS_LIST_TEXT_RE.match(" ".join(text.split())):
-        return "section"
+    if NEWS_LIST_TEXT_RE.match(" ".join(text.split()).strip(FORWARD_ARROWS + "→ .…")):
+        return "section"  # «Все новости →»
     if ARTICLE_PATH_RE.search(path) or ARTICLE_QUERY_RE.search(parts.query):
         return "article"
     if (DYNAMIC_ITEM_RE.search(parts.path) and re.search(r"(^|&)\w+=\d+(&|$)", parts.query)
             and len(re.findall(r"[^\W\d_]{2,}", text)) >= DYNAMIC_ITEM_MIN_WORDS):
         return "article"  # named like a page («Новости для родителей»), not «Далее »» or «3»
-    if len(" ".join(text.split())) >= MIN_HEADLINE_CHARS and path.count("/") >= 2:
-        return "article"
+    if len(" ".join(text.split())) >= MIN_HEADLINE_CHARS and (
+        path.count("/") >= 2 or (parts.query and DYNAMIC_ITEM_RE.search(parts.path))
+    ):
+        return "article"  # a headline, also to «/index.php?title=Новости:…» (a wiki's pages)
     if SECTION_PATH_RE.match(path) and not parts.query:
         return "section"
     return "other"

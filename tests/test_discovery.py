@@ -309,3 +309,14 @@ def test_a_link_takes_the_kind_of_its_siblings_of_the_same_template():
     assert links.articles == [f"{BASE}board.php?s={n}" for n in (1, 2, 3)]
     assert f"{BASE}member.php?u=12" not in links.articles
     assert links.listings == [f"{BASE}board.php?s=1&start=20"]
+
+
+def test_headlines_to_a_wikis_pages_and_an_arrowed_news_link_are_followed():
+    """A wiki's news are «/index.php?title=Новости:…» pages linked by their headlines: a
+    headline to a dynamic page is an article's link whatever its parameters; «Все новости →»
+    is the news list, arrow or not. A short link to the same script («Правка») is neither."""
+    wiki = "http://127.0.0.1:8001/index.php?title=%D0%9D%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8:X"
+    assert link_kind(wiki, "В Ейском районе открылось отделение для матерей с детьми") == "article"
+    assert link_kind(wiki + "&action=edit", "Править") == "other"
+    assert link_kind("http://127.0.0.1:8001/wiki/Portal:News", "Все новости →") == "section"
+    assert link_kind("http://127.0.0.1:8001/about/", "Все новости →") == "other"

@@ -552,3 +552,18 @@ def test_a_telegram_host_writes_each_channels_title_into_sources():
         entries = {e["name"]: e for e in server.sources()}
     assert entries["minsoc_nso_demo"]["title"] == "Минтруд и соцразвития НСО (демо)"
     assert entries["semya_sibir_demo"]["telegram"].endswith("/s/semya_sibir_demo")
+
+
+def test_a_query_with_percent_escapes_is_served_by_the_file_it_decodes_to(tmp_path: Path) -> None:
+    """A real server decodes «%3A» in a query before the application reads it, so
+    «?title=Новости%3AX» and «?title=Новости:X» are one page (a crawler may send either)."""
+    public = tmp_path / "public"
+    public.mkdir()
+    page = public / f"index.php@title={quote('Новости')}:{quote('Снег')}.html"
+    page.write_text("<p>снег</p>", encoding="utf-8")
+    for query in (f"title={quote('Новости')}:{quote('Снег')}",
+                  f"title={quote('Новости')}%3A{quote('Снег')}",
+                  f"title={quote('Новости:Снег')}"):
+        assert resolve_file(public, "/index.php", query, False) == page.resolve(), query
+    assert resolve_file(public, "/index.php", f"title={quote('Новости')}%3A{quote('Дождь')}",
+                        False) is None
