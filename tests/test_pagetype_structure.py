@@ -288,3 +288,17 @@ def test_a_board_page_of_one_dated_topic_is_a_teaser_not_an_article():
              f"'post'><span>Марина_К » 3 окт 2025, 08:15</span><p>{SENTENCES[0]} {SENTENCES[1]}"
              f"</p><p>{SENTENCES[2]} {SENTENCES[3]}</p></div>")
     assert non_article_reason("https://gazeta.test/thread.php?b=7&id=55", SOURCE, page(topic)) is None
+
+
+def test_an_events_board_of_dated_rows_that_link_nowhere_is_not_an_article():
+    """A portal's list view of events: a table of dated rows (start, event, place) with no
+    link in any row and no prose — a board, not one material."""
+    rows = "".join(
+        f"<tr><td>{day}.12.2025 10:00</td><td>{what}</td><td>каб. {room}</td></tr>"
+        for day, what, room in (("03", "Приём граждан по вопросам опеки", 101),
+                                ("10", "Семинар для приёмных родителей", 204),
+                                ("17", "Встреча с выпускниками детских домов", 310)))
+    board = (f"<h1>Анонсы мероприятий</h1><table class='listview'><tr><th>Начало</th><th>"
+             f"Мероприятие</th><th>Место</th></tr>{rows}</table>")
+    reason = non_article_reason("https://gazeta.test/Lists/Events/AllItems.aspx", SOURCE, page(board))
+    assert reason == "board of 3 dated items, no body of prose"

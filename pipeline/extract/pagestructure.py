@@ -335,8 +335,9 @@ def chrome_elements(tree: HtmlElement) -> set[HtmlElement]:
 
 
 def repeated_groups(tree: HtmlElement, chrome: set[HtmlElement]) -> list[list[HtmlElement]]:
-    """Sibling elements of one shape (tag and class), three or more, each holding a link or a
-    picture and little text of its own: teasers, cards, rows, album covers."""
+    """Sibling elements of one shape (tag and class), three or more, each holding a link, a
+    picture or a date and little text of its own: teasers, cards, rows, album covers, the rows
+    of an events board («20.11.2025 10:00 | Приём граждан | каб. 214») that link nowhere."""
     groups = []
     for parent in tree.iter():
         if not _tag(parent) or parent in chrome:
@@ -351,6 +352,8 @@ def repeated_groups(tree: HtmlElement, chrome: set[HtmlElement]) -> list[list[Ht
             linked = [m for m in members if m.find(".//a[@href]") is not None or _tag(m) == "a"]
             pictured = [m for m in members if m.find(".//img") is not None]
             if len(linked) >= 0.8 * len(members) or len(pictured) >= 0.8 * len(members):
+                groups.append(members)
+            elif sum(1 for m in members if _dated(m)) >= 0.6 * len(members):  # a header row
                 groups.append(members)
     return groups
 
