@@ -90,14 +90,17 @@ def retag(
     progress: Callable[[int, int], None] | None = None,
     home_default_kinds: frozenset[str] = frozenset(),
     home_default_sources: frozenset[str] = frozenset(),
+    source_names: dict[str, tuple[str, ...]] | None = None,
 ) -> RetagReport:
     """Tag the period's stored articles again (all when None); return what moved.
 
     ``home_default_kinds``: the source kinds whose materials naming no region are about the home
     region (newsmon.sources.kinds `home_by_default`), as the crawl tags them;
     ``home_default_sources``: the sources of those kinds' voice by their name (a regional body's
-    site: newsmon.sources.voice)."""
+    site: newsmon.sources.voice); ``source_names``: each source's own names, whose topics its
+    materials about its own work are on (pipeline.tag.own_work)."""
     from pipeline.tag.home_region import with_home_default
+    from pipeline.tag.own_work import with_own_work
     from pipeline.tag.run import tag_many
 
     where, params = _selection(period)
@@ -117,9 +120,11 @@ def retag(
             if not rows:
                 break
             results = tag_many([(text, title, home) for _, text, title, home, *_ in rows], config)
-            for (_, text, _, home, kind, source), result in zip(rows, results):
+            for (_, text, title, home, kind, source), result in zip(rows, results):
                 if kind in home_default_kinds or source in home_default_sources:
                     result.regions = with_home_default(result.regions, text, home)
+                with_own_work(result, text, title, (source_names or {}).get(source, ()),
+                              config.topics)
             with write_tx(db):
                 for (article_id, _, title, *_), result in zip(rows, results):
                     _write(db, report, article_id, title, values_of(result), config)

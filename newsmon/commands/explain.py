@@ -35,7 +35,7 @@ def command(article: str, fmt: str, sources_path: Path | None, db_path: Path) ->
     from db.article import article_row, find_article_id, stored_verdicts
     from db.corrections import corrections_for, machine_value
     from newsmon.sources.config import outlet_titles
-    from newsmon.sources.voice import home_speaking_sources, speaks_for_home
+    from newsmon.sources.voice import home_speaking_sources, source_names, speaks_for_home
     from pipeline.tag.explain import explain_text, verdicts
     from pipeline.tag.run import load_tag_config
 
@@ -43,9 +43,11 @@ def command(article: str, fmt: str, sources_path: Path | None, db_path: Path) ->
     db = open_existing_db(db_path)
     article_id = find_article_id(db, article)
     row = article_row(db, article_id)
-    voices = home_speaking_sources(db, outlet_titles(sources_path))
+    titles = outlet_titles(sources_path)
+    voices = home_speaking_sources(db, titles)
     result, why = explain_text(row["text"], row["title"] or "", row["home_iso"], config,
-                               home_voice=row["source"] in voices or speaks_for_home(row["kind"], ()))
+                               home_voice=row["source"] in voices or speaks_for_home(row["kind"], ()),
+                               source_names=source_names(db, titles).get(row["source"], ()))
     corrections = corrections_for(db, article_id)
     corrected = sorted({c["field"] for c in corrections if c["active"]})
     machine = {field: machine_value(db, article_id, field) for field in corrected}
@@ -104,7 +106,13 @@ def render(out: dict) -> str:
     rel = out["relevance"]
     lines.append(f"Релевантность: {_value('relevant', stored['relevant'])}")
     lines += correction_line("relevant")
-    if rel["topics"]:
+    own = rel.get("own_work")
+    if own:
+        topics = ", ".join(f"«{t}»" for t in own["topics"])
+        lines.append(f"  Источник — «{own['source_name']}», его название совпадает с темой {topics}; "
+                     f"материал о собственной работе организации («{own['word']}»):")
+        lines.append(f"    «{own['sentence']}»")
+    elif rel["topics"]:
         for topic in rel["topics"]:
             lines.append(f"  Совпала тема «{topic['name']}»"
                          + (f" (запрос: {topic['query']})" if topic["query"] else "") + ":")

@@ -39,7 +39,7 @@ def command(period: Any, sources_path: Path | None, batch: int, quiet: bool,
     from newsmon.crawl.run import crawl_lock
     from newsmon.sources.config import outlet_titles
     from newsmon.sources.kinds import SOURCE_KINDS
-    from newsmon.sources.voice import home_speaking_sources
+    from newsmon.sources.voice import home_speaking_sources, source_names
     from pipeline.tag.run import load_tag_config
 
     config = load_tag_config(user_dir_for(sources_path))  # a bad topics.yml fails first
@@ -51,10 +51,12 @@ def command(period: Any, sources_path: Path | None, batch: int, quiet: bool,
 
     with crawl_lock(db_path):  # never beside a crawl writing the same tables
         db = open_db(db_path, create=False)
+        titles = outlet_titles(sources_path)
         report = retag(db, config, period, batch=batch, progress=progress,
                        home_default_kinds=frozenset(
                            name for name, kind in SOURCE_KINDS.items() if kind.home_by_default),
-                       home_default_sources=home_speaking_sources(db, outlet_titles(sources_path)))
+                       home_default_sources=home_speaking_sources(db, titles),
+                       source_names=source_names(db, titles))
     _print(report)
 
 

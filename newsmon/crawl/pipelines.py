@@ -29,6 +29,7 @@ from pipeline.extract.dates import WEAK_METHODS
 from pipeline.extract.localtime import local_time
 from pipeline.extract.pagetype import non_article_reason
 from pipeline.tag.home_region import with_home_default
+from pipeline.tag.own_work import with_own_work
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -183,6 +184,7 @@ class TagPipeline:
 
         self.sources = {s.name: s for s in crawler.settings["NEWSMON_SOURCES"]}
         config = load_tag_config(crawler.settings["NEWSMON_USER_DIR"])
+        self.topics = config.topics
 
         def tag_batch(batch: list) -> list:
             with timed(crawler.stats, "tag"):
@@ -206,8 +208,10 @@ class TagPipeline:
         source = self.sources[item.source]
         home = source.region_iso
         item.tags = tags = await self.batcher.submit((ex.text, ex.title or "", home))
-        if speaks_for_home(source.kind, (source.title, *ex.site_names)):
+        names = (source.title, *ex.site_names)
+        if speaks_for_home(source.kind, names):
             tags.regions = with_home_default(tags.regions, ex.text, home)
+        with_own_work(tags, ex.text, ex.title or "", names, self.topics)
         return item
 
 

@@ -27,6 +27,8 @@ _LEGAL_RE = re.compile(r"\b(?:ОГРНИП|ОГРН|ИНН|КПП)\b")
 # press office («Отдел по взаимодействию со СМИ»).
 _MEDIA_RE = re.compile(r"регистрац\w*\s+(?:\w+\s+){0,3}СМИ\b|\b(?:ЭЛ|ПИ)\s*№\s*(?:ФС|ТУ)\b")
 MAX_LINES = 6
+# The address after the name («… «Тихая гавань», г. Тверь, ул. …») is no part of it.
+_ADDRESS_RE = re.compile(r",\s*(?:г|гор|ул|пр|пос|пгт)\b\.?(?:\s|$)")
 # The footer's own lines that name an organization in quotes («Региональная общественная
 # организация «Ассоциация …». 670000, г. …»): the owner, when no copyright line names it.
 _FOOTER_LINES = "//footer//p | //footer//div[not(*)] | //footer//span[not(*)]"
@@ -98,5 +100,6 @@ def _owner_of(line: str) -> str | None:
 
 def _clean(text: str) -> str | None:
     text = _RIGHTS_RE.sub("", _YEARS_RE.sub("", _COPYRIGHT_RE.sub("", text)))
+    text = _ADDRESS_RE.split(text, maxsplit=1)[0]
     text = " ".join(text.split()).strip(" ,.;:-–—")
     return text if 3 <= len(text) <= 200 else None

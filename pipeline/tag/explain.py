@@ -7,9 +7,11 @@ Nothing here decides anything: the verdicts are the TagResult of the same run th
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from pipeline.tag.home_region import with_home_default
+from pipeline.tag.own_work import with_own_work
 from pipeline.tag.regions import attribution as attr
 from pipeline.tag.regions.gazetteer import region_by_iso
 from pipeline.tag.run import TagConfig, TagResult, load_tag_config, tag_traced
@@ -114,12 +116,14 @@ def _mention(text: str, title: str, step: MentionStep) -> dict:
 
 def explain_text(
     text: str, title: str = "", home_iso: str | None = None, config: TagConfig | None = None,
-    *, home_voice: bool = False,
+    *, home_voice: bool = False, source_names: Sequence[str | None] = (),
 ) -> tuple[TagResult, dict]:
     """Tag as the crawl does and say why: (the verdicts, the explanation). ``home_voice``: the
-    source speaks for its region (newsmon.sources.voice), as the crawl passes it."""
+    source speaks for its region (newsmon.sources.voice), as the crawl passes it;
+    ``source_names``: the source's own names (pipeline.tag.own_work)."""
     config = config or load_tag_config()
     result, doc = tag_traced(text, title=title, home_region_iso=home_iso, config=config)
+    work = with_own_work(result, text, title, source_names, config.topics)
     voiced = with_home_default(result.regions, text, home_iso) if home_voice else result.regions
     home_added = bool(voiced) and not result.regions
     result.regions = list(voiced)
@@ -140,6 +144,10 @@ def explain_text(
                  sentence(title if in_title else text, s, e) for s, e, in_title in found))[:3]}
             for name, found in trace.topics_excluded.items()
         ],
+        "own_work": None if work is None else {
+            "source_name": work.name, "topics": work.topics, "word": work.word,
+            "sentence": sentence(f"{title}\n{text}", *_word_span(f"{title}\n{text}", work.word)),
+        },
     }
     steps_by_iso: dict[str | None, list[MentionStep]] = {}
     for step in trace.regions.mentions:
@@ -175,6 +183,11 @@ def explain_text(
         "labels": {name: list(labels) for name, labels in result.labels.items()},
         "tones": list(result.extras.get("tones", ())),  # the tone tagger's per-object tones
     }
+
+
+def _word_span(text: str, word: str) -> tuple[int, int]:
+    match = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
+    return (match.start(), match.end()) if match else (0, 0)
 
 
 def _left_out(text: str, title: str, spans: list[Span]) -> list[dict]:

@@ -1,0 +1,98 @@
+"""A family-support body's own site: its news of its own work is on its name's topic
+(pipeline.tag.own_work), in the crawl, retag and explain alike."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import yaml
+from faults_sites import query
+
+from newsmon.siteserver import SiteServer
+from pipeline.tag.own_work import own_work
+from pipeline.tag.run import load_tag_config
+
+CENTRE = "Кризисный центр «Тихая гавань»"
+TITLE = "Мама двоих детей из Торжка живёт у нас"
+TEXT = ("К нам обратилась мама двоих детей из Торжка: после пожара семья осталась без жилья. "
+        "Сейчас они живут у нас, старшая дочь ходит в школу, психолог занимается с младшим.")
+
+
+@pytest.fixture(scope="module")
+def topics():
+    return load_tag_config().topics
+
+
+def test_a_crisis_centres_news_of_its_own_work_is_on_its_topic(topics):
+    work = own_work(TEXT, TITLE, [CENTRE], topics)
+    assert work is not None and work.topics == ["Кризисные центры"] and work.word == "нас"
+    # by the kind its name starts with, not only in the first person
+    staff = "Психолог центра проведёт в субботу встречу для родителей подростков."
+    assert own_work(staff, "Встреча для родителей", [CENTRE], topics).word == "центра"
+
+
+@pytest.mark.parametrize("names, title, text", [
+    # a medium speaks of itself too, but its name is on no topic
+    (["Тверские новости"], TITLE, TEXT),
+    # a body whose name is on no topic (a ministry of labour also writes about vacancies)
+    (["Министерство труда Тверской области"], "Ярмарка вакансий", "Мы приглашаем выпускников на "
+     "ярмарку вакансий."),
+    # a notice that names the centre only at its end is about something else
+    ([CENTRE], "Отключат горячую воду", "С 3 по 5 ноября в Заволжском районе не будет горячей "
+     "воды из-за ремонта теплотрассы. Нашего центра это не коснётся."),
+    # a media word in any of the site's names: not a body's site
+    ([CENTRE, "Газета «Тихая гавань»"], TITLE, TEXT),
+])
+def test_no_own_work_without_a_bodys_topical_name_speaking_of_itself(topics, names, title, text):
+    assert own_work(text, title, names, topics) is None
+
+
+def _site(root, name: str, footer: str) -> None:
+    folder = root / name
+    (folder / "public" / "news").mkdir(parents=True)
+    (folder / "site.yml").write_text(yaml.safe_dump(
+        {"name": name, "region": "Тверская область", "sitemaps": ["/sitemap.xml"]},
+        allow_unicode=True), encoding="utf-8")  # fmt: skip
+    (folder / "public" / "news" / "1.html").write_text(
+        f"<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body><article>"
+        f"<h1>{TITLE}</h1><time datetime='2025-10-07'>7 октября 2025</time><p>{TEXT}</p>"
+        f"<p>{TEXT}</p></article><footer><p>{footer}</p></footer></body></html>", "utf-8")
+    (folder / "public" / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+        'sitemap/0.9"><url><loc>{{BASE}}/news/1.html</loc></url></urlset>', "utf-8")
+
+
+def test_the_crawl_retag_and_explain_read_the_sites_own_name_alike(tmp_path):
+    _site(tmp_path / "sites", "centre", f"© 2025 {CENTRE}, г. Тверь")
+    _site(tmp_path / "sites", "paper", "© 2025 Тверские новости. Свидетельство о регистрации "
+                                       "СМИ ЭЛ № ФС 77-00000")
+    with SiteServer(tmp_path / "sites") as server:
+        sources = server.write_sources(tmp_path / "sources.yml")
+        db_path = tmp_path / "n.db"
+        result = subprocess.run(
+            [sys.executable, "-c", "from newsmon.cli import main; main()", "crawl", "--sources",
+             str(sources), "--db", str(db_path), "--quiet", "-s", "DOWNLOAD_DELAY=0",
+             "-s", "AUTOTHROTTLE_ENABLED=false"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert query(db_path, "select source, relevant from articles order by source") == [
+        ("centre", 1), ("paper", 0)]
+    (centre_id,) = query(db_path, "select id from articles where source = 'centre'")[0]
+
+    def cli(*args: str) -> str:
+        run = subprocess.run([sys.executable, "-c", "from newsmon.cli import main; main()", *args,
+                              "--db", str(db_path)], capture_output=True, text=True, timeout=300)
+        assert run.returncode == 0, run.stderr
+        return run.stdout
+
+    cli("retag", "--quiet")  # retag decides from the stored site name as the crawl did
+    assert query(db_path, "select source, relevant from articles order by source") == [
+        ("centre", 1), ("paper", 0)]
+    why = json.loads(cli("explain", str(centre_id), "--format", "json"))
+    assert why["changed_since_stored"] == []
+    own = why["relevance"]["own_work"]
+    assert own["source_name"] == CENTRE and own["topics"] == ["Кризисные центры"]
+    assert own["sentence"] == TITLE  # the first word of the centre speaking of itself
+    assert "название совпадает с темой «Кризисные центры»" in cli("explain", str(centre_id))
