@@ -298,6 +298,21 @@ def test_guests_who_came_to_learn_do_not_make_the_story_about_their_region(model
     assert _isos(title, body, "RU-KIR") == ["RU-KIR"]
 
 
+def test_guests_who_came_for_experience_from_a_list_of_places_are_guests_each(models):
+    """«приехали к нам за опытом» is coming to learn (not «поделились опытом»); «из» stands once
+    before a list of origins, and every member is where guests came from."""
+    title = "Специалисты опеки из Новосибирска приехали к нам за опытом"
+    body = ("На этой неделе у нас в гостях были пять специалистов органов опеки и центров помощи "
+            "детям из Бердска и Искитимского района. Коллеги из Новосибирской области побывали на "
+            "встрече клуба приёмных семей и поговорили с нашими приёмными родителями.\n\n"
+            "Мы рады делиться: в Омской области клуб приёмных семей работает пятый год.")
+    assert _isos(title, body, "RU-OMS") == ["RU-OMS"]
+    # guests who came to present their own region's work still count for it
+    shared = ("Специалисты опеки из Бердска и Искитимского района приехали и поделились опытом "
+              "сопровождения приёмных семей в Новосибирской области.")
+    assert "RU-NVS" in _isos("Гости поделились опытом", shared, "RU-OMS")
+
+
 def test_a_ranking_told_place_by_place_counts_every_region(models):
     title = "Тверская область — шестая по доле сирот в семьях"
     body = ("Фонд опубликовал рейтинг регионов по доле детей-сирот, живущих в семьях.\n\n"

@@ -210,11 +210,15 @@ ORIGIN_NOUNS = frozenset({
     "коллега", "гость", "специалист", "делегация", "представитель", "делегат", "участник",
     "эксперт", "волонтер", "команда", "группа",
 })  # fmt: skip
-ORIGIN_WINDOW = 4  # «специалисты некоммерческих организаций из Улан-Удэ»
+# «специалисты некоммерческих организаций из Улан-Удэ», «специалистов органов опеки и центров
+# помощи детям из Кызыла»: the people, then what they are, then where from.
+ORIGIN_WINDOW = 8
 VISIT_LEMMAS = frozenset({
     "познакомиться", "знакомиться", "изучить", "изучать", "перенять", "перенимать", "посетить",
     "посещать", "побывать", "гость", "стажироваться", "стажировка", "учиться", "обучаться",
+    "приехать", "приезжать", "прилететь", "прибыть",
 })  # fmt: skip
+LEARNING_RE = re.compile(r"\bза\s+опытом\b", re.IGNORECASE)  # came «за опытом»: to learn it
 PRESENT_LEMMAS = frozenset({
     "рассказать", "рассказывать", "поделиться", "делиться", "представить", "представлять",
     "презентовать", "выступить", "провести", "показать", "опыт",
@@ -231,7 +235,20 @@ def _is_origin(text: str, m: Mention, toks: list[Token]) -> bool:
         return False
     s, e = _sentence_bounds(text, m.start)
     lemmas = {t.lemma for t in toks[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]}
+    if LEARNING_RE.search(text, s, e):
+        lemmas = (lemmas - {"опыт"}) | {"изучить"}
     return bool(lemmas & VISIT_LEMMAS) and not lemmas & PRESENT_LEMMAS
+
+
+def _origins(text: str, mentions: list[Mention], toks: list[Token]) -> list[bool]:
+    """Per mention, whether it says where guests came from; the later members of a list of
+    origins too («специалисты из Бердска и Искитимского района»: «из» stands once)."""
+    out: list[bool] = []
+    for k, m in enumerate(mentions):
+        joined = k > 0 and out[k - 1] and bool(
+            lists.SEPARATOR.match(text[mentions[k - 1].end : m.start]))
+        out.append(joined or _is_origin(text, m, toks))
+    return out
 
 
 def _in_relative_clause(
@@ -325,6 +342,7 @@ def attribute(
         resolve(m) for m, v in zip(body, venues) if not v
     }
     body_actors = {resolve(m) for m, v in zip(body, venues) if not v} - {None}
+    origin_flags = _origins(text, body, toks)
     for idx, m in enumerate(body):
         iso = resolve(m)
         step = None
@@ -348,7 +366,7 @@ def attribute(
             if len(m.isos) > 1 or m.shared:
                 step.rules.append("resolved_by_context")
         venue = venues[idx]
-        if not venue and _is_origin(text, m, toks):
+        if not venue and origin_flags[idx]:
             weight *= VENUE_FACTOR
             origins.add(iso)
             if step is not None:
