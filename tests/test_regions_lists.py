@@ -313,6 +313,17 @@ def test_guests_who_came_for_experience_from_a_list_of_places_are_guests_each(mo
     assert "RU-NVS" in _isos("Гости поделились опытом", shared, "RU-OMS")
 
 
+def test_a_list_of_winners_regions_counts_every_region(models):
+    """«Среди победителей — также НКО из A, B и C»: each region's organization won a grant, so
+    each region is what the news is about, as in a ranking."""
+    title = "Наш проект получил грант президентского фонда"
+    body = ("Проект «Мамин дом» стал победителем конкурса фонда. Фонд выделит 2 миллиона рублей на "
+            "помощь кровным семьям в сёлах Омской области.\n\nВсего фонд поддержал 30 проектов. "
+            "Среди победителей — также кризисные центры и НКО из Тюменской области, Алтайского "
+            "края и Курганской области.\n\nСпасибо всем, кто помогал готовить заявку!")
+    assert _isos(title, body, "RU-OMS") == ["RU-ALT", "RU-KGN", "RU-OMS", "RU-TYU"]
+
+
 def test_a_ranking_told_place_by_place_counts_every_region(models):
     title = "Тверская область — шестая по доле сирот в семьях"
     body = ("Фонд опубликовал рейтинг регионов по доле детей-сирот, живущих в семьях.\n\n"
