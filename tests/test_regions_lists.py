@@ -324,6 +324,18 @@ def test_a_list_of_winners_regions_counts_every_region(models):
     assert _isos(title, body, "RU-OMS") == ["RU-ALT", "RU-KGN", "RU-OMS", "RU-TYU"]
 
 
+def test_a_ranking_that_names_its_leader_then_a_list_counts_the_leader_too(models):
+    """«Лучший показатель у A. Далее следуют B (95), C (94), D (93) и E (92)»: the leader stands
+    in a sentence of its own before the list; the ranking goes on through both."""
+    title = "Омская область — в пятёрке лидеров по семейному устройству"
+    body = ("Минпросвещения подвело итоги мониторинга за 2024 год. Оценивалась доля детей-сирот, "
+            "переданных в семьи.\n\nЛучший показатель у Курганской области — 96 процентов. "
+            "Далее следуют Тюменская область (95), Омская область (94), Новосибирская область (93) "
+            "и Томская область (92).\n\nВ министерстве Омской области связывают результат с "
+            "работой кураторов семей.")
+    assert _isos(title, body, "RU-OMS") == ["RU-KGN", "RU-NVS", "RU-OMS", "RU-TOM", "RU-TYU"]
+
+
 def test_a_ranking_told_place_by_place_counts_every_region(models):
     title = "Тверская область — шестая по доле сирот в семьях"
     body = ("Фонд опубликовал рейтинг регионов по доле детей-сирот, живущих в семьях.\n\n"

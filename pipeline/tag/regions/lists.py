@@ -47,6 +47,7 @@ RANKING_RE = re.compile(
     r"\b(?:больше|меньше|лучше|хуже|чаще|реже|выше|ниже)\s+всего\b|\bлидер|\bрейтинг"
     r"|\b(?:пят[её]рк|десятк|тройк)\w*\s+(?:лучш|лидер|регион)|\bнаи(?:меньш|больш|высш|лучш)\w*"
     r"|\b(?:перв|лучш)\w*\s+(?:пят[её]рк|десятк|тройк|двадцатк)"
+    r"|\b(?:лучш|худш|высш|низш)\w*\s+(?:показател|результат)"
     r"|\b(?:победител|призер|призёр|лауреат)\w*",  # a list of winners: each won something
     re.IGNORECASE,
 )
@@ -154,17 +155,28 @@ def clause_members(
     paragraph all count. ``skip``: mentions that cannot be members (venues, stray headlines)."""
     listed = {k for lo, hi in groups(text, mentions) for k in range(lo, hi + 1)}
     by_paragraph: dict[tuple[int, int], dict[str, list[int]]] = {}
+    in_lists: dict[tuple[int, int], set[str]] = {}
     for k, m in enumerate(mentions):
         iso = resolve(m)
-        if iso is not None and not skip(k) and k not in listed:  # a list is not a review
-            by_paragraph.setdefault(_paragraph(text, m.start), {}).setdefault(iso, []).append(k)
+        if iso is None or skip(k):
+            continue
+        paragraph = _paragraph(text, m.start)
+        if k in listed:  # a list is not a review, but a ranking may go on in one
+            in_lists.setdefault(paragraph, set()).add(iso)
+        else:
+            by_paragraph.setdefault(paragraph, {}).setdefault(iso, []).append(k)
     out: set[str] = set()
     for (lo, hi), members in by_paragraph.items():
+        ranked = set(members) | in_lists.get((lo, hi), set())
+        if len(ranked) >= CLAUSE_MEMBERS_MIN and (
+            RANKING_RE.search(text, lo, hi) or PLACE_RE.search(text, lo, hi)
+        ):
+            # «Первое место заняла A …, на втором месте B, на третьем — C»; «Лучший показатель у
+            # A. Далее следуют B (0,10), C (0,11) и D»
+            out |= set(members)
+            continue
         if len(members) < CLAUSE_MEMBERS_MIN:
             continue  # parse only where a review could be
-        if RANKING_RE.search(text, lo, hi) or PLACE_RE.search(text, lo, hi):
-            out |= set(members)  # «Первое место заняла A …, на втором месте B, на третьем — C»
-            continue
         told = {iso for iso, ks in members.items()
                 if any(_own_clause(text, mentions[k], venue_words) for k in ks)}
         if len(told) >= CLAUSE_MEMBERS_MIN:
