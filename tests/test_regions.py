@@ -100,6 +100,8 @@ def test_phrase_resolves_to_its_subject(phrase, iso):
     "phrase",
     [
         "по Московскому проспекту",
+        "в Приморском округе",  # a municipal okrug named like a subject (Архангельская область's)
+        "Приморского муниципального округа",
         "в Коми-Пермяцком округе",  # a part of Пермский край, not Республика Коми
         "урок языка коми",  # the language
         "в Приморском районе",
