@@ -122,7 +122,7 @@ def retag(
             results = tag_many([(text, title, home) for _, text, title, home, *_ in rows], config)
             for (_, text, title, home, kind, source), result in zip(rows, results):
                 if kind in home_default_kinds or source in home_default_sources:
-                    result.regions = with_home_default(result.regions, text, home)
+                    result.regions = with_home_default(result.regions, text, home, title)
                 with_own_work(result, text, title, (source_names or {}).get(source, ()),
                               config.topics)
             with write_tx(db):

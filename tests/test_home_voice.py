@@ -144,3 +144,18 @@ def test_a_funds_news_naming_no_place_is_about_its_region_and_a_mediums_about_no
     assert why["changed_since_stored"] == []
     (region,) = why["regions"]
     assert region["iso"] == "RU-TVE" and "голос органа" in region["rules"][0]
+
+
+@pytest.mark.parametrize("title, advice", [
+    ("Почему она не уходит: психолог о домашнем насилии", True),
+    ("Как говорить с приёмным ребёнком о его кровной семье", True),
+    ("Памятка для опекунов: какие документы нужны", True),
+    ("Как мы помогли семье из соседнего района", False),  # a story of the body's own work
+    ("Фонд набирает наставников для подростков", False),
+])
+def test_advice_naming_no_place_is_about_no_region_even_on_a_bodys_site(title, advice):
+    from pipeline.tag.home_region import is_advice, with_home_default
+
+    assert is_advice(title) is advice
+    regions = with_home_default([], "Психолог отвечает на вопросы родителей.", "RU-TVE", title)
+    assert [r.iso for r in regions] == ([] if advice else ["RU-TVE"])

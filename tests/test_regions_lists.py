@@ -336,6 +336,16 @@ def test_a_ranking_that_names_its_leader_then_a_list_counts_the_leader_too(model
     assert _isos(title, body, "RU-OMS") == ["RU-KGN", "RU-NVS", "RU-OMS", "RU-TOM", "RU-TYU"]
 
 
+def test_a_client_who_came_to_us_from_another_region_is_no_subject(models):
+    """«к нам обратилась мама двоих детей из Бердска»: where a client came from is like a
+    guest's origin; the help happens here."""
+    title = "Мама двоих детей приехала к нам из Бердска"
+    body = ("На прошлой неделе к нам обратилась Анна — мама двоих детей из Бердска. После пожара "
+            "семья осталась без жилья, а родственники Анны живут в Омске, но принять её с детьми "
+            "не смогли.\n\nСейчас Анна с детьми живёт в центре, психолог помогает ей.")
+    assert _isos(title, body, "RU-OMS") == ["RU-OMS"]
+
+
 def test_a_ranking_told_place_by_place_counts_every_region(models):
     title = "Тверская область — шестая по доле сирот в семьях"
     body = ("Фонд опубликовал рейтинг регионов по доле детей-сирот, живущих в семьях.\n\n"

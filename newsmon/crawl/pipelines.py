@@ -210,7 +210,7 @@ class TagPipeline:
         item.tags = tags = await self.batcher.submit((ex.text, ex.title or "", home))
         names = (source.title, *ex.site_names)
         if speaks_for_home(source.kind, names):
-            tags.regions = with_home_default(tags.regions, ex.text, home)
+            tags.regions = with_home_default(tags.regions, ex.text, home, ex.title or "")
         with_own_work(tags, ex.text, ex.title or "", names, self.topics)
         return item
 

@@ -124,7 +124,8 @@ def explain_text(
     config = config or load_tag_config()
     result, doc = tag_traced(text, title=title, home_region_iso=home_iso, config=config)
     work = with_own_work(result, text, title, source_names, config.topics)
-    voiced = with_home_default(result.regions, text, home_iso) if home_voice else result.regions
+    voiced = (with_home_default(result.regions, text, home_iso, title) if home_voice
+              else result.regions)
     home_added = bool(voiced) and not result.regions
     result.regions = list(voiced)
     trace = doc.trace

@@ -73,11 +73,28 @@ def is_national(text: str) -> bool:
     return bool(NATIONAL_LEMMAS & (set(words) | pairs))
 
 
+# Advice and explainers are about no place («Почему она не уходит: психолог о домашнем
+# насилии», «Как говорить с приёмным ребёнком о его кровной семье», «Памятка для опекунов»);
+# a story of the body's own work told as a question («Как мы помогли семье») is not advice.
+ADVICE_TITLE_RE = re.compile(
+    r"^(?:как|почему|зачем|что делать|что такое|чем|куда обратиться)\b"
+    r"|\b(?:памятк\w*|совет\w* (?:психолог|юрист|специалист)\w*|инструкци\w*)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON_RE = re.compile(r"\b(?:мы|нас|нам|наш\w*)\b", re.IGNORECASE)
+
+
+def is_advice(title: str) -> bool:
+    """The title says the material is advice or an explainer, not news of something done."""
+    return bool(ADVICE_TITLE_RE.search(title.strip(" «»\"'"))) and not _FIRST_PERSON_RE.search(title)
+
+
 def with_home_default(
-    regions: Sequence[RegionHit], text: str, home_iso: str | None
+    regions: Sequence[RegionHit], text: str, home_iso: str | None, title: str = ""
 ) -> list[RegionHit]:
-    """`regions`, or the home region once when none was found and the text is not national."""
-    if regions or not home_iso or is_national(text):
+    """`regions`, or the home region once when none was found and the text is neither national
+    nor advice."""
+    if regions or not home_iso or is_national(text) or is_advice(title):
         return list(regions)
     from pipeline.tag.regions.gazetteer import all_regions
 

@@ -208,7 +208,7 @@ def _is_venue(gaz, text: str, m: Mention, toks: list[Token]) -> str:
 # опыте») still count for it.
 ORIGIN_NOUNS = frozenset({
     "коллега", "гость", "специалист", "делегация", "представитель", "делегат", "участник",
-    "эксперт", "волонтер", "команда", "группа",
+    "эксперт", "волонтер", "команда", "группа", "мама", "мать", "женщина", "семья",
 })  # fmt: skip
 # «специалисты некоммерческих организаций из Улан-Удэ», «специалистов органов опеки и центров
 # помощи детям из Кызыла»: the people, then what they are, then where from.
@@ -219,6 +219,9 @@ VISIT_LEMMAS = frozenset({
     "приехать", "приезжать", "прилететь", "прибыть",
 })  # fmt: skip
 LEARNING_RE = re.compile(r"\bза\s+опытом\b", re.IGNORECASE)  # came «за опытом»: to learn it
+# «к нам обратилась мама троих детей из Нарьян-Мара»: a client who came to the source's body.
+TO_US_RE = re.compile(r"\bк\s+нам\b", re.IGNORECASE)
+COMING_LEMMAS = frozenset({"обратиться", "обращаться", "прийти", "приходить", "поступить"})
 PRESENT_LEMMAS = frozenset({
     "рассказать", "рассказывать", "поделиться", "делиться", "представить", "представлять",
     "презентовать", "выступить", "провести", "показать", "опыт",
@@ -237,6 +240,8 @@ def _is_origin(text: str, m: Mention, toks: list[Token]) -> bool:
     lemmas = {t.lemma for t in toks[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]}
     if LEARNING_RE.search(text, s, e):
         lemmas = (lemmas - {"опыт"}) | {"изучить"}
+    if lemmas & COMING_LEMMAS and TO_US_RE.search(text, s, e):
+        lemmas |= {"посетить"}
     return bool(lemmas & VISIT_LEMMAS) and not lemmas & PRESENT_LEMMAS
 
 
