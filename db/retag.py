@@ -100,7 +100,7 @@ def retag(
     site: newsmon.sources.voice); ``source_names``: each source's own names, whose topics its
     materials about its own work are on (pipeline.tag.own_work)."""
     from pipeline.tag.home_region import with_home_default
-    from pipeline.tag.own_work import with_own_work
+    from pipeline.tag.own_work import with_own_region, with_own_work
     from pipeline.tag.run import tag_many
 
     where, params = _selection(period)
@@ -123,8 +123,9 @@ def retag(
             for (_, text, title, home, kind, source), result in zip(rows, results):
                 if kind in home_default_kinds or source in home_default_sources:
                     result.regions = with_home_default(result.regions, text, home, title)
-                with_own_work(result, text, title, (source_names or {}).get(source, ()),
-                              config.topics)
+                names = (source_names or {}).get(source, ())
+                result.regions, _ = with_own_region(result.regions, text, title, names, home)
+                with_own_work(result, text, title, names, config.topics)
             with write_tx(db):
                 for (article_id, _, title, *_), result in zip(rows, results):
                     _write(db, report, article_id, title, values_of(result), config)

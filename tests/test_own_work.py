@@ -96,3 +96,30 @@ def test_the_crawl_retag_and_explain_read_the_sites_own_name_alike(tmp_path):
     assert own["source_name"] == CENTRE and own["topics"] == ["Кризисные центры"]
     assert own["sentence"] == TITLE  # the first word of the centre speaking of itself
     assert "название совпадает с темой «Кризисные центры»" in cli("explain", str(centre_id))
+
+
+AGREEMENT_TITLE = "Мамы из Псковской области смогут жить у нас за счёт области"
+AGREEMENT = ("«Тихая гавань» и комитет по социальной защите Псковской области подписали "
+             "соглашение. Теперь женщины с детьми из Псковской области смогут жить в центре, а "
+             "расходы на проживание оплатит область.")
+
+
+def test_a_bodys_own_part_in_an_agreement_with_another_region_counts_its_region():
+    """The centre signs with another region's committee: both regions are what the news is
+    about, though the text names only the other one (the centre is named by its brand)."""
+    from pipeline.tag.explain import explain_text
+    from pipeline.tag.own_work import with_own_region
+    from pipeline.tag.run import tag
+
+    found = tag(AGREEMENT, title=AGREEMENT_TITLE, home_region_iso="RU-TVE").regions
+    assert [r.iso for r in found] == ["RU-PSK"]
+    regions, word = with_own_region(found, AGREEMENT, "Соглашение подписано", [CENTRE], "RU-TVE")
+    assert [r.iso for r in regions] == ["RU-PSK", "RU-TVE"] and word == "Тихая гавань"
+    # a medium reporting the same agreement is not the centre
+    assert with_own_region(found, AGREEMENT, "Соглашение подписано", ["Тверские новости"],
+                           "RU-TVE") == (found, None)
+    # explain says why the home region counts
+    result, why = explain_text(AGREEMENT, AGREEMENT_TITLE, "RU-TVE", source_names=[CENTRE])
+    assert sorted(r.iso for r in result.regions) == ["RU-PSK", "RU-TVE"]
+    tver = next(r for r in why["regions"] if r["iso"] == "RU-TVE")
+    assert tver["attributed"] and any("собственном участии" in rule for rule in tver["rules"])

@@ -29,7 +29,7 @@ from pipeline.extract.dates import WEAK_METHODS
 from pipeline.extract.localtime import local_time
 from pipeline.extract.pagetype import non_article_reason
 from pipeline.tag.home_region import with_home_default
-from pipeline.tag.own_work import with_own_work
+from pipeline.tag.own_work import with_own_region, with_own_work
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -211,6 +211,7 @@ class TagPipeline:
         names = (source.title, *ex.site_names)
         if speaks_for_home(source.kind, names):
             tags.regions = with_home_default(tags.regions, ex.text, home, ex.title or "")
+        tags.regions, _ = with_own_region(tags.regions, ex.text, ex.title or "", names, home)
         with_own_work(tags, ex.text, ex.title or "", names, self.topics)
         return item
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pipeline.tag.home_region import with_home_default
-from pipeline.tag.own_work import with_own_work
+from pipeline.tag.own_work import with_own_region, with_own_work
 from pipeline.tag.regions import attribution as attr
 from pipeline.tag.regions.gazetteer import region_by_iso
 from pipeline.tag.run import TagConfig, TagResult, load_tag_config, tag_traced
@@ -63,6 +63,8 @@ RULES: dict[str, str] = {
     "home_voice": "в тексте не назван ни один субъект, а источник — голос органа или организации "
                   "своего региона (министерство, фонд, уполномоченный, Telegram-канал): материал "
                   "о регионе издания",
+    "own_body": "источник — сайт организации этого региона, и материал о её собственном участии "
+                "(«{word}»): её регион учитывается наряду с названными",
     "local_venue_subject": "место местного события и есть его предмет («В Уссурийске прошёл "
                            "фестиваль»)",
     # orgs
@@ -127,7 +129,7 @@ def explain_text(
     voiced = (with_home_default(result.regions, text, home_iso, title) if home_voice
               else result.regions)
     home_added = bool(voiced) and not result.regions
-    result.regions = list(voiced)
+    result.regions, own_word = with_own_region(voiced, text, title, source_names, home_iso)
     trace = doc.trace
     assert trace is not None
     topics = {t.name: t.query for t in config.topics}
@@ -153,7 +155,7 @@ def explain_text(
     steps_by_iso: dict[str | None, list[MentionStep]] = {}
     for step in trace.regions.mentions:
         steps_by_iso.setdefault(step.iso, []).append(step)
-    regions = []
+    regions: list[dict[str, Any]] = []
     for iso, out in sorted(trace.regions.outcomes.items(),
                            key=lambda kv: (not kv[1].chosen, -kv[1].score, kv[0])):
         regions.append({
@@ -162,6 +164,16 @@ def explain_text(
             "rules": [rule_text(code) for code in dict.fromkeys(out.rules)],
             "sentences": [_mention(text, title, s) for s in steps_by_iso.get(iso, [])],
         })
+    if own_word is not None:
+        own_rule = rule_text(f"own_body:{own_word}")
+        entry = next((r for r in regions if r["iso"] == home_iso), None)
+        if entry is None:
+            regions.append({"iso": home_iso, "region": region_by_iso(str(home_iso)).name,
+                            "attributed": True, "score": 0.0, "mentions": 0, "rules": [own_rule],
+                            "sentences": []})
+        else:
+            entry["attributed"] = True
+            entry["rules"].append(own_rule)
     if home_added:
         hit = result.regions[0]
         regions.append({"iso": hit.iso, "region": hit.region, "attributed": True, "score": 0.0,

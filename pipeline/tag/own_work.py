@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from pipeline.lang.bodies import body_and_media_heads
 from pipeline.lang.morph import lemma
-from pipeline.tag.home_region import HEAD_WORDS, names_a_body
+from pipeline.tag.doc import RegionHit
+from pipeline.tag.home_region import HEAD_WORDS, is_advice, names_a_body
 from pipeline.tag.run import TagResult
 from pipeline.tag.topics import Topic, match_topics
 
@@ -49,24 +50,58 @@ def _kind_words(name: str) -> frozenset[str]:
     return frozenset(lemma(w) for w in _WORD_RE.findall(head)[:HEAD_WORDS]) & bodies
 
 
+def _bodies(names: Sequence[str | None]) -> list[str]:
+    """The source's names that name a body, when none of them names a medium."""
+    bodies = [n for n in names if n and names_a_body([n])]
+    return bodies if bodies and names_a_body(names) else []
+
+
+def self_reference(text: str, title: str, name: str) -> str | None:
+    """The word by which the title or the first sentence speaks of the body named ``name``:
+    the first person plural, the kind its name starts with («центра»), or its own quoted name
+    («Северный причал» и департамент … подписали»)."""
+    scope = f"{title}\n{lead(text)}"
+    words: dict[str, str] = {}
+    for w in _WORD_RE.findall(scope):
+        words.setdefault(lemma(w), w)
+    self_words = FIRST_PERSON_PLURAL | _kind_words(name)
+    word = next((words[k] for k in words if k in self_words), None)
+    if word is not None:
+        return word
+    quoted = re.search(r"«([^«»]{3,60})»|\"([^\"]{3,60})\"", name)
+    if quoted:
+        brand = [lemma(w) for w in _WORD_RE.findall(quoted.group(1) or quoted.group(2))]
+        lemmas = [lemma(w) for w in _WORD_RE.findall(scope)]
+        for k in range(len(lemmas) - len(brand) + 1):
+            if brand and lemmas[k : k + len(brand)] == brand:
+                return quoted.group(1) or quoted.group(2)
+    return None
+
+
 def own_work(
     text: str, title: str, names: Sequence[str | None], topics: Sequence[Topic]
 ) -> OwnWork | None:
     """The topics of the source's own name, when the material speaks of the source itself."""
-    bodies = [n for n in names if n and names_a_body([n])]
-    if not bodies or not names_a_body(names):
-        return None
-    words: dict[str, str] = {}
-    for w in _WORD_RE.findall(f"{title}\n{lead(text)}"):
-        words.setdefault(lemma(w), w)
-    for name in bodies:
+    for name in _bodies(names):
         found = match_topics(name, list(topics))
         if not found:
             continue
-        self_words = FIRST_PERSON_PLURAL | _kind_words(name)
-        word = next((words[k] for k in words if k in self_words), None)
+        word = self_reference(text, title, name)
         if word is not None:
             return OwnWork(name, found, word)
+    return None
+
+
+def own_body_acts(text: str, title: str, names: Sequence[str | None]) -> str | None:
+    """The word by which a regional body's material says the body itself takes part («наш
+    центр», «Северный причал» и департамент округа подписали…»): its region is then one the
+    material is about, whatever other regions it names. None for advice."""
+    if is_advice(title):
+        return None
+    for name in _bodies(names):
+        word = self_reference(text, title, name)
+        if word is not None:
+            return word
     return None
 
 
@@ -81,3 +116,19 @@ def with_own_work(
     if work is not None:
         result.relevant, result.topics = True, list(work.topics)
     return work
+
+
+def with_own_region(
+    regions: Sequence[RegionHit], text: str, title: str, names: Sequence[str | None],
+    home_iso: str | None,
+) -> tuple[list[RegionHit], str | None]:
+    """``regions`` with the home region added when the source's own body takes part in what the
+    material tells (``own_body_acts``), and the word that says so (None: unchanged)."""
+    if not regions or not home_iso or any(r.iso == home_iso for r in regions):
+        return list(regions), None
+    word = own_body_acts(text, title, names)
+    if word is None:
+        return list(regions), None
+    from pipeline.tag.regions.gazetteer import region_by_iso
+
+    return [*regions, RegionHit(region_by_iso(home_iso).name, home_iso, 1)], word
