@@ -149,7 +149,7 @@ def test_a_funds_news_naming_no_place_is_about_its_region_and_a_mediums_about_no
 @pytest.mark.parametrize("title, advice", [
     ("Почему она не уходит: психолог о домашнем насилии", True),
     ("Как говорить с приёмным ребёнком о его кровной семье", True),
-    ("Памятка для опекунов: какие документы нужны", True),
+    ("Памятка для приёмных родителей: как пережить первый год", True),
     ("Как мы помогли семье из соседнего района", False),  # a story of the body's own work
     ("Фонд набирает наставников для подростков", False),
 ])
@@ -159,3 +159,6 @@ def test_advice_naming_no_place_is_about_no_region_even_on_a_bodys_site(title, a
     assert is_advice(title) is advice
     regions = with_home_default([], "Психолог отвечает на вопросы родителей.", "RU-TVE", title)
     assert [r.iso for r in regions] == ([] if advice else ["RU-TVE"])
+    # guidance on a region's procedure is the region's, advice or not (МФЦ, documents, status)
+    procedure = "Для оформления статуса нужно обратиться в МФЦ с документами."  # three words
+    assert [r.iso for r in with_home_default([], procedure, "RU-TVE", title)] == ["RU-TVE"]

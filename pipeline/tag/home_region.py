@@ -84,17 +84,38 @@ ADVICE_TITLE_RE = re.compile(
 _FIRST_PERSON_RE = re.compile(r"\b(?:мы|нас|нам|наш\w*)\b", re.IGNORECASE)
 
 
+# Guidance on a status, a benefit or a service («Как получить статус многодетной семьи:
+# разъяснения» — МФЦ, документы, удостоверение) explains the region's own rules and offices: it is
+# about the region whose body gives it. Advice on feelings and upbringing is about no place.
+PROCEDURE_LEMMAS = frozenset({
+    "мфц", "госуслуги", "заявление", "справка", "документ", "пособие", "выплата", "льгота",
+    "статус", "удостоверение", "оформить", "оформление", "оформлять", "назначить", "назначение",
+    "соцзащита", "компенсация", "сертификат",
+})  # fmt: skip
+PROCEDURE_MIN_WORDS = 2
+
+
 def is_advice(title: str) -> bool:
     """The title says the material is advice or an explainer, not news of something done."""
     return bool(ADVICE_TITLE_RE.search(title.strip(" «»\"'"))) and not _FIRST_PERSON_RE.search(title)
+
+
+def is_general_advice(title: str, text: str) -> bool:
+    """Advice or an explainer (``is_advice``) on no procedure of a region's offices."""
+    from pipeline.lang.morph import lemma
+
+    if not is_advice(title):
+        return False
+    found = PROCEDURE_LEMMAS & {lemma(w) for w in _WORD_RE.findall(f"{title} {text}")}
+    return len(found) < PROCEDURE_MIN_WORDS  # «документы» alone is a word, not a procedure
 
 
 def with_home_default(
     regions: Sequence[RegionHit], text: str, home_iso: str | None, title: str = ""
 ) -> list[RegionHit]:
     """`regions`, or the home region once when none was found and the text is neither national
-    nor advice."""
-    if regions or not home_iso or is_national(text) or is_advice(title):
+    nor general advice."""
+    if regions or not home_iso or is_national(text) or is_general_advice(title, text):
         return list(regions)
     from pipeline.tag.regions.gazetteer import all_regions
 

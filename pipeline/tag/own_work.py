@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pipeline.lang.bodies import body_and_media_heads
 from pipeline.lang.morph import lemma
 from pipeline.tag.doc import RegionHit
-from pipeline.tag.home_region import HEAD_WORDS, is_advice, names_a_body
+from pipeline.tag.home_region import HEAD_WORDS, is_general_advice, names_a_body
 from pipeline.tag.run import TagResult
 from pipeline.tag.topics import Topic, match_topics
 
@@ -96,7 +96,7 @@ def own_body_acts(text: str, title: str, names: Sequence[str | None]) -> str | N
     """The word by which a regional body's material says the body itself takes part («наш
     центр», «Северный причал» и департамент округа подписали…»): its region is then one the
     material is about, whatever other regions it names. None for advice."""
-    if is_advice(title):
+    if is_general_advice(title, text):
         return None
     for name in _bodies(names):
         word = self_reference(text, title, name)
