@@ -322,6 +322,10 @@ def test_a_list_of_winners_regions_counts_every_region(models):
             "Среди победителей — также кризисные центры и НКО из Тюменской области, Алтайского "
             "края и Курганской области.\n\nСпасибо всем, кто помогал готовить заявку!")
     assert _isos(title, body, "RU-OMS") == ["RU-ALT", "RU-KGN", "RU-OMS", "RU-TYU"]
+    # finalists beside one winner did not win: the winners' word is the list's own sentence's
+    finalists = ("Семья Петровых из Тары стала победителем конкурса «Семья года». Среди "
+                 "финалистов также были семьи из Тюменской, Курганской и Томской областей.")
+    assert _isos("Омская семья — среди победителей", finalists, "RU-OMS") == ["RU-OMS"]
 
 
 def test_a_ranking_that_names_its_leader_then_a_list_counts_the_leader_too(models):
@@ -334,6 +338,11 @@ def test_a_ranking_that_names_its_leader_then_a_list_counts_the_leader_too(model
             "и Томская область (92).\n\nВ министерстве Омской области связывают результат с "
             "работой кураторов семей.")
     assert _isos(title, body, "RU-OMS") == ["RU-KGN", "RU-NVS", "RU-OMS", "RU-TOM", "RU-TYU"]
+    # a list with no verb of its own inside the ranking's paragraph is ranked as well
+    retold = ("Нашла рейтинг регионов по устройству сирот. Лидирует Курганская область — 96 "
+              "процентов, за ней Тюменская и Омская, Томская пятая.")
+    assert _isos("Рейтинг по устройству сирот", retold, "RU-IRK") == [
+        "RU-KGN", "RU-OMS", "RU-TOM", "RU-TYU"]
 
 
 def test_a_client_who_came_to_us_from_another_region_is_no_subject(models):

@@ -47,10 +47,13 @@ RANKING_RE = re.compile(
     r"\b(?:больше|меньше|лучше|хуже|чаще|реже|выше|ниже)\s+всего\b|\bлидер|\bрейтинг"
     r"|\b(?:пят[её]рк|десятк|тройк)\w*\s+(?:лучш|лидер|регион)|\bнаи(?:меньш|больш|высш|лучш)\w*"
     r"|\b(?:перв|лучш)\w*\s+(?:пят[её]рк|десятк|тройк|двадцатк)"
-    r"|\b(?:лучш|худш|высш|низш)\w*\s+(?:показател|результат)"
-    r"|\b(?:победител|призер|призёр|лауреат)\w*",  # a list of winners: each won something
+    r"|\b(?:лучш|худш|высш|низш)\w*\s+(?:показател|результат)",
     re.IGNORECASE,
 )
+# A list of winners in its own sentence («Среди победителей — НКО из A, B и C»): each won
+# something. Not the paragraph around it: «Семья из A стала победителем. Среди финалистов —
+# семьи из B, C и D» is one winner and three who did not win.
+WINNERS_RE = re.compile(r"\b(?:победител|призер|призёр|лауреат)\w*", re.IGNORECASE)
 # The list is an argument of its predicate: who does it, to whom, what.
 CORE_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
 PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -118,7 +121,7 @@ def list_arguments(
         if pred is None:
             pred = _subject_by_case(toks, span, venue_words)
         if pred is None and len({m.isos for m in mentions[lo : hi + 1]}) >= 3:
-            ranking = RANKING_RE.search(text, s, e)
+            ranking = RANKING_RE.search(text, s, e) or WINNERS_RE.search(text, s, e)
             if ranking:  # the parse of a ranking's sentence is often lost; its words are not
                 out.update({k: ranking.group(0).lower() for k in range(lo, hi + 1)})
                 continue
@@ -172,8 +175,8 @@ def clause_members(
             RANKING_RE.search(text, lo, hi) or PLACE_RE.search(text, lo, hi)
         ):
             # «Первое место заняла A …, на втором месте B, на третьем — C»; «Лучший показатель у
-            # A. Далее следуют B (0,10), C (0,11) и D»
-            out |= set(members)
+            # A. Далее следуют B (0,10), C (0,11) и D»: the lists in it are ranked too
+            out |= ranked
             continue
         if len(members) < CLAUSE_MEMBERS_MIN:
             continue  # parse only where a review could be
