@@ -302,3 +302,14 @@ def test_an_events_board_of_dated_rows_that_link_nowhere_is_not_an_article():
              f"Мероприятие</th><th>Место</th></tr>{rows}</table>")
     reason = non_article_reason("https://gazeta.test/Lists/Events/AllItems.aspx", SOURCE, page(board))
     assert reason == "board of 3 dated items, no body of prose"
+
+
+def test_a_legal_acts_own_text_is_a_document_and_news_about_it_an_article():
+    """A ministry's documents section prints the order itself: «Приказ № 12 «Об утверждении
+    порядка…»» over its clauses. News about the order is headed otherwise and stays."""
+    clauses = "".join(f"<p>{i}. {SENTENCES[i % 4]} {SENTENCES[(i + 1) % 4]}</p>" for i in range(1, 5))
+    act = f"<h1>Приказ № 12 «Об утверждении порядка предоставления выплаты»</h1>{clauses}"
+    reason = non_article_reason("https://gazeta.test/dokumenty/prikaz-12.html", SOURCE, page(act))
+    assert reason == "a legal act's text (a document), not a material about it"
+    news = f"<h1>Министерство утвердило порядок новой выплаты многодетным</h1>{clauses}"
+    assert non_article_reason("https://gazeta.test/news/512.html", SOURCE, page(news)) is None

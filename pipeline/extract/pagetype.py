@@ -86,6 +86,15 @@ class Verdict:
     reason: str | None = None
 
 
+# «Приказ № 12 «Об утверждении порядка…»», «Постановление от 03.10.2025 № 512-п»: the act
+# itself, published in a documents section; news about it is headed otherwise.
+LEGAL_ACT_RE = re.compile(
+    r"^(?:приказ|постановление|распоряжение|указ|решение|закон|положение)\s+"
+    r"(?:№|n\s*\d|от\s+\d)",
+    re.IGNORECASE,
+)
+
+
 def has_body(s: Structure) -> bool:
     chars, sentences = s.body_chars, s.body_sentences
     return chars >= BODY_MIN_CHARS and (sentences >= 2 or chars >= BODY_ONE_SENTENCE_CHARS)
@@ -114,6 +123,8 @@ def judge(s: Structure) -> Verdict:
         if s.search_query and s.body_chars < SEARCH_MAX_BODY:
             return Verdict("not", "search form with a query over a short text")
         headline = next((h for h in s.headings if h.owner.tag == "h1"), None)
+        if headline is not None and LEGAL_ACT_RE.match(headline.text):
+            return Verdict("not", "a legal act's text (a document), not a material about it")
         if headline is not None and is_person_name(headline.text):
             if profile_over_feed(s):
                 return Verdict("not", f"profile of a person over a feed of {s.feed_after_body} "
