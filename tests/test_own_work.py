@@ -32,6 +32,11 @@ def test_a_crisis_centres_news_of_its_own_work_is_on_its_topic(topics):
     # by the kind its name starts with, not only in the first person
     staff = "Психолог центра проведёт в субботу встречу для родителей подростков."
     assert own_work(staff, "Встреча для родителей", [CENTRE], topics).word == "центра"
+    # its own brand anywhere: the body tells of its own service
+    memo = ("Если вы с ребёнком оказались на улице, не оставайтесь одна. Возьмите документы. "
+            "Звоните в «Тихую гавань» круглосуточно: примем и поможем.")
+    assert own_work(memo, "Если некуда идти: пошаговая инструкция", [CENTRE], topics).word == (
+        "Тихая гавань")
 
 
 @pytest.mark.parametrize("names, title, text", [

@@ -57,9 +57,10 @@ def _bodies(names: Sequence[str | None]) -> list[str]:
 
 
 def self_reference(text: str, title: str, name: str) -> str | None:
-    """The word by which the title or the first sentence speaks of the body named ``name``:
-    the first person plural, the kind its name starts with («центра»), or its own quoted name
-    («Северный причал» и департамент … подписали»)."""
+    """The word by which the material speaks of the body named ``name``: the first person
+    plural or the kind its name starts with («центра») in the title or the first sentence, or
+    its own quoted name anywhere («звоните в «Северный причал»: мы принимаем…») — a body that
+    names its own brand tells of its own service."""
     scope = f"{title}\n{lead(text)}"
     words: dict[str, str] = {}
     for w in _WORD_RE.findall(scope):
@@ -71,7 +72,7 @@ def self_reference(text: str, title: str, name: str) -> str | None:
     quoted = re.search(r"«([^«»]{3,60})»|\"([^\"]{3,60})\"", name)
     if quoted:
         brand = [lemma(w) for w in _WORD_RE.findall(quoted.group(1) or quoted.group(2))]
-        lemmas = [lemma(w) for w in _WORD_RE.findall(scope)]
+        lemmas = [lemma(w) for w in _WORD_RE.findall(f"{title}\n{text}")]
         for k in range(len(lemmas) - len(brand) + 1):
             if brand and lemmas[k : k + len(brand)] == brand:
                 return quoted.group(1) or quoted.group(2)
