@@ -48,6 +48,9 @@ def test_a_crisis_centres_news_of_its_own_work_is_on_its_topic(topics):
     # a notice that names the centre only at its end is about something else
     ([CENTRE], "Отключат горячую воду", "С 3 по 5 ноября в Заволжском районе не будет горячей "
      "воды из-за ремонта теплотрассы. Нашего центра это не коснётся."),
+    # the body's volunteers cleaning a street: no one it serves is in it
+    ([CENTRE], "Наши волонтёры вышли на субботник", "Двенадцать волонтёров «Тихой гавани» убрали "
+     "набережную Волги. Собрали сорок мешков листвы."),
     # a media word in any of the site's names: not a body's site
     ([CENTRE, "Газета «Тихая гавань»"], TITLE, TEXT),
 ])

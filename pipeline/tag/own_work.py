@@ -25,6 +25,11 @@ from pipeline.tag.topics import Topic, match_topics
 
 _WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 FIRST_PERSON_PLURAL = frozenset({"мы", "нас", "нам", "нами", "наш"})
+# Whom a family-support body works for: a material on its work names them.
+PEOPLE_SERVED = frozenset({
+    "ребенок", "ребёнок", "дети", "мама", "мать", "семья", "женщина", "родитель", "беременная",
+    "подросток", "сирота", "малыш", "выпускник", "опекун", "воспитанник",
+})  # fmt: skip
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 LEAD_SENTENCES = 1
 
@@ -82,7 +87,10 @@ def self_reference(text: str, title: str, name: str) -> str | None:
 def own_work(
     text: str, title: str, names: Sequence[str | None], topics: Sequence[Topic]
 ) -> OwnWork | None:
-    """The topics of the source's own name, when the material speaks of the source itself."""
+    """The topics of the source's own name, when the material speaks of the source itself and
+    of the people such a body serves (a clean-up by its volunteers is not its work)."""
+    if not PEOPLE_SERVED & {lemma(w) for w in _WORD_RE.findall(f"{title}\n{text}")}:
+        return None
     for name in _bodies(names):
         found = match_topics(name, list(topics))
         if not found:
