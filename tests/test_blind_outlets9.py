@@ -4,8 +4,9 @@ No floor on the scores: the set estimates outlets nobody tuned on, and nothing h
 prints or asserts a score. Asserted is only that the set is consistent: a real two-night crawl of it
 completes, every page the crawl stores is judged by the gold, the gold lists every page once with
 full article labels, every page of the gold is served and every article can be reached by links
-from its outlet's home page, the first night shows only what was published by then, and the
-committed sites are what build.py renders.
+from its outlet's home page (redirects — Liferay's root, concrete5's ``/index.php/…`` links — are
+followed as links, not judged as pages), the first night shows only what was published by then,
+and the committed sites are what build.py renders.
 """
 
 from __future__ import annotations
