@@ -205,6 +205,9 @@ DYNAMIC_ITEM_RE = re.compile(r"\.(?:php|aspx?|jsp|cfm|pl|cgi)$", re.I)
 DYNAMIC_ITEM_MIN_WORDS = 3
 
 
+XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
 @dataclass(frozen=True)
 class Links:
     articles: list[str]
@@ -262,6 +265,8 @@ def is_next_link(a: etree._Element) -> bool:
 
 def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     """Split a listing page's same-origin links into articles, pagination, sections and feeds."""
+    if isinstance(body, str):  # lxml refuses decoded text that still declares its encoding
+        body = XML_DECLARATION_RE.sub("", body, count=1)
     try:
         tree = lxml_html.fromstring(body)
     except (etree.ParserError, ValueError):

@@ -190,7 +190,9 @@ class NewsSpider(scrapy.Spider):
     def parse_listing(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
         source = self.sources[response.meta["source"]]
         self._count(source.name, "pages")
-        links = classify_links(response.body, response.url, source.url)
+        # the text as the response decodes it (its header, meta or BOM): bytes alone would read a
+        # page whose charset only the HTTP header gives as Latin-1
+        links = classify_links(response.text, response.url, source.url)
         if response.meta.get("home"):
             for url in links.feeds:  # <link rel=alternate>: the outlet's own feed
                 yield self._request(url, source, self.parse_feed, kind="feed")

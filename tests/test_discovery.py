@@ -320,3 +320,12 @@ def test_headlines_to_a_wikis_pages_and_an_arrowed_news_link_are_followed():
     assert link_kind(wiki + "&action=edit", "Править") == "other"
     assert link_kind("http://127.0.0.1:8001/wiki/Portal:News", "Все новости →") == "section"
     assert link_kind("http://127.0.0.1:8001/about/", "Все новости →") == "other"
+
+
+def test_links_are_read_from_decoded_text_even_with_an_xml_declaration():
+    """The spider passes the response's decoded text (a charset given only in the HTTP header
+    would turn «Все новости» into Latin-1 mojibake in bytes); an XHTML page's XML declaration
+    must not make lxml refuse that text."""
+    page = ('<?xml version="1.0" encoding="utf-8"?><html><body>'
+            '<a href="/web/org/novosti">Все новости</a></body></html>')
+    assert classify_links(page, BASE, BASE).sections == [f"{BASE}web/org/novosti"]
