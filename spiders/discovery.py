@@ -301,8 +301,9 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
         template = _dynamic_template(url, a)
         if kind in found:
             found[kind][url] = None
-            if kind == "article" and template:
-                article_templates.add(template)
+            headline = len(" ".join(a.text_content().split())) >= MIN_HEADLINE_CHARS
+            if kind == "article" and template and ("?" in template or headline):
+                article_templates.add(template)  # a folder's siblings: of a headline, not a menu
         elif template:
             unnamed[url] = template
     # A link is of the kind of its siblings: «Болталка» beside «Новости для родителей», both
@@ -316,14 +317,19 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
 
 
 def _dynamic_template(url: str, a: etree._Element) -> str:
-    """A link to a dynamic page as a template: the page's path, the names of its numeric
-    parameters and the link's class («/viewforum.php?f|forumtitle»); empty for other links."""
+    """A link as a template of its siblings: a dynamic page's path and the names of its numeric
+    parameters, or a classed link's folder, with the link's class («/viewforum.php?f|forumtitle»,
+    «/company/news/*|dark-color»); empty for other links."""
     parts = urlsplit(url)
     keys = sorted(re.findall(r"(?:^|&)(\w+)=\d+(?=&|$)", parts.query))
-    if not DYNAMIC_ITEM_RE.search(parts.path) or not keys:
-        return ""
-    template = f"{parts.path}?{'&'.join(keys)}"
-    return f"{template}|{a.get('class') or ''}"
+    if DYNAMIC_ITEM_RE.search(parts.path) and keys:
+        return f"{parts.path}?{'&'.join(keys)}|{a.get('class') or ''}"
+    # «/company/news/<slug>/» with the headline links' class: a page in the same folder as
+    # its sibling articles, whatever its slug or the length of its title
+    folder, _, leaf = parts.path.rstrip("/").rpartition("/")
+    if a.get("class") and not parts.query and folder.count("/") >= 1 and leaf:
+        return f"{folder}/*|{a.get('class')}"
+    return ""
 
 
 _PAGE_NUMBER_RE = re.compile(

@@ -329,3 +329,19 @@ def test_links_are_read_from_decoded_text_even_with_an_xml_declaration():
     page = ('<?xml version="1.0" encoding="utf-8"?><html><body>'
             '<a href="/web/org/novosti">Все новости</a></body></html>')
     assert classify_links(page, BASE, BASE).sections == [f"{BASE}web/org/novosti"]
+
+
+def test_a_short_headline_takes_the_kind_of_its_sibling_headlines_in_one_folder():
+    """«Вакансия: ищем бухгалтера» is short and its slug has two words, but it sits in the news
+    folder with the class of the long headlines beside it; a menu's links do not lend theirs."""
+    body = (
+        "<html><body><nav><a class='nav' href='/org/semyam-s-detmi-i-roditelyam'>Семьям</a>"
+        "<a class='nav' href='/org/anonsy'>Анонсы</a></nav>"
+        "<a class='t' href='/org/news/v-mirnom-proshla-shkola-roditelej/'>В Мирном прошла "
+        "выездная школа приёмных родителей</a>"
+        "<a class='t' href='/org/news/vakansiya-bukhgalter/'>Вакансия: ищем бухгалтера</a>"
+        "</body></html>"
+    )
+    articles = classify_links(body, BASE, BASE).articles
+    assert f"{BASE}org/news/vakansiya-bukhgalter/" in articles
+    assert f"{BASE}org/anonsy" not in articles
