@@ -99,8 +99,7 @@ def retag(
     ``home_default_sources``: the sources of those kinds' voice by their name (a regional body's
     site: newsmon.sources.voice); ``source_names``: each source's own names, whose topics its
     materials about its own work are on (pipeline.tag.own_work)."""
-    from pipeline.tag.home_region import with_home_default
-    from pipeline.tag.own_work import with_own_region, with_own_work
+    from pipeline.tag.own_work import with_source
     from pipeline.tag.run import tag_many
 
     where, params = _selection(period)
@@ -121,11 +120,9 @@ def retag(
                 break
             results = tag_many([(text, title, home) for _, text, title, home, *_ in rows], config)
             for (_, text, title, home, kind, source), result in zip(rows, results):
-                if kind in home_default_kinds or source in home_default_sources:
-                    result.regions = with_home_default(result.regions, text, home, title)
-                names = (source_names or {}).get(source, ())
-                result.regions, _ = with_own_region(result.regions, text, title, names, home)
-                with_own_work(result, text, title, names, config.topics)
+                with_source(result, text, title, home, (source_names or {}).get(source, ()),
+                            config.topics, home_voice=kind in home_default_kinds
+                            or source in home_default_sources)
             with write_tx(db):
                 for (article_id, _, title, *_), result in zip(rows, results):
                     _write(db, report, article_id, title, values_of(result), config)

@@ -298,12 +298,14 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
         kind = link_kind(url, a.text_content())
         if kind != "article" and is_next_link(a):
             kind = "pagination"
-        template = _dynamic_template(url, a)
+        template = _sibling_template(url, a)
         if kind in found:
             found[kind][url] = None
-            headline = len(" ".join(a.text_content().split())) >= MIN_HEADLINE_CHARS
-            if kind == "article" and template and ("?" in template or headline):
-                article_templates.add(template)  # a folder's siblings: of a headline, not a menu
+            if kind == "article" and template and (
+                "?" in template  # a folder's siblings: of a headline, not of a menu's link
+                or len(" ".join(a.text_content().split())) >= MIN_HEADLINE_CHARS
+            ):
+                article_templates.add(template)
         elif template:
             unnamed[url] = template
     # A link is of the kind of its siblings: «Болталка» beside «Новости для родителей», both
@@ -316,7 +318,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     )
 
 
-def _dynamic_template(url: str, a: etree._Element) -> str:
+def _sibling_template(url: str, a: etree._Element) -> str:
     """A link as a template of its siblings: a dynamic page's path and the names of its numeric
     parameters, or a classed link's folder, with the link's class («/viewforum.php?f|forumtitle»,
     «/company/news/*|dark-color»); empty for other links."""

@@ -28,8 +28,7 @@ from pipeline.extract.cascade import MIN_TEXT_CHARS  # less main text: not an ar
 from pipeline.extract.dates import WEAK_METHODS
 from pipeline.extract.localtime import local_time
 from pipeline.extract.pagetype import non_article_reason
-from pipeline.tag.home_region import with_home_default
-from pipeline.tag.own_work import with_own_region, with_own_work
+from pipeline.tag.own_work import with_source
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -209,10 +208,8 @@ class TagPipeline:
         home = source.region_iso
         item.tags = tags = await self.batcher.submit((ex.text, ex.title or "", home))
         names = (source.title, *ex.site_names)
-        if speaks_for_home(source.kind, names):
-            tags.regions = with_home_default(tags.regions, ex.text, home, ex.title or "")
-        tags.regions, _ = with_own_region(tags.regions, ex.text, ex.title or "", names, home)
-        with_own_work(tags, ex.text, ex.title or "", names, self.topics)
+        with_source(tags, ex.text, ex.title or "", home, names, self.topics,
+                    home_voice=speaks_for_home(source.kind, names))
         return item
 
 

@@ -10,8 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from pipeline.tag.home_region import with_home_default
-from pipeline.tag.own_work import with_own_region, with_own_work
+from pipeline.tag.own_work import with_source
 from pipeline.tag.regions import attribution as attr
 from pipeline.tag.regions.gazetteer import region_by_iso
 from pipeline.tag.run import TagConfig, TagResult, load_tag_config, tag_traced
@@ -125,11 +124,9 @@ def explain_text(
     ``source_names``: the source's own names (pipeline.tag.own_work)."""
     config = config or load_tag_config()
     result, doc = tag_traced(text, title=title, home_region_iso=home_iso, config=config)
-    work = with_own_work(result, text, title, source_names, config.topics)
-    voiced = (with_home_default(result.regions, text, home_iso, title) if home_voice
-              else result.regions)
-    home_added = bool(voiced) and not result.regions
-    result.regions, own_word = with_own_region(voiced, text, title, source_names, home_iso)
+    read = with_source(result, text, title, home_iso, source_names, config.topics,
+                       home_voice=home_voice)
+    work, home_added, own_word = read.work, read.home_added, read.own_word
     trace = doc.trace
     assert trace is not None
     topics = {t.name: t.query for t in config.topics}

@@ -26,7 +26,7 @@ NATIONAL_LEMMAS = frozenset({
     "россия", "рф", "страна", "президент", "путин", "федеральный", "госдума", "правительство рф",
     "росстат", "сфр",
 })  # fmt: skip
-_WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
+WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 
 
 # Words that make a name a medium's, whatever body word it has: «Информационное агентство …»,
@@ -56,10 +56,10 @@ def names_a_body(names: Sequence[str | None]) -> bool:
     for name in names:
         if not name:
             continue
-        if (media | MEDIA_LEMMAS) & {lemma(w) for w in _WORD_RE.findall(name)}:
+        if (media | MEDIA_LEMMAS) & {lemma(w) for w in WORD_RE.findall(name)}:
             return False
         head = name.split("«", 1)[0].split('"', 1)[0]
-        first = {lemma(w) for w in _WORD_RE.findall(head)[:HEAD_WORDS]}
+        first = {lemma(w) for w in WORD_RE.findall(head)[:HEAD_WORDS]}
         found = found or bool((bodies | TERRITORY_BODIES) & first)
     return found
 
@@ -68,7 +68,7 @@ def is_national(text: str) -> bool:
     """The text speaks of the country as a whole («в России», «Президент подписал», «страны»)."""
     from pipeline.lang.morph import lemma
 
-    words = [lemma(w) for w in _WORD_RE.findall(text)]
+    words = [lemma(w) for w in WORD_RE.findall(text)]
     pairs = {f"{a} {b}" for a, b in pairwise(words)}
     return bool(NATIONAL_LEMMAS & (set(words) | pairs))
 
@@ -106,7 +106,7 @@ def is_general_advice(title: str, text: str) -> bool:
 
     if not is_advice(title):
         return False
-    found = PROCEDURE_LEMMAS & {lemma(w) for w in _WORD_RE.findall(f"{title} {text}")}
+    found = PROCEDURE_LEMMAS & {lemma(w) for w in WORD_RE.findall(f"{title} {text}")}
     return len(found) < PROCEDURE_MIN_WORDS  # «документы» alone is a word, not a procedure
 
 
@@ -117,7 +117,13 @@ def with_home_default(
     nor general advice."""
     if regions or not home_iso or is_national(text) or is_general_advice(title, text):
         return list(regions)
+    hit = home_hit(home_iso)
+    return [hit] if hit else []
+
+
+def home_hit(home_iso: str) -> RegionHit | None:
+    """The home region as a region found once (None for a code no subject has)."""
     from pipeline.tag.regions.gazetteer import all_regions
 
     home = next((r for r in all_regions() if r.iso == home_iso), None)
-    return [RegionHit(home.name, home.iso, 1)] if home else []
+    return RegionHit(home.name, home.iso, 1) if home else None

@@ -19,15 +19,21 @@ from dataclasses import dataclass
 from pipeline.lang.bodies import body_and_media_heads
 from pipeline.lang.morph import lemma
 from pipeline.tag.doc import RegionHit
-from pipeline.tag.home_region import HEAD_WORDS, is_general_advice, names_a_body
+from pipeline.tag.home_region import (
+    HEAD_WORDS,
+    WORD_RE,
+    home_hit,
+    is_general_advice,
+    names_a_body,
+    with_home_default,
+)
 from pipeline.tag.run import TagResult
 from pipeline.tag.topics import Topic, match_topics
 
-_WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 FIRST_PERSON_PLURAL = frozenset({"мы", "нас", "нам", "нами", "наш"})
 # Whom a family-support body works for: a material on its work names them.
 PEOPLE_SERVED = frozenset({
-    "ребенок", "ребёнок", "дети", "мама", "мать", "семья", "женщина", "родитель", "беременная",
+    "ребенок", "дети", "мама", "мать", "семья", "женщина", "родитель", "беременная",
     "подросток", "сирота", "малыш", "выпускник", "опекун", "воспитанник",
 })  # fmt: skip
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
@@ -52,7 +58,7 @@ def _kind_words(name: str) -> frozenset[str]:
     """The organization kinds a body's name starts with («Кризисный центр «…»» → центр)."""
     bodies, _ = body_and_media_heads()
     head = name.split("«", 1)[0].split('"', 1)[0]
-    return frozenset(lemma(w) for w in _WORD_RE.findall(head)[:HEAD_WORDS]) & bodies
+    return frozenset(lemma(w) for w in WORD_RE.findall(head)[:HEAD_WORDS]) & bodies
 
 
 def _bodies(names: Sequence[str | None]) -> list[str]:
@@ -68,7 +74,7 @@ def self_reference(text: str, title: str, name: str) -> str | None:
     names its own brand tells of its own service."""
     scope = f"{title}\n{lead(text)}"
     words: dict[str, str] = {}
-    for w in _WORD_RE.findall(scope):
+    for w in WORD_RE.findall(scope):
         words.setdefault(lemma(w), w)
     self_words = FIRST_PERSON_PLURAL | _kind_words(name)
     word = next((words[k] for k in words if k in self_words), None)
@@ -76,8 +82,8 @@ def self_reference(text: str, title: str, name: str) -> str | None:
         return word
     quoted = re.search(r"«([^«»]{3,60})»|\"([^\"]{3,60})\"", name)
     if quoted:
-        brand = [lemma(w) for w in _WORD_RE.findall(quoted.group(1) or quoted.group(2))]
-        lemmas = [lemma(w) for w in _WORD_RE.findall(f"{title}\n{text}")]
+        brand = [lemma(w) for w in WORD_RE.findall(quoted.group(1) or quoted.group(2))]
+        lemmas = [lemma(w) for w in WORD_RE.findall(f"{title}\n{text}")]
         for k in range(len(lemmas) - len(brand) + 1):
             if brand and lemmas[k : k + len(brand)] == brand:
                 return quoted.group(1) or quoted.group(2)
@@ -89,9 +95,10 @@ def own_work(
 ) -> OwnWork | None:
     """The topics of the source's own name, when the material speaks of the source itself and
     of the people such a body serves (a clean-up by its volunteers is not its work)."""
-    if not PEOPLE_SERVED & {lemma(w) for w in _WORD_RE.findall(f"{title}\n{text}")}:
+    bodies = _bodies(names)  # the names first: most sources are no body, and lemmas cost
+    if not bodies or not PEOPLE_SERVED & {lemma(w) for w in WORD_RE.findall(f"{title}\n{text}")}:
         return None
-    for name in _bodies(names):
+    for name in bodies:
         found = match_topics(name, list(topics))
         if not found:
             continue
@@ -136,8 +143,30 @@ def with_own_region(
     if not regions or not home_iso or any(r.iso == home_iso for r in regions):
         return list(regions), None
     word = own_body_acts(text, title, names)
-    if word is None:
+    hit = home_hit(home_iso) if word is not None else None
+    if hit is None:
         return list(regions), None
-    from pipeline.tag.regions.gazetteer import region_by_iso
+    return [*regions, hit], word
 
-    return [*regions, RegionHit(region_by_iso(home_iso).name, home_iso, 1)], word
+
+@dataclass(frozen=True)
+class SourceReading:
+    """What the source itself added to a tagged material (newsmon explain says why)."""
+
+    home_added: bool  # the home region, as a regional body's voice naming no place
+    own_word: str | None  # the word by which the body takes part: its region added
+    work: OwnWork | None  # its own work: the material made relevant on its name's topics
+
+
+def with_source(
+    result: TagResult, text: str, title: str, home_iso: str | None,
+    names: Sequence[str | None], topics: Sequence[Topic], *, home_voice: bool,
+) -> SourceReading:
+    """Read a tagged material with its source, as the crawl, retag and explain all do: the home
+    region for a body's voice (``home_voice``: newsmon.sources.voice), the body's own part, its
+    own work. ``result`` is changed in place."""
+    work = with_own_work(result, text, title, names, topics)
+    found = result.regions
+    voiced = with_home_default(found, text, home_iso, title) if home_voice else list(found)
+    result.regions, own_word = with_own_region(voiced, text, title, names, home_iso)
+    return SourceReading(bool(voiced) and not found, own_word, work)
