@@ -365,7 +365,7 @@ def sd_article(a: dict, arts: list[dict], at_node: bool) -> str:
             f'{more_html}')  # fmt: skip
     head = (f'\n<link rel="canonical" href="{sd_url(a)}" />\n<link rel="shortlink" href="{sd_node(a)}" />'
             f'\n<meta property="og:title" content="{e(a["title"])}" />')
-    return sd_shell(a["title"], body, f'<li><a href="/news">Новости</a></li>', head, f"node-{a['id']}" if at_node else "node")
+    return sd_shell(a["title"], body, '<li><a href="/news">Новости</a></li>', head, f"node-{a['id']}" if at_node else "node")
 
 
 def build_sudogda(arts: list[dict], s: Site) -> Site:
@@ -734,7 +734,7 @@ def build_rodsakh(arts: list[dict], s: Site) -> Site:
         s.page(f"/authors/{slug}", f"authors/{slug}.html", rs_shell(f"{name} — Родители Сахалина", body), "profile")
     s.page("/about", "about.html", rs_shell("О сообществе — Родители Сахалина",
            '<main class="rs_about"><h1>О сообществе</h1><p>Мы — родители из Южно-Сахалинска, Корсакова, Холмска, Охи и с Курил. Сообщество появилось в 2019 году как чат мам недоношенных детей, а теперь объединяет больше двух тысяч семей.</p><p>Здесь мы публикуем длинные тексты: истории семей, разборы законов и выплат, отчёты о встречах с чиновниками.</p></main>'), "about")  # fmt: skip
-    for n, a in enumerate(arts):
+    for a in arts:
         name = RS_AUTHORS[a["author"]][0]
         comments = "".join(f'<div class="rs_comment"><div class="rs_comment_author">{e(who)}</div><div class="rs_comment_text">{e(txt)}</div></div>'
                            for who, txt in (c.split(": ", 1) for c in a.get("comments", [])))  # fmt: skip
