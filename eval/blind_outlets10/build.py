@@ -287,7 +287,7 @@ def sd_medium_date(a: dict) -> str:
     return f"{WEEKDAYS_SHORT[a['date'].weekday()]}, {dotted(a['date'])} - {a['time']}"
 
 
-def sd_shell(title: str, content: str, crumbs: str = "", head: str = "", path_class: str = "page") -> str:
+def sd_shell(title: str, content: str, crumbs: str = "", head: str = "", path_class: str = "page", current: str = "") -> str:
     main_menu = ('<li class="primary-nav__menu-item"><a href="/news" class="primary-nav__menu-link">Новости</a></li>'
                  '<li class="primary-nav__menu-item"><a href="/rayon" class="primary-nav__menu-link">О районе</a></li>'
                  '<li class="primary-nav__menu-item"><a href="/glava" class="primary-nav__menu-link">Глава администрации</a></li>'
@@ -334,7 +334,7 @@ def sd_shell(title: str, content: str, crumbs: str = "", head: str = "", path_cl
   </div></div>
 </div>
     <div id="sliding-popup" class="sliding-popup-bottom eu-cookie-compliance-banner-info" role="alertdialog"><div class="popup-content info eu-cookie-compliance-content"><div id="popup-text" class="eu-cookie-compliance-message"><p>Сайт использует файлы cookie и сервис веб-аналитики. Продолжая работу с сайтом, вы соглашаетесь с их использованием.</p></div><div id="popup-buttons" class="eu-cookie-compliance-buttons"><button type="button" class="agree-button eu-cookie-compliance-default-button">Принять</button></div></div></div>
-    <script type="application/json" data-drupal-selector="drupal-settings-json">{{"path":{{"baseUrl":"\\/","pathPrefix":"","currentPath":"{path_class}","currentPathIsAdmin":false,"isFront":false,"currentLanguage":"ru"}},"eu_cookie_compliance":{{"popup_enabled":true}}}}</script>
+    <script type="application/json" data-drupal-selector="drupal-settings-json">{{"path":{{"baseUrl":"\\/","pathPrefix":"","currentPath":"{current or path_class}","currentPathIsAdmin":false,"isFront":false,"currentLanguage":"ru"}},"eu_cookie_compliance":{{"popup_enabled":true}}}}</script>
 <script src="/sites/default/files/js/js_Rz5uLw7d.js?scope=footer&amp;delta=0&amp;language=ru&amp;theme=olivero&amp;include=eJxdj1"></script>
   </body>
 </html>
@@ -350,7 +350,7 @@ def sd_teaser(a: dict) -> str:
             f'<div class="field field--name-field-tags field--type-entity-reference field--label-hidden field__items">{tags}</div></div></article></div>')  # fmt: skip
 
 
-def sd_article(a: dict, arts: list[dict], at_node: bool) -> str:
+def sd_article(a: dict, arts: list[dict]) -> str:
     tags = "".join(f'<li class="field__item"><a href="/taxonomy/term/{t}" hreflang="ru">{SD_TERMS[t]}</a></li>' for t in a["tags"])
     earlier = [b for b in arts if b is not a and set(b["tags"]) & set(a["tags"]) and (b["date"], b["time"]) < (a["date"], a["time"])][:2]
     more = "".join(f'<li><a href="{sd_node(b)}">{e(b["title"])}</a></li>' for b in earlier)  # editors paste system paths
@@ -365,7 +365,7 @@ def sd_article(a: dict, arts: list[dict], at_node: bool) -> str:
             f'{more_html}')  # fmt: skip
     head = (f'\n<link rel="canonical" href="{sd_url(a)}" />\n<link rel="shortlink" href="{sd_node(a)}" />'
             f'\n<meta property="og:title" content="{e(a["title"])}" />')
-    return sd_shell(a["title"], body, '<li><a href="/news">Новости</a></li>', head, f"node-{a['id']}" if at_node else "node")
+    return sd_shell(a["title"], body, '<li><a href="/news">Новости</a></li>', head, "node", f"node/{a['id']}")
 
 
 def build_sudogda(arts: list[dict], s: Site) -> Site:
@@ -395,8 +395,8 @@ def build_sudogda(arts: list[dict], s: Site) -> Site:
         body = f'<h1 class="title page-title"><span class="field field--name-title">{title}</span></h1><article data-history-node-id="{nid}" class="node node--type-page node--view-mode-full"><div class="node__content"><div class="text-content clearfix field field--name-body">{text}</div></div></article>'
         s.page(alias, alias.strip("/") + ".html", sd_shell(title, body, f"<li>{title}</li>", f'\n<link rel="canonical" href="{alias}" />', "node"), "about")
     for a in arts:
-        s.page(sd_url(a), sd_url(a).strip("/") + ".html", sd_article(a, arts, False), "article", a)
-        s.page(sd_node(a), sd_node(a).strip("/") + ".html", sd_article(a, arts, True), "node")
+        s.page(sd_url(a), sd_url(a).strip("/") + ".html", sd_article(a, arts), "article", a)
+        s.page(sd_node(a), sd_node(a).strip("/") + ".html", sd_article(a, arts), "node")
     return s
 
 
