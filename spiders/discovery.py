@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import re
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
@@ -214,6 +215,7 @@ class Links:
     listings: list[str]  # further pages of the same listing (pagination)
     sections: list[str]  # other listings reachable from here (rubrics, "all news")
     feeds: list[str]  # <link rel="alternate" type="application/rss+xml">
+    marked_next: list[str] = field(default_factory=list)  # of listings: the page's own «next»
 
 
 def not_an_article_url(url: str) -> bool:
@@ -270,7 +272,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     try:
         tree = lxml_html.fromstring(body)
     except (etree.ParserError, ValueError):
-        return Links([], [], [], [])
+        return Links([], [], [], [], [])
     found: dict[str, dict[str, None]] = {k: {} for k in ("article", "pagination", "section")}
     feeds: dict[str, None] = {}
     for link in tree.iter("link"):
@@ -281,11 +283,13 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
             if url and same_origin(url, source_url):
                 feeds[url] = None
     page = page_url.split("#")[0]
+    marked_next: dict[str, None] = {}
     for link in tree.iter("link"):
         if (link.get("rel") or "").lower() == "next":
             url = absolute(page_url, link.get("href", ""))
             if url and same_origin(url, source_url) and url.split("#")[0] != page:
                 found["pagination"][url.split("#")[0]] = None
+                marked_next[url.split("#")[0]] = None
     unnamed: dict[str, str] = {}  # links of no kind of their own: url -> their template
     article_templates: set[str] = set()
     for a in tree.iter("a"):
@@ -298,6 +302,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
         kind = link_kind(url, a.text_content())
         if kind != "article" and is_next_link(a):
             kind = "pagination"
+            marked_next[url] = None
         template = _sibling_template(url, a)
         if kind in found:
             found[kind][url] = None
@@ -314,7 +319,11 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
         if template in article_templates:
             found["article"][url] = None
     return Links(
-        list(found["article"]), list(found["pagination"]), list(found["section"]), list(feeds)
+        list(found["article"]),
+        list(found["pagination"]),
+        list(found["section"]),
+        list(feeds),
+        list(marked_next),
     )
 
 
@@ -353,11 +362,15 @@ def _page_key(url: str) -> tuple[str, str, int] | None:
     return url[: match.start()] + url[match.end() :], kind, number
 
 
-def next_pages(page_url: str, pagination: list[str]) -> list[str]:
+def next_pages(
+    page_url: str, pagination: list[str], marked_next: Collection[str] = ()
+) -> list[str]:
     """Of a listing page's pagination links, only the next page of each pagination it is in.
 
     Listing pages link to many pages at once (1 2 3 … 10 »); following only the next one lets
-    the crawl stop as soon as a page brings nothing new.
+    the crawl stop as soon as a page brings nothing new. A link the page itself marks as its
+    next page (rel="next", «›», «Следующая») is the next page whatever number the CMS counts
+    from: Drupal's second page is «?page=1».
     """
     current = _page_key(page_url)
     best: dict[tuple[str, str], tuple[int, str]] = {}
@@ -373,7 +386,7 @@ def next_pages(page_url: str, pagination: list[str]) -> list[str]:
         stem, kind, number = key
         if current is not None and current[1] == kind and number <= current[2]:
             continue
-        if current is None and number <= 1 and kind != "start":
+        if current is None and number <= 1 and kind != "start" and url not in marked_next:
             continue  # page 1 is this page
         if current is None and kind == "start" and number == 0:
             continue

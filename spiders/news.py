@@ -210,7 +210,7 @@ class NewsSpider(scrapy.Spider):
                 continue
             articles += self._article_request(source, Entry(url), listing=response.url)
         following = []
-        for url in next_pages(response.url, links.listings):
+        for url in next_pages(response.url, links.listings, links.marked_next):
             seen = self.listing_pages.get(source.name, 0)
             if seen < self.max_listing_pages:
                 self.listing_pages[source.name] = seen + 1

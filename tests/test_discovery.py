@@ -345,3 +345,17 @@ def test_a_short_headline_takes_the_kind_of_its_sibling_headlines_in_one_folder(
     articles = classify_links(body, BASE, BASE).articles
     assert f"{BASE}org/news/vakansiya-bukhgalter/" in articles
     assert f"{BASE}org/anonsy" not in articles
+
+
+def test_a_pager_counting_from_zero_is_followed_by_its_next_link():
+    """Drupal numbers its second page «?page=1»: the page's own «›» (rel="next") says so, while
+    an unmarked «?page=1» beside an unnumbered first page stays page one."""
+    body = """<html><body><nav class="pager"><ul>
+      <li><a href="/news">1</a></li><li><a href="/news?page=1">2</a></li>
+      <li><a href="/news?page=2">3</a></li>
+      <li class="pager__item--next"><a href="/news?page=1" rel="next"><span>›</span></a></li>
+    </ul></nav></body></html>"""
+    host = "http://127.0.0.1:8001"
+    links = classify_links(body, host + "/news", host + "/")
+    assert next_pages(host + "/news", links.listings, links.marked_next) == [host + "/news?page=1"]
+    assert next_pages(host + "/news", links.listings) == [host + "/news?page=2"]

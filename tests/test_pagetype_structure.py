@@ -313,3 +313,22 @@ def test_a_legal_acts_own_text_is_a_document_and_news_about_it_an_article():
     assert reason == "a legal act's text (a document), not a material about it"
     news = f"<h1>Министерство утвердило порядок новой выплаты многодетным</h1>{clauses}"
     assert non_article_reason("https://gazeta.test/news/512.html", SOURCE, page(news)) is None
+
+
+def test_an_event_card_of_fields_and_one_line_is_not_an_article_and_a_table_in_news_stays():
+    """An event card: «Дата и время | Место проведения | Организатор» and one line of programme.
+    The place is a field's value, not prose of the page, so the card has no body. A news item
+    with a two-column table of payments keeps its own paragraphs as its body."""
+    fields = (("Дата и время", "20 ноября 2025 года, 10:00"),
+              ("Место проведения", "г. Волгоград, Центральный концертный зал, ул. Краснознаменская, "
+                                   "д. 10, большой зал на втором этаже, вход с площади"),
+              ("Организатор", "Министерство семейной и социальной политики Волгоградской области"))
+    table = "<table>" + "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in fields) + "</table>"
+    card = (f"<h1>Областной форум приёмных семей «Растим вместе»</h1>{table}"
+            "<p>Пленарное заседание, площадки для приёмных родителей и специалистов органов опеки, "
+            "детская программа.</p>")
+    reason = non_article_reason("https://gazeta.test/events/2025/11/forum/", SOURCE, page(card))
+    assert reason == "card of 3 fields, no body of prose"
+    news = (f"<h1>Форум приёмных семей пройдёт в ноябре</h1><p>{SENTENCES[0]} {SENTENCES[1]}</p>"
+            f"{table}<p>{SENTENCES[2]} {SENTENCES[3]}</p>")
+    assert non_article_reason("https://gazeta.test/news/2025/11/forum/", SOURCE, page(news)) is None

@@ -432,7 +432,7 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
             s.title_links.append(b)
         elif _is_heading(b, url):
             s.headings.append(b)
-    all_prose = [b for b in s.blocks if _is_prose(b)]
+    all_prose = [b for b in s.blocks if _is_prose(b) and not _is_field_value(b)]
     t = _Subtrees.of(s, all_prose)
     chrome = chrome_elements(tree)
     s.repeated = repeated_groups(tree, chrome)
@@ -531,6 +531,32 @@ def _body(s: Structure) -> tuple[list[Block], Block | None]:
     return best, max(anchors, key=lambda b: b.index, default=None)
 
 
+def _is_field_label(el: HtmlElement, text: str, words: int) -> bool:
+    """<dt>, or the short first cell of a two-cell row («Место проведения | г. Волгоград…»)."""
+    if _tag(el) == "dt":
+        return True
+    return (_tag(el) in ("td", "th") and len(text) <= 30 and words <= 3
+            and el.getnext() is not None and el.getprevious() is None
+            and len(el.getparent()) == 2)
+
+
+# A field's value as long as this is still a value (a place, an organiser), not a text of its own.
+FIELD_VALUE_MAX_CHARS = 200
+
+
+def _is_field_value(b: Block) -> bool:
+    """The value beside a field's label: an event card's place is no prose of the page."""
+    if len(b.text) > FIELD_VALUE_MAX_CHARS:
+        return False
+    if _tag(b.owner) == "dd":
+        return True
+    label = b.owner.getprevious()
+    if _tag(b.owner) not in ("td", "th") or label is None:
+        return False
+    text = " ".join(label.text_content().split())
+    return bool(text) and _is_field_label(label, text, len(text.split()))
+
+
 def _read_fields(s: Structure, tree: HtmlElement) -> None:
     """Label–value pairs: <dt>/<dd>, two-cell rows with a short first cell, «Телефон: …» lines."""
     start = s.body[0].index if s.body else len(s.blocks)
@@ -544,9 +570,7 @@ def _read_fields(s: Structure, tree: HtmlElement) -> None:
             continue
         tag = _tag(b.owner)
         is_field = False
-        if tag == "dt" or (tag in ("td", "th") and len(b.text) <= 30 and b.words <= 3
-                           and b.owner.getnext() is not None and b.owner.getprevious() is None
-                           and len(b.owner.getparent()) == 2):
+        if tag in ("dt", "td", "th") and _is_field_label(b.owner, b.text, b.words):
             is_field = True
         elif LABEL_RE.match(b.text) and len(b.text) <= 160:
             is_field = True
