@@ -53,7 +53,9 @@ MAX_SITEMAP_DEPTH = 3
 NOT_FRESH_DROPS = ("TooOld", "AlreadyStored", "NoText")
 # Page-type verdicts (pipeline.extract.pagetype) that mean «a list of other pages' teasers»; a
 # rubric holding a single item is «teaser of another page».
-LISTING_REASONS = ("listing of", "board of", "text under a headline that links", "teaser of")
+LISTING_REASONS = (
+    "listing of", "board of", "text under a headline that links", "teaser of", "dated teaser of",
+)
 NOT_ARTICLE_DROPS = ("NotArticle",)  # NoText pages are retried: extraction may fail once
 
 

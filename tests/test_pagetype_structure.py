@@ -283,6 +283,10 @@ def test_a_board_page_of_one_dated_topic_is_a_teaser_not_an_article():
            "08:15</span></td><td>4</td></tr></table>")
     reason = non_article_reason("https://gazeta.test/board.php?b=7", SOURCE, page(row))
     assert reason == "dated teaser of another page, no prose of its own"
+    # the crawl reads such a page as the listing it is and follows the topic's link
+    from spiders.news import LISTING_REASONS
+
+    assert reason.startswith(LISTING_REASONS)
     # the topic itself, a question and its answers written as prose, is kept
     topic = ("<h1>Где в Заречном районе есть бесплатные кружки для школьников?</h1><div class="
              f"'post'><span>Марина_К » 3 окт 2025, 08:15</span><p>{SENTENCES[0]} {SENTENCES[1]}"
