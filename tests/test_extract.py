@@ -201,6 +201,26 @@ def test_section_title_tag_falls_back_to_the_line_above_the_text():
     )
 
 
+def test_a_page_builders_widget_of_the_same_class_as_the_text_is_read():
+    """A site builder calls every block a widget: the date and headline sit in a block of the
+    same class as the text's block, above it; a sidebar's widget of another class stays out."""
+    block = '<div class="ul-widget ul-widget-text"><div class="ul-text">{}</div></div>'
+    html = _page(
+        block.format("<p><i>31 октября 2025 года</i></p><h2>Специалисты центра провели рейд "
+                     "в деревнях района</h2>")
+        + block.format(f"<p>{PARA1}</p><p>{PARA1}</p>")
+        + '<div class="widget widget_recent"><h3>Свежие записи</h3><p>Обновлено 1 ноября '
+        "2025 года: новые фото в галерее центра</p></div>",
+        head="<title>Новости-8</title>",
+    )
+    got = extract(html, "http://e.ru/novosti-8", crawl_time=datetime.datetime(2025, 11, 2, 9, 0))
+    assert (got.title, got.published) == (
+        "Специалисты центра провели рейд в деревнях района",
+        datetime.date(2025, 10, 31),
+    )
+    assert "Свежие записи" not in got.text
+
+
 def test_mid_text_incut_is_dropped_but_text_goes_on():
     html = _page(
         f"<h1>Проект стартовал в крае</h1><p>{PARA1}</p>"

@@ -188,6 +188,22 @@ def is_protected(el: HtmlElement, total_prose: int) -> bool:
     return not is_footer_line(" ".join(el.text_content().split())[:200])
 
 
+def _content_widget_classes(tree: HtmlElement, total_prose: int) -> frozenset[str]:
+    """Classes of «widgets» that hold the article's prose. A page builder calls every block a
+    widget («ul-widget ul-widget-text»); a block of the same class as the one holding the text
+    (the headline and its date above it) is content too, not a sidebar's widget."""
+    return frozenset(
+        el.get("class") or ""
+        for el in tree.iter()
+        if isinstance(el.tag, str)
+        and el.tag not in DROP_TAGS
+        and el.get("class")
+        and is_widget_element(el)
+        and is_protected(el, total_prose)
+        and not el.xpath(".//h1")
+    )
+
+
 def page_prose(el: HtmlElement) -> int:
     """Running prose of the whole page an element belongs to (pass it to `in_widget` in loops)."""
     return _prose_length(el.getroottree().getroot())
@@ -527,9 +543,15 @@ def blocks(
     Elements of ``drop_tags`` are never read."""
     result: list[Block] = []
     total = _prose_length(tree) if skip_widgets else 0
+    content = _content_widget_classes(tree, total) if skip_widgets else frozenset()
 
     def skipped(el: HtmlElement) -> bool:
-        return skip_widgets and is_widget_element(el) and not is_protected(el, total)
+        return (
+            skip_widgets
+            and is_widget_element(el)
+            and not is_protected(el, total)
+            and (el.get("class") or "") not in content
+        )
 
     def flush(owner: HtmlElement, parts: list[str], links: list[int]) -> None:
         text = "".join(parts)
