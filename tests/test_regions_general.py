@@ -133,3 +133,37 @@ def test_a_local_outlets_named_district_with_no_place_known_is_its_own():
             "открытых дверей для будущих приёмных родителей.")
     assert _isos(text, "RU-KEM") == ["RU-KEM"]
     assert _isos(text) == []  # a federal outlet: not guessed
+
+
+def test_delegations_named_by_their_region_are_guests_the_host_counts():
+    """«Гостями слёта стали делегации Курганской и Тюменской областей»: regions in the genitive
+    after «делегация», no «из» — guests all the same, the local event's host region counts."""
+    text = ("В Екатеринбурге прошёл областной слёт приёмных семей. Гостями слёта стали делегации"
+            " Курганской и Тюменской областей и Республики Башкортостан. На слёте наградили 12"
+            " семей, которые взяли под опеку подростков.")
+    assert _isos(text, "RU-SVE") == ["RU-SVE"]
+    told = ("Делегации Курганской и Тюменской областей рассказали о своих службах сопровождения"
+            " приёмных семей.")
+    assert _isos(told) == ["RU-KGN", "RU-TYU"]  # guests presenting their own work still count
+
+
+def test_places_of_a_persons_life_are_not_the_story():
+    """A life story: where the mother was born and where her husband went away to work are not
+    where the story happens; the crisis flat that helped her is."""
+    text = ("Марина родилась в небольшом посёлке в Оренбургской области. Когда дочке исполнился"
+            " год, муж уехал на заработки в Сургут и перестал звонить. Сейчас Марина с дочкой"
+            " живут в кризисной квартире в Кургане, специалисты помогают ей с работой.")
+    assert _isos(text, "RU-KGN") == ["RU-KGN"]
+    births = "В Оренбургской области родилась тройня, семье подарили автомобиль."
+    assert _isos(births) == ["RU-ORE"]  # the place before the verb: news of the region
+
+
+def test_a_headlines_list_of_origins_is_guests_member_by_member():
+    from pipeline.tag.regions.gazetteer import find_mentions as mentions_of
+
+    title = "Коллеги из Челябинска и Тюмени познакомились с работой центра"
+    text = ("В центре «Семья» побывали специалисты органов опеки из Челябинска и Тюмени. Они"
+            " познакомились с работой службы сопровождения приёмных семей Екатеринбурга.")
+    got = attribute(text, find_mentions(text), title_mentions=mentions_of(title), title=title,
+                    home_iso="RU-SVE")
+    assert sorted(r.iso for r, _ in got) == ["RU-SVE"]

@@ -228,31 +228,61 @@ PRESENT_LEMMAS = frozenset({
 })  # fmt: skip
 
 
-def _is_origin(text: str, m: Mention, toks: list[Token]) -> bool:
-    """«… из X» after a noun for people who came from X."""
-    if not re.search(r"(^|\s)из\s+$", text[max(0, m.start - 4) : m.start].lower()):
-        return False
+# «делегации Астраханской и Ростовской областей», «гости Калмыкии»: people named by their region
+# in the genitive, with no «из».
+GUEST_NOUNS = frozenset({"делегация", "гость", "делегат", "коллега"})
+# A person's life, not the story's place: «родилась в селе в Пензенской области», «муж уехал на
+# заработки в Москву», «переехала из Пензы». Where one was born or went away to is not where the
+# story happens; news of births or of families moving to a region is told the other way round
+# («В Мордовии родилась тройня», «в область переехали 20 семей»), the place before the verb.
+BIRTH_LEMMAS = frozenset({"родиться", "вырасти"})
+LEAVING_LEMMAS = frozenset({"уехать", "уезжать", "эмигрировать"})
+MOVING_LEMMAS = frozenset({"переехать", "переезжать", "уехать", "уезжать", "сбежать", "бежать"})
+BIOGRAPHY_WINDOW = 6  # tokens between the verb and the place («родилась в небольшом селе в …»)
+
+
+def _preposition(text: str, m: Mention) -> str:
+    found = re.search(r"(?:^|\s)(в|во|на|из)\s+$", text[max(0, m.start - 4) : m.start].lower())
+    return found.group(1) if found else ""
+
+
+def _is_origin(text: str, m: Mention, toks: list[Token]) -> str:
+    """"origin" for «… из X» after a noun for people who came from X (or «делегация X»);
+    "biography" for a place of a person's life («родилась в X»); "" otherwise."""
     starts = [t.start for t in toks]
-    k = bisect.bisect_left(starts, m.start) - 1  # «из»
-    if not any(t.lemma in ORIGIN_NOUNS for t in toks[max(0, k - ORIGIN_WINDOW) : max(k, 0)]):
-        return False
+    k = bisect.bisect_left(starts, m.start)  # the mention's first token
     s, e = _sentence_bounds(text, m.start)
+    preposition = _preposition(text, m)
+    window = [t for t in toks[max(0, k - BIOGRAPHY_WINDOW) : k] if t.start >= s]
+    verbs = {t.lemma for t in window}
+    if (preposition in ("в", "во", "на") and verbs & (BIRTH_LEMMAS | LEAVING_LEMMAS)) or (
+        preposition == "из" and verbs & MOVING_LEMMAS
+    ):
+        return "biography"
+    genitive_guest = k > 0 and toks[k - 1].lemma in GUEST_NOUNS and not preposition
+    if preposition != "из" and not genitive_guest:
+        return ""
+    if preposition == "из" and not any(
+        t.lemma in ORIGIN_NOUNS for t in toks[max(0, k - 1 - ORIGIN_WINDOW) : max(k - 1, 0)]
+    ):
+        return ""
     lemmas = {t.lemma for t in toks[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]}
     if LEARNING_RE.search(text, s, e):
         lemmas = (lemmas - {"опыт"}) | {"изучить"}
     if lemmas & COMING_LEMMAS and TO_US_RE.search(text, s, e):
         lemmas |= {"посетить"}
-    return bool(lemmas & VISIT_LEMMAS) and not lemmas & PRESENT_LEMMAS
+    return "origin" if lemmas & VISIT_LEMMAS and not lemmas & PRESENT_LEMMAS else ""
 
 
-def _origins(text: str, mentions: list[Mention], toks: list[Token]) -> list[bool]:
-    """Per mention, whether it says where guests came from; the later members of a list of
-    origins too («специалисты из Бердска и Искитимского района»: «из» stands once)."""
-    out: list[bool] = []
+def _origins(text: str, mentions: list[Mention], toks: list[Token]) -> list[str]:
+    """Per mention, whether it says where guests came from («origin») or is a place of a
+    person's life («biography»); the later members of such a list too («специалисты из Бердска и
+    Искитимского района»: «из» stands once)."""
+    out: list[str] = []
     for k, m in enumerate(mentions):
         joined = k > 0 and out[k - 1] and bool(
             lists.SEPARATOR.match(text[mentions[k - 1].end : m.start]))
-        out.append(joined or _is_origin(text, m, toks))
+        out.append(out[k - 1] if joined else _is_origin(text, m, toks))
     return out
 
 
@@ -375,7 +405,7 @@ def attribute(
             weight *= VENUE_FACTOR
             origins.add(iso)
             if step is not None:
-                step.rules.append("origin")
+                step.rules.append(origin_flags[idx])
                 step.weight = weight
             scores[iso] = scores.get(iso, 0.0) + weight
             counts[iso] = counts.get(iso, 0) + 1
@@ -408,7 +438,8 @@ def attribute(
         scores[iso] = scores.get(iso, 0.0) + weight
         counts[iso] = counts.get(iso, 0) + 1
     title_toks = tokenize(title) if title else []
-    for m in title_mentions:
+    title_origins = _origins(title, list(title_mentions), title_toks)
+    for m, origin in zip(title_mentions, title_origins):
         iso = resolve(m)
         step = None
         if trace is not None:
@@ -418,10 +449,10 @@ def attribute(
             if step is not None:
                 step.rules[:] = [_left_out_rule(m)]
             continue
-        if _is_origin(title, m, title_toks):
+        if origin:
             scores[iso] = scores.get(iso, 0.0) + TITLE_WEIGHT * VENUE_FACTOR
             if step is not None:
-                step.rules.append("origin")
+                step.rules.append(origin)
                 step.weight = TITLE_WEIGHT * VENUE_FACTOR
             continue
         venue = _is_venue(gaz, title, m, title_toks)

@@ -595,12 +595,14 @@ def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
             for s, e in loc
         ):
             return True
-        # «в Кирове», «во Владимире»: a capitalised place name in the locative after «в».
+        # «в Кирове», «во Владимире», «из Кургана»: a capitalised place name in the locative
+        # after «в», in the genitive after «из».
+        case = {"в": "loct", "во": "loct", "из": "gent"}.get(prev)
         return (
             n == 1
-            and prev in ("в", "во")
+            and case is not None
             and first.text[:1].isupper()
-            and _geo_locative(first.text)
+            and _geo_case(first.text, case)
             and not (_adjective_form(first.text) and nxt and _noun_form(toks[i + 1].text))
         )
     return True
@@ -630,9 +632,9 @@ def _noun_form(word: str) -> bool:
     return bool(parses) and parses[0].tag.POS == "NOUN"
 
 
-def _geo_locative(word: str) -> bool:
+def _geo_case(word: str, case: str) -> bool:
     return any(
-        "Geox" in p.tag.grammemes and p.tag.case == "loct"
+        "Geox" in p.tag.grammemes and p.tag.case == case
         for p in get_morph_vocab().parse(normalize_word(word))
     )
 
