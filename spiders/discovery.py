@@ -173,6 +173,14 @@ NEXT_TEXT_RE = re.compile(
     re.I,
 )
 FORWARD_ARROWS = "»›→>"
+# A teaser's «read the whole text» link leads to that article, whatever its URL looks like
+# (a site builder's «/novosti-8» reads like a section). «Далее» is not here: DLE's «Далее »»
+# is the listing's next page.
+READ_MORE_RE = re.compile(
+    r"^(?:подробнее|читать(?:\s+(?:полностью|далее|дальше|статью|новость|материал))?|"
+    r"read\s+more|continue\s+reading)$",
+    re.I,
+)
 NEXT_CLASS_RE = re.compile(r"(?:^|[\s_-])next(?:$|[\s_-])", re.I)
 PRINT_RE = re.compile(
     r"/(print|amp)(/|$)|[?&](print|amp|version=print)(=|&|$)|print\.(php|html?)$", re.I
@@ -238,8 +246,11 @@ def link_kind(url: str, text: str = "") -> str:
         return "section"
     if path in ("", "/") and not parts.query:
         return "other"
-    if NEWS_LIST_TEXT_RE.match(" ".join(text.split()).strip(FORWARD_ARROWS + "→ .…")):
+    words = " ".join(text.split()).strip(FORWARD_ARROWS + "→ .…")
+    if NEWS_LIST_TEXT_RE.match(words):
         return "section"  # «Все новости →»
+    if READ_MORE_RE.match(words):
+        return "article"
     if ARTICLE_PATH_RE.search(path) or ARTICLE_QUERY_RE.search(parts.query):
         return "article"
     if (DYNAMIC_ITEM_RE.search(parts.path) and re.search(r"(^|&)\w+=\d+(&|$)", parts.query)

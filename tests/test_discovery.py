@@ -359,3 +359,19 @@ def test_a_pager_counting_from_zero_is_followed_by_its_next_link():
     links = classify_links(body, host + "/news", host + "/")
     assert next_pages(host + "/news", links.listings, links.marked_next) == [host + "/news?page=1"]
     assert next_pages(host + "/news", links.listings) == [host + "/news?page=2"]
+
+
+def test_a_read_more_link_leads_to_an_article_whatever_its_url():
+    """A site builder's news copies are «/novosti-8», a short path that reads like a section;
+    the teaser's «Читать полностью» says it is the whole text. «Далее »» stays a next page."""
+    body = """<html><body>
+      <div class="item"><p>Специалисты центра провели рейд в деревнях района…</p>
+        <a class="button" href="/novosti-8">Читать полностью →</a></div>
+      <div class="item"><a href="/o-centre">Подробнее</a></div>
+      <a href="/novosti">Новости</a><a href="/index.php?cstart=2">Далее &raquo;</a>
+    </body></html>"""
+    host = "http://127.0.0.1:8001"
+    links = classify_links(body, host + "/", host + "/")
+    assert links.articles == [host + "/novosti-8", host + "/o-centre"]
+    assert links.sections == [host + "/novosti"]
+    assert links.listings == [host + "/index.php?cstart=2"]
