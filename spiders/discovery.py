@@ -202,10 +202,11 @@ ARTICLE_QUERY_RE = re.compile(r"(^|&)(id|ELEMENT_ID|news_id|nid|newsid|article|p
 SECTION_PATH_RE = re.compile(r"^(/[a-z][a-z0-9_-]{1,30}){1,2}(?:\.(?:aspx?|php|jsp|cfm))?/?$", re.I)
 INDEX_FILE_RE = re.compile(r"/index\.(s?html?|php)$", re.I)
 MIN_HEADLINE_CHARS = 30  # a link this long reads like a headline, whatever its URL looks like
-# A link whose words say it leads to the news list («Новости», «Архив новостей», «Вся лента»),
-# whatever its URL («/index.php?option=news»).
+# A link whose words say it leads to the news list («Новости», «Архив новостей», «Вся лента»,
+# «…смотрите в архиве новостей»), whatever its URL («/index.php?option=news»).
 NEWS_LIST_TEXT_RE = re.compile(
-    r"^(?:все |вся |архив |лента )?(?:новости|новостей|лента|события|публикации|пресс-релизы)$",
+    r"^(?:все |вся |архив[еау]? |лента )?"
+    r"(?:новости|новостей|лента|события|событий|публикации|публикаций|пресс-релизы)$",
     re.I,
 )
 # A dynamic page with a numeric parameter («viewtopic.php?f=2&t=408», «item.aspx?n=5»): a page
@@ -224,6 +225,7 @@ class Links:
     sections: list[str]  # other listings reachable from here (rubrics, "all news")
     feeds: list[str]  # <link rel="alternate" type="application/rss+xml">
     marked_next: list[str] = field(default_factory=list)  # of listings: the page's own «next»
+    news_lists: list[str] = field(default_factory=list)  # sections named «Архив новостей» & c.
 
 
 def not_an_article_url(url: str) -> bool:
@@ -247,7 +249,7 @@ def link_kind(url: str, text: str = "") -> str:
     if path in ("", "/") and not parts.query:
         return "other"
     words = " ".join(text.split()).strip(FORWARD_ARROWS + "→ .…")
-    if NEWS_LIST_TEXT_RE.match(words):
+    if is_news_list_link(text):
         return "section"  # «Все новости →»
     if READ_MORE_RE.match(words):
         return "article"
@@ -263,6 +265,11 @@ def link_kind(url: str, text: str = "") -> str:
     if SECTION_PATH_RE.match(path) and not parts.query:
         return "section"
     return "other"
+
+
+def is_news_list_link(text: str) -> bool:
+    """«Все новости →», «Архив новостей»: the link's words name a list of news."""
+    return bool(NEWS_LIST_TEXT_RE.match(" ".join(text.split()).strip(FORWARD_ARROWS + "→ .…")))
 
 
 def is_next_link(a: etree._Element) -> bool:
@@ -283,7 +290,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     try:
         tree = lxml_html.fromstring(body)
     except (etree.ParserError, ValueError):
-        return Links([], [], [], [], [])
+        return Links([], [], [], [], [], [])
     found: dict[str, dict[str, None]] = {k: {} for k in ("article", "pagination", "section")}
     feeds: dict[str, None] = {}
     for link in tree.iter("link"):
@@ -295,6 +302,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
                 feeds[url] = None
     page = page_url.split("#")[0]
     marked_next: dict[str, None] = {}
+    news_lists: dict[str, None] = {}
     for link in tree.iter("link"):
         if (link.get("rel") or "").lower() == "next":
             url = absolute(page_url, link.get("href", ""))
@@ -314,6 +322,8 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
         if kind != "article" and is_next_link(a):
             kind = "pagination"
             marked_next[url] = None
+        if kind == "section" and is_news_list_link(a.text_content()):
+            news_lists[url] = None
         template = _sibling_template(url, a)
         if kind in found:
             found[kind][url] = None
@@ -335,6 +345,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
         list(found["section"]),
         list(feeds),
         list(marked_next),
+        list(news_lists),
     )
 
 

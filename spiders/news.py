@@ -212,7 +212,11 @@ class NewsSpider(scrapy.Spider):
                 continue
             articles += self._article_request(source, Entry(url), listing=response.url)
         following = []
-        for url in next_pages(response.url, links.listings, links.marked_next):
+        # Off the home page, a list of news the listing links to («Архив новостей» under the
+        # latest ones) goes on where it stops: followed, like its next page, only while this
+        # page brings something new.
+        onward = [] if response.meta.get("home") else links.news_lists
+        for url in [*next_pages(response.url, links.listings, links.marked_next), *onward]:
             seen = self.listing_pages.get(source.name, 0)
             if seen < self.max_listing_pages:
                 self.listing_pages[source.name] = seen + 1

@@ -375,3 +375,16 @@ def test_a_read_more_link_leads_to_an_article_whatever_its_url():
     assert links.articles == [host + "/novosti-8", host + "/o-centre"]
     assert links.sections == [host + "/novosti"]
     assert links.listings == [host + "/index.php?cstart=2"]
+
+
+def test_a_listings_link_to_its_archive_is_where_the_news_go_on():
+    """«Новости за сентябрь смотрите в архиве новостей» under the latest news: the archive is
+    the list's continuation (the spider follows it like a next page, while the list brings
+    something new); a menu's «О центре» is not."""
+    body = """<html><body><a href="/o-centre">О центре</a>
+      <p>Новости за сентябрь смотрите в <a href="/arhiv-novostey">архиве новостей</a>.</p>
+      <a href="/sobytiya">Все события</a></body></html>"""
+    host = "http://127.0.0.1:8001"
+    links = classify_links(body, host + "/novosti", host + "/")
+    assert links.news_lists == [host + "/arhiv-novostey", host + "/sobytiya"]
+    assert host + "/o-centre" in links.sections
