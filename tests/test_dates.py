@@ -655,3 +655,19 @@ def test_a_date_in_related_posts_after_the_text_is_refused_not_kept_as_unconfirm
         for n in range(2)) + "</div>"
     page = _page("", f"<main><article><h1>Новость о семьях</h1>{ARTICLE}</article></main>{related}")
     assert find_published(page, url="http://e.ru/news/0.html", now=NOW) == (None, "none")
+
+
+def test_a_full_date_opening_the_text_is_the_last_resort():
+    """A small site prints no date line; its news opens with the day («3 мая 2024 года в центре
+    прошёл…»). That is taken, weakly (a feed's date beats it), when nothing else dates the
+    page; a date without its year, a later date in the text or a future one is not."""
+    opening = "<p>3 мая 2024 года в центре прошёл праздник для воспитанников и их родителей. " \
+              "Дети подготовили концерт, а родители участвовали в конкурсе поделок.</p>"
+    html = _page("", "<h1>Праздник весны</h1>" + opening + ARTICLE)
+    assert find_published(html, url="http://example.ru/n", now=NOW) == (
+        datetime.date(2024, 5, 3), "text-opening")
+    for lead in (opening.replace(" 2024 года", ""), opening.replace("3 мая", "30 мая"),
+                 "<p>В центре прошёл праздник, 3 мая 2024 года дети подготовили концерт для "
+                 "родителей, а родители участвовали в конкурсе поделок.</p>"):
+        html = _page("", "<h1>Праздник весны</h1>" + lead + ARTICLE)
+        assert find_published(html, url="http://example.ru/n", now=NOW) == (None, "none")

@@ -212,6 +212,33 @@ def find_date_line(
     return None
 
 
+def opening_date(
+    tree: HtmlElement,
+    *,
+    now: datetime.datetime,
+    items: list[boilerplate.Block] | None = None,
+) -> datetime.date | None:
+    """The full date that opens the article's first paragraph («3 октября 2025 года в центре
+    прошёл праздник…»): small sites that print no date line tell the day this way. The event's
+    day, not always the publication's — a last resort, never in the future."""
+    items = boilerplate.blocks(tree) if items is None else items
+    first = next(
+        (b for b in items if len(b.text) >= BODY_MIN_CHARS and b.link_density < 0.5), None
+    )
+    if first is None:
+        return None
+    found = find_dates(first.text[:OPENING_CHARS], now=now)
+    if not found:
+        return None
+    date, start, end = found[0]
+    if start > 0 or not _states_year(first.text[start:end], date, now) or date > now.date():
+        return None
+    return date
+
+
+OPENING_CHARS = 40  # «27 ноября 2025 года» and a little more
+
+
 _YEAR_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d\d(?!\d)")
 
 

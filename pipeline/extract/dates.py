@@ -320,20 +320,22 @@ def find_published(
     if is_plausible(date, now):
         return date, "url"
     date = _htmldate(tree, url, now)
-    if date is None:
-        return None, "none"
-    verdict = _line_verdict(date, tree, now, title_el)
-    if verdict == "confirmed":
+    verdict = _line_verdict(date, tree, now, title_el) if date is not None else None
+    if date is not None and verdict == "confirmed":
         return date, "htmldate"
-    if verdict == "misplaced" and date < now.date():  # not a today's-date widget's crawl day
+    if date is not None and verdict == "misplaced" and date < now.date():
         # A proper date line, only outside the article's span (a byline under a long page, a
-        # sidebar): better than no date, but any date the crawl has (a feed's) beats it.
+        # sidebar): better than no date, but any date the crawl has (a feed's) beats it. (Not
+        # a today's-date widget's crawl day.)
         return date, "htmldate-unconfirmed"
+    opening = dateline.opening_date(tree, now=now, items=items)
+    if opening is not None:
+        return opening, "text-opening"
     return None, "none"
 
 
 # Signals a date from the crawl (a feed's or a listing's) overrides.
-WEAK_METHODS = frozenset({"none", "htmldate-unconfirmed"})
+WEAK_METHODS = frozenset({"none", "htmldate-unconfirmed", "text-opening"})
 
 
 def _later_published_day(
