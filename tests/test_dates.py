@@ -671,3 +671,17 @@ def test_a_full_date_opening_the_text_is_the_last_resort():
                  "родителей, а родители участвовали в конкурсе поделок.</p>"):
         html = _page("", "<h1>Праздник весны</h1>" + lead + ARTICLE)
         assert find_published(html, url="http://example.ru/n", now=NOW) == (None, "none")
+
+
+def test_a_labelled_byline_under_a_standfirst_beats_the_records_creation_date():
+    """Plone: the headline, a standfirst, then «Опубликовано 29.04.2024 10:00, последнее
+    изменение …» — the record's creation date in Dublin Core meta is days earlier."""
+    standfirst = ("<div class='documentDescription'>" + "Семьи с двумя и более детьми смогут "
+                  "ежегодно получать семейную выплату. " * 3 + "</div>")
+    byline = ("<div class='documentByLine'><a href='/author/p'>Олег Петренко</a> — "
+              "<span>Опубликовано</span> 29.04.2024 10:00, <span>последнее изменение</span> "
+              "02.05.2024 10:07</div>")
+    html = _page('<meta name="DC.date.created" content="2024-04-26T16:20:00+03:00">',
+                 "<h1>Семьям вернут часть НДФЛ</h1>" + standfirst + byline + ARTICLE)
+    assert find_published(html, url="http://example.ru/news/v", now=NOW) == (
+        datetime.date(2024, 4, 29), "dateline")

@@ -48,6 +48,9 @@ _REFERENCE_DATE = re.compile(
     r"закон\w*|письм\w*|протокол\w*|договор\w*)\s+от)\s+$",
     re.IGNORECASE,
 )
+_PUBLISHED_LABEL = re.compile(
+    r"(?:^|[\s—–|•·,])(?:опубликовано|дата публикации|размещено)\s*:?\s*\d", re.IGNORECASE
+)
 _CLASS_DATEISH = re.compile(r"date|time|publish|posted|meta|info|data", re.IGNORECASE)
 
 
@@ -194,6 +197,11 @@ def find_date_line(
                 break
             if _near(items[i].el, items[last_body].el):
                 tail.append(i)
+    if first_body is not None and title_idx is not None:
+        # A line that says it gives the publication («Опубликовано 29.09.2025 10:00») is the
+        # byline wherever it stands in the article: under a standfirst, between the text's
+        # first paragraphs.
+        head += [i for i in range(first_body, end) if _PUBLISHED_LABEL.search(items[i].text)]
     for i in head:
         date = _block_date(items[i], now)
         if date is not None:
