@@ -339,10 +339,13 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     for url, template in unnamed.items():
         if template in article_templates:
             found["article"][url] = None
+    # A page one link names as an article (its headline, «Читать далее») is one, whatever a
+    # calendar's day number «26» linking it elsewhere on the page suggests.
+    sections = [url for url in found["section"] if url not in found["article"]]
     return Links(
         list(found["article"]),
         list(found["pagination"]),
-        list(found["section"]),
+        sections,
         list(feeds),
         list(marked_next),
         list(news_lists),

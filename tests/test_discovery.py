@@ -388,3 +388,15 @@ def test_a_listings_link_to_its_archive_is_where_the_news_go_on():
     links = classify_links(body, host + "/novosti", host + "/")
     assert links.news_lists == [host + "/arhiv-novostey", host + "/sobytiya"]
     assert host + "/o-centre" in links.sections
+
+
+def test_a_page_linked_as_an_article_is_no_section_for_a_calendar_day_linking_it_too():
+    body = """<html><body>
+      <a href="/novosti/katok-lokomotiv">В Шилке залили каток</a>
+      <a class="read-more" href="/novosti/katok-lokomotiv">Читать далее</a>
+      <table class="calendar"><tr><td><a href="/novosti/katok-lokomotiv">26</a></td></tr></table>
+      <a href="/redakciya">Редакция</a></body></html>"""
+    host = "http://127.0.0.1:8001"
+    links = classify_links(body, host + "/", host + "/")
+    assert links.articles == [host + "/novosti/katok-lokomotiv"]
+    assert links.sections == [host + "/redakciya"]
