@@ -137,3 +137,28 @@ def test_a_page_with_no_article_stays_short_rather_than_passing_off_teasers():
         f'<li><a href="/n/{i}">Новость номер {i}</a></li>' for i in range(5)) + "</ul></body></html>"
     got = extract(page, "https://tomsk.example/", crawl_time=NOW)
     assert len(got.text) < 100 and not got.text_method.startswith("fallback-densest")
+
+
+def test_a_short_posts_text_is_not_trafilaturas_one_line_of_the_whole_article_element():
+    """A short Jekyll post: trafilatura falls back to the article element's whole text on one
+    line — date, author, text, tags, share and the previous/next posts' titles. The page's own
+    paragraphs are the text."""
+    from pipeline.extract.cascade import extract
+
+    html = (
+        "<html><head><meta charset='utf-8'><title>День донора | Рядом</title></head><body>"
+        "<header><a href='/'>Рядом</a></header><main><article class='post h-entry'>"
+        "<header><h1 class='post-title'>День донора: 37 волонтёров сдали кровь</h1>"
+        "<p class='post-meta'><time datetime='2025-10-21T18:30:00+03:00'>21 окт. 2025</time>"
+        " • <span>Денис Бобров</span></p></header><div class='post-content'>"
+        "<p>Вместе со станцией переливания крови провели день донора. Пришли 37 человек, 11 из"
+        " них — впервые. Всего собрали почти 16 литров крови.</p><p>Спасибо станции за чай и"
+        " печенье, а всем участникам — за смелость. Следующая акция — в конце января.</p></div>"
+        "<p class='post-tags'>Теги: <a href='/tags/#gorod'>город</a></p><div class='post-nav'>"
+        "<a class='prev' href='/2025/10/17/monitoring.html'>← Мониторинг социального сиротства:"
+        " что говорят цифры</a><a class='next' href='/2025/10/28/veshchi.html'>Кризисному центру"
+        " нужны зимние вещи →</a></div></article></main></body></html>"
+    )
+    got = extract(html.encode(), "http://h/2025/10/21/den-donora.html")
+    assert got.text.startswith("Вместе со станцией") and got.text.endswith("в конце января.")
+    assert "сиротства" not in got.text

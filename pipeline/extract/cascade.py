@@ -338,6 +338,20 @@ def _dedupe(paragraphs: list[str]) -> list[str]:
     return kept
 
 
+def _squashed(traf: list[str], base: list[str]) -> bool:
+    """trafilatura's own fallback for a short post: the whole article element as one line (its
+    date line, text, tags, share and previous/next links run together) where the page's blocks
+    give the text in paragraphs: most of that line, and no more than it."""
+    return (
+        len(traf) == 1
+        and len(base) >= 2
+        and SQUASHED_BASE_SHARE * _words(traf) <= _words(base) <= _words(traf)
+    )
+
+
+SQUASHED_BASE_SHARE = 0.5
+
+
 def _words(paragraphs: list[str]) -> int:
     return sum(len(p.split()) for p in paragraphs)
 
@@ -361,7 +375,7 @@ def _extract_newsmon(
         base = boilerplate.clean_paragraphs(_text_baseline(pruned_blocks, title))
         page = [b.text for b in pruned_blocks]
         traf, base = _strip_head(traf, title, now, page), _strip_head(base, title, now, page)
-        if traf and _words(traf) >= RESCUE_RATIO * _words(base):
+        if traf and _words(traf) >= RESCUE_RATIO * _words(base) and not _squashed(traf, base):
             paragraphs, method = traf, "trafilatura"
         elif base:
             paragraphs, method = base, "baseline"
