@@ -167,3 +167,13 @@ def test_a_headlines_list_of_origins_is_guests_member_by_member():
     got = attribute(text, find_mentions(text), title_mentions=mentions_of(title), title=title,
                     home_iso="RU-SVE")
     assert sorted(r.iso for r, _ in got) == ["RU-SVE"]
+
+
+def test_a_tables_rows_of_settlements_are_the_articles_data_not_stray_lines():
+    """A district paper's table of its settlements («с. Холбон | 4 | 11», as extraction writes
+    tables) names the district's places as the article's data, not as other news' headlines."""
+    text = ("На заседании районной комиссии по делам несовершеннолетних подвели итоги девяти "
+            "месяцев. На учёте состоят 47 семей.\n\nПоселение | Семей | Детей\n\n"
+            "г. Шилка | 18 | 41\n\nпгт Первомайский | 11 | 27\n\nдругие сёла | 9 | 20\n\n"
+            "Комиссия поручила усилить работу с семьями на ранней стадии.")
+    assert _isos(text, "RU-ZAB") == ["RU-ZAB"]

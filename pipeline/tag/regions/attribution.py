@@ -117,13 +117,18 @@ def credit_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+TABLE_CELL = " | "
+
+
 def _headline_lines(text: str, lead_end: int) -> list[tuple[int, int]]:
-    """Short lines without final punctuation after the lead: related headlines, captions."""
+    """Short lines without final punctuation after the lead: related headlines, captions.
+    A table's row («с. Холбон | 4 | 11», as extraction writes tables) is the article's data."""
     spans = []
     pos = 0
     for line in text.splitlines(keepends=True):
         body = line.strip()
-        if pos >= lead_end and body and len(body.split()) <= 15 and body[-1] not in '.!?…»":;':
+        if (pos >= lead_end and body and len(body.split()) <= 15 and body[-1] not in '.!?…»":;'
+                and TABLE_CELL not in body):
             spans.append((pos, pos + len(line)))
         pos += len(line)
     return spans
