@@ -192,15 +192,17 @@ def _content_widget_classes(tree: HtmlElement, total_prose: int) -> frozenset[st
     """Classes of «widgets» that hold the article's prose. A page builder calls every block a
     widget («ul-widget ul-widget-text»); a block of the same class as the one holding the text
     (the headline and its date above it) is content too, not a sidebar's widget."""
+    by_class: dict[str, list[HtmlElement]] = {}
+    for el in tree.iter():
+        name = el.get("class") if isinstance(el.tag, str) else None
+        if name and el.tag not in DROP_TAGS and is_widget_element(el):
+            by_class.setdefault(name, []).append(el)
+    # Only a class that several widgets share can lend one's content to the others.
     return frozenset(
-        el.get("class") or ""
-        for el in tree.iter()
-        if isinstance(el.tag, str)
-        and el.tag not in DROP_TAGS
-        and el.get("class")
-        and is_widget_element(el)
-        and is_protected(el, total_prose)
-        and not el.xpath(".//h1")
+        name
+        for name, els in by_class.items()
+        if len(els) > 1
+        and any(is_protected(el, total_prose) and not el.xpath(".//h1") for el in els)
     )
 
 
