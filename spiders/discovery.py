@@ -248,10 +248,9 @@ def link_kind(url: str, text: str = "") -> str:
         return "section"
     if path in ("", "/") and not parts.query:
         return "other"
-    words = " ".join(text.split()).strip(FORWARD_ARROWS + "→ .…")
     if is_news_list_link(text):
         return "section"  # «Все новости →»
-    if READ_MORE_RE.match(words):
+    if READ_MORE_RE.match(_link_words(text)):
         return "article"
     if ARTICLE_PATH_RE.search(path) or ARTICLE_QUERY_RE.search(parts.query):
         return "article"
@@ -267,9 +266,14 @@ def link_kind(url: str, text: str = "") -> str:
     return "other"
 
 
+def _link_words(text: str) -> str:
+    """A link's words without arrows and dots around them («Все новости →», «Подробнее…»)."""
+    return " ".join(text.split()).strip(FORWARD_ARROWS + "→ .…")
+
+
 def is_news_list_link(text: str) -> bool:
     """«Все новости →», «Архив новостей»: the link's words name a list of news."""
-    return bool(NEWS_LIST_TEXT_RE.match(" ".join(text.split()).strip(FORWARD_ARROWS + "→ .…")))
+    return bool(NEWS_LIST_TEXT_RE.match(_link_words(text)))
 
 
 def is_next_link(a: etree._Element) -> bool:
@@ -342,13 +346,14 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     # A page one link names as an article (its headline, «Читать далее») is one, whatever a
     # calendar's day number «26» linking it elsewhere on the page suggests.
     sections = [url for url in found["section"] if url not in found["article"]]
+    onward = [url for url in news_lists if url not in found["article"]]
     return Links(
         list(found["article"]),
         list(found["pagination"]),
         sections,
         list(feeds),
         list(marked_next),
-        list(news_lists),
+        onward,
     )
 
 

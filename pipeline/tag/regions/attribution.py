@@ -251,7 +251,7 @@ def _preposition(text: str, m: Mention) -> str:
     return found.group(1) if found else ""
 
 
-def _is_origin(text: str, m: Mention, toks: list[Token]) -> str:
+def _origin_kind(text: str, m: Mention, toks: list[Token]) -> str:
     """"origin" for «… из X» after a noun for people who came from X (or «делегация X»);
     "biography" for a place of a person's life («родилась в X»); "" otherwise."""
     starts = [t.start for t in toks]
@@ -287,7 +287,7 @@ def _origins(text: str, mentions: list[Mention], toks: list[Token]) -> list[str]
     for k, m in enumerate(mentions):
         joined = k > 0 and out[k - 1] and bool(
             lists.SEPARATOR.match(text[mentions[k - 1].end : m.start]))
-        out.append(out[k - 1] if joined else _is_origin(text, m, toks))
+        out.append(out[k - 1] if joined else _origin_kind(text, m, toks))
     return out
 
 
