@@ -177,3 +177,26 @@ def test_a_tables_rows_of_settlements_are_the_articles_data_not_stray_lines():
             "г. Шилка | 18 | 41\n\nпгт Первомайский | 11 | 27\n\nдругие сёла | 9 | 20\n\n"
             "Комиссия поручила усилить работу с семьями на ранней стадии.")
     assert _isos(text, "RU-ZAB") == ["RU-ZAB"]
+
+
+def test_a_local_event_in_the_outlets_own_region_is_its_news_not_a_venue():
+    """A Курган outlet: «В Кургане прошёл областной слёт…», where specialists from Тюмень
+    presented their own service. The home region's own event counts beside the presenters; a
+    federal outlet still reads the town as the venue."""
+    text = ("В Кургане прошёл областной слёт приёмных семей. На пленарном заседании опытом "
+            "поделились специалисты из Тюмени, они рассказали о своей службе сопровождения. "
+            "Слёт собрал 400 участников.")
+    assert _isos(text, "RU-KGN") == ["RU-KGN", "RU-TYU"]
+    assert _isos(text) == ["RU-TYU"]
+
+
+def test_a_regions_adjective_names_a_venue_only_when_it_heads_the_events_name():
+    """«на Петербургском международном форуме» names the venue; «Курганские специалисты
+    пройдут стажировку» names people of a region that acts, whatever noun follows them."""
+    text = ("На форуме в Тюмени подписано соглашение между Тюменской и Курганской областями о "
+            "наставничестве для детей-сирот. Курганские специалисты пройдут стажировку в "
+            "тюменском центре «Семья», а затем начнут готовить наставников.")
+    assert _isos(text, "RU-TYU") == ["RU-KGN", "RU-TYU"]
+    venue = ("Делегация области приехала на Петербургский международный экономический форум. "
+             "Там обсудили поддержку многодетных семей.")
+    assert _isos(venue) == []

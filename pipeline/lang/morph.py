@@ -51,6 +51,12 @@ def lemmas_all(word: str) -> frozenset[str]:
     return frozenset(normalize_word(p.normal_form) for p in get_morph_vocab().parse(key)) | {key}
 
 
+@functools.lru_cache(maxsize=50_000)
+def is_adjective(word: str) -> bool:
+    """pymorphy2 reads the word as a full adjective in some parse («международном»)."""
+    return any(p.tag.POS == "ADJF" for p in get_morph_vocab().parse(normalize_word(word)))
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with character offsets and lemmas."""
     return [

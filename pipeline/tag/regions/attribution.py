@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from pipeline.lang.morph import Token, lemmatize_phrase, normalize_word, tokenize
+from pipeline.lang.morph import Token, is_adjective, lemmatize_phrase, normalize_word, tokenize
 from pipeline.tag.regions import lists
 from pipeline.tag.regions.gazetteer import Gazetteer, Mention, Region, gazetteer, inside
 from pipeline.tag.trace import MentionStep, RegionTrace
@@ -193,9 +193,13 @@ def _is_venue(gaz, text: str, m: Mention, toks: list[Token]) -> str:
     s, e = _sentence_bounds(text, m.start)
     starts = [t.start for t in toks]
     if m.kind in ("adj", "city_adj"):
-        # «на Петербургском международном экономическом форуме»: an event named by the place
+        # «на Петербургском международном экономическом форуме»: an event named by the place —
+        # the adjective heads the event's noun phrase (only adjectives between them), unlike
+        # «Белгородские специалисты пройдут стажировку».
         k = bisect.bisect_left(starts, m.end)
-        if not any(t.lemma in gaz.venue_words for t in toks[k : k + 3] if t.start < e):
+        phrase = [t for t in toks[k : k + 3] if t.start < e]
+        at = next((i for i, t in enumerate(phrase) if t.lemma in gaz.venue_words), None)
+        if at is None or not all(is_adjective(t.text) for t in phrase[:at]):
             return ""
     else:
         before = text[max(0, m.start - 4) : m.start].lower()
@@ -376,7 +380,12 @@ def attribute(
     openers: set[str] = set()  # regions named at the start of a sentence («В Пермском крае …»)
     sections: set[str] = set()  # …of a paragraph: an overview's sections
     origins: set[str] = set()  # where guests came from («коллеги из Бурятии»)
-    venues = [_is_venue(gaz, text, m, toks) for m in body]
+    # A local event held in the outlet's own region («В Волгограде прошёл областной форум» on a
+    # Волгоград site) is that region's own news, not a venue lent to another region's story.
+    venues = [
+        "" if venue == "local" and home_iso and resolve(m) == home_iso else venue
+        for m, venue in ((m, _is_venue(gaz, text, m, toks)) for m in body)
+    ]
     national_anywhere = {resolve(m) for m, v in zip(body, venues) if v == "national"}
     body_venue_only = {resolve(m) for m, v in zip(body, venues) if v} - {
         resolve(m) for m, v in zip(body, venues) if not v
@@ -461,6 +470,8 @@ def attribute(
                 step.weight = TITLE_WEIGHT * VENUE_FACTOR
             continue
         venue = _is_venue(gaz, title, m, title_toks)
+        if venue == "local" and iso == home_iso:
+            venue = ""
         if not venue and iso in body_venue_only and _after_in(title, m):
             venue = "local"  # «… представили в Петербурге»: the text names it as the venue
         others = {resolve(o) for o in title_mentions} - {iso, None}
