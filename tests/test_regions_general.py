@@ -135,6 +135,22 @@ def test_a_local_outlets_named_district_with_no_place_known_is_its_own():
     assert _isos(text) == []  # a federal outlet: not guessed
 
 
+def test_a_local_outlets_named_village_with_no_place_known_is_its_own():
+    """The gazetteer knows towns and district centres, not the villages a district paper writes
+    about: a village named after a settlement word is the outlet's own, like a named district."""
+    for text in ("В деревне Малые Ключи многодетной семье помогли отремонтировать крышу.",
+                 "Приёмная семья из посёлка Берёзовка получила сертификат на жильё.",
+                 "В селе Никольском открылся клуб замещающих семей."):
+        assert _isos(text, "RU-IVA") == ["RU-IVA"], text
+        assert _isos(text) == [], text  # a federal outlet: not guessed
+    # a village with its region named is that region's on any outlet
+    named = "В деревне Малые Ключи Кировской области многодетной семье помогли с ремонтом."
+    assert _isos(named, "RU-IVA") == ["RU-KIR"]
+    # «село» as a common noun without a name is no place
+    plain = "Волонтёры привезли в село продукты для многодетных семей."
+    assert _isos(plain, "RU-IVA") == []
+
+
 def test_delegations_named_by_their_region_are_guests_the_host_counts():
     """«Гостями слёта стали делегации Курганской и Тюменской областей»: regions in the genitive
     after «делегация», no «из» — guests all the same, the local event's host region counts."""

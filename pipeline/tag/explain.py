@@ -44,7 +44,7 @@ RULES: dict[str, str] = {
                 f"вес ×{attr.HEADLINE_FACTOR:g}",
     # a region's outcome
     "home_region": f"регион издания — вес ×{attr.HOME_FACTOR:g}",
-    "home_local_district": "других мест не названо, а район назван по имени — район города издания",
+    "home_local_district": "других мест не названо, а район или село названы по имени — место в регионе издания",
     "only_venue": "назван только как место проведения — не в счёт",
     "below_min": f"вес ниже порога {attr.MIN_SCORE:g} (одного упоминания в тексте мало)",
     "below_share": f"вес меньше {attr.MIN_SHARE:.0%} веса главного региона статьи",

@@ -34,6 +34,13 @@ LEAD_MIN_CHARS = 120
 LOCAL_DISTRICT_RE = re.compile(
     r"\b[А-ЯЁ][а-яё]+(?:ск|цк|н|ов|ев)(?:ий|ой|ого|ом|ому|им)\s+(?:район|округ|микрорайон)\w*"
 )
+# A settlement word before a name: «в селе Никольском», «деревни Ивановка», «пос. Заречный».
+# The gazetteer knows towns and district centres, not the villages a district paper writes about.
+LOCAL_SETTLEMENT_RE = re.compile(
+    r"\b(?:[Сс]ел(?:о|а|е|у|ом)|[Дд]еревн(?:я|и|е|ю|ей)|[Пп]ос[её]л(?:ок|ка|ке|ку|ком)|пос\."
+    r"|пгт|[Сс]таниц(?:а|ы|е|у|ей)|[Хх]утор(?:а|е|у|ом)?|[Аа]ул(?:а|е|у|ом)?"
+    r"|[Сс]лобод(?:а|ы|е|у|ой))\s+«?[А-ЯЁ][а-яё]{2,}"
+)
 
 # --- attribution ----------------------------------------------------------------------------------
 
@@ -501,9 +508,9 @@ def attribute(
                 home.chosen, home.mentions = True, home_hit[0][1]
                 home.rules.append("home_adjectives")
             return home_hit
-    if not scores and _own_district(text[:cut], home_iso):
-        # No place the gazetteer knows, but a named district («в Заводском районе»): a local
-        # outlet's own city district (a federal outlet would name the city or the subject).
+    if not scores and _own_locality(text[:cut], home_iso):
+        # No place the gazetteer knows, but a named district («в Заводском районе») or village
+        # («в селе Никольском»): a local outlet's own (a federal outlet would name the subject).
         if trace is not None:
             trace.decided_by.append("home_local_district")
             home = trace.outcome(home_iso)
@@ -574,7 +581,7 @@ def attribute(
         chosen, rule = list(hosts), "host"
         scores.update({iso: 1.0 for iso in chosen})
         counts.update({iso: counts.get(iso, 1) for iso in chosen})
-    if not chosen and set(scores) <= {home_iso} and _own_district(text[:cut], home_iso):
+    if not chosen and set(scores) <= {home_iso} and _own_locality(text[:cut], home_iso):
         # Only a passing mention of the home region (a credit line) and a named district.
         chosen, rule = [str(home_iso)], "home_local_district"
         scores.setdefault(str(home_iso), 1.0)
@@ -694,5 +701,7 @@ def _turned_down_in_body(
     )
 
 
-def _own_district(text: str, home_iso: str | None) -> bool:
-    return home_iso is not None and LOCAL_DISTRICT_RE.search(text) is not None
+def _own_locality(text: str, home_iso: str | None) -> bool:
+    return home_iso is not None and (
+        LOCAL_DISTRICT_RE.search(text) is not None or LOCAL_SETTLEMENT_RE.search(text) is not None
+    )
