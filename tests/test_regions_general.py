@@ -151,6 +151,14 @@ def test_a_local_outlets_named_village_with_no_place_known_is_its_own():
     assert _isos(plain, "RU-IVA") == []
 
 
+def test_where_a_person_trained_is_a_place_of_their_past():
+    text = ("Я стажировалась в Санкт-Петербурге, в фонде помощи семьям. Вернулась в Ярославль и "
+            "за год мы открыли центр для приёмных семей.")
+    assert _isos(text, "RU-YAR") == ["RU-YAR"]
+    moved = "В Санкт-Петербурге открылся центр для приёмных семей, в нём 30 семей."
+    assert _isos(moved, "RU-YAR") == ["RU-SPE"]  # the place before the verb: its news
+
+
 def test_delegations_named_by_their_region_are_guests_the_host_counts():
     """«Гостями слёта стали делегации Курганской и Тюменской областей»: regions in the genitive
     after «делегация», no «из» — guests all the same, the local event's host region counts."""

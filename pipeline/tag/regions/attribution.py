@@ -252,6 +252,9 @@ GUEST_NOUNS = frozenset({"делегация", "гость", "делегат", "
 # story happens; news of births or of families moving to a region is told the other way round
 # («В Мордовии родилась тройня», «в область переехали 20 семей»), the place before the verb.
 BIRTH_LEMMAS = frozenset({"родиться", "вырасти"})
+# Where a person trained or studied («я стажировалась в Санкт-Петербурге», «училась в Казани»):
+# a place of their past, like a venue, not where the story happens.
+TRAINING_LEMMAS = frozenset({"стажироваться", "учиться", "обучаться", "отучиться", "выучиться"})
 LEAVING_LEMMAS = frozenset({"уехать", "уезжать", "эмигрировать"})
 MOVING_LEMMAS = frozenset({"переехать", "переезжать", "уехать", "уезжать", "сбежать", "бежать"})
 BIOGRAPHY_WINDOW = 6  # tokens between the verb and the place («родилась в небольшом селе в …»)
@@ -271,7 +274,7 @@ def _origin_kind(text: str, m: Mention, toks: list[Token]) -> str:
     preposition = _preposition(text, m)
     window = [t for t in toks[max(0, k - BIOGRAPHY_WINDOW) : k] if t.start >= s]
     verbs = {t.lemma for t in window}
-    if (preposition in ("в", "во", "на") and verbs & (BIRTH_LEMMAS | LEAVING_LEMMAS)) or (
+    if (preposition in ("в", "во", "на") and verbs & (BIRTH_LEMMAS | LEAVING_LEMMAS | TRAINING_LEMMAS)) or (
         preposition == "из" and verbs & MOVING_LEMMAS
     ):
         return "biography"
