@@ -49,9 +49,10 @@ def vector(word: str) -> np.ndarray | None:
     return np.asarray(emb[word], dtype=np.float32)
 
 
-def signed_vectors(words: Iterable[str]) -> list[np.ndarray]:
-    """The vectors of the known content words, a negated word's vector flipped."""
-    found = []
+def signed_vectors(words: Iterable[str]) -> np.ndarray:
+    """The vectors of the known content words, one row each, a negated word's vector flipped."""
+    found: list[np.ndarray] = []
+    signs: list[float] = []
     flip_left = 0
     for word in words:
         if word in NEGATIONS:
@@ -63,21 +64,24 @@ def signed_vectors(words: Iterable[str]) -> list[np.ndarray]:
             continue
         v = vector(word)
         if v is not None:
-            found.append(sign * v)
-    return found
+            found.append(v)
+            signs.append(sign)
+    if not found:
+        return np.zeros((0, DIM), dtype=np.float32)
+    # one stack and one product per text: a product per word cost more than the words' lookups
+    return np.stack(found) * np.asarray(signs, dtype=np.float32)[:, None]
 
 
-def _mean(found: list[np.ndarray]) -> np.ndarray:
-    return np.mean(found, axis=0).astype(np.float32) if found else np.zeros(DIM, dtype=np.float32)
+def _mean(found: np.ndarray) -> np.ndarray:
+    return found.mean(axis=0).astype(np.float32) if len(found) else np.zeros(DIM, dtype=np.float32)
 
 
-def _peaks(found: list[np.ndarray]) -> np.ndarray:
+def _peaks(found: np.ndarray) -> np.ndarray:
     """Per dimension, the largest and the smallest value over the words: one decisive word
     («урезали») is not averaged away in a long clause."""
-    if not found:
+    if not len(found):
         return np.zeros(2 * DIM, dtype=np.float32)
-    stacked = np.stack(found)
-    return np.concatenate([stacked.max(axis=0), stacked.min(axis=0)]).astype(np.float32)
+    return np.concatenate([found.max(axis=0), found.min(axis=0)]).astype(np.float32)
 
 
 def pooled(words: Iterable[str]) -> np.ndarray:
