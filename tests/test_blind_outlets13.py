@@ -97,13 +97,17 @@ def served_pages(sites: Path) -> dict[str, dict[str, int]]:
                         if "html" not in resp.headers.get("Content-Type", ""):
                             seen[url] = 0  # a feed: not a page the gold judges
                             continue
-                        body = resp.read().decode(resp.headers.get_content_charset() or "utf-8", "replace")
+                        body = resp.read().decode(
+                            resp.headers.get_content_charset() or "utf-8", "replace"
+                        )
                 except urllib.error.HTTPError as exc:
                     seen[url] = exc.code
                     continue
                 for href in re.findall(r'href="([^"#]*)', body):
                     href = html.unescape(href).replace(base, "")
-                    if href.startswith("/") and not re.search(r"\.(css|js|jpg|png|svg|pdf|ico|xml)(\?|$)", href):
+                    if href.startswith("/") and not re.search(
+                        r"\.(css|js|jpg|png|svg|pdf|ico|xml)(\?|$)", href
+                    ):
                         todo.append(href)
             for page in gold["pages"]:
                 if page["outlet"] == name and page["url"] not in seen:
@@ -125,16 +129,28 @@ def test_every_gold_page_is_served_and_every_article_is_linked():
     for name, seen in served.items():
         for url, status in seen.items():
             if status == 200:
-                assert (name, run_blind_outlets.page_key(url)) in keys, f"{name} {url} is served but not in the gold"
+                assert (name, run_blind_outlets.page_key(url)) in keys, (
+                    f"{name} {url} is served but not in the gold"
+                )
 
 
 def test_the_first_night_shows_only_what_was_published_by_then():
     gold = run_blind_outlets.load_gold(HERE)
     night1 = dt.date.fromisoformat(gold["nights"]["night1"])
-    later = [p for p in gold["pages"] if p["is_article"] and dt.date.fromisoformat(p["published"]) > night1]
+    later = [
+        p
+        for p in gold["pages"]
+        if p["is_article"] and dt.date.fromisoformat(p["published"]) > night1
+    ]
     assert len(later) == 4, "the second night brings two new articles per outlet"
-    for p in later:  # per outlet: a later reprint may carry the title of an earlier original elsewhere
-        text = "\n".join(f.read_text(encoding="utf-8") for f in (HERE / "night1" / p["outlet"]).rglob("*") if f.is_file())
+    for (
+        p
+    ) in later:  # per outlet: a later reprint may carry the title of an earlier original elsewhere
+        text = "\n".join(
+            f.read_text(encoding="utf-8")
+            for f in (HERE / "night1" / p["outlet"]).rglob("*")
+            if f.is_file()
+        )
         assert p["title"] not in text and html.escape(p["title"]) not in text, p["url"]
 
 
@@ -148,5 +164,7 @@ def test_committed_sites_are_what_build_py_renders(tmp_path):
                 for p in (root / d).rglob("*") if p.is_file()} | {"gold.json": (root / "gold.json").read_bytes()}  # fmt: skip
 
     committed, rendered = files(HERE), files(tmp_path)
-    changed = sorted(k for k in committed.keys() | rendered.keys() if committed.get(k) != rendered.get(k))
+    changed = sorted(
+        k for k in committed.keys() | rendered.keys() if committed.get(k) != rendered.get(k)
+    )
     assert not changed, f"eval/blind_outlets13/ is stale: run build.py and commit ({changed[:5]})"

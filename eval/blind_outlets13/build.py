@@ -118,17 +118,35 @@ def build_pskov(arts: list[dict], s: Site) -> Site:
            + "".join(map(ps_teaser, arts[:3])) + '<a href="/blog">Все записи</a></section>', arts), "home")  # fmt: skip
     chunks = chunked(arts, 5)
     for i, chunk in enumerate(chunks, 1):
-        pager = "".join(f'<li class="active"><span>{k}</span></li>' if k == i else f'<li><a href="/blog{"" if k == 1 else f"?page={k}"}">{k}</a></li>' for k in range(1, len(chunks) + 1))
+        pager = "".join(
+            f'<li class="active"><span>{k}</span></li>'
+            if k == i
+            else f'<li><a href="/blog{"" if k == 1 else f"?page={k}"}">{k}</a></li>'
+            for k in range(1, len(chunks) + 1)
+        )
         body = f'<h1>Блог</h1>{"".join(map(ps_teaser, chunk))}<ul class="pagination">{pager}</ul>'
         if i == 1:
             s.page("/blog", "blog.html", ps_shell("Блог", body, arts), "listing")
         else:
-            s.query_page(f"/blog?page={i}", ps_shell(f"Блог — страница {i}", body, arts), "paginated")
+            s.query_page(
+                f"/blog?page={i}", ps_shell(f"Блог — страница {i}", body, arts), "paginated"
+            )
     for slug, name in PS_CATS.items():
         sel = [a for a in arts if a["cat"] == slug]
-        s.page(f"/blog/category/{slug}", f"blog/category/{slug}.html", ps_shell(name, f"<h1>{name}</h1>" + "".join(map(ps_teaser, sel)), arts), "category")
+        s.page(
+            f"/blog/category/{slug}",
+            f"blog/category/{slug}.html",
+            ps_shell(name, f"<h1>{name}</h1>" + "".join(map(ps_teaser, sel)), arts),
+            "category",
+        )
     for path, (name, html_) in PS_PAGES.items():
-        kind = {"kontakty": "contacts", "o-fonde": "about", "dokumenty": "document", "otchety": "document", "stat-nastavnikom": "form"}.get(path, "page")
+        kind = {
+            "kontakty": "contacts",
+            "o-fonde": "about",
+            "dokumenty": "document",
+            "otchety": "document",
+            "stat-nastavnikom": "form",
+        }.get(path, "page")
         s.page(f"/{path}", f"{path}.html", ps_shell(name, f"<h1>{name}</h1>{html_}", arts), kind)
     for a in arts:
         related = [b for b in arts if b["cat"] == a["cat"] and b is not a][:3]
@@ -137,7 +155,13 @@ def build_pskov(arts: list[dict], s: Site) -> Site:
                 f'<div class="post-content">{body_html(a)}</div></article>'
                 '<div class="share"><a href="https://vk.com/share.php">ВКонтакте</a> <a href="https://t.me/share/url">Telegram</a></div>'
                 f'<aside class="related"><h3>Похожие записи</h3>{"".join(map(ps_teaser, related))}</aside>')  # fmt: skip
-        s.page(ps_url(a), ps_url(a).strip("/") + ".html", ps_shell(a["title"], body, arts), "article", a)
+        s.page(
+            ps_url(a),
+            ps_url(a).strip("/") + ".html",
+            ps_shell(a["title"], body, arts),
+            "article",
+            a,
+        )
     return s
 
 
@@ -176,17 +200,50 @@ def br_card(a: dict) -> str:
 
 def build_bryansk(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
-    s.page("/", "index.html", br_shell("Главная", "<h1>Защищаем права детей Брянщины</h1>" + "".join(map(br_card, arts[:4])) + '<a href="/news/">Все новости</a>'), "home")
+    s.page(
+        "/",
+        "index.html",
+        br_shell(
+            "Главная",
+            "<h1>Защищаем права детей Брянщины</h1>"
+            + "".join(map(br_card, arts[:4]))
+            + '<a href="/news/">Все новости</a>',
+        ),
+        "home",
+    )
     chunks = chunked(arts, 6)
     for i, chunk in enumerate(chunks, 1):
-        pager = "".join(f'<span aria-current="page">{k}</span>' if k == i else f'<a href="/news/{"" if k == 1 else f"{k}/"}">{k}</a>' for k in range(1, len(chunks) + 1))
+        pager = "".join(
+            f'<span aria-current="page">{k}</span>'
+            if k == i
+            else f'<a href="/news/{"" if k == 1 else f"{k}/"}">{k}</a>'
+            for k in range(1, len(chunks) + 1)
+        )
         url = "/news/" if i == 1 else f"/news/{i}/"
-        s.page(url, url.strip("/") + "/index.html", br_shell("Новости", f'<h1>Новости</h1>{"".join(map(br_card, chunk))}<nav class="pager">{pager}</nav>'), "listing" if i == 1 else "paginated")
+        s.page(
+            url,
+            url.strip("/") + "/index.html",
+            br_shell(
+                "Новости",
+                f'<h1>Новости</h1>{"".join(map(br_card, chunk))}<nav class="pager">{pager}</nav>',
+            ),
+            "listing" if i == 1 else "paginated",
+        )
     for slug, name in BR_TAGS.items():
         sel = [a for a in arts if a["tag"] == slug]
-        s.page(f"/news/tag/{slug}/", f"news/tag/{slug}/index.html", br_shell(name, f"<h1>#{name}</h1>" + "".join(map(br_card, sel))), "tag")
+        s.page(
+            f"/news/tag/{slug}/",
+            f"news/tag/{slug}/index.html",
+            br_shell(name, f"<h1>#{name}</h1>" + "".join(map(br_card, sel))),
+            "tag",
+        )
     for path, (name, kind, html_) in BR_PAGES.items():
-        s.page(f"/{path}/", f"{path}/index.html", br_shell(name, f"<article><h1>{name}</h1>{html_}</article>"), kind)
+        s.page(
+            f"/{path}/",
+            f"{path}/index.html",
+            br_shell(name, f"<article><h1>{name}</h1>{html_}</article>"),
+            kind,
+        )
     for a in arts:
         ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": a["title"],
                          "datePublished": f"{a['date'].isoformat()}T{a['time']}:00+03:00"}, ensure_ascii=False)  # fmt: skip
@@ -194,7 +251,13 @@ def build_bryansk(arts: list[dict], s: Site) -> Site:
         body = (f'<nav class="crumbs"><a href="/">Главная</a> › <a href="/news/">Новости</a></nav><article><h1>{e(a["title"])}</h1>'
                 f'<p class="meta"><time datetime="{a["date"].isoformat()}">{br_date(a)}</time> · <a href="/news/tag/{a["tag"]}/">#{BR_TAGS[a["tag"]]}</a></p>'
                 f'{body_html(a)}</article><section class="more"><h2>Другие новости</h2>{"".join(map(br_card, related))}</section>')  # fmt: skip
-        s.page(br_url(a), br_url(a).strip("/") + "/index.html", br_shell(a["title"], body, f'<script type="application/ld+json">{ld}</script>'), "article", a)
+        s.page(
+            br_url(a),
+            br_url(a).strip("/") + "/index.html",
+            br_shell(a["title"], body, f'<script type="application/ld+json">{ld}</script>'),
+            "article",
+            a,
+        )
     return s
 
 
@@ -212,7 +275,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -222,7 +287,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
