@@ -287,6 +287,27 @@ def is_next_link(a: etree._Element) -> bool:
     return bool(NEXT_TEXT_RE.match(text.strip(FORWARD_ARROWS + "«‹←< .…")))
 
 
+_TRAILING_NUMBER_RE = re.compile(r"/(\d{1,4})/?$")
+
+
+def is_numbered_next(page_url: str, url: str, text: str) -> bool:
+    """A pager's number that is this page's next one, in a numbering by path segment: on
+    «/news/» the link «2» to «/news/2/», on «/news/2/» the link «3» to «/news/3/». (A number in
+    a URL alone is no page: many articles are «/news/12345/».)"""
+    text = text.strip()
+    if not text.isdigit():
+        return False
+    found = _TRAILING_NUMBER_RE.search(urlsplit(url).path)
+    if found is None or found.group(1) != text:
+        return False
+    page_path = urlsplit(page_url).path
+    current = _TRAILING_NUMBER_RE.search(page_path)
+    page_stem = page_path[: current.start()] if current else page_path.rstrip("/")
+    number = int(current.group(1)) if current else 1
+    stem = urlsplit(url).path[: found.start()]
+    return stem == page_stem and int(text) == number + 1
+
+
 def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     """Split a listing page's same-origin links into articles, pagination, sections and feeds."""
     if isinstance(body, str):  # lxml refuses decoded text that still declares its encoding
@@ -323,7 +344,9 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
         if url == page or not same_origin(url, source_url):
             continue
         kind = link_kind(url, a.text_content())
-        if kind != "article" and is_next_link(a):
+        if (kind != "article" and is_next_link(a)) or is_numbered_next(
+            page_url, url, a.text_content()
+        ):
             kind = "pagination"
             marked_next[url] = None
         if kind == "section" and is_news_list_link(a.text_content()):

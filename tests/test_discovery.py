@@ -400,3 +400,23 @@ def test_a_page_linked_as_an_article_is_no_section_for_a_calendar_day_linking_it
     links = classify_links(body, host + "/", host + "/")
     assert links.articles == [host + "/novosti/katok-lokomotiv"]
     assert links.sections == [host + "/redakciya"]
+
+
+def test_a_pager_numbered_by_path_segment_is_followed_page_by_page():
+    """A static site numbers its listing pages «/news/2/», «/news/3/» with no «next» link: the
+    link «2» on «/news/» is the next page, «3» on «/news/2/»; an article «/news/2025/» or a link
+    «12» skipping ahead is not."""
+    host = "http://127.0.0.1:8001"
+    body = """<html><body><ul>
+      <li><a href="/news/sovet-po-opeke/">Совет по опеке собрался в Брянске</a></li>
+      <li><a href="/news/2025/">2025</a></li></ul>
+      <nav class="pagination"><a href="/news/" aria-current="page">1</a>
+      <a href="/news/2/">2</a><a href="/news/3/">3</a><a href="/news/12/">12</a></nav>
+    </body></html>"""
+    first = classify_links(body, host + "/news/", host + "/")
+    assert first.marked_next == [host + "/news/2/"]
+    assert next_pages(host + "/news/", first.listings, first.marked_next) == [host + "/news/2/"]
+    second = classify_links(body, host + "/news/2/", host + "/")
+    assert second.marked_next == [host + "/news/3/"]
+    elsewhere = classify_links(body, host + "/about/", host + "/")
+    assert elsewhere.marked_next == []

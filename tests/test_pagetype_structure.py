@@ -336,3 +336,26 @@ def test_an_event_card_of_fields_and_one_line_is_not_an_article_and_a_table_in_n
     news = (f"<h1>Форум приёмных семей пройдёт в ноябре</h1><p>{SENTENCES[0]} {SENTENCES[1]}</p>"
             f"{table}<p>{SENTENCES[2]} {SENTENCES[3]}</p>")
     assert non_article_reason("https://gazeta.test/news/2025/11/forum/", SOURCE, page(news)) is None
+
+
+def test_a_short_item_with_a_closing_line_above_related_news_is_an_article():
+    """A two-paragraph news item whose second paragraph is one short sentence, above a «Другие
+    новости» block of three dated teasers with leads longer than the item itself."""
+    cards = "".join(
+        f'<article class="card"><a href="/news/n{k}/"><h2>Другая новость номер {k} о семьях</h2>'
+        f'</a><p class="date">{k} ноября 2025 г.</p><p>В областном центре социальной помощи '
+        f'семье и детям откроют новое отделение для беременных и мам с детьми номер {k}…</p>'
+        "</article>" for k in range(1, 4))
+    item = ("<p>После обращения к уполномоченному семье помогли восстановить жильё после пожара,"
+            " и двое детей вернулись из приюта домой.</p>{closing}")
+    page = ('<html><body><main><article><h1>Семье помогли вернуть детей из приюта</h1>'
+            '<p class="meta"><time datetime="2025-11-05">5 ноября 2025 г.</time></p>'
+            + item + '</article><section class="more"><h2>Другие новости</h2>' + cards
+            + "</section></main></body></html>")
+    closing = "<p>Ремонт оплатили районная администрация и благотворители.</p>"
+    url = "https://ombudsman.example/news/semya/"
+    assert non_article_reason(url, "https://ombudsman.example/",
+                              page.replace("{closing}", closing).encode()) is None
+    # without its closing sentence the item is one sentence: still not a body of its own
+    assert non_article_reason(url, "https://ombudsman.example/",
+                              page.replace("{closing}", "").encode()) is not None

@@ -527,8 +527,26 @@ def _body(s: Structure) -> tuple[list[Block], Block | None]:
     top = max(score, key=score.__getitem__)
     inside = set(top.iter())
     best = [b for b in s.prose if b.owner in inside and not b.in_chrome]
+    # A short news item's closing line («Ремонт оплатили районная администрация.») is too short
+    # to be prose on its own, but it is the body's sentence when it is a plain paragraph of the
+    # same box, after the body's first paragraph.
+    chosen = {id(b) for b in best}
+    best += [b for b in s.blocks
+             if b.owner in inside and id(b) not in chosen and _is_closing_sentence(b)
+             and b.index > best[0].index]
+    best.sort(key=lambda b: b.index)
     anchors = [b for b in s.headings + s.title_links if not b.in_chrome and b.index < best[0].index]
     return best, max(anchors, key=lambda b: b.index, default=None)
+
+
+# A plain paragraph that is one sentence: this many words at least.
+SENTENCE_MIN_WORDS = 4
+
+
+def _is_closing_sentence(b: Block) -> bool:
+    return (_tag(b.owner) == "p" and not b.in_chrome and b.href is None and b.link_chars == 0
+            and b.words >= SENTENCE_MIN_WORDS and b.sentences >= 1
+            and b.text.rstrip()[-1:] in ".!?…" and not is_site_line(b.text))
 
 
 def _is_field_label(el: HtmlElement, text: str, words: int) -> bool:
