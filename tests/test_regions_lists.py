@@ -386,3 +386,24 @@ def test_two_districts_of_two_regions_that_sign_together_both_count(models):
             "совместном сопровождении семей в трудной жизненной ситуации. Специалисты опеки обоих "
             "районов будут передавать друг другу сведения о семьях с детьми.")
     assert _isos(title, body, "RU-TUL") == ["RU-RYA", "RU-TUL"]
+
+
+def test_a_meeting_of_the_regions_own_people_counts_every_region_but_not_its_guests(models):
+    """A meeting whose genitive names who meets («заседание министров A, B и C») is each
+    region's own news; guests from other regions at one region's event are not."""
+    title = "Министры соцзащиты обсудили семейные МФЦ"
+    body = (
+        "В Ярославле состоялось заседание министров социальной защиты Ярославской, Костромской "
+        "и Ивановской областей. Обсуждали семейные многофункциональные центры и выплаты "
+        "многодетным.\n\nКостромские коллеги рассказали о выездных бригадах опеки."
+    )
+    assert _isos(title, body, "RU-YAR") == ["RU-IVA", "RU-KOS", "RU-YAR"]
+    _, why = explain_text(f"{title}\n{body}", title, "RU-YAR")
+    ivanovo = next(r for r in why["regions"] if r["iso"] == "RU-IVA")
+    assert any("встречаются («заседание»)" in rule for rule in ivanovo["rules"])
+    guests = (
+        "В Ярославле прошёл семинар для специалистов опеки. На семинар приехали гости из "
+        "Костромской и Ивановской областей. Ярославские специалисты рассказали о выездных "
+        "бригадах и о сопровождении приёмных семей."
+    )
+    assert _isos("Специалисты опеки провели семинар", guests, "RU-YAR") == ["RU-YAR"]

@@ -598,7 +598,8 @@ def attribute(
     if trace is not None:
         _trace_outcomes(trace, scores, counts, kept, solid, venue_only, raw)
         for iso in predicated & set(kept):
-            code = (f"shared_predicate:{shared[iso]}" if iso in shared
+            code = (f"joint_event:{shared[iso]}" if shared.get(iso) in lists.JOINT_EVENT_LEMMAS
+                    else f"shared_predicate:{shared[iso]}" if iso in shared
                     else "clause_review" if iso in reviewed else "predicated_list")
             trace.outcome(iso).rules.append(code)
         for iso in over:

@@ -71,6 +71,9 @@ OFFICIAL_LEMMAS = frozenset({
     "губернатор", "глава", "власть", "министр", "омбудсмен", "уполномоченный", "руководитель",
     "мэр", "администрация", "правительство",
 })  # fmt: skip
+# A meeting of parties: a list of regions in its genitive («совещание уполномоченных A, B и C»)
+# names who meet, not guests of an event held somewhere.
+JOINT_EVENT_LEMMAS = frozenset({"встреча", "совещание", "заседание", "переговоры", "консультация"})
 OFFICIAL_CHAIN = 3  # «уполномоченные ← по правам ← ребёнка ← A, B»
 
 
@@ -132,6 +135,10 @@ def list_arguments(
             official = _official_of(toks, first)
             if official is not None:
                 pred = _argument_of(toks, official, span, venue_words)
+        if pred is None:
+            # «совещание уполномоченных A, B и C», «встреча наставнических программ A и B»: a
+            # meeting of the regions' own people or bodies — each region takes part in it.
+            pred = _joint_event_of(toks, _climb(toks, _root(toks, mentions[lo]), span))
         if pred is None:
             continue
         word = lemma(toks[pred].text)
@@ -222,6 +229,22 @@ def _official_of(toks: list[syntax.SynToken], tok: syntax.SynToken) -> syntax.Sy
         cur = toks[cur.head]
         if lemma(cur.text) in officials():
             return cur
+    return None
+
+
+def _joint_event_of(toks: list[syntax.SynToken], tok: syntax.SynToken) -> int | None:
+    """The meeting a list of regions is the genitive of, up a short chain of genitives with no
+    preposition («совещание ← уполномоченных ← по правам ← ребёнка ← A, B»); None for guests
+    («гости из A, B»), for anything else («семьи A, B»)."""
+    cur = tok
+    for _ in range(OFFICIAL_CHAIN + 1):
+        if cur.rel != "nmod" or not 0 <= cur.head < len(toks):
+            return None
+        if any(t.head == cur.index and t.rel == "case" for t in toks) and cur is tok:
+            return None  # «из A, B», «для A, B»
+        cur = toks[cur.head]
+        if lemma(cur.text) in JOINT_EVENT_LEMMAS:
+            return cur.index
     return None
 
 
