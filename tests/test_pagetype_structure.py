@@ -359,3 +359,23 @@ def test_a_short_item_with_a_closing_line_above_related_news_is_an_article():
     # without its closing sentence the item is one sentence: still not a body of its own
     assert non_article_reason(url, "https://ombudsman.example/",
                               page.replace("{closing}", "").encode()) is not None
+
+
+def test_a_post_printed_whole_on_a_day_page_without_a_headline_of_its_own_is_no_article():
+    """A blog's day page: no headline of its own, one post printed whole under its title, which
+    links to the post's own page. The post's own page, and a page whose title links to its own
+    canonical address, stay articles."""
+    post = ("<div class='entry'><div class='entry-header'><div class='poster'>user1 wrote</div>"
+            "<h2 class='entry-title'><a href='/48210.html'>Как прошла наша встреча с опекой в "
+            "районе</a></h2></div><div class='entry-content'>"
+            + "".join(f"<p>{SENTENCES[i]} {SENTENCES[(i + 1) % 4]}</p>" for i in range(3))
+            + "</div><ul class='actions'><li><a href='/48210.html#comments'>Оставить "
+            "комментарий к записи</a></li></ul></div>")
+    day = page("<h3 class='day'>November 7th, 2025</h3>" + post)
+    assert "links to another page" in (non_article_reason(
+        "https://gazeta.test/2025/11/07/", SOURCE, day) or "")
+    own = page(post.replace("href='/48210.html'", "href='/48210.html?style=mine'"))
+    assert non_article_reason("https://gazeta.test/48210.html?style=mine", SOURCE, own) is None
+    canonical = day.replace(b"<title>t</title>",
+                            b"<title>t</title><link rel='canonical' href='/48210.html'>")
+    assert non_article_reason("https://gazeta.test/48210", SOURCE, canonical) is None

@@ -466,12 +466,34 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
         own_h1 = any(_tag(h.owner) == "h1" and h.index < g.index for h in s.headings)
         s.body_under_foreign_title = (
             box is not None and own_h1 and _in_any(s.body[0].owner, {box})
-        )
+        ) or (not own_h1 and _prints_a_linked_post(s, g, tree, url))
     _read_fields(s, tree)
     _read_search(s, tree)
     _read_pictures(s)
     _read_feed(s, tree, chrome, t)
     return s
+
+
+def _prints_a_linked_post(s: Structure, headline: Block, tree: HtmlElement, url: str) -> bool:
+    """A page with no headline of its own whose text sits in one box under a headline linking to
+    another page of the site, the box holding no other headline: a post printed whole on an
+    archive page (a blog's day page) — its own page is the link. A headline that links to the
+    page's canonical address is the page's own."""
+    box = _common_box(headline.owner, s.body[0].owner)
+    if box is None or _tag(box) in ("body", "html"):
+        return False
+    if any(b is not headline and b.owner in box.iter() and is_headline_shaped(b)
+           for b in s.title_links + s.headings):
+        return False
+    target = urljoin(url, headline.href or "")
+    canonical = tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")
+    return not any(_same_page(target, urljoin(url, str(c))) for c in canonical)
+
+
+def _common_box(a: HtmlElement, b: HtmlElement) -> HtmlElement | None:
+    """The smallest element holding both."""
+    above = set(_self_and_ancestors(a))
+    return next((el for el in _self_and_ancestors(b) if el in above), None)
 
 
 def _dated(el: HtmlElement) -> bool:
