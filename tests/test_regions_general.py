@@ -224,3 +224,34 @@ def test_a_regions_adjective_names_a_venue_only_when_it_heads_the_events_name():
     venue = ("Делегация области приехала на Петербургский международный экономический форум. "
              "Там обсудили поддержку многодетных семей.")
     assert _isos(venue) == []
+
+
+def test_a_regions_name_of_several_words_is_found_in_every_case():
+    """«Среднего Урала»: pymorphy2 reads «Среднего» first as the noun «среднее»; in a name of
+    several words any reading of a capitalised word may fit. One-word names stay strict."""
+    for text in ("Соглашение подписали министерства Среднего Урала и Прикамья.",
+                 "На Среднем Урале открыли ещё два кризисных центра для мам."):
+        assert "RU-SVE" in {iso for m in find_mentions(text) for iso in m.isos}
+    assert find_mentions("Среднее время ожидания сократилось.") == []
+
+
+def test_a_trips_destination_is_where_the_travellers_went_not_their_news():
+    """A local outlet: its centre's children went on a trip; the city they visited is a venue.
+    News of the destination itself still counts."""
+    trip = ("Десять воспитанников центра помощи детям из Кургана побывали в Казани. Поездку "
+            "оплатили наставники, ребята увидели Кремль и вернулись домой с подарками.")
+    assert _isos(trip, "RU-KGN") == ["RU-KGN"]
+    news = "В Казани открыли центр для приёмных семей, в нём будут работать психологи."
+    assert _isos(news, "RU-KGN") == ["RU-TA"]
+
+
+def test_where_people_learned_from_is_a_place_of_their_past(models):
+    """An interview headed «Мы учились у Новосибирска»: the city in the headline is where they
+    learned, not where the story happens."""
+    from pipeline.tag.run import tag
+
+    title = "«Мы учились у Новосибирска»"
+    body = ("Директор курганского центра рассказала, как за год открыла в Кургане школу "
+            "приёмных родителей.")
+    result = tag(f"{title}\n{body}", title=title, home_region_iso="RU-KGN")
+    assert sorted(r.iso for r in result.regions) == ["RU-KGN"]

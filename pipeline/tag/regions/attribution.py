@@ -261,7 +261,7 @@ BIOGRAPHY_WINDOW = 6  # tokens between the verb and the place («родилас�
 
 
 def _preposition(text: str, m: Mention) -> str:
-    found = re.search(r"(?:^|\s)(в|во|на|из)\s+$", text[max(0, m.start - 4) : m.start].lower())
+    found = re.search(r"(?:^|\s)(в|во|на|из|у)\s+$", text[max(0, m.start - 4) : m.start].lower())
     return found.group(1) if found else ""
 
 
@@ -276,7 +276,7 @@ def _origin_kind(text: str, m: Mention, toks: list[Token]) -> str:
     verbs = {t.lemma for t in window}
     if (preposition in ("в", "во", "на") and verbs & (BIRTH_LEMMAS | LEAVING_LEMMAS | TRAINING_LEMMAS)) or (
         preposition == "из" and verbs & MOVING_LEMMAS
-    ):
+    ) or (preposition == "у" and verbs & TRAINING_LEMMAS):  # «учились у Петербурга»
         return "biography"
     genitive_guest = k > 0 and toks[k - 1].lemma in GUEST_NOUNS and not preposition
     if preposition != "из" and not genitive_guest:

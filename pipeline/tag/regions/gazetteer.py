@@ -17,7 +17,7 @@ from newsmon.core.datafiles import data_dir
 from newsmon.core.errors import UserError
 from newsmon.core.yamlfile import load_yaml_file
 from pipeline.lang.models import get_morph_vocab
-from pipeline.lang.morph import Token, lemma, lemmatize_phrase, normalize_word, tokenize
+from pipeline.lang.morph import Token, lemma, lemmas_all, lemmatize_phrase, normalize_word, tokenize
 
 DATA = data_dir("pipeline")
 
@@ -383,6 +383,11 @@ def _token_keys(tok: Token) -> set[str]:
     return {tok.lemma, normalize_word(tok.text)}
 
 
+def _phrase_keys(tok: Token) -> frozenset[str]:
+    """Every reading of a capitalised word, for names of several words."""
+    return lemmas_all(tok.text) if tok.text[:1].isupper() else frozenset()
+
+
 def _joined(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end : b.start]
     return "\n" not in gap and "." not in gap and len(gap) <= 3
@@ -504,7 +509,7 @@ def _adjectival(text: str, toks: list[Token], i: int) -> bool:
 
 def _match_at(gaz, text, toks, keys, i) -> tuple[int, Entry] | None:
     candidates = []
-    for k in sorted(keys[i]):  # sorted: the same winner among equals in every process
+    for k in sorted(keys[i] | _phrase_keys(toks[i])):  # sorted: the same winner in every process
         candidates.extend(gaz.index.get(k, ()))
     best: tuple[int, Entry] | None = None
     for key, entry in candidates:
@@ -515,8 +520,12 @@ def _match_at(gaz, text, toks, keys, i) -> tuple[int, Entry] | None:
             continue
         if i + n > len(toks):
             continue
+        # In a name of several words any reading of a capitalised word may fit («Среднего Урала»:
+        # pymorphy2 reads «Среднего» first as the noun «среднее»); a one-word name needs the
+        # word's own lemma or form.
         if all(
-            keys[i + j] & key[j] and (j == 0 or _joined(text, toks[i + j - 1], toks[i + j]))
+            (keys[i + j] | (_phrase_keys(toks[i + j]) if n > 1 else set())) & key[j]
+            and (j == 0 or _joined(text, toks[i + j - 1], toks[i + j]))
             for j in range(n)
         ):
             if _case_ok(toks[i], entry):
