@@ -122,7 +122,7 @@ def test_a_bodys_own_part_in_an_agreement_with_another_region_counts_its_region(
     found = tag(AGREEMENT, title=AGREEMENT_TITLE, home_region_iso="RU-TVE").regions
     assert [r.iso for r in found] == ["RU-PSK"]
     regions, word = with_own_region(found, AGREEMENT, "Соглашение подписано", [CENTRE], "RU-TVE")
-    assert [r.iso for r in regions] == ["RU-PSK", "RU-TVE"] and word == "Тихая гавань"
+    assert [r.iso for r in regions] == ["RU-PSK", "RU-TVE"] and word == "own_body:Тихая гавань"
     # a medium reporting the same agreement is not the centre
     assert with_own_region(found, AGREEMENT, "Соглашение подписано", ["Тверские новости"],
                            "RU-TVE") == (found, None)
@@ -131,3 +131,27 @@ def test_a_bodys_own_part_in_an_agreement_with_another_region_counts_its_region(
     assert sorted(r.iso for r in result.regions) == ["RU-PSK", "RU-TVE"]
     tver = next(r for r in why["regions"] if r["iso"] == "RU-TVE")
     assert tver["attributed"] and any("собственном участии" in rule for rule in tver["rules"])
+
+
+def test_a_headline_in_the_first_person_plural_speaks_for_the_sources_own_region(models):
+    """A community of foster parents (no body by its name) writes «Как прошёл наш телемост с
+    Ижевском»: its own families take part, so its region counts beside the one it names."""
+    from pipeline.tag.explain import explain_text
+
+    title = "Как прошёл наш телемост с Ижевском"
+    text = ("В субботу в зале собрались двенадцать семей, а на экране были приёмные родители из "
+            "Ижевска и специалисты ижевского центра сопровождения. Ижевские коллеги рассказали о "
+            "клубе приёмных пап, следующий эфир — в декабре.")
+    names = ["Приёмные родители Перми"]
+    result, why = explain_text(text, title, "RU-PER", source_names=names)
+    assert sorted(r.iso for r in result.regions) == ["RU-PER", "RU-UD"]
+    perm = next(r for r in why["regions"] if r["iso"] == "RU-PER")
+    assert any("от первого лица («наш»)" in rule for rule in perm["rules"])
+    # a third person headline adds nothing
+    result, _ = explain_text(text, "Как прошёл телемост с Ижевском", "RU-PER", source_names=names)
+    assert sorted(r.iso for r in result.regions) == ["RU-UD"]
+    # «у нас», «нам бы так»: home as a comparison, not who acts
+    for other in ("В Ижевске открыли клуб приёмных пап — нам бы так",
+                  "Телемост с Ижевском: у нас такого клуба нет"):
+        result, _ = explain_text(text, other, "RU-PER", source_names=names)
+        assert sorted(r.iso for r in result.regions) == ["RU-UD"]

@@ -68,6 +68,8 @@ RULES: dict[str, str] = {
                   "о регионе издания",
     "own_body": "источник — сайт организации этого региона, и материал о её собственном участии "
                 "(«{word}»): её регион учитывается наряду с названными",
+    "own_people": "заголовок от первого лица («{word}»): участвуют люди источника из этого "
+                  "региона, он учитывается наряду с названными",
     "local_venue_subject": "место местного события и есть его предмет («В Уссурийске прошёл "
                            "фестиваль»)",
     # orgs
@@ -166,7 +168,7 @@ def explain_text(
             "sentences": [_mention(text, title, s) for s in steps_by_iso.get(iso, [])],
         })
     if own_word is not None:
-        own_rule = rule_text(f"own_body:{own_word}")
+        own_rule = rule_text(own_word)
         entry = next((r for r in regions if r["iso"] == home_iso), None)
         if entry is None:
             regions.append({"iso": home_iso, "region": region_by_iso(str(home_iso)).name,

@@ -36,6 +36,11 @@ PEOPLE_SERVED = frozenset({
     "ребенок", "дети", "мама", "мать", "семья", "женщина", "родитель", "беременная",
     "подросток", "сирота", "малыш", "выпускник", "опекун", "воспитанник",
 })  # fmt: skip
+# «мы» and «наш…»: the first person plural as who acts or whose it is («наш телемост»).
+ACTING_FIRST_PERSON = frozenset({
+    "мы", "наш", "наша", "наше", "наши", "нашего", "нашей", "нашему", "нашим", "нашем", "нашу",
+    "наших", "нашими",
+})  # fmt: skip
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 LEAD_SENTENCES = 1
 
@@ -111,7 +116,8 @@ def own_work(
 def own_body_acts(text: str, title: str, names: Sequence[str | None]) -> str | None:
     """The word by which a regional body's material says the body itself takes part («наш
     центр», «Северный причал» и департамент округа подписали…»): its region is then one the
-    material is about, whatever other regions it names. None for advice."""
+    material is about, whatever other regions it names. On any regional source a headline in
+    None for advice."""
     if is_general_advice(title, text):
         return None
     for name in _bodies(names):
@@ -119,6 +125,17 @@ def own_body_acts(text: str, title: str, names: Sequence[str | None]) -> str | N
         if word is not None:
             return word
     return None
+
+
+def own_people_act(text: str, title: str) -> str | None:
+    """The word by which a regional source's headline says its own people take part, in the
+    first person plural («Как прошёл наш телемост с Копейском», «Мы съездили в …»), whatever
+    the source is (a body, a community, a paper quoting its readers) — as the ones who act or
+    own what happens, not «у нас не так», «нам бы так» (a comparison with home). None for
+    advice."""
+    if is_general_advice(title, text):
+        return None
+    return next((w for w in WORD_RE.findall(title) if w.lower() in ACTING_FIRST_PERSON), None)
 
 
 def with_own_work(
@@ -139,14 +156,20 @@ def with_own_region(
     home_iso: str | None,
 ) -> tuple[list[RegionHit], str | None]:
     """``regions`` with the home region added when the source's own body takes part in what the
-    material tells (``own_body_acts``), and the word that says so (None: unchanged)."""
+    material tells (``own_body_acts``) or its headline speaks for the source's own people
+    (``own_people_act``), and the rule that says so, with its word («own_body:наш»; None:
+    unchanged)."""
     if not regions or not home_iso or any(r.iso == home_iso for r in regions):
         return list(regions), None
     word = own_body_acts(text, title, names)
+    rule = f"own_body:{word}"
+    if word is None:
+        word = own_people_act(text, title)
+        rule = f"own_people:{word}"
     hit = home_hit(home_iso) if word is not None else None
     if hit is None:
         return list(regions), None
-    return [*regions, hit], word
+    return [*regions, hit], rule
 
 
 @dataclass(frozen=True)
@@ -154,7 +177,7 @@ class SourceReading:
     """What the source itself added to a tagged material (newsmon explain says why)."""
 
     home_added: bool  # the home region, as a regional body's voice naming no place
-    own_word: str | None  # the word by which the body takes part: its region added
+    own_word: str | None  # the rule and word by which the source takes part: its region added
     work: OwnWork | None  # its own work: the material made relevant on its name's topics
 
 
