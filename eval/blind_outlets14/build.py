@@ -57,7 +57,9 @@ e = html.escape
 
 
 def local_iso(a: dict, name: str) -> str:
-    return dt.datetime.fromisoformat(f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}").isoformat()
+    return dt.datetime.fromisoformat(
+        f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}"
+    ).isoformat()
 
 
 def newest_first(arts: list[dict]) -> list[dict]:
@@ -65,7 +67,7 @@ def newest_first(arts: list[dict]) -> list[dict]:
 
 
 def chunked(arts: list[dict], per: int) -> list[list[dict]]:
-    return [arts[i:i + per] for i in range(0, len(arts), per)] or [[]]
+    return [arts[i : i + per] for i in range(0, len(arts), per)] or [[]]
 
 
 def body_html(a: dict) -> str:
@@ -143,13 +145,17 @@ def lp_shell(title: str, content: str, crumbs: str = "") -> str:
 
 
 def lp_crumbs(*items: tuple[str, str]) -> str:
-    parts = ['<a href="/">Главная</a>'] + [f'<a href="{u}">{e(n)}</a>' if u else e(n) for u, n in items]
+    parts = ['<a href="/">Главная</a>'] + [
+        f'<a href="{u}">{e(n)}</a>' if u else e(n) for u, n in items
+    ]
     return f'<div class="breadcrumbs">{" / ".join(parts)}</div>'
 
 
 def lp_item(a: dict) -> str:
-    return (f'<div class="news-item"><span class="news-date">{dotted(a["date"])}</span> <a class="news-title" href="{lp_url(a)}">{e(a["title"])}</a>'
-            f'<div class="news-intro">{e(lead(a, 180))}</div></div>')
+    return (
+        f'<div class="news-item"><span class="news-date">{dotted(a["date"])}</span> <a class="news-title" href="{lp_url(a)}">{e(a["title"])}</a>'
+        f'<div class="news-intro">{e(lead(a, 180))}</div></div>'
+    )
 
 
 def build_lipetsk(arts: list[dict], s: Site) -> Site:
@@ -160,8 +166,15 @@ def build_lipetsk(arts: list[dict], s: Site) -> Site:
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
-        pager = " ".join(f"<span>{k}</span>" if k == i else f'<a href="/news{"" if k == 1 else f"?page={k}"}">{k}</a>' for k in range(1, len(chunks) + 1))
-        body = f'<h1>Новости</h1>{"".join(map(lp_item, chunk))}<div class="pagination">{pager}</div>'
+        pager = " ".join(
+            f"<span>{k}</span>"
+            if k == i
+            else f'<a href="/news{"" if k == 1 else f"?page={k}"}">{k}</a>'
+            for k in range(1, len(chunks) + 1)
+        )
+        body = (
+            f'<h1>Новости</h1>{"".join(map(lp_item, chunk))}<div class="pagination">{pager}</div>'
+        )
         shell = lp_shell(f"Новости — страница {i}", body, lp_crumbs(("", "Новости")))
         if i == 1:
             s.page("/news", "news.html", shell, "listing")
@@ -171,22 +184,51 @@ def build_lipetsk(arts: list[dict], s: Site) -> Site:
     s.page("/svedenia/", "svedenia/index.html", lp_shell("Сведения об образовательной организации",
            f'<h1>Сведения об образовательной организации</h1><ul class="sved-menu">{sub}</ul>', lp_crumbs(("", "Сведения об образовательной организации"))), "about")  # fmt: skip
     for k, (name, table) in LP_SVED.items():
-        kind = {"common": "about", "struct": "about", "document": "documents", "employees": "staff"}[k]
+        kind = {
+            "common": "about",
+            "struct": "about",
+            "document": "documents",
+            "employees": "staff",
+        }[k]
         s.page(f"/svedenia/{k}", f"svedenia/{k}.html", lp_shell(name, f"<h1>{name}</h1>{table}",
                lp_crumbs(("/svedenia/", "Сведения об образовательной организации"), ("", name))), kind)  # fmt: skip
     galleries = [a for a in arts if a.get("gallery")]
-    albums = "".join(f'<li><a href="/photo/{a["gallery"]}">Фотоотчёт: {e(a["title"])}</a> <span class="news-date">{dotted(a["date"])}</span></li>' for a in galleries)
-    s.page("/photo/", "photo/index.html", lp_shell("Фотогалерея", f'<h1>Фотогалерея</h1><ul class="albums">{albums}</ul>', lp_crumbs(("", "Фотогалерея"))), "gallery")
+    albums = "".join(
+        f'<li><a href="/photo/{a["gallery"]}">Фотоотчёт: {e(a["title"])}</a> <span class="news-date">{dotted(a["date"])}</span></li>'
+        for a in galleries
+    )
+    s.page(
+        "/photo/",
+        "photo/index.html",
+        lp_shell(
+            "Фотогалерея",
+            f'<h1>Фотогалерея</h1><ul class="albums">{albums}</ul>',
+            lp_crumbs(("", "Фотогалерея")),
+        ),
+        "gallery",
+    )
     for a in galleries:
-        imgs = "".join(f'<figure><img src="/images/photo/{a["gallery"]}/{n}.jpg" alt=""><figcaption>Фото {n}</figcaption></figure>' for n in range(1, 9))
+        imgs = "".join(
+            f'<figure><img src="/images/photo/{a["gallery"]}/{n}.jpg" alt=""><figcaption>Фото {n}</figcaption></figure>'
+            for n in range(1, 9)
+        )
         s.page(f"/photo/{a['gallery']}", f"photo/{a['gallery']}.html", lp_shell(f"Фотоотчёт: {a['title']}",
                f'<h1>Фотоотчёт: {e(a["title"])}</h1><p class="news-date">{dotted(a["date"])}</p><div class="gallery">{imgs}</div><p><a href="{lp_url(a)}">Читать новость</a></p>',
                lp_crumbs(("/photo/", "Фотогалерея"), ("", a["title"]))), "gallery")  # fmt: skip
-    advice = "".join(f'<li><a href="/roditelyam/{k}">{n}</a></li>' for k, (n, _) in LP_ADVICE.items())
+    advice = "".join(
+        f'<li><a href="/roditelyam/{k}">{n}</a></li>' for k, (n, _) in LP_ADVICE.items()
+    )
     s.page("/roditelyam/", "roditelyam/index.html", lp_shell("Родителям",
            f'<h1>Родителям</h1><ul>{advice}</ul><p>Приём родителей администрацией школы — по средам с 15:00 до 17:00 (по записи).</p>', lp_crumbs(("", "Родителям"))), "about")  # fmt: skip
     for k, (name, text) in LP_ADVICE.items():
-        s.page(f"/roditelyam/{k}", f"roditelyam/{k}.html", lp_shell(name, f"<h1>{name}</h1>{text}", lp_crumbs(("/roditelyam/", "Родителям"), ("", name))), "guide")
+        s.page(
+            f"/roditelyam/{k}",
+            f"roditelyam/{k}.html",
+            lp_shell(
+                name, f"<h1>{name}</h1>{text}", lp_crumbs(("/roditelyam/", "Родителям"), ("", name))
+            ),
+            "guide",
+        )
     s.page("/obrashcheniya", "obrashcheniya.html", lp_shell("Обращения граждан",
            '<h1>Обращения граждан</h1><p>Обращение рассматривается в течение 30 дней со дня регистрации (Федеральный закон № 59-ФЗ).</p>'
            '<form action="/obrashcheniya" method="post"><label>ФИО <input name="fio" required></label><label>E-mail <input name="email" type="email"></label>'
@@ -196,10 +238,20 @@ def build_lipetsk(arts: list[dict], s: Site) -> Site:
            '<h1>Контакты</h1><p>Адрес: 399770, Липецкая область, г. Елец, ул. Школьная, д. 00.</p><p>Приёмная директора: +7 (47467) 0-00-00. Социальный педагог: +7 (47467) 0-00-01.</p>',
            lp_crumbs(("", "Контакты"))), "contacts")  # fmt: skip
     for a in arts:
-        photo = f'<p class="photo-link"><a href="/photo/{a["gallery"]}">Фотоотчёт</a></p>' if a.get("gallery") else ""
+        photo = (
+            f'<p class="photo-link"><a href="/photo/{a["gallery"]}">Фотоотчёт</a></p>'
+            if a.get("gallery")
+            else ""
+        )
         body = (f'<div class="item-page"><h1>{e(a["title"])}</h1><dl class="article-info"><dd class="published">Опубликовано: {dotted(a["date"])}</dd>'
                 f'<dd class="hits">Просмотров: {37 + a["id"] % 211}</dd></dl>{body_html(a)}{photo}<p><a href="/news">← Назад к списку новостей</a></p></div>')  # fmt: skip
-        s.page(lp_url(a), lp_url(a).strip("/") + ".html", lp_shell(a["title"], body, lp_crumbs(("/news", "Новости"), ("", a["title"]))), "article", a)
+        s.page(
+            lp_url(a),
+            lp_url(a).strip("/") + ".html",
+            lp_shell(a["title"], body, lp_crumbs(("/news", "Новости"), ("", a["title"]))),
+            "article",
+            a,
+        )
     return s
 
 
@@ -226,8 +278,14 @@ def nn_full(a: dict) -> str:
 
 
 def nn_shell(title: str, content: str, arts: list[dict], head: str = "") -> str:
-    nav = "".join(f'<a class="nav__link" href="/rubric/{slug}">{name}</a>' for name, slug in NN_RUBRICS.items())
-    top = "".join(f'<li><a href="{nn_url(a)}">{e(a["title"])}</a><span class="time">{nn_short(a)}</span></li>' for a in arts[:4])
+    nav = "".join(
+        f'<a class="nav__link" href="/rubric/{slug}">{name}</a>'
+        for name, slug in NN_RUBRICS.items()
+    )
+    top = "".join(
+        f'<li><a href="{nn_url(a)}">{e(a["title"])}</a><span class="time">{nn_short(a)}</span></li>'
+        for a in arts[:4]
+    )
     org = json.dumps({"@context": "https://schema.org", "@type": "NewsMediaOrganization", "name": "Нижегородская правда семьи",
                       "url": "/", "logo": "/static/img/logo.svg"}, ensure_ascii=False)  # fmt: skip
     return f"""<!doctype html>
@@ -256,16 +314,28 @@ def nn_shell(title: str, content: str, arts: list[dict], head: str = "") -> str:
 
 
 def nn_card(a: dict) -> str:
-    return (f'<div class="card"><a class="card__rubric" href="/rubric/{NN_RUBRICS[a["rubric"]]}">{a["rubric"]}</a>'
-            f'<a class="card__link" href="{nn_url(a)}"><div class="card__title">{e(a["title"])}</div></a>'
-            f'<div class="card__lead">{e(lead(a, 130))}</div><span class="card__time">{nn_short(a)}</span></div>')
+    return (
+        f'<div class="card"><a class="card__rubric" href="/rubric/{NN_RUBRICS[a["rubric"]]}">{a["rubric"]}</a>'
+        f'<a class="card__link" href="{nn_url(a)}"><div class="card__title">{e(a["title"])}</div></a>'
+        f'<div class="card__lead">{e(lead(a, 130))}</div><span class="card__time">{nn_short(a)}</span></div>'
+    )
 
 
-def nn_listing(s: Site, arts: list[dict], base: str, rel: str, title: str, per: int, kind: str) -> None:
+def nn_listing(
+    s: Site, arts: list[dict], base: str, rel: str, title: str, per: int, kind: str
+) -> None:
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
-        more = f'<a class="more" href="{base}?page={i + 1}">Показать ещё</a>' if i < len(chunks) else ""
-        back = f'<a class="prev" href="{base}{"" if i == 2 else f"?page={i - 1}"}">Назад</a>' if i > 1 else ""
+        more = (
+            f'<a class="more" href="{base}?page={i + 1}">Показать ещё</a>'
+            if i < len(chunks)
+            else ""
+        )
+        back = (
+            f'<a class="prev" href="{base}{"" if i == 2 else f"?page={i - 1}"}">Назад</a>'
+            if i > 1
+            else ""
+        )
         shell = nn_shell(f"{title}{'' if i == 1 else f' — страница {i}'} — Нижегородская правда семьи",
                          f'<h1 class="page-title">{title}</h1><div class="feed">{"".join(map(nn_card, chunk))}</div>{back}{more}', s.arts)  # fmt: skip
         if i == 1:
@@ -281,7 +351,15 @@ def build_nnov(arts: list[dict], s: Site) -> Site:
            f'<section class="hero">{nn_card(arts[0])}</section><section class="feed">{"".join(map(nn_card, arts[1:7]))}</section><a class="more" href="/news">Вся лента</a>', arts), "home")  # fmt: skip
     nn_listing(s, arts, "/news", "news.html", "Лента новостей", 8, "listing")
     for name, slug in NN_RUBRICS.items():
-        nn_listing(s, [a for a in arts if a["rubric"] == name], f"/rubric/{slug}", f"rubric/{slug}.html", name, 5, "category")
+        nn_listing(
+            s,
+            [a for a in arts if a["rubric"] == name],
+            f"/rubric/{slug}",
+            f"rubric/{slug}.html",
+            name,
+            5,
+            "category",
+        )
     for key, (name, bio) in NN_AUTHORS.items():
         mine = [a for a in arts if a["author"] == key]
         s.page(f"/authors/{key}", f"authors/{key}.html", nn_shell(f"{name} — автор — Нижегородская правда семьи",
@@ -316,7 +394,13 @@ def build_nnov(arts: list[dict], s: Site) -> Site:
                 f'<div class="article__body">{body_html(a)}</div><div class="share">Поделиться: <a href="https://vk.com/share.php">ВКонтакте</a> <a href="https://t.me/share/url">Telegram</a></div></article>'
                 f'{nxt}</div>')  # fmt: skip
         head = f'\n<link rel="canonical" href="{nn_url(a)}">\n<meta property="og:type" content="article">\n<script type="application/ld+json">{ld}</script>'
-        s.page(nn_url(a), nn_url(a).strip("/") + ".html", nn_shell(f"{a['title']} — Нижегородская правда семьи", body, arts, head), "article", a)
+        s.page(
+            nn_url(a),
+            nn_url(a).strip("/") + ".html",
+            nn_shell(f"{a['title']} — Нижегородская правда семьи", body, arts, head),
+            "article",
+            a,
+        )
     return s
 
 
@@ -336,7 +420,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -346,7 +432,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
