@@ -271,6 +271,10 @@ def test_update_dates_are_not_publication_dates(line, expected):
         ("Заявки принимаются до 15 мая", None),
         ("Дата печати: 16.05.2024", None),
         ("Выпуск от 12 мая 2024", datetime.date(2024, 5, 12)),
+        # an event's hours under its headline: when it happens, not when it was published
+        ("14 мая, 12:00–18:00 · Дворец культуры", None),
+        ("14 мая 2024, с 10:00 до 14:00, Дом молодёжи", None),
+        ("14 мая 2024, 12:30 · Новости", datetime.date(2024, 5, 14)),
     ],
 )
 def test_document_deadline_and_print_dates_are_not_date_lines(line, expected):

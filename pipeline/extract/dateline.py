@@ -48,6 +48,10 @@ _REFERENCE_DATE = re.compile(
     r"закон\w*|письм\w*|протокол\w*|договор\w*)\s+от)\s+$",
     re.IGNORECASE,
 )
+# «12:00–18:00», «с 10:00 до 14:00»: the hours of an event.
+_TIME_RANGE = re.compile(
+    r"(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:[–—-]|до)\s*(?:[01]?\d|2[0-3])[:.][0-5]\d"
+)
 _PUBLISHED_LABEL = re.compile(
     r"(?:^|[\s—–|•·,])(?:опубликовано|дата публикации|размещено)\s*:?\s*\d", re.IGNORECASE
 )
@@ -69,6 +73,9 @@ def dateline_date(
     text = _OTHER_DATE_FIELD.sub(" ", text).strip()
     found = find_dates(text, now=now)
     if not found or "№" in text or _REFERENCE_DATE.search(text[: found[0][1]]):
+        return None
+    if _TIME_RANGE.search(text):
+        # «6 декабря, 12:00–18:00 · Манеж»: an event's hours; a publication has one moment.
         return None
     rest = text
     for _date, start, end in reversed(found):
