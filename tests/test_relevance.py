@@ -144,6 +144,8 @@ def test_default_topics_cover_the_foundations_themes():
         ("Детям из многодетных семей положено бесплатное горячее питание в школе.",
          "Меры поддержки семей с детьми"),
         ("На ярмарке собрали деньги для мамы с тремя детьми, у которых сгорел дом.", FAMILIES),
+        # volunteers as mentors of children: the «Старший друг» model, whatever the institution
+        ("Волонтёры готовят наставников: кураторы будут ездить к детям в сёла.", "Наставничество"),
     ],
 )
 def test_default_topics_find_their_subject(text, topic):
