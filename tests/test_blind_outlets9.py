@@ -176,4 +176,4 @@ def test_the_causes_fixed_after_the_first_look_stay_fixed(crawled):
     assert report.figures["stored recall"][0] >= 64
     assert report.figures["date exact"][0] >= 64
     assert report.figures["region set exact"][0] >= 45
-    assert report.figures["region-month materials exact"][0] >= 14
+    assert report.figures["region-month materials exact"][0] >= 17
