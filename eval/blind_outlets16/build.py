@@ -82,7 +82,7 @@ def newest_first(arts: list[dict]) -> list[dict]:
 
 
 def chunked(arts: list[dict], per: int) -> list[list[dict]]:
-    return [arts[i:i + per] for i in range(0, len(arts), per)] or [[]]
+    return [arts[i : i + per] for i in range(0, len(arts), per)] or [[]]
 
 
 def body_html(text: str) -> str:
@@ -186,13 +186,18 @@ def or_shell(title: str, content: str, state: dict, arts: list[dict]) -> str:
 
 
 def or_card(a: dict) -> str:
-    return (f'<div class="news-card"><a class="news-card__title" href="{or_url(a)}">{e(a["title"])}</a>'
-            f'<div class="news-card__date">{or_date(a)}</div></div>')
+    return (
+        f'<div class="news-card"><a class="news-card__title" href="{or_url(a)}">{e(a["title"])}</a>'
+        f'<div class="news-card__date">{or_date(a)}</div></div>'
+    )
 
 
 def build_oren(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
-    anns = "".join(f'<li><a href="/press/announcements/{x["id"]}">{e(x["title"])}</a> <span>{x["when"]}</span></li>' for x in OR_ANNOUNCEMENTS)
+    anns = "".join(
+        f'<li><a href="/press/announcements/{x["id"]}">{e(x["title"])}</a> <span>{x["when"]}</span></li>'
+        for x in OR_ANNOUNCEMENTS
+    )
     home = (f'<section class="home-news"><h2>Новости</h2>{"".join(map(or_card, arts[:4]))}<a href="/press/news">Все новости</a></section>'
             f'<section class="home-events"><h2>Анонсы</h2><ul>{anns}</ul></section>'
             '<section class="home-links"><a href="/documents">Документы</a> <a href="/structure">Структура министерства</a></section>')  # fmt: skip
@@ -205,8 +210,20 @@ def build_oren(arts: list[dict], s: Site) -> Site:
                         else f'<a class="pager__item" href="/press/news{"" if k == 1 else f"?page={k}"}">{k}</a>'
                         for k in range(1, len(chunks) + 1))  # fmt: skip
         body = f'<h1>Новости</h1><div class="news-list">{"".join(map(or_card, chunk))}</div><div class="pager">{pager}</div>'
-        state = {"news": {"list": [or_item(a) for a in chunk], "page": i, "pages": len(chunks), "total": len(arts)}}
-        shell = or_shell(f"Новости — Министерство социального развития Оренбургской области{'' if i == 1 else f' — страница {i}'}", body, state, arts)
+        state = {
+            "news": {
+                "list": [or_item(a) for a in chunk],
+                "page": i,
+                "pages": len(chunks),
+                "total": len(arts),
+            }
+        }
+        shell = or_shell(
+            f"Новости — Министерство социального развития Оренбургской области{'' if i == 1 else f' — страница {i}'}",
+            body,
+            state,
+            arts,
+        )
         if i == 1:
             s.page("/press/news", "press/news.html", shell, "listing")
         else:
@@ -219,18 +236,32 @@ def build_oren(arts: list[dict], s: Site) -> Site:
                 f'<div class="event__place">Место: {e(x["place"])}</div><div class="event__text"><p>{e(x["text"])}</p></div></div>')  # fmt: skip
         s.page(f"/press/announcements/{x['id']}", f"press/announcements/{x['id']}.html",
                or_shell(x["title"], body, {"announcement": x}, arts), "event")  # fmt: skip
-    docs = "".join(f'<li><a href="/documents/{d["id"]}">{e(d["title"])}</a></li>' for d in OR_DOCUMENTS)
+    docs = "".join(
+        f'<li><a href="/documents/{d["id"]}">{e(d["title"])}</a></li>' for d in OR_DOCUMENTS
+    )
     s.page("/documents", "documents.html", or_shell("Документы", f'<h1>Документы</h1><ul class="docs">{docs}</ul>',
            {"documents": {"list": OR_DOCUMENTS}}, arts), "documents")  # fmt: skip
     for d in OR_DOCUMENTS:
-        body = (f'<h1>{e(d["title"])}</h1><div class="doc__meta">Вид документа: приказ · Статус: действует</div>'
-                f'<p>Документ в формате PDF: <a href="/upload/docs/prikaz-{d["id"]}.pdf">скачать (312 КБ)</a></p>')
-        s.page(f"/documents/{d['id']}", f"documents/{d['id']}.html", or_shell(d["title"], body, {"document": d}, arts), "document")
+        body = (
+            f'<h1>{e(d["title"])}</h1><div class="doc__meta">Вид документа: приказ · Статус: действует</div>'
+            f'<p>Документ в формате PDF: <a href="/upload/docs/prikaz-{d["id"]}.pdf">скачать (312 КБ)</a></p>'
+        )
+        s.page(
+            f"/documents/{d['id']}",
+            f"documents/{d['id']}.html",
+            or_shell(d["title"], body, {"document": d}, arts),
+            "document",
+        )
     subs = "".join(f'<li><a href="/structure/{k}">{v[0]}</a></li>' for k, v in OR_STRUCTURE.items())
     s.page("/structure", "structure.html", or_shell("Структура министерства", f"<h1>Структура министерства</h1><ul>{subs}</ul>",
            {"structure": list(OR_STRUCTURE)}, arts), "about")  # fmt: skip
     for k, (name, text) in OR_STRUCTURE.items():
-        s.page(f"/structure/{k}", f"structure/{k}.html", or_shell(name, f"<h1>{name}</h1>{text}", {"structure": {"page": k}}, arts), "about")
+        s.page(
+            f"/structure/{k}",
+            f"structure/{k}.html",
+            or_shell(name, f"<h1>{name}</h1>{text}", {"structure": {"page": k}}, arts),
+            "about",
+        )
     s.page("/reception", "reception.html", or_shell("Интернет-приёмная",
            '<h1>Интернет-приёмная</h1><p>Обращения рассматриваются в течение 30 дней.</p><form class="form" method="post" action="/api/appeal">'
            '<input name="fio" placeholder="ФИО"><input name="email" placeholder="E-mail"><textarea name="text"></textarea><button type="submit">Отправить</button></form>',
@@ -243,14 +274,28 @@ def build_oren(arts: list[dict], s: Site) -> Site:
            {"contacts": True}, arts), "contacts")  # fmt: skip
     for a in arts:
         others = [b for b in arts if b is not a][:6]
-        side = "".join(f'<li><a href="{or_url(b)}">{e(b["title"])}</a> <span>{or_teaser_date(b)}</span></li>' for b in others[:3])
+        side = "".join(
+            f'<li><a href="{or_url(b)}">{e(b["title"])}</a> <span>{or_teaser_date(b)}</span></li>'
+            for b in others[:3]
+        )
         body = (f'<div class="breadcrumbs"><a href="/">Главная</a> / <a href="/press/news">Новости</a></div>'
                 f'<article class="news-detail"><h1 class="news-detail__title">{e(a["title"])}</h1>'
                 f'<div class="news-detail__date">{or_date(a)}</div><div class="news-detail__content">{body_html(a["text"])}</div>'
                 '<div class="share">Поделиться: <a href="https://vk.com/share.php">ВКонтакте</a> <a href="https://t.me/share">Telegram</a></div></article>'
                 f'<aside class="news-aside"><h3>Другие новости</h3><ul>{side}</ul></aside>')  # fmt: skip
         state = {"news": {"item": or_item(a, True), "aside": [or_item(b) for b in others]}}
-        s.page(or_url(a), f"press/news/{5400 + a['id']}.html", or_shell(f"{a['title']} — Министерство социального развития Оренбургской области", body, state, arts), "article", a)
+        s.page(
+            or_url(a),
+            f"press/news/{5400 + a['id']}.html",
+            or_shell(
+                f"{a['title']} — Министерство социального развития Оренбургской области",
+                body,
+                state,
+                arts,
+            ),
+            "article",
+            a,
+        )
     return s
 
 
@@ -340,14 +385,18 @@ def sr_shell(title: str, content: str, side: str = "") -> str:
 
 
 def sr_channel_head() -> str:
-    return (f'<div class="channel-head"><img class="channel-head__avatar" src="/static/avatars/saratov-semeyny.png" alt="">'
-            f'<a class="channel-head__name" href="{SR}">Саратов семейный</a><span class="channel-head__subs">12,4 тыс. подписчиков</span>'
-            '<button class="subscribe-button" type="button">Подписаться</button></div>')
+    return (
+        f'<div class="channel-head"><img class="channel-head__avatar" src="/static/avatars/saratov-semeyny.png" alt="">'
+        f'<a class="channel-head__name" href="{SR}">Саратов семейный</a><span class="channel-head__subs">12,4 тыс. подписчиков</span>'
+        '<button class="subscribe-button" type="button">Подписаться</button></div>'
+    )
 
 
 def sr_card(a: dict) -> str:
-    return (f'<div class="card"><a class="card__link" href="{sr_url(a)}"><div class="card__title">{e(a["title"])}</div>'
-            f'<div class="card__snippet">{e(lead(a, 120))}</div></a><div class="card__meta">{sr_rel(a)} · {sr_views(a)} просмотров</div></div>')
+    return (
+        f'<div class="card"><a class="card__link" href="{sr_url(a)}"><div class="card__title">{e(a["title"])}</div>'
+        f'<div class="card__snippet">{e(lead(a, 120))}</div></a><div class="card__meta">{sr_rel(a)} · {sr_views(a)} просмотров</div></div>'
+    )
 
 
 def sr_rec_cards(k: int) -> str:
@@ -362,7 +411,9 @@ def build_sar(arts: list[dict], s: Site) -> Site:
     s.page("/", "index.html", sr_shell("Платформа — читайте авторов и каналы",
            f'<h1>Популярное</h1>{sr_rec_cards(0)}<h2>Каналы вашего города</h2><div class="channel-tile"><a href="{SR}">Саратов семейный</a> · 12,4 тыс. подписчиков</div>'
            f'{"".join(map(sr_card, arts[:3]))}'), "home")  # fmt: skip
-    colls = "".join(f'<a class="chip" href="{SR}/podborka/{k}">{v[0]}</a>' for k, v in SR_COLLECTIONS.items())
+    colls = "".join(
+        f'<a class="chip" href="{SR}/podborka/{k}">{v[0]}</a>' for k, v in SR_COLLECTIONS.items()
+    )
     pinned = (f'<div class="card card--pinned"><span class="card__badge">Закреплено</span><a class="card__link" href="{SR}/a/{SR_PINNED["hash"]}">'
               f'<div class="card__title">{e(SR_PINNED["title"])}</div></a></div>')  # fmt: skip
     live = f'<div class="card card--live"><a class="card__link" href="{SR}/live/2741"><div class="card__title">Прямой эфир: юрист отвечает на вопросы о выплатах семьям</div><div class="card__meta">4 декабря, 18:00 · напомнить</div></a></div>'
@@ -370,11 +421,21 @@ def build_sar(arts: list[dict], s: Site) -> Site:
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
-        more = f'<a class="feed-more" href="{SR}?page={i + 1}">Показать ещё</a>' if i < len(chunks) else ""
-        back = "" if i == 1 else f'<a class="feed-prev" href="{SR}{"" if i == 2 else f"?page={i - 1}"}">Назад</a>'
+        more = (
+            f'<a class="feed-more" href="{SR}?page={i + 1}">Показать ещё</a>'
+            if i < len(chunks)
+            else ""
+        )
+        back = (
+            ""
+            if i == 1
+            else f'<a class="feed-prev" href="{SR}{"" if i == 2 else f"?page={i - 1}"}">Назад</a>'
+        )
         top = f"{pinned}{live}" if i == 1 else ""
         body = f'{sr_channel_head()}{tabs}<div class="channel-chips">{colls}</div><div class="feed">{top}{"".join(map(sr_card, chunk))}</div>{back}{more}'
-        shell = sr_shell("Саратов семейный | Платформа", body, f"<h3>Рекомендуем</h3>{sr_rec_cards(i)}")
+        shell = sr_shell(
+            "Саратов семейный | Платформа", body, f"<h3>Рекомендуем</h3>{sr_rec_cards(i)}"
+        )
         if i == 1:
             s.page(SR, "saratov-semeyny.html", shell, "listing")
         else:
@@ -395,7 +456,15 @@ def build_sar(arts: list[dict], s: Site) -> Site:
            '<button type="button">Напомнить</button></div>'), "event")  # fmt: skip
     s.page("/legal/rules", "legal/rules.html", sr_shell("Правила платформы", "<h1>Правила платформы</h1><p>Авторы отвечают за достоверность публикаций. "
            "Запрещено публиковать персональные данные детей без согласия законных представителей.</p>"), "about")  # fmt: skip
-    s.page("/help", "help.html", sr_shell("Помощь", "<h1>Помощь</h1><p>Как подписаться на канал, как скрыть публикации, как написать автору.</p>"), "about")
+    s.page(
+        "/help",
+        "help.html",
+        sr_shell(
+            "Помощь",
+            "<h1>Помощь</h1><p>Как подписаться на канал, как скрыть публикации, как написать автору.</p>",
+        ),
+        "about",
+    )
     for n, a in enumerate(arts):
         own = [b for b in arts if b is not a][:4]
         words = sum(len(p.split()) for p in paragraphs(a))
@@ -405,7 +474,13 @@ def build_sar(arts: list[dict], s: Site) -> Site:
                 f'<div class="publication__actions"><button type="button">Нравится {20 + a["id"] % 70}</button> <button type="button">Комментарии {a["id"] % 9}</button></div></article>'
                 f'<section class="more-in-channel"><h3>Ещё в канале</h3>{"".join(map(sr_card, own))}</section>'
                 f'<section class="platform-feed"><h3>Читайте также на платформе</h3>{sr_rec_cards(n + 2)}</section>')  # fmt: skip
-        s.page(sr_url(a), f"saratov-semeyny/a/{sr_hash(a)}.html", sr_shell(f"{a['title']} | Саратов семейный | Платформа", body), "article", a)
+        s.page(
+            sr_url(a),
+            f"saratov-semeyny/a/{sr_hash(a)}.html",
+            sr_shell(f"{a['title']} | Саратов семейный | Платформа", body),
+            "article",
+            a,
+        )
     return s
 
 
@@ -427,7 +502,9 @@ def build_night1(out: Path) -> None:
     try:
         for name, build in BUILDERS.items():
             build(by_outlet[name], Site(name, night))
-            (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+            (night / name / "site.yml").write_text(
+                site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+            )
     finally:
         NOW["date"] = NIGHT2
 
@@ -439,7 +516,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
