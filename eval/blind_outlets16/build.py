@@ -358,7 +358,7 @@ def sr_rel(a: dict) -> str:
 
 def sr_views(a: dict) -> str:
     n = 700 + (a["id"] * 379) % 4100
-    return f"{n / 1000:.1f} тыс.".replace(".", ",") if n >= 1000 else str(n)
+    return f"{n / 1000:.1f}".replace(".", ",") + " тыс." if n >= 1000 else str(n)
 
 
 def sr_shell(title: str, content: str, side: str = "") -> str:
