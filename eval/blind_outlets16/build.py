@@ -66,6 +66,7 @@ OUTLETS: dict[str, dict[str, Any]] = {
 }  # fmt: skip
 
 e = html.escape
+LIVE = dt.date(2025, 12, 4)  # the channel's live stream, announced on both nights
 NOW = {"date": NIGHT2}  # the evening a build renders (relative dates on the platform's cards)
 
 
@@ -451,7 +452,7 @@ def build_sar(arts: list[dict], s: Site) -> Site:
            f'{sr_channel_head()}<article class="publication"><h1>{e(SR_PINNED["title"])}</h1><div class="publication__meta">Закреплённая публикация</div>'
            f'<div class="publication__body">{body_html(SR_PINNED["text"])}</div></article>'), "guide")  # fmt: skip
     s.page(f"{SR}/live/2741", "saratov-semeyny/live/2741.html", sr_shell("Прямой эфир: юрист отвечает на вопросы о выплатах семьям | Платформа",
-           f'{sr_channel_head()}<div class="live"><h1>Прямой эфир: юрист отвечает на вопросы о выплатах семьям</h1><div class="live__when">4 декабря, 18:00 · начнётся через 6 дней</div>'
+           f'{sr_channel_head()}<div class="live"><h1>Прямой эфир: юрист отвечает на вопросы о выплатах семьям</h1><div class="live__when">4 декабря, 18:00 · начнётся через {(LIVE - NOW["date"]).days} {plural((LIVE - NOW["date"]).days, "день", "дня", "дней")}</div>'
            '<p>Задавайте вопросы в комментариях заранее: о едином пособии, выплатах многодетным и приёмным семьям. Отвечает юрист Марина Кравец.</p>'
            '<button type="button">Напомнить</button></div>'), "event")  # fmt: skip
     s.page("/legal/rules", "legal/rules.html", sr_shell("Правила платформы", "<h1>Правила платформы</h1><p>Авторы отвечают за достоверность публикаций. "
