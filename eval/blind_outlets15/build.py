@@ -27,6 +27,7 @@ import html
 import json
 import shutil
 import sys
+import zlib
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -92,7 +93,9 @@ def al_block(kind: str, inner: str, extra: str = "") -> str:
 
 
 def al_shell(title: str, blocks: str, page_id: int) -> str:
-    menu = "".join(f'<a class="b_menu_item" href="{u}" data-link-type="page">{n}</a>' for u, n in AL_MENU)
+    menu = "".join(
+        f'<a class="b_menu_item" href="{u}" data-link-type="page">{n}</a>' for u, n in AL_MENU
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru">
 <head>
@@ -139,9 +142,16 @@ def al_teaser(a: dict) -> str:
             f'<a href="{al_url(a)}" class="b_title_h4">{e(a["title"])}</a></div>')  # fmt: skip
 
 
-def al_text_page(s: Site, url: str, title: str, h1: str, text_html: str, kind: str, pid: int) -> None:
+def al_text_page(
+    s: Site, url: str, title: str, h1: str, text_html: str, kind: str, pid: int
+) -> None:
     blocks = al_block("cover", f'<h1 class="b_title_h1">{h1}</h1>') + al_block("text", text_html)
-    s.page(url, url.strip("/") + "/index.html", al_shell(f"{title} — кризисный центр «Надежда»", blocks, pid), kind)
+    s.page(
+        url,
+        url.strip("/") + "/index.html",
+        al_shell(f"{title} — кризисный центр «Надежда»", blocks, pid),
+        kind,
+    )
 
 
 def build_altai(arts: list[dict], s: Site) -> Site:
@@ -152,14 +162,30 @@ def build_altai(arts: list[dict], s: Site) -> Site:
             + al_block("news", '<div class="b_title_h2">Новости</div><div class="b_cards" data-cols="3">' + "".join(map(al_teaser, arts[:3])) + '</div><a class="b_btn b_btn_outline" href="/novosti">Все новости</a>')
             + al_block("reviews", '<div class="b_title_h2">Отзывы</div><div class="b_carousel" data-autoplay="5000"><div class="b_slide">«Здесь мне помогли поверить, что я справлюсь». — Анна</div></div><a href="/otzyvy">Все отзывы</a>')
             + al_block("event", '<div class="b_title_h2">Скоро</div><a href="/sobytiya/yarmarka">Благотворительная ярмарка 20 декабря</a>'))  # fmt: skip
-    s.page("/", "index.html", al_shell("Кризисный центр для женщин «Надежда» — Барнаул", home, 1), "home")
+    s.page(
+        "/",
+        "index.html",
+        al_shell("Кризисный центр для женщин «Надежда» — Барнаул", home, 1),
+        "home",
+    )
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
-        pager = "".join(f'<span class="b_pager_item b_active">{k}</span>' if k == i else f'<a class="b_pager_item" href="/novosti{"" if k == 1 else f"?page={k}"}">{k}</a>' for k in range(1, len(chunks) + 1))
+        pager = "".join(
+            f'<span class="b_pager_item b_active">{k}</span>'
+            if k == i
+            else f'<a class="b_pager_item" href="/novosti{"" if k == 1 else f"?page={k}"}">{k}</a>'
+            for k in range(1, len(chunks) + 1)
+        )
         blocks = (al_block("cover", '<h1 class="b_title_h1">Новости</h1>')
                   + al_block("cards", '<div class="b_cards" data-cols="2">' + "".join(map(al_card, chunk)) + f'</div><div class="b_pager" data-pages="{len(chunks)}">{pager}</div>'))  # fmt: skip
-        shell = al_shell(f"Новости — страница {i} — «Надежда»" if i > 1 else "Новости — кризисный центр «Надежда»", blocks, 10 + i)
+        shell = al_shell(
+            f"Новости — страница {i} — «Надежда»"
+            if i > 1
+            else "Новости — кризисный центр «Надежда»",
+            blocks,
+            10 + i,
+        )
         if i == 1:
             s.page("/novosti", "novosti/index.html", shell, "listing")
         else:
@@ -170,7 +196,13 @@ def build_altai(arts: list[dict], s: Site) -> Site:
                   + al_block("text", f'<div class="b_text b_date">{dotted(a["date"])}</div>' + paras_html(a, "b_text"))
                   + al_block("share", '<div class="b_text">Поделиться:</div><a class="b_share" href="https://vk.com/share.php?url=https://nadezhda22.ru' + al_url(a) + '">ВКонтакте</a>')
                   + al_block("cards", '<div class="b_title_h2">Другие новости</div><div class="b_cards" data-cols="3">' + "".join(map(al_card, others)) + "</div>"))  # fmt: skip
-        s.page(al_url(a), al_url(a).strip("/") + "/index.html", al_shell(f"{a['title']} — «Надежда»", blocks, 100 + a["id"]), "article", a)
+        s.page(
+            al_url(a),
+            al_url(a).strip("/") + "/index.html",
+            al_shell(f"{a['title']} — «Надежда»", blocks, 100 + a["id"]),
+            "article",
+            a,
+        )
     al_text_page(s, "/o-centre", "О центре", "О центре",
                  '<div class="b_text">Краевой кризисный центр для женщин «Надежда» работает в Барнауле с 2012 года. Мы помогаем женщинам с детьми, пострадавшим от насилия или оставшимся без жилья.</div><div class="b_text">Учредитель — Алтайская краевая общественная организация «Женский союз». С 2025 года у центра есть отделение в Бийске.</div>', "about", 2)  # fmt: skip
     al_text_page(s, "/uslugi", "Чем помогаем", "Чем помогаем",
@@ -222,7 +254,10 @@ def vl_section(inner: str, n: int) -> str:
 
 
 def vl_shell(title: str, sections: list[str], current: str) -> str:
-    nav = "".join(f'<li jsname="ibnC6b" class="VsJjtf{" zDUgLc" if p == current else ""}"><div class="PsKE7e"><a class="aJHbb dk90Ob" href="{VL_BASE}{p}" data-url="{VL_BASE}{p}">{n}</a></div></li>' for p, n in VL_NAV)
+    nav = "".join(
+        f'<li jsname="ibnC6b" class="VsJjtf{" zDUgLc" if p == current else ""}"><div class="PsKE7e"><a class="aJHbb dk90Ob" href="{VL_BASE}{p}" data-url="{VL_BASE}{p}">{n}</a></div></li>'
+        for p, n in VL_NAV
+    )
     body = "".join(vl_section(s, i + 1) for i, s in enumerate(sections))
     return f"""<!DOCTYPE html>
 <html lang="ru" itemscope itemtype="http://schema.org/WebPage">
@@ -254,12 +289,20 @@ def vl_p(text: str, extra: str = "") -> str:
 
 
 def vl_h(text: str, level: int = 1) -> str:
-    return f'<h{level} id="h.{abs(hash(text)) % 10**6:06d}" dir="ltr" class="zfr3Q {"duRjpb" if level == 1 else "JYVBee"} CDt4Ke"><span class="C9DxTc">{text}</span></h{level}>'
+    return f'<h{level} id="h.{zlib.crc32(text.encode()) % 10**6:06d}" dir="ltr" class="zfr3Q {"duRjpb" if level == 1 else "JYVBee"} CDt4Ke"><span class="C9DxTc">{text}</span></h{level}>'
 
 
-def vl_page(s: Site, path: str, title: str, sections: list[str], kind: str, a: dict | None = None) -> None:
+def vl_page(
+    s: Site, path: str, title: str, sections: list[str], kind: str, a: dict | None = None
+) -> None:
     url = VL_BASE + path
-    s.page(url, url.strip("/") + "/index.html", vl_shell(title, sections, path if a is None else "/novosti"), kind, a)
+    s.page(
+        url,
+        url.strip("/") + "/index.html",
+        vl_shell(title, sections, path if a is None else "/novosti"),
+        kind,
+        a,
+    )
 
 
 def build_vlad(arts: list[dict], s: Site) -> Site:
@@ -270,12 +313,22 @@ def build_vlad(arts: list[dict], s: Site) -> Site:
 <body><p>Сайт переехал: <a href="{VL_BASE}">АНО «Семейный очаг»</a></p></body></html>
 """
     s.page("/", "index.html", stub, "home")
-    teasers = "".join(vl_p(f'{a["date"].day} {MONTHS_GEN[a["date"].month - 1]} — <a class="XqQF9c" href="{vl_url(a)}">{e(a["title"])}</a>') for a in arts[:4])
+    teasers = "".join(
+        vl_p(
+            f'{a["date"].day} {MONTHS_GEN[a["date"].month - 1]} — <a class="XqQF9c" href="{vl_url(a)}">{e(a["title"])}</a>'
+        )
+        for a in arts[:4]
+    )
     vl_page(s, "", "АНО «Семейный очаг» — Главная",
             [vl_h("Семейный очаг") + vl_p("Автономная некоммерческая организация помощи приёмным семьям и выпускникам детских домов. Ковров, Владимирская область."),
              vl_h("Последние новости", 2) + teasers + vl_p(f'<a class="XqQF9c" href="{VL_BASE}/novosti">Все новости</a>'),
              vl_p(f'<a class="XqQF9c" href="{VL_BASE}/anons-shkola-nastavnikov">Набор в школу наставников — весна 2026</a> · <a class="XqQF9c" href="{VL_BASE}/roditelyam">Памятка для приёмных родителей</a>')], "home")  # fmt: skip
-    items = "".join(vl_h(f'<a class="XqQF9c" href="{vl_url(a)}">{e(a["title"])}</a>', 3) + vl_p(e(lead(a, 220))) + vl_p(e(vl_said(a["date"])), " Hv2Eb") for a in arts)
+    items = "".join(
+        vl_h(f'<a class="XqQF9c" href="{vl_url(a)}">{e(a["title"])}</a>', 3)
+        + vl_p(e(lead(a, 220)))
+        + vl_p(e(vl_said(a["date"])), " Hv2Eb")
+        for a in arts
+    )
     vl_page(s, "/novosti", "АНО «Семейный очаг» — Новости", [vl_h("Новости"), items], "listing")
     for a in arts:
         body = "".join(vl_p(e(p)) for p in paragraphs(a))
@@ -316,7 +369,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -326,7 +381,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
