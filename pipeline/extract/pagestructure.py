@@ -482,7 +482,7 @@ def _prints_a_linked_post(s: Structure, headline: Block, tree: HtmlElement, url:
     box = _common_box(headline.owner, s.body[0].owner)
     if box is None or _tag(box) in ("body", "html"):
         return False
-    if any(b is not headline and b.owner in box.iter() and is_headline_shaped(b)
+    if any(b is not headline and _in_any(b.owner, {box}) and is_headline_shaped(b)
            for b in s.title_links + s.headings):
         return False
     target = urljoin(url, headline.href or "")

@@ -132,7 +132,7 @@ def explain_text(
     result, doc = tag_traced(text, title=title, home_region_iso=home_iso, config=config)
     read = with_source(result, text, title, home_iso, source_names, config.topics,
                        home_voice=home_voice)
-    work, home_added, own_word = read.work, read.home_added, read.own_word
+    work, home_added, own_rule = read.work, read.home_added, read.own_rule
     trace = doc.trace
     assert trace is not None
     topics = {t.name: t.query for t in config.topics}
@@ -167,16 +167,16 @@ def explain_text(
             "rules": [rule_text(code) for code in dict.fromkeys(out.rules)],
             "sentences": [_mention(text, title, s) for s in steps_by_iso.get(iso, [])],
         })
-    if own_word is not None:
-        own_rule = rule_text(own_word)
+    if own_rule is not None:
+        own_text = rule_text(own_rule)
         entry = next((r for r in regions if r["iso"] == home_iso), None)
         if entry is None:
             regions.append({"iso": home_iso, "region": region_by_iso(str(home_iso)).name,
-                            "attributed": True, "score": 0.0, "mentions": 0, "rules": [own_rule],
+                            "attributed": True, "score": 0.0, "mentions": 0, "rules": [own_text],
                             "sentences": []})
         else:
             entry["attributed"] = True
-            entry["rules"].append(own_rule)
+            entry["rules"].append(own_text)
     if home_added:
         hit = result.regions[0]
         regions.append({"iso": hit.iso, "region": hit.region, "attributed": True, "score": 0.0,

@@ -116,8 +116,7 @@ def own_work(
 def own_body_acts(text: str, title: str, names: Sequence[str | None]) -> str | None:
     """The word by which a regional body's material says the body itself takes part («наш
     центр», «Северный причал» и департамент округа подписали…»): its region is then one the
-    material is about, whatever other regions it names. On any regional source a headline in
-    None for advice."""
+    material is about, whatever other regions it names. None for advice."""
     if is_general_advice(title, text):
         return None
     for name in _bodies(names):
@@ -161,15 +160,13 @@ def with_own_region(
     unchanged)."""
     if not regions or not home_iso or any(r.iso == home_iso for r in regions):
         return list(regions), None
-    word = own_body_acts(text, title, names)
-    rule = f"own_body:{word}"
+    word, kind = own_body_acts(text, title, names), "own_body"
     if word is None:
-        word = own_people_act(text, title)
-        rule = f"own_people:{word}"
+        word, kind = own_people_act(text, title), "own_people"
     hit = home_hit(home_iso) if word is not None else None
     if hit is None:
         return list(regions), None
-    return [*regions, hit], rule
+    return [*regions, hit], f"{kind}:{word}"
 
 
 @dataclass(frozen=True)
@@ -177,7 +174,7 @@ class SourceReading:
     """What the source itself added to a tagged material (newsmon explain says why)."""
 
     home_added: bool  # the home region, as a regional body's voice naming no place
-    own_word: str | None  # the rule and word by which the source takes part: its region added
+    own_rule: str | None  # the rule and word by which the source takes part («own_body:наш»)
     work: OwnWork | None  # its own work: the material made relevant on its name's topics
 
 
@@ -191,5 +188,5 @@ def with_source(
     work = with_own_work(result, text, title, names, topics)
     found = result.regions
     voiced = with_home_default(found, text, home_iso, title) if home_voice else list(found)
-    result.regions, own_word = with_own_region(voiced, text, title, names, home_iso)
-    return SourceReading(bool(voiced) and not found, own_word, work)
+    result.regions, own_rule = with_own_region(voiced, text, title, names, home_iso)
+    return SourceReading(bool(voiced) and not found, own_rule, work)

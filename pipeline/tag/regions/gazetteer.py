@@ -12,6 +12,7 @@ import difflib
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsmon.core.datafiles import data_dir
 from newsmon.core.errors import UserError
@@ -379,13 +380,17 @@ def _suggest(text: str) -> Region | None:
 # --- matching -------------------------------------------------------------------------------------
 
 
-def _token_keys(tok: Token) -> set[str]:
-    return {tok.lemma, normalize_word(tok.text)}
+class TokenKeys(NamedTuple):
+    """What a token matches a name's word by: its lemma and form (``own``); for names of several
+    words, also every reading of a capitalised word (``readings``)."""
+
+    own: frozenset[str]
+    readings: frozenset[str]
 
 
-def _phrase_keys(tok: Token) -> frozenset[str]:
-    """Every reading of a capitalised word, for names of several words."""
-    return lemmas_all(tok.text) if tok.text[:1].isupper() else frozenset()
+def _token_keys(tok: Token) -> TokenKeys:
+    own = frozenset({tok.lemma, normalize_word(tok.text)})
+    return TokenKeys(own, own | lemmas_all(tok.text) if tok.text[:1].isupper() else own)
 
 
 def _joined(text: str, a: Token, b: Token) -> bool:
@@ -509,7 +514,7 @@ def _adjectival(text: str, toks: list[Token], i: int) -> bool:
 
 def _match_at(gaz, text, toks, keys, i) -> tuple[int, Entry] | None:
     candidates = []
-    for k in sorted(keys[i] | _phrase_keys(toks[i])):  # sorted: the same winner in every process
+    for k in sorted(keys[i].readings):  # sorted: the same winner among equals in every process
         candidates.extend(gaz.index.get(k, ()))
     best: tuple[int, Entry] | None = None
     for key, entry in candidates:
@@ -524,7 +529,7 @@ def _match_at(gaz, text, toks, keys, i) -> tuple[int, Entry] | None:
         # pymorphy2 reads «Среднего» first as the noun «среднее»); a one-word name needs the
         # word's own lemma or form.
         if all(
-            (keys[i + j] | (_phrase_keys(toks[i + j]) if n > 1 else set())) & key[j]
+            (keys[i + j].readings if n > 1 else keys[i + j].own) & key[j]
             and (j == 0 or _joined(text, toks[i + j - 1], toks[i + j]))
             for j in range(n)
         ):

@@ -220,31 +220,31 @@ def _official_of(toks: list[syntax.SynToken], tok: syntax.SynToken) -> syntax.Sy
     """The official or body a list of regions is the genitive of («губернаторы A и B»,
     «уполномоченные по правам ребёнка A, B»), up a short chain of genitives; None for a list of
     origins («специалисты из A, B») or of anything else («семьи A, B»)."""
-    if any(t.head == tok.index and t.rel == "case" for t in toks):
-        return None  # «из A, B», «для A, B»
-    cur = tok
-    for _ in range(OFFICIAL_CHAIN):
-        if cur.rel != "nmod" or not 0 <= cur.head < len(toks):
-            return None
-        cur = toks[cur.head]
-        if lemma(cur.text) in officials():
-            return cur
-    return None
+    return _genitive_head(toks, tok, officials(), OFFICIAL_CHAIN)
 
 
 def _joint_event_of(toks: list[syntax.SynToken], tok: syntax.SynToken) -> int | None:
-    """The meeting a list of regions is the genitive of, up a short chain of genitives with no
-    preposition («совещание ← уполномоченных ← по правам ← ребёнка ← A, B»); None for guests
-    («гости из A, B»), for anything else («семьи A, B»)."""
+    """The meeting a list of regions is the genitive of, through the people or bodies who meet
+    («совещание ← уполномоченных ← по правам ← ребёнка ← A, B»); None for guests («гости из A,
+    B»), for anything else («семьи A, B»)."""
+    meeting = _genitive_head(toks, tok, JOINT_EVENT_LEMMAS, OFFICIAL_CHAIN + 1)
+    return None if meeting is None else meeting.index
+
+
+def _genitive_head(
+    toks: list[syntax.SynToken], tok: syntax.SynToken, lemmas: frozenset[str], steps: int
+) -> syntax.SynToken | None:
+    """The first word with a lemma of ``lemmas`` up a chain of at most ``steps`` genitives
+    (``nmod``) from ``tok``, which takes no preposition («из A, B», «для A, B»: None)."""
+    if any(t.head == tok.index and t.rel == "case" for t in toks):
+        return None
     cur = tok
-    for _ in range(OFFICIAL_CHAIN + 1):
+    for _ in range(steps):
         if cur.rel != "nmod" or not 0 <= cur.head < len(toks):
             return None
-        if any(t.head == cur.index and t.rel == "case" for t in toks) and cur is tok:
-            return None  # «из A, B», «для A, B»
         cur = toks[cur.head]
-        if lemma(cur.text) in JOINT_EVENT_LEMMAS:
-            return cur.index
+        if lemma(cur.text) in lemmas:
+            return cur
     return None
 
 
