@@ -64,11 +64,26 @@ OUTLETS: dict[str, dict[str, Any]] = {
 }  # fmt: skip
 
 e = html.escape
-MONTHS_ABBR = ["янв.", "февр.", "мар.", "апр.", "мая", "июня", "июля", "авг.", "сент.", "окт.", "нояб.", "дек."]
+MONTHS_ABBR = [
+    "янв.",
+    "февр.",
+    "мар.",
+    "апр.",
+    "мая",
+    "июня",
+    "июля",
+    "авг.",
+    "сент.",
+    "окт.",
+    "нояб.",
+    "дек.",
+]
 
 
 def local_iso(a: dict, name: str) -> str:
-    return dt.datetime.fromisoformat(f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}").isoformat()
+    return dt.datetime.fromisoformat(
+        f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}"
+    ).isoformat()
 
 
 def newest_first(arts: list[dict]) -> list[dict]:
@@ -76,7 +91,7 @@ def newest_first(arts: list[dict]) -> list[dict]:
 
 
 def chunked(arts: list[dict], per: int) -> list[list[dict]]:
-    return [arts[i:i + per] for i in range(0, len(arts), per)] or [[]]
+    return [arts[i : i + per] for i in range(0, len(arts), per)] or [[]]
 
 
 def paras_html(paras: list[str]) -> str:
@@ -122,7 +137,10 @@ def kr_issue_of(a: dict, night: dt.date) -> tuple[int, int, dt.date] | None:
 
 def kr_shell(title: str, content: str, arts: list[dict]) -> str:
     popular = sorted(arts, key=lambda a: -a["views"])[:4]
-    pop = "".join(f'<li><a href="{kr_url(a)}">{e(a["title"])}</a> <span class="views">{a["views"]}</span></li>' for a in popular)
+    pop = "".join(
+        f'<li><a href="{kr_url(a)}">{e(a["title"])}</a> <span class="views">{a["views"]}</span></li>'
+        for a in popular
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru">
 <head>
@@ -168,12 +186,19 @@ def build_kirov(arts: list[dict], s: Site, night: dt.date = NIGHT2) -> Site:
     last = issues[-1]
     home = ('<h2 class="block-title">Новости</h2>' + "".join(map(kr_teaser, arts[:5])) + '<p class="more"><a href="/novosti/">Все новости</a></p>'
             f'<div class="issue-box"><h3>Свежий номер</h3><p><a href="{kr_issue_url(last[0])}">№ {last[0]} ({last[1]}) от {dotted(last[2])}</a></p></div>')  # fmt: skip
-    s.page("/", "index.html", kr_shell("Вятский край — Котельничская районная газета", home, arts), "home")
+    s.page(
+        "/",
+        "index.html",
+        kr_shell("Вятский край — Котельничская районная газета", home, arts),
+        "home",
+    )
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
         body = f'<h1>Новости</h1><div class="news-list">{"".join(map(kr_teaser, chunk))}</div>{kr_pager("/novosti/", len(chunks), i)}'
-        shell = kr_shell("Новости" + ("" if i == 1 else f" — страница {i}") + " — Вятский край", body, arts)
+        shell = kr_shell(
+            "Новости" + ("" if i == 1 else f" — страница {i}") + " — Вятский край", body, arts
+        )
         if i == 1:
             s.page("/novosti/", "novosti/index.html", shell, "listing")
         else:
@@ -190,24 +215,44 @@ def build_kirov(arts: list[dict], s: Site, night: dt.date = NIGHT2) -> Site:
     for slug, d, title, paras in notices:
         body = (f'<div class="breadcrumbs"><a href="/">Главная</a> / <a href="/oficialno/">Официально</a></div><h1>{e(title)}</h1>'
                 f'<p class="notice-date">Дата размещения: {dotted(d)}</p>{paras_html(paras)}<p>Администрация Котельничского муниципального района</p>')  # fmt: skip
-        s.page(f"/oficialno/izveshcheniya/{slug}.html", f"oficialno/izveshcheniya/{slug}.html", kr_shell(f"{title} — Вятский край", body, arts), "notice")
+        s.page(
+            f"/oficialno/izveshcheniya/{slug}.html",
+            f"oficialno/izveshcheniya/{slug}.html",
+            kr_shell(f"{title} — Вятский край", body, arts),
+            "notice",
+        )
     greet = ("<h1>Поздравления</h1><p>Поздравления публикуются в газете и на сайте по заявкам читателей. Стоимость — от 250 рублей.</p>"
              "<div class='greeting'><h3>Дорогую маму и бабушку Галину Петровну Ожегину поздравляем с 80-летием!</h3><p>Желаем здоровья, бодрости и долгих лет жизни. Дети, внуки, правнуки.</p></div>"
              "<div class='greeting'><h3>Коллектив детского сада «Солнышко» поздравляет с юбилеем заведующую Ирину Васильевну Сунцову</h3><p>Спасибо за тепло и заботу о детях!</p></div>"
              "<div class='greeting'><h3>Поздравляем с золотой свадьбой Николая Ивановича и Тамару Михайловну Вахрушевых!</h3><p>Пятьдесят лет вместе — пример для всех нас. Родные.</p></div>")  # fmt: skip
-    s.page("/pozdravleniya/", "pozdravleniya/index.html", kr_shell("Поздравления — Вятский край", greet, arts), "greetings")
-    rows = "".join(f'<tr><td><a href="{kr_issue_url(n)}">№ {n} ({m})</a></td><td>{dotted(d)}</td><td><a href="/assets/files/vypuski/2025/vk-{n}.pdf">PDF</a></td></tr>' for n, m, d in reversed(issues))
+    s.page(
+        "/pozdravleniya/",
+        "pozdravleniya/index.html",
+        kr_shell("Поздравления — Вятский край", greet, arts),
+        "greetings",
+    )
+    rows = "".join(
+        f'<tr><td><a href="{kr_issue_url(n)}">№ {n} ({m})</a></td><td>{dotted(d)}</td><td><a href="/assets/files/vypuski/2025/vk-{n}.pdf">PDF</a></td></tr>'
+        for n, m, d in reversed(issues)
+    )
     s.page("/arhiv-vypuskov/", "arhiv-vypuskov/index.html", kr_shell("Архив выпусков — Вятский край",
            f"<h1>Архив выпусков</h1><p>Номера газеты в формате PDF. 2025 год.</p><table class='issues'><tr><th>Номер</th><th>Дата выхода</th><th>Файл</th></tr>{rows}</table>", arts), "archive")  # fmt: skip
     for k, (n, m, d) in enumerate(issues):
         prev = issues[k - 1][2] if k else dt.date(2025, 9, 1)
         inside = [a for a in sorted(arts, key=lambda a: a["date"]) if prev < a["date"] <= d]
         items = "".join(f'<li><a href="{kr_url(a)}">{e(a["title"])}</a></li>' for a in inside)
-        items += "<li>Телепрограмма на неделю</li><li>Поздравления</li><li>Объявления и реклама</li>"
+        items += (
+            "<li>Телепрограмма на неделю</li><li>Поздравления</li><li>Объявления и реклама</li>"
+        )
         body = (f'<div class="breadcrumbs"><a href="/">Главная</a> / <a href="/arhiv-vypuskov/">Архив выпусков</a></div>'
                 f'<h1>«Вятский край» № {n} ({m}) от {dotted(d)}</h1><p class="issue-meta">Тираж 2 150 экз. 12 полос.</p>'
                 f'<p><a class="btn" href="/assets/files/vypuski/2025/vk-{n}.pdf">Скачать номер (PDF, 8,4 МБ)</a></p><h3>В номере:</h3><ul>{items}</ul>')  # fmt: skip
-        s.page(kr_issue_url(n), kr_issue_url(n).lstrip("/"), kr_shell(f"№ {n} ({m}) от {dotted(d)} — Архив выпусков", body, arts), "issue")
+        s.page(
+            kr_issue_url(n),
+            kr_issue_url(n).lstrip("/"),
+            kr_shell(f"№ {n} ({m}) от {dotted(d)} — Архив выпусков", body, arts),
+            "issue",
+        )
     monday = night - dt.timedelta(days=night.weekday())
     days = ["Понедельник", "Вторник", "Среда", "Четверг", "Пятница", "Суббота", "Воскресенье"]
     grid = ""
@@ -229,13 +274,20 @@ def build_kirov(arts: list[dict], s: Site, night: dt.date = NIGHT2) -> Site:
     for a in arts:
         url = kr_url(a)
         issue = kr_issue_of(a, night)
-        printed = f'<p class="printed">Материал опубликован в № {issue[0]} ({issue[1]}) от {dotted(issue[2])}</p>' if issue else ""
+        printed = (
+            f'<p class="printed">Материал опубликован в № {issue[0]} ({issue[1]}) от {dotted(issue[2])}</p>'
+            if issue
+            else ""
+        )
         share = "".join(f'<a class="share share--{k}" href="{u}{{{{BASE}}}}{url}" target="_blank" rel="nofollow">{t}</a>'
                         for k, u, t in (("vk", "https://vk.com/share.php?url=", "ВКонтакте"), ("ok", "https://connect.ok.ru/offer?url=", "Одноклассники"),
                                         ("tg", "https://t.me/share/url?url=", "Telegram")))  # fmt: skip
-        sec = f'/{KR_SECTIONS[a["rubric"]]}/'
+        sec = f"/{KR_SECTIONS[a['rubric']]}/"
         same = [b for b in arts if b["rubric"] == a["rubric"] and b is not a][:3]
-        more = "".join(f'<li><a href="{kr_url(b)}">{e(b["title"])}</a> <span>{kr_teaser_date(b["date"])}</span></li>' for b in same)
+        more = "".join(
+            f'<li><a href="{kr_url(b)}">{e(b["title"])}</a> <span>{kr_teaser_date(b["date"])}</span></li>'
+            for b in same
+        )
         body = (f'<div class="breadcrumbs"><a href="/">Главная</a> / <a href="/novosti/">Новости</a> / <a href="{sec}">{a["rubric"]}</a></div>'
                 f'<div class="article"><h1>{e(a["title"])}</h1><div class="article__meta"><span class="date">{dotted(a["date"])}, {a["time"]}</span>'
                 f' <span class="views" title="Просмотров">👁 {a["views"]}</span></div>'
@@ -243,7 +295,9 @@ def build_kirov(arts: list[dict], s: Site, night: dt.date = NIGHT2) -> Site:
                 f'<div class="article__text">{paras_html(paragraphs(a))}</div>{printed}'
                 f'<div class="share-block"><span>Поделиться:</span> {share}</div></div>'
                 f'<div class="more-news"><h3>Другие новости раздела</h3><ul>{more}</ul></div>')  # fmt: skip
-        s.page(url, url.lstrip("/"), kr_shell(f"{a['title']} — Вятский край", body, arts), "article", a)
+        s.page(
+            url, url.lstrip("/"), kr_shell(f"{a['title']} — Вятский край", body, arts), "article", a
+        )
     return s
 
 
@@ -260,8 +314,14 @@ TM_PERSONS = {
 }  # fmt: skip
 TM_PARTNERS = [
     ("https://partner-news.example.com/ru/story/sibir-moroz", "В Сибири ожидаются сильные морозы"),
-    ("https://partner-news.example.com/ru/story/kurs-rublya", "Аналитики назвали курс рубля к Новому году"),
-    ("https://partner-news.example.com/ru/story/ipoteka", "Что изменится в семейной ипотеке с 1 декабря"),
+    (
+        "https://partner-news.example.com/ru/story/kurs-rublya",
+        "Аналитики назвали курс рубля к Новому году",
+    ),
+    (
+        "https://partner-news.example.com/ru/story/ipoteka",
+        "Что изменится в семейной ипотеке с 1 декабря",
+    ),
 ]
 
 
@@ -270,7 +330,10 @@ def tm_url(a: dict) -> str:
 
 
 def tm_shell(title: str, content: str, arts: list[dict], head: str = "") -> str:
-    partners = "".join(f'<li><a href="{u}" target="_blank" rel="nofollow noopener">{e(t)}</a></li>' for u, t in TM_PARTNERS)
+    partners = "".join(
+        f'<li><a href="{u}" target="_blank" rel="nofollow noopener">{e(t)}</a></li>'
+        for u, t in TM_PARTNERS
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru">
 <head>
@@ -299,8 +362,10 @@ def tm_item(a: dict) -> str:
 
 
 def tm_teaser(a: dict) -> str:
-    return (f'<li><span class="time">{a["date"].day} {MONTHS_GEN[a["date"].month - 1]} {a["time"]}</span> '
-            f'<a href="{tm_url(a)}">{e(a["title"])}</a></li>')
+    return (
+        f'<li><span class="time">{a["date"].day} {MONTHS_GEN[a["date"].month - 1]} {a["time"]}</span> '
+        f'<a href="{tm_url(a)}">{e(a["title"])}</a></li>'
+    )
 
 
 def build_tomsk(arts: list[dict], s: Site, night: dt.date = NIGHT2) -> Site:
@@ -310,14 +375,30 @@ def build_tomsk(arts: list[dict], s: Site, night: dt.date = NIGHT2) -> Site:
             f'<h2><a href="{tm_url(top)}">{e(top["title"])}</a></h2><p>{e(lead(top, 160))}</p></div>'
             f'<h3>Последние новости</h3><ul class="lenta">{"".join(map(tm_teaser, arts[1:8]))}</ul><p><a href="/news/">Все новости</a></p>'
             '<div class="programs-box"><h3>Программы</h3><ul>' + "".join(f'<li><a href="/programs/{k}/">{n}</a></li>' for k, (n, _) in TM_PROGRAMS.items()) + "</ul></div>")  # fmt: skip
-    s.page("/", "index.html", tm_shell("Томь-ТВ — новости Томска и Томской области", home, arts), "home")
+    s.page(
+        "/",
+        "index.html",
+        tm_shell("Томь-ТВ — новости Томска и Томской области", home, arts),
+        "home",
+    )
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks):
-        pager = " ".join(f"<b>{k + 1}</b>" if k == i else f'<a href="/news/{"" if k == 0 else f"?curPos={k * per}"}">{k + 1}</a>' for k in range(len(chunks)))
-        nxt = f' <a class="next" href="/news/?curPos={(i + 1) * per}">Следующая »</a>' if i + 1 < len(chunks) else ""
+        pager = " ".join(
+            f"<b>{k + 1}</b>"
+            if k == i
+            else f'<a href="/news/{"" if k == 0 else f"?curPos={k * per}"}">{k + 1}</a>'
+            for k in range(len(chunks))
+        )
+        nxt = (
+            f' <a class="next" href="/news/?curPos={(i + 1) * per}">Следующая »</a>'
+            if i + 1 < len(chunks)
+            else ""
+        )
         body = f'<h1>Новости</h1><div class="news-list">{"".join(map(tm_item, chunk))}</div><div class="pager">Страницы: {pager}{nxt}</div>'
-        shell = tm_shell("Новости" + ("" if i == 0 else f" (страница {i + 1})") + " — Томь-ТВ", body, arts)
+        shell = tm_shell(
+            "Новости" + ("" if i == 0 else f" (страница {i + 1})") + " — Томь-ТВ", body, arts
+        )
         if i == 0:
             s.page("/news/", "news/index.html", shell, "listing")
         else:
@@ -328,13 +409,26 @@ def build_tomsk(arts: list[dict], s: Site, night: dt.date = NIGHT2) -> Site:
         eps = [a for a in arts if a["program"] == key]
         hosts = sorted({a["presenter"] for a in eps})
         hosts_html = ", ".join(f'<a href="/persons/{p}/">{TM_PERSONS[p][0]}</a>' for p in hosts)
-        rows = "".join(f'<li class="episode"><span class="date">{dotted(a["date"])}</span> Выпуск от {a["date"].day} {MONTHS_GEN[a["date"].month - 1]}: <a href="{tm_url(a)}">{e(a["title"])}</a></li>' for a in eps)
+        rows = "".join(
+            f'<li class="episode"><span class="date">{dotted(a["date"])}</span> Выпуск от {a["date"].day} {MONTHS_GEN[a["date"].month - 1]}: <a href="{tm_url(a)}">{e(a["title"])}</a></li>'
+            for a in eps
+        )
         body = (f'<h1>{name}</h1><p class="program-about">{e(about)}</p><p>Ведущие: {hosts_html or "—"}</p>'
                 f'<h3>Выпуски</h3><ul class="episodes">{rows}</ul><p class="archive-note">Выпуски до сентября 2025 года доступны в видеоархиве по запросу.</p>')  # fmt: skip
-        s.page(f"/programs/{key}/", f"programs/{key}/index.html", tm_shell(f"{name} — Томь-ТВ", body, arts), "programme")
+        s.page(
+            f"/programs/{key}/",
+            f"programs/{key}/index.html",
+            tm_shell(f"{name} — Томь-ТВ", body, arts),
+            "programme",
+        )
     times = [("06:00", "Утро на Томи", "utro"), ("09:00", "Вести. Томь", "vesti"), ("14:20", "Вести. Томь", "vesti"), ("15:00", "Документальный цикл «Сибирь»", ""),
              ("18:40", "Вести. Томь", "vesti"), ("19:10", "Семейный час (по средам)", "semeyniy-chas"), ("21:10", "Вести. Томь", "vesti")]  # fmt: skip
-    grid = "".join(f'<tr><td class="time">{t}</td><td>' + (f'<a href="/programs/{k}/">{e(n)}</a>' if k else e(n)) + "</td></tr>" for t, n, k in times)
+    grid = "".join(
+        f'<tr><td class="time">{t}</td><td>'
+        + (f'<a href="/programs/{k}/">{e(n)}</a>' if k else e(n))
+        + "</td></tr>"
+        for t, n, k in times
+    )
     s.page("/efir/", "efir/index.html", tm_shell("Эфир — Томь-ТВ",
            f'<h1>Программа передач на {dotted(night)}</h1><div class="player-live"><div class="video-player">Прямой эфир. Для просмотра включите JavaScript.</div></div><table class="schedule">{grid}</table>', arts), "schedule")  # fmt: skip
     for key, (name, bio) in TM_PERSONS.items():
@@ -347,7 +441,11 @@ def build_tomsk(arts: list[dict], s: Site, night: dt.date = NIGHT2) -> Site:
            "<h2>Контакты</h2><p>634000, Томск, пр. Фрунзе, 00. Приёмная: +7 (3822) 00-00-00. Информационная служба: news@tomtv.example.</p>", arts), "about")  # fmt: skip
     for a in arts:
         paras = paragraphs(a)
-        upd = f' <span class="updated">Обновлено {dotted(a["updated"])}</span>' if a.get("updated") else ""
+        upd = (
+            f' <span class="updated">Обновлено {dotted(a["updated"])}</span>'
+            if a.get("updated")
+            else ""
+        )
         prog, host = TM_PROGRAMS[a["program"]][0], TM_PERSONS[a["presenter"]][0]
         others = [b for b in arts if b is not a][:4]
         more = "".join(f'<li><a href="{tm_url(b)}">{e(b["title"])}</a></li>' for b in others)
@@ -359,7 +457,13 @@ def build_tomsk(arts: list[dict], s: Site, night: dt.date = NIGHT2) -> Site:
                 f'<p class="lead"><b>{e(paras[0])}</b></p><div class="news-full__text">{paras_html(paras[1:])}</div>'
                 f'<p class="credits">Программа: <a href="/programs/{a["program"]}/">{prog}</a>. Автор: <a href="/persons/{a["presenter"]}/">{host}</a></p></div>'
                 f'<div class="more"><h3>Другие новости</h3><ul>{more}</ul></div>')  # fmt: skip
-        s.page(tm_url(a), tm_url(a).strip("/") + "/index.html", tm_shell(f"{a['title']} — Томь-ТВ", body, arts, head), "article", a)
+        s.page(
+            tm_url(a),
+            tm_url(a).strip("/") + "/index.html",
+            tm_shell(f"{a['title']} — Томь-ТВ", body, arts, head),
+            "article",
+            a,
+        )
     return s
 
 
@@ -379,7 +483,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night), NIGHT1)
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -389,7 +495,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
