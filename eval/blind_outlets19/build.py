@@ -204,7 +204,12 @@ def build_yar(arts: list[dict], s: Site) -> Site:
             '<div class="block_wards"><h2>Им нужна помощь</h2>' + "".join(yr_ward_card(w) for w in YR_WARDS)
             + '<a class="all" href="/podopechnye/">Все подопечные</a></div>'
             '<div class="block_projects"><h2>Проекты</h2>' + "".join(f'<a href="/proekty/{p}/">{n}</a> ' for p, (n, _) in YR_PROJECTS.items()) + "</div>")  # fmt: skip
-    s.page("/", "index.html", yr_shell("Благотворительный фонд «Родные люди» — Ярославль", home), "home")
+    s.page(
+        "/",
+        "index.html",
+        yr_shell("Благотворительный фонд «Родные люди» — Ярославль", home),
+        "home",
+    )
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks):
@@ -212,7 +217,11 @@ def build_yar(arts: list[dict], s: Site) -> Site:
         for k in range(len(chunks)):
             href = "/novosti/" if k == 0 else f"/novosti/?p={k}"
             links.append(f"<strong>{k + 1}</strong>" if k == i else f'<a href="{href}">{k + 1}</a>')
-        nxt = f' <a href="/novosti/?p={i + 1}" class="next">следующая →</a>' if i + 1 < len(chunks) else ""
+        nxt = (
+            f' <a href="/novosti/?p={i + 1}" class="next">следующая →</a>'
+            if i + 1 < len(chunks)
+            else ""
+        )
         body = (f'<h1 umi:element-id="12" umi:field-name="h1">Новости</h1><div class="news_list">{"".join(map(yr_item, chunk))}</div>'
                 f'<div class="numpages">{" ".join(links)}{nxt}</div>')  # fmt: skip
         shell = yr_shell("Новости | Благотворительный фонд «Родные люди»", body, [("", "Новости")])
@@ -221,7 +230,10 @@ def build_yar(arts: list[dict], s: Site) -> Site:
         else:
             s.query_page(f"/novosti/?p={i}", shell, "paginated")
     for a in arts:
-        others = "".join(f'<li><a href="{yr_url(b)}">{e(b["title"])}</a></li>' for b in [b for b in arts if b is not a][:3])
+        others = "".join(
+            f'<li><a href="{yr_url(b)}">{e(b["title"])}</a></li>'
+            for b in [b for b in arts if b is not a][:3]
+        )
         body = (f'<div class="news_page" umi:element-id="{a["id"] + 700}"><h1 umi:field-name="h1">{e(a["title"])}</h1>'
                 f'<div class="news_date">{dotted(a["date"])}</div>'
                 f'<div class="news_content" umi:field-name="content">{body_html(a)}</div>'
@@ -285,7 +297,9 @@ def mr_url(a: dict) -> str:
 
 
 def mr_utc(a: dict) -> str:
-    return local_dt(a, "murmansk").astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S +0000 UTC")
+    return (
+        local_dt(a, "murmansk").astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S +0000 UTC")
+    )
 
 
 def mr_minutes(a: dict) -> int:
@@ -336,8 +350,10 @@ def mr_entry(a: dict) -> str:
 
 
 def mr_page(title: str, content: str) -> str:
-    return (f'<article class="post-single"><header class="post-header"><h1 class="post-title">{e(title)}</h1></header>'
-            f'<div class="post-content">{content}</div></article>')
+    return (
+        f'<article class="post-single"><header class="post-header"><h1 class="post-title">{e(title)}</h1></header>'
+        f'<div class="post-content">{content}</div></article>'
+    )
 
 
 def build_murmansk(arts: list[dict], s: Site) -> Site:
@@ -352,11 +368,17 @@ def build_murmansk(arts: list[dict], s: Site) -> Site:
             nav += f'<a class="next" href="/page/{i + 2}/">Вперёд&nbsp;»</a>'
         intro = ('<article class="first-entry home-info"><header class="entry-header"><h1>Здравствуйте!</h1></header>'
                  '<div class="entry-content">Это блог уполномоченного по правам ребёнка в Мурманской области. Здесь я рассказываю о своей работе, приёмах и о том, как защищены права детей в нашем регионе.</div></article>') if i == 0 else ""  # fmt: skip
-        body = intro + "".join(map(mr_entry, chunk)) + f'<footer class="page-footer"><nav class="pagination">{nav}</nav></footer>'
+        body = (
+            intro
+            + "".join(map(mr_entry, chunk))
+            + f'<footer class="page-footer"><nav class="pagination">{nav}</nav></footer>'
+        )
         if i == 0:
             s.page("/", "index.html", mr_shell(MR_TITLE, body), "home")
         else:
-            s.page(f"/page/{i + 1}/", f"page/{i + 1}/index.html", mr_shell(MR_TITLE, body), "paginated")
+            s.page(
+                f"/page/{i + 1}/", f"page/{i + 1}/index.html", mr_shell(MR_TITLE, body), "paginated"
+            )
     # the archive
     arch = '<header class="page-header"><h1>Записи</h1></header>'
     for y in sorted({a["date"].year for a in arts}, reverse=True):
@@ -378,8 +400,19 @@ def build_murmansk(arts: list[dict], s: Site) -> Site:
         for t in a.get("tags") or []:
             tags[t].append(a)
         cats[a["category"]].append(a)
-    cloud = "".join(f'<li><a href="{term_url("tags", t)}">{t} <sup><strong><sup>{len(sel)}</sup></strong></sup></a></li>' for t, sel in sorted(tags.items()))
-    s.page("/tags/", "tags/index.html", mr_shell(f"Теги | {MR_TITLE}", f'<header class="page-header"><h1>Теги</h1></header><ul class="terms-tags">{cloud}</ul>'), "tags")
+    cloud = "".join(
+        f'<li><a href="{term_url("tags", t)}">{t} <sup><strong><sup>{len(sel)}</sup></strong></sup></a></li>'
+        for t, sel in sorted(tags.items())
+    )
+    s.page(
+        "/tags/",
+        "tags/index.html",
+        mr_shell(
+            f"Теги | {MR_TITLE}",
+            f'<header class="page-header"><h1>Теги</h1></header><ul class="terms-tags">{cloud}</ul>',
+        ),
+        "tags",
+    )
     for kind, terms in (("tags", tags), ("categories", cats)):
         for t, sel in terms.items():
             url = term_url(kind, t)
@@ -389,20 +422,35 @@ def build_murmansk(arts: list[dict], s: Site) -> Site:
                    "tag" if kind == "tags" else "category")  # fmt: skip
     # posts
     for i, a in enumerate(arts):
-        newer, older = (arts[i - 1] if i > 0 else None), (arts[i + 1] if i + 1 < len(arts) else None)
+        newer, older = (
+            (arts[i - 1] if i > 0 else None),
+            (arts[i + 1] if i + 1 < len(arts) else None),
+        )
         nav = ""
         if newer:
             nav += f'<a class="prev" href="{mr_url(newer)}"><span class="title">«&nbsp;Следующая</span><br><span>{e(newer["title"])}</span></a>'
         if older:
             nav += f'<a class="next" href="{mr_url(older)}"><span class="title">Предыдущая&nbsp;»</span><br><span>{e(older["title"])}</span></a>'
-        tag_list = "".join(f'<li><a href="{term_url("tags", t)}">{t}</a></li>' for t in a.get("tags") or [])
-        updated = f'&nbsp;|&nbsp;<span class="post-lastmod">Обновлено: {a["updated"].isoformat()}</span>' if a.get("updated") else ""
+        tag_list = "".join(
+            f'<li><a href="{term_url("tags", t)}">{t}</a></li>' for t in a.get("tags") or []
+        )
+        updated = (
+            f'&nbsp;|&nbsp;<span class="post-lastmod">Обновлено: {a["updated"].isoformat()}</span>'
+            if a.get("updated")
+            else ""
+        )
         body = (f'<article class="post-single"><header class="post-header"><div class="breadcrumbs"><a href="/">Главная</a>&nbsp;»&nbsp;<a href="/posts/">Записи</a></div>'
                 f'<h1 class="post-title entry-hint-parent">{e(a["title"])}</h1>'
                 f'<div class="post-meta"><time datetime="{a["date"].isoformat()}">{mr_words(a["date"])}</time>&nbsp;·&nbsp;{mr_minutes(a)} мин чтения&nbsp;·&nbsp;<a href="{term_url("categories", a["category"])}">{a["category"]}</a>{updated}</div></header>'
                 f'<div class="post-content">{body_html(a)}</div>'
                 f'<footer class="post-footer"><ul class="post-tags">{tag_list}</ul><nav class="paginav">{nav}</nav></footer></article>')  # fmt: skip
-        s.page(mr_url(a), mr_url(a).strip("/") + "/index.html", mr_shell(f"{a['title']} | {MR_TITLE}", body, "single"), "article", a)
+        s.page(
+            mr_url(a),
+            mr_url(a).strip("/") + "/index.html",
+            mr_shell(f"{a['title']} | {MR_TITLE}", body, "single"),
+            "article",
+            a,
+        )
     pages = {
         "about": ("Об уполномоченном", "about", "<p>Уполномоченный по правам ребёнка в Мурманской области — Елена Викторовна Северова. Назначена на должность областной думой в 2022 году.</p><p>Родилась в Мончегорске, окончила Мурманский государственный педагогический университет. Двадцать лет работала в системе образования и в органах опеки.</p><p>Уполномоченный рассматривает жалобы на решения и действия органов власти, нарушающие права детей, проводит проверки, готовит ежегодный доклад.</p>"),
         "priem": ("Приём граждан", "schedule", "<table><tr><th>День</th><th>Время</th><th>Место</th></tr><tr><td>Вторник</td><td>10:00–13:00</td><td>Мурманск, пр. Ленина, 00, каб. 305</td></tr><tr><td>Четверг</td><td>14:00–17:00</td><td>Мурманск, пр. Ленина, 00, каб. 305</td></tr><tr><td>Последняя пятница месяца</td><td>11:00–15:00</td><td>Выездной приём (город сообщается дополнительно)</td></tr></table><p>Предварительная запись по телефону +7 (8152) 00-00-00. Письменные обращения принимаются по почте и через форму на портале правительства области.</p><p>Перед приёмом прочитайте <a href='/pamyatki/mnogodetnym/'>памятку о мерах поддержки многодетных семей</a>.</p>"),
@@ -411,7 +459,12 @@ def build_murmansk(arts: list[dict], s: Site) -> Site:
         "pamyatki/mnogodetnym": ("Памятка: меры поддержки многодетных семей в Мурманской области", "guide", "<p>Многодетной считается семья, в которой воспитываются трое и более детей в возрасте до 18 лет (до 23 лет — при очном обучении).</p><h2>Что положено</h2><ul><li>ежемесячная денежная выплата на каждого ребёнка;</li><li>компенсация 30 % расходов на оплату коммунальных услуг;</li><li>бесплатный проезд школьников на городском транспорте;</li><li>первоочередной приём детей в детские сады.</li></ul><h2>Куда обращаться</h2><p>В центр социальной поддержки населения по месту жительства или через Госуслуги.</p>"),
     }  # fmt: skip
     for slug, (title, kind, text) in pages.items():
-        s.page(f"/{slug}/", f"{slug}/index.html", mr_shell(f"{title} | {MR_TITLE}", mr_page(title, text), "single"), kind)
+        s.page(
+            f"/{slug}/",
+            f"{slug}/index.html",
+            mr_shell(f"{title} | {MR_TITLE}", mr_page(title, text), "single"),
+            kind,
+        )
     return s
 
 
@@ -431,7 +484,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -441,7 +496,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
