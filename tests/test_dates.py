@@ -275,6 +275,10 @@ def test_update_dates_are_not_publication_dates(line, expected):
         ("14 мая, 12:00–18:00 · Дворец культуры", None),
         ("14 мая 2024, с 10:00 до 14:00, Дом молодёжи", None),
         ("14 мая 2024, 12:30 · Новости", datetime.date(2024, 5, 14)),
+        # a line that labels its date as an event's: an events board's page
+        ("Дата проведения: 14.05.2024", None),
+        ("Состоится 14 мая 2024", None),
+        ("Опубликовано: 14.05.2024", datetime.date(2024, 5, 14)),
     ],
 )
 def test_document_deadline_and_print_dates_are_not_date_lines(line, expected):
@@ -689,3 +693,27 @@ def test_a_labelled_byline_under_a_standfirst_beats_the_records_creation_date():
                  "<h1>Семьям вернут часть НДФЛ</h1>" + standfirst + byline + ARTICLE)
     assert find_published(html, url="http://example.ru/news/v", now=NOW) == (
         datetime.date(2024, 4, 29), "dateline")
+
+
+def test_microdata_of_the_item_holding_the_headline_dates_the_page():
+    """tx_news prints the item's date in a «footer» block under the headline: schema.org
+    microdata of the headline's item is the page's date whatever its block is called; a
+    teaser's item in the sidebar is not."""
+    teaser = ('<aside><div itemscope itemtype="http://schema.org/Article"><a href="/n/2">Другая'
+              '</a><time itemprop="datePublished" datetime="2024-05-16">16.05.2024</time></div>'
+              "</aside>")
+    item = ('<div itemscope itemtype="http://schema.org/Article"><div class="header"><h1 '
+            'itemprop="headline">Заголовок</h1></div><div class="footer"><span class="news-list-'
+            'date"><time itemprop="datePublished" datetime="2024-05-03">03.05.2024</time></span>'
+            f'</div><div itemprop="articleBody">{ARTICLE}</div></div>')
+    assert find_published(_page("", item + teaser), url="http://e.ru/n", now=NOW) == (
+        datetime.date(2024, 5, 3), "microdata")
+    unscoped = f"<h1>Заголовок</h1>{ARTICLE}{teaser}"
+    assert find_published(_page("", unscoped), url="http://e.ru/n", now=NOW)[1] != "microdata"
+
+
+def test_a_date_later_this_month_is_no_publication_on_the_1st():
+    """htmldate turns a full date after its bound into the 1st of its month (the year and month
+    alone pass): an announcement for 25 May crawled on 17 May is not dated 1 May."""
+    body = "<h1>Заголовок</h1><time datetime='2024-05-25'>25 мая 2024</time>" + ARTICLE
+    assert find_published(_page("", body), url="http://e.ru/n", now=NOW) == (None, "none")

@@ -52,6 +52,14 @@ _REFERENCE_DATE = re.compile(
 _TIME_RANGE = re.compile(
     r"(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:[–—-]|до)\s*(?:[01]?\d|2[0-3])[:.][0-5]\d"
 )
+# «Дата проведения: 26.12.2025», «Состоится 6 декабря», «4 декабря, 18:00 · начнётся через 6
+# дней»: a line that says it gives an event's day — an events board's page, not a publication's date line.
+_EVENT_LABEL = re.compile(
+    r"(?:дата|время|день|сроки?|место)\s+(?:и\s+(?:время|место|дата)\s+)?проведения"
+    r"|\bсостоится\b|\bпройд[её]т\b|\bначн[её]тся\b|\bстартует\b"
+    r"|\bначало\s*(?::|в\s+\d)|\bкогда\s*:",
+    re.IGNORECASE,
+)
 _PUBLISHED_LABEL = re.compile(
     r"(?:^|[\s—–|•·,])(?:опубликовано|дата публикации|размещено)\s*:?\s*\d", re.IGNORECASE
 )
@@ -74,8 +82,9 @@ def dateline_date(
     found = find_dates(text, now=now)
     if not found or "№" in text or _REFERENCE_DATE.search(text[: found[0][1]]):
         return None
-    if _TIME_RANGE.search(text):
-        # «6 декабря, 12:00–18:00 · Манеж»: an event's hours; a publication has one moment.
+    if _TIME_RANGE.search(text) or _EVENT_LABEL.search(text):
+        # «6 декабря, 12:00–18:00 · Манеж», «Дата проведения: 26.12.2025»: an event's hours or
+        # day; a publication has one moment and no such label.
         return None
     rest = text
     for _date, start, end in reversed(found):

@@ -4,7 +4,8 @@
 
 1. a source's CSS override selector;
 2. JSON-LD ``datePublished`` / ``dateCreated``;
-3. meta tags (``article:published_time``, ``datePublished``, ``pubdate``, ``dc.date`` …);
+3. meta tags (``article:published_time``, ``datePublished``, ``pubdate``, ``dc.date`` …), then
+   schema.org microdata of the item holding the headline;
 4. ``<time datetime>`` / ``itemprop=datePublished`` inside the article, not in a widget, a list of
    dated items (events, comments) or a sentence («пройдет <time>5 декабря</time>»);
 5. a date line near the title (or just under the text), in any common Russian form;
@@ -32,6 +33,8 @@ import json
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+from lxml import etree
 
 from pipeline.extract import boilerplate, dateline
 from pipeline.extract.date_expressions import (
@@ -126,6 +129,27 @@ def _jsonld_dates(tree: HtmlElement) -> list[str]:
                 values.append(node[key])
     for raw in broken:
         values += re.findall(r'"datePublished"\s*:\s*"([^"]+)"', raw)
+    return values
+
+
+# Compiled once: the page's own schema.org item is the scope that holds its headline.
+_SCOPED_DATES = etree.XPath(
+    '//*[@itemprop="datePublished" or @itemprop="dateCreated"]'
+    "[ancestor::*[@itemscope][1][.//h1 or .//*[@itemprop='articleBody']]]"
+)
+
+
+def _microdata_dates(tree: HtmlElement) -> list[str]:
+    """schema.org microdata of the item that holds the page's headline or its body
+    (``itemscope`` around ``<h1>`` and ``itemprop="datePublished"``): structured data like
+    JSON-LD, whatever the template calls the block the date sits in (tx_news prints it in a
+    ``<div class="footer">`` under the headline). Teasers in a listing or a sidebar are items of
+    their own, without the page's headline."""
+    values = []
+    for el in _SCOPED_DATES(tree):
+        value = el.get("datetime") or el.get("content")
+        if value:
+            values.append(value)
     return values
 
 
@@ -234,6 +258,15 @@ def _htmldate(tree: HtmlElement, url: str, now: datetime.datetime) -> datetime.d
             if found and found.endswith("-01-01"):
                 found = None
         date = datetime.date.fromisoformat(found) if found else None
+        if date is not None and date.day == 1:
+            # A full date after the crawl fails htmldate's bound, and its year and month alone
+            # then pass as the 1st («2025-10-07» on 1 October → 2025-10-01): an announcement's
+            # day, not a publication's.
+            unbounded = find_date(tree, url=url, original_date=True, extensive_search=False,
+                                  min_date=bounds["min_date"])  # fmt: skip
+            ahead = datetime.date.fromisoformat(unbounded) if unbounded else None
+            if ahead is not None and ahead > date and ahead.replace(day=1) == date:
+                return None
     except (ValueError, TypeError):  # htmldate's own parsing of odd pages
         return None
     return date if is_plausible(date, now) else None
@@ -279,7 +312,11 @@ def find_published(
                 return date, "override"
     machine = [
         (date, method)
-        for method, values in (("jsonld", _jsonld_dates(tree)), ("meta", _meta_dates(tree)))
+        for method, values in (
+            ("jsonld", _jsonld_dates(tree)),
+            ("meta", _meta_dates(tree)),
+            ("microdata", _microdata_dates(tree)),
+        )
         for date in map(local.of, values)
         if date is not None
     ]
