@@ -48,6 +48,7 @@ DEFAULT_SET = "blind_outlets"
 HERE = ROOT / "eval" / DEFAULT_SET
 MONTHS = ("2025-09", "2025-10")
 SINCE = "2025-09-01"
+NIGHT_HOUR_UTC = "18:00:00+00:00"  # 21:00 in Moscow: the evening a night's sites are dated
 
 
 def set_dir(name: str = DEFAULT_SET) -> Path:
@@ -84,9 +85,12 @@ def months_of(gold: dict[str, Any]) -> tuple[str, ...]:
     return tuple(gold.get("months", MONTHS))
 
 
-def crawl_once(sources: Path, db_path: Path, since: str) -> str:
+def crawl_once(sources: Path, db_path: Path, since: str, night: str | None = None) -> str:
+    """One night's crawl; ``night`` (YYYY-MM-DD): read the pages as fetched that evening, so
+    that an announcement dated after it is in the future, as it was for the outlet's readers."""
+    clock = ["-s", f"NEWSMON_CRAWL_TIME={night}T{NIGHT_HOUR_UTC}"] if night else []
     run = newsmon("crawl", "--sources", str(sources), "--db", str(db_path), "--since", since,
-                  "--quiet")  # fmt: skip
+                  "--quiet", *clock)  # fmt: skip
     if run.returncode != 0:
         raise SystemExit(f"newsmon crawl failed ({run.returncode}):\n{run.stderr[-3000:]}")
     return run.stdout
@@ -100,10 +104,12 @@ def crawl(db_path: Path, workdir: Path, here: Path = HERE) -> dict[str, Any]:
 
     gold = load_gold(here)
     since, months = gold.get("since", SINCE), months_of(gold)
+    nights = gold.get("nights") or {}
     night1 = here / "night1"
     if not night1.is_dir():
         with SiteServer(here / "sites") as server:
-            out = crawl_once(server.write_sources(workdir / "sources.yml"), db_path, since)
+            out = crawl_once(server.write_sources(workdir / "sources.yml"), db_path, since,
+                             nights.get("night2"))  # fmt: skip
         return read_results(db_path, months) | {"crawl_stdout": out}
     served = workdir / "served"
     if served.exists():
@@ -111,14 +117,14 @@ def crawl(db_path: Path, workdir: Path, here: Path = HERE) -> dict[str, Any]:
     shutil.copytree(night1, served)
     with SiteServer(served) as server:
         sources = server.write_sources(workdir / "sources.yml")
-        first = crawl_once(sources, db_path, since)
+        first = crawl_once(sources, db_path, since, nights.get("night1"))
         night1_stored = len(read_results(db_path, ())["stored"])
         for site in sorted((here / "sites").iterdir()):
             if (site / "public").is_dir():
                 shutil.rmtree(served / site.name / "public")
                 shutil.copytree(site / "public", served / site.name / "public")
         server.clear_log()
-        second = crawl_once(sources, db_path, since)
+        second = crawl_once(sources, db_path, since, nights.get("night2"))
         night2_requests = len(server.request_log)
     return read_results(db_path, months) | {
         "crawl_stdout": first + second, "night1_stored": night1_stored,

@@ -72,12 +72,18 @@ class NewsSpider(scrapy.Spider):
         self.known_seen: set[str] = set()  # stored URLs met this run, counted once
         self.requested_articles: set[str] = set()  # article requests made this run
         self.max_listing_pages = 50
+        self.crawl_time: str | None = None  # NEWSMON_CRAWL_TIME: a replayed night's instant
         self.gate = PaginationGate(self._schedule)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.max_listing_pages = crawler.settings.getint("NEWSMON_MAX_LISTING_PAGES", 50)
+        replayed = crawler.settings.get("NEWSMON_CRAWL_TIME")
+        if replayed is not None:  # -s values are read as YAML: an instant arrives as a datetime
+            spider.crawl_time = (
+                replayed.isoformat() if isinstance(replayed, dt.datetime) else str(replayed)
+            )
         spider.open_memory(crawler)
         connect = crawler.signals.connect
         connect(spider._on_item_scraped, signal=signals.item_scraped)
@@ -263,7 +269,7 @@ class NewsSpider(scrapy.Spider):
             source=source.name,
             body=response.body,
             encoding=getattr(response, "encoding", None),
-            fetched_at=now_iso(),
+            fetched_at=self.crawl_time or now_iso(),
             request_urls=list(dict.fromkeys(canonical_url(u) for u in [*redirects, response.url])),
             feed_date=response.meta.get("feed_date"),
         )

@@ -51,3 +51,28 @@ def test_an_undated_page_is_no_article_unless_a_feed_dates_it(tmp_path):
     assert [(u.rsplit("/", 1)[1], p, m) for u, p, m in rows] == [
         ("novost.html", "2025-10-07", "time"), ("v-lente.html", "2025-10-08", "feed")]
     assert "/uslugi/konsultacii.html" not in again
+
+
+def test_a_replayed_night_reads_a_later_date_as_the_future(tmp_path):
+    """NEWSMON_CRAWL_TIME replays a past night (the blind outlets' evaluation): an announcement
+    dated after that evening has no publication date yet and is not stored, while the same
+    page crawled today is; the articles carry the replayed fetch time."""
+    folder = tmp_path / "sites" / "centre"
+    (folder / "public" / "news").mkdir(parents=True)
+    (folder / "site.yml").write_text(yaml.safe_dump(
+        {"name": "centre", "region": "Тверская область", "sitemaps": ["/sitemap.xml"]},
+        allow_unicode=True), encoding="utf-8")  # fmt: skip
+    (folder / "public" / "news" / "1.html").write_text(_page("Центр открыл консультации", True))
+    (folder / "public" / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+        'sitemap/0.9"><url><loc>{{BASE}}/news/1.html</loc></url></urlset>', "utf-8")
+    with SiteServer(tmp_path / "sites") as server:
+        sources = server.write_sources(tmp_path / "sources.yml")
+        before = crawl(sources, tmp_path / "before.db", "-s",
+                       "NEWSMON_CRAWL_TIME=2025-10-01T18:00:00+00:00")  # fmt: skip
+        after = crawl(sources, tmp_path / "after.db", "-s",
+                      "NEWSMON_CRAWL_TIME=2025-10-08T18:00:00+00:00")  # fmt: skip
+    assert before.returncode == 0 and after.returncode == 0, before.stderr + after.stderr
+    assert query(tmp_path / "before.db", "select count(*) from articles") == [(0,)]
+    assert query(tmp_path / "after.db", "select published, fetched_at from articles") == [
+        ("2025-10-07", "2025-10-08T18:00:00+00:00")]

@@ -77,6 +77,9 @@ NEWSMON_RUN_ID = 0
 NEWSMON_USER_DIR = "."
 NEWSMON_MAX_LISTING_PAGES = 50  # per source and run: a safety net, the gate stops first
 NEWSMON_EXTRACT_WORKERS = -1  # extraction processes beside the reactor; -1 auto, 0 inline
+# An ISO instant the pages are read as fetched at, for replaying a past night (the blind
+# outlets' evaluation): dates after it are in the future, as they were that night. None: now.
+NEWSMON_CRAWL_TIME = None
 NEWSMON_TAG_ENABLED = True  # False stores articles untagged (benchmarks, extraction debugging)
 NEWSMON_TAG_BATCH = 16  # articles tagged together: Natasha's NER costs less per text in bulk
 NEWSMON_TAG_BATCH_WAIT = 0.05  # seconds an article waits for its batch to fill
