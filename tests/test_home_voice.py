@@ -95,6 +95,17 @@ def test_a_footer_line_naming_an_organization_in_quotes_names_the_owner():
     assert names_a_body(lines)
 
 
+def test_a_page_builders_footer_block_names_the_owner_and_an_articles_footer_row_does_not():
+    """Flexbe, Tilda and the like have no <footer>: the block named so is the footer. A «footer»
+    row inside the article (a news template's date and rubric) is not."""
+    tree = fromstring(
+        "<html><body><main><div class='article'><h1>Новость</h1><div class='footer'><p>Рубрика "
+        "«Семья» · 14.10.2025</p></div><p>Текст.</p></div></main><div class='b_block b_footer'>"
+        "<div class='b_text'>Краевой кризисный центр для женщин «Надежда». 656000, Барнаул."
+        "</div><div class='b_text'>Разработка сайта — ООО «Веб-Студия»</div></div></body></html>")
+    assert owner_lines(tree) == ("Краевой кризисный центр для женщин «Надежда»",)
+
+
 def _page(title: str, footer: str) -> str:
     return (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
             f"<header><a href='/'><img alt='Опора' src='/logo.png'></a></header><article>"

@@ -51,6 +51,10 @@ def test_a_crisis_centres_news_of_its_own_work_is_on_its_topic(topics):
     # the body's volunteers cleaning a street: no one it serves is in it
     ([CENTRE], "Наши волонтёры вышли на субботник", "Двенадцать волонтёров «Тихой гавани» убрали "
      "набережную Волги. Собрали сорок мешков листвы."),
+    # its brand only in an invitation to the team, in a note on something else for everyone
+    ([CENTRE], "У набережной открылся каток", "В Твери у набережной открылся бесплатный каток. "
+     "Детям до семи лет коньки выдают бесплатно. Кто хочет прийти всей командой «Тихой гавани» "
+     "в субботу — пишите в наш чат."),
     # a media word in any of the site's names: not a body's site
     ([CENTRE, "Газета «Тихая гавань»"], TITLE, TEXT),
 ])

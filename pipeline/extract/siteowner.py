@@ -31,8 +31,23 @@ MAX_LINES = 6
 _ADDRESS_RE = re.compile(r",\s*(?:г|гор|ул|пр|пос|пгт)\b\.?(?:\s|$)")
 # The footer's own lines that name an organization in quotes («Региональная общественная
 # организация «Ассоциация …». 670000, г. …»): the owner, when no copyright line names it.
-_FOOTER_LINES = "//footer//p | //footer//div[not(*)] | //footer//span[not(*)]"
+# The footer: a <footer>, or a page builder's block named so («b_block b_footer», id="footer"),
+# not an article's own «footer» row inside <article> or <main>.
+_FOOTER = (
+    "//*[self::footer or contains(@class, 'footer') or contains(@id, 'footer')]"
+    "[not(ancestor::article) and not(ancestor::main)]"
+)
+_FOOTER_LINES = " | ".join(
+    f"{_FOOTER}//{tail}" for tail in ("p", "div[not(*)]", "span[not(*)]")
+)
 FOOTER_NAME_MAX_WORDS = 15
+# The site's maker credited in the footer («Разработка сайта — ООО «Веб-Студия»», «Сайт создан
+# в студии «…»»): not the owner.
+_MAKER_RE = re.compile(
+    r"(?:разработка|создание|дизайн|поддержка|продвижение)(?:\s+и\s+\w+)?\s+сайта"
+    r"|сайт\s+(?:создан|сделан|разработан)|made\s+by|developed\s+by",
+    re.IGNORECASE,
+)
 # The site's name set in bold above every paragraph of the page, not as a link
 # («<b>Администрация муниципального образования Заокский район</b>» in a table layout's header).
 _HEADER_NAMES = "//body//*[self::b or self::strong][not(ancestor::a)][not(.//a)][not(preceding::p)]"
@@ -66,7 +81,8 @@ def owner_lines(tree: HtmlElement) -> tuple[str, ...]:
                 out.append(line)
     for el in tree.xpath(_FOOTER_LINES):
         line = " ".join(el.text_content().split())
-        name = _quoted_name(line) if len(line) <= SITE_LINE_MAX_CHARS else None
+        fits = len(line) <= SITE_LINE_MAX_CHARS and not _MAKER_RE.search(line)
+        name = _quoted_name(line) if fits else None
         if name and name not in out:
             out.append(name)
             if len(out) >= MAX_LINES:

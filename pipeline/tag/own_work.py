@@ -72,11 +72,12 @@ def _bodies(names: Sequence[str | None]) -> list[str]:
     return bodies if bodies and names_a_body(names) else []
 
 
-def self_reference(text: str, title: str, name: str) -> str | None:
+def self_reference(text: str, title: str, name: str, *, service: bool = False) -> str | None:
     """The word by which the material speaks of the body named ``name``: the first person
     plural or the kind its name starts with («центра») in the title or the first sentence, or
     its own quoted name anywhere («звоните в «Северный причал»: мы принимаем…») — a body that
-    names its own brand tells of its own service."""
+    names its own brand takes part in what is told. ``service``: the material tells of the
+    body's work for the people it serves."""
     scope = f"{title}\n{lead(text)}"
     words: dict[str, str] = {}
     for w in WORD_RE.findall(scope):
@@ -86,12 +87,20 @@ def self_reference(text: str, title: str, name: str) -> str | None:
     if word is not None:
         return word
     quoted = re.search(r"«([^«»]{3,60})»|\"([^\"]{3,60})\"", name)
-    if quoted:
-        brand = [lemma(w) for w in WORD_RE.findall(quoted.group(1) or quoted.group(2))]
-        lemmas = [lemma(w) for w in WORD_RE.findall(f"{title}\n{text}")]
-        for k in range(len(lemmas) - len(brand) + 1):
-            if brand and lemmas[k : k + len(brand)] == brand:
-                return quoted.group(1) or quoted.group(2)
+    if not quoted:
+        return None
+    brand = [lemma(w) for w in WORD_RE.findall(quoted.group(1) or quoted.group(2))]
+    opening = {lemma(w) for w in WORD_RE.findall(scope)}
+    for sentence in [title, *_SENTENCE_END.split(text.strip())]:
+        lemmas = [lemma(w) for w in WORD_RE.findall(sentence)]
+        named = any(
+            lemmas[k : k + len(brand)] == brand for k in range(len(lemmas) - len(brand) + 1)
+        )
+        # For its service, the people it serves open the material or stand beside the name
+        # («Если вы с ребёнком оказались на улице… Звоните в «Тихую гавань»»), unlike a note on
+        # a town's new rink that invites the team («…всей командой «Маминого дома»»).
+        if brand and named and (not service or PEOPLE_SERVED & (opening | set(lemmas))):
+            return quoted.group(1) or quoted.group(2)
     return None
 
 
@@ -107,7 +116,7 @@ def own_work(
         found = match_topics(name, list(topics))
         if not found:
             continue
-        word = self_reference(text, title, name)
+        word = self_reference(text, title, name, service=True)
         if word is not None:
             return OwnWork(name, found, word)
     return None
