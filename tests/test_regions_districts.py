@@ -132,3 +132,14 @@ def test_a_centre_picks_the_district_only_among_that_districts_subjects():
     # Чердаклы (Ульяновская) is not the centre of any Красногвардейский район: no narrowing
     text = SHARED + " Гости приехали из посёлка Чердаклы."
     assert "RU-ORE" not in _isos(text) and "RU-BEL" not in _isos(text)
+
+
+def test_a_subjects_adjective_beside_a_district_of_that_name_is_resolved_as_the_district():
+    """«Ивановские опекуны» in a text on the Ивановский округ of Амурская область are that
+    округ's, not Ивановская область's; with no such district named the adjective is the
+    subject's."""
+    text = ("Ивановские опекуны смогут вернуть деньги за проезд детей. Такое решение принял Совет "
+            "народных депутатов Ивановского муниципального округа.")
+    assert _isos(text, "RU-AMU") == ["RU-AMU"]
+    assert _isos("Ивановские опекуны смогут вернуть деньги за проезд детей.", "RU-AMU") == [
+        "RU-IVA"]

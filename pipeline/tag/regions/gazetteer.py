@@ -450,7 +450,7 @@ def find_mentions(
                 )
             )
         i += n
-    out = _districts_by_centres(out)
+    out = _adjectives_of_named_districts(text, _districts_by_centres(out))
     named = {iso for m in out if not (m.small and m.kind == "city_adj") for iso in m.isos}
     return [m for m in out if not (m.small and m.kind == "city_adj") or set(m.isos) & named]
 
@@ -479,6 +479,23 @@ def _districts_by_centres(mentions: list[Mention]) -> list[Mention]:
         else m
         for m in out
     ]
+
+
+def _adjectives_of_named_districts(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A subject's adjective in a text that names a district of that adjective elsewhere too
+    («Ивановские опекуны … Совет депутатов Ивановского муниципального округа» in Амурская
+    область) may mean the district: it stands for the district's subjects and is resolved from
+    context as the district is."""
+    districts = {
+        lemma(text[m.start : m.end].split()[0]): m.isos for m in mentions if m.kind == "district"
+    }
+    out = []
+    for m in mentions:
+        isos = districts.get(lemma(text[m.start : m.end])) if m.kind == "adj" else None
+        if isos is not None and isos != m.isos:
+            m = Mention(m.start, m.end, isos, m.kind, small=m.small, shared=m.shared)
+        out.append(m)
+    return out
 
 
 def _district_of_named_city(gaz, text, toks, keys, i: int, n: int, entry: Entry) -> Entry | None:
