@@ -308,6 +308,18 @@ def is_numbered_next(page_url: str, url: str, text: str) -> bool:
     return stem == page_stem and int(text) == number + 1
 
 
+def is_query_pager_link(page_url: str, url: str, a: etree._Element) -> bool:
+    """A pager's number or «next» link that leads to this listing's own path with a page number
+    in a parameter of the CMS's own naming (UMI.CMS «/novosti/?p=1»): the same path, a query of
+    numbers only. (A post's id in «/?p=123» is a headline's link, not «2» or «следующая»).)"""
+    target, here = urlsplit(url), urlsplit(page_url)
+    if not target.query or target.path.rstrip("/") != here.path.rstrip("/"):
+        return False
+    if not re.fullmatch(r"\w+=\d+(?:&\w+=\d+)*", target.query):
+        return False
+    return " ".join(a.text_content().split()).isdigit() or is_next_link(a)
+
+
 def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     """Split a listing page's same-origin links into articles, pagination, sections and feeds."""
     if isinstance(body, str):  # lxml refuses decoded text that still declares its encoding
@@ -344,8 +356,10 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
         if url == page or not same_origin(url, source_url):
             continue
         kind = link_kind(url, a.text_content())
-        if (kind != "article" and is_next_link(a)) or is_numbered_next(
-            page_url, url, a.text_content()
+        if (
+            (kind != "article" and is_next_link(a))
+            or is_numbered_next(page_url, url, a.text_content())
+            or is_query_pager_link(page_url, url, a)
         ):
             kind = "pagination"
             marked_next[url] = None

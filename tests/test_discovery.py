@@ -420,3 +420,19 @@ def test_a_pager_numbered_by_path_segment_is_followed_page_by_page():
     assert second.marked_next == [host + "/news/3/"]
     elsewhere = classify_links(body, host + "/about/", host + "/")
     assert elsewhere.marked_next == []
+
+
+def test_a_pager_numbered_in_a_query_of_the_cms_own_naming_is_pagination():
+    """UMI.CMS pages its news «/novosti/?p=1», «?p=2» (a name no list of page parameters
+    holds): a number or «следующая» leading to the listing's own path with numbers only in the
+    query is its pager; a headline to «/?p=123» stays an article."""
+    host = "http://127.0.0.1:8001"
+    body = """<html><body><div class="news_item"><a href="/novosti/ofis/">Офис фонда переезжает
+      на новое место</a></div><div class="numpages"><strong>1</strong> <a href="/novosti/?p=1">2
+      </a> <a href="/novosti/?p=2">3</a> <a href="/novosti/?p=1" class="next">следующая →</a>
+      </div><a href="/?p=123">Волонтёры фонда посадили сорок лип на Тверицах</a></body></html>"""
+    links = classify_links(body, host + "/novosti/", host + "/")
+    assert links.marked_next == [host + "/novosti/?p=1", host + "/novosti/?p=2"]
+    assert host + "/?p=123" in links.articles and host + "/novosti/ofis/" in links.articles
+    assert next_pages(host + "/novosti/", links.listings, links.marked_next)[0] == (
+        host + "/novosti/?p=1")

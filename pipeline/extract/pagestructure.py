@@ -9,6 +9,7 @@ office's card) and search forms that show the query. pipeline.extract.pagetype t
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -72,6 +73,9 @@ class Block:
     index: int
     href: str | None = None  # the link holding (nearly) all of the text
     in_chrome: bool = False
+    # The link a headline-worded line holds beside nothing but a date («22 Октябрь 2025
+    # <a>Заголовок…</a>»): a title link when the line is an item of a repeated group.
+    dated_href: str | None = None
 
     @property
     def words(self) -> int:
@@ -172,6 +176,32 @@ def _real_link(href: str | None) -> bool:
     return bool(href) and not href.startswith(("#", "javascript:", "mailto:", "tel:"))
 
 
+_DATE_BESIDE_RE = re.compile(rf"{DATE_RE.pattern}|\b(?:19|20)\d\d\b|\bг(?:ода|\.)", re.I)
+
+
+def _only_a_date_beside(
+    text: str, start: int, end: int, links: list[tuple[int, int, str | None]]
+) -> bool:
+    """The line's words outside its links are only a date (and time), and the link is worded
+    as a headline by itself: a teaser's title link with its date in front («22 Октябрь 2025
+    Ярославские наставники…»), not a date line's rubric («15.10.2025 <a>Общество</a>»)."""
+    outside, inside, pos = [], [], start
+    for a, b, _href in sorted(links):
+        if b <= start or a >= end:
+            continue
+        outside.append(text[pos : max(a, pos)])
+        inside.append(text[max(a, start) : min(b, end)])
+        pos = max(pos, min(b, end))
+    outside.append(text[pos:end])
+    title = " ".join(" ".join(inside).split())
+    if len(title.split()) < TITLE_MIN_WORDS or len(title) < TITLE_CHARS[0]:
+        return False
+    rest = "".join(outside)
+    if not DATE_RE.search(rest):
+        return False
+    return not re.sub(r"[\s,.|·•/—–-]+", "", _DATE_BESIDE_RE.sub("", rest))
+
+
 def read_blocks(tree: HtmlElement) -> list[Block]:
     """Runs of inline text between block boundaries (and ``<br>``), in document order. Block
     elements inside a link (``<a href><h2>…</h2></a>``, a teaser card) are that link's text."""
@@ -185,6 +215,7 @@ def read_blocks(tree: HtmlElement) -> list[Block]:
             clean = re.sub(r"\s+", " ", line.group().replace("\xa0", " ")).strip()
             if not clean:
                 continue
+            dated = None
             if outer_href:
                 link_chars, href = len(clean), outer_href
             else:
@@ -195,7 +226,11 @@ def read_blocks(tree: HtmlElement) -> list[Block]:
                 link_chars = min(sum(n for n, _ in spans), len(clean))
                 top = max(spans, key=lambda x: x[0], default=(0, None))
                 href = top[1] if top[0] >= TITLE_LINK_SHARE * len(clean) else None
-            result.append(Block(owner, clean, link_chars, len(result), href, chrome))
+                if href is None and top[1] is not None and _only_a_date_beside(
+                    text, line.start(), line.end(), links
+                ):
+                    dated = top[1]
+            result.append(Block(owner, clean, link_chars, len(result), href, chrome, dated))
         parts.clear()
         links.clear()
 
@@ -427,15 +462,18 @@ def _in_any(el: HtmlElement, roots: set[HtmlElement]) -> bool:
 
 def analyse(tree: HtmlElement, url: str) -> Structure:
     s = Structure(blocks=read_blocks(tree))
-    for b in s.blocks:
+    chrome = chrome_elements(tree)
+    s.repeated = repeated_groups(tree, chrome)
+    members = {m for g in s.repeated for m in g}
+    for k, b in enumerate(s.blocks):
+        if b.dated_href and _in_any(b.owner, members):
+            s.blocks[k] = b = dataclasses.replace(b, href=b.dated_href)
         if _is_title_link(b, url):
             s.title_links.append(b)
         elif _is_heading(b, url):
             s.headings.append(b)
     all_prose = [b for b in s.blocks if _is_prose(b) and not _is_field_value(b)]
     t = _Subtrees.of(s, all_prose)
-    chrome = chrome_elements(tree)
-    s.repeated = repeated_groups(tree, chrome)
     teaser_roots: set[HtmlElement] = set()
     for g in s.repeated:
         members = _teaser_members(g, t)
