@@ -317,6 +317,13 @@ def test_a_legal_acts_own_text_is_a_document_and_news_about_it_an_article():
     assert reason == "a legal act's text (a document), not a material about it"
     news = f"<h1>Министерство утвердило порядок новой выплаты многодетным</h1>{clauses}"
     assert non_article_reason("https://gazeta.test/news/512.html", SOURCE, page(news)) is None
+    # an official notice a body must print (a paper's «Официально» section) is a document too
+    notice = (f"<h1>Извещение о проведении публичных слушаний по проекту бюджета района</h1>"
+              f"{clauses}")
+    assert non_article_reason("https://gazeta.test/oficialno/izveshchenie.html", SOURCE,
+                              page(notice)) == reason  # fmt: skip
+    told = f"<h1>В районе прошли публичные слушания по проекту бюджета</h1>{clauses}"
+    assert non_article_reason("https://gazeta.test/news/513.html", SOURCE, page(told)) is None
 
 
 def test_an_event_card_of_fields_and_one_line_is_not_an_article_and_a_table_in_news_stays():
@@ -379,3 +386,19 @@ def test_a_post_printed_whole_on_a_day_page_without_a_headline_of_its_own_is_no_
     canonical = day.replace(b"<title>t</title>",
                             b"<title>t</title><link rel='canonical' href='/48210.html'>")
     assert non_article_reason("https://gazeta.test/48210", SOURCE, canonical) is None
+
+
+def test_a_listing_of_dated_title_links_with_leads_is_not_an_article():
+    """UMI.CMS prints each teaser as «<span>22 Октябрь 2025</span> <a>headline</a>» with its
+    lead under it: a title link with only a date beside it is still the teaser's title, and the
+    leads are teasers' prose, not a body."""
+    items = "".join(
+        f"<div class='news_item'><span class='news_date'>{day} Октябрь 2025</span> <a "
+        f"href='/novosti/{slug}/'>{title}</a><div class='anons'>{SENTENCES[k]}</div></div>"
+        for k, (day, slug, title) in enumerate((
+            ("22", "nastavniki", "Ярославские наставники обучили коллег из Мурманской области"),
+            ("15", "premiya", "Проект «Наставник рядом» получил премию всероссийского форума"),
+            ("8", "rosstat", "Росстат: многодетных семей в России стало больше на 4 процента"))))
+    listing = f"<h1>Новости</h1><div class='news_list'>{items}</div>"
+    reason = non_article_reason("https://gazeta.test/novosti/?p=1", SOURCE, page(listing))
+    assert reason == "listing of 3 teasers, no body of prose"

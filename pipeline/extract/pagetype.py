@@ -87,10 +87,13 @@ class Verdict:
 
 
 # «Приказ № 12 «Об утверждении порядка…»», «Постановление от 03.10.2025 № 512-п»: the act
-# itself, published in a documents section; news about it is headed otherwise.
+# itself, published in a documents section; news about it is headed otherwise. So are the
+# official notices a body must print («Извещение о проведении публичных слушаний…»,
+# «Оповещение о начале…», «Заключение о результатах публичных слушаний»).
 LEGAL_ACT_RE = re.compile(
-    r"^(?:приказ|постановление|распоряжение|указ|решение|закон|положение)\s+"
-    r"(?:№|n\s*\d|от\s+\d)",
+    r"^(?:(?:приказ|постановление|распоряжение|указ|решение|закон|положение)\s+"
+    r"(?:№|n\s*\d|от\s+\d)"
+    r"|(?:извещение|оповещение)\s+о\b|заключение\s+о\s+результатах)",
     re.IGNORECASE,
 )
 
