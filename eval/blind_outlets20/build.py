@@ -58,7 +58,9 @@ e = html.escape
 
 
 def local_iso(a: dict, name: str) -> str:
-    return dt.datetime.fromisoformat(f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}").isoformat()
+    return dt.datetime.fromisoformat(
+        f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}"
+    ).isoformat()
 
 
 def newest_first(arts: list[dict]) -> list[dict]:
@@ -105,8 +107,14 @@ def tl_url(a: dict) -> str:
 
 def tl_shell(title: str, blocks: str) -> str:
     global TL_BLOCK
-    menu = "".join(f'<li class="nav-item g-mx-15--lg"><a href="{u}" class="nav-link landing-block-node-menu-link g-color-white--hover">{n}</a></li>' for u, n in TL_MENU)
-    partners = "".join(f'<div class="landing-block-card-carousel-item js-slide g-px-15"><img class="landing-block-node-carousel-element-img img-fluid g-opacity-0_8" src="/upload/landing/partners/p{i}.png" alt="{e(p)}"></div>' for i, p in enumerate(TL_PARTNERS, 1))
+    menu = "".join(
+        f'<li class="nav-item g-mx-15--lg"><a href="{u}" class="nav-link landing-block-node-menu-link g-color-white--hover">{n}</a></li>'
+        for u, n in TL_MENU
+    )
+    partners = "".join(
+        f'<div class="landing-block-card-carousel-item js-slide g-px-15"><img class="landing-block-node-carousel-element-img img-fluid g-opacity-0_8" src="/upload/landing/partners/p{i}.png" alt="{e(p)}"></div>'
+        for i, p in enumerate(TL_PARTNERS, 1)
+    )
     TL_BLOCK = 0
     head = tl_section("l-d-header", f'<header class="landing-block-node-header g-bg-primary"><div class="container d-flex justify-content-between align-items-center g-py-15"><a href="/" class="navbar-brand landing-block-node-menu-logo-link"><img src="/upload/landing/logo.png" alt="Семейная гавань"></a><ul class="navbar-nav">{menu}</ul><a class="btn g-btn-white landing-block-node-button" href="tel:+74876200000">+7 (48762) 0-00-00</a></div></header>', "g-pt-0 g-pb-0")  # fmt: skip
     form = tl_section("33.13.form_2_light_no_text", '<div class="container"><h2 class="landing-block-node-title g-font-size-30 g-color-black">Заказать обратный звонок</h2><div class="landing-block-node-text g-color-gray-dark-v5">Оставьте телефон — специалист перезвонит в течение рабочего дня.</div><div class="bitrix24forms g-brd-none g-brd-around--sm g-brd-gray-light-v4" data-b24form="12|a8f3k2" data-b24form-use-style="Y" data-b24form-embed="">'
@@ -159,7 +167,10 @@ def tl_text(title: str, body: str) -> str:
 
 
 def tl_programs() -> str:
-    cards = "".join(f'<div class="landing-block-card col-md-4 g-mb-30"><h3 class="landing-block-node-card-title g-font-size-20">{n}</h3><div class="landing-block-node-card-text">{t}</div><a class="landing-block-node-card-link" href="/programmy/{slug}/">Подробнее о программе</a></div>' for slug, n, t in TL_PROGRAMS)
+    cards = "".join(
+        f'<div class="landing-block-card col-md-4 g-mb-30"><h3 class="landing-block-node-card-title g-font-size-20">{n}</h3><div class="landing-block-node-card-text">{t}</div><a class="landing-block-node-card-link" href="/programmy/{slug}/">Подробнее о программе</a></div>'
+        for slug, n, t in TL_PROGRAMS
+    )
     return tl_section("34.4.two_cols_with_text_and_icons", f'<div class="container"><h2 class="landing-block-node-title g-font-size-30 text-center g-mb-40">Наши программы</h2><div class="row">{cards}</div></div>', "g-pt-60 g-pb-30 g-bg-gray-light-v5")  # fmt: skip
 
 
@@ -168,7 +179,10 @@ TL_TEAM = [("Наталья Корнеева", "директор"), ("Ольга
 
 
 def tl_team() -> str:
-    cards = "".join(f'<div class="landing-block-card col-md-3 text-center"><img class="landing-block-node-img rounded-circle g-width-120" src="/upload/landing/team/t{i}.jpg" alt=""><h4 class="landing-block-node-title g-font-size-16 g-mt-15">{n}</h4><div class="landing-block-node-subtitle g-color-gray-dark-v5">{r}</div></div>' for i, (n, r) in enumerate(TL_TEAM, 1))
+    cards = "".join(
+        f'<div class="landing-block-card col-md-3 text-center"><img class="landing-block-node-img rounded-circle g-width-120" src="/upload/landing/team/t{i}.jpg" alt=""><h4 class="landing-block-node-title g-font-size-16 g-mt-15">{n}</h4><div class="landing-block-node-subtitle g-color-gray-dark-v5">{r}</div></div>'
+        for i, (n, r) in enumerate(TL_TEAM, 1)
+    )
     return tl_section("28.3.team", f'<div class="container"><h2 class="landing-block-node-title g-font-size-30 text-center g-mb-40">Команда</h2><div class="row">{cards}</div></div>')  # fmt: skip
 
 
@@ -189,9 +203,16 @@ def build_tula(arts: list[dict], s: Site) -> Site:
             f'<li class="page-item active"><span class="page-link">{k}</span></li>' if k == i
             else f'<li class="page-item"><a class="page-link" href="/novosti/{"" if k == 1 else f"?nav-news=page-{k}"}">{k}</a></li>'
             for k in range(1, len(chunks) + 1))  # fmt: skip
-        nxt = f'<li class="page-item"><a class="page-link" href="/novosti/?nav-news=page-{i + 1}">Вперёд</a></li>' if i < len(chunks) else ""
+        nxt = (
+            f'<li class="page-item"><a class="page-link" href="/novosti/?nav-news=page-{i + 1}">Вперёд</a></li>'
+            if i < len(chunks)
+            else ""
+        )
         pager = tl_section("61.pager", f'<div class="container"><nav class="landing-block-node-pager"><ul class="pagination justify-content-center">{links}{nxt}</ul></nav></div>', "g-pt-10 g-pb-40")  # fmt: skip
-        shell = tl_shell("Новости — Семейная гавань" + ("" if i == 1 else f" (страница {i})"), tl_cards(chunk, "Новости") + pager)
+        shell = tl_shell(
+            "Новости — Семейная гавань" + ("" if i == 1 else f" (страница {i})"),
+            tl_cards(chunk, "Новости") + pager,
+        )
         if i == 1:
             s.page("/novosti/", "novosti/index.html", shell, "listing")
         else:
@@ -201,13 +222,18 @@ def build_tula(arts: list[dict], s: Site) -> Site:
     s.page(f"/programmy/{slug}/", f"programmy/{slug}/index.html", tl_shell(f"Программа «{name}» — Семейная гавань",
            tl_text(f"Программа «{name}»", f"<p>{text}</p><p>Куратор встречается с семьёй раз в неделю, вместе они составляют план на три месяца: что нужно сделать, чтобы дети были в безопасности и семья справилась сама. Программа работает в Новомосковске, Узловой, Донском и Кимовске.</p><p>Программа реализуется с использованием гранта Президента Российской Федерации.</p>")), "programme")  # fmt: skip
     s.page("/o-nas/", "o-nas/index.html", tl_shell("О нас — Семейная гавань", tl_text("О нас", "<p>Автономная некоммерческая организация «Семейная гавань» работает в Новомосковске с 2015 года. Мы помогаем семьям, которые оказались в трудной ситуации, готовим приёмных родителей и поддерживаем мам с детьми, которым некуда идти.</p><p>За десять лет нам доверились более 900 семей.</p>") + tl_team()), "about")  # fmt: skip
-    s.page("/komanda/", "komanda/index.html", tl_shell("Команда — Семейная гавань", tl_team()), "team")
+    s.page(
+        "/komanda/", "komanda/index.html", tl_shell("Команда — Семейная гавань", tl_team()), "team"
+    )
     s.page("/partnery/", "partnery/index.html", tl_shell("Партнёры — Семейная гавань", tl_text("Партнёры", "<ul>" + "".join(f"<li>{e(p)}</li>" for p in TL_PARTNERS) + "</ul>")), "partners")  # fmt: skip
     s.page("/dokumenty/", "dokumenty/index.html", tl_shell("Документы — Семейная гавань", tl_text("Документы", '<ul><li><a href="/upload/docs/ustav.pdf">Устав АНО «Семейная гавань»</a></li><li><a href="/upload/docs/otchet-2024.pdf">Отчёт о деятельности за 2024 год</a></li><li><a href="/upload/docs/svidetelstvo.pdf">Свидетельство о регистрации</a></li></ul>')), "documents")  # fmt: skip
     s.page("/kontakty/", "kontakty/index.html", tl_shell("Контакты — Семейная гавань", tl_text("Контакты", "<p>301650, Тульская область, г. Новомосковск, ул. Шахтёров, 00.</p><p>Телефон: +7 (48762) 0-00-00, горячая линия круглосуточно.</p><p>Приём: понедельник — пятница, 9:00–18:00.</p>")), "contacts")  # fmt: skip
     s.page("/afisha/semeynyy-vyhodnoy/", "afisha/semeynyy-vyhodnoy/index.html", tl_shell("Семейный выходной — афиша — Семейная гавань",
            tl_text("Семейный выходной", "<p>Приглашаем приёмные семьи и семьи наших программ на семейный выходной: настольные игры, мастер-классы для детей и консультации психолога для родителей.</p><p>Когда: каждую последнюю субботу месяца, 11:00–15:00. Где: Новомосковск, ул. Шахтёров, 00. Вход свободный, нужна запись по телефону.</p>")), "event")  # fmt: skip
-    photos = "".join(f'<div class="landing-block-card col-md-3 g-mb-20"><img class="landing-block-node-img img-fluid" src="/upload/landing/gallery/{i:02d}.jpg" alt="Фото {i}"></div>' for i in range(1, 9))
+    photos = "".join(
+        f'<div class="landing-block-card col-md-3 g-mb-20"><img class="landing-block-node-img img-fluid" src="/upload/landing/gallery/{i:02d}.jpg" alt="Фото {i}"></div>'
+        for i in range(1, 9)
+    )
     s.page("/galereya/", "galereya/index.html", tl_shell("Фотогалерея — Семейная гавань", tl_section("32.6.img_grid", f'<div class="container"><h2 class="landing-block-node-title g-font-size-30 text-center">Фотогалерея</h2><div class="row">{photos}</div></div>')), "gallery")  # fmt: skip
     s.page("/politika-konfidencialnosti/", "politika-konfidencialnosti/index.html", tl_shell("Политика конфиденциальности — Семейная гавань",
            tl_text("Политика в отношении обработки персональных данных", "<p>1. Общие положения. Настоящая политика определяет порядок обработки персональных данных посетителей сайта АНО «Семейная гавань».</p><p>2. Оператор обрабатывает имя и телефон, оставленные в форме обратного звонка, только для связи с посетителем.</p><p>3. Сайт использует файлы cookie для статистики посещений.</p>")), "legal")  # fmt: skip
@@ -219,13 +245,25 @@ def build_tula(arts: list[dict], s: Site) -> Site:
                   + tl_section("32.1.img_one_big", f'<div class="container"><img class="landing-block-node-img img-fluid" src="/upload/landing/news/{a["slug"]}.jpg" alt=""></div>', "g-pt-10 g-pb-10")
                   + tl_section("27.4.one_col_fix_text", f'<div class="container"><div class="landing-block-node-text g-font-size-16 g-line-height-1_8">{tl_body(a)}</div></div>', "g-pt-20 g-pb-40")
                   + tl_cards(others, "Другие новости"))  # fmt: skip
-        s.page(tl_url(a), f"novosti/{a['slug']}/index.html", tl_shell(f"{a['title']} — Семейная гавань", blocks), "article", a)
+        s.page(
+            tl_url(a),
+            f"novosti/{a['slug']}/index.html",
+            tl_shell(f"{a['title']} — Семейная гавань", blocks),
+            "article",
+            a,
+        )
     return s
 
 
 # --- smol: a news agency on Angular Universal ---------------------------------------------------
 
-SM_RUBRICS = {"obshchestvo": "Общество", "semya": "Семья", "gorod": "Город", "sport": "Спорт", "kultura": "Культура"}
+SM_RUBRICS = {
+    "obshchestvo": "Общество",
+    "semya": "Семья",
+    "gorod": "Город",
+    "sport": "Спорт",
+    "kultura": "Культура",
+}
 NG = "ng-c2817364"  # the component's _ngcontent id
 
 
@@ -269,8 +307,14 @@ def sm_popular(arts: list[dict]) -> list[dict]:
 
 
 def sm_shell(title: str, content: str, arts: list[dict], state: str, canonical: str) -> str:
-    menu = "".join(f'<li _ngcontent-ng-c118290=""><a _ngcontent-ng-c118290="" routerlinkactive="active" href="/rubric/{slug}">{name}</a></li>' for slug, name in SM_RUBRICS.items())
-    popular = "".join(f'<li _ngcontent-ng-c550431="" class="ng-star-inserted"><a _ngcontent-ng-c550431="" href="{sm_url(a)}">{e(a["title"])}</a></li>' for a in sm_popular(arts))
+    menu = "".join(
+        f'<li _ngcontent-ng-c118290=""><a _ngcontent-ng-c118290="" routerlinkactive="active" href="/rubric/{slug}">{name}</a></li>'
+        for slug, name in SM_RUBRICS.items()
+    )
+    popular = "".join(
+        f'<li _ngcontent-ng-c550431="" class="ng-star-inserted"><a _ngcontent-ng-c550431="" href="{sm_url(a)}">{e(a["title"])}</a></li>'
+        for a in sm_popular(arts)
+    )
     return f"""<!DOCTYPE html><html lang="ru" data-beasties-container><head>
   <meta charset="utf-8">
   <title>{e(title)}</title>
@@ -304,7 +348,15 @@ def build_smol(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
     now = evening_of(arts)
 
-    def page(url: str, rel: str | None, title: str, content: str, state: str, kind: str, a: dict | None = None) -> None:
+    def page(
+        url: str,
+        rel: str | None,
+        title: str,
+        content: str,
+        state: str,
+        kind: str,
+        a: dict | None = None,
+    ) -> None:
         text = sm_shell(title, content, arts, state, url)
         if rel is None:
             s.query_page(url, text, kind, a)
@@ -323,13 +375,33 @@ def build_smol(arts: list[dict], s: Site) -> Site:
         links = "".join(f'<span _ngcontent-ng-c440112="" class="pager__current">{k}</span>' if k == i
                         else f'<a _ngcontent-ng-c440112="" class="pager__link" href="/news{"" if k == 1 else f"?page={k}"}">{k}</a>'
                         for k in range(1, len(chunks) + 1))  # fmt: skip
-        more = f'<a _ngcontent-ng-c440112="" class="pager__more" href="/news?page={i + 1}">Показать ещё</a>' if i < len(chunks) else ""
+        more = (
+            f'<a _ngcontent-ng-c440112="" class="pager__more" href="/news?page={i + 1}">Показать ещё</a>'
+            if i < len(chunks)
+            else ""
+        )
         pager = f'<nav _ngcontent-ng-c440112="" class="pager">{links}{more}</nav>'
-        state = sm_state(f"news-page-{i}", {"page": i, "total": len(arts), "items": [sm_brief(a) for a in chunk]})
+        state = sm_state(
+            f"news-page-{i}", {"page": i, "total": len(arts), "items": [sm_brief(a) for a in chunk]}
+        )
         if i == 1:
-            page("/news", "news.html", "Лента новостей — Смоленск-Инфо", sm_listing("Лента новостей", chunk, now, pager), state, "listing")
+            page(
+                "/news",
+                "news.html",
+                "Лента новостей — Смоленск-Инфо",
+                sm_listing("Лента новостей", chunk, now, pager),
+                state,
+                "listing",
+            )
         else:
-            page(f"/news?page={i}", None, f"Лента новостей, страница {i} — Смоленск-Инфо", sm_listing("Лента новостей", chunk, now, pager), state, "paginated")
+            page(
+                f"/news?page={i}",
+                None,
+                f"Лента новостей, страница {i} — Смоленск-Инфо",
+                sm_listing("Лента новостей", chunk, now, pager),
+                state,
+                "paginated",
+            )
     for slug, name in SM_RUBRICS.items():
         sel = [a for a in arts if a["rubric"] == slug]
         page(f"/rubric/{slug}", f"rubric/{slug}.html", f"{name} — Смоленск-Инфо", sm_listing(name, sel, now),
@@ -343,8 +415,13 @@ def build_smol(arts: list[dict], s: Site) -> Site:
     page("/podpiska", "podpiska.html", "Рассылка — Смоленск-Инфо", sm_static("Подпишитесь на рассылку", f'<p>Главные новости Смоленщины раз в день на вашу почту.</p><form _ngcontent-{NG}="" class="ng-untouched ng-pristine ng-invalid"><input _ngcontent-{NG}="" type="email" formcontrolname="email" placeholder="E-mail"><button _ngcontent-{NG}="" type="submit" disabled>Подписаться</button></form>'),
          sm_state("page-podpiska", {"slug": "podpiska"}), "form")  # fmt: skip
     for a in arts:
-        also = [b for b in arts if b["rubric"] == a["rubric"] and b is not a][:3] or [b for b in arts if b is not a][:3]
-        also_html = "".join(f'<li _ngcontent-ng-c772019="" class="ng-star-inserted"><a _ngcontent-ng-c772019="" href="{sm_url(b)}">{e(b["title"])}</a></li>' for b in also)
+        also = [b for b in arts if b["rubric"] == a["rubric"] and b is not a][:3] or [
+            b for b in arts if b is not a
+        ][:3]
+        also_html = "".join(
+            f'<li _ngcontent-ng-c772019="" class="ng-star-inserted"><a _ngcontent-ng-c772019="" href="{sm_url(b)}">{e(b["title"])}</a></li>'
+            for b in also
+        )
         body = "".join(f'<p _ngcontent-ng-c772019="">{e(p)}</p>' for p in paras(a))
         content = (f'<app-news-detail _ngcontent-{NG}="" _nghost-ng-c772019=""><article _ngcontent-ng-c772019="" class="article">'
                    f'<div _ngcontent-ng-c772019="" class="article__meta"><a _ngcontent-ng-c772019="" href="/rubric/{a["rubric"]}">{SM_RUBRICS[a["rubric"]]}</a> · <span _ngcontent-ng-c772019="" class="article__date">{sm_full(a)}</span></div>'
@@ -352,8 +429,20 @@ def build_smol(arts: list[dict], s: Site) -> Site:
                    f'<div _ngcontent-ng-c772019="" class="article__body">{body}</div>'
                    f'<div _ngcontent-ng-c772019="" class="article__share">Поделиться: <a _ngcontent-ng-c772019="" href="https://vk.com/share.php?url=https://smolensk-info.example{sm_url(a)}" target="_blank" rel="noopener">ВКонтакте</a> <a _ngcontent-ng-c772019="" href="https://t.me/share/url?url=https://smolensk-info.example{sm_url(a)}" target="_blank" rel="noopener">Telegram</a></div></article>'
                    f'<section _ngcontent-ng-c772019="" class="read-also"><h3 _ngcontent-ng-c772019="">Читайте также</h3><ul _ngcontent-ng-c772019="">{also_html}<!--container--></ul></section></app-news-detail>')  # fmt: skip
-        state = sm_state(f"news-{a['id']}", sm_brief(a) | {"body": [f"<p>{e(p)}</p>" for p in paras(a)], "related": [b["id"] for b in also]})
-        page(sm_url(a), f"news/{a['id']}-{a['slug']}.html", f"{a['title']} — Смоленск-Инфо", content, state, "article", a)
+        state = sm_state(
+            f"news-{a['id']}",
+            sm_brief(a)
+            | {"body": [f"<p>{e(p)}</p>" for p in paras(a)], "related": [b["id"] for b in also]},
+        )
+        page(
+            sm_url(a),
+            f"news/{a['id']}-{a['slug']}.html",
+            f"{a['title']} — Смоленск-Инфо",
+            content,
+            state,
+            "article",
+            a,
+        )
     return s
 
 
@@ -373,7 +462,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -383,7 +474,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
