@@ -85,7 +85,20 @@ def paras_html(a: dict, cls: str = "") -> str:
 
 # --- udm: a Discourse forum, crawler view --------------------------------------------------------
 
-UD_MON = ["янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.", "дек."]
+UD_MON = [
+    "янв.",
+    "февр.",
+    "мар.",
+    "апр.",
+    "мая",
+    "июн.",
+    "июл.",
+    "авг.",
+    "сент.",
+    "окт.",
+    "нояб.",
+    "дек.",
+]
 UD_CATS = {  # slug: (id, name, colour, description)
     "novosti": (5, "Новости", "0088CC", "Новости о приёмных семьях, опеке и мерах поддержки в Удмуртии и в стране"),
     "obyavleniya": (7, "Объявления", "F1592A", "Объявления ассоциации и партнёров"),
@@ -126,14 +139,15 @@ def ud_day(d: dt.date, year: bool = True) -> str:
     return f"{d.day} {UD_MON[d.month - 1]}" + (f" {d.year}" if year else "")
 
 
-def ud_reply_time(a: dict) -> str:
-    return f"21:{10 + a['id'] % 40:02d}"
+def ud_reply_time(a: dict, n: int) -> str:
+    return f"21:{10 + a['id'] % 30 + 7 * n:02d}"
 
 
 def ud_last_activity(a: dict) -> dt.datetime:
     if not a["replies"]:
         return local_dt(a, "udm")
-    return local_dt(a, "udm", max(r[1] for r in a["replies"]), ud_reply_time(a))
+    n, (_, days, _) = max(enumerate(a["replies"], 2), key=lambda r: (r[1][1], r[0]))
+    return local_dt(a, "udm", days, ud_reply_time(a, n))
 
 
 def ud_views(a: dict) -> int:
@@ -141,7 +155,10 @@ def ud_views(a: dict) -> int:
 
 
 def ud_shell(title: str, content: str, canonical: str, description: str = "") -> str:
-    desc = description or "Форум ассоциации приёмных родителей Удмуртии «Вместе»: опека, приёмные семьи, меры поддержки."
+    desc = (
+        description
+        or "Форум ассоциации приёмных родителей Удмуртии «Вместе»: опека, приёмные семьи, меры поддержки."
+    )
     nav = "".join(
         f"<li itemscope itemtype='http://schema.org/SiteNavigationElement'><span itemprop='name'><a href='{href}' itemprop=\"url\">{name}</a></span></li>"
         for href, name in (("/", "Главная"), ("/latest", "Последние"), ("/top", "Лучшие"), ("/about", "О форуме"),
@@ -210,14 +227,20 @@ def ud_row(a: dict, pos: int) -> str:
 </tr>"""
 
 
-def ud_list(topics: list[dict], heading: str, prev: str | None = None, nxt: str | None = None) -> str:
+def ud_list(
+    topics: list[dict], heading: str, prev: str | None = None, nxt: str | None = None
+) -> str:
     rows = "\n".join(ud_row(a, i) for i, a in enumerate(topics, 1))
     nav = ""
     if prev is not None:
         nav += f'<a href="{prev}" rel="prev" itemprop="url"><span itemprop="name">← предыдущая страница</span></a> '
     if nxt is not None:
         nav += f'<a href="{nxt}" rel="next" itemprop="url"><span itemprop="name">следующая страница →</span></a>'
-    nav_html = f"\n<div role='navigation' itemscope itemtype='http://schema.org/SiteNavigationElement' class=\"topic-list-nav\">{nav}</div>" if nav else ""
+    nav_html = (
+        f"\n<div role='navigation' itemscope itemtype='http://schema.org/SiteNavigationElement' class=\"topic-list-nav\">{nav}</div>"
+        if nav
+        else ""
+    )
     return f"""<h1>{heading}</h1>
 <div class="topic-list-container" itemscope itemtype='http://schema.org/ItemList'>
 <meta itemprop='itemListOrder' content='http://schema.org/ItemListOrderDescending'>
@@ -237,7 +260,11 @@ def ud_paged(s: Site, path: str, topics: list[dict], heading: str, title: str, k
         prev = None if i == 0 else (path if i == 1 else f"{path}?page={i - 1}")
         nxt = f"{path}?page={i + 1}" if i + 1 < len(chunks) else None
         url = path if i == 0 else f"{path}?page={i}"
-        page = ud_shell(title if i == 0 else f"{title} - страница {i + 1}", ud_list(chunk, heading, prev, nxt), url)
+        page = ud_shell(
+            title if i == 0 else f"{title} - страница {i + 1}",
+            ud_list(chunk, heading, prev, nxt),
+            url,
+        )
         if i == 0:
             s.page(path, path.strip("/") + ".html", page, kind)
         else:
@@ -277,7 +304,16 @@ def ud_topic(a: dict, body: str) -> str:
     cid, cname, _, _ = UD_CATS[a["rubric"]]
     posts = [ud_post(a, a["author"], moment, body, 1, 3 + a["id"] % 17)]
     for n, (login, days, text) in enumerate(a["replies"], 2):
-        posts.append(ud_post(a, login, local_dt(a, "udm", days, ud_reply_time(a)), f"<p>{e(text)}</p>", n, (a["id"] + n) % 5))
+        posts.append(
+            ud_post(
+                a,
+                login,
+                local_dt(a, "udm", days, ud_reply_time(a, n)),
+                f"<p>{e(text)}</p>",
+                n,
+                (a["id"] + n) % 5,
+            )
+        )
     tags = f'<div class="topic-list-tags">{ud_tags(a)}</div>' if a["tags"] else ""
     keywords = ", ".join(UD_TAGS[t] for t in a["tags"])
     return f"""<div id="topic-title">
@@ -314,33 +350,74 @@ def build_udm(arts: list[dict], s: Site) -> Site:
         n = sum(a["rubric"] == slug for a in arts) + (slug == rules["rubric"])
         cats += (f"<tr><td class='category' style='border-color: #{colour}'><h3><a href='/c/{slug}/{cid}'>{name}</a></h3>"
                  f"<div class='category-description'>{e(desc)}</div></td><td class='topics'>{n}</td></tr>\n")  # fmt: skip
-    latest = "".join(f"<li><a href='{ud_url(a)}'>{e(a['title'])}</a> {ud_badge(a['rubric'])}</li>" for a in arts[:5])
+    latest = "".join(
+        f"<li><a href='{ud_url(a)}'>{e(a['title'])}</a> {ud_badge(a['rubric'])}</li>"
+        for a in arts[:5]
+    )
     home = (f"<h1>Вместе — форум приёмных родителей Удмуртии</h1>\n<table class='category-list'><thead><tr><th>Раздел</th><th>Темы</th></tr></thead><tbody>\n{cats}</tbody></table>\n"
             f"<div class='latest-topic-list'><h2>Последние</h2><ul>{latest}</ul><a href='/latest'>Все последние темы</a></div>")  # fmt: skip
-    s.page("/", "index.html", ud_shell("Вместе — форум приёмных родителей Удмуртии", home, "/"), "home")
+    s.page(
+        "/", "index.html", ud_shell("Вместе — форум приёмных родителей Удмуртии", home, "/"), "home"
+    )
     ud_paged(s, "/latest", [rules, *arts], "Последние темы", "Последние темы - Вместе", "listing")
     top = sorted(arts, key=lambda a: (ud_views(a), a["id"]), reverse=True)[:6]
-    s.page("/top", "top.html", ud_shell("Лучшие темы - Вместе", ud_list(top, "Лучшие темы за всё время"), "/top"), "listing")
-    for slug, (cid, name, _, desc) in UD_CATS.items():
-        topics = ([rules] if slug == rules["rubric"] else []) + [a for a in arts if a["rubric"] == slug]
-        ud_paged(s, f"/c/{slug}/{cid}", topics, name, f"Последние темы в разделе «{name}» - Вместе", "category")
+    s.page(
+        "/top",
+        "top.html",
+        ud_shell("Лучшие темы - Вместе", ud_list(top, "Лучшие темы за всё время"), "/top"),
+        "listing",
+    )
+    for slug, (cid, name, _, _desc) in UD_CATS.items():
+        topics = ([rules] if slug == rules["rubric"] else []) + [
+            a for a in arts if a["rubric"] == slug
+        ]
+        ud_paged(
+            s,
+            f"/c/{slug}/{cid}",
+            topics,
+            name,
+            f"Последние темы в разделе «{name}» - Вместе",
+            "category",
+        )
     for tag, name in UD_TAGS.items():
         sel = [a for a in arts if tag in a["tags"]]
-        s.page(f"/tag/{tag}", f"tag/{tag}.html", ud_shell(f"Темы с тегом «{name}» - Вместе", ud_list(sel, f"Тег: {name}"), f"/tag/{tag}"), "tag")
+        s.page(
+            f"/tag/{tag}",
+            f"tag/{tag}.html",
+            ud_shell(
+                f"Темы с тегом «{name}» - Вместе", ud_list(sel, f"Тег: {name}"), f"/tag/{tag}"
+            ),
+            "tag",
+        )
     for login, (name, city, bio) in UD_USERS.items():
         mine = [a for a in arts if a["author"] == login][:5]
         recent = "".join(f"<li><a href='{ud_url(a)}'>{e(a['title'])}</a></li>" for a in mine)
         body = (f"<div class='user-crawler'><img src='/user_avatar/vmeste18.ru/{login}/120/1_2.png' alt='{login}'><h1>{login}</h1><h2>{e(name)}</h2></div>"
                 f"<div class='bio'><p>{e(bio)}</p><p>Откуда: {city}</p></div><h3>Темы</h3><ul>{recent}</ul>")  # fmt: skip
-        s.page(f"/u/{login}", f"u/{login}.html", ud_shell(f"Профиль {login} - Вместе", body, f"/u/{login}"), "profile")
+        s.page(
+            f"/u/{login}",
+            f"u/{login}.html",
+            ud_shell(f"Профиль {login} - Вместе", body, f"/u/{login}"),
+            "profile",
+        )
     mods = "".join(f"<li><a href='/u/{login}'>{login}</a></li>" for login in ("olga_vmeste",))
     about = (f"<h1>О форуме «Вместе»</h1><p>Форум ассоциации приёмных родителей Удмуртской Республики «Вместе». Здесь мы делимся новостями об опеке и мерах поддержки, помогаем кандидатам в приёмные родители и друг другу.</p>"
              f"<p>Форум работает с 2016 года. Ассоциация — некоммерческая организация, объединяет около 300 замещающих семей из Ижевска, Глазова, Сарапула, Воткинска и районов республики.</p>"
              f"<h2>Модераторы</h2><ul>{mods}</ul><h2>Статистика</h2><table><tr><td>Темы</td><td>{len(arts) + 1}</td></tr><tr><td>Участники</td><td>{len(UD_USERS)}</td></tr></table>")  # fmt: skip
     s.page("/about", "about.html", ud_shell("О форуме - Вместе", about, "/about"), "about")
-    s.page(ud_url(rules), ud_url(rules).strip("/") + ".html", ud_shell("Правила форума - Вместе", ud_topic(rules, UD_RULES_TEXT), ud_url(rules)), "rules")
+    s.page(
+        ud_url(rules),
+        ud_url(rules).strip("/") + ".html",
+        ud_shell("Правила форума - Вместе", ud_topic(rules, UD_RULES_TEXT), ud_url(rules)),
+        "rules",
+    )
     for a in arts:
-        page = ud_shell(f"{a['title']} - {UD_CATS[a['rubric']][1]} - Вместе", ud_topic(a, paras_html(a)), ud_url(a), lead(a, 150))
+        page = ud_shell(
+            f"{a['title']} - {UD_CATS[a['rubric']][1]} - Вместе",
+            ud_topic(a, paras_html(a)),
+            ud_url(a),
+            lead(a, 150),
+        )
         s.page(ud_url(a), ud_url(a).strip("/") + ".html", page, "article", a)
     return s
 
@@ -362,7 +439,10 @@ def nv_date(a: dict) -> str:
 
 
 def nv_shell(title: str, sections: str, description: str = "") -> str:
-    desc = description or f"{NV_NAME}: социальное обслуживание граждан пожилого возраста, инвалидов, семей с детьми в Боровичском районе"
+    desc = (
+        description
+        or f"{NV_NAME}: социальное обслуживание граждан пожилого возраста, инвалидов, семей с детьми в Боровичском районе"
+    )
     return f"""<!DOCTYPE html>
 <html  >
 <head>
@@ -456,12 +536,20 @@ def nv_section(cls: str, cid: str, inner: str) -> str:
 
 
 def nv_title_section(cid: str, title: str, subtitle: str = "") -> str:
-    sub = f'\n        <h4 class="mbr-section-subtitle mbr-fonts-style mb-4 display-7">{e(subtitle)}</h4>' if subtitle else ""
-    return nv_section("header16", cid, f"""      <div class="row justify-content-center">
+    sub = (
+        f'\n        <h4 class="mbr-section-subtitle mbr-fonts-style mb-4 display-7">{e(subtitle)}</h4>'
+        if subtitle
+        else ""
+    )
+    return nv_section(
+        "header16",
+        cid,
+        f"""      <div class="row justify-content-center">
         <div class="col-12 col-lg-10">
         <h1 class="mbr-section-title mbr-fonts-style mb-3 display-2"><strong>{e(title)}</strong></h1>{sub}
         </div>
-      </div>""")
+      </div>""",
+    )
 
 
 def nv_card(a: dict) -> str:
@@ -480,15 +568,21 @@ def nv_card(a: dict) -> str:
 
 def nv_cards(cid: str, arts: list[dict], extra: str = "") -> str:
     cards = "\n".join(map(nv_card, arts))
-    return nv_section("features4", cid, f'      <div class="row mt-4">\n{cards}\n      </div>{extra}')
+    return nv_section(
+        "features4", cid, f'      <div class="row mt-4">\n{cards}\n      </div>{extra}'
+    )
 
 
 def nv_text(cid: str, body: str) -> str:
-    return nv_section("content5", cid, f"""      <div class="row justify-content-center">
+    return nv_section(
+        "content5",
+        cid,
+        f"""      <div class="row justify-content-center">
         <div class="col-md-12 col-lg-10">
 {body}
         </div>
-      </div>""")
+      </div>""",
+    )
 
 
 def nv_article_body(a: dict) -> str:
@@ -497,7 +591,10 @@ def nv_article_body(a: dict) -> str:
     if a["id"] % 2:  # the date opens the first line
         paras[0] = f"{nv_date(a)} {paras[0]}"
         return "\n".join(f'          <p class="{cls}">{e(p)}</p>' for p in paras)
-    return "\n".join(f'          <p class="{cls}">{e(p)}</p>' for p in paras) + f'\n          <p class="{cls}"><em>{nv_date(a)}</em></p>'
+    return (
+        "\n".join(f'          <p class="{cls}">{e(p)}</p>' for p in paras)
+        + f'\n          <p class="{cls}"><em>{nv_date(a)}</em></p>'
+    )
 
 
 NV_PAGES: dict[str, tuple[str, str, str]] = {  # path: (title, kind, body html)
@@ -577,28 +674,61 @@ def build_novg(arts: list[dict], s: Site) -> Site:
     home_news = nv_title_section("sQ4zD9hVrT", "Новости") + "\n" + nv_cards(
         "sVb2kP4Tq1", arts[:4], '\n      <div class="mbr-section-btn align-center mt-4"><a class="btn btn-primary display-4" href="/news.html">Все новости</a></div>'
     )  # fmt: skip
-    s.page("/", "index.html", nv_shell("КЦСОН «Забота» — Боровичи", "\n".join([hero, depts, home_news])), "home")
+    s.page(
+        "/",
+        "index.html",
+        nv_shell("КЦСОН «Забота» — Боровичи", "\n".join([hero, depts, home_news])),
+        "home",
+    )
     chunks = chunked(arts, NV_PER)
     for i, chunk in enumerate(chunks, 1):
         if i == 1:
-            btn = '<a class="btn btn-secondary display-4" href="/news-2.html">Предыдущие новости &gt;&gt;</a>' if len(chunks) > 1 else ""
+            btn = (
+                '<a class="btn btn-secondary display-4" href="/news-2.html">Предыдущие новости &gt;&gt;</a>'
+                if len(chunks) > 1
+                else ""
+            )
         else:
             prev = "/news.html" if i == 2 else f"/news-{i - 1}.html"
             btn = f'<a class="btn btn-secondary display-4" href="{prev}">&lt;&lt; Более новые</a>'
             if i < len(chunks):
                 btn += f' <a class="btn btn-secondary display-4" href="/news-{i + 1}.html">Предыдущие новости &gt;&gt;</a>'
         extra = f'\n      <div class="mbr-section-btn align-center mt-4">{btn}</div>' if btn else ""
-        body = nv_title_section("sR1aF5wQzN", "Новости центра" if i == 1 else f"Новости центра — архив, страница {i}") + "\n" + nv_cards("sVb2kP4Tq1", chunk, extra)
+        body = (
+            nv_title_section(
+                "sR1aF5wQzN",
+                "Новости центра" if i == 1 else f"Новости центра — архив, страница {i}",
+            )
+            + "\n"
+            + nv_cards("sVb2kP4Tq1", chunk, extra)
+        )
         url = "/news.html" if i == 1 else f"/news-{i}.html"
-        s.page(url, url.lstrip("/"), nv_shell("Новости" if i == 1 else f"Новости — страница {i}", body), "listing" if i == 1 else "paginated")
+        s.page(
+            url,
+            url.lstrip("/"),
+            nv_shell("Новости" if i == 1 else f"Новости — страница {i}", body),
+            "listing" if i == 1 else "paginated",
+        )
     for path, (title, kind, text) in NV_PAGES.items():
         body = nv_title_section("sR2bG6xRaM", title) + "\n" + nv_text("sR3cH7ySbL", text)
         s.page(path, path.lstrip("/"), nv_shell(title, body), kind)
     for a in arts:
-        image = nv_section("image3", "sT8dJ2zUcK", f'      <div class="image-wrapper"><img src="/assets/images/news-{a["id"]}-1200x800.jpg" alt="Mobirise Website Builder" title=""></div>')
+        image = nv_section(
+            "image3",
+            "sT8dJ2zUcK",
+            f'      <div class="image-wrapper"><img src="/assets/images/news-{a["id"]}-1200x800.jpg" alt="Mobirise Website Builder" title=""></div>',
+        )
         back = '\n          <div class="mbr-section-btn mt-3"><a class="btn btn-primary display-4" href="/news.html">&lt; Все новости</a></div>'
-        body = "\n".join([nv_title_section("sT7cH1yTbJ", a["title"]), image, nv_text("sT9eK3aVdL", nv_article_body(a) + back)])
-        s.page(nv_url(a), nv_url(a).lstrip("/"), nv_shell(a["title"], body, lead(a, 150)), "article", a)
+        body = "\n".join(
+            [
+                nv_title_section("sT7cH1yTbJ", a["title"]),
+                image,
+                nv_text("sT9eK3aVdL", nv_article_body(a) + back),
+            ]
+        )
+        s.page(
+            nv_url(a), nv_url(a).lstrip("/"), nv_shell(a["title"], body, lead(a, 150)), "article", a
+        )
     return s
 
 
@@ -618,7 +748,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -628,7 +760,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
