@@ -103,7 +103,7 @@ def served_pages(sites: Path) -> dict[str, dict[str, int]]:
                 except urllib.error.HTTPError as exc:
                     seen[url] = exc.code
                     continue
-                for href in re.findall(r'href="([^"#]*)', body):
+                for href in re.findall(r"""href=["']([^"'#]*)""", body):
                     href = html.unescape(href).replace(base, "")
                     if href.startswith("/") and not re.search(
                         r"\.(css|js|jpg|png|svg|pdf|ico|xml)(\?|$)", href
