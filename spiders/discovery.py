@@ -287,6 +287,18 @@ def is_next_link(a: etree._Element) -> bool:
     return bool(NEXT_TEXT_RE.match(text.strip(FORWARD_ARROWS + "«‹←< .…")))
 
 
+# Of the next-page words, those a teaser's read-more link also uses («Далее »», «Ещё»).
+_SHARED_WITH_READ_MORE = frozenset({"далее", "дальше", "ещё", "еще"})
+
+
+def is_worded_next_link(a: etree._Element) -> bool:
+    """A link whose words can only mean the listing's next page («Следующая страница»,
+    «Предыдущие новости »», «Older posts»), even to a URL that reads like an article's
+    (Mobirise's «/news-2.html»)."""
+    words = " ".join(a.text_content().split()).strip(FORWARD_ARROWS + "«‹←< .…").lower()
+    return bool(words) and words not in _SHARED_WITH_READ_MORE and bool(NEXT_TEXT_RE.match(words))
+
+
 _TRAILING_NUMBER_RE = re.compile(r"/(\d{1,4})/?$")
 
 
@@ -358,6 +370,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
         kind = link_kind(url, a.text_content())
         if (
             (kind != "article" and is_next_link(a))
+            or is_worded_next_link(a)
             or is_numbered_next(page_url, url, a.text_content())
             or is_query_pager_link(page_url, url, a)
         ):

@@ -436,3 +436,15 @@ def test_a_pager_numbered_in_a_query_of_the_cms_own_naming_is_pagination():
     assert host + "/?p=123" in links.articles and host + "/novosti/ofis/" in links.articles
     assert next_pages(host + "/novosti/", links.listings, links.marked_next)[0] == (
         host + "/novosti/?p=1")
+
+
+def test_words_that_can_only_mean_the_next_page_lead_to_it_whatever_the_url():
+    """Mobirise's «Предыдущие новости >>» leads to «/news-2.html», a URL that reads like an
+    article's; «Далее »», which teasers also use for «read more», is not taken on its words."""
+    host = "http://127.0.0.1:8001"
+    body = """<html><body><div class="item"><h5>Социальный контракт помог семьям</h5>
+      <a href="/news/kontrakt.html">Далее »</a></div>
+      <a class="btn" href="/news-2.html">Предыдущие новости &gt;&gt;</a></body></html>"""
+    links = classify_links(body, host + "/news.html", host + "/")
+    assert links.marked_next == [host + "/news-2.html"]
+    assert host + "/news/kontrakt.html" in links.articles

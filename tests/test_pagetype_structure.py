@@ -402,3 +402,29 @@ def test_a_listing_of_dated_title_links_with_leads_is_not_an_article():
     listing = f"<h1>Новости</h1><div class='news_list'>{items}</div>"
     reason = non_article_reason("https://gazeta.test/novosti/?p=1", SOURCE, page(listing))
     assert reason == "listing of 3 teasers, no body of prose"
+
+
+def test_cards_with_a_heading_an_excerpt_and_a_button_are_a_listing():
+    """Site builders (Mobirise, Tilda) print news as cards: a heading that is no link, a date, an
+    excerpt and a «Подробнее >» button to the item. A run of an article's sections, each with a
+    link in its text but no button shape in every member, stays an article."""
+    cards = "".join(
+        f"<div class='item'><div class='item-content'><p>0{k}.10.2025 г.</p><h5><strong>{title}"
+        f"</strong></h5><p>{SENTENCES[k][:90]}…</p></div><div class='item-footer'><a href="
+        f"'/news/n{k}.html'>Подробнее &gt;</a></div></div>"
+        for k, title in enumerate(("Социальный контракт помог сорока семьям",
+                                   "Специалисты выступили на конференции",
+                                   "Многодетные семьи получили наборы к школе")))
+    listing = f"<h1>Новости центра — архив, страница 2</h1><div class='row'>{cards}</div>"
+    reason = non_article_reason("https://gazeta.test/news-2.html", SOURCE, page(listing))
+    assert reason is not None and reason.startswith("listing of 3 teasers")
+
+
+def test_a_page_whose_every_paragraph_opens_with_its_own_date_is_a_board():
+    entries = "".join(f"<p><strong>{day}.12.2025 г. в 11:00</strong> — {SENTENCES[k]}</p>"
+                      for k, day in enumerate(("06", "13", "20")))
+    board = f"<h1>Анонсы</h1>{entries}"
+    assert non_article_reason("https://gazeta.test/anonsy.html", SOURCE, page(board)) == (
+        "board of 3 entries, each opening with its date")
+    story = f"<h1>Как прошла неделя</h1><p>{SENTENCES[0]}</p>{entries}"
+    assert non_article_reason("https://gazeta.test/news/1.html", SOURCE, page(story)) is None

@@ -456,6 +456,26 @@ def _teaser_members(group: list[HtmlElement], t: _Subtrees) -> list[HtmlElement]
     return [m for m in shaped if m not in whole or len(whole) >= 2]
 
 
+def _cards(group: list[HtmlElement], t: _Subtrees, url: str) -> list[HtmlElement]:
+    """A repeated group's cards whose headline is no link: a heading, an excerpt and a button
+    to another page («Подробнее >»), as site builders print news (Mobirise, Tilda). Every member
+    must have that shape: a run of an article's sections, each with a link in its text, does not."""
+    cards = []
+    for m in group:
+        heading = next((h for h in m.iter(*HEADING_TAGS)), None)
+        if heading is None or t.prose_chars[m] > TEASER_MAX_PROSE:
+            return []
+        after = [a for a in heading.itersiblings() for a in a.iter("a")] + [
+            a for anc in heading.iterancestors() if anc is not m and _in_any(anc, {m})
+            for sib in anc.itersiblings() for a in sib.iter("a")
+        ]
+        if not any(_real_link(a.get("href")) and not _same_page(a.get("href", ""), url)
+                   for a in after):
+            return []
+        cards.append(m)
+    return cards
+
+
 def _in_any(el: HtmlElement, roots: set[HtmlElement]) -> bool:
     return any(a in roots for a in _self_and_ancestors(el))
 
@@ -476,7 +496,7 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
     t = _Subtrees.of(s, all_prose)
     teaser_roots: set[HtmlElement] = set()
     for g in s.repeated:
-        members = _teaser_members(g, t)
+        members = _teaser_members(g, t) or _cards(g, t, url)
         teaser_roots.update(members)
         s.teaser_members += sum(1 for m in members if m not in chrome)
         dated = [m for m in g if _dated(m)]

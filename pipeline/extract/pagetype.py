@@ -11,6 +11,7 @@ last path segment names a service page («/kontakty/», «/about.html»), are ne
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from urllib.parse import parse_qsl, urlsplit
 import yaml
 
 from newsmon.core.datafiles import data_dir
+from pipeline.extract.date_expressions import find_dates
 from pipeline.extract.pagestructure import Structure, analyse, parse
 from pipeline.lang.names import is_person_name
 
@@ -120,6 +122,10 @@ def judge(s: Structure) -> Verdict:
             # cookie banner), not the headline's text.
             return Verdict("not", f"listing of {between} teasers under the headline, only a "
                            "short text below them")
+        if len(s.body) >= LIST_MIN_ITEMS and all(_opens_with_a_date(b.text) for b in s.body):
+            # «22.11.2025 г. в 11:00 — занятие школы…», «06.12.2025 — «Родительская суббота»…»:
+            # every paragraph opens with a day of its own — an events board, not one material.
+            return Verdict("not", f"board of {len(s.body)} entries, each opening with its date")
         if s.body_under_foreign_title:
             return Verdict("not", "text under a headline that links to another page (a post "
                            "printed in an archive)")
@@ -151,6 +157,15 @@ def judge(s: Structure) -> Verdict:
     if s.search_query:
         return Verdict("not", "search form with a query, no body of prose")
     return Verdict("open")
+
+
+# Far enough ahead that no date of a page is rejected as future: only where a date stands matters.
+_ANY_TIME = datetime.datetime(2100, 1, 1)
+
+
+def _opens_with_a_date(text: str) -> bool:
+    found = find_dates(text[:40], now=_ANY_TIME)
+    return bool(found) and found[0][1] == 0
 
 
 def _teasers_between_headline_and_body(s: Structure) -> int:
