@@ -95,6 +95,15 @@ def test_a_footer_line_naming_an_organization_in_quotes_names_the_owner():
     assert names_a_body(lines)
 
 
+def test_a_state_institution_named_by_its_legal_form_is_a_body_and_its_paper_a_medium():
+    """«ГОАУСО «Боровичский КЦСОН «Забота»» opens with the institution's legal form (a social
+    service centre of the region); a municipal institution that is a newspaper's editorial
+    office stays a medium."""
+    assert names_a_body(["ГОАУСО «Боровичский КЦСОН «Забота»"])
+    assert names_a_body(["КЦСОН «Забота»"])
+    assert not names_a_body(["МАУ «Редакция газеты «Вятский край»"])
+
+
 def test_a_page_builders_footer_block_names_the_owner_and_an_articles_footer_row_does_not():
     """Flexbe, Tilda and the like have no <footer>: the block named so is the footer. A «footer»
     row inside the article (a news template's date and rubric) is not."""

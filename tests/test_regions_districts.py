@@ -143,3 +143,17 @@ def test_a_subjects_adjective_beside_a_district_of_that_name_is_resolved_as_the_
     assert _isos(text, "RU-AMU") == ["RU-AMU"]
     assert _isos("Ивановские опекуны смогут вернуть деньги за проезд детей.", "RU-AMU") == [
         "RU-IVA"]
+
+
+def test_a_headline_word_read_as_a_town_follows_the_district_the_text_names():
+    """«В Красногорском открылся клуб» over a text on «Красногорский район … до Глазова» of
+    Удмуртия: the headline's word is the district's (resolved by the text and the home
+    region), not the town Красногорск of Московская область."""
+    from pipeline.tag.run import tag
+
+    text = ("В селе Красногорское при районном доме культуры открылся клуб для приёмных семей. "
+            "Красногорский район — самый северный в республике, до Глазова отсюда больше 60 "
+            "километров. Клуб открыли на средства гранта Главы Удмуртии.")
+    found = tag(text, title="В Красногорском открылся клуб замещающих семей",
+                home_region_iso="RU-UD").regions  # fmt: skip
+    assert [r.iso for r in found] == ["RU-UD"]

@@ -136,7 +136,13 @@ def ner(doc: ArticleDoc, markups: tuple[Any, Any] | None = None) -> None:
 def find_regions(doc: ArticleDoc) -> None:
     mentions = regions_mod.find_mentions(doc.text, ner_spans=doc.ner, tokens=doc.tokens)
     title_mentions = (
-        regions_mod.find_mentions(doc.title, ner_spans=doc.title_ner, tokens=doc.title_tokens)
+        regions_mod.follow_districts(
+            doc.title,
+            regions_mod.find_mentions(
+                doc.title, ner_spans=doc.title_ner, tokens=doc.title_tokens
+            ),
+            regions_mod.district_names(doc.text, mentions),
+        )
         if doc.title and not doc.title_in_text
         else []
     )

@@ -450,7 +450,8 @@ def find_mentions(
                 )
             )
         i += n
-    out = _adjectives_of_named_districts(text, _districts_by_centres(out))
+    out = _districts_by_centres(out)
+    out = follow_districts(text, out, district_names(text, out))
     named = {iso for m in out if not (m.small and m.kind == "city_adj") for iso in m.isos}
     return [m for m in out if not (m.small and m.kind == "city_adj") or set(m.isos) & named]
 
@@ -481,17 +482,27 @@ def _districts_by_centres(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
-def _adjectives_of_named_districts(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A subject's adjective in a text that names a district of that adjective elsewhere too
-    («Ивановские опекуны … Совет депутатов Ивановского муниципального округа» in Амурская
-    область) may mean the district: it stands for the district's subjects and is resolved from
-    context as the district is."""
-    districts = {
+def district_names(text: str, mentions: list[Mention]) -> dict[str, tuple[str, ...]]:
+    """The districts a text names, by the lemma of their first word («ивановский»)."""
+    return {
         lemma(text[m.start : m.end].split()[0]): m.isos for m in mentions if m.kind == "district"
     }
+
+
+def follow_districts(
+    text: str, mentions: list[Mention], districts: dict[str, tuple[str, ...]]
+) -> list[Mention]:
+    """A subject's or a town's one word read as an adjective, where the article names a
+    district of that adjective (a subject's: «Ивановские опекуны … Совет депутатов Ивановского
+    муниципального округа» in Амурская область; a town's: a headline «В Красногорском открылся
+    клуб» over «Красногорский район … Глазов», not Красногорск), may mean the district: it
+    stands for the district's subjects and is resolved from context as the district is.
+    ``districts``: `district_names` of the article (its text, for its headline)."""
     out = []
     for m in mentions:
-        isos = districts.get(lemma(text[m.start : m.end])) if m.kind == "adj" else None
+        word = text[m.start : m.end]
+        one_word = m.kind in ("adj", "city", "city_adj") and len(word.split()) == 1
+        isos = districts.get(lemma(word)) if one_word else None
         if isos is not None and isos != m.isos:
             m = Mention(m.start, m.end, isos, m.kind, small=m.small, shared=m.shared)
         out.append(m)
