@@ -168,3 +168,14 @@ def test_committed_sites_are_what_build_py_renders(tmp_path):
         k for k in committed.keys() | rendered.keys() if committed.get(k) != rendered.get(k)
     )
     assert not changed, f"eval/blind_outlets20/ is stale: run build.py and commit ({changed[:5]})"
+
+
+def test_the_first_look_figures_stay(crawled):
+    """Not blind since its one scoring (first look in the README: every page, date, relevance,
+    region set and region-month exact): floors at that look."""
+    report = run_blind_outlets.score(run_blind_outlets.load_gold(HERE), crawled)
+    assert report.figures["stored precision"][0] == report.figures["stored precision"][1]
+    assert report.figures["stored recall"][0] >= 27
+    assert report.figures["relevance recall"][0] >= 20
+    assert report.figures["region set exact"][0] >= 20
+    assert report.figures["region-month materials exact"][0] >= 10
