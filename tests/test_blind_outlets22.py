@@ -150,7 +150,7 @@ def test_the_first_night_shows_only_what_was_published_by_then():
         text = "\n".join(
             f.read_text(encoding="utf-8")
             for f in (HERE / "night1" / p["outlet"]).rglob("*")
-            if f.is_file()
+            if f.is_file() and f.suffix in (".html", ".yml")  # kos also serves ODT/PDF files
         )
         assert p["title"] not in text and html.escape(p["title"]) not in text, p["url"]
 
