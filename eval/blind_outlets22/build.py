@@ -99,14 +99,17 @@ def ir_url(a: dict) -> str:
 
 
 def ir_shell(title: str, content: str, desc: str = "") -> str:
-    menu = "".join(f'<li class="cr-menu__item"><a class="cr-menu__link" href="{u}">{n}</a></li>' for u, n in IR_MENU)
+    menu = "".join(
+        f'<li class="cr-menu__item"><a class="cr-menu__link" href="{u}">{n}</a></li>'
+        for u, n in IR_MENU
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{e(title)}</title>
-<meta name="description" content="{e(desc or 'Кризисный центр для женщин с детьми в Ангарске')}">
+<meta name="description" content="{e(desc or "Кризисный центр для женщин с детьми в Ангарске")}">
 <meta name="generator" content="Craftum">
 <link rel="stylesheet" href="https://static.craftum.example/css/site.min.css?v=4812">
 <link rel="icon" href="/favicon.png">
@@ -139,8 +142,10 @@ def ir_card(a: dict) -> str:
 def ir_more(page: int, pages: int) -> str:
     if page >= pages:
         return ""
-    return (f'<div class="cr-blog__more"><button class="cr-btn cr-btn--outline js-blog-more" type="button" '
-            f'data-next="/blog?page={page + 1}" data-target="#blog-grid">Показать ещё</button></div>')
+    return (
+        f'<div class="cr-blog__more"><button class="cr-btn cr-btn--outline js-blog-more" type="button" '
+        f'data-next="/blog?page={page + 1}" data-target="#blog-grid">Показать ещё</button></div>'
+    )
 
 
 IR_PAGES = {
@@ -204,7 +209,12 @@ def build_irk(arts: list[dict], s: Site) -> Site:
         if i == 1:
             body = (f'<section class="cr-section cr-blog" data-block-type="blog" id="block-blog"><div class="cr-container"><h1 class="cr-title">Блог</h1>'
                     f'<div class="cr-grid cr-grid--3" id="blog-grid">{cards}</div>{ir_more(i, len(chunks))}</div></section>')  # fmt: skip
-            s.page("/blog", "blog.html", ir_shell("Блог — Кризисный центр «Мать и дитя»", body), "listing")
+            s.page(
+                "/blog",
+                "blog.html",
+                ir_shell("Блог — Кризисный центр «Мать и дитя»", body),
+                "listing",
+            )
         else:  # what «Показать ещё» loads: a bare HTML page of the next cards and the next button
             frag = f"""<!DOCTYPE html>
 <html lang="ru"><head><meta charset="utf-8"><title>Блог — страница {i}</title><meta name="robots" content="noindex"></head>
@@ -212,7 +222,12 @@ def build_irk(arts: list[dict], s: Site) -> Site:
 """
             s.query_page(f"/blog?page={i}", frag, "paginated")
     for slug, (name, kind, content) in IR_PAGES.items():
-        s.page(f"/{slug}", f"{slug}.html", ir_shell(f"{name} — Кризисный центр «Мать и дитя»", content), kind)
+        s.page(
+            f"/{slug}",
+            f"{slug}.html",
+            ir_shell(f"{name} — Кризисный центр «Мать и дитя»", content),
+            kind,
+        )
     for a in arts:
         more = "".join(ir_card(b) for b in arts[:3] if b is not a)
         body = f"""<section class="cr-section cr-post" data-block-type="blog-post" id="block-post"><div class="cr-container cr-container--narrow">
@@ -221,7 +236,13 @@ def build_irk(arts: list[dict], s: Site) -> Site:
 <div class="cr-post__content cr-text">{body_html(a)}</div>
 <div class="cr-share"><span>Поделиться:</span> <a href="https://vk.com/share.php?url=/blog/{a["slug"]}" rel="nofollow">ВКонтакте</a> <a href="https://t.me/share/url?url=/blog/{a["slug"]}" rel="nofollow">Telegram</a></div></div></section>
 <section class="cr-section" data-block-type="blog-latest"><div class="cr-container"><h2 class="cr-title">Другие записи</h2><div class="cr-grid cr-grid--3">{more}</div></div></section>"""
-        s.page(ir_url(a), ir_url(a).lstrip("/") + ".html", ir_shell(f"{a['title']} — Кризисный центр «Мать и дитя»", body, lead(a, 150)), "article", a)
+        s.page(
+            ir_url(a),
+            ir_url(a).lstrip("/") + ".html",
+            ir_shell(f"{a['title']} — Кризисный центр «Мать и дитя»", body, lead(a, 150)),
+            "article",
+            a,
+        )
     return s
 
 
@@ -282,9 +303,15 @@ def ks_published(a: dict) -> str:
 
 
 def ks_shell(title: str, content: str, arts: list[dict], current: str = "") -> str:
-    menu = "".join(f'<li class="{"rtsSelected " if u == current else ""}rtsLI"><a class="rtsLink" href="{u}"><span class="rtsTxt">{n}</span></a></li>' for u, n in KS_MENU)
+    menu = "".join(
+        f'<li class="{"rtsSelected " if u == current else ""}rtsLI"><a class="rtsLink" href="{u}"><span class="rtsTxt">{n}</span></a></li>'
+        for u, n in KS_MENU
+    )
     months = sorted({(a["date"].year, a["date"].month) for a in arts}, reverse=True)
-    archive = "".join(f'<li><a href="/novosti/{y}/{m:02d}">{MONTHS_NOM[m - 1]} {y}</a> ({sum((a["date"].year, a["date"].month) == (y, m) for a in arts)})</li>' for y, m in months)
+    archive = "".join(
+        f'<li><a href="/novosti/{y}/{m:02d}">{MONTHS_NOM[m - 1]} {y}</a> ({sum((a["date"].year, a["date"].month) == (y, m) for a in arts)})</li>'
+        for y, m in months
+    )
     return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
 <html xmlns="http://www.w3.org/1999/xhtml" lang="ru">
 <head id="Head1"><meta http-equiv="content-type" content="text/html; charset=utf-8" /><title>
@@ -315,7 +342,10 @@ def ks_item(a: dict) -> str:
 
 
 def ks_docs() -> str:
-    rows = "".join(f'<li class="sfdownloadFile"><a href="/dokumenty/{f}">{e(name)}</a> <span class="sfdownloadFileInfo">({f.rsplit(".", 1)[1].upper()})</span></li>' for name, f in KS_DOCS)
+    rows = "".join(
+        f'<li class="sfdownloadFile"><a href="/dokumenty/{f}">{e(name)}</a> <span class="sfdownloadFileInfo">({f.rsplit(".", 1)[1].upper()})</span></li>'
+        for name, f in KS_DOCS
+    )
     return f'<h1>Документы</h1><ul class="sfdownloadList">{rows}</ul>'
 
 
@@ -323,13 +353,23 @@ def odt_bytes(text: str) -> bytes:
     """A minimal OpenDocument text file, byte-identical on every build."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
+
         def add(name: str, data: str, method: int) -> None:
             info = zipfile.ZipInfo(name, date_time=(2025, 9, 1, 0, 0, 0))
             info.compress_type = method
             z.writestr(info, data)
+
         add("mimetype", "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED)
-        add("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>', zipfile.ZIP_DEFLATED)
-        add("content.xml", f'<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:text><text:p>{e(text)}</text:p></office:text></office:body></office:document-content>', zipfile.ZIP_DEFLATED)
+        add(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>',
+            zipfile.ZIP_DEFLATED,
+        )
+        add(
+            "content.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:text><text:p>{e(text)}</text:p></office:text></office:body></office:document-content>',
+            zipfile.ZIP_DEFLATED,
+        )
     return buf.getvalue()
 
 
@@ -347,18 +387,40 @@ def write_binary(s: Site, rel: str, data: bytes) -> None:
 
 def build_kos(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
-    notices = "".join(f'<li><span class="date">{dotted(when.date())}</span> <a href="/obyavleniya/{slug}">{e(title)}</a></li>' for slug, title, when, _ in KS_NOTICES)
+    notices = "".join(
+        f'<li><span class="date">{dotted(when.date())}</span> <a href="/obyavleniya/{slug}">{e(title)}</a></li>'
+        for slug, title, when, _ in KS_NOTICES
+    )
     home = (f'<div class="sfContentBlock"><h2>Новости</h2><ul class="sfnewsList sfnewsListTitleDateSummary">{"".join(map(ks_item, arts[:4]))}</ul>'
             f'<p><a href="/novosti">Все новости</a></p></div><div class="sfContentBlock"><h2>Объявления</h2><ul class="notices">{notices}</ul><p><a href="/obyavleniya">Все объявления</a></p></div>')  # fmt: skip
-    s.page("/", "index.html", ks_shell("Администрация городского округа город Буй — официальный сайт", home, arts, "/"), "home")
+    s.page(
+        "/",
+        "index.html",
+        ks_shell("Администрация городского округа город Буй — официальный сайт", home, arts, "/"),
+        "home",
+    )
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
-        links = "".join(f'<span class="sf_PagerCurrent">{k}</span>' if k == i else f'<a href="/novosti{"" if k == 1 else f"?page={k}"}">{k}</a>' for k in range(1, len(chunks) + 1))
-        nxt = f'<a class="sf_pagerNext" href="/novosti?page={i + 1}">Следующая</a>' if i < len(chunks) else ""
+        links = "".join(
+            f'<span class="sf_PagerCurrent">{k}</span>'
+            if k == i
+            else f'<a href="/novosti{"" if k == 1 else f"?page={k}"}">{k}</a>'
+            for k in range(1, len(chunks) + 1)
+        )
+        nxt = (
+            f'<a class="sf_pagerNext" href="/novosti?page={i + 1}">Следующая</a>'
+            if i < len(chunks)
+            else ""
+        )
         body = (f'<h1 class="sfnewsListTitle">Новости</h1><ul class="sfnewsList sfnewsListTitleDateSummary">{"".join(map(ks_item, chunk))}</ul>'
                 f'<div class="sf_pagerNumeric">{links}</div>{nxt}')  # fmt: skip
-        shell = ks_shell(f"Новости{'' if i == 1 else f' — страница {i}'} — Администрация города Буя", body, arts, "/novosti")
+        shell = ks_shell(
+            f"Новости{'' if i == 1 else f' — страница {i}'} — Администрация города Буя",
+            body,
+            arts,
+            "/novosti",
+        )
         if i == 1:
             s.page("/novosti", "novosti.html", shell, "listing")
         else:
@@ -366,16 +428,51 @@ def build_kos(arts: list[dict], s: Site) -> Site:
     for y, m in sorted({(a["date"].year, a["date"].month) for a in arts}, reverse=True):
         sel = [a for a in arts if (a["date"].year, a["date"].month) == (y, m)]
         body = f'<h1 class="sfnewsListTitle">Новости: {MONTHS_NOM[m - 1].lower()} {y}</h1><ul class="sfnewsList">{"".join(map(ks_item, sel))}</ul>'
-        s.page(f"/novosti/{y}/{m:02d}", f"novosti/{y}/{m:02d}.html", ks_shell(f"Архив новостей: {MONTHS_NOM[m - 1]} {y}", body, arts, "/novosti"), "archive")
-    s.page("/obyavleniya", "obyavleniya.html", ks_shell("Объявления — Администрация города Буя", f'<h1>Объявления</h1><ul class="notices sfList">{notices}</ul>', arts, "/obyavleniya"), "listing")
+        s.page(
+            f"/novosti/{y}/{m:02d}",
+            f"novosti/{y}/{m:02d}.html",
+            ks_shell(f"Архив новостей: {MONTHS_NOM[m - 1]} {y}", body, arts, "/novosti"),
+            "archive",
+        )
+    s.page(
+        "/obyavleniya",
+        "obyavleniya.html",
+        ks_shell(
+            "Объявления — Администрация города Буя",
+            f'<h1>Объявления</h1><ul class="notices sfList">{notices}</ul>',
+            arts,
+            "/obyavleniya",
+        ),
+        "listing",
+    )
     for slug, title, when, text in KS_NOTICES:
         body = (f'<div class="sfnewsDetails"><h1 class="sfnewsTitle">{e(title)}</h1><div class="sfnewsContent">{text}</div>'
                 f'<div class="sfnewsAuthorAndDate">Опубликовано: {when.strftime("%d.%m.%Y %H:%M")}</div><p><a href="/obyavleniya">Все объявления</a></p></div>')  # fmt: skip
-        s.page(f"/obyavleniya/{slug}", f"obyavleniya/{slug}.html", ks_shell(f"{title} — Администрация города Буя", body, arts, "/obyavleniya"), "announcement")
+        s.page(
+            f"/obyavleniya/{slug}",
+            f"obyavleniya/{slug}.html",
+            ks_shell(f"{title} — Администрация города Буя", body, arts, "/obyavleniya"),
+            "announcement",
+        )
     for slug, (name, kind, content) in KS_PAGES.items():
-        s.page(f"/{slug}", f"{slug}.html", ks_shell(f"{name} — Администрация города Буя", content, arts, "/" + slug.split("/")[0]), kind)
-    s.page("/dokumenty", "dokumenty.html", ks_shell("Документы — Администрация города Буя", ks_docs(), arts, "/dokumenty"), "documents")
-    files = [f for _, f in KS_DOCS] + ["reglament-opeka.pdf", "antikorr-plan-2025.odt", "antikorr-doklad-2024.pdf", "svedeniya-o-dohodah-2024.odt"]
+        s.page(
+            f"/{slug}",
+            f"{slug}.html",
+            ks_shell(f"{name} — Администрация города Буя", content, arts, "/" + slug.split("/")[0]),
+            kind,
+        )
+    s.page(
+        "/dokumenty",
+        "dokumenty.html",
+        ks_shell("Документы — Администрация города Буя", ks_docs(), arts, "/dokumenty"),
+        "documents",
+    )
+    files = [f for _, f in KS_DOCS] + [
+        "reglament-opeka.pdf",
+        "antikorr-plan-2025.odt",
+        "antikorr-doklad-2024.pdf",
+        "svedeniya-o-dohodah-2024.odt",
+    ]
     for f in files:
         write_binary(s, f"dokumenty/{f}", odt_bytes(f) if f.endswith(".odt") else pdf_bytes(f))
     for a in arts:
@@ -384,7 +481,13 @@ def build_kos(arts: list[dict], s: Site) -> Site:
                 f'<div class="sfnewsContent">{body_html(a)}</div>'
                 f'<div class="sfnewsAuthorAndDate">Опубликовано: {ks_published(a)}</div>'
                 f'<div class="sfnewsLinks"><a href="/novosti">Все новости</a> · <a href="/novosti/{a["date"].year}/{a["date"].month:02d}">Новости за {MONTHS_NOM[a["date"].month - 1].lower()}</a></div></div>')  # fmt: skip
-        s.page(ks_url(a), ks_url(a).lstrip("/") + ".html", ks_shell(f"{a['title']} — Администрация города Буя", body, arts, "/novosti"), "article", a)
+        s.page(
+            ks_url(a),
+            ks_url(a).lstrip("/") + ".html",
+            ks_shell(f"{a['title']} — Администрация города Буя", body, arts, "/novosti"),
+            "article",
+            a,
+        )
     return s
 
 
@@ -404,7 +507,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -414,7 +519,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
