@@ -97,10 +97,18 @@ def sm_url(a: dict) -> str:
 
 def sm_shell(title: str, content: str, arts: list[dict], body_class: str, head: str = "") -> str:
     recent = "".join(f'<li><a href="{sm_url(a)}">{e(a["title"])}</a></li>' for a in arts[:5])
-    cats = "".join(f'<li class="cat-item"><a href="/category/{slug}/">{name}</a></li>' for slug, name in SM_CATS.items())
+    cats = "".join(
+        f'<li class="cat-item"><a href="/category/{slug}/">{name}</a></li>'
+        for slug, name in SM_CATS.items()
+    )
     months = sorted({(a["date"].year, a["date"].month) for a in arts}, reverse=True)
-    archive = "".join(f'<li><a href="/{y}/{m:02d}/">{MONTHS_NOM[m - 1]} {y}</a></li>' for y, m in months)
-    tags = " ".join(f'<a href="/tag/{slug}/" class="tag-cloud-link">{name}</a>' for slug, name in SM_TAGS.items())
+    archive = "".join(
+        f'<li><a href="/{y}/{m:02d}/">{MONTHS_NOM[m - 1]} {y}</a></li>' for y, m in months
+    )
+    tags = " ".join(
+        f'<a href="/tag/{slug}/" class="tag-cloud-link">{name}</a>'
+        for slug, name in SM_TAGS.items()
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru-RU">
 <head>
@@ -148,7 +156,11 @@ def sm_meta(a: dict) -> str:
 
 def sm_excerpt(a: dict) -> str:
     n = len(a.get("comments", []))
-    talk = f'<span class="comments-link"><a href="{sm_url(a)}#comments">{n} {"комментарий" if n == 1 else "комментария"}</a></span>' if n else ""
+    talk = (
+        f'<span class="comments-link"><a href="{sm_url(a)}#comments">{n} {"комментарий" if n == 1 else "комментария"}</a></span>'
+        if n
+        else ""
+    )
     return (f'<article id="post-{a["id"] + 240}" class="post-{a["id"] + 240} post type-post status-publish format-standard hentry category-{a["category"]}">'
             f'<header class="entry-header"><h2 class="entry-title"><a href="{sm_url(a)}" rel="bookmark">{e(a["title"])}</a></h2><div class="entry-meta">{sm_meta(a)}</div></header>'
             f'<div class="entry-summary"><p>{e(lead(a, 180))} <a class="more-link" href="{sm_url(a)}">Читать далее <span class="screen-reader-text">«{e(a["title"])}»</span></a></p></div>'
@@ -157,7 +169,12 @@ def sm_excerpt(a: dict) -> str:
 
 def sm_archive(title: str, arts: list[dict], all_arts: list[dict], body_class: str) -> str:
     header = f'<header class="page-header"><h1 class="page-title">{title}</h1></header>'
-    return sm_shell(f"{title} – Наставники Поволжья", header + "".join(map(sm_excerpt, arts)), all_arts, body_class)
+    return sm_shell(
+        f"{title} – Наставники Поволжья",
+        header + "".join(map(sm_excerpt, arts)),
+        all_arts,
+        body_class,
+    )
 
 
 def sm_comments(a: dict) -> str:
@@ -220,7 +237,13 @@ def sm_post(a: dict, arts: list[dict]) -> str:
     head = (f'\n<meta property="og:type" content="article">\n<meta property="og:title" content="{e(a["title"])}">\n<meta property="og:url" content="{e(url)}">'
             f'\n<meta property="article:published_time" content="{published}">\n<meta property="article:modified_time" content="{mod.isoformat()}T08:00:00+00:00">'
             f'\n<meta property="og:site_name" content="Наставники Поволжья">\n<link rel="canonical" href="{e(url)}">')  # fmt: skip
-    return sm_shell(f"{a['title']} – Наставники Поволжья", body, arts, "post-template-default single single-post", head)
+    return sm_shell(
+        f"{a['title']} – Наставники Поволжья",
+        body,
+        arts,
+        "post-template-default single single-post",
+        head,
+    )
 
 
 SM_PAGES = {
@@ -247,13 +270,32 @@ def build_sam(arts: list[dict], s: Site) -> Site:
             nav += f'<div class="nav-previous"><a href="/page/{i + 1}/">Предыдущие записи</a></div>'
         if i > 1:
             nav += f'<div class="nav-next"><a href="{"/" if i == 2 else f"/page/{i - 1}/"}">Следующие записи</a></div>'
-        more = ('<div id="infinite-handle"><span><button>Загрузить ещё записи</button></span></div>' if i < len(chunks) else "")
+        more = (
+            '<div id="infinite-handle"><span><button>Загрузить ещё записи</button></span></div>'
+            if i < len(chunks)
+            else ""
+        )
         body = ("".join(map(sm_excerpt, chunk))
                 + f'<nav class="navigation posts-navigation" aria-label="Записи"><h2 class="screen-reader-text">Навигация по записям</h2><div class="nav-links">{nav}</div></nav>{more}')  # fmt: skip
         if i == 1:
-            s.page("/", "index.html", sm_shell("Наставники Поволжья – Блог АНО «Наставники Поволжья»", body, arts, "home blog hfeed"), "home")
+            s.page(
+                "/",
+                "index.html",
+                sm_shell(
+                    "Наставники Поволжья – Блог АНО «Наставники Поволжья»",
+                    body,
+                    arts,
+                    "home blog hfeed",
+                ),
+                "home",
+            )
         else:
-            s.page(f"/page/{i}/", f"page/{i}/index.html", sm_shell(f"Наставники Поволжья – Страница {i}", body, arts, "blog paged hfeed"), "paginated")
+            s.page(
+                f"/page/{i}/",
+                f"page/{i}/index.html",
+                sm_shell(f"Наставники Поволжья – Страница {i}", body, arts, "blog paged hfeed"),
+                "paginated",
+            )
     for slug, name in SM_CATS.items():
         s.page(f"/category/{slug}/", f"category/{slug}/index.html",
                sm_archive(f"Рубрика: <span>{name}</span>", [a for a in arts if a["category"] == slug], arts, "archive category"), "category")  # fmt: skip
@@ -269,7 +311,12 @@ def build_sam(arts: list[dict], s: Site) -> Site:
                sm_archive(f"Автор: <span>{name}</span>", [a for a in arts if a["author"] == slug], arts, "archive author"), "author")  # fmt: skip
     for slug, (name, kind, text) in SM_PAGES.items():
         body = f'<article class="page type-page"><header class="entry-header"><h1 class="entry-title">{name}</h1></header><div class="entry-content">{text}</div></article>'
-        s.page(f"/{slug}/", f"{slug}/index.html", sm_shell(f"{name} – Наставники Поволжья", body, arts, "page-template-default page"), kind)
+        s.page(
+            f"/{slug}/",
+            f"{slug}/index.html",
+            sm_shell(f"{name} – Наставники Поволжья", body, arts, "page-template-default page"),
+            kind,
+        )
     for a in arts:
         s.page(sm_url(a), sm_url(a).strip("/") + "/index.html", sm_post(a, arts), "article", a)
     return s
@@ -340,12 +387,16 @@ def vr_pager(i: int, n: int) -> str:
     def link(k: int) -> str:
         return "/press-center/news/" if k == 1 else f"/press-center/news/?PAGEN_1={k}"
 
-    parts = [f'<span class="modern-page-title">Страницы:</span>']
+    parts = ['<span class="modern-page-title">Страницы:</span>']
     if i > 1:
         parts.append(f'<a class="modern-page-previous" href="{link(i - 1)}">Пред.</a>')
     for k in range(1, n + 1):
         cls = "modern-page-first" if k == 1 else ""
-        parts.append(f'<span class="modern-page-current">{k}</span>' if k == i else f'<a href="{link(k)}" class="{cls}">{k}</a>')
+        parts.append(
+            f'<span class="modern-page-current">{k}</span>'
+            if k == i
+            else f'<a href="{link(k)}" class="{cls}">{k}</a>'
+        )
     if i < n:
         parts.append(f'<a class="modern-page-next" href="{link(i + 1)}">След.</a>')
     return f'<div class="modern-page-navigation">{" ".join(parts)}</div>'
@@ -392,13 +443,27 @@ def build_vor(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
     news_crumbs = [("/press-center/news/", "Пресс-центр"), ("/press-center/news/", "Новости")]
     anns = sorted(VR_ANNOUNCEMENTS, key=lambda x: x["date"], reverse=True)
-    latest = "".join(f'<div class="main-news-item"><span class="news-date-time">{dotted(a["date"])}</span> <a href="{vr_url(a)}">{e(a["title"])}</a></div>' for a in arts[:4])
-    ann_block = "".join(f'<li><span class="news-date-time">{dotted(x["date"])}</span> <a href="{vr_ann_url(x)}">{e(x["title"])}</a></li>' for x in anns)
+    latest = "".join(
+        f'<div class="main-news-item"><span class="news-date-time">{dotted(a["date"])}</span> <a href="{vr_url(a)}">{e(a["title"])}</a></div>'
+        for a in arts[:4]
+    )
+    ann_block = "".join(
+        f'<li><span class="news-date-time">{dotted(x["date"])}</span> <a href="{vr_ann_url(x)}">{e(x["title"])}</a></li>'
+        for x in anns
+    )
     home = (f'<div class="main-banner"><p>Если права ребёнка нарушены — обратитесь к Уполномоченному. Телефон горячей линии: +7 (473) 000-00-02</p></div>'
             f'<h2>Новости</h2><div class="main-news">{latest}</div><p><a href="/press-center/news/">Все новости</a></p>'
             f'<h2>Анонсы мероприятий</h2><ul class="announcements">{ann_block}</ul>'
             '<div class="banners"><a href="/obrashcheniya/">Направить обращение</a> <a href="/priem-grazhdan/">График приёма граждан</a> <a href="/doklady/">Ежегодные доклады</a></div>')  # fmt: skip
-    s.page("/", "index.html", vr_shell(VR_NAME, home, []).replace('<div class="breadcrumbs bx-breadcrumb">', '<div class="breadcrumbs bx-breadcrumb" hidden>'), "home")
+    s.page(
+        "/",
+        "index.html",
+        vr_shell(VR_NAME, home, []).replace(
+            '<div class="breadcrumbs bx-breadcrumb">',
+            '<div class="breadcrumbs bx-breadcrumb" hidden>',
+        ),
+        "home",
+    )
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
@@ -410,27 +475,54 @@ def build_vor(arts: list[dict], s: Site) -> Site:
             s.page("/press-center/news/", "press-center/news/index.html", shell, "listing")
         else:
             s.query_page(f"/press-center/news/?PAGEN_1={i}", shell, "paginated")
-    ann_list = "".join(f'<p class="news-item"><span class="news-date-time">{dotted(x["date"])}</span><a href="{vr_ann_url(x)}"><b>{e(x["title"])}</b></a><br>{e(x["text"].split(chr(10))[0][:160])}…</p>' for x in anns)
+    ann_list = "".join(
+        f'<p class="news-item"><span class="news-date-time">{dotted(x["date"])}</span><a href="{vr_ann_url(x)}"><b>{e(x["title"])}</b></a><br>{e(x["text"].split(chr(10))[0][:160])}…</p>'
+        for x in anns
+    )
     s.page("/press-center/announcements/", "press-center/announcements/index.html",
            vr_shell("Анонсы мероприятий", f'<h1>Анонсы мероприятий</h1><div class="news-list">{ann_list}</div>', [("/press-center/news/", "Пресс-центр"), ("", "Анонсы мероприятий")]), "listing")  # fmt: skip
     for x in anns:
         text = "".join(f"<p>{e(p)}</p>" for p in x["text"].split("\n\n"))
         body = (f'<h1>{e(x["title"])}</h1><div class="news-detail"><span class="news-date-time">{dotted(x["date"])}</span><div class="news-detail-text">{text}</div>'
                 f'{vr_share(vr_ann_url(x))}</div><p><a href="/press-center/announcements/">Возврат к списку</a></p>')  # fmt: skip
-        s.query_page(vr_ann_url(x), vr_shell(x["title"], body, [("/press-center/news/", "Пресс-центр"), ("/press-center/announcements/", "Анонсы мероприятий"), ("", x["title"])]), "event")
+        s.query_page(
+            vr_ann_url(x),
+            vr_shell(
+                x["title"],
+                body,
+                [
+                    ("/press-center/news/", "Пресс-центр"),
+                    ("/press-center/announcements/", "Анонсы мероприятий"),
+                    ("", x["title"]),
+                ],
+            ),
+            "event",
+        )
     reports = ('<h1>Доклады</h1><ul class="docs-list"><li><a href="/doklady/2024/">Доклад о деятельности Уполномоченного по правам ребёнка в Воронежской области за 2024 год</a></li>'
                '<li><a href="/upload/iblock/9a1/doklad_2023.pdf">Доклад о деятельности Уполномоченного за 2023 год (PDF, 1,8 МБ)</a></li>'
                '<li><a href="/upload/iblock/b07/doklad_2022.pdf">Доклад о деятельности Уполномоченного за 2022 год (PDF, 1,6 МБ)</a></li></ul>')  # fmt: skip
-    s.page("/doklady/", "doklady/index.html", vr_shell("Доклады", reports, [("", "Доклады")]), "documents")
+    s.page(
+        "/doklady/",
+        "doklady/index.html",
+        vr_shell("Доклады", reports, [("", "Доклады")]),
+        "documents",
+    )
     s.page("/doklady/2024/", "doklady/2024/index.html",
            vr_shell("Доклад за 2024 год", f"<h1>Доклад о деятельности Уполномоченного по правам ребёнка в Воронежской области за 2024 год</h1>{VR_REPORT}", [("/doklady/", "Доклады"), ("", "Доклад за 2024 год")]), "report")  # fmt: skip
     for slug, (name, kind, text) in VR_PAGES.items():
-        s.page(f"/{slug}/", f"{slug}/index.html", vr_shell(name, f"<h1>{name}</h1>{text}", [("", name)]), kind)
+        s.page(
+            f"/{slug}/",
+            f"{slug}/index.html",
+            vr_shell(name, f"<h1>{name}</h1>{text}", [("", name)]),
+            kind,
+        )
     for a in arts:
         body = (f'<h1>{e(a["title"])}</h1><div class="news-detail"><span class="news-date-time">{dotted(a["date"])}</span>'
                 f'<div class="news-detail-text">{body_html(a)}</div>{vr_share(vr_url(a))}</div>'
                 f'<p><a href="/press-center/news/">Возврат к списку</a></p>')  # fmt: skip
-        s.query_page(vr_url(a), vr_shell(a["title"], body, [*news_crumbs, ("", a["title"])]), "article", a)
+        s.query_page(
+            vr_url(a), vr_shell(a["title"], body, [*news_crumbs, ("", a["title"])]), "article", a
+        )
     return s
 
 
@@ -450,7 +542,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -460,7 +554,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
