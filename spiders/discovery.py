@@ -320,6 +320,30 @@ def is_numbered_next(page_url: str, url: str, text: str) -> bool:
     return stem == page_stem and int(text) == number + 1
 
 
+# A «Показать ещё» button that loads the next cards from a URL it keeps in a data attribute
+# (Craftum, Tilda, many themes): on such sites the only way to older posts.
+_LOAD_MORE_ATTRS = ("data-next", "data-next-page", "data-next-url", "data-url", "data-href")
+_LOAD_MORE_XPATH = "//*[" + " or ".join(f"@{a}" for a in _LOAD_MORE_ATTRS) + "][not(self::a)]"
+_LOAD_MORE_TEXT_RE = re.compile(
+    r"(?:показать|загрузить|смотреть|больше)\s+(?:ещё|еще|больше)|^(?:ещё|еще)\b"
+    r"|load\s+more|show\s+more",
+    re.I,
+)
+
+
+def load_more_url(el: etree._Element, page_url: str) -> str | None:
+    """The next page a load-more button fetches: its «data-next» URL, or a data URL of a button
+    whose words say it loads more («Показать ещё»)."""
+    words = " ".join(el.text_content().split())
+    for attr in _LOAD_MORE_ATTRS:
+        value = el.get(attr)
+        if not value or not value.startswith(("/", "?", "http://", "https://")):
+            continue  # a slider's «data-next="2"» or «#slide-2» is no page
+        if attr.startswith("data-next") or _LOAD_MORE_TEXT_RE.search(words):
+            return absolute(page_url, value)
+    return None
+
+
 def is_query_pager_link(page_url: str, url: str, a: etree._Element) -> bool:
     """A pager's number or «next» link that leads to this listing's own path with a page number
     in a parameter of the CMS's own naming (UMI.CMS «/novosti/?p=1»): the same path, a query of
@@ -358,6 +382,11 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
             if url and same_origin(url, source_url) and url.split("#")[0] != page:
                 found["pagination"][url.split("#")[0]] = None
                 marked_next[url.split("#")[0]] = None
+    for el in tree.xpath(_LOAD_MORE_XPATH):
+        url = load_more_url(el, page_url)
+        if url and same_origin(url, source_url) and url.split("#")[0] != page:
+            found["pagination"][url.split("#")[0]] = None
+            marked_next[url.split("#")[0]] = None
     unnamed: dict[str, str] = {}  # links of no kind of their own: url -> their template
     article_templates: set[str] = set()
     for a in tree.iter("a"):

@@ -448,3 +448,15 @@ def test_words_that_can_only_mean_the_next_page_lead_to_it_whatever_the_url():
     links = classify_links(body, host + "/news.html", host + "/")
     assert links.marked_next == [host + "/news-2.html"]
     assert host + "/news/kontrakt.html" in links.articles
+
+
+def test_a_load_more_button_leads_to_the_next_page_it_fetches():
+    """Craftum's «Показать ещё» is a <button data-next="/blog?page=2">: the only way to older
+    posts. A slider's «data-next="2"» or «#slide-2» is no page."""
+    host = "http://127.0.0.1:8001"
+    body = """<html><body><div class="cr-card"><a href="/blog/sotaya-mama">Сотая мама с начала
+      года: итоги лета</a></div><button class="js-blog-more" data-next="/blog?page=2">Показать
+      ещё</button><div class="slider" data-next="2"></div><span data-url="/promo">Акция</span>
+      <button data-url="/blog?page=3">Загрузить ещё</button></body></html>"""
+    links = classify_links(body, host + "/blog", host + "/")
+    assert links.marked_next == [host + "/blog?page=2", host + "/blog?page=3"]
