@@ -717,3 +717,25 @@ def test_a_date_later_this_month_is_no_publication_on_the_1st():
     alone pass): an announcement for 25 May crawled on 17 May is not dated 1 May."""
     body = "<h1>Заголовок</h1><time datetime='2024-05-25'>25 мая 2024</time>" + ARTICLE
     assert find_published(_page("", body), url="http://e.ru/n", now=NOW) == (None, "none")
+
+
+def test_a_month_archive_link_is_no_publication_date():
+    """htmldate reads a sidebar's month archive («/novosti/2025/09», «Сентябрь 2025») as 1
+    September: a service page with no date of its own stays undated."""
+    side = ('<ul class="archive"><li><a href="/novosti/2024/04">Апрель 2024</a></li>'
+            '<li><a href="/novosti/2024/03">Март 2024</a></li></ul>')
+    body = "<h1>Постановка на учёт многодетных семей</h1>" + ARTICLE + side
+    assert find_published(_page("", body), url="http://e.ru/uslugi/uchet", now=NOW) == (
+        None, "none")
+
+
+def test_a_first_of_the_month_stated_on_the_page_stays_with_a_zoned_crawl_clock():
+    """The crawl passes its clock in the outlet's zone; a post of 1 October shown as «October
+    1st, 2024, 12:40 am» keeps its day (the month-only check compares wall-clock times)."""
+    from zoneinfo import ZoneInfo
+
+    now = datetime.datetime(2024, 11, 13, 20, 0, tzinfo=ZoneInfo("Europe/Kaliningrad"))
+    body = ("<h1>Заголовок</h1><div class='entry-date'>October 1st, 2024, 12:40 am</div>"
+            + ARTICLE)
+    assert find_published(_page("", body), url="http://e.ru/47502.html", now=now)[0] == (
+        datetime.date(2024, 10, 1))

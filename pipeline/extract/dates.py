@@ -258,18 +258,31 @@ def _htmldate(tree: HtmlElement, url: str, now: datetime.datetime) -> datetime.d
             if found and found.endswith("-01-01"):
                 found = None
         date = datetime.date.fromisoformat(found) if found else None
-        if date is not None and date.day == 1:
-            # A full date after the crawl fails htmldate's bound, and its year and month alone
-            # then pass as the 1st («2025-10-07» on 1 October → 2025-10-01): an announcement's
-            # day, not a publication's.
-            unbounded = find_date(tree, url=url, original_date=True, extensive_search=False,
-                                  min_date=bounds["min_date"])  # fmt: skip
-            ahead = datetime.date.fromisoformat(unbounded) if unbounded else None
-            if ahead is not None and ahead > date and ahead.replace(day=1) == date:
-                return None
+        if date is not None and date.day == 1 and _month_only(tree, url, date, bounds):
+            return None
     except (ValueError, TypeError):  # htmldate's own parsing of odd pages
         return None
     return date if is_plausible(date, now) else None
+
+
+def _month_only(tree: HtmlElement, url: str, date: datetime.date, bounds: dict) -> bool:
+    """htmldate takes a year and a month alone as the 1st: a full date after its bound that
+    failed it («2025-10-07» crawled on 1 October), or a month archive's address in a link
+    («/novosti/2025/09» in a sidebar). Then its 1st is no publication day."""
+    from copy import deepcopy
+
+    from htmldate import find_date
+
+    unbounded = find_date(tree, url=url, original_date=True, extensive_search=False,
+                          min_date=bounds["min_date"])  # fmt: skip
+    ahead = datetime.date.fromisoformat(unbounded) if unbounded else None
+    if ahead is not None and ahead > date and ahead.replace(day=1) == date:
+        return True
+    unlinked = deepcopy(tree)  # the links' addresses gone, their words (a dated byline) kept
+    for a in unlinked.xpath("//a[@href]"):
+        del a.attrib["href"]
+    found = find_date(unlinked, url=url, original_date=True, extensive_search=False, **bounds)
+    return found != date.isoformat()
 
 
 def find_published(
