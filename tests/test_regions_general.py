@@ -255,3 +255,13 @@ def test_where_people_learned_from_is_a_place_of_their_past(models):
             "приёмных родителей.")
     result = tag(f"{title}\n{body}", title=title, home_region_iso="RU-KGN")
     assert sorted(r.iso for r in result.regions) == ["RU-KGN"]
+
+
+def test_a_place_someone_came_back_from_is_a_place_of_their_past(models):
+    """«Марина привезла из Петербурга новые методики» after a forum there: where she went, not
+    a region the story is about; news from that city still counts."""
+    trip = ("Психолог центра выступила на форуме в Ангарске. Марина привезла из Петербурга "
+            "несколько новых методик, которые мы попробуем в группах уже в ноябре.")
+    assert _isos(trip, "RU-IRK") == ["RU-IRK"]
+    news = "Из Петербурга сообщают: в городе открыли центр для приёмных семей."
+    assert "RU-SPE" in _isos(news, "RU-IRK")

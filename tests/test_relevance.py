@@ -155,6 +155,9 @@ def test_default_topics_cover_the_foundations_themes():
         # blind set 19: helping mothers arrange their benefits
         ("За неделю в центр обратились девять женщин, трём специалисты помогли оформить пособия.",
          "Меры поддержки семей с детьми"),
+        # blind set 22: free gas equipment for large families (social gasification)
+        ("Многодетным семьям округа бесплатно установят газовое оборудование.",
+         "Меры поддержки семей с детьми"),
         # blind set 16: a family whose children are in part fostered is a foster family
         ("Семья-победитель конкурса воспитывает семерых детей, трое из них приёмные.",
          "Замещающие семьи"),

@@ -256,7 +256,12 @@ BIRTH_LEMMAS = frozenset({"родиться", "вырасти"})
 # a place of their past, like a venue, not where the story happens.
 TRAINING_LEMMAS = frozenset({"стажироваться", "учиться", "обучаться", "отучиться", "выучиться"})
 LEAVING_LEMMAS = frozenset({"уехать", "уезжать", "эмигрировать"})
-MOVING_LEMMAS = frozenset({"переехать", "переезжать", "уехать", "уезжать", "сбежать", "бежать"})
+# «переехала из X», and a trip one came back from: «привезла из Петербурга методики», «вернулись
+# из Москвы с наградой» — a place of one's past, not one that acts.
+MOVING_LEMMAS = frozenset({
+    "переехать", "переезжать", "уехать", "уезжать", "сбежать", "бежать", "привезти",
+    "вернуться", "возвращаться",
+})  # fmt: skip
 BIOGRAPHY_WINDOW = 6  # tokens between the verb and the place («родилась в небольшом селе в …»)
 
 
