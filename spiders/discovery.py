@@ -284,7 +284,12 @@ def is_next_link(a: etree._Element) -> bool:
     text = " ".join(a.text_content().split())
     if text and all(ch in FORWARD_ARROWS for ch in text.replace(" ", "")):
         return True
-    return bool(NEXT_TEXT_RE.match(text.strip(FORWARD_ARROWS + "«‹←< .…")))
+    return bool(NEXT_TEXT_RE.match(_next_words(text)))
+
+
+def _next_words(text: str) -> str:
+    """A pager link's words without the arrows and dots around them («Следующая »» → «Следующая»)."""
+    return " ".join(text.split()).strip(FORWARD_ARROWS + "«‹←< .…")
 
 
 # Of the next-page words, those a teaser's read-more link also uses («Далее »», «Ещё»).
@@ -295,7 +300,7 @@ def is_worded_next_link(a: etree._Element) -> bool:
     """A link whose words can only mean the listing's next page («Следующая страница»,
     «Предыдущие новости »», «Older posts»), even to a URL that reads like an article's
     (Mobirise's «/news-2.html»)."""
-    words = " ".join(a.text_content().split()).strip(FORWARD_ARROWS + "«‹←< .…").lower()
+    words = _next_words(a.text_content()).lower()
     return bool(words) and words not in _SHARED_WITH_READ_MORE and bool(NEXT_TEXT_RE.match(words))
 
 
@@ -376,14 +381,13 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     page = page_url.split("#")[0]
     marked_next: dict[str, None] = {}
     news_lists: dict[str, None] = {}
-    for link in tree.iter("link"):
-        if (link.get("rel") or "").lower() == "next":
-            url = absolute(page_url, link.get("href", ""))
-            if url and same_origin(url, source_url) and url.split("#")[0] != page:
-                found["pagination"][url.split("#")[0]] = None
-                marked_next[url.split("#")[0]] = None
-    for el in tree.xpath(_LOAD_MORE_XPATH):
-        url = load_more_url(el, page_url)
+    # The page's own next-page pointers: <link rel="next">, a load-more button's URL.
+    pointers = [
+        absolute(page_url, link.get("href", ""))
+        for link in tree.iter("link")
+        if (link.get("rel") or "").lower() == "next"
+    ] + [load_more_url(el, page_url) for el in tree.xpath(_LOAD_MORE_XPATH)]
+    for url in pointers:
         if url and same_origin(url, source_url) and url.split("#")[0] != page:
             found["pagination"][url.split("#")[0]] = None
             marked_next[url.split("#")[0]] = None

@@ -465,10 +465,12 @@ def _cards(group: list[HtmlElement], t: _Subtrees, url: str) -> list[HtmlElement
         heading = next((h for h in m.iter(*HEADING_TAGS)), None)
         if heading is None or t.prose_chars[m] > TEASER_MAX_PROSE:
             return []
-        after = [a for a in heading.itersiblings() for a in a.iter("a")] + [
-            a for anc in heading.iterancestors() if anc is not m and _in_any(anc, {m})
-            for sib in anc.itersiblings() for a in sib.iter("a")
-        ]
+        # Links after the heading: in what follows it, and what follows its boxes, up to the card.
+        after = []
+        for node in _self_and_ancestors(heading):
+            if node is m:
+                break
+            after += [a for sib in node.itersiblings() for a in sib.iter("a")]
         if not any(_real_link(a.get("href")) and not _same_page(a.get("href", ""), url)
                    for a in after):
             return []

@@ -8,6 +8,7 @@ pipeline/data/districts.tsv (every municipal district and its centre, scripts/bu
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import re
@@ -504,7 +505,7 @@ def follow_districts(
         one_word = m.kind in ("adj", "city", "city_adj") and len(word.split()) == 1
         isos = districts.get(lemma(word)) if one_word else None
         if isos is not None and isos != m.isos:
-            m = Mention(m.start, m.end, isos, m.kind, small=m.small, shared=m.shared)
+            m = dataclasses.replace(m, isos=isos, dominant=None)  # the district's subjects
         out.append(m)
     return out
 
