@@ -42,3 +42,34 @@ def test_about_pages_and_profiles_by_what_they_are():
     assert non_article_reason("http://127.0.0.1:8001/rukovodstvo/baranov/", SOURCE, profile) == (
         "profile of a person (the headline is a full name)"
     )
+
+
+def _announcement(section: str, section_href: str) -> bytes:
+    text = (
+        "<p>27 ноября в 15:00 в конференц-зале пройдёт семинар для приёмных родителей и опекунов."
+        " Психологи областного центра расскажут о кризисах подросткового возраста.</p>"
+        "<p>Регистрация по телефону до 25 ноября.</p>"
+    )
+    return (
+        f"<html><body><nav><a href='/'>Главная</a> <a href='/press-center/'>Пресс-центр</a>"
+        f"<a href='{section_href}'>{section}</a></nav>"
+        f"<h1>Семинар для приёмных родителей</h1><div class='news-date-time'>06.11.2025</div>"
+        f"{text}</body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("section", "section_href", "reason"),
+    [
+        # The breadcrumbs' or the menu's link to the page's parent names the section.
+        ("Анонсы мероприятий", "/press-center/announcements/",
+         "event page in the section «Анонсы мероприятий»"),
+        ("Афиша", "/press-center/announcements/index.php", "event page in the section «Афиша»"),
+        # The same page in the news section is a material; a link that is no parent names nothing.
+        ("Новости", "/press-center/announcements/", None),
+        ("Анонсы мероприятий", "/afisha/", None),
+    ],
+)
+def test_entries_of_an_announcements_section_are_event_pages(section, section_href, reason):
+    url = "http://127.0.0.1:8001/press-center/announcements/detail.php?ELEMENT_ID=2785"
+    assert non_article_reason(url, SOURCE, _announcement(section, section_href)) == reason

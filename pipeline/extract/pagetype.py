@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
 import yaml
+from lxml.html import HtmlElement
 
 from newsmon.core.datafiles import data_dir
 from pipeline.extract.date_expressions import find_dates
 from pipeline.extract.pagestructure import Structure, analyse, parse
+from pipeline.extract.section import section_names
 from pipeline.lang.names import is_person_name
 
 DATA = data_dir("pipeline") / "pagetypes.yml"
@@ -65,6 +67,7 @@ class Words:
     listing: frozenset[str]
     search_params: frozenset[str]
     og_types: frozenset[str]
+    event_sections: frozenset[str]
 
 
 @functools.cache
@@ -75,7 +78,12 @@ def _data() -> Words:
         frozenset(data["listing_segments"]),
         frozenset(data["search_parameters"]),
         frozenset(data["non_article_og_types"]),
+        frozenset(_section_key(n) for n in data["event_sections"]),
     )
+
+
+def _section_key(name: str) -> str:
+    return " ".join(name.lower().replace("ё", "е").split())
 
 
 def _segments(path: str) -> list[str]:
@@ -196,11 +204,23 @@ def structure_verdict(url: str, body: bytes) -> Verdict:
 
 
 def _verdict(url: str, body: bytes) -> tuple[Verdict, Structure | None]:
-    tree = parse(body)
+    return _verdict_of(url, parse(body))
+
+
+def _verdict_of(url: str, tree: HtmlElement | None) -> tuple[Verdict, Structure | None]:
     if tree is None:
         return Verdict("open"), None
     s = analyse(tree, url)
     return judge(s), s
+
+
+def _event_section(url: str, tree: HtmlElement | None, words: Words) -> str | None:
+    """The page's section when the site names it as announcements of events («Анонсы
+    мероприятий», «Афиша»): a calendar's entry, however much prose it has."""
+    if tree is None:
+        return None
+    return next((n for n in section_names(tree, url) if _section_key(n) in words.event_sections),
+                None)
 
 
 def _hint(url: str, body: bytes, words: Words) -> str | None:
@@ -235,7 +255,11 @@ def non_article_reason(url: str, source_url: str, body: bytes) -> str | None:
     words = _data()
     if segments and (segments[-1] in words.service or ABOUT_SEGMENT_RE.match(segments[-1])):
         return f"service page /{segments[-1]}/"
-    verdict, s = _verdict(url, body)
+    tree = parse(body)
+    section = _event_section(url, tree, words)
+    if section:
+        return f"event page in the section «{section}»"
+    verdict, s = _verdict_of(url, tree)
     if verdict.kind == "not":
         return verdict.reason
     hint = _hint(url, body, words)
