@@ -265,3 +265,25 @@ def test_a_place_someone_came_back_from_is_a_place_of_their_past(models):
     assert _isos(trip, "RU-IRK") == ["RU-IRK"]
     news = "Из Петербурга сообщают: в городе открыли центр для приёмных семей."
     assert "RU-SPE" in _isos(news, "RU-IRK")
+
+
+def test_a_relative_clause_about_a_body_names_where_it_works_not_a_venue():
+    """«на встрече, которую провели в Москве» names a venue; «организации …, которая девять лет
+    подбирает наставников в Самарской области» says where the body works."""
+    from pipeline.lang.morph import tokenize
+    from pipeline.tag.regions.attribution import _is_venue
+    from pipeline.tag.regions.gazetteer import gazetteer
+
+    def venue(text: str, name: str) -> str:
+        m = next(m for m in find_mentions(text) if text[m.start : m.end] == name)
+        return _is_venue(gazetteer(), text, m, tokenize(text))
+
+    body = ("Занятия провели психологи автономной некоммерческой организации «Наставники "
+            "Поволжья», которая девять лет подбирает наставников в Самарской области.")
+    assert venue(body, "Самарской области") == ""
+    meeting = "Калужане получили награды на встрече, которую провели в Москве."
+    assert venue(meeting, "Москве") == "local"
+    # The clause describes the nearest noun, not a body named before it.
+    model = ("Бурятия откроет социальный приют для мам по модели, которую специалисты изучили в "
+             "Якутске.")
+    assert venue(model, "Якутске") == "local"

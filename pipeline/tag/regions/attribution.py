@@ -213,7 +213,9 @@ def _is_venue(gaz, text: str, m: Mention, toks: list[Token]) -> str:
         if not re.search(r"(^|\s)(в|во|на)\s+$", before):
             return ""
     lemmas = {t.lemma for t in toks[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]}
-    if not lemmas & gaz.venue_words and not _in_relative_clause(text, m, toks, starts, s):
+    if not lemmas & gaz.venue_words and not _in_relative_clause(
+        text, m, toks, starts, s, gaz.body_words
+    ):
         return ""
     return "national" if lemmas & gaz.national_words else "local"
 
@@ -310,16 +312,41 @@ def _origins(text: str, mentions: list[Mention], toks: list[Token]) -> list[str]
     return out
 
 
+# Words before a relative clause searched for the noun it describes (adjectives skipped:
+# «автономной некоммерческой организации, которая …»).
+ANTECEDENT_WINDOW = 6
+
+
 def _in_relative_clause(
-    text: str, m: Mention, toks: list[Token], starts: list[int], s: int
+    text: str, m: Mention, toks: list[Token], starts: list[int], s: int,
+    body_words: frozenset[str],
 ) -> bool:
     """«…, итоги которого подвели в Москве», «на встрече, которую провели в Казани»: the place
-    of something the sentence is not about."""
+    of an event the sentence is not about. A clause about a body («организации, которая девять
+    лет работает в Самарской области») tells where the body works, not a venue."""
     if m.kind in ("adj", "city_adj"):
         return False
     clause = max(s, *(text.rfind(c, 0, m.start) + 1 for c in ",;:(—"))
-    inside = toks[bisect.bisect_left(starts, clause) : bisect.bisect_left(starts, m.start)]
-    return any(t.lemma == "который" for t in inside)
+    first = bisect.bisect_left(starts, clause)
+    if not any(t.lemma == "который" for t in toks[first : bisect.bisect_left(starts, m.start)]):
+        return False
+    return _antecedent(text, toks[:first], s) not in body_words
+
+
+def _antecedent(text: str, before: list[Token], s: int) -> str:
+    """The lemma of the noun a relative clause describes: the last word before it that is no
+    adjective, a quoted name before the comma skipped («организации «Наставники Поволжья», …»)."""
+    end = len(before)
+    if end and text[before[-1].end : before[-1].end + 1] == "»":
+        opening = text.rfind("«", s, before[-1].start)
+        while end and before[end - 1].start > opening >= 0:
+            end -= 1
+    for t in reversed(before[max(0, end - ANTECEDENT_WINDOW) : end]):
+        if t.start < s:
+            break
+        if not is_adjective(t.text):
+            return t.lemma
+    return ""
 
 
 def attribute(

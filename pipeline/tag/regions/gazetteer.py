@@ -69,6 +69,7 @@ class Gazetteer:
     street_words: frozenset[str]
     settlement_words: frozenset[str]
     venue_words: frozenset[str]
+    body_words: frozenset[str]
     national_words: frozenset[str]
     related_markers: tuple[str, ...]
     credit_markers: tuple[str, ...]
@@ -209,6 +210,7 @@ def gazetteer() -> Gazetteer:
         street_words=frozenset(ctx["street_words"]),
         settlement_words=frozenset(ctx["settlement_words"]),
         venue_words=frozenset(lem for w in ctx["venue_words"] for lem in lemmatize_phrase(w)[-1:]),
+        body_words=frozenset(lem for w in ctx["body_words"] for lem in lemmatize_phrase(w)[-1:]),
         national_words=frozenset(ctx["national_words"]),
         related_markers=tuple(normalize_word(m).rstrip(":") for m in ctx["related_markers"]),
         credit_markers=tuple(normalize_word(m) for m in ctx["credit_markers"]),
