@@ -64,7 +64,20 @@ OUTLETS: dict[str, dict[str, Any]] = {
 
 e = html.escape
 # moment.js «ru» short months as Ghost prints them with {{date format="D MMM YYYY"}}
-MONTHS_SHORT = ["янв.", "февр.", "мар.", "апр.", "мая", "июня", "июля", "авг.", "сент.", "окт.", "нояб.", "дек."]
+MONTHS_SHORT = [
+    "янв.",
+    "февр.",
+    "мар.",
+    "апр.",
+    "мая",
+    "июня",
+    "июля",
+    "авг.",
+    "сент.",
+    "окт.",
+    "нояб.",
+    "дек.",
+]
 
 
 def local_dt(a: dict, name: str) -> dt.datetime:
@@ -80,7 +93,7 @@ def newest_first(arts: list[dict]) -> list[dict]:
 
 
 def chunked(arts: list[dict], per: int) -> list[list[dict]]:
-    return [arts[i:i + per] for i in range(0, len(arts), per)] or [[]]
+    return [arts[i : i + per] for i in range(0, len(arts), per)] or [[]]
 
 
 def body_html(a: dict) -> str:
@@ -91,7 +104,9 @@ def body_html(a: dict) -> str:
         if all(ln.startswith("- ") for ln in lines):
             parts.append("<ul>" + "".join(f"<li>{e(ln[2:])}</li>" for ln in lines) + "</ul>")
         elif lines[0].startswith("> "):
-            parts.append(f"<blockquote><p>{e(' '.join(' '.join(lines)[2:].split()))}</p></blockquote>")
+            parts.append(
+                f"<blockquote><p>{e(' '.join(' '.join(lines)[2:].split()))}</p></blockquote>"
+            )
         else:
             parts.append(f"<p>{e(' '.join(' '.join(lines).split()))}</p>")
     return "\n".join(parts)
@@ -114,7 +129,10 @@ BEL_DOCS = [
      "Внести в государственную программу изменения согласно приложению. Постановление вступает в силу со дня его официального опубликования."),
 ]  # fmt: skip
 BEL_EVENT = (
-    "2001", "Приглашаем на день открытых дверей школы приёмных родителей", "20 ноября", "15:00",
+    "2001",
+    "Приглашаем на день открытых дверей школы приёмных родителей",
+    "20 ноября",
+    "15:00",
     "г. Белгород, ул. Гражданская, д. 00, конференц-зал",
     "Специалисты областного центра «Семья» расскажут, как принять ребёнка в семью, какие документы нужны и какая помощь положена приёмным родителям. Вход свободный, предварительная запись по телефону.",
 )
@@ -129,13 +147,18 @@ def bel_card_date(a: dict) -> str:
 
 
 def bel_shell(title: str, content: str, section: str | None, crumbs: list[tuple[str, str]]) -> str:
-    nav = "".join(f'<li class="gw-header__menu-item"><a href="{items[0][0]}">{name}</a></li>' for name, items in BEL_SECTIONS.values())
+    nav = "".join(
+        f'<li class="gw-header__menu-item"><a href="{items[0][0]}">{name}</a></li>'
+        for name, items in BEL_SECTIONS.values()
+    )
     side = ""
     if section:
         name, items = BEL_SECTIONS[section]
         side = ('<aside class="gw-page__aside"><nav class="gw-submenu"><div class="gw-submenu__title">' + name + "</div><ul>"
                 + "".join(f'<li class="gw-submenu__item"><a href="{u}">{t}</a></li>' for u, t in items) + "</ul></nav></aside>")  # fmt: skip
-    bc = "".join(f'<li class="gw-breadcrumbs__item"><a href="{u}">{e(t)}</a></li>' for u, t in crumbs)
+    bc = "".join(
+        f'<li class="gw-breadcrumbs__item"><a href="{u}">{e(t)}</a></li>' for u, t in crumbs
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru">
 <head>
@@ -203,13 +226,29 @@ def build_bel(arts: list[dict], s: Site) -> Site:
                         else f'<li class="gw-pagination__item"><a href="/press/news/{"" if k == 1 else f"?page={k}"}">{k}</a></li>' for k in range(1, len(chunks) + 1))  # fmt: skip
         if i < len(chunks):
             pager += f'<li class="gw-pagination__item gw-pagination__item--next"><a href="/press/news/?page={i + 1}">Следующая</a></li>'
-        body = bel_header("Новости") + f'<div class="gw-news-list">{"".join(map(bel_card, chunk))}</div><ul class="gw-pagination">{pager}</ul>'
-        shell = bel_shell("Новости — " + BEL_SITE, body, "press", [("/press/", "Пресс-центр"), ("/press/news/", "Новости")])
+        body = (
+            bel_header("Новости")
+            + f'<div class="gw-news-list">{"".join(map(bel_card, chunk))}</div><ul class="gw-pagination">{pager}</ul>'
+        )
+        shell = bel_shell(
+            "Новости — " + BEL_SITE,
+            body,
+            "press",
+            [("/press/", "Пресс-центр"), ("/press/news/", "Новости")],
+        )
         if i == 1:
             s.page("/press/news/", "press/news/index.html", shell, "listing")
         else:
             s.query_page(f"/press/news/?page={i}", shell, "paginated")
-    s.write("press/index.html", bel_shell("Пресс-центр — " + BEL_SITE, bel_header("Пресс-центр") + "".join(map(bel_card, arts[:6])), "press", [("/press/", "Пресс-центр")]))
+    s.write(
+        "press/index.html",
+        bel_shell(
+            "Пресс-центр — " + BEL_SITE,
+            bel_header("Пресс-центр") + "".join(map(bel_card, arts[:6])),
+            "press",
+            [("/press/", "Пресс-центр")],
+        ),
+    )
     s.judge("/press/", "listing", None)
     events = (f'<div class="gw-event-card"><a href="/press/announcements/{ev_id}/"><div class="gw-event-card__date">{ev_day}, {ev_time}</div>'
               f'<div class="gw-event-card__title">{e(ev_title)}</div><div class="gw-event-card__place">{e(ev_place)}</div></a></div>')  # fmt: skip
@@ -233,12 +272,20 @@ def build_bel(arts: list[dict], s: Site) -> Site:
         body = (bel_header(f"{kind} от {d} № {n}") + f'<p class="gw-document__name">«{e(t)}»</p><dl class="gw-document__props"><dt>Вид документа</dt><dd>{kind}</dd><dt>Дата принятия</dt><dd>{d}</dd>'
                 f'<dt>Номер</dt><dd>{n}</dd><dt>Дата опубликования</dt><dd>{pub}</dd><dt>Статус</dt><dd>Действует</dd></dl><p>{e(text)}</p>'
                 f'<a class="gw-document__file" href="/upload/documents/{n}.pdf">Скачать документ (PDF, 214 Кб)</a>')  # fmt: skip
-        s.page(f"/documents/{n}/", f"documents/{n}/index.html", bel_shell(f"{kind} № {n} — {BEL_SITE}", body, "docs", [("/documents/", "Документы")]), "document")
+        s.page(
+            f"/documents/{n}/",
+            f"documents/{n}/index.html",
+            bel_shell(f"{kind} № {n} — {BEL_SITE}", body, "docs", [("/documents/", "Документы")]),
+            "document",
+        )
     guides = {
         "mnogodetnye-semi": ("Многодетным семьям", "<p>Многодетной считается семья, в которой воспитываются трое и более детей до 18 лет (до 23 лет при очном обучении).</p><h3>Какие меры поддержки положены</h3><ul><li>ежемесячная денежная выплата на детей;</li><li>компенсация расходов на оплату коммунальных услуг;</li><li>бесплатный проезд для школьников;</li><li>земельный участок или выплата взамен него.</li></ul><h3>Как получить</h3><p>Обратитесь в управление социальной защиты населения по месту жительства или подайте заявление на Госуслугах. Срок рассмотрения — 10 рабочих дней.</p>"),
         "priemnye-semi": ("Замещающим семьям", "<p>Граждане, принявшие на воспитание детей-сирот и детей, оставшихся без попечения родителей, имеют право на ежемесячные выплаты на содержание ребёнка и вознаграждение приёмным родителям.</p><h3>Необходимые документы</h3><ul><li>заявление;</li><li>паспорт;</li><li>акт органа опеки о назначении опекуна или договор о приёмной семье.</li></ul><p>Консультацию можно получить в отделе опеки и попечительства по месту жительства.</p>"),
     }  # fmt: skip
-    cards = "".join(f'<div class="gw-service-card"><a href="/support/{slug}/"><div class="gw-service-card__title">{t}</div></a></div>' for slug, (t, _) in guides.items())
+    cards = "".join(
+        f'<div class="gw-service-card"><a href="/support/{slug}/"><div class="gw-service-card__title">{t}</div></a></div>'
+        for slug, (t, _) in guides.items()
+    )
     s.page("/support/", "support/index.html",
            bel_shell("Меры поддержки — " + BEL_SITE, bel_header("Меры поддержки") + '<p>Выберите категорию, чтобы узнать о положенных выплатах и льготах.</p>' + cards, "support", [("/support/", "Меры поддержки")]), "guide")  # fmt: skip
     for slug, (t, text) in guides.items():
@@ -283,7 +330,12 @@ def build_bel(arts: list[dict], s: Site) -> Site:
 # --- alt: an online magazine on Ghost (Casper-like theme) ------------------------------------------
 
 ALT_SITE = "Семейный вопрос"
-ALT_TAGS = {"priemnye-semi": "Приёмные семьи", "mnogodetnye": "Многодетные", "pomoshch-semyam": "Помощь семьям", "gorod": "Город и край"}
+ALT_TAGS = {
+    "priemnye-semi": "Приёмные семьи",
+    "mnogodetnye": "Многодетные",
+    "pomoshch-semyam": "Помощь семьям",
+    "gorod": "Город и край",
+}
 ALT_AUTHORS = {"olga": ("Ольга Черникова", "Редактор журнала. Пишет о приёмных семьях и о том, как устроена помощь семьям на Алтае."),
                "redakciya": ("Редакция", "Новости и перепечатки региональных информагентств.")}  # fmt: skip
 
@@ -301,7 +353,10 @@ def reading_time(a: dict) -> int:
 
 
 def alt_shell(title: str, content: str, body_class: str, head: str = "") -> str:
-    nav = "".join(f'<li class="nav-{slug}"><a href="/tag/{slug}/">{name}</a></li>' for slug, name in ALT_TAGS.items())
+    nav = "".join(
+        f'<li class="nav-{slug}"><a href="/tag/{slug}/">{name}</a></li>'
+        for slug, name in ALT_TAGS.items()
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru">
 <head>
@@ -376,19 +431,34 @@ def build_alt(arts: list[dict], s: Site) -> Site:
                 '<h2 class="site-description">Онлайн-журнал о семьях Алтайского края: приёмные и многодетные семьи, помощь и поддержка</h2></div></div>') if i == 1 else ""  # fmt: skip
         content = f'{hero}<main id="site-main" class="site-main outer"><div class="inner posts"><div class="post-feed">{"".join(map(alt_card, chunk))}</div>{nav}</div></main>'
         title = ALT_SITE if i == 1 else f"{ALT_SITE} (Страница {i})"
-        s.page(url, "index.html" if i == 1 else f"page/{i}/index.html", alt_shell(title, content, "home-template" if i == 1 else "paged", head), "home" if i == 1 else "paginated")
+        s.page(
+            url,
+            "index.html" if i == 1 else f"page/{i}/index.html",
+            alt_shell(title, content, "home-template" if i == 1 else "paged", head),
+            "home" if i == 1 else "paginated",
+        )
     for slug, name in ALT_TAGS.items():
         sel = [a for a in arts if a["tag"] == slug]
         content = (f'<main id="site-main" class="site-main outer"><div class="inner posts"><section class="post-card post-card-large"><header class="tag-archive-header"><h1 class="tag-archive-title">{name}</h1>'
                    f'<div class="tag-archive-count">{len(sel)} {"запись" if len(sel) == 1 else "записи" if 1 < len(sel) < 5 else "записей"}</div></header></section>'
                    f'<div class="post-feed">{"".join(map(alt_card, sel))}</div></div></main>')  # fmt: skip
-        s.page(f"/tag/{slug}/", f"tag/{slug}/index.html", alt_shell(f"{name} — {ALT_SITE}", content, f"tag-template tag-{slug}"), "tag")
+        s.page(
+            f"/tag/{slug}/",
+            f"tag/{slug}/index.html",
+            alt_shell(f"{name} — {ALT_SITE}", content, f"tag-template tag-{slug}"),
+            "tag",
+        )
     for slug, (name, bio) in ALT_AUTHORS.items():
         sel = [a for a in arts if a["author"] == slug]
         content = (f'<main id="site-main" class="site-main outer"><div class="inner posts"><section class="post-card post-card-large author-profile"><img class="author-profile-image" src="/content/images/authors/{slug}.jpg" alt="{name}">'
                    f'<h1 class="author-profile-name">{name}</h1><p class="author-profile-bio">{bio}</p><div class="author-profile-meta"><span>{len(sel)} публикаций</span></div></section>'
                    f'<div class="post-feed">{"".join(map(alt_card, sel))}</div></div></main>')  # fmt: skip
-        s.page(f"/author/{slug}/", f"author/{slug}/index.html", alt_shell(f"{name} — {ALT_SITE}", content, "author-template"), "author")
+        s.page(
+            f"/author/{slug}/",
+            f"author/{slug}/index.html",
+            alt_shell(f"{name} — {ALT_SITE}", content, "author-template"),
+            "author",
+        )
     pages = {
         "o-zhurnale": ("О журнале", "about", "<p>«Семейный вопрос» — независимый онлайн-журнал о семьях Алтайского края. Мы пишем о приёмных и многодетных семьях, о кризисных центрах и службах помощи, о людях, которые помогают детям расти в семье.</p><p>Журнал выходит с 2021 года. Редакция находится в Барнауле. Главный редактор — Ольга Черникова.</p><p>Почта редакции: info@semvopros.example</p>"),
         "podpiska": ("Подписка", "form", "<p>Подпишитесь на бесплатную рассылку: раз в неделю мы присылаем новые материалы журнала. Подписчики могут оставлять комментарии под статьями.</p><div class=\"kg-card kg-signup-card\"><form data-members-form=\"signup\"><input data-members-email type=\"email\" placeholder=\"Ваш email\" required><button class=\"kg-signup-card-button\">Подписаться</button></form></div>"),
@@ -397,14 +467,23 @@ def build_alt(arts: list[dict], s: Site) -> Site:
     for slug, (name, kind, text) in pages.items():
         content = (f'<main id="site-main" class="site-main"><article class="article page no-image"><header class="article-header gh-canvas"><h1 class="article-title">{name}</h1></header>'
                    f'<section class="gh-content gh-canvas">{text}</section></article></main>')  # fmt: skip
-        s.page(f"/{slug}/", f"{slug}/index.html", alt_shell(f"{name} — {ALT_SITE}", content, "page-template"), kind)
+        s.page(
+            f"/{slug}/",
+            f"{slug}/index.html",
+            alt_shell(f"{name} — {ALT_SITE}", content, "page-template"),
+            kind,
+        )
     s.write("rss/index.xml", alt_feed(arts))
     for a in arts:
         name, _ = ALT_AUTHORS[a["author"]]
         more = [b for b in arts if b is not a and b["tag"] == a["tag"]][:3]
         more += [b for b in arts if b is not a and b not in more][: 3 - len(more)]
-        src = f'<p class="post-source"><em>Источник: {e(a["source"])}</em></p>' if a.get("source") else ""
-        cap = f'<figcaption>{e(a["caption"])}</figcaption>' if a.get("caption") else ""
+        src = (
+            f'<p class="post-source"><em>Источник: {e(a["source"])}</em></p>'
+            if a.get("source")
+            else ""
+        )
+        cap = f"<figcaption>{e(a['caption'])}</figcaption>" if a.get("caption") else ""
         ld = json.dumps({"@context": "https://schema.org", "@type": "Article", "publisher": {"@type": "Organization", "name": ALT_SITE},
                          "author": {"@type": "Person", "name": name}, "headline": a["title"], "datePublished": utc_z(a, "alt"),
                          "dateModified": utc_z(a, "alt"), "image": f"/content/images/2025/{a['date'].month:02d}/{a['slug']}.jpg"}, ensure_ascii=False)  # fmt: skip
@@ -422,7 +501,13 @@ def build_alt(arts: list[dict], s: Site) -> Site:
                    '<section class="footer-cta outer"><div class="inner"><h2 class="footer-cta-title">Подпишитесь на «Семейный вопрос»</h2><a class="footer-cta-button" href="#/portal/signup" data-portal="signup"><div class="footer-cta-input">Ваш email</div><span>Подписаться</span></a></div></section>'
                    '<section class="article-comments gh-canvas"><h3>Комментарии для подписчиков</h3><p>Чтобы оставить комментарий, <a href="#/portal/signup" data-portal="signup">оформите бесплатную подписку</a> или <a href="#/portal/signin" data-portal="signin">войдите</a>.</p></section>'
                    f'</article></main><aside class="read-more-wrap outer"><div class="read-more inner"><h2 class="read-more-title">Читать также</h2>{"".join(map(alt_card, more))}</div></aside>')  # fmt: skip
-        s.page(alt_url(a), alt_url(a).strip("/") + "/index.html", alt_shell(f"{a['title']} — {ALT_SITE}", content, f"post-template tag-{a['tag']}", head), "article", a)
+        s.page(
+            alt_url(a),
+            alt_url(a).strip("/") + "/index.html",
+            alt_shell(f"{a['title']} — {ALT_SITE}", content, f"post-template tag-{a['tag']}", head),
+            "article",
+            a,
+        )
     return s
 
 
@@ -442,7 +527,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -452,7 +539,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
