@@ -136,8 +136,16 @@ def kb_shell(title: str, content: str, arts: list[dict], page: str, query: dict,
              head: str = "") -> str:  # fmt: skip
     ticker = "".join(f'<li class="Ticker_item__Qm2s1"><time class="Ticker_time__x81Ka">{a["time"]}</time>'
                      f'<a class="Ticker_link__7hPqe" href="{kb_path(a)}">{e(a["title"])}</a></li>' for a in arts[:5])  # fmt: skip
-    menu = "".join(f'<li><a class="Nav_link__2bQ0d" href="/rubric/{slug}">{name}</a></li>' for name, slug in KB_RUBRICS.items())
-    props = props | {"ticker": [{"id": a["id"], "title": a["title"], "time": a["time"], "href": kb_path(a)} for a in arts[:5]]}
+    menu = "".join(
+        f'<li><a class="Nav_link__2bQ0d" href="/rubric/{slug}">{name}</a></li>'
+        for name, slug in KB_RUBRICS.items()
+    )
+    props = props | {
+        "ticker": [
+            {"id": a["id"], "title": a["title"], "time": a["time"], "href": kb_path(a)}
+            for a in arts[:5]
+        ]
+    }
     return f"""<!DOCTYPE html><html lang="ru"><head><meta charSet="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>{e(title)}</title><meta property="og:site_name" content="Кубань Семейная"/>{head}<link rel="preload" href="/_next/static/css/a71c09e2d3f4b5c6.css" as="style"/><link rel="stylesheet" href="/_next/static/css/a71c09e2d3f4b5c6.css" data-n-g=""/><noscript data-n-css=""></noscript><script defer="" nomodule="" src="/_next/static/chunks/polyfills-c67a75d1b6f99dc8.js"></script><script src="/_next/static/chunks/webpack-9b0a3c1f4e2d.js" defer=""></script><script src="/_next/static/chunks/framework-2c79e2a64abdb08b.js" defer=""></script><script src="/_next/static/chunks/main-0b3c1e9f8d7a.js" defer=""></script><script src="/_next/static/{KB_BUILD}/_buildManifest.js" defer=""></script></head><body><div id="__next"><div class="Layout_root__c9Ue1">
 <header class="Header_header__Vn3kS"><div class="Header_inner__pl0Qw"><a class="Header_logo__bm2Zk" href="/"><span>Кубань</span><b>Семейная</b></a><span class="Header_tagline__1xZr4">новостное агентство · Краснодарский край</span>
 <nav class="Nav_nav__Jd7s0"><ul><li><a class="Nav_link__2bQ0d" href="/news">Новости</a></li>{menu}<li><a class="Nav_link__2bQ0d" href="/about">О нас</a></li></ul></nav></div></header>
@@ -158,7 +166,11 @@ def kb_body(a: dict) -> str:
     out = []
     for kind, val in blocks(a):
         if kind == "ul":
-            out.append('<ul class="Article_list__Wq1n3">' + "".join(f"<li>{e(x)}</li>" for x in val) + "</ul>")
+            out.append(
+                '<ul class="Article_list__Wq1n3">'
+                + "".join(f"<li>{e(x)}</li>" for x in val)
+                + "</ul>"
+            )
         elif kind == "quote":
             out.append(f'<blockquote class="Article_quote__uR5yM"><p>{e(val)}</p></blockquote>')
         else:
@@ -194,7 +206,12 @@ def build_kuban(arts: list[dict], s: Site) -> Site:
     about = ('<h1 class="Page_title__Rn5e0">О нас</h1><div class="Static_text__Lw2m8"><p>«Кубань Семейная» — новостное агентство о семьях с детьми в Краснодарском крае: '
              "меры поддержки, приёмные семьи, работа социальных служб и некоммерческих организаций. Агентство работает с 2019 года, в редакции семь журналистов в Краснодаре, Сочи и Армавире.</p>"
              "<p>Главный редактор — Ольга Кравец. Пишите нам: редакция@kubsem.example, телефон +7 (861) 000-00-00.</p><p>Перепечатка материалов — с активной ссылкой на агентство.</p></div>")  # fmt: skip
-    s.page("/about", "about.html", kb_shell("О нас — Кубань Семейная", about, arts, "/about", {}, {"page": "about"}), "about")
+    s.page(
+        "/about",
+        "about.html",
+        kb_shell("О нас — Кубань Семейная", about, arts, "/about", {}, {"page": "about"}),
+        "about",
+    )
     for a in arts:
         path = kb_path(a)
         related = [b for b in arts if b["rubric"] == a["rubric"] and b is not a][:3]
@@ -224,7 +241,20 @@ def build_kuban(arts: list[dict], s: Site) -> Site:
 # --- perm: a charity foundation on Wix --------------------------------------------------------------
 
 PM_CATS = {"Новости фонда": "novosti-fonda", "Истории": "istorii"}
-PM_MON = ["янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.", "дек."]
+PM_MON = [
+    "янв.",
+    "февр.",
+    "мар.",
+    "апр.",
+    "мая",
+    "июн.",
+    "июл.",
+    "авг.",
+    "сент.",
+    "окт.",
+    "нояб.",
+    "дек.",
+]
 
 
 def pm_path(a: dict) -> str:
@@ -282,11 +312,18 @@ def pm_card(a: dict, n: int) -> str:
 
 
 def pm_list(arts: list[dict]) -> str:
-    return '<div data-hook="post-list"><ul class="gallery-horizontal-scroll" data-hook="post-list">' + "".join(pm_card(a, i) for i, a in enumerate(arts)) + "</ul></div>"
+    return (
+        '<div data-hook="post-list"><ul class="gallery-horizontal-scroll" data-hook="post-list">'
+        + "".join(pm_card(a, i) for i, a in enumerate(arts))
+        + "</ul></div>"
+    )
 
 
 def pm_cats_bar() -> str:
-    items = "".join(f'<li><a data-hook="link" href="/blog/categories/{slug}">{name}</a></li>' for name, slug in PM_CATS.items())
+    items = "".join(
+        f'<li><a data-hook="link" href="/blog/categories/{slug}">{name}</a></li>'
+        for name, slug in PM_CATS.items()
+    )
     return f'<nav data-hook="blog-desktop-header-container" class="blog-header"><ul class="category-links"><li><a data-hook="link" href="/blog">Все публикации</a></li>{items}</ul></nav>'
 
 
@@ -294,11 +331,22 @@ def pm_body(a: dict) -> str:
     out = []
     for kind, val in blocks(a):
         if kind == "ul":
-            out.append('<ul class="public-DraftStyleDefault-ul" data-hook="ul">' + "".join(f'<li class="public-DraftStyleDefault-unorderedListItem"><p class="mm8Nw" dir="auto"><span>{e(x)}</span></p></li>' for x in val) + "</ul>")
+            out.append(
+                '<ul class="public-DraftStyleDefault-ul" data-hook="ul">'
+                + "".join(
+                    f'<li class="public-DraftStyleDefault-unorderedListItem"><p class="mm8Nw" dir="auto"><span>{e(x)}</span></p></li>'
+                    for x in val
+                )
+                + "</ul>"
+            )
         elif kind == "quote":
-            out.append(f'<blockquote class="blog-quote" data-hook="quote"><p dir="auto"><span>{e(val)}</span></p></blockquote>')
+            out.append(
+                f'<blockquote class="blog-quote" data-hook="quote"><p dir="auto"><span>{e(val)}</span></p></blockquote>'
+            )
         else:
-            out.append(f'<p class="mm8Nw _1j-51 bdbjR public-DraftStyleDefault-block-depth0 fixed-tab-size public-DraftStyleDefault-text-ltr" dir="auto"><span class="_2PHJq public-DraftStyleDefault-ltr">{e(val)}</span></p>')
+            out.append(
+                f'<p class="mm8Nw _1j-51 bdbjR public-DraftStyleDefault-block-depth0 fixed-tab-size public-DraftStyleDefault-text-ltr" dir="auto"><span class="_2PHJq public-DraftStyleDefault-ltr">{e(val)}</span></p>'
+            )
     return "".join(out)
 
 
@@ -332,7 +380,12 @@ def build_perm(arts: list[dict], s: Site) -> Site:
     home = ('<div id="comp-lq9b1c2d" class="wixui-rich-text"><h1 class="font_0">Каждому ребёнку — родные люди</h1><p class="font_8">Помогаем детям из детских домов Прикамья найти семью и наставника, поддерживаем приёмные семьи и мам в трудной ситуации.</p></div>'
             '<div id="comp-lq9b4f5g" class="wixui-button"><a href="/nashi-programmy">Наши программы</a></div>'
             f'<div id="comp-lq9b7h8i" class="blog-feed"><h2 class="font_2">Новости фонда</h2>{pm_list(arts[:3])}<a href="/blog" data-hook="see-all">Все публикации</a></div>')  # fmt: skip
-    s.page("/", "index.html", pm_shell("Родные люди | Пермский благотворительный фонд", home, page_id="c1dmp"), "home")
+    s.page(
+        "/",
+        "index.html",
+        pm_shell("Родные люди | Пермский благотворительный фонд", home, page_id="c1dmp"),
+        "home",
+    )
     per = 8
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
@@ -340,11 +393,24 @@ def build_perm(arts: list[dict], s: Site) -> Site:
         if len(chunks) > 1:
             links = "".join(f'<a data-hook="pagination__page" aria-current="page">{k}</a>' if k == i else
                             f'<a data-hook="pagination__page" href="/blog{"" if k == 1 else f"/page/{k}"}">{k}</a>' for k in range(1, len(chunks) + 1))  # fmt: skip
-            nxt = f'<a data-hook="pagination__next" href="/blog/page/{i + 1}" aria-label="Следующая страница">›</a>' if i < len(chunks) else ""
-            prv = f'<a data-hook="pagination__prev" href="/blog{"" if i == 2 else f"/page/{i - 1}"}" aria-label="Предыдущая страница">‹</a>' if i > 1 else ""
+            nxt = (
+                f'<a data-hook="pagination__next" href="/blog/page/{i + 1}" aria-label="Следующая страница">›</a>'
+                if i < len(chunks)
+                else ""
+            )
+            prv = (
+                f'<a data-hook="pagination__prev" href="/blog{"" if i == 2 else f"/page/{i - 1}"}" aria-label="Предыдущая страница">‹</a>'
+                if i > 1
+                else ""
+            )
             pager = f'<nav data-hook="pagination" class="blog-pagination">{prv}{links}{nxt}</nav>'
         head = f'<link rel="canonical" href="{{{{BASE}}}}/blog{"" if i == 1 else f"/page/{i}"}"/>'
-        shell = pm_shell("Блог | Родные люди" if i == 1 else f"Блог | Страница {i} | Родные люди", pm_cats_bar() + pm_list(chunk) + pager, head, "x7kq2")
+        shell = pm_shell(
+            "Блог | Родные люди" if i == 1 else f"Блог | Страница {i} | Родные люди",
+            pm_cats_bar() + pm_list(chunk) + pager,
+            head,
+            "x7kq2",
+        )
         if i == 1:
             s.page("/blog", "blog.html", shell, "listing")
         else:
@@ -354,7 +420,17 @@ def build_perm(arts: list[dict], s: Site) -> Site:
         s.page(f"/blog/categories/{slug}", f"blog/categories/{slug}.html",
                pm_shell(f"{name} | Родные люди", pm_cats_bar() + f'<h1 data-hook="category-header-title">{name}</h1>' + pm_list(sel), "", "x7kq2"), "category")  # fmt: skip
     for slug, (name, kind, text) in PM_PAGES.items():
-        s.page(f"/{slug}", f"{slug}.html", pm_shell(f"{name} | Родные люди", f'<div id="comp-lqc{len(slug)}a0" class="wixui-rich-text" data-testid="richTextElement">{text}</div>', "", f"p{len(slug)}x9"), kind)
+        s.page(
+            f"/{slug}",
+            f"{slug}.html",
+            pm_shell(
+                f"{name} | Родные люди",
+                f'<div id="comp-lqc{len(slug)}a0" class="wixui-rich-text" data-testid="richTextElement">{text}</div>',
+                "",
+                f"p{len(slug)}x9",
+            ),
+            kind,
+        )
     for a in arts:
         recent = [b for b in arts if b is not a][:3]
         cats = f'<li><a data-hook="category-label-list__item" href="/blog/categories/{PM_CATS[a["rubric"]]}">{a["rubric"]}</a></li>'
@@ -368,7 +444,13 @@ def build_perm(arts: list[dict], s: Site) -> Site:
                 f'<div data-hook="post-footer"><ul data-hook="category-label-list">{cats}</ul><div class="post-stats"><span data-hook="view-count">{17 + a["id"] % 40} просмотров</span></div></div></article>'
                 f'<section data-hook="recent-posts" class="recent-posts"><div class="recent-posts__header"><h2 data-hook="recent-posts-title">Недавние посты</h2><a href="/blog" data-hook="see-all-link">Все публикации</a></div>'
                 f'{pm_list(recent)}</section></div>')  # fmt: skip
-        s.page(pm_path(a), pm_path(a).lstrip("/") + ".html", pm_shell(f"{a['title']} | Родные люди", body, head, "x9mp4"), "article", a)
+        s.page(
+            pm_path(a),
+            pm_path(a).lstrip("/") + ".html",
+            pm_shell(f"{a['title']} | Родные люди", body, head, "x9mp4"),
+            "article",
+            a,
+        )
     return s
 
 
@@ -390,7 +472,9 @@ def build_night1(out: Path) -> None:
     try:
         for name, build in BUILDERS.items():
             build(by_outlet[name], Site(name, night))
-            (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+            (night / name / "site.yml").write_text(
+                site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+            )
     finally:
         TODAY["date"] = NIGHT2
 
@@ -403,7 +487,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
