@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.pagetype import non_article_reason
+from pipeline.extract.pagetype import LEGAL_ACT_RE, non_article_reason
 
 SOURCE = "http://127.0.0.1:8001/"
 ARTICLE = b"<html><head><meta property='og:type' content='article'></head><body>x</body></html>"
@@ -68,8 +68,27 @@ def _announcement(section: str, section_href: str) -> bytes:
         # The same page in the news section is a material; a link that is no parent names nothing.
         ("Новости", "/press-center/announcements/", None),
         ("Анонсы мероприятий", "/afisha/", None),
+        # A decree or a notice has a text and a date like news; its section says what it is.
+        ("Документы", "/press-center/announcements/", "document in the section «Документы»"),
+        ("Объявления", "/press-center/announcements/", "notice in the section «Объявления»"),
     ],
 )
-def test_entries_of_an_announcements_section_are_event_pages(section, section_href, reason):
+def test_entries_of_an_events_documents_or_notices_section_are_no_materials(
+    section, section_href, reason
+):
     url = "http://127.0.0.1:8001/press-center/announcements/detail.php?ELEMENT_ID=2785"
     assert non_article_reason(url, SOURCE, _announcement(section, section_href)) == reason
+
+
+@pytest.mark.parametrize(
+    ("headline", "is_act"),
+    [
+        ("Постановление Правительства Белгородской области от 21.10.2025 № 498", True),
+        ("Постановление правительства области № 12-п", True),
+        ("Постановление правительства о выплатах многодетным вступило в силу", False),
+        ("Закон о защите детей от 5 лет", False),
+        ("Решение суда от 12 октября обжаловано", False),
+    ],
+)
+def test_a_legal_act_is_named_with_its_issuer_and_number(headline, is_act):
+    assert bool(LEGAL_ACT_RE.match(headline)) is is_act

@@ -67,7 +67,7 @@ class Words:
     listing: frozenset[str]
     search_params: frozenset[str]
     og_types: frozenset[str]
-    event_sections: frozenset[str]
+    sections: dict[str, str]  # a section's name → what its entries are («event page»)
 
 
 @functools.cache
@@ -78,7 +78,8 @@ def _data() -> Words:
         frozenset(data["listing_segments"]),
         frozenset(data["search_parameters"]),
         frozenset(data["non_article_og_types"]),
-        frozenset(_section_key(n) for n in data["event_sections"]),
+        {_section_key(n): kind for kind, names in data["non_material_sections"].items()
+         for n in names},
     )
 
 
@@ -96,14 +97,17 @@ class Verdict:
     reason: str | None = None
 
 
-# «Приказ № 12 «Об утверждении порядка…»», «Постановление от 03.10.2025 № 512-п»: the act
+# «Приказ № 12 «Об утверждении порядка…»», «Постановление от 03.10.2025 № 512-п»,
+# «Постановление Правительства Белгородской области от 21.10.2025 № 498»: the act
 # itself, published in a documents section; news about it is headed otherwise. So are the
 # official notices a body must print («Извещение о проведении публичных слушаний…»,
 # «Оповещение о начале…», «Заключение о результатах публичных слушаний», «Об отключении
 # холодного водоснабжения», «График личного приёма граждан»).
 LEGAL_ACT_RE = re.compile(
     r"^(?:(?:приказ|постановление|распоряжение|указ|решение|закон|положение)\s+"
-    r"(?:№|n\s*\d|от\s+\d)"
+    r"(?:№|n\s*\d|от\s+\d"
+    # the issuer between, then the number: «… Правительства Белгородской области от … № 498»
+    r"|(?:(?!(?:о|об|обо|для|на|в|во|по|с|со|и|от|до)\s)[\w-]+\s+){1,5}(?:от\s+[\d.]+\s+)?№)"
     r"|(?:извещение|оповещение)\s+о\b|заключение\s+о\s+результатах"
     r"|об?\s+(?:отключении|приостановлении|ограничении|прекращении)\s"
     r"|график\s+(?:личного\s+)?при[её]ма)",
@@ -214,13 +218,17 @@ def _verdict_of(url: str, tree: HtmlElement | None) -> tuple[Verdict, Structure 
     return judge(s), s
 
 
-def _event_section(url: str, tree: HtmlElement | None, words: Words) -> str | None:
-    """The page's section when the site names it as announcements of events («Анонсы
-    мероприятий», «Афиша»): a calendar's entry, however much prose it has."""
+def _non_material_section(url: str, tree: HtmlElement | None, words: Words) -> str | None:
+    """Why the page is no material when the site names its section as one of events, documents
+    or notices («Анонсы мероприятий», «Документы», «Объявления»): an entry of a calendar or a
+    register, however much prose it has and whatever its headline says."""
     if tree is None:
         return None
-    return next((n for n in section_names(tree, url) if _section_key(n) in words.event_sections),
-                None)
+    for name in section_names(tree, url):
+        kind = words.sections.get(_section_key(name))
+        if kind:
+            return f"{kind} in the section «{name}»"
+    return None
 
 
 def _hint(url: str, body: bytes, words: Words) -> str | None:
@@ -256,9 +264,9 @@ def non_article_reason(url: str, source_url: str, body: bytes) -> str | None:
     if segments and (segments[-1] in words.service or ABOUT_SEGMENT_RE.match(segments[-1])):
         return f"service page /{segments[-1]}/"
     tree = parse(body)
-    section = _event_section(url, tree, words)
+    section = _non_material_section(url, tree, words)
     if section:
-        return f"event page in the section «{section}»"
+        return section
     verdict, s = _verdict_of(url, tree)
     if verdict.kind == "not":
         return verdict.reason
