@@ -30,6 +30,7 @@ def runner():
     ("Росстат: рождаемость в России снизилась", True),
     ("Конкурс открыт для НКО из всех регионов страны", True),
     ("Школьники завоевали медали на всероссийской олимпиаде", False),
+    ("сообщили в Министерстве труда и социальной защиты Российской Федерации", True),
 ])  # fmt: skip
 def test_a_text_about_the_whole_country_is_told_apart(text, national):
     assert is_national(text) is national
@@ -41,6 +42,9 @@ def test_a_post_naming_no_subject_is_about_the_channels_region_unless_national()
     assert with_home_default([], "Закон подписал Президент", "RU-NVS") == []
     found = [RegionHit("Приморский край", "RU-PRI", 2)]
     assert with_home_default(found, "Во Владивостоке …", "RU-KHA") == found
+    # The title may be the only place the country is named.
+    assert with_home_default([], "Пособие получают 10 млн детей", "RU-BEL",
+                             "Минтруд России: единое пособие") == []
 
 
 def test_tagging_on_the_labelled_posts_holds_its_figures(models):

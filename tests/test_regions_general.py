@@ -287,3 +287,16 @@ def test_a_relative_clause_about_a_body_names_where_it_works_not_a_venue():
     model = ("Бурятия откроет социальный приют для мам по модели, которую специалисты изучили в "
              "Якутске.")
     assert venue(model, "Якутске") == "local"
+
+
+def test_one_invited_experts_home_is_a_guests_origin_a_regions_team_acts_for_it():
+    """«Семейный психолог из Москвы Елена Воронцова провела в Краснодаре семинар»: the seminar
+    and the families are Кубань's; one expert's home is where a guest came from. A region's
+    organization that trained people («психологи самарской организации») still acts for it."""
+    expert = ("Семейный психолог из Москвы Елена Воронцова провела в Краснодаре двухдневный семинар "
+              "для приёмных родителей. Московский психолог рассказала о кризисах подросткового "
+              "возраста. На семинар записались 60 семей из Краснодара и Динского района.")
+    assert _isos(expert, "RU-KDA") == ["RU-KDA"]
+    team = ("В Воронеже прошло обучение наставников. Занятия провели психологи самарской "
+            "организации «Наставники Поволжья». Самарские коллеги будут консультировать кураторов.")
+    assert "RU-SAM" in _isos(team, "RU-VOR")

@@ -57,6 +57,13 @@ def is_adjective(word: str) -> bool:
     return any(p.tag.POS == "ADJF" for p in get_morph_vocab().parse(normalize_word(word)))
 
 
+@functools.lru_cache(maxsize=50_000)
+def is_singular(word: str) -> bool:
+    """pymorphy2's first parse reads the word as singular («психолог», «эксперта»)."""
+    parses = get_morph_vocab().parse(normalize_word(word))
+    return bool(parses) and parses[0].tag.number == "sing"
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with character offsets and lemmas."""
     return [

@@ -24,7 +24,7 @@ from pipeline.tag.doc import RegionHit
 # country. Not «всероссийский»: an event's scope («призёры всероссийской олимпиады»), not a subject.
 NATIONAL_LEMMAS = frozenset({
     "россия", "рф", "страна", "президент", "путин", "федеральный", "госдума", "правительство рф",
-    "росстат", "сфр",
+    "росстат", "сфр", "российский федерация",
 })  # fmt: skip
 WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 
@@ -115,7 +115,7 @@ def with_home_default(
 ) -> list[RegionHit]:
     """`regions`, or the home region once when none was found and the text is neither national
     nor general advice."""
-    if regions or not home_iso or is_national(text) or is_general_advice(title, text):
+    if regions or not home_iso or is_national(f"{title}\n{text}") or is_general_advice(title, text):
         return list(regions)
     hit = home_hit(home_iso)
     return [hit] if hit else []

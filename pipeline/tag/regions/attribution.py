@@ -11,7 +11,14 @@ import bisect
 import re
 from dataclasses import replace
 
-from pipeline.lang.morph import Token, is_adjective, lemmatize_phrase, normalize_word, tokenize
+from pipeline.lang.morph import (
+    Token,
+    is_adjective,
+    is_singular,
+    lemmatize_phrase,
+    normalize_word,
+    tokenize,
+)
 from pipeline.tag.regions import lists
 from pipeline.tag.regions.gazetteer import Gazetteer, Mention, Region, gazetteer, inside
 from pipeline.tag.trace import MentionStep, RegionTrace
@@ -265,6 +272,14 @@ MOVING_LEMMAS = frozenset({
     "вернуться", "возвращаться",
 })  # fmt: skip
 BIOGRAPHY_WINDOW = 6  # tokens between the verb and the place («родилась в небольшом селе в …»)
+# One invited expert named by where she is from («семейный психолог из Москвы Елена Воронцова»,
+# «Московский психолог провела семинар», «Эксперт из Новосибирска научила кураторов»): a guest
+# of the story, like a venue, whatever she did there. Organizations and teams of a region
+# («психологи самарской организации обучили наставников») act for it and still count.
+EXPERT_NOUNS = frozenset({
+    "психолог", "психотерапевт", "эксперт", "специалист", "тренер", "лектор", "педагог", "юрист",
+    "адвокат", "врач", "консультант", "преподаватель", "коуч", "спикер", "методист", "профессор",
+})  # fmt: skip
 
 
 def _preposition(text: str, m: Mention) -> str:
@@ -285,6 +300,8 @@ def _origin_kind(text: str, m: Mention, toks: list[Token]) -> str:
         preposition == "из" and verbs & MOVING_LEMMAS
     ) or (preposition == "у" and verbs & TRAINING_LEMMAS):  # «учились у Петербурга»
         return "biography"
+    if _one_experts_origin(text, m, toks, k, preposition):
+        return "expert_origin"
     genitive_guest = k > 0 and toks[k - 1].lemma in GUEST_NOUNS and not preposition
     if preposition != "из" and not genitive_guest:
         return ""
@@ -298,6 +315,25 @@ def _origin_kind(text: str, m: Mention, toks: list[Token]) -> str:
     if lemmas & COMING_LEMMAS and TO_US_RE.search(text, s, e):
         lemmas |= {"посетить"}
     return "origin" if lemmas & VISIT_LEMMAS and not lemmas & PRESENT_LEMMAS else ""
+
+
+def _one_experts_origin(
+    text: str, m: Mention, toks: list[Token], k: int, preposition: str
+) -> bool:
+    """The mention says where one expert is from: «психолог из Москвы», «московский психолог»
+    (up to two adjectives between: «новосибирский семейный психолог»)."""
+    if m.kind in ("adj", "city_adj"):
+        after = bisect.bisect_left([t.start for t in toks], m.end)
+        for t in toks[after : after + 3]:
+            if t.lemma in EXPERT_NOUNS:
+                return is_singular(t.text) and not re.search(r"[.!?;]", text[m.end : t.start])
+            if not is_adjective(t.text):
+                return False
+        return False
+    if preposition != "из" or k < 2:
+        return False
+    noun = toks[k - 2]
+    return noun.lemma in EXPERT_NOUNS and is_singular(noun.text)
 
 
 def _origins(text: str, mentions: list[Mention], toks: list[Token]) -> list[str]:
