@@ -256,3 +256,29 @@ def test_round_up_quoting_two_stories_joins_only_one():
     index.add(3, signature(STORIES["foster_kirov"]))
     round_up = "Главное за неделю.\n" + STORIES["crisis_ussur"] + "\n" + STORIES["foster_kirov"]
     assert index.similar(signature(round_up)) in ([1, 2], [3])
+
+
+KUBAN = """Пять специалистов некоммерческих организаций Краснодарского края прошли стажировку в пермском фонде «Родные люди». Кубанские психологи и кураторы три дня изучали, как устроена программа наставничества «Старший друг».
+Руководитель программы Анна Мельникова показала, как фонд подбирает и обучает наставников, как сопровождает пары и как работает с воспитанниками детских домов.
+Вернувшись в Краснодар, специалисты планируют запустить наставничество для подростков из центров содействия семейному воспитанию."""
+PERM = """Коллеги с Кубани прошли стажировку в программе наставничества «Старший друг». Три дня психологи и кураторы из Краснодара знакомились с работой нашего фонда «Родные люди».
+Анна Мельникова рассказала гостям о подборе и обучении наставников и сопровождении пар, а наши наставники поделились опытом общения с подростками.
+Мы рады, что опыт Прикамья пригодится коллегам, и будем консультировать их при запуске программы."""
+OTHER_SAME_DAY = """В Перми открылся клуб для приёмных родителей. Встречи будут проходить по субботам в библиотеке на улице Ленина.
+Психологи центра «Семья» расскажут о кризисах подросткового возраста и ответят на вопросы родителей."""
+
+
+def test_two_newsrooms_reports_of_one_event_join_only_within_days():
+    """An independent report (its own words, the same names) is the same story when the two
+    come out within days of each other; the same pair weeks apart, or another event of the
+    same days, is not."""
+    import datetime as dt
+
+    day = dt.date(2025, 10, 29)
+    index = StoryIndex()
+    for i, text in enumerate(STORIES.values(), start=10):  # a night's archive: content words' IDF
+        index.add(i, signature(text), published=day - dt.timedelta(days=i % 7))
+    index.add(1, signature(KUBAN), published=day)
+    index.add(2, signature(OTHER_SAME_DAY), published=day)
+    assert index.similar(signature(PERM), published=day + dt.timedelta(days=1)) == [1]
+    assert index.similar(signature(PERM), published=day + dt.timedelta(days=10)) == []

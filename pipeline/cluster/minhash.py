@@ -189,17 +189,20 @@ def _copy_of(a: LeanMinHash, b: LeanMinHash) -> bool:
 
 
 def same_story(a: LeanMinHash, b: LeanMinHash, idf: Callable[[int], float] | None = None,
-               *, rewrites: bool = True) -> bool:
+               *, rewrites: bool = True, same_days: bool = False) -> bool:
     """One story: a copy (shingles) whose own facts do not contradict each other, or — unless
     `rewrites` is False (texts too far apart in time) — a rewrite (the same facts and content
-    words in other wording; pipeline.cluster.evidence). `idf` weighs content words (the
-    index's); without it every word weighs the same."""
+    words in other wording; pipeline.cluster.evidence), or — when `same_days` (both published
+    within evidence.EVENT_DAYS) — another newsroom's report of the same event. `idf` weighs
+    content words (the index's); without it every word weighs the same."""
     ev_a, ev_b = getattr(a, "evidence", None), getattr(b, "evidence", None)
     if _copy_of(a, b):
         return ev_a is None or ev_b is None or not evidence.conflicting(ev_a, ev_b)
     if ev_a is None or ev_b is None or not rewrites:
         return False
-    return evidence.rewrite_of(ev_a, ev_b, idf or _FLAT)
+    weights = idf or _FLAT
+    return evidence.rewrite_of(ev_a, ev_b, weights) or (
+        same_days and evidence.same_event(ev_a, ev_b, weights))
 
 
 def _flat(term: int) -> float:
@@ -216,6 +219,11 @@ def closeness(a: LeanMinHash, b: LeanMinHash) -> float:
 
 def _days_apart(a: dt.date | None, b: dt.date | None) -> int:
     return abs((a - b).days) if a is not None and b is not None else 0
+
+
+def _same_days(a: dt.date | None, b: dt.date | None) -> bool:
+    """Both dated, within evidence.EVENT_DAYS of each other."""
+    return a is not None and b is not None and abs((a - b).days) <= evidence.EVENT_DAYS
 
 
 class StoryIndex:
@@ -275,6 +283,8 @@ class StoryIndex:
             elif len(keys) <= MAX_NAME_ARTICLES:
                 counts.update(keys)
         found = by_figure | {key for key, n in counts.items() if n >= evidence.LOOSE_SHARED}
+        found |= {key for key, n in counts.items()
+                  if n >= evidence.EVENT_SHARED and _same_days(self.published[key], published)}
         return [
             key for key in found
             if _days_apart(self.published[key], published) <= evidence.WINDOW_DAYS
@@ -295,7 +305,8 @@ class StoryIndex:
         matches = [
             key for key in keys
             if same_story(self.signatures[key], sig, idf,
-                          rewrites=near(self.published[key], published))
+                          rewrites=near(self.published[key], published),
+                          same_days=_same_days(self.published[key], published))
         ]
         if len(matches) < 2:
             return matches
@@ -303,6 +314,8 @@ class StoryIndex:
         anchor = self.signatures[best]
         return sorted(
             key for key in matches
-            if key == best or same_story(self.signatures[key], anchor, idf,
-                                         rewrites=near(self.published[key], self.published[best]))
+            if key == best or same_story(
+                self.signatures[key], anchor, idf,
+                rewrites=near(self.published[key], self.published[best]),
+                same_days=_same_days(self.published[key], self.published[best]))
         )
