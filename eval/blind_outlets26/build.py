@@ -15,7 +15,7 @@ sites, by an author who had not read newsmon's code) and the two page styles bel
   translations of some items at ``/ba/news/<id>-<slug>`` (hreflang both ways; not articles of
   their own), rubrics ``/ru/rubric/<slug>``, pager ``/ru/news?page=2``, «14.10.2025 10:30» and
   «Обновлено 15.10.2025», a «Самое читаемое» block with dates, a newspaper-issue archive
-  ``/ru/issues/2025/41`` with PDF links.
+  ``/ru/issues/2025/42`` with PDF links.
 
 Two nights: ``night1/`` is every outlet as it stood on the evening of NIGHT1 (articles dated after
 it not yet published), ``sites/`` on the evening of NIGHT2. The output is committed; gold.json
@@ -255,7 +255,7 @@ def build_sve(arts: list[dict], s: Site) -> Site:
 # --- ufa: a bilingual newspaper of Башкортостан on Laravel -------------------------------------------
 
 UF_RUBRICS = {"obshchestvo": "Общество", "sport-i-kultura": "Спорт и культура"}
-UF_ISSUES = {41: dt.date(2025, 10, 9), 45: dt.date(2025, 11, 6)}
+UF_ISSUES = {42: dt.date(2025, 10, 16), 45: dt.date(2025, 11, 6)}
 
 
 def uf_url(a: dict) -> str:
