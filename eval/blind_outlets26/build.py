@@ -65,7 +65,9 @@ e = html.escape
 
 
 def local_iso(a: dict, name: str) -> str:
-    return dt.datetime.fromisoformat(f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}").isoformat()
+    return dt.datetime.fromisoformat(
+        f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}"
+    ).isoformat()
 
 
 def newest_first(arts: list[dict]) -> list[dict]:
@@ -73,7 +75,7 @@ def newest_first(arts: list[dict]) -> list[dict]:
 
 
 def chunked(arts: list[dict], per: int) -> list[list[dict]]:
-    return [arts[i:i + per] for i in range(0, len(arts), per)] or [[]]
+    return [arts[i : i + per] for i in range(0, len(arts), per)] or [[]]
 
 
 def blocks(text: str) -> list[tuple[str, Any]]:
@@ -122,10 +124,22 @@ def sv_day(d: dt.date, year: bool = True) -> str:
     return f"{d.day} {MONTHS_GEN[d.month - 1]}" + (f" {d.year} г." if year else "")
 
 
-def sv_shell(title: str, content: str, arts: list[dict], body_class: str, sidebar: bool = True) -> str:
-    progs = "".join(f'<li><a href="/programmy/{slug}/">{name}</a></li>' for slug, (name, _) in SV_PROGRAMMES.items())
-    last = "".join(f'<li><span class="date">{sv_day(a["date"], year=False)}</span> <a href="{sv_url(a)}">{e(a["title"])}</a></li>' for a in arts[:4])
-    aside = f'<aside class="col-sidebar"><div class="widget widget-latest"><h3>Последние новости</h3><ul>{last}</ul></div><div class="widget widget-help"><p>Помогите семье остаться вместе</p><a class="btn btn-primary" href="/pomoch/">Помочь</a></div></aside>' if sidebar else ""
+def sv_shell(
+    title: str, content: str, arts: list[dict], body_class: str, sidebar: bool = True
+) -> str:
+    progs = "".join(
+        f'<li><a href="/programmy/{slug}/">{name}</a></li>'
+        for slug, (name, _) in SV_PROGRAMMES.items()
+    )
+    last = "".join(
+        f'<li><span class="date">{sv_day(a["date"], year=False)}</span> <a href="{sv_url(a)}">{e(a["title"])}</a></li>'
+        for a in arts[:4]
+    )
+    aside = (
+        f'<aside class="col-sidebar"><div class="widget widget-latest"><h3>Последние новости</h3><ul>{last}</ul></div><div class="widget widget-help"><p>Помогите семье остаться вместе</p><a class="btn btn-primary" href="/pomoch/">Помочь</a></div></aside>'
+        if sidebar
+        else ""
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru" class="no-js">
 <head>
@@ -169,7 +183,11 @@ def sv_block(kind: str, value: Any, n: int) -> str:
     if kind == "embed":
         return f'<div class="block-embed"><div class="responsive-object" style="padding-bottom: 56.25%;"><iframe src="{e(value)}" width="640" height="360" frameborder="0" allowfullscreen></iframe></div></div>'
     if kind == "list":
-        return '<div class="block-paragraph"><ul>' + "".join(f"<li>{e(x)}</li>" for x in value) + "</ul></div>"
+        return (
+            '<div class="block-paragraph"><ul>'
+            + "".join(f"<li>{e(x)}</li>" for x in value)
+            + "</ul></div>"
+        )
     return f'<div class="block-paragraph"><p>{e(value)}</p></div>'
 
 
@@ -181,31 +199,63 @@ def sv_card(a: dict) -> str:
 
 
 def sv_tagbar(current: str | None) -> str:
-    items = '<li class="active">Все</li>' if current is None else '<li><a href="/novosti/">Все</a></li>'
+    items = (
+        '<li class="active">Все</li>' if current is None else '<li><a href="/novosti/">Все</a></li>'
+    )
     for slug, name in SV_TAGS.items():
-        items += f'<li class="active">{name}</li>' if slug == current else f'<li><a href="/novosti/?tag={slug}">{name}</a></li>'
+        items += (
+            f'<li class="active">{name}</li>'
+            if slug == current
+            else f'<li><a href="/novosti/?tag={slug}">{name}</a></li>'
+        )
     return f'<ul class="tag-filter">{items}</ul>'
 
 
 def build_sve(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
-    progs = "".join(f'<div class="programme-card"><h3><a href="/programmy/{slug}/">{name}</a></h3></div>' for slug, (name, _) in SV_PROGRAMMES.items())
+    progs = "".join(
+        f'<div class="programme-card"><h3><a href="/programmy/{slug}/">{name}</a></h3></div>'
+        for slug, (name, _) in SV_PROGRAMMES.items()
+    )
     home = (f'<section class="hero"><h1>Помогаем семьям остаться вместе</h1><p>С 2014 года фонд «Дом надежды» поддерживает мам в кризисе, приёмные семьи и подростков из детских домов на Среднем Урале.</p><a class="btn btn-primary" href="/pomoch/">Поддержать</a></section>'
             f'<section class="counters"><div><b>1 412</b> семей получили помощь</div><div><b>87</b> наставников</div><div><b>5</b> кризисных квартир</div></section>'
             f'<section class="programmes"><h2>Наши программы</h2>{progs}</section>'
             f'<section class="news-block"><h2>Новости фонда</h2>{"".join(map(sv_card, arts[:3]))}<a class="more" href="/novosti/">Все новости</a></section>')  # fmt: skip
-    s.page("/", "index.html", sv_shell("Благотворительный фонд «Дом надежды» — Екатеринбург", home, arts, "template-homepage", sidebar=False), "home")
+    s.page(
+        "/",
+        "index.html",
+        sv_shell(
+            "Благотворительный фонд «Дом надежды» — Екатеринбург",
+            home,
+            arts,
+            "template-homepage",
+            sidebar=False,
+        ),
+        "home",
+    )
     per = 6
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
         nav = ""
         if i > 1:
-            nav += f'<a class="prev" href="/novosti/{"" if i == 2 else f"?page={i - 1}"}">← Назад</a>'
-        nav += "".join(f'<span class="current">{k}</span>' if k == i else f'<a href="/novosti/{"" if k == 1 else f"?page={k}"}">{k}</a>' for k in range(1, len(chunks) + 1))
+            nav += (
+                f'<a class="prev" href="/novosti/{"" if i == 2 else f"?page={i - 1}"}">← Назад</a>'
+            )
+        nav += "".join(
+            f'<span class="current">{k}</span>'
+            if k == i
+            else f'<a href="/novosti/{"" if k == 1 else f"?page={k}"}">{k}</a>'
+            for k in range(1, len(chunks) + 1)
+        )
         if i < len(chunks):
             nav += f'<a class="next" href="/novosti/?page={i + 1}">Вперёд →</a>'
         body = f'<nav class="breadcrumbs"><a href="/">Главная</a> / Новости</nav><h1>Новости</h1>{sv_tagbar(None)}<div class="news-list">{"".join(map(sv_card, chunk))}</div><nav class="pagination">{nav}</nav>'
-        shell = sv_shell("Новости — Дом надежды" + ("" if i == 1 else f" (страница {i})"), body, arts, "template-newsindexpage")
+        shell = sv_shell(
+            "Новости — Дом надежды" + ("" if i == 1 else f" (страница {i})"),
+            body,
+            arts,
+            "template-newsindexpage",
+        )
         if i == 1:
             s.page("/novosti/", "novosti/index.html", shell, "listing")
         else:
@@ -213,17 +263,27 @@ def build_sve(arts: list[dict], s: Site) -> Site:
     for slug, name in SV_TAGS.items():
         sel = [a for a in arts if slug in a["tags"]]
         body = f'<nav class="breadcrumbs"><a href="/">Главная</a> / <a href="/novosti/">Новости</a> / {name}</nav><h1>Новости: {name.lower()}</h1>{sv_tagbar(slug)}<div class="news-list">{"".join(map(sv_card, sel))}</div>'
-        s.query_page(f"/novosti/?tag={slug}", sv_shell(f"{name} — Новости — Дом надежды", body, arts, "template-newsindexpage"), "tag")
+        s.query_page(
+            f"/novosti/?tag={slug}",
+            sv_shell(f"{name} — Новости — Дом надежды", body, arts, "template-newsindexpage"),
+            "tag",
+        )
     s.page("/o-fonde/", "o-fonde/index.html", sv_shell("О фонде — Дом надежды",
            '<nav class="breadcrumbs"><a href="/">Главная</a> / О фонде</nav><h1>О фонде</h1><div class="block-paragraph"><p>Благотворительный фонд «Дом надежды» основан в 2014 году в Екатеринбурге. Наша миссия — чтобы дети росли в семье: мы помогаем мамам, которые оказались в трудной ситуации, не расставаться с детьми, поддерживаем приёмные семьи и находим наставников для подростков из детских домов.</p></div><div class="block-paragraph"><p>Фонд работает в Екатеринбурге, Нижнем Тагиле, Каменске-Уральском и ещё девяти муниципалитетах Свердловской области. Мы партнёры областного министерства социальной политики и входим в Ассоциацию уральских НКО.</p></div><p><a href="/o-fonde/komanda/">Наша команда</a> · <a href="/otchety/">Отчёты</a></p>', arts, "template-standardpage"), "about")  # fmt: skip
     team = [("Ольга Кривошеева", "директор фонда", "В фонде с основания. Социальный педагог, 20 лет работала в органах опеки Екатеринбурга."),
             ("Денис Шарафутдинов", "руководитель программы «Наставники»", "Психолог, сам был наставником для двух выпускников детского дома."),
             ("Марина Лыкова", "координатор программы «Мамин дом»", "Социальный работник, отвечает за кризисные квартиры в Екатеринбурге и Нижнем Тагиле."),
             ("Алсу Галиева", "юрист", "Помогает мамам восстановить документы и оформить пособия, ведёт бесплатные консультации по четвергам.")]  # fmt: skip
-    cards = "".join(f'<div class="staff-card"><img src="/media/images/staff-{i}.fill-300x300.jpg" alt="{e(n)}"><h3>{e(n)}</h3><p class="staff-card__role">{e(r)}</p><p>{e(t)}</p></div>' for i, (n, r, t) in enumerate(team, 1))
+    cards = "".join(
+        f'<div class="staff-card"><img src="/media/images/staff-{i}.fill-300x300.jpg" alt="{e(n)}"><h3>{e(n)}</h3><p class="staff-card__role">{e(r)}</p><p>{e(t)}</p></div>'
+        for i, (n, r, t) in enumerate(team, 1)
+    )
     s.page("/o-fonde/komanda/", "o-fonde/komanda/index.html", sv_shell("Команда — Дом надежды",
            f'<nav class="breadcrumbs"><a href="/">Главная</a> / <a href="/o-fonde/">О фонде</a> / Команда</nav><h1>Команда фонда</h1><div class="staff-grid">{cards}</div>', arts, "template-teampage"), "team")  # fmt: skip
-    reports = "".join(f'<li><a href="/documents/{20 + y - 2019}/otchet-{y}.pdf">Годовой отчёт за {y} год</a> <span class="filesize">PDF, {1 + y % 3},{y % 7} МБ</span></li>' for y in range(2024, 2019, -1))
+    reports = "".join(
+        f'<li><a href="/documents/{20 + y - 2019}/otchet-{y}.pdf">Годовой отчёт за {y} год</a> <span class="filesize">PDF, {1 + y % 3},{y % 7} МБ</span></li>'
+        for y in range(2024, 2019, -1)
+    )
     s.page("/otchety/", "otchety/index.html", sv_shell("Отчёты — Дом надежды",
            f'<nav class="breadcrumbs"><a href="/">Главная</a> / Отчёты</nav><h1>Отчёты</h1><div class="block-paragraph"><p>Мы публикуем годовые отчёты о работе и расходах фонда. Отчёт за 2025 год появится в апреле 2026 года.</p></div><ul class="documents">{reports}</ul><h2>Отчёты в Минюст</h2><ul class="documents"><li><a href="/documents/30/oh0001-2024.pdf">Форма ОН0001 за 2024 год</a></li></ul>', arts, "template-documentspage"), "documents")  # fmt: skip
     s.page("/pomoch/", "pomoch/index.html", sv_shell("Помочь — Дом надежды",
@@ -237,10 +297,17 @@ def build_sve(arts: list[dict], s: Site) -> Site:
         s.page(f"/programmy/{slug}/", f"programmy/{slug}/index.html", sv_shell(f"{name} — Программы — Дом надежды",
                f'<nav class="breadcrumbs"><a href="/">Главная</a> / Программы / {name}</nav><h1>Программа «{name}»</h1><div class="programme-body">{text}</div>', arts, "template-programmepage"), "programme")  # fmt: skip
     for a in arts:
-        body = "".join(sv_block(k, v, a["id"] * 10 + n) for n, (k, v) in enumerate(blocks(a["text"])))
-        tags = " ".join(f'<a class="tag" href="/novosti/?tag={t}">{SV_TAGS[t]}</a>' for t in a["tags"])
+        body = "".join(
+            sv_block(k, v, a["id"] * 10 + n) for n, (k, v) in enumerate(blocks(a["text"]))
+        )
+        tags = " ".join(
+            f'<a class="tag" href="/novosti/?tag={t}">{SV_TAGS[t]}</a>' for t in a["tags"]
+        )
         other = [b for b in arts if b is not a and set(b["tags"]) & set(a["tags"])][:3]
-        more = "".join(f'<li><a href="{sv_url(b)}">{e(b["title"])}</a> <span class="date">{sv_day(b["date"])}</span></li>' for b in other)
+        more = "".join(
+            f'<li><a href="{sv_url(b)}">{e(b["title"])}</a> <span class="date">{sv_day(b["date"])}</span></li>'
+            for b in other
+        )
         source = f'<p class="source">Источник: {e(a["source"])}</p>' if a.get("source") else ""
         page = (f'<nav class="breadcrumbs"><a href="/">Главная</a> / <a href="/novosti/">Новости</a> / {e(a["title"])}</nav>'
                 f'<article class="news-page"><h1>{e(a["title"])}</h1><p class="meta"><time datetime="{local_iso(a, "sve")}">{sv_day(a["date"])}</time></p>'
@@ -248,7 +315,13 @@ def build_sve(arts: list[dict], s: Site) -> Site:
                 f'<div class="share"><span>Поделиться:</span> <a href="https://vk.com/share.php?url=https://domnadezhdy.example{sv_url(a)}" rel="nofollow">ВКонтакте</a> <a href="https://t.me/share/url?url=https://domnadezhdy.example{sv_url(a)}" rel="nofollow">Telegram</a></div></article>'
                 f'<section class="cta"><p>Фонд «Дом надежды» существует на пожертвования.</p><a class="btn btn-primary" href="/pomoch/">Поддержать</a></section>'
                 f'<section class="related"><h2>Другие новости</h2><ul>{more}</ul></section>')  # fmt: skip
-        s.page(sv_url(a), sv_url(a).strip("/") + "/index.html", sv_shell(f"{a['title']} — Дом надежды", page, arts, "template-newspage"), "article", a)
+        s.page(
+            sv_url(a),
+            sv_url(a).strip("/") + "/index.html",
+            sv_shell(f"{a['title']} — Дом надежды", page, arts, "template-newspage"),
+            "article",
+            a,
+        )
     return s
 
 
@@ -274,12 +347,29 @@ def uf_stamp(a: dict) -> str:
     return f"{dotted(a['date'])} {a['time']}"
 
 
-def uf_shell(title: str, content: str, arts: list[dict], lang: str = "ru", alternate: str = "", other: str = "") -> str:
+def uf_shell(
+    title: str,
+    content: str,
+    arts: list[dict],
+    lang: str = "ru",
+    alternate: str = "",
+    other: str = "",
+) -> str:
     if lang == "ru":
-        menu = '<li><a href="/">Главная</a></li><li><a href="/ru/news">Новости</a></li>' + "".join(f'<li><a href="/ru/rubric/{slug}">{name}</a></li>' for slug, name in UF_RUBRICS.items()) + '<li><a href="/ru/issues">Архив номеров</a></li><li><a href="/ru/about">Редакция</a></li>'
+        menu = (
+            '<li><a href="/">Главная</a></li><li><a href="/ru/news">Новости</a></li>'
+            + "".join(
+                f'<li><a href="/ru/rubric/{slug}">{name}</a></li>'
+                for slug, name in UF_RUBRICS.items()
+            )
+            + '<li><a href="/ru/issues">Архив номеров</a></li><li><a href="/ru/about">Редакция</a></li>'
+        )
         switch = f'<span class="active">Рус</span> | <a href="{other or "/ba"}">Башҡ</a>'
         read = sorted(arts, key=lambda a: (a["reads"], a["id"]), reverse=True)[:5]
-        popular = "".join(f'<li><span class="popular__date">{dotted(a["date"])}</span> <a href="{uf_url(a)}">{e(a["title"])}</a></li>' for a in read)
+        popular = "".join(
+            f'<li><span class="popular__date">{dotted(a["date"])}</span> <a href="{uf_url(a)}">{e(a["title"])}</a></li>'
+            for a in read
+        )
         aside = f'<aside class="sidebar"><div class="popular"><h3>Самое читаемое</h3><ol>{popular}</ol></div><div class="subscribe"><p>Подписка на газету — во всех отделениях Почты России, индекс П1234.</p></div></aside>'
         foot = "© ГУП РБ «Издательский дом «Республика Башкортостан», 2025. Газета «Республика сегодня». Свидетельство о регистрации ПИ № ТУ02-00000. 450000, Уфа, ул. Заки Валиди, 00. 12+"
     else:
@@ -351,17 +441,33 @@ def build_ufa(arts: list[dict], s: Site) -> Site:
         pager = ""
         if i > 1:
             pager += f'<li class="page-item"><a class="page-link" href="/ru/news{"" if i == 2 else f"?page={i - 1}"}" rel="prev">&lsaquo;</a></li>'
-        pager += "".join(f'<li class="page-item active"><span class="page-link">{k}</span></li>' if k == i else f'<li class="page-item"><a class="page-link" href="/ru/news{"" if k == 1 else f"?page={k}"}">{k}</a></li>' for k in range(1, len(chunks) + 1))
+        pager += "".join(
+            f'<li class="page-item active"><span class="page-link">{k}</span></li>'
+            if k == i
+            else f'<li class="page-item"><a class="page-link" href="/ru/news{"" if k == 1 else f"?page={k}"}">{k}</a></li>'
+            for k in range(1, len(chunks) + 1)
+        )
         if i < len(chunks):
             pager += f'<li class="page-item"><a class="page-link" href="/ru/news?page={i + 1}" rel="next">&rsaquo;</a></li>'
-        shell = uf_shell("Новости" + ("" if i == 1 else f" — страница {i}") + " — Республика сегодня", f'<h1>Новости</h1>{"".join(map(uf_item, chunk))}<nav><ul class="pagination">{pager}</ul></nav>', arts)
+        shell = uf_shell(
+            "Новости" + ("" if i == 1 else f" — страница {i}") + " — Республика сегодня",
+            f'<h1>Новости</h1>{"".join(map(uf_item, chunk))}<nav><ul class="pagination">{pager}</ul></nav>',
+            arts,
+        )
         if i == 1:
             s.page("/ru/news", "ru/news/index.html", shell, "listing")
         else:
             s.query_page(f"/ru/news?page={i}", shell, "paginated")
     for slug, name in UF_RUBRICS.items():
         sel = [a for a in arts if a["rubric"] == name]
-        s.page(f"/ru/rubric/{slug}", f"ru/rubric/{slug}.html", uf_shell(f"{name} — Республика сегодня", f'<h1>{name}</h1>{"".join(map(uf_item, sel))}', arts), "category")
+        s.page(
+            f"/ru/rubric/{slug}",
+            f"ru/rubric/{slug}.html",
+            uf_shell(
+                f"{name} — Республика сегодня", f"<h1>{name}</h1>{''.join(map(uf_item, sel))}", arts
+            ),
+            "category",
+        )
     last = max((a["date"] for a in arts), default=NIGHT1)
     issues, week, d = [], 36, dt.date(2025, 9, 4)
     while d <= last:
@@ -369,7 +475,9 @@ def build_ufa(arts: list[dict], s: Site) -> Site:
         week, d = week + 1, d + dt.timedelta(days=7)
     rows = ""
     for no, d in reversed(issues):
-        contents = f' · <a href="/ru/issues/2025/{no}">Содержание номера</a>' if no in UF_ISSUES else ""
+        contents = (
+            f' · <a href="/ru/issues/2025/{no}">Содержание номера</a>' if no in UF_ISSUES else ""
+        )
         rows += f'<tr><td>№ {no} ({1000 + no})</td><td>{dotted(d)}</td><td><a href="/storage/issues/2025/rs-2025-{no}.pdf">PDF</a>{contents}</td></tr>'
     s.page("/ru/issues", "ru/issues/index.html", uf_shell("Архив номеров — Республика сегодня",
            f'<h1>Архив номеров газеты</h1><p>Газета выходит по четвергам. Номера 2025 года:</p><table class="issues"><tr><th>Номер</th><th>Дата выхода</th><th></th></tr>{rows}</table>', arts), "archive")  # fmt: skip
@@ -381,25 +489,63 @@ def build_ufa(arts: list[dict], s: Site) -> Site:
     s.page("/ru/about", "ru/about.html", uf_shell("Редакция — Республика сегодня",
            "<h1>Редакция</h1><p>«Республика сегодня» — общественно-политическая газета Республики Башкортостан на русском языке, выходит с 1990 года. Часть материалов публикуется в переводе на башкирский язык.</p><p>Главный редактор — Ильдар Мансуров. Ответственный секретарь — Елена Сафина.</p><p>Телефон: +7 (347) 000-00-00. E-mail: info@respsegodnya.example</p>", arts), "about")  # fmt: skip
     ba = [a for a in arts if a.get("ba")]
-    ba_list = "".join(f'<div class="news-item"><span class="news-item__date">{uf_stamp(a)}</span><h3><a href="{uf_ba_url(a)}">{e(a["ba"]["title"])}</a></h3></div>' for a in ba)
+    ba_list = "".join(
+        f'<div class="news-item"><span class="news-item__date">{uf_stamp(a)}</span><h3><a href="{uf_ba_url(a)}">{e(a["ba"]["title"])}</a></h3></div>'
+        for a in ba
+    )
     s.page("/ba", "ba/index.html", uf_shell("Республика сегодня — башҡорт телендә", f"<h1>Яңылыҡтар башҡорт телендә</h1>{ba_list}", arts, lang="ba",
            alternate='\n<link rel="alternate" hreflang="ru" href="/">\n<link rel="alternate" hreflang="ba" href="/ba">', other="/"), "home")  # fmt: skip
     for a in arts:
         alt = uf_alternates(a)
-        updated = f' <span class="news-meta__updated">Обновлено {dotted(a["updated"])}</span>' if a.get("updated") else ""
-        lang = f'<p class="news-lang"><a href="{uf_ba_url(a)}">Башҡортса уҡырға</a></p>' if a.get("ba") else ""
+        updated = (
+            f' <span class="news-meta__updated">Обновлено {dotted(a["updated"])}</span>'
+            if a.get("updated")
+            else ""
+        )
+        lang = (
+            f'<p class="news-lang"><a href="{uf_ba_url(a)}">Башҡортса уҡырға</a></p>'
+            if a.get("ba")
+            else ""
+        )
         others = [b for b in arts if b is not a and b["rubric"] == a["rubric"]][:3]
-        more = "".join(f'<li><a href="{uf_url(b)}">{e(b["title"])}</a> <span>{dotted(b["date"])}</span></li>' for b in others)
+        more = "".join(
+            f'<li><a href="{uf_url(b)}">{e(b["title"])}</a> <span>{dotted(b["date"])}</span></li>'
+            for b in others
+        )
         page = (f'<article class="news-full"><div class="news-meta"><span class="news-meta__date">{uf_stamp(a)}</span>{updated} <a class="news-meta__rubric" href="/ru/rubric/{uf_rubric(a)}">{a["rubric"]}</a> <span class="news-meta__views">{a["reads"] * 37 + 112}</span></div>'
                 f'<h1>{e(a["title"])}</h1>{lang}<figure class="news-full__img"><img src="/storage/news/{a["id"]}/big.jpg" alt=""><figcaption>Фото: пресс-служба</figcaption></figure>'
                 f'<div class="news-full__text">{uf_body(a["text"])}</div><p class="news-full__author">{e(a["author"])}</p></article>'
                 f'<section class="read-also"><h3>Читайте также</h3><ul>{more}</ul></section>')  # fmt: skip
-        s.page(uf_url(a), uf_url(a).lstrip("/") + ".html", uf_shell(f"{a['title']} — Республика сегодня", page, arts, alternate=alt, other=uf_ba_url(a) if a.get("ba") else ""), "article", a)
+        s.page(
+            uf_url(a),
+            uf_url(a).lstrip("/") + ".html",
+            uf_shell(
+                f"{a['title']} — Республика сегодня",
+                page,
+                arts,
+                alternate=alt,
+                other=uf_ba_url(a) if a.get("ba") else "",
+            ),
+            "article",
+            a,
+        )
         if a.get("ba"):
             t = a["ba"]
             bpage = (f'<article class="news-full"><div class="news-meta"><span class="news-meta__date">{uf_stamp(a)}</span></div><h1>{e(t["title"])}</h1>'
                      f'<p class="news-lang"><a href="{uf_url(a)}">Читать на русском</a></p><div class="news-full__text">{uf_body(t["text"])}</div><p class="news-full__author">{e(t["author"])}</p></article>')  # fmt: skip
-            s.page(uf_ba_url(a), uf_ba_url(a).lstrip("/") + ".html", uf_shell(f"{t['title']} — Республика сегодня", bpage, arts, lang="ba", alternate=alt, other=uf_url(a)), "translation")
+            s.page(
+                uf_ba_url(a),
+                uf_ba_url(a).lstrip("/") + ".html",
+                uf_shell(
+                    f"{t['title']} — Республика сегодня",
+                    bpage,
+                    arts,
+                    lang="ba",
+                    alternate=alt,
+                    other=uf_url(a),
+                ),
+                "translation",
+            )
     return s
 
 
@@ -419,7 +565,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -429,7 +577,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
