@@ -74,11 +74,13 @@ def newest_first(arts: list[dict]) -> list[dict]:
 
 
 def chunked(arts: list[dict], per: int) -> list[list[dict]]:
-    return [arts[i:i + per] for i in range(0, len(arts), per)] or [[]]
+    return [arts[i : i + per] for i in range(0, len(arts), per)] or [[]]
 
 
 def local_dt(a: dict) -> dt.datetime:
-    return dt.datetime.fromisoformat(f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[a['outlet']]['tz']}")
+    return dt.datetime.fromisoformat(
+        f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[a['outlet']]['tz']}"
+    )
 
 
 def utc_iso(a: dict) -> str:
@@ -132,9 +134,17 @@ def cu_date(d: dt.date, time: str) -> str:
 
 
 def cu_shell(title: str, content: str, arts: list[dict], crumbs: str = "") -> str:
-    menu = "".join(f'<li><a href="{href}">{ru}<small class="chv">{cv}</small></a></li>' for ru, cv, href in CU_MENU)
-    bodies = "".join(f'<li><a href="{href}" target="_blank">{e(name)}</a></li>' for name, href in CU_BODIES)
-    fresh = "".join(f'<li><span class="date">{cu_date(a["date"], a["time"])}</span><a href="{cu_url(a)}">{e(a["title"])}</a></li>' for a in arts[:4])
+    menu = "".join(
+        f'<li><a href="{href}">{ru}<small class="chv">{cv}</small></a></li>'
+        for ru, cv, href in CU_MENU
+    )
+    bodies = "".join(
+        f'<li><a href="{href}" target="_blank">{e(name)}</a></li>' for name, href in CU_BODIES
+    )
+    fresh = "".join(
+        f'<li><span class="date">{cu_date(a["date"], a["time"])}</span><a href="{cu_url(a)}">{e(a["title"])}</a></li>'
+        for a in arts[:4]
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru">
 <head>
@@ -167,7 +177,10 @@ def cu_shell(title: str, content: str, arts: list[dict], crumbs: str = "") -> st
 
 
 def cu_crumbs(*items: tuple[str, str | None]) -> str:
-    parts = [f'<a href="{href}">{e(name)}</a>' if href else f"<span>{e(name)}</span>" for name, href in items]
+    parts = [
+        f'<a href="{href}">{e(name)}</a>' if href else f"<span>{e(name)}</span>"
+        for name, href in items
+    ]
     return '<div class="breadcrumbs">' + " / ".join(parts) + "</div>"
 
 
@@ -188,19 +201,42 @@ def build_cheb(arts: list[dict], s: Site) -> Site:
              '<li><a href="https://mintrud.cap.ru/">Министерство труда и социальной защиты Чувашской Республики</a></li>'
              '<li><a href="https://zivil.cap.ru/">Администрация Цивильского муниципального округа</a></li></ul>'
              "<h2>Новости муниципальных округов</h2>" + "".join(cu_item(a) for a in arts[:3]))  # fmt: skip
-    s.page("/", "index.html", cu_shell("Портал органов власти Чувашской Республики", front, arts), "portal")
+    s.page(
+        "/",
+        "index.html",
+        cu_shell("Портал органов власти Чувашской Республики", front, arts),
+        "portal",
+    )
     home = ('<h1 class="visually-hidden">Администрация Мариинско-Посадского муниципального округа</h1><section class="home-news"><h2>Новости <small class="chv">Хыпарсем</small></h2>'
             + "".join(cu_item(a) for a in arts[:5]) + f'<a class="all" href="{CU}/news">Все новости</a></section>'
             '<section class="home-photo"><h2>Фотоотчёты</h2>' + "".join(f'<a href="{CU}/photo/{pid}"><img src="/upload/marpos/photo/{pid}/1.jpg" alt="">{e(t)}</a>' for pid, _, _, t, _, _ in photos[:3])
             + '</section><section class="home-links"><a href="https://gosuslugi.ru/">Госуслуги</a> <a href="' + CU + '/obrashcheniya">Интернет-приёмная</a></section>')  # fmt: skip
-    s.page(f"{CU}/", "marpos/index.html", cu_shell("Администрация Мариинско-Посадского муниципального округа Чувашской Республики", home, arts), "home")
+    s.page(
+        f"{CU}/",
+        "marpos/index.html",
+        cu_shell(
+            "Администрация Мариинско-Посадского муниципального округа Чувашской Республики",
+            home,
+            arts,
+        ),
+        "home",
+    )
     per = 6
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
-        pager = "".join(f'<li class="active"><span>{k}</span></li>' if k == i else f'<li><a href="{CU}/news{"" if k == 1 else f"?page={k}"}">{k}</a></li>' for k in range(1, len(chunks) + 1))
-        nxt = f'<li class="next"><a href="{CU}/news?page={i + 1}">»</a></li>' if i < len(chunks) else ""
+        pager = "".join(
+            f'<li class="active"><span>{k}</span></li>'
+            if k == i
+            else f'<li><a href="{CU}/news{"" if k == 1 else f"?page={k}"}">{k}</a></li>'
+            for k in range(1, len(chunks) + 1)
+        )
+        nxt = (
+            f'<li class="next"><a href="{CU}/news?page={i + 1}">»</a></li>'
+            if i < len(chunks)
+            else ""
+        )
         body = f'<h1>Новости</h1><div class="news-list">{"".join(map(cu_item, chunk))}</div><ul class="pagination">{pager}{nxt}</ul>'
-        shell = cu_shell(f"Новости — Администрация Мариинско-Посадского муниципального округа" + ("" if i == 1 else f" — страница {i}"), body, arts,
+        shell = cu_shell("Новости — Администрация Мариинско-Посадского муниципального округа" + ("" if i == 1 else f" — страница {i}"), body, arts,
                          cu_crumbs(("Главная", f"{CU}/"), ("Новости", None)))  # fmt: skip
         if i == 1:
             s.page(f"{CU}/news", "marpos/news.html", shell, "listing")
@@ -211,7 +247,10 @@ def build_cheb(arts: list[dict], s: Site) -> Site:
     s.page(f"{CU}/photo", "marpos/photo.html", cu_shell("Фотоотчёты — Администрация Мариинско-Посадского муниципального округа", f"<h1>Фотоотчёты</h1>{cards}", arts,
            cu_crumbs(("Главная", f"{CU}/"), ("Фотоотчёты", None))), "gallery")  # fmt: skip
     for pid, d, t, title, caption, n in photos:
-        imgs = "".join(f'<a class="gallery__item" href="/upload/marpos/photo/{pid}/{k}.jpg"><img src="/upload/marpos/photo/{pid}/{k}_s.jpg" alt="{e(title)}"></a>' for k in range(1, n + 1))
+        imgs = "".join(
+            f'<a class="gallery__item" href="/upload/marpos/photo/{pid}/{k}.jpg"><img src="/upload/marpos/photo/{pid}/{k}_s.jpg" alt="{e(title)}"></a>'
+            for k in range(1, n + 1)
+        )
         body = (f'<h1>{e(title)}</h1><div class="meta"><span class="date">{cu_date(d, t)}</span> <span class="views">Просмотров: {40 + pid % 97}</span></div>'
                 f'<p class="caption">{e(caption)}</p><div class="gallery">{imgs}</div><p><a href="{CU}/photo">Все фотоотчёты</a></p>')  # fmt: skip
         s.page(f"{CU}/photo/{pid}", f"marpos/photo/{pid}.html", cu_shell(f"{title} — Фотоотчёты", body, arts,
@@ -246,7 +285,11 @@ def build_cheb(arts: list[dict], s: Site) -> Site:
            cu_crumbs(("Главная", f"{CU}/"), ("Анонсы", None), (title, None))), "event")  # fmt: skip
     for a in arts:
         photo = next((p for p in photos if p[1] == a["date"]), None)
-        gallery = f'<p class="photo-link"><a href="{CU}/photo/{photo[0]}">Фотоотчёт: {e(photo[3])}</a></p>' if photo else ""
+        gallery = (
+            f'<p class="photo-link"><a href="{CU}/photo/{photo[0]}">Фотоотчёт: {e(photo[3])}</a></p>'
+            if photo
+            else ""
+        )
         body = (f'<article class="news-detail"><h1>{e(a["title"])}</h1><div class="meta"><span class="date">{cu_date(a["date"], a["time"])}</span> '
                 f'<span class="views">Просмотров: {a["views"]}</span></div><div class="news-detail__text">{body_html(a)}</div>{gallery}'
                 '<div class="share">Поделиться: <a href="https://vk.com/share.php" rel="nofollow">ВКонтакте</a> <a href="https://connect.ok.ru/offer" rel="nofollow">Одноклассники</a></div>'
@@ -282,7 +325,15 @@ def ko_minutes(a: dict) -> int:
 
 
 def ko_fetched(url: str, body: Any) -> str:
-    payload = json.dumps({"status": 200, "statusText": "", "headers": {}, "body": json.dumps(body, ensure_ascii=False)}, ensure_ascii=False)
+    payload = json.dumps(
+        {
+            "status": 200,
+            "statusText": "",
+            "headers": {},
+            "body": json.dumps(body, ensure_ascii=False),
+        },
+        ensure_ascii=False,
+    )
     payload = payload.replace("</", "<\\/")
     return f'<script type="application/json" data-sveltekit-fetched data-url="{e(url)}">{payload}</script>'
 
@@ -343,7 +394,11 @@ def ko_more(offset: int, total: int) -> str:
 def build_komi(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
     tags_used = [t for t in KO_TAGS if any(t in a.get("tags", []) for a in arts)]
-    cloud = '<div class="tags svelte-5b0ntj">' + "".join(f'<a href="/tags/{t}" {PL}>#{KO_TAGS[t]}</a>' for t in tags_used) + "</div>"
+    cloud = (
+        '<div class="tags svelte-5b0ntj">'
+        + "".join(f'<a href="/tags/{t}" {PL}>#{KO_TAGS[t]}</a>' for t in tags_used)
+        + "</div>"
+    )
     top = arts[0] if arts else None
     hero = (f'<section class="hero svelte-1wq9e2c"><a href="{ko_url(top)}" {PL}><h1>{e(top["title"])}</h1></a><p>{e(lead(top, 200))}</p>'
             f'<time datetime="{utc_iso(top)}">{ko_date(top)}</time></section>') if top else ""  # fmt: skip
@@ -353,9 +408,18 @@ def build_komi(arts: list[dict], s: Site) -> Site:
            ko_fetched("/api/news?limit=7&offset=0", {"items": [ko_json_item(a) for a in arts[:7]], "total": len(arts)}),
            "Новости о поддержке семей с детьми, приёмных семьях и наставничестве в Республике Коми"), "home")  # fmt: skip
     for offset in range(0, max(len(arts), 1), KO_PER):
-        chunk = arts[offset:offset + KO_PER]
-        body = ("<h1>Новости</h1>" if offset == 0 else "<h1>Новости — более ранние</h1>") + '<div class="list svelte-1n3xk0a">' + "".join(map(ko_card, chunk)) + "</div>" + ko_more(offset + KO_PER, len(arts))
-        fetched = ko_fetched(f"/api/news?limit={KO_PER}&offset={offset}", {"items": [ko_json_item(a) for a in chunk], "total": len(arts), "offset": offset})
+        chunk = arts[offset : offset + KO_PER]
+        body = (
+            ("<h1>Новости</h1>" if offset == 0 else "<h1>Новости — более ранние</h1>")
+            + '<div class="list svelte-1n3xk0a">'
+            + "".join(map(ko_card, chunk))
+            + "</div>"
+            + ko_more(offset + KO_PER, len(arts))
+        )
+        fetched = ko_fetched(
+            f"/api/news?limit={KO_PER}&offset={offset}",
+            {"items": [ko_json_item(a) for a in chunk], "total": len(arts), "offset": offset},
+        )
         shell = ko_shell("Новости — Коми семья", body, fetched)
         if offset == 0:
             s.page("/news", "news.html", shell, "listing")
@@ -363,7 +427,11 @@ def build_komi(arts: list[dict], s: Site) -> Site:
             s.query_page(f"/news?offset={offset}", shell, "paginated")
     for t in tags_used:
         sel = [a for a in arts if t in a.get("tags", [])]
-        body = f'<h1>#{KO_TAGS[t]}</h1><p class="count">{len(sel)} материалов</p><div class="list svelte-1n3xk0a">' + "".join(map(ko_card, sel)) + "</div>"
+        body = (
+            f'<h1>#{KO_TAGS[t]}</h1><p class="count">{len(sel)} материалов</p><div class="list svelte-1n3xk0a">'
+            + "".join(map(ko_card, sel))
+            + "</div>"
+        )
         s.page(f"/tags/{t}", f"tags/{t}.html", ko_shell(f"{KO_TAGS[t]} — Коми семья", body,
                ko_fetched(f"/api/tags/{t}", {"tag": t, "items": [ko_json_item(a) for a in sel]})), "tag")  # fmt: skip
     s.page("/about", "about.html", ko_shell("О нас — Коми семья",
@@ -388,14 +456,28 @@ def build_komi(arts: list[dict], s: Site) -> Site:
         same = [b for b in arts if b is not a and set(b.get("tags", [])) & set(a.get("tags", []))]
         others = [b for b in arts if b is not a and b not in same]
         also = (same + others)[:3]
-        also_html = "".join(f'<li><a href="{ko_url(b)}" {PL}>{e(b["title"])}</a><time datetime="{utc_iso(b)}">{ko_short(b)}</time></li>' for b in also)
-        chips = "".join(f'<a class="chip svelte-4f0lkx" href="/tags/{t}" {PL}>{KO_TAGS[t]}</a>' for t in a.get("tags", []))
+        also_html = "".join(
+            f'<li><a href="{ko_url(b)}" {PL}>{e(b["title"])}</a><time datetime="{utc_iso(b)}">{ko_short(b)}</time></li>'
+            for b in also
+        )
+        chips = "".join(
+            f'<a class="chip svelte-4f0lkx" href="/tags/{t}" {PL}>{KO_TAGS[t]}</a>'
+            for t in a.get("tags", [])
+        )
         body = (f'<article class="post svelte-4f0lkx"><div class="chips svelte-4f0lkx">{chips}</div><h1 class="svelte-4f0lkx">{e(a["title"])}</h1>'
                 f'<div class="meta svelte-4f0lkx"><time datetime="{utc_iso(a)}">{ko_date(a)}</time><span class="rt">{ko_minutes(a)} мин чтения</span></div>'
                 f'<div class="content svelte-4f0lkx">{body_html(a)}</div></article>'
                 f'<aside class="also svelte-1f2ujiy"><h2>Читайте также</h2><ul>{also_html}</ul></aside>')  # fmt: skip
-        fetched = ko_fetched(f"/api/news/{a['slug']}", ko_json_item(a) | {"text": a["text"].strip()})
-        s.page(ko_url(a), ko_url(a).lstrip("/") + ".html", ko_shell(f"{a['title']} — Коми семья", body, fetched, lead(a, 160)), "article", a)
+        fetched = ko_fetched(
+            f"/api/news/{a['slug']}", ko_json_item(a) | {"text": a["text"].strip()}
+        )
+        s.page(
+            ko_url(a),
+            ko_url(a).lstrip("/") + ".html",
+            ko_shell(f"{a['title']} — Коми семья", body, fetched, lead(a, 160)),
+            "article",
+            a,
+        )
     return s
 
 
@@ -415,7 +497,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -425,7 +509,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
