@@ -158,7 +158,7 @@ def is_feed_or_sitemap(body: bytes) -> bool:
 # --- listing pages ---------------------------------------------------------------------------
 
 # Query parameters that number a listing's pages (Bitrix's PAGEN_1, Joomla's limitstart).
-PAGE_PARAMS = r"page|PAGEN_\d+|start|limitstart|from_page|pg|npage|curPage"
+PAGE_PARAMS = r"page|PAGEN_\d+|start|limitstart|from_page|pg|npage|curPage|offset"
 # «?page=2», «/page/2/», «/page-2/», and Craft CMS's «/novosti/p2/».
 PAGINATION_RE = re.compile(
     rf"[?&](?:{PAGE_PARAMS})=\d+|/page/?\d+/?$|/page-\d+/?$|/p\d{{1,4}}/?$", re.I
@@ -167,8 +167,11 @@ PAGINATION_RE = re.compile(
 # (DLE's «?cstart=2», uCoz's «?page2»): «Следующая», «Далее »», «»», «Older posts», a class or
 # rel naming it «next». Read-more links («Подробнее »») point to articles and are not this.
 NEXT_TEXT_RE = re.compile(
-    r"^(?:следующая(?:\s+страница)?|далее|вперёд|вперед|дальше|ещё|еще|показать\s+ещё|"
-    r"более\s+ранние(?:\s+(?:записи|новости))?|предыдущие\s+(?:записи|новости)|"
+    r"^(?:следующая(?:\s+страница)?|далее|вперёд|вперед|дальше|ещё|еще|"
+    # a load-more button's plain-link fallback: «Загрузить ещё», «Показать более ранние»
+    r"(?:(?:показать|загрузить|смотреть)\s+(?:ещё|еще|больше|более\s+ранние)|более\s+ранние)"
+    r"(?:\s+(?:записи|новости|публикации|материалы))?|"
+    r"предыдущие\s+(?:записи|новости|публикации)|"
     r"next(?:\s+page)?|older(?:\s+(?:posts|entries))?)$",
     re.I,
 )

@@ -460,3 +460,18 @@ def test_a_load_more_button_leads_to_the_next_page_it_fetches():
       <button data-url="/blog?page=3">Загрузить ещё</button></body></html>"""
     links = classify_links(body, host + "/blog", host + "/")
     assert links.marked_next == [host + "/blog?page=2", host + "/blog?page=3"]
+
+
+def test_a_load_more_buttons_plain_link_fallback_leads_to_the_next_offset():
+    """SvelteKit's «Загрузить ещё» fetches JSON; the page keeps a plain link «/news?offset=8»
+    («Показать более ранние») for readers without scripts — the listing's next page, counted by
+    items, not pages."""
+    host = "http://127.0.0.1:8001"
+    body = """<html><body><article><a href="/news/krizisnyy-centr-v-inte">Кризисный центр в Инте
+      принял первых мам</a></article><button type="button">Загрузить ещё</button>
+      <a class="fallback" href="/news?offset=8">Показать более ранние</a></body></html>"""
+    links = classify_links(body, host + "/news", host + "/")
+    assert links.marked_next == [host + "/news?offset=8"]
+    assert next_pages(host + "/news?offset=8", [host + "/news?offset=8",
+                                                host + "/news?offset=16"]) == [
+        host + "/news?offset=16"]
