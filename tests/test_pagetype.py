@@ -92,3 +92,39 @@ def test_entries_of_an_events_documents_or_notices_section_are_no_materials(
 )
 def test_a_legal_act_is_named_with_its_issuer_and_number(headline, is_act):
     assert bool(LEGAL_ACT_RE.match(headline)) is is_act
+
+
+def test_an_unlinked_crumb_before_the_headline_names_the_section():
+    """«<a>Главная</a> / <span>Анонсы</span> / <span>headline</span>»: the trail names the
+    section even when its crumb is no link; a menu whose last item is the headline is no trail."""
+    def page(trail: str) -> bytes:
+        return (f"<html><body>{trail}<h1>Праздничная программа ко Дню матери</h1>"
+                "<p>30 ноября в 13:00 в районном Доме культуры состоится праздничная программа ко "
+                "Дню матери. В программе концерт творческих коллективов округа и выставка.</p>"
+                "</body></html>").encode()
+
+    url = "http://127.0.0.1:8001/marpos/events/den-materi-2025"
+    trail = ("<div class='breadcrumbs'><a href='/marpos/'>Главная</a> / <span>Анонсы</span> / "
+             "<span>Праздничная программа ко Дню матери</span></div>")
+    assert non_article_reason(url, SOURCE, page(trail)) == "event page in the section «Анонсы»"
+    menu = ("<ul><li><a href='/marpos/'>Главная</a></li><li>Анонсы</li>"
+            "<li>Праздничная программа ко Дню матери</li></ul>")
+    assert non_article_reason(url, SOURCE, page(menu)) is None
+
+
+def test_a_translation_of_a_russian_page_is_not_a_material_of_its_own():
+    """A bilingual outlet's Bashkir page names its Russian version: the Russian page stands for
+    the material. A Bashkir page with no Russian version, or the Russian page itself, is judged
+    as any page."""
+    text = ("<h1>Стәрлетамаҡта бүлек асылды</h1><p>Стәрлетамаҡта ауыр хәлгә тарыған балалы "
+            "әсәләр өсөн бүлек асылды. Бүлектә ун ике урын бар, унда психолог эшләй.</p>")
+    alternates = ("<link rel='alternate' hreflang='ru' href='/ru/news/4817'>"
+                  "<link rel='alternate' hreflang='ba' href='/ba/news/4817'>")
+    url = "http://127.0.0.1:8001/ba/news/4817"
+    translated = f"<html lang='ba'><head>{alternates}</head><body>{text}</body></html>".encode()
+    assert non_article_reason(url, SOURCE, translated) == (
+        "translation (lang=ba) of a page the site publishes in Russian")
+    alone = f"<html lang='ba'><head></head><body>{text}</body></html>".encode()
+    assert non_article_reason(url, SOURCE, alone) is None
+    russian = f"<html lang='ru'><head>{alternates}</head><body>{text}</body></html>".encode()
+    assert non_article_reason(url.replace("/ba/", "/ru/"), SOURCE, russian) is None

@@ -23,7 +23,7 @@ from lxml.html import HtmlElement
 from newsmon.core.datafiles import data_dir
 from pipeline.extract.date_expressions import find_dates
 from pipeline.extract.pagestructure import Structure, analyse, parse
-from pipeline.extract.section import section_names
+from pipeline.extract.section import section_names, trail_section
 from pipeline.lang.names import is_person_name
 
 DATA = data_dir("pipeline") / "pagetypes.yml"
@@ -224,7 +224,8 @@ def _non_material_section(url: str, tree: HtmlElement | None, words: Words) -> s
     register, however much prose it has and whatever its headline says."""
     if tree is None:
         return None
-    for name in section_names(tree, url):
+    trail = trail_section(tree)
+    for name in section_names(tree, url) + ([trail] if trail else []):
         kind = words.sections.get(_section_key(name))
         if kind:
             return f"{kind} in the section «{name}»"
@@ -249,6 +250,24 @@ def _hint(url: str, body: bytes, words: Words) -> str | None:
     return None
 
 
+def translation_of_russian(tree: HtmlElement | None) -> str | None:
+    """The page's language when it is not Russian and the page names its Russian version
+    (<html lang="ba"> with <link rel="alternate" hreflang="ru">): a bilingual outlet's
+    translation of a material it publishes in Russian, which the Russian page stands for."""
+    if tree is None:
+        return None
+    lang = (tree.get("lang") or tree.get("xml:lang") or "").strip().lower()
+    primary = lang.split("-")[0].split("_")[0]
+    if not primary or primary == "ru":
+        return None
+    russian = any(
+        (link.get("hreflang") or "").strip().lower().split("-")[0] == "ru"
+        and "alternate" in (link.get("rel") or "").lower()
+        for link in tree.iter("link")
+    )
+    return lang if russian else None
+
+
 def non_article_reason(url: str, source_url: str, body: bytes) -> str | None:
     """Why the page is not an article, or None when it may be one."""
     page, home = urlsplit(url), urlsplit(source_url)
@@ -264,6 +283,9 @@ def non_article_reason(url: str, source_url: str, body: bytes) -> str | None:
     if segments and (segments[-1] in words.service or ABOUT_SEGMENT_RE.match(segments[-1])):
         return f"service page /{segments[-1]}/"
     tree = parse(body)
+    language = translation_of_russian(tree)
+    if language:
+        return f"translation (lang={language}) of a page the site publishes in Russian"
     section = _non_material_section(url, tree, words)
     if section:
         return section

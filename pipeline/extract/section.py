@@ -3,7 +3,8 @@
 A site's menu and breadcrumbs link to the page's parents: «Пресс-центр / Анонсы мероприятий /
 <the page>». The link to the nearest parent path (the longest proper prefix of the page's path
 that some link on the page points to) names the page's section, whatever the template calls its
-breadcrumbs or menus.
+breadcrumbs or menus. A breadcrumb trail may also name the section without a link («<a>Главная</a>
+/ <span>Анонсы</span> / <span>the headline</span>»): the crumb before the page's own headline.
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
+
+# Crumbs are short; a separator crumb is only punctuation («/», «›», «»», «→», «|»).
+CRUMB_MAX_CHARS = 80
+_SEPARATOR_RE = re.compile(r"^[\s/›»→>|·•\\-]*$")
 
 # «/press-center/announcements/index.php» and «/press-center/announcements/» are one section.
 _INDEX_RE = re.compile(r"/(?:index|default)\.(?:s?html?|php|aspx?)$", re.IGNORECASE)
@@ -50,3 +55,41 @@ def section_names(tree: HtmlElement, url: str) -> list[str]:
         if found is not None and text:
             found.append(text)
     return next((texts[p] for p in parents if texts[p]), [])
+
+
+def _words(el: HtmlElement) -> str:
+    return " ".join(el.text_content().split())
+
+
+_TRAIL_NAME_RE = re.compile(r"crumb|breadcrumb|navigation-chain|nav-chain|path", re.I)
+
+
+def _is_trail(el: HtmlElement, items: list[HtmlElement]) -> bool:
+    """A breadcrumb trail, not a menu whose last item happens to be the headline: separators
+    between its crumbs («Главная / Анонсы / …»), or a name that says so (li items whose
+    separators only CSS draws)."""
+    named = any(_TRAIL_NAME_RE.search(f"{e.get('class') or ''} {e.get('id') or ''}")
+                for e in (el, el.getparent()) if e is not None)
+    separated = any((c.tail or "").strip() and _SEPARATOR_RE.match(c.tail or "") for c in items)
+    separators = any(_SEPARATOR_RE.match(_words(c)) and _words(c) for c in items)
+    return named or separated or separators
+
+
+def trail_section(tree: HtmlElement) -> str | None:
+    """The crumb before the headline in a breadcrumb trail that opens with a link («Главная»)
+    and ends with the page's <h1>: the section's name, linked or not."""
+    headline = next((_words(h) for h in tree.iter("h1") if _words(h)), None)
+    if headline is None:
+        return None
+    for el in tree.iter("div", "nav", "ol", "ul", "p"):
+        items = [c for c in el if isinstance(c.tag, str)]
+        if len(items) == 1 and items[0].tag in ("ol", "ul"):
+            items = [c for c in items[0] if isinstance(c.tag, str)]
+        crumbs = [c for c in items if not _SEPARATOR_RE.match(_words(c))]
+        if len(crumbs) < 3 or any(len(_words(c)) > CRUMB_MAX_CHARS for c in crumbs[:-1]):
+            continue
+        first = crumbs[0] if crumbs[0].tag == "a" else next(crumbs[0].iter("a"), None)
+        if first is None or _words(crumbs[-1]) != headline or not _is_trail(el, items):
+            continue
+        return _words(crumbs[-2]) or None
+    return None
