@@ -300,3 +300,36 @@ def test_one_invited_experts_home_is_a_guests_origin_a_regions_team_acts_for_it(
     team = ("В Воронеже прошло обучение наставников. Занятия провели психологи самарской "
             "организации «Наставники Поволжья». Самарские коллеги будут консультировать кураторов.")
     assert "RU-SAM" in _isos(team, "RU-VOR")
+
+
+def test_guests_named_as_guests_once_stay_guests_where_named_again():
+    """The title says the Perm specialists came for an internship; the lead names them again as
+    «специалистов … из Пермского края», spending three days in Екатеринбург: still guests."""
+    title = "Специалисты опеки из Пермского края прошли стажировку в фонде"
+    text = (f"{title}\nДвенадцать специалистов органов опеки и центров помощи семье из Пермского "
+            "края три дня провели в Екатеринбурге и Берёзовском.\nСтажировка прошла по "
+            "приглашению министерства социальной политики Свердловской области.")
+    found = attribute(text, find_mentions(text), title_mentions=find_mentions(title), title=title,
+                      title_in_text=True, title_span=(0, len(title)), home_iso="RU-SVE")
+    assert [r.iso for r, _ in found] == ["RU-SVE"]
+
+
+def test_one_word_that_is_two_towns_is_resolved_from_context():
+    """«в Октябрьском» is Октябрьский (Башкортостан) in the locative and Октябрьск (Самарская
+    область) in the instrumental: the text or the home region decides, as for a shared district
+    name."""
+    text = ("В городе Октябрьском многодетным семьям вручили сертификаты. Из них 19 — в "
+            "Октябрьском и соседнем Туймазинском районе.")
+    assert _isos(text, "RU-BA") == ["RU-BA"]
+    assert _isos("В Октябрьске открылся центр для семей.", "RU-SAM") == ["RU-SAM"]
+
+
+def test_a_district_named_an_okrug_without_its_municipal_word_is_found():
+    """Districts became municipal okrugs: «Мариинско-Посадского округа» on its own site."""
+    text = "Наставники Мариинско-Посадского округа провели видеомост."
+    assert [m.isos for m in find_mentions(text)] == [("RU-CU",)]
+
+
+def test_a_towns_form_before_adjectives_and_a_noun_is_an_adjective():
+    """«в Приволжском федеральном округе» is no form of Приволжск."""
+    assert find_mentions("В Приволжском федеральном округе прошёл форум.") == []

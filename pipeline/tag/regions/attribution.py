@@ -305,9 +305,7 @@ def _origin_kind(text: str, m: Mention, toks: list[Token]) -> str:
     genitive_guest = k > 0 and toks[k - 1].lemma in GUEST_NOUNS and not preposition
     if preposition != "из" and not genitive_guest:
         return ""
-    if preposition == "из" and not any(
-        t.lemma in ORIGIN_NOUNS for t in toks[max(0, k - 1 - ORIGIN_WINDOW) : max(k - 1, 0)]
-    ):
+    if preposition == "из" and not _people_before(toks, k):
         return ""
     lemmas = {t.lemma for t in toks[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]}
     if LEARNING_RE.search(text, s, e):
@@ -315,6 +313,18 @@ def _origin_kind(text: str, m: Mention, toks: list[Token]) -> str:
     if lemmas & COMING_LEMMAS and TO_US_RE.search(text, s, e):
         lemmas |= {"посетить"}
     return "origin" if lemmas & VISIT_LEMMAS and not lemmas & PRESENT_LEMMAS else ""
+
+
+def _people_before(toks: list[Token], k: int) -> bool:
+    """A noun for people shortly before «из» and the mention at token k («специалистов органов
+    опеки из …»)."""
+    return any(t.lemma in ORIGIN_NOUNS for t in toks[max(0, k - 1 - ORIGIN_WINDOW) : max(k - 1, 0)])
+
+
+def _people_from(text: str, m: Mention, toks: list[Token]) -> bool:
+    """The mention names where people came from: «<people> … из X»."""
+    k = bisect.bisect_left([t.start for t in toks], m.start)
+    return _preposition(text, m) == "из" and _people_before(toks, k)
 
 
 def _one_experts_origin(
@@ -470,6 +480,17 @@ def attribute(
     }
     body_actors = {resolve(m) for m, v in zip(body, venues) if not v} - {None}
     origin_flags = _origins(text, body, toks)
+    title_toks = tokenize(title) if title else []
+    title_origins = _origins(title, list(title_mentions), title_toks)
+    # Guests named as guests once («Специалисты опеки из Пермского края прошли стажировку») are
+    # the same guests where the text names them again as people from there («двенадцать
+    # специалистов … из Пермского края три дня провели в Екатеринбурге»).
+    guests = {resolve(m) for m, f in zip(title_mentions, title_origins) if f == "origin"} | {
+        resolve(m) for m, f in zip(body, origin_flags) if f == "origin"}
+    origin_flags = [
+        f or ("origin" if resolve(m) in guests and _people_from(text, m, toks) else "")
+        for m, f in zip(body, origin_flags)
+    ]
     for idx, m in enumerate(body):
         iso = resolve(m)
         step = None
@@ -529,8 +550,6 @@ def attribute(
             step.weight = weight
         scores[iso] = scores.get(iso, 0.0) + weight
         counts[iso] = counts.get(iso, 0) + 1
-    title_toks = tokenize(title) if title else []
-    title_origins = _origins(title, list(title_mentions), title_toks)
     for m, origin in zip(title_mentions, title_origins):
         iso = resolve(m)
         step = None

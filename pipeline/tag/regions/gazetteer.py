@@ -240,7 +240,11 @@ def _read_districts(cities: dict[tuple[str, str], dict[str, int]], ctx_names: se
 
 SUBJECT_TYPES = frozenset({"область", "край", "республика", "округ"})
 MUNICIPAL = frozenset({"муниципальный"})
-UNIT_KEYS = ((MUNICIPAL, frozenset({"район"})), (MUNICIPAL, frozenset({"округ"})))
+# «Мариинско-Посадский муниципальный район / округ», and plainly «Мариинско-Посадский округ»: the
+# district became a municipal okrug and its own site writes it so.
+UNIT_KEYS = (
+    (MUNICIPAL, frozenset({"район"})), (MUNICIPAL, frozenset({"округ"})), (frozenset({"округ"}),)
+)
 
 
 def _initials(regions: list[dict]) -> dict[str, tuple[str, ...]]:
@@ -537,10 +541,18 @@ def _subject_district(text: str, toks: list[Token], i: int, n: int, entry: Entry
 
 
 def _adjectival(text: str, toks: list[Token], i: int) -> bool:
-    """A city form that reads as an adjective before a noun («Приволжском затоне»)."""
-    if i + 1 >= len(toks) or not _joined(text, toks[i], toks[i + 1]):
+    """A city form that reads as an adjective before a noun («Приволжском затоне»), other
+    adjectives between them («Приволжском федеральном округе»)."""
+    if not _adjective_form(toks[i].text):
         return False
-    return _adjective_form(toks[i].text) and _noun_form(toks[i + 1].text)
+    for j in range(i + 1, min(i + 4, len(toks))):
+        if not _joined(text, toks[j - 1], toks[j]):
+            return False
+        if _noun_form(toks[j].text):
+            return True
+        if not _adjective_form(toks[j].text):
+            return False
+    return False
 
 
 def _match_at(gaz, text, toks, keys, i) -> tuple[int, Entry] | None:
@@ -553,6 +565,10 @@ def _match_at(gaz, text, toks, keys, i) -> tuple[int, Entry] | None:
         if best is not None and n < best[0]:
             continue
         if best is not None and n == best[0] and not _district_reading(toks, i + n, entry, best[1]):
+            if _two_towns(best[1], entry) and _case_ok(toks[i], entry) and all(
+                keys[i + j].own & key[j] for j in range(n)
+            ):
+                best = (n, _either_town(best[1], entry))
             continue
         if i + n > len(toks):
             continue
@@ -567,6 +583,22 @@ def _match_at(gaz, text, toks, keys, i) -> tuple[int, Entry] | None:
             if _case_ok(toks[i], entry):
                 best = (n, entry)
     return best
+
+
+_TOWN_KINDS = ("city", "centre")
+
+
+def _two_towns(a: Entry, b: Entry) -> bool:
+    """One word that is a form of two towns of different subjects: «Октябрьском» is Октябрьск
+    (Самарская область) in the instrumental and Октябрьский (Башкортостан) in the locative."""
+    return a.kind in _TOWN_KINDS and b.kind in _TOWN_KINDS and set(a.isos) != set(b.isos)
+
+
+def _either_town(a: Entry, b: Entry) -> Entry:
+    """Both towns' subjects, shared: the text or the home region says which (as for a district
+    name several subjects have)."""
+    isos = tuple(sorted(set(a.isos) | set(b.isos)))
+    return Entry(isos, "city", small=a.small and b.small, shared=True)
 
 
 def _district_reading(toks: list[Token], after: int, entry: Entry, current: Entry) -> bool:
