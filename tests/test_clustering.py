@@ -282,3 +282,15 @@ def test_two_newsrooms_reports_of_one_event_join_only_within_days():
     index.add(2, signature(OTHER_SAME_DAY), published=day)
     assert index.similar(signature(PERM), published=day + dt.timedelta(days=1)) == [1]
     assert index.similar(signature(PERM), published=day + dt.timedelta(days=10)) == []
+
+
+def test_a_new_databases_first_articles_weigh_words_equally():
+    """IDF over one stored article makes its every word look common: the second article of a
+    new database compares on equal weights until the index holds enough articles."""
+    import datetime as dt
+
+    day = dt.date(2025, 10, 29)
+    index = StoryIndex()
+    index.add(1, signature(KUBAN), published=day)
+    assert index.idf()(12345) == index.idf()(54321) == 1.0
+    assert index.similar(signature(PERM), published=day + dt.timedelta(days=1)) == [1]

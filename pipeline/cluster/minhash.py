@@ -53,6 +53,7 @@ MIN_SHINGLES = 12  # shorter texts say too little to be called a reprint of anyt
 THRESHOLD = JACCARD  # kept for callers of the first version
 MAX_FIGURE_ARTICLES = 200  # a figure in more stored articles than this proposes no rewrite, …
 MAX_NAME_ARTICLES = 1000  # … nor a name in more than this
+MIN_IDF_ARTICLES = 50  # content words are weighed by IDF once the index holds this many articles
 WORD_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
 # Stored layout: magic, shingle count, number of hashes, evidence size, LeanMinHash bytes,
 # uint32 hashes, evidence (pipeline.cluster.evidence.to_bytes).
@@ -264,6 +265,10 @@ class StoryIndex:
             self.term_df.update(ev.term_set())
 
     def idf(self) -> Callable[[int], float]:
+        if len(self.signatures) < MIN_IDF_ARTICLES:
+            # A handful of articles (a new database's first night) makes every word of the
+            # first one look common and every other word rare: equal weights are fairer.
+            return _FLAT
         return evidence.flat_idf(self.term_df, len(self.signatures))
 
     def _rewrite_candidates(self, sig: LeanMinHash, published: dt.date | None) -> list[int]:
