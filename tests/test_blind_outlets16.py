@@ -181,3 +181,6 @@ def test_the_causes_fixed_after_the_first_look_stay_fixed(crawled):
     assert report.figures["relevance recall"][0] >= 19
     assert report.figures["region set exact"][0] >= 19
     assert report.figures["region-month materials exact"][0] >= 8
+    # two newsrooms' reports of one event join (session 11): every story exact
+    hits, total = report.figures["region-month stories exact"]
+    assert hits == total

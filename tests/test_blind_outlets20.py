@@ -179,3 +179,6 @@ def test_the_first_look_figures_stay(crawled):
     assert report.figures["relevance recall"][0] >= 20
     assert report.figures["region set exact"][0] >= 20
     assert report.figures["region-month materials exact"][0] >= 10
+    # two newsrooms' reports of one event join (session 11): every story exact
+    hits, total = report.figures["region-month stories exact"]
+    assert hits == total

@@ -180,3 +180,5 @@ def test_the_causes_fixed_after_the_first_look_stay_fixed(crawled):
     assert report.figures["relevance recall"][0] >= 20
     assert report.figures["region set exact"][0] >= 19  # 19/20: Воткинская ГЭС left
     assert report.figures["region-month materials exact"][0] >= 8
+    # the internship told by both outlets: one story (same-event reports, session 11)
+    assert report.figures["region-month stories exact"][0] >= 8
