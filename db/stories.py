@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from pipeline.cluster import minhash
@@ -13,10 +14,12 @@ if TYPE_CHECKING:
 
 class StoryIndex(minhash.StoryIndex):
     @classmethod
-    def from_db(cls, db: Database, days: int | None = WINDOW_DAYS) -> minhash.StoryIndex:
-        """The index over articles published or stored in the last `days` days — reprints
-        follow their original within weeks, so a large archive loads in seconds, while a
-        back-catalogue crawled last night still counts; None loads every signature.
+    def from_db(cls, db: Database, days: int | None = WINDOW_DAYS,
+                now: dt.datetime | None = None) -> minhash.StoryIndex:
+        """The index over articles published or stored in the last `days` days before `now`
+        (the crawl's instant: a replayed night's, else the clock's) — reprints follow their
+        original within weeks, so a large archive loads in seconds, while a back-catalogue
+        crawled last night still counts; None loads every signature.
 
         Signatures an older newsmon stored without a rewrite's evidence (facts, content words)
         are recomputed from the text and written back as they load: only the window's, once."""
@@ -26,8 +29,9 @@ class StoryIndex(minhash.StoryIndex):
         )
         params: dict = {}
         if days is not None:
-            sql += " where a.published >= date('now', :since) or a.fetched_at >= date('now', :since)"
-            params = {"since": f"-{int(days)} days"}
+            sql += " where a.published >= :since or a.fetched_at >= :since"
+            moment = now or dt.datetime.now(dt.timezone.utc)
+            params = {"since": (moment - dt.timedelta(days=int(days))).date().isoformat()}
         rows = db.execute(sql, params).fetchall()
         stale = [article_id for article_id, blob, _ in rows if not minhash.is_current(blob)]
         if stale:

@@ -213,6 +213,16 @@ class TagPipeline:
         return item
 
 
+def _crawl_instant(crawler: Crawler) -> dt.datetime | None:
+    """NEWSMON_CRAWL_TIME (a replayed night's instant; -s values arrive parsed as YAML), or None
+    for the clock: the night the story index's window ends."""
+    value = crawler.settings.get("NEWSMON_CRAWL_TIME")
+    if value is None:
+        return None
+    moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
 class StorePipeline(_WithDb):
     """Clusters the article into a story and stores it with its tags in one transaction."""
 
@@ -221,7 +231,7 @@ class StorePipeline(_WithDb):
         self.run_id = crawler.settings.getint("NEWSMON_RUN_ID") or None
         # Recent articles only: reprints follow their original within weeks, and a million
         # stored signatures would take minutes and gigabytes to load every night.
-        self.index = StoryIndex.from_db(self.db)
+        self.index = StoryIndex.from_db(self.db, now=_crawl_instant(crawler))
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
         record = article_record(item)
