@@ -73,7 +73,9 @@ NOW = {"date": NIGHT2}
 
 
 def local_iso(a: dict, name: str) -> str:
-    return dt.datetime.fromisoformat(f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}").isoformat()
+    return dt.datetime.fromisoformat(
+        f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}"
+    ).isoformat()
 
 
 def newest_first(arts: list[dict]) -> list[dict]:
@@ -81,7 +83,7 @@ def newest_first(arts: list[dict]) -> list[dict]:
 
 
 def chunked(arts: list[dict], per: int) -> list[list[dict]]:
-    return [arts[i:i + per] for i in range(0, len(arts), per)] or [[]]
+    return [arts[i : i + per] for i in range(0, len(arts), per)] or [[]]
 
 
 def body_paras(a: dict, attrs: str = "") -> str:
@@ -90,11 +92,30 @@ def body_paras(a: dict, attrs: str = "") -> str:
 
 # --- ros: «Донская неделя», Joomla 3 + K2 ---------------------------------------------------------
 
-RO_CATS = {"obshchestvo": ("Общество", 12), "gorod": ("Город", 13), "sport": ("Спорт", 14), "kultura": ("Культура", 15)}
-RO_TAGS = {"priemnye-semi": "приёмные семьи", "mnogodetnye": "многодетные", "nastavnichestvo": "наставничество",
-           "krizisnyy-centr": "кризисный центр"}
-RO_AUTHORS = {62: ("irina-kovaleva", "Ирина Ковалёва", "Корреспондент отдела «Общество». Пишет о семьях, школах и социальной защите."),
-              75: ("sergey-dubrovin", "Сергей Дубровин", "Редактор отдела новостей. В «Донской неделе» с 2009 года.")}
+RO_CATS = {
+    "obshchestvo": ("Общество", 12),
+    "gorod": ("Город", 13),
+    "sport": ("Спорт", 14),
+    "kultura": ("Культура", 15),
+}
+RO_TAGS = {
+    "priemnye-semi": "приёмные семьи",
+    "mnogodetnye": "многодетные",
+    "nastavnichestvo": "наставничество",
+    "krizisnyy-centr": "кризисный центр",
+}
+RO_AUTHORS = {
+    62: (
+        "irina-kovaleva",
+        "Ирина Ковалёва",
+        "Корреспондент отдела «Общество». Пишет о семьях, школах и социальной защите.",
+    ),
+    75: (
+        "sergey-dubrovin",
+        "Сергей Дубровин",
+        "Редактор отдела новостей. В «Донской неделе» с 2009 года.",
+    ),
+}
 PER = 10
 
 
@@ -119,7 +140,10 @@ def ro_user_url(uid: int) -> str:
 def ro_shell(title: str, content: str, arts: list[dict], active: str = "") -> str:
     menu = "".join(f'<li class="item-{cid}{" current active" if slug == active else ""}"><a href="/novosti/{slug}.html">{name}</a></li>'
                    for slug, (name, cid) in RO_CATS.items())  # fmt: skip
-    popular = "".join(f'<li><a class="moduleItemTitle" href="{ro_url(a)}">{e(a["title"])}</a></li>' for a in arts[:5])
+    popular = "".join(
+        f'<li><a class="moduleItemTitle" href="{ro_url(a)}">{e(a["title"])}</a></li>'
+        for a in arts[:5]
+    )
     cloud = "".join(f'<a href="/component/k2/itemlist/tag/{slug}.html" style="font-size:{100 + 20 * sum(slug in a["tags"] for a in arts)}%">{name}</a> '
                     for slug, name in RO_TAGS.items())  # fmt: skip
     return f"""<!DOCTYPE html>
@@ -182,13 +206,27 @@ def ro_pager(base: str, i: int, n: int) -> str:
 
     items = ['<li class="pagination-start"><span class="pagenav">В начало</span></li>' if i == 0 else f'<li class="pagination-start"><a title="В начало" href="{base}" class="pagenav">В начало</a></li>',
              '<li class="pagination-prev"><span class="pagenav">Назад</span></li>' if i == 0 else f'<li class="pagination-prev"><a title="Назад" href="{href(i - 1)}" class="pagenav">Назад</a></li>']  # fmt: skip
-    items += [f'<li><span class="pagenav">{k + 1}</span></li>' if k == i else f'<li><a title="{k + 1}" href="{href(k)}" class="pagenav">{k + 1}</a></li>' for k in range(n)]
+    items += [
+        f'<li><span class="pagenav">{k + 1}</span></li>'
+        if k == i
+        else f'<li><a title="{k + 1}" href="{href(k)}" class="pagenav">{k + 1}</a></li>'
+        for k in range(n)
+    ]
     items += ['<li class="pagination-next"><span class="pagenav">Вперёд</span></li>' if i == n - 1 else f'<li class="pagination-next"><a title="Вперёд" href="{href(i + 1)}" class="pagenav">Вперёд</a></li>',
               '<li class="pagination-end"><span class="pagenav">В конец</span></li>' if i == n - 1 else f'<li class="pagination-end"><a title="В конец" href="{href(n - 1)}" class="pagenav">В конец</a></li>']  # fmt: skip
     return f'<div class="k2Pagination"><ul>{"".join(items)}</ul><div class="clr"></div><p class="counter">Страница {i + 1} из {n}</p></div>'
 
 
-def ro_paged(s: Site, base: str, rel_stem: str, heading: str, sel: list[dict], arts: list[dict], kind: str, active: str = "") -> None:
+def ro_paged(
+    s: Site,
+    base: str,
+    rel_stem: str,
+    heading: str,
+    sel: list[dict],
+    arts: list[dict],
+    kind: str,
+    active: str = "",
+) -> None:
     chunks = chunked(sel, PER)
     for i, chunk in enumerate(chunks):
         body = (f'<div id="k2Container" class="itemListView"><div class="itemListCategory"><h2>{heading}</h2></div>'
@@ -217,15 +255,36 @@ def ro_comments(a: dict) -> str:
 
 def ro_item(a: dict, arts: list[dict]) -> str:
     uid = a["author"]
-    tags = "".join(f'<li><a href="/component/k2/itemlist/tag/{t}.html">{RO_TAGS[t]}</a></li>' for t in a["tags"])
-    tag_block = f'<div class="itemTagsBlock"><span>Теги</span><ul class="itemTags">{tags}</ul><div class="clr"></div></div>' if tags else ""
-    related = [b for b in arts if b is not a and (set(b["tags"]) & set(a["tags"]) or (not a["tags"] and b["category"] == a["category"]))][:3]
-    rel = "".join(f'<li class="even"><a class="itemRelTitle" href="{ro_url(b)}">{e(b["title"])}</a><div class="itemRelCreated">{k2_date(b["date"], b["time"])}</div></li>' for b in related)
-    rel_block = f'<div class="itemRelated"><h3>Похожие материалы</h3><ul>{rel}</ul></div>' if rel else ""
-    modified = f'<div class="itemDateModified">Последнее изменение {a["modified"]}</div>' if a.get("modified") else ""
+    tags = "".join(
+        f'<li><a href="/component/k2/itemlist/tag/{t}.html">{RO_TAGS[t]}</a></li>'
+        for t in a["tags"]
+    )
+    tag_block = (
+        f'<div class="itemTagsBlock"><span>Теги</span><ul class="itemTags">{tags}</ul><div class="clr"></div></div>'
+        if tags
+        else ""
+    )
+    related = [
+        b
+        for b in arts
+        if b is not a
+        and (set(b["tags"]) & set(a["tags"]) or (not a["tags"] and b["category"] == a["category"]))
+    ][:3]
+    rel = "".join(
+        f'<li class="even"><a class="itemRelTitle" href="{ro_url(b)}">{e(b["title"])}</a><div class="itemRelCreated">{k2_date(b["date"], b["time"])}</div></li>'
+        for b in related
+    )
+    rel_block = (
+        f'<div class="itemRelated"><h3>Похожие материалы</h3><ul>{rel}</ul></div>' if rel else ""
+    )
+    modified = (
+        f'<div class="itemDateModified">Последнее изменение {a["modified"]}</div>'
+        if a.get("modified")
+        else ""
+    )
     paras = paragraphs(a)
     intro, full = paras[0], paras[1:]
-    name, cid = RO_CATS[a["category"]]
+    name = RO_CATS[a["category"]][0]
     return (f'<span id="startOfPageId{a["id"]}"></span><div id="k2Container" class="itemView">'
             f'<div class="itemHeader"><span class="itemDateCreated">{k2_date(a["date"], a["time"])}</span>'
             f'<h2 class="itemTitle">{e(a["title"])}</h2>'
@@ -249,14 +308,14 @@ def ro_print_page(a: dict) -> str:
 	<meta http-equiv="content-type" content="text/html; charset=utf-8" />
 	<meta name="robots" content="noindex, nofollow" />
 	<meta name="generator" content="Joomla! - Open Source Content Management" />
-	<title>{e(a['title'])}</title>
+	<title>{e(a["title"])}</title>
 	<link href="/components/com_k2/css/k2.print.css?v=2.10.3" rel="stylesheet" type="text/css" media="print" />
 </head>
 <body class="contentpane">
 	<div id="system-message-container"></div>
 	<a id="k2PrintButton" rel="nofollow" href="#" onclick="window.print(); return false;"><span>Печать</span></a>
 	<div id="k2Container" class="itemView">
-		<div class="itemHeader"><span class="itemDateCreated">{k2_date(a['date'], a['time'])}</span><h2 class="itemTitle">{e(a['title'])}</h2><span class="itemAuthor">Автор&nbsp;{RO_AUTHORS[uid][1]}</span></div>
+		<div class="itemHeader"><span class="itemDateCreated">{k2_date(a["date"], a["time"])}</span><h2 class="itemTitle">{e(a["title"])}</h2><span class="itemAuthor">Автор&nbsp;{RO_AUTHORS[uid][1]}</span></div>
 		<div class="itemBody">{body_paras(a)}</div>
 		<div class="itemUrl">Адрес материала: {{{{BASE}}}}{ro_url(a)}</div>
 	</div>
@@ -275,7 +334,12 @@ def build_ros(arts: list[dict], s: Site) -> Site:
             f'<div class="moduletable"><h3>Последние новости</h3><div class="k2ItemsBlock"><ul>{others}</ul></div>'
             f'<div class="moduleCustomLink"><a href="/novosti.html">Все новости</a></div></div>'
             f'<div class="moduletable"><h3>Подписка</h3><p>Подписаться на «Донскую неделю» можно в любом отделении Почты России, индекс П0000.</p></div>')  # fmt: skip
-    s.page("/", "index.html", ro_shell("Донская неделя — новости Ростова и Ростовской области", home, arts), "home")
+    s.page(
+        "/",
+        "index.html",
+        ro_shell("Донская неделя — новости Ростова и Ростовской области", home, arts),
+        "home",
+    )
     ro_paged(s, "/novosti.html", "novosti", "Новости", arts, arts, "listing")
     for slug, (name, _) in RO_CATS.items():
         sel = [a for a in arts if a["category"] == slug]
@@ -289,11 +353,16 @@ def build_ros(arts: list[dict], s: Site) -> Site:
                 + "</div></div>")  # fmt: skip
         s.page(f"/component/k2/itemlist/tag/{slug}.html", f"component/k2/itemlist/tag/{slug}.html",
                ro_shell(f"Отображение материалов по тегу: {name} — Донская неделя", body, arts), "tag")  # fmt: skip
-    for uid, (slug, name, bio) in RO_AUTHORS.items():
+    for uid, (_slug, name, bio) in RO_AUTHORS.items():
         sel = [a for a in arts if a["author"] == uid][:PER]
         body = (f'<div id="k2Container" class="userView"><div class="userBlock"><h2>{name}</h2><div class="userDescription"><p>{bio}</p></div></div>'
                 f'<div class="userItemList">{"".join(map(ro_cat_item, sel))}</div></div>')  # fmt: skip
-        s.page(ro_user_url(uid), ro_user_url(uid).lstrip("/"), ro_shell(f"{name} — Донская неделя", body, arts), "author")
+        s.page(
+            ro_user_url(uid),
+            ro_user_url(uid).lstrip("/"),
+            ro_shell(f"{name} — Донская неделя", body, arts),
+            "author",
+        )
     s.page("/o-gazete.html", "o-gazete.html", ro_shell("О газете — Донская неделя",
            '<div class="item-page"><h2>О газете</h2><p>«Донская неделя» — общественно-политическая газета Ростовской области. Выходит с 1996 года по четвергам, тираж 12 тысяч экземпляров. '
            'Пишем о Ростове-на-Дону, Таганроге, Шахтах, Новочеркасске, Волгодонске и всех районах Дона.</p>'
@@ -305,16 +374,35 @@ def build_ros(arts: list[dict], s: Site) -> Site:
            '<textarea name="jform[contact_message]" id="jform_contact_message" cols="50" rows="10"></textarea><button class="btn btn-primary validate" type="submit">Отправить</button>'
            '<input type="hidden" name="option" value="com_contact" /><input type="hidden" name="task" value="contact.submit" /></fieldset></form></div>', arts), "contacts")  # fmt: skip
     for a in arts:
-        s.page(ro_url(a), ro_url(a).lstrip("/"), ro_shell(f"{a['title']} — Донская неделя", ro_item(a, arts), arts, a["category"]), "article", a)
+        s.page(
+            ro_url(a),
+            ro_url(a).lstrip("/"),
+            ro_shell(f"{a['title']} — Донская неделя", ro_item(a, arts), arts, a["category"]),
+            "article",
+            a,
+        )
         s.query_page(ro_print(a), ro_print_page(a), "print")
     return s
 
 
 # --- vgg: Волгоградский фонд «Семья рядом», Vue 3 + Vite, prerendered ----------------------------------
 
-V_APP, V_HEAD, V_CARD, V_POST, V_PAGE, V_FOOT = "data-v-7ba5bd90", "data-v-3c1f9e2a", "data-v-1a2b3c4d", "data-v-5e8d21f7", "data-v-0f4c6b19", "data-v-9d2e7a63"
+V_APP, V_HEAD, V_CARD, V_POST, V_PAGE, V_FOOT = (
+    "data-v-7ba5bd90",
+    "data-v-3c1f9e2a",
+    "data-v-1a2b3c4d",
+    "data-v-5e8d21f7",
+    "data-v-0f4c6b19",
+    "data-v-9d2e7a63",
+)
 VG_PER = 5
-VG_NAV = [("/news", "Новости"), ("/o-fonde", "О фонде"), ("/programmy", "Программы"), ("/otchety", "Отчёты"), ("/pomoch", "Помочь")]
+VG_NAV = [
+    ("/news", "Новости"),
+    ("/o-fonde", "О фонде"),
+    ("/programmy", "Программы"),
+    ("/otchety", "Отчёты"),
+    ("/pomoch", "Помочь"),
+]
 
 
 def plural(n: int, one: str, few: str, many: str) -> str:
@@ -346,7 +434,10 @@ def vg_url(a: dict) -> str:
 
 
 def vg_shell(title: str, content: str, head: str = "", path: str = "/") -> str:
-    nav = "".join(f'<a {V_HEAD} href="{href}" class="nav__link{" router-link-active" if path.startswith(href) else ""}">{name}</a>' for href, name in VG_NAV)
+    nav = "".join(
+        f'<a {V_HEAD} href="{href}" class="nav__link{" router-link-active" if path.startswith(href) else ""}">{name}</a>'
+        for href, name in VG_NAV
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru">
   <head>
@@ -380,7 +471,9 @@ def build_vgg(arts: list[dict], s: Site) -> Site:
     home = (hero + f'<section {V_PAGE} class="home-news"><h2 {V_PAGE}>Новости фонда</h2><div {V_PAGE} class="news-grid">{"".join(map(vg_card, arts[:3]))}</div>'
             f'<a {V_PAGE} href="/news" class="more-link">Все новости →</a></section>'
             f'<section {V_PAGE} class="home-numbers"><div {V_PAGE} class="num"><b {V_PAGE}>1 240</b> семей получили помощь</div><div {V_PAGE} class="num"><b {V_PAGE}>86</b> пар наставник — подросток</div></section>')  # fmt: skip
-    s.page("/", "index.html", vg_shell("Семья рядом — благотворительный фонд, Волгоград", home), "home")
+    s.page(
+        "/", "index.html", vg_shell("Семья рядом — благотворительный фонд, Волгоград", home), "home"
+    )
     chunks = chunked(arts, VG_PER)
     for i, chunk in enumerate(chunks, 1):
         more = ""
@@ -388,13 +481,22 @@ def build_vgg(arts: list[dict], s: Site) -> Site:
             more = (f'<div {V_PAGE} class="news-more"><button {V_PAGE} type="button" class="btn btn--outline">Показать ещё</button>'
                     f'<noscript {V_PAGE}><a {V_PAGE} href="/news/page/{i + 1}">Следующая страница</a></noscript>'
                     f'<a {V_PAGE} href="/news/page/{i + 1}" class="news-more__fallback" rel="next">Следующая страница</a></div>')  # fmt: skip
-        back = f'<a {V_PAGE} href="{"/news" if i == 2 else f"/news/page/{i - 1}"}" class="news-prev" rel="prev">← Более новые</a>' if i > 1 else ""
+        back = (
+            f'<a {V_PAGE} href="{"/news" if i == 2 else f"/news/page/{i - 1}"}" class="news-prev" rel="prev">← Более новые</a>'
+            if i > 1
+            else ""
+        )
         body = f'<section {V_PAGE} class="news-page"><h1 {V_PAGE}>Новости</h1>{back}<div {V_PAGE} class="news-grid">{"".join(map(vg_card, chunk))}</div>{more}</section>'
         title = "Новости — Семья рядом" if i == 1 else f"Новости, страница {i} — Семья рядом"
         if i == 1:
             s.page("/news", "news/index.html", vg_shell(title, body, path="/news"), "listing")
         else:
-            s.page(f"/news/page/{i}", f"news/page/{i}.html", vg_shell(title, body, path="/news"), "paginated")
+            s.page(
+                f"/news/page/{i}",
+                f"news/page/{i}.html",
+                vg_shell(title, body, path="/news"),
+                "paginated",
+            )
     s.page("/o-fonde", "o-fonde.html", vg_shell("О фонде — Семья рядом",
            f'<section {V_PAGE} class="page"><h1 {V_PAGE}>О фонде</h1><p {V_PAGE}>Благотворительный фонд «Семья рядом» создан в 2018 году в Волгограде родителями приёмных детей и специалистами по семейному устройству.</p>'
            f'<p {V_PAGE}>Мы работаем с семьями, где есть риск, что дети окажутся в приюте: помогаем с документами, жильём, работой, учим родителей справляться с кризисом. Готовим наставников для подростков из детских домов и сопровождаем приёмные семьи.</p>'
@@ -437,7 +539,13 @@ def build_vgg(arts: list[dict], s: Site) -> Site:
                 f'<div {V_POST} class="post__body">{body_paras(a, " " + V_POST)}</div>'
                 f'<div {V_POST} class="post__share"><span {V_POST}>Поделиться:</span> <button {V_POST} type="button">VK</button> <button {V_POST} type="button">Telegram</button></div></article>'
                 f'<aside {V_POST} class="post-more"><h2 {V_POST}>Другие новости</h2><div {V_POST} class="news-grid">{"".join(map(vg_card, more))}</div></aside>')  # fmt: skip
-        s.page(vg_url(a), f"news/{a['slug']}.html", vg_shell(f"{a['title']} — Семья рядом", body, head, path="/news"), "article", a)
+        s.page(
+            vg_url(a),
+            f"news/{a['slug']}.html",
+            vg_shell(f"{a['title']} — Семья рядом", body, head, path="/news"),
+            "article",
+            a,
+        )
     return s
 
 
@@ -459,7 +567,9 @@ def build_night1(out: Path) -> None:
     try:
         for name, build in BUILDERS.items():
             build(by_outlet[name], Site(name, night))
-            (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+            (night / name / "site.yml").write_text(
+                site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+            )
     finally:
         NOW["date"] = NIGHT2
 
@@ -472,7 +582,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
