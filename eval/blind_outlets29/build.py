@@ -218,6 +218,8 @@ def build_uly(arts: list[dict], s: Site) -> Site:
         shell = ul_shell("Новости", body, arts)
         if i == 0:
             s.page("/novosti", "novosti.html", shell, "listing")
+            if len(chunks) > 1:  # the pager's «Первая» and «1» link to ?page=0: Drupal serves page one again
+                s.query_page("/novosti?page=0", shell, "paginated")
         else:
             s.query_page(f"/novosti?page={i}", shell, "paginated")
     for y, m in months_of(arts):
