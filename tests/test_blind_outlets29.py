@@ -119,10 +119,11 @@ def served_pages(sites: Path) -> dict[str, dict[str, int]]:
                     seen[url] = exc.code
                     continue
                 for href in re.findall(r'href="([^"#]*)', body):
-                    href = local(urljoin(base + url, html.unescape(href)))
-                    if href.startswith("/") and not href.startswith("//") and not re.search(
-                        r"\.(css|js|jpg|png|svg|pdf|ico|xml)(\?|$)", href
-                    ):
+                    target = urljoin(base + url, html.unescape(href))
+                    if not target.startswith(base + "/"):
+                        continue  # another site (a reprint's original)
+                    href = local(target)
+                    if not re.search(r"\.(css|js|jpg|png|svg|pdf|ico|xml)(\?|$)", href):
                         todo.append(href)
             for page in gold["pages"]:
                 if page["outlet"] == name and page["url"] not in seen:

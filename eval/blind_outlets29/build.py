@@ -72,7 +72,9 @@ MONTHS_SHORT = ["янв", "фев", "мар", "апр", "мая", "июн", "и�
 
 
 def local_iso(a: dict, name: str) -> str:
-    return dt.datetime.fromisoformat(f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}").isoformat()
+    return dt.datetime.fromisoformat(
+        f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}"
+    ).isoformat()
 
 
 def newest_first(arts: list[dict]) -> list[dict]:
@@ -132,8 +134,13 @@ def ul_term(a: dict) -> int:
     return 7 if a.get("partner") else (3 if a["relevant"] else 4)
 
 
-def ul_shell(title: str, content: str, arts: list[dict], head: str = "", body_class: str = "path-novosti") -> str:
-    months = "".join(f'<li><a href="/novosti?month={y}-{m:02d}">{MONTHS_NOM[m - 1]} {y}</a></li>' for y, m in months_of(arts))
+def ul_shell(
+    title: str, content: str, arts: list[dict], head: str = "", body_class: str = "path-novosti"
+) -> str:
+    months = "".join(
+        f'<li><a href="/novosti?month={y}-{m:02d}">{MONTHS_NOM[m - 1]} {y}</a></li>'
+        for y, m in months_of(arts)
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru" dir="ltr" prefix="content: http://purl.org/rss/1.0/modules/content/  dc: http://purl.org/dc/terms/  og: http://ogp.me/ns#">
   <head>
@@ -184,22 +191,34 @@ def ul_pager(i: int, n: int, extra: str = "") -> str:
         return ""
     items = []
     if i > 0:
-        items.append(f'<li class="pager__item pager__item--first"><a href="?{extra}page=0" title="На первую страницу">« Первая</a></li>')
-        items.append(f'<li class="pager__item pager__item--previous"><a href="?{extra}page={i - 1}" rel="prev">‹ Предыдущая</a></li>')
+        items.append(
+            f'<li class="pager__item pager__item--first"><a href="?{extra}page=0" title="На первую страницу">« Первая</a></li>'
+        )
+        items.append(
+            f'<li class="pager__item pager__item--previous"><a href="?{extra}page={i - 1}" rel="prev">‹ Предыдущая</a></li>'
+        )
     for k in range(n):
         if k == i:
-            items.append(f'<li class="pager__item is-active"><a href="?{extra}page={k}" title="Текущая страница">{k + 1}</a></li>')
+            items.append(
+                f'<li class="pager__item is-active"><a href="?{extra}page={k}" title="Текущая страница">{k + 1}</a></li>'
+            )
         else:
             items.append(f'<li class="pager__item"><a href="?{extra}page={k}">{k + 1}</a></li>')
     if i < n - 1:
-        items.append(f'<li class="pager__item pager__item--next"><a href="?{extra}page={i + 1}" rel="next">Следующая ›</a></li>')
-        items.append(f'<li class="pager__item pager__item--last"><a href="?{extra}page={n - 1}" title="На последнюю страницу">Последняя »</a></li>')
+        items.append(
+            f'<li class="pager__item pager__item--next"><a href="?{extra}page={i + 1}" rel="next">Следующая ›</a></li>'
+        )
+        items.append(
+            f'<li class="pager__item pager__item--last"><a href="?{extra}page={n - 1}" title="На последнюю страницу">Последняя »</a></li>'
+        )
     return f'<nav class="pager" role="navigation" aria-labelledby="pagination-heading"><h4 id="pagination-heading" class="visually-hidden">Постраничная навигация</h4><ul class="pager__items js-pager__items">{"".join(items)}</ul></nav>'
 
 
 def ul_filter(selected: str = "") -> str:
     opts = '<option value="All">- Любой -</option>' + "".join(
-        f'<option value="2025-{m:02d}"{" selected" if selected == f"2025-{m:02d}" else ""}>{MONTHS_NOM[m - 1]} 2025</option>' for m in (11, 10, 9))
+        f'<option value="2025-{m:02d}"{" selected" if selected == f"2025-{m:02d}" else ""}>{MONTHS_NOM[m - 1]} 2025</option>'
+        for m in (11, 10, 9)
+    )
     return (f'<form class="views-exposed-form" action="/novosti" method="get" id="views-exposed-form-news-page-1" accept-charset="UTF-8">'
             f'<div class="form-item form-type-select"><label for="edit-month">Месяц</label><select id="edit-month" name="month" class="form-select">{opts}</select></div>'
             f'<div class="form-actions"><input type="submit" id="edit-submit-news" value="Применить" class="button js-form-submit form-submit" /></div></form>')  # fmt: skip
@@ -218,7 +237,9 @@ def build_uly(arts: list[dict], s: Site) -> Site:
         shell = ul_shell("Новости", body, arts)
         if i == 0:
             s.page("/novosti", "novosti.html", shell, "listing")
-            if len(chunks) > 1:  # the pager's «Первая» and «1» link to ?page=0: Drupal serves page one again
+            if (
+                len(chunks) > 1
+            ):  # the pager's «Первая» and «1» link to ?page=0: Drupal serves page one again
                 s.query_page("/novosti?page=0", shell, "paginated")
         else:
             s.query_page(f"/novosti?page={i}", shell, "paginated")
@@ -226,7 +247,11 @@ def build_uly(arts: list[dict], s: Site) -> Site:
         sel = [a for a in arts if (a["date"].year, a["date"].month) == (y, m)]
         key = f"{y}-{m:02d}"
         body = f'<h1 class="page-title">Новости</h1>{ul_filter(key)}<div class="views-element-container"><div class="view view-news">{"".join(map(ul_row, sel))}</div></div>'
-        s.query_page(f"/novosti?month={key}", ul_shell(f"Новости за {MONTHS_NOM[m - 1].lower()} {y}", body, arts), "archive")
+        s.query_page(
+            f"/novosti?month={key}",
+            ul_shell(f"Новости за {MONTHS_NOM[m - 1].lower()} {y}", body, arts),
+            "archive",
+        )
     partners = [a for a in arts if a.get("partner")]
     s.page("/novosti/partnery", "novosti/partnery.html", ul_shell("Новости партнёров",
            '<h1 class="page-title">Новости партнёров</h1><p>Материалы федеральных ведомств и фондов, которые мы публикуем для жителей области.</p>' + "".join(map(ul_row, partners)), arts), "category")  # fmt: skip
@@ -244,13 +269,39 @@ def build_uly(arts: list[dict], s: Site) -> Site:
         "obrashchenie": ("Направить обращение", "form", '<p>Обращение рассматривается в течение 30 дней. Анонимные обращения не рассматриваются.</p><form class="webform-submission-form" action="/obrashchenie" method="post"><label>Фамилия, имя, отчество<input type="text" name="fio" required></label><label>Адрес электронной почты<input type="email" name="email"></label><label>Текст обращения<textarea name="text" rows="8"></textarea></label><label><input type="checkbox" name="agree"> Я согласен на обработку персональных данных</label><input type="submit" value="Отправить" class="button"></form>'),
     }  # fmt: skip
     for slug, (title, kind, text) in pages.items():
-        s.page(f"/{slug}", f"{slug}.html", ul_shell(title, f'<h1 class="page-title">{title}</h1><div class="field field--name-body">{text}</div>', arts, body_class="page-node-type-page"), kind)
-    s.write("sites/default/files/2025-11/doklad-2024.pdf", "%PDF-1.4\n% Ежегодный доклад 2024 (заглушка)\n%%EOF\n")
-    s.write("sites/default/files/2024-11/doklad-2023.pdf", "%PDF-1.4\n% Ежегодный доклад 2023 (заглушка)\n%%EOF\n")
+        s.page(
+            f"/{slug}",
+            f"{slug}.html",
+            ul_shell(
+                title,
+                f'<h1 class="page-title">{title}</h1><div class="field field--name-body">{text}</div>',
+                arts,
+                body_class="page-node-type-page",
+            ),
+            kind,
+        )
+    s.write(
+        "sites/default/files/2025-11/doklad-2024.pdf",
+        "%PDF-1.4\n% Ежегодный доклад 2024 (заглушка)\n%%EOF\n",
+    )
+    s.write(
+        "sites/default/files/2024-11/doklad-2023.pdf",
+        "%PDF-1.4\n% Ежегодный доклад 2023 (заглушка)\n%%EOF\n",
+    )
     event = ('<article class="node node--type-event node--view-mode-full"><h1 class="page-title">Выездной приём уполномоченного в Димитровграде</h1>'
              '<div class="field field--name-field-event-date"><div class="field__label">Дата проведения</div><time datetime="2025-12-09T10:00:00+04:00">09.12.2025 - 10:00</time></div>'
              '<div class="field field--name-body"><p>Уполномоченный по правам ребёнка Ольга Ветлугина проведёт приём граждан в администрации Димитровграда (ул. Хмельницкого, 00). Записаться можно по телефону +7 (8422) 00-00-00 до 5 декабря.</p></div></article>')  # fmt: skip
-    s.page("/meropriyatiya/vyezdnoy-priem-v-dimitrovgrade", "meropriyatiya/vyezdnoy-priem-v-dimitrovgrade.html", ul_shell("Выездной приём уполномоченного в Димитровграде", event, arts, body_class="page-node-type-event"), "event")
+    s.page(
+        "/meropriyatiya/vyezdnoy-priem-v-dimitrovgrade",
+        "meropriyatiya/vyezdnoy-priem-v-dimitrovgrade.html",
+        ul_shell(
+            "Выездной приём уполномоченного в Димитровграде",
+            event,
+            arts,
+            body_class="page-node-type-event",
+        ),
+        "event",
+    )
     for a in arts:
         canonical = a["original"] if a.get("partner") else "{{BASE}}" + ul_alias(a)
         head = (f'\n<link rel="canonical" href="{e(canonical)}" />\n<link rel="shortlink" href="{{{{BASE}}}}{ul_node(a)}" />'
@@ -301,7 +352,9 @@ def iv_minutes(a: dict) -> int:
 
 
 def iv_shell(title: str, content: str, head: str = "") -> str:
-    popular = "".join(f'<a class="header__author" href="/@{k}">{e(v[0])}</a>' for k, v in IV_OTHERS.items())
+    popular = "".join(
+        f'<a class="header__author" href="/@{k}">{e(v[0])}</a>' for k, v in IV_OTHERS.items()
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru" data-theme="light">
 <head>
@@ -349,37 +402,73 @@ def build_iva(arts: list[dict], s: Site) -> Site:
     author = ('<section class="author"><img class="author__avatar" src="/files/teplydom-avatar.png" alt=""><h1 class="author__name">АНО «Теплый дом»</h1>'
               '<p class="author__bio">Помогаем семьям Ивановской области оставаться вместе. Истории, новости, отчёты.</p>'
               '<div class="author__stats"><span>214 подписчиков</span></div><button class="button button--primary" type="button">Подписаться</button></section>')  # fmt: skip
-    pinned = "".join(f'<article class="card card--pinned"><span class="card__pin">Закреплено</span><a class="card__link" href="{IV_BLOG}/{slug}"><h2 class="card__title">{e(title)}</h2></a></article>' for slug, (title, _, _) in IV_PINNED.items())
+    pinned = "".join(
+        f'<article class="card card--pinned"><span class="card__pin">Закреплено</span><a class="card__link" href="{IV_BLOG}/{slug}"><h2 class="card__title">{e(title)}</h2></a></article>'
+        for slug, (title, _, _) in IV_PINNED.items()
+    )
     for i, chunk in enumerate(chunks, 1):
         more = (f'<div class="feed__more"><a class="button button--secondary feed__load" href="{IV_BLOG}?page={i + 1}" data-cursor="{chunks[i][0]["id"]}">Загрузить ещё</a></div>'
                 if i < len(chunks) else "")  # fmt: skip
-        body = author + (pinned if i == 1 else "") + f'<div class="feed">{"".join(map(iv_card, chunk))}</div>{more}'
-        shell = iv_shell("АНО «Теплый дом»", body, '\n<meta name="description" content="Помогаем семьям Ивановской области оставаться вместе.">')
+        body = (
+            author
+            + (pinned if i == 1 else "")
+            + f'<div class="feed">{"".join(map(iv_card, chunk))}</div>{more}'
+        )
+        shell = iv_shell(
+            "АНО «Теплый дом»",
+            body,
+            '\n<meta name="description" content="Помогаем семьям Ивановской области оставаться вместе.">',
+        )
         if i == 1:
             s.page(IV_BLOG, IV_BLOG.lstrip("/") + ".html", shell, "listing")
         else:
             s.query_page(f"{IV_BLOG}?page={i}", shell, "paginated")
     for slug, (title, kind, text) in IV_PINNED.items():
         body = f'<article class="article"><header class="article__header"><h1 class="article__title">{e(title)}</h1><a class="article__author" href="{IV_BLOG}">АНО «Теплый дом»</a></header><div class="article__body">{text}</div></article>{iv_subscribe()}'
-        s.page(f"{IV_BLOG}/{slug}", f"{IV_BLOG.lstrip('/')}/{slug}.html", iv_shell(title, body), kind)
+        s.page(
+            f"{IV_BLOG}/{slug}", f"{IV_BLOG.lstrip('/')}/{slug}.html", iv_shell(title, body), kind
+        )
     s.page("/login", "login.html", iv_shell("Вход", '<section class="auth"><h1>Вход в Teletype</h1><p>Пишите статьи и ведите блог. Войдите, чтобы продолжить.</p><form action="/login" method="post"><input type="email" name="email" placeholder="Электронная почта"><button type="submit" class="button button--primary">Получить ссылку для входа</button></form></section>'), "platform")  # fmt: skip
     for login, (name, bio, posts) in IV_OTHERS.items():
-        cards = "".join(f'<article class="card"><a class="card__link" href="/@{login}/{slug}"><h2 class="card__title">{e(title)}</h2><p class="card__lead">{e(text.split(chr(10))[0][:160])}</p></a><div class="card__meta"><span class="card__date">{iv_card_date(d)}</span></div></article>' for slug, title, d, text in posts)
-        s.page(f"/@{login}", f"@{login}.html", iv_shell(name, f'<section class="author"><h1 class="author__name">{e(name)}</h1><p class="author__bio">{e(bio)}</p></section><div class="feed">{cards}</div>'), "other_blog")
+        cards = "".join(
+            f'<article class="card"><a class="card__link" href="/@{login}/{slug}"><h2 class="card__title">{e(title)}</h2><p class="card__lead">{e(text.split(chr(10))[0][:160])}</p></a><div class="card__meta"><span class="card__date">{iv_card_date(d)}</span></div></article>'
+            for slug, title, d, text in posts
+        )
+        s.page(
+            f"/@{login}",
+            f"@{login}.html",
+            iv_shell(
+                name,
+                f'<section class="author"><h1 class="author__name">{e(name)}</h1><p class="author__bio">{e(bio)}</p></section><div class="feed">{cards}</div>',
+            ),
+            "other_blog",
+        )
         for slug, title, d, text in posts:
             paras = "".join(f"<p>{e(p)}</p>" for p in text.split("\n\n"))
             body = f'<article class="article"><header class="article__header"><h1 class="article__title">{e(title)}</h1><div class="article__meta"><a class="article__author" href="/@{login}">{e(name)}</a> · <time>{iv_post_date(d)}</time></div></header><div class="article__body">{paras}</div></article>'
-            s.page(f"/@{login}/{slug}", f"@{login}/{slug}.html", iv_shell(title, body), "other_blog")
+            s.page(
+                f"/@{login}/{slug}", f"@{login}/{slug}.html", iv_shell(title, body), "other_blog"
+            )
     for a in arts:
         idx = arts.index(a)
         nxt = arts[idx + 1] if idx + 1 < len(arts) else None
-        more = f'<nav class="article__next"><span>Следующая статья</span><a href="{iv_url(nxt)}">{e(nxt["title"])}</a></nav>' if nxt else ""
+        more = (
+            f'<nav class="article__next"><span>Следующая статья</span><a href="{iv_url(nxt)}">{e(nxt["title"])}</a></nav>'
+            if nxt
+            else ""
+        )
         head = f'\n<meta property="og:title" content="{e(a["title"])}">\n<meta property="og:type" content="article">\n<meta name="description" content="{e(plain_lead(a, 150))}">'
         body = (f'<article class="article"><header class="article__header"><h1 class="article__title">{e(a["title"])}</h1>'
                 f'<div class="article__meta"><a class="article__author" href="{IV_BLOG}">АНО «Теплый дом»</a> · <span class="article__date">{iv_post_date(a["date"])}</span> · <span class="article__time">{iv_minutes(a)} мин чтения</span></div></header>'
                 f'<div class="article__body">{body_html(a, quotes=True)}</div>'
                 f'<footer class="article__footer"><span class="article__views">{37 + a["id"] * 11} просмотров</span></footer></article>{iv_subscribe()}{more}')  # fmt: skip
-        s.page(iv_url(a), iv_url(a).lstrip("/") + ".html", iv_shell(a["title"], body, head), "article", a)
+        s.page(
+            iv_url(a),
+            iv_url(a).lstrip("/") + ".html",
+            iv_shell(a["title"], body, head),
+            "article",
+            a,
+        )
     return s
 
 
@@ -416,7 +505,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
