@@ -62,7 +62,7 @@ HEADER = "# Twenty-ninth blind set for issue 17 (see eval/blind_outlets29/README
 OUTLETS: dict[str, dict[str, Any]] = {
     "uly": {"title": "Уполномоченный по правам ребёнка в Ульяновской области", "region": "Ульяновская область",
             "iso": "RU-ULY", "tz": "+04:00", "encoding": "utf-8", "charset_in": "both"},
-    "iva": {"title": "Блог АНО «Теплый дом» (Иваново)", "region": "Ивановская область",
+    "iva": {"title": "Блог АНО «Теплый дом» (Иваново) на Teletype", "region": "Ивановская область",
             "iso": "RU-IVA", "tz": "+03:00", "encoding": "utf-8", "charset_in": "header",
             "extra": 'redirects:\n  "/": {to: "/@teplydom", code: 302}\n'},
 }  # fmt: skip
