@@ -395,6 +395,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
             found["pagination"][url.split("#")[0]] = None
             marked_next[url.split("#")[0]] = None
     unnamed: dict[str, str] = {}  # links of no kind of their own: url -> their template
+    section_templates: dict[str, str] = {}  # short links that read like sections: url -> template
     article_templates: set[str] = set()
     for a in tree.iter("a"):
         url = absolute(page_url, a.get("href", ""))
@@ -415,6 +416,8 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
         if kind == "section" and is_news_list_link(a.text_content()):
             news_lists[url] = None
         template = _sibling_template(url, a)
+        if kind == "section" and template:
+            section_templates[url] = template
         if kind in found:
             found[kind][url] = None
             if kind == "article" and template and (
@@ -427,6 +430,11 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     # A link is of the kind of its siblings: «Болталка» beside «Новости для родителей», both
     # «viewforum.php?f=N» with the forum title's class, leads to a page of the same kind.
     for url, template in unnamed.items():
+        if template in article_templates:
+            found["article"][url] = None
+    # …and so is a short headline in a card like its neighbours' («Ищем бухгалтера» beside
+    # «В Камышине выпустилась первая группа…», the same class in the same folder).
+    for url, template in section_templates.items():
         if template in article_templates:
             found["article"][url] = None
     # A page one link names as an article (its headline, «Читать далее») is one, whatever a

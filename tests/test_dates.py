@@ -739,3 +739,25 @@ def test_a_first_of_the_month_stated_on_the_page_stays_with_a_zoned_crawl_clock(
             + ARTICLE)
     assert find_published(_page("", body), url="http://e.ru/47502.html", now=now)[0] == (
         datetime.date(2024, 10, 1))
+
+
+def test_a_numeric_date_read_month_first_is_no_publication_date():
+    """A Drupal event page shows only its event's day «09.12.2024 - 10:00» (after the crawl,
+    so no publication); htmldate reads it month first as 12 September. Russian pages write the
+    day first: that answer is dropped, and the page stays undated."""
+    body = ("<h1>Выездной приём уполномоченного</h1><div class='field'><div class='field__label'>"
+            "Дата проведения</div><time datetime='2024-12-09T10:00:00+04:00'>09.12.2024 - 10:00"
+            "</time></div>" + ARTICLE)
+    assert find_published(_page("", body), url="http://e.ru/meropriyatiya/priem", now=NOW) == (
+        None, "none")
+
+
+def test_an_items_own_header_inside_main_holds_its_date_line():
+    """Joomla K2 prints «<div class="itemHeader">» — the item's date and title — inside <main>:
+    «header» there is the item's, not the page's chrome."""
+    body = ("<header class='header'><a href='/'>Донская неделя</a></header><main><div class="
+            "'itemView'><div class='itemHeader'><span class='itemDateCreated'>Вторник, 07 Май "
+            "2024 10:30</span><h2 class='itemTitle'>Заголовок</h2></div><div class='itemBody'>"
+            f"{ARTICLE}</div></div></main>")
+    assert find_published(_page("", body), url="http://e.ru/novosti/item/3101-x.html",
+                          now=NOW) == (datetime.date(2024, 5, 7), "dateline")

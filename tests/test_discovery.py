@@ -475,3 +475,19 @@ def test_a_load_more_buttons_plain_link_fallback_leads_to_the_next_offset():
     assert next_pages(host + "/news?offset=8", [host + "/news?offset=8",
                                                 host + "/news?offset=16"]) == [
         host + "/news?offset=16"]
+
+
+def test_a_short_headline_in_a_card_like_its_neighbours_is_an_article():
+    """«Ищем бухгалтера» reads like a section's name, but it is the headline of a card with the
+    same class in the same folder as its neighbours' longer headlines."""
+    host = "http://127.0.0.1:8001"
+    card = ("<article class='news-card'><a class='news-card__link' href='/news/{slug}'><h3>{t}"
+            "</h3></a></article>")
+    body = "<html><body>" + "".join(card.format(slug=s, t=t) for s, t in [
+        ("kamyshin-vypusk", "В Камышине выпустилась первая группа школы приёмных родителей"),
+        ("ishchem-buhgaltera", "Ищем бухгалтера"),
+        ("kuratory-astrahan", "Фонд обучит кураторов семей из Астрахани и Элисты"),
+    ]) + "<nav><a href='/o-fonde'>О фонде</a></nav></body></html>"
+    links = classify_links(body, host + "/news", host + "/")
+    assert host + "/news/ishchem-buhgaltera" in links.articles
+    assert host + "/o-fonde" not in links.articles

@@ -428,3 +428,25 @@ def test_a_page_whose_every_paragraph_opens_with_its_own_date_is_a_board():
         "board of 3 entries, each opening with its date")
     story = f"<h1>Как прошла неделя</h1><p>{SENTENCES[0]}</p>{entries}"
     assert non_article_reason("https://gazeta.test/news/1.html", SOURCE, page(story)) is None
+
+
+def test_a_print_link_to_the_page_itself_is_no_teaser():
+    """Joomla K2's «Версия для печати» links the page to itself with ?tmpl=component&print=1:
+    the same document, not a teaser of another page that would make the short text a blurb."""
+    url = "http://127.0.0.1:8001/novosti/obshchestvo/item/3101-v-shakhtakh.html"
+    teasers = "".join(
+        f"<li><a href='/novosti/obshchestvo/item/31{n}-x.html'>Другая новость номер {n} о "
+        "жизни области</a></li>" for n in range(10, 18))
+    body = (
+        "<html><body><main><div class='itemHeader'><h2>В Шахтах открылось кризисное отделение"
+        "</h2></div><div class='itemToolbar'><ul><li><a href='/novosti/obshchestvo/item/3101-v-"
+        "shakhtakh.html?tmpl=component&amp;print=1'>Версия для печати</a></li><li><span>размер "
+        "шрифта</span> <a href='#'>уменьшить</a></li><li><a href='#comments'>Комментарии (1)</a>"
+        "</li></ul></div><div class='itemIntroText'><p>В "
+        "Шахтах открылось кризисное отделение для женщин с детьми. В нём шесть комнат.</p></div>"
+        "<div class='itemFullText'><p>Жить в отделении можно до трёх месяцев. Психолог помогает "
+        "восстановить документы.</p><p>«Первые две мамы заселились в пятницу», — рассказала "
+        f"заведующая.</p></div></main><div class='moduletable'><h3>Популярное</h3><ul>{teasers}"
+        "</ul></div>"
+        "</body></html>").encode()
+    assert non_article_reason(url, "http://127.0.0.1:8001/", body) is None

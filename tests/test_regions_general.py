@@ -333,3 +333,15 @@ def test_a_district_named_an_okrug_without_its_municipal_word_is_found():
 def test_a_towns_form_before_adjectives_and_a_noun_is_an_adjective():
     """«в Приволжском федеральном округе» is no form of Приволжск."""
     assert find_mentions("В Приволжском федеральном округе прошёл форум.") == []
+
+
+def test_guests_who_study_the_hosts_experience_are_guests():
+    """«Специалисты из Калмыкии изучили опыт донских кризисных центров»: the experience is what
+    they learn, not what they present («поделились опытом»)."""
+    title = "Специалисты из Калмыкии изучили опыт донских кризисных центров"
+    text = (f"{title}\nДелегация социальных работников из Элисты два дня провела в кризисных "
+            "центрах Ростова-на-Дону и Батайска.\nВ ростовском кризисном центре за девять месяцев "
+            "приняли 93 женщины.")
+    found = attribute(text, find_mentions(text), title_mentions=find_mentions(title), title=title,
+                      title_in_text=True, title_span=(0, len(title)), home_iso="RU-ROS")
+    assert [r.iso for r, _ in found] == ["RU-ROS"]

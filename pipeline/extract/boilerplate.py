@@ -137,7 +137,23 @@ def is_widget_element(el: HtmlElement) -> bool:
         return True
     if is_embedded_post(el):
         return True
-    return m.widget_fragments.search(attrs) is not None or is_dated_list(el)
+    if m.widget_fragments.search(attrs) is not None:
+        return not _heads_the_main_item(el, attrs)
+    return is_dated_list(el)
+
+
+def _heads_the_main_item(el: HtmlElement, attrs: str) -> bool:
+    """«<div class="itemHeader">» (Joomla K2) inside <main> holding the headline: the item's own
+    header (its date and title), not the page's — when «header» is the only widget word. HTML5
+    <header> elements keep their old treatment: made visible, their heading replaced the
+    og:title-like headline on public pages (trafilatura's set: 3 titles lost, 1 gained)."""
+    words = set(markers().widget_fragments.findall(attrs))
+    return (
+        el.tag != "header"
+        and words == {"header"}
+        and bool(el.xpath("ancestor::main | ancestor::article | ancestor::*[@role='main']"))
+        and bool(el.xpath(".//h1 | .//h2"))
+    )
 
 
 def is_embedded_post(el: HtmlElement) -> bool:

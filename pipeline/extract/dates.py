@@ -260,9 +260,29 @@ def _htmldate(tree: HtmlElement, url: str, now: datetime.datetime) -> datetime.d
         date = datetime.date.fromisoformat(found) if found else None
         if date is not None and date.day == 1 and _month_only(tree, url, date, bounds):
             return None
+        if date is not None and _month_first_reading(tree, date):
+            return None
     except (ValueError, TypeError):  # htmldate's own parsing of odd pages
         return None
     return date if is_plausible(date, now) else None
+
+
+_NUMERIC_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)(?![\d.])")
+
+
+def _month_first_reading(tree: HtmlElement, date: datetime.date) -> bool:
+    """htmldate read a numeric date month first: the page shows «09.12.2025» (9 December, as
+    Russian pages write it, here an event's day) and htmldate answered 12 September, a date no
+    day-first reading on the page gives."""
+    day_first: set[datetime.date] = set()
+    month_first: set[datetime.date] = set()
+    for a, b, year in _NUMERIC_DATE_RE.findall(tree.text_content()):
+        for day, month, into in ((a, b, day_first), (b, a, month_first)):
+            try:
+                into.add(datetime.date(int(year), int(month), int(day)))
+            except ValueError:
+                continue
+    return date in month_first and date not in day_first
 
 
 def _month_only(tree: HtmlElement, url: str, date: datetime.date, bounds: dict) -> bool:

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import lxml.html
 from lxml.html import HtmlElement
@@ -172,6 +172,28 @@ def _same_page(href: str, url: str) -> bool:
     return (a.path.rstrip("/"), a.query) == (b.path.rstrip("/"), b.query)
 
 
+# Parameters that change how a page is shown, not which page it is.
+PRESENTATION_PARAMS = frozenset({
+    "print", "printable", "tmpl", "format", "output", "amp", "mobile", "pda", "version", "view",
+    "lang", "font", "theme",
+})  # fmt: skip
+
+
+def _same_document(href: str, url: str) -> bool:
+    """The page itself in another form: its own address with presentation parameters added
+    («….html?tmpl=component&print=1», Joomla's «Версия для печати»), none of its own changed.
+    «/news.php?id=5» on «/news.php» is another page."""
+    try:
+        a, b = urlsplit(urljoin(url, href)), urlsplit(url)
+    except ValueError:
+        return False
+    if a.path.rstrip("/") != b.path.rstrip("/"):
+        return False
+    own = set(parse_qsl(b.query, keep_blank_values=True))
+    target = set(parse_qsl(a.query, keep_blank_values=True))
+    return own <= target and all(key.lower() in PRESENTATION_PARAMS for key, _ in target - own)
+
+
 def _real_link(href: str | None) -> bool:
     return bool(href) and not href.startswith(("#", "javascript:", "mailto:", "tel:"))
 
@@ -313,7 +335,7 @@ def is_headline_shaped(b: Block) -> bool:
 def _is_title_link(b: Block, url: str) -> bool:
     return (
         _real_link(b.href)
-        and not _same_page(b.href or "", url)
+        and not _same_document(b.href or "", url)
         and b.words >= TITLE_MIN_WORDS
         and TITLE_CHARS[0] <= len(b.text) <= TITLE_CHARS[1]
     )

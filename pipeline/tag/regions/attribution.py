@@ -244,6 +244,7 @@ VISIT_LEMMAS = frozenset({
     "приехать", "приезжать", "прилететь", "прибыть",
 })  # fmt: skip
 LEARNING_RE = re.compile(r"\bза\s+опытом\b", re.IGNORECASE)  # came «за опытом»: to learn it
+LEARNING_LEMMAS = frozenset({"изучить", "изучать", "перенять", "перенимать"})
 # «к нам обратилась мама троих детей из Нарьян-Мара»: a client who came to the source's body.
 TO_US_RE = re.compile(r"\bк\s+нам\b", re.IGNORECASE)
 COMING_LEMMAS = frozenset({"обратиться", "обращаться", "прийти", "приходить", "поступить"})
@@ -308,7 +309,9 @@ def _origin_kind(text: str, m: Mention, toks: list[Token]) -> str:
     if preposition == "из" and not _people_before(toks, k):
         return ""
     lemmas = {t.lemma for t in toks[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]}
-    if LEARNING_RE.search(text, s, e):
+    if LEARNING_RE.search(text, s, e) or lemmas & LEARNING_LEMMAS:
+        # «за опытом», «изучили / переняли опыт»: the experience is what the guests learn, not
+        # what they present («поделились опытом»)
         lemmas = (lemmas - {"опыт"}) | {"изучить"}
     if lemmas & COMING_LEMMAS and TO_US_RE.search(text, s, e):
         lemmas |= {"посетить"}
