@@ -364,6 +364,10 @@ def is_query_pager_link(page_url: str, url: str, a: etree._Element) -> bool:
     return " ".join(a.text_content().split()).isdigit() or is_next_link(a)
 
 
+# A headline's link holds a heading or sits in one; a menu's link does neither.
+_HEADING_IN_OR_AROUND = "descendant::h2 | descendant::h3 | descendant::h4 | ancestor::h2 | ancestor::h3 | ancestor::h4"
+
+
 def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     """Split a listing page's same-origin links into articles, pagination, sections and feeds."""
     if isinstance(body, str):  # lxml refuses decoded text that still declares its encoding
@@ -416,7 +420,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
         if kind == "section" and is_news_list_link(a.text_content()):
             news_lists[url] = None
         template = _sibling_template(url, a)
-        if kind == "section" and template:
+        if kind == "section" and template and a.xpath(_HEADING_IN_OR_AROUND):
             section_templates[url] = template
         if kind in found:
             found[kind][url] = None
@@ -433,7 +437,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
         if template in article_templates:
             found["article"][url] = None
     # …and so is a short headline in a card like its neighbours' («Ищем бухгалтера» beside
-    # «В Камышине выпустилась первая группа…», the same class in the same folder).
+    # «В Камышине выпустилась первая группа…», the same class in the same folder, a heading).
     for url, template in section_templates.items():
         if template in article_templates:
             found["article"][url] = None

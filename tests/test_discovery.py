@@ -487,7 +487,10 @@ def test_a_short_headline_in_a_card_like_its_neighbours_is_an_article():
         ("kamyshin-vypusk", "В Камышине выпустилась первая группа школы приёмных родителей"),
         ("ishchem-buhgaltera", "Ищем бухгалтера"),
         ("kuratory-astrahan", "Фонд обучит кураторов семей из Астрахани и Элисты"),
-    ]) + "<nav><a href='/o-fonde'>О фонде</a></nav></body></html>"
+    ]) + ("<nav><a href='/o-fonde'>О фонде</a><a class='news-card__link' href='/news/arhiv'>"
+          "Архив новостей</a></nav></body></html>")
     links = classify_links(body, host + "/news", host + "/")
     assert host + "/news/ishchem-buhgaltera" in links.articles
+    # a menu's link of the same class and folder holds no heading: not a headline
     assert host + "/o-fonde" not in links.articles
+    assert host + "/news/arhiv" not in links.articles
