@@ -398,8 +398,9 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
         if url and same_origin(url, source_url) and url.split("#")[0] != page:
             found["pagination"][url.split("#")[0]] = None
             marked_next[url.split("#")[0]] = None
-    unnamed: dict[str, str] = {}  # links of no kind of their own: url -> their template
-    section_templates: dict[str, str] = {}  # short links that read like sections: url -> template
+    # Links whose siblings may settle their kind: of no kind of their own, or a short headline
+    # that reads like a section's name: url -> their template.
+    unnamed: dict[str, str] = {}
     article_templates: set[str] = set()
     for a in tree.iter("a"):
         url = absolute(page_url, a.get("href", ""))
@@ -421,7 +422,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
             news_lists[url] = None
         template = _sibling_template(url, a)
         if kind == "section" and template and a.xpath(_HEADING_IN_OR_AROUND):
-            section_templates[url] = template
+            unnamed[url] = template
         if kind in found:
             found[kind][url] = None
             if kind == "article" and template and (
@@ -432,13 +433,10 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
         elif template:
             unnamed[url] = template
     # A link is of the kind of its siblings: «Болталка» beside «Новости для родителей», both
-    # «viewforum.php?f=N» with the forum title's class, leads to a page of the same kind.
+    # «viewforum.php?f=N» with the forum title's class, leads to a page of the same kind; so
+    # does a short headline in a card like its neighbours' («Ищем бухгалтера» beside «В Камышине
+    # выпустилась первая группа…», the same class in the same folder, in a heading).
     for url, template in unnamed.items():
-        if template in article_templates:
-            found["article"][url] = None
-    # …and so is a short headline in a card like its neighbours' («Ищем бухгалтера» beside
-    # «В Камышине выпустилась первая группа…», the same class in the same folder, a heading).
-    for url, template in section_templates.items():
         if template in article_templates:
             found["article"][url] = None
     # A page one link names as an article (its headline, «Читать далее») is one, whatever a

@@ -24,6 +24,7 @@ from newsmon.core.datafiles import data_dir
 from pipeline.extract.date_expressions import find_dates
 from pipeline.extract.pagestructure import Structure, analyse, parse
 from pipeline.extract.section import section_names, trail_section
+from pipeline.lang.morph import normalize_word
 from pipeline.lang.names import is_person_name
 
 DATA = data_dir("pipeline") / "pagetypes.yml"
@@ -84,7 +85,7 @@ def _data() -> Words:
 
 
 def _section_key(name: str) -> str:
-    return " ".join(name.lower().replace("ё", "е").split())
+    return normalize_word(" ".join(name.split()))
 
 
 def _segments(path: str) -> list[str]:

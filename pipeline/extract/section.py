@@ -10,9 +10,11 @@ breadcrumbs or menus. A breadcrumb trail may also name the section without a lin
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
+
+from newsmon.core.urls import absolute, same_origin
 
 # Crumbs are short; a separator crumb is only punctuation («/», «›», «»», «→», «|»).
 CRUMB_MAX_CHARS = 80
@@ -41,14 +43,12 @@ def section_names(tree: HtmlElement, url: str) -> list[str]:
         return []
     texts: dict[str, list[str]] = {p: [] for p in parents}
     for a in tree.iter("a"):
-        href = a.get("href")
-        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
-            continue
         try:
-            target = urlsplit(urljoin(url, href))
-        except ValueError:
+            link = absolute(url, a.get("href", ""))
+            target = urlsplit(link) if link and same_origin(link, url) else None
+        except ValueError:  # «http://[not-an-ip]/»
             continue
-        if target.netloc != page.netloc or target.query:
+        if target is None or target.query:
             continue
         found = texts.get(_normal_path(target.path))
         text = " ".join(a.text_content().split())
@@ -85,11 +85,18 @@ def trail_section(tree: HtmlElement) -> str | None:
         items = [c for c in el if isinstance(c.tag, str)]
         if len(items) == 1 and items[0].tag in ("ol", "ul"):
             items = [c for c in items[0] if isinstance(c.tag, str)]
+        if len(items) < 3:
+            continue
+        # The last crumb first: most containers end with something else, and reading every
+        # child's text of every container costs (this runs on every fetched page).
+        last = next((w for w in map(_words, reversed(items)) if not _SEPARATOR_RE.match(w)), None)
+        if last != headline:
+            continue
         crumbs = [c for c in items if not _SEPARATOR_RE.match(_words(c))]
         if len(crumbs) < 3 or any(len(_words(c)) > CRUMB_MAX_CHARS for c in crumbs[:-1]):
             continue
         first = crumbs[0] if crumbs[0].tag == "a" else next(crumbs[0].iter("a"), None)
-        if first is None or _words(crumbs[-1]) != headline or not _is_trail(el, items):
+        if first is None or not _is_trail(el, items):
             continue
         return _words(crumbs[-2]) or None
     return None

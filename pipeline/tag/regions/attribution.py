@@ -301,7 +301,7 @@ def _origin_kind(text: str, m: Mention, toks: list[Token]) -> str:
         preposition == "из" and verbs & MOVING_LEMMAS
     ) or (preposition == "у" and verbs & TRAINING_LEMMAS):  # «учились у Петербурга»
         return "biography"
-    if _one_experts_origin(text, m, toks, k, preposition):
+    if _one_experts_origin(text, m, toks, starts, k, preposition):
         return "expert_origin"
     genitive_guest = k > 0 and toks[k - 1].lemma in GUEST_NOUNS and not preposition
     if preposition != "из" and not genitive_guest:
@@ -324,19 +324,19 @@ def _people_before(toks: list[Token], k: int) -> bool:
     return any(t.lemma in ORIGIN_NOUNS for t in toks[max(0, k - 1 - ORIGIN_WINDOW) : max(k - 1, 0)])
 
 
-def _people_from(text: str, m: Mention, toks: list[Token]) -> bool:
+def _people_from(text: str, m: Mention, toks: list[Token], starts: list[int]) -> bool:
     """The mention names where people came from: «<people> … из X»."""
-    k = bisect.bisect_left([t.start for t in toks], m.start)
+    k = bisect.bisect_left(starts, m.start)
     return _preposition(text, m) == "из" and _people_before(toks, k)
 
 
 def _one_experts_origin(
-    text: str, m: Mention, toks: list[Token], k: int, preposition: str
+    text: str, m: Mention, toks: list[Token], starts: list[int], k: int, preposition: str
 ) -> bool:
     """The mention says where one expert is from: «психолог из Москвы», «московский психолог»
     (up to two adjectives between: «новосибирский семейный психолог»)."""
     if m.kind in ("adj", "city_adj"):
-        after = bisect.bisect_left([t.start for t in toks], m.end)
+        after = bisect.bisect_left(starts, m.end)
         for t in toks[after : after + 3]:
             if t.lemma in EXPERT_NOUNS:
                 return is_singular(t.text) and not re.search(r"[.!?;]", text[m.end : t.start])
@@ -490,8 +490,9 @@ def attribute(
     # специалистов … из Пермского края три дня провели в Екатеринбурге»).
     guests = {resolve(m) for m, f in zip(title_mentions, title_origins) if f == "origin"} | {
         resolve(m) for m, f in zip(body, origin_flags) if f == "origin"}
+    starts = [t.start for t in toks]
     origin_flags = [
-        f or ("origin" if resolve(m) in guests and _people_from(text, m, toks) else "")
+        f or ("origin" if resolve(m) in guests and _people_from(text, m, toks, starts) else "")
         for m, f in zip(body, origin_flags)
     ]
     for idx, m in enumerate(body):
