@@ -41,7 +41,9 @@ def article_row(db: Database, article_id: int) -> dict[str, Any]:
     if row is None:
         raise UserError(f"Статья {article_id} не найдена в базе")
     keys = ("id", "url", "source", "title", "text", "published", "home_iso", "kind")
-    return dict(zip(keys, row))
+    links = db.execute("select url, rel from article_links where article_id = ? order by url",
+                       [article_id]).fetchall()
+    return {**dict(zip(keys, row)), "links": [tuple(link) for link in links]}
 
 
 def stored_verdicts(

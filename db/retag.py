@@ -111,7 +111,9 @@ def retag(
         last = 0
         while True:
             rows = db.execute(
-                f"""select a.id, a.text, coalesce(a.title, ''), s.region_iso, a.kind, a.source
+                f"""select a.id, a.text, coalesce(a.title, ''), s.region_iso, a.kind, a.source,
+                      exists(select 1 from article_links l
+                             where l.article_id = a.id and l.rel = 'forward')
                     from articles a left join sources s on s.name = a.source
                     where a.id > ?{where} order by a.id limit ?""",
                 [last, *params, batch],
@@ -119,10 +121,12 @@ def retag(
             if not rows:
                 break
             results = tag_many([(text, title, home) for _, text, title, home, *_ in rows], config)
-            for (_, text, title, home, kind, source), result in zip(rows, results):
+            for (_, text, title, home, kind, source, forwards), result in zip(rows, results):
+                # A forwarded post or a reprint of another site's page is not the body's voice.
+                home_voice = not forwards and (kind in home_default_kinds
+                                               or source in home_default_sources)
                 with_source(result, text, title, home, (source_names or {}).get(source, ()),
-                            config.topics, home_voice=kind in home_default_kinds
-                            or source in home_default_sources)
+                            config.topics, home_voice=home_voice)
             with write_tx(db):
                 for (article_id, _, title, *_), result in zip(rows, results):
                     _write(db, report, article_id, title, values_of(result), config)

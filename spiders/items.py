@@ -28,5 +28,5 @@ class ArticleItem:
     # itself and the extraction stage only checks it.
     kind: str = "web"
     # Links that say which story a material belongs to: (url, rel), rel `forward` (the post it
-    # forwards), `story` (its one link: the article it retells) or `link` (one of several).
+    # forwards, the other site's page a web reprint names as its canonical), `story` (its one link: the article it retells) or `link` (one of several).
     links: list[tuple[str, str]] = field(default_factory=list)

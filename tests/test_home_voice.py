@@ -115,8 +115,8 @@ def test_a_page_builders_footer_block_names_the_owner_and_an_articles_footer_row
     assert owner_lines(tree) == ("Краевой кризисный центр для женщин «Надежда»",)
 
 
-def _page(title: str, footer: str) -> str:
-    return (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+def _page(title: str, footer: str, head: str = "") -> str:
+    return (f"<html><head><meta charset='utf-8'><title>{title}</title>{head}</head><body>"
             f"<header><a href='/'><img alt='Опора' src='/logo.png'></a></header><article>"
             f"<h1>{title}</h1><time datetime='2025-10-07'>7 октября 2025</time><p>{ARTICLE}</p>"
             f"<p>{ARTICLE}</p></article><footer><p>{footer}</p></footer></body></html>")
@@ -164,6 +164,47 @@ def test_a_funds_news_naming_no_place_is_about_its_region_and_a_mediums_about_no
     assert why["changed_since_stored"] == []
     (region,) = why["regions"]
     assert region["iso"] == "RU-TVE" and "голос органа" in region["rules"][0]
+
+
+def test_a_reprint_naming_another_sites_page_as_canonical_is_not_the_bodys_voice(tmp_path):
+    """A fund's «Новости партнёров» item republishes a federal agency's news: its canonical names
+    the agency's page, so naming no place it is about no region — on the crawl, retag and explain;
+    the fund's own news keeps its home region."""
+    _site(tmp_path / "sites", "fund", "© 2025 Благотворительный фонд «Опора», г. Тверь")
+    public = tmp_path / "sites" / "fund" / "public"
+    (public / "news" / "2.html").write_text(_page(
+        "Фонд соцстрахования расширил набор наставников", "© 2025 Благотворительный фонд «Опора»",
+        '<link rel="canonical" href="https://sfr.example/press/2025/10/7/">'), "utf-8")
+    (public / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+        'sitemap/0.9"><url><loc>{{BASE}}/news/1.html</loc></url>'
+        '<url><loc>{{BASE}}/news/2.html</loc></url></urlset>', "utf-8")
+    with SiteServer(tmp_path / "sites") as server:
+        sources = server.write_sources(tmp_path / "sources.yml")
+        db_path = tmp_path / "n.db"
+        result = subprocess.run(
+            [sys.executable, "-c", "from newsmon.cli import main; main()", "crawl", "--sources",
+             str(sources), "--db", str(db_path), "--quiet", "-s", "DOWNLOAD_DELAY=0",
+             "-s", "AUTOTHROTTLE_ENABLED=false"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    regions = ("select a.url, group_concat(r.iso) from articles a left join article_regions r "
+               "on r.article_id = a.id group by a.id order by a.url")
+    rows = query(db_path, regions)
+    assert [(url.rsplit("/", 1)[1], iso) for url, iso in rows] == [
+        ("1.html", "RU-TVE"), ("2.html", None)]
+    assert query(db_path, "select url, rel from article_links") == [
+        ("https://sfr.example/press/2025/10/7/", "forward")]
+    run = subprocess.run([sys.executable, "-c", "from newsmon.cli import main; main()", "retag",
+                          "--quiet", "--db", str(db_path)], capture_output=True, text=True,
+                         timeout=300)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert query(db_path, regions) == rows
+    reprint = rows[1][0]
+    why = subprocess.run([sys.executable, "-c", "from newsmon.cli import main; main()", "explain",
+                          reprint, "--format", "json", "--db", str(db_path)],
+                         capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert why.returncode == 0, why.stderr
+    assert json.loads(why.stdout)["regions"] == []
 
 
 @pytest.mark.parametrize("title, advice", [

@@ -35,7 +35,12 @@ def command(article: str, fmt: str, sources_path: Path | None, db_path: Path) ->
     from db.article import article_row, find_article_id, stored_verdicts
     from db.corrections import corrections_for, machine_value
     from newsmon.sources.config import outlet_titles
-    from newsmon.sources.voice import home_speaking_sources, source_names, speaks_for_home
+    from newsmon.sources.voice import (
+        home_speaking_sources,
+        republishes,
+        source_names,
+        speaks_for_home,
+    )
     from pipeline.tag.explain import explain_text, verdicts
     from pipeline.tag.run import load_tag_config
 
@@ -46,7 +51,8 @@ def command(article: str, fmt: str, sources_path: Path | None, db_path: Path) ->
     titles = outlet_titles(sources_path)
     voices = home_speaking_sources(db, titles)
     result, why = explain_text(row["text"], row["title"] or "", row["home_iso"], config,
-                               home_voice=row["source"] in voices or speaks_for_home(row["kind"], ()),
+                               home_voice=not republishes(row["links"])
+                               and (row["source"] in voices or speaks_for_home(row["kind"], ())),
                                source_names=source_names(db, titles).get(row["source"], ()))
     corrections = corrections_for(db, article_id)
     corrected = sorted({c["field"] for c in corrections if c["active"]})

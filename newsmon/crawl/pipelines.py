@@ -23,7 +23,7 @@ from newsmon.crawl.timing import add_time, timed
 from newsmon.crawl.workers import StagePool, default_workers
 from newsmon.sources.voice import speaks_for_home
 from pipeline.cluster.minhash import signature, to_bytes
-from pipeline.extract.canonical import find_canonical
+from pipeline.extract.canonical import find_canonical, republished_original
 from pipeline.extract.cascade import MIN_TEXT_CHARS  # less main text: not an article page (NoText)
 from pipeline.extract.dates import WEAK_METHODS
 from pipeline.extract.localtime import local_time
@@ -98,6 +98,9 @@ class CanonicalPipeline(_WithMemory):
     def process_item(self, item: ArticleItem) -> ArticleItem:
         # A material its source kind extracted itself (a Telegram post) is known by its own URL.
         item.canonical = item.url if item.extracted else find_canonical(item.body, item.url)
+        original = None if item.extracted else republished_original(item.body, item.url)
+        if original:
+            item.links.append((original, "forward"))
         if self.memory.stored_alias(item.request_urls, item.canonical):
             raise AlreadyStored(f"already stored as {item.canonical}")
         return item
@@ -209,7 +212,7 @@ class TagPipeline:
         item.tags = tags = await self.batcher.submit((ex.text, ex.title or "", home))
         names = (source.title, *ex.site_names)
         with_source(tags, ex.text, ex.title or "", home, names, self.topics,
-                    home_voice=speaks_for_home(source.kind, names))
+                    home_voice=speaks_for_home(source.kind, names, item.links))
         return item
 
 

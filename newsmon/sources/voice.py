@@ -17,8 +17,20 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-def speaks_for_home(kind: str, names: Sequence[str | None]) -> bool:
-    """Its materials that name no federal subject are about the home region."""
+def republishes(links: Sequence[tuple[str, str]]) -> bool:
+    """The material, by its story links, is another publisher's: a forwarded post, or a reprint
+    naming the other site's page as its canonical (rel `forward`)."""
+    return any(rel == "forward" for _, rel in links)
+
+
+def speaks_for_home(
+    kind: str, names: Sequence[str | None], links: Sequence[tuple[str, str]] = ()
+) -> bool:
+    """Its materials that name no federal subject are about the home region — but not one that
+    `republishes` another publisher's material: a ministry's channel forwarding a federal
+    agency's post speaks in the agency's voice."""
+    if republishes(links):
+        return False
     source_kind = SOURCE_KINDS.get(kind)
     return bool(source_kind and source_kind.home_by_default) or names_a_body(names)
 
