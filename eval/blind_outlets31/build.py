@@ -220,14 +220,14 @@ def build_pnz(arts: list[dict], s: Site) -> Site:
         s.page(url, rel, pz_shell(f"Записи{'' if i == 1 else f' | Страница {i}'} | Пенза семейная", body), "listing" if i == 1 else "paginated")
     for slug, name in PZ_CATS.items():
         sel = [a for a in arts if a["category"] == slug]
-        body = f'<header class="page-header"><div class="breadcrumbs"><a href="/">Главная</a>&nbsp;»&nbsp;<a href="/categories/">Рубрики</a></div><h1>{name}</h1></header>' + "".join(map(pz_card, sel))
+        body = f'<header class="page-header"><div class="breadcrumbs"><a href="/">Главная</a>&nbsp;»&nbsp;<span>Рубрики</span></div><h1>{name}</h1></header>' + "".join(map(pz_card, sel))
         s.page(f"/categories/{slug}/", f"categories/{slug}/index.html", pz_shell(f"{name} | Пенза семейная", body), "category")
     for slug, name in PZ_TAGS.items():
         sel = [a for a in arts if slug in a["tags"]]
-        body = f'<header class="page-header"><div class="breadcrumbs"><a href="/">Главная</a>&nbsp;»&nbsp;<a href="/tags/">Метки</a></div><h1>{name}</h1></header>' + "".join(map(pz_card, sel))
+        body = f'<header class="page-header"><div class="breadcrumbs"><a href="/">Главная</a>&nbsp;»&nbsp;<span>Метки</span></div><h1>{name}</h1></header>' + "".join(map(pz_card, sel))
         s.page(f"/tags/{slug}/", f"tags/{slug}/index.html", pz_shell(f"{name} | Пенза семейная", body), "tag")
     parts = sorted((a for a in arts if a.get("series")), key=lambda a: a["series"])
-    body = ('<header class="page-header"><div class="breadcrumbs"><a href="/">Главная</a>&nbsp;»&nbsp;<a href="/series/">Серии</a></div><h1>Истории наших семей</h1>'
+    body = ('<header class="page-header"><div class="breadcrumbs"><a href="/">Главная</a>&nbsp;»&nbsp;<span>Серии</span></div><h1>Истории наших семей</h1>'
             '<div class="post-description">Серия рассказов о семьях нашего отделения: многодетных, приёмных, опекунских. Четыре части выходят раз в несколько недель.</div></header>'
             + "".join(map(pz_card, parts)))  # fmt: skip
     s.page(PZ_SERIES, PZ_SERIES.strip("/") + "/index.html", pz_shell("Истории наших семей | Пенза семейная", body), "listing")
