@@ -71,7 +71,9 @@ MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct
 
 
 def local_iso(a: dict, name: str) -> str:
-    return dt.datetime.fromisoformat(f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}").isoformat()
+    return dt.datetime.fromisoformat(
+        f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}"
+    ).isoformat()
 
 
 def newest_first(arts: list[dict]) -> list[dict]:
@@ -79,7 +81,7 @@ def newest_first(arts: list[dict]) -> list[dict]:
 
 
 def chunked(arts: list[dict], per: int) -> list[list[dict]]:
-    return [arts[i:i + per] for i in range(0, len(arts), per)] or [[]]
+    return [arts[i : i + per] for i in range(0, len(arts), per)] or [[]]
 
 
 def body_html(text: str) -> str:
@@ -96,7 +98,12 @@ def body_html(text: str) -> str:
 
 # --- pnz: a Hugo blog -----------------------------------------------------------------------------
 
-PZ_CATS = {"novosti": "Новости", "istorii": "Истории семей", "zakon": "Законы и льготы", "gorod": "Город"}
+PZ_CATS = {
+    "novosti": "Новости",
+    "istorii": "Истории семей",
+    "zakon": "Законы и льготы",
+    "gorod": "Город",
+}
 PZ_TAGS = {"mnogodetnye": "многодетные", "opeka": "опека", "nastavniki": "наставничество"}
 PZ_SERIES = "/series/istorii-nashih-semey/"
 
@@ -133,7 +140,9 @@ def pz_time(a: dict) -> str:
 
 
 def pz_shell(title: str, content: str, head: str = "", page_class: str = "list") -> str:
-    cats = "".join(f'<li><a href="/categories/{slug}/">{name}</a></li>' for slug, name in PZ_CATS.items())
+    cats = "".join(
+        f'<li><a href="/categories/{slug}/">{name}</a></li>' for slug, name in PZ_CATS.items()
+    )
     return f"""<!doctype html>
 <html lang="ru" dir="auto">
 <head>
@@ -212,25 +221,61 @@ def build_pnz(arts: list[dict], s: Site) -> Site:
     per = 6
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
-        prev = "" if i == 1 else f'<a class="prev" href="/posts/{"" if i == 2 else f"page/{i - 1}/"}">« Назад</a>'
-        nxt = "" if i == len(chunks) else f'<a class="next" href="/posts/page/{i + 1}/">Дальше »</a>'
+        prev = (
+            ""
+            if i == 1
+            else f'<a class="prev" href="/posts/{"" if i == 2 else f"page/{i - 1}/"}">« Назад</a>'
+        )
+        nxt = (
+            "" if i == len(chunks) else f'<a class="next" href="/posts/page/{i + 1}/">Дальше »</a>'
+        )
         body = ('<header class="page-header"><div class="breadcrumbs"><a href="/">Главная</a></div><h1>Записи</h1></header>'
                 + "".join(map(pz_card, chunk)) + f'<footer class="page-footer"><nav class="pagination">{prev}{nxt}</nav></footer>')  # fmt: skip
-        url, rel = ("/posts/", "posts/index.html") if i == 1 else (f"/posts/page/{i}/", f"posts/page/{i}/index.html")
-        s.page(url, rel, pz_shell(f"Записи{'' if i == 1 else f' | Страница {i}'} | Пенза семейная", body), "listing" if i == 1 else "paginated")
+        url, rel = (
+            ("/posts/", "posts/index.html")
+            if i == 1
+            else (f"/posts/page/{i}/", f"posts/page/{i}/index.html")
+        )
+        s.page(
+            url,
+            rel,
+            pz_shell(f"Записи{'' if i == 1 else f' | Страница {i}'} | Пенза семейная", body),
+            "listing" if i == 1 else "paginated",
+        )
     for slug, name in PZ_CATS.items():
         sel = [a for a in arts if a["category"] == slug]
-        body = f'<header class="page-header"><div class="breadcrumbs"><a href="/">Главная</a>&nbsp;»&nbsp;<span>Рубрики</span></div><h1>{name}</h1></header>' + "".join(map(pz_card, sel))
-        s.page(f"/categories/{slug}/", f"categories/{slug}/index.html", pz_shell(f"{name} | Пенза семейная", body), "category")
+        body = (
+            f'<header class="page-header"><div class="breadcrumbs"><a href="/">Главная</a>&nbsp;»&nbsp;<span>Рубрики</span></div><h1>{name}</h1></header>'
+            + "".join(map(pz_card, sel))
+        )
+        s.page(
+            f"/categories/{slug}/",
+            f"categories/{slug}/index.html",
+            pz_shell(f"{name} | Пенза семейная", body),
+            "category",
+        )
     for slug, name in PZ_TAGS.items():
         sel = [a for a in arts if slug in a["tags"]]
-        body = f'<header class="page-header"><div class="breadcrumbs"><a href="/">Главная</a>&nbsp;»&nbsp;<span>Метки</span></div><h1>{name}</h1></header>' + "".join(map(pz_card, sel))
-        s.page(f"/tags/{slug}/", f"tags/{slug}/index.html", pz_shell(f"{name} | Пенза семейная", body), "tag")
+        body = (
+            f'<header class="page-header"><div class="breadcrumbs"><a href="/">Главная</a>&nbsp;»&nbsp;<span>Метки</span></div><h1>{name}</h1></header>'
+            + "".join(map(pz_card, sel))
+        )
+        s.page(
+            f"/tags/{slug}/",
+            f"tags/{slug}/index.html",
+            pz_shell(f"{name} | Пенза семейная", body),
+            "tag",
+        )
     parts = sorted((a for a in arts if a.get("series")), key=lambda a: a["series"])
     body = ('<header class="page-header"><div class="breadcrumbs"><a href="/">Главная</a>&nbsp;»&nbsp;<span>Серии</span></div><h1>Истории наших семей</h1>'
             '<div class="post-description">Серия рассказов о семьях нашего отделения: многодетных, приёмных, опекунских. Четыре части выходят раз в несколько недель.</div></header>'
             + "".join(map(pz_card, parts)))  # fmt: skip
-    s.page(PZ_SERIES, PZ_SERIES.strip("/") + "/index.html", pz_shell("Истории наших семей | Пенза семейная", body), "listing")
+    s.page(
+        PZ_SERIES,
+        PZ_SERIES.strip("/") + "/index.html",
+        pz_shell("Истории наших семей | Пенза семейная", body),
+        "listing",
+    )
     guide_cards = "".join(f'<article class="post-entry"><header class="entry-header"><h2>{e(title)}</h2></header><div class="entry-content"><p>{e(lead({"text": text}, 150))}</p></div>'
                           f'<a class="read-more" href="/poleznoe/{slug}/">Читать далее →</a></article>' for slug, (title, text) in PZ_GUIDES.items())  # fmt: skip
     s.page("/poleznoe/", "poleznoe/index.html", pz_shell("Полезное | Пенза семейная",
@@ -239,7 +284,12 @@ def build_pnz(arts: list[dict], s: Site) -> Site:
         head = f'\n<meta property="og:title" content="{e(title)}">\n<meta property="og:type" content="article">\n<meta property="og:url" content="{{{{BASE}}}}/poleznoe/{slug}/">'
         body = (f'<article class="post-single"><header class="post-header"><div class="breadcrumbs"><a href="/">Главная</a>&nbsp;»&nbsp;<a href="/poleznoe/">Полезное</a></div>'
                 f'<h1 class="post-title entry-hint-parent">{e(title)}</h1></header><div class="post-content">{body_html(text)}</div></article>')  # fmt: skip
-        s.page(f"/poleznoe/{slug}/", f"poleznoe/{slug}/index.html", pz_shell(f"{title} | Пенза семейная", body, head, "single"), "guide")
+        s.page(
+            f"/poleznoe/{slug}/",
+            f"poleznoe/{slug}/index.html",
+            pz_shell(f"{title} | Пенза семейная", body, head, "single"),
+            "guide",
+        )
     s.page("/about/", "about/index.html", pz_shell("О нас | Пенза семейная",
            '<article class="post-single"><h1 class="post-title">О нас</h1><div class="post-content"><p>Пензенское региональное отделение общественной организации многодетных семей работает с 2012 года. '
            'Сегодня в отделении больше 600 семей из Пензы, Заречного, Кузнецка, Сердобска, Каменки и сельских районов.</p><p>Мы консультируем по льготам, собираем гуманитарную помощь, '
@@ -259,9 +309,16 @@ def build_pnz(arts: list[dict], s: Site) -> Site:
                 f'\n<meta property="article:section" content="posts">\n<meta property="article:published_time" content="{local_iso(a, "pnz")}">')  # fmt: skip
         series = ""
         if a.get("series"):
-            items = "".join(f"<li>{e(b['title'])}</li>" if b is a else f'<li><a href="{pz_url(b)}">{e(b["title"])}</a></li>' for b in parts)
+            items = "".join(
+                f"<li>{e(b['title'])}</li>"
+                if b is a
+                else f'<li><a href="{pz_url(b)}">{e(b["title"])}</a></li>'
+                for b in parts
+            )
             series = f'<div class="series-box"><p>Серия «<a href="{PZ_SERIES}">Истории наших семей</a>» — часть {a["series"]} из 4</p><ol>{items}</ol></div>'
-        source = f'<p class="source"><em>Источник: {e(a["source"])}</em></p>' if a.get("source") else ""
+        source = (
+            f'<p class="source"><em>Источник: {e(a["source"])}</em></p>' if a.get("source") else ""
+        )
         tags = "".join(f'<li><a href="/tags/{t}/">{PZ_TAGS[t]}</a></li>' for t in a["tags"])
         words = sum(len(p.split()) for p in paragraphs(a))
         nav = ""
@@ -276,14 +333,26 @@ def build_pnz(arts: list[dict], s: Site) -> Site:
                 f'<a href="/categories/{a["category"]}/">{PZ_CATS[a["category"]]}</a></div></header>{series}'
                 f'<div class="post-content">{body_html(a["text"])}{source}</div>'
                 f'<footer class="post-footer"><ul class="post-tags">{tags}</ul><nav class="paginav">{nav}</nav></footer></article>')  # fmt: skip
-        s.page(pz_url(a), pz_url(a).strip("/") + "/index.html", pz_shell(f"{a['title']} | Пенза семейная", body, head, "single"), "article", a)
+        s.page(
+            pz_url(a),
+            pz_url(a).strip("/") + "/index.html",
+            pz_shell(f"{a['title']} | Пенза семейная", body, head, "single"),
+            "article",
+            a,
+        )
     return s
 
 
 # --- hab: an ASP.NET MVC regional news agency ------------------------------------------------------
 
 HB_MAIN = "https://www.khabtoday.ru"  # the agency's main host: the other sections and the «Лента»
-HB_SECTIONS = {"politics": "Власть", "economy": "Экономика", "incidents": "Происшествия", "sport": "Спорт", "culture": "Культура"}
+HB_SECTIONS = {
+    "politics": "Власть",
+    "economy": "Экономика",
+    "incidents": "Происшествия",
+    "sport": "Спорт",
+    "culture": "Культура",
+}
 HB_LENTA = [
     (47981, "21:40", "Губернатор провёл совещание по подготовке к отопительному сезону"),
     (47979, "20:15", "В Ванинском порту увеличили перевалку угля"),
@@ -337,8 +406,13 @@ def hb_full_date(a: dict) -> str:
 
 
 def hb_shell(title: str, content: str, head: str = "") -> str:
-    sections = "".join(f'<li><a href="{HB_MAIN}/News?section={k}">{v}</a></li>' for k, v in HB_SECTIONS.items())
-    lenta = "".join(f'<li><span class="lenta-time">{t}</span> <a href="{HB_MAIN}/News/Details/{i}">{e(h)}</a></li>' for i, t, h in HB_LENTA)
+    sections = "".join(
+        f'<li><a href="{HB_MAIN}/News?section={k}">{v}</a></li>' for k, v in HB_SECTIONS.items()
+    )
+    lenta = "".join(
+        f'<li><span class="lenta-time">{t}</span> <a href="{HB_MAIN}/News/Details/{i}">{e(h)}</a></li>'
+        for i, t, h in HB_LENTA
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru">
 <head>
@@ -410,15 +484,25 @@ def build_hab(arts: list[dict], s: Site, night: dt.date = NIGHT2) -> Site:
     per = 6
     chunks = chunked(items, per)
     for i, chunk in enumerate(chunks, 1):
+
         def link(k: int) -> str:
             return "/News?section=family" + ("" if k == 1 else f"&amp;page={k}")
 
-        pager = "".join(f'<li class="active"><a>{k}</a></li>' if k == i else f'<li><a href="{link(k)}">{k}</a></li>' for k in range(1, len(chunks) + 1))
+        pager = "".join(
+            f'<li class="active"><a>{k}</a></li>'
+            if k == i
+            else f'<li><a href="{link(k)}">{k}</a></li>'
+            for k in range(1, len(chunks) + 1)
+        )
         if i < len(chunks):
             pager += f'<li class="PagedList-skipToNext"><a href="{link(i + 1)}" rel="next">&raquo;</a></li>'
         body = (f'{crumbs}<h1>Семья и общество</h1><div class="news-list">{"".join(map(hb_card, chunk))}</div>'
                 f'<div class="pagination-container"><ul class="pagination">{pager}</ul></div>')  # fmt: skip
-        s.query_page("/News?section=family" + ("" if i == 1 else f"&page={i}"), hb_shell(f"Семья и общество{'' if i == 1 else f' — страница {i}'}", body), "listing" if i == 1 else "paginated")
+        s.query_page(
+            "/News?section=family" + ("" if i == 1 else f"&page={i}"),
+            hb_shell(f"Семья и общество{'' if i == 1 else f' — страница {i}'}", body),
+            "listing" if i == 1 else "paginated",
+        )
     s.page("/Home/About", "Home/About.html", hb_shell("Об агентстве",
            "<h2>Об агентстве</h2><p>Краевое государственное автономное учреждение «Хабаровский край сегодня» — информационное агентство Правительства Хабаровского края. "
            "Работает с 2009 года, выпускает новости, телепрограммы и радиоэфир.</p><p>Раздел «Семья и общество» рассказывает о поддержке семей с детьми, опеке, социальной защите "
@@ -443,16 +527,34 @@ def build_hab(arts: list[dict], s: Site, night: dt.date = NIGHT2) -> Site:
                        for k, c in enumerate(p["captions"], 1))  # fmt: skip
         body = (f'{crumbs}<h1>{e(p["title"])}</h1><div class="news-meta"><span class="news-date">{hb_full_date(p)}</span></div>'
                 f'<p class="lead">{e(p["line"])}</p><div class="row photo-report">{figs}</div><p class="news-author">Фото: Игорь Ким</p>')  # fmt: skip
-        s.page(hb_url(p), f"News/Details/{p['id']}.html", hb_shell(p["title"], body, hb_head(p)), "photo_report")
+        s.page(
+            hb_url(p),
+            f"News/Details/{p['id']}.html",
+            hb_shell(p["title"], body, hb_head(p)),
+            "photo_report",
+        )
     for a in arts:
         related = [b for b in arts if b is not a][:4]
-        rel = "".join(f'<li><a href="{hb_url(b)}">{e(b["title"])}</a> <span class="news-date">{hb_card_date(b)}</span></li>' for b in related)
-        source = f'<p class="news-source">Источник: {e(a["source"])}</p>' if a.get("source") else '<p class="news-author">Текст: Анна Лазарева</p>'
+        rel = "".join(
+            f'<li><a href="{hb_url(b)}">{e(b["title"])}</a> <span class="news-date">{hb_card_date(b)}</span></li>'
+            for b in related
+        )
+        source = (
+            f'<p class="news-source">Источник: {e(a["source"])}</p>'
+            if a.get("source")
+            else '<p class="news-author">Текст: Анна Лазарева</p>'
+        )
         body = (f'{crumbs}<h1>{e(a["title"])}</h1><div class="news-meta"><span class="news-date">{hb_full_date(a)}</span> <span class="news-views">Просмотров: {a["id"] % 700 + 120}</span></div>'
                 f'<img class="img-responsive news-img" src="/Images/News/{a["id"]}.jpg" alt="" /><div class="news-text">{body_html(a["text"])}</div>{source}'
                 f'<div class="share">Поделиться: <a href="https://vk.com/share.php?url={{{{BASE}}}}{hb_alias(a)}">ВКонтакте</a> <a href="https://connect.ok.ru/offer?url={{{{BASE}}}}{hb_alias(a)}">Одноклассники</a></div>'
                 f'<div class="related"><h4>Другие новости раздела</h4><ul>{rel}</ul></div>')  # fmt: skip
-        s.page(hb_url(a), f"News/Details/{a['id']}.html", hb_shell(a["title"], body, hb_head(a)), "article", a)
+        s.page(
+            hb_url(a),
+            f"News/Details/{a['id']}.html",
+            hb_shell(a["title"], body, hb_head(a)),
+            "article",
+            a,
+        )
     s.aliases = {hb_alias(x): hb_url(x) for x in arts + photos}  # type: ignore[attr-defined]
     return s
 
@@ -498,7 +600,9 @@ def main(argv: list[str]) -> None:
     assert [p["url"] for p in pages] == [p["url"] for p in gold["pages"]]
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night(out, "night1", NIGHT1)
 
 
