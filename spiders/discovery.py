@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -203,13 +203,16 @@ ARTICLE_PATH_RE = re.compile(
 ARTICLE_QUERY_RE = re.compile(r"(^|&)(id|ELEMENT_ID|news_id|nid|newsid|article|p)=\d+", re.I)
 # One or two short path words, maybe a dynamic page's extension («/Pages/News.aspx», «/news.php»).
 SECTION_PATH_RE = re.compile(r"^(/[a-z][a-z0-9_-]{1,30}){1,2}(?:\.(?:aspx?|php|jsp|cfm))?/?$", re.I)
+# Query keys that choose a listing's rubric on a short path («/News?section=family»).
+RUBRIC_KEYS = frozenset({"section", "category", "cat", "rubric", "rubrika", "razdel", "topic"})
 INDEX_FILE_RE = re.compile(r"/index\.(s?html?|php)$", re.I)
 MIN_HEADLINE_CHARS = 30  # a link this long reads like a headline, whatever its URL looks like
 # A link whose words say it leads to the news list («Новости», «Архив новостей», «Вся лента»,
 # «…смотрите в архиве новостей»), whatever its URL («/index.php?option=news»).
 NEWS_LIST_TEXT_RE = re.compile(
     r"^(?:все |вся |архив[еау]? |лента )?"
-    r"(?:новости|новостей|лента|события|событий|публикации|публикаций|пресс-релизы)$",
+    r"(?:новости|новостей|лента|события|событий|публикации|публикаций|пресс-релизы)"
+    r"(?: раздела| рубрики)?$",
     re.I,
 )
 # A dynamic page with a numeric parameter («viewtopic.php?f=2&t=408», «item.aspx?n=5»): a page
@@ -264,9 +267,15 @@ def link_kind(url: str, text: str = "") -> str:
         path.count("/") >= 2 or (parts.query and DYNAMIC_ITEM_RE.search(parts.path))
     ):
         return "article"  # a headline, also to «/index.php?title=Новости:…» (a wiki's pages)
-    if SECTION_PATH_RE.match(path) and not parts.query:
-        return "section"
+    if SECTION_PATH_RE.match(path) and (not parts.query or _names_a_rubric(parts.query)):
+        return "section"  # «/society/», «/News?section=family» (an MVC site's rubric)
     return "other"
+
+
+def _names_a_rubric(query: str) -> bool:
+    """The query only chooses a rubric («section=family», «category=5», «rubric=obshestvo»)."""
+    keys = {key.lower() for key, _ in parse_qsl(query, keep_blank_values=True)}
+    return bool(keys) and keys <= RUBRIC_KEYS
 
 
 def _link_words(text: str) -> str:

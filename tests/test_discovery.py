@@ -278,6 +278,18 @@ def test_a_dynamic_pages_short_path_is_a_section():
     assert link_kind("http://127.0.0.1:8001/Pages/NewsItem.aspx?ID=2250", "Итоги") == "article"
 
 
+def test_a_rubric_chosen_by_the_query_is_a_section():
+    """An ASP.NET MVC agency's rubric is «/News?section=family», linked from the home page as
+    «Семья и общество» and «Все новости раздела »»: the listing its older news are reached by."""
+    assert link_kind("http://127.0.0.1:8001/News?section=family", "Семья и общество") == "section"
+    assert link_kind("http://127.0.0.1:8001/News?section=family",
+                     "Все новости раздела »") == "section"
+    assert link_kind("http://127.0.0.1:8001/news?category=5", "") == "section"
+    # a page chosen by the query is no rubric, nor is a search
+    assert link_kind("http://127.0.0.1:8001/News?section=family&page=2", "2") == "pagination"
+    assert link_kind("http://127.0.0.1:8001/search?q=семья", "Поиск") == "other"
+
+
 def test_pages_of_unfamiliar_cmss_are_reached():
     """Craft CMS pages its lists as «/novosti/p2/»; a table-layout site's news list is
     «/index.php?option=news» named «Архив новостей»; a phpBB board's forums and topics are
