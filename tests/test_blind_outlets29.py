@@ -188,11 +188,12 @@ def test_committed_sites_are_what_build_py_renders(tmp_path):
 
 def test_the_causes_fixed_after_the_first_look_stay_fixed(crawled):
     """Not blind since its one scoring (first look in the README: stored precision 26/27):
-    floors for the event page no longer dated by htmldate's month-first reading; the two
-    region misses left are recorded in the README."""
+    floors for the event page no longer dated by htmldate's month-first reading and the
+    partners' reprint of a federal measure, whose canonical names another site (no home region);
+    the region miss left is recorded in the README."""
     report = run_blind_outlets.score(run_blind_outlets.load_gold(HERE), crawled)
     assert report.figures["stored precision"] == (26, 26)
     assert report.figures["stored recall"] == (26, 26)
     assert report.figures["relevance recall"][0] >= 19
-    assert report.figures["region set exact"][0] >= 17
-    assert report.figures["region-month materials exact"][0] >= 8
+    assert report.figures["region set exact"][0] >= 18
+    assert report.figures["region-month materials exact"][0] >= 9
