@@ -92,6 +92,8 @@ def body_html(text: str) -> str:
 
 
 def plain_lead(a: dict, n: int) -> str:
+    if a.get("digest"):  # a «Коротко» page: its teaser lists the shorts' headlines
+        return lead({"text": ". ".join(t for t, _ in a["shorts"]) + "."}, n)
     return lead(dict(a, text=a["text"].replace("**", "")), n)
 
 
