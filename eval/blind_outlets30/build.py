@@ -46,7 +46,6 @@ from eval.outlet_sites import (  # noqa: E402
     dotted,
     lead,
     site_yml,
-    words_date,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -179,7 +178,9 @@ def kg_text(a: dict) -> str:
 
 
 def build_kgn(arts: list[dict], s: Site) -> Site:
-    items = newest_first(arts)  # articles and the weekly «Коротко» digests, as the listing shows them
+    items = newest_first(
+        arts
+    )  # articles and the weekly «Коротко» digests, as the listing shows them
     home = "".join(
         f'<div class="news"><div class="news_name"><a href="{kg_url(a)}">{e(a["title"])}</a></div>'
         f'<div class="news_date">{kg_date(a, year=False)}</div><div class="news_anons">{e(plain_lead(a, 120))}</div></div>'
@@ -193,11 +194,19 @@ def build_kgn(arts: list[dict], s: Site) -> Site:
         links = []
         for k in range(1, len(chunks) + 1):
             url = "/novosti/" if k == 1 else f"/novosti/page{k}/"
-            links.append(f'<span class="paginator_selected">{k}</span>' if k == i else f'<a href="{url}">{k}</a>')
+            links.append(
+                f'<span class="paginator_selected">{k}</span>'
+                if k == i
+                else f'<a href="{url}">{k}</a>'
+            )
         if i < len(chunks):
             links.append(f'<a href="/novosti/page{i + 1}/" class="paginator_next">следующая →</a>')
         body = f'<h1>Новости</h1><div class="news_block">{"".join(map(kg_item, chunk))}</div><div class="paginator">{" ".join(links)}</div>'
-        url, rel = ("/novosti/", "novosti/index.html") if i == 1 else (f"/novosti/page{i}/", f"novosti/page{i}/index.html")
+        url, rel = (
+            ("/novosti/", "novosti/index.html")
+            if i == 1
+            else (f"/novosti/page{i}/", f"novosti/page{i}/index.html")
+        )
         title = "Новости" if i == 1 else f"Новости — страница {i}"
         s.page(url, rel, kg_shell(f"{title} — «Новый мир»", body, items, kg_crumbs(("/novosti/", "Новости"))),
                "listing" if i == 1 else "paginated")  # fmt: skip
@@ -207,16 +216,24 @@ def build_kgn(arts: list[dict], s: Site) -> Site:
                kg_shell(f"{name} — Новости — «Новый мир»", f'<h1>{name}</h1><div class="news_block">{"".join(map(kg_item, sel))}</div>',
                         items, kg_crumbs(("/novosti/", "Новости"))), "category")  # fmt: skip
     for slug, (name, kind, text) in KG_PAGES.items():
-        s.page(f"/{slug}/", f"{slug}/index.html", kg_shell(f"{name} — «Новый мир»", f"<h1>{name}</h1>{text}", items), kind)
+        s.page(
+            f"/{slug}/",
+            f"{slug}/index.html",
+            kg_shell(f"{name} — «Новый мир»", f"<h1>{name}</h1>{text}", items),
+            kind,
+        )
     for a in items:
         pos = items.index(a)
-        others = [b for b in items[pos + 1 :] + items[:pos] if not b.get("digest")][:3]
+        near = sorted(range(len(items)), key=lambda k: (abs(k - pos), -k))  # the neighbours in time
+        others = [items[k] for k in near if k != pos and not items[k].get("digest")][:3]
         also = "".join(
             f'<div class="news"><div class="news_name"><a href="{kg_url(b)}">{e(b["title"])}</a></div>'
             f'<div class="news_date">{kg_date(b)}</div></div>'
             for b in others
         )
-        author = f'<div class="news_author">Текст: {e(a["author"])}</div>' if a.get("author") else ""
+        author = (
+            f'<div class="news_author">Текст: {e(a["author"])}</div>' if a.get("author") else ""
+        )
         cat = KG_CATS[a["rubric"]]
         body = (f'<h1>{e(a["title"])}</h1><div class="news_text">{kg_text(a)}</div>{author}'
                 f'<div class="news_date">{kg_date(a, time=True)}</div>'
@@ -352,10 +369,16 @@ def build_tve(arts: list[dict], s: Site) -> Site:
     for i, chunk in enumerate(chunks):
         links = []
         if i > 0:
-            links.append(f'<a class="prev" href="{"/news" if i == 1 else f"/news/p/{i - 1}"}">&larr;</a>')
+            links.append(
+                f'<a class="prev" href="{"/news" if i == 1 else f"/news/p/{i - 1}"}">&larr;</a>'
+            )
         for k in range(len(chunks)):
             url = "/news" if k == 0 else f"/news/p/{k}"
-            links.append(f'<span class="current">{k + 1}</span>' if k == i else f'<a href="{url}">{k + 1}</a>')
+            links.append(
+                f'<span class="current">{k + 1}</span>'
+                if k == i
+                else f'<a href="{url}">{k + 1}</a>'
+            )
         if i < len(chunks) - 1:
             links.append(f'<a class="next" href="/news/p/{i + 1}">&rarr;</a>')
         body = f'<h1>Новости</h1><div class="news-wrap">{"".join(map(tv_item, chunk))}</div><div class="pagelist">{" ".join(links)}</div>'
@@ -366,25 +389,59 @@ def build_tve(arts: list[dict], s: Site) -> Site:
         f'<div class="news-item"><div class="date">{dotted(a["date"])}</div><div class="news-title"><a href="{tv_url(a)}">{e(a["title"])}</a></div></div>'
         for a in notices
     )
-    s.page("/obyavleniya", "obyavleniya/index.html", tv_shell("Объявления", f'<h1>Объявления</h1><div class="news-wrap">{notice_list}</div>', " \\ Объявления"), "listing")
+    s.page(
+        "/obyavleniya",
+        "obyavleniya/index.html",
+        tv_shell(
+            "Объявления",
+            f'<h1>Объявления</h1><div class="news-wrap">{notice_list}</div>',
+            " \\ Объявления",
+        ),
+        "listing",
+    )
     for a in notices:
         s.page(tv_url(a), tv_url(a).strip("/") + ".html",
                tv_shell(a["title"], tv_full(a, "/obyavleniya", "Вернуться к объявлениям"), ' \\ <a href="/obyavleniya">Объявления</a>'), "notice")  # fmt: skip
     today = max((a["date"] for a in arts), default=NIGHT1)
     albums = [al for al in TV_ALBUMS if dt.datetime.strptime(al[2], "%d.%m.%Y").date() <= today]
-    cards = "".join(f'<div class="album"><a href="/fotogalereya/album/{slug}"><img src="/thumb/2/{slug}/cover.jpg" alt=""><span>{name}</span></a></div>' for slug, name, _, _ in albums)
-    s.page("/fotogalereya", "fotogalereya/index.html", tv_shell("Фотогалерея", f'<h1>Фотогалерея</h1><div class="gallery-albums">{cards}</div>', " \\ Фотогалерея"), "gallery")
+    cards = "".join(
+        f'<div class="album"><a href="/fotogalereya/album/{slug}"><img src="/thumb/2/{slug}/cover.jpg" alt=""><span>{name}</span></a></div>'
+        for slug, name, _, _ in albums
+    )
+    s.page(
+        "/fotogalereya",
+        "fotogalereya/index.html",
+        tv_shell(
+            "Фотогалерея",
+            f'<h1>Фотогалерея</h1><div class="gallery-albums">{cards}</div>',
+            " \\ Фотогалерея",
+        ),
+        "gallery",
+    )
     for slug, name, date, text in albums:
-        photos = "".join(f'<a class="highslide" href="/d/{slug}/foto_{k}.jpg"><img src="/thumb/2/{slug}/foto_{k}.jpg" alt="{name} {k}"></a>' for k in range(1, 9))
+        photos = "".join(
+            f'<a class="highslide" href="/d/{slug}/foto_{k}.jpg"><img src="/thumb/2/{slug}/foto_{k}.jpg" alt="{name} {k}"></a>'
+            for k in range(1, 9)
+        )
         body = f'<h1>{name}</h1><div class="album-date">{date}</div><p>{text}</p><div class="gallery-photos">{photos}</div><p><a href="/fotogalereya">Все альбомы</a></p>'
-        s.page(f"/fotogalereya/album/{slug}", f"fotogalereya/album/{slug}.html", tv_shell(name, body, ' \\ <a href="/fotogalereya">Фотогалерея</a>'), "gallery")
+        s.page(
+            f"/fotogalereya/album/{slug}",
+            f"fotogalereya/album/{slug}.html",
+            tv_shell(name, body, ' \\ <a href="/fotogalereya">Фотогалерея</a>'),
+            "gallery",
+        )
     for slug, name, kind, text in TV_MENU:
         extra = ""
         if kind == "form":
             extra = '<form method="post" action="/obrashcheniya-grazhdan" class="s3-form"><input name="fio" placeholder="ФИО"><input name="email"><textarea name="text"></textarea><button>Отправить</button></form>'
         if kind == "documents":
             extra = f'<ul class="docs"><li><a href="/f/{slug}_2025.pdf">{name} (PDF)</a></li></ul>'
-        s.page(f"/{slug}", f"{slug}.html", tv_shell(name, f"<h1>{name}</h1><p>{e(text)}</p>{extra}", f" \\ {name}"), kind)
+        s.page(
+            f"/{slug}",
+            f"{slug}.html",
+            tv_shell(name, f"<h1>{name}</h1><p>{e(text)}</p>{extra}", f" \\ {name}"),
+            kind,
+        )
     for a in news:
         s.page(tv_url(a), tv_url(a).strip("/") + ".html",
                tv_shell(a["title"], tv_full(a, "/news", "Вернуться к списку новостей"), ' \\ <a href="/news">Новости</a>'), "article", a)  # fmt: skip
@@ -407,7 +464,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -417,7 +476,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
