@@ -450,3 +450,22 @@ def test_a_print_link_to_the_page_itself_is_no_teaser():
         "</ul></div>"
         "</body></html>").encode()
     assert non_article_reason(url, "http://127.0.0.1:8001/", body) is None
+
+
+def test_short_items_each_under_a_headline_of_their_own_are_a_digest_not_one_material():
+    """A paper's weekly «Коротко»: five unrelated shorts, each a headline and a line or two. A
+    FAQ (questions) and an article whose parts run longer stay articles."""
+    items = [("В Кетове отремонтировали дорогу к школе", SENTENCES[0]),
+             ("Шадринский театр открыл новый сезон", SENTENCES[1]),
+             ("В МФЦ Варгашей появилась детская комната", SENTENCES[2]),
+             ("Курганские пожарные потушили 14 возгораний", SENTENCES[3])]
+    digest = "<h1>Коротко: главное за неделю</h1>" + "".join(
+        f"<h3>{h}</h3><p>{t}</p>" for h, t in items)
+    url = "https://gazeta.test/novosti/korotko-13-17-oktyabrya/"
+    assert "digest of 4 short items" in (non_article_reason(url, SOURCE, page(digest)) or "")
+    faq = "<h1>Как получить статус многодетной семьи</h1>" + "".join(
+        f"<h3>{h}?</h3><p>{t}</p>" for h, t in items)
+    assert non_article_reason(url, SOURCE, page(faq)) is None
+    long_parts = "<h1>Итоги года в районе</h1>" + "".join(
+        f"<h3>{h}</h3><p>{t} {' '.join(SENTENCES)}</p>" for h, t in items)
+    assert non_article_reason(url, SOURCE, page(long_parts)) is None

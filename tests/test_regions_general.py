@@ -345,3 +345,15 @@ def test_guests_who_study_the_hosts_experience_are_guests():
     found = attribute(text, find_mentions(text), title_mentions=find_mentions(title), title=title,
                       title_in_text=True, title_span=(0, len(title)), home_iso="RU-ROS")
     assert [r.iso for r, _ in found] == ["RU-ROS"]
+
+
+def test_a_list_in_the_genitive_right_after_a_body_acts_through_it_whatever_the_parse():
+    """«Центры Тверской, Псковской и Новгородской областей стали участниками проекта»: the parse
+    hangs «областей» off «проекта»; the list follows the body «центры» in the genitive, so each
+    region's centre takes part. A list after people who are no body stays in passing."""
+    text = ("Социально-реабилитационные центры Тверской, Псковской и Новгородской областей стали "
+            "участниками межрегионального проекта «Семейные выходные». Проект поддержан грантом.")
+    assert _isos(text, "RU-TVE") == ["RU-NGR", "RU-PSK", "RU-TVE"]
+    passing = ("Семинар в Твери посетили гости Тверской, Псковской и Новгородской областей. "
+               "Проект поддержан грантом.")
+    assert _isos(passing, "RU-TVE") == ["RU-TVE"]

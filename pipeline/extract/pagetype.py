@@ -57,6 +57,16 @@ CARD_MAX_BODY = 600
 BLURB_MAX_CHARS = 500
 LISTING_MIN_TEASERS = 3
 
+# A body that is only short items, each under a sub-headline of its own («Коротко: главное за
+# неделю» — «В Кетове отремонтировали дорогу к школе» and two lines, «Шадринский театр открыл
+# сезон» and one): a digest of several materials, not one. A headline reads as one (this many
+# words, no question: a FAQ's questions and a guide's labels head parts of one text).
+DIGEST_MIN_ITEMS = 4
+DIGEST_ITEM_MAX_CHARS = 300
+DIGEST_ITEM_MAX_BLOCKS = 2
+DIGEST_HEADLINE_MIN_WORDS = 4
+DIGEST_INTRO_MAX_CHARS = 200
+
 
 # «/o-fonde/», «/o-centre/», «/ob-uchrezhdenii/»: «about the …», a service page on any site.
 ABOUT_SEGMENT_RE = re.compile(r"^(?:o|ob)-[a-z]+$")
@@ -147,6 +157,10 @@ def judge(s: Structure) -> Verdict:
                            "printed in an archive)")
         if s.search_query and s.body_chars < SEARCH_MAX_BODY:
             return Verdict("not", "search form with a query over a short text")
+        shorts = shorts_under_headlines(s)
+        if shorts:
+            return Verdict("not", f"digest of {shorts} short items, each under a headline of "
+                           "its own")
         headline = next((h for h in s.headings if h.owner.tag == "h1"), None)
         if headline is not None and LEGAL_ACT_RE.match(headline.text):
             return Verdict("not", "a legal act's text (a document), not a material about it")
@@ -182,6 +196,30 @@ _ANY_TIME = datetime.datetime(2100, 1, 1)
 def _opens_with_a_date(text: str) -> bool:
     found = find_dates(text[:40], now=_ANY_TIME)
     return bool(found) and found[0][1] == 0
+
+
+def shorts_under_headlines(s: Structure) -> int:
+    """How many short items, each under a sub-headline of its own, the whole body is (at most a
+    short intro before them); 0 when it is anything else."""
+    if not s.body:
+        return 0
+    first, last = s.body[0].index, s.body[-1].index
+    subs = [h for h in s.headings
+            if h.owner.tag != "h1" and not h.in_chrome and first - 1 <= h.index <= last]
+    if len(subs) < DIGEST_MIN_ITEMS:
+        return 0
+    intro = [b for b in s.body if b.index < subs[0].index]
+    if len(intro) > 1 or sum(len(b.text) for b in intro) > DIGEST_INTRO_MAX_CHARS:
+        return 0
+    ends = [h.index for h in subs[1:]] + [last + 1]
+    for heading, end in zip(subs, ends):
+        item = [b for b in s.body if heading.index < b.index < end]
+        if (not item or len(item) > DIGEST_ITEM_MAX_BLOCKS
+                or sum(len(b.text) for b in item) > DIGEST_ITEM_MAX_CHARS
+                or heading.words < DIGEST_HEADLINE_MIN_WORDS
+                or heading.text.rstrip().endswith(("?", ":"))):
+            return 0
+    return len(subs)
 
 
 def _teasers_between_headline_and_body(s: Structure) -> int:

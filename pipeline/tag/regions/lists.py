@@ -132,7 +132,7 @@ def list_arguments(
             # «Уполномоченные по правам ребёнка A, B и C подписали меморандум»: each region
             # acts through its own officials or bodies.
             first = _climb(toks, _root(toks, mentions[lo]), span)
-            official = _official_of(toks, first)
+            official = _official_of(toks, first) or _body_before(toks, span)
             if official is not None:
                 pred = _argument_of(toks, official, span, venue_words)
         if pred is None:
@@ -221,6 +221,18 @@ def _official_of(toks: list[syntax.SynToken], tok: syntax.SynToken) -> syntax.Sy
     «уполномоченные по правам ребёнка A, B»), up a short chain of genitives; None for a list of
     origins («специалисты из A, B») or of anything else («семьи A, B»)."""
     return _genitive_head(toks, tok, officials(), OFFICIAL_CHAIN)
+
+
+def _body_before(toks: list[syntax.SynToken], in_span: set[int]) -> syntax.SynToken | None:
+    """The body a list in the genitive directly follows («центры Тверской, Псковской и
+    Новгородской областей»), when the parse hung the list elsewhere (off the next noun
+    «…областей стали участниками проекта»): adjacency and case decide."""
+    members = [toks[k] for k in in_span if toks[k].pos in ("NOUN", "PROPN", "ADJ")]
+    first = min(in_span)
+    if not members or first == 0 or any(t.case != "Gen" for t in members):
+        return None
+    before = toks[first - 1]
+    return before if lemma(before.text) in officials() else None
 
 
 def _joint_event_of(toks: list[syntax.SynToken], tok: syntax.SynToken) -> int | None:
