@@ -104,10 +104,15 @@ def yk_created_utc(a: dict) -> str:
     return local.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:00.000Z")
 
 
-def yk_shell(title: str, page_id: str, content: str, crumbs: list[tuple[str, str]], data: dict | None = None) -> str:
-    nav = "".join(f'<a class="super-navbar__item" href="{yk_path(slug)}">{name}</a>' for name, slug in YK_NAV)
+def yk_shell(
+    title: str, page_id: str, content: str, crumbs: list[tuple[str, str]], data: dict | None = None
+) -> str:
+    nav = "".join(
+        f'<a class="super-navbar__item" href="{yk_path(slug)}">{name}</a>' for name, slug in YK_NAV
+    )
     crumb = '<span class="notion-breadcrumb__divider">/</span>'.join(
-        f'<a class="notion-breadcrumb__item" href="{href}">{e(name)}</a>' for name, href in crumbs)
+        f'<a class="notion-breadcrumb__item" href="{href}">{e(name)}</a>' for name, href in crumbs
+    )
     blob = json.dumps({"props": {"pageProps": {"pageId": page_id, **(data or {})}}, "page": "/[[...slug]]",
                        "buildId": "kX2pQ9bT1vR", "isFallback": False}, ensure_ascii=False)  # fmt: skip
     return f"""<!DOCTYPE html>
@@ -144,9 +149,13 @@ def yk_blocks(a: dict) -> str:
     out = []
     for p in paragraphs(a):
         if p.startswith("«") and "», —" in p:
-            out.append(f'<blockquote class="notion-quote"><span class="notion-semantic-string">{e(p)}</span></blockquote>')
+            out.append(
+                f'<blockquote class="notion-quote"><span class="notion-semantic-string">{e(p)}</span></blockquote>'
+            )
         else:
-            out.append(f'<p class="notion-text notion-text__content"><span class="notion-semantic-string">{e(p)}</span></p>')
+            out.append(
+                f'<p class="notion-text notion-text__content"><span class="notion-semantic-string">{e(p)}</span></p>'
+            )
     return "\n".join(out)
 
 
@@ -209,7 +218,11 @@ YK_PAGES: dict[str, tuple[str, str, str]] = {
 
 def build_yak(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
-    links = {"komanda": yk_path("komanda"), "otchet": yk_path("otchet-2024"), "kak": yk_path("kak-stat-nastavnikom")}
+    links = {
+        "komanda": yk_path("komanda"),
+        "otchet": yk_path("otchet-2024"),
+        "kak": yk_path("kak-stat-nastavnikom"),
+    }
     home = f"""<div class="notion-header__cover"><img src="/images/keskil-cover.jpg" alt=""/></div>
 <h1 class="notion-heading notion-title">Фонд «Кэскил»</h1>
 <p class="notion-text">Наставничество и поддержка выпускников детских домов Якутии.</p>
@@ -220,14 +233,29 @@ def build_yak(arts: list[dict], s: Site) -> Site:
 <div class="notion-column-list"><div class="notion-column"><a class="notion-page-link" href="{yk_path("o-fonde")}">📖 О фонде</a></div>
 <div class="notion-column"><a class="notion-page-link" href="{yk_path("otchety")}">📊 Отчёты</a></div>
 <div class="notion-column"><a class="notion-page-link" href="{yk_path("kak-stat-nastavnikom")}">🧭 Как стать наставником</a></div></div>"""
-    s.page("/", "index.html", yk_shell("Фонд «Кэскил» — наставники для выпускников детских домов Якутии", "home", home, [("Фонд «Кэскил»", "/")]), "home")
+    s.page(
+        "/",
+        "index.html",
+        yk_shell(
+            "Фонд «Кэскил» — наставники для выпускников детских домов Якутии",
+            "home",
+            home,
+            [("Фонд «Кэскил»", "/")],
+        ),
+        "home",
+    )
     per = 12
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
         more = (f'<div class="notion-collection-load-more"><a class="notion-collection-load-more__button" href="{NEWS}?page={i + 1}" '
                 f'data-cursor="{hexid(f"cursor{i}")[:16]}">Загрузить ещё</a></div>') if i < len(chunks) else ""  # fmt: skip
         body = f'<h1 class="notion-heading notion-title">Новости</h1>{yk_gallery(chunk)}{more}'
-        shell = yk_shell("Новости — Фонд «Кэскил»", hexid("novosti"), body, [("Фонд «Кэскил»", "/"), ("Новости", NEWS)])
+        shell = yk_shell(
+            "Новости — Фонд «Кэскил»",
+            hexid("novosti"),
+            body,
+            [("Фонд «Кэскил»", "/"), ("Новости", NEWS)],
+        )
         if i == 1:
             s.page(NEWS, NEWS.lstrip("/") + ".html", shell, "listing")
         else:
@@ -260,7 +288,11 @@ def build_yak(arts: list[dict], s: Site) -> Site:
 
 # --- dag: a district portal on a PHP-Nuke-like engine in windows-1251 ---------------------------------
 
-DG_TOPICS = {1: ("Район", "topic_rayon.gif"), 2: ("Социальная сфера", "topic_social.gif"), 3: ("Спорт", "topic_sport.gif")}
+DG_TOPICS = {
+    1: ("Район", "topic_rayon.gif"),
+    2: ("Социальная сфера", "topic_social.gif"),
+    3: ("Спорт", "topic_sport.gif"),
+}
 DG_SITE = "Кизилюртовский район — официальный портал"
 
 
@@ -301,7 +333,10 @@ def dg_shell(title: str, content: str, arts: list[dict]) -> str:
             '<input type="radio" name="voteID" value="3"> Дороги к школам<br><input type="submit" value="Голосовать"></form>'
             '<a href="/modules.php?name=Surveys&amp;op=results&amp;pollID=3"><b>Результаты</b></a>')  # fmt: skip
     weather = "Кизилюрт<br>Сегодня: +9&deg;C, облачно<br>Завтра: +7&deg;C, дождь"
-    last = "".join(f'<strong><big>&middot;</big></strong> {a["date"].day:02d}.{a["date"].month:02d} <a href="{e(dg_url(a))}">{e(a["title"])}</a><br>' for a in arts[:5])
+    last = "".join(
+        f'<strong><big>&middot;</big></strong> {a["date"].day:02d}.{a["date"].month:02d} <a href="{e(dg_url(a))}">{e(a["title"])}</a><br>'
+        for a in arts[:5]
+    )
     return f"""<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">
 <html>
 <head>
@@ -345,7 +380,12 @@ def dg_story_box(a: dict) -> str:
 def dg_pager(base: str, i: int, n: int) -> str:
     if n <= 1:
         return ""
-    links = " ".join(f"<b>{k}</b>" if k == i else f'<a href="{base}{"" if k == 1 else f"&amp;pagenum={k}"}">{k}</a>' for k in range(1, n + 1))
+    links = " ".join(
+        f"<b>{k}</b>"
+        if k == i
+        else f'<a href="{base}{"" if k == 1 else f"&amp;pagenum={k}"}">{k}</a>'
+        for k in range(1, n + 1)
+    )
     nxt = f' <a href="{base}&amp;pagenum={i + 1}">Следующая страница &gt;&gt;</a>' if i < n else ""
     return f'<center><font class="content">Страницы: {links}{nxt}</font></center>'
 
@@ -367,7 +407,15 @@ def build_dag(arts: list[dict], s: Site) -> Site:
                      dg_shell(f"{DG_SITE} :: {name}", f'<center><font class="title"><b>Тема: {name}</b></font></center><br>' + "".join(map(dg_story_box, sel)), arts), "category")  # fmt: skip
         rows += (f'<tr><td><a href="/modules.php?name=News&amp;new_topic={tid}"><img src="/images/topics/{img}" border="0" alt="{name}"></a></td>'
                  f'<td><a href="/modules.php?name=News&amp;new_topic={tid}"><b>{name}</b></a><br>Всего статей: {len(sel)}</td></tr>')  # fmt: skip
-    s.query_page("/modules.php?name=Topics", dg_shell(f"{DG_SITE} :: Активные темы", f'<center><font class="title"><b>Активные темы</b></font></center><table border="0" cellpadding="4" width="100%">{rows}</table>', arts), "category")
+    s.query_page(
+        "/modules.php?name=Topics",
+        dg_shell(
+            f"{DG_SITE} :: Активные темы",
+            f'<center><font class="title"><b>Активные темы</b></font></center><table border="0" cellpadding="4" width="100%">{rows}</table>',
+            arts,
+        ),
+        "category",
+    )
     s.query_page("/modules.php?name=Surveys&op=results&pollID=3",
                  dg_shell(f"{DG_SITE} :: Опросы", "<center><b>Какие дороги района нужно отремонтировать в первую очередь?</b></center><br>"
                           '<table border="0" width="100%"><tr><td>Кизилюрт — Султан-Янгиюрт</td><td>41 %</td><td>(187)</td></tr>'
@@ -376,7 +424,13 @@ def build_dag(arts: list[dict], s: Site) -> Site:
     for a in arts:
         name, img = DG_TOPICS[a["rubric"]]
         same = [b for b in arts if b["rubric"] == a["rubric"] and b is not a]
-        top = (f'<b>Самая читаемая статья по теме {name}:</b><br><a href="{e(dg_url(same[0]))}">{e(same[0]["title"])}</a>') if same else ""
+        top = (
+            (
+                f'<b>Самая читаемая статья по теме {name}:</b><br><a href="{e(dg_url(same[0]))}">{e(same[0]["title"])}</a>'
+            )
+            if same
+            else ""
+        )
         related = dg_block("Ссылки по теме", f'<strong><big>&middot;</big></strong> <a href="/modules.php?name=News&amp;new_topic={a["rubric"]}">Больше о теме {name}</a><br>'
                            f'<strong><big>&middot;</big></strong> <a href="/modules.php?name=News">Новости</a><br><br>{top}')  # fmt: skip
         options = dg_block("Опции", f'<a href="{e(dg_url(a, "print"))}"><img src="/images/print.gif" border="0" alt="Версия для печати"> Версия для печати</a><br>'
@@ -416,7 +470,9 @@ def build_dag(arts: list[dict], s: Site) -> Site:
                   '<b>Ваше имя:</b> <input type="text" name="yname" size="30"><br><br><b>Ваш Email:</b> <input type="text" name="ymail" size="30"><br><br>'
                   '<b>Имя друга:</b> <input type="text" name="fname" size="30"><br><br><b>Email друга:</b> <input type="text" name="fmail" size="30"><br><br>'
                   '<input type="hidden" name="op" value="SendStory"><input type="submit" value="Отправить"></form></font>')  # fmt: skip
-        s.query_page(dg_url(a, "friend"), dg_shell(f"{DG_SITE} :: Отправить другу", friend, arts), "form")
+        s.query_page(
+            dg_url(a, "friend"), dg_shell(f"{DG_SITE} :: Отправить другу", friend, arts), "form"
+        )
     return s
 
 
@@ -436,7 +492,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -446,7 +504,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
