@@ -1,4 +1,4 @@
-"""The blind set 32 (eval/blind_outlets32/), scored by eval/run_blind_outlets.py.
+"""Blind set 32 (eval/blind_outlets32/), scored by eval/run_blind_outlets.py.
 
     .venv/bin/python eval/run_blind_outlets32.py [--quiet] [--db PATH]
 
