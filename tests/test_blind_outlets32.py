@@ -169,3 +169,19 @@ def test_committed_sites_are_what_build_py_renders(tmp_path):
     )
     assert not changed, f"eval/blind_outlets32/ is stale: run build.py and commit ({changed[:5]})"
 
+
+def test_every_orl_page_has_its_accessible_twin_judged_not_an_article():
+    gold = run_blind_outlets.load_gold(HERE)
+    orl = {p["url"]: p for p in gold["pages"] if p["outlet"] == "orl"}
+    normal = [u for u in orl if not u.startswith("/special/")]
+    twins = [u for u in orl if u.startswith("/special/")]
+    assert len(twins) == len(normal)
+    for url in normal:
+        twin = orl["/special" + url]
+        assert not twin["is_article"] and twin["kind"] == "accessible_twin", url
+        page = HERE / "sites" / "orl" / "public"
+        assert any(
+            f'href="/special{html.escape(url)}"' in f.read_text(encoding="utf-8")
+            for f in page.rglob("*.html")
+            if not f.relative_to(page).parts[0] == "special"
+        ), f"{url} does not link its twin"

@@ -113,7 +113,7 @@ def ar_shell(title: str, blocks: list[str], descr: str = "") -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{e(title)}</title>
-<meta name="description" content="{e(descr or 'АНО «Поморский дом»: помощь семьям с детьми в трудной жизненной ситуации, Архангельск')}">
+<meta name="description" content="{e(descr or "АНО «Поморский дом»: помощь семьям с детьми в трудной жизненной ситуации, Архангельск")}">
 <meta name="generator" content="Setup.ru">
 <link rel="stylesheet" href="/static/css/site.min.css?v=1187">
 </head>
@@ -206,7 +206,12 @@ def build_ark(arts: list[dict], s: Site) -> Site:
         ar_block(1410, '<h2>Новости</h2><div class="news-grid">' + "".join(ar_card(a, year=False) for a in arts[:3]) + '</div><a class="btn" href="/novosti">Все новости</a>'),
         ar_block(1502, '<h2>Проекты</h2><div class="cols"><a href="/proekty/krizisnaya-kvartira">Кризисная квартира</a><a href="/proekty/nastavniki">Наставники</a><a href="/afisha/den-materi">Афиша: День матери</a></div>'),
     ]  # fmt: skip
-    s.page("/", "index.html", ar_shell("Поморский дом — помощь семьям в трудной ситуации", home), "home")
+    s.page(
+        "/",
+        "index.html",
+        ar_shell("Поморский дом — помощь семьям в трудной ситуации", home),
+        "home",
+    )
     chunks = chunked(arts, AR_PER)
     for i, chunk in enumerate(chunks, 1):
         pager = "".join(f'<span class="pager-item active">{k}</span>' if k == i else f'<a class="pager-item" href="{ar_pager_url(k)}">{k}</a>'
@@ -219,17 +224,42 @@ def build_ark(arts: list[dict], s: Site) -> Site:
         else:
             s.query_page(ar_pager_url(i), ar_shell(title, blocks), "paginated")
     for url, (title, kind, blocks) in AR_PAGES.items():
-        s.page(url, url.strip("/") + ".html", ar_shell(f"{title} — Поморский дом", [ar_block(3000 + k, b) for k, b in enumerate(blocks)]), kind)
+        s.page(
+            url,
+            url.strip("/") + ".html",
+            ar_shell(
+                f"{title} — Поморский дом", [ar_block(3000 + k, b) for k, b in enumerate(blocks)]
+            ),
+            kind,
+        )
     for a in arts:
-        crumbs = f'<div class="breadcrumbs"><a href="/">Главная</a> / <a href="/novosti">Новости</a></div>'
+        crumbs = '<div class="breadcrumbs"><a href="/">Главная</a> / <a href="/novosti">Новости</a></div>'
         post = f'<h1>{e(a["title"])}</h1><div class="post-cover"><img src="/uploads/{a["slug"]}-1200.jpg" alt=""></div>'
         text = f'<div class="text-block">{body_html(a)}<p class="post-date"><small>Опубликовано: {words_date(a["date"])}</small></p></div>'
         others = older_neighbours(a, arts)
         blocks = [ar_block(2001, crumbs), ar_block(2101, post), ar_block(2102, text, "block-text")]
         if others:
-            blocks.append(ar_block(2103, '<h2>Другие новости</h2><div class="news-grid">' + "".join(map(ar_card, others)) + "</div>"))
-        blocks.append(ar_block(2104, '<div class="share">Поделиться: <a href="https://vk.com/share.php?url=">ВКонтакте</a> <a href="https://t.me/share/url?url=">Telegram</a></div><a class="btn btn-accent" href="/pozhertvovat">Поддержать семьи</a>'))
-        s.page(ar_url(a), ar_url(a).strip("/") + ".html", ar_shell(f"{a['title']} — Поморский дом", blocks, lead(a, 150)), "article", a)
+            blocks.append(
+                ar_block(
+                    2103,
+                    '<h2>Другие новости</h2><div class="news-grid">'
+                    + "".join(map(ar_card, others))
+                    + "</div>",
+                )
+            )
+        blocks.append(
+            ar_block(
+                2104,
+                '<div class="share">Поделиться: <a href="https://vk.com/share.php?url=">ВКонтакте</a> <a href="https://t.me/share/url?url=">Telegram</a></div><a class="btn btn-accent" href="/pozhertvovat">Поддержать семьи</a>',
+            )
+        )
+        s.page(
+            ar_url(a),
+            ar_url(a).strip("/") + ".html",
+            ar_shell(f"{a['title']} — Поморский дом", blocks, lead(a, 150)),
+            "article",
+            a,
+        )
     return s
 
 
@@ -321,17 +351,25 @@ def or_both(s: Site, url: str, title: str, content: str, kind: str, a: dict | No
     """A page and its «Версия для слабовидящих» twin (the twin is never a material)."""
     if "?" in url:
         s.query_page(url, or_shell(title, content, url), kind, a)
-        s.query_page(twin(url), or_twin_shell(title, twin_content or content, url), "accessible_twin")
+        s.query_page(
+            twin(url), or_twin_shell(title, twin_content or content, url), "accessible_twin"
+        )
     else:
         s.page(url, or_rel(url), or_shell(title, content, url), kind, a)
-        s.page(twin(url), or_rel(twin(url)), or_twin_shell(title, twin_content or content, url), "accessible_twin")
+        s.page(
+            twin(url),
+            or_rel(twin(url)),
+            or_twin_shell(title, twin_content or content, url),
+            "accessible_twin",
+        )
 
 
 def or_rows(arts: list[dict], special: bool = False) -> str:
     return "".join(
         f'<div class="news-item"><span class="news-date">{dotted(a["date"])}</span> '
         f'<a href="{twin(or_url(a)) if special else or_url(a)}" class="news-title">{e(a["title"])}</a>'
-        + ("" if special else f'<div class="news-anons">{e(lead(a, 150))}</div>') + "</div>"
+        + ("" if special else f'<div class="news-anons">{e(lead(a, 150))}</div>')
+        + "</div>"
         for a in arts
     )
 
@@ -343,40 +381,118 @@ def or_pager_url(k: int) -> str:
 def build_orl(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
     ann = sorted(OR_ANNOUNCE, key=lambda x: x["date"], reverse=True)
-    short = "".join(f'<li><span class="date">{a["date"].day:02d}.{a["date"].month:02d}</span> <a href="{or_url(a)}">{e(a["title"])}</a></li>' for a in arts[:5])
+    short = "".join(
+        f'<li><span class="date">{a["date"].day:02d}.{a["date"].month:02d}</span> <a href="{or_url(a)}">{e(a["title"])}</a></li>'
+        for a in arts[:5]
+    )
     home = (f'<div class="col-main"><h2>Новости района</h2><ul class="news-short">{short}</ul><p><a href="/ru/news/">Все новости</a> | <a href="/ru/news/archive/2025/">Архив за 2025 год</a></p></div>'
             f'<div class="col-side"><h2>Анонсы</h2><ul>' + "".join(f'<li><a href="/ru/announce/{x["slug"]}.html">{e(x["title"])}</a></li>' for x in ann) + '</ul>'
             '<h2>Полезное</h2><ul><li><a href="/ru/uslugi/">Муниципальные услуги</a></li><li><a href="/ru/npa/">Нормативные акты</a></li></ul></div>')  # fmt: skip
-    twin_home = ("<h2>Новости района</h2>" + or_rows(arts[:5], special=True) + f'<p><a href="{twin("/ru/news/")}">Все новости</a></p>')
-    or_both(s, "/", "Администрация Мценского района Орловской области — официальный сайт", home, "home", twin_content=twin_home)
+    twin_home = (
+        "<h2>Новости района</h2>"
+        + or_rows(arts[:5], special=True)
+        + f'<p><a href="{twin("/ru/news/")}">Все новости</a></p>'
+    )
+    or_both(
+        s,
+        "/",
+        "Администрация Мценского района Орловской области — официальный сайт",
+        home,
+        "home",
+        twin_content=twin_home,
+    )
     chunks = chunked(arts, OR_PER)
     for i, chunk in enumerate(chunks):
-        pager = " ".join(f"<b>{k + 1}</b>" if k == i else f'<a href="{or_pager_url(k)}">{k + 1}</a>' for k in range(len(chunks)))
-        tpager = " ".join(f"<b>{k + 1}</b>" if k == i else f'<a href="{twin(or_pager_url(k))}">{k + 1}</a>' for k in range(len(chunks)))
+        pager = " ".join(
+            f"<b>{k + 1}</b>" if k == i else f'<a href="{or_pager_url(k)}">{k + 1}</a>'
+            for k in range(len(chunks))
+        )
+        tpager = " ".join(
+            f"<b>{k + 1}</b>" if k == i else f'<a href="{twin(or_pager_url(k))}">{k + 1}</a>'
+            for k in range(len(chunks))
+        )
         or_both(s, or_pager_url(i), "Новости", f'<h1>Новости</h1>{or_rows(chunk)}<div class="pager">Страницы: {pager}</div>', "listing" if i == 0 else "paginated",
                 twin_content=f"<h1>Новости</h1>{or_rows(chunk, special=True)}<p>Страницы: {tpager}</p>")  # fmt: skip
     year = [a for a in arts if a["date"].year == 2025]
     or_both(s, "/ru/news/archive/2025/", "Архив новостей за 2025 год", f"<h1>Архив новостей: 2025</h1>{or_rows(year)}", "archive",
             twin_content=f"<h1>Архив новостей: 2025</h1>{or_rows(year, special=True)}")  # fmt: skip
-    rows = "".join(f'<div class="news-item"><span class="news-date">{dotted(x["date"])}</span> <a href="/ru/announce/{x["slug"]}.html">{e(x["title"])}</a></div>' for x in ann)
-    trows = "".join(f'<p>{dotted(x["date"])} <a href="{twin("/ru/announce/" + x["slug"] + ".html")}">{e(x["title"])}</a></p>' for x in ann)
-    or_both(s, "/ru/announce/", "Анонсы", f"<h1>Анонсы</h1>{rows}", "listing", twin_content=f"<h1>Анонсы</h1>{trows}")
+    rows = "".join(
+        f'<div class="news-item"><span class="news-date">{dotted(x["date"])}</span> <a href="/ru/announce/{x["slug"]}.html">{e(x["title"])}</a></div>'
+        for x in ann
+    )
+    trows = "".join(
+        f'<p>{dotted(x["date"])} <a href="{twin("/ru/announce/" + x["slug"] + ".html")}">{e(x["title"])}</a></p>'
+        for x in ann
+    )
+    or_both(
+        s,
+        "/ru/announce/",
+        "Анонсы",
+        f"<h1>Анонсы</h1>{rows}",
+        "listing",
+        twin_content=f"<h1>Анонсы</h1>{trows}",
+    )
     for x in ann:
         body = f'<h1>{e(x["title"])}</h1><div class="news-body">{body_html(x)}</div><p class="news-pubdate">Дата публикации: {words_date(x["date"])} г.</p><p><a href="/ru/announce/">Все анонсы</a></p>'
         or_both(s, f"/ru/announce/{x['slug']}.html", x["title"], body, "announcement")
-    npa_rows = "".join(f'<tr><td><a href="/ru/npa/{slug}.html">{e(name)}</a></td><td>{e(about)}</td></tr>' for slug, name, about, _ in OR_NPA)
-    tnpa = "".join(f'<p><a href="{twin("/ru/npa/" + slug + ".html")}">{e(name)}</a> — {e(about)}</p>' for slug, name, about, _ in OR_NPA)
-    or_both(s, "/ru/npa/", "Нормативные акты", f'<h1>Нормативные акты</h1><table class="npa">{npa_rows}</table>', "documents", twin_content=f"<h1>Нормативные акты</h1>{tnpa}")
+    npa_rows = "".join(
+        f'<tr><td><a href="/ru/npa/{slug}.html">{e(name)}</a></td><td>{e(about)}</td></tr>'
+        for slug, name, about, _ in OR_NPA
+    )
+    tnpa = "".join(
+        f'<p><a href="{twin("/ru/npa/" + slug + ".html")}">{e(name)}</a> — {e(about)}</p>'
+        for slug, name, about, _ in OR_NPA
+    )
+    or_both(
+        s,
+        "/ru/npa/",
+        "Нормативные акты",
+        f'<h1>Нормативные акты</h1><table class="npa">{npa_rows}</table>',
+        "documents",
+        twin_content=f"<h1>Нормативные акты</h1>{tnpa}",
+    )
     for slug, name, about, text in OR_NPA:
-        or_both(s, f"/ru/npa/{slug}.html", name, f'<h1>{e(name)}</h1><h2>{e(about)}</h2><div class="npa-text">{text}</div>', "document")
+        or_both(
+            s,
+            f"/ru/npa/{slug}.html",
+            name,
+            f'<h1>{e(name)}</h1><h2>{e(about)}</h2><div class="npa-text">{text}</div>',
+            "document",
+        )
     tree = "".join(f'<li><a href="{u}">{e(n)}</a></li>' for u, n, _ in OR_SERVICES)
     ttree = "".join(f'<p><a href="{twin(u)}">{e(n)}</a></p>' for u, n, _ in OR_SERVICES)
-    or_both(s, "/ru/uslugi/", "Муниципальные услуги", f'<h1>Муниципальные услуги</h1><ul class="tree">{tree}</ul>', "services", twin_content=f"<h1>Муниципальные услуги</h1>{ttree}")
+    or_both(
+        s,
+        "/ru/uslugi/",
+        "Муниципальные услуги",
+        f'<h1>Муниципальные услуги</h1><ul class="tree">{tree}</ul>',
+        "services",
+        twin_content=f"<h1>Муниципальные услуги</h1>{ttree}",
+    )
     for u, n, text in OR_SERVICES:
         ttext = text.replace('href="/ru/', 'href="/special/ru/')
-        or_both(s, u, n, f'<div class="breadcrumbs"><a href="/ru/uslugi/">Муниципальные услуги</a></div><h1>{e(n)}</h1>{text}', "services", twin_content=f"<h1>{e(n)}</h1>{ttext}")
-    or_both(s, "/ru/about/", "О районе", "<h1>О районе</h1><p>Мценский район расположен на северо-востоке Орловской области. Площадь района — 1 400 кв. км, население — около 19 тысяч человек. В состав района входят 11 сельских поселений. На территории района находится музей-заповедник И. С. Тургенева «Спасское-Лутовиново».</p>", "about")
-    or_both(s, "/ru/contacts/", "Контакты", "<h1>Контакты</h1><p>Приёмная главы района: 8 (48646) 0-00-00.</p><p>Отдел опеки и попечительства: 8 (48646) 0-00-01.</p><p>Отдел социальной поддержки: 8 (48646) 0-00-02.</p>", "contacts")
+        or_both(
+            s,
+            u,
+            n,
+            f'<div class="breadcrumbs"><a href="/ru/uslugi/">Муниципальные услуги</a></div><h1>{e(n)}</h1>{text}',
+            "services",
+            twin_content=f"<h1>{e(n)}</h1>{ttext}",
+        )
+    or_both(
+        s,
+        "/ru/about/",
+        "О районе",
+        "<h1>О районе</h1><p>Мценский район расположен на северо-востоке Орловской области. Площадь района — 1 400 кв. км, население — около 19 тысяч человек. В состав района входят 11 сельских поселений. На территории района находится музей-заповедник И. С. Тургенева «Спасское-Лутовиново».</p>",
+        "about",
+    )
+    or_both(
+        s,
+        "/ru/contacts/",
+        "Контакты",
+        "<h1>Контакты</h1><p>Приёмная главы района: 8 (48646) 0-00-00.</p><p>Отдел опеки и попечительства: 8 (48646) 0-00-01.</p><p>Отдел социальной поддержки: 8 (48646) 0-00-02.</p>",
+        "contacts",
+    )
     for a in arts:
         body = (f'<div class="breadcrumbs"><a href="/">Главная</a> » <a href="/ru/news/">Новости</a></div><h1>{e(a["title"])}</h1>'
                 f'<div class="news-body">{body_html(a)}</div><p class="news-pubdate">Дата публикации: {words_date(a["date"])} г.</p>'
@@ -402,7 +518,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -412,7 +530,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
