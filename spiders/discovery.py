@@ -203,6 +203,13 @@ ARTICLE_PATH_RE = re.compile(
 ARTICLE_QUERY_RE = re.compile(r"(^|&)(id|ELEMENT_ID|news_id|nid|newsid|article|p)=\d+", re.I)
 # One or two short path words, maybe a dynamic page's extension («/Pages/News.aspx», «/news.php»).
 SECTION_PATH_RE = re.compile(r"^(/[a-z][a-z0-9_-]{1,30}){1,2}(?:\.(?:aspx?|php|jsp|cfm))?/?$", re.I)
+# A link to the same page in another dress: «Версия для печати», «Версия для слабовидящих» (every
+# government site has one, and its pages link each other: a whole second copy of the site).
+TWIN_LINK_RE = re.compile(
+    r"^(?:(?:версия|вариант)\s+(?:сайта\s+)?для\s+(?:печати|слабовидящих|слабовидящих\s+людей)"
+    r"|для\s+слабовидящих|(?:обычная|основная|специальная)\s+версия(?:\s+сайта)?)$",
+    re.IGNORECASE,
+)
 # Query keys that choose a listing's rubric on a short path («/News?section=family»).
 RUBRIC_KEYS = frozenset({"section", "category", "cat", "rubric", "rubrika", "razdel", "topic"})
 INDEX_FILE_RE = re.compile(r"/index\.(s?html?|php)$", re.I)
@@ -256,6 +263,8 @@ def link_kind(url: str, text: str = "") -> str:
         return "other"
     if is_news_list_link(text):
         return "section"  # «Все новости →»
+    if TWIN_LINK_RE.match(_link_words(text)):
+        return "other"  # the page itself again, for printing or for the visually impaired
     if READ_MORE_RE.match(_link_words(text)):
         return "article"
     if ARTICLE_PATH_RE.search(path) or ARTICLE_QUERY_RE.search(parts.query):

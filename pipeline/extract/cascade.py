@@ -289,6 +289,55 @@ def _rescue_lead(
     return paragraphs
 
 
+def _fill_gaps(items: list[boilerplate.Block], paragraphs: list[str]) -> list[str]:
+    """Blocks the text extractor dropped between two paragraphs it kept from one container: a
+    list inside a press release («96 семей получили продуктовые наборы…; 7 мам жили в кризисной
+    квартире») is part of the text between them. Link lists («Читайте также») and captions
+    stay out; so does anything outside the two paragraphs' own container."""
+    where = {boilerplate.fold(b.text): i for i, b in reversed(list(enumerate(items)))}
+    kept = {boilerplate.fold(line) for line in paragraphs}
+    out: list[str] = []
+    for k, line in enumerate(paragraphs):
+        out.append(line)
+        if k + 1 == len(paragraphs):
+            break
+        lo, hi = where.get(boilerplate.fold(line)), where.get(boilerplate.fold(paragraphs[k + 1]))
+        if lo is None or hi is None or not 1 < hi - lo <= GAP_MAX_BLOCKS:
+            continue
+        container = items[lo].el.getparent()
+        if container is None or items[hi].el.getparent() is not container:
+            continue
+        gap = items[lo + 1 : hi]
+        folded = [boilerplate.fold(b.text) for b in gap]
+        # Nested lists give a block per level, the same words twice: the extractor's text of
+        # such a part is no gap to fill.
+        nested = any(a.el is not b.el and (a.el in b.el.iterancestors())
+                     for a in items[lo : hi + 1] for b in items[lo : hi + 1])
+        if (not nested and len(set(folded)) == len(folded) and not kept & set(folded)
+                and all(_fills_gap(b, container) for b in gap)):
+            out += [b.text for b in gap]
+    return out
+
+
+def _fills_gap(block: boilerplate.Block, container: HtmlElement) -> bool:
+    el = block.el
+    inside = any(parent is container for parent in el.iterancestors())
+    caption = el.tag == "figcaption" or bool(el.xpath("ancestor::figure")) or bool(
+        _CAPTION_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"))
+    return (inside and not caption and block.link_density < GAP_MAX_LINK_DENSITY
+            and len(block.text.split()) >= GAP_MIN_WORDS
+            and not boilerplate.is_drop_line(block.text)
+            and not boilerplate.is_stop_line(block.text)
+            and not boilerplate.is_incut_line(block.text))
+
+
+# A run of blocks dropped between two kept paragraphs is restored when it is this short, and
+# each of its blocks has words enough to say something («Реклама», «Advertisement» do not).
+GAP_MAX_BLOCKS = 12
+GAP_MAX_LINK_DENSITY = 0.3
+GAP_MIN_WORDS = 4
+
+
 _CALENDAR_WORD = re.compile(
     r"(?:пн|вт|ср|чт|пт|сб|вс|\d{1,4}|январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|"
     r"октябрь|ноябрь|декабрь|[«»<>‹›←→|]+)",
@@ -380,6 +429,7 @@ def _extract_newsmon(
         elif base:
             paragraphs, method = base, "baseline"
         paragraphs = _rescue_lead(pruned_blocks, paragraphs, title, now)
+        paragraphs = _fill_gaps(pruned_blocks, paragraphs)
     paragraphs = _strip_head_chrome(paragraphs, now)
     paragraphs = _strip_tail(paragraphs, now)
     paragraphs = _strip_excerpts(paragraphs)

@@ -15,7 +15,7 @@ import datetime
 import functools
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
 import yaml
 from lxml.html import HtmlElement
@@ -307,6 +307,30 @@ def translation_of_russian(tree: HtmlElement | None) -> str | None:
     return lang if russian else None
 
 
+# The link from a presentation twin (a site's version for the visually impaired, every Russian
+# government site has one) back to the page it presents: «Обычная версия», «Обычная версия сайта».
+REGULAR_VERSION_RE = re.compile(
+    r"^(?:обычная|основная|стандартная|полная)\s+версия(?:\s+сайта)?$", re.IGNORECASE)
+
+
+def twin_of(url: str, tree: HtmlElement | None) -> str | None:
+    """The page this one presents again when it is a twin in another dress: it links back with
+    «Обычная версия» to its own path without the twin's prefix («/special/ru/news/x.html» →
+    «/ru/news/x.html»). The regular page is the material; the twin would count it twice."""
+    if tree is None:
+        return None
+    here = urlsplit(url)
+    for a in tree.iter("a"):
+        if not REGULAR_VERSION_RE.match(" ".join(a.text_content().split())):
+            continue
+        target = urlsplit(urljoin(url, a.get("href") or ""))
+        path = target.path.rstrip("/")
+        if (target.netloc == here.netloc and len(here.path.rstrip("/")) > len(path)
+                and here.path.rstrip("/").endswith(path) and target.query == here.query):
+            return urlunsplit(target)
+    return None
+
+
 def non_article_reason(url: str, source_url: str, body: bytes) -> str | None:
     """Why the page is not an article, or None when it may be one."""
     page, home = urlsplit(url), urlsplit(source_url)
@@ -325,6 +349,9 @@ def non_article_reason(url: str, source_url: str, body: bytes) -> str | None:
     language = translation_of_russian(tree)
     if language:
         return f"translation (lang={language}) of a page the site publishes in Russian"
+    twin = twin_of(url, tree)
+    if twin:
+        return f"another version (for the visually impaired) of {twin}"
     section = _non_material_section(url, tree, words)
     if section:
         return section

@@ -51,6 +51,18 @@ def lemmas_all(word: str) -> frozenset[str]:
     return frozenset(normalize_word(p.normal_form) for p in get_morph_vocab().parse(key)) | {key}
 
 
+@functools.lru_cache(maxsize=200_000)
+def adjective_lemma(word: str) -> str | None:
+    """The adjective's normal form when pymorphy2 reads the word as a full adjective in some
+    parse: «беременным» is first a noun («беременная»), but a query's «беременная» is read as
+    the adjective «беременный»; the two must meet."""
+    key = normalize_word(word)
+    if not re.search("[а-я]", key) or "-" in key:
+        return None
+    forms = [p.normal_form for p in get_morph_vocab().parse(key) if p.tag.POS == "ADJF"]
+    return normalize_word(forms[0]) if forms else None
+
+
 @functools.lru_cache(maxsize=50_000)
 def is_adjective(word: str) -> bool:
     """pymorphy2 reads the word as a full adjective in some parse («международном»)."""

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from newsmon.core.datafiles import data_dir
 from newsmon.core.yamlfile import UniqueNames, check_fields, config_error, load_yaml_file
-from pipeline.lang.morph import Token, lemma, normalize_word, tokenize
+from pipeline.lang.morph import Token, adjective_lemma, lemma, normalize_word, tokenize
 
 DATA = data_dir("pipeline")
 
@@ -208,6 +208,9 @@ class TextIndex:
             self.positions.setdefault(tok.lemma, []).append(pos)
             if surface != tok.lemma:
                 self.positions.setdefault(surface, []).append(pos)
+            adjective = adjective_lemma(tok.text)  # «беременным» (noun first) is «беременный» too
+            if adjective and adjective not in (tok.lemma, surface):
+                self.positions.setdefault(adjective, []).append(pos)
 
     def find(self, word: Word) -> list[int]:
         if not word.prefix:
