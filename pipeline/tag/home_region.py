@@ -43,12 +43,22 @@ HEAD_WORDS = 3
 TERRITORY_BODIES = frozenset({"администрация", "мэрия", "губернатор", "дума", "заксобрание"})
 
 
+# A territory's coat of arms as the site's logo («Герб Кизилюртовского района», «Герб города
+# Буя»): only the territory's own administration shows it.
+COAT_OF_ARMS_RE = re.compile(
+    r"^герб\s+(?:[\w-]+\s+){0,3}(?:района|области|края|города|округа|республики|поселения)\b",
+    re.IGNORECASE,
+)
+
+
 def names_a_body(names: Sequence[str | None]) -> bool:
     """The site's names (sources.yml `title:`, og:site_name, the home link's text, the footer's
     copyright and legal lines: pipeline.extract.siteowner) say a regional body runs it: one starts
     with an organization kind (orgs.yml `kinds`: «Благотворительный фонд «…»», «Уполномоченный по
     правам ребёнка в …») and none has a medium's word («Губернские новости», «Сура-ТВ»,
-    «Информационное агентство …», a registration as СМИ) — a ministry's newspaper is a medium."""
+    «Информационное агентство …», a registration as СМИ) — a ministry's newspaper is a medium.
+    A territory's coat of arms as the logo («Герб Кизилюртовского района») names its
+    administration."""
     from pipeline.lang.morph import lemma
 
     bodies, media = body_and_media_heads()
@@ -58,6 +68,9 @@ def names_a_body(names: Sequence[str | None]) -> bool:
             continue
         if (media | MEDIA_LEMMAS) & {lemma(w) for w in WORD_RE.findall(name)}:
             return False
+        if COAT_OF_ARMS_RE.match(name.strip()):
+            found = True
+            continue
         head = name.split("«", 1)[0].split('"', 1)[0]
         first = {lemma(w) for w in WORD_RE.findall(head)[:HEAD_WORDS]}
         found = found or bool((bodies | TERRITORY_BODIES) & first)
