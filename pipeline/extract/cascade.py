@@ -270,14 +270,8 @@ def _rescue_lead(
         text = block.text
         if boilerplate.fold(text) == folded_title or boilerplate.is_stop_line(text):
             break
-        caption = (
-            block.el.tag == "figcaption"
-            or bool(block.el.xpath("ancestor::figure"))
-            or _CAPTION_CLASS.search(f"{block.el.get('class') or ''} {block.el.get('id') or ''}")
-            is not None
-        )
         if (
-            caption
+            _is_caption(block.el)
             or boilerplate.is_drop_line(text)
             or dateline.dateline_date(text, now, dateish=True) is not None
             or (len(text) < boilerplate.MIN_SENTENCE_CHARS and not _is_prose(text))
@@ -287,6 +281,12 @@ def _rescue_lead(
             return [text, *paragraphs]
         break
     return paragraphs
+
+
+def _is_caption(el: HtmlElement) -> bool:
+    """A picture's caption: <figcaption>, anything inside a <figure>, or a caption's class."""
+    return (el.tag == "figcaption" or bool(el.xpath("ancestor::figure"))
+            or _CAPTION_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}") is not None)
 
 
 def _fill_gaps(items: list[boilerplate.Block], paragraphs: list[str]) -> list[str]:
@@ -320,11 +320,8 @@ def _fill_gaps(items: list[boilerplate.Block], paragraphs: list[str]) -> list[st
 
 
 def _fills_gap(block: boilerplate.Block, container: HtmlElement) -> bool:
-    el = block.el
-    inside = any(parent is container for parent in el.iterancestors())
-    caption = el.tag == "figcaption" or bool(el.xpath("ancestor::figure")) or bool(
-        _CAPTION_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"))
-    return (inside and not caption and block.link_density < GAP_MAX_LINK_DENSITY
+    inside = any(parent is container for parent in block.el.iterancestors())
+    return (inside and not _is_caption(block.el) and block.link_density < GAP_MAX_LINK_DENSITY
             and len(block.text.split()) >= GAP_MIN_WORDS
             and not boilerplate.is_drop_line(block.text)
             and not boilerplate.is_stop_line(block.text)
