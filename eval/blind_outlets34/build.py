@@ -91,7 +91,10 @@ def months_of(arts: list[dict]) -> list[tuple[int, int]]:
 
 # --- kar: a regional portal on Contao 4 --------------------------------------------------------------
 
-KR_ARCHIVES = {"semya": ("Семья и дети", "/semya-i-deti.html"), "gorod": ("Город и республика", "/gorod.html")}
+KR_ARCHIVES = {
+    "semya": ("Семья и дети", "/semya-i-deti.html"),
+    "gorod": ("Город и республика", "/gorod.html"),
+}
 KR_PAGES = [("/novosti.html", "Новости"), ("/semya-i-deti.html", "Семья и дети"), ("/gorod.html", "Город и республика"),
             ("/afisha.html", "Афиша"), ("/o-portale.html", "О портале"), ("/kontakty.html", "Контакты")]  # fmt: skip
 KR_EVENTS = [
@@ -205,45 +208,82 @@ def build_kar(arts: list[dict], s: Site) -> Site:
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
+
         def link(k: int, label: str, cls: str = "link") -> str:
             href = "/novosti.html" if k == 1 else f"/novosti.html?page_n12={k}"
             return f'<li><a href="{href}" class="{cls}" title="Перейти на страницу {k}">{label}</a></li>'
 
-        items = "".join(f'<li><strong class="active">{k}</strong></li>' if k == i else link(k, str(k)) for k in range(1, len(chunks) + 1))
+        items = "".join(
+            f'<li><strong class="active">{k}</strong></li>' if k == i else link(k, str(k))
+            for k in range(1, len(chunks) + 1)
+        )
         if i > 1:
             items = link(1, "« Первая", "first") + link(i - 1, "‹ Назад", "previous") + items
         if i < len(chunks):
             items += link(i + 1, "Вперёд ›", "next") + link(len(chunks), "Последняя »", "last")
         pager = f'<!-- indexer::stop --><nav class="pagination block" aria-label="Пагинация"><p>Страница {i} из {len(chunks)}</p><ul>{items}</ul></nav><!-- indexer::continue -->'
-        body = kr_article_block(f'<div class="mod_newslist block"><h1>Новости</h1>{"".join(map(kr_latest, chunk))}{pager}</div>', 2)
-        shell = kr_shell("Новости" if i == 1 else f"Новости — страница {i}", body, arts, "/novosti.html")
+        body = kr_article_block(
+            f'<div class="mod_newslist block"><h1>Новости</h1>{"".join(map(kr_latest, chunk))}{pager}</div>',
+            2,
+        )
+        shell = kr_shell(
+            "Новости" if i == 1 else f"Новости — страница {i}", body, arts, "/novosti.html"
+        )
         if i == 1:
             s.page("/novosti.html", "novosti.html", shell, "listing")
         else:
             kr_query(s, f"/novosti.html?page_n12={i}", shell, "paginated")
     for y, m in months_of(arts):
         sel = [a for a in arts if (a["date"].year, a["date"].month) == (y, m)]
-        body = kr_article_block(f'<div class="mod_newsarchive block"><h1>{MONTHS_NOM[m - 1]} {y}</h1>{"".join(map(kr_simple, sel))}</div>', 2)
-        kr_query(s, f"/novosti.html?month={y}{m:02d}", kr_shell(f"Новости: {MONTHS_NOM[m - 1].lower()} {y}", body, arts, "/novosti.html"), "archive")
+        body = kr_article_block(
+            f'<div class="mod_newsarchive block"><h1>{MONTHS_NOM[m - 1]} {y}</h1>{"".join(map(kr_simple, sel))}</div>',
+            2,
+        )
+        kr_query(
+            s,
+            f"/novosti.html?month={y}{m:02d}",
+            kr_shell(f"Новости: {MONTHS_NOM[m - 1].lower()} {y}", body, arts, "/novosti.html"),
+            "archive",
+        )
     for key, (name, url) in KR_ARCHIVES.items():
         sel = [a for a in arts if a["archive"] == key]
-        body = kr_article_block(f'<div class="mod_newslist block"><h1>{name}</h1>{"".join(map(kr_latest, sel))}</div>', 4)
+        body = kr_article_block(
+            f'<div class="mod_newslist block"><h1>{name}</h1>{"".join(map(kr_latest, sel))}</div>',
+            4,
+        )
         s.page(url, url.strip("/"), kr_shell(name, body, arts, url), "category")
     events = "".join(f'<div class="event layout_list block"><p class="date"><time datetime="{ev["date"].isoformat()}T{ev["time"]}:00+03:00">{dotted(ev["date"])} {ev["time"]}</time> – {ev["end"]}</p>'
                      f'<h2><a href="/afisha/{ev["alias"]}.html" title="{e(ev["title"])}">{e(ev["title"])}</a></h2><p class="location">{e(ev["place"])}</p></div>' for ev in sorted(KR_EVENTS, key=lambda ev: ev["date"]))  # fmt: skip
-    s.page("/afisha.html", "afisha.html", kr_shell("Афиша", kr_article_block(f'<div class="mod_eventlist block"><h1>Афиша</h1>{events}</div>', 5), arts, "/afisha.html"), "events")
+    s.page(
+        "/afisha.html",
+        "afisha.html",
+        kr_shell(
+            "Афиша",
+            kr_article_block(f'<div class="mod_eventlist block"><h1>Афиша</h1>{events}</div>', 5),
+            arts,
+            "/afisha.html",
+        ),
+        "events",
+    )
     for ev in KR_EVENTS:
         body = (f'<div class="mod_eventreader block"><div class="event layout_full block"><h1>{e(ev["title"])}</h1>'
                 f'<p class="info"><time datetime="{ev["date"].isoformat()}T{ev["time"]}:00+03:00">{dotted(ev["date"])} {ev["time"]}</time> – {ev["end"]}</p>'
                 f'<p class="location">Место: {e(ev["place"])}</p><div class="ce_text block"><p>{e(ev["text"])}</p></div>'
                 '</div>'
                 '<!-- indexer::stop --><p class="back"><a href="javascript:history.go(-1)" title="Назад">Назад</a></p><!-- indexer::continue --></div>')  # fmt: skip
-        s.page(f"/afisha/{ev['alias']}.html", f"afisha/{ev['alias']}.html", kr_shell(ev["title"], kr_article_block(body, 6), arts, "/afisha.html"), "event")
+        s.page(
+            f"/afisha/{ev['alias']}.html",
+            f"afisha/{ev['alias']}.html",
+            kr_shell(ev["title"], kr_article_block(body, 6), arts, "/afisha.html"),
+            "event",
+        )
     search = ('<div class="mod_search block"><h1>Поиск по сайту</h1><form action="/poisk.html" method="get"><div class="formbody">'
               '<input type="search" name="keywords" id="ctrl_keywords_9" class="text" value=""><button type="submit" class="submit">Искать</button>'
               '<fieldset class="radio_container"><span><input type="radio" name="query_type" id="matchAll_9" class="radio" value="and" checked> <label for="matchAll_9">все слова</label></span>'
               '<span><input type="radio" name="query_type" id="matchAny_9" class="radio" value="or"> <label for="matchAny_9">любое слово</label></span></fieldset></div></form></div>')  # fmt: skip
-    s.page("/poisk.html", "poisk.html", kr_shell("Поиск", kr_article_block(search, 7), arts), "search")
+    s.page(
+        "/poisk.html", "poisk.html", kr_shell("Поиск", kr_article_block(search, 7), arts), "search"
+    )
     static = {
         "/o-portale.html": ("О портале", "about", '<div class="ce_text block"><h1>О портале</h1><p>«Карелия. Семья и общество» — региональный интернет-портал о поддержке семей с детьми, приёмных семей и тех, кто оказался в трудной ситуации. Мы пишем о Петрозаводске, Костомукше, Сегеже, Кондопоге и всех районах республики.</p><p>Портал работает с 2019 года при поддержке Общественной палаты Республики Карелия.</p></div>'),
         "/redakciya.html": ("Редакция", "team", '<div class="ce_text block"><h1>Редакция</h1><ul><li>Главный редактор — Наталья Коркиа</li><li>Корреспондент — Денис Ляхов</li><li>Фотограф — Ирина Ойттинен</li></ul><p>Редакция не отвечает за содержание рекламных материалов.</p></div>'),
@@ -264,7 +304,13 @@ def build_kar(arts: list[dict], s: Site) -> Site:
                 f'<p class="info"><time datetime="{local_iso(a, "kar")}">{dotted(a["date"])} {a["time"]}</time> от Редакция</p>'
                 f'{text1}{image}{rest}</div>'
                 '<!-- indexer::stop --><p class="back"><a href="javascript:history.go(-1)" title="Назад">Назад</a></p><!-- indexer::continue --></div>')  # fmt: skip
-        s.page(kr_url(a), kr_url(a).lstrip("/"), kr_shell(a["title"], kr_article_block(body, 10 + a["id"]), arts, "/novosti.html"), "article", a)
+        s.page(
+            kr_url(a),
+            kr_url(a).lstrip("/"),
+            kr_shell(a["title"], kr_article_block(body, 10 + a["id"]), arts, "/novosti.html"),
+            "article",
+            a,
+        )
     return s
 
 
@@ -297,7 +343,10 @@ def vk_lines(text: str) -> list[str]:
 
 
 def vk_hashtags(line: str) -> str:
-    return " ".join(f'<a href="/feed?section=search&amp;q={quote(w.split("@")[0])}">{e(w)}</a>' for w in line.split())
+    return " ".join(
+        f'<a href="/feed?section=search&amp;q={quote(w.split("@")[0])}">{e(w)}</a>'
+        for w in line.split()
+    )
 
 
 def vk_text(a: dict, cut: int = 0) -> str:
@@ -340,9 +389,15 @@ def vk_post(a: dict, now: dt.date, cut: int = 0) -> str:
                  f'<div class="wall_post_text">{vk_text(a, cut)}</div></div>')  # fmt: skip
     else:
         inner = f'<div class="wall_post_text">{vk_text(a, cut)}</div>'
-    photo = "" if a.get("repost") else f'<div class="page_post_sized_thumbs"><a class="page_post_thumb_wrap" aria-label="фотография"><img src="/img/photo_{a["vk"]}.jpg" width="510" height="340" alt=""></a></div>'
-    return (f'<div class="post" id="post-{VK_GROUP}_{a["vk"]}" data-post-id="-{VK_GROUP}_{a["vk"]}">{head}'
-            f'<div class="post_content"><div class="wall_text">{inner}{photo}</div></div>{vk_counters(a["vk"])}</div>')
+    photo = (
+        ""
+        if a.get("repost")
+        else f'<div class="page_post_sized_thumbs"><a class="page_post_thumb_wrap" aria-label="фотография"><img src="/img/photo_{a["vk"]}.jpg" width="510" height="340" alt=""></a></div>'
+    )
+    return (
+        f'<div class="post" id="post-{VK_GROUP}_{a["vk"]}" data-post-id="-{VK_GROUP}_{a["vk"]}">{head}'
+        f'<div class="post_content"><div class="wall_text">{inner}{photo}</div></div>{vk_counters(a["vk"])}</div>'
+    )
 
 
 def vk_shell(title: str, content: str, narrow: str = "") -> str:
@@ -369,24 +424,36 @@ def vk_shell(title: str, content: str, narrow: str = "") -> str:
 
 def vk_narrow() -> str:
     return ('<div class="page_block"><h3>Информация</h3><p>Кризисный центр для беременных и мам с детьми. Ставрополь, ул. Доваторцев, 00.</p>'
-            '<p><a href="/page-{0}_5">Как получить помощь</a></p></div><div class="page_block"><h3>Фотоальбомы</h3><a href="/album-{0}_281">Наш дом</a></div>').format(VK_GROUP)  # fmt: skip
+            f'<p><a href="/page-{VK_GROUP}_5">Как получить помощь</a></p></div><div class="page_block"><h3>Фотоальбомы</h3><a href="/album-{VK_GROUP}_281">Наш дом</a></div>')  # fmt: skip
 
 
 def build_stav(arts: list[dict], s: Site, now: dt.date = NIGHT2) -> Site:
     arts = newest_first(arts)
     pinned = dict(PINNED, title="Кто мы и как получить помощь")
-    pinned_html = '<div class="post_fixed_label">Запись закреплена</div>' + vk_post(pinned, now, cut=200)
+    pinned_html = '<div class="post_fixed_label">Запись закреплена</div>' + vk_post(
+        pinned, now, cut=200
+    )
     cover = (f'<div class="page_cover"><h1 class="page_name">{VK_NAME}</h1><div class="page_status">Помогаем мамам с детьми не остаться на улице</div>'
              f'<div class="page_counters"><a href="/wall">Записи: {len(arts) + 1}</a> · Подписчики: 4 312</div>'
              '<p class="page_info">Благотворительная организация · Ставрополь · <a href="https://vk.com/app5727453_-21654789">Помочь</a></p></div>')  # fmt: skip
     home = (cover + f'<div class="wall_module"><h2 class="page_block_h2"><a href="/wall">Записи сообщества</a></h2>{pinned_html}'
             + "".join(vk_post(a, now, cut=200) for a in arts[:5]) + '<a class="wall_more" href="/wall?offset=5">Показать ещё записи</a></div>')  # fmt: skip
-    s.page("/", "index.html", vk_shell("Кризисный центр «Мамин дом» | ВКонтакте", home, vk_narrow()), "home")
+    s.page(
+        "/",
+        "index.html",
+        vk_shell("Кризисный центр «Мамин дом» | ВКонтакте", home, vk_narrow()),
+        "home",
+    )
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks):
-        pages = "".join(f'<span class="pg_in_cur">{k + 1}</span>' if k == i else f'<a class="pg_lnk" href="/wall{"" if k == 0 else f"?offset={k * per}"}">{k + 1}</a>' for k in range(len(chunks)))
-        body = (f'<div class="wall_module"><h2 class="page_block_h2">Записи сообщества <span class="ui_tab"><a href="/wall?own=1">Записи сообщества</a></span></h2>'
+        pages = "".join(
+            f'<span class="pg_in_cur">{k + 1}</span>'
+            if k == i
+            else f'<a class="pg_lnk" href="/wall{"" if k == 0 else f"?offset={k * per}"}">{k + 1}</a>'
+            for k in range(len(chunks))
+        )
+        body = ('<div class="wall_module"><h2 class="page_block_h2">Записи сообщества <span class="ui_tab"><a href="/wall?own=1">Только записи сообщества</a></span></h2>'
                 + (pinned_html if i == 0 else "") + "".join(vk_post(a, now, cut=200) for a in chunk) + f'<div class="pagination">{pages}</div></div>')  # fmt: skip
         shell = vk_shell("Записи сообщества — Мамин дом", body, vk_narrow())
         if i == 0:
@@ -394,12 +461,39 @@ def build_stav(arts: list[dict], s: Site, now: dt.date = NIGHT2) -> Site:
         else:
             s.query_page(f"/wall?offset={i * per}", shell, "paginated")
     own = [a for a in arts if not a.get("repost")][:10]
-    s.query_page("/wall?own=1", vk_shell("Записи сообщества — Мамин дом", '<div class="wall_module"><h2 class="page_block_h2">Только записи сообщества</h2>' + "".join(vk_post(a, now, cut=200) for a in own) + "</div>", vk_narrow()), "listing")
-    s.page(vk_url(PINNED["vk"]), vk_url(PINNED["vk"]).lstrip("/") + ".html", vk_shell("Запись сообщества — Мамин дом", '<div class="wall_post_cont">' + vk_post(pinned, now) + "</div>", vk_narrow()), "pinned notice")
+    s.query_page(
+        "/wall?own=1",
+        vk_shell(
+            "Записи сообщества — Мамин дом",
+            '<div class="wall_module"><h2 class="page_block_h2">Только записи сообщества</h2>'
+            + "".join(vk_post(a, now, cut=200) for a in own)
+            + "</div>",
+            vk_narrow(),
+        ),
+        "listing",
+    )
+    s.page(
+        vk_url(PINNED["vk"]),
+        vk_url(PINNED["vk"]).lstrip("/") + ".html",
+        vk_shell(
+            "Запись сообщества — Мамин дом",
+            '<div class="wall_post_cont">' + vk_post(pinned, now) + "</div>",
+            vk_narrow(),
+        ),
+        "pinned notice",
+    )
     albums = (f'<div class="photos_albums"><h1>Фотографии сообщества</h1><div class="photo_row"><a href="/album-{VK_GROUP}_281"><img src="/img/album_281.jpg" alt=""><div class="photos_album_title">Наш дом</div><div class="photos_album_counter">48 фотографий</div></a></div>'
               '<div class="photo_row"><a href="/album-{VK_GROUP}_281"><div class="photos_album_title">Фото на стене</div></a></div></div>').replace("{VK_GROUP}", str(VK_GROUP))  # fmt: skip
-    s.page(f"/albums-{VK_GROUP}", f"albums-{VK_GROUP}.html", vk_shell("Фотографии сообщества — Мамин дом", albums, vk_narrow()), "gallery")
-    photos = "".join(f'<a class="photos_row" href="/img/album_281/{k}.jpg"><img src="/img/album_281/{k}_m.jpg" alt=""></a>' for k in range(1, 13))
+    s.page(
+        f"/albums-{VK_GROUP}",
+        f"albums-{VK_GROUP}.html",
+        vk_shell("Фотографии сообщества — Мамин дом", albums, vk_narrow()),
+        "gallery",
+    )
+    photos = "".join(
+        f'<a class="photos_row" href="/img/album_281/{k}.jpg"><img src="/img/album_281/{k}_m.jpg" alt=""></a>'
+        for k in range(1, 13)
+    )
     s.page(f"/album-{VK_GROUP}_281", f"album-{VK_GROUP}_281.html", vk_shell("Наш дом — фотоальбом — Мамин дом",
            f'<div class="photos_album_page"><h1>Наш дом</h1><p class="photos_album_description">Как устроены наши квартиры: кухня, детская, игровая комната.</p><div class="photos_container">{photos}</div></div>', vk_narrow()), "gallery")  # fmt: skip
     s.page(f"/board{VK_GROUP}", f"board{VK_GROUP}.html", vk_shell("Обсуждения — Мамин дом",
@@ -412,7 +506,13 @@ def build_stav(arts: list[dict], s: Site, now: dt.date = NIGHT2) -> Site:
            '<p>3. Если жить негде прямо сейчас, мы поможем в тот же день: в Ставрополе есть места в наших квартирах, в других округах края — в отделениях центров социального обслуживания.</p><p>Помощь бесплатная. Паспорт желателен, но без него тоже примем.</p></div>', vk_narrow()), "guide")  # fmt: skip
     for a in arts:
         body = f'<div class="wall_post_cont">{vk_post(a, now)}</div><div class="replies"><div class="replies_list"></div><a class="reply_link" href="https://vk.com/maminsdom?w=wall-{VK_GROUP}_{a["vk"]}">Комментировать во ВКонтакте</a></div>'
-        s.page(vk_url(a["vk"]), vk_url(a["vk"]).lstrip("/") + ".html", vk_shell("Запись сообщества — Мамин дом", body, vk_narrow()), "article", a)
+        s.page(
+            vk_url(a["vk"]),
+            vk_url(a["vk"]).lstrip("/") + ".html",
+            vk_shell("Запись сообщества — Мамин дом", body, vk_narrow()),
+            "article",
+            a,
+        )
     return s
 
 
@@ -433,7 +533,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in builders(NIGHT1).items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -443,7 +545,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
