@@ -297,7 +297,7 @@ def build_kar(arts: list[dict], s: Site) -> Site:
         paras = paragraphs(a)
         text1 = f'<div class="ce_text block"><p>{e(paras[0])}</p></div>'
         image = (f'<div class="ce_image block"><figure class="image_container"><img src="assets/images/{a["id"]:02d}/{a["slug"][:24]}-big.jpg" width="800" height="500" alt="">'
-                 f'<figcaption class="caption">Фото: {"пресс-служба министерства социальной защиты РК" if a["relevant"] else "«Карелия. Семья и общество»"}</figcaption></figure></div>')  # fmt: skip
+                 f'<figcaption class="caption">Фото: {"из открытых источников" if not a["regions"] else "пресс-служба министерства социальной защиты РК" if a["relevant"] else "«Карелия. Семья и общество»"}</figcaption></figure></div>')  # fmt: skip
         rest = "".join(f'<div class="ce_text block"><p>{e(p)}</p></div>' for p in paras[1:])
         crumbs = f'<!-- indexer::stop --><nav class="mod_breadcrumb block" aria-label="Вы здесь"><ul><li class="first"><a href="/">Главная</a></li><li><a href="/novosti.html">Новости</a></li><li class="active last">{e(a["title"])}</li></ul></nav><!-- indexer::continue -->'
         body = (crumbs + f'<div class="mod_newsreader block"><div class="layout_full block"><h1>{e(a["title"])}</h1>'
