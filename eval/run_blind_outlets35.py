@@ -2,7 +2,7 @@
 
     .venv/bin/python eval/run_blind_outlets35.py [--quiet] [--db PATH]
 
-Same as ``eval/run_blind_outlets.py --set 13``: two outlets crawled on two nights (night1/, then
+Same as ``eval/run_blind_outlets.py --set 35``: two outlets crawled on two nights (night1/, then
 sites/), September–November 2025; a file of its own so that ``make eval`` (every eval/run_*.py)
 scores it with the others. The first look is recorded in eval/blind_outlets35/README.md.
 """
