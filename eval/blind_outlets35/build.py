@@ -160,7 +160,10 @@ def ps_shell(title: str, content: str, kind: str, head: str = "") -> str:
 
 
 def ps_sidebar(arts: list[dict]) -> str:
-    items = "".join(f'<li class="sidebarItem__DBe"><a class="sidebarItemLink_mo7H" href="{ps_url(a)}">{e(a["title"])}</a></li>' for a in arts[:5])
+    items = "".join(
+        f'<li class="sidebarItem__DBe"><a class="sidebarItemLink_mo7H" href="{ps_url(a)}">{e(a["title"])}</a></li>'
+        for a in arts[:5]
+    )
     return (f'<aside class="col col--3"><nav class="sidebar_re4s thin-scrollbar" aria-label="Навигация по последним постам в блоге">'
             f'<div class="sidebarItemTitle_pO2u margin-bottom--md">Недавние записи</div><div role="group"><h3 class="yearGroupHeading_rMGB">2025</h3>'
             f'<ul class="sidebarItemList_Yudw clean-list">{items}</ul></div></nav></aside>')  # fmt: skip
@@ -180,7 +183,10 @@ def ps_meta(a: dict) -> str:
 
 
 def ps_tags(a: dict) -> str:
-    items = "".join(f'<li class="tag_QGVx"><a class="tag_zVej tagRegular_sFm0" href="/blog/tags/{t}">{PS_TAGS[t]}</a></li>' for t in a["tags"])
+    items = "".join(
+        f'<li class="tag_QGVx"><a class="tag_zVej tagRegular_sFm0" href="/blog/tags/{t}">{PS_TAGS[t]}</a></li>'
+        for t in a["tags"]
+    )
     return f'<b>Метки:</b><ul class="tags_jXut padding--none margin-left--sm">{items}</ul>'
 
 
@@ -192,11 +198,21 @@ def ps_teaser(a: dict) -> str:
             f'<div class="col text--right col--3"><a aria-label="Подробнее о {e(a["title"])}" href="{ps_url(a)}"><b>Читать дальше</b></a></div></footer></article>')  # fmt: skip
 
 
-def ps_listing(chunk: list[dict], arts: list[dict], heading: str, prev: str | None, nxt: str | None) -> str:
+def ps_listing(
+    chunk: list[dict], arts: list[dict], heading: str, prev: str | None, nxt: str | None
+) -> str:
     nav = ""
     if prev or nxt:
-        left = f'<a class="pagination-nav__link pagination-nav__link--prev" href="{prev}"><div class="pagination-nav__label">Более новые записи</div></a>' if prev else ""
-        right = f'<a class="pagination-nav__link pagination-nav__link--next" href="{nxt}"><div class="pagination-nav__label">Более старые записи</div></a>' if nxt else ""
+        left = (
+            f'<a class="pagination-nav__link pagination-nav__link--prev" href="{prev}"><div class="pagination-nav__label">Более новые записи</div></a>'
+            if prev
+            else ""
+        )
+        right = (
+            f'<a class="pagination-nav__link pagination-nav__link--next" href="{nxt}"><div class="pagination-nav__label">Более старые записи</div></a>'
+            if nxt
+            else ""
+        )
         nav = f'<nav class="pagination-nav" aria-label="Навигация по странице списка блогов">{left}{right}</nav>'
     return (f'<div class="container margin-vert--lg"><div class="row">{ps_sidebar(arts)}<main class="col col--7" itemscope="" itemtype="https://schema.org/Blog">'
             f'{heading}{"".join(map(ps_teaser, chunk))}{nav}</main></div></div>')  # fmt: skip
@@ -224,14 +240,21 @@ def ps_post(a: dict, arts: list[dict]) -> str:
 
 def ps_doc(slug: str, docs: list[str]) -> str:
     title, updated, text = PS_DOCS[slug]
-    menu = "".join(f'<li class="theme-doc-sidebar-item-link menu__list-item"><a class="menu__link{" menu__link--active" if s == slug else ""}" href="/docs/{s}">{PS_DOCS[s][0]}</a></li>' for s in docs)
+    menu = "".join(
+        f'<li class="theme-doc-sidebar-item-link menu__list-item"><a class="menu__link{" menu__link--active" if s == slug else ""}" href="/docs/{s}">{PS_DOCS[s][0]}</a></li>'
+        for s in docs
+    )
     i = docs.index(slug)
     pag = ""
     if i > 0:
         pag += f'<a class="pagination-nav__link pagination-nav__link--prev" href="/docs/{docs[i - 1]}"><div class="pagination-nav__sublabel">Предыдущая страница</div><div class="pagination-nav__label">{PS_DOCS[docs[i - 1]][0]}</div></a>'
     if i + 1 < len(docs):
         pag += f'<a class="pagination-nav__link pagination-nav__link--next" href="/docs/{docs[i + 1]}"><div class="pagination-nav__sublabel">Следующая страница</div><div class="pagination-nav__label">{PS_DOCS[docs[i + 1]][0]}</div></a>'
-    last = f'<div class="col lastUpdated_JAkA"><span class="theme-last-updated">Последнее обновление: <b><time datetime="2025-09-02T00:00:00.000Z" itemprop="dateModified">{updated}</time></b></span></div>' if updated else ""
+    last = (
+        f'<div class="col lastUpdated_JAkA"><span class="theme-last-updated">Последнее обновление: <b><time datetime="2025-09-02T00:00:00.000Z" itemprop="dateModified">{updated}</time></b></span></div>'
+        if updated
+        else ""
+    )
     return (f'<div class="docsWrapper_hBAB"><div class="docRoot_UBD9"><aside class="theme-doc-sidebar-container docSidebarContainer_YfHR"><div class="sidebarViewport_aRkj"><div class="sidebar_njMd">'
             f'<nav aria-label="Боковая панель документации" class="menu thin-scrollbar menu_SIkG"><ul class="theme-doc-sidebar-menu menu__list">{menu}</ul></nav></div></div></aside>'
             f'<main class="docMainContainer_TBSr"><div class="container padding-top--md padding-bottom--lg"><div class="row"><div class="col docItemCol_VOVn"><div class="docItemContainer_Djhp">'
@@ -247,7 +270,10 @@ def ps_page(title: str, text: str) -> str:
 
 def build_psk(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
-    fresh = "".join(f'<li><a href="{ps_url(a)}">{e(a["title"])}</a> <small>{words_date(a["date"])} г.</small></li>' for a in arts[:3])
+    fresh = "".join(
+        f'<li><a href="{ps_url(a)}">{e(a["title"])}</a> <small>{words_date(a["date"])} г.</small></li>'
+        for a in arts[:3]
+    )
     home = (f'<header class="hero hero--primary heroBanner_qdFl"><div class="container"><h1 class="hero__title">Школа приёмных родителей «Псковский дом»</h1>'
             f'<p class="hero__subtitle">Готовим и поддерживаем приёмные семьи Псковской области с 2016 года</p>'
             f'<div class="buttons_AeoN"><a class="button button--secondary button--lg" href="/docs/kak-stat-priemnym-roditelem">Как стать приёмным родителем — 5 минут чтения</a></div></div></header>'
@@ -256,21 +282,52 @@ def build_psk(arts: list[dict], s: Site) -> Site:
             f'<div class="col col--4"><h3>Сопровождение</h3><p>После того как ребёнок пришёл в семью, мы остаёмся рядом: консультации, клуб семей, помощь в трудных ситуациях.</p></div>'
             f'<div class="col col--4"><h3>Наставничество</h3><p>Взрослые друзья для выпускников детских домов области.</p></div></div>'
             f'<h2>Из блога</h2><ul>{fresh}</ul><p><a href="/blog">Все записи</a></p></div></section></main>')  # fmt: skip
-    s.page("/", "index.html", ps_shell("Псковский дом | Школа приёмных родителей", home, "plugin-pages plugin-id-default"), "home")
+    s.page(
+        "/",
+        "index.html",
+        ps_shell(
+            "Псковский дом | Школа приёмных родителей", home, "plugin-pages plugin-id-default"
+        ),
+        "home",
+    )
     chunks = chunked(arts, PS_PER)
     for i, chunk in enumerate(chunks, 1):
         url = "/blog" if i == 1 else f"/blog/page/{i}"
         prev = None if i == 1 else ("/blog" if i == 2 else f"/blog/page/{i - 1}")
         nxt = f"/blog/page/{i + 1}" if i < len(chunks) else None
-        heading = '<header class="margin-bottom--xl"><h1>Блог</h1><p>Новости школы, истории семей и полезное для кандидатов</p></header>' if i == 1 else ""
+        heading = (
+            '<header class="margin-bottom--xl"><h1>Блог</h1><p>Новости школы, истории семей и полезное для кандидатов</p></header>'
+            if i == 1
+            else ""
+        )
         rel = "blog/index.html" if i == 1 else f"blog/page/{i}/index.html"
-        s.page(url, rel, ps_shell("Блог | Псковский дом", ps_listing(chunk, arts, heading, prev, nxt), "blog-wrapper blog-list-page plugin-blog"), "listing" if i == 1 else "paginated")
-    years = "".join(f'<li><a href="{ps_url(a)}">{a["date"].day} {MONTHS_GEN[a["date"].month - 1]} - {e(a["title"])}</a></li>' for a in arts)
+        s.page(
+            url,
+            rel,
+            ps_shell(
+                "Блог | Псковский дом",
+                ps_listing(chunk, arts, heading, prev, nxt),
+                "blog-wrapper blog-list-page plugin-blog",
+            ),
+            "listing" if i == 1 else "paginated",
+        )
+    years = "".join(
+        f'<li><a href="{ps_url(a)}">{a["date"].day} {MONTHS_GEN[a["date"].month - 1]} - {e(a["title"])}</a></li>'
+        for a in arts
+    )
     archive = (f'<header class="hero hero--primary"><div class="container"><h1 class="hero__title">Архив</h1><p class="hero__subtitle">Архив</p></div></header>'
                f'<main><section class="margin-vert--lg"><div class="container"><div class="row"><div class="col col--4 margin-vert--lg"><h3>2025</h3><ul>{years}</ul></div></div></div></section></main>')  # fmt: skip
-    s.page("/blog/archive", "blog/archive/index.html", ps_shell("Архив | Псковский дом", archive, "blog-wrapper blog-archive-page plugin-blog"), "archive")
+    s.page(
+        "/blog/archive",
+        "blog/archive/index.html",
+        ps_shell("Архив | Псковский дом", archive, "blog-wrapper blog-archive-page plugin-blog"),
+        "archive",
+    )
     used = [t for t in PS_TAGS if any(t in a["tags"] for a in arts)]
-    index = "".join(f'<li class="tag_Nnez"><a class="tag_zVej tagWithCount_h2kH" href="/blog/tags/{t}">{PS_TAGS[t]}<span>{sum(t in a["tags"] for a in arts)}</span></a></li>' for t in used)
+    index = "".join(
+        f'<li class="tag_Nnez"><a class="tag_zVej tagWithCount_h2kH" href="/blog/tags/{t}">{PS_TAGS[t]}<span>{sum(t in a["tags"] for a in arts)}</span></a></li>'
+        for t in used
+    )
     s.page("/blog/tags", "blog/tags/index.html", ps_shell("Метки | Псковский дом",
            f'<div class="container margin-vert--lg"><div class="row"><main class="col col--8 col--offset-2"><h1>Метки</h1><section class="margin-vert--lg"><ul class="padding--none">{index}</ul></section></main></div></div>',
            "blog-wrapper blog-tags-list-page plugin-blog"), "tags")  # fmt: skip
@@ -287,10 +344,28 @@ def build_psk(arts: list[dict], s: Site) -> Site:
             prev = None if i == 1 else (base if i == 2 else f"{base}/page/{i - 1}")
             nxt = f"{base}/page/{i + 1}" if i < len(tchunks) else None
             rel = url.lstrip("/") + "/index.html"
-            s.page(url, rel, ps_shell(f"{count} с тегом «{PS_TAGS[t]}» | Псковский дом", ps_listing(chunk, arts, heading, prev, nxt), "blog-wrapper blog-tags-post-list-page plugin-blog"), "tag" if i == 1 else "paginated")
+            s.page(
+                url,
+                rel,
+                ps_shell(
+                    f"{count} с тегом «{PS_TAGS[t]}» | Псковский дом",
+                    ps_listing(chunk, arts, heading, prev, nxt),
+                    "blog-wrapper blog-tags-post-list-page plugin-blog",
+                ),
+                "tag" if i == 1 else "paginated",
+            )
     docs = list(PS_DOCS)
     for slug in docs:
-        s.page(f"/docs/{slug}", f"docs/{slug}/index.html", ps_shell(f"{PS_DOCS[slug][0]} | Псковский дом", ps_doc(slug, docs), "docs-wrapper docs-doc-page plugin-docs"), "guide")
+        s.page(
+            f"/docs/{slug}",
+            f"docs/{slug}/index.html",
+            ps_shell(
+                f"{PS_DOCS[slug][0]} | Псковский дом",
+                ps_doc(slug, docs),
+                "docs-wrapper docs-doc-page plugin-docs",
+            ),
+            "guide",
+        )
     pages = {
         "o-shkole": ("О школе", "about", "<p>«Псковский дом» — автономная некоммерческая организация, которая с 2016 года готовит кандидатов в приёмные родители и сопровождает замещающие семьи Псковской области. Школа имеет право выдавать свидетельства о прохождении подготовки.</p>"
                      "<p>В команде восемь человек: психологи, социальный педагог, юрист и координаторы. За девять лет нашу школу окончили более шестисот человек.</p><p>Руководитель — Марина Васильева.</p>"),
@@ -300,12 +375,30 @@ def build_psk(arts: list[dict], s: Site) -> Site:
                              '<label>Почему вы хотите стать наставником? <textarea name="about"></textarea></label><button class="button button--primary" type="submit">Отправить анкету</button></form>'),
     }  # fmt: skip
     for slug, (title, kind, text) in pages.items():
-        s.page(f"/{slug}", f"{slug}/index.html", ps_shell(f"{title} | Псковский дом", ps_page(title, text), "plugin-pages plugin-id-default"), kind)
+        s.page(
+            f"/{slug}",
+            f"{slug}/index.html",
+            ps_shell(
+                f"{title} | Псковский дом", ps_page(title, text), "plugin-pages plugin-id-default"
+            ),
+            kind,
+        )
     for a in arts:
         head = (f'\n<meta data-rh="true" property="og:type" content="article">\n<meta data-rh="true" property="article:published_time" content="{ps_utc(a)}">'
                 + "".join(f'\n<meta data-rh="true" property="article:tag" content="{PS_TAGS[t]}">' for t in a["tags"])
                 + f'\n<meta data-rh="true" name="description" content="{e(lead(a, 150))}">\n<link data-rh="true" rel="canonical" href="{{{{BASE}}}}{ps_url(a)}">')  # fmt: skip
-        s.page(ps_url(a), ps_url(a).lstrip("/") + "/index.html", ps_shell(f"{a['title']} | Псковский дом", ps_post(a, arts), "blog-wrapper blog-post-page plugin-blog", head), "article", a)
+        s.page(
+            ps_url(a),
+            ps_url(a).lstrip("/") + "/index.html",
+            ps_shell(
+                f"{a['title']} | Псковский дом",
+                ps_post(a, arts),
+                "blog-wrapper blog-post-page plugin-blog",
+                head,
+            ),
+            "article",
+            a,
+        )
     return s
 
 
@@ -341,9 +434,18 @@ def as_date(a: dict) -> str:
 def as_shell(title: str, content: str, arts: list[dict], selected: str = "") -> str:
     menu = "".join(f'<li{" class=selected" if href == selected else ""}><a href="{href}">{name}</a></li>'
                    for href, name in [("/", "Главная"), ("/blog/", "Новости"), ("/photos/", "Фотогалерея"), ("/about/", "О министерстве"), ("/priemnaya/", "Интернет-приёмная"), ("/contacts/", "Контакты")])  # fmt: skip
-    links = "".join(f'<li><a href="{u}" target="_blank">{n}</a><br><span class="hint">{d}</span></li>' for u, n, d in AS_LINKS)
-    inst = "".join(f'<li><a href="/uchrezhdeniya/">{e(n)}</a><p class="hint">{e(d)}</p></li>' for n, d in AS_INST)
-    archive = "".join(f'<li><a href="/blog/{y}/{m:02d}/">{MONTHS_NOM[m - 1]} {y}</a> <span class="count">{sum((a["date"].year, a["date"].month) == (y, m) for a in arts)}</span></li>' for y, m in months_of(arts))
+    links = "".join(
+        f'<li><a href="{u}" target="_blank">{n}</a><br><span class="hint">{d}</span></li>'
+        for u, n, d in AS_LINKS
+    )
+    inst = "".join(
+        f'<li><a href="/uchrezhdeniya/">{e(n)}</a><p class="hint">{e(d)}</p></li>'
+        for n, d in AS_INST
+    )
+    archive = "".join(
+        f'<li><a href="/blog/{y}/{m:02d}/">{MONTHS_NOM[m - 1]} {y}</a> <span class="count">{sum((a["date"].year, a["date"].month) == (y, m) for a in arts)}</span></li>'
+        for y, m in months_of(arts)
+    )
     return f"""<!DOCTYPE html>
 <html>
 <head>
@@ -389,25 +491,80 @@ def build_ast(arts: list[dict], s: Site) -> Site:
     home = ('<h1>Добро пожаловать!</h1><p>Министерство социального развития и труда Астраханской области — исполнительный орган государственной власти, который отвечает за социальную поддержку граждан, опеку и попечительство, занятость населения и охрану труда.</p>'
             f'<h2>Новости</h2><div class="blog">{"".join(map(as_item, arts[:3]))}</div><p><a href="/blog/">Все новости</a></p>'
             '<h2>Телефон горячей линии</h2><p>По вопросам мер социальной поддержки семей с детьми: 8 (8512) 00-00-00, по будням с 8:00 до 17:00.</p>')  # fmt: skip
-    s.page("/", "index.html", as_shell("Министерство социального развития и труда Астраханской области", home, arts, "/"), "home")
+    s.page(
+        "/",
+        "index.html",
+        as_shell("Министерство социального развития и труда Астраханской области", home, arts, "/"),
+        "home",
+    )
     chunks = chunked(arts, AS_PER)
     for i, chunk in enumerate(chunks, 1):
-        paging = "".join(f'<li class="selected"><a href="{"/blog/" if k == 1 else f"/blog/?page={k}"}">{k}</a></li>' if k == i else f'<li><a href="{"/blog/" if k == 1 else f"/blog/?page={k}"}">{k}</a></li>' for k in range(1, len(chunks) + 1))
-        nxt = f'<li><a href="/blog/?page={i + 1}" class="inline-link">→</a></li>' if i < len(chunks) else ""
+        paging = "".join(
+            f'<li class="selected"><a href="{"/blog/" if k == 1 else f"/blog/?page={k}"}">{k}</a></li>'
+            if k == i
+            else f'<li><a href="{"/blog/" if k == 1 else f"/blog/?page={k}"}">{k}</a></li>'
+            for k in range(1, len(chunks) + 1)
+        )
+        nxt = (
+            f'<li><a href="/blog/?page={i + 1}" class="inline-link">→</a></li>'
+            if i < len(chunks)
+            else ""
+        )
         body = f'<h1>Новости</h1><div class="blog">{"".join(map(as_item, chunk))}</div><div class="block paging-nav"><ul class="menu-h paging">{paging}{nxt}</ul></div>'
-        shell = as_shell("Новости — Министерство социального развития и труда Астраханской области", body, arts, "/blog/")
+        shell = as_shell(
+            "Новости — Министерство социального развития и труда Астраханской области",
+            body,
+            arts,
+            "/blog/",
+        )
         if i == 1:
             s.page("/blog/", "blog/index.html", shell, "listing")
         else:
             s.query_page(f"/blog/?page={i}", shell, "paginated")
     for y, m in months_of(arts):
         sel = [a for a in arts if (a["date"].year, a["date"].month) == (y, m)]
-        s.page(f"/blog/{y}/{m:02d}/", f"blog/{y}/{m:02d}/index.html", as_shell(f"{MONTHS_NOM[m - 1]} {y} — Новости", f'<h1>{MONTHS_NOM[m - 1]} {y}</h1><div class="blog">{"".join(map(as_item, sel))}</div>', arts, "/blog/"), "archive")
-    albums = "".join(f'<li><a href="/photos/{slug}/"><img src="/wa-data/public/photos/{slug}/cover.96x96.jpg" alt=""></a><h5><a href="/photos/{slug}/">{t}</a></h5><span class="hint">{len(ph)} фото</span></li>' for slug, (t, ph) in AS_ALBUMS.items())
-    s.page("/photos/", "photos/index.html", as_shell("Фотогалерея", f'<h1>Фотогалерея</h1><ul class="thumbs albums">{albums}</ul>', arts, "/photos/"), "gallery")
+        s.page(
+            f"/blog/{y}/{m:02d}/",
+            f"blog/{y}/{m:02d}/index.html",
+            as_shell(
+                f"{MONTHS_NOM[m - 1]} {y} — Новости",
+                f'<h1>{MONTHS_NOM[m - 1]} {y}</h1><div class="blog">{"".join(map(as_item, sel))}</div>',
+                arts,
+                "/blog/",
+            ),
+            "archive",
+        )
+    albums = "".join(
+        f'<li><a href="/photos/{slug}/"><img src="/wa-data/public/photos/{slug}/cover.96x96.jpg" alt=""></a><h5><a href="/photos/{slug}/">{t}</a></h5><span class="hint">{len(ph)} фото</span></li>'
+        for slug, (t, ph) in AS_ALBUMS.items()
+    )
+    s.page(
+        "/photos/",
+        "photos/index.html",
+        as_shell(
+            "Фотогалерея",
+            f'<h1>Фотогалерея</h1><ul class="thumbs albums">{albums}</ul>',
+            arts,
+            "/photos/",
+        ),
+        "gallery",
+    )
     for slug, (t, ph) in AS_ALBUMS.items():
-        imgs = "".join(f'<li><a href="/wa-data/public/photos/{slug}/{k}.970.jpg"><img src="/wa-data/public/photos/{slug}/{k}.200x0.jpg" alt="{e(c)}"></a><p class="photo-name">{e(c)}</p></li>' for k, c in enumerate(ph, 1))
-        s.page(f"/photos/{slug}/", f"photos/{slug}/index.html", as_shell(f"{t} — Фотогалерея", f'<h1>{e(t)}</h1><ul class="thumbs">{imgs}</ul><p><a href="/photos/">← Все альбомы</a></p>', arts, "/photos/"), "gallery")
+        imgs = "".join(
+            f'<li><a href="/wa-data/public/photos/{slug}/{k}.970.jpg"><img src="/wa-data/public/photos/{slug}/{k}.200x0.jpg" alt="{e(c)}"></a><p class="photo-name">{e(c)}</p></li>'
+            for k, c in enumerate(ph, 1)
+        )
+        s.page(
+            f"/photos/{slug}/",
+            f"photos/{slug}/index.html",
+            as_shell(
+                f"{t} — Фотогалерея",
+                f'<h1>{e(t)}</h1><ul class="thumbs">{imgs}</ul><p><a href="/photos/">← Все альбомы</a></p>',
+                arts,
+                "/photos/",
+            ),
+            "gallery",
+        )
     pages = {
         "about": ("О министерстве", "about", "<p>Министерство социального развития и труда Астраханской области осуществляет государственную политику в сфере социальной защиты населения, опеки и попечительства в отношении несовершеннолетних, содействия занятости и охраны труда.</p>"
                   '<p>Министр — Ольга Викторовна Баранова.</p><h3>Документы</h3><ul><li><a href="/docs/112.pdf">Положение о министерстве (PDF, 240 Кб)</a></li><li><a href="/docs/118.pdf">Государственная программа «Социальная поддержка граждан Астраханской области» (PDF, 1,2 Мб)</a></li><li><a href="/docs/131.pdf">Порядок предоставления наборов к школе многодетным семьям (PDF, 180 Кб)</a></li></ul>'),
@@ -419,7 +576,12 @@ def build_ast(arts: list[dict], s: Site) -> Site:
                       '<input type="submit" value="Отправить"></form>'),
     }  # fmt: skip
     for slug, (title, kind, text) in pages.items():
-        s.page(f"/{slug}/", f"{slug}/index.html", as_shell(title, f"<h1>{title}</h1>{text}", arts, f"/{slug}/"), kind)
+        s.page(
+            f"/{slug}/",
+            f"{slug}/index.html",
+            as_shell(title, f"<h1>{title}</h1>{text}", arts, f"/{slug}/"),
+            kind,
+        )
     for k, name in enumerate(("112", "118", "131")):
         s.write(f"docs/{name}.pdf", f"%PDF-1.4\n% document {k}\n%%EOF\n")
     for a in arts:
@@ -433,7 +595,13 @@ def build_ast(arts: list[dict], s: Site) -> Site:
         body = (f'<div class="post" id="post-{a["id"]}"><h1>{e(a["title"])}</h1><div class="credentials"><span class="username">Пресс-служба министерства</span> {as_date(a)}</div>'
                 f'<div class="text">{body_html(a)}</div></div>'
                 f'<div class="comments" id="comments"><h3 class="comments-header">Комментарии ({len(a["comments"])})</h3><ul class="menu-v with-icons">{comments}</ul>{form}</div>')  # fmt: skip
-        s.page(as_url(a), as_url(a).strip("/") + "/index.html", as_shell(f"{a['title']} — Новости", body, arts, "/blog/"), "article", a)
+        s.page(
+            as_url(a),
+            as_url(a).strip("/") + "/index.html",
+            as_shell(f"{a['title']} — Новости", body, arts, "/blog/"),
+            "article",
+            a,
+        )
     return s
 
 
@@ -453,7 +621,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -463,7 +633,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
