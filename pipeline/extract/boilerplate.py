@@ -148,12 +148,35 @@ def _heads_the_main_item(el: HtmlElement, attrs: str) -> bool:
     <header> elements keep their old treatment: made visible, their heading replaced the
     og:title-like headline on public pages (trafilatura's set: 3 titles lost, 1 gained)."""
     words = set(markers().widget_fragments.findall(attrs))
-    return (
-        el.tag != "header"
-        and words == {"header"}
-        and bool(el.xpath("ancestor::main | ancestor::article | ancestor::*[@role='main']"))
-        and bool(el.xpath(".//h1 | .//h2"))
-    )
+    if el.tag == "header" or words != {"header"}:
+        return False
+    if el.xpath("ancestor::main | ancestor::article | ancestor::*[@role='main']") and el.xpath(
+        ".//h1 | .//h2"
+    ):
+        return True
+    return _heads_the_text(el)
+
+
+# A post's own header is a line or two: its author and its date.
+POST_HEADER_MAX_CHARS = 200
+
+
+def _heads_the_text(el: HtmlElement) -> bool:
+    """«<div class="post_header">» with the author and the date of the post whose text is the
+    page's (a mirrored social post, a forum's first message): the header of the box holding most
+    of the page's prose, short, dated, with no menu — not the site's header."""
+    parent = el.getparent()
+    while parent is not None and markers().widget_fragments.search(_attrs(parent)):
+        parent = parent.getparent()  # «post_header_info» inside «post_header»
+    if parent is None or parent.tag in ("body", "html"):
+        return False
+    if el.xpath(".//ul | .//ol | .//nav | .//form | .//input"):
+        return False
+    if not el.xpath(".//time | .//*[contains(translate(@class, 'DATE', 'date'), 'date')]"):
+        return False
+    if len(" ".join(el.text_content().split())) > POST_HEADER_MAX_CHARS:
+        return False
+    return _prose_length(parent) > MAX_WIDGET_SHARE * page_prose(el)
 
 
 def is_embedded_post(el: HtmlElement) -> bool:

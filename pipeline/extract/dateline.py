@@ -115,13 +115,22 @@ def dateline_date(
     return date if ok and is_plausible(date, now) else None
 
 
+# A line holding an element that is its date: «<div class="credentials"><span
+# class="username">Пресс-служба министерства</span> <span class="date">24 сентября</span>».
+_CHILD_DATEISH = re.compile(r"date|time|publish|posted", re.IGNORECASE)
+
+
 def is_dateish(el: HtmlElement) -> bool:
     for node in (el, el.getparent()):
         if node is not None and _CLASS_DATEISH.search(
             f"{node.get('class') or ''} {node.get('id') or ''}"
         ):
             return True
-    return el.tag == "time"
+    return el.tag == "time" or any(
+        isinstance(child.tag, str)
+        and (child.tag == "time" or _CHILD_DATEISH.search(child.get("class") or ""))
+        for child in el
+    )
 
 
 def _near(el: HtmlElement, body_el: HtmlElement) -> bool:
@@ -278,9 +287,12 @@ def _states_year(text: str, date: datetime.date, now: datetime.datetime) -> bool
 
 
 def _block_date(block: boilerplate.Block, now: datetime.datetime) -> datetime.date | None:
-    if block.link_density > 0.6:
+    dateish = is_dateish(block.el)
+    if block.link_density > 0.6 and not dateish:
+        # A linked line is a menu or another page's teaser — unless it is marked as the date
+        # («<div class="post_date"><a href=…>15 окт в 11:45</a>»: a post's permalink).
         return None
-    return dateline_date(block.text, now, dateish=is_dateish(block.el))
+    return dateline_date(block.text, now, dateish=dateish)
 
 
 _LEAD_DATELINE = re.compile(r"^(.{6,80}?)(?:\.\s|\s[—–-]\s|\s/)")

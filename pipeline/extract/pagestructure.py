@@ -332,10 +332,21 @@ def is_headline_shaped(b: Block) -> bool:
             and " ".join(parent.text_content().split()) == b.text)
 
 
+def _is_front_page(href: str, url: str) -> bool:
+    """«/», «/index.php»: the site's front page, whose link is the site's (or a post's author's)
+    name, never a teaser of another material."""
+    try:
+        target = urlsplit(urljoin(url, href))
+    except ValueError:
+        return False
+    return not target.query and re.fullmatch(r"/?(?:index\.\w{3,5})?", target.path) is not None
+
+
 def _is_title_link(b: Block, url: str) -> bool:
     return (
         _real_link(b.href)
         and not _same_document(b.href or "", url)
+        and not _is_front_page(b.href or "", url)
         and b.words >= TITLE_MIN_WORDS
         and TITLE_CHARS[0] <= len(b.text) <= TITLE_CHARS[1]
     )
@@ -639,8 +650,17 @@ def _body(s: Structure) -> tuple[list[Block], Block | None]:
              if b.owner in inside and id(b) not in chosen and _is_closing_sentence(b)
              and b.index > best[0].index]
     best.sort(key=lambda b: b.index)
-    anchors = [b for b in s.headings + s.title_links if not b.in_chrome and b.index < best[0].index]
+    anchors = [b for b in s.headings + s.title_links
+               if not b.in_chrome and b.index < best[0].index and _shares_a_box(b, best[0])]
     return best, max(anchors, key=lambda b: b.index, default=None)
+
+
+def _shares_a_box(anchor: Block, first: Block) -> bool:
+    """The anchor and the body's first paragraph meet below <body>: a menu in the page's top
+    bar, with nothing between it and a post that has no headline of its own (a mirrored social
+    post), does not head the text."""
+    box = _common_box(anchor.owner, first.owner)
+    return box is not None and _tag(box) not in ("body", "html")
 
 
 # A plain paragraph that is one sentence: this many words at least.
