@@ -195,14 +195,14 @@ def build_tam(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
     teasers = "".join(
         f'<li><a href="{tam_url(a)}">{e(a["title"])}</a> — <span class="teaser-date">'
-        f'{a["date"].day} {MONTHS_GEN[a["date"].month - 1]}</span><br>{e(lead(a, 120))}</li>\n'
+        f"{a['date'].day} {MONTHS_GEN[a['date'].month - 1]}</span><br>{e(lead(a, 120))}</li>\n"
         for a in arts[:3]
     )
     home = (
         "<h1>Наставники Тамбовщины</h1>\n<p>Мы находим и обучаем наставников для детей, которые живут в "
         "детских домах Тамбовской области, и для тех, кто из них уже вышел. Программа «Старший друг» "
-        "работает с 2022 года.</p>\n<h2>Свежие новости</h2>\n<ul class=\"teasers\">\n"
-        f"{teasers}</ul>\n<p><a href=\"/posts/\">Все новости</a></p>\n"
+        'работает с 2022 года.</p>\n<h2>Свежие новости</h2>\n<ul class="teasers">\n'
+        f'{teasers}</ul>\n<p><a href="/posts/">Все новости</a></p>\n'
         f'<h2>Ближайшее событие</h2>\n<p><a href="{TAM_EVENT}">Встреча наставников 6 декабря</a></p>'
     )
     s.page("/", "index.html", tam_shell("Наставники Тамбовщины", home), "home")
@@ -230,10 +230,21 @@ def build_tam(arts: list[dict], s: Site) -> Site:
         sel = [a for a in arts if tag in a["tags"]]
         if not sel:
             continue
-        body = f"<h1>Записи с тегом «{name}»</h1>\n{tam_list(sel)}\n<p>Все теги: " + " ".join(
-            f'<a href="/tags/{t}/">{n}</a>' for t, n in TAM_TAGS.items() if any(t in a["tags"] for a in arts)
-        ) + "</p>"
-        s.page(f"/tags/{tag}/", f"tags/{tag}/index.html", tam_shell(f"Тег «{name}» — Наставники Тамбовщины", body), "tag")
+        body = (
+            f"<h1>Записи с тегом «{name}»</h1>\n{tam_list(sel)}\n<p>Все теги: "
+            + " ".join(
+                f'<a href="/tags/{t}/">{n}</a>'
+                for t, n in TAM_TAGS.items()
+                if any(t in a["tags"] for a in arts)
+            )
+            + "</p>"
+        )
+        s.page(
+            f"/tags/{tag}/",
+            f"tags/{tag}/index.html",
+            tam_shell(f"Тег «{name}» — Наставники Тамбовщины", body),
+            "tag",
+        )
     s.page("/o-programme/", "o-programme/index.html", tam_shell("О программе — Наставники Тамбовщины",
            "<h1>О программе «Старший друг»</h1>\n<p>АНО «Наставники Тамбовщины» зарегистрирована в 2021 году. "
            "Мы работаем с детскими домами и центрами для детей-сирот в Тамбове, Мичуринске, Моршанске, "
@@ -342,8 +353,13 @@ def sar_widget() -> str:
     return f'<section id="network-posts-2" class="widget widget_network_posts"><h2 class="widget-title">Новости сети</h2><ul>{items}</ul></section>'
 
 
-def sar_shell(title: str, content: str, canonical: str, schema: dict, head: str = "", body_class: str = "blog") -> str:
-    cats = "".join(f'<li class="cat-item"><a href="{B}/saratov/category/{slug}/">{name}</a></li>' for slug, name in SAR_CATS.items())
+def sar_shell(
+    title: str, content: str, canonical: str, schema: dict, head: str = "", body_class: str = "blog"
+) -> str:
+    cats = "".join(
+        f'<li class="cat-item"><a href="{B}/saratov/category/{slug}/">{name}</a></li>'
+        for slug, name in SAR_CATS.items()
+    )
     graph = json.dumps(schema, ensure_ascii=False, separators=(",", ":"))
     return f"""<!doctype html>
 <html lang="ru-RU">
@@ -399,9 +415,13 @@ def sar_times(a: dict) -> str:
     pub, mod = local_dt(a, "sar"), sar_modified(a)
     shown = f'<time class="entry-date published" datetime="{pub.isoformat()}">{words_date(a["date"])}</time>'
     if mod != pub:
-        shown += f'<time class="updated" datetime="{mod.isoformat()}">{words_date(mod.date())}</time>'
+        shown += (
+            f'<time class="updated" datetime="{mod.isoformat()}">{words_date(mod.date())}</time>'
+        )
     else:
-        shown = shown.replace('class="entry-date published"', 'class="entry-date published updated"')
+        shown = shown.replace(
+            'class="entry-date published"', 'class="entry-date published updated"'
+        )
     return shown
 
 
@@ -421,7 +441,9 @@ def sar_listing_schema(url: str, name: str) -> dict:
          "description": "Региональный сайт сети благотворительных фондов «Семья рядом»", "inLanguage": "ru-RU"}]}  # fmt: skip
 
 
-def sar_listing(s: Site, arts: list[dict], base: str, rel_base: str, heading: str, kind: str, per: int = 10) -> None:
+def sar_listing(
+    s: Site, arts: list[dict], base: str, rel_base: str, heading: str, kind: str, per: int = 10
+) -> None:
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
         url = base if i == 1 else f"{base}page/{i}/"
@@ -431,11 +453,22 @@ def sar_listing(s: Site, arts: list[dict], base: str, rel_base: str, heading: st
             for k in range(1, len(chunks) + 1)
         )  # fmt: skip
         if i > 1:
-            nums = f'<a class="prev page-numbers" href="{B}{base if i == 2 else f"{base}page/{i - 1}/"}">&laquo; Назад</a>' + nums
+            nums = (
+                f'<a class="prev page-numbers" href="{B}{base if i == 2 else f"{base}page/{i - 1}/"}">&laquo; Назад</a>'
+                + nums
+            )
         if i < len(chunks):
             nums += f'<a class="next page-numbers" href="{B}{base}page/{i + 1}/">Далее &raquo;</a>'
-        pager = f'<nav class="navigation pagination" aria-label="Записи"><h2 class="screen-reader-text">Навигация по записям</h2><div class="nav-links">{nums}</div></nav>' if len(chunks) > 1 else ""
-        head = f'<header class="page-header"><h1 class="page-title">{heading}</h1></header>\n' if heading else ""
+        pager = (
+            f'<nav class="navigation pagination" aria-label="Записи"><h2 class="screen-reader-text">Навигация по записям</h2><div class="nav-links">{nums}</div></nav>'
+            if len(chunks) > 1
+            else ""
+        )
+        head = (
+            f'<header class="page-header"><h1 class="page-title">{heading}</h1></header>\n'
+            if heading
+            else ""
+        )
         title = f"{heading or 'Саратовская семья'}{'' if i == 1 else f' — Страница {i}'} - Саратовская семья"
         rel = f"{rel_base}index.html" if i == 1 else f"{rel_base}page/{i}/index.html"
         s.page(url, rel, sar_shell(title, head + "".join(map(sar_card, chunk)) + pager, url,
@@ -499,7 +532,12 @@ def build_other_sites(s: Site, fed: dict) -> None:
         body = (f'<article class="post hentry"><h1 class="entry-title">{e(p["title"])}</h1>'
                 f'<div class="entry-meta"><time class="entry-date published updated" datetime="{p["date"].isoformat()}T12:00:00+03:00">'
                 f'{words_date(p["date"])}</time></div><div class="entry-content">{paras}</div></article>')  # fmt: skip
-        s.page(p["path"], p["path"].strip("/") + "/index.html", other_shell(p["site"], p["title"], body), "other_site")
+        s.page(
+            p["path"],
+            p["path"].strip("/") + "/index.html",
+            other_shell(p["site"], p["title"], body),
+            "other_site",
+        )
     for site, (home, name) in OTHER_SITES.items():
         posts = [p for p in OTHER_POSTS if p["site"] == site]
         items = "".join(f'<article class="post"><h2 class="entry-title"><a href="{B}{p["path"]}">{e(p["title"])}</a></h2>'
@@ -509,7 +547,12 @@ def build_other_sites(s: Site, fed: dict) -> None:
             intro = ("<h1>Новости сети</h1><p>Сеть благотворительных фондов «Семья рядом» объединяет региональные "
                      f'фонды в <a href="{B}/saratov/">Саратове</a>, <a href="{B}/samara/">Самаре</a> и '
                      f'<a href="{B}/penza/">Пензе</a>.</p>')  # fmt: skip
-        s.page(home, home.strip("/") + "/index.html", other_shell(site, name, intro + items), "other_site")
+        s.page(
+            home,
+            home.strip("/") + "/index.html",
+            other_shell(site, name, intro + items),
+            "other_site",
+        )
 
 
 def build_sar(arts: list[dict], s: Site) -> Site:
@@ -518,10 +561,24 @@ def build_sar(arts: list[dict], s: Site) -> Site:
     sar_listing(s, arts, "/saratov/", "saratov/", "", "home")
     for slug, name in SAR_CATS.items():
         sel = [a for a in arts if a["rubric"] == slug]
-        sar_listing(s, sel, f"/saratov/category/{slug}/", f"saratov/category/{slug}/", f"Рубрика: {name}", "category")
+        sar_listing(
+            s,
+            sel,
+            f"/saratov/category/{slug}/",
+            f"saratov/category/{slug}/",
+            f"Рубрика: {name}",
+            "category",
+        )
     for slug, name in SAR_AUTHORS.items():
         sel = [a for a in arts if a["author"] == slug]
-        sar_listing(s, sel, f"/saratov/author/{slug}/", f"saratov/author/{slug}/", f"Автор: {name}", "author")
+        sar_listing(
+            s,
+            sel,
+            f"/saratov/author/{slug}/",
+            f"saratov/author/{slug}/",
+            f"Автор: {name}",
+            "author",
+        )
     pages = {
         "o-fonde": ("О фонде", "about",
                     "<p>Благотворительный фонд «Саратовская семья» работает с 2016 года и входит в сеть фондов "
@@ -578,7 +635,9 @@ def build_sar(arts: list[dict], s: Site) -> Site:
 
 
 BUILDERS = {"tam": build_tam, "sar": build_sar}
-ARTICLES: list[dict] = yaml.safe_load((HERE / "articles.yml").read_text(encoding="utf-8"))["articles"]
+ARTICLES: list[dict] = yaml.safe_load((HERE / "articles.yml").read_text(encoding="utf-8"))[
+    "articles"
+]
 
 
 def add_site_extras(root: Path) -> None:
@@ -598,7 +657,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
     add_site_extras(night)
 
 
@@ -610,7 +671,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
