@@ -76,7 +76,7 @@ def newest_first(arts: list[dict]) -> list[dict]:
 
 
 def chunked(arts: list[dict], per: int) -> list[list[dict]]:
-    return [arts[i:i + per] for i in range(0, len(arts), per)] or [[]]
+    return [arts[i : i + per] for i in range(0, len(arts), per)] or [[]]
 
 
 def body_html(a: dict) -> str:
@@ -90,7 +90,20 @@ def night_of(arts: list[dict]) -> dt.date:
 
 # --- kgd: a charity on a Squarespace-like hosted site ------------------------------------------------
 
-KG_MON = ["янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.", "дек."]
+KG_MON = [
+    "янв.",
+    "февр.",
+    "мар.",
+    "апр.",
+    "мая",
+    "июн.",
+    "июл.",
+    "авг.",
+    "сент.",
+    "окт.",
+    "нояб.",
+    "дек.",
+]
 KG_CATS = {"novosti": "Новости фонда", "semyam": "Семьям"}
 KG_NAV = [("/blog", "Блог"), ("/sobytiya", "События"), ("/o-fonde", "О фонде"), ("/komanda", "Команда"),
           ("/otchety", "Отчёты"), ("/kontakty", "Контакты")]  # fmt: skip
@@ -121,7 +134,10 @@ def kg_ms(a: dict) -> int:
 
 
 def kg_shell(title: str, content: str, url: str, collection: str, head: str = "") -> str:
-    nav = "".join(f'<div class="Header-nav-item{" active" if url.startswith(href) else ""}"><a href="{href}">{name}</a></div>' for href, name in KG_NAV)
+    nav = "".join(
+        f'<div class="Header-nav-item{" active" if url.startswith(href) else ""}"><a href="{href}">{name}</a></div>'
+        for href, name in KG_NAV
+    )
     return f"""<!doctype html>
 <html xmlns:og="http://opengraphprotocol.org/schema/" xmlns:fb="http://www.facebook.com/2008/fbml" lang="ru-RU">
 <head>
@@ -193,9 +209,11 @@ def kg_event_meta(ev: dict, cls: str) -> str:
 
 def build_kgd(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
-    relevant_items = [a for a in arts if a["relevant"]]
     summary = "".join(kg_summary(a) for a in arts[:3])
-    events = "".join(f'<div class="summary-item summary-item-record-type-event"><div class="summary-title"><a href="/sobytiya/{ev["slug"]}" class="summary-title-link">{e(ev["title"])}</a></div><div class="summary-metadata"><span class="summary-metadata-item--date">{ev["date"].day} {KG_MON[ev["date"].month - 1]}</span></div></div>' for ev in KG_EVENTS)
+    events = "".join(
+        f'<div class="summary-item summary-item-record-type-event"><div class="summary-title"><a href="/sobytiya/{ev["slug"]}" class="summary-title-link">{e(ev["title"])}</a></div><div class="summary-metadata"><span class="summary-metadata-item--date">{ev["date"].day} {KG_MON[ev["date"].month - 1]}</span></div></div>'
+        for ev in KG_EVENTS
+    )
     home = (f'<div class="sqs-layout sqs-grid-12 columns-12" data-type="page" id="page-64f0a1c2e8b7a91d2c3f4e52"><div class="row sqs-row"><div class="col sqs-col-12 span-12">'
             f'<div class="sqs-block html-block sqs-block-html"><div class="sqs-block-content"><h1>Каждому ребёнку — своя семья</h1><p>«Янтарный дом» с 2016 года помогает семьям Калининградской области сохранить детей и принимать в семью тех, кто остался без родителей. Мы готовим приёмных родителей, сопровождаем мам в кризисе и находим наставников подросткам из детских домов.</p><p>За девять лет помощь получили 1 240 семей.</p></div></div>'
             f'<div class="sqs-block button-block sqs-block-button"><div class="sqs-block-content"><div class="sqs-block-button-container"><a href="/pomoch" class="sqs-block-button-element--medium sqs-button-element--primary sqs-block-button-element">Поддержать фонд</a></div></div></div>'
@@ -204,13 +222,31 @@ def build_kgd(arts: list[dict], s: Site) -> Site:
             f'<div class="sqs-block html-block sqs-block-html"><div class="sqs-block-content"><h2>Ближайшие события</h2></div></div>'
             f'<div class="sqs-block summary-v2-block sqs-block-summary-v2"><div class="sqs-block-content"><div class="summary-item-list">{events}</div></div></div>'
             f'</div></div></div>')  # fmt: skip
-    s.page("/", "index.html", kg_shell("Янтарный дом — благотворительный фонд помощи семьям и детям", home, "/", "64f0a1c2e8b7a91d2c3f4e52"), "home")
+    s.page(
+        "/",
+        "index.html",
+        kg_shell(
+            "Янтарный дом — благотворительный фонд помощи семьям и детям",
+            home,
+            "/",
+            "64f0a1c2e8b7a91d2c3f4e52",
+        ),
+        "home",
+    )
     per = 5
     chunks = chunked(arts, per)
     urls = ["/blog"] + [f"/blog?offset={kg_ms(chunks[i - 1][-1])}" for i in range(1, len(chunks))]
     for i, chunk in enumerate(chunks):
-        newer = f'<div class="BlogList-pagination-link BlogList-pagination-link--newer"><a href="{urls[i - 1]}" class="BlogList-pagination-link"><span class="BlogList-pagination-link-icon">←</span><span class="BlogList-pagination-link-label">Новые записи</span></a></div>' if i else ""
-        older = f'<div class="BlogList-pagination-link BlogList-pagination-link--older"><a href="{urls[i + 1]}" class="BlogList-pagination-link"><span class="BlogList-pagination-link-label">Старые записи</span><span class="BlogList-pagination-link-icon">→</span></a></div>' if i + 1 < len(chunks) else ""
+        newer = (
+            f'<div class="BlogList-pagination-link BlogList-pagination-link--newer"><a href="{urls[i - 1]}" class="BlogList-pagination-link"><span class="BlogList-pagination-link-icon">←</span><span class="BlogList-pagination-link-label">Новые записи</span></a></div>'
+            if i
+            else ""
+        )
+        older = (
+            f'<div class="BlogList-pagination-link BlogList-pagination-link--older"><a href="{urls[i + 1]}" class="BlogList-pagination-link"><span class="BlogList-pagination-link-label">Старые записи</span><span class="BlogList-pagination-link-icon">→</span></a></div>'
+            if i + 1 < len(chunks)
+            else ""
+        )
         body = (f'<div class="BlogList BlogList--posts-excerpt sqs-blog-list clear" data-columns="1"><h1 class="BlogList-title">Блог</h1>{"".join(kg_list_item(a, k) for k, a in enumerate(chunk, 1))}</div>'
                 f'<nav class="BlogList-pagination" data-animation-role="pagination">{newer}{older}</nav>')  # fmt: skip
         shell = kg_shell("Блог — Янтарный дом", body, urls[i], "64f0a1c2e8b7a91d2c3f4e53")
@@ -221,18 +257,48 @@ def build_kgd(arts: list[dict], s: Site) -> Site:
     for slug, name in KG_CATS.items():
         sel = [a for a in arts if a["category"] == slug]
         body = f'<div class="BlogList BlogList--posts-excerpt sqs-blog-list clear"><h1 class="BlogList-filter">Категория: {name}</h1>{"".join(kg_list_item(a, k) for k, a in enumerate(sel, 1))}</div>'
-        s.page(f"/blog/category/{slug}", f"blog/category/{slug}.html", kg_shell(f"{name} — Блог — Янтарный дом", body, f"/blog/category/{slug}", "64f0a1c2e8b7a91d2c3f4e53"), "category")
+        s.page(
+            f"/blog/category/{slug}",
+            f"blog/category/{slug}.html",
+            kg_shell(
+                f"{name} — Блог — Янтарный дом",
+                body,
+                f"/blog/category/{slug}",
+                "64f0a1c2e8b7a91d2c3f4e53",
+            ),
+            "category",
+        )
     ev_list = "".join(f'<article class="eventlist-event eventlist-event--upcoming"><div class="eventlist-column-date"><div class="eventlist-datetag"><div class="eventlist-datetag-startdate eventlist-datetag-startdate--month">{KG_MON[ev["date"].month - 1]}</div><div class="eventlist-datetag-startdate eventlist-datetag-startdate--day">{ev["date"].day}</div></div></div>'
                       f'<div class="eventlist-column-info"><h1 class="eventlist-title"><a href="/sobytiya/{ev["slug"]}" class="eventlist-title-link">{e(ev["title"])}</a></h1>{kg_event_meta(ev, "eventlist")}<div class="eventlist-excerpt"><p>{e(ev["text"].split(". ")[0])}.</p></div>'
                       f'<a href="/sobytiya/{ev["slug"]}" class="eventlist-button sqs-editable-button">Подробнее</a></div></article>' for ev in KG_EVENTS)  # fmt: skip
-    s.page("/sobytiya", "sobytiya.html", kg_shell("События — Янтарный дом", f'<div class="eventlist eventlist--upcoming"><h1>События</h1>{ev_list}</div>', "/sobytiya", "64f0a1c2e8b7a91d2c3f4e54"), "event")
+    s.page(
+        "/sobytiya",
+        "sobytiya.html",
+        kg_shell(
+            "События — Янтарный дом",
+            f'<div class="eventlist eventlist--upcoming"><h1>События</h1>{ev_list}</div>',
+            "/sobytiya",
+            "64f0a1c2e8b7a91d2c3f4e54",
+        ),
+        "event",
+    )
     for ev in KG_EVENTS:
         gcal = f"http://www.google.com/calendar/event?action=TEMPLATE&amp;text={e(ev['title'])}&amp;dates={ev['date'].strftime('%Y%m%d')}"
         body = (f'<article class="eventitem" id="sqs-{ev["slug"]}"><div class="eventitem-column-meta"><h1 class="eventitem-title">{e(ev["title"])}</h1>{kg_event_meta(ev, "eventitem")}'
                 f'<a href="{gcal}" class="eventitem-meta-export-gcal">Google Календарь</a></div>'
                 f'<div class="eventitem-column-content"><div class="sqs-layout sqs-grid-12 columns-12"><div class="row sqs-row"><div class="col sqs-col-12 span-12"><div class="sqs-block html-block sqs-block-html"><div class="sqs-block-content"><p>{e(ev["text"])}</p><p>Регистрация: +7 (4012) 00-00-00 или <a href="/kontakty">через форму на сайте</a>.</p></div></div></div></div></div></div>'
                 f'<a href="/sobytiya" class="eventitem-backlink">← Все события</a></article>')  # fmt: skip
-        s.page(f"/sobytiya/{ev['slug']}", f"sobytiya/{ev['slug']}.html", kg_shell(f"{ev['title']} — Янтарный дом", body, f"/sobytiya/{ev['slug']}", "64f0a1c2e8b7a91d2c3f4e54"), "event")
+        s.page(
+            f"/sobytiya/{ev['slug']}",
+            f"sobytiya/{ev['slug']}.html",
+            kg_shell(
+                f"{ev['title']} — Янтарный дом",
+                body,
+                f"/sobytiya/{ev['slug']}",
+                "64f0a1c2e8b7a91d2c3f4e54",
+            ),
+            "event",
+        )
     pages = {
         "/pomoch": ("Помочь", "donate", '<h1>Помочь фонду</h1><p>Ваше пожертвование — это ночь в кризисной квартире для мамы с ребёнком, занятие школы приёмных родителей, поездка специалиста в отдалённый округ.</p>'
                    '<form class="donation-form" action="https://pay.yantarny-dom.example/donate" method="post"><fieldset><legend>Сумма</legend><label><input type="radio" name="amount" value="300"> 300 ₽</label><label><input type="radio" name="amount" value="500" checked> 500 ₽</label><label><input type="radio" name="amount" value="1000"> 1000 ₽</label><label><input type="number" name="amount_other" placeholder="Другая сумма"></label></fieldset>'
@@ -243,9 +309,19 @@ def build_kgd(arts: list[dict], s: Site) -> Site:
         "/otchety": ("Отчёты", "documents", "<h1>Отчёты и документы</h1><ul><li><a href=\"https://static1.squarespace.com/static/64f0a1c2e8b7a91d2c3f4e51/t/otchet-2024.pdf\">Годовой отчёт за 2024 год</a> (опубликован 28.03.2025)</li><li><a href=\"https://static1.squarespace.com/static/64f0a1c2e8b7a91d2c3f4e51/t/otchet-minyust-2024.pdf\">Отчёт в Минюст за 2024 год</a></li><li><a href=\"https://static1.squarespace.com/static/64f0a1c2e8b7a91d2c3f4e51/t/ustav.pdf\">Устав фонда</a></li></ul><p>Аудиторское заключение за 2024 год: нарушений не выявлено.</p>"),
         "/kontakty": ("Контакты", "contacts", "<h1>Контакты</h1><p>236000, Калининград, ул. Грига, 00, второй этаж, вход со двора.<br>Пн–пт, 10:00–18:00.<br>+7 (4012) 00-00-00, info@yantarny-dom.example</p><form class=\"form-wrapper\" method=\"POST\"><input name=\"fname\" placeholder=\"Имя\"><input name=\"email\" type=\"email\" placeholder=\"Email\"><textarea name=\"message\" placeholder=\"Сообщение\"></textarea><button type=\"submit\">Отправить</button></form>"),
     }  # fmt: skip
-    for url, (name, kind, content) in pages.items():
+    for k, (url, (name, kind, content)) in enumerate(pages.items()):
         block = f'<div class="sqs-layout sqs-grid-12 columns-12"><div class="row sqs-row"><div class="col sqs-col-12 span-12"><div class="sqs-block html-block sqs-block-html"><div class="sqs-block-content">{content}</div></div></div></div></div>'
-        s.page(url, kg_rel(url), kg_shell(f"{name} — Янтарный дом", block, url, "64f0a1c2e8b7a91d2c3f4e5" + str(len(name) % 10)), kind)
+        s.page(
+            url,
+            kg_rel(url),
+            kg_shell(
+                f"{name} — Янтарный дом",
+                block,
+                url,
+                f"64f0a1c2e8b7a91d2c3f4e6{k}",
+            ),
+            kind,
+        )
     for k, a in enumerate(arts):
         when = local_dt(a, "kgd")
         changed = when + dt.timedelta(hours=3 + a["id"] % 5)
@@ -272,8 +348,13 @@ def build_kgd(arts: list[dict], s: Site) -> Site:
                 f'<div class="BlogItem-author"><span class="BlogItem-author-name">Янтарный дом</span></div></article>'
                 f'<nav class="BlogItem-pagination clear">{nav}</nav>'
                 f'<section class="BlogItem-comments"><div class="squarespace-comments" id="comments-{a["id"]:024x}"><p>Комментарии отключены.</p></div></section>')  # fmt: skip
-        s.page(kg_url(a), kg_rel(kg_url(a)), kg_shell(f"{a['title']} — Янтарный дом", body, kg_url(a), f"item-{a['id']:024x}", head), "article", a)
-    assert relevant_items  # every night has relevant posts
+        s.page(
+            kg_url(a),
+            kg_rel(kg_url(a)),
+            kg_shell(f"{a['title']} — Янтарный дом", body, kg_url(a), f"item-{a['id']:024x}", head),
+            "article",
+            a,
+        )
     return s
 
 
@@ -313,8 +394,14 @@ def sm_url(a: dict) -> str:
 
 
 def sm_shell(title: str, content: str, crumbs: list[tuple[str, str]], arts: list[dict]) -> str:
-    menu = "".join(f'<li class="main-menu__item"><a href="{href}" class="main-menu__link">{name}</a></li>' for href, name in SM_MENU)
-    crumb = " <span class=\"breadcrumbs__sep\">/</span> ".join(f'<a href="{href}">{e(name)}</a>' if href else f"<span>{e(name)}</span>" for href, name in [("/", "Главная"), *crumbs])
+    menu = "".join(
+        f'<li class="main-menu__item"><a href="{href}" class="main-menu__link">{name}</a></li>'
+        for href, name in SM_MENU
+    )
+    crumb = ' <span class="breadcrumbs__sep">/</span> '.join(
+        f'<a href="{href}">{e(name)}</a>' if href else f"<span>{e(name)}</span>"
+        for href, name in [("/", "Главная"), *crumbs]
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru">
 <head>
@@ -379,7 +466,10 @@ def sm_changed(a: dict, night: dt.date) -> dt.date | None:
 def build_sam2(arts: list[dict], s: Site) -> Site:
     night = night_of(arts)
     arts = newest_first(arts)
-    fresh = "".join(f'<div class="index-news__item"><div class="news-date-time">{dotted(a["date"])}</div><a href="{e(sm_url(a))}">{e(a["title"])}</a></div>' for a in arts[:4])
+    fresh = "".join(
+        f'<div class="index-news__item"><div class="news-date-time">{dotted(a["date"])}</div><a href="{e(sm_url(a))}">{e(a["title"])}</a></div>'
+        for a in arts[:4]
+    )
     home = (f'<div class="index-slider"><div class="index-slider__item"><img src="/upload/slider/slide1.jpg" alt=""><div class="index-slider__text">Помогаем семьям Сызрани и Сызранского района с 1996 года</div></div></div>'
             f'<h2 class="index-title">Новости</h2><div class="index-news">{fresh}</div><a href="/news/" class="index-news__all">Все новости</a>'
             f'<h2 class="index-title">Объявления</h2><p>Уважаемые получатели социальных услуг! Примите участие в независимой оценке качества — <a href="/nok/">подробнее</a>.</p>'
@@ -388,31 +478,80 @@ def build_sam2(arts: list[dict], s: Site) -> Site:
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
-        links = "".join(f'<span class="modern-page-current">{k}</span>' if k == i else f'<a href="/news/{"" if k == 1 else f"?PAGEN_1={k}"}" class="{"modern-page-first" if k == 1 else ""}">{k}</a>' for k in range(1, len(chunks) + 1))
-        nxt = f'<a class="modern-page-next" href="/news/?PAGEN_1={i + 1}">След.</a>' if i < len(chunks) else ""
-        prev = f'<a class="modern-page-previous" href="/news/{"" if i == 2 else f"?PAGEN_1={i - 1}"}">Пред.</a>' if i > 1 else ""
+        links = "".join(
+            f'<span class="modern-page-current">{k}</span>'
+            if k == i
+            else f'<a href="/news/{"" if k == 1 else f"?PAGEN_1={k}"}" class="{"modern-page-first" if k == 1 else ""}">{k}</a>'
+            for k in range(1, len(chunks) + 1)
+        )
+        nxt = (
+            f'<a class="modern-page-next" href="/news/?PAGEN_1={i + 1}">След.</a>'
+            if i < len(chunks)
+            else ""
+        )
+        prev = (
+            f'<a class="modern-page-previous" href="/news/{"" if i == 2 else f"?PAGEN_1={i - 1}"}">Пред.</a>'
+            if i > 1
+            else ""
+        )
         body = f'<h1>Новости</h1><div class="news-list">{"".join(map(sm_item, chunk))}</div><div class="modern-page-navigation"><span class="modern-page-title">Страницы:</span> {prev}{links}{nxt}</div>'
-        shell = sm_shell(f"Новости{'' if i == 1 else f' (страница {i})'}", body, [("", "Новости")], arts)
+        shell = sm_shell(
+            f"Новости{'' if i == 1 else f' (страница {i})'}", body, [("", "Новости")], arts
+        )
         if i == 1:
             s.page("/news/", "news/index.html", shell, "listing")
         else:
             s.query_page(f"/news/?PAGEN_1={i}", shell, "paginated")
     for section, (name, notices) in SM_NOTICES.items():
-        rows = "".join(f'<div class="news-item"><div class="news-date-time">{dotted(d)}</div><a href="/{section}/detail.php?ID={nid}" class="news-item__title"><b>{e(t)}</b></a></div>' for nid, d, t, _ in notices)
+        rows = "".join(
+            f'<div class="news-item"><div class="news-date-time">{dotted(d)}</div><a href="/{section}/detail.php?ID={nid}" class="news-item__title"><b>{e(t)}</b></a></div>'
+            for nid, d, t, _ in notices
+        )
         intro = ("<p>Информация о проведении независимой оценки качества условий оказания услуг организациями социального обслуживания. Оставить отзыв о качестве услуг можно на сайте bus.gov.ru.</p>" if section == "nok"
                  else "<p>Нормативные правовые акты в сфере противодействия коррупции, локальные акты учреждения, формы документов, связанных с противодействием коррупции, для заполнения.</p><ul><li><a href=\"/upload/docs/antikor_plan_2025.pdf\">План мероприятий по противодействию коррупции на 2025 год</a></li><li><a href=\"/upload/docs/kodeks_etiki.pdf\">Кодекс этики и служебного поведения работников</a></li></ul>")  # fmt: skip
-        s.page(f"/{section}/", f"{section}/index.html", sm_shell(name, f"<h1>{name}</h1>{intro}<div class=\"news-list\">{rows}</div>", [("", name)], arts), "documents")
+        s.page(
+            f"/{section}/",
+            f"{section}/index.html",
+            sm_shell(
+                name,
+                f'<h1>{name}</h1>{intro}<div class="news-list">{rows}</div>',
+                [("", name)],
+                arts,
+            ),
+            "documents",
+        )
         for nid, d, t, text in notices:
             body = f'<div class="news-detail"><div class="news-date-time">{dotted(d)}</div><h1>{e(t)}</h1><div class="news-detail__text">{text}</div><a href="/{section}/" class="back-link">← Возврат к списку</a></div>'
-            s.query_page(f"/{section}/detail.php?ID={nid}", sm_shell(t, body, [(f"/{section}/", name), ("", t)], arts), "document")
+            s.query_page(
+                f"/{section}/detail.php?ID={nid}",
+                sm_shell(t, body, [(f"/{section}/", name), ("", t)], arts),
+                "document",
+            )
     faq = "".join(f'<div class="faq-item"><div class="faq-item__question"><span class="faq-item__author">{e(who)}</span> <span class="news-date-time">{dotted(qd)}</span><p>{e(q)}</p></div>'
                   f'<div class="faq-item__answer"><span class="faq-item__label">Ответ</span> <span class="news-date-time">{dotted(ad)}</span><p>{e(ans)}</p></div></div>' for qd, ad, who, q, ans in reversed(SM_FAQ))  # fmt: skip
-    s.page("/vopros-otvet/", "vopros-otvet/index.html", sm_shell("Вопрос-ответ", f'<h1>Вопрос-ответ</h1><p><a href="/vopros-otvet/add/" class="btn">Задать вопрос</a></p><div class="faq-list">{faq}</div>', [("", "Вопрос-ответ")], arts), "faq")
+    s.page(
+        "/vopros-otvet/",
+        "vopros-otvet/index.html",
+        sm_shell(
+            "Вопрос-ответ",
+            f'<h1>Вопрос-ответ</h1><p><a href="/vopros-otvet/add/" class="btn">Задать вопрос</a></p><div class="faq-list">{faq}</div>',
+            [("", "Вопрос-ответ")],
+            arts,
+        ),
+        "faq",
+    )
     form = ('<h1>Задать вопрос</h1><form action="/vopros-otvet/add/" method="post" enctype="multipart/form-data"><input type="hidden" name="sessid" value="a1b2c3d4e5">'
             '<p><label>Фамилия, имя, отчество*<br><input type="text" name="PROPERTY[NAME][0]"></label></p><p><label>E-mail*<br><input type="email" name="PROPERTY[EMAIL][0]"></label></p>'
             '<p><label>Вопрос*<br><textarea name="PROPERTY[PREVIEW_TEXT][0]" rows="6"></textarea></label></p><p><label><input type="checkbox" name="agree"> Согласен на обработку персональных данных</label></p>'
             '<p><img src="/bitrix/tools/captcha.php?captcha_sid=0f3a" alt="CAPTCHA"><input type="text" name="captcha_word"></p><input type="submit" name="iblock_submit" value="Отправить"></form>')  # fmt: skip
-    s.page("/vopros-otvet/add/", "vopros-otvet/add/index.html", sm_shell("Задать вопрос", form, [("/vopros-otvet/", "Вопрос-ответ"), ("", "Задать вопрос")], arts), "form")
+    s.page(
+        "/vopros-otvet/add/",
+        "vopros-otvet/add/index.html",
+        sm_shell(
+            "Задать вопрос", form, [("/vopros-otvet/", "Вопрос-ответ"), ("", "Задать вопрос")], arts
+        ),
+        "form",
+    )
     pages = {
         "/ob-uchrezhdenii/": ("Об учреждении", "about", [("/ob-uchrezhdenii/rukovodstvo/", "Руководство"), ("/ob-uchrezhdenii/dokumenty/", "Документы")],
                               "<p>Полное наименование: государственное казённое учреждение Самарской области «Центр социальной помощи семье и детям» городского округа Сызрань. Учредитель — министерство социально-демографической и семейной политики Самарской области.</p><p>Учреждение оказывает социальные услуги семьям с детьми, находящимся в трудной жизненной ситуации, замещающим семьям, многодетным семьям Сызрани и Сызранского района. В структуре — отделение помощи семье и детям, отделение психолого-педагогической помощи, отделение по работе с замещающими семьями.</p>"),
@@ -426,20 +565,38 @@ def build_sam2(arts: list[dict], s: Site) -> Site:
                        "<p>Адрес: 446001, Самарская область, г. Сызрань, ул. Комсомольская, д. 00.</p><p>Приёмная: 8 (8464) 00-00-00. Отделение по работе с замещающими семьями: 8 (8464) 00-00-04.</p><p>Режим работы: понедельник — четверг 8.00–17.00, пятница 8.00–16.00, перерыв 12.00–12.48.</p><p>Проезд: автобусы № 2, 9, 25 до остановки «Комсомольская».</p>"),
     }  # fmt: skip
     for url, (name, kind, sub, content) in pages.items():
-        crumbs = [("", name)] if url.count("/") == 2 else [("/ob-uchrezhdenii/", "Об учреждении"), ("", name)]
+        crumbs = (
+            [("", name)]
+            if url.count("/") == 2
+            else [("/ob-uchrezhdenii/", "Об учреждении"), ("", name)]
+        )
         submenu = "".join(f'<li><a href="{h}">{n}</a></li>' for h, n in sub)
         submenu = f'<ul class="submenu">{submenu}</ul>' if submenu else ""
-        s.page(url, url.strip("/") + "/index.html", sm_shell(name, f"<h1>{name}</h1>{submenu}{content}", crumbs, arts), kind)
+        s.page(
+            url,
+            url.strip("/") + "/index.html",
+            sm_shell(name, f"<h1>{name}</h1>{submenu}{content}", crumbs, arts),
+            kind,
+        )
     for a in arts:
         changed = sm_changed(a, night)
-        stamp = f'<div class="news-detail__changed">Дата изменения: {dotted(changed)}</div>' if changed else ""
+        stamp = (
+            f'<div class="news-detail__changed">Дата изменения: {dotted(changed)}</div>'
+            if changed
+            else ""
+        )
         body = (f'<div class="news-detail"><div class="news-date-time">{dotted(a["date"])}</div><h1>{e(a["title"])}</h1>'
                 f'<div class="news-detail__picture"><img src="/upload/iblock/{a["id"] % 997:03x}/{a["id"]}_foto.jpg" alt="{e(a["title"])}" title="{e(a["title"])}"></div>'
                 f'<div class="news-detail__text">{body_html(a)}</div>{stamp}'
                 f'<div class="news-detail__views">Просмотров: {40 + a["id"] % 90}</div>'
                 f'<div class="share"><span>Поделиться:</span> <a href="https://vk.com/share.php?url={{{{BASE}}}}{e(sm_url(a))}" target="_blank">ВКонтакте</a> <a href="https://connect.ok.ru/offer?url={{{{BASE}}}}{e(sm_url(a))}" target="_blank">Одноклассники</a></div>'
                 f'<a href="/news/" class="back-link">← Возврат к списку</a></div>')  # fmt: skip
-        s.query_page(sm_url(a), sm_shell(a["title"], body, [("/news/", "Новости"), ("", a["title"])], arts), "article", a)
+        s.query_page(
+            sm_url(a),
+            sm_shell(a["title"], body, [("/news/", "Новости"), ("", a["title"])], arts),
+            "article",
+            a,
+        )
     return s
 
 
@@ -459,7 +616,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -469,7 +628,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
