@@ -71,6 +71,7 @@ class NewsSpider(scrapy.Spider):
         self.listing_pages: dict[str, int] = {}
         self.known_seen: set[str] = set()  # stored URLs met this run, counted once
         self.requested_articles: set[str] = set()  # article requests made this run
+        self.listing_walked: set[str] = set()  # sources whose feed sent the crawl to the listing
         self.max_listing_pages = 50
         self.crawl_time: str | None = None  # NEWSMON_CRAWL_TIME: a replayed night's instant
         self.gate = PaginationGate(self._schedule)
@@ -157,6 +158,22 @@ class NewsSpider(scrapy.Spider):
         self._check_document(source, response, "лента", bool(entries))
         for entry in entries:
             yield from self._article_request(source, entry)
+        if self._feed_stops_short(source, entries):
+            # The feed holds the latest few entries only and none reaches back to --since (a first
+            # crawl, a missed week): the site's listing, followed while it brings something new,
+            # finds the older ones.
+            self.listing_walked.add(source.name)
+            yield self._request(source.url, source, self.parse_listing, kind="listing", home=True)
+
+    def _feed_stops_short(self, source: Source, entries: list[Entry]) -> bool:
+        dates = [entry.date for entry in entries if entry.date is not None]
+        return (
+            self.since is not None
+            and source.name not in self.listing_walked
+            and bool(dates)
+            and len(dates) == len(entries)
+            and min(dates) > self.since
+        )
 
     def parse_sitemap(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
         source = self.sources[response.meta["source"]]
