@@ -19,6 +19,9 @@ class ArticleItem:
     fetched_at: str  # ISO timestamp, UTC
     request_urls: list[str] = field(default_factory=list)  # every URL that led here
     feed_date: str | None = None  # date the feed/sitemap gave, a fallback for the page's own
+    # The outlet's home as its own home page declares it (<a rel="home">, after redirects): a
+    # page declaring another home on the host is another site (a WordPress network's subsite).
+    outlet_home: str | None = None
     canonical: str | None = None  # filled by CanonicalPipeline
     extracted: Extracted | None = field(default=None, repr=False)  # ExtractPipeline
     tags: TagResult | None = field(default=None, repr=False)  # TagPipeline

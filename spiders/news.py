@@ -24,6 +24,8 @@ from db import BUSY_TIMEOUT, open_db
 from db.runs import NOT_ARTICLE_STATUS, now_iso, remember_urls, url_is_done
 from newsmon.core.urls import canonical_url, origin, same_origin
 from newsmon.sources.kinds import SOURCE_KINDS
+from pipeline.extract.html import parse_html
+from pipeline.extract.sitehome import declared_home
 from spiders.discovery import (
     Entry,
     classify_links,
@@ -72,6 +74,7 @@ class NewsSpider(scrapy.Spider):
         self.known_seen: set[str] = set()  # stored URLs met this run, counted once
         self.requested_articles: set[str] = set()  # article requests made this run
         self.listing_walked: set[str] = set()  # sources whose feed sent the crawl to the listing
+        self.outlet_homes: dict[str, str] = {}  # source → the home its home page declares
         self.max_listing_pages = 50
         self.crawl_time: str | None = None  # NEWSMON_CRAWL_TIME: a replayed night's instant
         self.gate = PaginationGate(self._schedule)
@@ -219,6 +222,9 @@ class NewsSpider(scrapy.Spider):
         # page whose charset only the HTTP header gives as Latin-1
         links = classify_links(response.text, response.url, source.url)
         if response.meta.get("home"):
+            declared = declared_home(parse_html(response.text), response.url)
+            if declared is not None:
+                self.outlet_homes.setdefault(source.name, declared)
             for url in links.feeds:  # <link rel=alternate>: the outlet's own feed
                 yield self._request(url, source, self.parse_feed, kind="feed")
             for url in links.sections[:MAX_SECTIONS]:
@@ -289,6 +295,7 @@ class NewsSpider(scrapy.Spider):
             fetched_at=self.crawl_time or now_iso(),
             request_urls=list(dict.fromkeys(canonical_url(u) for u in [*redirects, response.url])),
             feed_date=response.meta.get("feed_date"),
+            outlet_home=self.outlet_homes.get(source.name),
         )
 
     def on_error(self, failure: Failure) -> None:

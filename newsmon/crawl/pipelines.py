@@ -142,7 +142,9 @@ class ExtractPipeline(_WithMemory):
         source = self.sources[item.source]
         if item.extracted is not None:  # extracted by its source kind: short posts are materials
             return self.check_extracted(item)
-        reason = non_article_reason(item.canonical or item.url, source.url, item.body)
+        reason = non_article_reason(
+            item.canonical or item.url, source.url, item.body, outlet_home=item.outlet_home
+        )
         if reason:
             raise NotArticle(f"{reason}: {item.url}")
         (extracted, item.signature), seconds = await self.pool.run(  # the reactor fetches meanwhile

@@ -24,6 +24,7 @@ from newsmon.core.datafiles import data_dir
 from pipeline.extract.date_expressions import find_dates
 from pipeline.extract.pagestructure import Structure, analyse, parse
 from pipeline.extract.section import section_names, trail_section
+from pipeline.extract.sitehome import another_site
 from pipeline.lang.morph import normalize_word
 from pipeline.lang.names import is_person_name
 
@@ -331,8 +332,11 @@ def twin_of(url: str, tree: HtmlElement | None) -> str | None:
     return None
 
 
-def non_article_reason(url: str, source_url: str, body: bytes) -> str | None:
-    """Why the page is not an article, or None when it may be one."""
+def non_article_reason(
+    url: str, source_url: str, body: bytes, outlet_home: str | None = None
+) -> str | None:
+    """Why the page is not an article, or None when it may be one. ``outlet_home``: the home the
+    outlet's home page declares (`pipeline.extract.sitehome`), when the crawl read it."""
     page, home = urlsplit(url), urlsplit(source_url)
     segments = _segments(page.path)
     # «/?p=3289» (WordPress's plain permalinks), «/index.php?newsid=123» (DLE), TYPO3's and
@@ -349,6 +353,9 @@ def non_article_reason(url: str, source_url: str, body: bytes) -> str | None:
     language = translation_of_russian(tree)
     if language:
         return f"translation (lang={language}) of a page the site publishes in Russian"
+    other = another_site(url, tree, outlet_home) if tree is not None else None
+    if other:
+        return f"a page of another site on the outlet's host (its home {other})"
     twin = twin_of(url, tree)
     if twin:
         return f"another version (for the visually impaired) of {twin}"
