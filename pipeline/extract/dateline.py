@@ -68,6 +68,12 @@ _PUBLISHED_LABEL = re.compile(
 _CLASS_DATEISH = re.compile(r"date|time|publish|posted|meta|info|data", re.IGNORECASE)
 
 
+def states_an_event(text: str) -> bool:
+    """«20.10.2025 10:00 – 17:00», «Дата проведения: …», «Состоится 6 декабря»: the line gives
+    an event's day or hours, not a publication's moment."""
+    return bool(_TIME_RANGE.search(text) or _EVENT_LABEL.search(text))
+
+
 def lower_words(text: str) -> int:
     """Lower-case words of three letters or more, date-line labels and counters aside."""
     return len(re.findall(r"(?<![\w-])[а-яё]{3,}", _DATELINE_NOISE.sub(" ", text)))
@@ -84,7 +90,7 @@ def dateline_date(
     found = find_dates(text, now=now)
     if not found or "№" in text or _REFERENCE_DATE.search(text[: found[0][1]]):
         return None
-    if _TIME_RANGE.search(text) or _EVENT_LABEL.search(text):
+    if states_an_event(text):
         # «6 декабря, 12:00–18:00 · Манеж», «Дата проведения: 26.12.2025»: an event's hours or
         # day; a publication has one moment and no such label.
         return None

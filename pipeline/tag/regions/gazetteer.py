@@ -565,8 +565,10 @@ def _match_at(gaz, text, toks, keys, i) -> tuple[int, Entry] | None:
         if best is not None and n < best[0]:
             continue
         if best is not None and n == best[0] and not _district_reading(toks, i + n, entry, best[1]):
+            # Any reading of the word counts here: «Отрадном» is read first as Отрадное
+            # (Ленинградская область), but it is as much the locative of Отрадный (Самарская).
             if _two_towns(best[1], entry) and _case_ok(toks[i], entry) and all(
-                keys[i + j].own & key[j] for j in range(n)
+                keys[i + j].readings & key[j] for j in range(n)
             ):
                 best = (n, _either_town(best[1], entry))
             continue
