@@ -107,3 +107,89 @@ def test_the_walls_side_column_stays_out_of_a_short_posts_text():
     )
     text = extract(page, "https://mama.test/wall-1_1402", crawl_time=NOW).text
     assert short in text and "Доваторцев" not in text
+
+
+def _subsite_post(home: str) -> bytes:
+    return (
+        "<html><head><title>Ярмарка для многодетных</title></head><body>"
+        f"<header><p class='site-title'><a href='{home}' rel='home'>Семья рядом</a></p></header>"
+        f"<main><article><h1>Фонд провёл ярмарку для многодетных</h1><p>{FIRST}</p>"
+        f"<p>{SECOND}</p><time datetime='2025-11-06'>6 ноября 2025</time></article></main>"
+        "</body></html>"
+    ).encode()
+
+
+def test_a_page_declaring_another_home_on_the_host_is_another_site():
+    """A WordPress network in subfolders: the outlet is «/saratov/» (its home page says so with
+    rel=home); a post of «/penza/» is another site's, one of «/saratov/» the outlet's own."""
+    url = "https://net.test/penza/2025/11/06/yarmarka/"
+    reason = non_article_reason(url, "https://net.test/", _subsite_post("/penza/"),
+                                outlet_home="https://net.test/saratov/")
+    assert reason and "https://net.test/penza/" in reason
+    own = "https://net.test/saratov/2025/11/06/yarmarka/"
+    assert non_article_reason(own, "https://net.test/", _subsite_post("/saratov/"),
+                              outlet_home="https://net.test/saratov/") is None
+    # no home read by the crawl, or a site whose every page declares its root: nothing changes
+    assert non_article_reason(url, "https://net.test/", _subsite_post("/penza/")) is None
+    assert non_article_reason(own, "https://net.test/", _subsite_post("/index.php"),
+                              outlet_home="https://www.net.test/") is None
+
+
+def test_the_sections_every_state_institution_must_keep_hold_no_materials():
+    """«Противодействие коррупции» and «Независимая оценка качества»: dated notices under the
+    news markup, named by the site's own menu link to the section's path."""
+    page = (
+        "<html><body><ul class='menu'><li><a href='/news/'>Новости</a></li>"
+        "<li><a href='/protivodeystvie-korrupcii/'>Противодействие коррупции</a></li></ul>"
+        "<div class='news-date-time'>14.11.2025</div><h1>О заседании комиссии по противодействию "
+        f"коррупции</h1><p>{FIRST}</p><p>{SECOND}</p></body></html>"
+    ).encode()
+    reason = non_article_reason("https://centr.test/protivodeystvie-korrupcii/detail.php?ID=31",
+                                "https://centr.test/", page)
+    assert reason and "Противодействие коррупции" in reason
+    news = non_article_reason("https://centr.test/news/detail.php?ID=1203", "https://centr.test/",
+                              page.replace(b"/protivodeystvie-korrupcii/'>", b"/docs/'>"))
+    assert news is None
+
+
+def test_a_word_that_is_a_form_of_two_towns_is_either_whatever_its_first_reading():
+    """«в Отрадном»: pymorphy reads it first as Отрадное (Ленинградская область), but it is the
+    locative of Отрадный (Самарская область) too — the text or the home region decides."""
+    from pipeline.tag.regions.gazetteer import find_mentions
+
+    (mention,) = find_mentions("Специалисты поделились опытом на семинаре в Отрадном")
+    assert set(mention.isos) == {"RU-LEN", "RU-SAM"} and mention.shared
+
+
+def test_a_closing_credit_to_another_publisher_is_its_voice_not_the_sites():
+    """A foster-parents school reprints a ministry's release «Источник: министерство … Астраханской
+    области»: the school's site does not speak for Псковская область in it. A credit to the site
+    itself or a photo credit changes nothing."""
+    from pipeline.tag.home_region import credited_source
+
+    text = (f"{FIRST}\n\nИсточник: министерство социального развития и труда Астраханской "
+            "области.")
+    school = ["Школа приёмных родителей «Псковский дом»"]
+    assert credited_source(text, school) == (
+        "министерство социального развития и труда Астраханской области")
+    ministry = ["Министерство социального развития и труда Астраханской области"]
+    assert credited_source(text, ministry) is None
+    assert credited_source(f"{FIRST}\n\nИсточник фото: пресс-служба фонда", school) is None
+    assert credited_source(f"{FIRST}\n\n{SECOND}", school) is None
+
+
+def test_a_sidebar_of_long_entries_beside_a_short_article_stays_the_sidebar():
+    """Webasyst: «Подведомственные учреждения», a paragraph per institution, outweigh a three-line
+    news item; the item under the <h1> in the sibling column is the text. A «sidebar» of running
+    paragraphs (where some themes put the text) keeps its protection."""
+    entry = ("<li><a href='/u/'>ГКУ «Центр социальной поддержки населения»</a><p>Назначает и "
+             "выплачивает региональные пособия и компенсации, принимает заявления на меры "
+             "социальной поддержки многодетных и малоимущих семей во всех районах области.</p></li>")
+    short = ("Более ста астраханцев старшего возраста приняли участие в фестивале скандинавской "
+             "ходьбы на набережной Волги. Самой старшей участнице исполнилось восемьдесят два года.")
+    page = (f"<html><body><div class='sidebar left250px'><h4>Подведомственные учреждения</h4>"
+            f"<ul class='menu-v'>{entry * 4}</ul></div><div class='content left250px'>"
+            f"<h1>Волонтёры прошли скандинавской ходьбой</h1><div class='text'><p>{short}</p>"
+            f"<p>Участникам вручили памятные значки.</p></div></div></body></html>").encode()
+    text = extract(page, "https://minsoc.test/blog/hodba/", crawl_time=NOW).text
+    assert short in text and "Назначает и выплачивает" not in text

@@ -224,7 +224,40 @@ def is_protected(el: HtmlElement, total_prose: int) -> bool:
         return True
     if _prose_length(el) / max(total_prose, 1) <= MAX_WIDGET_SHARE:
         return False
+    if _beside_the_headline(el):
+        return False
     return not is_footer_line(" ".join(el.text_content().split())[:200])
+
+
+# A side column's own class («sidebar», «sidebar-left», «l-sidebar»), not a wrapper that has one
+# («has-sidebar», «with-sidebar», «no-sidebar»).
+_SIDE_COLUMN_RE = re.compile(
+    r"(?:^|\s)(?!(?:has|with|no|without)[-_])[\w-]*sidebar[\w-]*(?:$|\s)", re.IGNORECASE
+)
+# The article beside it has at least this much prose of its own.
+SIDE_COLUMN_TEXT_MIN = 150
+
+
+def _beside_the_headline(el: HtmlElement) -> bool:
+    """A sidebar of list entries whose long descriptions («Подведомственные учреждения», a
+    paragraph each) outweigh a short article is still the sidebar when the <h1> and the article's
+    own prose stand in a sibling column of the same parent. (A «sidebar» holding running
+    paragraphs may be where a theme puts the text itself.)"""
+    if el.tag != "aside" and _SIDE_COLUMN_RE.search(_attrs(el)) is None:
+        return False
+    parent = el.getparent()
+    if parent is None:
+        return False
+    in_entries = sum(_prose_length(li) for li in el.iter("li") if li.find(".//li") is None)
+    if in_entries * 2 < _prose_length(el):
+        return False
+    return any(
+        sibling is not el
+        and isinstance(sibling.tag, str)
+        and sibling.find(".//h1") is not None
+        and _prose_length(sibling) >= SIDE_COLUMN_TEXT_MIN
+        for sibling in parent
+    )
 
 
 def _content_widget_classes(tree: HtmlElement, total_prose: int) -> frozenset[str]:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from pipeline.lang.bodies import body_and_media_heads
+from pipeline.lang.morph import lemma
 from pipeline.tag.doc import RegionHit
 
 # Lemmas naming the country itself or its federal authorities: a text with one is about the whole
@@ -132,6 +133,38 @@ def with_home_default(
         return list(regions)
     hit = home_hit(home_iso)
     return [hit] if hit else []
+
+
+# The closing credit of a republished material: «Источник: министерство … Астраханской области»,
+# «По материалам пресс-службы Минпросвещения» (not «Источник фото: …»).
+_CREDIT_RE = re.compile(
+    r"^(?:источник(?!\s+(?:фото|изображени|иллюстраци))|по\s+материалам|по\s+информации)"
+    r"\s*:?\s*(?P<name>\S.{2,200})$",
+    re.IGNORECASE,
+)
+# Words shared by most credits and names that say nothing about whose they are.
+_CREDIT_STOP = frozenset({"пресс", "служба", "сайт", "официальный", "информация", "материал"})
+
+
+def credited_source(text: str, names: Sequence[str | None]) -> str | None:
+    """The publisher a closing «Источник: …» line credits when it is not the site itself: the
+    material is republished in that publisher's voice (like a reprint naming another site's page
+    as its canonical), so a body's site does not speak for its home region in it."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    match = _CREDIT_RE.match(lines[-1]) if lines else None
+    if match is None:
+        return None
+    credit = match.group("name").strip(" .")
+    credit_words = _content_lemmas(credit)
+    for name in names:
+        own = _content_lemmas(name or "")
+        if credit_words and len(credit_words & own) * 2 >= len(credit_words):
+            return None  # «Источник: пресс-служба фонда «Кэскил»» on the fund's own site
+    return credit
+
+
+def _content_lemmas(text: str) -> set[str]:
+    return {lemma(w) for w in WORD_RE.findall(text) if len(w) >= 4} - _CREDIT_STOP
 
 
 def home_hit(home_iso: str) -> RegionHit | None:

@@ -22,6 +22,7 @@ from pipeline.tag.doc import RegionHit
 from pipeline.tag.home_region import (
     HEAD_WORDS,
     WORD_RE,
+    credited_source,
     home_hit,
     is_general_advice,
     names_a_body,
@@ -196,6 +197,7 @@ def with_source(
     own work. ``result`` is changed in place."""
     work = with_own_work(result, text, title, names, topics)
     found = result.regions
-    voiced = with_home_default(found, text, home_iso, title) if home_voice else list(found)
+    speaks = home_voice and credited_source(text, names) is None
+    voiced = with_home_default(found, text, home_iso, title) if speaks else list(found)
     result.regions, own_rule = with_own_region(voiced, text, title, names, home_iso)
     return SourceReading(bool(voiced) and not found, own_rule, work)
