@@ -12,10 +12,14 @@ from pipeline.extract.html import parse_html
 from pipeline.extract.pagetype import non_article_reason
 
 NOW = datetime.datetime(2025, 11, 13, 18)
-FIRST = ("Мы открыли вторую социальную квартиру: теперь в ней могут жить три мамы с малышами, "
-         "которым некуда идти после роддома.")
-SECOND = ("Квартиру помогли обставить жители города, а продукты на первый месяц передал местный "
-          "магазин. Заявки принимаем по телефону горячей линии.")
+FIRST = (
+    "Мы открыли вторую социальную квартиру: теперь в ней могут жить три мамы с малышами, "
+    "которым некуда идти после роддома."
+)
+SECOND = (
+    "Квартиру помогли обставить жители города, а продукты на первый месяц передал местный "
+    "магазин. Заявки принимаем по телефону горячей линии."
+)
 
 
 def _wall_post(date: str, *, date_class: str = "post_date") -> bytes:
@@ -40,8 +44,12 @@ def _wall_post(date: str, *, date_class: str = "post_date") -> bytes:
 def test_a_post_without_a_headline_under_a_menu_and_an_author_link_home_is_an_article():
     """Neither the author's name linking to the front page nor a menu item in the page's top bar
     is a teaser heading the text: the post is a material, not «a listing of teasers»."""
-    assert non_article_reason("https://mama.test/wall-1_1402", "https://mama.test/",
-                              _wall_post("2 сен в 10:15")) is None
+    assert (
+        non_article_reason(
+            "https://mama.test/wall-1_1402", "https://mama.test/", _wall_post("2 сен в 10:15")
+        )
+        is None
+    )
 
 
 def test_a_date_that_is_the_posts_permalink_dates_the_post():
@@ -56,8 +64,11 @@ def test_a_date_that_is_the_posts_permalink_dates_the_post():
 def test_a_linked_line_not_marked_as_a_date_is_still_no_date_line():
     """The permalink exception needs the line to be marked as the date: another linked line
     (a teaser's date linking elsewhere, unmarked) stays out, and the post is undated."""
-    got = extract(_wall_post("2 сен в 10:15", date_class="post_link_box"),
-                  "https://mama.test/wall-1_1402", crawl_time=NOW)
+    got = extract(
+        _wall_post("2 сен в 10:15", date_class="post_link_box"),
+        "https://mama.test/wall-1_1402",
+        crawl_time=NOW,
+    )
     assert got.published != datetime.date(2025, 9, 2)
 
 
@@ -123,16 +134,31 @@ def test_a_page_declaring_another_home_on_the_host_is_another_site():
     """A WordPress network in subfolders: the outlet is «/saratov/» (its home page says so with
     rel=home); a post of «/penza/» is another site's, one of «/saratov/» the outlet's own."""
     url = "https://net.test/penza/2025/11/06/yarmarka/"
-    reason = non_article_reason(url, "https://net.test/", _subsite_post("/penza/"),
-                                outlet_home="https://net.test/saratov/")
+    reason = non_article_reason(
+        url, "https://net.test/", _subsite_post("/penza/"), outlet_home="https://net.test/saratov/"
+    )
     assert reason and "https://net.test/penza/" in reason
     own = "https://net.test/saratov/2025/11/06/yarmarka/"
-    assert non_article_reason(own, "https://net.test/", _subsite_post("/saratov/"),
-                              outlet_home="https://net.test/saratov/") is None
+    assert (
+        non_article_reason(
+            own,
+            "https://net.test/",
+            _subsite_post("/saratov/"),
+            outlet_home="https://net.test/saratov/",
+        )
+        is None
+    )
     # no home read by the crawl, or a site whose every page declares its root: nothing changes
     assert non_article_reason(url, "https://net.test/", _subsite_post("/penza/")) is None
-    assert non_article_reason(own, "https://net.test/", _subsite_post("/index.php"),
-                              outlet_home="https://www.net.test/") is None
+    assert (
+        non_article_reason(
+            own,
+            "https://net.test/",
+            _subsite_post("/index.php"),
+            outlet_home="https://www.net.test/",
+        )
+        is None
+    )
 
 
 def test_the_sections_every_state_institution_must_keep_hold_no_materials():
@@ -144,11 +170,15 @@ def test_the_sections_every_state_institution_must_keep_hold_no_materials():
         "<div class='news-date-time'>14.11.2025</div><h1>О заседании комиссии по противодействию "
         f"коррупции</h1><p>{FIRST}</p><p>{SECOND}</p></body></html>"
     ).encode()
-    reason = non_article_reason("https://centr.test/protivodeystvie-korrupcii/detail.php?ID=31",
-                                "https://centr.test/", page)
+    reason = non_article_reason(
+        "https://centr.test/protivodeystvie-korrupcii/detail.php?ID=31", "https://centr.test/", page
+    )
     assert reason and "Противодействие коррупции" in reason
-    news = non_article_reason("https://centr.test/news/detail.php?ID=1203", "https://centr.test/",
-                              page.replace(b"/protivodeystvie-korrupcii/'>", b"/docs/'>"))
+    news = non_article_reason(
+        "https://centr.test/news/detail.php?ID=1203",
+        "https://centr.test/",
+        page.replace(b"/protivodeystvie-korrupcii/'>", b"/docs/'>"),
+    )
     assert news is None
 
 
@@ -167,11 +197,11 @@ def test_a_closing_credit_to_another_publisher_is_its_voice_not_the_sites():
     itself or a photo credit changes nothing."""
     from pipeline.tag.home_region import credited_source
 
-    text = (f"{FIRST}\n\nИсточник: министерство социального развития и труда Астраханской "
-            "области.")
+    text = f"{FIRST}\n\nИсточник: министерство социального развития и труда Астраханской области."
     school = ["Школа приёмных родителей «Псковский дом»"]
     assert credited_source(text, school) == (
-        "министерство социального развития и труда Астраханской области")
+        "министерство социального развития и труда Астраханской области"
+    )
     ministry = ["Министерство социального развития и труда Астраханской области"]
     assert credited_source(text, ministry) is None
     assert credited_source(f"{FIRST}\n\nИсточник фото: пресс-служба фонда", school) is None
@@ -182,14 +212,20 @@ def test_a_sidebar_of_long_entries_beside_a_short_article_stays_the_sidebar():
     """Webasyst: «Подведомственные учреждения», a paragraph per institution, outweigh a three-line
     news item; the item under the <h1> in the sibling column is the text. A «sidebar» of running
     paragraphs (where some themes put the text) keeps its protection."""
-    entry = ("<li><a href='/u/'>ГКУ «Центр социальной поддержки населения»</a><p>Назначает и "
-             "выплачивает региональные пособия и компенсации, принимает заявления на меры "
-             "социальной поддержки многодетных и малоимущих семей во всех районах области.</p></li>")
-    short = ("Более ста астраханцев старшего возраста приняли участие в фестивале скандинавской "
-             "ходьбы на набережной Волги. Самой старшей участнице исполнилось восемьдесят два года.")
-    page = (f"<html><body><div class='sidebar left250px'><h4>Подведомственные учреждения</h4>"
-            f"<ul class='menu-v'>{entry * 4}</ul></div><div class='content left250px'>"
-            f"<h1>Волонтёры прошли скандинавской ходьбой</h1><div class='text'><p>{short}</p>"
-            f"<p>Участникам вручили памятные значки.</p></div></div></body></html>").encode()
+    entry = (
+        "<li><a href='/u/'>ГКУ «Центр социальной поддержки населения»</a><p>Назначает и "
+        "выплачивает региональные пособия и компенсации, принимает заявления на меры "
+        "социальной поддержки многодетных и малоимущих семей во всех районах области.</p></li>"
+    )
+    short = (
+        "Более ста астраханцев старшего возраста приняли участие в фестивале скандинавской "
+        "ходьбы на набережной Волги. Самой старшей участнице исполнилось восемьдесят два года."
+    )
+    page = (
+        f"<html><body><div class='sidebar left250px'><h4>Подведомственные учреждения</h4>"
+        f"<ul class='menu-v'>{entry * 4}</ul></div><div class='content left250px'>"
+        f"<h1>Волонтёры прошли скандинавской ходьбой</h1><div class='text'><p>{short}</p>"
+        f"<p>Участникам вручили памятные значки.</p></div></div></body></html>"
+    ).encode()
     text = extract(page, "https://minsoc.test/blog/hodba/", crawl_time=NOW).text
     assert short in text and "Назначает и выплачивает" not in text
