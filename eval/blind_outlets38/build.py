@@ -130,13 +130,20 @@ def gen(n: int, salt: str = "") -> str:
 
 def nest(content: str, depth: int, salt: str) -> str:
     for i in range(depth):
-        kind = ("ukit-grid ukit-grid__row", "ukit-grid__col ukit-grid__col_12", "ukit-widget ukit-widget_block")[i % 3]
+        kind = (
+            "ukit-grid ukit-grid__row",
+            "ukit-grid__col ukit-grid__col_12",
+            "ukit-widget ukit-widget_block",
+        )[i % 3]
         content = f'<div class="{kind} {gen(i, salt)}" data-ukit-widget-id="{gen(i + 40, salt)[1:]}">{content}</div>'
     return content
 
 
 def vl_shell(title: str, content: str, salt: str) -> str:
-    menu = "".join(f'<li class="ukit-menu__item"><a class="ukit-menu__link {gen(i, "m")}" href="{u}">{n}</a></li>' for i, (u, n) in enumerate(VL_MENU))
+    menu = "".join(
+        f'<li class="ukit-menu__item"><a class="ukit-menu__link {gen(i, "m")}" href="{u}">{n}</a></li>'
+        for i, (u, n) in enumerate(VL_MENU)
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru">
 <head>
@@ -177,12 +184,17 @@ def build_vlg(arts: list[dict], s: Site, night: dt.date) -> Site:
            '<h1 class="ukit-title">Защищаем права детей Вологодчины</h1><div class="ukit-text"><p>Уполномоченный по правам ребёнка в Вологодской области принимает обращения детей, родителей, опекунов и специалистов.</p></div>'
            '<h2 class="ukit-title">Новости</h2><div class="ukit-blog ukit-blog_grid">' + "".join(vl_card(a, night) for a in arts[:3]) + '</div><a class="ukit-button" href="/blog">Все новости</a>', "home"), "home")  # fmt: skip
     per = 6
-    chunks = [arts[i:i + per] for i in range(0, len(arts), per)] or [[]]
+    chunks = [arts[i : i + per] for i in range(0, len(arts), per)] or [[]]
     for i, chunk in enumerate(chunks, 1):
-        more = (f'<a class="ukit-button ukit-blog__more" href="/blog?page={i + 1}" data-ukit-action="loadMore" data-ukit-page="{i + 1}">Загрузить ещё</a>'
-                if i < len(chunks) else "")
+        more = (
+            f'<a class="ukit-button ukit-blog__more" href="/blog?page={i + 1}" data-ukit-action="loadMore" data-ukit-page="{i + 1}">Загрузить ещё</a>'
+            if i < len(chunks)
+            else ""
+        )
         body = f'<h1 class="ukit-title">Новости</h1><div class="ukit-blog ukit-blog_list" data-ukit-blog-id="31877">{"".join(vl_card(a, night) for a in chunk)}</div>{more}'
-        shell = vl_shell("Новости — Уполномоченный по правам ребёнка в Вологодской области", body, f"blog{i}")
+        shell = vl_shell(
+            "Новости — Уполномоченный по правам ребёнка в Вологодской области", body, f"blog{i}"
+        )
         if i == 1:
             s.page("/blog", "blog.html", shell, "listing")
         else:
@@ -199,7 +211,17 @@ def build_vlg(arts: list[dict], s: Site, night: dt.date) -> Site:
             ("doklad-2024.pdf", "Ежегодный доклад о соблюдении прав ребёнка в Вологодской области за 2024 год"),
             ("plan-2025.pdf", "План работы уполномоченного на 2025 год"),
             ("pamyatka-opekunam.pdf", "Памятка для опекунов и приёмных родителей")]  # fmt: skip
-    vl_static(s, "/dokumenty", "Документы", '<ul class="ukit-files">' + "".join(f'<li><a href="/files/{f}" download>{t}</a> <span>(PDF)</span></li>' for f, t in docs) + "</ul>", "documents")
+    vl_static(
+        s,
+        "/dokumenty",
+        "Документы",
+        '<ul class="ukit-files">'
+        + "".join(
+            f'<li><a href="/files/{f}" download>{t}</a> <span>(PDF)</span></li>' for f, t in docs
+        )
+        + "</ul>",
+        "documents",
+    )
     vl_static(s, "/poleznoe", "Полезное: куда обратиться семье в трудной ситуации",
               "<p>Если семья оказалась в трудной ситуации — потеря работы, болезнь, угроза выселения — не ждите, пока станет хуже.</p><ul><li>Комплексный центр социального обслуживания по месту жительства: продуктовые наборы, одежда, консультации психолога.</li><li>Органы опеки округа: консультации опекунам и приёмным родителям.</li><li>Детский телефон доверия: 8-800-2000-122, бесплатно и анонимно.</li></ul><p>Если вам отказали или не ответили — напишите уполномоченному через «Приёмную».</p>", "guide")  # fmt: skip
     vl_static(s, "/galereya", "Фотогалерея",
@@ -224,7 +246,20 @@ def build_vlg(arts: list[dict], s: Site, night: dt.date) -> Site:
 
 # --- sak: a foundation's newsletter on a Substack-like platform ------------------------------------------
 
-SK_MONTHS = ["янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.", "дек."]
+SK_MONTHS = [
+    "янв.",
+    "февр.",
+    "мар.",
+    "апр.",
+    "мая",
+    "июн.",
+    "июл.",
+    "авг.",
+    "сент.",
+    "окт.",
+    "нояб.",
+    "дек.",
+]
 SK_AUTHORS = {1: ("Елена Ким", "elena-kim", "Директор фонда «Островок детства». Пишу о семьях, которым мы помогаем, и о том, как устроена помощь на Сахалине."),
               2: ("Ольга Пак", "olga-pak", "Куратор семейных программ фонда, психолог. Веду рубрику «Истории».")}  # fmt: skip
 SK_SECTIONS = {"novosti-fonda": "Новости фонда", "istorii": "Истории"}
@@ -274,9 +309,17 @@ def sk_byline(a: dict) -> str:
 
 
 def sk_item(a: dict, year: bool = False) -> str:
-    paid = '<span class="audience-lock" title="Только для платных подписчиков">🔒</span> ' if a.get("paid") else ""
+    paid = (
+        '<span class="audience-lock" title="Только для платных подписчиков">🔒</span> '
+        if a.get("paid")
+        else ""
+    )
     n = len(a.get("comments", []))
-    comments = f'<a class="post-ufi-comment-button" href="{sk_url(a)}/comments">{n}</a>' if n else '<span class="post-ufi-comment-button">0</span>'
+    comments = (
+        f'<a class="post-ufi-comment-button" href="{sk_url(a)}/comments">{n}</a>'
+        if n
+        else '<span class="post-ufi-comment-button">0</span>'
+    )
     name = SK_AUTHORS[a["author"]][0]
     return (f'<div class="post-preview portable-archive-post" data-testid="post-preview"><a class="post-preview-title" href="{sk_url(a)}">{paid}{e(a["title"])}</a>'
             f'<a class="post-preview-description" href="{sk_url(a)}">{e(lead(a, 110))}</a>'
@@ -293,11 +336,20 @@ def build_sak(arts: list[dict], s: Site, night: dt.date) -> Site:
     per = 12
 
     def archive(sel: list[dict], sort: str, more: str) -> str:
-        tabs = (f'<div class="archive-tabs"><a class="{"active" if sort == "new" else ""}" href="/archive?sort=new">Новые</a>'
-                f'<a class="{"active" if sort == "top" else ""}" href="/archive?sort=top">Популярные</a></div>')
-        return sk_shell(f"Архив — {SK_BRAND}", f'<div class="archive-page"><h1>Архив</h1>{tabs}<div class="portable-archive-list">{"".join(sk_item(a) for a in sel)}</div>{more}</div>')
+        tabs = (
+            f'<div class="archive-tabs"><a class="{"active" if sort == "new" else ""}" href="/archive?sort=new">Новые</a>'
+            f'<a class="{"active" if sort == "top" else ""}" href="/archive?sort=top">Популярные</a></div>'
+        )
+        return sk_shell(
+            f"Архив — {SK_BRAND}",
+            f'<div class="archive-page"><h1>Архив</h1>{tabs}<div class="portable-archive-list">{"".join(sk_item(a) for a in sel)}</div>{more}</div>',
+        )
 
-    more = f'<div class="archive-load-more"><a href="/archive?offset={per}" rel="next">Показать ещё</a></div>' if len(arts) > per else ""
+    more = (
+        f'<div class="archive-load-more"><a href="/archive?offset={per}" rel="next">Показать ещё</a></div>'
+        if len(arts) > per
+        else ""
+    )
     s.page("/archive", "archive.html", archive(arts[:per], "new", more), "listing")
     s.query_page("/archive?sort=new", archive(arts[:per], "new", more), "listing")
     s.query_page("/archive?sort=top", archive(top[:per], "top", ""), "listing")
@@ -305,7 +357,15 @@ def build_sak(arts: list[dict], s: Site, night: dt.date) -> Site:
         s.query_page(f"/archive?offset={per}", archive(arts[per:], "new", ""), "paginated")
     for slug, name in SK_SECTIONS.items():
         sel = [a for a in arts if a["section"] == slug]
-        s.page(f"/s/{slug}", f"s/{slug}.html", sk_shell(f"{name} — {SK_BRAND}", f'<div class="section-page"><h1>{name}</h1>{"".join(sk_item(a) for a in sel)}</div>'), "category")
+        s.page(
+            f"/s/{slug}",
+            f"s/{slug}.html",
+            sk_shell(
+                f"{name} — {SK_BRAND}",
+                f'<div class="section-page"><h1>{name}</h1>{"".join(sk_item(a) for a in sel)}</div>',
+            ),
+            "category",
+        )
     for aid, (name, slug, bio) in SK_AUTHORS.items():
         sel = [a for a in arts if a["author"] == aid]
         s.page(f"/people/{aid}-{slug}", f"people/{aid}-{slug}.html", sk_shell(f"{name} | Substack",
@@ -324,19 +384,31 @@ def build_sak(arts: list[dict], s: Site, night: dt.date) -> Site:
                                               '<a class="button primary" href="/subscribe">Оформить подписку</a></div>')  # fmt: skip
         else:
             cut = min(2, len(paras) - 1) if len(paras) > 2 else len(paras)
-            shown = body_html(a, paras[:cut]) + (sk_subscribe("post") if cut < len(paras) else "") + body_html(a, paras[cut:])
+            shown = (
+                body_html(a, paras[:cut])
+                + (sk_subscribe("post") if cut < len(paras) else "")
+                + body_html(a, paras[cut:])
+            )
         n = len(a.get("comments", []))
         ufi = (f'<div class="post-ufi"><button class="post-ufi-button like-button">♥ {a.get("likes", 0)}</button>'
                + (f'<a class="post-ufi-button comment-button" href="{sk_url(a)}/comments">💬 {n}</a>' if n else '<span class="post-ufi-button">💬 0</span>')
                + '<button class="post-ufi-button share-button" data-href="https://ostrovok-detstva.example' + sk_url(a) + '">Поделиться</button></div>')  # fmt: skip
-        head = (f'\n<meta property="og:type" content="article">\n<meta property="og:title" content="{e(a["title"])}">'
-                f'\n<meta property="article:published_time" content="{utc_iso(a, "sak")}">')
+        head = (
+            f'\n<meta property="og:type" content="article">\n<meta property="og:title" content="{e(a["title"])}">'
+            f'\n<meta property="article:published_time" content="{utc_iso(a, "sak")}">'
+        )
         body = (f'<div class="single-post"><article class="typography newsletter-post post"><div class="post-header"><h1 class="post-title">{e(a["title"])}</h1>'
                 + (f'<h3 class="subtitle">{e(a["subtitle"])}</h3>' if a.get("subtitle") else "")
                 + f"{sk_byline(a)}{ufi}</div>"
                 f'<div class="available-content"><div class="body markup" dir="auto">{shown}</div></div>{ufi}</article>'
                 f'<div class="post-footer">{sk_subscribe("post-footer")}</div></div>')  # fmt: skip
-        s.page(sk_url(a), sk_url(a).lstrip("/") + ".html", sk_shell(f"{a['title']} — {SK_BRAND}", body, head), "article", a)
+        s.page(
+            sk_url(a),
+            sk_url(a).lstrip("/") + ".html",
+            sk_shell(f"{a['title']} — {SK_BRAND}", body, head),
+            "article",
+            a,
+        )
         if n:
             lines = "".join(f'<div class="comment"><div class="comment-meta"><span class="commenter-name">{e(who)}</span> <span class="comment-date">{sk_date(a, year=False)}</span></div><div class="comment-body"><p>{e(txt)}</p></div></div>'
                             for who, txt in a["comments"])  # fmt: skip
@@ -360,7 +432,9 @@ def render(out: Path, night: dt.date, folder: str) -> list[dict]:
     pages: list[dict] = []
     for name, build in BUILDERS.items():
         site = build(by_outlet[name], Site(name, sites), night)
-        (sites / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (sites / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
         pages += site.gold
     return pages
 
@@ -377,7 +451,9 @@ def main(argv: list[str]) -> None:
         "outlets": {n: {"region": o["region"], "iso": o["iso"], "title": o["title"]} for n, o in OUTLETS.items()},
         "pages": pages,
     }  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     n_art = sum(p["is_article"] for p in pages)
     print(f"{len(pages)} pages ({n_art} articles) in {len(BUILDERS)} outlets → {out / 'sites'}")
 
