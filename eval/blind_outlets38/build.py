@@ -10,7 +10,7 @@ not describe to this one:
   ``/blog/<slug>`` carrying their ids in ``data-ukit-*`` attributes, the blog list ``/blog`` with a
   «Загрузить ещё» link whose target is ``/blog?page=2``, deeply nested ``ukit-widget``/``ukit-grid``
   divs with generated classes; dates «14 октября 2025» in a ``blog-post-date`` block, or relative
-  («3 дня назад», «вчера в 12:10») for posts less than a week old *on the night the page is
+  («3 дня назад», «сегодня в 15:20») for posts less than a week old *on the night the page is
   rendered*; «Читайте также» cards with their own dates closing every post; a «Приёмная» form, a
   «Документы» page of PDF links, undated pages about the office;
 - sak — a foundation's Substack-like newsletter on Sakhalin (UTC+11): posts ``/p/<slug>``, the
