@@ -1,4 +1,4 @@
-"""The blind set 39 of issue 17 (eval/blind_outlets39/), scored by eval/run_blind_outlets.py.
+"""Blind set 39 of issue 17 (eval/blind_outlets39/), scored by eval/run_blind_outlets.py.
 
     .venv/bin/python eval/run_blind_outlets39.py [--quiet] [--db PATH]
 

@@ -115,7 +115,7 @@ def mo_shell(page_id: str, title: str, blocks: str, desc: str = "") -> str:
 <head>
 <meta charset="utf-8">
 <title>{e(title)}</title>
-<meta name="description" content="{e(desc or 'ГКУ «Республиканский центр социальной помощи семье и детям», Саранск')}">
+<meta name="description" content="{e(desc or "ГКУ «Республиканский центр социальной помощи семье и детям», Саранск")}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta property="og:title" content="{e(title)}">
 <link rel="stylesheet" href="/_s/build/css/page.min.css?v=2.14.7">
@@ -125,7 +125,7 @@ def mo_shell(page_id: str, title: str, blocks: str, desc: str = "") -> str:
 <div class="page" data-page-id="{bid(page_id)}">
 {mo_block("menu", "menu", f'<div class="logo"><a href="/"><img src="/img/3120001/logo.png" alt="Центр социальной помощи семье и детям"></a></div><nav class="menu">{menu}</nav><div class="phone">+7 (8342) 00-00-00</div><a class="btn element-btn" href="#callback" data-action="modal">Заказать звонок</a>', ' data-id="menu"')}{blocks}{mo_block("footer", "footer", '<div class="text"><p>ГКУ Республики Мордовия «Республиканский центр социальной помощи семье и детям»</p><p>430005, г. Саранск, ул. Полежаева, 00. Тел.: +7 (8342) 00-00-00. Пн–пт 8:30–17:30</p><p><a href="/politika">Политика конфиденциальности</a></p></div><div class="made">Сайт создан на <a href="https://flexbe.ru/?utm_source=site">Flexbe</a></div>')}
 </div>
-<div class="m_modal" id="callback" data-m-id="{bid('callback')}" style="display:none"><div class="modal-content"><div class="title">Заказать звонок</div><p>Оставьте номер телефона, специалист центра перезвонит вам в рабочее время.</p>
+<div class="m_modal" id="callback" data-m-id="{bid("callback")}" style="display:none"><div class="modal-content"><div class="title">Заказать звонок</div><p>Оставьте номер телефона, специалист центра перезвонит вам в рабочее время.</p>
 <form class="element-form" method="post" action="/mod/lead/"><input type="text" name="form[name]" placeholder="Ваше имя"><input type="tel" name="form[phone]" placeholder="+7 (___) ___-__-__"><label><input type="checkbox" name="form[agree]" checked> Согласен с <a href="/politika">политикой конфиденциальности</a></label><button type="submit" class="btn">Жду звонка</button></form></div></div>
 <script src="/_s/build/js/page.min.js?v=2.14.7"></script>
 </body>
@@ -133,23 +133,43 @@ def mo_shell(page_id: str, title: str, blocks: str, desc: str = "") -> str:
 """
 
 
+def mo_teaser(a: dict, n: int) -> str:
+    """The lead of the text without the handwritten date line."""
+    return lead(dict(a, text=a["text"].split("\n\n", 1)[-1]) if a["date_in_text"] else a, n)
+
+
 def mo_card(a: dict) -> str:
-    teaser = lead(dict(a, text=a["text"].split("\n\n", 1)[-1]) if a["date_in_text"] else a, 120)
+    teaser = mo_teaser(a, 120)
     return (f'<div class="card-item" data-item-id="{a["id"]}"><a class="element-link" href="{mo_url(a)}"><div class="img" style="background-image:url(/img/3120{a["id"]:03d}/preview.jpg)"></div>'
             f'<div class="text-block"><div class="text-date">{dotted(a["date"])}</div><div class="title">{e(a["title"])}</div>'
             f'<div class="desc">{e(teaser)}</div></div></a></div>')  # fmt: skip
 
 
 def mo_cards(key: str, arts: list[dict], head: str = "Новости") -> str:
-    return mo_block("cards", key, f'<h2 class="text-title">{head}</h2><div class="cards-list">{"".join(map(mo_card, arts))}</div>', ' data-id="news"')
+    return mo_block(
+        "cards",
+        key,
+        f'<h2 class="text-title">{head}</h2><div class="cards-list">{"".join(map(mo_card, arts))}</div>',
+        ' data-id="news"',
+    )
 
 
 def mo_text(key: str, title: str, html_body: str) -> str:
-    return mo_block("text", key, f'<h1 class="text-title">{e(title)}</h1><div class="text-content">{html_body}</div>')
+    return mo_block(
+        "text",
+        key,
+        f'<h1 class="text-title">{e(title)}</h1><div class="text-content">{html_body}</div>',
+    )
 
 
 def mo_docs_links() -> str:
-    return "<ul class=\"docs\">" + "".join(f'<li><a href="/files/{f}" target="_blank">{e(n)}</a> (PDF)</li>' for n, f in MO_DOCS) + "</ul>"
+    return (
+        '<ul class="docs">'
+        + "".join(
+            f'<li><a href="/files/{f}" target="_blank">{e(n)}</a> (PDF)</li>' for n, f in MO_DOCS
+        )
+        + "</ul>"
+    )
 
 
 MO_PAGES = {
@@ -174,37 +194,107 @@ def build_mor(arts: list[dict], s: Site) -> Site:
                             ("Временное проживание", "Для женщин с детьми в трудной жизненной ситуации"),
                             ("Школа приёмных родителей", "Подготовка кандидатов в опекуны и приёмные родители")])
                         + '</div><a class="btn" href="#callback" data-action="modal">Записаться на консультацию</a>')  # fmt: skip
-    cover = mo_block("cover", "cover", '<div class="title">Республиканский центр социальной помощи семье и детям</div><div class="desc">Помогаем семьям Мордовии сохранить детей дома. Все услуги бесплатны.</div><a class="btn" href="#callback" data-action="modal">Заказать звонок</a>')
+    cover = mo_block(
+        "cover",
+        "cover",
+        '<div class="title">Республиканский центр социальной помощи семье и детям</div><div class="desc">Помогаем семьям Мордовии сохранить детей дома. Все услуги бесплатны.</div><a class="btn" href="#callback" data-action="modal">Заказать звонок</a>',
+    )
     news = mo_block("cards", "home-news", '<h2 class="text-title">Новости</h2><div class="cards-list">' + "".join(map(mo_card, arts[:6]))
                     + '</div><a class="btn" href="/news">Все новости</a>', ' data-id="news"')  # fmt: skip
-    docs = mo_block("text", "home-docs", f'<h2 class="text-title">Документы</h2>{mo_docs_links()}<p><a href="/dokumenty">Все документы</a></p>')
-    gallery = mo_block("gallery", "home-gallery", '<h2 class="text-title">Фотогалерея</h2><div class="gallery-list">' + "".join(f'<div class="item"><img src="/img/3129{k:03d}/gal.jpg" alt=""></div>' for k in range(4)) + '</div><a class="btn" href="/galereya">Смотреть все фото</a>')
-    links = mo_block("text", "home-links", '<h2 class="text-title">Полезное</h2><ul><li><a href="/roditelyam">Памятка для родителей</a></li><li><a href="/afisha-den-otkrytyh-dverey">День открытых дверей в школе приёмных родителей — 5 декабря</a></li><li><a href="/vakansii">Вакансии</a></li></ul>')
-    s.page("/", "index.html", mo_shell("home", "Республиканский центр социальной помощи семье и детям — Саранск", cover + services + news + links + docs + gallery), "home")
+    docs = mo_block(
+        "text",
+        "home-docs",
+        f'<h2 class="text-title">Документы</h2>{mo_docs_links()}<p><a href="/dokumenty">Все документы</a></p>',
+    )
+    gallery = mo_block(
+        "gallery",
+        "home-gallery",
+        '<h2 class="text-title">Фотогалерея</h2><div class="gallery-list">'
+        + "".join(
+            f'<div class="item"><img src="/img/3129{k:03d}/gal.jpg" alt=""></div>' for k in range(4)
+        )
+        + '</div><a class="btn" href="/galereya">Смотреть все фото</a>',
+    )
+    links = mo_block(
+        "text",
+        "home-links",
+        '<h2 class="text-title">Полезное</h2><ul><li><a href="/roditelyam">Памятка для родителей</a></li><li><a href="/afisha-den-otkrytyh-dverey">День открытых дверей в школе приёмных родителей — 5 декабря</a></li><li><a href="/vakansii">Вакансии</a></li></ul>',
+    )
+    s.page(
+        "/",
+        "index.html",
+        mo_shell(
+            "home",
+            "Республиканский центр социальной помощи семье и детям — Саранск",
+            cover + services + news + links + docs + gallery,
+        ),
+        "home",
+    )
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
         url = "/news" if i == 1 else f"/news-{i}"
-        pager = "".join(f'<span class="current">{k}</span>' if k == i else f'<a href="{"/news" if k == 1 else f"/news-{k}"}">{k}</a>' for k in range(1, len(chunks) + 1))
-        body = mo_cards(f"news-{i}", chunk, "Новости центра") + mo_block("text", f"pager-{i}", f'<div class="pager">Страницы: {pager}</div>')
-        s.page(url, url.strip("/") + ".html", mo_shell(url, "Новости" if i == 1 else f"Новости — страница {i}", body), "listing" if i == 1 else "paginated")
+        pager = "".join(
+            f'<span class="current">{k}</span>'
+            if k == i
+            else f'<a href="{"/news" if k == 1 else f"/news-{k}"}">{k}</a>'
+            for k in range(1, len(chunks) + 1)
+        )
+        body = mo_cards(f"news-{i}", chunk, "Новости центра") + mo_block(
+            "text", f"pager-{i}", f'<div class="pager">Страницы: {pager}</div>'
+        )
+        s.page(
+            url,
+            url.strip("/") + ".html",
+            mo_shell(url, "Новости" if i == 1 else f"Новости — страница {i}", body),
+            "listing" if i == 1 else "paginated",
+        )
     for slug, (title, kind, text) in MO_PAGES.items():
         if slug == "dokumenty":
-            text = mo_docs_links() + "<p>Документы размещены в соответствии с требованиями законодательства.</p>"
+            text = (
+                mo_docs_links()
+                + "<p>Документы размещены в соответствии с требованиями законодательства.</p>"
+            )
         if slug == "galereya":
-            blocks = mo_text("galereya", title, "<p>Фотографии с мероприятий центра.</p>") + mo_block("gallery", "galereya-all", '<div class="gallery-list">' + "".join(f'<div class="item"><a href="/img/3129{k:03d}/gal-big.jpg" data-lightbox="gal"><img src="/img/3129{k:03d}/gal.jpg" alt="Фото {k + 1}"></a></div>' for k in range(12)) + "</div>")
+            blocks = mo_text(
+                "galereya", title, "<p>Фотографии с мероприятий центра.</p>"
+            ) + mo_block(
+                "gallery",
+                "galereya-all",
+                '<div class="gallery-list">'
+                + "".join(
+                    f'<div class="item"><a href="/img/3129{k:03d}/gal-big.jpg" data-lightbox="gal"><img src="/img/3129{k:03d}/gal.jpg" alt="Фото {k + 1}"></a></div>'
+                    for k in range(12)
+                )
+                + "</div>",
+            )
         else:
             blocks = mo_text(slug, title, text)
-        s.page(f"/{slug}", f"{slug}.html", mo_shell(slug, f"{title} — Центр социальной помощи семье и детям", blocks), kind)
+        s.page(
+            f"/{slug}",
+            f"{slug}.html",
+            mo_shell(slug, f"{title} — Центр социальной помощи семье и детям", blocks),
+            kind,
+        )
     for _, f in MO_DOCS:
         s.write(f"files/{f}", MO_PDF)
     for a in arts:
         ps = paragraphs(a)
-        first = f'<p><strong>{e(ps[0])}</strong></p>\n' + paras_html(ps[1:]) if a["date_in_text"] else paras_html(ps)
+        first = (
+            f"<p><strong>{e(ps[0])}</strong></p>\n" + paras_html(ps[1:])
+            if a["date_in_text"]
+            else paras_html(ps)
+        )
         blocks = (mo_text(f"a{a['id']}", a["title"], first)
                   + mo_block("gallery", f"g{a['id']}", '<div class="gallery-list">' + "".join(f'<div class="item"><img src="/img/3120{a["id"]:03d}/{k}.jpg" alt=""></div>' for k in range(1, 4)) + "</div>")
                   + mo_block("text", f"back{a['id']}", '<p><a class="btn" href="/news">← Все новости</a></p>'))  # fmt: skip
-        s.page(mo_url(a), mo_url(a).strip("/") + ".html", mo_shell(mo_url(a), a["title"], blocks, lead(a, 150)), "article", a)
+        s.page(
+            mo_url(a),
+            mo_url(a).strip("/") + ".html",
+            mo_shell(mo_url(a), a["title"], blocks, mo_teaser(a, 150)),
+            "article",
+            a,
+        )
     return s
 
 
@@ -228,15 +318,23 @@ def ng_date(a: dict) -> str:
 
 def ng_views(a: dict) -> int:
     age = (TODAY["date"] - a["date"]).days
-    return 90 + (a["id"] * 37) % 250 + age * 11
+    return 60 + (a["id"] * 137) % 600 + age * 5
 
 
 def ng_shell(title: str, content: str, arts: list[dict]) -> str:
     today = TODAY["date"]
     popular = sorted(arts, key=ng_views, reverse=True)[:4]
-    pop = "".join(f'<li><span class="date">{a["date"].day} {MONTHS_GEN[a["date"].month - 1]}</span> <a href="{ng_url(a)}">{e(a["title"])}</a></li>' for a in popular)
-    partners = "".join(f'<li><span class="date">{d}</span> <a href="{u}" target="_blank" rel="nofollow">{e(t)}</a></li>' for u, t, d in NG_PARTNERS)
-    menu = "".join(f'<li><a href="/novosti/{slug}">{name}</a></li>' for slug, name in NG_CATS.items())
+    pop = "".join(
+        f'<li><span class="date">{a["date"].day} {MONTHS_GEN[a["date"].month - 1]}</span> <a href="{ng_url(a)}">{e(a["title"])}</a></li>'
+        for a in popular
+    )
+    partners = "".join(
+        f'<li><span class="date">{d}</span> <a href="{u}" target="_blank" rel="nofollow">{e(t)}</a></li>'
+        for u, t, d in NG_PARTNERS
+    )
+    menu = "".join(
+        f'<li><a href="/novosti/{slug}">{name}</a></li>' for slug, name in NG_CATS.items()
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru">
 <head>
@@ -272,18 +370,35 @@ def ng_item(a: dict) -> str:
             f'<h3><a href="{ng_url(a)}">{e(a["title"])}</a></h3><p>{e(lead(a, 150))}</p><span class="views">👁 {ng_views(a)}</span></div></div>')  # fmt: skip
 
 
-def ng_listing(s: Site, base: str, rel: str, title: str, sel: list[dict], arts: list[dict], kind: str) -> None:
+def ng_listing(
+    s: Site, base: str, rel: str, title: str, sel: list[dict], arts: list[dict], kind: str
+) -> None:
     per = 10
     chunks = chunked(sel, per)
     for i, chunk in enumerate(chunks):
-        pager = "".join(f'<span class="active">{k + 1}</span>' if k == i else f'<a href="{base}{"" if k == 0 else f"?per_page={k * per}"}">{k + 1}</a>' for k in range(len(chunks)))
-        nxt = f'<a class="next" href="{base}?per_page={(i + 1) * per}">Следующая ›</a>' if i + 1 < len(chunks) else ""
+        pager = "".join(
+            f'<span class="active">{k + 1}</span>'
+            if k == i
+            else f'<a href="{base}{"" if k == 0 else f"?per_page={k * per}"}">{k + 1}</a>'
+            for k in range(len(chunks))
+        )
+        nxt = (
+            f'<a class="next" href="{base}?per_page={(i + 1) * per}">Следующая ›</a>'
+            if i + 1 < len(chunks)
+            else ""
+        )
         body = f'<h1>{e(title)}</h1><div class="news-list">{"".join(map(ng_item, chunk))}</div><div class="pagination">{pager}{nxt}</div>'
-        page_title = f"{title} — Новгородские вести" if i == 0 else f"{title} — страница {i + 1} — Новгородские вести"
+        page_title = (
+            f"{title} — Новгородские вести"
+            if i == 0
+            else f"{title} — страница {i + 1} — Новгородские вести"
+        )
         if i == 0:
             s.page(base, rel, ng_shell(page_title, body, arts), kind)
         else:
-            s.query_page(f"{base}?per_page={i * per}", ng_shell(page_title, body, arts), "paginated")
+            s.query_page(
+                f"{base}?per_page={i * per}", ng_shell(page_title, body, arts), "paginated"
+            )
 
 
 NG_PAGES = {
@@ -303,21 +418,60 @@ def build_ngr(arts: list[dict], s: Site) -> Site:
             f'<h2 class="block-title"><a href="/novosti/semya">Семья</a></h2><div class="news-list">{"".join(map(ng_item, semya[1:5]))}</div>'
             f'<h2 class="block-title"><a href="/novosti">Лента новостей</a></h2><ul class="feed">'
             + "".join(f'<li><span class="time">{a["date"].day:02d}.{a["date"].month:02d} {a["time"]}</span> <a href="{ng_url(a)}">{e(a["title"])}</a></li>' for a in arts[:8]) + "</ul>")  # fmt: skip
-    s.page("/", "index.html", ng_shell("Новгородские вести — новости Великого Новгорода и области", home, arts), "home")
+    s.page(
+        "/",
+        "index.html",
+        ng_shell("Новгородские вести — новости Великого Новгорода и области", home, arts),
+        "home",
+    )
     ng_listing(s, "/novosti", "novosti.html", "Все новости", arts, arts, "listing")
     for slug, name in NG_CATS.items():
-        ng_listing(s, f"/novosti/{slug}", f"novosti/{slug}.html", name, [a for a in arts if a["rubric"] == slug], arts, "category")
+        ng_listing(
+            s,
+            f"/novosti/{slug}",
+            f"novosti/{slug}.html",
+            name,
+            [a for a in arts if a["rubric"] == slug],
+            arts,
+            "category",
+        )
     for m in MONTHS:
         sel = [a for a in arts if a["date"].isoformat()[:7] == m]
         title = f"Архив новостей: {MONTHS_NOM[int(m[5:]) - 1].lower()} {m[:4]}"
-        s.query_page(f"/novosti/arhiv?month={m}", ng_shell(title, f'<h1>{title}</h1><div class="news-list">{"".join(map(ng_item, sel))}</div>', arts), "archive")
+        s.query_page(
+            f"/novosti/arhiv?month={m}",
+            ng_shell(
+                title,
+                f'<h1>{title}</h1><div class="news-list">{"".join(map(ng_item, sel))}</div>',
+                arts,
+            ),
+            "archive",
+        )
     for slug, name in NG_TAGS.items():
         sel = [a for a in arts if slug in a["tags"]]
-        s.page(f"/tag/{slug}", f"tag/{slug}.html", ng_shell(f"Тег «{name}» — Новгородские вести", f'<h1>Материалы с тегом «{e(name)}»</h1><div class="news-list">{"".join(map(ng_item, sel))}</div>', arts), "tag")
+        s.page(
+            f"/tag/{slug}",
+            f"tag/{slug}.html",
+            ng_shell(
+                f"Тег «{name}» — Новгородские вести",
+                f'<h1>Материалы с тегом «{e(name)}»</h1><div class="news-list">{"".join(map(ng_item, sel))}</div>',
+                arts,
+            ),
+            "tag",
+        )
     for path, (title, kind, text) in NG_PAGES.items():
-        s.page(f"/{path}", f"{path}.html", ng_shell(f"{title} — Новгородские вести", f"<h1>{title}</h1>{text}", arts), kind)
+        s.page(
+            f"/{path}",
+            f"{path}.html",
+            ng_shell(f"{title} — Новгородские вести", f"<h1>{title}</h1>{text}", arts),
+            kind,
+        )
     for a in arts:
-        byline = f"Текст: {a['author']}. Фото автора" if not a["author"].startswith("по ") else f"Текст: {a['author']}"
+        byline = (
+            f"Текст: {a['author']}. Фото автора"
+            if not a["author"].startswith("по ")
+            else f"Текст: {a['author']}"
+        )
         tags = ", ".join(f'<a href="/tag/{t}">{NG_TAGS[t]}</a>' for t in a["tags"])
         same = [b for b in arts if b["rubric"] == a["rubric"] and b is not a][:3]
         related = "".join(f'<li><a href="{ng_url(b)}">{e(b["title"])}</a></li>' for b in same)
@@ -329,7 +483,13 @@ def build_ngr(arts: list[dict], s: Site) -> Site:
                 + '<div class="share">Поделиться: <a href="https://vk.com/share.php" rel="nofollow">ВКонтакте</a> <a href="https://t.me/share/url" rel="nofollow">Telegram</a></div></article>'
                 f'<div class="related"><h4>Читайте также</h4><ul>{related}</ul></div>'
                 '<div class="comments"><h4>Комментарии (0)</h4><p>Чтобы оставить комментарий, войдите на сайт.</p></div>')  # fmt: skip
-        s.page(ng_url(a), ng_url(a).strip("/") + ".html", ng_shell(f"{a['title']} — Новгородские вести", body, arts), "article", a)
+        s.page(
+            ng_url(a),
+            ng_url(a).strip("/") + ".html",
+            ng_shell(f"{a['title']} — Новгородские вести", body, arts),
+            "article",
+            a,
+        )
     return s
 
 
@@ -351,7 +511,9 @@ def build_night1(out: Path) -> None:
     try:
         for name, build in BUILDERS.items():
             build(by_outlet[name], Site(name, night))
-            (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+            (night / name / "site.yml").write_text(
+                site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+            )
     finally:
         TODAY["date"] = NIGHT2
 
@@ -363,7 +525,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
