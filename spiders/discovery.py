@@ -325,24 +325,27 @@ def is_worded_next_link(a: etree._Element) -> bool:
     return bool(words) and words not in _SHARED_WITH_READ_MORE and bool(NEXT_TEXT_RE.match(words))
 
 
-_TRAILING_NUMBER_RE = re.compile(r"/(\d{1,4})/?$")
+_TRAILING_NUMBER_RE = re.compile(r"[/_-](\d{1,4})/?$")
+_PAGE_SUFFIX_RE = re.compile(r"\.(?:s?html?|php)$", re.I)
 
 
 def is_numbered_next(page_url: str, url: str, text: str) -> bool:
-    """A pager's number that is this page's next one, in a numbering by path segment: on
-    «/news/» the link «2» to «/news/2/», on «/news/2/» the link «3» to «/news/3/». (A number in
-    a URL alone is no page: many articles are «/news/12345/».)"""
+    """A pager's number that is this page's next one, in a numbering by path segment or suffix:
+    on «/news/» the link «2» to «/news/2/», on «/news/2/» the link «3» to «/news/3/»; a site
+    builder's «/news» → «/news-2» likewise. (A number in a URL alone is no page: many articles
+    are «/news/12345/».)"""
     text = text.strip()
     if not text.isdigit():
         return False
-    found = _TRAILING_NUMBER_RE.search(urlsplit(url).path)
+    path = _PAGE_SUFFIX_RE.sub("", urlsplit(url).path)
+    found = _TRAILING_NUMBER_RE.search(path)
     if found is None or found.group(1) != text:
         return False
-    page_path = urlsplit(page_url).path
+    page_path = _PAGE_SUFFIX_RE.sub("", urlsplit(page_url).path)
     current = _TRAILING_NUMBER_RE.search(page_path)
     page_stem = page_path[: current.start()] if current else page_path.rstrip("/")
     number = int(current.group(1)) if current else 1
-    stem = urlsplit(url).path[: found.start()]
+    stem = path[: found.start()]
     return stem == page_stem and int(text) == number + 1
 
 

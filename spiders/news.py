@@ -38,6 +38,7 @@ from spiders.discovery import (
 )  # fmt: skip
 from spiders.gate import PaginationGate
 from spiders.items import ArticleItem
+from spiders.teaser_dates import teaser_dates
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -229,6 +230,7 @@ class NewsSpider(scrapy.Spider):
                 yield self._request(url, source, self.parse_feed, kind="feed")
             for url in links.sections[:MAX_SECTIONS]:
                 yield self._request(url, source, self.parse_listing, kind="listing")
+        dated = teaser_dates(response.body, response.url, links.articles, self._now())
         articles: list[scrapy.Request] = []
         waiting = 0
         fresh_already = False
@@ -239,7 +241,9 @@ class NewsSpider(scrapy.Spider):
                 waiting += outcome is None
                 fresh_already = fresh_already or bool(outcome)
                 continue
-            articles += self._article_request(source, Entry(url), listing=response.url)
+            articles += self._article_request(
+                source, Entry(url, dated.get(url)), listing=response.url
+            )
         following = []
         # Off the home page, a list of news the listing links to («Архив новостей» under the
         # latest ones) goes on where it stops: followed, like its next page, only while this
@@ -260,6 +264,13 @@ class NewsSpider(scrapy.Spider):
         if fresh_already:
             self.gate.resolve(response.url, fresh=True)
         yield from articles
+
+    def _now(self) -> dt.datetime:
+        """The crawl's instant: a replayed night's, else now (dates without a year are read
+        against it)."""
+        if self.crawl_time:
+            return dt.datetime.fromisoformat(self.crawl_time)
+        return dt.datetime.now(dt.timezone.utc)
 
     def _article_request(
         self, source: Source, entry: Entry, listing: str | None = None

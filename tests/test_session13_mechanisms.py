@@ -229,3 +229,41 @@ def test_a_sidebar_of_long_entries_beside_a_short_article_stays_the_sidebar():
     ).encode()
     text = extract(page, "https://minsoc.test/blog/hodba/", crawl_time=NOW).text
     assert short in text and "Назначает и выплачивает" not in text
+
+
+def test_a_site_builders_numbered_pages_are_the_listings_pages():
+    """Flexbe: «/news» → «2» → «/news-2», then «3» → «/news-3»; an article «/news-12345» linked
+    by its number is not page 2, nor is «3» linked from the first page."""
+    from spiders.discovery import is_numbered_next
+
+    assert is_numbered_next("https://c.test/news", "https://c.test/news-2", "2")
+    assert is_numbered_next("https://c.test/news-2", "https://c.test/news-3", "3")
+    assert is_numbered_next("https://c.test/news.html", "https://c.test/news-2.html", "2")
+    assert not is_numbered_next("https://c.test/news", "https://c.test/news-12345", "12345")
+    assert not is_numbered_next("https://c.test/news", "https://c.test/news-3", "3")
+
+
+def test_a_cards_one_date_dates_its_article_and_a_card_with_two_says_nothing():
+    """A Flexbe centre's article pages carry no date, their cards on the listing do. A card with
+    two dates, an event's hours («10:00 – 17:00») or a day still to come dates nothing."""
+    from spiders.teaser_dates import teaser_dates
+
+    listing = (
+        "<html><body><div class='cards'>"
+        "<div class='card'><a href='/news-proezd'><div class='text-date'>06.11.2025</div>"
+        "<div class='title'>Многодетным напомнили о льготном проезде</div></a></div>"
+        "<div class='card'><a href='/news-okna'><div class='text-date'>30.10.2025</div>"
+        "<div class='title'>В здании центра заменят окна</div></a>"
+        "<span class='event-date'>1 декабря</span></div>"
+        "<div class='card'><a href='/news-futbol'><div class='title'>Турнир</div></a></div>"
+        "<div class='card'><a href='/afisha-seminar'><p class='date'><time>20.10.2025 10:00</time>"
+        " – 17:00</p><h2>Семинар для кураторов</h2></a></div>"
+        "<div class='card'><a href='/afisha-elka'><div class='date'>27.12.2025</div>"
+        "<h2>Новогодняя ёлка</h2></a></div>"
+        "</div></body></html>"
+    )
+    articles = [f"https://c.test/news-{s}" for s in ("proezd", "okna", "futbol")] + [
+        "https://c.test/afisha-seminar", "https://c.test/afisha-elka"]
+    assert teaser_dates(listing, "https://c.test/news", articles, NOW) == {
+        "https://c.test/news-proezd": datetime.date(2025, 11, 6)
+    }
