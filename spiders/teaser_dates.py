@@ -12,12 +12,9 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from newsmon.core.urls import absolute
-from pipeline.extract.boilerplate import BLOCK_TAGS
+from pipeline.extract.boilerplate import DATE_MARK_XPATH, block_line
 from pipeline.extract.date_expressions import find_dates
 from pipeline.extract.dateline import states_an_event
-
-# An element marked as a date: <time>, or a class naming one («text-date», «news-item__date»).
-_DATE_XPATH = ".//time | .//*[contains(translate(@class, 'DATE', 'date'), 'date')]"
 
 
 def teaser_dates(
@@ -30,28 +27,31 @@ def teaser_dates(
     except (etree.ParserError, ValueError):
         return {}
     wanted = set(articles)
-    links: dict[str, list[etree._Element]] = defaultdict(list)
+    # Each link's target, resolved once: the card search below asks it of every link around.
+    targets: dict[etree._Element, str] = {}
     for a in tree.iter("a"):
         url = absolute(page_url, a.get("href", ""))
-        url = url.split("#")[0] if url else ""
+        targets[a] = url.split("#")[0] if url else ""
+    links: dict[str, list[etree._Element]] = defaultdict(list)
+    for a, url in targets.items():
         if url in wanted:
             links[url].append(a)
     found: dict[str, dt.date] = {}
     for url, anchors in links.items():
-        dates = {d for a in anchors for d in _card_dates(_card(a, url, page_url, wanted), now)}
+        dates = {d for a in anchors for d in _card_dates(_card(a, url, targets, wanted), now)}
         if len(dates) == 1:
             found[url] = dates.pop()
     return found
 
 
-def _card(a: etree._Element, url: str, page_url: str, wanted: set[str]) -> etree._Element:
+def _card(
+    a: etree._Element, url: str, targets: dict[etree._Element, str], wanted: set[str]
+) -> etree._Element:
     """The largest box around the link that links to no other article of the listing."""
     card = a
     parent = a.getparent()
     while parent is not None and parent.tag not in ("body", "html"):
-        others = {
-            (absolute(page_url, x.get("href", "")) or "").split("#")[0] for x in parent.iter("a")
-        } & wanted
+        others = {targets.get(x, "") for x in parent.iter("a")} & wanted
         if others - {url}:
             break
         card, parent = parent, parent.getparent()
@@ -59,17 +59,16 @@ def _card(a: etree._Element, url: str, page_url: str, wanted: set[str]) -> etree
 
 
 def _card_dates(card: etree._Element, now: dt.datetime) -> set[dt.date]:
-    marked = card.xpath(_DATE_XPATH)
+    marked = card.xpath(DATE_MARK_XPATH)
     if card.tag == "time" or "date" in (card.get("class") or "").lower():
         marked.append(card)
     innermost = [el for el in marked if not any(o is not el and el in o.iterancestors()
                                                   for o in marked)]
     dates: set[dt.date] = set()
-    for el in marked:
-        if el not in innermost:
-            continue
-        if states_an_event(_own_line(el)):
-            return set()  # «06.12.2025 11:00 – 14:00»: an events board's card, not a publication's
+    for el in innermost:
+        # «06.12.2025 11:00 – 14:00» on the date's own line: an events board's card
+        if states_an_event(block_line(el, own_block=True)):
+            return set()
         value = el.get("datetime") or " ".join(el.text_content().split())
         found = find_dates(value, now=now)
         if len(found) == 1 and found[0][0] <= now.date():
@@ -77,15 +76,3 @@ def _card_dates(card: etree._Element, now: dt.datetime) -> set[dt.date]:
         elif found:
             return set()  # a day still to come: an event's, not a publication's
     return dates
-
-
-def _own_line(el: etree._Element) -> str:
-    """The line the date stands on: its block (itself when it is one), nested blocks aside —
-    «06.12.2025 11:00 – 14:00», not the card's title and blurb beside it."""
-    block = next((b for b in (el, *el.iterancestors()) if b.tag in BLOCK_TAGS), el)
-    parts = [block.text or ""]
-    for child in block:
-        if isinstance(child.tag, str) and child.tag not in BLOCK_TAGS:
-            parts.append(child.text_content())
-        parts.append(child.tail or "")
-    return " ".join("".join(parts).split())

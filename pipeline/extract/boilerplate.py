@@ -157,6 +157,8 @@ def _heads_the_main_item(el: HtmlElement, attrs: str) -> bool:
     return _heads_the_text(el)
 
 
+# An element marked as a date: <time>, or a class naming one («post_date», «text-date»).
+DATE_MARK_XPATH = ".//time | .//*[contains(translate(@class, 'DATE', 'date'), 'date')]"
 # A post's own header is a line or two: its author and its date.
 POST_HEADER_MAX_CHARS = 200
 
@@ -172,7 +174,7 @@ def _heads_the_text(el: HtmlElement) -> bool:
         return False
     if el.xpath(".//ul | .//ol | .//nav | .//form | .//input"):
         return False
-    if not el.xpath(".//time | .//*[contains(translate(@class, 'DATE', 'date'), 'date')]"):
+    if not el.xpath(DATE_MARK_XPATH):
         return False
     if len(" ".join(el.text_content().split())) > POST_HEADER_MAX_CHARS:
         return False
@@ -670,6 +672,22 @@ def blocks(
     body = tree.find(".//body")
     visit(body if body is not None else tree)
     return result
+
+
+def block_line(el: HtmlElement, *, own_block: bool = False) -> str:
+    """The line ``el`` stands on: the text of the block holding it (``el`` itself when
+    ``own_block`` and it is a block), nested blocks — the rest of an <article> — aside; "" when
+    no block holds it (with ``own_block``: ``el``'s own text)."""
+    chain = (el, *el.iterancestors()) if own_block else el.iterancestors()
+    block = next((b for b in chain if b.tag in BLOCK_TAGS), el if own_block else None)
+    if block is None:
+        return ""
+    parts = [block.text or ""]
+    for child in block:
+        if isinstance(child.tag, str) and child.tag not in BLOCK_TAGS:
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
 
 
 # ---------------------------------------------------------------------------------------------

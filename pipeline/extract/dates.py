@@ -374,7 +374,7 @@ def find_published(
     for el in tree.xpath(_TIME_XPATH):
         if boilerplate.in_widget(el, prose) or _in_sentence(el, now):
             continue
-        if dateline.states_an_event(_own_line(el)):
+        if dateline.states_an_event(boilerplate.block_line(el)):
             continue  # «<time>20.10.2025 10:00</time> – 17:00»: an event's hours
         value = el.get("datetime") or el.get("content") or el.get("title") or el.text_content()
         date = local.of(value, shown=el.text_content())
@@ -501,19 +501,6 @@ _TIME_XPATH = (
 )
 
 
-def _own_line(el: HtmlElement) -> str:
-    """The line of the block holding ``el``: nested blocks (the rest of an <article>) aside."""
-    block = next((a for a in el.iterancestors() if a.tag in boilerplate.BLOCK_TAGS), None)
-    if block is None:
-        return ""
-    parts = [block.text or ""]
-    for child in block:
-        if isinstance(child.tag, str) and child.tag not in boilerplate.BLOCK_TAGS:
-            parts.append(child.text_content())
-        parts.append(child.tail or "")
-    return " ".join("".join(parts).split())
-
-
 def _in_sentence(el: HtmlElement, now: datetime.datetime) -> bool:
     """A <time> inside running text («пройдет <time>5 декабря</time> в здании центра») dates an
     event, not the page: its block, the date itself and date-line labels aside, has words of a
@@ -521,7 +508,7 @@ def _in_sentence(el: HtmlElement, now: datetime.datetime) -> bool:
 
     if el.get("itemprop") is not None:
         return False
-    text = _own_line(el)
+    text = boilerplate.block_line(el)
     if not text:
         return False
     own = " ".join(el.text_content().split())

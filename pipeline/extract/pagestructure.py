@@ -18,6 +18,8 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 import lxml.html
 from lxml.html import HtmlElement
 
+from pipeline.extract.sitehome import home_path
+
 BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol td th tr table tbody thead dd dt dl blockquote section "
     "article header footer main aside nav pre address figcaption figure form center body html".split()
@@ -336,10 +338,10 @@ def _is_front_page(href: str, url: str) -> bool:
     """«/», «/index.php»: the site's front page, whose link is the site's (or a post's author's)
     name, never a teaser of another material."""
     try:
-        target = urlsplit(urljoin(url, href))
+        target = urljoin(url, href)
+        return not urlsplit(target).query and home_path(target) == "/"
     except ValueError:
         return False
-    return not target.query and re.fullmatch(r"/?(?:index\.\w{3,5})?", target.path) is not None
 
 
 def _is_title_link(b: Block, url: str) -> bool:

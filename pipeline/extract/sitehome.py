@@ -31,6 +31,7 @@ def declared_home(tree: HtmlElement, page_url: str) -> str | None:
 
 
 def home_path(url: str) -> str:
+    """A home's path, «/index.php» and a trailing slash aside: «/saratov/» → «/saratov»."""
     return _INDEX_RE.sub("/", urlsplit(url).path).rstrip("/") or "/"
 
 
@@ -44,8 +45,6 @@ def another_site(page_url: str, tree: HtmlElement, outlet_home: str | None) -> s
     if not outlet_home:
         return None
     declared = declared_home(tree, page_url)
-    if declared is None or _host(declared) != _host(outlet_home) != "":
-        return None
-    if home_path(declared) == home_path(outlet_home):
-        return None
-    return declared
+    if declared is None or _host(declared) != _host(outlet_home):
+        return None  # nothing declared, or a home on another host: not a neighbour on this one
+    return None if home_path(declared) == home_path(outlet_home) else declared

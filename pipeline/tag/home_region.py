@@ -60,8 +60,6 @@ def names_a_body(names: Sequence[str | None]) -> bool:
     «Информационное агентство …», a registration as СМИ) — a ministry's newspaper is a medium.
     A territory's coat of arms as the logo («Герб Кизилюртовского района») names its
     administration."""
-    from pipeline.lang.morph import lemma
-
     bodies, media = body_and_media_heads()
     found = False
     for name in names:
@@ -80,8 +78,6 @@ def names_a_body(names: Sequence[str | None]) -> bool:
 
 def is_national(text: str) -> bool:
     """The text speaks of the country as a whole («в России», «Президент подписал», «страны»)."""
-    from pipeline.lang.morph import lemma
-
     words = [lemma(w) for w in WORD_RE.findall(text)]
     pairs = {f"{a} {b}" for a, b in pairwise(words)}
     return bool(NATIONAL_LEMMAS & (set(words) | pairs))
@@ -116,8 +112,6 @@ def is_advice(title: str) -> bool:
 
 def is_general_advice(title: str, text: str) -> bool:
     """Advice or an explainer (``is_advice``) on no procedure of a region's offices."""
-    from pipeline.lang.morph import lemma
-
     if not is_advice(title):
         return False
     found = PROCEDURE_LEMMAS & {lemma(w) for w in WORD_RE.findall(f"{title} {text}")}
