@@ -36,8 +36,12 @@ def speaks_for_home(
 
 
 def site_name_to_keep(names: Sequence[str]) -> str | None:
-    """The one name a source's row keeps: the first naming a body, else the first at all."""
-    return next((n for n in names if names_a_body([n])), names[0] if names else None)
+    """The one name a source's row keeps, saying what all of them say (retag and explain read
+    only this one, and must tag as the crawl did): the first naming a body when together they
+    name one; else the first that does not — a medium's name among them outweighs a body's."""
+    if names_a_body(names):
+        return next(n for n in names if names_a_body([n]))
+    return next((n for n in names if not names_a_body([n])), None)
 
 
 def home_speaking_sources(db: Database, titles: dict[str, str]) -> frozenset[str]:

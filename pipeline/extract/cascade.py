@@ -405,9 +405,9 @@ def _words(paragraphs: list[str]) -> int:
 def _extract_newsmon(
     tree: HtmlElement, url: str, now: datetime.datetime, overrides: SelectorOverrides
 ) -> Extracted:
-    site_names = _site_names(tree)  # before pruning takes the header's home link and footer
+    site_names = _site_names(tree, url)  # before pruning takes the header's home link and footer
     page_blocks = boilerplate.blocks(tree)  # shared by the title, author and date-line search
-    title, title_el = find_title(tree, overrides.title, items=page_blocks)
+    title, title_el = find_title(tree, overrides.title, items=page_blocks, page_url=url)
     pruned = boilerplate.prune(tree, title_el)
 
     paragraphs: list[str] = []
@@ -459,9 +459,9 @@ def _extract_newsmon(
 # The cascade of whole extractors: a page is never lost to an exception in one of them.
 
 
-def _site_names(tree: HtmlElement) -> tuple[str, ...]:
+def _site_names(tree: HtmlElement, url: str) -> tuple[str, ...]:
     """What the site calls itself and who runs it, read from the untouched page."""
-    return sitename.read(tree).names + siteowner.owner_lines(tree)
+    return sitename.read(tree, url).names + siteowner.owner_lines(tree)
 
 
 def _extract_trafilatura_alone(
@@ -471,7 +471,7 @@ def _extract_trafilatura_alone(
     import trafilatura
     from htmldate import find_date
 
-    site_names = _site_names(tree)  # before trafilatura edits the tree
+    site_names = _site_names(tree, url)  # before trafilatura edits the tree
     document = trafilatura.bare_extraction(tree, url=url, include_comments=False,
                                            include_tables=True, with_metadata=True)
     text = (document.text if document else "") or ""
@@ -495,7 +495,7 @@ def _extract_densest_block(
     tree: HtmlElement, url: str, now: datetime.datetime, overrides: SelectorOverrides
 ) -> Extracted:
     """The container holding the most paragraph text, and the page's <title>: the last resort."""
-    site_names = _site_names(tree)
+    site_names = _site_names(tree, url)
     paragraphs = _text_baseline(boilerplate.blocks(tree, skip_widgets=False), None)
     head_title = tree.findtext(".//title")
     return Extracted(

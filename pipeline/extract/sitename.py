@@ -100,9 +100,10 @@ def is_home_href(href: str | None, host: str | None = None) -> bool:
     return bool(_HOME_PATH.match(path))
 
 
-def read(tree: HtmlElement) -> SiteNames:
+def read(tree: HtmlElement, page_url: str = "") -> SiteNames:
     """og:site_name, application-name, the home link's text, title or logo alt, and the host
-    from og:url, the canonical link or <base>."""
+    from og:url, the canonical link or <base> — else the page's own address, so that a footer's
+    links to other sites' front pages («Портал госуслуг») are not taken for the site's name."""
     host = ""
     urls = tree.xpath(
         "//meta[@property='og:url']/@content | //link[@rel='canonical']/@href | //base/@href"
@@ -115,6 +116,11 @@ def read(tree: HtmlElement) -> SiteNames:
             continue
         if host:
             break
+    if not host and page_url:
+        try:
+            host = (urlsplit(page_url).hostname or "").lower()
+        except ValueError:
+            host = ""
     host = host.removeprefix("www.")
     names: list[str] = []
     for key in ("og:site_name", "application-name", "apple-mobile-web-app-title"):

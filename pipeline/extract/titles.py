@@ -120,7 +120,8 @@ def _title_candidates(
 
 
 def find_title(
-    tree: HtmlElement, override: str | None = None, *, items: list[Block] | None = None
+    tree: HtmlElement, override: str | None = None, *, items: list[Block] | None = None,
+    page_url: str = "",
 ) -> tuple[str | None, HtmlElement | None]:
     """The article title and the element it came from (None for meta/JSON-LD titles).
     ``items`` is ``boilerplate.blocks(tree)`` when the caller has it already.
@@ -144,7 +145,7 @@ def find_title(
     )
     head_title = clean_line(tree.findtext(".//title"))
     site = _meta(tree, "og:site_name", "application-name")
-    known = sitename.read(tree)
+    known = sitename.read(tree, page_url)
     site = site if site in known.names else None  # not the page's whole title
     # A page that names its site somewhere in a meta title says which piece the site is; then
     # a title without such a piece has none, and nothing is cut from it by a guess.

@@ -325,9 +325,25 @@ def _people_before(toks: list[Token], k: int) -> bool:
 
 
 def _people_from(text: str, m: Mention, toks: list[Token], starts: list[int]) -> bool:
-    """The mention names where people came from: «<people> … из X»."""
+    """The mention names where people came from: «<people> … из X», or X's adjective before the
+    people («нижегородские коллеги», «пензенские специалисты по опеке»)."""
     k = bisect.bisect_left(starts, m.start)
+    if m.kind in ("adj", "city_adj"):
+        return _people_after(text, m, toks, starts)
     return _preposition(text, m) == "из" and _people_before(toks, k)
+
+
+def _people_after(text: str, m: Mention, toks: list[Token], starts: list[int]) -> bool:
+    """A noun for people right after an adjectival mention, up to two adjectives between."""
+    after = bisect.bisect_left(starts, m.end)
+    for t in toks[after : after + 3]:
+        if re.search(r"[.!?;,]", text[m.end : t.start]):
+            return False
+        if t.lemma in ORIGIN_NOUNS:
+            return True
+        if not is_adjective(t.text):
+            return False
+    return False
 
 
 def _one_experts_origin(
