@@ -133,15 +133,17 @@ def ry_crumbs(*items: tuple[str, str]) -> str:
     out = '<li class="mod-breadcrumbs__here float-start">Вы здесь: &#160;</li>'
     out += '<li class="mod-breadcrumbs__item breadcrumb-item"><a href="/index.php" class="pathway"><span>Главная</span></a></li>'
     for i, (url, name) in enumerate(items):
-        if i == len(items) - 1:
-            out += f'<li class="mod-breadcrumbs__item breadcrumb-item active"><span>{e(name)}</span></li>'
+        if i == len(items) - 1 or not url:
+            active = " active" if i == len(items) - 1 else ""
+            out += f'<li class="mod-breadcrumbs__item breadcrumb-item{active}"><span>{e(name)}</span></li>'
         else:
             out += f'<li class="mod-breadcrumbs__item breadcrumb-item"><a href="{url}" class="pathway"><span>{e(name)}</span></a></li>'
     return f'<nav class="mod-breadcrumbs__wrapper" aria-label="Навигация по сайту"><ol class="mod-breadcrumbs breadcrumb px-3 py-2">{out}</ol></nav>'
 
 
 def ry_shell(title: str, content: str, arts: list[dict], crumbs: str = "", active: str = "") -> str:
-    menu = "".join(f'<li class="nav-item{" current active" if url == active else ""}"><a href="{url}"{" aria-current=\"page\"" if url == active else ""}>{name}</a></li>' for url, name in RY_MENU)
+    cur = ' aria-current="page"'
+    menu = "".join(f'<li class="nav-item{" current active" if url == active else ""}"><a href="{url}"{cur if url == active else ""}>{name}</a></li>' for url, name in RY_MENU)
     latest = "".join(f'<li itemscope itemtype="https://schema.org/Article"><a href="{ry_url(a)}" itemprop="url"><span itemprop="name">{e(a["title"])}</span></a> <span class="mod-articles-date small">{ry_day(a["date"])}</span></li>' for a in arts[:5])
     return f"""<!DOCTYPE html>
 <html lang="ru-ru" dir="ltr">
@@ -438,6 +440,13 @@ def mr_catlinks(cats: list[str]) -> str:
     return f'<div id="catlinks" class="catlinks" data-mw="interface"><div id="mw-normal-catlinks" class="mw-normal-catlinks">Категории: <ul>{items}</ul></div></div>'
 
 
+def mr_user(who: str) -> str:
+    """A user link: blue for the users with a page, red (an edit link under /w/) for the rest."""
+    if "Участник:" + who in MR_PAGES:
+        return f'<a href="{mr_href("Участник:" + who)}" class="mw-userlink">{e(who)}</a>'
+    return f'<a href="{mr_w("Участник:" + who, "edit")}&amp;redlink=1" class="new mw-userlink">{e(who)}</a>'
+
+
 def mr_short(d: dt.date) -> str:
     return f"{d.day} {MONTHS_GEN[d.month - 1]}"
 
@@ -453,7 +462,7 @@ MR_PAGES = {
 def build_mar(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
     start = (dt.date(2025, 8, 20), "09:00")
-    s.write("robots.txt", "User-agent: *\nDisallow: /w/\nDisallow: /wiki/Служебная:\nAllow: /wiki/Служебная:Свежие_правки\n")
+    s.write("robots.txt", "User-agent: *\nDisallow: /w/\n")
     latest = "".join(f'<li>{mr_short(a["date"])} — <a href="{mr_href(mr_name(a))}" title="{e(mr_name(a))}">{e(a["title"])}</a></li>' for a in arts[:4])
     main = (f'<div class="mw-parser-output"><div class="main-welcome"><p><b>Добро пожаловать</b> в вики Ассоциации замещающих семей Марий Эл! Здесь {len(arts) + 24} статей.</p></div>'
             f'<h2><span class="mw-headline" id="Свежие_новости">Свежие новости</span></h2><ul>{latest}</ul><p><a href="{mr_href("Портал:Новости")}">Все новости →</a></p>'
@@ -492,7 +501,7 @@ def build_mar(arts: list[dict], s: Site) -> Site:
     for c in changes:
         days[c[0]].append(c)
     rc = "".join(f'<h4>{d.day} {MONTHS_GEN[d.month - 1]} {d.year}</h4><ul class="special">'
-                 + "".join(f'<li class="mw-changeslist-line">{t} <a href="{mr_href(page)}" class="mw-changeslist-title">{e(page)}</a>‎ ; <a href="{mr_href("Участник:" + who)}" class="mw-userlink">{e(who)}</a> <span class="comment">({e(what)})</span></li>'
+                 + "".join(f'<li class="mw-changeslist-line">{t} <a href="{mr_href(page)}" class="mw-changeslist-title">{e(page)}</a>‎ ; {mr_user(who)} <span class="comment">({e(what)})</span></li>'
                            for _, t, who, page, what in sel) + "</ul>" for d, sel in days.items())  # fmt: skip
     rc_body = f'<div class="mw-changeslist"><p>Отслеживание последних изменений в вики на этой странице. Показаны последние {len(changes)} правок.</p>{rc}</div>'
     s.page(mr_href("Служебная:Свежие_правки"), mr_file("Служебная:Свежие_правки"), mr_shell("Служебная:Свежие правки", rc_body, lastmod=start, special=True, display="Свежие правки"), "recent-changes")
@@ -505,7 +514,7 @@ def build_mar(arts: list[dict], s: Site) -> Site:
         body = mr_body(a) + mr_catlinks(["Новости"] + a.get("cats", []))
         s.page(mr_href(name), mr_file(name), mr_shell(name, body, lastmod=mr_edited(a), talk=talk, ns_label="Статья"), "article", a)
         if talk:
-            posts = "".join(f'<dl><dd>{e(txt)} — <a href="{mr_href("Участник:Ольга Т.")}">Ольга Т.</a> {t}, {d.day} {MONTHS_GEN[d.month - 1]} {d.year} (MSK)</dd></dl>'
+            posts = "".join(f'<dl><dd>{e(txt)} — {mr_user("Ольга Т.")} {t}, {d.day} {MONTHS_GEN[d.month - 1]} {d.year} (MSK)</dd></dl>'
                             for d, t, txt in [(dt.date.fromisoformat(x.split("|")[0]), x.split("|")[1], x.split("|")[2]) for x in a["talk"]] if d <= NIGHT["date"])  # fmt: skip
             tbody = f'<div class="mw-parser-output"><h2><span class="mw-headline" id="Правки">Правки</span></h2>{posts}</div>'
             last = max([(dt.date.fromisoformat(x.split("|")[0]), x.split("|")[1]) for x in a["talk"] if dt.date.fromisoformat(x.split("|")[0]) <= NIGHT["date"]], default=mr_edited(a))
