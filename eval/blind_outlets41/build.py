@@ -78,7 +78,10 @@ def kam_utc(p: dict) -> dt.datetime:
 
 def kam_text(p: dict, bold_first: bool) -> str:
     """A post's text as Telegram renders it: lines joined by <br/>, the headline in bold."""
-    paras = [[e(ln.strip()) for ln in para.strip().splitlines()] for para in p["text"].strip().split("\n\n")]
+    paras = [
+        [e(ln.strip()) for ln in para.strip().splitlines()]
+        for para in p["text"].strip().split("\n\n")
+    ]
     if bold_first and len(paras) > 1:
         paras[0][0] = f"<b>{paras[0][0]}</b>"
     return "<br/><br/>".join("<br/>".join(lines) for lines in paras)
@@ -106,7 +109,11 @@ def kam_message(p: dict) -> str:
         text = ""
     else:
         text = f'<div class="tgme_widget_message_text js-message_text" dir="auto">{kam_text(p, not forward)}</div>'
-    pinned = '<span class="tgme_widget_message_pinned">закреплено</span>' if p.get("kind") == "pinned" else ""
+    pinned = (
+        '<span class="tgme_widget_message_pinned">закреплено</span>'
+        if p.get("kind") == "pinned"
+        else ""
+    )
     return f"""<div class="tgme_widget_message_wrap js-widget_message_wrap"><div class="tgme_widget_message text_not_supported_wrap js-widget_message" data-post="{KAM_CHANNEL}/{p["id"]}" data-view="eyJjIjotMTAwMjIxMzQ1NiwicCI6{p["id"]}fQ">
 <div class="tgme_widget_message_user"><a href="/"><i class="tgme_widget_message_user_photo bgcolor2" style="background-color:#7aa6c2"><img src="/img/avatar.jpg"></i></a></div>
 <div class="tgme_widget_message_bubble"><i class="tgme_widget_message_bubble_tail"><svg class="bubble_icon" width="9px" height="20px" viewBox="0 0 9 20"></svg></i>
@@ -166,7 +173,10 @@ def kam_feed_page(posts: list[dict], before: int | None) -> str:
 def build_kam(arts: list[dict], others: list[dict], s: Site, also_before: list[int]) -> Site:
     posts = sorted(arts + others, key=lambda p: p["id"])
     newest = posts[-3:]
-    teasers = "".join(f'<li><a href="/feed/{p["id"]}">{e(p["text"].strip().splitlines()[0])}</a></li>' for p in reversed(newest))
+    teasers = "".join(
+        f'<li><a href="/feed/{p["id"]}">{e(p["text"].strip().splitlines()[0])}</a></li>'
+        for p in reversed(newest)
+    )
     home = ('<div class="tgme_channel_info"><div class="tgme_channel_info_header"><div class="tgme_channel_info_header_title"><span dir="auto">Краевой центр «Семья»</span></div>'
             f'<div class="tgme_channel_info_header_username"><a href="https://t.me/{KAM_CHANNEL}">@{KAM_CHANNEL}</a></div></div>'
             '<div class="tgme_channel_info_description">Помогаем семьям Камчатки: кризисная квартира для мам, школа приёмных родителей, сопровождение семей, наставники для выпускников детских домов. Телефон доверия 8-800-000-00-00.</div>'
@@ -187,8 +197,10 @@ def build_kam(arts: list[dict], others: list[dict], s: Site, also_before: list[i
         first = p["text"].strip().splitlines()[0]
         head = (f'\n<meta property="og:title" content="{e(KAM_NAME)}">\n<meta property="og:description" content="{e(" ".join(p["text"].split())[:200])}">'
                 f'\n<link rel="canonical" href="/feed/{p["id"]}">')  # fmt: skip
-        body = (f'<div class="tgme_widget_message_single">{kam_message(p)}</div>'
-                '<p class="tgme_page_back"><a href="/feed">← Вся лента</a></p>')
+        body = (
+            f'<div class="tgme_widget_message_single">{kam_message(p)}</div>'
+            '<p class="tgme_page_back"><a href="/feed">← Вся лента</a></p>'
+        )
         kind = "article" if "kind" not in p else p["kind"]
         s.page(f"/feed/{p['id']}", f"feed/{p['id']}.html",
                kam_shell(f"{KAM_NAME}: {first[:60]}", body, head=head, body_class="tgme_page_post"), kind,
@@ -220,8 +232,14 @@ def kb_url(a: dict) -> str:
 
 
 def kb_menu() -> str:
-    projects = "".join(f'<li><a href="/projects/{slug}/">{name}</a></li>' for slug, (name, _) in KB_PROJECTS.items())
-    services = "".join(f'<li><a href="/services/{slug}/">{name}</a></li>' for slug, (name, _, _) in KB_SERVICES.items())
+    projects = "".join(
+        f'<li><a href="/projects/{slug}/">{name}</a></li>'
+        for slug, (name, _) in KB_PROJECTS.items()
+    )
+    services = "".join(
+        f'<li><a href="/services/{slug}/">{name}</a></li>'
+        for slug, (name, _, _) in KB_SERVICES.items()
+    )
     return f"""<nav class="mega-menu"><ul class="nav nav-pills responsive-menu" id="mainMenu">
 <li class="dropdown"><a class="dropdown-toggle" href="/company/">О фонде</a><div class="dropdown-menu wide_menu"><ul class="dropdown-menu-inner">
 <li><a href="/company/">О фонде</a></li><li><a href="/company/news/">Новости</a></li><li><a href="/company/staff/">Сотрудники</a></li><li><a href="/company/reviews/">Отзывы</a></li><li><a href="/company/vacancy/">Вакансии</a></li><li><a href="/company/docs/">Документы и отчёты</a></li></ul></div></li>
@@ -230,8 +248,16 @@ def kb_menu() -> str:
 <li><a href="/sale/">Акции</a></li><li><a href="/contacts/">Контакты</a></li></ul></nav>"""  # fmt: skip
 
 
-def kb_shell(title: str, h1: str, crumbs: list[tuple[str, str]], content: str, side: str = "") -> str:
-    bc = " - ".join([f'<a href="{u}" title="{n}"><span itemprop="name">{n}</span></a>' for u, n in [("/", "Главная"), *crumbs]] + [f"<span>{e(h1)}</span>"])
+def kb_shell(
+    title: str, h1: str, crumbs: list[tuple[str, str]], content: str, side: str = ""
+) -> str:
+    bc = " - ".join(
+        [
+            f'<a href="{u}" title="{n}"><span itemprop="name">{n}</span></a>'
+            for u, n in [("/", "Главная"), *crumbs]
+        ]
+        + [f"<span>{e(h1)}</span>"]
+    )
     aside = f'<div class="col-md-3 sidebar">{side}</div>' if side else ""
     return f"""<!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" xml:lang="ru" lang="ru">
@@ -286,22 +312,59 @@ def kb_short_date(d: dt.date) -> str:
 
 def build_kbr(arts: list[dict], s: Site) -> Site:
     arts = sorted(arts, key=lambda a: (a["date"], a["time"]), reverse=True)
-    projects = "".join(f'<div class="item col-md-4"><div class="title"><a href="/projects/{slug}/">{name}</a></div><div class="previewtext">{e(text.split(". ")[0])}.</div></div>' for slug, (name, text) in KB_PROJECTS.items())
-    news = "".join(f'<div class="item col-md-4"><div class="period-block"><span class="date">{kb_short_date(a["date"])}</span></div><div class="title"><a href="{kb_url(a)}">{e(a["title"])}</a></div></div>' for a in arts[:3])
-    sales = "".join(f'<div class="item col-md-6"><div class="title"><a href="/sale/{slug}/">{name}</a></div><div class="period-block"><span>{period}</span></div></div>' for slug, (name, period, _) in KB_SALES.items())
+    projects = "".join(
+        f'<div class="item col-md-4"><div class="title"><a href="/projects/{slug}/">{name}</a></div><div class="previewtext">{e(text.split(". ")[0])}.</div></div>'
+        for slug, (name, text) in KB_PROJECTS.items()
+    )
+    news = "".join(
+        f'<div class="item col-md-4"><div class="period-block"><span class="date">{kb_short_date(a["date"])}</span></div><div class="title"><a href="{kb_url(a)}">{e(a["title"])}</a></div></div>'
+        for a in arts[:3]
+    )
+    sales = "".join(
+        f'<div class="item col-md-6"><div class="title"><a href="/sale/{slug}/">{name}</a></div><div class="period-block"><span>{period}</span></div></div>'
+        for slug, (name, period, _) in KB_SALES.items()
+    )
     home = (f'<div class="banners-big"><div class="item"><div class="title">Каждому ребёнку — семью</div><div class="text">Помогаем семьям Кабардино-Балкарии с 2012 года</div><a class="btn btn-default" href="/projects/">Наши проекты</a> <span class="btn btn-transparent" data-event="jqm" data-name="question">Задать вопрос</span></div></div>'
             f'<div class="front-projects"><h3>Проекты</h3><div class="row">{projects}</div></div>'
             f'<div class="front-news"><h3>Новости</h3><div class="row">{news}</div><a class="btn btn-transparent" href="/company/news/">Все новости</a></div>'
             f'<div class="front-sale"><h3>Акции</h3><div class="row">{sales}</div></div>')  # fmt: skip
-    s.page("/", "index.html", kb_shell("Благотворительный фонд «Дети гор» — Нальчик", "Благотворительный фонд «Дети гор»", [], home), "home")
-    chunks = [arts[i:i + KB_PER] for i in range(0, len(arts), KB_PER)] or [[]]
+    s.page(
+        "/",
+        "index.html",
+        kb_shell(
+            "Благотворительный фонд «Дети гор» — Нальчик",
+            "Благотворительный фонд «Дети гор»",
+            [],
+            home,
+        ),
+        "home",
+    )
+    chunks = [arts[i : i + KB_PER] for i in range(0, len(arts), KB_PER)] or [[]]
     for i, chunk in enumerate(chunks, 1):
-        lis = "".join(f'<li class="active"><span>{k}</span></li>' if k == i else f'<li><a href="/company/news/{"" if k == 1 else f"?PAGEN_1={k}"}">{k}</a></li>' for k in range(1, len(chunks) + 1))
-        nxt = f'<li class="flex-nav-next"><a href="/company/news/?PAGEN_1={i + 1}" class="flex-next"></a></li>' if i < len(chunks) else ""
-        prv = f'<li class="flex-nav-prev"><a href="/company/news/{"" if i == 2 else f"?PAGEN_1={i - 1}"}" class="flex-prev"></a></li>' if i > 1 else ""
+        lis = "".join(
+            f'<li class="active"><span>{k}</span></li>'
+            if k == i
+            else f'<li><a href="/company/news/{"" if k == 1 else f"?PAGEN_1={k}"}">{k}</a></li>'
+            for k in range(1, len(chunks) + 1)
+        )
+        nxt = (
+            f'<li class="flex-nav-next"><a href="/company/news/?PAGEN_1={i + 1}" class="flex-next"></a></li>'
+            if i < len(chunks)
+            else ""
+        )
+        prv = (
+            f'<li class="flex-nav-prev"><a href="/company/news/{"" if i == 2 else f"?PAGEN_1={i - 1}"}" class="flex-prev"></a></li>'
+            if i > 1
+            else ""
+        )
         body = (f'<div class="item-views list list-type-block image_left news-list"><div class="items row">{"".join(map(kb_item, chunk))}</div></div>'
                 f'<div class="module-pagination"><div class="nums"><ul class="flex-direction-nav">{prv}{nxt}</ul>{lis}</div></div>')  # fmt: skip
-        shell = kb_shell("Новости" + ("" if i == 1 else f" — страница {i}"), "Новости", [("/company/", "О фонде")], body)
+        shell = kb_shell(
+            "Новости" + ("" if i == 1 else f" — страница {i}"),
+            "Новости",
+            [("/company/", "О фонде")],
+            body,
+        )
         if i == 1:
             s.page("/company/news/", "company/news/index.html", shell, "listing")
         else:
@@ -315,7 +378,17 @@ def build_kbr(arts: list[dict], s: Site) -> Site:
     staff = "".join(f'<div class="item col-md-3"><div class="image"><img src="/upload/iblock/staff/{i}.jpg"></div><div class="title">{n}</div><div class="post">{p}</div></div>'
                     for i, (n, p) in enumerate([("Ирина Тхамокова", "Директор фонда"), ("Залина Кумыкова", "Руководитель проекта «Старший друг»"),
                                                 ("Аслан Бжихатлов", "Юрист"), ("Марина Гергова", "Семейный психолог")], 1))  # fmt: skip
-    s.page("/company/staff/", "company/staff/index.html", kb_shell("Сотрудники", "Сотрудники", [("/company/", "О фонде")], f'<div class="item-views staff row">{staff}</div>'), "team")
+    s.page(
+        "/company/staff/",
+        "company/staff/index.html",
+        kb_shell(
+            "Сотрудники",
+            "Сотрудники",
+            [("/company/", "О фонде")],
+            f'<div class="item-views staff row">{staff}</div>',
+        ),
+        "team",
+    )
     reviews = "".join(f'<div class="item review"><div class="title">{n}</div><div class="period-block"><span class="date">{d}</span></div><div class="previewtext">{e(t)}</div></div>'
                       for n, d, t in [("Фатима, приёмная мама, Баксан", "14.09.2025", "Спасибо психологу Марине за терпение. Мы с сыном наконец-то начали разговаривать, а не ругаться."),
                                       ("Руслан, опекун", "03.10.2025", "Юрист фонда помог оформить пенсию по потере кормильца для племянницы за две недели. Без него мы бы ходили полгода."),
@@ -327,36 +400,86 @@ def build_kbr(arts: list[dict], s: Site) -> Site:
            "<div class=\"item\"><div class=\"title\">Координатор волонтёров</div><div class=\"price\">от 38 000 ₽</div>"
            "<div class=\"previewtext\">Опыт организации мероприятий, водительские права категории B. Частые поездки по районам республики.</div></div>"
            "<span class=\"btn btn-default\" data-event=\"jqm\" data-name=\"resume\">Отправить резюме</span></div>")  # fmt: skip
-    s.page("/company/vacancy/", "company/vacancy/index.html", kb_shell("Вакансии", "Вакансии", [("/company/", "О фонде")], vac), "vacancies")
+    s.page(
+        "/company/vacancy/",
+        "company/vacancy/index.html",
+        kb_shell("Вакансии", "Вакансии", [("/company/", "О фонде")], vac),
+        "vacancies",
+    )
     docs = ("<div class=\"docs-list\"><div class=\"item\"><a href=\"/upload/docs/ustav.pdf\">Устав фонда</a> <span class=\"size\">PDF, 1.2 МБ</span></div>"
             "<div class=\"item\"><a href=\"/upload/docs/otchet-2024.pdf\">Годовой отчёт за 2024 год</a> <span class=\"size\">PDF, 4.8 МБ</span></div>"
             "<div class=\"item\"><a href=\"/upload/docs/policy.pdf\">Политика обработки персональных данных</a> <span class=\"size\">PDF, 0.3 МБ</span></div></div>")  # fmt: skip
-    s.page("/company/docs/", "company/docs/index.html", kb_shell("Документы и отчёты", "Документы и отчёты", [("/company/", "О фонде")], docs), "documents")
+    s.page(
+        "/company/docs/",
+        "company/docs/index.html",
+        kb_shell("Документы и отчёты", "Документы и отчёты", [("/company/", "О фонде")], docs),
+        "documents",
+    )
     contacts = ('<div class="contacts-page"><p><b>Адрес:</b> 360000, Кабардино-Балкарская Республика, г. Нальчик, ул. Кабардинская, 00</p>'
                 '<p><b>Телефон:</b> +7 (8662) 00-00-00</p><p><b>E-mail:</b> info@detigor.example</p><p><b>Режим работы:</b> пн–пт 9:00–18:00</p>'
                 '<div class="map" data-lat="43.4846" data-lon="43.6071"></div><span class="btn btn-default" data-event="jqm" data-name="question">Задать вопрос</span></div>')  # fmt: skip
-    s.page("/contacts/", "contacts/index.html", kb_shell("Контакты", "Контакты", [], contacts), "contacts")
-    s.page("/projects/", "projects/index.html", kb_shell("Проекты", "Проекты", [], f'<div class="item-views projects row">{projects}</div>'), "category")
+    s.page(
+        "/contacts/",
+        "contacts/index.html",
+        kb_shell("Контакты", "Контакты", [], contacts),
+        "contacts",
+    )
+    s.page(
+        "/projects/",
+        "projects/index.html",
+        kb_shell(
+            "Проекты", "Проекты", [], f'<div class="item-views projects row">{projects}</div>'
+        ),
+        "category",
+    )
     for slug, (name, text) in KB_PROJECTS.items():
         body = (f'<div class="detail project"><div class="content"><p>{e(text)}</p></div><div class="order-block"><span class="btn btn-default" data-event="jqm" data-name="question">Стать волонтёром проекта</span></div></div>'
                 '<div class="back"><a class="btn btn-transparent" href="/projects/">Назад к списку</a></div>')  # fmt: skip
-        s.page(f"/projects/{slug}/", f"projects/{slug}/index.html", kb_shell(name, name, [("/projects/", "Проекты")], body), "project")
+        s.page(
+            f"/projects/{slug}/",
+            f"projects/{slug}/index.html",
+            kb_shell(name, name, [("/projects/", "Проекты")], body),
+            "project",
+        )
     svc = "".join(f'<div class="item col-md-6"><div class="title"><a href="/services/{slug}/">{name}</a></div><div class="price">{price}</div><span class="btn btn-default" data-event="jqm" data-name="order_services">Заказать</span></div>'
                   for slug, (name, price, _) in KB_SERVICES.items())  # fmt: skip
-    s.page("/services/", "services/index.html", kb_shell("Услуги", "Услуги", [], f'<div class="catalog item-views table row">{svc}</div>'), "catalogue")
+    s.page(
+        "/services/",
+        "services/index.html",
+        kb_shell("Услуги", "Услуги", [], f'<div class="catalog item-views table row">{svc}</div>'),
+        "catalogue",
+    )
     for slug, (name, price, text) in KB_SERVICES.items():
         body = (f'<div class="detail service"><div class="price_block"><div class="price">{price}</div><span class="btn btn-default" data-event="jqm" data-name="order_services">Записаться</span></div>'
                 f'<div class="content"><p>{e(text)}</p></div></div><div class="back"><a class="btn btn-transparent" href="/services/">Назад к списку</a></div>')  # fmt: skip
-        s.page(f"/services/{slug}/", f"services/{slug}/index.html", kb_shell(name, name, [("/services/", "Услуги")], body), "service")
+        s.page(
+            f"/services/{slug}/",
+            f"services/{slug}/index.html",
+            kb_shell(name, name, [("/services/", "Услуги")], body),
+            "service",
+        )
     sale = "".join(f'<div class="item col-md-6"><div class="period-block"><span class="date">{period}</span></div><div class="title"><a href="/sale/{slug}/">{name}</a></div><div class="previewtext">{e(text.split(". ")[0])}.</div></div>'
                    for slug, (name, period, text) in KB_SALES.items())  # fmt: skip
-    s.page("/sale/", "sale/index.html", kb_shell("Акции", "Акции", [], f'<div class="item-views sale row">{sale}</div>'), "catalogue")
+    s.page(
+        "/sale/",
+        "sale/index.html",
+        kb_shell("Акции", "Акции", [], f'<div class="item-views sale row">{sale}</div>'),
+        "catalogue",
+    )
     for slug, (name, period, text) in KB_SALES.items():
         body = (f'<div class="detail sale"><div class="period-block"><span class="date">Срок проведения: {period}</span></div><div class="content"><p>{e(text)}</p></div>'
                 f'<span class="btn btn-default" data-event="jqm" data-name="question">Оставить заявку</span></div><div class="back"><a class="btn btn-transparent" href="/sale/">Назад к списку</a></div>')  # fmt: skip
-        s.page(f"/sale/{slug}/", f"sale/{slug}/index.html", kb_shell(name, name, [("/sale/", "Акции")], body), "promo")
+        s.page(
+            f"/sale/{slug}/",
+            f"sale/{slug}/index.html",
+            kb_shell(name, name, [("/sale/", "Акции")], body),
+            "promo",
+        )
     for a in arts:
-        others = "".join(f'<div class="item"><a href="{kb_url(b)}">{e(b["title"])}</a></div>' for b in [b for b in arts if b is not a][:3])
+        others = "".join(
+            f'<div class="item"><a href="{kb_url(b)}">{e(b["title"])}</a></div>'
+            for b in [b for b in arts if b is not a][:3]
+        )
         body = (f'<div class="detail news"><div class="period-block"><span class="date">{words_date(a["date"])}</span></div>'
                 f'<div class="detailimage"><img class="img-responsive" src="/upload/iblock/{a["id"]:03d}/news_{a["id"]}.jpg" alt="{e(a["title"])}"></div>'
                 f'<div class="content">{kb_body(a)}</div><div class="share"><span>Поделиться:</span> <a href="https://vk.com/share.php" target="_blank">ВКонтакте</a></div></div>'
@@ -390,7 +513,9 @@ def render(sites: Path, night: dt.date, also_before: list[int]) -> list[dict]:
             build_kam(mine, others, s, also_before)
         else:
             build_kbr(mine, s)
-        (sites / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (sites / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
         gold += s.gold
     return gold
 
@@ -410,7 +535,9 @@ def main(argv: list[str]) -> None:
         "outlets": {n: {"region": o["region"], "iso": o["iso"], "title": o["title"]} for n, o in OUTLETS.items()},
         "pages": pages,
     }  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     n_art = sum(p["is_article"] for p in pages)
     print(f"{len(pages)} pages ({n_art} articles) in {len(OUTLETS)} outlets → {out / 'sites'}")
 
