@@ -193,16 +193,28 @@ def ad_pager(i: int, n: int) -> str:
 
     items = []
     if i > 0:
-        items.append(f'<li class="pager__item pager__item--control pager__item--first"><a href="{href(0)}" title="На первую страницу">«</a></li>')
-        items.append(f'<li class="pager__item pager__item--control pager__item--previous"><a href="{href(i - 1)}" rel="prev" title="На предыдущую страницу">‹</a></li>')
+        items.append(
+            f'<li class="pager__item pager__item--control pager__item--first"><a href="{href(0)}" title="На первую страницу">«</a></li>'
+        )
+        items.append(
+            f'<li class="pager__item pager__item--control pager__item--previous"><a href="{href(i - 1)}" rel="prev" title="На предыдущую страницу">‹</a></li>'
+        )
     for k in range(n):
         if k == i:
-            items.append(f'<li class="pager__item pager__item--active"><span class="visually-hidden">Текущая страница</span>{k + 1}</li>')
+            items.append(
+                f'<li class="pager__item pager__item--active"><span class="visually-hidden">Текущая страница</span>{k + 1}</li>'
+            )
         else:
-            items.append(f'<li class="pager__item"><a href="{href(k)}" title="Перейти на страницу {k + 1}">{k + 1}</a></li>')
+            items.append(
+                f'<li class="pager__item"><a href="{href(k)}" title="Перейти на страницу {k + 1}">{k + 1}</a></li>'
+            )
     if i < n - 1:
-        items.append(f'<li class="pager__item pager__item--control pager__item--next"><a href="{href(i + 1)}" rel="next" title="На следующую страницу">›</a></li>')
-        items.append(f'<li class="pager__item pager__item--control pager__item--last"><a href="{href(n - 1)}" title="На последнюю страницу">»</a></li>')
+        items.append(
+            f'<li class="pager__item pager__item--control pager__item--next"><a href="{href(i + 1)}" rel="next" title="На следующую страницу">›</a></li>'
+        )
+        items.append(
+            f'<li class="pager__item pager__item--control pager__item--last"><a href="{href(n - 1)}" title="На последнюю страницу">»</a></li>'
+        )
     return f'<nav class="pager" role="navigation" aria-labelledby="pagination-heading"><h4 id="pagination-heading" class="visually-hidden">Постраничная навигация</h4><ul class="pager__items js-pager__items">{"".join(items)}</ul></nav>'
 
 
@@ -226,7 +238,10 @@ def build_ady(arts: list[dict], s: Site) -> Site:
     per = 6
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks):
-        body = ad_title("Новости") + f'<div class="views-element-container"><div class="view view-news view-id-news view-display-id-page_1"><div class="view-content">{"".join(map(ad_row, chunk))}</div>{ad_pager(i, len(chunks))}</div></div>'
+        body = (
+            ad_title("Новости")
+            + f'<div class="views-element-container"><div class="view view-news view-id-news view-display-id-page_1"><div class="view-content">{"".join(map(ad_row, chunk))}</div>{ad_pager(i, len(chunks))}</div></div>'
+        )
         shell = ad_shell("Новости", body, today, path="/press-centr/novosti")
         if i == 0:
             s.page("/press-centr/novosti", "press-centr/novosti.html", shell, "listing")
@@ -234,15 +249,56 @@ def build_ady(arts: list[dict], s: Site) -> Site:
             s.query_page(f"/press-centr/novosti?page={i}", shell, "paginated")
     for tid, name in AD_TERMS.items():
         sel = [a for a in arts if a["term"] == tid]
-        body = ad_title(name) + f'<div class="view view-taxonomy-term view-id-taxonomy_term view-display-id-page_1"><div class="view-content">{"".join(map(ad_row, sel))}</div></div>'
-        s.page(f"/taxonomy/term/{tid}", f"taxonomy/term/{tid}.html", ad_shell(name, body, today), "tag")
-    rows = "".join(f'<tr><td>{e(num)}</td><td><span class="file file--mime-application-pdf"><a href="/sites/default/files/{f}" type="application/pdf">{e(what)}</a></span></td></tr>' for num, what, f in AD_DOCS)
-    s.page("/dokumenty", "dokumenty.html", ad_shell("Документы", ad_title("Документы") + f'<div class="view view-documents"><table class="views-table cols-2"><thead><tr><th>Реквизиты</th><th>Наименование</th></tr></thead><tbody>{rows}</tbody></table></div>', today, path="/dokumenty"), "documents")
-    links = "".join(f'<li><a href="/gosudarstvennye-uslugi/{slug}">{name}</a></li>' for slug, (name, _) in AD_SERVICES.items())
-    s.page("/gosudarstvennye-uslugi", "gosudarstvennye-uslugi.html", ad_shell("Государственные услуги", ad_title("Государственные услуги") + f'<div class="text-content"><p>Министерство и подведомственные центры социального обслуживания предоставляют следующие государственные услуги.</p><ul>{links}</ul></div>', today, path="/gosudarstvennye-uslugi"), "service")
+        body = (
+            ad_title(name)
+            + f'<div class="view view-taxonomy-term view-id-taxonomy_term view-display-id-page_1"><div class="view-content">{"".join(map(ad_row, sel))}</div></div>'
+        )
+        s.page(
+            f"/taxonomy/term/{tid}", f"taxonomy/term/{tid}.html", ad_shell(name, body, today), "tag"
+        )
+    rows = "".join(
+        f'<tr><td>{e(num)}</td><td><span class="file file--mime-application-pdf"><a href="/sites/default/files/{f}" type="application/pdf">{e(what)}</a></span></td></tr>'
+        for num, what, f in AD_DOCS
+    )
+    s.page(
+        "/dokumenty",
+        "dokumenty.html",
+        ad_shell(
+            "Документы",
+            ad_title("Документы")
+            + f'<div class="view view-documents"><table class="views-table cols-2"><thead><tr><th>Реквизиты</th><th>Наименование</th></tr></thead><tbody>{rows}</tbody></table></div>',
+            today,
+            path="/dokumenty",
+        ),
+        "documents",
+    )
+    links = "".join(
+        f'<li><a href="/gosudarstvennye-uslugi/{slug}">{name}</a></li>'
+        for slug, (name, _) in AD_SERVICES.items()
+    )
+    s.page(
+        "/gosudarstvennye-uslugi",
+        "gosudarstvennye-uslugi.html",
+        ad_shell(
+            "Государственные услуги",
+            ad_title("Государственные услуги")
+            + f'<div class="text-content"><p>Министерство и подведомственные центры социального обслуживания предоставляют следующие государственные услуги.</p><ul>{links}</ul></div>',
+            today,
+            path="/gosudarstvennye-uslugi",
+        ),
+        "service",
+    )
     for slug, (name, text) in AD_SERVICES.items():
-        body = ad_title(name) + f'<article class="node node--type-page node--view-mode-full"><div class="node__content"><div class="text-content clearfix field field--name-body">{text}</div></div></article>'
-        s.page(f"/gosudarstvennye-uslugi/{slug}", f"gosudarstvennye-uslugi/{slug}.html", ad_shell(name, body, today, path="/gosudarstvennye-uslugi"), "service")
+        body = (
+            ad_title(name)
+            + f'<article class="node node--type-page node--view-mode-full"><div class="node__content"><div class="text-content clearfix field field--name-body">{text}</div></div></article>'
+        )
+        s.page(
+            f"/gosudarstvennye-uslugi/{slug}",
+            f"gosudarstvennye-uslugi/{slug}.html",
+            ad_shell(name, body, today, path="/gosudarstvennye-uslugi"),
+            "service",
+        )
     s.page("/o-ministerstve", "o-ministerstve.html", ad_shell("О министерстве", ad_title("О министерстве") + "<div class=\"text-content\"><p>Министерство труда и социального развития Республики Адыгея — исполнительный орган государственной власти республики в сфере социальной защиты населения, опеки и попечительства, труда и занятости.</p><p>Министр — Ирина Вячеславовна Шхалахова. Министерству подведомственны центры социального обслуживания населения во всех муниципальных образованиях, республиканский ресурсный центр по сопровождению замещающих семей и социально-реабилитационный центр для несовершеннолетних.</p></div>", today, path="/o-ministerstve"), "about")  # fmt: skip
     s.page("/vakansii", "vakansii.html", ad_shell("Вакансии", ad_title("Вакансии") + "<div class=\"text-content\"><p>Министерство объявляет конкурс на замещение вакантных должностей государственной гражданской службы:</p><ul><li>главный специалист отдела опеки и попечительства;</li><li>ведущий специалист отдела социальной поддержки семей с детьми.</li></ul><p>Документы принимаются в течение 21 дня со дня размещения объявления.</p></div>", today, path="/vakansii"), "vacancies")  # fmt: skip
     s.page("/kontakty", "kontakty.html", ad_shell("Контакты", ad_title("Контакты") + "<div class=\"text-content\"><p>385000, Республика Адыгея, г. Майкоп, ул. Советская, д. 000.</p><p>Приёмная министра: +7 (8772) 00-00-00. Отдел опеки и попечительства: +7 (8772) 00-00-01.</p><p>Режим работы: понедельник — пятница с 9:00 до 18:00, перерыв с 13:00 до 13:48.</p></div>", today, path="/kontakty"), "contacts")  # fmt: skip
@@ -257,9 +313,20 @@ def build_ady(arts: list[dict], s: Site) -> Site:
                 f'<div class="block block-views"><h2 class="block__title">Другие новости</h2><ul>{more}</ul></div>')  # fmt: skip
         head = f'\n<link rel="canonical" href="{ad_url(a)}" />'
         rel = ad_url(a).lstrip("/") + ".html"
-        s.page(ad_url(a), rel, ad_shell(a["title"], body, today, head, "/press-centr/novosti"), "article", a)
+        s.page(
+            ad_url(a),
+            rel,
+            ad_shell(a["title"], body, today, head, "/press-centr/novosti"),
+            "article",
+            a,
+        )
         if a in important:
-            s.page(f"/node/{a['nid']}", f"node/{a['nid']}.html", ad_shell(a["title"], body, today, head, "/press-centr/novosti"), "duplicate")
+            s.page(
+                f"/node/{a['nid']}",
+                f"node/{a['nid']}.html",
+                ad_shell(a["title"], body, today, head, "/press-centr/novosti"),
+                "duplicate",
+            )
     return s
 
 
@@ -298,7 +365,11 @@ def ty_shell(title: str, content: str, arts: list[dict], path: str = "/") -> str
         f'<li class="jmd-nav__list-item-0{" cc-nav-current j-nav-current jmd-nav__item--current" if p == path else ""}">'
         f'<a href="{q(p)}" data-link-title="{n}">{n}</a></li>' for p, n in nav)  # fmt: skip
     counts = {slug: sum(slug in a["tags"] for a in arts) for slug in TY_TAGS}
-    cloud = " ".join(f'<a href="{ty_tag_url(slug)}" class="j-tag-cloud__tag" style="font-size:{10 + 2 * n}px">{name}</a>' for slug, name in TY_TAGS.items() if (n := counts[slug]))
+    cloud = " ".join(
+        f'<a href="{ty_tag_url(slug)}" class="j-tag-cloud__tag" style="font-size:{10 + 2 * n}px">{name}</a>'
+        for slug, name in TY_TAGS.items()
+        if (n := counts[slug])
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru-RU">
 <head>
@@ -338,7 +409,11 @@ def ty_shell(title: str, content: str, arts: list[dict], path: str = "/") -> str
 
 
 def ty_tags(a: dict) -> str:
-    return '<div class="j-blog-post--tags">Метки: ' + ", ".join(f'<a href="{ty_tag_url(t)}">{TY_TAGS[t]}</a>' for t in a["tags"]) + "</div>"
+    return (
+        '<div class="j-blog-post--tags">Метки: '
+        + ", ".join(f'<a href="{ty_tag_url(t)}">{TY_TAGS[t]}</a>' for t in a["tags"])
+        + "</div>"
+    )
 
 
 def ty_post_teaser(a: dict) -> str:
@@ -351,11 +426,23 @@ def ty_post_teaser(a: dict) -> str:
 
 
 def ty_posts(sel: list[dict]) -> str:
-    return "".join(f'<div class="j-blogarticle j-blog-post--list-item">{ty_post_teaser(a)}</div>' for a in sel)
+    return "".join(
+        f'<div class="j-blogarticle j-blog-post--list-item">{ty_post_teaser(a)}</div>' for a in sel
+    )
 
 
-def ty_page(s: Site, path: str, title: str, content: str, arts: list[dict], kind: str, nav: str | None = None) -> None:
-    s.page(q(path), path.lstrip("/") + "index.html", ty_shell(title, content, arts, nav or path), kind)
+def ty_page(
+    s: Site,
+    path: str,
+    title: str,
+    content: str,
+    arts: list[dict],
+    kind: str,
+    nav: str | None = None,
+) -> None:
+    s.page(
+        q(path), path.lstrip("/") + "index.html", ty_shell(title, content, arts, nav or path), kind
+    )
 
 
 def build_tyv(arts: list[dict], s: Site) -> Site:
@@ -370,9 +457,22 @@ def build_tyv(arts: list[dict], s: Site) -> Site:
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
-        pager = " ".join(f"<span>{k}</span>" if k == i else f'<a href="{q(TY_BLOG)}{"" if k == 1 else f"?page={k}"}">{k}</a>' for k in range(1, len(chunks) + 1))
-        nxt = f'<a href="{q(TY_BLOG)}?page={i + 1}" class="j-blog-pager-next">Вперёд ›</a>' if i < len(chunks) else ""
-        prv = f'<a href="{q(TY_BLOG)}{"" if i == 2 else f"?page={i - 1}"}" class="j-blog-pager-prev">‹ Назад</a>' if i > 1 else ""
+        pager = " ".join(
+            f"<span>{k}</span>"
+            if k == i
+            else f'<a href="{q(TY_BLOG)}{"" if k == 1 else f"?page={k}"}">{k}</a>'
+            for k in range(1, len(chunks) + 1)
+        )
+        nxt = (
+            f'<a href="{q(TY_BLOG)}?page={i + 1}" class="j-blog-pager-next">Вперёд ›</a>'
+            if i < len(chunks)
+            else ""
+        )
+        prv = (
+            f'<a href="{q(TY_BLOG)}{"" if i == 2 else f"?page={i - 1}"}" class="j-blog-pager-prev">‹ Назад</a>'
+            if i > 1
+            else ""
+        )
         body = f'<div class="j-module n j-blog"><div class="blog-overview">{ty_posts(chunk)}</div><div class="j-blog-pager">{prv} {pager} {nxt}</div></div>'
         shell = ty_shell("Блог", body, arts, TY_BLOG)
         if i == 1:
@@ -382,7 +482,15 @@ def build_tyv(arts: list[dict], s: Site) -> Site:
             s.judge(f"{q(TY_BLOG)}?page={i}", "paginated", None)
     for slug, name in TY_TAGS.items():
         sel = [a for a in arts if slug in a["tags"]]
-        ty_page(s, f"{TY_BLOG}tag/{slug}/", f"Метка: {name}", f'<div class="j-module n j-blog"><h1>Записи с меткой «{name}»</h1>{ty_posts(sel)}</div>', arts, "tag", TY_BLOG)
+        ty_page(
+            s,
+            f"{TY_BLOG}tag/{slug}/",
+            f"Метка: {name}",
+            f'<div class="j-module n j-blog"><h1>Записи с меткой «{name}»</h1>{ty_posts(sel)}</div>',
+            arts,
+            "tag",
+            TY_BLOG,
+        )
     texts = {
         "/о-клубе/": ("about", '<h1>О клубе</h1><p>Клуб приёмных семей «Ак-Өг» существует с 2017 года. Его основали несколько приёмных семей Кызыла, которым не хватало общения с теми, кто понимает.</p><p>Сегодня в клубе больше восьмидесяти семей из Кызыла, Шагонара, Чадана, Тээли, Турана и других сёл и городов республики. Председатель клуба — Саяна Кужугет, мама шестерых детей.</p>'),
         "/как-стать-приёмной-семьёй/": ("guide", '<h1>Как стать приёмной семьёй</h1><p>1. Обратитесь в отдел опеки и попечительства вашего кожууна или города и получите направление в школу приёмных родителей.</p><p>2. Пройдите обучение — это около двух месяцев занятий с психологами и юристами.</p><p>3. Соберите документы и получите заключение о возможности быть опекуном.</p><p>4. Познакомьтесь с ребёнком. На каждом шаге вам помогут в нашем клубе — просто приходите на встречу.</p>'),
@@ -394,9 +502,26 @@ def build_tyv(arts: list[dict], s: Site) -> Site:
     for path, name in TY_PAGES:
         kind, text = texts[path]
         ty_page(s, path, name, f'<div class="j-module n j-text">{text}</div>', arts, kind)
-    ty_page(s, "/about/", "О сайте", '<div class="j-module n j-text"><h1>О сайте</h1><p>Ответственный за содержание: Клуб приёмных семей «Ак-Өг», Кызыл. Сайт создан с помощью Jimdo.</p></div>', arts, "about")
-    tree = "".join(f'<li><a href="{q(p)}">{n}</a></li>' for p, n in [("/", "Главная"), (TY_BLOG, "Блог"), *TY_PAGES])
-    ty_page(s, "/sitemap/", "Карта сайта", f'<div class="j-module n j-text"><h1>Карта сайта</h1><ul class="sitemap">{tree}</ul></div>', arts, "sitemap")
+    ty_page(
+        s,
+        "/about/",
+        "О сайте",
+        '<div class="j-module n j-text"><h1>О сайте</h1><p>Ответственный за содержание: Клуб приёмных семей «Ак-Өг», Кызыл. Сайт создан с помощью Jimdo.</p></div>',
+        arts,
+        "about",
+    )
+    tree = "".join(
+        f'<li><a href="{q(p)}">{n}</a></li>'
+        for p, n in [("/", "Главная"), (TY_BLOG, "Блог"), *TY_PAGES]
+    )
+    ty_page(
+        s,
+        "/sitemap/",
+        "Карта сайта",
+        f'<div class="j-module n j-text"><h1>Карта сайта</h1><ul class="sitemap">{tree}</ul></div>',
+        arts,
+        "sitemap",
+    )
     for a in arts:
         comments = "".join(
             f'<li class="com-list-noava"><div class="com-meta"><strong>{who}</strong> <span class="com-date">({dotted(a["date"] + dt.timedelta(days=k + 1))} в {19 + k}:1{k})</span></div><div class="com-text">{e(c)}</div></li>'
@@ -406,7 +531,13 @@ def build_tyv(arts: list[dict], s: Site) -> Site:
                 f'<div class="post j-blog-content"><div class="j-module n j-text">{body_html(a)}</div></div>{ty_tags(a)}'
                 f'<div id="comments" class="com-list-wrapper"><h3>Комментарии ({len(a["comments"])})</h3><ul class="com-list">{comments}</ul>'
                 f'<form class="com-form" action="/app/module/blog/comment" method="post"><input name="name" placeholder="Имя"><textarea name="text" placeholder="Комментарий"></textarea><button>Написать комментарий</button></form></div></div>')  # fmt: skip
-        s.page(ty_url(a), ty_url(a).lstrip("/") + "index.html", ty_shell(a["title"], body, arts, TY_BLOG), "article", a)
+        s.page(
+            ty_url(a),
+            ty_url(a).lstrip("/") + "index.html",
+            ty_shell(a["title"], body, arts, TY_BLOG),
+            "article",
+            a,
+        )
     return s
 
 
@@ -426,7 +557,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -436,7 +569,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
