@@ -89,7 +89,11 @@ def rfc822(a: dict) -> str:
 
 # --- alania: a crisis centre on HostCMS ------------------------------------------------------------
 
-AL_GROUPS = {"novosti-centra": "Новости центра", "semya-i-zakon": "Семья и закон", "obyavleniya": "Объявления"}
+AL_GROUPS = {
+    "novosti-centra": "Новости центра",
+    "semya-i-zakon": "Семья и закон",
+    "obyavleniya": "Объявления",
+}
 AL_TAGS = {
     "krizisnyy-centr": ("кризисный центр", lambda a: "кризисн" in a["text"] or "центр" in a["title"]),
     "zameshchayushchie-semi": ("замещающие семьи", lambda a: "приёмн" in a["text"]),
@@ -234,15 +238,31 @@ def build_alania(arts: list[dict], s: Site) -> Site:
     home = ('<div class="home_banner"><h2>Вам нужна помощь?</h2><p>Звоните на телефон доверия или приходите — '
             'мы принимаем круглосуточно.</p><a href="/pomoshch/">Как получить помощь</a></div>'
             '<h2>Новости центра</h2>' + "".join(map(al_item, arts[:3])) + '<p><a href="/news/">Все новости</a></p>')  # fmt: skip
-    s.page("/", "index.html", al_shell("Республиканский кризисный центр для женщин с детьми — Владикавказ", home), "home")
-    groups_menu = '<div class="groups">' + " · ".join(f'<a href="/news/{slug}/">{name}</a>' for slug, name in AL_GROUPS.items()) + "</div>"
+    s.page(
+        "/",
+        "index.html",
+        al_shell("Республиканский кризисный центр для женщин с детьми — Владикавказ", home),
+        "home",
+    )
+    groups_menu = (
+        '<div class="groups">'
+        + " · ".join(f'<a href="/news/{slug}/">{name}</a>' for slug, name in AL_GROUPS.items())
+        + "</div>"
+    )
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
-        body = f"<h1>Новости</h1>{groups_menu}{''.join(map(al_item, chunk))}{al_pager(i, len(chunks))}"
+        body = (
+            f"<h1>Новости</h1>{groups_menu}{''.join(map(al_item, chunk))}{al_pager(i, len(chunks))}"
+        )
         title = "Новости" if i == 1 else f"Новости, страница {i}"
         url = "/news/" if i == 1 else f"/news/page-{i}/"
-        s.page(url, url.strip("/") + "/index.html", al_shell(title, body, [("Новости", "")]), "listing" if i == 1 else "paginated")
+        s.page(
+            url,
+            url.strip("/") + "/index.html",
+            al_shell(title, body, [("Новости", "")]),
+            "listing" if i == 1 else "paginated",
+        )
     for slug, name in AL_GROUPS.items():
         sel = [a for a in arts if a["group"] == slug]
         s.page(f"/news/{slug}/", f"news/{slug}/index.html",
@@ -254,7 +274,12 @@ def build_alania(arts: list[dict], s: Site) -> Site:
                al_shell(f"Метка «{name}»", f"<h1>Метка «{name}»</h1>" + "".join(map(al_teaser, sel)),
                         [("Новости", "/news/"), (f"Метка «{name}»", "")]), "tag")  # fmt: skip
     for url, (name, kind, text) in AL_PAGES.items():
-        s.page(url, url.strip("/") + "/index.html", al_shell(name, f"<h1>{name}</h1>{text}", [(name, "")]), kind)
+        s.page(
+            url,
+            url.strip("/") + "/index.html",
+            al_shell(name, f"<h1>{name}</h1>{text}", [(name, "")]),
+            kind,
+        )
     faq = "".join(
         f'<div class="helpdesk_item"><div class="question"><span class="date">{dotted(d)}</span> <b>{e(who)}</b>: {e(q)}</div>'
         f'<div class="answer"><b>Ответ специалиста:</b> {e(ans)}</div></div>'
@@ -267,19 +292,39 @@ def build_alania(arts: list[dict], s: Site) -> Site:
     tree = '<ul><li><a href="/">Главная</a></li><li><a href="/news/">Новости</a><ul>' + "".join(
         f'<li><a href="/news/{slug}/">{name}</a></li>' for slug, name in AL_GROUPS.items()
     ) + "</ul></li>" + "".join(f'<li><a href="{u}">{t}</a></li>' for u, (t, _, _) in AL_PAGES.items()) + '<li><a href="/vopros-otvet/">Вопрос-ответ</a></li></ul>'  # fmt: skip
-    s.page("/map/", "map/index.html", al_shell("Карта сайта", f"<h1>Карта сайта</h1>{tree}", [("Карта сайта", "")]), "sitemap")
+    s.page(
+        "/map/",
+        "map/index.html",
+        al_shell("Карта сайта", f"<h1>Карта сайта</h1>{tree}", [("Карта сайта", "")]),
+        "sitemap",
+    )
     s.write("news/rss/index.xml", al_rss(arts))
     for a in arts:
-        crumbs = [("Новости", "/news/"), (AL_GROUPS[a["group"]], f"/news/{a['group']}/"), (a["title"], "")]
-        s.page(al_url(a), al_url(a).strip("/") + "/index.html", al_shell(a["title"], al_article(a, arts), crumbs), "article", a)
+        crumbs = [
+            ("Новости", "/news/"),
+            (AL_GROUPS[a["group"]], f"/news/{a['group']}/"),
+            (a["title"], ""),
+        ]
+        s.page(
+            al_url(a),
+            al_url(a).strip("/") + "/index.html",
+            al_shell(a["title"], al_article(a, arts), crumbs),
+            "article",
+            a,
+        )
     return s
 
 
 # --- mos: a foundation's charity shop on OpenCart with a blog -------------------------------------
 
+
 def oc(route: str, **params: Any) -> str:
     """An OpenCart link as the pages spell it (the route's slashes as %2F), unescaped."""
-    return "/index.php?route=" + route.replace("/", "%2F") + "".join(f"&{k}={v}" for k, v in params.items())
+    return (
+        "/index.php?route="
+        + route.replace("/", "%2F")
+        + "".join(f"&{k}={v}" for k, v in params.items())
+    )
 
 
 def href(url: str) -> str:
@@ -320,11 +365,16 @@ MOS_INFO = {
 }  # fmt: skip
 
 
-def mos_shell(title: str, content: str, posts: list[dict], crumbs: list[tuple[str, str]] | None = None) -> str:
+def mos_shell(
+    title: str, content: str, posts: list[dict], crumbs: list[tuple[str, str]] | None = None
+) -> str:
     trail = '<ul class="breadcrumb"><li><a href="/"><i class="fa fa-home"></i></a></li>' + "".join(
         f'<li><a href="{href(u)}">{e(t)}</a></li>' for t, u in (crumbs or [])
     ) + "</ul>"  # fmt: skip
-    cats = "".join(f'<li><a href="{href(oc("product/category", path=cid))}">{name}</a></li>' for cid, name in MOS_CATS.items())
+    cats = "".join(
+        f'<li><a href="{href(oc("product/category", path=cid))}">{name}</a></li>'
+        for cid, name in MOS_CATS.items()
+    )
     info = "".join(f'<li><a href="{href(oc("information/information", information_id=i))}">{t}</a></li>' for i, (t, _, _) in MOS_INFO.items())  # fmt: skip
     return f"""<!DOCTYPE html>
 <!--[if IE]><![endif]-->
@@ -389,7 +439,9 @@ def build_mos(arts: list[dict], s: Site) -> Site:
     home = (f'<div id="slideshow0" class="swiper-viewport"><img src="image/catalog/banners/podarok.jpg" alt="Покупая у нас, вы помогаете семьям"></div>'
             f'<h3>Рекомендуемые</h3><div class="row">{"".join(map(mos_thumb, MOS_PRODUCTS))}</div>'
             f'<div class="blog-latest"><h3>Последние записи блога</h3>{latest}<a href="{href(oc(MOS_BLOG))}">Все записи</a></div>')  # fmt: skip
-    s.page("/", "index.html", mos_shell("Благотворительный магазин «Добрые руки»", home, arts), "home")
+    s.page(
+        "/", "index.html", mos_shell("Благотворительный магазин «Добрые руки»", home, arts), "home"
+    )
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
@@ -405,7 +457,11 @@ def build_mos(arts: list[dict], s: Site) -> Site:
     for cid, name in MOS_CATS.items():
         sel = [p for p in MOS_PRODUCTS if p["cat"] == cid]
         body = f'<h2>{name}</h2><div class="row">{"".join(map(mos_thumb, sel))}</div><div class="text-right">Показано с 1 по {len(sel)} из {len(sel)} (всего 1 страниц)</div>'
-        s.query_page(oc("product/category", path=cid), mos_shell(name, body, arts, [(name, oc("product/category", path=cid))]), "category")
+        s.query_page(
+            oc("product/category", path=cid),
+            mos_shell(name, body, arts, [(name, oc("product/category", path=cid))]),
+            "category",
+        )
     for p in MOS_PRODUCTS:
         url = oc("product/product", product_id=p["id"])
         reviews = "".join(
@@ -441,7 +497,14 @@ def build_mos(arts: list[dict], s: Site) -> Site:
                 f'<div class="addthis_toolbox"><a class="addthis_button_vk"></a><a class="addthis_button_odnoklassniki_ru"></a></div></div>'
                 f'<h3>Товары по теме</h3><div class="row">{"".join(map(mos_thumb, related))}</div>'
                 f'<p><a href="{href(oc(MOS_BLOG))}" class="btn btn-default">Вернуться в блог</a></p>')  # fmt: skip
-        s.query_page(mos_url(a), mos_shell(a["title"], body, arts, [("Блог фонда", oc(MOS_BLOG)), (a["title"], mos_url(a))]), "article", a)
+        s.query_page(
+            mos_url(a),
+            mos_shell(
+                a["title"], body, arts, [("Блог фонда", oc(MOS_BLOG)), (a["title"], mos_url(a))]
+            ),
+            "article",
+            a,
+        )
     return s
 
 
@@ -461,7 +524,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -471,7 +536,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
