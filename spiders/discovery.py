@@ -17,6 +17,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from newsmon.core.urls import absolute, same_origin
+from pipeline.extract.boilerplate import DATE_MARK_XPATH
 
 
 @dataclass(frozen=True)
@@ -189,13 +190,15 @@ PRINT_RE = re.compile(
     r"/(print|amp)(/|$)|[?&](print|amp|version=print)(=|&|$)|print\.(php|html?)$", re.I
 )
 # Listings of another kind (tags, authors) and site furniture: never article pages.
-NON_ARTICLE_RE = re.compile(
+FURNITURE_RE = re.compile(
     r"/(tags?|authors?|avtory?|persons?|search|poisk|login|register|user|users|profile|rss|feed|"
     r"calendar|about|o-nas|contacts?|kontakty|advert|reklama|subscribe|podpiska|privacy|policy|"
-    r"cart|comments?|vacancy|vakansii)(/|$)|\.(jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|xml|zip|"
-    r"rar|mp[34]|avi|css|js)$",
+    r"cart|comments?|vacancy|vakansii)(/|$)",
     re.I,
 )
+POST_STREAM_WORDS = frozenset({"feed", "rss"})
+FILE_RE = re.compile(r"\.(jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|xml|zip|rar|mp[34]|avi|css|js)$", re.I)
+NON_ARTICLE_RE = re.compile(f"{FURNITURE_RE.pattern}|{FILE_RE.pattern}", re.I)
 SECTION_HINT_RE = re.compile(r"/(category|categories|rubric|rubrics|rubrika|section|razdel)/", re.I)
 ARTICLE_PATH_RE = re.compile(
     r"\d{3,}|/\d{4}/\d{1,2}/|/[a-z0-9]+[-_][a-z0-9]+[-_][a-z0-9-_]+/?$|\.s?html?$", re.I
@@ -249,13 +252,14 @@ def not_an_article_url(url: str) -> bool:
     return bool(PAGINATION_RE.search(url) or PRINT_RE.search(url) or NON_ARTICLE_RE.search(path))
 
 
-def link_kind(url: str, text: str = "") -> str:
-    """'pagination', 'article', 'section' or 'other' for a same-origin link (URL and text)."""
+def link_kind(url: str, text: str = "", *, holds_date: bool = False) -> str:
+    """'pagination', 'article', 'section' or 'other' for a same-origin link (URL and text;
+    ``holds_date``: the link is marked as a date, as a post's permalink is)."""
     parts = urlsplit(url)
     path = INDEX_FILE_RE.sub("/", parts.path or "/")
     if PAGINATION_RE.search(url):
         return "pagination"
-    if not_an_article_url(url):
+    if not_an_article_url(url) and not _words_outweigh_furniture(url, path, text, holds_date):
         return "other"
     if SECTION_HINT_RE.search(path) and not re.search(r"\d{3,}", path):
         return "section"
@@ -279,6 +283,25 @@ def link_kind(url: str, text: str = "") -> str:
     if SECTION_PATH_RE.match(path) and (not parts.query or _names_a_rubric(parts.query)):
         return "section"  # «/society/», «/News?section=family» (an MVC site's rubric)
     return "other"
+
+
+def _words_outweigh_furniture(url: str, path: str, text: str, holds_date: bool) -> bool:
+    """What a link says beats a furniture word in its address: «Вся лента» to «/feed» (a site
+    mirroring its channel lists its posts there, not an RSS feed), a headline or a post's time
+    to «/feed/349» (one post below that list). Never for a file or a print version, and a page
+    named by a word for a stream of posts only when the link calls it the news list."""
+    if PRINT_RE.search(url) or FILE_RE.search(path):
+        return False
+    segments = [s for s in path.split("/") if s]
+    if segments and FURNITURE_RE.search(f"/{segments[-1]}"):
+        # Only a word for a stream of posts names a list the link may call the news;
+        # «/about/» is a page, whatever a link to it says.
+        return segments[-1].lower() in POST_STREAM_WORDS and is_news_list_link(text)
+    words = {m.group(1).lower() for m in FURNITURE_RE.finditer(path)}
+    # Below a stream of posts, one post; below «/authors/» or «/tags/», their pages whatever a
+    # byline link to them says.
+    return words <= POST_STREAM_WORDS and (
+        holds_date or len(" ".join(text.split())) >= MIN_HEADLINE_CHARS)
 
 
 def _names_a_rubric(query: str) -> bool:
@@ -386,6 +409,8 @@ def is_query_pager_link(page_url: str, url: str, a: etree._Element) -> bool:
 
 
 # A headline's link holds a heading or sits in one; a menu's link does neither.
+# A link marked as a date (a post's time, «<a class="post_date" href="/wall-1_1402">»).
+_DATE_LINK_XPATH = f"self::*[contains(translate(@class, 'DATE', 'date'), 'date')] | {DATE_MARK_XPATH}"
 _HEADING_IN_OR_AROUND = "descendant::h2 | descendant::h3 | descendant::h4 | ancestor::h2 | ancestor::h3 | ancestor::h4"
 
 
@@ -430,7 +455,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
         url = url.split("#")[0]
         if url == page or not same_origin(url, source_url):
             continue
-        kind = link_kind(url, a.text_content())
+        kind = link_kind(url, a.text_content(), holds_date=bool(a.xpath(_DATE_LINK_XPATH)))
         if (
             (kind != "article" and is_next_link(a))
             or is_worded_next_link(a)
@@ -474,6 +499,10 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     )
 
 
+# Levels above an unclassed link searched for its card's class or its list item.
+CARD_DEPTH = 3
+
+
 def _sibling_template(url: str, a: etree._Element) -> str:
     """A link as a template of its siblings: a dynamic page's path and the names of its numeric
     parameters, or a classed link's folder, with the link's class («/viewforum.php?f|forumtitle»,
@@ -485,8 +514,22 @@ def _sibling_template(url: str, a: etree._Element) -> str:
     # «/company/news/<slug>/» with the headline links' class: a page in the same folder as
     # its sibling articles, whatever its slug or the length of its title
     folder, _, leaf = parts.path.rstrip("/").rpartition("/")
-    if a.get("class") and not parts.query and folder.count("/") >= 1 and leaf:
+    if parts.query or folder.count("/") < 1 or not leaf:
+        return ""
+    if a.get("class"):
         return f"{folder}/*|{a.get('class')}"
+    # An unclassed link in a classed card («<div class="news-teaser"><p><b>22 ноября</b> — <a
+    # href="/wiki/Новости:…">») or in one list's items: its siblings are the links of the other
+    # cards of that class, or of the other items of that list, in the same folder — not a menu's.
+    if a.xpath("ancestor::nav | ancestor::header | ancestor::footer"):
+        return ""
+    for up, box in enumerate(a.iterancestors()):
+        if up >= CARD_DEPTH or box.tag in ("body", "html"):
+            break
+        if box.get("class"):
+            return f"{folder}/*|in {box.tag}.{box.get('class')}"
+        if box.tag == "li" and box.getparent() is not None:
+            return f"{folder}/*|list{id(box.getparent())}"
     return ""
 
 

@@ -23,11 +23,12 @@ from newsmon.crawl.timing import add_time, timed
 from newsmon.crawl.workers import StagePool, default_workers
 from newsmon.sources.voice import speaks_for_home
 from pipeline.cluster.minhash import signature, to_bytes
-from pipeline.extract.canonical import find_canonical, republished_original
+from pipeline.extract.canonical import find_canonical, forwarded_from, republished_original
 from pipeline.extract.cascade import MIN_TEXT_CHARS  # less main text: not an article page (NoText)
 from pipeline.extract.dates import WEAK_METHODS
 from pipeline.extract.localtime import local_time
 from pipeline.extract.pagetype import non_article_reason
+from pipeline.tag.home_region import names_the_region
 from pipeline.tag.own_work import with_source
 
 if TYPE_CHECKING:
@@ -95,12 +96,22 @@ class _WithMemory:
 
 
 class CanonicalPipeline(_WithMemory):
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.homes = {s.name: s.region_iso for s in crawler.settings["NEWSMON_SOURCES"]}
+
     def process_item(self, item: ArticleItem) -> ArticleItem:
         # A material its source kind extracted itself (a Telegram post) is known by its own URL.
         item.canonical = item.url if item.extracted else find_canonical(item.body, item.url)
         original = None if item.extracted else republished_original(item.body, item.url)
         if original:
             item.links.append((original, "forward"))
+        elif not item.extracted:
+            forward = forwarded_from(item.body, item.url)
+            # A forward from a body of the outlet's own region («Минсоцразвития Камчатского
+            # края» on the centre's mirrored channel) still speaks for the home region.
+            if forward and not names_the_region(forward.name, self.homes.get(item.source)):
+                item.links.append((forward.original, "forward"))
         if self.memory.stored_alias(item.request_urls, item.canonical):
             raise AlreadyStored(f"already stored as {item.canonical}")
         return item

@@ -181,6 +181,24 @@ def _heads_the_text(el: HtmlElement) -> bool:
     return _prose_length(parent) > MAX_WIDGET_SHARE * page_prose(el)
 
 
+def dates_the_text(el: HtmlElement, total_prose: int) -> bool:
+    """A date mark in a short meta line of the box that holds the page's text, where that box is
+    itself classed like an embedded post: a site mirroring its channel («<div
+    class="tgme_widget_message_footer">» with the post's views and time, inside the
+    «tgme_widget_message» that holds the text). A post embedded in an article is a small box
+    inside a plain one: its time does not date the article."""
+    node = el.getparent()
+    while node is not None and node.tag not in ("body", "html"):
+        if is_protected(node, total_prose):
+            return is_widget_element(node) and _prose_length(node) > MAX_WIDGET_SHARE * total_prose
+        if len(" ".join(node.text_content().split())) > POST_HEADER_MAX_CHARS or node.xpath(
+            ".//ul | .//ol | .//nav | .//form | .//input"
+        ):
+            return False
+        node = node.getparent()
+    return False
+
+
 def is_embedded_post(el: HtmlElement) -> bool:
     """A social post embedded by its data attributes: its fallback text is not the article's."""
     return any(el.get(name) is not None for name in markers().widget_data_attributes)

@@ -4,6 +4,7 @@ original a page republishes, when its canonical names another site's document.""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from newsmon.core.urls import absolute, canonical_url, same_origin
@@ -38,6 +39,43 @@ def republished_original(body: bytes, url: str) -> str | None:
     if (theirs.path.rstrip("/"), theirs.query) == (ours.path.rstrip("/"), ours.query):
         return None
     return canonical_url(declared)
+
+
+# A forward's header above the text: «Переслано из: <a href="https://t.me/minpros_official">…»
+# (a site mirroring its channel), «Forwarded from …», «Репост из …».
+_FORWARD_WORDS = ("Переслано из", "Репост из", "Репост от", "Forwarded from")
+_FORWARD_MARKS = tuple(
+    word.encode(charset) for word in _FORWARD_WORDS for charset in ("utf-8", "cp1251")
+)
+_FORWARD_RE = re.compile(rf"^\s*(?:{'|'.join(_FORWARD_WORDS)})\b", re.IGNORECASE)
+# The header is a line: its name and link, not a paragraph that mentions a forward.
+FORWARD_HEADER_MAX_CHARS = 150
+
+
+@dataclass(frozen=True)
+class Forward:
+    original: str  # the other publisher's page or channel
+    name: str  # the header's words: «Переслано из: Минсоцразвития Камчатского края»
+
+
+def forwarded_from(body: bytes, url: str) -> Forward | None:
+    """The other publisher a post's header says it is forwarded from: the text is theirs, as a
+    reprint naming their page as canonical is."""
+    if not any(mark in body for mark in _FORWARD_MARKS):
+        return None
+    from pipeline.extract.html import parse_html
+
+    for el in parse_html(body).iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        text = " ".join(el.text_content().split())
+        if len(text) > FORWARD_HEADER_MAX_CHARS or not _FORWARD_RE.match(text):
+            continue
+        for href in el.xpath(".//a/@href"):
+            original = absolute(url, href)
+            if original and not same_origin(original, url):
+                return Forward(canonical_url(original), text)
+    return None
 
 
 def _declared(body: bytes, url: str) -> str | None:

@@ -30,6 +30,7 @@ from pipeline.extract.titles import (
     complete_from_text,
     find_author,
     find_title,
+    headline_of_a_post,
 )
 
 log = logging.getLogger(__name__)
@@ -433,6 +434,8 @@ def _extract_newsmon(
     paragraphs = _dedupe([c for c in map(clean_line, paragraphs) if c])
     text = "\n\n".join(paragraphs)
     title = complete_from_text(clean_line(title) or None, text)
+    if title_el is None and not overrides.title:
+        title = headline_of_a_post(clean_line(tree.findtext(".//title")), text) or title
 
     published, date_method = dates.find_published(
         tree,

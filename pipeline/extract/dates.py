@@ -372,7 +372,9 @@ def find_published(
         return date, method
     prose = boilerplate.page_prose(tree)
     for el in tree.xpath(_TIME_XPATH):
-        if boilerplate.in_widget(el, prose) or _in_sentence(el, now):
+        if (boilerplate.in_widget(el, prose) and not boilerplate.dates_the_text(el, prose)) or (
+            _in_sentence(el, now)
+        ):
             continue
         if dateline.states_an_event(boilerplate.block_line(el)):
             continue  # «<time>20.10.2025 10:00</time> – 17:00»: an event's hours

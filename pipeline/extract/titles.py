@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 
 from pipeline.extract import boilerplate, dateline, dates, sitename
 from pipeline.extract.boilerplate import Block
+from pipeline.extract.telegram import post_title
 
 # Headline candidates looked at (h1s first): listing cards can put hundreds of *title* classes.
 MAX_TITLE_CANDIDATES = 40
@@ -504,6 +505,26 @@ def _complete(title: str, others: list[str]) -> str:
 def _site_stripped_tail(full: str, head: str) -> str:
     parts = TITLE_SEPARATORS.split(full[len(head) :], maxsplit=1)
     return head + parts[0] if len(parts) > 1 else full
+
+
+# The start of a post that a <title> carries after the site's name: this many characters or more.
+POST_START_MIN_CHARS = 25
+_PIECE_START_RE = re.compile(r"[:|—–»/·•]\s*")
+
+
+def headline_of_a_post(head_title: str | None, text: str) -> str | None:
+    """A post with no headline of its own (a site mirroring its channel or its wall): its <title>
+    is the site's name and the start of the text («Центр «Семья» | Камчатка: Региональный
+    материнский капитал на третьего ребёнка вырос д»), and the post's first line or sentence is
+    its headline — as a channel's post is read (pipeline.extract.telegram.post_title)."""
+    if not head_title or not text:
+        return None
+    folded_text = " ".join(text.split()).lower()
+    for mark in _PIECE_START_RE.finditer(head_title):
+        piece = " ".join(head_title[mark.end() :].split()).rstrip(".… ").lower()
+        if len(piece) >= POST_START_MIN_CHARS and folded_text.startswith(piece):
+            return post_title(text) or None
+    return None
 
 
 def complete_from_text(title: str | None, text: str) -> str | None:

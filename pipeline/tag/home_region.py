@@ -161,6 +161,13 @@ def _content_lemmas(text: str) -> set[str]:
     return {lemma(w) for w in WORD_RE.findall(text) if len(w) >= 4} - _CREDIT_STOP
 
 
+def names_the_region(name: str, iso: str | None) -> bool:
+    """The name places its body in that subject («Минсоцразвития Камчатского края»)."""
+    from pipeline.tag.regions.gazetteer import find_mentions
+
+    return bool(iso) and any(m.isos == (iso,) for m in find_mentions(name))
+
+
 def home_hit(home_iso: str) -> RegionHit | None:
     """The home region as a region found once (None for a code no subject has)."""
     from pipeline.tag.regions.gazetteer import all_regions
