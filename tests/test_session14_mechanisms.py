@@ -54,3 +54,131 @@ def test_guests_named_again_by_their_regions_adjective_are_the_same_guests() -> 
     tags = tag(text, title="Коллеги из Нижнего Новгорода познакомились с работой центра",
                home_region_iso="RU-MO")
     assert [hit.iso for hit in tags.regions] == ["RU-MO"]
+
+
+# A site mirroring its Telegram channel, as the t.me/s/ preview draws it: the list at «/feed»,
+# each post at «/feed/<n>» linked by its time, the time in the post's own footer, in UTC.
+CHANNEL_HOME = (
+    "<html><body><header><a href='/'>Центр «Семья»</a><nav><a href='/feed'>Лента</a> · "
+    "<a href='/about'>О центре</a></nav></header><main>"
+    "<div class='tgme_widget_message_wrap'><div class='tgme_widget_message' data-post='c/339'>"
+    "<div class='tgme_widget_message_text'>Соглашение подписали руководители органов опеки.</div>"
+    "<div class='tgme_widget_message_footer'><a class='tgme_widget_message_date' href='/feed/339'>"
+    "<time datetime='2025-11-05T21:40:00+00:00'>21:40</time></a></div></div></div>"
+    "</main></body></html>"
+)
+
+
+def test_a_post_stream_at_feed_is_the_news_list_and_its_posts_are_articles() -> None:
+    from spiders.discovery import classify_links, link_kind
+
+    links = classify_links(CHANNEL_HOME, "http://h.test/", "http://h.test/")
+    assert links.sections == ["http://h.test/feed"]
+    assert links.articles == ["http://h.test/feed/339"]
+    # a page named by furniture stays furniture, whatever a link to it says
+    assert link_kind("http://h.test/about/", "Все новости") == "other"
+    assert link_kind("http://h.test/authors/ivan", "Иван Соколов, корреспондент отдела") == "other"
+    assert link_kind("http://h.test/feed/rss2/", "RSS") == "other"
+
+
+POST_PAGE = (
+    "<html><head><title>Центр «Семья» | Камчатка: Региональный материнский капитал на третьего "
+    "ребёнка вырос д</title><meta property='og:title' content='Центр «Семья» | Камчатка'></head>"
+    "<body><header><a href='/'>Центр «Семья» | Камчатка</a></header><main>"
+    "<div class='tgme_widget_message_wrap'><div class='tgme_widget_message'>"
+    "<div class='tgme_widget_message_bubble'>"
+    "<div class='tgme_widget_message_forwarded_from'>Переслано из: <a href='https://t.me/minsoc41'>"
+    "Минсоцразвития Камчатского края</a></div>"
+    "<div class='tgme_widget_message_text'>Региональный материнский капитал на третьего ребёнка "
+    "вырос до 200 тысяч рублей<br><br>Закон подписал губернатор, новые суммы действуют для детей, "
+    "родившихся или усыновлённых с 1 июля 2025 года. Раньше выплата составляла 150 тысяч рублей."
+    "<br><br>Потратить деньги можно на жильё, образование детей и лечение.</div>"
+    "<div class='tgme_widget_message_footer'><span class='tgme_widget_message_views'>1.2K</span>"
+    "<a class='tgme_widget_message_date' href='/feed/315'><time datetime="
+    "'2025-09-08T20:30:00+00:00'>20:30</time></a></div></div></div></div></main></body></html>"
+).encode()
+
+
+def test_a_mirrored_posts_time_in_its_footer_dates_it_in_the_outlets_zone() -> None:
+    from pipeline.extract.localtime import region_timezone
+
+    kamchatka = datetime.datetime(2025, 11, 28, 18, tzinfo=region_timezone("RU-KAM"))
+    ex = extract(POST_PAGE, "http://h.test/feed/315", crawl_time=kamchatka)
+    assert ex.published == datetime.date(2025, 9, 9)  # 20:30 UTC is the next morning at UTC+12
+    assert ex.date_method == "time"
+
+
+def test_a_headline_less_posts_title_is_its_first_line() -> None:
+    ex = extract(POST_PAGE, "http://h.test/feed/315", crawl_time=NOW)
+    assert ex.title == "Региональный материнский капитал на третьего ребёнка вырос до 200 тысяч рублей"
+
+
+def test_a_forward_names_its_publisher_and_whether_it_is_the_home_regions() -> None:
+    from pipeline.extract.canonical import forwarded_from
+    from pipeline.tag.home_region import names_the_region
+
+    forward = forwarded_from(POST_PAGE, "http://h.test/feed/315")
+    assert forward is not None and forward.original == "https://t.me/minsoc41"
+    assert names_the_region(forward.name, "RU-KAM")
+    assert not names_the_region("Переслано из: Минпросвещения России", "RU-KAM")
+    assert forwarded_from(MINISTRY_PAGE, "http://h.test/x") is None
+
+
+def test_an_unclassed_link_in_a_classed_card_takes_its_siblings_kind() -> None:
+    from spiders.discovery import classify_links
+
+    def card(slug: str, title: str) -> str:
+        return (f"<div class='news-teaser'><p><b>22 ноября</b> — <a href='/wiki/Новости:{slug}'>"
+                f"{title}</a></p><p>Коротко о событии.</p></div>")
+
+    page = ("<html><body><div id='content'>"
+            + card("A", "Гости из Кировской области на встрече клуба приёмных семей")
+            + card("B", "Кризисная квартира для мам в Йошкар-Оле открылась")
+            + card("C", "Субботник в парке")
+            + "</div><div id='menu'><a href='/wiki/Контакты'>Контакты</a></div></body></html>")
+    links = classify_links(page, "http://h.test/wiki/Портал", "http://h.test/")
+    assert "http://h.test/wiki/Новости:C" in links.articles
+    assert "http://h.test/wiki/Контакты" not in links.articles
+
+
+WIKI_PAGE = (
+    "<html><head><title>Новости:Перекрытие набережной 20 сентября — Вики ассоциации</title>"
+    "</head><body><div id='content'><h1 class='firstHeading'>Новости:Перекрытие набережной 20 "
+    "сентября</h1><div class='mw-parser-output'><table class='infobox'><tr><th colspan='2'>"
+    "Перекрытие набережной 20 сентября</th></tr><tr><th>Дата</th><td>19.09.2025</td></tr>"
+    "<tr><th>Место</th><td>Йошкар-Ола</td></tr></table><p>В субботу, 20 сентября, с 8:00 до "
+    "23:00 набережная будет закрыта для машин из-за городского фестиваля. Автобусы пойдут в "
+    "объезд.</p><p>Если вы едете на фестиваль с детьми, удобнее оставить машину у библиотеки и "
+    "пройти пешком.</p></div></div></body></html>"
+).encode()
+
+
+def test_a_wikis_headline_drops_its_namespace_and_its_repeat_is_no_date_line() -> None:
+    url = "http://h.test/wiki/%D0%9D%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8:X"
+    ex = extract(WIKI_PAGE, url, crawl_time=NOW)
+    assert ex.title == "Перекрытие набережной 20 сентября"
+    assert ex.published == datetime.date(2025, 9, 19)  # the infobox's «Дата», not the caption's
+
+
+def test_the_sources_own_people_at_a_venue_are_the_home_regions_story() -> None:
+    text = (
+        "Школа приёмных родителей нашего центра стала лауреатом всероссийского конкурса практик "
+        "подготовки замещающих семей. Награды вручили 30 сентября в Москве на форуме.\n\nЖюри "
+        "отметило программу «Первый год вместе»: после окончания школы семьи ещё год встречаются "
+        "с психологом."
+    )
+    tags = tag(text, title="Школа приёмных родителей — лауреат всероссийского конкурса",
+               home_region_iso="RU-RYA")
+    assert [hit.iso for hit in tags.regions] == ["RU-RYA"]
+    # an outlet that does not speak of its own people: the venue of a local event is its subject
+    other = tag("В Уссурийске прошёл городской фестиваль семей. Пришли сотни горожан.",
+                title="Фестиваль семей", home_region_iso="RU-RYA")
+    assert [hit.iso for hit in other.regions] == ["RU-PRI"]
+
+
+def test_a_schools_legal_form_names_a_body_and_a_federal_decree_is_national() -> None:
+    from pipeline.tag.home_region import is_national
+
+    assert names_a_body(["МБОУ СОШ № 7 г"])
+    assert is_national("Соответствующее постановление подписал Председатель Правительства.")
+    assert not is_national("Постановление подписал глава района.")

@@ -31,6 +31,7 @@ from pipeline.extract.titles import (
     find_author,
     find_title,
     headline_of_a_post,
+    without_namespace,
 )
 
 log = logging.getLogger(__name__)
@@ -433,7 +434,7 @@ def _extract_newsmon(
     paragraphs = _strip_excerpts(paragraphs)
     paragraphs = _dedupe([c for c in map(clean_line, paragraphs) if c])
     text = "\n\n".join(paragraphs)
-    title = complete_from_text(clean_line(title) or None, text)
+    title = complete_from_text(without_namespace(clean_line(title) or None, url), text)
     if title_el is None and not overrides.title:
         title = headline_of_a_post(clean_line(tree.findtext(".//title")), text) or title
 

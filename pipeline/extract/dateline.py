@@ -235,7 +235,10 @@ def find_date_line(
         # byline wherever it stands in the article: under a standfirst, between the text's
         # first paragraphs.
         head += [i for i in range(first_body, end) if _PUBLISHED_LABEL.search(items[i].text)]
+    headline = boilerplate.fold(items[title_idx].text) if title_idx is not None else ""
     for i in head:
+        if _repeats_the_headline(items[i].text, headline, now):
+            continue  # «Перекрытие набережной 20 сентября» over an infobox: the headline's date
         date = _block_date(items[i], now)
         if date is not None:
             return DateLine(date, "head", _states_year(items[i].text, date, now))
@@ -251,6 +254,24 @@ def find_date_line(
             if date is not None:
                 return DateLine(date, where, _states_year(items[i].text, date, now))
     return None
+
+
+# A block this long or longer that the headline holds is the headline again.
+HEADLINE_REPEAT_MIN_CHARS = 12
+HEADLINE_REPEAT_MIN_WORDS = 2
+
+
+def _repeats_the_headline(text: str, folded_headline: str, now: datetime.datetime) -> bool:
+    """The headline again (an infobox's caption, a breadcrumb's last step): a date in it is the
+    headline's own («Перекрытие набережной 20 сентября»), not the publication's. A bare date
+    line the headline happens to hold («Итоги 13 ноября 2025») is no repeat: words beside its
+    date are needed."""
+    folded = boilerplate.fold(text)
+    if len(folded) < HEADLINE_REPEAT_MIN_CHARS or folded not in folded_headline:
+        return False
+    for _date, start, end in reversed(find_dates(folded, now=now)):
+        folded = folded[:start] + " " + folded[end:]
+    return len(re.findall(r"[^\W\d_]{3,}", folded)) >= HEADLINE_REPEAT_MIN_WORDS
 
 
 def opening_date(

@@ -13,6 +13,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable
+from urllib.parse import unquote, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -525,6 +526,22 @@ def headline_of_a_post(head_title: str | None, text: str) -> str | None:
         if len(piece) >= POST_START_MIN_CHARS and folded_text.startswith(piece):
             return post_title(text) or None
     return None
+
+
+_NAMESPACE_RE = re.compile(r"^(?P<space>[^\s:/]{2,40}):(?P<rest>\S.*)$")
+
+
+def without_namespace(title: str | None, url: str) -> str | None:
+    """A wiki's headline keeps its page's namespace («Новости:Перекрытие набережной»), which the
+    address also opens with («/wiki/Новости:Перекрытие_набережной»): the headline is the rest."""
+    match = _NAMESPACE_RE.match(title or "")
+    if match is None:
+        return title
+    leaf = unquote(urlsplit(url).path).rstrip("/").rpartition("/")[2]
+    if leaf.replace("_", " ").startswith(f"{match['space']}:"):
+        return match["rest"]
+    query = unquote(urlsplit(url).query)  # «/index.php?title=Новости:…»
+    return match["rest"] if f"title={match['space']}:" in query.replace("_", " ") else title
 
 
 def complete_from_text(title: str | None, text: str) -> str | None:

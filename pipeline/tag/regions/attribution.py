@@ -283,6 +283,10 @@ EXPERT_NOUNS = frozenset({
 })  # fmt: skip
 
 
+# The source speaking of its own people or body: «нашего центра», «наши семьи», «мы».
+OWN_PEOPLE_RE = re.compile(r"\b(?:мы|нас|нам|нами|наш\w*)\b", re.IGNORECASE)
+
+
 def _preposition(text: str, m: Mention) -> str:
     found = re.search(r"(?:^|\s)(в|во|на|из|у)\s+$", text[max(0, m.start - 4) : m.start].lower())
     return found.group(1) if found else ""
@@ -626,6 +630,17 @@ def attribute(
             home = trace.outcome(home_iso)
             home.chosen = True
             home.rules.append("home_local_district")
+        return [(gaz.by_iso[home_iso], 0)]
+    if not solid and len(local_venues) == 1 and home_iso and home_iso not in local_venues and (
+        OWN_PEOPLE_RE.search(f"{title}\n{text[:cut]}")
+    ):
+        # «Школу нашего центра наградили в Москве на форуме»: the source's own people, of its
+        # home region, are what happened there; the venue is only where.
+        if trace is not None:
+            trace.decided_by.append("own_people_at_venue")
+            home = trace.outcome(home_iso)
+            home.chosen = True
+            home.rules.append("own_people_at_venue")
         return [(gaz.by_iso[home_iso], 0)]
     if not solid and len(local_venues) == 1:
         # «В Уссурийске прошёл городской фестиваль»: the venue of a local event is its subject.
