@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -205,7 +205,10 @@ ARTICLE_PATH_RE = re.compile(
 )
 ARTICLE_QUERY_RE = re.compile(r"(^|&)(id|ELEMENT_ID|news_id|nid|newsid|article|p)=\d+", re.I)
 # One or two short path words, maybe a dynamic page's extension («/Pages/News.aspx», «/news.php»).
-SECTION_PATH_RE = re.compile(r"^(/[a-z][a-z0-9_-]{1,30}){1,2}(?:\.(?:aspx?|php|jsp|cfm))?/?$", re.I)
+# Read decoded: a Cyrillic folder («/блог/», «/%D0%B1%D0%BB%D0%BE%D0%B3/» as linked) is as short.
+SECTION_PATH_RE = re.compile(
+    r"^(/[^\W\d_][\w-]{1,30}){1,2}(?:\.(?:aspx?|php|jsp|cfm))?/?$", re.I
+)
 # A link to the same page in another dress: «Версия для печати», «Версия для слабовидящих» (every
 # government site has one, and its pages link each other: a whole second copy of the site).
 TWIN_LINK_RE = re.compile(
@@ -221,8 +224,10 @@ MIN_HEADLINE_CHARS = 30  # a link this long reads like a headline, whatever its 
 # «…смотрите в архиве новостей»), whatever its URL («/index.php?option=news»).
 NEWS_LIST_TEXT_RE = re.compile(
     r"^(?:все |вся |архив[еау]? |лента )?"
-    r"(?:новости|новостей|лента|события|событий|публикации|публикаций|пресс-релизы)"
-    r"(?: раздела| рубрики)?$",
+    r"(?:новости|новостей|лента|события|событий|публикации|публикаций|пресс-релизы|блог|записи"
+    r"|записей)"
+    # whose: «Блог фонда», «Новости центра», «Все записи блога» (one word in the genitive)
+    r"(?: раздела| рубрики| [а-яё]+(?:а|я|ы|и|ов|ев|ей))?$",
     re.I,
 )
 # A dynamic page with a numeric parameter («viewtopic.php?f=2&t=408», «item.aspx?n=5»): a page
@@ -280,7 +285,7 @@ def link_kind(url: str, text: str = "", *, holds_date: bool = False) -> str:
         path.count("/") >= 2 or (parts.query and DYNAMIC_ITEM_RE.search(parts.path))
     ):
         return "article"  # a headline, also to «/index.php?title=Новости:…» (a wiki's pages)
-    if SECTION_PATH_RE.match(path) and (not parts.query or _names_a_rubric(parts.query)):
+    if SECTION_PATH_RE.match(unquote(path)) and (not parts.query or _names_a_rubric(parts.query)):
         return "section"  # «/society/», «/News?section=family» (an MVC site's rubric)
     return "other"
 
