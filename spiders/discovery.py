@@ -247,6 +247,9 @@ class Links:
     feeds: list[str]  # <link rel="alternate" type="application/rss+xml">
     marked_next: list[str] = field(default_factory=list)  # of listings: the page's own «next»
     news_lists: list[str] = field(default_factory=list)  # sections named «Архив новостей» & c.
+    # Short links of no kind of their own («Жизнь клуба», «Пресс-центр»): a home page's menu,
+    # pages only their structure can tell (spiders/news.py probes them).
+    unnamed: list[str] = field(default_factory=list)
 
 
 def not_an_article_url(url: str) -> bool:
@@ -307,6 +310,20 @@ def _words_outweigh_furniture(url: str, path: str, text: str, holds_date: bool) 
     # byline link to them says.
     return words <= POST_STREAM_WORDS and (
         holds_date or len(" ".join(text.split())) >= MIN_HEADLINE_CHARS)
+
+
+# A menu item's words: one to four, not a sentence.
+MENU_ITEM_MAX_WORDS = 4
+
+
+def _reads_like_a_menu_item(url: str, text: str) -> bool:
+    """A short named link to a page no word of its address rules out: «Жизнь клуба», «Хроника»,
+    «Пресс-центр» — maybe the news list under a name the crawl does not know."""
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    if not 0 < len(words) <= MENU_ITEM_MAX_WORDS or not_an_article_url(url):
+        return False
+    parts = urlsplit(url)
+    return INDEX_FILE_RE.sub("/", parts.path or "/") not in ("", "/") or bool(parts.query)
 
 
 def _names_a_rubric(query: str) -> bool:
@@ -453,6 +470,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     # that reads like a section's name: url -> their template.
     unnamed: dict[str, str] = {}
     article_templates: set[str] = set()
+    menu_like: dict[str, None] = {}
     for a in tree.iter("a"):
         url = absolute(page_url, a.get("href", ""))
         if not url or "nofollow" in (a.get("rel") or ""):
@@ -461,6 +479,8 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
         if url == page or not same_origin(url, source_url):
             continue
         kind = link_kind(url, a.text_content(), holds_date=bool(a.xpath(_DATE_LINK_XPATH)))
+        if kind == "other" and _reads_like_a_menu_item(url, a.text_content()):
+            menu_like[url] = None
         if (
             (kind != "article" and is_next_link(a))
             or is_worded_next_link(a)
@@ -494,6 +514,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     # calendar's day number «26» linking it elsewhere on the page suggests.
     sections = [url for url in found["section"] if url not in found["article"]]
     onward = [url for url in news_lists if url not in found["article"]]
+    named = set(found["article"]) | set(found["pagination"]) | set(sections)
     return Links(
         list(found["article"]),
         list(found["pagination"]),
@@ -501,6 +522,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
         list(feeds),
         list(marked_next),
         onward,
+        [url for url in menu_like if url not in named],
     )
 
 

@@ -25,6 +25,7 @@ from db.runs import NOT_ARTICLE_STATUS, now_iso, remember_urls, url_is_done
 from newsmon.core.urls import canonical_url, origin, same_origin
 from newsmon.sources.kinds import SOURCE_KINDS
 from pipeline.extract.html import parse_html
+from pipeline.extract.pagetype import non_article_reason
 from pipeline.extract.sitehome import declared_home
 from spiders.discovery import (
     Entry,
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from newsmon.sources.config import Source
 
 MAX_SECTIONS = 12  # rubric pages followed from the home page of a source without feeds/sitemaps
+MAX_PROBES = 12  # the home page's other menu pages, read as listings when their structure is one
 MAX_SITEMAP_DEPTH = 3
 # DropItem classes of newsmon/crawl/pipelines.py, by name
 # Drops that say the listing has reached what is known or too old. A page judged no article is
@@ -230,6 +232,9 @@ class NewsSpider(scrapy.Spider):
                 yield self._request(url, source, self.parse_feed, kind="feed")
             for url in links.sections[:MAX_SECTIONS]:
                 yield self._request(url, source, self.parse_listing, kind="listing")
+            unknown = [url for url in links.unnamed if not self.is_done(canonical_url(url))]
+            for url in unknown[:MAX_PROBES]:
+                yield self._request(url, source, self.parse_probe, kind="probe")
         dated = teaser_dates(response.body, response.url, links.articles, self._now())
         articles: list[scrapy.Request] = []
         waiting = 0
@@ -264,6 +269,21 @@ class NewsSpider(scrapy.Spider):
         if fresh_already:
             self.gate.resolve(response.url, fresh=True)
         yield from articles
+
+    def parse_probe(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
+        """A home page's menu link of no known kind: read as a listing when its structure is one
+        («Жизнь клуба» listing the posts), remembered as no article when it is a service page,
+        never stored from here (an article is reached through a listing's link to it)."""
+        source = self.sources[response.meta["source"]]
+        reason = non_article_reason(
+            response.url, source.url, response.body, self.outlet_homes.get(source.name))
+        if reason is not None and reason.startswith(LISTING_REASONS):
+            self._count(source.name, "probed_listings")
+            yield from self.parse_listing(response)
+            return
+        self._count(source.name, "pages")
+        if reason is not None:
+            self.remember([canonical_url(response.url)], NOT_ARTICLE_STATUS)
 
     def _now(self) -> dt.datetime:
         """The crawl's instant: a replayed night's, else now (dates without a year are read

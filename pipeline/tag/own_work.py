@@ -144,7 +144,22 @@ def own_people_act(text: str, title: str) -> str | None:
     advice."""
     if is_general_advice(title, text):
         return None
-    return next((w for w in WORD_RE.findall(title) if w.lower() in ACTING_FIRST_PERSON), None)
+    word = next((w for w in WORD_RE.findall(title) if w.lower() in ACTING_FIRST_PERSON), None)
+    return word or _our_body(f"{title}\n{lead(text)}")
+
+
+# «наш клуб провёл», «нашего центра»: the source names itself as a body of a known kind.
+_OUR_RE = re.compile(r"\b(наш(?:а|е|и|его|ей|ему|ем|им|ими|их|у)?)\s+([А-Яа-яЁё-]+)", re.IGNORECASE)
+
+
+def _our_body(scope: str) -> str | None:
+    """The first person plural before a kind of body («наш клуб», «нашего центра») in the title
+    or the first sentence: whatever its site's names say, the source is that body, and it acts."""
+    kinds, _media = body_and_media_heads()
+    for match in _OUR_RE.finditer(scope):
+        if lemma(match.group(2)) in kinds:
+            return match.group(1)
+    return None
 
 
 def with_own_work(
