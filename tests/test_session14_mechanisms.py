@@ -182,3 +182,24 @@ def test_a_schools_legal_form_names_a_body_and_a_federal_decree_is_national() ->
     assert names_a_body(["МБОУ СОШ № 7 г"])
     assert is_national("Соответствующее постановление подписал Председатель Правительства.")
     assert not is_national("Постановление подписал глава района.")
+
+
+def test_the_blog_by_its_words_and_its_cyrillic_folder_is_a_news_list() -> None:
+    from spiders.discovery import is_news_list_link, link_kind
+
+    assert link_kind("http://h.test/%D0%B1%D0%BB%D0%BE%D0%B3/", "Блог") == "section"
+    assert link_kind("http://h.test/index.php?route=extension/blog/category", "Блог фонда") == (
+        "section")
+    for words in ("Все записи", "Новости центра", "Записи блога"):
+        assert is_news_list_link(words), words
+    for words in ("О фонде", "Записаться на приём", "Контакты"):
+        assert not is_news_list_link(words), words
+
+
+def test_our_club_in_the_first_sentence_makes_the_source_a_body_that_acts() -> None:
+    from pipeline.tag.own_work import own_people_act
+
+    text = ("Вчера вечером наш клуб провёл телемост с приёмными семьями Республики Адыгея. Из "
+            "Кызыла на связь вышли восемь семей.")
+    assert own_people_act(text, "Телемост с приёмными семьями Адыгеи") == "наш"
+    assert own_people_act("Наши коллеги из Кызыла приехали к соседям.", "Телемост") is None
