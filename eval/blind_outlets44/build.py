@@ -132,7 +132,9 @@ def kl_pager_url(i: int) -> str:
 
 def kl_stamp(a: dict) -> str:
     """The publish date «13.11.2025 10:15»; on an item edited by the evening, «Дата изменения»."""
-    out = f'<span class="metadata-entry metadata-publish-date">{dotted(a["date"])} {a["time"]}</span>'
+    out = (
+        f'<span class="metadata-entry metadata-publish-date">{dotted(a["date"])} {a["time"]}</span>'
+    )
     if a.get("edited") and a["edited"] <= NIGHT["date"]:
         out += f' <span class="metadata-entry metadata-modified-date">Дата изменения: {dotted(a["edited"])}</span>'
     return out
@@ -140,8 +142,12 @@ def kl_stamp(a: dict) -> str:
 
 def kl_shell(title: str, content: str, crumbs: list[tuple[str, str]] = ()) -> str:
     gov = "".join(f'<li><a href="{u}" target="_blank">{n}</a></li>' for u, n in KL_MINISTRIES)
-    menu = "".join(f'<li class="lfr-nav-item"><a href="{u}"><span>{n}</span></a></li>' for u, n in KL_MENU)
-    depts = "".join(f'<li><a href="/web/minsoc/{slug}">{name}</a></li>' for slug, (name, _) in KL_DEPTS.items())
+    menu = "".join(
+        f'<li class="lfr-nav-item"><a href="{u}"><span>{n}</span></a></li>' for u, n in KL_MENU
+    )
+    depts = "".join(
+        f'<li><a href="/web/minsoc/{slug}">{name}</a></li>' for slug, (name, _) in KL_DEPTS.items()
+    )
     crumb = "".join(f'<li><a href="{u}">{n}</a></li>' for u, n in [("/", "Главная"), *crumbs])
     return f"""<!DOCTYPE html>
 <html class="ltr" dir="ltr" lang="ru-RU">
@@ -239,8 +245,18 @@ def build_kalm(arts: list[dict], s: Site) -> Site:
     chunks = chunked(arts, per)
     n = len(chunks)
     for i, chunk in enumerate(chunks, 1):
-        nav = [("Первая", 1, i > 1), ("Назад", i - 1, i > 1), ("Вперёд", i + 1, i < n), ("Последняя", n, i < n)]
-        buttons = "".join(f'<li><a href="{e(kl_pager_url(k))}">{label}</a></li>' if on else f'<li class="disabled"><a href="javascript:;">{label}</a></li>' for label, k, on in nav)
+        nav = [
+            ("Первая", 1, i > 1),
+            ("Назад", i - 1, i > 1),
+            ("Вперёд", i + 1, i < n),
+            ("Последняя", n, i < n),
+        ]
+        buttons = "".join(
+            f'<li><a href="{e(kl_pager_url(k))}">{label}</a></li>'
+            if on
+            else f'<li class="disabled"><a href="javascript:;">{label}</a></li>'
+            for label, k, on in nav
+        )
         pager = (f'<div class="taglib-page-iterator"><div class="lfr-pagination"><div class="lfr-pagination-config"><div class="lfr-pagination-page-selector">Страница {i} из {n}</div></div>'
                  f'<ul class="lfr-pagination-buttons pager">{buttons}</ul></div></div>')  # fmt: skip
         body = kl_portlet("".join(map(kl_abstract, chunk)) + pager, "Новости")
@@ -255,11 +271,22 @@ def build_kalm(arts: list[dict], s: Site) -> Site:
     for slug, (name, text) in KL_DEPTS.items():
         s.page(f"/web/minsoc/{slug}", f"web/minsoc/{slug}.html",
                kl_shell(f"{name} - {KL_TITLE}", f'<div class="journal-content-article"><h2>{name}</h2>{text}</div>', [("/web/minsoc/o-ministerstve", "О министерстве"), (f"/web/minsoc/{slug}", name)]), "department")  # fmt: skip
-    folders = "".join(f'<tr><td><a href="/web/minsoc/documents/-/document_library/Xy9kLm/view/{fid}"><span class="icon-folder-close"></span> {name}</a></td><td>{len(docs)}</td></tr>' for fid, (name, docs) in KL_DOC_FOLDERS.items())
+    folders = "".join(
+        f'<tr><td><a href="/web/minsoc/documents/-/document_library/Xy9kLm/view/{fid}"><span class="icon-folder-close"></span> {name}</a></td><td>{len(docs)}</td></tr>'
+        for fid, (name, docs) in KL_DOC_FOLDERS.items()
+    )
     lib = f'<div class="portlet-document-library"><h2>Документы</h2><table class="table table-bordered"><tr><th>Папка</th><th>Документов</th></tr>{folders}</table></div>'
-    s.page("/web/minsoc/documents", "web/minsoc/documents.html", kl_shell(f"Документы - {KL_TITLE}", lib, [("/web/minsoc/documents", "Документы")]), "documents")
+    s.page(
+        "/web/minsoc/documents",
+        "web/minsoc/documents.html",
+        kl_shell(f"Документы - {KL_TITLE}", lib, [("/web/minsoc/documents", "Документы")]),
+        "documents",
+    )
     for fid, (name, docs) in KL_DOC_FOLDERS.items():
-        rows = "".join(f'<tr><td><a href="/documents/20143/{fid}/{slug}.pdf">{e(title)}</a></td><td>{date}</td><td>PDF</td></tr>' for title, date, slug in docs)
+        rows = "".join(
+            f'<tr><td><a href="/documents/20143/{fid}/{slug}.pdf">{e(title)}</a></td><td>{date}</td><td>PDF</td></tr>'
+            for title, date, slug in docs
+        )
         body = (f'<div class="portlet-document-library"><span class="header-back-to"><a href="/web/minsoc/documents" title="Вернуться назад">Вернуться назад</a></span>'
                 f'<h2>{name}</h2><table class="table table-bordered"><tr><th>Название</th><th>Дата изменения</th><th>Тип</th></tr>{rows}</table></div>')  # fmt: skip
         s.page(f"/web/minsoc/documents/-/document_library/Xy9kLm/view/{fid}", f"web/minsoc/documents/-/document_library/Xy9kLm/view/{fid}.html",
@@ -273,7 +300,15 @@ def build_kalm(arts: list[dict], s: Site) -> Site:
             f'<div class="asset-ratings"></div><div class="taglib-social-bookmarks">Поделиться: <a href="https://vk.com/share.php?url=" target="_blank">ВКонтакте</a> <a href="https://connect.ok.ru/offer?url=" target="_blank">Одноклассники</a></div></div>'
             f'<p class="back"><a href="/web/minsoc/novosti">Вернуться назад</a></p>'
         )  # fmt: skip
-        s.page(kl_url(a), kl_url(a).lstrip("/") + ".html", kl_shell(f"{a['title']} - Новости - {KL_TITLE}", body, [("/web/minsoc/novosti", "Новости")]), "article", a)
+        s.page(
+            kl_url(a),
+            kl_url(a).lstrip("/") + ".html",
+            kl_shell(
+                f"{a['title']} - Новости - {KL_TITLE}", body, [("/web/minsoc/novosti", "Новости")]
+            ),
+            "article",
+            a,
+        )
     return s
 
 
@@ -283,7 +318,15 @@ MG_TITLE = "Приёмная семья Вороновых"
 MG_CATS = {"nasha-semya": "Наша семья", "klub": "Клуб приёмных семей"}
 MG_MENU = [("/", "Главная"), ("/blog", "Блог"), ("/o-nas.html", "О нас"), ("/klub.html", "Клуб «Северное сияние»"),
            ("/galereya.html", "Галерея"), ("/kontakty.html", "Контакты")]  # fmt: skip
-MG_COMMENTERS = ["Марина", "Светлана Гончаренко", "Елена (Ола)", "Татьяна", "Игорь и Вера", "Наталья Сусуман", "Гость"]
+MG_COMMENTERS = [
+    "Марина",
+    "Светлана Гончаренко",
+    "Елена (Ола)",
+    "Татьяна",
+    "Игорь и Вера",
+    "Наталья Сусуман",
+    "Гость",
+]
 MG_REPLIES = ["Спасибо, что пишете об этом!", "Очень нужная информация, поделилась с подругами.",
               "Ольга, вы молодцы. Держитесь!", "А где можно узнать подробности?", "Мы тоже были, согласна с каждым словом.",
               "Читаю вас с самого начала, спасибо за честность.", "Передала в наш чат."]  # fmt: skip
@@ -311,11 +354,19 @@ def mg_text(paras: list[str]) -> str:
 
 
 def mg_shell(title: str, content: str, arts: list[dict], blog: bool = True) -> str:
-    menu = "".join(f'<li class="wsite-menu-item-wrap"><a href="{u}" class="wsite-menu-item">{n}</a></li>' for u, n in MG_MENU)
+    menu = "".join(
+        f'<li class="wsite-menu-item-wrap"><a href="{u}" class="wsite-menu-item">{n}</a></li>'
+        for u, n in MG_MENU
+    )
     side = ""
     if blog:
-        archive = "".join(f'<a href="/blog/archives/{m:02d}-{y}">{MONTHS_NOM[m - 1]} {y}</a><br />' for y, m in months_of(arts))
-        cats = '<li><a href="/blog">Все</a></li>' + "".join(f'<li><a href="/blog/category/{slug}">{name}</a></li>' for slug, name in MG_CATS.items())
+        archive = "".join(
+            f'<a href="/blog/archives/{m:02d}-{y}">{MONTHS_NOM[m - 1]} {y}</a><br />'
+            for y, m in months_of(arts)
+        )
+        cats = '<li><a href="/blog">Все</a></li>' + "".join(
+            f'<li><a href="/blog/category/{slug}">{name}</a></li>' for slug, name in MG_CATS.items()
+        )
         side = (f'<div class="blog-sidebar"><div class="column-blog"><h2 class="wsite-content-title">Об авторе</h2><div class="paragraph">Меня зовут Ольга Воронова. Мы с мужем Андреем живём в Магадане и воспитываем пятерых детей, трое из них приёмные. Пишу о нашей жизни и о клубе приёмных семей.</div>'
                 f'<h2 class="wsite-content-title">Архивы</h2><div class="blog-archives">{archive}</div>'
                 f'<h2 class="wsite-content-title">Категории</h2><div class="blog-category-list"><ul>{cats}</ul></div>'
@@ -355,7 +406,11 @@ def mg_post(a: dict, full: bool) -> str:
     n = len(mg_comments(a))
     title = f'<h2 class="blog-title"><a class="blog-title-link blog-link" href="{mg_url(a)}">{e(a["title"])}</a></h2>'
     text = mg_text(paras[:cut] if cut else paras)
-    more = f'<div class="blog-read-more"><a class="blog-link" href="{mg_url(a)}">Читать далее</a></div>' if cut else ""
+    more = (
+        f'<div class="blog-read-more"><a class="blog-link" href="{mg_url(a)}">Читать далее</a></div>'
+        if cut
+        else ""
+    )
     return (f'<div class="blog-post" id="blog-post-{86400000 + a["id"] * 7919}"><div class="blog-header">{title}'
             f'<p class="blog-date"><span class="blog-date">{dotted(a["date"])}</span></p></div>'
             f'<div class="blog-content">{text}</div>{more}'
@@ -401,7 +456,10 @@ MG_PAGES: dict[str, tuple[str, str, str]] = {
 
 def build_mag(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
-    latest = "".join(f'<li><a href="{mg_url(a)}">{e(a["title"])}</a> <span class="blog-date">{dotted(a["date"])}</span></li>' for a in arts[:3])
+    latest = "".join(
+        f'<li><a href="{mg_url(a)}">{e(a["title"])}</a> <span class="blog-date">{dotted(a["date"])}</span></li>'
+        for a in arts[:3]
+    )
     home = ('<h2 class="wsite-content-title">Добро пожаловать!</h2><div class="paragraph">Здравствуйте! Это блог приёмной семьи Вороновых из Магадана. Здесь я пишу о нашей большой семье, о клубе приёмных семей «Северное сияние» и о том, как живут приёмные семьи на Колыме.</div>'
             f'<div class="wsite-image"><img src="/uploads/1/4/8/2/14820000/semya_orig.jpg" alt="Наша семья" /></div><h2 class="wsite-content-title">Последние записи</h2><ul>{latest}</ul><p><a class="wsite-button" href="/blog">Читать блог</a></p>')  # fmt: skip
     s.page("/", "index.html", mg_shell(MG_TITLE, home, arts, blog=False), "home")
@@ -410,9 +468,13 @@ def build_mag(arts: list[dict], s: Site) -> Site:
     for i, chunk in enumerate(chunks, 1):
         links = []
         if i > 1:
-            links.append(f'<a class="blog-link" href="{"/blog" if i == 2 else f"/blog/previous/{i - 1}"}">&lt;&lt; Следующие записи</a>')
+            links.append(
+                f'<a class="blog-link" href="{"/blog" if i == 2 else f"/blog/previous/{i - 1}"}">&lt;&lt; Следующие записи</a>'
+            )
         if i < len(chunks):
-            links.append(f'<a class="blog-link" href="/blog/previous/{i + 1}">Предыдущие записи &gt;&gt;</a>')
+            links.append(
+                f'<a class="blog-link" href="/blog/previous/{i + 1}">Предыдущие записи &gt;&gt;</a>'
+            )
         pager = f'<div class="blog-page-nav-previous">{" ".join(links)}</div>'
         shell = mg_shell(f"Блог - {MG_TITLE}", mg_blog_table(chunk, pager), arts)
         if i == 1:
@@ -425,16 +487,30 @@ def build_mag(arts: list[dict], s: Site) -> Site:
                mg_shell(f"Архивы {MONTHS_NOM[m - 1]} {y} - {MG_TITLE}", mg_blog_table(sel), arts), "archive")  # fmt: skip
     for slug, name in MG_CATS.items():
         sel = [a for a in arts if a["category"] == slug]
-        s.page(f"/blog/category/{slug}", f"blog/category/{slug}.html", mg_shell(f"{name} - {MG_TITLE}", mg_blog_table(sel), arts), "category")
+        s.page(
+            f"/blog/category/{slug}",
+            f"blog/category/{slug}.html",
+            mg_shell(f"{name} - {MG_TITLE}", mg_blog_table(sel), arts),
+            "category",
+        )
     for rel, (kind, name, text) in MG_PAGES.items():
         s.page(f"/{rel}", rel, mg_shell(f"{name} - {MG_TITLE}", text, arts, blog=False), kind)
     s.write("1/feed/index.xml", mg_feed(arts))
     for a in arts:
-        comments = "".join(f'<div class="blogCommentWrap"><div class="blogCommentHeading"><span class="blogCommentAuthor">{e(who)}</span> <span class="blogCommentDate">{when}</span></div><div class="blogCommentText"><div>{e(txt)}</div></div><div class="blogCommentReply"><a href="{mg_url(a)}#commentArea">Ответить</a></div></div>' for who, when, txt in mg_comments(a))
+        comments = "".join(
+            f'<div class="blogCommentWrap"><div class="blogCommentHeading"><span class="blogCommentAuthor">{e(who)}</span> <span class="blogCommentDate">{when}</span></div><div class="blogCommentText"><div>{e(txt)}</div></div><div class="blogCommentReply"><a href="{mg_url(a)}#commentArea">Ответить</a></div></div>'
+            for who, when, txt in mg_comments(a)
+        )
         body = (f'<div class="blog-body"><div id="blogTable" class="blog-table">{mg_post(a, True)}</div>'
                 f'<div id="comments" class="blog-comments-area"><div class="blogCommentsTitle">Комментарии</div>{comments}'
                 f'<div id="commentArea"><h2 id="commentReplyTitle" class="blog-comment-reply-title">Оставьте ответ.</h2><form id="commentForm" method="post" action="//www.weebly.com/weebly/apps/blogComment.php"><input name="name" placeholder="Имя (обязательно)" /><input name="email" placeholder="Адрес электронной почты (не будет опубликован) (обязательно)" /><textarea name="comment"></textarea><button type="submit">Отправить</button></form></div></div></div>')  # fmt: skip
-        s.page(mg_url(a), f"blog/{a['slug']}.html", mg_shell(f"{a['title']} - {MG_TITLE}", body, arts), "article", a)
+        s.page(
+            mg_url(a),
+            f"blog/{a['slug']}.html",
+            mg_shell(f"{a['title']} - {MG_TITLE}", body, arts),
+            "article",
+            a,
+        )
     return s
 
 
@@ -456,7 +532,9 @@ def build_night1(out: Path) -> None:
     try:
         for name, build in BUILDERS.items():
             build(by_outlet[name], Site(name, night))
-            (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+            (night / name / "site.yml").write_text(
+                site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+            )
     finally:
         NIGHT["date"] = NIGHT2
 
@@ -469,7 +547,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
