@@ -59,7 +59,9 @@ EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Au
 
 
 def local_iso(a: dict, name: str) -> str:
-    return dt.datetime.fromisoformat(f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}").isoformat()
+    return dt.datetime.fromisoformat(
+        f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}"
+    ).isoformat()
 
 
 def newest_first(arts: list[dict]) -> list[dict]:
@@ -76,7 +78,11 @@ def body_html(text: str) -> str:
 
 # --- yamal: django CMS with a news-blog app ---------------------------------------------------------
 
-YA_CATS = {"semya-i-deti": "Семья и дети", "opeka": "Опека и попечительство", "obshchestvo": "Объявления"}
+YA_CATS = {
+    "semya-i-deti": "Семья и дети",
+    "opeka": "Опека и попечительство",
+    "obshchestvo": "Объявления",
+}
 YA_TAGS = {"mnogodetnye": "многодетные семьи", "nastavnichestvo": "наставничество"}
 YA_AUTHORS = {"press-sluzhba": "Пресс-служба департамента", "anna-lapsui": "Анна Лапсуй"}
 
@@ -101,12 +107,20 @@ def ya_shell(title: str, content: str, arts: list[dict], en_href: str = "/en/", 
     )  # fmt: skip
     side = ""
     if ru:
-        cats = "".join(f'<li><a href="/ru/news/category/{k}/">{v}</a></li>' for k, v in YA_CATS.items())
-        tags = "".join(f'<a class="tag" href="/ru/news/tag/{k}/">{v}</a> ' for k, v in YA_TAGS.items())
+        cats = "".join(
+            f'<li><a href="/ru/news/category/{k}/">{v}</a></li>' for k, v in YA_CATS.items()
+        )
+        tags = "".join(
+            f'<a class="tag" href="/ru/news/tag/{k}/">{v}</a> ' for k, v in YA_TAGS.items()
+        )
         side = f'<aside class="col-md-4 blog-sidebar"><div class="plugin-categories"><h3>Рубрики</h3><ul>{cats}</ul></div><div class="plugin-tags"><h3>Теги</h3>{tags}</div></aside>'
     switch = (f'<ul class="language-chooser"><li class="{"active" if ru else ""}"><a href="{ru_href}" lang="ru">Рус</a></li>'
               f'<li class="{"" if ru else "active"}"><a href="{en_href}" lang="en">Eng</a></li></ul>')  # fmt: skip
-    brand = OUTLETS["yamal"]["title"] if ru else "Department of Social Protection of the Yamal-Nenets Autonomous Okrug"
+    brand = (
+        OUTLETS["yamal"]["title"]
+        if ru
+        else "Department of Social Protection of the Yamal-Nenets Autonomous Okrug"
+    )
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -138,7 +152,12 @@ def ya_item(a: dict) -> str:
 def ya_pager(i: int, n: int) -> str:
     if n == 1:
         return ""
-    links = "".join(f'<li class="active"><span>{k}</span></li>' if k == i else f'<li><a href="/ru/news/{"" if k == 1 else f"?page={k}"}">{k}</a></li>' for k in range(1, n + 1))
+    links = "".join(
+        f'<li class="active"><span>{k}</span></li>'
+        if k == i
+        else f'<li><a href="/ru/news/{"" if k == 1 else f"?page={k}"}">{k}</a></li>'
+        for k in range(1, n + 1)
+    )
     nxt = f'<li><a href="/ru/news/?page={i + 1}">»</a></li>' if i < n else ""
     return f'<ul class="pagination">{links}{nxt}</ul>'
 
@@ -152,7 +171,13 @@ def build_yamal(arts: list[dict], s: Site) -> Site:
     chunks = chunked(arts, 6)
     for i, chunk in enumerate(chunks, 1):
         body = f'<h1>Новости</h1><div class="blog-list">{"".join(map(ya_item, chunk))}</div>{ya_pager(i, len(chunks))}'
-        shell = ya_shell(f"Новости — {OUTLETS['yamal']['title']}", body, arts, en_href="/en/news/", ru_href="/ru/news/")
+        shell = ya_shell(
+            f"Новости — {OUTLETS['yamal']['title']}",
+            body,
+            arts,
+            en_href="/en/news/",
+            ru_href="/ru/news/",
+        )
         if i == 1:
             s.page("/ru/news/", "ru/news/index.html", shell, "listing")
         else:
@@ -189,15 +214,44 @@ def build_yamal(arts: list[dict], s: Site) -> Site:
                              "<p>На звонки из Ямало-Ненецкого автономного округа отвечают психологи окружного центра «Семья».</p>"),
     }  # fmt: skip
     for slug, (name, kind, text) in pages.items():
-        s.page(f"/ru/{slug}/", f"ru/{slug}/index.html", ya_shell(f"{name} — {OUTLETS['yamal']['title']}", f"<h1>{name}</h1>{text}", arts), kind)
+        s.page(
+            f"/ru/{slug}/",
+            f"ru/{slug}/index.html",
+            ya_shell(f"{name} — {OUTLETS['yamal']['title']}", f"<h1>{name}</h1>{text}", arts),
+            kind,
+        )
     en = [a for a in arts if a.get("en_title")]
     en_items = "".join(f'<article class="article"><h2><a href="{ya_url(a, "en")}">{e(a["en_title"])}</a></h2>'
                        f'<div class="date">{EN_MONTHS[a["date"].month - 1]} {a["date"].day}, {a["date"].year}</div></article>' for a in en)  # fmt: skip
-    s.page("/en/", "en/index.html", ya_shell("Department of Social Protection — Yamal", f'<h1>Welcome</h1><p>The department is responsible for social protection, guardianship and support for families with children in the Yamal-Nenets Autonomous Okrug.</p><h2>News in English</h2>{en_items}', arts, lang="en"), "home")
-    s.page("/en/news/", "en/news/index.html", ya_shell("News — Department of Social Protection", f"<h1>News</h1>{en_items}", arts, lang="en", ru_href="/ru/news/", en_href="/en/news/"), "listing")
+    s.page(
+        "/en/",
+        "en/index.html",
+        ya_shell(
+            "Department of Social Protection — Yamal",
+            f"<h1>Welcome</h1><p>The department is responsible for social protection, guardianship and support for families with children in the Yamal-Nenets Autonomous Okrug.</p><h2>News in English</h2>{en_items}",
+            arts,
+            lang="en",
+        ),
+        "home",
+    )
+    s.page(
+        "/en/news/",
+        "en/news/index.html",
+        ya_shell(
+            "News — Department of Social Protection",
+            f"<h1>News</h1>{en_items}",
+            arts,
+            lang="en",
+            ru_href="/ru/news/",
+            en_href="/en/news/",
+        ),
+        "listing",
+    )
     for a in arts:
         cat = f'<a href="/ru/news/category/{a["rubric"]}/">{YA_CATS[a["rubric"]]}</a>'
-        tags = "".join(f'<a class="tag" href="/ru/news/tag/{t}/">{YA_TAGS[t]}</a> ' for t in a["tags"])
+        tags = "".join(
+            f'<a class="tag" href="/ru/news/tag/{t}/">{YA_TAGS[t]}</a> ' for t in a["tags"]
+        )
         head = (f'\n<meta property="og:type" content="article">\n<meta property="article:published_time" content="{local_iso(a, "yamal")}">'
                 f'\n<link rel="alternate" hreflang="ru" href="{ya_url(a)}">') + (f'\n<link rel="alternate" hreflang="en" href="{ya_url(a, "en")}">' if a.get("en_title") else "")  # fmt: skip
         body = (f'<ol class="breadcrumb"><li><a href="/">Главная</a></li><li><a href="/ru/news/">Новости</a></li><li class="active">{e(a["title"])}</li></ol>'
@@ -247,7 +301,7 @@ def yv_shell(title: str, content: str, desc: str = "") -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{e(title)}</title>
-<meta name="description" content="{e(desc or 'Благотворительный фонд помощи детям и семьям Еврейской автономной области')}">
+<meta name="description" content="{e(desc or "Благотворительный фонд помощи детям и семьям Еврейской автономной области")}">
 <link rel="stylesheet" href="/css/main.min.css?v=637912">
 </head>
 <body>
@@ -292,8 +346,19 @@ def build_yev(arts: list[dict], s: Site) -> Site:
     payload = {"items": [{"title": a["title"], "url": yv_url(a), "date": yv_short(a["date"]), "image": f"/media/news/{a['id']}/cover.jpg"} for a in rest[:YV_PER]],
                "hasMore": len(rest) > YV_PER}  # fmt: skip
     s.write("umbraco/api/news/more@skip=6", json.dumps(payload, ensure_ascii=False))
-    wards = "".join(f'<div class="ward-card"><a href="/nashi-podopechnye/{slug}/"><h3>{name}</h3></a></div>' for slug, (name, _) in YV_WARDS.items())
-    s.page("/nashi-podopechnye/", "nashi-podopechnye/index.html", yv_shell("Наши подопечные — Фонд «Дети Биробиджана»", f'<h1>Наши подопечные</h1><p>Дети и семьи, которым фонд собирает помощь сейчас.</p><div class="wards">{wards}</div>'), "listing")
+    wards = "".join(
+        f'<div class="ward-card"><a href="/nashi-podopechnye/{slug}/"><h3>{name}</h3></a></div>'
+        for slug, (name, _) in YV_WARDS.items()
+    )
+    s.page(
+        "/nashi-podopechnye/",
+        "nashi-podopechnye/index.html",
+        yv_shell(
+            "Наши подопечные — Фонд «Дети Биробиджана»",
+            f'<h1>Наши подопечные</h1><p>Дети и семьи, которым фонд собирает помощь сейчас.</p><div class="wards">{wards}</div>',
+        ),
+        "listing",
+    )
     for slug, (name, text) in YV_WARDS.items():
         s.page(f"/nashi-podopechnye/{slug}/", f"nashi-podopechnye/{slug}/index.html",
                yv_shell(f"{name} — Наши подопечные", f'<h1>{name}</h1><p>{text}</p><div class="progress"><span style="width:40%"></span></div><a class="btn" href="/pomoch/">Помочь</a>'), "profile")  # fmt: skip
@@ -305,7 +370,12 @@ def build_yev(arts: list[dict], s: Site) -> Site:
         "kontakty": ("Контакты", "contacts", "<p>679000, Биробиджан, ул. Шолом-Алейхема, 00, вход со двора.</p><p>Телефон: +7 (42622) 0-00-00. Часы работы: пн–пт, 10:00–18:00.</p>"),
     }  # fmt: skip
     for slug, (name, kind, text) in pages.items():
-        s.page(f"/{slug}/", f"{slug}/index.html", yv_shell(f"{name} — Фонд «Дети Биробиджана»", f"<h1>{name}</h1>{text}"), kind)
+        s.page(
+            f"/{slug}/",
+            f"{slug}/index.html",
+            yv_shell(f"{name} — Фонд «Дети Биробиджана»", f"<h1>{name}</h1>{text}"),
+            kind,
+        )
     for a in arts:
         others = [b for b in arts if b is not a][:3]
         body = (f'<nav class="breadcrumbs"><a href="/">Главная</a> / <a href="/novosti/">Новости</a></nav>'
@@ -314,7 +384,13 @@ def build_yev(arts: list[dict], s: Site) -> Site:
                 f'<div class="news-item__body rte">{body_html(a["text"])}</div></article>'
                 f'<section class="help-banner"><p>Поддержите работу фонда</p><a class="btn" href="/pomoch/">Помочь</a></section>'
                 f'<section class="more-news"><h2>Другие новости</h2><div class="news-grid">{"".join(map(yv_card, others))}</div></section>')  # fmt: skip
-        s.page(yv_url(a), yv_url(a).strip("/") + "/index.html", yv_shell(f"{a['title']} — Фонд «Дети Биробиджана»", body, lead(a, 150)), "article", a)
+        s.page(
+            yv_url(a),
+            yv_url(a).strip("/") + "/index.html",
+            yv_shell(f"{a['title']} — Фонд «Дети Биробиджана»", body, lead(a, 150)),
+            "article",
+            a,
+        )
     return s
 
 
@@ -351,7 +427,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
