@@ -203,3 +203,56 @@ def test_our_club_in_the_first_sentence_makes_the_source_a_body_that_acts() -> N
             "Кызыла на связь вышли восемь семей.")
     assert own_people_act(text, "Телемост с приёмными семьями Адыгеи") == "наш"
     assert own_people_act("Наши коллеги из Кызыла приехали к соседям.", "Телемост") is None
+
+
+def _archive_page() -> bytes:
+    posts = "".join(
+        f"<div class='blog-post'><div class='blog-header'><h2 class='blog-title'><a "
+        f"href='/blog/post-{k}'>Запись номер {k} о жизни нашей семьи</a></h2><p class='blog-date'>"
+        f"<span class='blog-date'>{10 + k}.10.2025</span></p></div><div class='blog-content'><div "
+        f"class='paragraph'>{FIRST_SENTENCE} {k}. {SECOND_SENTENCE}</div></div></div>"
+        for k in range(4)
+    )
+    return (
+        "<html><head><title>Архивы Октябрь 2025 — Семья Вороновых</title></head><body>"
+        "<div class='header'><a href='/'>Семья Вороновых</a></div><div class='main-wrap'><div "
+        f"id='wsite-content' class='wsite-elements wsite-not-footer'><div class='blog-body'>{posts}"
+        "</div><div class='blog-sidebar'><h2>Об авторе</h2><div class='paragraph'>Меня зовут Ольга. "
+        "Мы с мужем живём в Магадане и воспитываем пятерых детей, трое из них приёмные. Пишу о "
+        "нашей жизни и о клубе.</div></div></div></div>"
+        "</body></html>"
+    ).encode()
+
+
+FIRST_SENTENCE = ("Вчера всей семьёй выбрались в театр на новый спектакль, билеты брали ещё в "
+                  "августе, потому что в сезон их разбирают за пару дней")
+SECOND_SENTENCE = ("Декорации новые, оркестр играл живьём, а дети потом весь вечер танцевали по "
+                   "квартире и просили сходить ещё раз.")
+
+
+def test_a_month_archive_printing_posts_whole_is_a_listing() -> None:
+    from pipeline.extract.boilerplate import markers
+    from pipeline.extract.pagetype import non_article_reason
+
+    assert not markers().widget_fragments.search("wsite-elements wsite-not-footer")
+    assert markers().widget_fragments.search("site-footer")
+    reason = non_article_reason("http://h.test/blog/archives/10-2025", "http://h.test/",
+                                _archive_page())
+    assert reason is not None and reason.startswith("listing of 4 posts")
+
+
+def test_a_name_in_honour_of_a_person_and_our_talk_at_a_venue_are_no_regions() -> None:
+    text = ("Пришли 22 семьи — пришлось занять весь зал библиотеки имени Пушкина. Спасибо "
+            "управлению опеки мэрии Магадана за помощь с помещением!")
+    tags = tag(text, title="Клуб открыл новый сезон", home_region_iso="RU-MAG")
+    assert [hit.iso for hit in tags.regions] == ["RU-MAG"]
+    talk = ("Вернулись из Санкт-Петербурга, где проходила Всероссийская конференция. Мы "
+            "рассказали про наши выездные встречи в Сусумане и Оротукане.")
+    tags = tag(talk, title="Мы выступили на конференции в Петербурге", home_region_iso="RU-MAG")
+    assert [hit.iso for hit in tags.regions] == ["RU-MAG"]
+
+
+def test_firewood_for_large_families_is_family_support() -> None:
+    text = ("Многодетные семьи сёл района получили дрова на зиму: по пять кубометров на семью "
+            "привезли волонтёры фонда.")
+    assert tag(text, title="Многодетные семьи получили дрова", home_region_iso="RU-YEV").relevant

@@ -98,8 +98,11 @@ def fold(text: str) -> str:
     return re.sub(r"[a-zа-я-]+", _cyrillize, folded)
 
 
-def _any_of(fragments: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(f.lower()) for f in fragments))
+def _any_of(fragments: list[str], *, negatable: bool = False) -> re.Pattern[str]:
+    """Any of the fragments; ``negatable``: not where the class says the element is none
+    («wsite-not-footer», «page-no-sidebar»)."""
+    negated = r"(?<!not-)(?<!not_)(?<!no-)(?<!no_)(?<!non-)(?<!without-)" if negatable else ""
+    return re.compile(negated + "(?:" + "|".join(re.escape(f.lower()) for f in fragments) + ")")
 
 
 @functools.cache
@@ -111,7 +114,7 @@ def markers() -> Markers:
         stop=tuple(fold(m) for m in raw["stop_markers"]),
         footer=tuple(fold(m) for m in raw["footer_markers"]),
         drop_line=tuple(re.compile(p, re.IGNORECASE) for p in raw["drop_line_patterns"]),
-        widget_fragments=_any_of(raw["widget_attr_fragments"]),
+        widget_fragments=_any_of(raw["widget_attr_fragments"], negatable=True),
         widget_data_attributes=tuple(raw["widget_data_attributes"]),
         article_fragments=_any_of(raw["article_attr_fragments"]),
         signature_prefixes=tuple(fold(m) for m in raw["signature_prefixes"]),

@@ -56,6 +56,8 @@ CARD_MAX_BODY = 600
 # A short text under no heading of its own (below the last teaser) beside this many teasers is a
 # listing's blurb («О проекте» on a home page), not a body.
 BLURB_MAX_CHARS = 500
+# Prose under linked headlines this many times the body's: the page prints others' posts.
+POSTS_OUTWEIGH_BODY = 5
 LISTING_MIN_TEASERS = 3
 
 # A body that is only short items, each under a sub-headline of its own («Коротко: главное за
@@ -153,6 +155,14 @@ def judge(s: Structure) -> Verdict:
             # «22.11.2025 г. в 11:00 — занятие школы…», «06.12.2025 — «Родительская суббота»…»:
             # every paragraph opens with a day of its own — an events board, not one material.
             return Verdict("not", f"board of {len(s.body)} entries, each opening with its date")
+        posts_prose = sum(len(b.text) for b in s.teaser_prose)
+        if (s.teaser_items >= LISTING_MIN_TEASERS and s.body_chars < BLURB_MAX_CHARS
+                and posts_prose >= POSTS_OUTWEIGH_BODY * s.body_chars
+                and posts_prose >= s.teaser_items * s.body_chars):  # each post longer than it
+            # A blog's month archive printing its posts whole under their linked headlines: the
+            # short «Об авторе» box beside them is no article's body.
+            return Verdict("not", f"listing of {s.teaser_items} posts printed under their linked "
+                           "headlines, the only other prose a short box")
         if s.body_under_foreign_title:
             return Verdict("not", "text under a headline that links to another page (a post "
                            "printed in an archive)")

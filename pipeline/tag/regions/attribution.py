@@ -596,6 +596,10 @@ def attribute(
         if not venue and iso in body_venue_only and _after_in(title, m):
             venue = "local"  # «… представили в Петербурге»: the text names it as the venue
         others = {resolve(o) for o in title_mentions} - {iso, None}
+        if home_iso and iso != home_iso and OWN_PEOPLE_RE.search(title):
+            # «Мы выступили на конференции в Петербурге»: «мы», the outlet's own people of its
+            # home region, are the title's subject; the city is where they spoke.
+            others.add(home_iso)
         venue = _title_venue(venue, iso, others, national_anywhere, body_venue_only, body_actors)
         if venue:
             scores[iso] = scores.get(iso, 0.0) + TITLE_WEIGHT * VENUE_FACTOR

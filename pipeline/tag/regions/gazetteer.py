@@ -654,6 +654,8 @@ def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
     nxt = toks[i + n].lemma if i + n < len(toks) and _joined(text, last, toks[i + n]) else ""
     if prev in {"улица", "ул", "проспект", "пр", "переулок", "шоссе", "площадь", "бульвар"}:
         return False
+    if prev in {"имя", "им"} and toks[i - 1].text.lower() in ("имени", "им"):
+        return False  # «библиотека имени Пушкина»: a person honoured in a name, not Пушкин
     if entry.kind == "adj" and (prev in gaz.settlement_words or prev in VILLAGE_WORDS):
         return False  # «станица Курская», «село Московское»: a settlement named by the adjective
     if entry.kind == "initials" and not re.search("[а-яё]", _line(text, first.start)):
