@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlite_utils import Database
@@ -64,6 +65,10 @@ def stored_verdicts(
     }
 
 
-def source_site_names(db: Database) -> dict[str, str | None]:
-    """Each stored source's own name as its pages give it (m0017_source_site_name)."""
-    return dict(db.execute("select name, site_name from sources").fetchall())
+def source_site_names(db: Database) -> dict[str, tuple[str, ...]]:
+    """Each stored source's own names as its pages give them (m0018_source_site_names; a
+    database crawled before it has the one kept name, m0017_source_site_name)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for name, one, many in db.execute("select name, site_name, site_names from sources"):
+        out[name] = tuple(json.loads(many)) if many else ((one,) if one else ())
+    return out

@@ -306,6 +306,15 @@ def m0017_source_site_name(db: Database) -> None:
         db["sources"].add_column("site_name", str)
 
 
+@migrations()
+def m0018_source_site_names(db: Database) -> None:
+    """All the names a site's page gives itself (a JSON list), not one kept name: retag and
+    explain read what the crawl read (a site named «Сообщество» and «Кризисный центр «Мамин
+    дом»» is the centre's own voice, which the one kept name did not say)."""
+    if "site_names" not in db["sources"].columns_dict:
+        db["sources"].add_column("site_names", str)
+
+
 def apply_migrations(db: Database) -> None:
     """All pending migrations in one write transaction (two writers opening at once serialize)."""
     from db.tx import write_tx

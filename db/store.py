@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -60,6 +61,7 @@ class ArticleRecord:
     kind: str = "web"  # the source kind (newsmon.sources.kinds): web, telegram
     links: Sequence[tuple[str, str]] = ()  # (url, rel): forward | story | link (m0016_telegram)
     site_name: str | None = None  # what the site calls itself (m0017_source_site_name)
+    site_names: tuple[str, ...] = ()  # all the names its page gave (m0018_source_site_names)
 
 
 def article_id_for(db: Database, url: str) -> int | None:
@@ -167,6 +169,9 @@ def store_article(
         if record.site_name:
             db.execute("update sources set site_name = ? where name = ? and site_name is null",
                        [record.site_name, record.source])
+        if record.site_names:
+            db.execute("update sources set site_names = ? where name = ? and site_names is null",
+                       [json.dumps(list(record.site_names), ensure_ascii=False), record.source])
         write_tones(db, article_id, record.tones)
         index_article(
             db, article_id, record.title, article_body(record.text, record.lead),

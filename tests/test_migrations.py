@@ -47,8 +47,10 @@ def _signature_as_of(version: int, text: str) -> bytes:
 def _add_rows_as_of(db: Database, version: int) -> None:
     """Rows as the code of that schema version wrote them (plain SQL, no current helpers)."""
     db.execute("insert into regions values ('RU-PRI', 'Приморский край', 'Дальневосточный')")
-    db.execute("insert into sources values ('primamedia', 'https://primamedia.ru/', 'RU-PRI')")
-    db.execute("insert into sources values ('vl', 'https://vl.ru/', 'RU-PRI')")
+    # named columns: later versions add columns of their own (m0017, m0018)
+    for name, url in (("primamedia", "https://primamedia.ru/"), ("vl", "https://vl.ru/")):
+        db.execute("insert into sources (name, url, region_iso) values (?, ?, 'RU-PRI')",
+                   [name, url])
     for aid, source, day in ((1, "primamedia", "2025-10-02"), (2, "vl", "2025-10-03")):
         db.execute(
             "insert into articles (id, url, source, title, text, published, relevant, story_id) "

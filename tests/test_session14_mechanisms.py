@@ -256,3 +256,24 @@ def test_firewood_for_large_families_is_family_support() -> None:
     text = ("Многодетные семьи сёл района получили дрова на зиму: по пять кубометров на семью "
             "привезли волонтёры фонда.")
     assert tag(text, title="Многодетные семьи получили дрова", home_region_iso="RU-YEV").relevant
+
+
+def test_retag_reads_all_the_names_the_crawl_read(tmp_path) -> None:
+    """A VK-wall mirror names itself «Мамин дом», «Сообщество» and «Кризисный центр «Мамин
+    дом»»: the crawl read all three (its own work by the centre's full name made four posts
+    relevant), retag read only the one kept name and made them irrelevant (set 34)."""
+    import json
+
+    from db import open_db
+    from db.article import source_site_names
+    from newsmon.sources.voice import source_names
+
+    db = open_db(tmp_path / "news.db")
+    names = ["Мамин дом", "Сообщество", "Кризисный центр «Мамин дом»"]
+    db.execute("insert into sources (name, url, site_name, site_names) values (?, ?, ?, ?)",
+               ["stav", "http://h.test/", "Сообщество", json.dumps(names, ensure_ascii=False)])
+    db.execute("insert into sources (name, url, site_name) values (?, ?, ?)",
+               ["old", "http://o.test/", "Фонд «Старый»"])  # crawled before the column
+    assert source_site_names(db) == {"stav": tuple(names), "old": ("Фонд «Старый»",)}
+    assert source_names(db, {"old": "Фонд"})["old"] == ("Фонд", "Фонд «Старый»")
+    assert "Кризисный центр «Мамин дом»" in source_names(db, {})["stav"]

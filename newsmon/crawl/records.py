@@ -46,7 +46,7 @@ def article_record(item: ArticleItem) -> ArticleRecord:
         tones=[(t["object"], t["tone"], t["mixed"])
                for t in getattr(tags, "extras", {}).get("tones", ())],
         request_urls=item.request_urls, signature=sig, kind=item.kind, links=item.links,
-        site_name=site_name_to_keep(ex.site_names),
+        site_name=site_name_to_keep(ex.site_names), site_names=tuple(ex.site_names),
     )  # fmt: skip
 
 

@@ -50,13 +50,13 @@ def home_speaking_sources(db: Database, titles: dict[str, str]) -> frozenset[str
     from db.article import source_site_names
 
     return frozenset(name for name, site in source_site_names(db).items()
-                     if names_a_body([titles.get(name), site]))
+                     if names_a_body([titles.get(name), *site]))
 
 
 def source_names(db: Database, titles: dict[str, str]) -> dict[str, tuple[str, ...]]:
-    """Each stored source's names: its sources.yml `title:` and the site's own name as the
-    crawl saw it (pipeline.tag.own_work reads them as the crawl does)."""
+    """Each stored source's names: its sources.yml `title:` and the site's own names as the
+    crawl saw them (pipeline.tag.own_work reads them as the crawl does)."""
     from db.article import source_site_names
 
-    return {name: tuple(n for n in (titles.get(name), site) if n)
+    return {name: tuple(n for n in (titles.get(name), *site) if n)
             for name, site in source_site_names(db).items()}
