@@ -80,4 +80,5 @@ def from_json(text: str | bytes) -> ArticleRecord:
     data["signature"] = base64.b64decode(data["signature"]) if data["signature"] else None
     for name in ("regions", "orgs", "projects", "labels", "tones", "links"):
         data[name] = [tuple(row) for row in data[name]]
+    data["site_names"] = tuple(data.get("site_names") or ())  # a record queued before m0018
     return ArticleRecord(**data)

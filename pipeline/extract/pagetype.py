@@ -158,7 +158,8 @@ def judge(s: Structure) -> Verdict:
         posts_prose = sum(len(b.text) for b in s.teaser_prose)
         if (s.teaser_items >= LISTING_MIN_TEASERS and s.body_chars < BLURB_MAX_CHARS
                 and posts_prose >= POSTS_OUTWEIGH_BODY * s.body_chars
-                and posts_prose >= s.teaser_items * s.body_chars):  # each post longer than it
+                and posts_prose >= s.teaser_items * s.body_chars  # each post longer than it
+                and not any(h.owner.tag == "h1" for h in s.headings)):  # no headline of its own
             # A blog's month archive printing its posts whole under their linked headlines: the
             # short «Об авторе» box beside them is no article's body.
             return Verdict("not", f"listing of {s.teaser_items} posts printed under their linked "
