@@ -17,7 +17,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from newsmon.core.urls import absolute, same_origin
-from pipeline.extract.boilerplate import DATE_MARK_XPATH
+from pipeline.extract.boilerplate import DATE_CLASS_TEST, DATE_MARK_XPATH
 
 
 @dataclass(frozen=True)
@@ -430,9 +430,9 @@ def is_query_pager_link(page_url: str, url: str, a: etree._Element) -> bool:
     return " ".join(a.text_content().split()).isdigit() or is_next_link(a)
 
 
-# A headline's link holds a heading or sits in one; a menu's link does neither.
 # A link marked as a date (a post's time, «<a class="post_date" href="/wall-1_1402">»).
-_DATE_LINK_XPATH = f"self::*[contains(translate(@class, 'DATE', 'date'), 'date')] | {DATE_MARK_XPATH}"
+_DATE_LINK_XPATH = f"self::*[{DATE_CLASS_TEST}] | {DATE_MARK_XPATH}"
+# A headline's link holds a heading or sits in one; a menu's link does neither.
 _HEADING_IN_OR_AROUND = "descendant::h2 | descendant::h3 | descendant::h4 | ancestor::h2 | ancestor::h3 | ancestor::h4"
 
 

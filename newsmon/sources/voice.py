@@ -36,9 +36,10 @@ def speaks_for_home(
 
 
 def site_name_to_keep(names: Sequence[str]) -> str | None:
-    """The one name a source's row keeps, saying what all of them say (retag and explain read
-    only this one, and must tag as the crawl did): the first naming a body when together they
-    name one; else the first that does not — a medium's name among them outweighs a body's."""
+    """The one name a source's row keeps, saying what all of them say (retag and explain fall
+    back on it for a source stored before m0018_source_site_names kept all the names): the
+    first naming a body when together they name one; else the first that does not — a
+    medium's name among them outweighs a body's."""
     if names_a_body(names):
         return next(n for n in names if names_a_body([n]))
     return next((n for n in names if not names_a_body([n])), None)

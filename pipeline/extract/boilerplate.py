@@ -98,10 +98,14 @@ def fold(text: str) -> str:
     return re.sub(r"[a-zа-я-]+", _cyrillize, folded)
 
 
+# Put before a class word: not where the class says the element is none («wsite-not-footer» on
+# Weebly's content box, «page-no-sidebar»).
+NOT_NEGATED = r"(?<!not-)(?<!not_)(?<!no-)(?<!no_)(?<!non-)(?<!without-)"
+
+
 def _any_of(fragments: list[str], *, negatable: bool = False) -> re.Pattern[str]:
-    """Any of the fragments; ``negatable``: not where the class says the element is none
-    («wsite-not-footer», «page-no-sidebar»)."""
-    negated = r"(?<!not-)(?<!not_)(?<!no-)(?<!no_)(?<!non-)(?<!without-)" if negatable else ""
+    """Any of the fragments; ``negatable``: not in a class negating it (NOT_NEGATED)."""
+    negated = NOT_NEGATED if negatable else ""
     return re.compile(negated + "(?:" + "|".join(re.escape(f.lower()) for f in fragments) + ")")
 
 
@@ -160,10 +164,19 @@ def _heads_the_main_item(el: HtmlElement, attrs: str) -> bool:
     return _heads_the_text(el)
 
 
-# An element marked as a date: <time>, or a class naming one («post_date», «text-date»).
-DATE_MARK_XPATH = ".//time | .//*[contains(translate(@class, 'DATE', 'date'), 'date')]"
+# A class naming a date («post_date», «text-date»), as an XPath test.
+DATE_CLASS_TEST = "contains(translate(@class, 'DATE', 'date'), 'date')"
+# An element marked as a date: <time>, or a class naming one.
+DATE_MARK_XPATH = f".//time | .//*[{DATE_CLASS_TEST}]"
 # A post's own header is a line or two: its author and its date.
 POST_HEADER_MAX_CHARS = 200
+
+
+def _is_meta_line(el: HtmlElement) -> bool:
+    """A post's header or footer line: short, with no menu, list or form."""
+    return len(" ".join(el.text_content().split())) <= POST_HEADER_MAX_CHARS and not el.xpath(
+        ".//ul | .//ol | .//nav | .//form | .//input"
+    )
 
 
 def _heads_the_text(el: HtmlElement) -> bool:
@@ -175,11 +188,7 @@ def _heads_the_text(el: HtmlElement) -> bool:
         parent = parent.getparent()  # «post_header_info» inside «post_header»
     if parent is None or parent.tag in ("body", "html"):
         return False
-    if el.xpath(".//ul | .//ol | .//nav | .//form | .//input"):
-        return False
-    if not el.xpath(DATE_MARK_XPATH):
-        return False
-    if len(" ".join(el.text_content().split())) > POST_HEADER_MAX_CHARS:
+    if not _is_meta_line(el) or not el.xpath(DATE_MARK_XPATH):
         return False
     return _prose_length(parent) > MAX_WIDGET_SHARE * page_prose(el)
 
@@ -194,9 +203,7 @@ def dates_the_text(el: HtmlElement, total_prose: int) -> bool:
     while node is not None and node.tag not in ("body", "html"):
         if is_protected(node, total_prose):
             return is_widget_element(node) and _prose_length(node) > MAX_WIDGET_SHARE * total_prose
-        if len(" ".join(node.text_content().split())) > POST_HEADER_MAX_CHARS or node.xpath(
-            ".//ul | .//ol | .//nav | .//form | .//input"
-        ):
+        if not _is_meta_line(node):
             return False
         node = node.getparent()
     return False

@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 import lxml.html
 from lxml.html import HtmlElement
 
+from pipeline.extract.boilerplate import NOT_NEGATED
 from pipeline.extract.sitehome import home_path
 
 BLOCK_TAGS = frozenset(
@@ -30,9 +31,10 @@ CHROME_TAGS = frozenset({"header", "footer", "nav"})
 # A <header> inside these heads its article or the page's content (HTML5), not the site.
 SECTIONING_TAGS = frozenset({"main", "article"})
 # A page footer built of divs («div.footer», «#copyright»): chrome like <footer>.
-# Not a class that says the element is none («wsite-not-footer» on Weebly's content box).
-_NEGATED = r"(?<!not-)(?<!not_)(?<!no-)(?<!no_)(?<!non-)(?<!without-)"
-CHROME_CLASS_RE = re.compile(rf"(?:^|[\s_-]){_NEGATED}(?:footer|copyright|podval)(?:$|[\s_-])", re.I)
+# Not a class that says the element is none («wsite-not-footer»).
+CHROME_CLASS_RE = re.compile(
+    rf"(?:^|[\s_-]){NOT_NEGATED}(?:footer|copyright|podval)(?:$|[\s_-])", re.I
+)
 # A class that names the element a headline («entry-title», «news-item__title», «story__head»).
 TITLE_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:title|head|headline|heading|zagolovok)(?:$|[\s_-])", re.I)
 # Sentence ends in the scripts outlets write in: Latin and Cyrillic stops, the Armenian «։», the
