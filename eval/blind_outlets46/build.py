@@ -96,7 +96,10 @@ GZ_PRODUCTS = [
     ("nabor-otkrytok-gory", 14, "Набор открыток «Горы Чечни»", "300,00",
      "Восемь открыток с фотографиями горных сёл. Покупая набор, вы помогаете собирать тёплые вещи для многодетных семей."),
 ]  # fmt: skip
-GZ_EVENT = ("blagotvoritelnaia-iarmarka-serdtse-materi-2025-11-30-3", "Благотворительная ярмарка «Сердце матери»")
+GZ_EVENT = (
+    "blagotvoritelnaia-iarmarka-serdtse-materi-2025-11-30-3",
+    "Благотворительная ярмарка «Сердце матери»",
+)
 
 
 def gz_url(a: dict) -> str:
@@ -185,7 +188,10 @@ def gz_cover(a: dict) -> str:
 
 
 def gz_card(a: dict) -> str:
-    tags = "".join(f'<a class="badge mb-2 text-truncate o_tag o_color_0 post_link" href="{gz_tag_url(t)}">#{e(GZ_TAGS[t][0])}</a>' for t in a["tags"])
+    tags = "".join(
+        f'<a class="badge mb-2 text-truncate o_tag o_color_0 post_link" href="{gz_tag_url(t)}">#{e(GZ_TAGS[t][0])}</a>'
+        for t in a["tags"]
+    )
     return (f'<div class="pb-4 col-12 col-md-6 col-xl-4"><article name="blog_post" class="o_wblog_post position-relative ">'
             f'<a href="{gz_url(a)}" class="text-decoration-none d-block mb-2">{gz_cover(a)}</div></a>'
             f'<div class="o_wblog_post_content"><a href="{gz_url(a)}" class="d-block text-reset text-decoration-none o_blog_post_title my-0 h5">{e(a["title"])}</a>'
@@ -196,15 +202,23 @@ def gz_card(a: dict) -> str:
 
 
 def gz_sidebar(arts: list[dict]) -> str:
-    archive = "".join(f'<li><a href="{e(gz_month_url(y, m))}">{MONTHS_NOM[m - 1]} {y}</a></li>' for y, m in months_of(arts))
-    tags = "".join(f'<a class="badge border mb-1 text-truncate o_tag o_color_0" href="{gz_tag_url(t)}">{e(name)}</a> ' for t, (name, _) in GZ_TAGS.items())
+    archive = "".join(
+        f'<li><a href="{e(gz_month_url(y, m))}">{MONTHS_NOM[m - 1]} {y}</a></li>'
+        for y, m in months_of(arts)
+    )
+    tags = "".join(
+        f'<a class="badge border mb-1 text-truncate o_tag o_color_0" href="{gz_tag_url(t)}">{e(name)}</a> '
+        for t, (name, _) in GZ_TAGS.items()
+    )
     return (f'<div id="o_wblog_sidebar" class="col-12 col-md-3 d-flex flex-column"><div class="o_wblog_sidebar_block pb-5"><h6 class="text-uppercase pb-2 mb-4 border-bottom fw-bold">О фонде</h6>'
             '<p>Помогаем мамам с детьми, многодетным и приёмным семьям. Кризисная квартира, консультации, адресная помощь.</p><a href="/aboutus">Подробнее</a></div>'
             f'<div class="o_wblog_sidebar_block pb-5"><h6 class="text-uppercase pb-2 mb-4 border-bottom fw-bold">Архив</h6><ul class="list-unstyled">{archive}</ul></div>'
             f'<div class="o_wblog_sidebar_block pb-5"><h6 class="text-uppercase pb-2 mb-4 border-bottom fw-bold">Теги</h6><div class="h5">{tags}</div></div></div>')  # fmt: skip
 
 
-def gz_list(title: str, cards: list[dict], arts: list[dict], pager: str = "", crumb: str = "") -> str:
+def gz_list(
+    title: str, cards: list[dict], arts: list[dict], pager: str = "", crumb: str = ""
+) -> str:
     return (f'<div id="wrap" class="js_blog website_blog"><section id="o_wblog_index_content"><div class="container py-4">'
             f'<div class="row justify-content-between"><div id="o_wblog_posts_loop_container" class="col ">{crumb}<h1 class="h4 mb-4">{e(title)}</h1>'
             f'<div id="o_wblog_posts_loop" class="mt-4"><div class="row ">{"".join(map(gz_card, cards))}</div>{pager}</div></div>'
@@ -231,25 +245,56 @@ def build_grozny(arts: list[dict], s: Site) -> Site:
     for i, chunk in enumerate(chunks, 1):
         items = []
         if i > 1:
-            items.append(f'<li class="page-item"><a class="page-link" href="{GZ_BLOG}{"" if i == 2 else f"/page/{i - 1}"}">Назад</a></li>')
+            items.append(
+                f'<li class="page-item"><a class="page-link" href="{GZ_BLOG}{"" if i == 2 else f"/page/{i - 1}"}">Назад</a></li>'
+            )
         for k in range(1, len(chunks) + 1):
             href = GZ_BLOG if k == 1 else f"{GZ_BLOG}/page/{k}"
-            items.append(f'<li class="page-item{" active" if k == i else ""}"><a class="page-link" href="{href}">{k}</a></li>')
+            items.append(
+                f'<li class="page-item{" active" if k == i else ""}"><a class="page-link" href="{href}">{k}</a></li>'
+            )
         if i < len(chunks):
-            items.append(f'<li class="page-item"><a class="page-link" href="{GZ_BLOG}/page/{i + 1}">Далее</a></li>')
+            items.append(
+                f'<li class="page-item"><a class="page-link" href="{GZ_BLOG}/page/{i + 1}">Далее</a></li>'
+            )
         pager = f'<nav class="d-flex justify-content-center mt-3"><ul class="pagination m-0 ">{"".join(items)}</ul></nav>'
         body = gz_list("Новости", chunk, arts, pager)
         if i == 1:
-            s.page(GZ_BLOG, "blog/novosti-2/index.html", gz_shell("Новости", body, "blog.blog(2,)"), "listing")
+            s.page(
+                GZ_BLOG,
+                "blog/novosti-2/index.html",
+                gz_shell("Новости", body, "blog.blog(2,)"),
+                "listing",
+            )
         else:
-            s.page(f"{GZ_BLOG}/page/{i}", f"blog/novosti-2/page/{i}.html", gz_shell("Новости", body, "blog.blog(2,)"), "paginated")
+            s.page(
+                f"{GZ_BLOG}/page/{i}",
+                f"blog/novosti-2/page/{i}.html",
+                gz_shell("Новости", body, "blog.blog(2,)"),
+                "paginated",
+            )
     for tag, (name, tid) in GZ_TAGS.items():
         sel = [a for a in arts if tag in a["tags"]]
         crumb = f'<nav aria-label="breadcrumb"><ol class="breadcrumb"><li class="breadcrumb-item"><a href="{GZ_BLOG}">Новости</a></li><li class="breadcrumb-item active">#{e(name)}</li></ol></nav>'
-        s.page(gz_tag_url(tag), f"blog/novosti-2/tag/{tag}-{tid}.html", gz_shell(f"Новости — {name}", gz_list(f"#{name}", sel, arts, crumb=crumb), "blog.blog(2,)"), "tag")
+        s.page(
+            gz_tag_url(tag),
+            f"blog/novosti-2/tag/{tag}-{tid}.html",
+            gz_shell(
+                f"Новости — {name}", gz_list(f"#{name}", sel, arts, crumb=crumb), "blog.blog(2,)"
+            ),
+            "tag",
+        )
     for y, m in months_of(arts):
         sel = [a for a in arts if (a["date"].year, a["date"].month) == (y, m)]
-        s.query_page(gz_month_url(y, m), gz_shell("Новости", gz_list(f"Архив: {MONTHS_NOM[m - 1].lower()} {y}", sel, arts), "blog.blog(2,)"), "archive")
+        s.query_page(
+            gz_month_url(y, m),
+            gz_shell(
+                "Новости",
+                gz_list(f"Архив: {MONTHS_NOM[m - 1].lower()} {y}", sel, arts),
+                "blog.blog(2,)",
+            ),
+            "archive",
+        )
     s.page("/aboutus", "aboutus.html", gz_shell("О фонде",
            '<div id="wrap" class="oe_structure"><section class="s_title pt40 pb24"><div class="container"><h1>О фонде</h1></div></section>'
            '<section class="s_text_block pb40"><div class="container"><p>Благотворительный фонд «Сердце матери» основан в 2017 году в Грозном. Мы помогаем женщинам с детьми, которые оказались в трудной ситуации, многодетным и приёмным семьям.</p>'
@@ -269,7 +314,16 @@ def build_grozny(arts: list[dict], s: Site) -> Site:
     cards = "".join(f'<div class="oe_product col-md-4"><form action="/shop/cart/update" method="post" class="oe_product_cart"><div class="oe_product_image"><a href="/shop/{slug}-{pid}"><img src="/web/image/product.template/{pid}/image_256" alt="{e(name)}"/></a></div>'
                     f'<div class="o_wsale_product_information"><h6 class="o_wsale_products_item_title"><a class="text-primary text-decoration-none" href="/shop/{slug}-{pid}">{e(name)}</a></h6>'
                     f'<div class="product_price"><span class="h6 mb-0"><span class="oe_currency_value">{price}</span>&nbsp;₽</span></div></div></form></div>' for slug, pid, name, price, _ in GZ_PRODUCTS)  # fmt: skip
-    s.page("/shop", "shop/index.html", gz_shell("Магазин", f'<div id="wrap" class="js_sale o_wsale_products_page"><div class="oe_website_sale pt-2"><div class="container"><h1>Магазин</h1><p>Покупая сувениры фонда, вы помогаете мамам и детям.</p><div id="products_grid" class="row">{cards}</div></div></div></div>', "product.public.category"), "shop")
+    s.page(
+        "/shop",
+        "shop/index.html",
+        gz_shell(
+            "Магазин",
+            f'<div id="wrap" class="js_sale o_wsale_products_page"><div class="oe_website_sale pt-2"><div class="container"><h1>Магазин</h1><p>Покупая сувениры фонда, вы помогаете мамам и детям.</p><div id="products_grid" class="row">{cards}</div></div></div></div>',
+            "product.public.category",
+        ),
+        "shop",
+    )
     for slug, pid, name, price, desc in GZ_PRODUCTS:
         body = (f'<div id="wrap" class="js_sale o_wsale_product_page"><section id="product_detail" class="container py-4 oe_website_sale" data-view-track="1">'
                 f'<nav aria-label="breadcrumb"><ol class="breadcrumb"><li class="breadcrumb-item"><a href="/shop">Магазин</a></li><li class="breadcrumb-item active"><span>{e(name)}</span></li></ol></nav>'
@@ -279,7 +333,12 @@ def build_grozny(arts: list[dict], s: Site) -> Site:
                 f'<div class="css_quantity input-group d-inline-flex me-2 mb-2 align-middle"><input type="text" class="form-control quantity text-center" data-min="1" name="add_qty" value="1"/></div>'
                 f'<a role="button" id="add_to_cart" class="btn btn-primary js_check_product a-submit flex-grow-1" href="#"><i class="fa fa-shopping-cart me-2"></i>В корзину</a></div></form>'
                 f'<p class="text-muted mt-3">Условия: доставка по Грозному бесплатно, в другие города — Почтой России.</p></div></div></section></div>')  # fmt: skip
-        s.page(f"/shop/{slug}-{pid}", f"shop/{slug}-{pid}.html", gz_shell(name, body, f"product.template({pid},)"), "product")
+        s.page(
+            f"/shop/{slug}-{pid}",
+            f"shop/{slug}-{pid}.html",
+            gz_shell(name, body, f"product.template({pid},)"),
+            "product",
+        )
     ev_slug, ev_name = GZ_EVENT
     s.page("/event", "event/index.html", gz_shell("Мероприятия",
            f'<div id="wrap" class="o_wevent_events_list"><div class="container"><h1>Мероприятия</h1><div class="row"><article class="col-md-6 col-lg-4 mb-4"><a href="/event/{ev_slug}/register" class="text-decoration-none">'
@@ -290,9 +349,18 @@ def build_grozny(arts: list[dict], s: Site) -> Site:
            '<section class="container"><p>Приглашаем на благотворительную ярмарку! Сувениры фонда, выпечка, игры для детей. Все деньги пойдут на вторую кризисную квартиру.</p>'
            '<form action="/event/3/registration/new" method="post"><label>Количество билетов</label><select name="nb_register-0"><option>1</option><option>2</option></select><button type="submit" class="btn btn-primary">Зарегистрироваться</button></form></section></div>', "event.event(3,)"), "event")  # fmt: skip
     for idx, a in enumerate(arts):
-        nxt = arts[idx - 1] if idx > 0 else arts[-1]  # Odoo's «next post» block: the next newer one, round
-        tags = "".join(f'<a class="badge mb-2 text-truncate o_tag o_color_0 post_link" href="{gz_tag_url(t)}">#{e(GZ_TAGS[t][0])}</a>' for t in a["tags"])
-        sub = f'<div id="o_wblog_post_subtitle" class="o_editable_no_shadow mb-3 fs-4" data-oe-field="subtitle" placeholder="Subtitle">{e(a["subtitle"])}</div>' if a.get("subtitle") else ""
+        nxt = (
+            arts[idx - 1] if idx > 0 else arts[-1]
+        )  # Odoo's «next post» block: the next newer one, round
+        tags = "".join(
+            f'<a class="badge mb-2 text-truncate o_tag o_color_0 post_link" href="{gz_tag_url(t)}">#{e(GZ_TAGS[t][0])}</a>'
+            for t in a["tags"]
+        )
+        sub = (
+            f'<div id="o_wblog_post_subtitle" class="o_editable_no_shadow mb-3 fs-4" data-oe-field="subtitle" placeholder="Subtitle">{e(a["subtitle"])}</div>'
+            if a.get("subtitle")
+            else ""
+        )
         body = (f'<div id="wrap" class="js_blog website_blog"><section id="o_wblog_post_top"><div id="title" class="blog_header">{gz_cover(a)}'
                 f'<div class="container text-center position-relative h-100 d-flex flex-column flex-grow-1 justify-content-around"><div class="o_wblog_post_title  ">'
                 f'<h1 id="o_wblog_post_name" class="o_editable_no_shadow" data-oe-expression="blog_post.name" placeholder="Title" data-blog-id="{a["rid"]}">{e(a["title"])}</h1>{sub}</div>'
@@ -305,14 +373,24 @@ def build_grozny(arts: list[dict], s: Site) -> Site:
                 f"</div></div>{gz_sidebar(arts)}</div></section>"
                 f'<section id="o_wblog_post_footer" class="mt-5"><div class="container"><div class="text-center o_wblog_next_article"><span class="d-block small text-muted">Читать далее</span>'
                 f'<a href="{gz_url(nxt)}" class="o_wblog_next_post_title h3 text-reset">{e(nxt["title"])}</a></div></div></section></div>')  # fmt: skip
-        s.page(gz_url(a), gz_url(a).lstrip("/") + ".html", gz_shell(a["title"], body, f"blog.post({a['rid']},)"), "article", a)
+        s.page(
+            gz_url(a),
+            gz_url(a).lstrip("/") + ".html",
+            gz_shell(a["title"], body, f"blog.post({a['rid']},)"),
+            "article",
+            a,
+        )
     return s
 
 
 # --- altai: a family centre on Bludit ----------------------------------------------------------------
 
 AL_CATS = {"novosti": "Новости", "sobytiya": "События", "obyavleniya": "Объявления"}
-AL_TAGS = {"priemnye-semi": "приёмные семьи", "mnogodetnye": "многодетные", "krizisnoe-otdelenie": "кризисное отделение"}
+AL_TAGS = {
+    "priemnye-semi": "приёмные семьи",
+    "mnogodetnye": "многодетные",
+    "krizisnoe-otdelenie": "кризисное отделение",
+}
 AL_STATIC = {
     "o-centre": ("О центре",
                  "<p>Бюджетное учреждение Республики Алтай «Центр помощи семье и детям» работает с 2004 года. Мы помогаем семьям с детьми, которые оказались в трудной жизненной ситуации, приёмным семьям и будущим приёмным родителям.</p>"
@@ -337,8 +415,15 @@ def al_url(a: dict) -> str:
 
 
 def al_shell(title: str, content: str, arts: list[dict], description: str = "") -> str:
-    statics = "".join(f'<li class="nav-item"><a class="nav-link" href="/{slug}">{name}</a></li>' for slug, (name, _) in AL_STATIC.items() if slug != "kak-stat-priemnym-roditelem")
-    cats = "".join(f'<li><a href="/category/{slug}">{name}</a> ({sum(a["category"] == slug for a in arts)})</li>' for slug, name in AL_CATS.items())
+    statics = "".join(
+        f'<li class="nav-item"><a class="nav-link" href="/{slug}">{name}</a></li>'
+        for slug, (name, _) in AL_STATIC.items()
+        if slug != "kak-stat-priemnym-roditelem"
+    )
+    cats = "".join(
+        f'<li><a href="/category/{slug}">{name}</a> ({sum(a["category"] == slug for a in arts)})</li>'
+        for slug, name in AL_CATS.items()
+    )
     tags = "".join(f'<li><a href="/tag/{slug}">{name}</a></li>' for slug, name in AL_TAGS.items())
     recent = "".join(f'<li><a href="{al_url(a)}">{e(a["title"])}</a></li>' for a in arts[:5])
     desc = f'<meta name="description" content="{e(description)}">\n' if description else ""
@@ -409,34 +494,98 @@ def build_altai(arts: list[dict], s: Site) -> Site:
     for i, chunk in enumerate(chunks, 1):
         items = []
         if i < len(chunks):
-            items.append(f'<li class="page-item mr-2"><a class="page-link" href="/?page={i + 1}">&#9664; Предыдущие</a></li>')
+            items.append(
+                f'<li class="page-item mr-2"><a class="page-link" href="/?page={i + 1}">&#9664; Предыдущие</a></li>'
+            )
         if i > 1:
-            items.append(f'<li class="page-item ml-2"><a class="page-link" href="{"/" if i == 2 else f"/?page={i - 1}"}">Следующие &#9658;</a></li>')
+            items.append(
+                f'<li class="page-item ml-2"><a class="page-link" href="{"/" if i == 2 else f"/?page={i - 1}"}">Следующие &#9658;</a></li>'
+            )
         pager = f'<nav class="paginator"><ul class="pagination flex-wrap justify-content-center">{"".join(items)}</ul></nav>'
         body = "".join(map(al_teaser, chunk)) + pager
         if i == 1:
-            al_page(s, "/", al_shell("Центр помощи семье и детям Республики Алтай", body, arts, "Новости центра помощи семье и детям, Горно-Алтайск"), "home")
+            al_page(
+                s,
+                "/",
+                al_shell(
+                    "Центр помощи семье и детям Республики Алтай",
+                    body,
+                    arts,
+                    "Новости центра помощи семье и детям, Горно-Алтайск",
+                ),
+                "home",
+            )
         else:
-            al_page(s, f"/?page={i}", al_shell(f"Центр помощи семье и детям Республики Алтай | Страница {i}", body, arts), "paginated")
+            al_page(
+                s,
+                f"/?page={i}",
+                al_shell(f"Центр помощи семье и детям Республики Алтай | Страница {i}", body, arts),
+                "paginated",
+            )
     for slug, name in AL_CATS.items():
         sel = [a for a in arts if a["category"] == slug]
-        al_page(s, f"/category/{slug}", al_shell(f"{name} | Центр помощи семье и детям Республики Алтай", f'<h1 class="category-title my-4">{name}</h1>' + "".join(map(al_teaser, sel)), arts), "category")
+        al_page(
+            s,
+            f"/category/{slug}",
+            al_shell(
+                f"{name} | Центр помощи семье и детям Республики Алтай",
+                f'<h1 class="category-title my-4">{name}</h1>' + "".join(map(al_teaser, sel)),
+                arts,
+            ),
+            "category",
+        )
     for slug, name in AL_TAGS.items():
         sel = [a for a in arts if slug in a["tags"]]
-        al_page(s, f"/tag/{slug}", al_shell(f"{name} | Центр помощи семье и детям Республики Алтай", f'<h1 class="tag-title my-4">Метка: {name}</h1>' + "".join(map(al_teaser, sel)), arts), "tag")
+        al_page(
+            s,
+            f"/tag/{slug}",
+            al_shell(
+                f"{name} | Центр помощи семье и детям Республики Алтай",
+                f'<h1 class="tag-title my-4">Метка: {name}</h1>' + "".join(map(al_teaser, sel)),
+                arts,
+            ),
+            "tag",
+        )
     for slug, (name, text) in AL_STATIC.items():
         body = f'<section class="page"><div class="card my-5 border-0"><div class="card-body p-0"><h1 class="title">{name}</h1><div class="page-content">{text}</div></div></div></section>'
-        kind = "guide" if slug in ("kak-stat-priemnym-roditelem", "uslugi") else {"o-centre": "about", "dokumenty": "documents", "vakansii": "vacancies", "kontakty": "contacts"}[slug]
-        al_page(s, f"/{slug}", al_shell(f"{name} | Центр помощи семье и детям Республики Алтай", body, arts), kind)
+        kind = (
+            "guide"
+            if slug in ("kak-stat-priemnym-roditelem", "uslugi")
+            else {
+                "o-centre": "about",
+                "dokumenty": "documents",
+                "vakansii": "vacancies",
+                "kontakty": "contacts",
+            }[slug]
+        )
+        al_page(
+            s,
+            f"/{slug}",
+            al_shell(f"{name} | Центр помощи семье и детям Республики Алтай", body, arts),
+            kind,
+        )
     for a in arts:
-        tags = " ".join(f'<a class="badge badge-light" href="/tag/{t}">{AL_TAGS[t]}</a>' for t in a["tags"])
-        src = f'<p><em>{e(a["source_line"])}</em></p>' if a.get("source_line") else ""
+        tags = " ".join(
+            f'<a class="badge badge-light" href="/tag/{t}">{AL_TAGS[t]}</a>' for t in a["tags"]
+        )
+        src = f"<p><em>{e(a['source_line'])}</em></p>" if a.get("source_line") else ""
         body = (f'<section class="page"><div class="card my-5 border-0"><div class="card-body p-0">'
                 f'<h1 class="title">{e(a["title"])}</h1>'
                 f'<div class="text-muted pb-3"><span class="date">{dotted(a["date"])}</span> - Чтение: 1 минута · <a href="/category/{a["category"]}">{AL_CATS[a["category"]]}</a></div>'
                 f'<div class="page-content">{body_html(a)}{src}</div>'
                 f'<div class="tags mt-3">{tags}</div></div></div></section>')  # fmt: skip
-        al_page(s, al_url(a), al_shell(f"{a['title']} | Центр помощи семье и детям Республики Алтай", body, arts, lead(a, 150)), "article", a)
+        al_page(
+            s,
+            al_url(a),
+            al_shell(
+                f"{a['title']} | Центр помощи семье и детям Республики Алтай",
+                body,
+                arts,
+                lead(a, 150),
+            ),
+            "article",
+            a,
+        )
     return s
 
 
@@ -456,7 +605,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -466,7 +617,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
