@@ -73,7 +73,9 @@ MONTHS_EN = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct
 
 
 def local_iso(a: dict, name: str) -> str:
-    return dt.datetime.fromisoformat(f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}").isoformat()
+    return dt.datetime.fromisoformat(
+        f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}"
+    ).isoformat()
 
 
 def newest_first(arts: list[dict]) -> list[dict]:
@@ -81,7 +83,7 @@ def newest_first(arts: list[dict]) -> list[dict]:
 
 
 def chunked(arts: list[dict], per: int) -> list[list[dict]]:
-    return [arts[i:i + per] for i in range(0, len(arts), per)] or [[]]
+    return [arts[i : i + per] for i in range(0, len(arts), per)] or [[]]
 
 
 def months_of(arts: list[dict]) -> list[tuple[int, int]]:
@@ -179,7 +181,10 @@ def sp_month_url(y: int, m: int) -> str:
 
 
 def sp_shell(title: str, crumbs: list[tuple[str, str]], content: str, head: str = "") -> str:
-    links = "".join(f'<li><a href="{u}">{e(n)}</a></li>' if u else f"<li><span>{e(n)}</span></li>" for u, n in crumbs[:-1])
+    links = "".join(
+        f'<li><a href="{u}">{e(n)}</a></li>' if u else f"<li><span>{e(n)}</span></li>"
+        for u, n in crumbs[:-1]
+    )
     links += f"<li><span>{e(crumbs[-1][1])}</span></li>" if crumbs else ""
     page = lambda u: f'<li><a href="{u}">{SP_PAGES[u][0]}</a></li>'  # noqa: E731
     return f"""<!DOCTYPE html>
@@ -222,7 +227,10 @@ def sp_item(a: dict) -> str:
 
 
 def sp_filter(arts: list[dict]) -> str:
-    months = "".join(f'<li><a href="{e(sp_month_url(y, m))}">{MONTHS_NOM[m - 1]} {y}</a></li>' for y, m in months_of(arts))
+    months = "".join(
+        f'<li><a href="{e(sp_month_url(y, m))}">{MONTHS_NOM[m - 1]} {y}</a></li>'
+        for y, m in months_of(arts)
+    )
     return (f'<aside class="news-filter"><form class="news-filter__form" action="{SP_NEWS}" method="get">'
             '<label>Период с <input type="text" name="dateFrom" class="datepicker" placeholder="дд.мм.гггг"></label>'
             '<label>по <input type="text" name="dateTo" class="datepicker" placeholder="дд.мм.гггг"></label>'
@@ -240,19 +248,30 @@ def build_spbsoc(arts: list[dict], s: Site) -> Site:
             f'<a href="{SP_EVENT}">Ярмарка вакансий для многодетных родителей</a></div></section>'
             '<section class="quick-links"><h2>Популярные услуги</h2><ul><li><a href="https://gu.spb.ru/services/large-families/">Удостоверение многодетной семьи</a></li>'
             '<li><a href="https://gu.spb.ru/services/opeka/">Как стать опекуном</a></li><li><a href="https://gu.spb.ru/services/social/">Социальное такси</a></li></ul></section>')  # fmt: skip
-    s.page("/", "index.html", sp_shell("Комитет по социальной политике Санкт-Петербурга", [], home).replace(
-        '<ul class="breadcrumbs"><li><a href="/">Главная</a></li></ul>\n', ""), "home")
+    s.page(
+        "/",
+        "index.html",
+        sp_shell("Комитет по социальной политике Санкт-Петербурга", [], home).replace(
+            '<ul class="breadcrumbs"><li><a href="/">Главная</a></li></ul>\n', ""
+        ),
+        "home",
+    )
     per = 6
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
         pager = "".join(f'<li class="pager__item pager__item--current"><span>{k}</span></li>' if k == i else
                         f'<li class="pager__item"><a href="{SP_NEWS}{"" if k == 1 else f"?page={k}"}">{k}</a></li>' for k in range(1, len(chunks) + 1))  # fmt: skip
         if i < len(chunks):
-            pager += f'<li class="pager__next"><a href="{SP_NEWS}?page={i + 1}">Следующая →</a></li>'
+            pager += (
+                f'<li class="pager__next"><a href="{SP_NEWS}?page={i + 1}">Следующая →</a></li>'
+            )
         body = (f'<h1 class="page-title">Новости</h1><div class="news-layout"><div class="news-list">{"".join(map(sp_item, chunk))}'
                 f'<ul class="pager">{pager}</ul></div>{sp_filter(arts)}</div>')  # fmt: skip
-        shell = sp_shell("Новости — Комитет по социальной политике Санкт-Петербурга",
-                         [("", "Пресс-центр"), (SP_NEWS, "Новости")], body)
+        shell = sp_shell(
+            "Новости — Комитет по социальной политике Санкт-Петербурга",
+            [("", "Пресс-центр"), (SP_NEWS, "Новости")],
+            body,
+        )
         if i == 1:
             s.page(SP_NEWS, SP_NEWS.strip("/") + "/index.html", shell, "listing")
         else:
@@ -281,14 +300,24 @@ def build_spbsoc(arts: list[dict], s: Site) -> Site:
     s.page(SP_EVENT, SP_EVENT.strip("/") + "/index.html", sp_shell("Ярмарка вакансий для многодетных родителей — Анонсы",
            [("", "Пресс-центр"), ("/ru/press-center/announcements/", "Анонсы"), ("", "Ярмарка вакансий")], event), "event")  # fmt: skip
     for url, (name, kind, text) in SP_PAGES.items():
-        parent = [("/ru/about/", "О комитете")] if url.startswith("/ru/about/") and url != "/ru/about/" else []
+        parent = (
+            [("/ru/about/", "О комитете")]
+            if url.startswith("/ru/about/") and url != "/ru/about/"
+            else []
+        )
         s.page(url, url.strip("/") + "/index.html", sp_shell(f"{name} — Комитет по социальной политике Санкт-Петербурга",
-               parent + [("", name)], f'<h1 class="page-title">{name}</h1><div class="rich-text">{text}</div>'), kind)  # fmt: skip
+               [*parent, ("", name)], f'<h1 class="page-title">{name}</h1><div class="rich-text">{text}</div>'), kind)  # fmt: skip
     for a in arts:
         others = [b for b in arts if b is not a][:4]
-        related = "".join(f'<li><span class="related__date">{sp_short(b["date"])}</span> <a href="{e(sp_old_url(b))}">{e(b["title"])}</a></li>' for b in others)
+        related = "".join(
+            f'<li><span class="related__date">{sp_short(b["date"])}</span> <a href="{e(sp_old_url(b))}">{e(b["title"])}</a></li>'
+            for b in others
+        )
         updated = ""
-        if a.get("updated") and dt.datetime.strptime(a["updated"], "%d.%m.%Y %H:%M").date() <= STATE["night"]:
+        if (
+            a.get("updated")
+            and dt.datetime.strptime(a["updated"], "%d.%m.%Y %H:%M").date() <= STATE["night"]
+        ):
             updated = f'<div class="news-item__updated">Дата изменения: {a["updated"]}</div>'
         share_url = quote(f"https://www.gov.spb.ru/gov/otrasl/c_social{sp_url(a)}", safe="")
         body = (f'<div class="news-item"><h1 class="news-item__title">{e(a["title"])}</h1>'
@@ -367,13 +396,29 @@ def ck_time(a: dict) -> str:
 def ck_tags(a: dict) -> str:
     if not a.get("tags"):
         return ""
-    return '<span class="tags">' + "".join(f'<a class="label label-rounded label-secondary p-category" href="{ck_tag_url(t)}">{t}</a>' for t in a["tags"]) + "</span>"
+    return (
+        '<span class="tags">'
+        + "".join(
+            f'<a class="label label-rounded label-secondary p-category" href="{ck_tag_url(t)}">{t}</a>'
+            for t in a["tags"]
+        )
+        + "</span>"
+    )
 
 
-def ck_shell(title: str, content: str, arts: list[dict], sidebar: bool = True, body_class: str = "blog-listing") -> str:
+def ck_shell(
+    title: str,
+    content: str,
+    arts: list[dict],
+    sidebar: bool = True,
+    body_class: str = "blog-listing",
+) -> str:
     side = ""
     if sidebar:
-        tags = "".join(f'<li><a href="{ck_tag_url(t)}">{t}</a> <span class="label label-secondary">{sum(t in (a.get("tags") or []) for a in arts)}</span></li>' for t in CH_TAGS)
+        tags = "".join(
+            f'<li><a href="{ck_tag_url(t)}">{t}</a> <span class="label label-secondary">{sum(t in (a.get("tags") or []) for a in arts)}</span></li>'
+            for t in CH_TAGS
+        )
         archives = "".join(f'<li><a href="{ck_archive_url(y, m)}"><span class="archive_date">{MONTHS_NOM[m - 1]} {y}</span> '
                            f'<span class="label label-secondary">{sum((a["date"].year, a["date"].month) == (y, m) for a in arts)}</span></a></li>' for y, m in months_of(arts))  # fmt: skip
         side = (f'<div id="sidebar" class="column col-3 col-md-12"><div class="sidebar-content"><h4>Метки</h4><ul class="taxonomy-list">{tags}</ul></div>'
@@ -444,34 +489,64 @@ def build_chukotka(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
     for a in arts:
         a.setdefault("tags", [])
-    teasers = "".join(f'<li><span class="text-gray">{ck_date(a, year=False)}</span> <a href="{ck_url(a)}">{e(a["title"])}</a></li>' for a in arts[:3])
+    teasers = "".join(
+        f'<li><span class="text-gray">{ck_date(a, year=False)}</span> <a href="{ck_url(a)}">{e(a["title"])}</a></li>'
+        for a in arts[:3]
+    )
     home = ('<div class="modular-row hero"><h1>Тепло Чукотки</h1><p>Помогаем семьям с детьми в Анадыре, Певеке, Билибино '
             'и самых дальних посёлках округа. Поддерживаем приёмных родителей, находим наставников для подростков.</p>'
             '<p><a class="btn btn-primary" href="/help">Нужна помощь</a> <a class="btn" href="/about">О нас</a></p></div>'
             f'<div class="modular-row recent"><h3>Свежие записи</h3><ul>{teasers}</ul><p><a href="/blog">Все записи блога</a></p></div>'
             '<div class="modular-row features"><h3>Что мы делаем</h3><ul><li>Клуб приёмных родителей «Вместе»</li>'
             '<li>Наставничество для подростков</li><li>Кризисная квартира для мам с детьми</li><li>Помощь вещами многодетным семьям</li></ul></div>')  # fmt: skip
-    s.page("/", "index.html", ck_shell("Главная | Тепло Чукотки", home, arts, sidebar=False, body_class="modular"), "home")
+    s.page(
+        "/",
+        "index.html",
+        ck_shell("Главная | Тепло Чукотки", home, arts, sidebar=False, body_class="modular"),
+        "home",
+    )
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
         items = []
         if i > 1:
-            items.append(f'<li class="page-item page-prev"><a href="/blog{"" if i == 2 else f"/page:{i - 1}"}">«</a></li>')
+            items.append(
+                f'<li class="page-item page-prev"><a href="/blog{"" if i == 2 else f"/page:{i - 1}"}">«</a></li>'
+            )
         items += [f'<li class="page-item active"><a href="#">{k}</a></li>' if k == i else
                   f'<li class="page-item"><a href="/blog{"" if k == 1 else f"/page:{k}"}">{k}</a></li>' for k in range(1, len(chunks) + 1)]  # fmt: skip
         if i < len(chunks):
             items.append(f'<li class="page-item page-next"><a href="/blog/page:{i + 1}">»</a></li>')
-        body = ck_listing(chunk) + f'<div id="listing-footer"><ul class="pagination">{"".join(items)}</ul></div>'
+        body = (
+            ck_listing(chunk)
+            + f'<div id="listing-footer"><ul class="pagination">{"".join(items)}</ul></div>'
+        )
         if i == 1:
-            s.page("/blog", "blog/index.html", ck_shell("Блог | Тепло Чукотки", body, arts), "listing")
+            s.page(
+                "/blog", "blog/index.html", ck_shell("Блог | Тепло Чукотки", body, arts), "listing"
+            )
         else:
-            s.page(f"/blog/page:{i}", f"blog/page:{i}.html", ck_shell("Блог | Тепло Чукотки", body, arts), "paginated")
+            s.page(
+                f"/blog/page:{i}",
+                f"blog/page:{i}.html",
+                ck_shell("Блог | Тепло Чукотки", body, arts),
+                "paginated",
+            )
     for t in CH_TAGS:
         sel = [a for a in arts if t in a["tags"]]
-        s.page(ck_tag_url(t), f"blog/tag:{t}.html", ck_shell("Блог | Тепло Чукотки", ck_listing(sel, f"Метка: {t}"), arts), "tag")
+        s.page(
+            ck_tag_url(t),
+            f"blog/tag:{t}.html",
+            ck_shell("Блог | Тепло Чукотки", ck_listing(sel, f"Метка: {t}"), arts),
+            "tag",
+        )
     sel = [a for a in arts if a["id"] in CH_NEWS_CATEGORY]
-    s.page(ck_cat_url(), "blog/category:новости.html", ck_shell("Блог | Тепло Чукотки", ck_listing(sel, "Рубрика: новости"), arts), "category")
+    s.page(
+        ck_cat_url(),
+        "blog/category:новости.html",
+        ck_shell("Блог | Тепло Чукотки", ck_listing(sel, "Рубрика: новости"), arts),
+        "category",
+    )
     for y, m in months_of(arts):
         sel = [a for a in arts if (a["date"].year, a["date"].month) == (y, m)]
         s.page(ck_archive_url(y, m), ck_archive_url(y, m).strip("/") + ".html",
@@ -488,7 +563,13 @@ def build_chukotka(arts: list[dict], s: Site) -> Site:
         body = (f'<div class="content-item h-entry"><div class="content-title text-center">'
                 f'<h2 class="p-name mt-1"><a href="{ck_url(a)}" class="u-url">{e(a["title"])}</a></h2>{ck_time(a)}{ck_tags(a)}</div>'
                 f'<div class="e-content">{body_html(a)}</div><p class="prev-next text-center">{nav}</p></div>')  # fmt: skip
-        s.page(ck_url(a), ck_url(a).strip("/") + ".html", ck_shell(f"{a['title']} | Тепло Чукотки", body, arts, body_class="blog-item"), "article", a)
+        s.page(
+            ck_url(a),
+            ck_url(a).strip("/") + ".html",
+            ck_shell(f"{a['title']} | Тепло Чукотки", body, arts, body_class="blog-item"),
+            "article",
+            a,
+        )
     return s
 
 
@@ -499,7 +580,9 @@ REDIRECTS = {"spbsoc": sp_redirects}
 def write_site_yml(sites: Path, name: str, arts: list[dict]) -> None:
     text = site_yml(HEADER, name, OUTLETS[name])
     if name in REDIRECTS:
-        text += yaml.safe_dump({"redirects": REDIRECTS[name](arts)}, allow_unicode=True, sort_keys=False)
+        text += yaml.safe_dump(
+            {"redirects": REDIRECTS[name](arts)}, allow_unicode=True, sort_keys=False
+        )
     (sites / name / "site.yml").write_text(text, encoding="utf-8")
 
 
@@ -537,7 +620,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
