@@ -70,7 +70,9 @@ WEEKDAYS_SHORT = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"]
 
 
 def local_iso(a: dict, name: str) -> str:
-    return dt.datetime.fromisoformat(f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}").isoformat()
+    return dt.datetime.fromisoformat(
+        f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}"
+    ).isoformat()
 
 
 def newest_first(arts: list[dict]) -> list[dict]:
@@ -78,7 +80,7 @@ def newest_first(arts: list[dict]) -> list[dict]:
 
 
 def chunked(arts: list[dict], per: int) -> list[list[dict]]:
-    return [arts[i:i + per] for i in range(0, len(arts), per)] or [[]]
+    return [arts[i : i + per] for i in range(0, len(arts), per)] or [[]]
 
 
 def months_of(arts: list[dict]) -> list[tuple[int, int]]:
@@ -94,7 +96,11 @@ def body_html(a: dict) -> str:
 
 IN_SITE = "Министерство труда, занятости и социального развития Республики Ингушетия"
 IN_CATS = {"Новости": "novosti", "Анонсы": "anonsy"}
-IN_TAGS = {"mnogodetnye": "многодетные", "opeka": "опека и попечительство", "zanyatost": "занятость"}
+IN_TAGS = {
+    "mnogodetnye": "многодетные",
+    "opeka": "опека и попечительство",
+    "zanyatost": "занятость",
+}
 IN_AUTHORS = {"press-sluzhba": "Пресс-служба", "zarema-yevloeva": "Зарема Евлоева"}
 IN_PAGES = {
     "o-ministerstve": ("О министерстве",
@@ -128,7 +134,7 @@ def in_date(d: dt.date) -> str:
 
 
 def in_shell(title: str, content: str, active: str = "", body_id: str = "index") -> str:
-    nav = f'<li><a href="/pages/o-ministerstve.html">О министерстве</a></li>' + "".join(
+    nav = '<li><a href="/pages/o-ministerstve.html">О министерстве</a></li>' + "".join(
         f'<li{ACTIVE if slug == active else ""}><a href="/category/{slug}.html">{name}</a></li>' for name, slug in IN_CATS.items()
     ) + '<li><a href="/archives.html">Архив</a></li><li><a href="/pages/priem-grazhdan.html">Приём граждан</a></li><li><a href="/pages/kontakty.html">Контакты</a></li>'  # fmt: skip
     return f"""<!DOCTYPE html>
@@ -184,14 +190,14 @@ def in_info(a: dict) -> str:
         modified = (f'\n        <abbr class="modified" title="{m.isoformat()}:00+03:00">\n                Обновлено: {in_date(m.date())}\n        </abbr>')  # fmt: skip
     author = in_author(a)
     return f"""<footer class="post-info">
-        <abbr class="published" title="{local_iso(a, 'ingush')}">
-                Опубликовано: {in_date(a['date'])}
+        <abbr class="published" title="{local_iso(a, "ingush")}">
+                Опубликовано: {in_date(a["date"])}
         </abbr>{modified}
         <address class="vcard author">
                 Автор: <a class="url fn" href="/author/{author}.html">{IN_AUTHORS[author]}</a>
         </address>
-<p>Рубрика: <a href="/category/{IN_CATS[a['rubric']]}.html">{a['rubric']}</a>.</p>
-{f'<p>Метки: {tags} </p>' if tags else ''}
+<p>Рубрика: <a href="/category/{IN_CATS[a["rubric"]]}.html">{a["rubric"]}</a>.</p>
+{f"<p>Метки: {tags} </p>" if tags else ""}
 </footer><!-- /.post-info -->"""
 
 
@@ -217,33 +223,85 @@ def build_ingush(arts: list[dict], s: Site) -> Site:
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
         name = "index.html" if i == 1 else f"index{i}.html"
-        prev = f'<a href="/{"index.html" if i == 2 else f"index{i - 1}.html"}">&laquo;</a> ' if i > 1 else ""
+        prev = (
+            f'<a href="/{"index.html" if i == 2 else f"index{i - 1}.html"}">&laquo;</a> '
+            if i > 1
+            else ""
+        )
         nxt = f' <a href="/index{i + 1}.html">&raquo;</a>' if i < len(chunks) else ""
         pager = f'<p class="paginator">\n    {prev}Страница {i} / {len(chunks)}{nxt}\n</p>'
-        page = in_shell(IN_SITE if i == 1 else f"{IN_SITE} — страница {i}", in_listing(chunk, "Другие публикации" if i == 1 else "Публикации", pager, featured=i == 1))
+        page = in_shell(
+            IN_SITE if i == 1 else f"{IN_SITE} — страница {i}",
+            in_listing(
+                chunk, "Другие публикации" if i == 1 else "Публикации", pager, featured=i == 1
+            ),
+        )
         if i == 1:
             s.page("/", "index.html", page, "home")
             s.write("index.html", page)
             s.judge("/index.html", "listing", None)
         else:
             s.page(f"/{name}", name, page, "paginated")
-    dl = "\n".join(f'<dt>{in_date(a["date"])}</dt>\n<dd><a href="{in_url(a)}">{e(a["title"])}</a></dd>' for a in arts)
-    s.page("/archives.html", "archives.html", in_shell(f"{IN_SITE} — Архив", f'<section id="content" class="body">\n<h1>Архив публикаций</h1>\n<dl>\n{dl}\n</dl>\n</section>'), "archive")
+    dl = "\n".join(
+        f'<dt>{in_date(a["date"])}</dt>\n<dd><a href="{in_url(a)}">{e(a["title"])}</a></dd>'
+        for a in arts
+    )
+    s.page(
+        "/archives.html",
+        "archives.html",
+        in_shell(
+            f"{IN_SITE} — Архив",
+            f'<section id="content" class="body">\n<h1>Архив публикаций</h1>\n<dl>\n{dl}\n</dl>\n</section>',
+        ),
+        "archive",
+    )
     for name, slug in IN_CATS.items():
         sel = [a for a in arts if a["rubric"] == name]
-        s.page(f"/category/{slug}.html", f"category/{slug}.html", in_shell(f"{IN_SITE} — {name}", in_listing(sel, name), active=slug), "category")
+        s.page(
+            f"/category/{slug}.html",
+            f"category/{slug}.html",
+            in_shell(f"{IN_SITE} — {name}", in_listing(sel, name), active=slug),
+            "category",
+        )
     for slug, name in IN_TAGS.items():
         sel = [a for a in arts if slug in a["tags"]]
-        s.page(f"/tag/{slug}.html", f"tag/{slug}.html", in_shell(f"{IN_SITE} — {name}", in_listing(sel, f"Метка: {name}")), "tag")
+        s.page(
+            f"/tag/{slug}.html",
+            f"tag/{slug}.html",
+            in_shell(f"{IN_SITE} — {name}", in_listing(sel, f"Метка: {name}")),
+            "tag",
+        )
     for slug, name in IN_AUTHORS.items():
         sel = [a for a in arts if in_author(a) == slug]
-        s.page(f"/author/{slug}.html", f"author/{slug}.html", in_shell(f"{IN_SITE} — {name}", in_listing(sel, f"Публикации автора: {name}")), "author")
+        s.page(
+            f"/author/{slug}.html",
+            f"author/{slug}.html",
+            in_shell(f"{IN_SITE} — {name}", in_listing(sel, f"Публикации автора: {name}")),
+            "author",
+        )
     for slug, (name, text) in IN_PAGES.items():
-        s.page(f"/pages/{slug}.html", f"pages/{slug}.html", in_shell(f"{name} — {IN_SITE}", f'<section id="content" class="body">\n<h1 class="entry-title">{name}</h1>\n{text}\n</section>', body_id="page"), "about" if slug != "priem-grazhdan" else "schedule")
+        s.page(
+            f"/pages/{slug}.html",
+            f"pages/{slug}.html",
+            in_shell(
+                f"{name} — {IN_SITE}",
+                f'<section id="content" class="body">\n<h1 class="entry-title">{name}</h1>\n{text}\n</section>',
+                body_id="page",
+            ),
+            "about" if slug != "priem-grazhdan" else "schedule",
+        )
     for a in arts:
         body = (f'<section id="content" class="body">\n  <article>\n    <header>\n      <h1 class="entry-title">\n        <a href="{in_url(a)}" rel="bookmark"\n           title="Постоянная ссылка на {e(a["title"])}">{e(a["title"])}</a></h1>\n    </header>\n\n'
                 f'    <div class="entry-content">\n{in_info(a)}\n      {body_html(a)}\n    </div><!-- /.entry-content -->\n\n  </article>\n</section>')  # fmt: skip
-        s.page(in_url(a), in_url(a).lstrip("/"), in_shell(f"{a['title']} — {IN_SITE}", body, active=IN_CATS[a["rubric"]], body_id="article"), "article", a)
+        s.page(
+            in_url(a),
+            in_url(a).lstrip("/"),
+            in_shell(
+                f"{a['title']} — {IN_SITE}", body, active=IN_CATS[a["rubric"]], body_id="article"
+            ),
+            "article",
+            a,
+        )
     entries = "".join(f'<entry><title>{e(a["title"])}</title><link href="{{{{BASE}}}}{in_url(a)}" rel="alternate"></link><published>{local_iso(a, "ingush")}</published>'
                       f'<updated>{local_iso(a, "ingush")}</updated><id>tag:mintrud-ingushetia,{a["date"].isoformat()}:{in_url(a)}</id><summary type="html">{e(e(lead(a, 220)))}</summary></entry>'
                       for a in arts[:10])  # fmt: skip
@@ -296,10 +354,21 @@ def kc_date(a: dict) -> str:
     return f"{words_date(a['date'])}, {a['time']}"
 
 
-def kc_shell(title: str, heading: str, content: str, arts: list[dict], current: str, canonical: str) -> str:
-    menu = "".join(f'<li class="{"current " if slug == current else ""}{slug}"><a href="{e(url)}" title="{name}">{name}</a></li>' for url, name, slug in KC_MENU)
-    recent = "".join(f'<li><a href="{e(kc_url(a))}">{e(a["title"])}</a> <span class="nm_recent_date">{a["date"].day} {MONTHS_GEN[a["date"].month - 1]}</span></li>' for a in arts[:4])
-    archive = "".join(f'<li><a href="/news/?archive={y}{m:02d}">{MONTHS_NOM[m - 1]} {y}</a></li>' for y, m in months_of(arts))
+def kc_shell(
+    title: str, heading: str, content: str, arts: list[dict], current: str, canonical: str
+) -> str:
+    menu = "".join(
+        f'<li class="{"current " if slug == current else ""}{slug}"><a href="{e(url)}" title="{name}">{name}</a></li>'
+        for url, name, slug in KC_MENU
+    )
+    recent = "".join(
+        f'<li><a href="{e(kc_url(a))}">{e(a["title"])}</a> <span class="nm_recent_date">{a["date"].day} {MONTHS_GEN[a["date"].month - 1]}</span></li>'
+        for a in arts[:4]
+    )
+    archive = "".join(
+        f'<li><a href="/news/?archive={y}{m:02d}">{MONTHS_NOM[m - 1]} {y}</a></li>'
+        for y, m in months_of(arts)
+    )
     tags = " ".join(f'<a href="/news/?tag={slug}">{name}</a>' for slug, name in KC_TAGS.items())
     return f"""<!DOCTYPE html>
 <html lang="ru">
@@ -348,7 +417,11 @@ def kc_shell(title: str, heading: str, content: str, arts: list[dict], current: 
 def kc_meta(a: dict) -> str:
     if not a["tags"]:
         return ""
-    return '<p class="nm_post_meta"><b>Теги:</b> ' + ", ".join(f'<a href="/news/?tag={t}">{KC_TAGS[t]}</a>' for t in a["tags"]) + "</p>"
+    return (
+        '<p class="nm_post_meta"><b>Теги:</b> '
+        + ", ".join(f'<a href="/news/?tag={t}">{KC_TAGS[t]}</a>' for t in a["tags"])
+        + "</p>"
+    )
 
 
 def kc_excerpt(a: dict) -> str:
@@ -362,7 +435,12 @@ def build_karachay(arts: list[dict], s: Site) -> Site:
             'готовим наставников для ребят из детских домов.</p><p><a href="/index.php?id=kak-pomoch">Как помочь</a> · '
             '<a href="/index.php?id=kontakty">Обратиться за помощью</a></p><h2>Новости организации</h2>'
             + "\n".join(f'<p><a href="{e(kc_url(a))}">{e(a["title"])}</a></p>' for a in arts[:3]))  # fmt: skip
-    s.page("/", "index.html", kc_shell("Главная", "Помощь семьям Черкесска", home, arts, "index", "/"), "home")
+    s.page(
+        "/",
+        "index.html",
+        kc_shell("Главная", "Помощь семьям Черкесска", home, arts, "index", "/"),
+        "home",
+    )
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
@@ -373,22 +451,66 @@ def build_karachay(arts: list[dict], s: Site) -> Site:
             nav += f'<span class="next"><a href="/news/{"" if i == 2 else f"?page={i - 1}"}">Новые записи &rarr;</a></span>'
         body = "\n".join(map(kc_excerpt, chunk)) + f'\n<div class="nm_page_nav">{nav}</div>'
         if i == 1:
-            s.page("/news/", "news/index.html", kc_shell("Новости", "Новости", body, arts, "news", "/news/"), "listing")
+            s.page(
+                "/news/",
+                "news/index.html",
+                kc_shell("Новости", "Новости", body, arts, "news", "/news/"),
+                "listing",
+            )
         else:
-            s.query_page(f"/news/?page={i}", kc_shell("Новости", "Новости", body, arts, "news", f"/news/?page={i}"), "paginated")
+            s.query_page(
+                f"/news/?page={i}",
+                kc_shell("Новости", "Новости", body, arts, "news", f"/news/?page={i}"),
+                "paginated",
+            )
     for slug, name in KC_TAGS.items():
         sel = [a for a in arts if slug in a["tags"]]
-        s.query_page(f"/news/?tag={slug}", kc_shell("Новости", "Новости", f'<h2 class="nm_tag_title">Записи с тегом: {name}</h2>\n' + "\n".join(map(kc_excerpt, sel)), arts, "news", f"/news/?tag={slug}"), "tag")
+        s.query_page(
+            f"/news/?tag={slug}",
+            kc_shell(
+                "Новости",
+                "Новости",
+                f'<h2 class="nm_tag_title">Записи с тегом: {name}</h2>\n'
+                + "\n".join(map(kc_excerpt, sel)),
+                arts,
+                "news",
+                f"/news/?tag={slug}",
+            ),
+            "tag",
+        )
     for y, m in [(2025, 11), (2025, 10), (2025, 9)]:
         sel = [a for a in arts if (a["date"].year, a["date"].month) == (y, m)]
-        s.query_page(f"/news/?archive={y}{m:02d}", kc_shell("Новости", "Новости", f'<h2 class="nm_archive_title">Архив: {MONTHS_NOM[m - 1]} {y}</h2>\n' + "\n".join(map(kc_excerpt, sel)), arts, "news", f"/news/?archive={y}{m:02d}"), "archive")
+        s.query_page(
+            f"/news/?archive={y}{m:02d}",
+            kc_shell(
+                "Новости",
+                "Новости",
+                f'<h2 class="nm_archive_title">Архив: {MONTHS_NOM[m - 1]} {y}</h2>\n'
+                + "\n".join(map(kc_excerpt, sel)),
+                arts,
+                "news",
+                f"/news/?archive={y}{m:02d}",
+            ),
+            "archive",
+        )
     for slug, (name, text) in KC_PAGES.items():
-        kind = {"kontakty": "contacts", "kak-pomoch": "form", "galereya": "gallery", "dokumenty": "documents"}.get(slug, "about")
-        s.query_page(f"/index.php?id={slug}", kc_shell(name, name, text, arts, slug, f"/index.php?id={slug}"), kind)
+        kind = {
+            "kontakty": "contacts",
+            "kak-pomoch": "form",
+            "galereya": "gallery",
+            "dokumenty": "documents",
+        }.get(slug, "about")
+        s.query_page(
+            f"/index.php?id={slug}",
+            kc_shell(name, name, text, arts, slug, f"/index.php?id={slug}"),
+            kind,
+        )
     for a in arts:
         body = (f'<div class="nm_post nm_post_single">\n<h2 class="nm_post_title">{e(a["title"])}</h2>\n<p class="nm_post_date">{kc_date(a)}</p>\n'
                 f'<div class="nm_post_content">{body_html(a)}</div>\n{kc_meta(a)}\n<p class="nm_post_back"><a href="/news/">&lt;&lt; Все новости</a></p>\n</div>')  # fmt: skip
-        s.query_page(kc_url(a), kc_shell(a["title"], "Новости", body, arts, "news", kc_url(a)), "article", a)
+        s.query_page(
+            kc_url(a), kc_shell(a["title"], "Новости", body, arts, "news", kc_url(a)), "article", a
+        )
     return s
 
 
@@ -408,7 +530,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -418,7 +542,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
