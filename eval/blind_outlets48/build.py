@@ -187,7 +187,7 @@ def in_info(a: dict) -> str:
     modified = ""
     if a.get("modified"):
         m = dt.datetime.fromisoformat(str(a["modified"]))
-        modified = (f'\n        <abbr class="modified" title="{m.isoformat()}:00+03:00">\n                Обновлено: {in_date(m.date())}\n        </abbr>')  # fmt: skip
+        modified = (f'\n        <abbr class="modified" title="{m.isoformat()}+03:00">\n                Обновлено: {in_date(m.date())}\n        </abbr>')  # fmt: skip
     author = in_author(a)
     return f"""<footer class="post-info">
         <abbr class="published" title="{local_iso(a, "ingush")}">
@@ -288,7 +288,7 @@ def build_ingush(arts: list[dict], s: Site) -> Site:
                 f'<section id="content" class="body">\n<h1 class="entry-title">{name}</h1>\n{text}\n</section>',
                 body_id="page",
             ),
-            "about" if slug != "priem-grazhdan" else "schedule",
+            {"kontakty": "contacts", "priem-grazhdan": "schedule"}.get(slug, "about"),
         )
     for a in arts:
         body = (f'<section id="content" class="body">\n  <article>\n    <header>\n      <h1 class="entry-title">\n        <a href="{in_url(a)}" rel="bookmark"\n           title="Постоянная ссылка на {e(a["title"])}">{e(a["title"])}</a></h1>\n    </header>\n\n'
