@@ -117,14 +117,13 @@ def ne_shell(title: str, content: str) -> str:
 <meta charset="utf-8">
 <title>{e(title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="alternate" type="application/rss+xml" href="/rss">
 <link rel="stylesheet" href="https://assets.tumblr.invalid/fonts/favorit/stylesheet.css">
 </head>
 <body class="theme-optica">
-<div id="tumblr_controls"><a class="tmblr-iframe--follow" href="/follow/{NE_BLOG}">Подписаться</a></div>
+<div id="tumblr_controls"><a class="tmblr-iframe--follow" href="https://www.tumblr.invalid/follow/{NE_BLOG}">Подписаться</a></div>
 <header id="header"><a class="blog-title" href="/">Ненецкий окружной центр «Семья»</a>
 <p class="blog-description">Помогаем семьям Заполярья. Нарьян-Мар · Искателей · тундра</p>
-<nav class="blog-pages"><ul><li><a href="/">Блог</a></li><li><a href="/archive">Архив</a></li>{pages}<li><a href="/ask">Вопросы</a></li></ul></nav></header>
+<nav class="blog-pages"><ul><li><a href="/">Блог</a></li><li><a href="/archive">Архив</a></li>{pages}<li><a href="/ask">Вопросы</a></li><li><a href="/submit">Предложить пост</a></li></ul></nav></header>
 <main id="posts">{content}</main>
 <footer id="footer"><p>{NE_BLOG} · Работает на Tumblr · Тема «Optica»</p></footer>
 </body>
@@ -191,6 +190,10 @@ def build_nenets(arts: list[dict], s: Site) -> Site:
     kinds = {"about": "about", "kontakty": "contacts", "gid-priemnym-roditelyam": "guide"}
     for slug, (name, text) in NE_PAGES.items():
         s.page(f"/{slug}", f"{slug}.html", ne_shell(f"{name} — Ненецкий окружной центр «Семья»", f'<article class="page"><h1>{e(name)}</h1>{text}</article>'), kinds[slug])
+    s.page("/submit", "submit.html", ne_shell("Предложить пост — Ненецкий окружной центр «Семья»",
+           '<article class="page"><h1>Предложить пост</h1><p>Расскажите историю своей семьи — с вашего согласия опубликуем.</p>'
+           '<form class="submit-form" method="post" action="/submit_form"><input name="title" placeholder="Заголовок">'
+           '<textarea name="body"></textarea><button>Предложить</button></form></article>'), "form")  # fmt: skip
     s.page("/ask", "ask.html", ne_shell("Вопросы — Ненецкий окружной центр «Семья»",
            '<article class="page"><h1>Задайте вопрос</h1><p>Ответим в блоге или лично. Можно анонимно.</p>'
            '<form class="ask-form" method="post" action="/ask_form"><textarea name="question"></textarea>'
@@ -211,6 +214,7 @@ ZG_ALBUMS = {
     4410231: ("Праздник многодетных семей в Крюкове", 14),
     4410388: ("Клуб «Семь я» в Савёлках", 9),
     4410502: ("Субботник в парке Победы", 21),
+    4410617: ("Праздник приёмных семей в Крюкове", 17),
 }
 ZG_PAGES = {
     "uslugi": ("Услуги", "price",
