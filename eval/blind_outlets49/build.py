@@ -145,7 +145,11 @@ def ne_post(a: dict, heading: str = "h2") -> str:
                 f'<{heading} class="reblog-title">{e(a["title"])}</{heading}><blockquote>{body}</blockquote></div>')  # fmt: skip
         head = ""
     else:
-        head = f'<{heading} class="title"><a href="{ne_url(a)}">{e(a["title"])}</a></{heading}>' if heading == "h2" else f'<h1 class="title">{e(a["title"])}</h1>'
+        head = (
+            f'<{heading} class="title"><a href="{ne_url(a)}">{e(a["title"])}</a></{heading}>'
+            if heading == "h2"
+            else f'<h1 class="title">{e(a["title"])}</h1>'
+        )
     notes = a["notes"]
     return (f'<article class="post text" id="post-{a["id"]}">{head}<div class="body-text">{body}</div>'
             f'<div class="post-footer"><a class="permalink" href="{ne_url(a)}">{words_date(a["date"])}</a> · '
@@ -171,25 +175,51 @@ def build_nenets(arts: list[dict], s: Site) -> Site:
             nav += f'<a class="previous" href="{"/" if i == 2 else f"/page/{i - 1}"}">← Новее</a>'
         if i < len(chunks):
             nav += f' <a class="next" href="/page/{i + 1}">Старее →</a>'
-        body = "".join(map(ne_post, chunk)) + f'<nav class="pagination">{nav}<span class="current-page">Страница {i} из {len(chunks)}</span></nav>'
+        body = (
+            "".join(map(ne_post, chunk))
+            + f'<nav class="pagination">{nav}<span class="current-page">Страница {i} из {len(chunks)}</span></nav>'
+        )
         if i == 1:
             s.page("/", "index.html", ne_shell("Ненецкий окружной центр «Семья»", body), "home")
         else:
-            s.page(f"/page/{i}", f"page/{i}.html", ne_shell(f"Ненецкий окружной центр «Семья» — страница {i}", body), "paginated")
+            s.page(
+                f"/page/{i}",
+                f"page/{i}.html",
+                ne_shell(f"Ненецкий окружной центр «Семья» — страница {i}", body),
+                "paginated",
+            )
     for tag, name in NE_TAGS.items():
         sel = [a for a in arts if tag in a["tags"]]
         body = f'<h1 class="tag-title">#{e(name)}</h1>' + "".join(map(ne_post, sel))
-        s.page(f"/tagged/{tag}", f"tagged/{tag}.html", ne_shell(f"#{name} — Ненецкий окружной центр «Семья»", body), "tag")
+        s.page(
+            f"/tagged/{tag}",
+            f"tagged/{tag}.html",
+            ne_shell(f"#{name} — Ненецкий окружной центр «Семья»", body),
+            "tag",
+        )
     months = sorted({(a["date"].year, a["date"].month) for a in arts}, reverse=True)
     sections = ""
     for y, m in months:
         items = "".join(f'<a class="archive-thumb" href="{ne_url(a)}" title="{e(a["title"])}"><span class="post-type">Текст</span><span class="archive-title">{e(a["title"][:40])}</span></a>'
                         for a in arts if (a["date"].year, a["date"].month) == (y, m))  # fmt: skip
         sections += f'<section class="archive-month"><h2>{MONTHS_NOM[m - 1]} {y}</h2><div class="archive-grid">{items}</div></section>'
-    s.page("/archive", "archive.html", ne_shell("Архив — Ненецкий окружной центр «Семья»", f'<div id="archive">{sections}</div>'), "archive")
+    s.page(
+        "/archive",
+        "archive.html",
+        ne_shell("Архив — Ненецкий окружной центр «Семья»", f'<div id="archive">{sections}</div>'),
+        "archive",
+    )
     kinds = {"about": "about", "kontakty": "contacts", "gid-priemnym-roditelyam": "guide"}
     for slug, (name, text) in NE_PAGES.items():
-        s.page(f"/{slug}", f"{slug}.html", ne_shell(f"{name} — Ненецкий окружной центр «Семья»", f'<article class="page"><h1>{e(name)}</h1>{text}</article>'), kinds[slug])
+        s.page(
+            f"/{slug}",
+            f"{slug}.html",
+            ne_shell(
+                f"{name} — Ненецкий окружной центр «Семья»",
+                f'<article class="page"><h1>{e(name)}</h1>{text}</article>',
+            ),
+            kinds[slug],
+        )
     s.page("/submit", "submit.html", ne_shell("Предложить пост — Ненецкий окружной центр «Семья»",
            '<article class="page"><h1>Предложить пост</h1><p>Расскажите историю своей семьи — с вашего согласия опубликуем.</p>'
            '<form class="submit-form" method="post" action="/submit_form"><input name="title" placeholder="Заголовок">'
@@ -203,8 +233,18 @@ def build_nenets(arts: list[dict], s: Site) -> Site:
         more = "".join(f'<li><a href="{ne_url(b)}">{e(b["title"])}</a></li>' for b in others)
         notes = ('<section id="notes"><h3>Заметки</h3><ol class="notes">'
                  '<li class="note like">nao-mama понравилось</li><li class="note reblog">arctic-volunteers реблогнул(а)</li></ol></section>')  # fmt: skip
-        body = ne_post(a, "h1") + notes + f'<aside class="related"><h3>Ещё в блоге</h3><ul>{more}</ul></aside>'
-        s.page(ne_url(a), ne_url(a).strip("/") + ".html", ne_shell(f"Ненецкий окружной центр «Семья» — {a['title']}", body), "article", a)
+        body = (
+            ne_post(a, "h1")
+            + notes
+            + f'<aside class="related"><h3>Ещё в блоге</h3><ul>{more}</ul></aside>'
+        )
+        s.page(
+            ne_url(a),
+            ne_url(a).strip("/") + ".html",
+            ne_shell(f"Ненецкий окружной центр «Семья» — {a['title']}", body),
+            "article",
+            a,
+        )
     return s
 
 
@@ -289,21 +329,45 @@ def build_zelenograd(arts: list[dict], s: Site) -> Site:
     per = 6
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
-        pager = "".join(f'<span class="nh-pager__current">{k}</span>' if k == i else f'<a class="nh-pager__link" href="/news{"" if k == 1 else f"?page={k}"}">{k}</a>' for k in range(1, len(chunks) + 1))
+        pager = "".join(
+            f'<span class="nh-pager__current">{k}</span>'
+            if k == i
+            else f'<a class="nh-pager__link" href="/news{"" if k == 1 else f"?page={k}"}">{k}</a>'
+            for k in range(1, len(chunks) + 1)
+        )
         body = f'<h1 class="nh-title">Новости</h1><div class="nh-news">{"".join(map(zg_item, chunk))}</div><div class="nh-pager">{pager}</div>'
         if i == 1:
             s.page("/news", "news.html", zg_shell("Новости — Зеленоград сегодня", body), "listing")
         else:
-            s.query_page(f"/news?page={i}", zg_shell(f"Новости — страница {i} — Зеленоград сегодня", body), "paginated")
+            s.query_page(
+                f"/news?page={i}",
+                zg_shell(f"Новости — страница {i} — Зеленоград сегодня", body),
+                "paginated",
+            )
     albums = "".join(f'<div class="nh-album"><a href="/photoalbums/{aid}"><img src="/thumb/{aid}.jpg" alt=""><span>{e(name)}</span></a><span class="nh-album__count">{n} фото</span></div>'
                      for aid, (name, n) in ZG_ALBUMS.items())  # fmt: skip
-    s.page("/photoalbums", "photoalbums.html", zg_shell("Фотоальбомы — Зеленоград сегодня", f'<h1 class="nh-title">Фотоальбомы</h1>{albums}'), "gallery")
+    s.page(
+        "/photoalbums",
+        "photoalbums.html",
+        zg_shell(
+            "Фотоальбомы — Зеленоград сегодня", f'<h1 class="nh-title">Фотоальбомы</h1>{albums}'
+        ),
+        "gallery",
+    )
     for aid, (name, n) in ZG_ALBUMS.items():
-        photos = "".join(f'<a class="nh-photo" href="/thumb/{aid}-{k}.jpg"><img src="/thumb/{aid}-{k}s.jpg" alt=""></a>' for k in range(1, min(n, 6) + 1))
+        photos = "".join(
+            f'<a class="nh-photo" href="/thumb/{aid}-{k}.jpg"><img src="/thumb/{aid}-{k}s.jpg" alt=""></a>'
+            for k in range(1, min(n, 6) + 1)
+        )
         s.page(f"/photoalbums/{aid}", f"photoalbums/{aid}.html",
                zg_shell(f"{name} — Фотоальбомы", f'<h1 class="nh-title">{e(name)}</h1><p>{n} фото</p><div class="nh-gallery">{photos}</div><a href="/photoalbums">← Все альбомы</a>'), "gallery")  # fmt: skip
     for slug, (name, kind, text) in ZG_PAGES.items():
-        s.page(f"/{slug}", f"{slug}.html", zg_shell(f"{name} — Зеленоград сегодня", f'<h1 class="nh-title">{e(name)}</h1>{text}'), kind)
+        s.page(
+            f"/{slug}",
+            f"{slug}.html",
+            zg_shell(f"{name} — Зеленоград сегодня", f'<h1 class="nh-title">{e(name)}</h1>{text}'),
+            kind,
+        )
     s.page("/zvonok", "zvonok.html", zg_shell("Заказать звонок — Зеленоград сегодня",
            '<h1 class="nh-title">Заказать обратный звонок</h1><form class="nh-form" method="post" action="/forms/callback">'
            '<input name="name" placeholder="Имя"><input name="phone" placeholder="Телефон"><button class="nh-button">Перезвоните мне</button></form>'), "form")  # fmt: skip
@@ -314,7 +378,13 @@ def build_zelenograd(arts: list[dict], s: Site) -> Site:
                 f'<span class="nh-news__date">{dotted(a["date"])}</span><div class="nh-news__body">{paras_html(a)}</div>'
                 '<div class="nh-share">Поделиться: <a href="https://vk.invalid/share">ВКонтакте</a> <a href="https://t.invalid/share">Telegram</a></div></div>')  # fmt: skip
         side = f'<div class="nh-sidebar"><h3>Другие новости</h3><ul>{others}</ul></div>'
-        s.page(zg_url(a), zg_url(a).strip("/") + ".html", zg_shell(f"{a['title']} — Зеленоград сегодня", body, side), "article", a)
+        s.page(
+            zg_url(a),
+            zg_url(a).strip("/") + ".html",
+            zg_shell(f"{a['title']} — Зеленоград сегодня", body, side),
+            "article",
+            a,
+        )
     return s
 
 
@@ -334,7 +404,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -344,7 +416,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
