@@ -596,9 +596,13 @@ def attribute(
         if not venue and iso in body_venue_only and _after_in(title, m):
             venue = "local"  # «… представили в Петербурге»: the text names it as the venue
         others = {resolve(o) for o in title_mentions} - {iso, None}
-        if home_iso and iso != home_iso and OWN_PEOPLE_RE.search(title):
+        if home_iso and iso != home_iso and (OWN_PEOPLE_RE.search(title) or (
+            venue and iso in body_venue_only and OWN_PEOPLE_RE.search(text[:cut])
+        )):
             # «Мы выступили на конференции в Петербурге»: «мы», the outlet's own people of its
-            # home region, are the title's subject; the city is where they spoke.
+            # home region, are the title's subject; the city is where they spoke. So too when
+            # the title leaves «мы» out («Мамы из отделения съездили в Барнаул») but the text
+            # names the place only as where its own people («нашего центра») went.
             others.add(home_iso)
         venue = _title_venue(venue, iso, others, national_anywhere, body_venue_only, body_actors)
         if venue:
