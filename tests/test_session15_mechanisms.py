@@ -42,3 +42,58 @@ def test_a_relative_escorting_someone_is_not_a_family_supported():
         title="Отделение сопровождает сорок семей",
     )
     assert families.relevant
+
+
+PERMALINKED_POST = """<html><head><title>Клуб молодых мам</title></head><body>
+<header><a href="/">Семейный блог</a></header>
+<article class="post"><h1>В Искателях открылся клуб молодых мам</h1>
+<div class="body-text"><p>Первая встреча клуба прошла в библиотеке посёлка: пришли одиннадцать мам
+с малышами, психолог рассказала о режиме сна.</p><p>Встречи будут проходить по четвергам.</p></div>
+<div class="post-footer"><a href="/post/9912/klub">{day}</a> · <a href="/post/9912/klub#notes">12
+заметок</a> · <a href="/tagged/mamy">#мамы</a></div></article>
+<section class="comments"><a href="/post/9912/klub#comment-7">{comment_day}</a> Спасибо!</section>
+</body></html>"""
+
+
+def test_a_link_to_the_post_itself_dates_it_and_a_link_to_a_comment_does_not():
+    import datetime
+
+    from pipeline.extract.dates import find_published
+
+    now = datetime.datetime(2025, 11, 20, 18)
+    url = "http://blog.example/post/9912/klub"
+    page = PERMALINKED_POST.format(day="4 сентября 2025", comment_day="20 сентября 2025")
+    assert find_published(page, url=url, now=now) == (datetime.date(2025, 9, 4), "permalink")
+    only_comment = PERMALINKED_POST.format(day="Постоянная ссылка", comment_day="20 сентября 2025")
+    assert find_published(only_comment, url=url, now=now)[1] != "permalink"
+
+
+def test_a_reblog_header_names_the_original_publisher():
+    from pipeline.extract.canonical import forwarded_from
+
+    page = (
+        '<html><body><article><div class="reblog-header"><a href="/">semya-blog</a> '
+        'реблогнул(а) у <a href="https://mamy-pomorya.example/">mamy-pomorya</a></div>'
+        "<h1>Открылось отделение для мам</h1><blockquote><p>Текст другого блога.</p></blockquote>"
+        "</article></body></html>"
+    ).encode()
+    forward = forwarded_from(page, "http://semya.example/post/1/otdelenie")
+    assert forward is not None and forward.original.startswith("https://mamy-pomorya.example")
+    own = page.replace("реблогнул(а) у".encode(), "благодарит".encode())
+    assert forwarded_from(own, "http://semya.example/post/1/otdelenie") is None
+
+
+def _regions(text: str, home: str | None) -> set[str]:
+    return {hit.iso for hit in tag(text, title="", home_region_iso=home).regions}
+
+
+def test_places_inside_moscow_and_st_petersburg_are_the_citys():
+    assert _regions("В Савёлках открылся клуб для многодетных мам.", "RU-MOW") == {"RU-MOW"}
+    assert _regions("В Колпино открылся семейный центр для приёмных семей.", None) == {"RU-SPE"}
+    assert _regions("В Хамовниках открылся кризисный центр для мам.", None) == {"RU-MOW"}
+
+
+def test_an_okrug_named_like_another_subjects_district_resolves_by_the_outlet():
+    text = "Управа Зеленоградского округа наградила приёмные семьи."
+    assert _regions(text, "RU-MOW") == {"RU-MOW"}
+    assert _regions(text, "RU-KGD") == {"RU-KGD"}

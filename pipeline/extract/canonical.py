@@ -42,12 +42,15 @@ def republished_original(body: bytes, url: str) -> str | None:
 
 
 # A forward's header above the text: «Переслано из: <a href="https://t.me/minpros_official">…»
-# (a site mirroring its channel), «Forwarded from …», «Репост из …».
-_FORWARD_WORDS = ("Переслано из", "Репост из", "Репост от", "Forwarded from")
+# (a site mirroring its channel), «Forwarded from …», «Репост из …»; a blog's reblog names the
+# reblogger first: «semya-nao реблогнул(а) у <a href="https://pomorie-mamy…">», «… reblogged».
+_FORWARD_WORDS = (
+    "Переслано из", "Репост из", "Репост от", "Forwarded from", "реблогнул", "reblogged",
+)
 _FORWARD_MARKS = tuple(
     word.encode(charset) for word in _FORWARD_WORDS for charset in ("utf-8", "cp1251")
 )
-_FORWARD_RE = re.compile(rf"^\s*(?:{'|'.join(_FORWARD_WORDS)})\b", re.IGNORECASE)
+_FORWARD_RE = re.compile(rf"^\s*(?:\S+\s+)?(?:{'|'.join(_FORWARD_WORDS)})\b", re.IGNORECASE)
 # The header is a line: its name and link, not a paragraph that mentions a forward.
 FORWARD_HEADER_MAX_CHARS = 150
 

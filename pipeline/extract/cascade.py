@@ -72,8 +72,9 @@ class Extracted:
     lead: str | None  # first paragraph
     author: str | None
     published: datetime.date | None
-    date_method: str  # "override", "jsonld", "meta", "microdata", "time", "dateline", "url",
-    # "htmldate", "htmldate-unconfirmed" (a feed date overrides it: dates.WEAK_METHODS), "none"
+    date_method: str  # "override", "jsonld", "meta", "microdata", "time", "dateline",
+    # "permalink", "url", "htmldate", "htmldate-unconfirmed" (a feed date overrides it:
+    # dates.WEAK_METHODS), "none"
     text_method: str  # "override", "trafilatura", "baseline", "fallback-…", "none"
     # Why newsmon's own extraction was not used («newsmon: ValueError: …»); None when it was.
     fallback: str | None = None

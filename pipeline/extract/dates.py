@@ -9,7 +9,8 @@
 4. ``<time datetime>`` / ``itemprop=datePublished`` inside the article, not in a widget, a list of
    dated items (events, comments) or a sentence («пройдет <time>5 декабря</time>»);
 5. a date line near the title (or just under the text), in any common Russian form;
-6. generic meta keys, the date in the URL;
+6. a link to the page itself whose words are a date (a blog post's permalink), generic meta
+   keys, the date in the URL;
 7. htmldate (markup and free-text rules in many languages); when the only lines stating its
    date are ones newsmon's rules turned down (widgets, related news, sentences, updates) the
    date is "htmldate-unconfirmed", which any date the crawl has (a feed's) overrides; a bare
@@ -33,6 +34,7 @@ import json
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
@@ -386,6 +388,9 @@ def find_published(
     date = dateline_day()
     if date is not None:
         return date, "dateline"
+    date = _permalink_day(tree, url, now)
+    if date is not None:
+        return date, "permalink"
     for value in _meta_dates(tree, _WEAK_META_KEYS):
         date = local.of(value)
         if date:
@@ -406,6 +411,29 @@ def find_published(
     if opening is not None:
         return opening, "text-opening"
     return None, "none"
+
+
+def _same_page(href: str, url: str) -> bool:
+    """Does a link lead to the page itself as a whole (host and a final «/» aside)? A link to a
+    place in it («…/#comment-4512», a comment's time) dates that place."""
+    target, page = urlsplit(urljoin(url, href)), urlsplit(url)
+    return not target.fragment and (
+        (target.path.rstrip("/"), target.query) == (page.path.rstrip("/"), page.query)
+    )
+
+
+def _permalink_day(tree: HtmlElement, url: str, now: datetime.datetime) -> datetime.date | None:
+    """A link to the page itself whose words are a date — a blog post's permalink under its
+    text («<a class="permalink" href="/post/734…/slug">4 сентября 2025</a>»): the day the post
+    went out, however linked its footer line is."""
+    for a in tree.xpath("//body//a[@href]"):
+        text = " ".join(a.text_content().split())
+        if not text or not any(ch.isdigit() for ch in text) or not _same_page(a.get("href"), url):
+            continue
+        date = dateline.dateline_date(text, now, dateish=True)
+        if date is not None:
+            return date
+    return None
 
 
 # Signals a date from the crawl (a feed's or a listing's) overrides.

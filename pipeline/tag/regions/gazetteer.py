@@ -12,7 +12,7 @@ import dataclasses
 import difflib
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from newsmon.core.datafiles import data_dir
@@ -166,6 +166,11 @@ def gazetteer() -> Gazetteer:
     data_shared = _read_districts(cities, ctx_names)
     town_pop = {normalize_word(n): max(p.values()) for (n, k), p in cities.items() if k == "city"}
     shared = _shared_districts(spec, cities)
+    okrugs = {  # «Зеленоградский административный округ» (Москва), written «Зеленоградский округ»
+        name.removesuffix(" административный округ"): set(pops)
+        for (name, kind), pops in cities.items()
+        if kind == "district" and name.endswith(" административный округ")
+    }
     for (name, kind), pops in cities.items():
         ranked = sorted(pops, key=lambda iso: -pops[iso])
         dominant = None
@@ -192,6 +197,9 @@ def gazetteer() -> Gazetteer:
             # «Чердаклинский муниципальный район», «… муниципальный округ» (many districts became
             # municipal okrugs in the 2020s; the table keeps the name a newspaper writes)
             head = _key(name, expand=False)[:-1]
+            okrug = okrugs.get(name.removesuffix(" район"), set()) - set(pops)
+            if okrug:  # «Зеленоградский округ»: Калининградская область's and Москва's
+                entry = replace(entry, isos=tuple(sorted(set(pops) | okrug)))
             for unit in UNIT_KEYS:
                 key = head + unit
                 for first in key[0]:
@@ -222,13 +230,21 @@ def gazetteer() -> Gazetteer:
 def _read_districts(cities: dict[tuple[str, str], dict[str, int]], ctx_names: set[str]) -> set[str]:
     """pipeline/data/districts.tsv (scripts/build_districts.py): every municipal district and okrug
     with its subject, and the largest settlement of each (kind «centre»: Чердаклы, Плешаново),
-    merged into the city table's rows. Returns the district names whose adjective also names
+    merged into the city table's rows; and federal_city_parts.tsv, the districts and towns
+    inside Москва and Санкт-Петербург that the settlement tables leave out. Returns the district names whose adjective also names
     settlements in many subjects («Центральный», «Октябрьский»): shared, read from the data."""
     shared: set[str] = set()
-    for line in (DATA / "districts.tsv").read_text(encoding="utf-8").splitlines():
+    lines = [
+        line
+        for table in ("districts.tsv", "federal_city_parts.tsv")
+        for line in (DATA / table).read_text(encoding="utf-8").splitlines()
+    ]
+    for line in lines:
         if not line or line.startswith("#"):
             continue
         name, iso, kind, ctx, is_shared, pop = line.split("\t")
+        if kind == "centre" and (name, "city") in cities:
+            kind = "city"  # Москва's Отрадное beside Ленинградская область's town: one name
         pops = cities.setdefault((name, kind), {})
         pops[iso] = max(pops.get(iso, 0), int(pop))
         if ctx == "1":
