@@ -126,7 +126,7 @@ def retag(
                 home_voice = not forwards and (kind in home_default_kinds
                                                or source in home_default_sources)
                 with_source(result, text, title, home, (source_names or {}).get(source, ()),
-                            config.topics, home_voice=home_voice)
+                            config.topics, home_voice=home_voice, republished=bool(forwards))
             with write_tx(db):
                 for (article_id, _, title, *_), result in zip(rows, results):
                     _write(db, report, article_id, title, values_of(result), config)

@@ -97,3 +97,34 @@ def test_an_okrug_named_like_another_subjects_district_resolves_by_the_outlet():
     text = "Управа Зеленоградского округа наградила приёмные семьи."
     assert _regions(text, "RU-MOW") == {"RU-MOW"}
     assert _regions(text, "RU-KGD") == {"RU-KGD"}
+
+
+def test_a_reblogged_text_is_the_other_publishers_and_takes_no_home_region():
+    from pipeline.tag.own_work import with_source
+    from pipeline.tag.run import load_tag_config
+
+    title = "В Северодвинске открылось отделение для мам с младенцами"
+    text = (
+        "В Северодвинске при комплексном центре социального обслуживания открылось отделение "
+        "временного проживания для мам с детьми до года. С мамами работают психолог и юрист "
+        "центра.\nОтделение открыто на средства бюджета Архангельской области."
+    )
+    names = ("Ненецкий окружной центр «Семья»",)
+    topics = load_tag_config().topics
+
+    def regions(republished: bool) -> set[str]:
+        result = tag(text, title=title, home_region_iso="RU-NEN")
+        with_source(
+            result,
+            text,
+            title,
+            "RU-NEN",
+            names,
+            topics,
+            home_voice=not republished,
+            republished=republished,
+        )
+        return {hit.iso for hit in result.regions}
+
+    assert "RU-NEN" in regions(False)
+    assert regions(True) == {"RU-ARK"}

@@ -53,6 +53,7 @@ def command(article: str, fmt: str, sources_path: Path | None, db_path: Path) ->
     result, why = explain_text(row["text"], row["title"] or "", row["home_iso"], config,
                                home_voice=not republishes(row["links"])
                                and (row["source"] in voices or speaks_for_home(row["kind"], ())),
+                               republished=republishes(row["links"]),
                                source_names=source_names(db, titles).get(row["source"], ()))
     corrections = corrections_for(db, article_id)
     corrected = sorted({c["field"] for c in corrections if c["active"]})

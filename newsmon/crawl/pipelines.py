@@ -21,7 +21,7 @@ from newsmon.crawl.records import article_record, store_record
 from newsmon.crawl.run import DISK_FULL_REASON
 from newsmon.crawl.timing import add_time, timed
 from newsmon.crawl.workers import StagePool, default_workers
-from newsmon.sources.voice import speaks_for_home
+from newsmon.sources.voice import republishes, speaks_for_home
 from pipeline.cluster.minhash import signature, to_bytes
 from pipeline.extract.canonical import find_canonical, forwarded_from, republished_original
 from pipeline.extract.cascade import MIN_TEXT_CHARS  # less main text: not an article page (NoText)
@@ -225,7 +225,8 @@ class TagPipeline:
         item.tags = tags = await self.batcher.submit((ex.text, ex.title or "", home))
         names = (source.title, *ex.site_names)
         with_source(tags, ex.text, ex.title or "", home, names, self.topics,
-                    home_voice=speaks_for_home(source.kind, names, item.links))
+                    home_voice=speaks_for_home(source.kind, names, item.links),
+                    republished=republishes(item.links))
         return item
 
 

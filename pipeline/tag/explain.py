@@ -128,6 +128,7 @@ def _mention(text: str, title: str, step: MentionStep) -> dict:
 def explain_text(
     text: str, title: str = "", home_iso: str | None = None, config: TagConfig | None = None,
     *, home_voice: bool = False, source_names: Sequence[str | None] = (),
+    republished: bool = False,
 ) -> tuple[TagResult, dict]:
     """Tag as the crawl does and say why: (the verdicts, the explanation). ``home_voice``: the
     source speaks for its region (newsmon.sources.voice), as the crawl passes it;
@@ -135,7 +136,7 @@ def explain_text(
     config = config or load_tag_config()
     result, doc = tag_traced(text, title=title, home_region_iso=home_iso, config=config)
     read = with_source(result, text, title, home_iso, source_names, config.topics,
-                       home_voice=home_voice)
+                       home_voice=home_voice, republished=republished)
     work, home_added, own_rule = read.work, read.home_added, read.own_rule
     trace = doc.trace
     assert trace is not None

@@ -206,13 +206,19 @@ class SourceReading:
 def with_source(
     result: TagResult, text: str, title: str, home_iso: str | None,
     names: Sequence[str | None], topics: Sequence[Topic], *, home_voice: bool,
+    republished: bool = False,
 ) -> SourceReading:
     """Read a tagged material with its source, as the crawl, retag and explain all do: the home
     region for a body's voice (``home_voice``: newsmon.sources.voice), the body's own part, its
-    own work. ``result`` is changed in place."""
-    work = with_own_work(result, text, title, names, topics)
+    own work. A material the source ``republished`` from another publisher (a forward, a
+    reblog, a reprint naming the original) is the other's words: «наш центр» in it is theirs, so
+    the source takes no part in it. ``result`` is changed in place."""
+    work = None if republished else with_own_work(result, text, title, names, topics)
     found = result.regions
     speaks = home_voice and credited_source(text, names) is None
     voiced = with_home_default(found, text, home_iso, title) if speaks else list(found)
-    result.regions, own_rule = with_own_region(voiced, text, title, names, home_iso)
+    if republished:
+        result.regions, own_rule = voiced, None
+    else:
+        result.regions, own_rule = with_own_region(voiced, text, title, names, home_iso)
     return SourceReading(bool(voiced) and not found, own_rule, work)
