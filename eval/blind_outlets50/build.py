@@ -255,12 +255,8 @@ def build_sevastopol(arts: list[dict], s: Site) -> Site:
 KG_TITLE = "Уполномоченный по правам ребёнка в Калининградской области"
 KG_TAGS = {
     "semeynoe-ustroystvo": "семейное устройство",
-    "krizisnye-semi": "семьи в трудной ситуации",
-    "mnogodetnye": "многодетные",
-    "nastavnichestvo": "наставничество",
-    "mezhregionalnoe": "межрегиональное сотрудничество",
+    "podderzhka-semey": "поддержка семей",
     "priem-grazhdan": "приём граждан",
-    "bezopasnost": "безопасность",
     "sobytiya": "события",
 }
 KG_PAGES = {
