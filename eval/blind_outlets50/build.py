@@ -64,7 +64,20 @@ OUTLETS: dict[str, dict[str, Any]] = {
 }  # fmt: skip
 
 e = html.escape
-GHOST_MONTHS = ["янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.", "дек."]
+GHOST_MONTHS = [
+    "янв.",
+    "февр.",
+    "мар.",
+    "апр.",
+    "мая",
+    "июн.",
+    "июл.",
+    "авг.",
+    "сент.",
+    "окт.",
+    "нояб.",
+    "дек.",
+]
 
 
 def local_dt(a: dict, name: str) -> dt.datetime:
@@ -100,15 +113,39 @@ SV_TAGS = {
     "gorod": ("Город", "Городские новости, которые касаются нас и наших подопечных."),
 }
 SV_AUTHORS = {
-    "marina": ("Марина Кравец", "Директор АНО «Семья Севастополя», семейный психолог.", "Севастополь"),
+    "marina": (
+        "Марина Кравец",
+        "Директор АНО «Семья Севастополя», семейный психолог.",
+        "Севастополь",
+    ),
     "aleksey": ("Алексей Гордиенко", "Координатор волонтёров. Пишет о жизни АНО.", "Севастополь"),
 }
 SV_PAGES = {
-    "o-nas": ("О нас", "about", "<p>АНО «Семья Севастополя» с 2019 года помогает семьям с детьми, которые оказались в трудной ситуации: сопровождаем кровные и приёмные семьи, готовим наставников для детей из детских домов, держим кризисную квартиру для мам с малышами.</p><p>Мы работаем во всех районах города — от Северной стороны до Балаклавы и Байдарской долины. Команда — 14 сотрудников и более 80 волонтёров.</p><p>Директор — Марина Кравец. Адрес офиса: Севастополь, ул. Острякова, 00. Телефон горячей линии: +7 (8692) 00-00-00.</p>"),
-    "dokumenty": ("Документы", "documents", "<p>Устав АНО «Семья Севастополя».</p><p>Свидетельство о регистрации некоммерческой организации.</p><p>Годовые отчёты за 2022, 2023 и 2024 годы.</p><p>Политика обработки персональных данных.</p><p>Копии документов вышлем по запросу на почту info@semya-sev.example.</p>"),
-    "pomoch": ("Помочь", "donate", '<p>Ваше пожертвование поможет семьям, которые мы сопровождаем. 1000 рублей — неделя продуктов для мамы с ребёнком в кризисной квартире.</p><form class="donate-form" action="/pomoch/" method="post"><label>Сумма <input name="amount" value="500"></label><label><input type="checkbox" name="monthly"> Ежемесячно</label><label>E-mail <input type="email" name="email"></label><button type="submit">Пожертвовать</button></form><p>Реквизиты для перевода по счёту — в разделе «Документы».</p>'),
-    "foto": ("Фотогалерея", "gallery", '<figure class="kg-card kg-gallery-card kg-width-wide"><div class="kg-gallery-container"><div class="kg-gallery-row"><div class="kg-gallery-image"><img src="/content/images/2025/08/leto-1.jpg" alt="Лагерь"></div><div class="kg-gallery-image"><img src="/content/images/2025/08/leto-2.jpg" alt="Пикник"></div></div><div class="kg-gallery-row"><div class="kg-gallery-image"><img src="/content/images/2025/06/den-zashity-detey.jpg" alt="1 июня"></div></div></div><figcaption>Лето с нашими семьями: лагерь в Орлином, пикник на Фиоленте, праздник 1 июня</figcaption></figure>'),
-    "shkola-priemnyh-roditeley": ("Школа приёмных родителей: набор на зиму", "event", "<p>Объявляем набор в зимнюю группу школы приёмных родителей. Занятия по вторникам и четвергам в 18:30, офис на ул. Острякова. Курс — 10 недель, после него выдаётся свидетельство о прохождении подготовки.</p><p>Первое занятие — 2 декабря. Запишитесь по телефону или через форму на странице «Помочь» (укажите в комментарии «ШПР»).</p>"),
+    "o-nas": (
+        "О нас",
+        "about",
+        "<p>АНО «Семья Севастополя» с 2019 года помогает семьям с детьми, которые оказались в трудной ситуации: сопровождаем кровные и приёмные семьи, готовим наставников для детей из детских домов, держим кризисную квартиру для мам с малышами.</p><p>Мы работаем во всех районах города — от Северной стороны до Балаклавы и Байдарской долины. Команда — 14 сотрудников и более 80 волонтёров.</p><p>Директор — Марина Кравец. Адрес офиса: Севастополь, ул. Острякова, 00. Телефон горячей линии: +7 (8692) 00-00-00.</p>",
+    ),
+    "dokumenty": (
+        "Документы",
+        "documents",
+        "<p>Устав АНО «Семья Севастополя».</p><p>Свидетельство о регистрации некоммерческой организации.</p><p>Годовые отчёты за 2022, 2023 и 2024 годы.</p><p>Политика обработки персональных данных.</p><p>Копии документов вышлем по запросу на почту info@semya-sev.example.</p>",
+    ),
+    "pomoch": (
+        "Помочь",
+        "donate",
+        '<p>Ваше пожертвование поможет семьям, которые мы сопровождаем. 1000 рублей — неделя продуктов для мамы с ребёнком в кризисной квартире.</p><form class="donate-form" action="/pomoch/" method="post"><label>Сумма <input name="amount" value="500"></label><label><input type="checkbox" name="monthly"> Ежемесячно</label><label>E-mail <input type="email" name="email"></label><button type="submit">Пожертвовать</button></form><p>Реквизиты для перевода по счёту — в разделе «Документы».</p>',
+    ),
+    "foto": (
+        "Фотогалерея",
+        "gallery",
+        '<figure class="kg-card kg-gallery-card kg-width-wide"><div class="kg-gallery-container"><div class="kg-gallery-row"><div class="kg-gallery-image"><img src="/content/images/2025/08/leto-1.jpg" alt="Лагерь"></div><div class="kg-gallery-image"><img src="/content/images/2025/08/leto-2.jpg" alt="Пикник"></div></div><div class="kg-gallery-row"><div class="kg-gallery-image"><img src="/content/images/2025/06/den-zashity-detey.jpg" alt="1 июня"></div></div></div><figcaption>Лето с нашими семьями: лагерь в Орлином, пикник на Фиоленте, праздник 1 июня</figcaption></figure>',
+    ),
+    "shkola-priemnyh-roditeley": (
+        "Школа приёмных родителей: набор на зиму",
+        "event",
+        "<p>Объявляем набор в зимнюю группу школы приёмных родителей. Занятия по вторникам и четвергам в 18:30, офис на ул. Острякова. Курс — 10 недель, после него выдаётся свидетельство о прохождении подготовки.</p><p>Первое занятие — 2 декабря. Запишитесь по телефону или через форму на странице «Помочь» (укажите в комментарии «ШПР»).</p>",
+    ),
 }
 
 
@@ -129,7 +166,10 @@ def sv_img(a: dict) -> str:
 
 
 def sv_shell(title: str, content: str, body_class: str, head: str = "") -> str:
-    nav = "".join(f'<li class="nav-{k}"><a href="/{k}/">{SV_PAGES[k][0]}</a></li>' for k in ("o-nas", "pomoch", "dokumenty", "foto"))
+    nav = "".join(
+        f'<li class="nav-{k}"><a href="/{k}/">{SV_PAGES[k][0]}</a></li>'
+        for k in ("o-nas", "pomoch", "dokumenty", "foto")
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru">
 <head>
@@ -189,8 +229,16 @@ def build_sevastopol(arts: list[dict], s: Site) -> Site:
     per = 6
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
-        older = f'<a class="older-posts" href="/page/{i + 1}/">Старые записи <span aria-hidden="true">&rarr;</span></a>' if i < len(chunks) else ""
-        newer = f'<a class="newer-posts" href="{"/" if i == 2 else f"/page/{i - 1}/"}"><span aria-hidden="true">&larr;</span> Новые записи</a>' if i > 1 else ""
+        older = (
+            f'<a class="older-posts" href="/page/{i + 1}/">Старые записи <span aria-hidden="true">&rarr;</span></a>'
+            if i < len(chunks)
+            else ""
+        )
+        newer = (
+            f'<a class="newer-posts" href="{"/" if i == 2 else f"/page/{i - 1}/"}"><span aria-hidden="true">&larr;</span> Новые записи</a>'
+            if i > 1
+            else ""
+        )
         page_info = f'<span class="page-number">Страница {i} из {len(chunks)}</span>'
         header = ('<div class="site-header-content outer"><div class="site-header-inside inner"><h1 class="site-title">Семья Севастополя</h1>'
                   '<p class="site-description">АНО «Семья Севастополя»: помогаем семьям с детьми, приёмным родителям и выпускникам детских домов</p></div></div>') if i == 1 else ""  # fmt: skip
@@ -198,25 +246,50 @@ def build_sevastopol(arts: list[dict], s: Site) -> Site:
         head = f'\n    <link rel="next" href="/page/{i + 1}/">' if i < len(chunks) else ""
         title = "Семья Севастополя" if i == 1 else f"Семья Севастополя (Страница {i})"
         url, rel = ("/", "index.html") if i == 1 else (f"/page/{i}/", f"page/{i}/index.html")
-        s.page(url, rel, sv_shell(title, body, "home-template" if i == 1 else "home-template paged", head), "home" if i == 1 else "paginated")
+        s.page(
+            url,
+            rel,
+            sv_shell(title, body, "home-template" if i == 1 else "home-template paged", head),
+            "home" if i == 1 else "paginated",
+        )
     for slug, (name, desc) in SV_TAGS.items():
         sel = [a for a in arts if a["tag"] == slug]
         body = (f'<main id="site-main" class="site-main outer"><div class="inner posts"><section class="post-card post-card-large"><div class="post-card-content">'
                 f'<h1 class="post-card-title">{name}</h1><div class="post-card-excerpt">{desc}<br>{len(sel)} записей</div></div></section>{sv_feed(sel)}</div></main>')  # fmt: skip
-        s.page(f"/tag/{slug}/", f"tag/{slug}/index.html", sv_shell(f"{name} - Семья Севастополя", body, f"tag-template tag-{slug}"), "tag")
+        s.page(
+            f"/tag/{slug}/",
+            f"tag/{slug}/index.html",
+            sv_shell(f"{name} - Семья Севастополя", body, f"tag-template tag-{slug}"),
+            "tag",
+        )
     for slug, (name, bio, city) in SV_AUTHORS.items():
         sel = [a for a in arts if a["author"] == slug]
         body = (f'<main id="site-main" class="site-main outer"><div class="inner posts"><section class="post-card post-card-large"><div class="post-card-content">'
                 f'<h1 class="site-title">{name}</h1><p class="author-profile-bio">{bio}</p><div class="author-profile-meta"><div class="author-profile-location">{city}</div>'
                 f'<span class="author-profile-social-link">{len(sel)} записей</span></div></div></section>{sv_feed(sel)}</div></main>')  # fmt: skip
-        s.page(f"/author/{slug}/", f"author/{slug}/index.html", sv_shell(f"{name} - Семья Севастополя", body, f"author-template author-{slug}"), "author")
+        s.page(
+            f"/author/{slug}/",
+            f"author/{slug}/index.html",
+            sv_shell(f"{name} - Семья Севастополя", body, f"author-template author-{slug}"),
+            "author",
+        )
     for slug, (name, kind, text) in SV_PAGES.items():
         body = (f'<main id="site-main" class="site-main"><article class="article page no-image"><header class="article-header gh-canvas">'
                 f'<h1 class="article-title">{e(name)}</h1></header><section class="gh-content gh-canvas">{text}</section></article></main>')  # fmt: skip
-        s.page(f"/{slug}/", f"{slug}/index.html", sv_shell(f"{name}", body, f"page-template page-{slug}"), kind)
+        s.page(
+            f"/{slug}/",
+            f"{slug}/index.html",
+            sv_shell(f"{name}", body, f"page-template page-{slug}"),
+            kind,
+        )
     account = ('<main id="site-main" class="site-main outer"><div class="inner"><h1>Аккаунт</h1><p>Войдите, чтобы управлять подпиской на рассылку.</p>'
                '<p><a class="gh-head-button" href="#/portal/signin" data-portal="signin">Войти</a> или <a href="#/portal/signup" data-portal="signup">зарегистрироваться</a></p></div></main>')  # fmt: skip
-    s.page("/account/", "account/index.html", sv_shell("Аккаунт - Семья Севастополя", account, "account-template"), "account")
+    s.page(
+        "/account/",
+        "account/index.html",
+        sv_shell("Аккаунт - Семья Севастополя", account, "account-template"),
+        "account",
+    )
     for a in arts:
         name, bio, _ = SV_AUTHORS[a["author"]]
         tag_name = SV_TAGS[a["tag"]][0]
@@ -246,7 +319,13 @@ def build_sevastopol(arts: list[dict], s: Site) -> Site:
                 f'<section class="footer-cta outer"><div class="inner"><h2 class="footer-cta-title">Подпишитесь на новости «Семьи Севастополя»</h2>'
                 f'<a class="footer-cta-button" href="#/portal" data-portal><div class="footer-cta-input">Ваш e-mail</div><span>Подписаться</span></a></div></section>'
                 f'</article></main><aside class="read-more-wrap outer"><div class="read-more inner"><h3 class="read-more-title">Читайте также</h3>{"".join(map(sv_card, more))}</div></aside>')  # fmt: skip
-        s.page(sv_url(a), f"{a['slug']}/index.html", sv_shell(a["title"], body, f"post-template tag-{a['tag']}", head), "article", a)
+        s.page(
+            sv_url(a),
+            f"{a['slug']}/index.html",
+            sv_shell(a["title"], body, f"post-template tag-{a['tag']}", head),
+            "article",
+            a,
+        )
     return s
 
 
@@ -260,11 +339,31 @@ KG_TAGS = {
     "sobytiya": "события",
 }
 KG_PAGES = {
-    "/about/": ("Об уполномоченном", "about", "<p>Уполномоченный по правам ребёнка в Калининградской области — Северинова Ирина Андреевна. Назначена на должность постановлением Калининградской областной Думы в 2022 году.</p><p>Уполномоченный рассматривает жалобы на решения и действия органов власти, нарушающие права детей, проводит проверки, готовит ежегодный доклад о соблюдении прав ребёнка в регионе.</p><p><a href=\"/dokumenty/doklad-2024/\">Ежегодный доклад за 2024 год</a></p>"),
-    "/priem/": ("Приём граждан", "guide", "<p>Личный приём уполномоченного ведётся по предварительной записи по средам с 10:00 до 13:00 по адресу: Калининград, ул. Дм. Донского, 00, каб. 000.</p><p>Для записи сообщите фамилию, имя, телефон и кратко суть вопроса. При себе иметь паспорт, документы, подтверждающие полномочия законного представителя ребёнка, и копии документов по существу обращения.</p><p>Выездные приёмы в муниципальных округах проходят по графику, который публикуется в разделе «Новости».</p>"),
-    "/obrashchenie/": ("Направить обращение", "form", '<p>Обращение рассматривается в течение 30 дней со дня регистрации.</p><form class="appeal-form" action="https://formspree.io/f/xkgdombud" method="post"><label>Фамилия, имя, отчество <input name="fio" required></label><label>Почтовый адрес <input name="address"></label><label>E-mail <input type="email" name="email" required></label><label>Текст обращения <textarea name="text" rows="10"></textarea></label><label><input type="checkbox" name="pd" required> Согласен на обработку персональных данных</label><button type="submit">Отправить</button></form>'),
-    "/contacts/": ("Контакты", "contacts", "<p>236000, Калининград, ул. Дм. Донского, 00.</p><p>Телефон приёмной: +7 (4012) 00-00-00. E-mail: deti@ombudsman39.example</p><p>Аппарат уполномоченного: руководитель аппарата, два консультанта, юрист.</p>"),
-    "/dokumenty/doklad-2024/": ("Ежегодный доклад о соблюдении прав ребёнка в Калининградской области за 2024 год", "report", "<p>В 2024 году к уполномоченному поступило 1 214 обращений — на 9 процентов больше, чем годом ранее. Больше всего вопросов касалось семейных споров о месте жительства ребёнка, опеки и попечительства, жилищных прав детей-сирот.</p><p>В регионе проживает 196 тысяч детей. В семьях граждан воспитываются 2 870 детей-сирот и детей, оставшихся без попечения родителей; в организациях для детей-сирот — 312.</p><p>Уполномоченный рекомендует расширить сеть служб сопровождения замещающих семей в Гусевском, Советском и Черняховском округах и сократить очередь выпускников детских домов на жильё.</p>"),
+    "/about/": (
+        "Об уполномоченном",
+        "about",
+        '<p>Уполномоченный по правам ребёнка в Калининградской области — Северинова Ирина Андреевна. Назначена на должность постановлением Калининградской областной Думы в 2022 году.</p><p>Уполномоченный рассматривает жалобы на решения и действия органов власти, нарушающие права детей, проводит проверки, готовит ежегодный доклад о соблюдении прав ребёнка в регионе.</p><p><a href="/dokumenty/doklad-2024/">Ежегодный доклад за 2024 год</a></p>',
+    ),
+    "/priem/": (
+        "Приём граждан",
+        "guide",
+        "<p>Личный приём уполномоченного ведётся по предварительной записи по средам с 10:00 до 13:00 по адресу: Калининград, ул. Дм. Донского, 00, каб. 000.</p><p>Для записи сообщите фамилию, имя, телефон и кратко суть вопроса. При себе иметь паспорт, документы, подтверждающие полномочия законного представителя ребёнка, и копии документов по существу обращения.</p><p>Выездные приёмы в муниципальных округах проходят по графику, который публикуется в разделе «Новости».</p>",
+    ),
+    "/obrashchenie/": (
+        "Направить обращение",
+        "form",
+        '<p>Обращение рассматривается в течение 30 дней со дня регистрации.</p><form class="appeal-form" action="https://formspree.io/f/xkgdombud" method="post"><label>Фамилия, имя, отчество <input name="fio" required></label><label>Почтовый адрес <input name="address"></label><label>E-mail <input type="email" name="email" required></label><label>Текст обращения <textarea name="text" rows="10"></textarea></label><label><input type="checkbox" name="pd" required> Согласен на обработку персональных данных</label><button type="submit">Отправить</button></form>',
+    ),
+    "/contacts/": (
+        "Контакты",
+        "contacts",
+        "<p>236000, Калининград, ул. Дм. Донского, 00.</p><p>Телефон приёмной: +7 (4012) 00-00-00. E-mail: deti@ombudsman39.example</p><p>Аппарат уполномоченного: руководитель аппарата, два консультанта, юрист.</p>",
+    ),
+    "/dokumenty/doklad-2024/": (
+        "Ежегодный доклад о соблюдении прав ребёнка в Калининградской области за 2024 год",
+        "report",
+        "<p>В 2024 году к уполномоченному поступило 1 214 обращений — на 9 процентов больше, чем годом ранее. Больше всего вопросов касалось семейных споров о месте жительства ребёнка, опеки и попечительства, жилищных прав детей-сирот.</p><p>В регионе проживает 196 тысяч детей. В семьях граждан воспитываются 2 870 детей-сирот и детей, оставшихся без попечения родителей; в организациях для детей-сирот — 312.</p><p>Уполномоченный рекомендует расширить сеть служб сопровождения замещающих семей в Гусевском, Советском и Черняховском округах и сократить очередь выпускников детских домов на жильё.</p>",
+    ),
 }
 
 
@@ -280,8 +379,13 @@ def kg_span(a: dict) -> str:
     return f"<span title='{a['date'].isoformat()} {a['time']}:00 +0200 EET'>{words_date(a['date'])}</span>"
 
 
-def kg_shell(title: str, content: str, body_class: str = "list", head: str = "", description: str = "") -> str:
-    desc = description or "Официальный сайт уполномоченного по правам ребёнка в Калининградской области"
+def kg_shell(
+    title: str, content: str, body_class: str = "list", head: str = "", description: str = ""
+) -> str:
+    desc = (
+        description
+        or "Официальный сайт уполномоченного по правам ребёнка в Калининградской области"
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru" dir="auto">
 <head><meta charset="utf-8">
@@ -334,7 +438,11 @@ def kg_entry(a: dict) -> str:
 
 
 def kg_crumbs(*links: tuple[str, str]) -> str:
-    return '<div class="breadcrumbs">' + "&nbsp;»&nbsp;".join(f'<a href="{u}">{t}</a>' for u, t in links) + "</div>"
+    return (
+        '<div class="breadcrumbs">'
+        + "&nbsp;»&nbsp;".join(f'<a href="{u}">{t}</a>' for u, t in links)
+        + "</div>"
+    )
 
 
 def build_kaliningrad(arts: list[dict], s: Site) -> Site:
@@ -349,19 +457,52 @@ def build_kaliningrad(arts: list[dict], s: Site) -> Site:
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
-        prev = f'<a class="prev" href="{"/posts/" if i == 2 else f"/posts/page/{i - 1}/"}">«&nbsp;Назад&nbsp;</a>' if i > 1 else ""
-        nxt = f'<a class="next" href="/posts/page/{i + 1}/">Вперёд&nbsp;&nbsp;»</a>' if i < len(chunks) else ""
+        prev = (
+            f'<a class="prev" href="{"/posts/" if i == 2 else f"/posts/page/{i - 1}/"}">«&nbsp;Назад&nbsp;</a>'
+            if i > 1
+            else ""
+        )
+        nxt = (
+            f'<a class="next" href="/posts/page/{i + 1}/">Вперёд&nbsp;&nbsp;»</a>'
+            if i < len(chunks)
+            else ""
+        )
         body = (f'<header class="page-header">{kg_crumbs(("/", "Главная"))}<h1>Новости</h1></header>'
                 + "".join(map(kg_entry, chunk)) + f'<footer class="page-footer"><nav class="pagination">{prev}{nxt}</nav></footer>')  # fmt: skip
-        url, rel = ("/posts/", "posts/index.html") if i == 1 else (f"/posts/page/{i}/", f"posts/page/{i}/index.html")
-        s.page(url, rel, kg_shell(f"Новости | {KG_TITLE}", body), "listing" if i == 1 else "paginated")
+        url, rel = (
+            ("/posts/", "posts/index.html")
+            if i == 1
+            else (f"/posts/page/{i}/", f"posts/page/{i}/index.html")
+        )
+        s.page(
+            url, rel, kg_shell(f"Новости | {KG_TITLE}", body), "listing" if i == 1 else "paginated"
+        )
     used = {t: [a for a in arts if t in a["tags"]] for t in KG_TAGS}
     used = {t: sel for t, sel in used.items() if sel}
-    terms = "".join(f'<li><a href="/tags/{t}/">{KG_TAGS[t]} <sup><strong><sup>{len(sel)}</sup></strong></sup></a></li>' for t, sel in used.items())
-    s.page("/tags/", "tags/index.html", kg_shell(f"Теги | {KG_TITLE}", f'<header class="page-header"><h1>Теги</h1></header><ul class="terms-tags">{terms}</ul>'), "tags")
+    terms = "".join(
+        f'<li><a href="/tags/{t}/">{KG_TAGS[t]} <sup><strong><sup>{len(sel)}</sup></strong></sup></a></li>'
+        for t, sel in used.items()
+    )
+    s.page(
+        "/tags/",
+        "tags/index.html",
+        kg_shell(
+            f"Теги | {KG_TITLE}",
+            f'<header class="page-header"><h1>Теги</h1></header><ul class="terms-tags">{terms}</ul>',
+        ),
+        "tags",
+    )
     for t, sel in used.items():
-        body = f'<header class="page-header">{kg_crumbs(("/", "Главная"), ("/tags/", "Теги"))}<h1>{KG_TAGS[t]}</h1></header>' + "".join(map(kg_entry, sel))
-        s.page(f"/tags/{t}/", f"tags/{t}/index.html", kg_shell(f"{KG_TAGS[t]} | {KG_TITLE}", body), "tag")
+        body = (
+            f'<header class="page-header">{kg_crumbs(("/", "Главная"), ("/tags/", "Теги"))}<h1>{KG_TAGS[t]}</h1></header>'
+            + "".join(map(kg_entry, sel))
+        )
+        s.page(
+            f"/tags/{t}/",
+            f"tags/{t}/index.html",
+            kg_shell(f"{KG_TAGS[t]} | {KG_TITLE}", body),
+            "tag",
+        )
     archive = '<header class="page-header"><h1>Архив</h1></header>'
     for year in sorted({a["date"].year for a in arts}, reverse=True):
         ya = [a for a in arts if a["date"].year == year]
@@ -378,16 +519,38 @@ def build_kaliningrad(arts: list[dict], s: Site) -> Site:
     search = ('<header class="page-header"><h1>Поиск&nbsp;<svg xmlns="http://www.w3.org/2000/svg" width="28" height="28" viewBox="0 0 24 24"><circle cx="11" cy="11" r="8"></circle></svg></h1></header>'
               '<div id="searchbox"><input id="searchInput" autofocus placeholder="Поиск ↵" aria-label="search" type="search" autocomplete="off" maxlength="64"><ul id="searchResults" aria-label="search results"></ul></div>'
               '<script defer crossorigin="anonymous" src="/assets/js/search.5d0a4c1f.js"></script>')  # fmt: skip
-    s.page("/search/", "search/index.html", kg_shell(f"Поиск | {KG_TITLE}", search, "list"), "search")
-    index = [{"title": a["title"], "permalink": "{{BASE}}" + kg_url(a), "summary": lead(a, 170), "content": " ".join(paragraphs(a))} for a in arts]
+    s.page(
+        "/search/", "search/index.html", kg_shell(f"Поиск | {KG_TITLE}", search, "list"), "search"
+    )
+    index = [
+        {
+            "title": a["title"],
+            "permalink": "{{BASE}}" + kg_url(a),
+            "summary": lead(a, 170),
+            "content": " ".join(paragraphs(a)),
+        }
+        for a in arts
+    ]
     s.write("index.json", json.dumps(index, ensure_ascii=False))
     for url, (name, kind, text) in KG_PAGES.items():
-        crumbs = kg_crumbs(("/", "Главная"), ("/about/", "Об уполномоченном")) if url.startswith("/dokumenty/") else kg_crumbs(("/", "Главная"))
+        crumbs = (
+            kg_crumbs(("/", "Главная"), ("/about/", "Об уполномоченном"))
+            if url.startswith("/dokumenty/")
+            else kg_crumbs(("/", "Главная"))
+        )
         body = (f'<article class="post-single"><header class="post-header">{crumbs}<h1 class="post-title entry-hint-parent">{e(name)}</h1></header>'
                 f'<div class="post-content">{text}</div></article>')  # fmt: skip
-        s.page(url, url.strip("/") + "/index.html", kg_shell(f"{name} | {KG_TITLE}", body, "single"), kind)
+        s.page(
+            url,
+            url.strip("/") + "/index.html",
+            kg_shell(f"{name} | {KG_TITLE}", body, "single"),
+            kind,
+        )
     for k, a in enumerate(arts):
-        newer, older = (arts[k - 1] if k > 0 else None), (arts[k + 1] if k + 1 < len(arts) else None)
+        newer, older = (
+            (arts[k - 1] if k > 0 else None),
+            (arts[k + 1] if k + 1 < len(arts) else None),
+        )
         nav = ""
         if newer:
             nav += f'<a class="prev" href="{kg_url(newer)}"><span class="title">«&nbsp;Следующая</span><br><span>{e(newer["title"])}</span></a>'
@@ -419,7 +582,13 @@ def build_kaliningrad(arts: list[dict], s: Site) -> Site:
                 f'<footer class="post-footer"><ul class="post-tags">{tags}</ul><nav class="paginav">{nav}</nav>'
                 f'<ul class="share-buttons"><li><a target="_blank" rel="noopener noreferrer" aria-label="share on telegram" href="https://telegram.me/share/url?text={e(a["title"])}&amp;url={{{{BASE}}}}{kg_url(a)}">Telegram</a></li>'
                 f'<li><a target="_blank" rel="noopener noreferrer" aria-label="share on vk" href="https://vk.com/share.php?url={{{{BASE}}}}{kg_url(a)}">VK</a></li></ul></footer></article>')  # fmt: skip
-        s.page(kg_url(a), kg_url(a).strip("/") + "/index.html", kg_shell(f"{a['title']} | {KG_TITLE}", body, "single", head, desc), "article", a)
+        s.page(
+            kg_url(a),
+            kg_url(a).strip("/") + "/index.html",
+            kg_shell(f"{a['title']} | {KG_TITLE}", body, "single", head, desc),
+            "article",
+            a,
+        )
     return s
 
 
@@ -439,7 +608,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -449,7 +620,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
