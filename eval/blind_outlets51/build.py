@@ -64,6 +64,7 @@ OUTLETS: dict[str, dict[str, Any]] = {
 }  # fmt: skip
 
 e = html.escape
+SEEN_BY = {"night": NIGHT2}  # the evening being rendered: comments posted later are not shown yet
 MONTHS_SHORT = ["Янв", "Фев", "Мар", "Апр", "Май", "Июн", "Июл", "Авг", "Сен", "Окт", "Ноя", "Дек"]
 
 
@@ -277,7 +278,6 @@ def ps_shell(title: str, content: str, arts: list[dict], section: str = "semya")
 <meta name="generator" content="Textpattern CMS">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="/css.php?n=default">
-<link rel="alternate" type="application/rss+xml" title="RSS" href="/rss/">
 </head>
 <body class="{section}-page">
 <div class="wrapper">
@@ -295,7 +295,7 @@ def ps_shell(title: str, content: str, arts: list[dict], section: str = "semya")
 
 
 def ps_excerpt(a: dict) -> str:
-    n = len(a.get("comments", []))
+    n = sum(dt.date.fromisoformat(c[1][:10]) <= SEEN_BY["night"] for c in a.get("comments", []))
     return (f'<article class="article-list-item"><h2 itemprop="headline"><a href="{ps_url(a)}" rel="bookmark">{e(a["title"])}</a></h2>'
             f'<p class="posted">{ps_date(a["date"])} · <a href="/author/{a["author"]}/">{PS_AUTHORS[a["author"]]}</a> · <a href="/category/{a["rubric"]}/">{PS_CATS[a["rubric"]]}</a></p>'
             f'<p>{e(lead(a, 220))}</p><p class="read-more"><a href="{ps_url(a)}">Читать дальше</a> · Комментарии: {n}</p></article>')  # fmt: skip
@@ -345,7 +345,7 @@ def build_pskov(arts: list[dict], s: Site) -> Site:
            "<h1>Контакты</h1><p>180000, Псков, Октябрьский проспект, 00, офис 0. Телефон: +7 (8112) 00-00-00.</p><p>Реклама и объявления принимаются с понедельника по пятницу.</p>"
            '<form method="post" action="/kontakty/"><label>Имя</label><input name="zem_contact_name"><label>Сообщение</label><textarea name="zem_contact_text"></textarea><input type="submit" value="Отправить"></form>', arts, "contacts"), "contacts")  # fmt: skip
     for a in arts:
-        comments = a.get("comments", [])
+        comments = [c for c in a.get("comments", []) if dt.date.fromisoformat(c[1][:10]) <= SEEN_BY["night"]]
         clist = "".join(ps_comment(a, k, c) for k, c in enumerate(comments, 1))
         body = (f'<article class="article" itemscope itemtype="https://schema.org/Article"><h1 itemprop="headline">{e(a["title"])}</h1>'
                 f'<p class="posted">{ps_date(a["date"])} · Автор: <a href="/author/{a["author"]}/" rel="author">{PS_AUTHORS[a["author"]]}</a> · Рубрика: <a href="/category/{a["rubric"]}/">{PS_CATS[a["rubric"]]}</a></p>'
@@ -371,9 +371,13 @@ def build_night1(out: Path) -> None:
     night = out / "night1"
     if night.exists():
         shutil.rmtree(night)
-    for name, build in BUILDERS.items():
-        build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+    SEEN_BY["night"] = NIGHT1
+    try:
+        for name, build in BUILDERS.items():
+            build(by_outlet[name], Site(name, night))
+            (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+    finally:
+        SEEN_BY["night"] = NIGHT2
 
 
 def main(argv: list[str]) -> None:
