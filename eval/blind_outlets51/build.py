@@ -199,7 +199,10 @@ def mu_entry(a: dict) -> str:
 
 
 def mu_topics() -> str:
-    items = "".join(f'<li><a href="/novosti/topic/{tid}/{slug}">{name}</a></li>' for name, (tid, slug) in MU_TOPICS.items())
+    items = "".join(
+        f'<li><a href="/novosti/topic/{tid}/{slug}">{name}</a></li>'
+        for name, (tid, slug) in MU_TOPICS.items()
+    )
     return f'<div class="ccm-block-topic-list-wrapper"><div class="ccm-block-topic-list-header"><h5>Темы</h5></div><ol class="ccm-block-topic-list-list">{items}</ol></div>'
 
 
@@ -217,8 +220,16 @@ def build_murmansk(arts: list[dict], s: Site) -> Site:
             f'<li class="active"><span>{k} <span class="sr-only">(текущая)</span></span></li>' if k == i
             else f'<li><a href="/novosti{"" if k == 1 else f"?ccm_paging_p={k}"}">{k}</a></li>'
             for k in range(1, len(chunks) + 1))  # fmt: skip
-        prev = f'<li class="prev"><a href="/novosti{"" if i == 2 else f"?ccm_paging_p={i - 1}"}">&larr; Назад</a></li>' if i > 1 else '<li class="prev disabled"><span>&larr; Назад</span></li>'
-        nxt = f'<li class="next"><a href="/novosti?ccm_paging_p={i + 1}">Вперёд &rarr;</a></li>' if i < len(chunks) else '<li class="next disabled"><span>Вперёд &rarr;</span></li>'
+        prev = (
+            f'<li class="prev"><a href="/novosti{"" if i == 2 else f"?ccm_paging_p={i - 1}"}">&larr; Назад</a></li>'
+            if i > 1
+            else '<li class="prev disabled"><span>&larr; Назад</span></li>'
+        )
+        nxt = (
+            f'<li class="next"><a href="/novosti?ccm_paging_p={i + 1}">Вперёд &rarr;</a></li>'
+            if i < len(chunks)
+            else '<li class="next disabled"><span>Вперёд &rarr;</span></li>'
+        )
         body = (f'<div class="row"><div class="col-sm-9"><h1 class="page-title">Новости</h1><div class="ccm-block-page-list-wrapper"><div class="ccm-block-page-list-pages">'
                 f'{"".join(map(mu_entry, chunk))}</div></div><div class="ccm-pagination-wrapper"><ul class="pagination">{prev}{pager}{nxt}</ul></div></div>'
                 f'<div class="col-sm-3">{mu_topics()}</div></div>')  # fmt: skip
@@ -232,15 +243,28 @@ def build_murmansk(arts: list[dict], s: Site) -> Site:
         body = (f'<div class="row"><div class="col-sm-9"><h1 class="page-title">Новости</h1><p class="ccm-block-page-list-topic">Тема: {name}</p>'
                 f'<div class="ccm-block-page-list-wrapper"><div class="ccm-block-page-list-pages">{"".join(map(mu_entry, sel))}</div></div></div>'
                 f'<div class="col-sm-3">{mu_topics()}</div></div>')  # fmt: skip
-        s.page(f"/novosti/topic/{tid}/{slug}", f"novosti/topic/{tid}/{slug}.html", mu_shell("Новости", body, 160), "category")
+        s.page(
+            f"/novosti/topic/{tid}/{slug}",
+            f"novosti/topic/{tid}/{slug}.html",
+            mu_shell("Новости", body, 160),
+            "category",
+        )
     for n, (url, (title, kind, text)) in enumerate(MU_PAGES.items()):
         body = f'<div class="ccm-page-title"><h1 class="page-title">{title}</h1></div><div class="ccm-custom-style-container">{text}</div>'
         s.page(url, url.strip("/") + ".html", mu_shell(title, body, 170 + n), kind)
     order = sorted(arts, key=lambda a: (a["date"], a["time"]))
     for k, a in enumerate(order):
         tid, tslug = MU_TOPICS[a["rubric"]]
-        prev = f'<a class="ccm-block-next-previous-previous-link" href="{mu_url(order[k - 1])}">&laquo; {e(order[k - 1]["title"])}</a>' if k > 0 else ""
-        nxt = f'<a class="ccm-block-next-previous-next-link" href="{mu_url(order[k + 1])}">{e(order[k + 1]["title"])} &raquo;</a>' if k + 1 < len(order) else ""
+        prev = (
+            f'<a class="ccm-block-next-previous-previous-link" href="{mu_url(order[k - 1])}">&laquo; {e(order[k - 1]["title"])}</a>'
+            if k > 0
+            else ""
+        )
+        nxt = (
+            f'<a class="ccm-block-next-previous-next-link" href="{mu_url(order[k + 1])}">{e(order[k + 1]["title"])} &raquo;</a>'
+            if k + 1 < len(order)
+            else ""
+        )
         body = (f'<div class="row"><div class="col-sm-9"><div class="ccm-page-title"><h1 class="page-title">{e(a["title"])}</h1></div>'
                 f'<div class="ccm-block-content news-meta"><p>Дата: {words_date(a["date"])}</p></div>'
                 f'<div class="ccm-block-content">{body_html(a)}</div>'
@@ -248,14 +272,29 @@ def build_murmansk(arts: list[dict], s: Site) -> Site:
                 f'<div class="ccm-block-share-this-page"><ul class="list-inline"><li><a href="https://vk.com/share.php?url=" rel="nofollow">ВКонтакте</a></li><li><a href="https://connect.ok.ru/offer?url=" rel="nofollow">Одноклассники</a></li></ul></div>'
                 f'<div class="ccm-block-next-previous-wrapper"><p>{prev}</p><p>{nxt}</p><p><a href="/novosti">Назад к новостям</a></p></div></div>'
                 f'<div class="col-sm-3">{mu_topics()}</div></div>')  # fmt: skip
-        s.page(mu_url(a), mu_url(a).strip("/") + ".html", mu_shell(a["title"], body, 200 + a["id"], " page-type-news"), "article", a)
+        s.page(
+            mu_url(a),
+            mu_url(a).strip("/") + ".html",
+            mu_shell(a["title"], body, 200 + a["id"], " page-type-news"),
+            "article",
+            a,
+        )
     return s
 
 
 # --- pskov: a city paper's «Семья» section on Textpattern ----------------------------------------
 
-PS_CATS = {"deti": "Дети", "lgoty": "Льготы и выплаты", "opeka": "Опека и приёмные семьи", "gorod": "Город"}
-PS_AUTHORS = {"ivasileva": "Ирина Васильева", "sgusev": "Сергей Гусев", "redakciya": "Редакция «Вече»"}
+PS_CATS = {
+    "deti": "Дети",
+    "lgoty": "Льготы и выплаты",
+    "opeka": "Опека и приёмные семьи",
+    "gorod": "Город",
+}
+PS_AUTHORS = {
+    "ivasileva": "Ирина Васильева",
+    "sgusev": "Сергей Гусев",
+    "redakciya": "Редакция «Вече»",
+}
 
 
 def ps_url(a: dict) -> str:
@@ -267,9 +306,14 @@ def ps_date(d: dt.date) -> str:
 
 
 def ps_shell(title: str, content: str, arts: list[dict], section: str = "semya") -> str:
-    cats = "".join(f'<li><a href="/category/{slug}/">{name}</a></li>' for slug, name in PS_CATS.items())
+    cats = "".join(
+        f'<li><a href="/category/{slug}/">{name}</a></li>' for slug, name in PS_CATS.items()
+    )
     popular = sorted(arts, key=lambda a: (-len(a.get("comments", [])), a["id"]))[:4]
-    pop = "".join(f'<li><a href="{ps_url(a)}">{e(a["title"])}</a> <span class="pop-date">{ps_date(a["date"])}</span></li>' for a in popular)
+    pop = "".join(
+        f'<li><a href="{ps_url(a)}">{e(a["title"])}</a> <span class="pop-date">{ps_date(a["date"])}</span></li>'
+        for a in popular
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru" dir="ltr">
 <head>
@@ -315,13 +359,20 @@ def build_pskov(arts: list[dict], s: Site) -> Site:
         for a in arts[:6])  # fmt: skip
     home = (f'<h2>Главное в рубрике «Семья»</h2>{ps_excerpt(arts[0]) if arts else ""}<h3>Ещё новости</h3><ul class="teasers">{teasers}</ul>'
             '<p><a href="/semya/">Все материалы рубрики</a></p>')  # fmt: skip
-    s.page("/", "index.html", ps_shell("Вече — Псковская городская газета", home, arts, "front"), "home")
+    s.page(
+        "/",
+        "index.html",
+        ps_shell("Вече — Псковская городская газета", home, arts, "front"),
+        "home",
+    )
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
         nav = ""
         if i > 1:
-            nav += f'<a rel="prev" href="/semya/{"" if i == 2 else f"?pg={i - 1}"}">&larr; Новее</a> '
+            nav += (
+                f'<a rel="prev" href="/semya/{"" if i == 2 else f"?pg={i - 1}"}">&larr; Новее</a> '
+            )
         if i < len(chunks):
             nav += f'<a rel="next" href="/semya/?pg={i + 1}">Старее &rarr;</a>'
         body = f'<h1>Семья</h1><div class="article-list">{"".join(map(ps_excerpt, chunk))}</div><nav class="paginator">{nav}</nav>'
@@ -333,11 +384,23 @@ def build_pskov(arts: list[dict], s: Site) -> Site:
     for slug, name in PS_CATS.items():
         sel = [a for a in arts if a["rubric"] == slug]
         body = f'<h1>Рубрика: {name}</h1><div class="article-list">{"".join(map(ps_excerpt, sel))}</div>'
-        s.page(f"/category/{slug}/", f"category/{slug}/index.html", ps_shell(f"{name} — Вече", body, arts, "category"), "category")
+        s.page(
+            f"/category/{slug}/",
+            f"category/{slug}/index.html",
+            ps_shell(f"{name} — Вече", body, arts, "category"),
+            "category",
+        )
     for slug, name in PS_AUTHORS.items():
         sel = [a for a in arts if a["author"] == slug]
-        body = f'<h1>Автор: {name}</h1><div class="article-list">{"".join(map(ps_excerpt, sel))}</div>'
-        s.page(f"/author/{slug}/", f"author/{slug}/index.html", ps_shell(f"{name} — Вече", body, arts, "author"), "author")
+        body = (
+            f'<h1>Автор: {name}</h1><div class="article-list">{"".join(map(ps_excerpt, sel))}</div>'
+        )
+        s.page(
+            f"/author/{slug}/",
+            f"author/{slug}/index.html",
+            ps_shell(f"{name} — Вече", body, arts, "author"),
+            "author",
+        )
     s.page("/redakciya/", "redakciya/index.html", ps_shell("Редакция — Вече",
            "<h1>Редакция</h1><p>«Вече» — городская газета Пскова, выходит с 2003 года. Рубрика «Семья» — о детях, родителях, опеке, льготах и о том, как город помогает семьям.</p>"
            "<p>Главный редактор — Павел Крылов. Рубрику ведут Ирина Васильева и Сергей Гусев.</p>", arts, "about"), "about")  # fmt: skip
@@ -345,7 +408,9 @@ def build_pskov(arts: list[dict], s: Site) -> Site:
            "<h1>Контакты</h1><p>180000, Псков, Октябрьский проспект, 00, офис 0. Телефон: +7 (8112) 00-00-00.</p><p>Реклама и объявления принимаются с понедельника по пятницу.</p>"
            '<form method="post" action="/kontakty/"><label>Имя</label><input name="zem_contact_name"><label>Сообщение</label><textarea name="zem_contact_text"></textarea><input type="submit" value="Отправить"></form>', arts, "contacts"), "contacts")  # fmt: skip
     for a in arts:
-        comments = [c for c in a.get("comments", []) if dt.date.fromisoformat(c[1][:10]) <= SEEN_BY["night"]]
+        comments = [
+            c for c in a.get("comments", []) if dt.date.fromisoformat(c[1][:10]) <= SEEN_BY["night"]
+        ]
         clist = "".join(ps_comment(a, k, c) for k, c in enumerate(comments, 1))
         body = (f'<article class="article" itemscope itemtype="https://schema.org/Article"><h1 itemprop="headline">{e(a["title"])}</h1>'
                 f'<p class="posted">{ps_date(a["date"])} · Автор: <a href="/author/{a["author"]}/" rel="author">{PS_AUTHORS[a["author"]]}</a> · Рубрика: <a href="/category/{a["rubric"]}/">{PS_CATS[a["rubric"]]}</a></p>'
@@ -353,7 +418,13 @@ def build_pskov(arts: list[dict], s: Site) -> Site:
                 f'<section class="comments"><h3>Комментарии ({len(comments)})</h3><ol class="comments-list">{clist}</ol>'
                 f'<form id="txpCommentInputForm" method="post" action="{ps_url(a)}#cpreview"><label>Имя</label><input name="name"><label>Комментарий</label><textarea name="message"></textarea>'
                 f'<input type="submit" name="preview" value="Предпросмотр"></form></section>')  # fmt: skip
-        s.page(ps_url(a), ps_url(a).strip("/") + ".html", ps_shell(f"{a['title']} — Вече", body, arts, "article"), "article", a)
+        s.page(
+            ps_url(a),
+            ps_url(a).strip("/") + ".html",
+            ps_shell(f"{a['title']} — Вече", body, arts, "article"),
+            "article",
+            a,
+        )
     return s
 
 
@@ -375,7 +446,9 @@ def build_night1(out: Path) -> None:
     try:
         for name, build in BUILDERS.items():
             build(by_outlet[name], Site(name, night))
-            (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+            (night / name / "site.yml").write_text(
+                site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+            )
     finally:
         SEEN_BY["night"] = NIGHT2
 
@@ -387,7 +460,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
