@@ -109,7 +109,9 @@ def yg_attrs(a: dict) -> dict[str, Any]:
         "category": {"data": {"id": list(YG_CATS).index(cat) + 1, "attributes": {"name": YG_CATS[cat], "slug": cat}}}}}  # fmt: skip
 
 
-def yg_shell(title: str, content: str, route: str, data: dict[str, Any], description: str = "") -> str:
+def yg_shell(
+    title: str, content: str, route: str, data: dict[str, Any], description: str = ""
+) -> str:
     nuxt = {"serverRendered": True, "config": {"public": {"strapiUrl": "https://cms.fondsemya86.example", "yandexMetrika": 95123456},
             "app": {"baseURL": "/", "buildAssetsDir": "/_nuxt/"}}, "data": data, "state": {"$scookieConsent": False},
             "route": route}  # fmt: skip
@@ -125,7 +127,7 @@ def yg_shell(title: str, content: str, route: str, data: dict[str, Any], descrip
 <link rel="stylesheet" href="/_nuxt/entry.C4dQm2xa.css">
 <link rel="modulepreload" as="script" crossorigin href="/_nuxt/BX3kfL9q.js">
 <link rel="prefetch" as="image" type="image/svg+xml" href="/_nuxt/logo.Dq1vZ8.svg">
-<meta name="description" content="{e(description or 'Фонд поддержки семьи Югры: помощь семьям с детьми, приёмным семьям и выпускникам детских домов в Ханты-Мансийском автономном округе')}">
+<meta name="description" content="{e(description or "Фонд поддержки семьи Югры: помощь семьям с детьми, приёмным семьям и выпускникам детских домов в Ханты-Мансийском автономном округе")}">
 <meta property="og:site_name" content="Фонд поддержки семьи Югры">
 <meta property="og:title" content="{e(title)}">
 </head>
@@ -156,7 +158,7 @@ def yg_card(a: dict, year: bool = True) -> str:
 
 
 def yg_tabs(active: str = "") -> str:
-    tabs = [("", "Все")] + list(YG_CATS.items())
+    tabs = [("", "Все"), *YG_CATS.items()]
     return '<div class="tabs">' + "".join(
         f'<a href="/news{f"?category={slug}" if slug else ""}" class="tabs__item{" tabs__item--active" if slug == active else ""}">{name}</a>'
         for slug, name in tabs) + "</div>"  # fmt: skip
@@ -171,7 +173,12 @@ EVENT = {"slug": "festival-tyoplyy-dom", "title": "Семейный фестив
 
 def build_yugra(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
-    data = {"home-news": {"data": [yg_attrs(a) for a in arts[:4]], "meta": {"pagination": {"total": len(arts)}}}}
+    data = {
+        "home-news": {
+            "data": [yg_attrs(a) for a in arts[:4]],
+            "meta": {"pagination": {"total": len(arts)}},
+        }
+    }
     home = (f'<section class="hero"><div class="container"><h1 class="hero__title">Помогаем семьям Югры быть вместе</h1>'
             f'<p class="hero__text">Поддерживаем кровные, приёмные и многодетные семьи, выпускников детских домов и мам в кризисной ситуации.</p>'
             f'<a class="btn btn--primary" href="/help">Получить помощь</a> <a class="btn" href="/projects">Наши проекты</a></div></section>'
@@ -192,7 +199,12 @@ def build_yugra(arts: list[dict], s: Site) -> Site:
                 f'<div class="news-grid">{"".join(map(yg_card, chunk))}</div><nav class="pagination">{pager}</nav></div>')  # fmt: skip
         data = {f"news-page-{i}": {"data": [yg_attrs(a) for a in chunk],
                 "meta": {"pagination": {"page": i, "pageSize": YG_PER, "pageCount": len(chunks), "total": len(arts)}}}}  # fmt: skip
-        shell = yg_shell("Новости — Фонд поддержки семьи Югры" + (f" — страница {i}" if i > 1 else ""), body, "/news" + (f"?page={i}" if i > 1 else ""), data)
+        shell = yg_shell(
+            "Новости — Фонд поддержки семьи Югры" + (f" — страница {i}" if i > 1 else ""),
+            body,
+            "/news" + (f"?page={i}" if i > 1 else ""),
+            data,
+        )
         if i == 1:
             s.page("/news", "news.html", shell, "listing")
         else:
@@ -201,8 +213,17 @@ def build_yugra(arts: list[dict], s: Site) -> Site:
         sel = [a for a in arts if a["rubric"] == slug]
         body = (f'<div class="container news-page"><nav class="breadcrumbs"><a href="/">Главная</a> / <a href="/news">Новости</a> / <span>{name}</span></nav>'
                 f'<h1 class="page-title">{name}</h1>{yg_tabs(slug)}<div class="news-grid">{"".join(map(yg_card, sel))}</div></div>')  # fmt: skip
-        data = {f"news-category-{slug}": {"data": [yg_attrs(a) for a in sel], "meta": {"pagination": {"page": 1, "total": len(sel)}}}}
-        s.query_page(f"/news?category={slug}", yg_shell(f"{name} — Фонд поддержки семьи Югры", body, f"/news?category={slug}", data), "category")
+        data = {
+            f"news-category-{slug}": {
+                "data": [yg_attrs(a) for a in sel],
+                "meta": {"pagination": {"page": 1, "total": len(sel)}},
+            }
+        }
+        s.query_page(
+            f"/news?category={slug}",
+            yg_shell(f"{name} — Фонд поддержки семьи Югры", body, f"/news?category={slug}", data),
+            "category",
+        )
     static = {
         "about": ("О фонде", "<p>Фонд поддержки семьи Югры создан в 2017 году по инициативе общественных организаций округа. Мы помогаем кровным семьям"
                   " в трудной ситуации сохранить детей, сопровождаем приёмные семьи, готовим наставников для выпускников детских домов и поддерживаем"
@@ -228,7 +249,17 @@ def build_yugra(arts: list[dict], s: Site) -> Site:
     }  # fmt: skip
     for slug, (name, text, kind) in static.items():
         body = f'<div class="container page"><nav class="breadcrumbs"><a href="/">Главная</a> / <span>{name}</span></nav><h1 class="page-title">{name}</h1><div class="page__content">{text}</div></div>'
-        s.page(f"/{slug}", f"{slug}.html", yg_shell(f"{name} — Фонд поддержки семьи Югры", body, f"/{slug}", {f"page-{slug}": {"data": {"attributes": {"slug": slug, "title": name}}}}), kind)
+        s.page(
+            f"/{slug}",
+            f"{slug}.html",
+            yg_shell(
+                f"{name} — Фонд поддержки семьи Югры",
+                body,
+                f"/{slug}",
+                {f"page-{slug}": {"data": {"attributes": {"slug": slug, "title": name}}}},
+            ),
+            kind,
+        )
     ev = (f'<div class="container page event"><nav class="breadcrumbs"><a href="/">Главная</a> / <span>Анонсы</span></nav>'
           f'<h1 class="page-title">{EVENT["title"]}</h1><div class="page__content">{EVENT["text"]}</div></div>')  # fmt: skip
     s.page(f"/events/{EVENT['slug']}", f"events/{EVENT['slug']}.html",
@@ -313,10 +344,20 @@ def build_tomsk(arts: list[dict], s: Site) -> Site:
     home = ('<h1>Добро пожаловать!</h1><p>«Родительский дом» помогает приёмным и кровным семьям Томской области: консультирует будущих опекунов, '
             'сопровождает семьи в трудной ситуации, поддерживает мам с детьми. Все услуги бесплатны.</p>'
             '<h2>Последние новости</h2>' + "".join(map(tm_item, arts[:3])) + '<p><a href="/news/">Архив новостей</a></p>')  # fmt: skip
-    s.page("/", "index.html", tm_shell("Родительский дом — Томская региональная общественная организация", home, arts), "home")
+    s.page(
+        "/",
+        "index.html",
+        tm_shell("Родительский дом — Томская региональная общественная организация", home, arts),
+        "home",
+    )
     chunks = chunked(arts, TM_PER)
     for i, chunk in enumerate(chunks):
-        pager = " ".join(f"<b>{k + 1}</b>" if k == i else f'<a href="/news/{"" if k == 0 else f"?curPos={k * TM_PER}"}">{k + 1}</a>' for k in range(len(chunks)))
+        pager = " ".join(
+            f"<b>{k + 1}</b>"
+            if k == i
+            else f'<a href="/news/{"" if k == 0 else f"?curPos={k * TM_PER}"}">{k + 1}</a>'
+            for k in range(len(chunks))
+        )
         if i + 1 < len(chunks):
             pager += f' <a href="/news/?curPos={(i + 1) * TM_PER}">следующая &raquo;</a>'
         body = f'<h1>Новости</h1><div class="news_list">{"".join(map(tm_item, chunk))}</div><div class="nc_pager">Страницы: {pager}</div>'
@@ -329,7 +370,11 @@ def build_tomsk(arts: list[dict], s: Site) -> Site:
     for day in sorted({a["date"] for a in arts if (a["date"].year, a["date"].month) == (y, m)}):
         sel = [a for a in arts if a["date"] == day]
         body = f'<h1>Новости за {dotted(day)}</h1><div class="news_list">{"".join(map(tm_item, sel))}</div><p><a href="/news/">Все новости</a></p>'
-        s.query_page(f"/news/?date={day.isoformat()}", tm_shell(f"Новости за {dotted(day)} — Родительский дом", body, arts), "archive")
+        s.query_page(
+            f"/news/?date={day.isoformat()}",
+            tm_shell(f"Новости за {dotted(day)} — Родительский дом", body, arts),
+            "archive",
+        )
     static = {
         "about": ("Об организации", "<p>Томская региональная общественная организация «Родительский дом» создана в 2009 году приёмными родителями. "
                   "Сегодня у нас работают 14 специалистов и более 60 волонтёров в Томске, Северске, Асино, Колпашеве и Стрежевом.</p>"
@@ -341,7 +386,12 @@ def build_tomsk(arts: list[dict], s: Site) -> Site:
                      "<p>Приём по предварительной записи, понедельник — пятница с 9:00 до 18:00.</p>", "contacts"),
     }  # fmt: skip
     for slug, (name, text, kind) in static.items():
-        s.page(f"/{slug}/", f"{slug}/index.html", tm_shell(f"{name} — Родительский дом", f"<h1>{name}</h1>{text}", arts), kind)
+        s.page(
+            f"/{slug}/",
+            f"{slug}/index.html",
+            tm_shell(f"{name} — Родительский дом", f"<h1>{name}</h1>{text}", arts),
+            kind,
+        )
     guests = [("12.11.2025 21:14", "Наталья, Северск", "Спасибо клубу «Вместе»! Ходим с сыном с сентября, он наконец перестал бояться новой школы."),
               ("28.10.2025 09:02", "Игорь Петрович", "Подскажите, когда ближайший набор в школу приёмных родителей? Живём в Асино."),
               ("28.10.2025 15:40", "Администратор", "Игорь Петрович, набор в январе, запишитесь по телефону 8 (3822) 00-00-00."),
@@ -351,22 +401,38 @@ def build_tomsk(arts: list[dict], s: Site) -> Site:
     gb += ('<h2>Оставить сообщение</h2><form method="post" action="/netcat/add.php"><input type="hidden" name="cc" value="14" />'
            'Имя: <input name="f_Name" /><br />Сообщение:<br /><textarea name="f_Message" rows="5" cols="40"></textarea><br />'
            '<input type="submit" value="Отправить" /></form>')  # fmt: skip
-    s.page("/guestbook/", "guestbook/index.html", tm_shell("Гостевая книга — Родительский дом", f"<h1>Гостевая книга</h1>{gb}", arts), "guestbook")
+    s.page(
+        "/guestbook/",
+        "guestbook/index.html",
+        tm_shell("Гостевая книга — Родительский дом", f"<h1>Гостевая книга</h1>{gb}", arts),
+        "guestbook",
+    )
     albums = [("Акция «Собери ребёнка в школу»", "10.09.2025", 12), ("Праздник приёмных семей в Лагерном саду", "23.08.2025", 18),
               ("Клуб «Вместе», Северск", "04.09.2025", 6)]  # fmt: skip
     ph = "".join(f'<div class="photo_album"><h3>{e(t)}</h3><span class="news_date">{d}</span><div class="photos">'
                  + "".join(f'<a href="/netcat_files/photo/{n}_{k}.jpg" target="_blank"><img src="/netcat_files/photo/{n}_{k}_s.jpg" width="120" height="90" alt="" /></a>' for k in range(1, 4))
                  + f"</div><p>Фотографий: {c}</p></div>" for n, (t, d, c) in enumerate(albums, 1))  # fmt: skip
-    s.page("/photo/", "photo/index.html", tm_shell("Фотогалерея — Родительский дом", f"<h1>Фотогалерея</h1>{ph}", arts), "gallery")
+    s.page(
+        "/photo/",
+        "photo/index.html",
+        tm_shell("Фотогалерея — Родительский дом", f"<h1>Фотогалерея</h1>{ph}", arts),
+        "gallery",
+    )
     for a in arts:
         body = (f'<div class="news_full"><h1>{e(a["title"])}</h1><span class="news_date">{dotted(a["date"])}</span>'
                 f'<div class="news_text">{body_html(a)}</div><div class="news_tools"><a href="{tm_url(a)}?print=1" target="_blank">Версия для печати</a>'
                 f' | <a href="/news/">Все новости</a></div></div>')  # fmt: skip
-        s.page(tm_url(a), tm_url(a).lstrip("/"), tm_shell(f"{a['title']} — Родительский дом", body, arts), "article", a)
+        s.page(
+            tm_url(a),
+            tm_url(a).lstrip("/"),
+            tm_shell(f"{a['title']} — Родительский дом", body, arts),
+            "article",
+            a,
+        )
         printed = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
 <html xmlns="http://www.w3.org/1999/xhtml"><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251" />
-<title>{e(a['title'])}</title><link href="/netcat_template/template/2/css/print.css" rel="stylesheet" type="text/css" /></head>
-<body class="print"><p class="print_head">ТРОО «Родительский дом» — www.roddom-tomsk.example</p><h1>{e(a['title'])}</h1><span class="news_date">{dotted(a['date'])}</span>
+<title>{e(a["title"])}</title><link href="/netcat_template/template/2/css/print.css" rel="stylesheet" type="text/css" /></head>
+<body class="print"><p class="print_head">ТРОО «Родительский дом» — www.roddom-tomsk.example</p><h1>{e(a["title"])}</h1><span class="news_date">{dotted(a["date"])}</span>
 {body_html(a)}<p class="print_foot"><a href="javascript:window.print()">Распечатать</a> | <a href="{tm_url(a)}">Вернуться</a></p></body></html>
 """
         s.query_page(f"{tm_url(a)}?print=1", printed, "print")
@@ -389,7 +455,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -399,7 +467,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
