@@ -107,7 +107,6 @@ BU_AUTHORS = {"darima-tsyrenova": "Дарима Цыренова", "anna-kolesni
 BU_PAGES = {
     "o-centre": ("О центре", "about", "<p>Государственное бюджетное учреждение социального обслуживания «Центр социальной помощи семье и детям «Семья»» подведомственно Министерству социальной защиты населения Республики Бурятия. Центр работает с 1996 года.</p><p>Мы готовим кандидатов в приёмные родители, сопровождаем замещающие семьи, помогаем семьям в трудной жизненной ситуации и ведём кризисное отделение для женщин с детьми. Отделения центра есть в Улан-Удэ, Гусиноозёрске, Кяхте и Северобайкальске.</p>"),
     "kontakty": ("Контакты", "contacts", "<p>670000, Республика Бурятия, г. Улан-Удэ, ул. Смолина, д. 00.</p><p>Телефон доверия: 8 (3012) 00-00-00, ежедневно с 8:00 до 20:00 по местному времени.</p><p>Приём по вопросам опеки и попечительства — вторник и четверг, с 9:00 до 13:00.</p>"),
-    "dokumenty": ("Документы", "documents", "<ul><li>Устав учреждения (редакция 2023 года)</li><li>Лицензия на осуществление образовательной деятельности</li><li>Порядок предоставления социальных услуг в полустационарной форме</li><li>Отчёт о результатах деятельности за 2024 год</li></ul>"),
     "kak-stat-priemnym-roditelem": ("Как стать приёмным родителем: пошаговая инструкция", "guide", "<p>Эта памятка поможет разобраться, с чего начать, если вы решили принять в семью ребёнка, оставшегося без попечения родителей.</p><h2>Шаг 1. Консультация</h2><p>Позвоните в центр или приходите на консультацию в любое отделение. Специалист расскажет о формах устройства: опеке, приёмной семье, усыновлении.</p><h2>Шаг 2. Школа приёмных родителей</h2><p>Обучение бесплатное и длится около двух месяцев. Занятия проходят по вечерам и в субботу.</p><h2>Шаг 3. Документы</h2><p>После школы вы собираете медицинское заключение, справку о несудимости и подаёте документы в орган опеки по месту жительства.</p>"),
 }  # fmt: skip
 
@@ -135,7 +134,7 @@ def bu_shell(title: str, content: str, body_class: str = "", head: str = "") -> 
 <header class="header" id="js-header"><a class="logo" href="/">Центр «Семья»</a>
 <nav class="navbar js-navbar"><ul class="navbar__menu"><li class="navbar__item"><a href="/">Новости</a></li>{menu}<li class="navbar__item"><a href="/kak-stat-priemnym-roditelem.html">Стать приёмным родителем</a></li><li class="navbar__item"><a href="/o-centre.html">О центре</a></li></ul></nav></header>
 <main class="main">{content}</main>
-<footer class="footer"><div class="footer__copyright">© 2025 ГБУСО «Центр «Семья»», Министерство социальной защиты населения Республики Бурятия. <a href="/kontakty.html">Контакты</a> · <a href="/dokumenty.html">Документы</a></div>
+<footer class="footer"><div class="footer__copyright">© 2025 ГБУСО «Центр «Семья»», Министерство социальной защиты населения Республики Бурятия. <a href="/kontakty.html">Контакты</a></div>
 <p class="footer__credit">Powered by Publii</p></footer>
 <script defer="defer" src="/assets/js/scripts.min.js?v=3f2a7c"></script>
 </body>
@@ -237,7 +236,7 @@ def zb_dups(arts: list[dict]) -> list[str]:
     """The other URLs of the same topics this night links: the portal's latest replies and the
     board index's last topic of the news forum."""
     arts = newest_first(arts)
-    replied = [a for a in arts if a.get("comments")][:4]
+    replied = [a for a in arts if a.get("comments")][:2]
     out = [f"/viewtopic.php?p={zb_last(a)}" for a in replied]
     if arts:
         out.append(f"/viewtopic.php?f=3&t={zb_topic(arts[0])}")
@@ -310,7 +309,7 @@ def build_zabaikalye(arts: list[dict], s: Site) -> Site:
     news = "".join(f'<div class="post bg2"><div class="inner"><h3 class="first"><a href="{zb_url(a)}">{e(a["title"])}</a></h3>'
                    f'<p class="author">{zb_user(2)} &raquo; {zb_date(a["date"], a["time"])}</p><div class="content">{e(lead(a, 200))}</div>'
                    f'<p><a href="{zb_url(a)}">Читать полностью</a> &bull; Ответов: {len(a.get("comments", []))}</p></div></div>' for a in arts[:6])  # fmt: skip
-    latest = "".join(f'<li><a href="/viewtopic.php?p={zb_last(a)}#p{zb_last(a)}">Re: {e(a["title"])}</a></li>' for a in [a for a in arts if a.get("comments")][:4])
+    latest = "".join(f'<li><a href="/viewtopic.php?p={zb_last(a)}#p{zb_last(a)}">Re: {e(a["title"])}</a></li>' for a in [a for a in arts if a.get("comments")][:2])
     s.page("/", "index.html", zb_shell("Форум приёмных семей Забайкалья - Портал",
            f'<div class="portal-main"><div class="portal-news"><h2>Новости</h2>{news}<p><a href="/viewforum.php?f=3">Все новости</a></p></div>'
            f'<div class="portal-side"><h3>Последние ответы</h3><ul>{latest}</ul><h3>Статистика</h3><p>Всего сообщений: 4212 &bull; Тем: 388 &bull; Пользователей: 611</p></div></div>', "portal"), "home")  # fmt: skip
