@@ -142,7 +142,9 @@ def test_the_first_night_shows_only_what_was_published_by_then():
         for p in gold["pages"]
         if p["is_article"] and dt.date.fromisoformat(p["published"]) > night1
     ]
-    assert len(later) == 5, "the second night brings three new articles on one outlet, two on the other"
+    assert len(later) == 5, (
+        "the second night brings three new articles on one outlet, two on the other"
+    )
     for (
         p
     ) in later:  # per outlet: a later reprint may carry the title of an earlier original elsewhere

@@ -120,7 +120,10 @@ def bu_time(a: dict) -> str:
 
 
 def bu_shell(title: str, content: str, body_class: str = "", head: str = "") -> str:
-    menu = "".join(f'<li class="navbar__item"><a href="/tags/{slug}/">{e(name)}</a></li>' for slug, name in BU_TAGS.items())
+    menu = "".join(
+        f'<li class="navbar__item"><a href="/tags/{slug}/">{e(name)}</a></li>'
+        for slug, name in BU_TAGS.items()
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru">
 <head>
@@ -158,34 +161,83 @@ def build_buryatia(arts: list[dict], s: Site) -> Site:
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
-        prev = "" if i == 1 else f'<a class="pagination__prev" href="{"/" if i == 2 else f"/page/{i - 1}/"}">Назад</a>'
-        nxt = f'<a class="pagination__next" href="/page/{i + 1}/">Следующая страница</a>' if i < len(chunks) else ""
+        prev = (
+            ""
+            if i == 1
+            else f'<a class="pagination__prev" href="{"/" if i == 2 else f"/page/{i - 1}/"}">Назад</a>'
+        )
+        nxt = (
+            f'<a class="pagination__next" href="/page/{i + 1}/">Следующая страница</a>'
+            if i < len(chunks)
+            else ""
+        )
         pager = f'<nav class="pagination">{prev}<span class="pagination__info">Страница {i} из {len(chunks)}</span>{nxt}</nav>'
-        title = "Центр «Семья» — Минсоцзащиты Бурятии" if i == 1 else f"Центр «Семья» — страница {i}"
-        url, rel, kind = ("/", "index.html", "home") if i == 1 else (f"/page/{i}/", f"page/{i}/index.html", "paginated")
-        s.page(url, rel, bu_shell(title, bu_list(chunk, "Новости центра" if i == 1 else f"Новости — страница {i}", pager), "home-template"), kind)
+        title = (
+            "Центр «Семья» — Минсоцзащиты Бурятии" if i == 1 else f"Центр «Семья» — страница {i}"
+        )
+        url, rel, kind = (
+            ("/", "index.html", "home")
+            if i == 1
+            else (f"/page/{i}/", f"page/{i}/index.html", "paginated")
+        )
+        s.page(
+            url,
+            rel,
+            bu_shell(
+                title,
+                bu_list(chunk, "Новости центра" if i == 1 else f"Новости — страница {i}", pager),
+                "home-template",
+            ),
+            kind,
+        )
     for slug, name in BU_TAGS.items():
         sel = [a for a in arts if slug in a["tags"]]
-        s.page(f"/tags/{slug}/", f"tags/{slug}/index.html", bu_shell(f"{name} — Центр «Семья»", bu_list(sel, f"Тег: {name}"), "tag-template"), "tag")
+        s.page(
+            f"/tags/{slug}/",
+            f"tags/{slug}/index.html",
+            bu_shell(f"{name} — Центр «Семья»", bu_list(sel, f"Тег: {name}"), "tag-template"),
+            "tag",
+        )
     for slug, name in BU_AUTHORS.items():
         sel = [a for a in arts if a["author"] == slug]
-        bio = "Специалист по связям с общественностью" if slug == "darima-tsyrenova" else "Психолог отделения сопровождения замещающих семей"
+        bio = (
+            "Специалист по связям с общественностью"
+            if slug == "darima-tsyrenova"
+            else "Психолог отделения сопровождения замещающих семей"
+        )
         s.page(f"/authors/{slug}/", f"authors/{slug}/index.html",
                bu_shell(f"{name} — Центр «Семья»", f'<div class="wrapper"><div class="author__info"><h1>{name}</h1><p>{bio}. Публикаций: {len(sel)}.</p></div><div class="l-grid">{"".join(map(bu_card, sel))}</div></div>', "author-template"), "author")  # fmt: skip
     for slug, (name, kind, text) in BU_PAGES.items():
         s.page(f"/{slug}.html", f"{slug}.html", bu_shell(f"{name} — Центр «Семья»", f'<article class="content"><header class="content__header"><h1>{e(name)}</h1></header><div class="content__entry">{text}</div></article>', "page-template"), kind)  # fmt: skip
     for a in arts:
         heads = [p[3:] for p in a["text"].strip().split("\n\n") if p.startswith("## ")]
-        toc = ('<div class="post__toc"><h3>Содержание</h3><ul>' + "".join(f'<li><a href="#{anchor(h)}">{e(h)}</a></li>' for h in heads) + "</ul></div>") if heads else ""
+        toc = (
+            (
+                '<div class="post__toc"><h3>Содержание</h3><ul>'
+                + "".join(f'<li><a href="#{anchor(h)}">{e(h)}</a></li>' for h in heads)
+                + "</ul></div>"
+            )
+            if heads
+            else ""
+        )
         tags = "".join(f'<li><a href="/tags/{t}/">{BU_TAGS[t]}</a></li>' for t in a["tags"])
         others = [b for b in arts if b is not a and set(b["tags"]) & set(a["tags"])][:3]
-        related = "".join(f'<article class="post__related-item"><h3><a href="{bu_url(b)}">{e(b["title"])}</a></h3><p>{dotted(b["date"])}</p></article>' for b in others)
+        related = "".join(
+            f'<article class="post__related-item"><h3><a href="{bu_url(b)}">{e(b["title"])}</a></h3><p>{dotted(b["date"])}</p></article>'
+            for b in others
+        )
         body = (f'<article class="post"><div class="wrapper"><header class="post__header"><h1 class="post__title">{e(a["title"])}</h1>'
                 f'<div class="post__meta"><a href="/authors/{a["author"]}/" class="post__author">{BU_AUTHORS[a["author"]]}</a> {bu_time(a)}</div></header>'
                 f'{toc}<div class="post__entry">{body_html(a["text"])}</div>'
                 f'<footer class="post__footer"><ul class="post__tag">{tags}</ul><div class="post__share">Поделиться: <a href="https://vk.com/share.php?url=https%3A%2F%2Fsemya-rb.example%2F{a["slug"]}.html" rel="nofollow noopener">ВКонтакте</a></div></footer></div></article>'
                 f'<div class="post__related"><h2>Похожие записи</h2>{related}</div>')  # fmt: skip
-        s.page(bu_url(a), f"{a['slug']}.html", bu_shell(f"{a['title']} — Центр «Семья»", body, "post-template"), "article", a)
+        s.page(
+            bu_url(a),
+            f"{a['slug']}.html",
+            bu_shell(f"{a['title']} — Центр «Семья»", body, "post-template"),
+            "article",
+            a,
+        )
     return s
 
 
@@ -278,7 +330,7 @@ def zb_user(uid: int) -> str:
 
 
 def zb_post(pid: int, uid: int, title: str, when: str, content: str, first: bool) -> str:
-    name, city, rank = ZB_USERS[uid]
+    _name, city, rank = ZB_USERS[uid]
     first_cls = ' class="first"' if first else ""
     return (f'<div id="p{pid}" class="post has-profile {"bg2" if first else "bg1"}"><div class="inner">'
             f'<dl class="postprofile" id="profile{pid}"><dt class="has-profile-rank">{zb_user(uid)}</dt><dd class="profile-rank">{rank}</dd>'
@@ -309,7 +361,10 @@ def build_zabaikalye(arts: list[dict], s: Site) -> Site:
     news = "".join(f'<div class="post bg2"><div class="inner"><h3 class="first"><a href="{zb_url(a)}">{e(a["title"])}</a></h3>'
                    f'<p class="author">{zb_user(2)} &raquo; {zb_date(a["date"], a["time"])}</p><div class="content">{e(lead(a, 200))}</div>'
                    f'<p><a href="{zb_url(a)}">Читать полностью</a> &bull; Ответов: {len(a.get("comments", []))}</p></div></div>' for a in arts[:6])  # fmt: skip
-    latest = "".join(f'<li><a href="/viewtopic.php?p={zb_last(a)}#p{zb_last(a)}">Re: {e(a["title"])}</a></li>' for a in [a for a in arts if a.get("comments")][:2])
+    latest = "".join(
+        f'<li><a href="/viewtopic.php?p={zb_last(a)}#p{zb_last(a)}">Re: {e(a["title"])}</a></li>'
+        for a in [a for a in arts if a.get("comments")][:2]
+    )
     s.page("/", "index.html", zb_shell("Форум приёмных семей Забайкалья - Портал",
            f'<div class="portal-main"><div class="portal-news"><h2>Новости</h2>{news}<p><a href="/viewforum.php?f=3">Все новости</a></p></div>'
            f'<div class="portal-side"><h3>Последние ответы</h3><ul>{latest}</ul><h3>Статистика</h3><p>Всего сообщений: 4212 &bull; Тем: 388 &bull; Пользователей: 611</p></div></div>', "portal"), "home")  # fmt: skip
@@ -329,20 +384,58 @@ def build_zabaikalye(arts: list[dict], s: Site) -> Site:
     per = 10
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks):
-        pager = "".join(f'<li class="active"><span>{k + 1}</span></li>' if k == i else f'<li><a class="button" href="/viewforum.php?f=3{"" if k == 0 else f"&amp;start={k * per}"}" role="button">{k + 1}</a></li>' for k in range(len(chunks)))
-        sticky = (f'<li class="row bg2 sticky"><dl class="row-item sticky_read"><dt><div class="list-inner"><a href="/viewtopic.php?t={ZB_RULES["t"]}" class="topictitle">{ZB_RULES["title"]}</a></div></dt></dl></li>' if i == 0 else "")
+        pager = "".join(
+            f'<li class="active"><span>{k + 1}</span></li>'
+            if k == i
+            else f'<li><a class="button" href="/viewforum.php?f=3{"" if k == 0 else f"&amp;start={k * per}"}" role="button">{k + 1}</a></li>'
+            for k in range(len(chunks))
+        )
+        sticky = (
+            f'<li class="row bg2 sticky"><dl class="row-item sticky_read"><dt><div class="list-inner"><a href="/viewtopic.php?t={ZB_RULES["t"]}" class="topictitle">{ZB_RULES["title"]}</a></div></dt></dl></li>'
+            if i == 0
+            else ""
+        )
         body = (f'<h2 class="forum-title"><a href="/viewforum.php?f=3">{ZB_FORUMS[3][0]}</a></h2><div class="action-bar bar-top"><div class="pagination">Тем: {len(arts) + 1} <ul>{pager}</ul></div></div>'
                 f'<div class="forumbg"><ul class="topiclist topics">{sticky}{"".join(map(zb_row, chunk))}</ul></div>')  # fmt: skip
-        s.query_page("/viewforum.php?f=3" + ("" if i == 0 else f"&start={i * per}"), zb_shell(f"{ZB_FORUMS[3][0]} - Форум приёмных семей Забайкалья", body, "viewforum"), "category" if i == 0 else "paginated")
+        s.query_page(
+            "/viewforum.php?f=3" + ("" if i == 0 else f"&start={i * per}"),
+            zb_shell(f"{ZB_FORUMS[3][0]} - Форум приёмных семей Забайкалья", body, "viewforum"),
+            "category" if i == 0 else "paginated",
+        )
     q = ZB_QUESTION
     s.query_page("/viewforum.php?f=5", zb_shell(f"{ZB_FORUMS[5][0]} - Форум приёмных семей Забайкалья",
                  f'<h2 class="forum-title"><a href="/viewforum.php?f=5">{ZB_FORUMS[5][0]}</a></h2><div class="forumbg"><ul class="topiclist topics"><li class="row bg1"><dl class="row-item topic_read"><dt><div class="list-inner"><a href="/viewtopic.php?t={q["t"]}" class="topictitle">{e(q["title"])}</a><br><div class="topic-poster">{zb_user(q["user"])} &raquo; {zb_date(q["date"], q["time"])}</div></div></dt><dd class="posts">{len(q["comments"])}</dd></dl></li></ul></div>', "viewforum"), "category")  # fmt: skip
-    posts = zb_post(q["p"], q["user"], q["title"], zb_date(q["date"], q["time"]), body_html(q["text"]), True)
+    posts = zb_post(
+        q["p"], q["user"], q["title"], zb_date(q["date"], q["time"]), body_html(q["text"]), True
+    )
     for k, (uid, txt) in enumerate(q["comments"], 1):
-        posts += zb_post(q["p"] + k, uid, f"Re: {q['title']}", zb_date(q["date"] + dt.timedelta(days=1), f"{8 + k:02d}:30"), f"<p>{e(txt)}</p>", False)
-    s.query_page(f"/viewtopic.php?t={q['t']}", zb_topic_page(q["t"], 5, q["title"], posts, 1 + len(q["comments"])), "discussion")
+        posts += zb_post(
+            q["p"] + k,
+            uid,
+            f"Re: {q['title']}",
+            zb_date(q["date"] + dt.timedelta(days=1), f"{8 + k:02d}:30"),
+            f"<p>{e(txt)}</p>",
+            False,
+        )
+    s.query_page(
+        f"/viewtopic.php?t={q['t']}",
+        zb_topic_page(q["t"], 5, q["title"], posts, 1 + len(q["comments"])),
+        "discussion",
+    )
     r = ZB_RULES
-    s.query_page(f"/viewtopic.php?t={r['t']}", zb_topic_page(r["t"], 3, r["title"], zb_post(r["p"], 2, r["title"], zb_date(r["date"], r["time"]), body_html(r["text"]), True), 1), "rules")
+    s.query_page(
+        f"/viewtopic.php?t={r['t']}",
+        zb_topic_page(
+            r["t"],
+            3,
+            r["title"],
+            zb_post(
+                r["p"], 2, r["title"], zb_date(r["date"], r["time"]), body_html(r["text"]), True
+            ),
+            1,
+        ),
+        "rules",
+    )
     for uid, (name, city, rank) in ZB_USERS.items():
         s.query_page(f"/memberlist.php?mode=viewprofile&u={uid}", zb_shell(f"Просмотр профиля - {name}",
                      f'<h2 class="memberlist-title">Просмотр профиля - {e(name)}</h2><div class="panel bg1"><div class="inner"><dl class="left-box details profile-details"><dt>Имя пользователя:</dt><dd><span>{e(name)}</span></dd><dt>Ранг:</dt><dd>{rank}</dd><dt>Откуда:</dt><dd>{city}</dd></dl></div></div>'
@@ -356,10 +449,14 @@ def build_zabaikalye(arts: list[dict], s: Site) -> Site:
     pages: dict[int, str] = {}
     for a in arts:
         t, p0 = zb_topic(a), zb_first(a)
-        posts = zb_post(p0, 2, a["title"], zb_date(a["date"], a["time"]), body_html(a["text"]), True)
+        posts = zb_post(
+            p0, 2, a["title"], zb_date(a["date"], a["time"]), body_html(a["text"]), True
+        )
         for k, (uid, txt) in enumerate(a.get("comments", []), 1):
             day, time = zb_reply_date(a, k)
-            posts += zb_post(p0 + k, uid, f"Re: {a['title']}", zb_date(day, time), f"<p>{e(txt)}</p>", False)
+            posts += zb_post(
+                p0 + k, uid, f"Re: {a['title']}", zb_date(day, time), f"<p>{e(txt)}</p>", False
+            )
         pages[a["id"]] = zb_topic_page(t, 3, a["title"], posts, 1 + len(a.get("comments", [])))
         s.query_page(zb_url(a), pages[a["id"]], "article", a)
     # the same topics under their other URLs (either night's links), canonical to ?t=
@@ -392,7 +489,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -402,7 +501,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
