@@ -128,3 +128,41 @@ def test_a_reblogged_text_is_the_other_publishers_and_takes_no_home_region():
 
     assert "RU-NEN" in regions(False)
     assert regions(True) == {"RU-ARK"}
+
+
+def test_a_forum_topics_posts_linked_to_their_own_anchors_are_one_article_not_cards():
+    from pipeline.extract.pagetype import non_article_reason
+
+    def post(n: int, title: str, prose: str) -> str:
+        return (
+            f'<div id="p{n}" class="post"><dl class="postprofile"><dt><a '
+            f'href="/memberlist.php?mode=viewprofile&u={n}">user{n}</a></dt></dl>'
+            f'<div class="postbody"><h3><a href="#p{n}">{title}</a></h3><p class="author"><a '
+            f'href="/memberlist.php?mode=viewprofile&u={n}">user{n}</a> » 06 ноя 2025, 12:30</p>'
+            f'<div class="content"><p>{prose}</p></div></div></div>'
+        )
+
+    title = "В Хилке волонтёры отремонтировали дом многодетной семьи"
+    page = (
+        "<html><body><div id='page-header'><h1>Форум приёмных семей</h1></div>"
+        f'<div id="page-body"><h2 class="topic-title"><a href="/viewtopic.php?t=9">{title}</a></h2>'
+        + post(
+            1,
+            title,
+            "Волонтёры за два месяца перекрыли крышу, поставили новую печь и окна в "
+            "доме семьи, которая после пожара жила у родственников. Стройматериалы купили на "
+            "пожертвования горожан и средства районной администрации.",
+        )
+        + post(2, "Re: " + title, "Вот это по-людски, спасибо волонтёрам.")
+        + post(3, "Re: " + title, "Подскажите, куда можно было перевести деньги?")
+        + "</div></body></html>"
+    )
+    assert non_article_reason("http://forum.example/viewtopic.php?t=9", None, page.encode()) is None
+
+
+def test_places_inside_sevastopol_and_nicknames_of_the_kola_land():
+    assert _regions("В Балаклаве открылась группа поддержки для мам.", None) == {"RU-SEV"}
+    assert _regions("Многодетные семьи Кольского края получат выплату.", None) == {"RU-MUR"}
+    text = "Опыт Заполярья по патронату представили коллегам из других регионов."
+    assert _regions(text, "RU-MUR") == {"RU-MUR"}
+    assert "RU-MUR" not in _regions(text, "RU-PSK")  # the land beyond the Circle: whose, unsaid

@@ -504,6 +504,11 @@ def _cards(group: list[HtmlElement], t: _Subtrees, url: str) -> list[HtmlElement
         heading = next((h for h in m.iter(*HEADING_TAGS)), None)
         if heading is None or t.prose_chars[m] > TEASER_MAX_PROSE:
             return []
+        if any(
+            (a.get("href") or "").startswith("#") or _same_page(a.get("href") or "", url)
+            for a in heading.iter("a")
+        ):
+            return []  # «<h3><a href="#p1290">Re: …</a></h3>»: a post of this page, not a card
         # Links after the heading: in what follows it, and what follows its boxes, up to the card.
         after = []
         for node in _self_and_ancestors(heading):
