@@ -166,3 +166,20 @@ def test_places_inside_sevastopol_and_nicknames_of_the_kola_land():
     text = "Опыт Заполярья по патронату представили коллегам из других регионов."
     assert _regions(text, "RU-MUR") == {"RU-MUR"}
     assert "RU-MUR" not in _regions(text, "RU-PSK")  # the land beyond the Circle: whose, unsaid
+
+
+def test_heads_of_the_regions_bodies_signing_make_each_region_act():
+    text = (
+        "Руководители центров Тывы, Хакасии и Алтая подписали соглашение о летней смене для "
+        "приёмных детей."
+    )
+    assert {"RU-TY", "RU-KK"} <= _regions(text, None)
+
+
+def test_volunteers_repairing_a_large_familys_house_is_help_to_the_family():
+    result = tag(
+        "Волонтёры отремонтировали дом многодетной семьи, которая после пожара жила у "
+        "родственников: перекрыли крышу и поставили новую печь.",
+        title="Волонтёры отремонтировали дом многодетной семьи",
+    )
+    assert result.relevant

@@ -150,14 +150,21 @@ def own_people_act(text: str, title: str) -> str | None:
 
 # «наш клуб провёл», «нашего центра»: the source names itself as a body of a known kind.
 _OUR_RE = re.compile(r"\b(наш(?:а|е|и|его|ей|ему|ем|им|ими|их|у)?)\s+([А-Яа-яЁё-]+)", re.IGNORECASE)
+# «вместе с нашими сотрудниками», «наши психологи провели»: the body's own staff at work (the
+# helping professions: a paper's «наш корреспондент» reports, it does not take part).
+OWN_STAFF = frozenset({
+    "сотрудник", "специалист", "психолог", "педагог", "куратор", "юрист", "волонтёр",
+    "волонтер", "воспитатель",
+})  # fmt: skip
 
 
 def _our_body(scope: str) -> str | None:
-    """The first person plural before a kind of body («наш клуб», «нашего центра») in the title
-    or the first sentence: whatever its site's names say, the source is that body, and it acts."""
+    """The first person plural before a kind of body («наш клуб», «нашего центра») or the body's
+    staff («нашими сотрудниками») in the title or the first sentence: whatever its site's names
+    say, the source is that body, and it acts."""
     kinds, _media = body_and_media_heads()
     for match in _OUR_RE.finditer(scope):
-        if lemma(match.group(2)) in kinds:
+        if lemma(match.group(2)) in kinds or lemma(match.group(2)) in OWN_STAFF:
             return match.group(1)
     return None
 

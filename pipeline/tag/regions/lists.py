@@ -134,7 +134,7 @@ def list_arguments(
             first = _climb(toks, _root(toks, mentions[lo]), span)
             official = _official_of(toks, first) or _body_before(toks, span)
             if official is not None:
-                pred = _argument_of(toks, official, span, venue_words)
+                pred = _argument_of(toks, _heads_of(toks, official), span, venue_words)
         if pred is None:
             # «совещание уполномоченных A, B и C», «встреча наставнических программ A и B»: a
             # meeting of the regions' own people or bodies — each region takes part in it.
@@ -221,6 +221,19 @@ def _official_of(toks: list[syntax.SynToken], tok: syntax.SynToken) -> syntax.Sy
     «уполномоченные по правам ребёнка A, B»), up a short chain of genitives; None for a list of
     origins («специалисты из A, B») or of anything else («семьи A, B»)."""
     return _genitive_head(toks, tok, officials(), OFFICIAL_CHAIN)
+
+
+def _heads_of(toks: list[syntax.SynToken], body: syntax.SynToken) -> syntax.SynToken:
+    """The top of a chain of officials and bodies in the genitive («руководители ← центров ← A,
+    B и C»): who is the predicate's argument."""
+    seen = {body.index}
+    while body.rel == "nmod" and 0 <= body.head < len(toks) and body.head not in seen:
+        head = toks[body.head]
+        if lemma(head.text) not in officials():
+            break
+        seen.add(head.index)
+        body = head
+    return body
 
 
 def _body_before(toks: list[syntax.SynToken], in_span: set[int]) -> syntax.SynToken | None:
