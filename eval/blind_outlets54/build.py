@@ -69,7 +69,9 @@ WEEKDAYS = ["понедельник", "вторник", "среда", "четв�
 
 
 def local_iso(a: dict, name: str) -> str:
-    return dt.datetime.fromisoformat(f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}").isoformat()
+    return dt.datetime.fromisoformat(
+        f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS[name]['tz']}"
+    ).isoformat()
 
 
 def newest_first(arts: list[dict]) -> list[dict]:
@@ -139,13 +141,17 @@ def kg_date(d: dt.date) -> str:
     return f"{WEEKDAYS[d.weekday()]}, {words_date(d)} г."
 
 
-def kg_shell(title: str, content: str, arts: list[dict], head: str = "", kind: str = "index") -> str:
+def kg_shell(
+    title: str, content: str, arts: list[dict], head: str = "", kind: str = "index"
+) -> str:
     labels = "".join(f'<li><a dir="ltr" href="{kg_label_url(lb)}">{lb}</a> <span dir="ltr">({sum(lb in a["labels"] for a in arts)})</span></li>'
                      for lb in KG_LABELS)  # fmt: skip
     months = "".join(f'<li class="archivedate"><a class="post-count-link" href="/{y}/{m:02d}/">{MONTHS_NOM[m - 1].lower()}</a> '
                      f'<span class="post-count" dir="ltr">({sum((a["date"].year, a["date"].month) == (y, m) for a in arts)})</span></li>'
                      for y, m in months_of(arts))  # fmt: skip
-    pages = "".join(f'<li><a href="/p/{slug}.html">{name}</a></li>' for slug, (name, _, _) in KG_PAGES.items())
+    pages = "".join(
+        f'<li><a href="/p/{slug}.html">{name}</a></li>' for slug, (name, _, _) in KG_PAGES.items()
+    )
     return f"""<!DOCTYPE html>
 <html class="v2" dir="ltr" lang="ru" xmlns="http://www.w3.org/1999/xhtml" xmlns:b="http://www.google.com/2005/gml/b" xmlns:data="http://www.google.com/2005/gml/data" xmlns:expr="http://www.google.com/2005/gml/expr">
 <head>
@@ -182,7 +188,13 @@ def kg_shell(title: str, content: str, arts: list[dict], head: str = "", kind: s
 
 def kg_post(a: dict, full: bool) -> str:
     n = len(a.get("comments", []))
-    text = body_html(a) if full else (f'<p>{e(lead(a, 220))}</p><div class="jump-link"><a href="{kg_url(a)}#more" title="{e(a["title"])}">Читать полностью »</a></div>')
+    text = (
+        body_html(a)
+        if full
+        else (
+            f'<p>{e(lead(a, 220))}</p><div class="jump-link"><a href="{kg_url(a)}#more" title="{e(a["title"])}">Читать полностью »</a></div>'
+        )
+    )
     title = e(a["title"]) if full else f'<a href="{kg_url(a)}">{e(a["title"])}</a>'
     comment = "Комментариев нет" if n == 0 else f"Комментарии: {n}"
     labels = ", ".join(f'<a href="{kg_label_url(lb)}" rel="tag">{lb}</a>' for lb in a["labels"])
@@ -203,7 +215,9 @@ def kg_days(arts: list[dict], full: bool) -> str:
             if day is not None:
                 out.append("</div></div>")
             day = a["date"]
-            out.append(f'<div class="date-outer"><h2 class="date-header"><span>{kg_date(day)}</span></h2><div class="date-posts">')
+            out.append(
+                f'<div class="date-outer"><h2 class="date-header"><span>{kg_date(day)}</span></h2><div class="date-posts">'
+            )
         out.append(kg_post(a, full))
     if day is not None:
         out.append("</div></div>")
@@ -213,9 +227,13 @@ def kg_days(arts: list[dict], full: bool) -> str:
 def kg_pager(newer: str | None, older: str | None) -> str:
     parts = ['<div class="blog-pager" id="blog-pager">']
     if newer:
-        parts.append(f'<span id="blog-pager-newer-link"><a class="blog-pager-newer-link" href="{e(newer)}" title="Следующие сообщения">Следующие сообщения</a></span>')
+        parts.append(
+            f'<span id="blog-pager-newer-link"><a class="blog-pager-newer-link" href="{e(newer)}" title="Следующие сообщения">Следующие сообщения</a></span>'
+        )
     if older:
-        parts.append(f'<span id="blog-pager-older-link"><a class="blog-pager-older-link" href="{e(older)}" title="Более ранние сообщения">Более ранние сообщения</a></span>')
+        parts.append(
+            f'<span id="blog-pager-older-link"><a class="blog-pager-older-link" href="{e(older)}" title="Более ранние сообщения">Более ранние сообщения</a></span>'
+        )
     parts.append('<a class="home-link" href="/">Главная страница</a></div>')
     return "".join(parts)
 
@@ -232,19 +250,56 @@ def build_kurgan(arts: list[dict], s: Site) -> Site:
             s.page("/", "index.html", shell, "home")
         else:
             s.query_page(urls[i], shell, "paginated")
-            s.write(f"search@{unquote(urls[i].split('?', 1)[1])}.html", shell)  # Blogger reads «+» as «%2B» too
+            s.write(
+                f"search@{unquote(urls[i].split('?', 1)[1])}.html", shell
+            )  # Blogger reads «+» as «%2B» too
     for lb in KG_LABELS:
         sel = [a for a in arts if lb in a["labels"]]
         msg = f'<div class="status-msg-wrap"><div class="status-msg-body">Сообщения с ярлыком <b>{lb}</b>. <a href="/">Показать все сообщения</a></div></div>'
-        s.page(kg_label_url(lb), f"search/label/{lb}.html", kg_shell(f"{KG_NAME}: {lb}", msg + kg_days(sel, full=False) + kg_pager(None, None), arts, kind="index"), "tag")
-    s.page("/2025/", "2025/index.html", kg_shell(f"{KG_NAME}: 2025", kg_days(arts, full=False) + kg_pager(None, None), arts, kind="archive"), "archive")
+        s.page(
+            kg_label_url(lb),
+            f"search/label/{lb}.html",
+            kg_shell(
+                f"{KG_NAME}: {lb}",
+                msg + kg_days(sel, full=False) + kg_pager(None, None),
+                arts,
+                kind="index",
+            ),
+            "tag",
+        )
+    s.page(
+        "/2025/",
+        "2025/index.html",
+        kg_shell(
+            f"{KG_NAME}: 2025",
+            kg_days(arts, full=False) + kg_pager(None, None),
+            arts,
+            kind="archive",
+        ),
+        "archive",
+    )
     for y, m in months_of(arts):
         sel = [a for a in arts if (a["date"].year, a["date"].month) == (y, m)]
-        s.page(f"/{y}/{m:02d}/", f"{y}/{m:02d}/index.html", kg_shell(f"{KG_NAME}: {MONTHS_NOM[m - 1].lower()} {y}", kg_days(sel, full=True) + kg_pager(None, None), arts, kind="archive"), "archive")
+        s.page(
+            f"/{y}/{m:02d}/",
+            f"{y}/{m:02d}/index.html",
+            kg_shell(
+                f"{KG_NAME}: {MONTHS_NOM[m - 1].lower()} {y}",
+                kg_days(sel, full=True) + kg_pager(None, None),
+                arts,
+                kind="archive",
+            ),
+            "archive",
+        )
     for slug, (name, kind, text) in KG_PAGES.items():
         body = (f'<div class="post-outer"><div class="post hentry"><h3 class="post-title entry-title">{name}</h3>'
                 f'<div class="post-body entry-content">{text}</div><div class="post-footer"></div></div></div>')  # fmt: skip
-        s.page(f"/p/{slug}.html", f"p/{slug}.html", kg_shell(f"{KG_NAME}: {name}", body, arts, kind="static_page"), kind)
+        s.page(
+            f"/p/{slug}.html",
+            f"p/{slug}.html",
+            kg_shell(f"{KG_NAME}: {name}", body, arts, kind="static_page"),
+            kind,
+        )
     for k, a in enumerate(arts):
         comments = "".join(f'<li class="comment" id="c{7100 + a["id"] * 10 + j}"><div class="comment-block"><div class="comment-header"><cite class="user">Аноним</cite>'
                            f'<span class="icon user"></span><span class="datetime secondary-text">{words_date(a["date"])} г.</span></div>'
@@ -264,14 +319,25 @@ def build_kurgan(arts: list[dict], s: Site) -> Site:
                 + pager)  # fmt: skip
         head = (f'\n<link href="{{{{BASE}}}}{kg_url(a)}" rel="canonical">\n<meta content="{{{{BASE}}}}{kg_url(a)}" property="og:url">'
                 f'\n<meta content="{e(a["title"])}" property="og:title">\n<meta content="{e(lead(a, 150))}" property="og:description">')  # fmt: skip
-        s.page(kg_url(a), kg_url(a).lstrip("/"), kg_shell(f"{KG_NAME}: {a['title']}", body, arts, head=head, kind="item"), "article", a)
+        s.page(
+            kg_url(a),
+            kg_url(a).lstrip("/"),
+            kg_shell(f"{KG_NAME}: {a['title']}", body, arts, head=head, kind="item"),
+            "article",
+            a,
+        )
     return s
 
 
 # --- omsk: a large families' organisation on Kirby CMS ---------------------------------------------------
 
 OM_NAME = "«Радуга»"
-OM_TAGS = {"mnogodetnye": "многодетные", "lgoty": "льготы и выплаты", "sobytiya": "события", "gorod": "город"}
+OM_TAGS = {
+    "mnogodetnye": "многодетные",
+    "lgoty": "льготы и выплаты",
+    "sobytiya": "события",
+    "gorod": "город",
+}
 OM_PER = 6
 OM_ALBUMS = {
     "den-semi-v-tare": ("День семьи, любви и верности в Таре", "8 июля 2025 года в городском парке Тары собрались больше 60 семей. Конкурсы, полевая кухня и большое общее фото.",
@@ -349,7 +415,11 @@ def om_excerpt(a: dict, year: bool = True) -> str:
 
 
 def om_grid(arts: list[dict], year: bool = True) -> str:
-    return '<ul class="notes grid" style="--gutter: 1.5rem">' + "".join(om_excerpt(a, year) for a in arts) + "</ul>"
+    return (
+        '<ul class="notes grid" style="--gutter: 1.5rem">'
+        + "".join(om_excerpt(a, year) for a in arts)
+        + "</ul>"
+    )
 
 
 def om_tag_links(a: dict) -> str:
@@ -367,28 +437,77 @@ def build_omsk(arts: list[dict], s: Site) -> Site:
     s.page("/", "index.html", om_shell("«Радуга» — многодетные семьи Омской области", home), "home")
     chunks = chunked(arts, OM_PER)
     for i, chunk in enumerate(chunks, 1):
-        prev = f'<a href="{"/notes" if i == 2 else f"/notes/page:{i - 1}"}" aria-label="Назад">&larr;</a>' if i > 1 else '<span>&larr;</span>'
-        nxt = f'<a href="/notes/page:{i + 1}" aria-label="Вперёд">&rarr;</a>' if i < len(chunks) else '<span>&rarr;</span>'
+        prev = (
+            f'<a href="{"/notes" if i == 2 else f"/notes/page:{i - 1}"}" aria-label="Назад">&larr;</a>'
+            if i > 1
+            else "<span>&larr;</span>"
+        )
+        nxt = (
+            f'<a href="/notes/page:{i + 1}" aria-label="Вперёд">&rarr;</a>'
+            if i < len(chunks)
+            else "<span>&rarr;</span>"
+        )
         body = f'<header class="h1"><h1>Новости</h1></header>{om_grid(chunk)}<nav class="pagination">{prev}{nxt}</nav>'
-        url, rel = ("/notes", "notes.html") if i == 1 else (f"/notes/page:{i}", f"notes/page:{i}.html")
-        s.page(url, rel, om_shell(f"Новости — страница {i} | «Радуга»" if i > 1 else "Новости | «Радуга»", body), "listing" if i == 1 else "paginated")
+        url, rel = (
+            ("/notes", "notes.html") if i == 1 else (f"/notes/page:{i}", f"notes/page:{i}.html")
+        )
+        s.page(
+            url,
+            rel,
+            om_shell(f"Новости — страница {i} | «Радуга»" if i > 1 else "Новости | «Радуга»", body),
+            "listing" if i == 1 else "paginated",
+        )
     for tag, name in OM_TAGS.items():
         sel = [a for a in arts if tag in a["labels"]]
         body = f'<header class="h1"><h1>Новости</h1><p>с тегом «{name}» · <a href="/notes">все новости</a></p></header>{om_grid(sel)}'
-        s.page(f"/notes/tag:{tag}", f"notes/tag:{tag}.html", om_shell(f"Новости: {name} | «Радуга»", body), "tag")
-    s.page("/photography", "photography.html", om_shell("Фото | «Радуга»", f'<header class="h1"><h1>Фото</h1></header><ul class="albums">{albums}</ul>'), "gallery")
+        s.page(
+            f"/notes/tag:{tag}",
+            f"notes/tag:{tag}.html",
+            om_shell(f"Новости: {name} | «Радуга»", body),
+            "tag",
+        )
+    s.page(
+        "/photography",
+        "photography.html",
+        om_shell(
+            "Фото | «Радуга»",
+            f'<header class="h1"><h1>Фото</h1></header><ul class="albums">{albums}</ul>',
+        ),
+        "gallery",
+    )
     for slug, (name, desc, captions) in OM_ALBUMS.items():
         gallery = "".join(f'<li><figure><a href="/media/pages/photography/{slug}/{k:02d}.jpg" data-lightbox><img src="/media/pages/photography/{slug}/{k:02d}-400x.jpg" alt="{e(c)}"></a>'
                           f'<figcaption>{e(c)}</figcaption></figure></li>' for k, c in enumerate(captions, 1))  # fmt: skip
         body = (f'<article class="album"><header><figure class="album-cover"><img src="/media/pages/photography/{slug}/01-1200x.jpg" alt=""></figure>'
                 f'<h1 class="album-title">{e(name)}</h1></header><div class="album-text text"><p>{e(desc)}</p></div>'
                 f'<ul class="album-gallery" data-even>{gallery}</ul><p><a href="/photography">&larr; Все альбомы</a></p></article>')  # fmt: skip
-        s.page(f"/photography/{slug}", f"photography/{slug}.html", om_shell(f"{name} | «Радуга»", body), "gallery")
+        s.page(
+            f"/photography/{slug}",
+            f"photography/{slug}.html",
+            om_shell(f"{name} | «Радуга»", body),
+            "gallery",
+        )
     for slug, (name, kind, text) in OM_PAGES.items():
-        s.page(f"/{slug}", f"{slug}.html", om_shell(f"{name} | «Радуга»", f'<header class="h1"><h1>{name}</h1></header><div class="text">{text}</div>'), kind)
+        s.page(
+            f"/{slug}",
+            f"{slug}.html",
+            om_shell(
+                f"{name} | «Радуга»",
+                f'<header class="h1"><h1>{name}</h1></header><div class="text">{text}</div>',
+            ),
+            kind,
+        )
     for k, a in enumerate(arts):
-        newer = f'<a class="note-prevnext-next" href="{om_url(arts[k - 1])}">{e(arts[k - 1]["title"])} &rarr;</a>' if k > 0 else ""
-        older = f'<a class="note-prevnext-prev" href="{om_url(arts[k + 1])}">&larr; {e(arts[k + 1]["title"])}</a>' if k + 1 < len(arts) else ""
+        newer = (
+            f'<a class="note-prevnext-next" href="{om_url(arts[k - 1])}">{e(arts[k - 1]["title"])} &rarr;</a>'
+            if k > 0
+            else ""
+        )
+        older = (
+            f'<a class="note-prevnext-prev" href="{om_url(arts[k + 1])}">&larr; {e(arts[k + 1]["title"])}</a>'
+            if k + 1 < len(arts)
+            else ""
+        )
         body = (f'<article class="note"><header class="note-header h1"><h1 class="note-title">{e(a["title"])}</h1>'
                 f'<time class="note-date" datetime="{om_when(a)}">{words_date(a["date"])}</time></header>'
                 f'<figure class="note-cover"><img src="/media/pages/notes/{a["slug"]}/cover-1200x.jpg" alt=""></figure>'
@@ -396,7 +515,13 @@ def build_omsk(arts: list[dict], s: Site) -> Site:
                 f'<footer class="note-footer"><ul class="note-tags">{om_tag_links(a)}</ul></footer></article>'
                 f'<nav class="note-prevnext">{older}{newer}</nav>')  # fmt: skip
         head = f'\n  <meta property="og:title" content="{e(a["title"])}">\n  <meta property="og:type" content="article">'
-        s.page(om_url(a), f"notes/{a['slug']}.html", om_shell(f"{a['title']} | «Радуга»", body, head), "article", a)
+        s.page(
+            om_url(a),
+            f"notes/{a['slug']}.html",
+            om_shell(f"{a['title']} | «Радуга»", body, head),
+            "article",
+            a,
+        )
     return s
 
 
@@ -416,7 +541,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -426,7 +553,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
