@@ -81,7 +81,7 @@ def newest_first(arts: list[dict]) -> list[dict]:
 
 
 def chunked(arts: list[dict], per: int) -> list[list[dict]]:
-    return [arts[i:i + per] for i in range(0, len(arts), per)] or [[]]
+    return [arts[i : i + per] for i in range(0, len(arts), per)] or [[]]
 
 
 def body_html(text: str) -> str:
@@ -138,14 +138,19 @@ def lj_calendar(arts: list[dict]) -> str:
     n = ((dt.date(y + (m == 12), m % 12 + 1, 1)) - first).days
     cells = ["<td></td>"] * first.weekday()
     for d in range(1, n + 1):
-        cells.append(f'<td><a href="/{y}/{m:02d}/{d:02d}/">{d}</a></td>' if d in days else f"<td>{d}</td>")
-    rows = "".join("<tr>" + "".join(cells[i:i + 7]) + "</tr>" for i in range(0, len(cells), 7))
+        cells.append(
+            f'<td><a href="/{y}/{m:02d}/{d:02d}/">{d}</a></td>' if d in days else f"<td>{d}</td>"
+        )
+    rows = "".join("<tr>" + "".join(cells[i : i + 7]) + "</tr>" for i in range(0, len(cells), 7))
     return (f'<div class="sidebox calendar"><h3><a href="/{y}/{m:02d}/">{MONTHS_NOM[m - 1]} {y}</a></h3>'
             f'<table><tr><th>Пн</th><th>Вт</th><th>Ср</th><th>Чт</th><th>Пт</th><th>Сб</th><th>Вс</th></tr>{rows}</table></div>')  # fmt: skip
 
 
 def lj_shell(title: str, content: str, arts: list[dict]) -> str:
-    tags = "".join(f'<li><a href="{lj_tag_url(t)}">{e(t)}</a> <span class="count">({n})</span></li>' for t, n in lj_tags(arts).items())
+    tags = "".join(
+        f'<li><a href="{lj_tag_url(t)}">{e(t)}</a> <span class="count">({n})</span></li>'
+        for t, n in lj_tags(arts).items()
+    )
     months = "".join(f'<li><a href="/{y}/{m:02d}/">{MONTHS_NOM[m - 1]} {y}</a></li>'
                      for y, m in sorted({(a["date"].year, a["date"].month) for a in arts}, reverse=True))  # fmt: skip
     return f"""<!DOCTYPE html>
@@ -182,7 +187,10 @@ def lj_entry(a: dict, full: bool) -> str:
     if full or len(paras) == 1:
         text = body_html(a["text"])
     else:
-        text = body_html(paras[0]) + f'<span class="ljcut-link"><a href="{lj_url(a)}#cutid1">( Читать дальше... )</a></span>'
+        text = (
+            body_html(paras[0])
+            + f'<span class="ljcut-link"><a href="{lj_url(a)}#cutid1">( Читать дальше... )</a></span>'
+        )
     tags = ", ".join(f'<a rel="tag" href="{lj_tag_url(t)}">{e(t)}</a>' for t in a.get("tags", []))
     n = len(a.get("comments", []))
     title = e(a["title"]) if full else f'<a href="{lj_url(a)}">{e(a["title"])}</a>'
@@ -201,8 +209,10 @@ def lj_comments(a: dict) -> str:
         out.append(f'<div class="comment" id="t{tid}"><div class="comment-head">{lj_user(c["who"])} '
                    f'<span class="comment-date"><a href="#t{tid}">{lj_utc(c["at"])}</a></span></div>'
                    f'<div class="comment-text">{e(c["text"])}</div></div>')  # fmt: skip
-    return (f'<div id="comments"><h4>Комментарии</h4>{"".join(out)}'
-            f'<div id="add_comment"><p>Комментировать могут только участники сообщества.</p></div></div>')
+    return (
+        f'<div id="comments"><h4>Комментарии</h4>{"".join(out)}'
+        f'<div id="add_comment"><p>Комментировать могут только участники сообщества.</p></div></div>'
+    )
 
 
 def build_vladimir(arts: list[dict], s: Site) -> Site:
@@ -214,9 +224,15 @@ def build_vladimir(arts: list[dict], s: Site) -> Site:
         if i + 1 < len(chunks):
             nav.append(f'<a href="/?skip={(i + 1) * LJ_PER}">« Предыдущие {LJ_PER}</a>')
         if i > 0:
-            nav.append(f'<a href="/{"" if i == 1 else f"?skip={(i - 1) * LJ_PER}"}">Следующие {LJ_PER} »</a>')
+            nav.append(
+                f'<a href="/{"" if i == 1 else f"?skip={(i - 1) * LJ_PER}"}">Следующие {LJ_PER} »</a>'
+            )
         sticky = lj_entry(rules, False) if i == 0 else ""
-        body = sticky + "".join(lj_entry(a, False) for a in chunk) + f'<div class="pager">{" | ".join(nav)}</div>'
+        body = (
+            sticky
+            + "".join(lj_entry(a, False) for a in chunk)
+            + f'<div class="pager">{" | ".join(nav)}</div>'
+        )
         page = lj_shell(COMM_TITLE if i == 0 else f"{COMM_TITLE} — Предыдущие {LJ_PER}", body, arts)
         if i == 0:
             s.page("/", "index.html", page, "home")
@@ -226,18 +242,33 @@ def build_vladimir(arts: list[dict], s: Site) -> Site:
     s.page(lj_url(rules), f"{rules['lj']}.html",
            lj_shell(f"{COMM_TITLE}: {rules['title']}", lj_entry(rules, True) + lj_comments(rules), arts), "rules")  # fmt: skip
     tags = lj_tags(arts)
-    index = "".join(f'<li><a href="{lj_tag_url(t)}">{e(t)}</a> — {n} {"запись" if n == 1 else "записи" if n < 5 else "записей"}</li>' for t, n in tags.items())
-    s.page("/tag/", "tag/index.html", lj_shell(f"{COMM_TITLE}: метки", f"<h2>Метки</h2><ul class=\"tags-list\">{index}</ul>", arts), "tag")
+    index = "".join(
+        f'<li><a href="{lj_tag_url(t)}">{e(t)}</a> — {n} {"запись" if n == 1 else "записи" if n < 5 else "записей"}</li>'
+        for t, n in tags.items()
+    )
+    s.page(
+        "/tag/",
+        "tag/index.html",
+        lj_shell(f"{COMM_TITLE}: метки", f'<h2>Метки</h2><ul class="tags-list">{index}</ul>', arts),
+        "tag",
+    )
     for t in tags:
         sel = [a for a in arts if t in a["tags"]]
         s.page(lj_tag_url(t), f"tag/{t}.html",
                lj_shell(f"{COMM_TITLE}: {t}", f'<h2>Записи с меткой «{e(t)}»</h2>' + "".join(lj_entry(a, False) for a in sel), arts), "tag")  # fmt: skip
     for y, m in sorted({(a["date"].year, a["date"].month) for a in arts}):
-        sel = sorted((a for a in arts if (a["date"].year, a["date"].month) == (y, m)), key=lambda a: (a["date"], a["time"]))
+        sel = sorted(
+            (a for a in arts if (a["date"].year, a["date"].month) == (y, m)),
+            key=lambda a: (a["date"], a["time"]),
+        )
         rows = ""
         for d in sorted({a["date"] for a in sel}):
-            items = "".join(f'<li>{a["time"]} {lj_user(a["poster"])}: <a href="{lj_url(a)}">{e(a["title"])}</a></li>' for a in sel if a["date"] == d)
-            rows += f'<dt>{d.day} {MONTHS_GEN[d.month - 1]}</dt><dd><ul>{items}</ul></dd>'
+            items = "".join(
+                f'<li>{a["time"]} {lj_user(a["poster"])}: <a href="{lj_url(a)}">{e(a["title"])}</a></li>'
+                for a in sel
+                if a["date"] == d
+            )
+            rows += f"<dt>{d.day} {MONTHS_GEN[d.month - 1]}</dt><dd><ul>{items}</ul></dd>"
         s.page(f"/{y}/{m:02d}/", f"{y}/{m:02d}/index.html",
                lj_shell(f"{COMM_TITLE}: {MONTHS_NOM[m - 1]} {y}", f'<h2>{MONTHS_NOM[m - 1]} {y}</h2><dl class="month">{rows}</dl>', arts), "archive")  # fmt: skip
     y, m = max((a["date"].year, a["date"].month) for a in arts)
@@ -345,7 +376,10 @@ def tm_card(a: dict) -> str:
 
 def tm_landing(arts: list[dict]) -> str:
     cards = "".join(map(tm_card, arts))
-    help_links = "".join(f'<li><a href="{tm_url(slug)}" target="_blank">{e(title)}</a></li>' for slug, _, title, _, _, _ in TM_PAGES)
+    help_links = "".join(
+        f'<li><a href="{tm_url(slug)}" target="_blank">{e(title)}</a></li>'
+        for slug, _, title, _, _, _ in TM_PAGES
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru">
 <head>
@@ -403,7 +437,13 @@ def build_tambov(arts: list[dict], s: Site) -> Site:
         utc = dt.datetime.strptime(created, "%Y-%m-%dT%H:%M:%S%z")
         s.page(tm_url(slug), f"{slug}.html", telegraph(slug, title, author, utc, text), kind)
     for a in arts:
-        s.page(tm_url(a["slug"]), f"{a['slug']}.html", telegraph(a["slug"], a["title"], a["author"], tm_utc(a), a["text"]), "article", a)
+        s.page(
+            tm_url(a["slug"]),
+            f"{a['slug']}.html",
+            telegraph(a["slug"], a["title"], a["author"], tm_utc(a), a["text"]),
+            "article",
+            a,
+        )
     return s
 
 
@@ -423,7 +463,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -433,7 +475,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
