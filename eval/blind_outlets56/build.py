@@ -107,7 +107,9 @@ def as_teaser_date(d: dt.date) -> str:
     return f"{d.day} {MONTHS_GEN[d.month - 1]}"
 
 
-def as_shell(title: str, content: str, head: str = "", crumbs: list[tuple[str, str]] | None = None) -> str:
+def as_shell(
+    title: str, content: str, head: str = "", crumbs: list[tuple[str, str]] | None = None
+) -> str:
     nav = [("/", "Главная"), ("/ministerstvo/struktura", "О министерстве"), ("/news", "Новости"),
            ("/dokumenty", "Документы"), ("/semyam-s-detmi", "Семьям с детьми"), ("/priemnaya", "Приёмная"),
            ("/kontakty", "Контакты")]  # fmt: skip
@@ -147,7 +149,11 @@ def as_shell(title: str, content: str, head: str = "", crumbs: list[tuple[str, s
 
 
 def as_card(a: dict) -> str:
-    img = f'<img class="news-card__img" src="/uploads/news/{a["slug"]}/1.jpg" alt="">' if a.get("photos") else ""
+    img = (
+        f'<img class="news-card__img" src="/uploads/news/{a["slug"]}/1.jpg" alt="">'
+        if a.get("photos")
+        else ""
+    )
     return (f'<div class="news-card">{img}<div class="news-card__body">'
             f'<span class="news-card__date">{as_teaser_date(a["date"])}</span> '
             f'<a class="news-card__cat" href="/news/category/{a["category"]}">{AS_CATS[a["category"]]}</a>'
@@ -160,21 +166,34 @@ def as_blocks(a: dict) -> str:
     blocks = [f'<div class="matrix matrix--text"><p>{e(paras[0])}</p></div>']
     if a.get("quote"):
         text, author = a["quote"].split("|", 1)
-        blocks.append(f'<blockquote class="matrix matrix--quote"><p>{e(text)}</p><cite>{e(author)}</cite></blockquote>')
-    blocks.append('<div class="matrix matrix--text">' + "".join(f"<p>{e(p)}</p>" for p in paras[1:]) + "</div>")
+        blocks.append(
+            f'<blockquote class="matrix matrix--quote"><p>{e(text)}</p><cite>{e(author)}</cite></blockquote>'
+        )
+    blocks.append(
+        '<div class="matrix matrix--text">'
+        + "".join(f"<p>{e(p)}</p>" for p in paras[1:])
+        + "</div>"
+    )
     if a.get("photos"):
         imgs = "".join(f'<a href="/uploads/news/{a["slug"]}/{k}.jpg" data-fancybox="gallery"><img src="/uploads/news/{a["slug"]}/{k}_thumb.jpg" alt="Фото {k}"></a>'
                        for k in range(1, a["photos"] + 1))  # fmt: skip
-        blocks.append(f'<div class="matrix matrix--gallery"><div class="gallery">{imgs}</div></div>')
+        blocks.append(
+            f'<div class="matrix matrix--gallery"><div class="gallery">{imgs}</div></div>'
+        )
     if a.get("docs"):
         files = "".join(f'<li><a href="/uploads/docs/{a["id"]}-{k}.pdf" download>{e(name)}</a> <span class="file-size">(PDF, {120 + 37 * k} КБ)</span></li>'
                         for k, name in enumerate(a["docs"], 1))  # fmt: skip
-        blocks.append(f'<div class="matrix matrix--files"><h3>Документы</h3><ul class="files">{files}</ul></div>')
+        blocks.append(
+            f'<div class="matrix matrix--files"><h3>Документы</h3><ul class="files">{files}</ul></div>'
+        )
     return "\n".join(blocks)
 
 
 AS_STATIC: dict[str, tuple[str, str, str]] = {
-    "/ministerstvo/struktura": ("Структура министерства", "about", """<h1>Структура министерства</h1>
+    "/ministerstvo/struktura": (
+        "Структура министерства",
+        "about",
+        """<h1>Структура министерства</h1>
 <table class="structure"><tr><th>Подразделение</th><th>Руководитель</th><th>Телефон</th></tr>
 <tr><td>Министр</td><td>Мусина Гульнара Рашидовна</td><td>00-00-01</td></tr>
 <tr><td>Управление по вопросам семьи и детей</td><td>Кузнецова Елена Викторовна</td><td>00-00-10</td></tr>
@@ -183,18 +202,30 @@ AS_STATIC: dict[str, tuple[str, str, str]] = {
 <tr><td>Отдел по труду и занятости населения</td><td>Жуков Павел Андреевич</td><td>00-00-30</td></tr>
 <tr><td>Отдел по связям с общественностью</td><td>Рахимова Алия Маратовна</td><td>00-00-40</td></tr></table>
 <h2>Подведомственные учреждения</h2><ul><li>ГКУ АО «Центр социальной поддержки населения» и его филиалы в Ахтубинске, Знаменске, Камызяке, Харабалях, Нариманове</li>
-<li>ГАУ АО «Областной центр «Семья»</li><li>Комплексные центры социального обслуживания населения районов области</li></ul>"""),
-    "/dokumenty": ("Документы", "documents", """<h1>Документы</h1><ul class="files">
+<li>ГАУ АО «Областной центр «Семья»</li><li>Комплексные центры социального обслуживания населения районов области</li></ul>""",
+    ),
+    "/dokumenty": (
+        "Документы",
+        "documents",
+        """<h1>Документы</h1><ul class="files">
 <li><a href="/uploads/docs/zakon-o-merah-podderzhki.pdf">Закон Астраханской области о мерах социальной поддержки семей с детьми</a> (PDF, 412 КБ)</li>
 <li><a href="/uploads/docs/poryadok-vyplaty-na-gazifikaciyu.pdf">Порядок предоставления социальной выплаты на газификацию многодетным семьям</a> (PDF, 208 КБ)</li>
 <li><a href="/uploads/docs/reglament-opeka.pdf">Административный регламент по выдаче заключения о возможности быть опекуном</a> (PDF, 530 КБ)</li>
-<li><a href="/uploads/docs/plan-2025.pdf">План работы министерства на 2025 год</a> (PDF, 190 КБ)</li></ul>"""),
-    "/semyam-s-detmi": ("Семьям с детьми: меры поддержки", "guide", """<h1>Семьям с детьми: меры поддержки</h1>
+<li><a href="/uploads/docs/plan-2025.pdf">План работы министерства на 2025 год</a> (PDF, 190 КБ)</li></ul>""",
+    ),
+    "/semyam-s-detmi": (
+        "Семьям с детьми: меры поддержки",
+        "guide",
+        """<h1>Семьям с детьми: меры поддержки</h1>
 <p>На этой странице собраны основные меры социальной поддержки, которые предоставляются семьям с детьми в Астраханской области. Подать заявление можно через Госуслуги, в МФЦ или в филиалах центра социальной поддержки населения.</p>
 <h2>Многодетным семьям</h2><ul><li>ежемесячная денежная выплата на ребёнка;</li><li>компенсация расходов на оплату коммунальных услуг;</li><li>социальная выплата на газификацию домовладения;</li><li>единовременная выплата при рождении третьего и последующих детей.</li></ul>
 <h2>Замещающим семьям</h2><ul><li>вознаграждение приёмным родителям;</li><li>ежемесячные выплаты на содержание ребёнка под опекой;</li><li>бесплатное обучение в школе замещающих родителей.</li></ul>
-<h2>Семьям в трудной жизненной ситуации</h2><p>Помощь по социальному контракту, временное проживание в отделениях для мам с детьми, консультации психологов и юристов.</p>"""),
-    "/priemnaya": ("Интернет-приёмная", "form", f"""<h1>Интернет-приёмная</h1>
+<h2>Семьям в трудной жизненной ситуации</h2><p>Помощь по социальному контракту, временное проживание в отделениях для мам с детьми, консультации психологов и юристов.</p>""",
+    ),
+    "/priemnaya": (
+        "Интернет-приёмная",
+        "form",
+        f"""<h1>Интернет-приёмная</h1>
 <p>Обращения рассматриваются в течение 30 дней со дня регистрации в соответствии с Федеральным законом № 59-ФЗ.</p>
 <form method="post" accept-charset="UTF-8" class="form">
 <input type="hidden" name="action" value="contact-form/send"><input type="hidden" name="CRAFT_CSRF_TOKEN" value="{AS_CSRF}">
@@ -203,22 +234,44 @@ AS_STATIC: dict[str, tuple[str, str, str]] = {
 <label>Тема<select name="subject"><option>Меры поддержки семей</option><option>Опека и попечительство</option><option>Социальное обслуживание</option><option>Труд и занятость</option></select></label>
 <label>Текст обращения<textarea name="message[body]" rows="8"></textarea></label>
 <label><input type="checkbox" name="message[agree]" required> Согласен на обработку персональных данных</label>
-<button type="submit">Отправить</button></form>"""),
-    "/kontakty": ("Контакты", "contacts", """<h1>Контакты</h1>
+<button type="submit">Отправить</button></form>""",
+    ),
+    "/kontakty": (
+        "Контакты",
+        "contacts",
+        """<h1>Контакты</h1>
 <p>414000, г. Астрахань, ул. Адмиралтейская, д. 00</p><p>Приёмная министра: 8 (8512) 00-00-01</p>
-<p>Режим работы: понедельник — пятница, с 8:30 до 17:30, перерыв с 13:00 до 13:48.</p><p>Электронная почта: minsoctrud@astrobl.invalid</p>"""),
-    "/vakansii": ("Вакансии", "vacancies", """<h1>Вакансии государственной гражданской службы</h1>
+<p>Режим работы: понедельник — пятница, с 8:30 до 17:30, перерыв с 13:00 до 13:48.</p><p>Электронная почта: minsoctrud@astrobl.invalid</p>""",
+    ),
+    "/vakansii": (
+        "Вакансии",
+        "vacancies",
+        """<h1>Вакансии государственной гражданской службы</h1>
 <table><tr><th>Должность</th><th>Подразделение</th><th>Срок приёма документов</th></tr>
 <tr><td>Главный специалист</td><td>Отдел опеки и попечительства</td><td>до 5 декабря</td></tr>
 <tr><td>Ведущий консультант</td><td>Отдел по труду и занятости населения</td><td>до 12 декабря</td></tr></table>
-<p>Документы принимаются в отделе государственной службы и кадров, каб. 214.</p>"""),
-    "/anonsy/oblastnoy-forum-otcov": ("Анонс: областной форум отцов", "event", """<h1>Областной форум отцов «Папа рядом»</h1>
+<p>Документы принимаются в отделе государственной службы и кадров, каб. 214.</p>""",
+    ),
+    "/anonsy/oblastnoy-forum-otcov": (
+        "Анонс: областной форум отцов",
+        "event",
+        """<h1>Областной форум отцов «Папа рядом»</h1>
 <p class="event-date">Дата проведения: 12 декабря 2025 года, 10:00</p><p class="event-place">Место: Астрахань, областной центр «Семья», ул. Савушкина, 00</p>
 <p>Приглашаем отцов, специалистов центров социального обслуживания и общественные организации на первый областной форум отцов. В программе — выступления ведущих «Папиной школы», работа дискуссионных площадок и награждение активных отцов Астраханской области.</p>
-<p>Регистрация участников — по телефону 00-00-10 до 8 декабря.</p>"""),
-    "/galereya/den-otca-2025": ("Фотогалерея: День отца — 2025", "gallery", """<h1>Фотогалерея: День отца — 2025</h1>
+<p>Регистрация участников — по телефону 00-00-10 до 8 декабря.</p>""",
+    ),
+    "/galereya/den-otca-2025": (
+        "Фотогалерея: День отца — 2025",
+        "gallery",
+        """<h1>Фотогалерея: День отца — 2025</h1>
 <p>Праздник для пап и детей в парке «Аркадия», 19 октября 2025 года.</p>
-<div class="gallery">""" + "".join(f'<a href="/uploads/gallery/den-otca/{k}.jpg" data-fancybox="den-otca"><img src="/uploads/gallery/den-otca/{k}_thumb.jpg" alt=""></a>' for k in range(1, 13)) + "</div>"),
+<div class="gallery">"""
+        + "".join(
+            f'<a href="/uploads/gallery/den-otca/{k}.jpg" data-fancybox="den-otca"><img src="/uploads/gallery/den-otca/{k}_thumb.jpg" alt=""></a>'
+            for k in range(1, 13)
+        )
+        + "</div>",
+    ),
 }
 
 
@@ -227,30 +280,62 @@ def build_astrakhan(arts: list[dict], s: Site) -> Site:
     top = "".join(map(as_card, arts[:4]))
     banners = ('<section class="banners"><a href="/semyam-s-detmi">Меры поддержки семей с детьми</a>'
                '<a href="/priemnaya">Интернет-приёмная</a><a href="/anonsy/oblastnoy-forum-otcov">Форум отцов 12 декабря</a></section>')  # fmt: skip
-    s.page("/", "index.html", as_shell(AS_NAME, f'<section class="home-news"><h2>Новости</h2>{top}<a class="more" href="/news">Все новости</a></section>{banners}'), "home")
+    s.page(
+        "/",
+        "index.html",
+        as_shell(
+            AS_NAME,
+            f'<section class="home-news"><h2>Новости</h2>{top}<a class="more" href="/news">Все новости</a></section>{banners}',
+        ),
+        "home",
+    )
     per = 6
     chunks = chunked(arts, per)
-    cats = "".join(f'<li><a href="/news/category/{slug}">{name}</a></li>' for slug, name in AS_CATS.items())
+    cats = "".join(
+        f'<li><a href="/news/category/{slug}">{name}</a></li>' for slug, name in AS_CATS.items()
+    )
     for i, chunk in enumerate(chunks, 1):
-        pager = "".join(f'<span class="pager__current">{k}</span>' if k == i else f'<a class="pager__link" href="/news{"" if k == 1 else f"/p{k}"}">{k}</a>' for k in range(1, len(chunks) + 1))
+        pager = "".join(
+            f'<span class="pager__current">{k}</span>'
+            if k == i
+            else f'<a class="pager__link" href="/news{"" if k == 1 else f"/p{k}"}">{k}</a>'
+            for k in range(1, len(chunks) + 1)
+        )
         if i < len(chunks):
             pager += f'<a class="pager__next" href="/news/p{i + 1}">Следующая →</a>'
         body = f'<h1>Новости</h1><ul class="news-cats">{cats}</ul><div class="news-list">{"".join(map(as_card, chunk))}</div><nav class="pager">{pager}</nav>'
         url, rel = ("/news", "news/index.html") if i == 1 else (f"/news/p{i}", f"news/p{i}.html")
-        s.page(url, rel, as_shell(f"Новости{'' if i == 1 else f' — страница {i}'} | {AS_NAME}", body, crumbs=[("", "Новости")]), "listing" if i == 1 else "paginated")
+        s.page(
+            url,
+            rel,
+            as_shell(
+                f"Новости{'' if i == 1 else f' — страница {i}'} | {AS_NAME}",
+                body,
+                crumbs=[("", "Новости")],
+            ),
+            "listing" if i == 1 else "paginated",
+        )
     for slug, name in AS_CATS.items():
         sel = [a for a in arts if a["category"] == slug]
         s.page(f"/news/category/{slug}", f"news/category/{slug}.html",
                as_shell(f"{name} | {AS_NAME}", f'<h1>{name}</h1><div class="news-list">{"".join(map(as_card, sel))}</div>',
                         crumbs=[("/news", "Новости"), ("", name)]), "category")  # fmt: skip
     for url, (title, kind, content) in AS_STATIC.items():
-        s.page(url, url.strip("/") + ".html", as_shell(f"{title} | {AS_NAME}", content, crumbs=[("", title)]), kind)
+        s.page(
+            url,
+            url.strip("/") + ".html",
+            as_shell(f"{title} | {AS_NAME}", content, crumbs=[("", title)]),
+            kind,
+        )
     for a in arts:
         updated = a.get("updated", a["date"])
         head = (f'\n<meta property="og:type" content="article">\n<meta property="og:title" content="{e(a["title"])}">'
                 f'\n<meta property="article:published_time" content="{as_iso(a)}">')  # fmt: skip
         related = [b for b in arts if b["category"] == a["category"] and b is not a][:3]
-        rel = "".join(f'<li><a href="{as_url(b)}">{e(b["title"])}</a> <span>{as_teaser_date(b["date"])}</span></li>' for b in related)
+        rel = "".join(
+            f'<li><a href="{as_url(b)}">{e(b["title"])}</a> <span>{as_teaser_date(b["date"])}</span></li>'
+            for b in related
+        )
         body = (f'<article class="entry"><h1 class="entry-title">{e(a["title"])}</h1>'
                 f'<div class="entry-meta"><span class="entry-date">{dotted(a["date"])}</span> '
                 f'<a class="entry-category" href="/news/category/{a["category"]}">{AS_CATS[a["category"]]}</a></div>'
@@ -258,8 +343,18 @@ def build_astrakhan(arts: list[dict], s: Site) -> Site:
                 f'<p class="entry-updated">Обновлено {dotted(updated)}</p>'
                 '<div class="share">Поделиться: <a href="https://vk.com/share.php" rel="nofollow">ВКонтакте</a> <a href="https://connect.ok.ru/offer" rel="nofollow">Одноклассники</a></div></article>'
                 f'<aside class="related"><h3>Другие новости раздела</h3><ul>{rel}</ul></aside>')  # fmt: skip
-        crumbs = [("/news", "Новости"), (f"/news/category/{a['category']}", AS_CATS[a["category"]]), ("", a["title"])]
-        s.page(as_url(a), as_rel(a), as_shell(f"{a['title']} | {AS_NAME}", body, head, crumbs), "article", a)
+        crumbs = [
+            ("/news", "Новости"),
+            (f"/news/category/{a['category']}", AS_CATS[a["category"]]),
+            ("", a["title"]),
+        ]
+        s.page(
+            as_url(a),
+            as_rel(a),
+            as_shell(f"{a['title']} | {AS_NAME}", body, head, crumbs),
+            "article",
+            a,
+        )
     return s
 
 
@@ -275,7 +370,10 @@ def ki_url(a: dict) -> str:
 
 
 def ki_shell(title: str, content: str, current: str, description: str = "") -> str:
-    menu = "".join(f'<li class="nav-item{" active" if u == current else ""}"><a class="nav-link" href="{u}">{n}</a></li>' for u, n in KI_MENU)
+    menu = "".join(
+        f'<li class="nav-item{" active" if u == current else ""}"><a class="nav-link" href="{u}">{n}</a></li>'
+        for u, n in KI_MENU
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru">
 	<head>
@@ -283,7 +381,7 @@ def ki_shell(title: str, content: str, current: str, description: str = "") -> s
 		<meta http-equiv="X-UA-Compatible" content="IE=edge">
 		<meta name="viewport" content="width=device-width, initial-scale=1">
 		<title>{e(title)} - {KI_NAME}</title>
-		<meta name="description" content="{e(description or 'Объединение отцов Кировской области: поддержка семей, наставничество, «Папина школа».')}">
+		<meta name="description" content="{e(description or "Объединение отцов Кировской области: поддержка семей, наставничество, «Папина школа».")}">
 		<meta name="keywords" content="союз отцов, Киров, отцовство, семья">
 		<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/bootstrap@4.6.2/dist/css/bootstrap.min.css">
 		<link rel="stylesheet" href="/themes/sky/css/style.css">
@@ -329,7 +427,10 @@ def ki_page_body(a: dict) -> str:
     style = a.get("dateline", "top")
     paras = paragraphs(a)
     if style == "noyear":
-        paras = [f"Киров, {a['date'].day} {MONTHS_GEN[a['date'].month - 1]}. {paras[0]}", *paras[1:]]
+        paras = [
+            f"Киров, {a['date'].day} {MONTHS_GEN[a['date'].month - 1]}. {paras[0]}",
+            *paras[1:],
+        ]
     text = "".join(f"<p>{e(p)}</p>" for p in paras)
     out = f"<h1>{e(a['title'])}</h1>"
     if style == "top":
@@ -341,61 +442,119 @@ def ki_page_body(a: dict) -> str:
 
 
 KI_STATIC: dict[str, tuple[str, str, str]] = {
-    "/o-nas": ("О нас", "about", """<h1>О нас</h1>
+    "/o-nas": (
+        "О нас",
+        "about",
+        """<h1>О нас</h1>
 <p>Кировское областное отделение общероссийской общественной организации «Союз отцов» создано в 2016 году. Сегодня в нём более 600 человек: местные отделения работают в Кирове, Слободском, Кирово-Чепецке, Котельниче, Вятских Полянах, Советске и ещё в девяти районах Вятского края.</p>
-<p>Мы помогаем семьям, которые оказались в трудной ситуации, становимся наставниками для ребят из приютов и центров помощи детям, проводим «Папину школу» и семейные праздники.</p>"""),
-    "/papina-shkola": ("Папина школа", "programme", """<h1>Папина школа</h1>
+<p>Мы помогаем семьям, которые оказались в трудной ситуации, становимся наставниками для ребят из приютов и центров помощи детям, проводим «Папину школу» и семейные праздники.</p>""",
+    ),
+    "/papina-shkola": (
+        "Папина школа",
+        "programme",
+        """<h1>Папина школа</h1>
 <p>«Папина школа» — бесплатная программа для будущих и молодых отцов, для пап подростков и для отцов, которые живут отдельно от детей. Восемь встреч по два часа, группы до 12 человек.</p>
 <ul><li>как подготовиться к рождению ребёнка;</li><li>как договариваться с подростком;</li><li>как остаться рядом с ребёнком после развода;</li><li>как распределить обязанности в семье.</li></ul>
-<p>Записаться можно по телефону отделения или через <a href="/vstupit">анкету</a>. Ведущие программы — отцы, прошедшие обучение у психологов.</p>"""),
-    "/rukovodstvo": ("Руководство", "team", """<h1>Руководство отделения</h1>
+<p>Записаться можно по телефону отделения или через <a href="/vstupit">анкету</a>. Ведущие программы — отцы, прошедшие обучение у психологов.</p>""",
+    ),
+    "/rukovodstvo": (
+        "Руководство",
+        "team",
+        """<h1>Руководство отделения</h1>
 <p><b>Шубин Андрей Николаевич</b> — председатель отделения, отец четверых детей.</p>
 <p><b>Лаптев Дмитрий Сергеевич</b> — заместитель председателя, руководитель «Папиной школы».</p>
 <p><b>Огнев Сергей Петрович</b> — руководитель Котельничского местного отделения.</p>
-<p><b>Байбородов Илья Викторович</b> — руководитель Слободского местного отделения.</p>"""),
-    "/dokumenty": ("Документы", "documents", """<h1>Документы</h1>
+<p><b>Байбородов Илья Викторович</b> — руководитель Слободского местного отделения.</p>""",
+    ),
+    "/dokumenty": (
+        "Документы",
+        "documents",
+        """<h1>Документы</h1>
 <p><a href="/data/files/ustav.pdf">Устав организации</a></p><p><a href="/data/files/polozhenie-o-regionalnom-otdelenii.pdf">Положение о региональном отделении</a></p>
-<p><a href="/data/files/protokol-konferencii-2024.pdf">Протокол отчётной конференции 2024 года</a></p>"""),
-    "/otchet-2024": ("Отчёт за 2024 год", "report", """<h1>Отчёт о работе за 2024 год</h1>
+<p><a href="/data/files/protokol-konferencii-2024.pdf">Протокол отчётной конференции 2024 года</a></p>""",
+    ),
+    "/otchet-2024": (
+        "Отчёт за 2024 год",
+        "report",
+        """<h1>Отчёт о работе за 2024 год</h1>
 <p>За год «Папину школу» окончили 138 отцов, наставниками для детей из приютов и центров помощи детям стали 27 членов отделения. Помощь в ремонте жилья и подготовке к зиме получили 19 многодетных семей и семей в трудной ситуации.</p>
-<p>Отделение провело 42 семейных мероприятия, в которых участвовали более 3 тысяч человек. Мы благодарим партнёров и всех пап Вятки, которые находят время для чужих детей.</p>"""),
-    "/partnery": ("Партнёры", "partners", """<h1>Партнёры</h1>
+<p>Отделение провело 42 семейных мероприятия, в которых участвовали более 3 тысяч человек. Мы благодарим партнёров и всех пап Вятки, которые находят время для чужих детей.</p>""",
+    ),
+    "/partnery": (
+        "Партнёры",
+        "partners",
+        """<h1>Партнёры</h1>
 <p>Министерство социального развития Кировской области</p><p>Областной центр социальной помощи семье и детям</p>
-<p>Кировская епархия</p><p>Фонд «Вятские семьи»</p>"""),
-    "/vstupit": ("Вступить", "form", """<h1>Вступить в отделение</h1>
+<p>Кировская епархия</p><p>Фонд «Вятские семьи»</p>""",
+    ),
+    "/vstupit": (
+        "Вступить",
+        "form",
+        """<h1>Вступить в отделение</h1>
 <p>Заполните анкету, и руководитель местного отделения свяжется с вами.</p>
 <form action="/vstupit" method="post"><p><input type="text" name="name" placeholder="Имя и фамилия" required></p>
 <p><input type="tel" name="phone" placeholder="Телефон" required></p><p><input type="text" name="town" placeholder="Населённый пункт"></p>
-<p><textarea name="about" placeholder="Сколько у вас детей, чем хотели бы помогать"></textarea></p><p><button type="submit">Отправить анкету</button></p></form>"""),
-    "/kontakty": ("Контакты", "contacts", """<h1>Контакты</h1>
-<p>Киров, ул. Спасская, 00, каб. 5</p><p>Телефон: +7 (8332) 00-00-00</p><p>Почта: papa43@otcy.invalid</p><p>Группа ВКонтакте: vk.com/papa43</p>"""),
-    "/anons-zimniy-slet": ("Зимний слёт отцов", "event", """<h1>Зимний слёт отцов и детей</h1>
+<p><textarea name="about" placeholder="Сколько у вас детей, чем хотели бы помогать"></textarea></p><p><button type="submit">Отправить анкету</button></p></form>""",
+    ),
+    "/kontakty": (
+        "Контакты",
+        "contacts",
+        """<h1>Контакты</h1>
+<p>Киров, ул. Спасская, 00, каб. 5</p><p>Телефон: +7 (8332) 00-00-00</p><p>Почта: papa43@otcy.invalid</p><p>Группа ВКонтакте: vk.com/papa43</p>""",
+    ),
+    "/anons-zimniy-slet": (
+        "Зимний слёт отцов",
+        "event",
+        """<h1>Зимний слёт отцов и детей</h1>
 <p><b>Когда:</b> 17–18 января 2026 года. <b>Где:</b> база отдыха «Боровица», Кирово-Чепецкий район.</p>
-<p>Лыжная эстафета «Папа и я», снежная крепость, мастер-класс по приготовлению ухи на костре. Участие бесплатное, запись до 10 января.</p>"""),
-    "/galereya": ("Фотогалерея", "gallery", """<h1>Фотогалерея</h1>
-<p>Фотографии с наших мероприятий.</p>""" + "".join(f'<p><img src="/data/files/gallery-{k}.jpg" alt="Фото {k}" style="max-width:32%"></p>' for k in range(1, 10))),
-    "/mnogodetnym": ("Многодетным семьям", "guide", """<h1>Как получить статус многодетной семьи в Кировской области</h1>
+<p>Лыжная эстафета «Папа и я», снежная крепость, мастер-класс по приготовлению ухи на костре. Участие бесплатное, запись до 10 января.</p>""",
+    ),
+    "/galereya": (
+        "Фотогалерея",
+        "gallery",
+        """<h1>Фотогалерея</h1>
+<p>Фотографии с наших мероприятий.</p>"""
+        + "".join(
+            f'<p><img src="/data/files/gallery-{k}.jpg" alt="Фото {k}" style="max-width:32%"></p>'
+            for k in range(1, 10)
+        ),
+    ),
+    "/mnogodetnym": (
+        "Многодетным семьям",
+        "guide",
+        """<h1>Как получить статус многодетной семьи в Кировской области</h1>
 <p>Статус присваивается семьям, в которых воспитываются трое и более детей до 18 лет (до 23 лет — при очном обучении). Заявление подаётся в МФЦ или через Госуслуги, удостоверение выдаётся бессрочно до достижения младшим ребёнком совершеннолетия.</p>
 <p>Многодетным семьям положены бесплатный проезд школьников, компенсация за коммунальные услуги, бесплатное питание в школе, право на земельный участок или выплату взамен него.</p>
-<p>Если вам отказали или затягивают оформление, позвоните нам — юрист отделения проконсультирует бесплатно.</p>"""),
+<p>Если вам отказали или затягивают оформление, позвоните нам — юрист отделения проконсультирует бесплатно.</p>""",
+    ),
 }
 
 
 def build_kirov(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
-    latest = "".join(f'<p>{dotted(a["date"])} — <a href="{ki_url(a)}">{e(a["title"])}</a></p>' for a in arts[:3])
+    latest = "".join(
+        f'<p>{dotted(a["date"])} — <a href="{ki_url(a)}">{e(a["title"])}</a></p>' for a in arts[:3]
+    )
     home = (f"<h1>{KI_NAME}</h1><p>Мы — отцы Вятского края, которые хотят, чтобы у каждого ребёнка был рядом надёжный взрослый.</p>"
             f'<h3>Последние новости</h3>{latest}<p><a href="/novosti">Все новости</a></p>'
             '<h3>Ближайшее событие</h3><p><a href="/anons-zimniy-slet">Зимний слёт отцов и детей, 17–18 января</a></p>'
             '<p><a href="/mnogodetnym">Многодетным семьям: как получить статус</a> · <a href="/otchet-2024">Отчёт за 2024 год</a> · <a href="/partnery">Партнёры</a> · <a href="/galereya">Фотогалерея</a></p>')  # fmt: skip
     s.page("/", "index.html", ki_shell("Главная", home, "/home"), "home")
     s.page("/home", "home.html", ki_shell("Главная", home, "/home"), "home")
-    listing = "<h1>Новости</h1>" + "".join(f'<p>{dotted(a["date"])} — <a href="{ki_url(a)}">{e(a["title"])}</a></p>' for a in arts)
+    listing = "<h1>Новости</h1>" + "".join(
+        f'<p>{dotted(a["date"])} — <a href="{ki_url(a)}">{e(a["title"])}</a></p>' for a in arts
+    )
     s.page("/novosti", "novosti.html", ki_shell("Новости", listing, "/novosti"), "listing")
     for url, (title, kind, content) in KI_STATIC.items():
         s.page(url, url.strip("/") + ".html", ki_shell(title, content, url), kind)
     for a in arts:
-        s.page(ki_url(a), a["slug"] + ".html", ki_shell(a["title"], ki_page_body(a), "/novosti", lead(a, 150)), "article", a)
+        s.page(
+            ki_url(a),
+            a["slug"] + ".html",
+            ki_shell(a["title"], ki_page_body(a), "/novosti", lead(a, 150)),
+            "article",
+            a,
+        )
     return s
 
 
@@ -415,7 +574,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -425,7 +586,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
