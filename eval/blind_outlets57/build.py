@@ -80,42 +80,72 @@ def paras_html(paras: list[str], cls: str = "") -> str:
 SR_CATS = {"Семья и дети": "semya-i-deti", "Опека и попечительство": "opeka-i-popechitelstvo",
            "Многодетные семьи": "mnogodetnye-semi", "Городские новости": "gorodskie-novosti"}  # fmt: skip
 SR_PAGES = {
-    "/komitet": ("О комитете", "about",
-                 "<p>Комитет по делам семьи администрации муниципального образования «Город Саратов» — отраслевой орган администрации, который отвечает за поддержку семей с детьми, опеку и попечительство над несовершеннолетними, профилактику социального сиротства.</p>"
-                 "<p>Комитет работает с 2009 года. В его составе отдел опеки и попечительства, отдел поддержки многодетных семей и служба сопровождения замещающих семей. Специалисты комитета ведут приём во всех шести районах города: Волжском, Кировском, Ленинском, Октябрьском, Фрунзенском и Заводском.</p>"),
-    "/komitet/rukovodstvo": ("Руководство", "team",
-                             "<h3>Гришина Наталья Викторовна</h3><p>Председатель комитета. Приём граждан — по понедельникам с 14:00 до 17:00 по предварительной записи.</p>"
-                             "<h3>Сафонов Игорь Петрович</h3><p>Заместитель председателя комитета, начальник отдела опеки и попечительства.</p>"
-                             "<h3>Чернова Ольга Андреевна</h3><p>Руководитель службы «Семейный патруль».</p>"),
-    "/dokumenty": ("Документы", "documents",
-                   '<table class="sf_docsTable"><tr><th>Документ</th><th>Дата</th></tr>'
-                   '<tr><td>Положение о комитете по делам семьи администрации МО «Город Саратов»</td><td>12.03.2024</td></tr>'
-                   '<tr><td>Постановление «О порядке выдачи сертификатов на приобретение школьной формы многодетным семьям»</td><td>18.07.2025</td></tr>'
-                   '<tr><td>Административный регламент «Выдача разрешений на совершение сделок с имуществом несовершеннолетних»</td><td>05.02.2025</td></tr></table>'),
-    "/vakansii": ("Вакансии", "vacancies",
-                  "<p>Комитет по делам семьи приглашает на работу:</p><ul><li>главный специалист отдела опеки и попечительства (Фрунзенский район) — высшее образование (педагогическое, юридическое, психологическое);</li>"
-                  "<li>психолог службы сопровождения замещающих семей — опыт работы с детьми от двух лет.</li></ul><p>Резюме направляйте на адрес электронной почты отдела кадров администрации города.</p>"),
-    "/kontakty": ("Контакты", "contacts",
-                  "<p>410012, г. Саратов, ул. Первомайская, д. 00, каб. 14.</p><p>Телефон приёмной: 8 (8452) 00-00-00. Горячая линия для многодетных семей: 8 (8452) 00-00-01.</p><p>Режим работы: понедельник — пятница с 9:00 до 18:00, перерыв с 13:00 до 13:48.</p>"),
-    "/obratnaya-svyaz": ("Обратная связь", "form",
-                         '<p>Задайте вопрос специалистам комитета. Ответ будет направлен на указанный адрес электронной почты в течение 30 дней.</p>'
-                         '<form method="post" action="/obratnaya-svyaz" class="sf_form"><div class="sf_fieldWrp"><label>Фамилия, имя, отчество</label><input type="text" name="TextFieldController_0"></div>'
-                         '<div class="sf_fieldWrp"><label>Район проживания</label><select name="DropdownListFieldController"><option>Волжский</option><option>Заводской</option><option>Кировский</option><option>Ленинский</option><option>Октябрьский</option><option>Фрунзенский</option></select></div>'
-                         '<div class="sf_fieldWrp"><label>Текст обращения</label><textarea name="ParagraphTextFieldController"></textarea></div><button type="submit" class="sfSubmitBtn">Отправить</button></form>'),
-    "/sotsialnye-uslugi": ("Социальные услуги", "services",
-                           '<p>Комитет по делам семьи оказывает гражданам следующие услуги:</p><ul>'
-                           '<li><a href="/sotsialnye-uslugi/pamyatka-mnogodetnoy-seme">Памятка многодетной семье</a></li>'
-                           "<li>Выдача удостоверения многодетной семьи</li><li>Консультирование кандидатов в опекуны и приёмные родители</li><li>Выдача разрешений на сделки с имуществом несовершеннолетних</li></ul>"),
-    "/sotsialnye-uslugi/pamyatka-mnogodetnoy-seme": ("Памятка многодетной семье", "guide",
+    "/komitet": (
+        "О комитете",
+        "about",
+        "<p>Комитет по делам семьи администрации муниципального образования «Город Саратов» — отраслевой орган администрации, который отвечает за поддержку семей с детьми, опеку и попечительство над несовершеннолетними, профилактику социального сиротства.</p>"
+        "<p>Комитет работает с 2009 года. В его составе отдел опеки и попечительства, отдел поддержки многодетных семей и служба сопровождения замещающих семей. Специалисты комитета ведут приём во всех шести районах города: Волжском, Кировском, Ленинском, Октябрьском, Фрунзенском и Заводском.</p>",
+    ),
+    "/komitet/rukovodstvo": (
+        "Руководство",
+        "team",
+        "<h3>Гришина Наталья Викторовна</h3><p>Председатель комитета. Приём граждан — по понедельникам с 14:00 до 17:00 по предварительной записи.</p>"
+        "<h3>Сафонов Игорь Петрович</h3><p>Заместитель председателя комитета, начальник отдела опеки и попечительства.</p>"
+        "<h3>Чернова Ольга Андреевна</h3><p>Руководитель службы «Семейный патруль».</p>",
+    ),
+    "/dokumenty": (
+        "Документы",
+        "documents",
+        '<table class="sf_docsTable"><tr><th>Документ</th><th>Дата</th></tr>'
+        "<tr><td>Положение о комитете по делам семьи администрации МО «Город Саратов»</td><td>12.03.2024</td></tr>"
+        "<tr><td>Постановление «О порядке выдачи сертификатов на приобретение школьной формы многодетным семьям»</td><td>18.07.2025</td></tr>"
+        "<tr><td>Административный регламент «Выдача разрешений на совершение сделок с имуществом несовершеннолетних»</td><td>05.02.2025</td></tr></table>",
+    ),
+    "/vakansii": (
+        "Вакансии",
+        "vacancies",
+        "<p>Комитет по делам семьи приглашает на работу:</p><ul><li>главный специалист отдела опеки и попечительства (Фрунзенский район) — высшее образование (педагогическое, юридическое, психологическое);</li>"
+        "<li>психолог службы сопровождения замещающих семей — опыт работы с детьми от двух лет.</li></ul><p>Резюме направляйте на адрес электронной почты отдела кадров администрации города.</p>",
+    ),
+    "/kontakty": (
+        "Контакты",
+        "contacts",
+        "<p>410012, г. Саратов, ул. Первомайская, д. 00, каб. 14.</p><p>Телефон приёмной: 8 (8452) 00-00-00. Горячая линия для многодетных семей: 8 (8452) 00-00-01.</p><p>Режим работы: понедельник — пятница с 9:00 до 18:00, перерыв с 13:00 до 13:48.</p>",
+    ),
+    "/obratnaya-svyaz": (
+        "Обратная связь",
+        "form",
+        "<p>Задайте вопрос специалистам комитета. Ответ будет направлен на указанный адрес электронной почты в течение 30 дней.</p>"
+        '<form method="post" action="/obratnaya-svyaz" class="sf_form"><div class="sf_fieldWrp"><label>Фамилия, имя, отчество</label><input type="text" name="TextFieldController_0"></div>'
+        '<div class="sf_fieldWrp"><label>Район проживания</label><select name="DropdownListFieldController"><option>Волжский</option><option>Заводской</option><option>Кировский</option><option>Ленинский</option><option>Октябрьский</option><option>Фрунзенский</option></select></div>'
+        '<div class="sf_fieldWrp"><label>Текст обращения</label><textarea name="ParagraphTextFieldController"></textarea></div><button type="submit" class="sfSubmitBtn">Отправить</button></form>',
+    ),
+    "/sotsialnye-uslugi": (
+        "Социальные услуги",
+        "services",
+        "<p>Комитет по делам семьи оказывает гражданам следующие услуги:</p><ul>"
+        '<li><a href="/sotsialnye-uslugi/pamyatka-mnogodetnoy-seme">Памятка многодетной семье</a></li>'
+        "<li>Выдача удостоверения многодетной семьи</li><li>Консультирование кандидатов в опекуны и приёмные родители</li><li>Выдача разрешений на сделки с имуществом несовершеннолетних</li></ul>",
+    ),
+    "/sotsialnye-uslugi/pamyatka-mnogodetnoy-seme": (
+        "Памятка многодетной семье",
+        "guide",
         "<p>Многодетной считается семья, в которой воспитываются трое и более детей в возрасте до 18 лет (обучающихся очно — до 23 лет).</p>"
         "<p>Многодетные семьи Саратова имеют право на:</p><ul><li>удостоверение многодетной семьи;</li><li>компенсацию родительской платы за детский сад;</li><li>бесплатный проезд школьников в городском транспорте;</li>"
-        "<li>земельный участок или единовременную выплату взамен него;</li><li>сертификат на школьную форму.</li></ul><p>Для оформления удостоверения обратитесь в комитет или в МФЦ с паспортами родителей и свидетельствами о рождении детей.</p>"),  # fmt: skip
-    "/meropriyatiya/semeynyy-festival-30-noyabrya": ("Семейный фестиваль «Вместе» — 30 ноября", "event",
+        "<li>земельный участок или единовременную выплату взамен него;</li><li>сертификат на школьную форму.</li></ul><p>Для оформления удостоверения обратитесь в комитет или в МФЦ с паспортами родителей и свидетельствами о рождении детей.</p>",
+    ),
+    "/meropriyatiya/semeynyy-festival-30-noyabrya": (
+        "Семейный фестиваль «Вместе» — 30 ноября",
+        "event",
         "<p><b>Дата и время:</b> 30 ноября 2025, 12:00 — 16:00</p><p><b>Место:</b> Дворец творчества детей и молодёжи, ул. Соборная</p>"
-        "<p>Приглашаем приёмные, опекунские и многодетные семьи на фестиваль ко Дню матери: концерт, мастер-классы, консультации специалистов. Вход свободный, регистрация по телефону комитета.</p>"),  # fmt: skip
-    "/meropriyatiya/den-otkrytyh-dverey-shkoly-priemnyh-roditeley": ("День открытых дверей школы приёмных родителей", "event",
+        "<p>Приглашаем приёмные, опекунские и многодетные семьи на фестиваль ко Дню матери: концерт, мастер-классы, консультации специалистов. Вход свободный, регистрация по телефону комитета.</p>",
+    ),
+    "/meropriyatiya/den-otkrytyh-dverey-shkoly-priemnyh-roditeley": (
+        "День открытых дверей школы приёмных родителей",
+        "event",
         "<p><b>Дата:</b> 6 декабря 2025, 11:00</p><p><b>Место:</b> комитет по делам семьи, ул. Первомайская, каб. 20</p>"
-        "<p>Расскажем, как стать приёмным родителем или опекуном, какие документы нужны и как проходит обучение. Ответим на вопросы, познакомим с выпускниками школы.</p>"),  # fmt: skip
+        "<p>Расскажем, как стать приёмным родителем или опекуном, какие документы нужны и как проходит обучение. Ответим на вопросы, познакомим с выпускниками школы.</p>",
+    ),
 }
 
 
@@ -131,8 +161,14 @@ def sr_shell(title: str, content: str, crumbs: list[tuple[str, str]], arts: list
     nav = [("/", "Главная"), ("/komitet", "О комитете"), ("/novosti", "Новости"), ("/sotsialnye-uslugi", "Социальные услуги"),
            ("/dokumenty", "Документы"), ("/vakansii", "Вакансии"), ("/kontakty", "Контакты"), ("/obratnaya-svyaz", "Обратная связь")]  # fmt: skip
     menu = "".join(f'<li class="rtsLI"><a class="rtsLink" href="{u}">{n}</a></li>' for u, n in nav)
-    bc = " / ".join(f'<a href="{u}">{e(n)}</a>' if u else f"<span>{e(n)}</span>" for u, n in [("/", "Главная"), *crumbs])
-    cats = "".join(f'<li><a href="/novosti/-in-Category/Categories/{slug}">{e(name)}</a> <span class="sfCount">({sum(a["rubric"] == name for a in arts)})</span></li>' for name, slug in SR_CATS.items())
+    bc = " / ".join(
+        f'<a href="{u}">{e(n)}</a>' if u else f"<span>{e(n)}</span>"
+        for u, n in [("/", "Главная"), *crumbs]
+    )
+    cats = "".join(
+        f'<li><a href="/novosti/-in-Category/Categories/{slug}">{e(name)}</a> <span class="sfCount">({sum(a["rubric"] == name for a in arts)})</span></li>'
+        for name, slug in SR_CATS.items()
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru">
 <head>
@@ -179,25 +215,38 @@ def sr_item(a: dict) -> str:
 
 
 def sr_list(arts: list[dict]) -> str:
-    return '<ul class="sfnewsList sfnewsListTitleDateSummary">' + "".join(map(sr_item, arts)) + "</ul>"
+    return (
+        '<ul class="sfnewsList sfnewsListTitleDateSummary">' + "".join(map(sr_item, arts)) + "</ul>"
+    )
 
 
 def build_saratov(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
     home = ('<div class="sfContentBlock"><h1>Комитет по делам семьи</h1><p>Поддержка семей с детьми, опека и попечительство, помощь семьям в трудной жизненной ситуации.</p></div>'
             '<h2 class="sfTitle">Новости</h2>' + sr_list(arts[:4]) + '<p><a class="sfMore" href="/novosti">Все новости</a></p>')  # fmt: skip
-    s.page("/", "index.html", sr_shell("Комитет по делам семьи администрации Саратова", home, [], arts), "home")
+    s.page(
+        "/",
+        "index.html",
+        sr_shell("Комитет по делам семьи администрации Саратова", home, [], arts),
+        "home",
+    )
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
         links = []
         for k in range(1, len(chunks) + 1):
             href = "/novosti" if k == 1 else f"/novosti?page={k}"
-            links.append(f'<a class="sf_PagerCurrent" href="{href}">{k}</a>' if k == i else f'<a href="{href}">{k}</a>')
+            links.append(
+                f'<a class="sf_PagerCurrent" href="{href}">{k}</a>'
+                if k == i
+                else f'<a href="{href}">{k}</a>'
+            )
         if i < len(chunks):
             links.append(f'<a class="sf_pagerNext" href="/novosti?page={i + 1}">Следующая</a>')
         body = f'<h1 class="sfTitle">Новости</h1>{sr_list(chunk)}<div class="sf_pagerNumeric">{"".join(links)}</div>'
-        shell = sr_shell("Новости" if i == 1 else f"Новости - Страница {i}", body, [("", "Новости")], arts)
+        shell = sr_shell(
+            "Новости" if i == 1 else f"Новости - Страница {i}", body, [("", "Новости")], arts
+        )
         if i == 1:
             s.page("/novosti", "novosti.html", shell, "listing")
         else:
@@ -206,9 +255,18 @@ def build_saratov(arts: list[dict], s: Site) -> Site:
         sel = [a for a in arts if a["rubric"] == name]
         url = f"/novosti/-in-Category/Categories/{slug}"
         body = f'<h1 class="sfTitle">Новости: {e(name)}</h1>{sr_list(sel)}'
-        s.page(url, sr_rel(url), sr_shell(f"Новости - {name}", body, [("/novosti", "Новости"), ("", name)], arts), "category")
+        s.page(
+            url,
+            sr_rel(url),
+            sr_shell(f"Новости - {name}", body, [("/novosti", "Новости"), ("", name)], arts),
+            "category",
+        )
     for url, (name, kind, text) in SR_PAGES.items():
-        crumbs = [("/sotsialnye-uslugi", "Социальные услуги"), ("", name)] if url.startswith("/sotsialnye-uslugi/") else [("", name)]
+        crumbs = (
+            [("/sotsialnye-uslugi", "Социальные услуги"), ("", name)]
+            if url.startswith("/sotsialnye-uslugi/")
+            else [("", name)]
+        )
         if url.startswith("/komitet/"):
             crumbs = [("/komitet", "О комитете"), ("", name)]
         body = f'<h1 class="sfTitle">{e(name)}</h1><div class="sfContentBlock">{text}</div>'
@@ -221,7 +279,13 @@ def build_saratov(arts: list[dict], s: Site) -> Site:
                 '<div class="sfnewsTools"><a class="sfPrintLink" href="javascript:window.print();">Версия для печати</a></div>'
                 '<a class="sfnewsBack" href="/novosti">Все новости</a></div>')  # fmt: skip
         url = sr_url(a)
-        s.page(url, sr_rel(url), sr_shell(a["title"], body, [("/novosti", "Новости"), ("", a["title"])], arts), "article", a)
+        s.page(
+            url,
+            sr_rel(url),
+            sr_shell(a["title"], body, [("/novosti", "Новости"), ("", a["title"])], arts),
+            "article",
+            a,
+        )
     return s
 
 
@@ -234,7 +298,20 @@ KR_AUTHORS = {
     "olga-prikhodko": ("Ольга Приходько", "Журналист, мама двоих детей. Курск — Льгов.", 586),
     "pavel-kozhemyakin": ("Павел Кожемякин", "Новости, цифры, законы — коротко и по делу.", 302),
 }  # fmt: skip
-KR_MONTHS = ["янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.", "дек."]
+KR_MONTHS = [
+    "янв.",
+    "февр.",
+    "мар.",
+    "апр.",
+    "мая",
+    "июн.",
+    "июл.",
+    "авг.",
+    "сент.",
+    "окт.",
+    "нояб.",
+    "дек.",
+]
 
 
 def kr_url(a: dict) -> str:
@@ -259,7 +336,9 @@ def kr_claps(a: dict) -> int:
 
 
 def kr_shell(title: str, content: str, head: str = "") -> str:
-    tabs = "".join(f'<a class="pub-tab" href="/tagged/{slug}">{e(name)}</a>' for slug, name in KR_TAGS.items())
+    tabs = "".join(
+        f'<a class="pub-tab" href="/tagged/{slug}">{e(name)}</a>' for slug, name in KR_TAGS.items()
+    )
     return f"""<!doctype html>
 <html lang="ru">
 <head>
@@ -303,8 +382,16 @@ def build_kursk(arts: list[dict], s: Site) -> Site:
     per = 6
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
-        more = f'<a class="button load-more" href="/?page={i + 1}">Показать ещё</a>' if i < len(chunks) else ""
-        back = "" if i == 1 else f'<a class="button" href="{"/" if i == 2 else f"/?page={i - 1}"}">Назад</a>'
+        more = (
+            f'<a class="button load-more" href="/?page={i + 1}">Показать ещё</a>'
+            if i < len(chunks)
+            else ""
+        )
+        back = (
+            ""
+            if i == 1
+            else f'<a class="button" href="{"/" if i == 2 else f"/?page={i - 1}"}">Назад</a>'
+        )
         featured = ""
         if i == 1 and arts:
             f = arts[0]
@@ -320,7 +407,12 @@ def build_kursk(arts: list[dict], s: Site) -> Site:
     for slug, name in KR_TAGS.items():
         sel = [a for a in arts if slug in a["tags"]]
         body = f'<h1 class="tag-title">{e(name)}</h1><p class="tag-meta">Истории в публикации «Курская семья» с тегом «{e(name)}»</p>{"".join(map(kr_card, sel))}'
-        s.page(f"/tagged/{slug}", f"tagged/{slug}.html", kr_shell(f"Истории с тегом «{name}» — Курская семья", body), "tag")
+        s.page(
+            f"/tagged/{slug}",
+            f"tagged/{slug}.html",
+            kr_shell(f"Истории с тегом «{name}» — Курская семья", body),
+            "tag",
+        )
     for login, (name, bio, followers) in KR_AUTHORS.items():
         sel = [a for a in arts if a["author"] == login]
         body = (f'<div class="profile"><h1 class="profile-name">{e(name)}</h1><p class="profile-followers">{followers} подписчиков</p>'
@@ -333,7 +425,15 @@ def build_kursk(arts: list[dict], s: Site) -> Site:
     s.page("/about", "about.html", kr_shell("О публикации — Курская семья", about), "about")
     members = "".join(f'<li class="member"><a href="/@{login}">{e(name)}</a> — {"редактор" if i == 0 else "автор"}<p>{e(bio)}</p></li>'
                       for i, (login, (name, bio, _)) in enumerate(KR_AUTHORS.items()))  # fmt: skip
-    s.page("/members", "members.html", kr_shell("Члены публикации — Курская семья", f'<h1>Члены публикации</h1><ul class="members">{members}</ul>'), "team")
+    s.page(
+        "/members",
+        "members.html",
+        kr_shell(
+            "Члены публикации — Курская семья",
+            f'<h1>Члены публикации</h1><ul class="members">{members}</ul>',
+        ),
+        "team",
+    )
     for a in arts:
         name, bio, followers = KR_AUTHORS[a["author"]]
         paras = paragraphs(a)
@@ -345,7 +445,9 @@ def build_kursk(arts: list[dict], s: Site) -> Site:
                      f'<div class="meteredContent is-locked">{paras_html(paras[2:], "pw-post-body-paragraph")}</div>')  # fmt: skip
         else:
             story = paras_html(paras, "pw-post-body-paragraph")
-        tags = "".join(f'<a class="tag-pill" href="/tagged/{t}">{e(KR_TAGS[t])}</a>' for t in a["tags"])
+        tags = "".join(
+            f'<a class="tag-pill" href="/tagged/{t}">{e(KR_TAGS[t])}</a>' for t in a["tags"]
+        )
         ld = json.dumps({"@context": "http://schema.org", "@type": "NewsArticle", "headline": a["title"],
                          "datePublished": kr_utc(a), "dateModified": kr_utc(a), "author": {"@type": "Person", "name": name},
                          "publisher": {"@type": "Organization", "name": "Курская семья"}}, ensure_ascii=False)  # fmt: skip
@@ -360,7 +462,13 @@ def build_kursk(arts: list[dict], s: Site) -> Site:
                 f'{story}</div></section></article><div class="post-tags">{tags}</div>'
                 f'<div class="post-author-footer"><p>Опубликовано в <a href="/">Курская семья</a></p><p>Автор: <a href="/@{a["author"]}">{e(name)}</a> — {e(bio)}</p></div>')  # fmt: skip
         url = kr_url(a)
-        s.page(url, url.lstrip("/") + ".html", kr_shell(f"{a['title']} | {name} | Курская семья", body, head), "article", a)
+        s.page(
+            url,
+            url.lstrip("/") + ".html",
+            kr_shell(f"{a['title']} | {name} | Курская семья", body, head),
+            "article",
+            a,
+        )
     return s
 
 
@@ -380,7 +488,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -390,7 +500,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
