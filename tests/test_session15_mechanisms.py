@@ -157,7 +157,12 @@ def test_a_forum_topics_posts_linked_to_their_own_anchors_are_one_article_not_ca
         + post(3, "Re: " + title, "Подскажите, куда можно было перевести деньги?")
         + "</div></body></html>"
     )
-    assert non_article_reason("http://forum.example/viewtopic.php?t=9", None, page.encode()) is None
+    assert (
+        non_article_reason(
+            "http://forum.example/viewtopic.php?t=9", "http://forum.example/", page.encode()
+        )
+        is None
+    )
 
 
 def test_places_inside_sevastopol_and_nicknames_of_the_kola_land():
@@ -183,3 +188,114 @@ def test_volunteers_repairing_a_large_familys_house_is_help_to_the_family():
         title="Волонтёры отремонтировали дом многодетной семьи",
     )
     assert result.relevant
+
+
+def _community_day_page(entry_href: str) -> bytes:
+    return (
+        "<html><body><div id='header'><h1><a href='/'>Приёмные семьи края</a></h1></div>"
+        "<div id='content'><h2>6 ноября 2025</h2><div class='entry'><div class='entry-date'>"
+        "2025-11-06 18:40:00</div><h3 class='entry-title'>Кризисный центр провёл семинар для "
+        "приёмных родителей</h3><div class='entry-content'><p>Два дня специалисты центра "
+        "работали с приёмными родителями района: как говорить с подростком о его кровной семье, "
+        "как пережить первый год после передачи ребёнка в семью.</p><p>По итогам центр и отдел "
+        "опеки подписали соглашение о совместных встречах раз в месяц.</p></div><ul "
+        f"class='entry-actions'><li><a href='{entry_href}#comments'>0 коммент.</a></li></ul>"
+        "</div></div><div id='sidebar'><h3>Архив</h3><ul><li><a href='/2025/11/'>Ноябрь</a></li>"
+        "</ul></div></body></html>"
+    ).encode()
+
+
+def test_a_post_printed_whole_on_a_day_page_with_its_comments_elsewhere_is_a_copy():
+    from pipeline.extract.pagetype import non_article_reason
+
+    day = "http://community.example/2025/11/06/"
+    assert (
+        non_article_reason(day, "http://community.example/", _community_day_page("/50771.html"))
+        is not None
+    )
+    post = "http://community.example/50771.html"
+    assert (
+        non_article_reason(post, "http://community.example/", _community_day_page("/50771.html"))
+        is None
+    )
+    # a post whose older comments are on a page of its own discussion is still the post
+    paged = "http://community.example/2025/11/06/seminar/"
+    discussion = _community_day_page("/2025/11/06/seminar/comment-page-2/")
+    assert non_article_reason(paged, "http://community.example/", discussion) is None
+
+
+def test_a_closing_signature_dates_the_text_under_a_box_every_page_carries():
+    import datetime
+
+    from pipeline.extract.cascade import extract
+
+    page = (
+        "<html><body><nav><a href='/'>Союз отцов</a> <a href='/novosti'>Новости</a></nav>"
+        "<div id='content'><h1>Отцы провели субботник на набережной</h1><p>Двадцать отцов с "
+        "детьми убрали набережную и покрасили скамейки в сквере у реки.</p><p>Следующий "
+        "субботник пройдёт весной, приглашаем всех желающих.</p><p><i>Пресс-служба отделения, "
+        "13 сентября 2025 года</i></p></div><div id='subside'><p><b>Стать членом отделения</b> "
+        "может любой отец, проживающий в области. <a href='/vstupit'>Заполнить анкету</a></p>"
+        "</div></body></html>"
+    ).encode()
+    got = extract(page, "http://otcy.example/subbotnik", crawl_time=datetime.datetime(2025, 11, 28))
+    assert got.published == datetime.date(2025, 9, 13)
+
+
+def test_an_address_under_the_headline_is_the_author_not_the_text():
+    import datetime
+
+    from pipeline.extract.cascade import extract
+
+    page = (
+        "<html><body><main><header><h1>Офис фонда переезжает</h1><address><a rel='author' "
+        "href='https://t.me/fond'>Фонд «Дом для мамы»</a></address></header><article>"
+        "<address>Фонд «Дом для мамы»</address><p>С 17 ноября офис фонда работает по новому "
+        "адресу, второй этаж, вход со двора. Телефоны не меняются, линия работает как обычно.</p>"
+        "<p>С 13 по 16 ноября офис закрыт на переезд, вещи в эти дни не принимаем.</p></article>"
+        "</main></body></html>"
+    ).encode()
+    got = extract(
+        page, "http://fond.example/Ofis-11-12", crawl_time=datetime.datetime(2025, 11, 28)
+    )
+    assert "Дом для мамы" not in got.text and got.text.startswith("С 17 ноября")
+
+
+def test_our_branch_organising_an_event_elsewhere_in_the_region_is_our_regions():
+    from pipeline.tag.own_work import own_people_act
+
+    lead = "В Вятских Полянах прошёл межрегиональный слёт отцов, организованный нашим отделением."
+    assert own_people_act(lead, "Слёт отцов четырёх регионов") == "нашим"
+    assert own_people_act("Наш корреспондент побывал на слёте в Ижевске.", "Слёт отцов") is None
+
+
+def test_a_hotline_for_mothers_in_crisis_is_the_crisis_topic():
+    text = (
+        "Наша горячая линия для беременных и мам в кризисе работает круглосуточно: на звонки "
+        "отвечают пять психологов."
+    )
+    assert tag(text, title="Как работает наша линия").relevant
+
+
+def test_a_reposts_opening_line_names_its_source_not_the_stories_region():
+    text = (
+        "Перепост из канала тамбовского фонда, цифры интересные.\n\nМинпросвещения подвело "
+        "итоги: в организациях для детей-сирот сейчас живут около 30 тысяч детей."
+    )
+    assert _regions(text, None) == set()
+
+
+def test_a_neuter_nickname_in_ye_is_found_in_every_case_and_councils_in_a_list_act():
+    assert _regions("Семьи Прииртышья получат помощь на зимнюю одежду.", None) == {"RU-OMS"}
+    text = (
+        "Общественные советы многодетных семей Прииртышья, Новосибирской и Томской областей и "
+        "Алтайского края направили в Минтруд общее обращение."
+    )
+    assert _regions(text, None) == {"RU-OMS", "RU-NVS", "RU-TOM", "RU-ALT"}
+
+
+def test_a_headline_verb_in_the_first_person_plural_is_the_sources_own_people_acting():
+    from pipeline.tag.own_work import own_people_act
+
+    assert own_people_act("", "Проведём онлайн-марафон вместе с курганскими коллегами")
+    assert own_people_act("", "Омичи провели онлайн-марафон вместе с курганскими коллегами") is None

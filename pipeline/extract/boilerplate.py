@@ -40,6 +40,8 @@ BLOCK_TAGS = frozenset(
 DROP_TAGS = frozenset("script style noscript template iframe svg select button nav".split())
 # Never text at all; a <nav> may still wrap a whole page, article included.
 NON_TEXT_TAGS = DROP_TAGS - {"nav"}
+# An <address> this short is its author's name or contact, not the article's text.
+ADDRESS_MAX_CHARS = 150
 # Chrome unless they hold the headline or most of the prose: ASP.NET sites wrap the whole page
 # in one <form>, some themes the whole article in <header>.
 CHROME_TAGS = frozenset({"aside", "footer", "header", "form"})
@@ -490,6 +492,11 @@ def prune(tree: HtmlElement, title_el: HtmlElement | None = None) -> HtmlElement
                 heading.drop_tree()  # «Календарь событий» above an events board
             el.drop_tree()
     cut_at_stop_marker(tree, starts_at_title=starts_at_title, body=body)
+    for el in list(tree.iter("address")):
+        # The author's contact, by the element's meaning: Telegraph's byline «Фонд „Дом для
+        # мамы“» under the headline, a post's author card. A long one is someone's whole text.
+        if len(" ".join(el.text_content().split())) <= ADDRESS_MAX_CHARS:
+            el.drop_tree()
     for el in list(tree.iter("time")):
         # Keep «5 декабря в 17:00» in «Она пройдет <time>…</time> в здании центра»: trafilatura
         # drops <time> elements as metadata.

@@ -230,6 +230,10 @@ def find_date_line(
                 break
             if _near(items[i].el, items[last_body].el):
                 tail.append(i)
+        # The text's closing signature («Пресс-служба отделения, 17 октября 2025 года»), even
+        # when a box the page puts under every text («Стать членом отделения…») follows it.
+        tail += [i for i in range(first_body, end)
+                 if i not in tail and boilerplate.is_signature(items[i].text)]
     if first_body is not None and title_idx is not None:
         # A line that says it gives the publication («Опубликовано 29.09.2025 10:00») is the
         # byline wherever it stands in the article: under a standfirst, between the text's
@@ -313,7 +317,16 @@ def _states_year(text: str, date: datetime.date, now: datetime.datetime) -> bool
     )
 
 
+# A closing signature, its name then its date: «Пресс-служба отделения, 17 октября 2025 года».
+_SIGNATURE_DATE = re.compile(r"^[^,—–|]{3,100}[,—–|]\s*(.{6,40})$")
+
+
 def _block_date(block: boilerplate.Block, now: datetime.datetime) -> datetime.date | None:
+    signed = _SIGNATURE_DATE.match(block.text) if boilerplate.is_signature(block.text) else None
+    if signed is not None:
+        date = dateline_date(signed.group(1), now)
+        if date is not None:
+            return date
     dateish = is_dateish(block.el)
     if block.link_density > 0.6 and not dateish:
         # A linked line is a menu or another page's teaser — unless it is marked as the date

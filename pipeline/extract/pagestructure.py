@@ -106,7 +106,8 @@ class Structure:
     # article's byline link «Редакция …» alone in a bar of its own above the text.
     governed_by_teaser: bool = False
     # The body sits in the box of a headline-shaped link to another page, below the page's own
-    # <h1>: a whole post printed in an archive under the archive's title.
+    # <h1>: a whole post printed in an archive under the archive's title (or in an entry whose
+    # comments are on another page: `_comments_elsewhere`).
     body_under_foreign_title: bool = False
     repeated: list[list[HtmlElement]] = field(default_factory=list)  # groups outside chrome
     teaser_members: int = 0  # members of repeated groups that open with a title link
@@ -571,6 +572,8 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
         s.body_under_foreign_title = (
             box is not None and own_h1 and _in_any(s.body[0].owner, {box})
         ) or (not own_h1 and _prints_a_linked_post(s, g, tree, url))
+    if s.body and g is not None and g not in s.title_links and not s.body_under_foreign_title:
+        s.body_under_foreign_title = _comments_elsewhere(s, g, tree, url)
     _read_fields(s, tree)
     _read_search(s, tree)
     _read_pictures(s)
@@ -592,6 +595,48 @@ def _prints_a_linked_post(s: Structure, headline: Block, tree: HtmlElement, url:
     target = urljoin(url, headline.href or "")
     canonical = tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")
     return not any(_same_page(target, urljoin(url, str(c))) for c in canonical)
+
+
+# An entry's links to its discussion: «<a href="/50771.html#comments">0 коммент.</a>», «#respond».
+COMMENTS_FRAGMENT_RE = re.compile(r"^(?:comments?|add_?comments?|respond|reply|otvet)\b", re.I)
+
+
+def _comments_elsewhere(s: Structure, headline: Block, tree: HtmlElement, url: str) -> bool:
+    """The entry holding the headline and the text sends its comments to another page of the
+    site («/50771.html#comments» on a community's day page printing the post whole, its headline
+    no link): that page is the post's own, this one a copy in an archive. The entry's box must
+    hold no other headline; the page's canonical address, when it names that page, makes the
+    page the post's own, and so does a page of the post's own discussion (a path under its own,
+    another query on it)."""
+    box = _common_box(headline.owner, s.body[0].owner)
+    if box is None or _tag(box) in ("body", "html"):
+        return False
+    if any(b is not headline and _in_any(b.owner, {box}) and is_headline_shaped(b)
+           for b in s.title_links + s.headings):
+        return False
+    canonical = [urljoin(url, str(c)) for c in
+                 tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")]
+    here = urlsplit(url)
+    for a in box.iter("a"):
+        target = urlsplit(urljoin(url, a.get("href") or ""))
+        if not COMMENTS_FRAGMENT_RE.match(target.fragment) or target.netloc != here.netloc:
+            continue
+        if _within_page(target.path, here.path) or any(
+            _within_page(target.path, urlsplit(c).path) for c in canonical
+        ):
+            continue  # «…/comment-page-2/#comments», «?replytocom=3303#respond»: its own
+        return True
+    return False
+
+
+def _within_page(path: str, page_path: str) -> bool:
+    """The page's own path, or a page of its discussion under it (a post's «/comment-page-2/»;
+    not a post under a month archive's «/2025/09/»)."""
+    path, page_path = path.rstrip("/"), page_path.rstrip("/")
+    return path == page_path or (
+        path.startswith(page_path + "/")
+        and COMMENTS_FRAGMENT_RE.match(path[len(page_path) + 1 :]) is not None
+    )
 
 
 def _common_box(a: HtmlElement, b: HtmlElement) -> HtmlElement | None:

@@ -145,26 +145,40 @@ def own_people_act(text: str, title: str) -> str | None:
     if is_general_advice(title, text):
         return None
     word = next((w for w in WORD_RE.findall(title) if w.lower() in ACTING_FIRST_PERSON), None)
-    return word or _our_body(f"{title}\n{lead(text)}")
+    return word or _we_do(title) or _our_body(f"{title}\n{lead(text)}")
+
+
+def _we_do(title: str) -> str | None:
+    """A headline's verb in the first person plural («Проведём марафон вместе с курганскими
+    коллегами», «Приглашаем на лекторий»): «мы» left out, the source's own people act."""
+    from pipeline.lang.morph import get_morph_vocab
+
+    vocab = get_morph_vocab()
+    for word in WORD_RE.findall(title):
+        parses = vocab.parse(word.lower())
+        if parses and {"VERB", "1per", "plur"} <= set(parses[0].tag.grammemes):
+            return word
+    return None
 
 
 # «наш клуб провёл», «нашего центра»: the source names itself as a body of a known kind.
 _OUR_RE = re.compile(r"\b(наш(?:а|е|и|его|ей|ему|ем|им|ими|их|у)?)\s+([А-Яа-яЁё-]+)", re.IGNORECASE)
-# «вместе с нашими сотрудниками», «наши психологи провели»: the body's own staff at work (the
-# helping professions: a paper's «наш корреспондент» reports, it does not take part).
-OWN_STAFF = frozenset({
+# «вместе с нашими сотрудниками», «наши психологи провели», «организованный нашим отделением»:
+# the body's own staff or units at work (the helping professions: a paper's «наш корреспондент»
+# reports, it does not take part).
+OWN_PARTS = frozenset({
     "сотрудник", "специалист", "психолог", "педагог", "куратор", "юрист", "волонтёр",
-    "волонтер", "воспитатель",
+    "волонтер", "воспитатель", "отделение", "филиал", "подразделение",
 })  # fmt: skip
 
 
 def _our_body(scope: str) -> str | None:
     """The first person plural before a kind of body («наш клуб», «нашего центра») or the body's
-    staff («нашими сотрудниками») in the title or the first sentence: whatever its site's names
-    say, the source is that body, and it acts."""
+    staff or units («нашими сотрудниками», «нашим отделением») in the title or the first
+    sentence: whatever its site's names say, the source is that body, and it acts."""
     kinds, _media = body_and_media_heads()
     for match in _OUR_RE.finditer(scope):
-        if lemma(match.group(2)) in kinds or lemma(match.group(2)) in OWN_STAFF:
+        if lemma(match.group(2)) in kinds or lemma(match.group(2)) in OWN_PARTS:
             return match.group(1)
     return None
 

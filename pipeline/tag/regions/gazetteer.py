@@ -84,6 +84,12 @@ def _surface_forms(word: str) -> frozenset[str]:
     for p in parses[:1]:
         if p.tag.POS == "NOUN":
             forms |= {normalize_word(f.word) for f in p.lexeme}
+    folded = normalize_word(word)
+    if folded.endswith("ье"):
+        # «Прииртышье», «Зауралье», «Приангарье»: a neuter noun in «-ье», declined as such
+        # («Прииртышья», «Прииртышью»), which pymorphy may read as something else.
+        stem = folded[:-2]
+        forms |= {stem + ending for ending in ("ье", "ья", "ью", "ьем")}
     return frozenset(forms)
 
 

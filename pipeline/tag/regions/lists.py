@@ -69,7 +69,7 @@ LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "на"})
 # Officials a region acts through («губернаторы A и B подписали»), besides its bodies (orgs.yml).
 OFFICIAL_LEMMAS = frozenset({
     "губернатор", "глава", "власть", "министр", "омбудсмен", "уполномоченный", "руководитель",
-    "мэр", "администрация", "правительство",
+    "мэр", "администрация", "правительство", "совет", "председатель",
 })  # fmt: skip
 # A meeting of parties: a list of regions in its genitive («совещание уполномоченных A, B и C»)
 # names who meet, not guests of an event held somewhere.
