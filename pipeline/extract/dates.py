@@ -47,6 +47,7 @@ from pipeline.extract.date_expressions import (
     make_date,
     parse_russian_date,
 )
+from pipeline.extract.pagestructure import same_page
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -413,13 +414,10 @@ def find_published(
     return None, "none"
 
 
-def _same_page(href: str, url: str) -> bool:
-    """Does a link lead to the page itself as a whole (host and a final «/» aside)? A link to a
-    place in it («…/#comment-4512», a comment's time) dates that place."""
-    target, page = urlsplit(urljoin(url, href)), urlsplit(url)
-    return not target.fragment and (
-        (target.path.rstrip("/"), target.query) == (page.path.rstrip("/"), page.query)
-    )
+def _whole_page(href: str, url: str) -> bool:
+    """Does a link lead to the page itself as a whole? A link to a place in it
+    («…/#comment-4512», a comment's time) dates that place."""
+    return not urlsplit(urljoin(url, href)).fragment and same_page(href, url)
 
 
 def _permalink_day(tree: HtmlElement, url: str, now: datetime.datetime) -> datetime.date | None:
@@ -428,7 +426,7 @@ def _permalink_day(tree: HtmlElement, url: str, now: datetime.datetime) -> datet
     went out, however linked its footer line is."""
     for a in tree.xpath("//body//a[@href]"):
         text = " ".join(a.text_content().split())
-        if not text or not any(ch.isdigit() for ch in text) or not _same_page(a.get("href"), url):
+        if not text or not any(ch.isdigit() for ch in text) or not _whole_page(a.get("href"), url):
             continue
         date = dateline.dateline_date(text, now, dateish=True)
         if date is not None:

@@ -171,7 +171,8 @@ def _tag(el: HtmlElement) -> str:
     return el.tag if isinstance(el.tag, str) else ""
 
 
-def _same_page(href: str, url: str) -> bool:
+def same_page(href: str, url: str) -> bool:
+    """Does ``href`` lead to the page at ``url`` (its host, fragment and a final «/» aside)?"""
     try:
         a, b = urlsplit(urljoin(url, href)), urlsplit(url)
     except ValueError:  # «http://[not-an-ip]/»: not a page we can compare, so not this one
@@ -323,7 +324,7 @@ def _is_prose(b: Block) -> bool:
 def _is_heading(b: Block, url: str) -> bool:
     """A heading of this page: a heading tag or a title-classed line, unlinked or linked to the
     page itself (a blog's post title is often its own permalink)."""
-    if (b.href and not _same_page(b.href, url)) or len(b.text) > TITLE_CHARS[1]:
+    if (b.href and not same_page(b.href, url)) or len(b.text) > TITLE_CHARS[1]:
         return False
     if _tag(b.owner) in HEADING_TAGS:
         return True
@@ -506,7 +507,7 @@ def _cards(group: list[HtmlElement], t: _Subtrees, url: str) -> list[HtmlElement
         if heading is None or t.prose_chars[m] > TEASER_MAX_PROSE:
             return []
         if any(
-            (a.get("href") or "").startswith("#") or _same_page(a.get("href") or "", url)
+            (a.get("href") or "").startswith("#") or same_page(a.get("href") or "", url)
             for a in heading.iter("a")
         ):
             return []  # «<h3><a href="#p1290">Re: …</a></h3>»: a post of this page, not a card
@@ -516,7 +517,7 @@ def _cards(group: list[HtmlElement], t: _Subtrees, url: str) -> list[HtmlElement
             if node is m:
                 break
             after += [a for sib in node.itersiblings() for a in sib.iter("a")]
-        if not any(_real_link(a.get("href")) and not _same_page(a.get("href", ""), url)
+        if not any(_real_link(a.get("href")) and not same_page(a.get("href", ""), url)
                    for a in after):
             return []
         cards.append(m)
@@ -594,7 +595,7 @@ def _prints_a_linked_post(s: Structure, headline: Block, tree: HtmlElement, url:
         return False
     target = urljoin(url, headline.href or "")
     canonical = tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")
-    return not any(_same_page(target, urljoin(url, str(c))) for c in canonical)
+    return not any(same_page(target, urljoin(url, str(c))) for c in canonical)
 
 
 # An entry's links to its discussion: «<a href="/50771.html#comments">0 коммент.</a>», «#respond».
