@@ -587,15 +587,28 @@ def _prints_a_linked_post(s: Structure, headline: Block, tree: HtmlElement, url:
     another page of the site, the box holding no other headline: a post printed whole on an
     archive page (a blog's day page) — its own page is the link. A headline that links to the
     page's canonical address is the page's own."""
-    box = _common_box(headline.owner, s.body[0].owner)
-    if box is None or _tag(box) in ("body", "html"):
-        return False
-    if any(b is not headline and _in_any(b.owner, {box}) and is_headline_shaped(b)
-           for b in s.title_links + s.headings):
+    if _entry_box(s, headline) is None:
         return False
     target = urljoin(url, headline.href or "")
-    canonical = tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")
-    return not any(same_page(target, urljoin(url, str(c))) for c in canonical)
+    return not any(same_page(target, c) for c in _canonical_addresses(tree, url))
+
+
+def _entry_box(s: Structure, headline: Block) -> HtmlElement | None:
+    """The one entry holding the headline and the text: the smallest box around both, below
+    <body>, with no other headline in it; None when there is no such box."""
+    box = _common_box(headline.owner, s.body[0].owner)
+    if box is None or _tag(box) in ("body", "html"):
+        return None
+    if any(b is not headline and _in_any(b.owner, {box}) and is_headline_shaped(b)
+           for b in s.title_links + s.headings):
+        return None
+    return box
+
+
+def _canonical_addresses(tree: HtmlElement, url: str) -> list[str]:
+    """The addresses the page declares its own (<link rel=canonical>, og:url), made absolute."""
+    found = tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")
+    return [urljoin(url, str(c)) for c in found]
 
 
 # An entry's links to its discussion: «<a href="/50771.html#comments">0 коммент.</a>», «#respond».
@@ -609,14 +622,10 @@ def _comments_elsewhere(s: Structure, headline: Block, tree: HtmlElement, url: s
     hold no other headline; the page's canonical address, when it names that page, makes the
     page the post's own, and so does a page of the post's own discussion (a path under its own,
     another query on it)."""
-    box = _common_box(headline.owner, s.body[0].owner)
-    if box is None or _tag(box) in ("body", "html"):
+    box = _entry_box(s, headline)
+    if box is None:
         return False
-    if any(b is not headline and _in_any(b.owner, {box}) and is_headline_shaped(b)
-           for b in s.title_links + s.headings):
-        return False
-    canonical = [urljoin(url, str(c)) for c in
-                 tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")]
+    canonical = _canonical_addresses(tree, url)
     here = urlsplit(url)
     for a in box.iter("a"):
         target = urlsplit(urljoin(url, a.get("href") or ""))

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.lang.bodies import body_and_media_heads
-from pipeline.lang.morph import lemma
+from pipeline.lang.morph import get_morph_vocab, lemma
 from pipeline.tag.doc import RegionHit
 from pipeline.tag.home_region import (
     HEAD_WORDS,
@@ -151,8 +151,6 @@ def own_people_act(text: str, title: str) -> str | None:
 def _we_do(title: str) -> str | None:
     """A headline's verb in the first person plural («Проведём марафон вместе с курганскими
     коллегами», «Приглашаем на лекторий»): «мы» left out, the source's own people act."""
-    from pipeline.lang.morph import get_morph_vocab
-
     vocab = get_morph_vocab()
     for word in WORD_RE.findall(title):
         parses = vocab.parse(word.lower())
@@ -178,7 +176,8 @@ def _our_body(scope: str) -> str | None:
     sentence: whatever its site's names say, the source is that body, and it acts."""
     kinds, _media = body_and_media_heads()
     for match in _OUR_RE.finditer(scope):
-        if lemma(match.group(2)) in kinds or lemma(match.group(2)) in OWN_PARTS:
+        head = lemma(match.group(2))
+        if head in kinds or head in OWN_PARTS:
             return match.group(1)
     return None
 
