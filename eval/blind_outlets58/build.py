@@ -155,7 +155,7 @@ def br_shell(title: str, content: str, desc: str = "", head: str = "") -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{e(title)}</title>
 <meta property="og:site_name" content="Брянская семья">
-<meta name="description" content="{e(desc or 'Канал о семьях Брянщины: помощь, выплаты, истории')}">{head}
+<meta name="description" content="{e(desc or "Канал о семьях Брянщины: помощь, выплаты, истории")}">{head}
 <link rel="stylesheet" href="/static/css/channel.8c41e2.css">
 </head>
 <body class="zen-ui-page">
@@ -228,13 +228,19 @@ def build_bryansk(arts: list[dict], s: Site) -> Site:
            '<div class="donations__root-2d"><h2>Поддержать автора</h2><p>Если вам полезен канал, вы можете поддержать его разовым переводом.</p><form action="/donate" method="post"><input name="sum" value="200"><button type="submit">Отправить</button></form></div>'), "form")  # fmt: skip
     for a in arts:
         others = [b for b in arts if b is not a][:3]
-        own = "".join(f'<a class="channel-more__item-2b" href="{br_url(b)}">{e(b["title"])}</a>' for b in others)
+        own = "".join(
+            f'<a class="channel-more__item-2b" href="{br_url(b)}">{e(b["title"])}</a>'
+            for b in others
+        )
         cards = "".join(f'<a class="similar-card__root-1s" href="{u}"><span class="similar-card__channel-3f">{e(ch)}</span><span class="similar-card__title-2x">{e(t)}</span></a>'
                         for u, ch, t in BR_OTHER[a["id"] % 2 : a["id"] % 2 + 3])  # fmt: skip
         stats = (f'<div class="article-stats-view__info-2K"><span class="article-stats-view__item-1n">{words_date(a["date"])}</span>'
                  f'<span class="article-stats-view__item-1n">{br_reads(a)}</span><span class="article-stats-view__item-1n">{1 + len(a["text"]) // 900} мин</span></div>')  # fmt: skip
         if a["kind"] == "article":
-            blocks = "".join(f'<p class="article-render__block-3x article-render__block_unstyled-1y">{e(p)}</p>' for p in paragraphs(a))
+            blocks = "".join(
+                f'<p class="article-render__block-3x article-render__block_unstyled-1y">{e(p)}</p>'
+                for p in paragraphs(a)
+            )
             main = (f'<article class="article__content-1g"><h1 class="article__title-3H" itemprop="headline">{e(a["title"])}</h1>{stats}'
                     f'<div class="article-render__root-2q">{blocks}</div></article>')  # fmt: skip
             title = f"{a['title']} | Брянская семья | Дзен"
@@ -243,13 +249,21 @@ def build_bryansk(arts: list[dict], s: Site) -> Site:
             assert paras[0] == a["title"], f"post {a['id']}: the first paragraph is its title"
             blocks = "".join(f'<p class="post-content__paragraph-1x">{e(p)}</p>' for p in paras)
             main = f'<article class="post-content__root-3B">{stats}<div class="post-content__text-3B">{blocks}</div></article>'
-            title = f"{a['title'][:60]}{'…' if len(a['title']) > 60 else ''} | Брянская семья | Дзен"
+            title = (
+                f"{a['title'][:60]}{'…' if len(a['title']) > 60 else ''} | Брянская семья | Дзен"
+            )
         body = (f'{main}<div class="article-footer__root-2f"><button class="like-button__button-1q" type="button">Нравится</button>'
                 f'<a class="zen-ui-button__button-3E subscribe-button__button-2k" href="/subscribe">Подписаться</a></div>'
                 f'<section class="channel-more__root-1r"><h3>Ещё на канале</h3>{own}</section>'
                 f'<section class="similar__root-3e"><h3>Читайте также</h3>{cards}</section>')  # fmt: skip
         url = br_url(a)
-        s.page(url, url.strip("/") + ".html", br_shell(title, body, lead(a, 150), br_ld(a)), "article", a)
+        s.page(
+            url,
+            url.strip("/") + ".html",
+            br_shell(title, body, lead(a, 150), br_ld(a)),
+            "article",
+            a,
+        )
     return s
 
 
@@ -360,8 +374,14 @@ def cr_post(date: dt.date, time: str, text: str, a: dict | None = None, n: int =
 
 def build_crimea(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
-    wall: list[tuple[dt.date, str, str, dict | None]] = [(a["date"], a["time"], lead(a, 180), a) for a in arts]
-    wall += [(dt.date.fromisoformat(d), t, txt, None) for d, t, txt in CR_WALL if dt.date.fromisoformat(d) <= TODAY]
+    wall: list[tuple[dt.date, str, str, dict | None]] = [
+        (a["date"], a["time"], lead(a, 180), a) for a in arts
+    ]
+    wall += [
+        (dt.date.fromisoformat(d), t, txt, None)
+        for d, t, txt in CR_WALL
+        if dt.date.fromisoformat(d) <= TODAY
+    ]
     wall.sort(key=lambda w: (w[0], w[1]), reverse=True)
     numbered = [(w, 1000 + len(wall) - i) for i, w in enumerate(wall)]
     per = 20
@@ -372,9 +392,13 @@ def build_crimea(arts: list[dict], s: Site) -> Site:
         posts = "".join(cr_post(d, t, txt, a, n) for (d, t, txt, a), n in chunk)
         links = []
         if i > 0:
-            links.append(f'<a class="wall_prev" href="/crimeasemya{"" if i == 1 else f"?offset={(i - 1) * per}"}">Назад</a>')
+            links.append(
+                f'<a class="wall_prev" href="/crimeasemya{"" if i == 1 else f"?offset={(i - 1) * per}"}">Назад</a>'
+            )
         if i < len(pages) - 1:
-            links.append(f'<a class="wall_more" href="/crimeasemya?offset={(i + 1) * per}">Показать ещё</a>')
+            links.append(
+                f'<a class="wall_more" href="/crimeasemya?offset={(i + 1) * per}">Показать ещё</a>'
+            )
         body = f'{head}<div id="page_wall_posts" class="wall_posts">{posts}</div><div class="wall_pager">{"".join(links)}</div>'
         shell = cr_shell("Центр социальных служб для семьи, детей и молодёжи | Крым", body)
         if i == 0:
@@ -383,26 +407,86 @@ def build_crimea(arts: list[dict], s: Site) -> Site:
             s.query_page(f"/crimeasemya?offset={i * per}", shell, "paginated")
     items = "".join(f'<div class="articles_list__item"><a class="articles_list__title" href="{cr_url(a)}">{e(a["title"])}</a>'
                     f'<div class="articles_list__info">{cr_date(a["date"])} · {cr_views(a)}</div></div>' for a in arts)  # fmt: skip
-    s.page("/@crimeasemya", "@crimeasemya.html", cr_shell("Статьи сообщества", f'<h1 class="page_name">Статьи</h1><div class="articles_list">{items}</div>'), "listing")
+    s.page(
+        "/@crimeasemya",
+        "@crimeasemya.html",
+        cr_shell(
+            "Статьи сообщества",
+            f'<h1 class="page_name">Статьи</h1><div class="articles_list">{items}</div>',
+        ),
+        "listing",
+    )
     s.page("/", "index.html", cr_shell("Крымский республиканский центр социальных служб для семьи, детей и молодёжи",
            '<div class="landing"><h1>Крымский республиканский центр социальных служб для семьи, детей и молодёжи</h1>'
            '<p>Бесплатная психологическая, юридическая и социальная помощь семьям с детьми, приёмным семьям и молодёжи Республики Крым.</p>'
            '<ul class="landing_links"><li><a href="/uslugi">Услуги центра</a></li><li><a href="/zapis">Записаться на консультацию</a></li><li><a href="/telefon-doveriya">Детский телефон доверия</a></li>'
            '<li><a href="/crimeasemya">Новости центра — в нашем сообществе</a></li><li><a href="/@crimeasemya">Статьи</a></li></ul></div>'), "home")  # fmt: skip
     for url, (title, text, kind) in CR_PAGES.items():
-        s.page(url, url.strip("/") + ".html", cr_shell(title, f'<div class="page_block"><h1 class="page_name">{title}</h1>{text}</div>'), kind)
+        s.page(
+            url,
+            url.strip("/") + ".html",
+            cr_shell(
+                title, f'<div class="page_block"><h1 class="page_name">{title}</h1>{text}</div>'
+            ),
+            kind,
+        )
     topics = "".join(f'<div class="blst_item"><a class="blst_title" href="/topic-215_{tid}">{e(t)}</a><div class="blst_last">{len(msgs)} {plural(len(msgs), "сообщение", "сообщения", "сообщений")} · последнее {msgs[-1][1]}</div></div>'
                      for tid, (t, msgs) in CR_TOPICS.items())  # fmt: skip
-    s.page("/board215", "board215.html", cr_shell("Обсуждения", f'<div class="page_block"><h1 class="page_name">Обсуждения</h1>{topics}</div>'), "discussion")
+    s.page(
+        "/board215",
+        "board215.html",
+        cr_shell(
+            "Обсуждения",
+            f'<div class="page_block"><h1 class="page_name">Обсуждения</h1>{topics}</div>',
+        ),
+        "discussion",
+    )
     for tid, (t, msgs) in CR_TOPICS.items():
-        posts = "".join(f'<div class="bp_post"><div class="bp_author">{e(who)}</div><div class="bp_date">{when}</div><div class="bp_text">{e(txt)}</div></div>' for who, when, txt in msgs)
-        s.page(f"/topic-215_{tid}", f"topic-215_{tid}.html", cr_shell(f"{t} | Обсуждения", f'<div class="page_block"><h1 class="page_name">{e(t)}</h1><a href="/board215">Все обсуждения</a>{posts}</div>'), "discussion")
-    shown = {aid: (t, dt.date.fromisoformat(d), ph) for aid, (t, d, ph) in CR_ALBUMS.items() if dt.date.fromisoformat(d) <= TODAY}
-    albums = "".join(f'<div class="photos_album"><a class="photos_album_title" href="/album-215_{aid}">{e(t)}</a><div class="photos_album_info">{len(ph)} фото · обновлён {cr_wall_date(d, "12:00")}</div></div>' for aid, (t, d, ph) in shown.items())
-    s.page("/albums-215", "albums-215.html", cr_shell("Фотоальбомы", f'<div class="page_block"><h1 class="page_name">Фотоальбомы</h1>{albums}</div>'), "gallery")
+        posts = "".join(
+            f'<div class="bp_post"><div class="bp_author">{e(who)}</div><div class="bp_date">{when}</div><div class="bp_text">{e(txt)}</div></div>'
+            for who, when, txt in msgs
+        )
+        s.page(
+            f"/topic-215_{tid}",
+            f"topic-215_{tid}.html",
+            cr_shell(
+                f"{t} | Обсуждения",
+                f'<div class="page_block"><h1 class="page_name">{e(t)}</h1><a href="/board215">Все обсуждения</a>{posts}</div>',
+            ),
+            "discussion",
+        )
+    shown = {
+        aid: (t, dt.date.fromisoformat(d), ph)
+        for aid, (t, d, ph) in CR_ALBUMS.items()
+        if dt.date.fromisoformat(d) <= TODAY
+    }
+    albums = "".join(
+        f'<div class="photos_album"><a class="photos_album_title" href="/album-215_{aid}">{e(t)}</a><div class="photos_album_info">{len(ph)} фото · обновлён {cr_wall_date(d, "12:00")}</div></div>'
+        for aid, (t, d, ph) in shown.items()
+    )
+    s.page(
+        "/albums-215",
+        "albums-215.html",
+        cr_shell(
+            "Фотоальбомы",
+            f'<div class="page_block"><h1 class="page_name">Фотоальбомы</h1>{albums}</div>',
+        ),
+        "gallery",
+    )
     for aid, (t, d, ph) in shown.items():
-        photos = "".join(f'<figure class="photos_row"><img src="/photos/215_{aid}_{k}.jpg" alt="{e(c)}"><figcaption>{e(c)}</figcaption></figure>' for k, c in enumerate(ph, 1))
-        s.page(f"/album-215_{aid}", f"album-215_{aid}.html", cr_shell(t, f'<div class="page_block"><h1 class="page_name">{e(t)}</h1><div class="photos_album_info">{cr_date(d)}</div><a href="/albums-215">Все альбомы</a>{photos}</div>'), "gallery")
+        photos = "".join(
+            f'<figure class="photos_row"><img src="/photos/215_{aid}_{k}.jpg" alt="{e(c)}"><figcaption>{e(c)}</figcaption></figure>'
+            for k, c in enumerate(ph, 1)
+        )
+        s.page(
+            f"/album-215_{aid}",
+            f"album-215_{aid}.html",
+            cr_shell(
+                t,
+                f'<div class="page_block"><h1 class="page_name">{e(t)}</h1><div class="photos_album_info">{cr_date(d)}</div><a href="/albums-215">Все альбомы</a>{photos}</div>',
+            ),
+            "gallery",
+        )
     for a in arts:
         others = [b for b in arts if b is not a][:3]
         more = "".join(f'<li><a href="{cr_url(b)}">{e(b["title"])}</a></li>' for b in others)
@@ -431,7 +515,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -443,7 +529,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     TODAY = NIGHT1
     build_night1(out)
 
