@@ -176,7 +176,12 @@ def build_novosib(arts: list[dict], s: Site, today: dt.date) -> Site:
             "<p>Помогаем семьям Новосибирской области сохранить детей дома, поддерживаем приёмные семьи и готовим наставников для выпускников детских домов. "
             "Новости фонда мы публикуем в нашей группе — здесь последние записи.</p>"
             f'<h2>Из нашей группы</h2>{"".join(map(card, arts[:3]))}<p><a class="button-pro" href="{G}">Все записи группы</a></p></div>')  # fmt: skip
-    s.page("/", "index.html", nv_shell(f"{NV_NAME} — благотворительный фонд, Новосибирск", home, arts), "home")
+    s.page(
+        "/",
+        "index.html",
+        nv_shell(f"{NV_NAME} — благотворительный фонд, Новосибирск", home, arts),
+        "home",
+    )
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
@@ -191,26 +196,58 @@ def build_novosib(arts: list[dict], s: Site, today: dt.date) -> Site:
     photos = (f'<div class="portlet"><div class="portlet_h">Фото</div><div class="photo-albums">'
               f'<div class="album-card"><a href="{G}/album/{NV_ALBUM}"><img src="/res/i/album-{NV_ALBUM}.jpg" alt=""><span class="album-card_name">«Мамина комната» в Бердске</span></a><span class="album-card_count">14 фото</span></div>'
               "</div></div>")  # fmt: skip
-    s.page(f"{G}/photos", f"group/{GROUP}/photos.html", nv_shell(f"Фото | {NV_NAME}", photos, arts), "gallery")
-    shots = "".join(f'<div class="photo-card"><img src="/res/i/p{NV_ALBUM}-{k}.jpg" alt="Фото {k}"></div>' for k in range(1, 15))
+    s.page(
+        f"{G}/photos",
+        f"group/{GROUP}/photos.html",
+        nv_shell(f"Фото | {NV_NAME}", photos, arts),
+        "gallery",
+    )
+    shots = "".join(
+        f'<div class="photo-card"><img src="/res/i/p{NV_ALBUM}-{k}.jpg" alt="Фото {k}"></div>'
+        for k in range(1, 15)
+    )
     album = (f'<div class="portlet"><div class="portlet_h">«Мамина комната» в Бердске</div><p class="album-descr">Как мы готовили квартиры к приёму первых семей. 14 фото</p>'
              f'<div class="photo-grid">{shots}</div><p><a href="{G}/photos">Все альбомы</a></p></div>')  # fmt: skip
-    s.page(f"{G}/album/{NV_ALBUM}", f"group/{GROUP}/album/{NV_ALBUM}.html", nv_shell(f"«Мамина комната» в Бердске | Фото | {NV_NAME}", album, arts), "gallery")
+    s.page(
+        f"{G}/album/{NV_ALBUM}",
+        f"group/{GROUP}/album/{NV_ALBUM}.html",
+        nv_shell(f"«Мамина комната» в Бердске | Фото | {NV_NAME}", album, arts),
+        "gallery",
+    )
     people = ["Ольга Дёмина", "Марина Ковалёва", "Светлана Ушакова", "Игорь Белых", "Анна Терещенко", "Елена Гусева",
               "Дмитрий Колесников", "Наталья Жукова", "Ирина Мельникова", "Татьяна Сизова", "Павел Рожков", "Юлия Кравец"]  # fmt: skip
     members = "".join(f'<div class="user-card"><span class="user-card_name">{p}</span><span class="user-card_city">{c}</span></div>'
                       for p, c in zip(people, ["Новосибирск", "Новосибирск", "Бердск", "Искитим", "Обь", "Карасук"] * 2, strict=True))  # fmt: skip
-    s.page(f"{G}/members", f"group/{GROUP}/members.html", nv_shell(f"Участники | {NV_NAME}", f'<div class="portlet"><div class="portlet_h">Участники <span>1 284</span></div><div class="ugrid">{members}</div></div>', arts), "members")
+    s.page(
+        f"{G}/members",
+        f"group/{GROUP}/members.html",
+        nv_shell(
+            f"Участники | {NV_NAME}",
+            f'<div class="portlet"><div class="portlet_h">Участники <span>1 284</span></div><div class="ugrid">{members}</div></div>',
+            arts,
+        ),
+        "members",
+    )
     about = ('<div class="portlet"><div class="portlet_h">О группе</div>'
              "<p>Официальная группа благотворительного фонда «Сибирские семьи». Фонд работает с 2016 года: кризисная помощь мамам с детьми, сопровождение приёмных и опекунских семей, наставничество для выпускников детских домов.</p>"
              "<p>Адрес: Новосибирск, Красный проспект, 41, второй этаж (вход со двора).<br>Горячая линия для мам: 8 800 000-00-54.<br>Офис: пн–пт с 10:00 до 18:00.</p>"
              "<p>Группа создана 12 мар 2016</p></div>")  # fmt: skip
-    s.page(f"{G}/about", f"group/{GROUP}/about.html", nv_shell(f"О группе | {NV_NAME}", about, arts), "about")
+    s.page(
+        f"{G}/about",
+        f"group/{GROUP}/about.html",
+        nv_shell(f"О группе | {NV_NAME}", about, arts),
+        "about",
+    )
     help_page = ('<div class="landing"><h1>Помочь фонду</h1><p>Пожертвования идут на аренду кризисных квартир, работу психологов и юристов, поездки кураторов в районы области.</p>'
                  "<ul><li>Разовое пожертвование картой</li><li>Ежемесячная подписка</li><li>Банковский перевод по реквизитам</li></ul>"
                  '<form action="/pomoch/" method="post" class="donate-form"><input type="number" name="sum" value="500"> ₽ <button type="submit">Помочь</button></form>'
                  "<p>Реквизиты: БФ «Сибирские семьи», ИНН 5400000000, р/с 40703810000000000000.</p></div>")  # fmt: skip
-    s.page("/pomoch/", "pomoch/index.html", nv_shell(f"Помочь фонду — {NV_NAME}", help_page, arts), "donate")
+    s.page(
+        "/pomoch/",
+        "pomoch/index.html",
+        nv_shell(f"Помочь фонду — {NV_NAME}", help_page, arts),
+        "donate",
+    )
     form = ('<div class="landing"><h1>Анкета наставника или приёмного родителя</h1><p>Заполните анкету — координатор фонда свяжется с вами в течение недели и пригласит на собеседование.</p>'
             '<form action="/anketa/" method="post" class="form"><label>Имя <input name="name"></label><label>Город <input name="city"></label><label>Телефон <input name="phone"></label>'
             '<label>Хочу стать <select name="role"><option>наставником</option><option>приёмным родителем</option></select></label><button type="submit">Отправить</button></form></div>')  # fmt: skip
@@ -218,7 +255,12 @@ def build_novosib(arts: list[dict], s: Site, today: dt.date) -> Site:
     docs = ('<div class="landing"><h1>Документы</h1><ul class="docs">'
             '<li><a href="/files/ustav.pdf">Устав фонда</a> (PDF, 1,2 МБ)</li><li><a href="/files/otchet-2024.pdf">Годовой отчёт за 2024 год</a> (PDF, 4,8 МБ)</li>'
             '<li><a href="/files/svidetelstvo.pdf">Свидетельство о регистрации</a></li><li><a href="/files/politika-pd.pdf">Политика обработки персональных данных</a></li></ul></div>')  # fmt: skip
-    s.page("/dokumenty/", "dokumenty/index.html", nv_shell(f"Документы — {NV_NAME}", docs, arts), "documents")
+    s.page(
+        "/dokumenty/",
+        "dokumenty/index.html",
+        nv_shell(f"Документы — {NV_NAME}", docs, arts),
+        "documents",
+    )
     for a in arts:
         date = nv_date(a["date"], a["time"], today)
         text = f'<div class="media-text_cnt"><div class="media-text_cnt_tx emoji-tx textWrap">{nv_text(a)}</div></div>'
@@ -284,8 +326,13 @@ def lf_moment(t: dict) -> dt.datetime:
     return local_dt(t, "lenobl")
 
 
-def lf_shell(title: str, content: str, crumbs: list[tuple[str, str]], template: str = "forum_list") -> str:
-    crumb = "".join(f'<li itemprop="itemListElement"><a href="{u}" itemprop="item"><span itemprop="name">{e(n)}</span></a></li>' for u, n in crumbs)
+def lf_shell(
+    title: str, content: str, crumbs: list[tuple[str, str]], template: str = "forum_list"
+) -> str:
+    crumb = "".join(
+        f'<li itemprop="itemListElement"><a href="{u}" itemprop="item"><span itemprop="name">{e(n)}</span></a></li>'
+        for u, n in crumbs
+    )
     return f"""<!DOCTYPE html>
 <html id="XF" lang="ru-RU" dir="LTR" data-xf="2.2" data-app="public" data-template="{template}" data-container-key="" data-content-key="" data-logged-in="false" data-cookie-prefix="xf_" class="has-no-js template-{template}">
 <head>
@@ -326,7 +373,9 @@ def lf_struct_item(t: dict, sticky: bool = False, replies: int = 0) -> str:
             f'<div class="structItem-cell structItem-cell--meta"><dl class="pairs pairs--justified"><dt>Ответы</dt><dd>{replies}</dd></dl></div></div>')  # fmt: skip
 
 
-def lf_reply_moments(a: dict, now: dt.datetime) -> tuple[list[tuple[str, str, dt.datetime]], list[tuple[str, str, dt.datetime]]]:
+def lf_reply_moments(
+    a: dict, now: dt.datetime
+) -> tuple[list[tuple[str, str, dt.datetime]], list[tuple[str, str, dt.datetime]]]:
     start = lf_moment(a)
     out: list[tuple[str, str, dt.datetime]] = []
     for i, (who, txt) in enumerate(a.get("replies", []) + a.get("page2", [])):
@@ -336,10 +385,22 @@ def lf_reply_moments(a: dict, now: dt.datetime) -> tuple[list[tuple[str, str, dt
     return out[:first], out[first:]
 
 
-def lf_message(pid: int, key: str, moment: dt.datetime, body: str, thread_url: str, likes: int = 0,
-               edited: dt.datetime | None = None, number: int = 1) -> str:
+def lf_message(
+    pid: int,
+    key: str,
+    moment: dt.datetime,
+    body: str,
+    thread_url: str,
+    likes: int = 0,
+    edited: dt.datetime | None = None,
+    number: int = 1,
+) -> str:
     uid, name, city, title = LF_MEMBERS[key]
-    last_edit = (f'<div class="message-lastEdit">Последнее редактирование: {lf_time(edited)}</div>' if edited else "")
+    last_edit = (
+        f'<div class="message-lastEdit">Последнее редактирование: {lf_time(edited)}</div>'
+        if edited
+        else ""
+    )
     reactions = (f'<div class="reactionsBar js-reactionsList is-active"><ul class="reactionSummary"><li><span class="reaction reaction--small reaction--1" data-reaction-id="1"><i aria-hidden="true"></i></span></li></ul>'
                  f'<span class="reactionsBar-link">Нравится: {likes}</span></div>' if likes else "")  # fmt: skip
     return (f'<article class="message message--post js-post js-inlineModContainer" data-author="{e(name)}" data-content="post-{pid}" id="js-post-{pid}">'
@@ -370,15 +431,31 @@ def build_lenobl(arts: list[dict], s: Site, now: dt.datetime) -> Site:
               f'<div class="node-stats"><dl class="pairs pairs--rows"><dt>Темы</dt><dd>{len(ads)}</dd></dl></div></div></div>'
               '</div></div></div>'
               '<div class="block"><div class="block-container"><h3 class="block-minorHeader">Статистика форума</h3><div class="block-body"><dl class="pairs pairs--justified"><dt>Участники</dt><dd>3 517</dd></dl></div></div></div>')  # fmt: skip
-    s.page("/", "index.html", lf_shell(f"{LF_NAME}", f'<div class="p-title"><h1 class="p-title-value">{LF_NAME}</h1></div>{forums}', []), "home")
+    s.page(
+        "/",
+        "index.html",
+        lf_shell(
+            f"{LF_NAME}",
+            f'<div class="p-title"><h1 class="p-title-value">{LF_NAME}</h1></div>{forums}',
+            [],
+        ),
+        "home",
+    )
     per = 8
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
-        nav = "".join(f'<li class="pageNav-page{" pageNav-page--current" if k == i else ""}"><a href="{LF_NEWS}{"" if k == 1 else f"page-{k}"}">{k}</a></li>' for k in range(1, len(chunks) + 1))
+        nav = "".join(
+            f'<li class="pageNav-page{" pageNav-page--current" if k == i else ""}"><a href="{LF_NEWS}{"" if k == 1 else f"page-{k}"}">{k}</a></li>'
+            for k in range(1, len(chunks) + 1)
+        )
         if i < len(chunks):
             nav += f'<a href="{LF_NEWS}page-{i + 1}" class="pageNav-jump pageNav-jump--next">Вперёд</a>'
         items = (lf_struct_item(LF_RULES, sticky=True) if i == 1 else "") + "".join(
-            lf_struct_item(a, replies=len(lf_reply_moments(a, now)[0]) + len(lf_reply_moments(a, now)[1])) for a in chunk)
+            lf_struct_item(
+                a, replies=len(lf_reply_moments(a, now)[0]) + len(lf_reply_moments(a, now)[1])
+            )
+            for a in chunk
+        )
         body = (f'<div class="p-title"><h1 class="p-title-value">Новости районов</h1></div><div class="p-description">Новости Ленобласти для родителей</div>'
                 f'<div class="block-outer"><nav class="pageNavWrapper"><div class="pageNav"><ul class="pageNav-main">{nav}</ul></div></nav></div>'
                 f'<div class="block-container"><div class="block-body"><div class="structItemContainer">{items}</div></div></div>')  # fmt: skip
@@ -398,7 +475,9 @@ def build_lenobl(arts: list[dict], s: Site, now: dt.datetime) -> Site:
     rules_text = ("1. В раздел публикуются новости районов Ленинградской области, важные для родителей. Обязательно указывайте источник.<br />\n<br />\n"
                   "2. Обсуждение в теме — в ответах. Оскорбления, реклама и сборы денег без подтверждения удаляются.<br />\n<br />\n"
                   "3. Заголовок темы — суть новости, без «Срочно!» и капслока.")  # fmt: skip
-    rmsg = lf_message(LF_RULES["thread"] * 10, "moderator_len", lf_moment(LF_RULES), rules_text, lf_url(LF_RULES))
+    rmsg = lf_message(
+        LF_RULES["thread"] * 10, "moderator_len", lf_moment(LF_RULES), rules_text, lf_url(LF_RULES)
+    )
     s.page(lf_url(LF_RULES), f"threads/{LF_RULES['slug']}.{LF_RULES['thread']}/index.html",
            lf_shell(f"{LF_RULES['title']} | {LF_NAME}", f'<div class="p-title"><h1 class="p-title-value"><span class="label label--primary">Важно</span> {e(LF_RULES["title"])}</h1></div><div class="block block--messages"><div class="block-container"><div class="block-body">{rmsg}</div></div></div>',
                     [(LF_NEWS, "Новости районов")], "thread_view"), "rules")  # fmt: skip
@@ -406,20 +485,36 @@ def build_lenobl(arts: list[dict], s: Site, now: dt.datetime) -> Site:
     whats = "".join(lf_struct_item(t) for t in everything[:8])
     s.page("/whats-new/", "whats-new/index.html",
            lf_shell(f"Что нового | {LF_NAME}", f'<div class="p-title"><h1 class="p-title-value">Новые сообщения</h1></div><div class="block-container"><div class="structItemContainer">{whats}</div></div>', [("/whats-new/", "Что нового")], "whats_new_posts"), "whats-new")  # fmt: skip
-    mlist = "".join(f'<li class="block-row"><a href="{lf_member_url(k)}" class="username">{e(v[1])}</a> <span class="userTitle">{e(v[3])}</span> · {v[2]}</li>' for k, v in LF_MEMBERS.items())
+    mlist = "".join(
+        f'<li class="block-row"><a href="{lf_member_url(k)}" class="username">{e(v[1])}</a> <span class="userTitle">{e(v[3])}</span> · {v[2]}</li>'
+        for k, v in LF_MEMBERS.items()
+    )
     s.page("/members/", "members/index.html",
            lf_shell(f"Известные участники | {LF_NAME}", f'<div class="p-title"><h1 class="p-title-value">Известные участники</h1></div><div class="block-container"><h3 class="block-minorHeader">Больше всего сообщений</h3><ol class="block-body">{mlist}</ol></div>', [("/members/", "Участники")], "member_notable"), "members")  # fmt: skip
     for k, (uid, name, city, title) in LF_MEMBERS.items():
         mine = [t for t in everything if t["author"] == k][:5]
-        acts = "".join(f'<li class="block-row"><div class="contentRow-title"><a href="{lf_url(t)}">{e(t["title"])}</a></div><div class="contentRow-minor">Тема · {lf_time(lf_moment(t))}</div></li>' for t in mine)
+        acts = "".join(
+            f'<li class="block-row"><div class="contentRow-title"><a href="{lf_url(t)}">{e(t["title"])}</a></div><div class="contentRow-minor">Тема · {lf_time(lf_moment(t))}</div></li>'
+            for t in mine
+        )
         body = (f'<div class="memberHeader"><h1 class="memberHeader-name"><span class="username">{e(name)}</span></h1><div class="memberHeader-blurb"><span class="userTitle">{e(title)}</span> · Откуда: {city}</div>'
                 f'<dl class="pairs pairs--inline"><dt>Регистрация</dt><dd>{short_date(dt.date(2019 + uid % 5, 1 + uid % 12, 1 + uid % 27))}</dd></dl><dl class="pairs pairs--inline"><dt>Сообщения</dt><dd>{uid * 13 + 40}</dd></dl></div>'
                 f'<h2 class="block-tabHeader">Последняя активность</h2><ul class="block-body">{acts}</ul>')  # fmt: skip
-        s.page(lf_member_url(k), f"members/{k}.{uid}/index.html", lf_shell(f"{name} | {LF_NAME}", body, [("/members/", "Участники")], "member_view"), "profile")
+        s.page(
+            lf_member_url(k),
+            f"members/{k}.{uid}/index.html",
+            lf_shell(f"{name} | {LF_NAME}", body, [("/members/", "Участники")], "member_view"),
+            "profile",
+        )
     terms = ('<div class="p-title"><h1 class="p-title-value">Правила форума</h1></div><div class="block-container"><div class="block-body block-row">'
              "<p>Форум объединяет родителей Ленинградской области: кровных, приёмных, опекунов и тех, кто только собирается взять ребёнка в семью.</p>"
              "<ol><li>Уважайте собеседников.</li><li>Не публикуйте персональные данные детей.</li><li>Сборы помощи — только в разделе «Объявления и встречи» и с подтверждением.</li><li>Администрация вправе удалить сообщение без объяснения причин.</li></ol></div></div>")  # fmt: skip
-    s.page("/help/terms/", "help/terms/index.html", lf_shell(f"Правила | {LF_NAME}", terms, [("/help/terms/", "Помощь")], "help_page"), "rules")
+    s.page(
+        "/help/terms/",
+        "help/terms/index.html",
+        lf_shell(f"Правила | {LF_NAME}", terms, [("/help/terms/", "Помощь")], "help_page"),
+        "rules",
+    )
     for slug, (name, ids) in LF_TAGS.items():
         items = "".join(lf_struct_item(a) for a in arts if a["id"] in ids)
         s.page(f"/tags/{slug}/", f"tags/{slug}/index.html",
@@ -430,10 +525,31 @@ def build_lenobl(arts: list[dict], s: Site, now: dt.datetime) -> Site:
         edited = None
         if a.get("edited"):
             edited = dt.datetime.fromisoformat(f"{a['edited'].isoformat()}T10:12:00+03:00")
-        msgs = [lf_message(a["thread"] * 10, a["author"], lf_moment(a), lf_bb(a["text"]), url, a["likes"], edited)]
-        msgs += [lf_message(a["thread"] * 10 + n, who, when, e(txt), url, 0, None, n + 1) for n, (who, txt, when) in enumerate(first_r, 1)]
-        tags = "".join(f'<li><a href="/tags/{slug}/" class="tagItem" dir="auto">{e(name)}</a></li>' for slug, (name, ids) in LF_TAGS.items() if a["id"] in ids)
-        tagline = f'<dl class="tagList tagList--thread"><dt>Теги</dt><dd><ul class="listInline">{tags}</ul></dd></dl>' if tags else ""
+        msgs = [
+            lf_message(
+                a["thread"] * 10,
+                a["author"],
+                lf_moment(a),
+                lf_bb(a["text"]),
+                url,
+                a["likes"],
+                edited,
+            )
+        ]
+        msgs += [
+            lf_message(a["thread"] * 10 + n, who, when, e(txt), url, 0, None, n + 1)
+            for n, (who, txt, when) in enumerate(first_r, 1)
+        ]
+        tags = "".join(
+            f'<li><a href="/tags/{slug}/" class="tagItem" dir="auto">{e(name)}</a></li>'
+            for slug, (name, ids) in LF_TAGS.items()
+            if a["id"] in ids
+        )
+        tagline = (
+            f'<dl class="tagList tagList--thread"><dt>Теги</dt><dd><ul class="listInline">{tags}</ul></dd></dl>'
+            if tags
+            else ""
+        )
         pager = ""
         if second_r:
             pager = (f'<div class="block-outer"><nav class="pageNavWrapper"><div class="pageNav"><ul class="pageNav-main"><li class="pageNav-page pageNav-page--current"><a href="{url}">1</a></li>'
@@ -445,7 +561,12 @@ def build_lenobl(arts: list[dict], s: Site, now: dt.datetime) -> Site:
                lf_shell(f"{a['title']} | {LF_NAME}", body, [(LF_NEWS, "Новости районов")], "thread_view"), "article", a)  # fmt: skip
         if second_r:
             offset = len(first_r) + 1
-            more = "".join(lf_message(a["thread"] * 10 + offset + n, who, when, e(txt), url, 0, None, offset + n + 1) for n, (who, txt, when) in enumerate(second_r))
+            more = "".join(
+                lf_message(
+                    a["thread"] * 10 + offset + n, who, when, e(txt), url, 0, None, offset + n + 1
+                )
+                for n, (who, txt, when) in enumerate(second_r)
+            )
             pager2 = (f'<div class="block-outer"><nav class="pageNavWrapper"><div class="pageNav"><a href="{url}" class="pageNav-jump pageNav-jump--prev">Назад</a><ul class="pageNav-main"><li class="pageNav-page"><a href="{url}">1</a></li>'
                       f'<li class="pageNav-page pageNav-page--current"><a href="{url}page-2">2</a></li></ul></div></nav></div>')  # fmt: skip
             body2 = f'{head}{pager2}<div class="block block--messages"><div class="block-container lbContainer"><div class="block-body js-replyNewMessageContainer">{more}</div></div></div>'
@@ -476,7 +597,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in builders_for(NIGHT1).items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -486,7 +609,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
