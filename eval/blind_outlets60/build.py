@@ -131,22 +131,48 @@ def kz_crumbs(items: list[tuple[str, str | None]]) -> str:
     lis = []
     for i, (name, href) in enumerate(items):
         if i == len(items) - 1:
-            lis.append(f'<li class="cmp-breadcrumb__item cmp-breadcrumb__item--active" aria-current="page"><span itemprop="name">{e(name)}</span></li>')
+            lis.append(
+                f'<li class="cmp-breadcrumb__item cmp-breadcrumb__item--active" aria-current="page"><span itemprop="name">{e(name)}</span></li>'
+            )
         elif href:
-            lis.append(f'<li class="cmp-breadcrumb__item"><a href="{href}" class="cmp-breadcrumb__item-link"><span itemprop="name">{e(name)}</span></a></li>')
+            lis.append(
+                f'<li class="cmp-breadcrumb__item"><a href="{href}" class="cmp-breadcrumb__item-link"><span itemprop="name">{e(name)}</span></a></li>'
+            )
         else:
-            lis.append(f'<li class="cmp-breadcrumb__item"><span itemprop="name">{e(name)}</span></li>')
+            lis.append(
+                f'<li class="cmp-breadcrumb__item"><span itemprop="name">{e(name)}</span></li>'
+            )
     return f'<div class="breadcrumb"><nav class="cmp-breadcrumb" aria-label="Навигационная цепочка"><ol class="cmp-breadcrumb__list">{"".join(lis)}</ol></nav></div>'
 
 
-def kz_shell(title: str, content: str, *, lang: str = "ru", other_lang: str = f"{KZ_TT}.html", template: str = "content-page") -> str:
+def kz_shell(
+    title: str,
+    content: str,
+    *,
+    lang: str = "ru",
+    other_lang: str = f"{KZ_TT}.html",
+    template: str = "content-page",
+) -> str:
     if lang == "ru":
-        nav = [("/", "Главная"), (KZ_NEWS, "Новости"), *((href, name) for href, name in KZ_PAGES.values())]
-        brand, switch = "Министерство труда, занятости и социальной защиты", f'<a class="cmp-languagenavigation__item-link" href="{other_lang}" hreflang="tt" lang="tt">Татарча</a>'
+        nav = [
+            ("/", "Главная"),
+            (KZ_NEWS, "Новости"),
+            *((href, name) for href, name in KZ_PAGES.values()),
+        ]
+        brand, switch = (
+            "Министерство труда, занятости и социальной защиты",
+            f'<a class="cmp-languagenavigation__item-link" href="{other_lang}" hreflang="tt" lang="tt">Татарча</a>',
+        )
     else:
         nav = [(f"{KZ_TT}.html", "Баш бит")]
-        brand, switch = "Хезмәт, халыкны эш белән тәэмин итү һәм социаль яклау министрлыгы", f'<a class="cmp-languagenavigation__item-link" href="{other_lang}" hreflang="ru" lang="ru">Русский</a>'
-    menu = "".join(f'<li class="cmp-navigation__item cmp-navigation__item--level-0"><a href="{href}" class="cmp-navigation__item-link">{e(name)}</a></li>' for href, name in nav)
+        brand, switch = (
+            "Хезмәт, халыкны эш белән тәэмин итү һәм социаль яклау министрлыгы",
+            f'<a class="cmp-languagenavigation__item-link" href="{other_lang}" hreflang="ru" lang="ru">Русский</a>',
+        )
+    menu = "".join(
+        f'<li class="cmp-navigation__item cmp-navigation__item--level-0"><a href="{href}" class="cmp-navigation__item-link">{e(name)}</a></li>'
+        for href, name in nav
+    )
     return f"""<!DOCTYPE HTML>
 <html lang="{lang}">
 <head>
@@ -203,7 +229,12 @@ def kz_title(t: str) -> str:
 def kz_static(s: Site, key: str, kind: str, inner: str) -> None:
     url, name = KZ_PAGES[key]
     crumbs = kz_crumbs([("Главная", "/"), (name, None)])
-    s.page(url, url.lstrip("/"), kz_shell(f"{name} | Минтруд РТ", crumbs + kz_title(name) + kz_text(inner)), kind)
+    s.page(
+        url,
+        url.lstrip("/"),
+        kz_shell(f"{name} | Минтруд РТ", crumbs + kz_title(name) + kz_text(inner)),
+        kind,
+    )
 
 
 def build_kazan(arts: list[dict], s: Site) -> Site:
@@ -214,10 +245,20 @@ def build_kazan(arts: list[dict], s: Site) -> Site:
             f'<div class="cmp-container cmp-container--anons"><h2 class="cmp-title__text">Анонсы</h2>'
             f'<div class="cmp-teaser"><a class="cmp-teaser__title-link" href="{KZ_EVENT}">Республиканский форум приёмных семей</a><p class="cmp-teaser__description">5 декабря, Казань, ДК химиков</p></div></div>'
             f'<div class="cmp-container cmp-container--links"><ul><li><a href="{KZ_PAGES["guide"][0]}">Меры поддержки семей с детьми</a></li><li><a href="{KZ_PAGES["photo"][0]}">Фотогалерея</a></li></ul></div>')  # fmt: skip
-    s.page("/", "index.html", kz_shell("Министерство труда, занятости и социальной защиты Республики Татарстан", home, template="home-page"), "home")
+    s.page(
+        "/",
+        "index.html",
+        kz_shell(
+            "Министерство труда, занятости и социальной защиты Республики Татарстан",
+            home,
+            template="home-page",
+        ),
+        "home",
+    )
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
+
         def page_href(k: int) -> str:
             return KZ_NEWS if k == 1 else KZ_NEWS.replace(".html", f".page-{k}.html")
 
@@ -225,43 +266,110 @@ def build_kazan(arts: list[dict], s: Site) -> Site:
                         else f'<li class="cmp-pagination__item"><a class="cmp-pagination__link" href="{page_href(k)}">{k}</a></li>' for k in range(1, len(chunks) + 1))  # fmt: skip
         if i < len(chunks):
             pager += f'<li class="cmp-pagination__item cmp-pagination__item--next"><a class="cmp-pagination__link" href="{page_href(i + 1)}">Следующая</a></li>'
-        crumbs = kz_crumbs([("Главная", "/"), ("Пресс-центр", None), ("Новости", KZ_NEWS if i > 1 else None)] + ([(f"Страница {i}", None)] if i > 1 else []))
-        body = crumbs + kz_title("Новости") + kz_list(chunk) + f'<nav class="cmp-pagination"><ul class="cmp-pagination__list">{pager}</ul></nav>'
+        crumbs = kz_crumbs(
+            [("Главная", "/"), ("Пресс-центр", None), ("Новости", KZ_NEWS if i > 1 else None)]
+            + ([(f"Страница {i}", None)] if i > 1 else [])
+        )
+        body = (
+            crumbs
+            + kz_title("Новости")
+            + kz_list(chunk)
+            + f'<nav class="cmp-pagination"><ul class="cmp-pagination__list">{pager}</ul></nav>'
+        )
         url = page_href(i)
         s.page(url, url.lstrip("/"), kz_shell("Новости | Минтруд РТ" if i == 1 else f"Новости — страница {i} | Минтруд РТ", body, template="news-list-page"),
                "listing" if i == 1 else "paginated")  # fmt: skip
     kz_static(s, "about", "about", "<p>Министерство труда, занятости и социальной защиты Республики Татарстан — республиканский орган исполнительной власти, осуществляющий государственное управление в сфере труда, занятости населения и социальной защиты.</p>"
               "<p>В ведении министерства — 45 отделов социальной защиты в муниципальных районах и городских округах, комплексные центры социального обслуживания, центры «Семья» и социальные приюты для детей и подростков.</p>"
               "<h2>Руководство</h2><ul><li>Министр — Эльмира Закирова</li><li>Заместитель министра — Лилия Сафина (вопросы семьи и детства)</li><li>Заместитель министра — Ринат Галиев (занятость населения)</li></ul>")  # fmt: skip
-    kz_static(s, "vacancies", "vacancies", "<p>Министерство объявляет конкурс на замещение вакантных должностей государственной гражданской службы:</p><ul><li>главный специалист отдела по делам семьи и детей;</li><li>ведущий консультант отдела трудовых отношений.</li></ul><p>Документы принимаются в течение 21 дня со дня размещения объявления. Телефон отдела кадров: +7 (843) 000-00-01.</p>")
-    kz_static(s, "appeal", "form", '<p>Обращение можно направить в электронной форме. Ответ будет дан в течение 30 дней.</p><form class="cmp-form" action="/content/mintrud/ru/obrashcheniya/_jcr_content/root/form.post.html" method="post"><input type="text" name="fio" placeholder="Фамилия, имя, отчество"/><input type="email" name="email" placeholder="E-mail"/><textarea name="text" placeholder="Текст обращения"></textarea><button type="submit" class="cmp-form-button">Отправить</button></form>')
-    kz_static(s, "contacts", "contacts", "<p>Адрес: 420000, г. Казань, ул. Девятаева, д. 00.</p><p>Приёмная министра: +7 (843) 000-00-00. Горячая линия по вопросам социальной поддержки: 8-800-000-00-00 (круглосуточно).</p><p>Режим работы: понедельник — четверг с 8:00 до 17:00, пятница с 8:00 до 15:45.</p>")
+    kz_static(
+        s,
+        "vacancies",
+        "vacancies",
+        "<p>Министерство объявляет конкурс на замещение вакантных должностей государственной гражданской службы:</p><ul><li>главный специалист отдела по делам семьи и детей;</li><li>ведущий консультант отдела трудовых отношений.</li></ul><p>Документы принимаются в течение 21 дня со дня размещения объявления. Телефон отдела кадров: +7 (843) 000-00-01.</p>",
+    )
+    kz_static(
+        s,
+        "appeal",
+        "form",
+        '<p>Обращение можно направить в электронной форме. Ответ будет дан в течение 30 дней.</p><form class="cmp-form" action="/content/mintrud/ru/obrashcheniya/_jcr_content/root/form.post.html" method="post"><input type="text" name="fio" placeholder="Фамилия, имя, отчество"/><input type="email" name="email" placeholder="E-mail"/><textarea name="text" placeholder="Текст обращения"></textarea><button type="submit" class="cmp-form-button">Отправить</button></form>',
+    )
+    kz_static(
+        s,
+        "contacts",
+        "contacts",
+        "<p>Адрес: 420000, г. Казань, ул. Девятаева, д. 00.</p><p>Приёмная министра: +7 (843) 000-00-00. Горячая линия по вопросам социальной поддержки: 8-800-000-00-00 (круглосуточно).</p><p>Режим работы: понедельник — четверг с 8:00 до 17:00, пятница с 8:00 до 15:45.</p>",
+    )
     kz_static(s, "guide", "guide", "<p>Семьи с детьми, проживающие в Республике Татарстан, могут получить следующие меры социальной поддержки.</p>"
               + body_html("- ежемесячная выплата на ребёнка в возрасте до трёх лет в семьях со среднедушевым доходом ниже прожиточного минимума;\n- ежемесячная денежная выплата многодетным семьям на приобретение лекарств для детей до 6 лет;\n- компенсация 30 процентов оплаты коммунальных услуг многодетным семьям;\n- единовременное пособие при передаче ребёнка на воспитание в семью;\n- ежемесячные выплаты опекунам и приёмным родителям на содержание ребёнка.")
               + "<p>Заявления принимаются в отделах социальной защиты по месту жительства, в МФЦ и на портале государственных и муниципальных услуг Республики Татарстан. Перечень документов уточняйте по телефону горячей линии.</p>")  # fmt: skip
     # announcements and the event
-    ev_crumbs = kz_crumbs([("Главная", "/"), ("Пресс-центр", None), ("Анонсы", KZ_PAGES["anonsy"][0]), ("Республиканский форум приёмных семей", None)])
+    ev_crumbs = kz_crumbs(
+        [
+            ("Главная", "/"),
+            ("Пресс-центр", None),
+            ("Анонсы", KZ_PAGES["anonsy"][0]),
+            ("Республиканский форум приёмных семей", None),
+        ]
+    )
     ev = (ev_crumbs + kz_title("Республиканский форум приёмных семей") + '<div class="cmp-event__meta"><span class="cmp-event__date">Дата проведения: 05.12.2025, 10:00</span> <span class="cmp-event__place">Казань, Дворец культуры химиков</span></div>'
           + kz_text("<p>Министерство приглашает приёмных родителей, опекунов и специалистов органов опеки на республиканский форум приёмных семей. В программе — пленарное заседание, консультации юристов и психологов, мастер-классы для детей.</p><p>Регистрация участников — до 1 декабря по телефону горячей линии.</p>"))  # fmt: skip
-    s.page(KZ_EVENT, KZ_EVENT.lstrip("/"), kz_shell("Республиканский форум приёмных семей | Минтруд РТ", ev, template="event-page"), "event")
-    url, name = KZ_PAGES["anonsy"]
+    s.page(
+        KZ_EVENT,
+        KZ_EVENT.lstrip("/"),
+        kz_shell("Республиканский форум приёмных семей | Минтруд РТ", ev, template="event-page"),
+        "event",
+    )
+    url = KZ_PAGES["anonsy"][0]
     s.page(url, url.lstrip("/"), kz_shell("Анонсы | Минтруд РТ", kz_crumbs([("Главная", "/"), ("Пресс-центр", None), ("Анонсы", None)]) + kz_title("Анонсы")
            + f'<div class="list"><div class="cmp-list"><ul class="cmp-list__list"><li class="cmp-list__item"><a class="cmp-list__item-link" href="{KZ_EVENT}"><span class="cmp-list__item-title">Республиканский форум приёмных семей</span></a><span class="cmp-event__date">05.12.2025</span></li></ul></div></div>'), "events")  # fmt: skip
-    url, name = KZ_PAGES["photo"]
-    photos = [("elabuga-krizisnoe-otdelenie", "Кризисное отделение в Елабуге", "04.09.2025"), ("forum-moskva", "Делегация Татарстана на форуме в Москве", "09.10.2025"), ("donorskaya-akciya", "Донорская акция в министерстве", "12.11.2025")]
-    gallery = "".join(f'<div class="cmp-image"><img src="/content/dam/mintrud/photo/2025/{slug}.jpg" alt="{e(cap)}" class="cmp-image__image"/><span class="cmp-image__title">{e(cap)}, {d}</span></div>' for slug, cap, d in photos)
-    s.page(url, url.lstrip("/"), kz_shell("Фотогалерея | Минтруд РТ", kz_crumbs([("Главная", "/"), ("Пресс-центр", None), ("Фотогалерея", None)]) + kz_title("Фотогалерея") + f'<div class="cmp-carousel">{gallery}</div>'), "gallery")
+    url = KZ_PAGES["photo"][0]
+    photos = [
+        ("elabuga-krizisnoe-otdelenie", "Кризисное отделение в Елабуге", "04.09.2025"),
+        ("forum-moskva", "Делегация Татарстана на форуме в Москве", "09.10.2025"),
+        ("donorskaya-akciya", "Донорская акция в министерстве", "12.11.2025"),
+    ]
+    gallery = "".join(
+        f'<div class="cmp-image"><img src="/content/dam/mintrud/photo/2025/{slug}.jpg" alt="{e(cap)}" class="cmp-image__image"/><span class="cmp-image__title">{e(cap)}, {d}</span></div>'
+        for slug, cap, d in photos
+    )
+    s.page(
+        url,
+        url.lstrip("/"),
+        kz_shell(
+            "Фотогалерея | Минтруд РТ",
+            kz_crumbs([("Главная", "/"), ("Пресс-центр", None), ("Фотогалерея", None)])
+            + kz_title("Фотогалерея")
+            + f'<div class="cmp-carousel">{gallery}</div>',
+        ),
+        "gallery",
+    )
     # the Tatar twin
-    tt_items = "".join(f'<li class="cmp-list__item"><a class="cmp-list__item-link" href="{kz_tt_url(a)}"><span class="cmp-list__item-title">{e(a["tt"]["title"])}</span></a><span class="cmp-news__date">{dotted(a["date"])}</span></li>' for a in twins)
+    tt_items = "".join(
+        f'<li class="cmp-list__item"><a class="cmp-list__item-link" href="{kz_tt_url(a)}"><span class="cmp-list__item-title">{e(a["tt"]["title"])}</span></a><span class="cmp-news__date">{dotted(a["date"])}</span></li>'
+        for a in twins
+    )
     s.page(f"{KZ_TT}.html", f"{KZ_TT.lstrip('/')}.html", kz_shell("Хезмәт, халыкны эш белән тәэмин итү һәм социаль яклау министрлыгы", f'<h2 class="cmp-title__text">Яңалыклар</h2><div class="cmp-list"><ul class="cmp-list__list">{tt_items}</ul></div>', lang="tt", other_lang="/", template="home-page"), "translation")  # fmt: skip
     for a in twins:
         body = (kz_crumbs([("Баш бит", f"{KZ_TT}.html"), ("Яңалыклар", None), (a["tt"]["title"], None)]) + kz_title(a["tt"]["title"])
                 + f'<div class="cmp-news__meta"><span class="cmp-news__date">{dotted(a["date"])}</span></div>' + kz_text(body_html(a["tt"]["text"])))  # fmt: skip
-        s.page(kz_tt_url(a), kz_tt_url(a).lstrip("/"), kz_shell(a["tt"]["title"], body, lang="tt", other_lang=kz_url(a), template="news-page"), "translation")
+        s.page(
+            kz_tt_url(a),
+            kz_tt_url(a).lstrip("/"),
+            kz_shell(a["tt"]["title"], body, lang="tt", other_lang=kz_url(a), template="news-page"),
+            "translation",
+        )
     for a in arts:
         others = [b for b in arts if b is not a][:3]
-        rel = "".join(f'<li class="cmp-list__item"><a class="cmp-list__item-link" href="{kz_url(b)}">{e(b["title"])}</a></li>' for b in others)
-        modified = f' <span class="cmp-news__modified">Дата изменения: {dotted(a["modified"])}</span>' if a.get("modified") else ""
+        rel = "".join(
+            f'<li class="cmp-list__item"><a class="cmp-list__item-link" href="{kz_url(b)}">{e(b["title"])}</a></li>'
+            for b in others
+        )
+        modified = (
+            f' <span class="cmp-news__modified">Дата изменения: {dotted(a["modified"])}</span>'
+            if a.get("modified")
+            else ""
+        )
         body = (kz_crumbs([("Главная", "/"), ("Пресс-центр", None), ("Новости", KZ_NEWS), (a["title"], None)]) + kz_title(a["title"])
                 + f'<div class="cmp-news__meta"><span class="cmp-news__date">{dotted(a["date"])}</span>{modified}</div>'
                 + f'<div class="image"><div class="cmp-image"><img src="/content/dam/mintrud/news/{a["date"].year}/{a["slug"]}.jpg" class="cmp-image__image" alt="{e(a["title"])}"/></div></div>'
@@ -269,7 +377,13 @@ def build_kazan(arts: list[dict], s: Site) -> Site:
                 + '<div class="sharing"><div class="cmp-sharing"><a href="https://vk.com/share.php" class="cmp-sharing__vk">ВКонтакте</a> <a href="https://t.me/share/url" class="cmp-sharing__tg">Telegram</a></div></div>'
                 + f'<div class="cmp-container cmp-container--related"><h2 class="cmp-title__text">Другие новости</h2><div class="cmp-list"><ul class="cmp-list__list">{rel}</ul></div></div>')  # fmt: skip
         other = kz_tt_url(a) if a.get("tt") else f"{KZ_TT}.html"
-        s.page(kz_url(a), kz_url(a).lstrip("/"), kz_shell(f"{a['title']} | Минтруд РТ", body, other_lang=other, template="news-page"), "article", a)
+        s.page(
+            kz_url(a),
+            kz_url(a).lstrip("/"),
+            kz_shell(f"{a['title']} | Минтруд РТ", body, other_lang=other, template="news-page"),
+            "article",
+            a,
+        )
     return s
 
 
@@ -290,14 +404,22 @@ def pr_url(a: dict) -> str:
 def pr_date(a: dict, year: bool = True) -> str:
     d = a["date"]
     if d < PR_LOCALISED:
-        return f"{MONTHS_EN[d.month - 1]} {d.day}, {d.year}" if year else f"{MONTHS_EN[d.month - 1]} {d.day}"
+        return (
+            f"{MONTHS_EN[d.month - 1]} {d.day}, {d.year}"
+            if year
+            else f"{MONTHS_EN[d.month - 1]} {d.day}"
+        )
     return f"{words_date(d)} г." if year else f"{d.day} {MONTHS_GEN[d.month - 1]}"
 
 
 def with_cid(doc: str) -> str:
     """Astro's scoped styles: every element of the body carries the component's cid."""
     head, body = doc.split("<body", 1)
-    body = re.sub(r"<(?!astro-island|/|script|!)([a-z][a-z0-9-]*)([^>]*)>", lambda m: f"<{m.group(1)}{m.group(2)} {PR_CID}>", "<body" + body)
+    body = re.sub(
+        r"<(?!astro-island|/|script|!)([a-z][a-z0-9-]*)([^>]*)>",
+        lambda m: f"<{m.group(1)}{m.group(2)} {PR_CID}>",
+        "<body" + body,
+    )
     return head + body
 
 
@@ -329,7 +451,10 @@ def pr_island(a: dict) -> str:
     comments = a.get("comments", [])
     props = {"postSlug": [0, a["slug"]], "publishedAt": [0, utc],
              "comments": [1, [[0, {"author": [0, c["author"]], "text": [0, c["text"]]}] for c in comments]]}  # fmt: skip
-    items = "".join(f'<li class="comment"><b class="comment__author">{e(c["author"])}</b><p class="comment__text">{e(c["text"])}</p></li>' for c in comments)
+    items = "".join(
+        f'<li class="comment"><b class="comment__author">{e(c["author"])}</b><p class="comment__text">{e(c["text"])}</p></li>'
+        for c in comments
+    )
     return (f'<astro-island uid="Z1{a["id"]}kq" prefix="r{a["id"] % 7}" component-url="/_astro/Comments.D8fK2m1x.js" component-export="default" '
             f'renderer-url="/_astro/client.BhZ9q3Lw.js" props="{e(json.dumps(props, ensure_ascii=False, separators=(",", ":")))}" ssr="" client="visible" '
             f'opts="{e(json.dumps({"name": "Comments", "value": True}, separators=(",", ":")))}" await-children="">'
@@ -347,10 +472,14 @@ def build_primorye(arts: list[dict], s: Site) -> Site:
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
+
         def href(k: int) -> str:
             return "/blog/" if k == 1 else f"/blog/{k}/"
 
-        nums = "".join(f'<span aria-current="page">{k}</span>' if k == i else f'<a href="{href(k)}">{k}</a>' for k in range(1, len(chunks) + 1))
+        nums = "".join(
+            f'<span aria-current="page">{k}</span>' if k == i else f'<a href="{href(k)}">{k}</a>'
+            for k in range(1, len(chunks) + 1)
+        )
         prev = f'<a href="{href(i - 1)}" rel="prev">← Новее</a>' if i > 1 else ""
         nxt = f'<a href="{href(i + 1)}" rel="next">Старее →</a>' if i < len(chunks) else ""
         body = f'<h1>Блог</h1><ul class="post-list">{"".join(pr_card(a) for a in chunk)}</ul><nav class="pagination">{prev}{nums}{nxt}</nav>'
@@ -359,12 +488,35 @@ def build_primorye(arts: list[dict], s: Site) -> Site:
     for slug, name in PR_TAGS.items():
         sel = [a for a in arts if slug in a["tags"]]
         body = f'<h1>Записи с тегом «{name}»</h1><ul class="post-list">{"".join(pr_card(a, with_datetime=False) for a in sel)}</ul><a href="/blog/">← Все записи</a>'
-        s.page(f"/tags/{slug}/", f"tags/{slug}/index.html", pr_shell(f"#{name} — Приморские дети", body), "tag")
+        s.page(
+            f"/tags/{slug}/",
+            f"tags/{slug}/index.html",
+            pr_shell(f"#{name} — Приморские дети", body),
+            "tag",
+        )
     s.page("/about/", "about/index.html", pr_shell("О нас — Приморские дети",
            "<h1>О нас</h1><p>АНО «Приморские дети» работает во Владивостоке с 2017 года. Мы подбираем и обучаем наставников для подростков из центров содействия семейному воспитанию, сопровождаем приёмные семьи и помогаем мамам, оказавшимся в трудной ситуации.</p>"
            f'<p>Мы работаем во Владивостоке, Уссурийске, Находке, Артёме и Арсеньеве. Хотите присоединиться? Прочитайте, <a href="{PR_GUIDE}">как стать наставником</a>.</p>'), "about")  # fmt: skip
-    team = [("Ольга Лысенко", "директор"), ("Марина Ким", "руководитель программы наставничества"), ("Дмитрий Сорокин", "психолог"), ("Анастасия Белых", "куратор семей, Находка")]
-    s.page("/team/", "team/index.html", pr_shell("Команда — Приморские дети", "<h1>Команда</h1><ul class=\"team\">" + "".join(f'<li><img src="/_astro/team-{i}.webp" alt=""><h3>{n}</h3><p>{r}</p></li>' for i, (n, r) in enumerate(team)) + "</ul>"), "team")
+    team = [
+        ("Ольга Лысенко", "директор"),
+        ("Марина Ким", "руководитель программы наставничества"),
+        ("Дмитрий Сорокин", "психолог"),
+        ("Анастасия Белых", "куратор семей, Находка"),
+    ]
+    s.page(
+        "/team/",
+        "team/index.html",
+        pr_shell(
+            "Команда — Приморские дети",
+            '<h1>Команда</h1><ul class="team">'
+            + "".join(
+                f'<li><img src="/_astro/team-{i}.webp" alt=""><h3>{n}</h3><p>{r}</p></li>'
+                for i, (n, r) in enumerate(team)
+            )
+            + "</ul>",
+        ),
+        "team",
+    )
     s.page("/reports/", "reports/index.html", pr_shell("Отчёты — Приморские дети",
            '<h1>Отчёты и документы</h1><ul><li><a href="/files/otchet-2024.pdf">Годовой отчёт за 2024 год (PDF)</a></li><li><a href="/files/ustav.pdf">Устав АНО «Приморские дети» (PDF)</a></li></ul><p>Отчёт за 2025 год будет опубликован в марте 2026 года.</p>'), "documents")  # fmt: skip
     for f in ("otchet-2024.pdf", "ustav.pdf"):
@@ -381,8 +533,16 @@ def build_primorye(arts: list[dict], s: Site) -> Site:
            + "<p>Весь путь от анкеты до первой встречи занимает около двух месяцев. Мы сопровождаем каждую пару и проводим супервизии раз в месяц.</p>"), "guide")  # fmt: skip
     for i, a in enumerate(arts):
         tags = " ".join(f'<a class="tag" href="/tags/{t}/">#{PR_TAGS[t]}</a>' for t in a["tags"])
-        newer = f'<a href="{pr_url(arts[i - 1])}" rel="next">Следующая запись: {e(arts[i - 1]["title"])}</a>' if i > 0 else ""
-        older = f'<a href="{pr_url(arts[i + 1])}" rel="prev">Предыдущая запись: {e(arts[i + 1]["title"])}</a>' if i + 1 < len(arts) else ""
+        newer = (
+            f'<a href="{pr_url(arts[i - 1])}" rel="next">Следующая запись: {e(arts[i - 1]["title"])}</a>'
+            if i > 0
+            else ""
+        )
+        older = (
+            f'<a href="{pr_url(arts[i + 1])}" rel="prev">Предыдущая запись: {e(arts[i + 1]["title"])}</a>'
+            if i + 1 < len(arts)
+            else ""
+        )
         body = (f'<article class="post"><a class="back" href="/blog/">← Блог</a><h1 class="post__title">{e(a["title"])}</h1>'
                 f'<p class="post__meta"><time datetime="{a["date"].isoformat()}">{pr_date(a)}</time> · {tags}</p>'
                 f'<img class="post__cover" src="/_astro/{a["slug"]}.webp" alt="" width="720" height="400">'
@@ -392,7 +552,10 @@ def build_primorye(arts: list[dict], s: Site) -> Site:
                description=lead({"text": a["text"]}, 150)), "article", a)  # fmt: skip
     items = "".join(f"<item><title>{e(a['title'])}</title><link>{{{{BASE}}}}{pr_url(a)}</link><guid isPermaLink=\"true\">{{{{BASE}}}}{pr_url(a)}</guid>"
                     f"<description>{e(lead({'text': a['text']}, 200))}</description><pubDate>{local_dt(a, 'primorye').strftime('%a, %d %b %Y %H:%M:%S +1000')}</pubDate></item>" for a in arts)  # fmt: skip
-    s.write("rss.xml", f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Приморские дети</title><description>Блог АНО «Приморские дети»</description><link>{{{{BASE}}}}/</link><language>ru</language>{items}</channel></rss>\n')
+    s.write(
+        "rss.xml",
+        f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Приморские дети</title><description>Блог АНО «Приморские дети»</description><link>{{{{BASE}}}}/</link><language>ru</language>{items}</channel></rss>\n',
+    )
     return s
 
 
@@ -412,7 +575,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -422,7 +587,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
