@@ -23,8 +23,10 @@ Rows (tab-separated): name, iso, kind, needs_context, shared, population.
   SHARED_SUBJECTS other subjects («Октябрьский», «Первомайский», «Кировский», «Ленинский»: a
   name borne by many places, also by city districts) — it counts only where the text or the
   outlet's home region names its subject. Read from the settlement table, not from a word list.
-- kind `centre`: the district's largest settlement, when it is not a town already in cities.tsv
-  (Чердаклы, Плешаново); in a rural district the largest settlement is nearly always the
+- kind `centre`: the district's largest settlement, when it is not a town of its subject already
+  in cities.tsv (Чердаклы, Плешаново; Михайловка of Приморский край beside the town Михайловка of
+  Волгоградская область, which the tagger then tells apart by context, as it tells a town's
+  namesakes); in a rural district the largest settlement is nearly always the
   centre. A village of the same name in another subject gets a row too (Красный Яр: Астраханская
   and Самарская области; Ивановка: dozens), so the name is ambiguous like a shared town name and
   resolves from context; a centre whose subjects meet a shared district name's in one subject
@@ -175,7 +177,7 @@ def build(rows: list[dict[str, str]]) -> list[tuple[str, str, str, int, int, int
         top = max(places, key=lambda m: int(m["population"] or 0))
         name = top["settlement"]
         if (
-            normalize_word(name) in towns
+            iso in towns.get(normalize_word(name), ())
             or top["type"] == "г"
             or not int(top["population"] or 0)
             or not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁа-яё][а-яё]*)*", name)
@@ -184,7 +186,10 @@ def build(rows: list[dict[str, str]]) -> list[tuple[str, str, str, int, int, int
         # Плешаново, Красный Яр, Ивановка: a village of that name stands in other subjects too,
         # and the name is theirs as well (an ambiguous name, resolved from context)
         ctx = int(needs_context(name))
-        for other in places_by_name[normalize_word(name)] | {iso}:
+        # A centre named like a town of another subject is that town's namesake (the town's
+        # own row makes the name ambiguous); its village namesakes elsewhere add nothing.
+        namesakes = set() if normalize_word(name) in towns else places_by_name[normalize_word(name)]
+        for other in namesakes | {iso}:
             out.add((name, other, "centre", ctx, 0, places_pop[(normalize_word(name), other)]))
     # A name already made shared elsewhere stays one name: shared if any subject's is.
     shared_forms = {(r[0], r[2]) for r in out if r[4]}

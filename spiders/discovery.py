@@ -200,8 +200,10 @@ POST_STREAM_WORDS = frozenset({"feed", "rss"})
 FILE_RE = re.compile(r"\.(jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|xml|zip|rar|mp[34]|avi|css|js)$", re.I)
 NON_ARTICLE_RE = re.compile(f"{FURNITURE_RE.pattern}|{FILE_RE.pattern}", re.I)
 SECTION_HINT_RE = re.compile(r"/(category|categories|rubric|rubrics|rubrika|section|razdel)/", re.I)
+# A slug of three words or more may follow a platform's mark of a person or a community
+# («/@club-slug-of-the-article», «/~user/…»): the mark is no part of the words.
 ARTICLE_PATH_RE = re.compile(
-    r"\d{3,}|/\d{4}/\d{1,2}/|/[a-z0-9]+[-_][a-z0-9]+[-_][a-z0-9-_]+/?$|\.s?html?$", re.I
+    r"\d{3,}|/\d{4}/\d{1,2}/|/[@~]?[a-z0-9]+[-_][a-z0-9]+[-_][a-z0-9-_]+/?$|\.s?html?$", re.I
 )
 ARTICLE_QUERY_RE = re.compile(r"(^|&)(id|ELEMENT_ID|news_id|nid|newsid|article|p)=\d+", re.I)
 # One or two short path words, maybe a dynamic page's extension («/Pages/News.aspx», «/news.php»).

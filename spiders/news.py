@@ -25,6 +25,7 @@ from db.runs import NOT_ARTICLE_STATUS, now_iso, remember_urls, url_is_done
 from newsmon.core.urls import canonical_url, origin, same_origin
 from newsmon.sources.kinds import SOURCE_KINDS
 from pipeline.extract.html import parse_html
+from pipeline.extract.localtime import local_time
 from pipeline.extract.pagetype import non_article_reason
 from pipeline.extract.sitehome import declared_home
 from spiders.discovery import (
@@ -235,7 +236,10 @@ class NewsSpider(scrapy.Spider):
             unknown = [url for url in links.unnamed if not self.is_done(canonical_url(url))]
             for url in unknown[:MAX_PROBES]:
                 yield self._request(url, source, self.parse_probe, kind="probe")
-        dated = teaser_dates(response.body, response.url, links.articles, self._now())
+        # «вчера 18:20» on a listing is the outlet's yesterday: read against its local clock
+        dated = teaser_dates(
+            response.body, response.url, links.articles, local_time(self._now(), source.region_iso)
+        )
         articles: list[scrapy.Request] = []
         waiting = 0
         fresh_already = False

@@ -350,7 +350,7 @@ def _is_head_chrome(line: str, now: datetime.datetime) -> bool:
     сфера»), breadcrumbs, a calendar's residue, a date line (even one after the crawl day)."""
     if _is_prose(line) or len(line) > MAX_CHROME_LINE:
         return False
-    words = line.split()
+    words = [w for w in line.split() if re.search(r"\w", w)]  # «·», «|» separate, name nothing
     if len(words) <= RUBRIC_WORDS and not line.endswith((":", "!", "?")):
         return True
     if all(_CALENDAR_WORD.fullmatch(w.strip(".,")) for w in words):

@@ -332,7 +332,61 @@ def _block_date(block: boilerplate.Block, now: datetime.datetime) -> datetime.da
         # A linked line is a menu or another page's teaser — unless it is marked as the date
         # («<div class="post_date"><a href=…>15 окт в 11:45</a>»: a post's permalink).
         return None
-    return dateline_date(block.text, now, dateish=dateish)
+    date = dateline_date(block.text, now, dateish=dateish)
+    if date is None and block.link_chars and _whole_element(block):
+        # A byline's author is a link to their page, named as long as a body's name may be
+        # («Центр социальных служб для семьи, детей и молодёжи · 3 сен 2025»): a name, not
+        # the lower-case words of a sentence.
+        unlinked = _without_named_links(block.el)
+        if unlinked != block.text:
+            date = dateline_date(unlinked, now, dateish=dateish)
+    return date
+
+
+def _whole_element(block: boilerplate.Block) -> bool:
+    """The block's element is one line: no block inside it (not a container whose loose text
+    the block is)."""
+    return not any(
+        isinstance(el.tag, str) and el.tag in boilerplate.BLOCK_TAGS
+        for el in block.el.iterdescendants()
+    )
+
+
+def _without_named_links(el: HtmlElement) -> str:
+    """The line's words with each link that is a field of its own and holds no digit (a name,
+    not a date: «<a>Центр …</a> · 3 сен 2025») as a bare «·»; a link inside a sentence («im <a>Cafe
+    Hurricane</a> statt») keeps its words."""
+    parts: list[str] = []
+    names: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if not isinstance(child.tag, str):
+                pass
+            elif child.tag == "a" and not re.search(r"\d", child.text_content()):
+                parts.append(f"\x00{len(names)}\x00")
+                names.append(child.text_content())
+            else:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    line = " ".join("".join(parts).split())
+
+    def field_or_words(match: re.Match[str]) -> str:
+        before, after = line[: match.start()].rstrip(), line[match.end() :].lstrip()
+        alone = (not before or before[-1] in _FIELD_SEPARATORS) and (
+            not after or after[0] in _FIELD_SEPARATORS)
+        return "·" if alone else names[int(match.group(1))]
+
+    return " ".join(re.sub(r"\x00(\d+)\x00", field_or_words, line).split())
+
+
+# What stands between a date line's fields: «Автор · 3 сен 2025 | 1 024 просмотра».
+_FIELD_SEPARATORS = frozenset("·|•/—–,:»«")
 
 
 _LEAD_DATELINE = re.compile(r"^(.{6,80}?)(?:\.\s|\s[—–-]\s|\s/)")

@@ -122,6 +122,9 @@ class Structure:
     # an author's or a person's card over the feed of their articles.
     feed_after_body: int = 0
     feed_prose_chars: int = 0
+    # The body is one item of a feed whose dated items each end in a link to the rest of their
+    # text («…по…» «ещё»): a group's or a channel's feed, not a material.
+    excerpt_feed_around_body: int = 0
 
     @property
     def body_chars(self) -> int:
@@ -524,6 +527,35 @@ def _cards(group: list[HtmlElement], t: _Subtrees, url: str) -> list[HtmlElement
     return cards
 
 
+# The words of a link to the rest of a cut text: «ещё», «Читать далее», «Показать полностью».
+_REST_OF_TEXT_RE = re.compile(
+    r"^(?:подробнее|читать(?:\s+(?:полностью|далее|дальше|ещё|еще))?|далее|дальше|ещё|еще"
+    r"|(?:показать|открыть)\s+(?:полностью|целиком)|полностью|read\s+more|more)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _excerpt_feed_around(body_el: HtmlElement, groups: list[list[HtmlElement]], url: str) -> int:
+    """How many items the feed holding the body has, when its items each carry a date, an
+    excerpt and a link to the rest of their text on a page of its own; 0 when the body is in
+    no such feed."""
+    for group in groups:
+        if not _in_any(body_el, set(group)):
+            continue
+        excerpts = [m for m in group if _dated(m) and _links_to_its_rest(m, url)]
+        if len(excerpts) >= 3 and len(excerpts) >= 0.6 * len(group):
+            return len(excerpts)
+    return 0
+
+
+def _links_to_its_rest(item: HtmlElement, url: str) -> bool:
+    return any(
+        _real_link(a.get("href")) and not same_page(a.get("href", ""), url)
+        and _REST_OF_TEXT_RE.match(" ".join(a.text_content().split()))
+        for a in item.iter("a")
+    )
+
+
 def _in_any(el: HtmlElement, roots: set[HtmlElement]) -> bool:
     return any(a in roots for a in _self_and_ancestors(el))
 
@@ -559,6 +591,8 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
     for b in all_prose:
         (s.teaser_prose if _in_any(b.owner, teaser_roots) else s.prose).append(b)
     s.body, s.governing = _body(s)
+    if s.body:
+        s.excerpt_feed_around_body = _excerpt_feed_around(s.body[0].owner, s.repeated, url)
     g = s.governing
     if s.body and g is not None and g in s.title_links:
         teaser = _teaser_item(g, t)

@@ -138,6 +138,9 @@ def judge(s: Structure) -> Verdict:
     """The page's type from its structure alone."""
     teaser_governed = s.governing is not None and s.governing in s.title_links
     if has_body(s):
+        if s.excerpt_feed_around_body:
+            return Verdict("not", f"listing of {s.excerpt_feed_around_body} excerpts, each with a "
+                           "link to the rest of its text")
         if (s.fields_before_body >= CARD_MIN_FIELDS and s.contacts_before_body
                 and s.body_chars < CARD_MAX_BODY):
             return Verdict("not", f"card of {s.fields_before_body} fields above the text")
@@ -303,8 +306,9 @@ def _hint(url: str, body: bytes, words: Words) -> str | None:
 
 def translation_of_russian(tree: HtmlElement | None) -> str | None:
     """The page's language when it is not Russian and the page names its Russian version
-    (<html lang="ba"> with <link rel="alternate" hreflang="ru">): a bilingual outlet's
-    translation of a material it publishes in Russian, which the Russian page stands for."""
+    (<html lang="ba"> with <link rel="alternate" hreflang="ru">, or a language switch's
+    <a hreflang="ru">Русский</a>): a bilingual outlet's translation of a material it publishes
+    in Russian, which the Russian page stands for."""
     if tree is None:
         return None
     lang = (tree.get("lang") or tree.get("xml:lang") or "").strip().lower()
@@ -313,8 +317,9 @@ def translation_of_russian(tree: HtmlElement | None) -> str | None:
         return None
     russian = any(
         (link.get("hreflang") or "").strip().lower().split("-")[0] == "ru"
-        and "alternate" in (link.get("rel") or "").lower()
-        for link in tree.iter("link")
+        and (link.tag == "a" or "alternate" in (link.get("rel") or "").lower())
+        and link.get("href")
+        for link in tree.iter("link", "a")
     )
     return lang if russian else None
 

@@ -401,6 +401,8 @@ def predicated_members(
     own predicate («Прикамье — число семей выросло; Башкирия — открыто шесть школ»). Two or more
     such members in one paragraph make a list whose members all count."""
     found: dict[tuple[int, int], set[str]] = {}
+    openers: dict[int, str] = {}  # sentence start → the member opening that sentence
+    gapped: list[int] = []  # sentence starts of members opening a gapped clause
     for m in mentions:
         iso = resolve(m)
         if iso is None:
@@ -409,8 +411,23 @@ def predicated_members(
         head = text[seg + 1 : m.start]
         tail = text[m.end : m.end + 3]
         opens = ROW_OPENING.fullmatch(head.lower())
+        if opens:
+            openers.setdefault(seg, iso)
         if opens and re.match(r"\s*[—–:|]", tail):
             found.setdefault(_rows(text, m.start), set()).add(iso)
+            continue
+        # A clause whose verb the sentence gave once: «A берёт на себя подготовку кураторов,
+        # B — методические материалы, C — летнюю смену». Its member stands after a comma,
+        # followed by the dash that stands for the verb, and acts as the opener does.
+        comma = text.rfind(",", seg + 1, m.start)
+        if comma >= 0 and ROW_OPENING.fullmatch(text[comma + 1 : m.start].lower()) and re.match(
+            r"\s*[—–]\s+\w", tail + text[m.end + 3 : m.end + 5]
+        ):
+            found.setdefault(_rows(text, m.start), set()).add(iso)
+            gapped.append(seg)
+    for seg in gapped:
+        if seg in openers:
+            found.setdefault(_rows(text, seg + 1), set()).add(openers[seg])
     return {iso for isos in found.values() if len(isos) >= 2 for iso in isos}
 
 
