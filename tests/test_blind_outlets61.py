@@ -168,4 +168,3 @@ def test_committed_sites_are_what_build_py_renders(tmp_path):
         k for k in committed.keys() | rendered.keys() if committed.get(k) != rendered.get(k)
     )
     assert not changed, f"eval/blind_outlets61/ is stale: run build.py and commit ({changed[:5]})"
-

@@ -80,7 +80,7 @@ def newest_first(arts: list[dict]) -> list[dict]:
 
 
 def chunked(arts: list[dict], per: int) -> list[list[dict]]:
-    return [arts[i:i + per] for i in range(0, len(arts), per)] or [[]]
+    return [arts[i : i + per] for i in range(0, len(arts), per)] or [[]]
 
 
 def body_html(a: dict) -> str:
@@ -141,7 +141,10 @@ def kr_comments(a: dict) -> list[dict]:
 
 def kr_shell(title: str, content: str, crumbs: list[tuple[str, str]], body_class: str = "") -> str:
     nav = "".join(f'<li><a href="/news/{slug}/">{name}</a></li>' for name, slug in KR_CATS.values())
-    crumb = "".join(f'<li><a href="{u}"><span>{e(t)} <i class="fa fa-angle-right"></i></span></a></li>' for u, t in crumbs)
+    crumb = "".join(
+        f'<li><a href="{u}"><span>{e(t)} <i class="fa fa-angle-right"></i></span></a></li>'
+        for u, t in crumbs
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru-RU" dir="ltr">
 <head>
@@ -184,16 +187,31 @@ def kr_item(a: dict) -> str:
 
 
 def kr_list(arts: list[dict]) -> str:
-    return '<ol class="ipsDataList ipsDataList_large ipsClear" data-role="tableRows">' + "".join(map(kr_item, arts)) + "</ol>"
+    return (
+        '<ol class="ipsDataList ipsDataList_large ipsClear" data-role="tableRows">'
+        + "".join(map(kr_item, arts))
+        + "</ol>"
+    )
 
 
 def kr_pager(i: int, n: int) -> str:
     if n < 2:
         return ""
     url = lambda k: "/news/" if k == 1 else f"/news/page/{k}/"  # noqa: E731
-    items = "".join(f'<li class="ipsPagination_page{" ipsPagination_active" if k == i else ""}"><a href="{url(k)}" data-page="{k}">{k}</a></li>' for k in range(1, n + 1))
-    prev = f'<li class="ipsPagination_prev"><a href="{url(i - 1)}" rel="prev" data-page="{i - 1}">Назад</a></li>' if i > 1 else ""
-    nxt = f'<li class="ipsPagination_next"><a href="{url(i + 1)}" rel="next" data-page="{i + 1}">Далее</a></li>' if i < n else ""
+    items = "".join(
+        f'<li class="ipsPagination_page{" ipsPagination_active" if k == i else ""}"><a href="{url(k)}" data-page="{k}">{k}</a></li>'
+        for k in range(1, n + 1)
+    )
+    prev = (
+        f'<li class="ipsPagination_prev"><a href="{url(i - 1)}" rel="prev" data-page="{i - 1}">Назад</a></li>'
+        if i > 1
+        else ""
+    )
+    nxt = (
+        f'<li class="ipsPagination_next"><a href="{url(i + 1)}" rel="next" data-page="{i + 1}">Далее</a></li>'
+        if i < n
+        else ""
+    )
     return f'<ul class="ipsPagination" data-pages="{n}" data-ipsPagination>{prev}{items}{nxt}</ul>'
 
 
@@ -214,44 +232,115 @@ def build_krasyar(arts: list[dict], s: Site) -> Site:
     home = (f'<section class="ipsWidget ipsWidget_vertical"><h3 class="ipsWidget_title ipsType_reset">Главное</h3>{top}</section>'
             '<section class="ipsWidget"><h3 class="ipsWidget_title ipsType_reset">Фотоальбомы</h3><a href="/gallery/album/3-osen-na-enisee/">Осень на Енисее</a></section>'
             '<p><a class="ipsButton ipsButton_light" href="/news/">Все новости</a></p>')  # fmt: skip
-    s.page("/", "index.html", kr_shell("Енисейский вестник — новости Красноярского края", home, []), "home")
+    s.page(
+        "/",
+        "index.html",
+        kr_shell("Енисейский вестник — новости Красноярского края", home, []),
+        "home",
+    )
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
         body = f'<div class="ipsPageHeader ipsClearfix"><h1 class="ipsType_pageTitle">Новости</h1></div>{kr_pager(i, len(chunks))}<div class="ipsBox">{kr_list(chunk)}</div>{kr_pager(i, len(chunks))}'
-        url, rel = ("/news/", "news/index.html") if i == 1 else (f"/news/page/{i}/", f"news/page/{i}/index.html")
-        title = "Новости — Енисейский вестник" if i == 1 else f"Новости — Страница {i} — Енисейский вестник"
-        s.page(url, rel, kr_shell(title, body, [("/news/", "Новости")]), "listing" if i == 1 else "paginated")
+        url, rel = (
+            ("/news/", "news/index.html")
+            if i == 1
+            else (f"/news/page/{i}/", f"news/page/{i}/index.html")
+        )
+        title = (
+            "Новости — Енисейский вестник"
+            if i == 1
+            else f"Новости — Страница {i} — Енисейский вестник"
+        )
+        s.page(
+            url,
+            rel,
+            kr_shell(title, body, [("/news/", "Новости")]),
+            "listing" if i == 1 else "paginated",
+        )
     for key, (name, slug) in KR_CATS.items():
         sel = [a for a in arts if a["rubric"] == key]
         body = f'<div class="ipsPageHeader"><h1 class="ipsType_pageTitle">{name}</h1></div><div class="ipsBox">{kr_list(sel)}</div>'
-        s.page(f"/news/{slug}/", f"news/{slug}/index.html", kr_shell(f"{name} — Енисейский вестник", body, [("/news/", "Новости"), (f"/news/{slug}/", name)]), "category")
-    for uid, (name, slug, role, city) in KR_MEMBERS.items():
+        s.page(
+            f"/news/{slug}/",
+            f"news/{slug}/index.html",
+            kr_shell(
+                f"{name} — Енисейский вестник",
+                body,
+                [("/news/", "Новости"), (f"/news/{slug}/", name)],
+            ),
+            "category",
+        )
+    for uid, (name, _slug, role, city) in KR_MEMBERS.items():
         own = [a for a in arts if a["author"] == uid]
         said = sum(c["who"] == uid for a in arts for c in kr_comments(a))
         body = (f'<div id="elProfileHeader" class="ipsBox"><h1 class="ipsType_reset ipsPageHead_barText">{e(name)}</h1><span class="ipsType_light">{e(role)}</span></div>'
                 f'<div id="elProfileInfoColumn"><ul class="ipsList_reset"><li>Город: {e(city)}</li><li>Публикаций: {len(own) * 7 + said + 3}</li><li>Зарегистрирован: 14 марта 2019</li></ul></div>'
                 f'<div class="ipsBox"><h2 class="ipsType_sectionTitle">Записи</h2>{kr_list(own[:5]) if own else NO_RECORDS}</div>')  # fmt: skip
-        s.page(kr_member_url(uid), kr_member_url(uid).strip("/") + "/index.html", kr_shell(f"{name} — Енисейский вестник", body, [(kr_member_url(uid), name)], " cProfile"), "profile")
+        s.page(
+            kr_member_url(uid),
+            kr_member_url(uid).strip("/") + "/index.html",
+            kr_shell(
+                f"{name} — Енисейский вестник", body, [(kr_member_url(uid), name)], " cProfile"
+            ),
+            "profile",
+        )
     stream = []
     for a in arts:
-        stream.append((a["date"], a["time"], f'<a href="{kr_member_url(a["author"])}">{e(KR_MEMBERS[a["author"]][0])}</a> добавил(а) запись <a href="{kr_url(a)}">{e(a["title"])}</a> в <a href="/news/{KR_CATS[a["rubric"]][1]}/">{KR_CATS[a["rubric"]][0]}</a>'))
+        stream.append(
+            (
+                a["date"],
+                a["time"],
+                f'<a href="{kr_member_url(a["author"])}">{e(KR_MEMBERS[a["author"]][0])}</a> добавил(а) запись <a href="{kr_url(a)}">{e(a["title"])}</a> в <a href="/news/{KR_CATS[a["rubric"]][1]}/">{KR_CATS[a["rubric"]][0]}</a>',
+            )
+        )
         for c in kr_comments(a):
-            stream.append((c["date"], c["time"], f'<a href="{kr_member_url(c["who"])}">{e(KR_MEMBERS[c["who"]][0])}</a> ответил(а) на запись <a href="{kr_url(a)}#comment-{c["cid"]}">{e(a["title"])}</a>'))
+            stream.append(
+                (
+                    c["date"],
+                    c["time"],
+                    f'<a href="{kr_member_url(c["who"])}">{e(KR_MEMBERS[c["who"]][0])}</a> ответил(а) на запись <a href="{kr_url(a)}#comment-{c["cid"]}">{e(a["title"])}</a>',
+                )
+            )
     stream.sort(key=lambda x: (x[0], x[1]), reverse=True)
-    items = "".join(f'<li class="ipsStreamItem ipsStreamItem_contentBlock"><div class="ipsStreamItem_header">{txt}</div><p class="ipsStreamItem_status ipsType_light">{kr_time(d, t)}</p></li>' for d, t, txt in stream[:10])
-    s.page("/discover/", "discover/index.html", kr_shell("Активность — Енисейский вестник", f'<h1 class="ipsType_pageTitle">Вся активность</h1><ol class="ipsStream ipsList_reset">{items}</ol>', [("/discover/", "Активность")]), "activity")
+    items = "".join(
+        f'<li class="ipsStreamItem ipsStreamItem_contentBlock"><div class="ipsStreamItem_header">{txt}</div><p class="ipsStreamItem_status ipsType_light">{kr_time(d, t)}</p></li>'
+        for d, t, txt in stream[:10]
+    )
+    s.page(
+        "/discover/",
+        "discover/index.html",
+        kr_shell(
+            "Активность — Енисейский вестник",
+            f'<h1 class="ipsType_pageTitle">Вся активность</h1><ol class="ipsStream ipsList_reset">{items}</ol>',
+            [("/discover/", "Активность")],
+        ),
+        "activity",
+    )
     for url, (title, kind, text) in KR_PAGES.items():
-        s.page(url, url.strip("/") + "/index.html", kr_shell(f"{title} — Енисейский вестник", f'<h1 class="ipsType_pageTitle">{title}</h1>{text}', [(url, title)]), kind)
+        s.page(
+            url,
+            url.strip("/") + "/index.html",
+            kr_shell(
+                f"{title} — Енисейский вестник",
+                f'<h1 class="ipsType_pageTitle">{title}</h1>{text}',
+                [(url, title)],
+            ),
+            kind,
+        )
     chron = list(reversed(arts))
     for a in arts:
         uid = a["author"]
         k = chron.index(a)
         prev_next = ""
         if k > 0:
-            prev_next += f'<li><a href="{kr_url(chron[k - 1])}" rel="prev">Предыдущая запись</a></li>'
+            prev_next += (
+                f'<li><a href="{kr_url(chron[k - 1])}" rel="prev">Предыдущая запись</a></li>'
+            )
         if k + 1 < len(chron):
-            prev_next += f'<li><a href="{kr_url(chron[k + 1])}" rel="next">Следующая запись</a></li>'
+            prev_next += (
+                f'<li><a href="{kr_url(chron[k + 1])}" rel="next">Следующая запись</a></li>'
+            )
         comments = kr_comments(a)
         feed = "".join(f'<a id="comment-{c["cid"]}"></a><article id="elComment_{c["cid"]}" class="cComment ipsBox ipsComment ipsComment_parent ipsClearfix">'
                        f'<div class="ipsComment_header"><h3 class="ipsComment_author ipsType_blendLinks"><strong><a href="{kr_member_url(c["who"])}">{e(KR_MEMBERS[c["who"]][0])}</a></strong></h3>'
@@ -267,7 +356,17 @@ def build_krasyar(arts: list[dict], s: Site) -> Site:
                 f'<div class="ipsBox ipsSpacer_top" id="comments" data-controller="core.front.core.commentsWrapper"><h2 class="ipsType_sectionTitle ipsType_reset">Комментарии</h2>'
                 f'<div data-role="commentFeed">{feed or NO_COMMENTS}</div>'
                 f'<div class="ipsAreaBackground ipsPad"><p>Чтобы оставить комментарий, <a href="/contact/">напишите в редакцию</a>.</p></div></div>')  # fmt: skip
-        s.page(kr_url(a), kr_url(a).strip("/") + "/index.html", kr_shell(f"{a['title']} — {cat} — Енисейский вестник", body, [("/news/", "Новости"), (f"/news/{slug}/", cat)]), "article", a)
+        s.page(
+            kr_url(a),
+            kr_url(a).strip("/") + "/index.html",
+            kr_shell(
+                f"{a['title']} — {cat} — Енисейский вестник",
+                body,
+                [("/news/", "Новости"), (f"/news/{slug}/", cat)],
+            ),
+            "article",
+            a,
+        )
     return s
 
 
@@ -275,7 +374,9 @@ def build_krasyar(arts: list[dict], s: Site) -> Site:
 
 YR_CATS = {"priemnye": ("Приёмные семьи", "priemnye-semi"), "mnogodetnye": ("Многодетные семьи", "mnogodetnye"),
            "krizis": ("Кризисная помощь", "krizisnaya-pomoshch"), "obshchestvo": ("Жизнь области", "zhizn-oblasti")}  # fmt: skip
-YR_MOVED = dt.date(2025, 10, 1)  # entries before it were published under /index.php/novosti/comments/
+YR_MOVED = dt.date(
+    2025, 10, 1
+)  # entries before it were published under /index.php/novosti/comments/
 
 
 def yr_url(a: dict) -> str:
@@ -302,9 +403,13 @@ YR_PAGES = {
 
 
 def yr_shell(title: str, content: str, arts: list[dict], head: str = "") -> str:
-    cats = "".join(f'<li><a href="/novosti/category/{slug}">{name}</a></li>' for name, slug in YR_CATS.values())
+    cats = "".join(
+        f'<li><a href="/novosti/category/{slug}">{name}</a></li>' for name, slug in YR_CATS.values()
+    )
     months = sorted({(a["date"].year, a["date"].month) for a in arts}, reverse=True)
-    archive = "".join(f'<li><a href="/novosti/{y}/{m:02d}">{MONTHS_NOM[m - 1]} {y}</a></li>' for y, m in months)
+    archive = "".join(
+        f'<li><a href="/novosti/{y}/{m:02d}">{MONTHS_NOM[m - 1]} {y}</a></li>' for y, m in months
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru">
 <head>
@@ -337,7 +442,9 @@ def yr_entry(a: dict, arts: list[dict]) -> str:
     see = ""
     if a.get("see"):
         older = next(b for b in arts if b["id"] == a["see"])
-        see = f'<p class="see-also">Ранее: <a href="{yr_old_url(older)}">{e(older["title"])}</a></p>'
+        see = (
+            f'<p class="see-also">Ранее: <a href="{yr_old_url(older)}">{e(older["title"])}</a></p>'
+        )
     return (f'<div class="entry"><div class="entry-date">{yr_day(a["date"])}</div><h1>{e(a["title"])}</h1>'
             f'<div class="entry-body">{body_html(a)}{see}</div>'
             f'<p class="entry-cat">Рубрика: <a href="/novosti/category/{slug}">{name}</a></p><p><a href="/novosti/">&laquo; Все новости</a></p></div>')  # fmt: skip
@@ -353,24 +460,68 @@ def build_yar(arts: list[dict], s: Site) -> Site:
     for i, chunk in enumerate(chunks):
         url = "/novosti/" if i == 0 else f"/novosti/P{i * per}"
         link = lambda k: "/novosti/" if k == 0 else f"/novosti/P{k * per}"  # noqa: E731
-        pages = " ".join(f"<strong>{k + 1}</strong>" if k == i else f'<a href="{link(k)}">{k + 1}</a>' for k in range(len(chunks)))
+        pages = " ".join(
+            f"<strong>{k + 1}</strong>" if k == i else f'<a href="{link(k)}">{k + 1}</a>'
+            for k in range(len(chunks))
+        )
         if i + 1 < len(chunks):
             pages += f' <a href="{link(i + 1)}">&rsaquo;</a> <a href="{link(len(chunks) - 1)}">Последняя &rsaquo;</a>'
-        pager = f'<div class="paginate"><span class="pagecount">Страница {i + 1} из {len(chunks)}</span> {pages}</div>' if len(chunks) > 1 else ""
+        pager = (
+            f'<div class="paginate"><span class="pagecount">Страница {i + 1} из {len(chunks)}</span> {pages}</div>'
+            if len(chunks) > 1
+            else ""
+        )
         body = f"<h1>Новости</h1>{''.join(map(yr_teaser, chunk))}{pager}"
         rel = "novosti/index.html" if i == 0 else f"novosti/P{i * per}.html"
-        s.page(url, rel, yr_shell("Новости — Центр «Семья»", body, arts), "listing" if i == 0 else "paginated")
+        s.page(
+            url,
+            rel,
+            yr_shell("Новости — Центр «Семья»", body, arts),
+            "listing" if i == 0 else "paginated",
+        )
     for key, (name, slug) in YR_CATS.items():
         sel = [a for a in arts if a["rubric"] == key]
-        s.page(f"/novosti/category/{slug}", f"novosti/category/{slug}.html", yr_shell(f"{name} — Центр «Семья»", f"<h1>{name}</h1>" + "".join(map(yr_teaser, sel)), arts), "category")
+        s.page(
+            f"/novosti/category/{slug}",
+            f"novosti/category/{slug}.html",
+            yr_shell(
+                f"{name} — Центр «Семья»", f"<h1>{name}</h1>" + "".join(map(yr_teaser, sel)), arts
+            ),
+            "category",
+        )
     for y, m in sorted({(a["date"].year, a["date"].month) for a in arts}):
         sel = [a for a in arts if (a["date"].year, a["date"].month) == (y, m)]
-        s.page(f"/novosti/{y}/{m:02d}", f"novosti/{y}/{m:02d}.html", yr_shell(f"Архив новостей: {MONTHS_NOM[m - 1].lower()} {y} — Центр «Семья»", f"<h1>Архив: {MONTHS_NOM[m - 1].lower()} {y}</h1>" + "".join(map(yr_teaser, sel)), arts), "archive")
+        s.page(
+            f"/novosti/{y}/{m:02d}",
+            f"novosti/{y}/{m:02d}.html",
+            yr_shell(
+                f"Архив новостей: {MONTHS_NOM[m - 1].lower()} {y} — Центр «Семья»",
+                f"<h1>Архив: {MONTHS_NOM[m - 1].lower()} {y}</h1>" + "".join(map(yr_teaser, sel)),
+                arts,
+            ),
+            "archive",
+        )
     for url, (title, kind, text) in YR_PAGES.items():
-        s.page(url, url.strip("/") + ".html", yr_shell(f"{title} — Центр «Семья»", f"<h1>{title}</h1>{text}", arts), kind)
+        s.page(
+            url,
+            url.strip("/") + ".html",
+            yr_shell(f"{title} — Центр «Семья»", f"<h1>{title}</h1>{text}", arts),
+            kind,
+        )
     linked_old = {a["see"] for a in arts if a.get("see")}
     for a in arts:
-        s.page(yr_url(a), yr_url(a).strip("/") + ".html", yr_shell(f"{a['title']} — Центр «Семья»", yr_entry(a, arts), arts, f'\n<link rel="canonical" href="{yr_url(a)}">'), "article", a)
+        s.page(
+            yr_url(a),
+            yr_url(a).strip("/") + ".html",
+            yr_shell(
+                f"{a['title']} — Центр «Семья»",
+                yr_entry(a, arts),
+                arts,
+                f'\n<link rel="canonical" href="{yr_url(a)}">',
+            ),
+            "article",
+            a,
+        )
         if a["date"] < YR_MOVED and a["id"] in linked_old:
             s.page(yr_old_url(a), yr_old_url(a).strip("/") + ".html",
                    yr_shell(f"{a['title']} — Центр «Семья»", yr_entry(a, arts), arts, f'\n<link rel="canonical" href="{yr_url(a)}">'), "old-address")  # fmt: skip
@@ -395,7 +546,9 @@ def build_night1(out: Path) -> None:
     try:
         for name, build in BUILDERS.items():
             build(by_outlet[name], Site(name, night))
-            (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+            (night / name / "site.yml").write_text(
+                site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+            )
     finally:
         NOW["date"] = NIGHT2
 
@@ -408,7 +561,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
