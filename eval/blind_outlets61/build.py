@@ -238,7 +238,7 @@ def build_krasyar(arts: list[dict], s: Site) -> Site:
         kr_shell("Енисейский вестник — новости Красноярского края", home, []),
         "home",
     )
-    per = 5
+    per = 6
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
         body = f'<div class="ipsPageHeader ipsClearfix"><h1 class="ipsType_pageTitle">Новости</h1></div>{kr_pager(i, len(chunks))}<div class="ipsBox">{kr_list(chunk)}</div>{kr_pager(i, len(chunks))}'
