@@ -152,3 +152,32 @@ def test_separators_between_a_cards_fields_are_no_words_of_it():
 
     assert cascade._is_head_chrome("Благотворительный фонд · Новосибирск", NOW)
     assert not cascade._is_head_chrome("Фонд открыл комнату для мам в Бердске", NOW)
+
+
+def test_a_stylesheets_cache_buster_is_not_the_pages_date():
+    from pipeline.extract.dates import find_published
+
+    page = """<html><head><title>Школа приёмных родителей</title>
+<link rel="stylesheet" href="/themes/centr/main.css?v=20250930"></head><body>
+<h1>Школа приёмных родителей</h1><p>Подготовку проходит каждый, кто хочет стать опекуном или
+приёмным родителем. Курс бесплатный, занятия ведут психологи и юристы центра.</p>
+<p>Записаться можно по телефону.</p><footer>© 1996–2025 Центр «Семья»</footer></body></html>"""
+    assert find_published(page, url="http://h/uslugi/shkola", now=NOW) == (None, "none")
+    dated = page.replace("<p>Записаться", "<p>Опубликовано 12.09.2025</p><p>Записаться")
+    assert find_published(dated, url="http://h/uslugi/shkola", now=NOW)[0] == datetime.date(
+        2025, 9, 12)
+
+
+def test_children_kept_home_from_school_on_a_frost_day_are_no_family_kept_together():
+    frost = tag(
+        "Из-за мороза в Норильске отменили занятия для младших классов. Школы открыты, но "
+        "родители могут оставить детей дома.",
+        title="В Норильске объявили актировку",
+    )
+    assert not frost.relevant
+    kept = tag(
+        "Служба экстренного реагирования выезжает в семью в течение суток после сигнала из "
+        "школы. За год в 380 случаях детей удалось оставить дома.",
+        title="Служба помогла сохранить семьи",
+    )
+    assert kept.relevant

@@ -257,7 +257,7 @@ def _htmldate(tree: HtmlElement, url: str, now: datetime.datetime) -> datetime.d
     try:
         found = find_date(tree, url=url, original_date=True, extensive_search=False, **bounds)
         if not found:
-            found = find_date(tree, url=url, original_date=True, **bounds)
+            found = find_date(_without_asset_versions(tree), url=url, original_date=True, **bounds)
             if found and found.endswith("-01-01"):
                 found = None
         date = datetime.date.fromisoformat(found) if found else None
@@ -268,6 +268,22 @@ def _htmldate(tree: HtmlElement, url: str, now: datetime.datetime) -> datetime.d
     except (ValueError, TypeError):  # htmldate's own parsing of odd pages
         return None
     return date if is_plausible(date, now) else None
+
+
+def _without_asset_versions(tree: HtmlElement) -> HtmlElement:
+    """A copy of the page whose stylesheets and scripts lose their query strings: a cache
+    buster («main.css?v=20250930») is the day the theme was built, which htmldate's extensive
+    search reads as the page's."""
+    from copy import deepcopy
+
+    copy = deepcopy(tree)
+    for el, attr in [(el, "href") for el in copy.iter("link")] + [
+        (el, "src") for el in copy.iter("script")
+    ]:
+        value = el.get(attr)
+        if value and "?" in value:
+            el.set(attr, value.split("?", 1)[0])
+    return copy
 
 
 _NUMERIC_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)(?![\d.])")
