@@ -91,6 +91,8 @@ def test_a_translation_whose_language_switch_names_the_russian_page_is_no_materi
 </body></html>""".encode()
     reason = non_article_reason("http://h/tt/news/centr.html", "http://h/", body)
     assert reason is not None and reason.startswith("translation (lang=tt)")
+    wiki = body.replace(b'href="/ru/news/centr.html"', b'href="https://ru.example.org/wiki/x"')
+    assert non_article_reason("http://h/tt/news/centr.html", "http://h/", wiki) is None
     russian = body.replace(b'lang="tt"><head>', b'lang="ru"><head>', 1)
     assert non_article_reason("http://h/ru/news/centr.html", "http://h/", russian) is None
 

@@ -304,11 +304,12 @@ def _hint(url: str, body: bytes, words: Words) -> str | None:
     return None
 
 
-def translation_of_russian(tree: HtmlElement | None) -> str | None:
+def translation_of_russian(tree: HtmlElement | None, url: str) -> str | None:
     """The page's language when it is not Russian and the page names its Russian version
     (<html lang="ba"> with <link rel="alternate" hreflang="ru">, or a language switch's
-    <a hreflang="ru">Русский</a>): a bilingual outlet's translation of a material it publishes
-    in Russian, which the Russian page stands for."""
+    <a hreflang="ru">Русский</a> to a page of the same site, not its home): a bilingual outlet's
+    translation of a material it publishes in Russian, which the Russian page stands for. (A
+    wiki's link to its Russian namesake on another host is another publication.)"""
     if tree is None:
         return None
     lang = (tree.get("lang") or tree.get("xml:lang") or "").strip().lower()
@@ -317,11 +318,22 @@ def translation_of_russian(tree: HtmlElement | None) -> str | None:
         return None
     russian = any(
         (link.get("hreflang") or "").strip().lower().split("-")[0] == "ru"
-        and (link.tag == "a" or "alternate" in (link.get("rel") or "").lower())
         and link.get("href")
+        and (
+            "alternate" in (link.get("rel") or "").lower()
+            if link.tag == "link"
+            else _counterpart_on_site(urljoin(url, link.get("href", "")), url)
+        )
         for link in tree.iter("link", "a")
     )
     return lang if russian else None
+
+
+def _counterpart_on_site(target: str, url: str) -> bool:
+    """A page of the same host deeper than a language's home («/ru/», «/content/site/ru.html»)."""
+    there, here = urlsplit(target), urlsplit(url)
+    segments = [s for s in re.split(r"[/.]", there.path) if s and s != "html"]
+    return there.netloc == here.netloc and len(segments) >= 2
 
 
 # The link from a presentation twin (a site's version for the visually impaired, every Russian
@@ -366,7 +378,7 @@ def non_article_reason(
     if segments and (segments[-1] in words.service or ABOUT_SEGMENT_RE.match(segments[-1])):
         return f"service page /{segments[-1]}/"
     tree = parse(body)
-    language = translation_of_russian(tree)
+    language = translation_of_russian(tree, url)
     if language:
         return f"translation (lang={language}) of a page the site publishes in Russian"
     other = another_site(url, tree, outlet_home) if tree is not None else None
