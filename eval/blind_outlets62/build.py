@@ -169,7 +169,7 @@ def km_shell(title: str, content: str, body_id: str, crumbs: list[tuple[str, str
             </section>
             </div></div>
             <footer id="page-footer" class="footer-popover bg-white"><div class="footer-content-popover container"><div class="footer-section p-3 border-bottom"><div class="logininfo">Вы не вошли в систему (<a href="/login/index.php">Вход</a>)</div></div>
-            <div class="footer-section p-3"><div class="homelink"><a href="/">В начало</a></div><div>Работает на <a href="https://moodle.com">Moodle</a></div><div class="tool_dataprivacy"><a href="/admin/tool/dataprivacy/summary.php">Сводка хранения данных</a></div></div></div></footer>
+            <div class="footer-section p-3"><div class="homelink"><a href="/">В начало</a></div><div>Работает на <a href="https://moodle.com">Moodle</a></div></div></div></footer>
         </div>
     </div>
 </div>
@@ -241,7 +241,7 @@ def build_kemerovo(arts: list[dict], s: Site) -> Site:
     s.query_page("/calendar/view.php?view=upcoming", km_shell("ЦСУ Кузбасс: Календарь: Предстоящие события", f'<h2>Предстоящие события</h2><div class="eventlist">{events}</div><p><a href="/calendar/view.php?view=month">Месяц</a></p>', "page-calendar-upcoming", [("/calendar/view.php?view=month", "Календарь")]), "calendar")
     days = "".join(f'<td class="day text-sm-center{" hasevent" if any(int(d[8:]) == k and d[5:7] == "11" for d, _, _ in KM_EVENTS) else ""}">{k}</td>' + ("</tr><tr>" if (k + 5) % 7 == 0 else "") for k in range(1, 31))
     s.query_page("/calendar/view.php?view=month", km_shell("ЦСУ Кузбасс: Календарь: Месяц", f'<h2>Ноябрь 2025</h2><table class="minicalendar calendartable"><tr><th>Пн</th><th>Вт</th><th>Ср</th><th>Чт</th><th>Пт</th><th>Сб</th><th>Вс</th></tr><tr><td></td><td></td><td></td><td></td><td></td>{days}</tr></table><p><a href="/calendar/view.php?view=upcoming">Предстоящие события</a></p>', "page-calendar-month", [("/calendar/view.php?view=month", "Календарь")]), "calendar")
-    s.query_page("/course/index.php", km_shell("ЦСУ Кузбасс: Курсы", f"<h2>Категории курсов</h2>{courses}", "page-course-index", [("/course/index.php", "Курсы")]), "category")
+    s.page("/course/index.php", "course/index.php.html", km_shell("ЦСУ Кузбасс: Курсы", f"<h2>Категории курсов</h2>{courses}", "page-course-index", [("/course/index.php", "Курсы")]), "category")
     for cid, (name, text) in KM_COURSES.items():
         body = f'<h2>{e(name)}</h2><div class="box py-3 generalbox info"><div class="summary"><p>{e(text)}</p></div></div><div class="box py-3 generalbox"><p>Гостевой доступ к этому курсу запрещён. Войдите, чтобы записаться на курс.</p><a class="btn btn-primary" href="/login/index.php">Вход</a></div>'
         s.query_page(f"/course/view.php?id={cid}", km_shell(f"Курс: {name}", body, "page-enrol-index", [("/course/index.php", "Курсы"), (f"/course/view.php?id={cid}", name)]), "course")
@@ -300,7 +300,7 @@ def tl_shell(title: str, content: str, canonical: str, head: str = "", extra: tu
 <nav class="nav"><a href="/news/">Все новости</a>{nav}<a href="/afisha/">Афиша</a><a href="/spravka/mnogodetnym/">Справочник многодетным</a></nav></header>
 <main class="wrap">{content}</main>
 <footer class="ftr"><p>© 2025 «Тульский курьер». Сетевое издание. Свидетельство о регистрации ЭЛ № ФС 77-00000. 300041, г. Тула, пр. Ленина, д. 00. 16+</p>
-<p><a href="/about/">О редакции</a> · <a href="/authors/">Авторы</a> · <a href="/contacts/">Контакты</a> · <a href="/photo/">Фото</a></p></footer>
+<p><a href="/about/">О редакции</a> · <a href="/contacts/">Контакты</a> · <a href="/photo/">Фото</a></p></footer>
 </body>
 </html>
 """
@@ -336,7 +336,6 @@ def build_tula(arts: list[dict], s: Site) -> Site:
         sel = [a for a in arts if a["rubric"] == name]
         s.page(f"/rubric/{slug}/", f"rubric/{slug}/index.html", tl_shell(f"{name} — Тульский курьер", f"<h1>{name}</h1>" + "".join(map(tl_card, sel)), f"/rubric/{slug}/"), "category")
     s.page("/about/", "about/index.html", tl_shell("О редакции — Тульский курьер", "<h1>О редакции</h1><p>«Тульский курьер» — сетевое издание о Туле и Тульской области. Выходит с 2014 года. Пишем о городе, районах области, людях и их делах.</p><p>Главный редактор — Виктор Астахов.</p>", "/about/"), "about")
-    s.page("/authors/", "authors/index.html", tl_shell("Авторы — Тульский курьер", "<h1>Авторы</h1><ul><li>Мария Зорина — социальная тема, семья и образование</li><li>Денис Крутов — город, транспорт, ЖКХ</li><li>Алексей Фомин — спорт</li><li>Ирина Белова — культура и афиша</li></ul>", "/authors/"), "team")
     s.page("/contacts/", "contacts/index.html", tl_shell("Контакты — Тульский курьер", '<h1>Контакты</h1><p>300041, г. Тула, пр. Ленина, д. 00, офис 0. Телефон: +7 (4872) 00-00-00. Почта: news@kurier-tula.example</p><p>Реклама: +7 (4872) 00-00-01.</p>', "/contacts/"), "contacts")
     s.page("/afisha/", "afisha/index.html", tl_shell("Афиша — Тульский курьер", "<h1>Афиша на неделю</h1><ul><li><b>29 ноября, 12:00</b> — ярмарка «Тульский пряник» в Кремле, вход свободный</li><li><b>30 ноября, 11:00</b> — семейный квест в Ясной Поляне (6+), регистрация обязательна</li><li><b>2 декабря, 18:30</b> — концерт камерного оркестра в филармонии</li></ul>", "/afisha/"), "events")
     s.page("/spravka/mnogodetnym/", "spravka/mnogodetnym/index.html", tl_shell("Справочник: меры поддержки многодетных семей в Тульской области",
