@@ -64,7 +64,20 @@ OUTLETS: dict[str, dict[str, Any]] = {
 
 e = html.escape
 WEEKDAYS = ["понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"]
-MOODLE_SHORT = ["янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.", "дек."]
+MOODLE_SHORT = [
+    "янв.",
+    "февр.",
+    "мар.",
+    "апр.",
+    "мая",
+    "июн.",
+    "июл.",
+    "авг.",
+    "сент.",
+    "окт.",
+    "нояб.",
+    "дек.",
+]
 
 
 def local_dt(a: dict, name: str) -> dt.datetime:
@@ -80,7 +93,7 @@ def newest_first(arts: list[dict]) -> list[dict]:
 
 
 def chunked(arts: list[dict], per: int) -> list[list[dict]]:
-    return [arts[i:i + per] for i in range(0, len(arts), per)] or [[]]
+    return [arts[i : i + per] for i in range(0, len(arts), per)] or [[]]
 
 
 def body_html(a: dict) -> str:
@@ -126,10 +139,21 @@ def km_short(d: dt.date) -> str:
 
 
 def km_shell(title: str, content: str, body_id: str, crumbs: list[tuple[str, str]] = ()) -> str:
-    courses = "".join(f'<li class="column c1"><a href="/course/view.php?id={cid}"><i class="icon fa fa-graduation-cap fa-fw"></i>{e(name)}</a></li>' for cid, (name, _) in KM_COURSES.items())
-    menu = "".join(f'<li class="activity {kind} modtype_{kind}"><a href="/mod/{kind}/view.php?id={pid}"><span class="instancename">{e(name)}</span></a></li>' for pid, (kind, name, _) in KM_PAGES.items())
-    upcoming = "".join(f'<div class="event"><a href="/calendar/view.php?view=upcoming">{e(t)}</a><div class="date">{int(d[8:])} {MONTHS_GEN[int(d[5:7]) - 1]}, {h}</div></div>' for d, h, t in KM_EVENTS[:2])
-    crumb = "".join(f'<li class="breadcrumb-item"><a href="{e(u)}">{e(n)}</a></li>' for u, n in crumbs)
+    courses = "".join(
+        f'<li class="column c1"><a href="/course/view.php?id={cid}"><i class="icon fa fa-graduation-cap fa-fw"></i>{e(name)}</a></li>'
+        for cid, (name, _) in KM_COURSES.items()
+    )
+    menu = "".join(
+        f'<li class="activity {kind} modtype_{kind}"><a href="/mod/{kind}/view.php?id={pid}"><span class="instancename">{e(name)}</span></a></li>'
+        for pid, (kind, name, _) in KM_PAGES.items()
+    )
+    upcoming = "".join(
+        f'<div class="event"><a href="/calendar/view.php?view=upcoming">{e(t)}</a><div class="date">{int(d[8:])} {MONTHS_GEN[int(d[5:7]) - 1]}, {h}</div></div>'
+        for d, h, t in KM_EVENTS[:2]
+    )
+    crumb = "".join(
+        f'<li class="breadcrumb-item"><a href="{e(u)}">{e(n)}</a></li>' for u, n in crumbs
+    )
     return f"""<!DOCTYPE html>
 <html  dir="ltr" lang="ru" xml:lang="ru">
 <head>
@@ -180,7 +204,9 @@ def km_shell(title: str, content: str, body_id: str, crumbs: list[tuple[str, str
 """
 
 
-def km_post(pid: int, d: int, subject: str, uid: int, when: str, text_html: str, first: bool) -> str:
+def km_post(
+    pid: int, d: int, subject: str, uid: int, when: str, text_html: str, first: bool
+) -> str:
     name = KM_USERS[uid][0]
     return (f'<article id="p{pid}" class="forum-post-container mb-2" data-post-id="{pid}" data-region="post" data-target="{pid}-target" tabindex="0" aria-labelledby="post-header-{pid}">'
             f'<div class="d-flex border p-2 mb-2 forumpost focus-target {"firstpost starter" if first else ""}" data-post-id="{pid}" data-region-content="forum-post-core">'
@@ -215,7 +241,10 @@ def build_kemerovo(arts: list[dict], s: Site) -> Site:
         f'<div class="row maincontent"><div class="content"><div class="posting shortenedpost"><p>{e(lead(a, 220))}</p><div class="link"><a href="{km_url(a)}">Читать далее...</a></div></div></div></div>'
         f'<div class="row side"><div class="options"><div class="commands"><a href="{km_url(a)}">Обсудить эту тему ({len(a.get("replies", []))} ответов)</a></div></div></div></div>'
         for a in arts[:3])  # fmt: skip
-    courses = "".join(f'<div class="coursebox clearfix" data-courseid="{cid}"><div class="info"><h3 class="coursename"><a class="aalink" href="/course/view.php?id={cid}">{e(n)}</a></h3></div><div class="content"><div class="summary"><p>{e(t)}</p></div></div></div>' for cid, (n, t) in KM_COURSES.items())
+    courses = "".join(
+        f'<div class="coursebox clearfix" data-courseid="{cid}"><div class="info"><h3 class="coursename"><a class="aalink" href="/course/view.php?id={cid}">{e(n)}</a></h3></div><div class="content"><div class="summary"><p>{e(t)}</p></div></div></div>'
+        for cid, (n, t) in KM_COURSES.items()
+    )
     s.page("/", "index.html", km_shell("ЦСУ Кузбасс", f'<div id="site-news-forum"><h2>Новости сайта</h2>{news}<div class="subscribelink"><a href="/mod/forum/view.php?id=2">Старые темы ...</a></div></div>'
            f'<div id="frontpage-available-course-list"><h2>Доступные курсы</h2><div class="courses frontpage-course-list-all">{courses}</div></div>', "page-site-index"), "home")  # fmt: skip
     per = 5
@@ -223,7 +252,12 @@ def build_kemerovo(arts: list[dict], s: Site) -> Site:
     for i, chunk in enumerate(chunks):
         pager = ""
         if len(chunks) > 1:
-            items = "".join(f'<li class="page-item active"><a href="#" class="page-link">{k + 1}</a></li>' if k == i else f'<li class="page-item"><a href="/mod/forum/view.php?id=2{"" if k == 0 else f"&amp;page={k}"}" class="page-link">{k + 1}</a></li>' for k in range(len(chunks)))
+            items = "".join(
+                f'<li class="page-item active"><a href="#" class="page-link">{k + 1}</a></li>'
+                if k == i
+                else f'<li class="page-item"><a href="/mod/forum/view.php?id=2{"" if k == 0 else f"&amp;page={k}"}" class="page-link">{k + 1}</a></li>'
+                for k in range(len(chunks))
+            )
             pager = f'<nav aria-label="Страница" class="pagination pagination-centered justify-content-center"><ul class="mt-1 pagination">{items}</ul></nav>'
         body = (f'<h2>Новости сайта</h2><div class="activity-description"><p>Новости и объявления центра</p></div><div id="discussion-list">{pager}'
                 f'<table class="table discussion-list"><thead><tr><th scope="col" class="p-l-0">Обсуждение</th><th scope="col" class="author px-3">Начато</th><th scope="col" class="text-center px-2">Ответы</th><th scope="col" class="text-left px-3">Последнее сообщение</th></tr></thead>'
@@ -232,23 +266,100 @@ def build_kemerovo(arts: list[dict], s: Site) -> Site:
                      km_shell("ЦСУ Кузбасс: Новости сайта", body, "page-mod-forum-view", [("/mod/forum/view.php?id=2", "Новости сайта")]),
                      "listing" if i == 0 else "paginated")  # fmt: skip
     for uid, (name, city, desc) in KM_USERS.items():
-        n = sum(a["author"] == uid for a in arts) + sum(r[0] == uid for a in arts for r in a.get("replies", []))
+        n = sum(a["author"] == uid for a in arts) + sum(
+            r[0] == uid for a in arts for r in a.get("replies", [])
+        )
         body = (f'<div class="page-context-header"><h2>{e(name)}</h2></div><div class="userprofile"><div class="description"><p>{e(desc)}</p></div>'
                 f'<section class="node_category card"><h3 class="lead">Подробная информация о пользователе</h3><ul><li class="contentnode"><dl><dt>Город</dt><dd>{city}</dd></dl></li><li class="contentnode"><dl><dt>Часовой пояс</dt><dd>Азия/Новокузнецк</dd></dl></li></ul></section>'
                 f'<section class="node_category card"><h3 class="lead">Активность</h3><ul><li class="contentnode"><dl><dt>Сообщений на форуме</dt><dd>{n}</dd></dl></li></ul></section></div>')  # fmt: skip
-        s.query_page(f"/user/profile.php?id={uid}", km_shell(f"ЦСУ Кузбасс: {name}: Публичный профиль", body, "page-user-profile"), "profile")
-    events = "".join(f'<div class="event card mb-3" data-type="event"><div class="card-header"><h3 class="name d-inline-block">{e(t)}</h3></div><div class="card-body"><div class="row"><div class="col-11">{int(d[8:])} {MONTHS_GEN[int(d[5:7]) - 1]} {d[:4]}, {h}</div></div><p>Событие сайта</p></div></div>' for d, h, t in KM_EVENTS)
-    s.query_page("/calendar/view.php?view=upcoming", km_shell("ЦСУ Кузбасс: Календарь: Предстоящие события", f'<h2>Предстоящие события</h2><div class="eventlist">{events}</div><p><a href="/calendar/view.php?view=month">Месяц</a></p>', "page-calendar-upcoming", [("/calendar/view.php?view=month", "Календарь")]), "calendar")
-    days = "".join(f'<td class="day text-sm-center{" hasevent" if any(int(d[8:]) == k and d[5:7] == "11" for d, _, _ in KM_EVENTS) else ""}">{k}</td>' + ("</tr><tr>" if (k + 5) % 7 == 0 else "") for k in range(1, 31))
-    s.query_page("/calendar/view.php?view=month", km_shell("ЦСУ Кузбасс: Календарь: Месяц", f'<h2>Ноябрь 2025</h2><table class="minicalendar calendartable"><tr><th>Пн</th><th>Вт</th><th>Ср</th><th>Чт</th><th>Пт</th><th>Сб</th><th>Вс</th></tr><tr><td></td><td></td><td></td><td></td><td></td>{days}</tr></table><p><a href="/calendar/view.php?view=upcoming">Предстоящие события</a></p>', "page-calendar-month", [("/calendar/view.php?view=month", "Календарь")]), "calendar")
-    s.page("/course/index.php", "course/index.php.html", km_shell("ЦСУ Кузбасс: Курсы", f"<h2>Категории курсов</h2>{courses}", "page-course-index", [("/course/index.php", "Курсы")]), "category")
+        s.query_page(
+            f"/user/profile.php?id={uid}",
+            km_shell(f"ЦСУ Кузбасс: {name}: Публичный профиль", body, "page-user-profile"),
+            "profile",
+        )
+    events = "".join(
+        f'<div class="event card mb-3" data-type="event"><div class="card-header"><h3 class="name d-inline-block">{e(t)}</h3></div><div class="card-body"><div class="row"><div class="col-11">{int(d[8:])} {MONTHS_GEN[int(d[5:7]) - 1]} {d[:4]}, {h}</div></div><p>Событие сайта</p></div></div>'
+        for d, h, t in KM_EVENTS
+    )
+    s.query_page(
+        "/calendar/view.php?view=upcoming",
+        km_shell(
+            "ЦСУ Кузбасс: Календарь: Предстоящие события",
+            f'<h2>Предстоящие события</h2><div class="eventlist">{events}</div><p><a href="/calendar/view.php?view=month">Месяц</a></p>',
+            "page-calendar-upcoming",
+            [("/calendar/view.php?view=month", "Календарь")],
+        ),
+        "calendar",
+    )
+    days = "".join(
+        f'<td class="day text-sm-center{" hasevent" if any(int(d[8:]) == k and d[5:7] == "11" for d, _, _ in KM_EVENTS) else ""}">{k}</td>'
+        + ("</tr><tr>" if (k + 5) % 7 == 0 else "")
+        for k in range(1, 31)
+    )
+    s.query_page(
+        "/calendar/view.php?view=month",
+        km_shell(
+            "ЦСУ Кузбасс: Календарь: Месяц",
+            f'<h2>Ноябрь 2025</h2><table class="minicalendar calendartable"><tr><th>Пн</th><th>Вт</th><th>Ср</th><th>Чт</th><th>Пт</th><th>Сб</th><th>Вс</th></tr><tr><td></td><td></td><td></td><td></td><td></td>{days}</tr></table><p><a href="/calendar/view.php?view=upcoming">Предстоящие события</a></p>',
+            "page-calendar-month",
+            [("/calendar/view.php?view=month", "Календарь")],
+        ),
+        "calendar",
+    )
+    s.page(
+        "/course/index.php",
+        "course/index.php.html",
+        km_shell(
+            "ЦСУ Кузбасс: Курсы",
+            f"<h2>Категории курсов</h2>{courses}",
+            "page-course-index",
+            [("/course/index.php", "Курсы")],
+        ),
+        "category",
+    )
     for cid, (name, text) in KM_COURSES.items():
         body = f'<h2>{e(name)}</h2><div class="box py-3 generalbox info"><div class="summary"><p>{e(text)}</p></div></div><div class="box py-3 generalbox"><p>Гостевой доступ к этому курсу запрещён. Войдите, чтобы записаться на курс.</p><a class="btn btn-primary" href="/login/index.php">Вход</a></div>'
-        s.query_page(f"/course/view.php?id={cid}", km_shell(f"Курс: {name}", body, "page-enrol-index", [("/course/index.php", "Курсы"), (f"/course/view.php?id={cid}", name)]), "course")
+        s.query_page(
+            f"/course/view.php?id={cid}",
+            km_shell(
+                f"Курс: {name}",
+                body,
+                "page-enrol-index",
+                [("/course/index.php", "Курсы"), (f"/course/view.php?id={cid}", name)],
+            ),
+            "course",
+        )
     for pid, (kind, name, text) in KM_PAGES.items():
-        s.query_page(f"/mod/{kind}/view.php?id={pid}", km_shell(f"ЦСУ Кузбасс: {name}", f'<h2>{e(name)}</h2><div class="box py-3 generalbox center clearfix">{text}</div><div class="modified">Последние изменения: понедельник, 3 февраля 2025, 09:12</div>', f"page-mod-{kind}-view", [(f"/mod/{kind}/view.php?id={pid}", name)]), "about" if kind == "page" else "documents")
-    s.page("/login/index.php", "login/index.php.html", km_shell("ЦСУ Кузбасс: Вход на сайт", '<div class="loginform"><h2>Вход</h2><form action="/login/index.php" method="post" id="login"><input id="username" name="username" placeholder="Логин"><input id="password" name="password" type="password" placeholder="Пароль"><button type="submit" class="btn btn-primary">Вход</button></form><p>Некоторые курсы могут быть открыты для гостей.</p><a href="/login/forgot_password.php">Забыли логин или пароль?</a></div>', "page-login-index"), "login")
-    s.page("/login/forgot_password.php", "login/forgot_password.php.html", km_shell("ЦСУ Кузбасс: Забытый пароль", '<h2>Забытый пароль</h2><p>Для сброса пароля укажите ниже Ваш логин или адрес электронной почты.</p><form action="/login/forgot_password.php" method="post"><input name="username"><input name="email"><button type="submit">Найти</button></form>', "page-login-forgot_password"), "form")
+        s.query_page(
+            f"/mod/{kind}/view.php?id={pid}",
+            km_shell(
+                f"ЦСУ Кузбасс: {name}",
+                f'<h2>{e(name)}</h2><div class="box py-3 generalbox center clearfix">{text}</div><div class="modified">Последние изменения: понедельник, 3 февраля 2025, 09:12</div>',
+                f"page-mod-{kind}-view",
+                [(f"/mod/{kind}/view.php?id={pid}", name)],
+            ),
+            "about" if kind == "page" else "documents",
+        )
+    s.page(
+        "/login/index.php",
+        "login/index.php.html",
+        km_shell(
+            "ЦСУ Кузбасс: Вход на сайт",
+            '<div class="loginform"><h2>Вход</h2><form action="/login/index.php" method="post" id="login"><input id="username" name="username" placeholder="Логин"><input id="password" name="password" type="password" placeholder="Пароль"><button type="submit" class="btn btn-primary">Вход</button></form><p>Некоторые курсы могут быть открыты для гостей.</p><a href="/login/forgot_password.php">Забыли логин или пароль?</a></div>',
+            "page-login-index",
+        ),
+        "login",
+    )
+    s.page(
+        "/login/forgot_password.php",
+        "login/forgot_password.php.html",
+        km_shell(
+            "ЦСУ Кузбасс: Забытый пароль",
+            '<h2>Забытый пароль</h2><p>Для сброса пароля укажите ниже Ваш логин или адрес электронной почты.</p><form action="/login/forgot_password.php" method="post"><input name="username"><input name="email"><button type="submit">Найти</button></form>',
+            "page-login-forgot_password",
+        ),
+        "form",
+    )
     for k, a in enumerate(arts):
         pid = a["id"] * 3 + 20
         posts = km_post(pid, a["id"], a["title"], a["author"], km_byline(a), body_html(a), True)
@@ -282,9 +393,14 @@ def tl_date(a: dict) -> str:
     return f"{a['date'].day} {MONTHS_GEN[a['date'].month - 1]}, {a['time']}"
 
 
-def tl_shell(title: str, content: str, canonical: str, head: str = "", extra: tuple[str, ...] = ()) -> str:
+def tl_shell(
+    title: str, content: str, canonical: str, head: str = "", extra: tuple[str, ...] = ()
+) -> str:
     nav = "".join(f'<a href="/rubric/{slug}/">{name}</a>' for name, slug in TL_RUBRICS.items())
-    scripts = "".join(f'\n<script async custom-element="amp-{x}" src="https://cdn.ampproject.org/v0/amp-{x}-0.1.js"></script>' for x in extra)
+    scripts = "".join(
+        f'\n<script async custom-element="amp-{x}" src="https://cdn.ampproject.org/v0/amp-{x}-0.1.js"></script>'
+        for x in extra
+    )
     return f"""<!doctype html>
 <html ⚡ lang="ru">
 <head>
@@ -314,7 +430,12 @@ def tl_card(a: dict) -> str:
 def tl_pager(i: int, n: int) -> str:
     if n < 2:
         return ""
-    items = "".join(f"<span>{k}</span>" if k == i else f'<a href="/news/{"" if k == 1 else f"?page={k}"}">{k}</a>' for k in range(1, n + 1))
+    items = "".join(
+        f"<span>{k}</span>"
+        if k == i
+        else f'<a href="/news/{"" if k == 1 else f"?page={k}"}">{k}</a>'
+        for k in range(1, n + 1)
+    )
     nxt = f'<a class="next" href="/news/?page={i + 1}">Следующая →</a>' if i < n else ""
     return f'<nav class="pager">{items}{nxt}</nav>'
 
@@ -334,15 +455,78 @@ def build_tula(arts: list[dict], s: Site) -> Site:
             s.query_page(f"/news/?page={i}", shell, "paginated")
     for name, slug in TL_RUBRICS.items():
         sel = [a for a in arts if a["rubric"] == name]
-        s.page(f"/rubric/{slug}/", f"rubric/{slug}/index.html", tl_shell(f"{name} — Тульский курьер", f"<h1>{name}</h1>" + "".join(map(tl_card, sel)), f"/rubric/{slug}/"), "category")
-    s.page("/about/", "about/index.html", tl_shell("О редакции — Тульский курьер", "<h1>О редакции</h1><p>«Тульский курьер» — сетевое издание о Туле и Тульской области. Выходит с 2014 года. Пишем о городе, районах области, людях и их делах.</p><p>Главный редактор — Виктор Астахов.</p>", "/about/"), "about")
-    s.page("/contacts/", "contacts/index.html", tl_shell("Контакты — Тульский курьер", '<h1>Контакты</h1><p>300041, г. Тула, пр. Ленина, д. 00, офис 0. Телефон: +7 (4872) 00-00-00. Почта: news@kurier-tula.example</p><p>Реклама: +7 (4872) 00-00-01.</p>', "/contacts/"), "contacts")
-    s.page("/afisha/", "afisha/index.html", tl_shell("Афиша — Тульский курьер", "<h1>Афиша на неделю</h1><ul><li><b>29 ноября, 12:00</b> — ярмарка «Тульский пряник» в Кремле, вход свободный</li><li><b>30 ноября, 11:00</b> — семейный квест в Ясной Поляне (6+), регистрация обязательна</li><li><b>2 декабря, 18:30</b> — концерт камерного оркестра в филармонии</li></ul>", "/afisha/"), "events")
+        s.page(
+            f"/rubric/{slug}/",
+            f"rubric/{slug}/index.html",
+            tl_shell(
+                f"{name} — Тульский курьер",
+                f"<h1>{name}</h1>" + "".join(map(tl_card, sel)),
+                f"/rubric/{slug}/",
+            ),
+            "category",
+        )
+    s.page(
+        "/about/",
+        "about/index.html",
+        tl_shell(
+            "О редакции — Тульский курьер",
+            "<h1>О редакции</h1><p>«Тульский курьер» — сетевое издание о Туле и Тульской области. Выходит с 2014 года. Пишем о городе, районах области, людях и их делах.</p><p>Главный редактор — Виктор Астахов.</p>",
+            "/about/",
+        ),
+        "about",
+    )
+    s.page(
+        "/contacts/",
+        "contacts/index.html",
+        tl_shell(
+            "Контакты — Тульский курьер",
+            "<h1>Контакты</h1><p>300041, г. Тула, пр. Ленина, д. 00, офис 0. Телефон: +7 (4872) 00-00-00. Почта: news@kurier-tula.example</p><p>Реклама: +7 (4872) 00-00-01.</p>",
+            "/contacts/",
+        ),
+        "contacts",
+    )
+    s.page(
+        "/afisha/",
+        "afisha/index.html",
+        tl_shell(
+            "Афиша — Тульский курьер",
+            "<h1>Афиша на неделю</h1><ul><li><b>29 ноября, 12:00</b> — ярмарка «Тульский пряник» в Кремле, вход свободный</li><li><b>30 ноября, 11:00</b> — семейный квест в Ясной Поляне (6+), регистрация обязательна</li><li><b>2 декабря, 18:30</b> — концерт камерного оркестра в филармонии</li></ul>",
+            "/afisha/",
+        ),
+        "events",
+    )
     s.page("/spravka/mnogodetnym/", "spravka/mnogodetnym/index.html", tl_shell("Справочник: меры поддержки многодетных семей в Тульской области",
            "<h1>Меры поддержки многодетных семей в Тульской области</h1><p>Собрали в одном месте, что положено многодетной семье в регионе и куда обращаться.</p><h2>Выплаты</h2><ul><li>ежемесячная денежная выплата на детей до 18 лет</li><li>компенсация расходов на оплату жилищно-коммунальных услуг</li><li>региональный материнский капитал при рождении третьего ребёнка</li></ul><h2>Льготы</h2><ul><li>бесплатный проезд школьников в автобусах</li><li>бесплатные путёвки в загородные лагеря</li><li>земельный участок или сертификат вместо него</li></ul><p>Обращаться — в центр социальных выплат по месту жительства или через Госуслуги.</p>", "/spravka/mnogodetnym/"), "guide")  # fmt: skip
-    carousel = '<amp-carousel width="1200" height="675" layout="responsive" type="slides">' + "".join(f'<amp-img src="/media/photo/pryanik/{k}.jpg" width="1200" height="675" layout="responsive" alt="Фестиваль пряника, фото {k}"></amp-img>' for k in range(1, 6)) + "</amp-carousel>"
-    s.page("/photo/", "photo/index.html", tl_shell("Фото — Тульский курьер", f'<h1>Фото</h1><div class="card"><a href="/photo/pryanichnyy-festival/"><amp-img src="/media/photo/pryanik/1.jpg" width="320" height="180" layout="fixed" alt=""></amp-img><h3>Фестиваль пряника: как это было</h3></a></div>', "/photo/", extra=()), "gallery")
-    s.page("/photo/pryanichnyy-festival/", "photo/pryanichnyy-festival/index.html", tl_shell("Фестиваль пряника: как это было — фото — Тульский курьер", f"<h1>Фестиваль пряника: как это было</h1>{carousel}<p>Фото: Ирина Белова</p>", "/photo/pryanichnyy-festival/", extra=("carousel",)), "gallery")
+    carousel = (
+        '<amp-carousel width="1200" height="675" layout="responsive" type="slides">'
+        + "".join(
+            f'<amp-img src="/media/photo/pryanik/{k}.jpg" width="1200" height="675" layout="responsive" alt="Фестиваль пряника, фото {k}"></amp-img>'
+            for k in range(1, 6)
+        )
+        + "</amp-carousel>"
+    )
+    s.page(
+        "/photo/",
+        "photo/index.html",
+        tl_shell(
+            "Фото — Тульский курьер",
+            '<h1>Фото</h1><div class="card"><a href="/photo/pryanichnyy-festival/"><amp-img src="/media/photo/pryanik/1.jpg" width="320" height="180" layout="fixed" alt=""></amp-img><h3>Фестиваль пряника: как это было</h3></a></div>',
+            "/photo/",
+            extra=(),
+        ),
+        "gallery",
+    )
+    s.page(
+        "/photo/pryanichnyy-festival/",
+        "photo/pryanichnyy-festival/index.html",
+        tl_shell(
+            "Фестиваль пряника: как это было — фото — Тульский курьер",
+            f"<h1>Фестиваль пряника: как это было</h1>{carousel}<p>Фото: Ирина Белова</p>",
+            "/photo/pryanichnyy-festival/",
+            extra=("carousel",),
+        ),
+        "gallery",
+    )
     for a in arts:
         url = tl_url(a)
         ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": a["title"],
@@ -353,13 +537,33 @@ def build_tula(arts: list[dict], s: Site) -> Site:
         head = f'\n<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>'
         related = [b for b in arts if b is not a and b["rubric"] == a["rubric"]][:3]
         rel = "".join(f'<li><a href="{tl_url(b)}">{e(b["title"])}</a></li>' for b in related)
-        share = "".join(f'<amp-social-share type="{t}" width="40" height="40"{p}></amp-social-share>' for t, p in (("vk", ' data-share-endpoint="https://vk.com/share.php" data-param-url="CANONICAL_URL"'), ("telegram", ' data-share-endpoint="https://t.me/share/url" data-param-url="CANONICAL_URL"'), ("whatsapp", ""), ("email", "")))
+        share = "".join(
+            f'<amp-social-share type="{t}" width="40" height="40"{p}></amp-social-share>'
+            for t, p in (
+                (
+                    "vk",
+                    ' data-share-endpoint="https://vk.com/share.php" data-param-url="CANONICAL_URL"',
+                ),
+                (
+                    "telegram",
+                    ' data-share-endpoint="https://t.me/share/url" data-param-url="CANONICAL_URL"',
+                ),
+                ("whatsapp", ""),
+                ("email", ""),
+            )
+        )
         body = (f'<article class="story"><div class="story__rubric"><a href="/rubric/{TL_RUBRICS[a["rubric"]]}/">{a["rubric"]}</a></div>'
                 f'<h1 class="story__title">{e(a["title"])}</h1><div class="story__meta"><span class="story__date">{tl_date(a)}</span> · <span class="story__author">Текст: {e(a.get("byline", "Редакция"))}</span></div>'
                 f'<amp-img src="/media/2025/{a["date"].month:02d}/{a["id"]}.jpg" width="1200" height="675" layout="responsive" alt="{e(a["title"])}"></amp-img>'
                 f'<div class="story__body">{body_html(a)}</div><div class="share">{share}</div></article>'
                 f'<section class="more"><h2>Читайте также</h2><ul>{rel}</ul></section>')  # fmt: skip
-        s.page(url, url.lstrip("/") + ".html", tl_shell(f"{a['title']} — Тульский курьер", body, url, head, ("social-share",)), "article", a)
+        s.page(
+            url,
+            url.lstrip("/") + ".html",
+            tl_shell(f"{a['title']} — Тульский курьер", body, url, head, ("social-share",)),
+            "article",
+            a,
+        )
     return s
 
 
@@ -379,7 +583,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -389,7 +595,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
