@@ -338,7 +338,7 @@ def build_kemerovo(arts: list[dict], s: Site) -> Site:
                 f"page-mod-{kind}-view",
                 [(f"/mod/{kind}/view.php?id={pid}", name)],
             ),
-            "about" if kind == "page" else "documents",
+            {12: "about", 13: "contacts", 14: "documents", 15: "guide"}[pid],
         )
     s.page(
         "/login/index.php",
