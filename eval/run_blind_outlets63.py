@@ -1,8 +1,8 @@
-"""The blind set 63 of issue 17 (eval/blind_outlets63/), scored by eval/run_blind_outlets.py.
+"""Blind set 63 of issue 17 (eval/blind_outlets63/), scored by eval/run_blind_outlets.py.
 
     .venv/bin/python eval/run_blind_outlets63.py [--quiet] [--db PATH]
 
-Same as ``eval/run_blind_outlets.py --set 13``: two outlets crawled on two nights (night1/, then
+Same as ``eval/run_blind_outlets.py --set 63``: two outlets crawled on two nights (night1/, then
 sites/), September–November 2025; a file of its own so that ``make eval`` (every eval/run_*.py)
 scores it with the others. The first look is recorded in eval/blind_outlets63/README.md.
 """

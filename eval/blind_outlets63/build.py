@@ -109,7 +109,9 @@ def or_url(a: dict) -> str:
 
 
 def or_print(a: dict) -> str:
-    return f"/index2.php?option=com_content&task=view&id={a['jid']}&pop=1&page=0&Itemid={a['itemid']}"
+    return (
+        f"/index2.php?option=com_content&task=view&id={a['jid']}&pop=1&page=0&Itemid={a['itemid']}"
+    )
 
 
 def or_email(a: dict) -> str:
@@ -131,9 +133,14 @@ def or_shell(title: str, content: str, arts: list[dict]) -> str:
         f'<tr align="left"><td><a href="/content/blogcategory/{cid}/{item}/" class="mainlevel">{name}</a></td></tr>'
         for name, (cid, item) in OR_CATS.items()
     )
-    latest = "".join(f'<li class="latestnews"><a href="{e(or_url(a))}" class="latestnews">{e(a["title"])}</a></li>' for a in arts[:5])
+    latest = "".join(
+        f'<li class="latestnews"><a href="{e(or_url(a))}" class="latestnews">{e(a["title"])}</a></li>'
+        for a in arts[:5]
+    )
     months = sorted({(a["date"].year, a["date"].month) for a in arts}, reverse=True)
-    archive = "".join(f'<li><a href="{e(or_archive(y, m))}">{MONTHS_NOM[m - 1]}, {y}</a></li>' for y, m in months)
+    archive = "".join(
+        f'<li><a href="{e(or_archive(y, m))}">{MONTHS_NOM[m - 1]}, {y}</a></li>' for y, m in months
+    )
     return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
 <html xmlns="http://www.w3.org/1999/xhtml">
 <head>
@@ -188,7 +195,14 @@ def or_blog(title: str, arts: list[dict], pager: str = "") -> str:
 
 def build_orel(arts: list[dict], s: Site) -> Site:
     arts = newest_first(arts)
-    s.page("/", "index.html", or_shell("Орловская правда — районное приложение - Главная", or_blog("Главная", arts[:4]), arts), "home")
+    s.page(
+        "/",
+        "index.html",
+        or_shell(
+            "Орловская правда — районное приложение - Главная", or_blog("Главная", arts[:4]), arts
+        ),
+        "home",
+    )
     per = 10
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks):
@@ -197,9 +211,17 @@ def build_orel(arts: list[dict], s: Site) -> Site:
             else f'<a href="/novosti{"" if k == 0 else f"?start={k * per}"}" class="pagenav" title="{k + 1}">{k + 1}</a> '
             for k in range(len(chunks))
         )  # fmt: skip
-        nxt = f'<a href="/novosti?start={(i + 1) * per}" class="pagenav" title="Вперёд">Вперёд &gt;</a>' if i + 1 < len(chunks) else '<span class="pagenav">Вперёд &gt;</span>'
+        nxt = (
+            f'<a href="/novosti?start={(i + 1) * per}" class="pagenav" title="Вперёд">Вперёд &gt;</a>'
+            if i + 1 < len(chunks)
+            else '<span class="pagenav">Вперёд &gt;</span>'
+        )
         pager = f'<tr><td valign="top" align="center"><div class="pagenavcounter">Страница {i + 1} из {len(chunks)}</div>{links}{nxt}</td></tr>'
-        shell = or_shell("Орловская правда — районное приложение - Новости", or_blog("Новости", chunk, pager), arts)
+        shell = or_shell(
+            "Орловская правда — районное приложение - Новости",
+            or_blog("Новости", chunk, pager),
+            arts,
+        )
         if i == 0:
             s.page("/novosti", "novosti.html", shell, "listing")
         else:
@@ -210,19 +232,33 @@ def build_orel(arts: list[dict], s: Site) -> Site:
                or_shell(f"Орловская правда — районное приложение - {name}", or_blog(name, sel), arts), "category")  # fmt: skip
     for y, m in sorted({(a["date"].year, a["date"].month) for a in arts}):
         sel = [a for a in arts if (a["date"].year, a["date"].month) == (y, m)]
-        rows = "".join(f'<tr class="sectiontableentry1"><td>{dotted(a["date"])}</td><td><a href="{e(or_url(a))}">{e(a["title"])}</a></td></tr>' for a in sel)
+        rows = "".join(
+            f'<tr class="sectiontableentry1"><td>{dotted(a["date"])}</td><td><a href="{e(or_url(a))}">{e(a["title"])}</a></td></tr>'
+            for a in sel
+        )
         body = f'<div class="componentheading">Архив: {MONTHS_NOM[m - 1]}, {y}</div><table width="100%" class="contentpane"><tr><td class="sectiontableheader">Дата</td><td class="sectiontableheader">Заголовок</td></tr>{rows}</table>'
-        s.query_page(or_archive(y, m), or_shell(f"Архив - {MONTHS_NOM[m - 1]}, {y}", body, arts), "archive")
+        s.query_page(
+            or_archive(y, m), or_shell(f"Архив - {MONTHS_NOM[m - 1]}, {y}", body, arts), "archive"
+        )
     for url, (name, text) in OR_STATIC.items():
         body = f'<table class="contentpaneopen"><tr><td class="contentheading" width="100%">{name}</td></tr></table><table class="contentpaneopen"><tr><td valign="top">{text}</td></tr></table>'
-        s.page(url, url.strip("/") + "/index.html", or_shell(f"Орловская правда — районное приложение - {name}", body, arts), "about")
+        s.page(
+            url,
+            url.strip("/") + "/index.html",
+            or_shell(f"Орловская правда — районное приложение - {name}", body, arts),
+            "about",
+        )
     s.query_page("/index.php?option=com_contact&Itemid=3", or_shell("Орловская правда — районное приложение - Контакты",
                  '<div class="componentheading">Контакты</div><table class="contentpane"><tr><td>Редакция: 302000, г. Орёл, ул. Ленина, 00<br />Телефон: (4862) 00-00-00</td></tr>'
                  '<tr><td><form action="/index.php" method="post" name="emailForm"><input type="text" name="name" /><textarea name="text"></textarea><input type="submit" value="Отправить" /></form></td></tr></table>', arts), "contacts")  # fmt: skip
     s.query_page("/index.php?option=com_poll&task=results&id=14", or_shell("Орловская правда — районное приложение - Результаты опроса",
                  '<div class="componentheading">Результаты опроса</div><p>Нужна ли в вашем районе школа приёмных родителей?</p><table class="pollstableborder"><tr><td>Да</td><td>68%</td></tr><tr><td>Нет</td><td>32%</td></tr></table><p>Голосов: 214. Первый голос: 01.09.2025.</p>', arts), "poll")  # fmt: skip
     for a in arts:
-        updated = f'<tr><td colspan="2" align="left" class="modifydate">Последнее обновление ( {dotted(a["updated"])} )</td></tr>' if a.get("updated") else ""
+        updated = (
+            f'<tr><td colspan="2" align="left" class="modifydate">Последнее обновление ( {dotted(a["updated"])} )</td></tr>'
+            if a.get("updated")
+            else ""
+        )
         nav = f'<table align="center" style="margin-top: 25px;"><tr><th class="pagenav_prev"><a href="/content/blogcategory/{OR_CATS[a["rubric"]][0]}/{a["itemid"]}/">&lt; Назад</a></th></tr></table>'
         body = (f'<table class="contentpaneopen"><tr><td class="contentheading" width="100%">{e(a["title"])}</td>{or_tools(a)}</tr></table>'
                 f'<table class="contentpaneopen"><tr><td width="70%" align="left" valign="top" colspan="2"><span class="small">Автор: Редакция</span></td></tr>'
@@ -234,10 +270,10 @@ def build_orel(arts: list[dict], s: Site) -> Site:
         else:
             s.query_page(or_url(a), page, "article", a)
         printed = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
-<html xmlns="http://www.w3.org/1999/xhtml"><head><title>{e(a['title'])}</title>
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>{e(a["title"])}</title>
 <meta http-equiv="Content-Type" content="text/html; charset=utf-8" /><meta name="robots" content="noindex, nofollow" />
 <link rel="stylesheet" href="/templates/rhuk_solarflare_ii/css/template_css.css" type="text/css" /></head>
-<body class="contentpane"><table class="contentpaneopen"><tr><td class="contentheading" width="100%">{e(a['title'])}</td>
+<body class="contentpane"><table class="contentpaneopen"><tr><td class="contentheading" width="100%">{e(a["title"])}</td>
 <td align="right" width="100%" class="buttonheading"><a href="#" onclick="javascript:window.print(); return false;" title="Печать"><img src="/images/M_images/printButton.png" alt="Печать" border="0" /></a></td></tr></table>
 <table class="contentpaneopen"><tr><td valign="top" colspan="2" class="createdate">{or_created(a)}</td></tr><tr><td valign="top" colspan="2">{body_html(a)}</td></tr></table></body></html>
 """
@@ -252,7 +288,7 @@ def build_orel(arts: list[dict], s: Site) -> Site:
 <tr><td>Ваш E-mail:</td><td><input type="text" name="youremail" class="inputbox" size="25" /></td></tr>
 <tr><td>Тема сообщения:</td><td><input type="text" name="subject" class="inputbox" maxlength="100" size="40" /></td></tr>
 <tr><td colspan="2"><input type="submit" name="submit" class="button" value="Отправить" />&nbsp;&nbsp;<input type="button" name="cancel" value="Отмена" class="button" onclick="window.close();" /></td></tr></table>
-<input type="hidden" name="id" value="{a['jid']}" /><input type="hidden" name="itemid" value="{a['itemid']}" /></form></body></html>
+<input type="hidden" name="id" value="{a["jid"]}" /><input type="hidden" name="itemid" value="{a["itemid"]}" /></form></body></html>
 """
         s.query_page(or_email(a), email, "form")
     return s
@@ -290,7 +326,9 @@ def kl_url(a: dict) -> str:
 
 
 def kl_dt(a: dict) -> dt.datetime:
-    local = dt.datetime.fromisoformat(f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS['kaluga']['tz']}")
+    local = dt.datetime.fromisoformat(
+        f"{a['date'].isoformat()}T{a['time']}:00{OUTLETS['kaluga']['tz']}"
+    )
     return local.astimezone(dt.timezone.utc)
 
 
@@ -307,7 +345,10 @@ def kl_product_card(p: tuple) -> str:
 
 
 def kl_shell(title: str, content: str, arts: list[dict], template: str = "blog") -> str:
-    recent = "".join(f'<li><a href="{kl_url(a)}">{e(a["title"])}</a> <span class="date">{a["date"].day} {MONTHS_GEN[a["date"].month - 1]}</span></li>' for a in arts[:4])
+    recent = "".join(
+        f'<li><a href="{kl_url(a)}">{e(a["title"])}</a> <span class="date">{a["date"].day} {MONTHS_GEN[a["date"].month - 1]}</span></li>'
+        for a in arts[:4]
+    )
     cards = "".join(map(kl_product_card, KL_PRODUCTS[:2]))
     return f"""<!doctype html>
 <html class="no-js" lang="ru">
@@ -356,10 +397,22 @@ def build_kaluga(arts: list[dict], s: Site) -> Site:
            arts, "index"), "home")  # fmt: skip
     per = 6
     chunks = chunked(arts, per)
-    tag_list = "".join(f'<li><a href="/blogs/novosti/tagged/{t}">{name}</a></li>' for t, name in KL_TAGS.items() if any(t in a["tags"] for a in arts))
+    tag_list = "".join(
+        f'<li><a href="/blogs/novosti/tagged/{t}">{name}</a></li>'
+        for t, name in KL_TAGS.items()
+        if any(t in a["tags"] for a in arts)
+    )
     for i, chunk in enumerate(chunks, 1):
-        prev = f'<span class="prev"><a href="/blogs/novosti{"" if i == 2 else f"?page={i - 1}"}" title="← Назад">←</a></span>' if i > 1 else ""
-        nxt = f'<span class="next"><a href="/blogs/novosti?page={i + 1}" title="Вперёд →">→</a></span>' if i < len(chunks) else ""
+        prev = (
+            f'<span class="prev"><a href="/blogs/novosti{"" if i == 2 else f"?page={i - 1}"}" title="← Назад">←</a></span>'
+            if i > 1
+            else ""
+        )
+        nxt = (
+            f'<span class="next"><a href="/blogs/novosti?page={i + 1}" title="Вперёд →">→</a></span>'
+            if i < len(chunks)
+            else ""
+        )
         pager = f'<div class="pagination">{prev}<span class="page current">{i}</span> из {len(chunks)}{nxt}</div>'
         body = f'<h1>Новости</h1><ul class="blog-filter">{tag_list}</ul>{"".join(map(kl_teaser, chunk))}{pager}'
         shell = kl_shell("Новости – Добрые вещи", body, arts)
@@ -375,21 +428,43 @@ def build_kaluga(arts: list[dict], s: Site) -> Site:
     for handle, name in KL_COLLECTIONS.items():
         sel = [p for p in KL_PRODUCTS if handle == "all" or p[3] == handle]
         body = f'<h1 class="collection-header">{name}</h1><div class="grid grid--uniform">{"".join(map(kl_product_card, sel))}</div><p>Показано товаров: {len(sel)}</p>'
-        s.page(f"/collections/{handle}", f"collections/{handle}.html", kl_shell(f"{name} – Добрые вещи", body, arts, "collection"), "collection")
+        s.page(
+            f"/collections/{handle}",
+            f"collections/{handle}.html",
+            kl_shell(f"{name} – Добрые вещи", body, arts, "collection"),
+            "collection",
+        )
     for p in KL_PRODUCTS:
         handle, name, price, coll = p
         body = (f'<div class="product-single"><nav class="breadcrumb"><a href="/">Главная</a> › <a href="/collections/{coll}">{KL_COLLECTIONS[coll]}</a> › {e(name)}</nav>'
                 f'<h1 class="product-single__title">{e(name)}</h1><p class="product__price">{price} ₽</p>'
                 f'<div class="rte product-single__description"><p>Вещь в хорошем состоянии, прошла проверку волонтёров. Единственный экземпляр.</p><p>Выручка от продажи идёт на помощь семьям с детьми.</p></div>'
                 f'<form method="post" action="/cart/add" accept-charset="UTF-8" class="product-form"><input type="hidden" name="id" value="4{KL_PRODUCTS.index(p) + 101}" /><input type="number" name="quantity" value="1" min="1"><button type="submit" name="add" class="btn product-form__cart-submit">Добавить в корзину</button></form></div>')  # fmt: skip
-        s.page(f"/products/{handle}", f"products/{handle}.html", kl_shell(f"{name} – Добрые вещи", body, arts, "product"), "product")
+        s.page(
+            f"/products/{handle}",
+            f"products/{handle}.html",
+            kl_shell(f"{name} – Добрые вещи", body, arts, "product"),
+            "product",
+        )
     s.page("/cart", "cart.html", kl_shell("Ваша корзина – Добрые вещи",
            '<div class="empty-page-content text-center"><h1>Ваша корзина</h1><p class="cart--empty-message">Ваша корзина пуста.</p><a href="/collections/all" class="btn btn--has-icon-after">Продолжить покупки</a></div>', arts, "cart"), "cart")  # fmt: skip
     kinds = {"o-nas": "about", "sdat-veshchi": "form", "kontakty": "contacts"}
     for slug, (name, text) in KL_PAGES.items():
-        s.page(f"/pages/{slug}", f"pages/{slug}.html", kl_shell(f"{name} – Добрые вещи", f'<div class="rte"><h1>{name}</h1>{text}</div>', arts, "page"), kinds[slug])
+        s.page(
+            f"/pages/{slug}",
+            f"pages/{slug}.html",
+            kl_shell(
+                f"{name} – Добрые вещи",
+                f'<div class="rte"><h1>{name}</h1>{text}</div>',
+                arts,
+                "page",
+            ),
+            kinds[slug],
+        )
     for a in arts:
-        tags = "".join(f'<li><a href="/blogs/novosti/tagged/{t}">{KL_TAGS[t]}</a></li>' for t in a["tags"])
+        tags = "".join(
+            f'<li><a href="/blogs/novosti/tagged/{t}">{KL_TAGS[t]}</a></li>' for t in a["tags"]
+        )
         under = "".join(map(kl_product_card, KL_PRODUCTS[2:]))
         body = (f'<article class="article" itemscope itemtype="http://schema.org/Article"><nav class="breadcrumb"><a href="/">Главная</a> › <a href="/blogs/novosti">Новости</a></nav>'
                 f'<header><h1 class="article__title" itemprop="headline">{e(a["title"])}</h1><span class="article__author">Автор: Добрые вещи</span> · <span class="article__date">{kl_time(a)}</span></header>'
@@ -398,7 +473,13 @@ def build_kaluga(arts: list[dict], s: Site) -> Site:
                 f'<div class="social-sharing"><a target="_blank" href="https://vk.com/share.php?url=https://dobrye-veshchi.example{kl_url(a)}" class="btn--share">Поделиться ВКонтакте</a></div>'
                 f'<p><a href="/blogs/novosti">← Назад к «Новости»</a></p></article>'
                 f'<section class="related-products"><h3>Вещи, которые ищут новых хозяев</h3>{under}</section>')  # fmt: skip
-        s.page(kl_url(a), kl_url(a).strip("/") + ".html", kl_shell(f"{a['title']} – Добрые вещи", body, arts, "article"), "article", a)
+        s.page(
+            kl_url(a),
+            kl_url(a).strip("/") + ".html",
+            kl_shell(f"{a['title']} – Добрые вещи", body, arts, "article"),
+            "article",
+            a,
+        )
     return s
 
 
@@ -418,7 +499,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -428,7 +511,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
