@@ -142,7 +142,9 @@ def test_the_first_night_shows_only_what_was_published_by_then():
         for p in gold["pages"]
         if p["is_article"] and dt.date.fromisoformat(p["published"]) > night1
     ]
-    assert len(later) == 5, "the second night brings two new threads (tyumen) and three posts (belgorod)"
+    assert len(later) == 5, (
+        "the second night brings two new threads (tyumen) and three posts (belgorod)"
+    )
     for (
         p
     ) in later:  # per outlet: a later reprint may carry the title of an earlier original elsewhere
@@ -168,4 +170,3 @@ def test_committed_sites_are_what_build_py_renders(tmp_path):
         k for k in committed.keys() | rendered.keys() if committed.get(k) != rendered.get(k)
     )
     assert not changed, f"eval/blind_outlets64/ is stale: run build.py and commit ({changed[:5]})"
-

@@ -206,9 +206,16 @@ def ty_build(arts: list[dict], s: Site, now: dt.date) -> Site:
     per = 5
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
-        pager = "".join(f'<span class="selected"><a href="javascript://">{k}</a></span>' if k == i else f'<span><a href="/forumdisplay.php?f=12{"" if k == 1 else f"&amp;page={k}"}">{k}</a></span>' for k in range(1, len(chunks) + 1))
+        pager = "".join(
+            f'<span class="selected"><a href="javascript://">{k}</a></span>'
+            if k == i
+            else f'<span><a href="/forumdisplay.php?f=12{"" if k == 1 else f"&amp;page={k}"}">{k}</a></span>'
+            for k in range(1, len(chunks) + 1)
+        )
         nav = f'<div class="threadpagenav"><form action="forumdisplay.php" method="get" class="pagination popupmenu nohovermenu"><span><a href="javascript://" class="popupctrl">Страница {i} из {len(chunks)}</a></span>{pager}</form></div>'
-        bits = ([ty_threadbit(sticky, now)] if i == 1 else []) + [ty_threadbit(t, now) for t in chunk]
+        bits = ([ty_threadbit(sticky, now)] if i == 1 else []) + [
+            ty_threadbit(t, now) for t in chunk
+        ]
         body = (f'<div id="pagetitle" class="pagetitle"><h1>Раздел: <span class="forumtitle">Новости региона</span></h1><p class="description">{TY_FORUMS[12][1]}</p></div>{nav}'
                 f'<div id="threadlist" class="threadlist"><ol id="threads" class="threads">{"".join(bits)}</ol></div>{nav}')  # fmt: skip
         s.query_page("/forumdisplay.php?f=12" + ("" if i == 1 else f"&page={i}"),
@@ -220,12 +227,21 @@ def ty_build(arts: list[dict], s: Site, now: dt.date) -> Site:
     s.query_page(ty_url(event["t"]), ty_thread_page(event, 15, now), "event")
     for uid, (name, town, rank, sig) in TY_USERS.items():
         started = [t for t in arts if t["user"] == uid]
-        recent = "".join(f'<li><a href="{ty_url(t["t"])}">{e(t["title"])}</a></li>' for t in started[:5])
+        recent = "".join(
+            f'<li><a href="{ty_url(t["t"])}">{e(t["title"])}</a></li>' for t in started[:5]
+        )
         body = (f'<div id="member_info"><h1><span class="member_username">{e(name)}</span></h1><p class="usertitle">{rank}</p></div>'
                 f'<div id="view-aboutme" class="subsection block"><h4 class="subsectionhead-understate">Информация</h4><dl class="stats"><dt>Адрес</dt><dd>{town}</dd><dt>Подпись</dt><dd>{e(sig)}</dd></dl>'
                 f'<h4>Темы пользователя</h4><ul>{recent or "<li>Нет тем</li>"}</ul></div>')  # fmt: skip
-        s.query_page(f"/member.php?u={uid}", ty_shell(f"Просмотр профиля: {name} - Тюменский форум приёмных родителей", body), "profile")
-    members = "".join(f'<tr><td class="alt1 username"><a href="/member.php?u={uid}">{e(n)}</a></td><td class="alt2">{rank}</td><td class="alt1">{town}</td></tr>' for uid, (n, town, rank, _) in TY_USERS.items())
+        s.query_page(
+            f"/member.php?u={uid}",
+            ty_shell(f"Просмотр профиля: {name} - Тюменский форум приёмных родителей", body),
+            "profile",
+        )
+    members = "".join(
+        f'<tr><td class="alt1 username"><a href="/member.php?u={uid}">{e(n)}</a></td><td class="alt2">{rank}</td><td class="alt1">{town}</td></tr>'
+        for uid, (n, town, rank, _) in TY_USERS.items()
+    )
     s.page("/memberlist.php", "memberlist.php.html", ty_shell("Список участников - Тюменский форум приёмных родителей",
            f'<h1 class="blockhead">Список участников</h1><table class="tborder memberlist"><tr><th>Имя</th><th>Статус</th><th>Адрес</th></tr>{members}</table>'), "profile")  # fmt: skip
     fresh = "".join(ty_threadbit(t, now) for t in arts[:6])
@@ -271,7 +287,10 @@ def bg_section(inner: str, n: int = 0, cls: str = "") -> str:
 
 
 def bg_shell(title: str, content: str, body_class: str) -> str:
-    menu = "".join(f'<li id="menu-item-{pid}" class="menu-item menu-item-type-post_type menu-item-object-page menu-item-{pid}"><a href="/?page_id={pid}">{name}</a></li>' for pid, name in BG_MENU)
+    menu = "".join(
+        f'<li id="menu-item-{pid}" class="menu-item menu-item-type-post_type menu-item-object-page menu-item-{pid}"><a href="/?page_id={pid}">{name}</a></li>'
+        for pid, name in BG_MENU
+    )
     return f"""<!DOCTYPE html>
 <html lang="ru-RU">
 <head>
@@ -347,13 +366,48 @@ def bg_build(arts: list[dict], s: Site) -> Site:
     for cid, name in BG_CATS.items():
         sel = [a for a in arts if a["cat"] == cid]
         body = f'<div class="container"><div id="content-area" class="clearfix"><div id="left-area"><h1 class="page-title">Рубрика: {name}</h1>{"".join(bg_card(a) for a in sel)}</div></div></div>'
-        root_query_page(s, f"/?cat={cid}", bg_shell(f"{name} | Фонд «Белгородские семьи»", body, f"archive category category-{cid}"), "category")
+        root_query_page(
+            s,
+            f"/?cat={cid}",
+            bg_shell(
+                f"{name} | Фонд «Белгородские семьи»", body, f"archive category category-{cid}"
+            ),
+            "category",
+        )
     body = f'<div class="container"><div id="content-area" class="clearfix"><div id="left-area"><h1 class="page-title">Автор: Редакция фонда</h1>{"".join(bg_card(a) for a in arts[:10])}</div></div></div>'
-    root_query_page(s, "/?author=2", bg_shell("Редакция фонда | Фонд «Белгородские семьи»", body, "archive author author-redakciya author-2"), "author")
-    kinds = {2: "about", 7: "team", 9: "contacts", 15: "documents", 17: "vacancies", 19: "guide", 21: "guide", 23: "event", 25: "gallery"}
+    root_query_page(
+        s,
+        "/?author=2",
+        bg_shell(
+            "Редакция фонда | Фонд «Белгородские семьи»",
+            body,
+            "archive author author-redakciya author-2",
+        ),
+        "author",
+    )
+    kinds = {
+        2: "about",
+        7: "team",
+        9: "contacts",
+        15: "documents",
+        17: "vacancies",
+        19: "guide",
+        21: "guide",
+        23: "event",
+        25: "gallery",
+    }
     for pid, (name, text) in BG_PAGES.items():
         body = bg_section(bg_text(f"<h1>{name}</h1>{text}"))
-        root_query_page(s, f"/?page_id={pid}", bg_shell(f"{name} | Фонд «Белгородские семьи»", body, f"page-template-default page page-id-{pid} et_pb_pagebuilder_layout"), kinds[pid])
+        root_query_page(
+            s,
+            f"/?page_id={pid}",
+            bg_shell(
+                f"{name} | Фонд «Белгородские семьи»",
+                body,
+                f"page-template-default page page-id-{pid} et_pb_pagebuilder_layout",
+            ),
+            kinds[pid],
+        )
     for a in arts:
         others = [b for b in arts if b is not a][:3]
         rel = "".join(f'<li><a href="{bg_url(b)}">{e(b["title"])}</a></li>' for b in others)
@@ -362,7 +416,17 @@ def bg_build(arts: list[dict], s: Site) -> Site:
                 f'<div class="et_post_meta_wrapper"><h1 class="entry-title">{e(a["title"])}</h1>{bg_meta(a)}</div>'
                 f'<div class="entry-content">{bg_section(bg_text(body_html(a["text"])))}</div></article></div>'
                 f'<div id="sidebar"><div id="recent-posts-2" class="et_pb_widget widget_recent_entries"><h4 class="widgettitle">Свежие записи</h4><ul>{rel}</ul></div></div></div></div>')  # fmt: skip
-        root_query_page(s, bg_url(a), bg_shell(f"{a['title']} | Фонд «Белгородские семьи»", body, f"post-template-default single single-post postid-{a['id']} single-format-standard"), "article", a)
+        root_query_page(
+            s,
+            bg_url(a),
+            bg_shell(
+                f"{a['title']} | Фонд «Белгородские семьи»",
+                body,
+                f"post-template-default single single-post postid-{a['id']} single-format-standard",
+            ),
+            "article",
+            a,
+        )
     return s
 
 
@@ -383,7 +447,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in builders(NIGHT1).items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -393,7 +459,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
