@@ -840,6 +840,8 @@ def _read_search(s: Structure, tree: HtmlElement) -> None:
     for inp in tree.iter("input"):
         kind = (inp.get("type") or "text").lower()
         if kind in ("text", "search") and (inp.get("value") or "").strip():
+            if inp.get("readonly") is not None or inp.get("disabled") is not None:
+                continue  # a box to copy the page's link or BB-code from: nobody typed it
             if not _in_chrome(inp):
                 s.search_query = True
 
