@@ -1,4 +1,4 @@
-"""The blind set 65 of issue 17 (eval/blind_outlets65/), scored by eval/run_blind_outlets.py.
+"""Blind set 65 of issue 17 (eval/blind_outlets65/), scored by eval/run_blind_outlets.py.
 
     .venv/bin/python eval/run_blind_outlets65.py [--quiet] [--db PATH]
 

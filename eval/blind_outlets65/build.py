@@ -188,8 +188,17 @@ def build_irkutsk(arts: list[dict], s: Site) -> Site:
     guides = list(IR_GUIDES.items())
     for i, (slug, (title, text)) in enumerate(guides):
         prev = ("/", "Главная") if i == 0 else (f"/{guides[i - 1][0]}/", guides[i - 1][1][0])
-        nxt = (f"/{guides[i + 1][0]}/", guides[i + 1][1][0]) if i + 1 < len(guides) else ("/blog/", "Рассылка")
-        s.page(f"/{slug}/", f"{slug}/index.html", ir_shell(title, f"<h1>{title}</h1>{text}", f"/{slug}/", prev, nxt), "guide")
+        nxt = (
+            (f"/{guides[i + 1][0]}/", guides[i + 1][1][0])
+            if i + 1 < len(guides)
+            else ("/blog/", "Рассылка")
+        )
+        s.page(
+            f"/{slug}/",
+            f"{slug}/index.html",
+            ir_shell(title, f"<h1>{title}</h1>{text}", f"/{slug}/", prev, nxt),
+            "guide",
+        )
     per = 10
     chunks = chunked(arts, per)
     for i, chunk in enumerate(chunks, 1):
@@ -198,9 +207,23 @@ def build_irkutsk(arts: list[dict], s: Site) -> Site:
             pager = '<nav class="md-pagination">' + "".join(
                 f'<span class="md-pagination__current">{k}</span>' if k == i else f'<a href="/blog/{"" if k == 1 else f"page/{k}/"}" class="md-pagination__link">{k}</a>'
                 for k in range(1, len(chunks) + 1)) + "</nav>"  # fmt: skip
-        body = '<div class="md-content__inner"><header class="md-typeset"><h1 id="rassylka">Рассылка</h1></header>' + "".join(map(ir_excerpt, chunk)) + pager + "</div>"
-        url, rel = ("/blog/", "blog/index.html") if i == 1 else (f"/blog/page/{i}/", f"blog/page/{i}/index.html")
-        s.page(url, rel, ir_shell("Рассылка", body, "/blog/", sidebar=side), "listing" if i == 1 else "paginated")
+        body = (
+            '<div class="md-content__inner"><header class="md-typeset"><h1 id="rassylka">Рассылка</h1></header>'
+            + "".join(map(ir_excerpt, chunk))
+            + pager
+            + "</div>"
+        )
+        url, rel = (
+            ("/blog/", "blog/index.html")
+            if i == 1
+            else (f"/blog/page/{i}/", f"blog/page/{i}/index.html")
+        )
+        s.page(
+            url,
+            rel,
+            ir_shell("Рассылка", body, "/blog/", sidebar=side),
+            "listing" if i == 1 else "paginated",
+        )
     s.page("/blog/archive/2025/", "blog/archive/2025/index.html",
            ir_shell("2025", '<header class="md-typeset"><h1 id="2025">2025</h1></header>' + "".join(map(ir_excerpt, arts)), "/blog/", sidebar=side), "archive")  # fmt: skip
     for slug, name in IR_CATS.items():
@@ -303,12 +326,27 @@ def vr_meta(a: dict) -> str:
 def vr_post(a: dict, full: bool = False) -> str:
     tags = "".join(f'<a href="/tags/{t}/" rel="tag"># {VR_TAGS[t]}</a>' for t in a["tags"])
     if full:
-        body = body_html(a, True) + '\n<span id="more"></span>\n' + "\n".join(f"<p>{e(p)}</p>" for p in paras(a)[1:])
-        foot = f'<footer class="post-footer"><div class="post-tags">{tags}</div></footer>' if tags else ""
+        body = (
+            body_html(a, True)
+            + '\n<span id="more"></span>\n'
+            + "\n".join(f"<p>{e(p)}</p>" for p in paras(a)[1:])
+        )
+        foot = (
+            f'<footer class="post-footer"><div class="post-tags">{tags}</div></footer>'
+            if tags
+            else ""
+        )
     else:
-        body = body_html(a, True) + f'<div class="post-button"><a class="btn" href="{vr_url(a)}#more" rel="contents">Читать далее &raquo;</a></div>'
+        body = (
+            body_html(a, True)
+            + f'<div class="post-button"><a class="btn" href="{vr_url(a)}#more" rel="contents">Читать далее &raquo;</a></div>'
+        )
         foot = '<footer class="post-footer"><div class="post-eof"></div></footer>'
-    title = e(a["title"]) if full else f'<a href="{vr_url(a)}" class="post-title-link" itemprop="url">{e(a["title"])}</a>'
+    title = (
+        e(a["title"])
+        if full
+        else f'<a href="{vr_url(a)}" class="post-title-link" itemprop="url">{e(a["title"])}</a>'
+    )
     return (f'<div class="post-block"><article itemscope itemtype="http://schema.org/Article" class="post-content" lang="ru">'
             f'<link itemprop="mainEntityOfPage" href="{vr_url(a)}"><header class="post-header"><h{1 if full else 2} class="post-title{"" if full else " post-title-index"}" itemprop="name headline">{title}</h{1 if full else 2}>{vr_meta(a)}</header>'
             f'<div class="post-body" itemprop="articleBody">{body}</div>{foot}</article></div>')  # fmt: skip
@@ -319,7 +357,9 @@ def vr_collection(title: str, sel: list[dict]) -> str:
     for a in sel:
         if a["date"].year != year:
             year = a["date"].year
-            rows += f'<div class="collection-year"><span class="collection-header">{year}</span></div>'
+            rows += (
+                f'<div class="collection-year"><span class="collection-header">{year}</span></div>'
+            )
         rows += (f'<article itemscope itemtype="http://schema.org/Article"><header class="post-header"><div class="post-meta-container"><time itemprop="dateCreated" datetime="{vr_iso(a)}" content="{a["date"].isoformat()}">{a["date"].strftime("%m-%d")}</time></div>'
                  f'<div class="post-title"><a class="post-title-link" href="{vr_url(a)}" itemprop="url"><span itemprop="name">{e(a["title"])}</span></a></div></header></article>')  # fmt: skip
     return f'<div class="post-block"><div class="posts-collapse"><div class="collection-title"><span class="collection-header">{title}</span></div>{rows}</div></div>'
@@ -332,9 +372,17 @@ def build_voronezh(arts: list[dict], s: Site) -> Site:
     for i, chunk in enumerate(chunks, 1):
         pager = ""
         if len(chunks) > 1:
-            links = "".join(f'<span class="page-number current">{k}</span>' if k == i else f'<a class="page-number" href="/{"" if k == 1 else f"page/{k}/"}">{k}</a>' for k in range(1, len(chunks) + 1))
+            links = "".join(
+                f'<span class="page-number current">{k}</span>'
+                if k == i
+                else f'<a class="page-number" href="/{"" if k == 1 else f"page/{k}/"}">{k}</a>'
+                for k in range(1, len(chunks) + 1)
+            )
             if i > 1:
-                links = f'<a class="extend prev" rel="prev" title="Предыдущая страница" href="/{"" if i == 2 else f"page/{i - 1}/"}"><i class="fa fa-angle-left"></i></a>' + links
+                links = (
+                    f'<a class="extend prev" rel="prev" title="Предыдущая страница" href="/{"" if i == 2 else f"page/{i - 1}/"}"><i class="fa fa-angle-left"></i></a>'
+                    + links
+                )
             if i < len(chunks):
                 links += f'<a class="extend next" rel="next" title="Следующая страница" href="/page/{i + 1}/"><i class="fa fa-angle-right"></i></a>'
             pager = f'<nav class="pagination">{links}</nav>'
@@ -342,28 +390,99 @@ def build_voronezh(arts: list[dict], s: Site) -> Site:
         if i == 1:
             s.page("/", "index.html", vr_shell("Воронежские волонтёры", body, arts, "/"), "home")
         else:
-            s.page(f"/page/{i}/", f"page/{i}/index.html", vr_shell(f"Воронежские волонтёры", body, arts, "/"), "paginated")
-    s.page("/archives/", "archives/index.html", vr_shell("Архивы | Воронежские волонтёры", vr_collection(f"Отлично! Всего {len(arts)} записей. Продолжайте!", arts), arts, "/archives/"), "archive")
+            s.page(
+                f"/page/{i}/",
+                f"page/{i}/index.html",
+                vr_shell("Воронежские волонтёры", body, arts, "/"),
+                "paginated",
+            )
+    s.page(
+        "/archives/",
+        "archives/index.html",
+        vr_shell(
+            "Архивы | Воронежские волонтёры",
+            vr_collection(f"Отлично! Всего {len(arts)} записей. Продолжайте!", arts),
+            arts,
+            "/archives/",
+        ),
+        "archive",
+    )
     years = sorted({a["date"].year for a in arts}, reverse=True)
     for y in years:
         sel = [a for a in arts if a["date"].year == y]
-        s.page(f"/archives/{y}/", f"archives/{y}/index.html", vr_shell(f"Архив: {y} | Воронежские волонтёры", vr_collection(f"Отлично! Всего {len(arts)} записей. Продолжайте!", sel), arts, "/archives/"), "archive")
+        s.page(
+            f"/archives/{y}/",
+            f"archives/{y}/index.html",
+            vr_shell(
+                f"Архив: {y} | Воронежские волонтёры",
+                vr_collection(f"Отлично! Всего {len(arts)} записей. Продолжайте!", sel),
+                arts,
+                "/archives/",
+            ),
+            "archive",
+        )
         for m in sorted({a["date"].month for a in sel}, reverse=True):
             msel = [a for a in sel if a["date"].month == m]
             s.page(f"/archives/{y}/{m:02d}/", f"archives/{y}/{m:02d}/index.html",
                    vr_shell(f"Архив: {MONTHS_NOM[m - 1].lower()} {y} | Воронежские волонтёры", vr_collection(f"Отлично! Всего {len(arts)} записей. Продолжайте!", msel), arts, "/archives/"), "archive")  # fmt: skip
     used_tags = [t for t in VR_TAGS if any(t in a["tags"] for a in arts)]
-    cloud = "".join(f'<a href="/tags/{t}/" style="font-size: {12 + 2 * sum(t in a["tags"] for a in arts)}px;">{VR_TAGS[t]}</a> ' for t in used_tags)
-    s.page("/tags/", "tags/index.html", vr_shell("Метки | Воронежские волонтёры", f'<div class="post-block"><h1 class="post-title">Метки</h1><div class="tag-cloud"><div class="tag-cloud-title">Всего {len(used_tags)} меток</div><div class="tag-cloud-tags">{cloud}</div></div></div>', arts, "/tags/"), "tag")
+    cloud = "".join(
+        f'<a href="/tags/{t}/" style="font-size: {12 + 2 * sum(t in a["tags"] for a in arts)}px;">{VR_TAGS[t]}</a> '
+        for t in used_tags
+    )
+    s.page(
+        "/tags/",
+        "tags/index.html",
+        vr_shell(
+            "Метки | Воронежские волонтёры",
+            f'<div class="post-block"><h1 class="post-title">Метки</h1><div class="tag-cloud"><div class="tag-cloud-title">Всего {len(used_tags)} меток</div><div class="tag-cloud-tags">{cloud}</div></div></div>',
+            arts,
+            "/tags/",
+        ),
+        "tag",
+    )
     for t in used_tags:
         sel = [a for a in arts if t in a["tags"]]
-        s.page(f"/tags/{t}/", f"tags/{t}/index.html", vr_shell(f"Метка: {VR_TAGS[t]} | Воронежские волонтёры", vr_collection(f"{VR_TAGS[t]} <small>метка</small>", sel), arts, "/tags/"), "tag")
+        s.page(
+            f"/tags/{t}/",
+            f"tags/{t}/index.html",
+            vr_shell(
+                f"Метка: {VR_TAGS[t]} | Воронежские волонтёры",
+                vr_collection(f"{VR_TAGS[t]} <small>метка</small>", sel),
+                arts,
+                "/tags/",
+            ),
+            "tag",
+        )
     used_cats = [c for c in VR_CATS if any(a["rubric"] == c for a in arts)]
-    clist = "".join(f'<li class="category-list-item"><a class="category-list-link" href="/categories/{c}/">{VR_CATS[c]}</a><span class="category-list-count">{sum(a["rubric"] == c for a in arts)}</span></li>' for c in used_cats)
-    s.page("/categories/", "categories/index.html", vr_shell("Категории | Воронежские волонтёры", f'<div class="post-block"><h1 class="post-title">Категории</h1><div class="category-all-page"><div class="category-all-title">Всего {len(used_cats)} категорий</div><div class="category-all"><ul class="category-list">{clist}</ul></div></div></div>', arts, "/categories/"), "category")
+    clist = "".join(
+        f'<li class="category-list-item"><a class="category-list-link" href="/categories/{c}/">{VR_CATS[c]}</a><span class="category-list-count">{sum(a["rubric"] == c for a in arts)}</span></li>'
+        for c in used_cats
+    )
+    s.page(
+        "/categories/",
+        "categories/index.html",
+        vr_shell(
+            "Категории | Воронежские волонтёры",
+            f'<div class="post-block"><h1 class="post-title">Категории</h1><div class="category-all-page"><div class="category-all-title">Всего {len(used_cats)} категорий</div><div class="category-all"><ul class="category-list">{clist}</ul></div></div></div>',
+            arts,
+            "/categories/",
+        ),
+        "category",
+    )
     for c in used_cats:
         sel = [a for a in arts if a["rubric"] == c]
-        s.page(f"/categories/{c}/", f"categories/{c}/index.html", vr_shell(f"Категория: {VR_CATS[c]} | Воронежские волонтёры", vr_collection(f"{VR_CATS[c]} <small>категория</small>", sel), arts, "/categories/"), "category")
+        s.page(
+            f"/categories/{c}/",
+            f"categories/{c}/index.html",
+            vr_shell(
+                f"Категория: {VR_CATS[c]} | Воронежские волонтёры",
+                vr_collection(f"{VR_CATS[c]} <small>категория</small>", sel),
+                arts,
+                "/categories/",
+            ),
+            "category",
+        )
     s.page("/about/", "about/index.html", vr_shell("О нас | Воронежские волонтёры",
            '<div class="post-block"><h1 class="post-title">О нас</h1><div class="post-body"><p>Мы — команда добровольцев из Воронежа и районов области. С 2019 года помогаем многодетным и приёмным семьям, кризисному центру «Покров» и ребятам из детских домов: собираем вещи, ведём школу наставников, работаем на городских событиях.</p>'
            '<p>Координатор — Анна Черникова. Пишите: volunteers@vrn.example, телефон +7 (473) 000-00-00.</p></div></div>', arts, "/about/"), "about")  # fmt: skip
@@ -374,10 +493,24 @@ def build_voronezh(arts: list[dict], s: Site) -> Site:
         newer = arts[i - 1] if i > 0 else None
         older = arts[i + 1] if i + 1 < len(arts) else None
         nav = '<div class="post-nav">'
-        nav += f'<div class="post-nav-item"><a href="{vr_url(newer)}" rel="prev" title="{e(newer["title"])}"><i class="fa fa-angle-left"></i> {e(newer["title"])}</a></div>' if newer else '<div class="post-nav-item"></div>'
-        nav += f'<div class="post-nav-item"><a href="{vr_url(older)}" rel="next" title="{e(older["title"])}">{e(older["title"])} <i class="fa fa-angle-right"></i></a></div>' if older else '<div class="post-nav-item"></div>'
+        nav += (
+            f'<div class="post-nav-item"><a href="{vr_url(newer)}" rel="prev" title="{e(newer["title"])}"><i class="fa fa-angle-left"></i> {e(newer["title"])}</a></div>'
+            if newer
+            else '<div class="post-nav-item"></div>'
+        )
+        nav += (
+            f'<div class="post-nav-item"><a href="{vr_url(older)}" rel="next" title="{e(older["title"])}">{e(older["title"])} <i class="fa fa-angle-right"></i></a></div>'
+            if older
+            else '<div class="post-nav-item"></div>'
+        )
         nav += "</div>"
-        s.page(vr_url(a), vr_url(a).strip("/") + "/index.html", vr_shell(f"{a['title']} | Воронежские волонтёры", vr_post(a, full=True) + nav, arts), "article", a)
+        s.page(
+            vr_url(a),
+            vr_url(a).strip("/") + "/index.html",
+            vr_shell(f"{a['title']} | Воронежские волонтёры", vr_post(a, full=True) + nav, arts),
+            "article",
+            a,
+        )
     return s
 
 
@@ -399,7 +532,9 @@ def build_night1(out: Path) -> None:
     try:
         for name, build in BUILDERS.items():
             build(by_outlet[name], Site(name, night))
-            (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+            (night / name / "site.yml").write_text(
+                site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+            )
     finally:
         NIGHT["date"] = NIGHT2
 
@@ -411,7 +546,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
