@@ -183,3 +183,33 @@ def test_children_kept_home_from_school_on_a_frost_day_are_no_family_kept_togeth
         title="Служба помогла сохранить семьи",
     )
     assert kept.relevant
+
+
+def test_residents_named_after_their_place_are_its_people_acting():
+    regions = {hit.iso for hit in tag(
+        "За две недели воронежцы принесли на пункты сбора больше шестисот зимних вещей для "
+        "кризисного центра.", title="Собрали зимние вещи", home_region_iso="RU-PER").regions}
+    assert regions == {"RU-VOR"}
+    assert not tag("Поделились опытом с коллегами.", title="Опыт",
+                   home_region_iso="RU-PER").regions
+
+
+def test_a_plural_town_the_dictionary_takes_for_indeclinable_is_declined():
+    regions = {hit.iso for hit in tag("Четырнадцать человек окончили школу наставников в Лисках.",
+                                      title="Школа наставников", home_region_iso="RU-MOW").regions}
+    assert regions == {"RU-VOR"}
+
+
+def test_a_read_only_box_holding_the_pages_link_is_no_search_query():
+    from pipeline.extract.pagetype import non_article_reason
+
+    page = """<html><head><title>В Ишиме закрыли мост</title></head><body>
+<div class="postbody"><h2>В Ишиме на месяц закрыли мост через реку</h2>
+<blockquote class="postcontent">С понедельника в Ишиме закрыт мост через реку: начался ремонт
+опор. Объезд организован по улице Ленина, автобусы пойдут по новому маршруту.</blockquote></div>
+<div class="thread_info"><h4>Ссылка на тему</h4><input type="text" readonly="readonly"
+value="[URL=/threads/1109-most]В Ишиме на месяц закрыли мост через реку[/URL]"></div>
+</body></html>""".encode()
+    assert non_article_reason("http://h/showthread.php?t=1109", "http://h/", page) is None
+    typed = page.replace(b' readonly="readonly"', b"")
+    assert non_article_reason("http://h/showthread.php?t=1109", "http://h/", typed) is not None

@@ -84,6 +84,13 @@ def _surface_forms(word: str) -> frozenset[str]:
     for p in parses[:1]:
         if p.tag.POS == "NOUN":
             forms |= {normalize_word(f.word) for f in p.lexeme}
+    if parses and "Fixd" in parses[0].tag:
+        # «Лиски», «Туймазы»: a plural town name the dictionary takes for an indeclinable one
+        # («Сочи», «Тольятти» are); read as the plural noun it also is, it declines («в Лисках»).
+        plural = next((p for p in parses[1:] if p.tag.POS == "NOUN"
+                       and {"plur", "nomn"} <= set(p.tag.grammemes)), None)
+        if plural is not None:
+            forms |= {normalize_word(f.word) for f in plural.lexeme if "plur" in f.tag}
     folded = normalize_word(word)
     if folded.endswith("ье"):
         # «Прииртышье», «Зауралье», «Приангарье»: a neuter noun in «-ье», declined as such
@@ -153,6 +160,8 @@ def gazetteer() -> Gazetteer:
         add(amb["form"], Entry(tuple(amb["isos"]), kind), expand=kind == "alias")
     for adj, iso in spec.get("city_adjectives", {}).items():
         add(adj, Entry((iso,), "adj"))
+    for demonym, iso in spec.get("demonyms", {}).items():
+        add(demonym, Entry((iso,), "demonym"), expand=True)  # lower-case in a sentence
     cities: dict[tuple[str, str], dict[str, int]] = {}
     ctx_names: set[str] = set()
     for line in (DATA / "cities.tsv").read_text(encoding="utf-8").splitlines():
