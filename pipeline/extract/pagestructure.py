@@ -123,7 +123,7 @@ class Structure:
     feed_after_body: int = 0
     feed_prose_chars: int = 0
     # The body is one item of a feed whose dated items each end in a link to the rest of their
-    # text («…по…» «ещё»): a group's or a channel's feed, not a material.
+    # text («…занимались с психологами по…» «ещё»): a group's or a channel's feed, no material.
     excerpt_feed_around_body: int = 0
 
     @property

@@ -398,8 +398,10 @@ def predicated_members(
 ) -> set[str]:
     """Subjects of an enumeration that says what happens in each: every member opens its own
     segment (after «;», a sentence start or a line start) and is followed by «—» or «:» and its
-    own predicate («Прикамье — число семей выросло; Башкирия — открыто шесть школ»). Two or more
-    such members in one paragraph make a list whose members all count."""
+    own predicate («Прикамье — число семей выросло; Башкирия — открыто шесть школ»), or stands
+    after a comma with a dash for the verb its sentence gave once («A берёт на себя X, B — Y»,
+    with the sentence's opener A). Two or more such members in one paragraph make a list whose
+    members all count."""
     found: dict[tuple[int, int], set[str]] = {}
     openers: dict[int, str] = {}  # sentence start → the member opening that sentence
     gapped: list[int] = []  # sentence starts of members opening a gapped clause
