@@ -213,3 +213,12 @@ value="[URL=/threads/1109-most]В Ишиме на месяц закрыли мо
     assert non_article_reason("http://h/showthread.php?t=1109", "http://h/", page) is None
     typed = page.replace(b' readonly="readonly"', b"")
     assert non_article_reason("http://h/showthread.php?t=1109", "http://h/", typed) is not None
+
+
+def test_residents_who_came_to_learn_are_guests_as_people_from_there_are():
+    guests = tag("В центр приехали москвичи, чтобы познакомиться с работой школы приёмных "
+                 "родителей.", title="Гости центра", home_region_iso="RU-VOR").regions
+    assert "RU-MOW" not in {hit.iso for hit in guests}
+    hosts = tag("Москвичи поделились опытом работы с приёмными семьями.", title="Опыт",
+                home_region_iso="RU-VOR").regions
+    assert {hit.iso for hit in hosts} == {"RU-MOW"}

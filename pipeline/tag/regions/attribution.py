@@ -308,7 +308,8 @@ def _origin_kind(text: str, m: Mention, toks: list[Token]) -> str:
     if _one_experts_origin(text, m, toks, starts, k, preposition):
         return "expert_origin"
     genitive_guest = k > 0 and toks[k - 1].lemma in GUEST_NOUNS and not preposition
-    if preposition != "из" and not genitive_guest:
+    demonym = m.kind == "demonym"  # «приехали москвичи»: people from there, as «гости из Москвы»
+    if preposition != "из" and not genitive_guest and not demonym:
         return ""
     if preposition == "из" and not _people_before(toks, k):
         return ""
