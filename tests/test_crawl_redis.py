@@ -193,10 +193,11 @@ def test_two_workers_share_the_outlets_without_doubling_their_rate(scene):
         shared += len({ua for _, ua in hits}) > 1
         gaps = [b[0] - a[0] for a, b in itertools.pairwise(hits)]
         # The server logs a request when its thread gets to it, a few ms to hundreds of ms after
-        # it arrived on a loaded machine, so one pair may look close; two workers without the
-        # shared limit collide all the time (about every other gap near 0).
+        # it arrived on a loaded machine, so a pair or two may look close (2 of 9 in a CI run
+        # beside an evaluation); two workers without the shared limit collide all the time
+        # (about every other gap near 0).
         close = [g for g in gaps if g < DELAY * 0.6]
-        assert len(close) <= max(1, len(gaps) // 10), (site, gaps)
+        assert len(close) <= max(2, len(gaps) // 4), (site, gaps)
     assert shared  # at least one outlet was fetched by both workers
 
 
