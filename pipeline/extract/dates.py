@@ -276,13 +276,15 @@ def _without_asset_versions(tree: HtmlElement) -> HtmlElement:
     search reads as the page's."""
     from copy import deepcopy
 
+    def versioned(page: HtmlElement) -> list[tuple[HtmlElement, str]]:
+        return [(el, attr) for tag, attr in (("link", "href"), ("script", "src"))
+                for el in page.iter(tag) if "?" in (el.get(attr) or "")]
+
+    if not versioned(tree):
+        return tree  # nothing to strip: no copy of the page
     copy = deepcopy(tree)
-    for el, attr in [(el, "href") for el in copy.iter("link")] + [
-        (el, "src") for el in copy.iter("script")
-    ]:
-        value = el.get(attr)
-        if value and "?" in value:
-            el.set(attr, value.split("?", 1)[0])
+    for el, attr in versioned(copy):
+        el.set(attr, el.get(attr, "").split("?", 1)[0])
     return copy
 
 

@@ -40,7 +40,8 @@ class Entry:
     """One gazetteer form: a key of lemma tuples pointing at one or more subjects."""
 
     isos: tuple[str, ...]
-    kind: str  # subject | alias | abbr | initials | adj | city | city_adj | district | centre
+    # subject | alias | abbr | initials | adj | city | city_adj | district | centre | demonym
+    kind: str
     needs_context: bool = False
     dominant: str | None = None  # of a shared city name, the subject whose city is 10x larger
     small: bool = False  # a small town's adjective: counts only when the text names its subject

@@ -423,7 +423,7 @@ def predicated_members(
         # followed by the dash that stands for the verb, and acts as the opener does.
         comma = text.rfind(",", seg + 1, m.start)
         if comma >= 0 and ROW_OPENING.fullmatch(text[comma + 1 : m.start].lower()) and re.match(
-            r"\s*[—–]\s+\w", tail + text[m.end + 3 : m.end + 5]
+            r"\s*[—–]\s+\w", text[m.end : m.end + 5]
         ):
             found.setdefault(_rows(text, m.start), set()).add(iso)
             gapped.append(seg)
