@@ -74,6 +74,38 @@ def states_an_event(text: str) -> bool:
     return bool(_TIME_RANGE.search(text) or _EVENT_LABEL.search(text))
 
 
+# The words just before a date that make it another date than the publication's: «Последнее
+# обновление 3 дня назад», «Изменено:», «Updated». (_OTHER_DATE_FIELD drops such fields of a line.)
+_OTHER_DATE_LABEL = re.compile(
+    r"(?:обновлено|обновлен[ао]?|обновление|изменено|изменен[ао]?|дата изменения|дата обновления|"
+    r"последнее изменение|последняя правка|updated|last updated|modified|last modified)"
+    r"\s*(?:в|on|at)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+LABEL_CHARS = 40  # how far before a date its label is read
+
+
+def labelled_as_other_date(el: HtmlElement) -> bool:
+    """Is the text just before ``el`` (a <time>, a date's element) a label of an edit's date
+    («Последнее обновление <time>…</time>»)?"""
+    chunks: list[str] = []
+    size, node = 0, el
+    while size < LABEL_CHARS:
+        prev = node.getprevious()
+        if prev is not None:
+            chunk = (prev.text_content() if isinstance(prev.tag, str) else "") + (prev.tail or "")
+            node = prev
+        else:
+            parent = node.getparent()
+            if parent is None:
+                break
+            chunk, node = parent.text or "", parent
+        chunks.append(chunk)
+        size += len(chunk.strip())
+    before = " ".join("".join(reversed(chunks)).split())
+    return bool(_OTHER_DATE_LABEL.search(before[-LABEL_CHARS:]))
+
+
 def lower_words(text: str) -> int:
     """Lower-case words of three letters or more, date-line labels and counters aside."""
     return len(re.findall(r"(?<![\w-])[а-яё]{3,}", _DATELINE_NOISE.sub(" ", text)))

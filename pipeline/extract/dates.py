@@ -255,9 +255,10 @@ def _htmldate(tree: HtmlElement, url: str, now: datetime.datetime) -> datetime.d
               "max_date": (now.date() + FUTURE_TOLERANCE).isoformat()}
     date = None
     try:
-        found = find_date(tree, url=url, original_date=True, extensive_search=False, **bounds)
+        page = _without_other_dates(tree)
+        found = find_date(page, url=url, original_date=True, extensive_search=False, **bounds)
         if not found:
-            found = find_date(_without_asset_versions(tree), url=url, original_date=True, **bounds)
+            found = find_date(page, url=url, original_date=True, **bounds)
             if found and found.endswith("-01-01"):
                 found = None
         date = datetime.date.fromisoformat(found) if found else None
@@ -270,21 +271,26 @@ def _htmldate(tree: HtmlElement, url: str, now: datetime.datetime) -> datetime.d
     return date if is_plausible(date, now) else None
 
 
-def _without_asset_versions(tree: HtmlElement) -> HtmlElement:
-    """A copy of the page whose stylesheets and scripts lose their query strings: a cache
-    buster («main.css?v=20250930») is the day the theme was built, which htmldate's extensive
-    search reads as the page's."""
+def _without_other_dates(tree: HtmlElement) -> HtmlElement:
+    """A copy of the page without what htmldate's extensive search would read as the page's
+    day: a stylesheet's or script's cache buster («main.css?v=20250930», the day the theme was
+    built) and a <time> labelled as an edit («Последнее обновление <time datetime=…>»)."""
     from copy import deepcopy
 
     def versioned(page: HtmlElement) -> list[tuple[HtmlElement, str]]:
         return [(el, attr) for tag, attr in (("link", "href"), ("script", "src"))
                 for el in page.iter(tag) if "?" in (el.get(attr) or "")]
 
-    if not versioned(tree):
+    def edits(page: HtmlElement) -> list[HtmlElement]:
+        return [el for el in page.iter("time") if dateline.labelled_as_other_date(el)]
+
+    if not versioned(tree) and not edits(tree):
         return tree  # nothing to strip: no copy of the page
     copy = deepcopy(tree)
     for el, attr in versioned(copy):
         el.set(attr, el.get(attr, "").split("?", 1)[0])
+    for el in edits(copy):
+        el.drop_tree()
     return copy
 
 
@@ -399,6 +405,8 @@ def find_published(
             continue
         if dateline.states_an_event(boilerplate.block_line(el)):
             continue  # «<time>20.10.2025 10:00</time> – 17:00»: an event's hours
+        if dateline.labelled_as_other_date(el):
+            continue  # «Последнее обновление <time>…»: an edit's day
         value = el.get("datetime") or el.get("content") or el.get("title") or el.text_content()
         date = local.of(value, shown=el.text_content())
         if date:
