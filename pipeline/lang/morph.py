@@ -76,6 +76,13 @@ def is_singular(word: str) -> bool:
     return bool(parses) and parses[0].tag.number == "sing"
 
 
+@functools.lru_cache(maxsize=50_000)
+def part_of_speech(word: str) -> str | None:
+    """pymorphy2's part of speech of the word's first parse («VERB», «NOUN», «PREP»…)."""
+    parses = get_morph_vocab().parse(normalize_word(word))
+    return str(parses[0].tag.POS) if parses and parses[0].tag.POS else None
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with character offsets and lemmas."""
     return [

@@ -17,6 +17,7 @@ from pipeline.lang.morph import (
     is_singular,
     lemmatize_phrase,
     normalize_word,
+    part_of_speech,
     tokenize,
 )
 from pipeline.tag.regions import lists
@@ -330,12 +331,41 @@ def _people_before(toks: list[Token], k: int) -> bool:
 
 
 def _people_from(text: str, m: Mention, toks: list[Token], starts: list[int]) -> bool:
-    """The mention names where people came from: «<people> … из X», or X's adjective before the
-    people («нижегородские коллеги», «пензенские специалисты по опеке»)."""
+    """The mention names where people came from: «<people> … из X», X's adjective before the
+    people («нижегородские коллеги», «пензенские специалисты по опеке»), X inside the people's
+    own words («специалисты кировского центра», «делегация органов опеки Курганской
+    области»), or «приехала из X»."""
     k = bisect.bisect_left(starts, m.start)
-    if m.kind in ("adj", "city_adj"):
-        return _people_after(text, m, toks, starts)
-    return _preposition(text, m) == "из" and _people_before(toks, k)
+    if m.kind in ("adj", "city_adj") and _people_after(text, m, toks, starts):
+        return True
+    preposition = _preposition(text, m)
+    if preposition == "из":
+        s, _ = _sentence_bounds(text, m.start)
+        came = {t.lemma for t in toks[max(0, k - 3) : k] if t.start >= s} & ARRIVAL_LEMMAS
+        return _people_before(toks, k) or bool(came)
+    return not preposition and _people_phrase_before(text, toks, k)
+
+
+ARRIVAL_LEMMAS = frozenset({"приехать", "приезжать", "прилететь", "прибыть"})
+# Words that end a noun phrase read backwards from a place: a verb, a preposition, a clause's
+# conjunction. («специалистов органов опеки и социальных учреждений Курганской области»: nouns,
+# adjectives and «и» only.)
+_PHRASE_BREAKERS = frozenset({"VERB", "INFN", "GRND", "PRTS", "PREP", "ADVB", "NPRO", "PRED"})
+
+
+def _people_phrase_before(text: str, toks: list[Token], k: int) -> bool:
+    """A noun for people heads the noun phrase the mention at token k ends: only nouns,
+    adjectives, numbers and «и» between, no punctuation («три специалиста кемеровского
+    центра»)."""
+    for j in range(k - 1, max(-1, k - 1 - ORIGIN_WINDOW), -1):
+        if re.search(r"[.!?;:,—()«»\"]", text[toks[j].end : toks[j + 1].start if j + 1 < k else
+                                               toks[k].start]):
+            return False
+        if toks[j].lemma in ORIGIN_NOUNS:
+            return True
+        if part_of_speech(toks[j].text) in _PHRASE_BREAKERS:
+            return False
+    return False
 
 
 def _people_after(text: str, m: Mention, toks: list[Token], starts: list[int]) -> bool:
@@ -509,11 +539,14 @@ def attribute(
     # Guests named as guests once («Специалисты опеки из Пермского края прошли стажировку») are
     # the same guests where the text names them again as people from there («двенадцать
     # специалистов … из Пермского края три дня провели в Екатеринбурге»).
-    guests = {resolve(m) for m, f in zip(title_mentions, title_origins) if f == "origin"} | {
-        resolve(m) for m, f in zip(body, origin_flags) if f == "origin"}
+    # An invited expert's origin too («Самарский психолог провела тренинг» … «приехала из Самары»).
+    guests = {resolve(m): f for m, f in zip(title_mentions, title_origins)
+              if f in ("origin", "expert_origin")}
+    guests |= {resolve(m): f for m, f in zip(body, origin_flags) if f == "origin"}
     starts = [t.start for t in toks]
     origin_flags = [
-        f or ("origin" if resolve(m) in guests and _people_from(text, m, toks, starts) else "")
+        f or (guests[iso] if (iso := resolve(m)) in guests
+              and _people_from(text, m, toks, starts) else "")
         for m, f in zip(body, origin_flags)
     ]
     for idx, m in enumerate(body):
