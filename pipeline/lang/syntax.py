@@ -39,7 +39,9 @@ def parse(text: str, start: int = 0, end: int | None = None) -> list[SynToken]:
 @functools.lru_cache(maxsize=512)
 def _parse(sentence: str) -> tuple[SynToken, ...]:
     models = get_models()
-    doc = Doc(sentence)
+    # The taggers learnt from news that spells «е» for «ё»: «подберёт» is a noun to them,
+    # «подберет» a verb. One letter for one keeps every offset.
+    doc = Doc(sentence.replace("ё", "е").replace("Ё", "Е"))
     doc.segment(models.segmenter)
     doc.tag_morph(models.morph_tagger)
     doc.parse_syntax(models.syntax_parser)
@@ -48,7 +50,8 @@ def _parse(sentence: str) -> tuple[SynToken, ...]:
     ids = {t.id: k for k, t in enumerate(doc.tokens)}
     return tuple(
         SynToken(
-            k, t.start, t.stop, t.text, ids.get(t.head_id, -1), t.rel or "", t.pos or "",
+            k, t.start, t.stop, sentence[t.start : t.stop], ids.get(t.head_id, -1), t.rel or "",
+            t.pos or "",
             (t.feats or {}).get("Case", ""),
         )
         for k, t in enumerate(doc.tokens)

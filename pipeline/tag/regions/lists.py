@@ -163,14 +163,17 @@ def clause_members(
     happens («в Тверской области заработала …»), the predicates all different and none about an
     event held there («в Москве прошёл форум»). CLAUSE_MEMBERS_MIN or more such subjects in one
     paragraph all count. ``skip``: mentions that cannot be members (venues, stray headlines)."""
-    listed = {k for lo, hi in groups(text, mentions) for k in range(lo, hi + 1)}
+    # A run naming one region twice («в Кузбассе кемеровская АНО …») is no list.
+    listed = {k for lo, hi in groups(text, mentions)
+              if len({resolve(mentions[j]) for j in range(lo, hi + 1)}) > 1
+              for k in range(lo, hi + 1)}
     by_paragraph: dict[tuple[int, int], dict[str, list[int]]] = {}
     in_lists: dict[tuple[int, int], set[str]] = {}
     for k, m in enumerate(mentions):
         iso = resolve(m)
         if iso is None or skip(k):
             continue
-        paragraph = _paragraph(text, m.start)
+        paragraph = _rows(text, m.start)  # a bulleted review's rows are one paragraph
         if k in listed:  # a list is not a review, but a ranking may go on in one
             in_lists.setdefault(paragraph, set()).add(iso)
         else:
@@ -202,7 +205,7 @@ def _own_clause(text: str, m: Mention, venue_words: frozenset[str]) -> bool:
         return False
     span = _span(toks, m.start, m.end)
     tok = _root(toks, m)
-    if tok.rel == "amod" and 0 <= tok.head < len(toks) and toks[tok.head].pos == "NOUN":
+    if tok.rel == "amod" and 0 <= tok.head < len(toks) and toks[tok.head].pos in ("NOUN", "PROPN"):
         tok = toks[tok.head]  # «в Тверской области»: the mention is the adjective, «области» its noun
         span.add(tok.index)
     if not 0 <= tok.head < len(toks) or tok.head in span:
