@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import re
-from collections.abc import Collection
+from collections import Counter
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -440,6 +441,26 @@ _DATE_LINK_XPATH = f"self::*[{DATE_CLASS_TEST}] | {DATE_MARK_XPATH}"
 _HEADING_IN_OR_AROUND = "descendant::h2 | descendant::h3 | descendant::h4 | ancestor::h2 | ancestor::h3 | ancestor::h4"
 
 
+# A platform's page of one account («/@semyi_kostromy», «/~user») or a page below it.
+ACCOUNT_RE = re.compile(r"^/([@~][^/]+)(?:/|$)")
+
+
+def _account_of(url: str) -> str | None:
+    found = ACCOUNT_RE.match(urlsplit(url).path)
+    return found.group(1).lower() if found else None
+
+
+def _own_accounts(page_url: str, source_url: str, articles: Iterable[str]) -> set[str | None]:
+    """The accounts whose pages are the outlet's on a platform of many (a federated server, a
+    blog platform): the one the source or the page is, and the one most articles linked here
+    are by. Another blog on the same platform («Другие блоги») is another outlet."""
+    own = {_account_of(source_url), _account_of(page_url)} - {None}
+    authors = Counter(a for a in map(_account_of, articles) if a is not None)
+    if authors:
+        own.add(authors.most_common(1)[0][0])
+    return set(own)
+
+
 def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     """Split a listing page's same-origin links into articles, pagination, sections and feeds."""
     if isinstance(body, str):  # lxml refuses decoded text that still declares its encoding
@@ -517,6 +538,8 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     # A page one link names as an article (its headline, «Читать далее») is one, whatever a
     # calendar's day number «26» linking it elsewhere on the page suggests.
     sections = [url for url in found["section"] if url not in found["article"]]
+    own = _own_accounts(page_url, source_url, found["article"])
+    sections = [url for url in sections if _account_of(url) in own | {None}]
     onward = [url for url in news_lists if url not in found["article"]]
     named = set(found["article"]) | set(found["pagination"]) | set(sections)
     return Links(
