@@ -522,10 +522,25 @@ def headline_of_a_post(head_title: str | None, text: str) -> str | None:
         return None
     folded_text = " ".join(text.split()).lower()
     for mark in _PIECE_START_RE.finditer(head_title):
-        piece = " ".join(head_title[mark.end() :].split()).rstrip(".… ").lower()
+        piece = _quoted_start(" ".join(head_title[mark.end() :].split())).rstrip(".… ").lower()
         if len(piece) >= POST_START_MIN_CHARS and folded_text.startswith(piece):
             return post_title(text) or None
     return None
+
+
+_QUOTE_CLOSERS = {'"': '"', "“": "”", "„": "“", "«": "»"}
+
+
+def _quoted_start(piece: str) -> str:
+    """A federated server's or a microblog's <title> quotes the start of the post: «Семьи
+    Костромы: "Форум … закончился, и у нас…" - kostroma.social» — the quoted words, up to the
+    ellipsis that cut them or the closing quote."""
+    closer = _QUOTE_CLOSERS.get(piece[:1])
+    if closer is None:
+        return piece
+    inner = piece[1:]
+    cut = [k for k in (inner.find("…"), inner.rfind(closer)) if k > 0]
+    return inner[: min(cut)] if cut else inner
 
 
 _NAMESPACE_RE = re.compile(r"^(?P<space>[^\s:/]{2,40}):(?P<rest>\S.*)$")
