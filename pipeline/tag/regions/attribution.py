@@ -310,7 +310,9 @@ def _origin_kind(text: str, m: Mention, toks: list[Token]) -> str:
         return "expert_origin"
     genitive_guest = k > 0 and toks[k - 1].lemma in GUEST_NOUNS and not preposition
     demonym = m.kind == "demonym"  # «приехали москвичи»: people from there, as «гости из Москвы»
-    if preposition != "из" and not genitive_guest and not demonym:
+    # «к нам приезжала основательница московского фонда»: the people's own body names it
+    people_phrase = not preposition and _people_phrase_before(text, toks, k, VISITOR_NOUNS)
+    if preposition != "из" and not genitive_guest and not demonym and not people_phrase:
         return ""
     if preposition == "из" and not _people_before(toks, k):
         return ""
@@ -353,7 +355,20 @@ ARRIVAL_LEMMAS = frozenset({"приехать", "приезжать", "прил�
 _PHRASE_BREAKERS = frozenset({"VERB", "INFN", "GRND", "PRTS", "PREP", "ADVB", "NPRO", "PRED"})
 
 
-def _people_phrase_before(text: str, toks: list[Token], k: int) -> bool:
+# Who leads or founded a body, besides ORIGIN_NOUNS: people a visit is told about too.
+LEADER_NOUNS = frozenset({
+    "основатель", "основательница", "руководитель", "директор", "председатель", "президент",
+    "координатор", "заведующий", "заведующая",
+})  # fmt: skip
+# Who visits on behalf of a body (not «семьи», «мамы», «группа»: people a body serves).
+VISITOR_NOUNS = frozenset({
+    "коллега", "гость", "специалист", "делегация", "представитель", "делегат", "эксперт",
+}) | LEADER_NOUNS  # fmt: skip
+
+
+def _people_phrase_before(
+    text: str, toks: list[Token], k: int, nouns: frozenset[str] = ORIGIN_NOUNS
+) -> bool:
     """A noun for people heads the noun phrase the mention at token k ends: only nouns,
     adjectives, numbers and «и» between, no punctuation («три специалиста кемеровского
     центра»)."""
@@ -361,7 +376,7 @@ def _people_phrase_before(text: str, toks: list[Token], k: int) -> bool:
         if re.search(r"[.!?;:,—()«»\"]", text[toks[j].end : toks[j + 1].start if j + 1 < k else
                                                toks[k].start]):
             return False
-        if toks[j].lemma in ORIGIN_NOUNS:
+        if toks[j].lemma in nouns:
             return True
         if part_of_speech(toks[j].text) in _PHRASE_BREAKERS:
             return False
