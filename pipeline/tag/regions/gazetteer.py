@@ -455,6 +455,7 @@ def find_mentions(
     per = [(s, e) for s, e, t in ner_spans if t == "PER"]
     loc = [(s, e) for s, e, t in ner_spans if t == "LOC"]
     out: list[Mention] = []
+    city_parts: set[tuple[str, ...]] = set()
     i = 0
     while i < len(toks):
         found = _match_at(gaz, text, toks, keys, i)
@@ -473,6 +474,10 @@ def find_mentions(
             # «Оренбургский район» of Оренбургская область, or «Приморский район» of Петербург:
             # counts only when the text or the home region names the subject.
             out.append(Mention(first.start, last.end, entry.isos, "district", shared=True))
+        elif entry.kind in ("city", "centre") and _names_a_city_part(text, toks, i):
+            # «в микрорайоне Юрьевец Фрунзенского района Владимира»: a part of a city named
+            # like a town elsewhere; the text's other «Юрьевец» are that part too.
+            city_parts.add(_name_key(toks, i, n))
         elif _accept(gaz, text, toks, i, n, entry, per, loc):
             kind = entry.kind
             if kind == "city" and n == 1 and _adjectival(text, toks, i):
@@ -489,10 +494,31 @@ def find_mentions(
                 )
             )
         i += n
+    if city_parts:
+        out = [m for m in out if _name_key(tokenize(text[m.start : m.end]), 0, None)
+               not in city_parts]
     out = _districts_by_centres(out)
     out = follow_districts(text, out, district_names(text, out))
     named = {iso for m in out if not (m.small and m.kind == "city_adj") for iso in m.isos}
     return [m for m in out if not (m.small and m.kind == "city_adj") or set(m.isos) & named]
+
+
+# Words for a part of a city: a name after one is that part, not a town of the same name.
+CITY_PART_WORDS = frozenset({"микрорайон", "мкр", "мкрн", "квартал", "жилмассив"})
+
+
+def _names_a_city_part(text: str, toks: list[Token], i: int) -> bool:
+    """«микрорайон Юрьевец», «мкр. Заря», «жилой массив Восточный»: the name right after a
+    word for a part of a city."""
+    if i == 0 or not re.fullmatch(r"\.?[ \t\xa0]{0,2}", text[toks[i - 1].end : toks[i].start]):
+        return False
+    prev = toks[i - 1].lemma
+    return prev in CITY_PART_WORDS or (
+        prev == "массив" and i > 1 and toks[i - 2].lemma == "жилой")
+
+
+def _name_key(toks: list[Token], i: int, n: int | None) -> tuple[str, ...]:
+    return tuple(t.lemma for t in (toks[i : i + n] if n is not None else toks[i:]))
 
 
 def _districts_by_centres(mentions: list[Mention]) -> list[Mention]:
