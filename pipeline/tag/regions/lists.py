@@ -191,10 +191,21 @@ def clause_members(
         if len(members) < CLAUSE_MEMBERS_MIN:
             continue  # parse only where a review could be
         told = {iso for iso, ks in members.items()
-                if any(_own_clause(text, mentions[k], venue_words) for k in ks)}
+                if any(_own_clause(text, mentions[k], venue_words)
+                       or _gapped_clause(text, mentions[k]) for k in ks)}
         if len(told) >= CLAUSE_MEMBERS_MIN:
             out |= told
     return out
+
+
+def _gapped_clause(text: str, m: Mention) -> bool:
+    """The mention opens a clause whose verb the sentence gave once: after a comma, then up to
+    two words and the dash that stands for the verb («Ярославцы рассказали о …, ивановские
+    коллеги — о …»)."""
+    seg = max(text.rfind(c, 0, m.start) for c in ";.\n!?")
+    comma = text.rfind(",", seg + 1, m.start)
+    return (comma >= 0 and bool(ROW_OPENING.fullmatch(text[comma + 1 : m.start].lower()))
+            and bool(re.match(r"(?:\s+[а-яё]+){0,2}\s*[—–]\s+\w", text[m.end : m.end + 40])))
 
 
 def _own_clause(text: str, m: Mention, venue_words: frozenset[str]) -> bool:
