@@ -117,7 +117,7 @@ def cluster(texts: list[Text]) -> tuple[dict[str, str], float]:
     keys = {i: t.id for i, t in enumerate(order)}
     started = time.perf_counter()
     for i, t in enumerate(order):
-        sig = signature(t.text)
+        sig = signature(t.text, t.title)
         found = index.similar(sig, published=t.date) if takes_date else index.similar(sig)
         parent[t.id] = t.id
         for key in found:

@@ -125,7 +125,8 @@ def extract_signed(
 
     extracted = extract(body, url, **options)
     long_enough = len(extracted.text.strip()) >= MIN_TEXT_CHARS
-    return extracted, to_bytes(signature(extracted.text)) if sign and long_enough else None
+    return extracted, (to_bytes(signature(extracted.text, extracted.title or ""))
+                       if sign and long_enough else None)
 
 
 def extract_timed(body: bytes, url: str, **options: Any) -> tuple[Any, float]:

@@ -32,7 +32,7 @@ def article_record(item: ArticleItem) -> ArticleRecord:
     """The record of an extracted and tagged item, with its MinHash signature."""
     ex, tags = item.extracted, item.tags or UNTAGGED
     assert ex is not None and item.canonical
-    sig = item.signature or to_bytes(signature(ex.text))
+    sig = item.signature or to_bytes(signature(ex.text, ex.title or ""))
     return ArticleRecord(
         url=item.canonical, source=item.source, text=ex.text, title=ex.title, lead=ex.lead,
         author=ex.author, published=ex.published, date_method=ex.date_method,

@@ -104,7 +104,10 @@ def _permutations() -> tuple:
     return mh.permutations, mh.scheme
 
 
-def signature(text: str) -> Signature:
+def signature(text: str, title: str = "") -> Signature:
+    """The text's shingles and evidence; the headline's facts join the evidence as a paragraph
+    of its own, which only the test for another newsroom's report of the same event reads
+    (pipeline.cluster.evidence.same_event): shingles and rewrites are of the text alone."""
     from pipeline.lang.morph import lemma
 
     lines = _content_lines(text)
@@ -116,7 +119,7 @@ def signature(text: str) -> Signature:
     sig = Signature(mh)
     sig.size = len(items)
     sig.hashes = np.unique(np.fromiter((sha1_hash32(s) for s in items), np.uint32, len(items)))
-    sig.evidence = evidence_of(lines, per_line, lemma)
+    sig.evidence = evidence_of(lines, per_line, lemma, title=title)
     return sig
 
 
