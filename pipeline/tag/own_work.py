@@ -145,7 +145,37 @@ def own_people_act(text: str, title: str) -> str | None:
     if is_general_advice(title, text):
         return None
     word = next((w for w in WORD_RE.findall(title) if w.lower() in ACTING_FIRST_PERSON), None)
-    return word or _we_do(title) or _our_body(f"{title}\n{lead(text)}")
+    return (word or _we_do(title) or _our_body(f"{title}\n{lead(text)}")
+            or _we_act(first_paragraph(text)))
+
+
+# Quoted words are someone else's: «Мы договорились…», — рассказала министр.
+_QUOTED_RE = re.compile(r"«[^«»]*»|\"[^\"]*\"|„[^„“]*“")
+
+
+def first_paragraph(text: str) -> str:
+    return text.strip().split("\n", 1)[0]
+
+
+def _we_act(paragraph: str) -> str | None:
+    """«мы подписали соглашение», «мы откроем» in the first paragraph, outside quotes: the
+    source's own people do what the material reports, whatever its headline says."""
+    vocab = get_morph_vocab()
+    for match in re.finditer(r"\bмы\s+([а-яё]+)", _QUOTED_RE.sub(" ", paragraph), re.IGNORECASE):
+        parses = vocab.parse(match.group(1).lower())
+        if (parses and {"VERB", "plur"} <= set(parses[0].tag.grammemes)
+                and parses[0].normal_form not in NEWSROOM_VERBS):
+            return "мы"
+    return None
+
+
+# A newsroom's «мы»: «как мы уже писали», «мы выяснили» — it reports, it does not take part.
+NEWSROOM_VERBS = frozenset({
+    "писать", "написать", "сообщать", "сообщить", "рассказывать", "рассказать", "информировать",
+    "напоминать", "напомнить", "узнать", "узнавать", "выяснить", "выяснять", "публиковать",
+    "опубликовать", "следить", "спросить", "спрашивать", "поговорить", "разбираться",
+    "разобраться",
+})  # fmt: skip
 
 
 def _we_do(title: str) -> str | None:
