@@ -196,3 +196,23 @@ def test_two_newsrooms_reports_of_one_event_join_on_their_headlines_names_too():
         "конца марафона досидели все.\n\nВыпускники детских домов вместе решали задачи по "
         "финансовой грамотности и писали резюме. Спасибо всем, кто помогал с техникой!")]
     assert not same_story(*untitled, same_days=True), "the headlines' names decided it"
+
+
+def test_a_town_and_its_adjective_are_one_fact():
+    from pipeline.cluster.facts import analyse_line
+    from pipeline.lang.morph import lemma
+
+    town, _ = analyse_line("Специалисты центра провели видеомост с коллегами из Копейска.", lemma)
+    adjective, _ = analyse_line("На связи был Копейский центр помощи детям.", lemma)
+    assert town & adjective
+
+
+def test_a_body_that_says_we_signed_in_its_first_paragraph_takes_part():
+    from pipeline.tag.own_work import own_people_act
+
+    text = ("В четверг в Москве закрылся всероссийский форум. Главным для нас стала встреча в "
+            "перерыве: мы подписали соглашение с самарским центром «Опора».\n\nДалее о планах.")
+    assert own_people_act(text, "Соглашение с самарским центром «Опора»") == "мы"
+    reported = ("Как мы уже писали, в Самаре открылся центр «Опора». «Мы подписали соглашение», "
+                "— рассказала директор.\n\nДалее о планах.")
+    assert own_people_act(reported, "В Самаре открылся центр «Опора»") is None

@@ -73,6 +73,17 @@ MONTHS = ("январь февраль март апрель май июнь и�
           "декабрь").split()
 
 
+def name_key(word: str) -> str:
+    """A name's lemma with a town's suffix and its adjective's cut to one stem: «Копейск» and
+    «Копейский центр», «Хабаровск» and «Хабаровский край» are one fact (two newsrooms name the
+    same place one way or the other)."""
+    if word.endswith(("ский", "цкий")) and len(word) > 6:
+        return word[:-4]
+    if word.endswith(("ск", "цк")) and len(word) > 4:
+        return word[:-2]
+    return word
+
+
 def analyse_line(line: str, lemma: Callable[[str], str]) -> tuple[set[str], Counter[str]]:
     """(facts, term counts) of one paragraph.
 
@@ -101,7 +112,7 @@ def analyse_line(line: str, lemma: Callable[[str], str]) -> tuple[set[str], Coun
             facts.add(f"#{pending}")
         pending = 0
         if token[0].isupper() and not _sentence_start(line, match.start()):
-            facts.add(word)
+            facts.add(name_key(word))
         if len(word) >= MIN_TERM and word not in STOP and word not in MONTHS:
             terms[word] += 1
     if pending >= MIN_FIGURE:
