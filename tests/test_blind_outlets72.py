@@ -1,4 +1,4 @@
-"""The blind set 72 of issue 17 (eval/blind_outlets72/), scored by eval/run_blind_outlets.py.
+"""Blind set 72 of issue 17 (eval/blind_outlets72/), scored by eval/run_blind_outlets.py.
 
 No floor on the scores: the set estimates outlets nobody tuned on, and nothing here computes,
 prints or asserts a score. Asserted is only that the set is consistent: a real two-night crawl of it
