@@ -73,8 +73,8 @@ class Extracted:
     author: str | None
     published: datetime.date | None
     date_method: str  # "override", "jsonld", "meta", "microdata", "time", "dateline",
-    # "permalink", "url", "htmldate", "htmldate-unconfirmed" (a feed date overrides it:
-    # dates.WEAK_METHODS), "none"
+    # "permalink", "url", "htmldate", "htmldate-unconfirmed", "text-opening", "updated" (an
+    # edit's day, the page's only one; a feed date overrides these: dates.WEAK_METHODS), "none"
     text_method: str  # "override", "trafilatura", "baseline", "fallback-…", "none"
     # Why newsmon's own extraction was not used («newsmon: ValueError: …»); None when it was.
     fallback: str | None = None
@@ -477,12 +477,15 @@ def _extract_trafilatura_alone(
     from htmldate import find_date
 
     site_names = _site_names(tree, url)  # before trafilatura edits the tree
+    page = deepcopy(tree)  # … and the page as it was, for the date's lines
     document = trafilatura.bare_extraction(tree, url=url, include_comments=False,
                                            include_tables=True, with_metadata=True)
     text = (document.text if document else "") or ""
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
     found = find_date(tree, url=url, original_date=True, max_date=now.date().isoformat())
     published = datetime.date.fromisoformat(found) if found else None
+    if published is not None and dates.refused_by_its_lines(published, page, now, url):
+        published = None  # only a teaser card's or a «Читайте также» item's day states it
     return Extracted(
         url=url,
         title=clean_line(document.title if document else None) or None,

@@ -426,7 +426,7 @@ def find_published(
     if is_plausible(date, now):
         return date, "url"
     date = _htmldate(tree, url, now)
-    verdict = _line_verdict(date, tree, now, title_el) if date is not None else None
+    verdict = _line_verdict(date, tree, now, title_el, url) if date is not None else None
     if date is not None and verdict == "confirmed":
         return date, "htmldate"
     if date is not None and verdict == "misplaced" and date < now.date():
@@ -437,7 +437,28 @@ def find_published(
     opening = dateline.opening_date(tree, now=now, items=items)
     if opening is not None:
         return opening, "text-opening"
+    for el in tree.xpath(_TIME_XPATH):
+        # Only an edit's day on the page («Обновлено <time …>», a help centre's only stamp):
+        # the page was out by then — a late day beats losing it; a feed's date beats this.
+        if dateline.labelled_as_other_date(el) and not boilerplate.in_widget(el, prose):
+            date = local.of(el.get("datetime") or el.text_content(), shown=el.text_content())
+            if date is not None:
+                return date, "updated"
     return None, "none"
+
+
+def refused_by_its_lines(
+    date: datetime.date, tree: HtmlElement, now: datetime.datetime, url: str
+) -> bool:
+    """The only visible lines stating ``date`` are ones newsmon turns down (a card linking
+    another page, related news, a sentence, a deadline): for another extractor's answer."""
+    return _line_verdict(date, tree, now, None, url) == "refused"
+
+
+def _in_link_elsewhere(el: HtmlElement, url: str) -> bool:
+    """Inside a link to another page: a teaser card, whose date is that page's."""
+    return any(a.tag == "a" and a.get("href") and not same_page(a.get("href", ""), url)
+               for a in (el, *el.iterancestors()))
 
 
 def _whole_page(href: str, url: str) -> bool:
@@ -461,7 +482,7 @@ def _permalink_day(tree: HtmlElement, url: str, now: datetime.datetime) -> datet
 
 
 # Signals a date from the crawl (a feed's or a listing's) overrides.
-WEAK_METHODS = frozenset({"none", "htmldate-unconfirmed", "text-opening"})
+WEAK_METHODS = frozenset({"none", "htmldate-unconfirmed", "text-opening", "updated"})
 
 
 def _later_published_day(
@@ -493,6 +514,7 @@ def _line_verdict(
     tree: HtmlElement,
     now: datetime.datetime,
     title_el: HtmlElement | None = None,
+    url: str = "",
 ) -> str:
     """How the visible lines judge htmldate's date.
 
@@ -539,8 +561,8 @@ def _line_verdict(
             dateline.dateline_date(block.text, now, dateish=dateline.is_dateish(block.el)) == date
             or _LEADING_DATE.match(block.text) is not None
         )
-        if not proper or after_stop:
-            continue
+        if not proper or after_stop or (url and _in_link_elsewhere(block.el, url)):
+            continue  # (a card linking another page, its date: «Новости проекта» under it)
         if id(block.el) in kept or i in article:
             return "confirmed"
         misplaced = True
