@@ -236,3 +236,19 @@ def test_a_body_that_says_we_signed_in_its_first_paragraph_takes_part():
     reported = ("Как мы уже писали, в Самаре открылся центр «Опора». «Мы подписали соглашение», "
                 "— рассказала директор.\n\nДалее о планах.")
     assert own_people_act(reported, "В Самаре открылся центр «Опора»") is None
+
+
+def test_a_hyphenated_citys_first_part_as_locals_write_it_names_the_city():
+    text = ("Петропавловск сегодня обещает солнце. В школе пятеро первоклассников из приёмных "
+            "семей, с каждой семьёй социальный педагог познакомилась заранее.")
+    assert regions_of(text, "Первое сентября", "RU-KAM") == ["RU-KAM"]
+    assert regions_of(text, "Первое сентября", "RU-MOW") == ["RU-KAM"]
+
+
+def test_our_director_signing_makes_the_source_take_part():
+    from pipeline.tag.own_work import own_people_act
+
+    text = ("Вчера в Самаре наш директор и председатель самарской ассоциации приёмных родителей "
+            "подписали соглашение о сотрудничестве.\n\nПодробности позже.")
+    assert own_people_act(text, "Подписали соглашение с самарскими приёмными родителями") == "наш"
+    assert own_people_act("Наш областной центр помощи семье открыл квартиру.", "Квартира") == "Наш"

@@ -174,11 +174,15 @@ def gazetteer() -> Gazetteer:
             ctx_names.add(name)
     for (name, kind), pops in list(cities.items()):
         # «в Ростове» is said of Ростов-на-Дону as well as of Ростов (Ярославская область): a
-        # hyphenated city's first part that is another town's name belongs to both.
+        # hyphenated city's first part that is another town's name belongs to both; one that
+        # reads as a town's name of its own («Петропавловск», «Переславль»: what locals write)
+        # names the city.
         head = name.split("-")[0]
-        if kind == "city" and head != name and (head, "city") in cities:
+        if kind == "city" and head != name and (
+            (head, "city") in cities or _short_form_of_a_town(head)
+        ):
             for iso, pop in pops.items():
-                cities[(head, "city")].setdefault(iso, pop)
+                cities.setdefault((head, "city"), {}).setdefault(iso, pop)
     data_shared = _read_districts(cities, ctx_names)
     town_pop = {normalize_word(n): max(p.values()) for (n, k), p in cities.items() if k == "city"}
     shared = _shared_districts(spec, cities)
@@ -676,6 +680,21 @@ def _case_ok(tok: Token, entry: Entry) -> bool:
     if entry.kind in ("alias", "city", "centre"):
         return tok.text[:1].isupper()
     return True
+
+
+# A town's name ends so («Петропавловск», «Переславль», «Усолье», «Гаврилов»); «Усть-», «Южно-»,
+# «Горно-», «Улан-» are only parts of one.
+_TOWN_ENDINGS = ("ск", "цк", "ов", "ев", "ль", "ье")
+
+
+def _short_form_of_a_town(head: str) -> bool:
+    """The first part of a hyphenated city reads as a town's own name, and is no common word
+    («Соль-Илецк»: «соль» is salt)."""
+    if len(head) < 5 or not head.lower().endswith(_TOWN_ENDINGS):
+        return False
+    parses = get_morph_vocab().parse(head.lower())
+    return not any(p.tag.POS == "NOUN" and "Geox" not in p.tag.grammemes and p.is_known
+                   for p in parses)
 
 
 def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
