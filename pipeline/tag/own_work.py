@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.lang.bodies import body_and_media_heads
-from pipeline.lang.morph import get_morph_vocab, lemma
+from pipeline.lang.morph import get_morph_vocab, is_adjective, lemma
 from pipeline.tag.doc import RegionHit
 from pipeline.tag.home_region import (
     HEAD_WORDS,
@@ -195,8 +195,10 @@ _OUR_RE = re.compile(r"\b(наш(?:а|е|и|его|ей|ему|ем|им|ими|
 # the body's own staff or units at work (the helping professions: a paper's «наш корреспондент»
 # reports, it does not take part).
 OWN_PARTS = frozenset({
-    "сотрудник", "специалист", "психолог", "педагог", "куратор", "юрист", "волонтёр",
-    "волонтер", "воспитатель", "отделение", "филиал", "подразделение",
+    "сотрудник", "сотрудница", "специалист", "психолог", "педагог", "куратор", "юрист",
+    "волонтёр", "волонтер", "воспитатель", "отделение", "филиал", "подразделение",
+    # who leads it: «наш директор подписал», «наш руководитель выступила»
+    "директор", "руководитель", "председатель", "президент", "координатор",
 })  # fmt: skip
 
 
@@ -206,9 +208,14 @@ def _our_body(scope: str) -> str | None:
     sentence: whatever its site's names say, the source is that body, and it acts."""
     kinds, _media = body_and_media_heads()
     for match in _OUR_RE.finditer(scope):
-        head = lemma(match.group(2))
-        if head in kinds or head in OWN_PARTS:
-            return match.group(1)
+        # «наш Камчатский институт развития образования»: adjectives before the body's kind
+        words = [match.group(2), *WORD_RE.findall(scope[match.end() : match.end() + 60])[:2]]
+        for word in words:
+            head = lemma(word)
+            if head in kinds or head in OWN_PARTS:
+                return match.group(1)
+            if not is_adjective(word):
+                break
     return None
 
 
