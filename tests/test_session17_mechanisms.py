@@ -252,3 +252,19 @@ def test_our_director_signing_makes_the_source_take_part():
             "подписали соглашение о сотрудничестве.\n\nПодробности позже.")
     assert own_people_act(text, "Подписали соглашение с самарскими приёмными родителями") == "наш"
     assert own_people_act("Наш областной центр помощи семье открыл квартиру.", "Квартира") == "Наш"
+
+
+def test_a_list_spelling_out_the_regions_after_a_colon_counts_each():
+    title = "Семейные центры откроют в четырёх регионах"
+    text = ("В Пензе рассказали о проекте. В проекте участвуют четыре региона: Тамбовщина, "
+            "Липецкая область, Орловщина и Курская область. В каждом откроют семейный центр, "
+            "а пензенские специалисты обучат их сотрудников. Пенза станет ресурсным центром, "
+            "пензенский фонд выделит деньги.")
+    assert regions_of(text, title, "RU-PNZ") == ["RU-KRS", "RU-LIP", "RU-ORL", "RU-PNZ", "RU-TAM"]
+
+
+def test_an_abbreviations_full_stop_does_not_end_the_list_sentence():
+    from pipeline.tag.regions.lists import _sentence
+
+    text = "Саратовщина, Ульяновская обл. и РТ получили номера. Дальше другое."
+    assert text[slice(*_sentence(text, 0, 5))].endswith("получили номера.")

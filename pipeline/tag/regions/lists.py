@@ -118,7 +118,8 @@ def list_arguments(
         span = _span(toks, mentions[lo].start, mentions[hi].end)
         pred = None
         for m in mentions[lo : hi + 1]:
-            pred = _argument_of(toks, _climb(toks, _root(toks, m), span), span, venue_words)
+            top = _named_regions(toks, _climb(toks, _root(toks, m), span))
+            pred = _argument_of(toks, top, span, venue_words)
             if pred is not None:
                 break
         if pred is None:
@@ -329,6 +330,20 @@ def _start(toks: list[syntax.SynToken], index: int) -> int:
     return toks[index].start if 0 <= index < len(toks) else -1
 
 
+# Words for regions a list after a colon spells out («участвуют четыре региона: A, B, C и D»).
+REGION_NOUNS = frozenset({"регион", "субъект", "область", "край", "республика"})
+
+
+def _named_regions(toks: list[syntax.SynToken], tok: syntax.SynToken) -> syntax.SynToken:
+    """A list spelling out a noun for regions («четыре региона: A, B, C и D», parsed as its
+    parataxis or apposition) takes that noun's place in the sentence."""
+    if tok.rel in ("parataxis", "appos") and 0 <= tok.head < len(toks) and (
+        lemma(toks[tok.head].text) in REGION_NOUNS
+    ):
+        return toks[tok.head]
+    return tok
+
+
 def _climb(
     toks: list[syntax.SynToken], tok: syntax.SynToken, in_span: set[int]
 ) -> syntax.SynToken:
@@ -399,12 +414,20 @@ def _subject_by_case(
     return verb.index
 
 
+# A sentence's end: «!», «?», a line break, or a full stop after a word of four characters or
+# more (or a closing quote or bracket) followed by a capital, a quote, a digit or a dash — not the stop of «обл.», «г.», «ул.»
+# («Ульяновская обл. и РТ получили…» is one sentence).
+_SENTENCE_END_RE = re.compile(
+    r"[!?\n]|(?:(?<=\w{4})|(?<=[»\")\]]))\.(?=\s+[«\"А-ЯЁA-Z0-9—–-]|\s*$)"
+)
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around text[start:end]: from the last «.», «!», «?» or line break before it
-    to the first after it."""
-    lo = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    ends = [k for k in (text.find(c, end) for c in ".!?\n") if k != -1]
-    return lo, (min(ends) + 1 if ends else len(text))
+    """The sentence around text[start:end]: from the last sentence end before it to the first
+    after it."""
+    lo = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, start)), default=0)
+    after = _SENTENCE_END_RE.search(text, end)
+    return lo, (after.end() if after else len(text))
 
 
 def predicated_members(
