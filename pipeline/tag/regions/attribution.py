@@ -349,8 +349,8 @@ def _people_from(text: str, m: Mention, toks: list[Token], starts: list[int]) ->
 
 
 ARRIVAL_LEMMAS = frozenset({"приехать", "приезжать", "прилететь", "прибыть"})
-# Words that end a noun phrase read backwards from a place: a verb, a preposition, a clause's
-# conjunction. («специалистов органов опеки и социальных учреждений Курганской области»: nouns,
+# Words that end a noun phrase read backwards from a place: a verb, a preposition, an adverb, a
+# pronoun. («специалистов органов опеки и социальных учреждений Курганской области»: nouns,
 # adjectives and «и» only.)
 _PHRASE_BREAKERS = frozenset({"VERB", "INFN", "GRND", "PRTS", "PREP", "ADVB", "NPRO", "PRED"})
 
