@@ -208,8 +208,8 @@ ARTICLE_PATH_RE = re.compile(
 )
 ARTICLE_QUERY_RE = re.compile(r"(^|&)(id|ELEMENT_ID|news_id|nid|newsid|article|p)=\d+", re.I)
 # One or two short path words, maybe a dynamic page's extension («/Pages/News.aspx», «/news.php»).
-# Read decoded: a Cyrillic folder («/блог/», «/%D0%B1%D0%BB%D0%BE%D0%B3/» as linked) is as short. A
-# platform's mark of a person or a community may open the first («/@account», «/~user/»): the
+# Read decoded: a Cyrillic folder («/блог/», «/%D0%B1%D0%BB%D0%BE%D0%B3/» as linked) is as short.
+# A platform's mark of a person or a community may open the first («/@account», «/~user/»): the
 # account's page lists its posts.
 SECTION_PATH_RE = re.compile(
     r"^/[@~]?[^\W\d_][\w-]{1,30}(/[^\W\d_][\w-]{1,30})?(?:\.(?:aspx?|php|jsp|cfm))?/?$", re.I
