@@ -268,3 +268,13 @@ def test_an_abbreviations_full_stop_does_not_end_the_list_sentence():
 
     text = "Саратовщина, Ульяновская обл. и РТ получили номера. Дальше другое."
     assert text[slice(*_sentence(text, 0, 5))].endswith("получили номера.")
+
+
+def test_a_reprint_credit_closing_the_last_line_is_the_publishers_voice():
+    from pipeline.tag.home_region import credited_source
+
+    text = ("За полгода приёмные родители вернули в учреждения около 2,3 тысячи детей. Для нас эти "
+            "цифры — напоминание, ради чего мы работаем. Перепечатано с сайта фонда «Тамбовские "
+            "семьи» (Тамбов) с разрешения редакции.")
+    assert credited_source(text, ["Форум приёмных родителей"]) is not None
+    assert regions_of(text, "Сколько детей вернулись в семьи", "RU-LIP") == []

@@ -83,6 +83,15 @@ def part_of_speech(word: str) -> str | None:
     return str(parses[0].tag.POS) if parses and parses[0].tag.POS else None
 
 
+# A sentence's start after another's end on one line (a capital or an opening quote after «.»).
+_NEXT_SENTENCE_RE = re.compile(r"(?<=[.!?…»])\s+(?=[А-ЯЁA-Z«])")
+
+
+def last_sentence(line: str) -> str:
+    """The last sentence of a line («… мы работаем. Перепечатано с сайта фонда …»)."""
+    return _NEXT_SENTENCE_RE.split(line)[-1]
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with character offsets and lemmas."""
     return [

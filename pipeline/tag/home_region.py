@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from pipeline.lang.bodies import body_and_media_heads
-from pipeline.lang.morph import lemma
+from pipeline.lang.morph import last_sentence, lemma
 from pipeline.tag.doc import RegionHit
 
 # Lemmas naming the country itself or its federal authorities: a text with one is about the whole
@@ -135,10 +135,21 @@ def with_home_default(
 # The closing credit of a republished material: «Источник: министерство … Астраханской области»,
 # «По материалам пресс-службы Минпросвещения» (not «Источник фото: …»).
 _CREDIT_RE = re.compile(
-    r"^(?:источник(?!\s+(?:фото|изображени|иллюстраци))|по\s+материалам|по\s+информации)"
+    r"^(?:источник(?!\s+(?:фото|изображени|иллюстраци))|по\s+материалам|по\s+информации"
+    # «Перепечатано с сайта фонда «…» с разрешения редакции» (a forum's or a site's reprint)
+    r"|(?:материал\s+)?перепечатан\w*\s+(?:с|из)(?:\s+(?:сайта|страницы|группы|канала))?)"
     r"\s*:?\s*(?P<name>\S.{2,200})$",
     re.IGNORECASE,
 )
+
+
+def closing_credit(text: str) -> re.Match[str] | None:
+    """The closing credit line of a text, or the credit its last line ends with (a forum post's
+    paragraphs often come as one line)."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if not lines:
+        return None
+    return _CREDIT_RE.match(lines[-1]) or _CREDIT_RE.match(last_sentence(lines[-1]))
 # Words shared by most credits and names that say nothing about whose they are.
 _CREDIT_STOP = frozenset({"пресс", "служба", "сайт", "официальный", "информация", "материал"})
 
@@ -147,8 +158,7 @@ def credited_source(text: str, names: Sequence[str | None]) -> str | None:
     """The publisher a closing «Источник: …» line credits when it is not the site itself: the
     material is republished in that publisher's voice (like a reprint naming another site's page
     as its canonical), so a body's site does not speak for its home region in it."""
-    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
-    match = _CREDIT_RE.match(lines[-1]) if lines else None
+    match = closing_credit(text)
     if match is None:
         return None
     credit = match.group("name").strip(" .")

@@ -15,6 +15,7 @@ from pipeline.lang.morph import (
     Token,
     is_adjective,
     is_singular,
+    last_sentence,
     lemmatize_phrase,
     normalize_word,
     part_of_speech,
@@ -122,14 +123,21 @@ def _opens_block(line: str, marker: str) -> bool:
 
 
 def credit_lines(text: str) -> list[tuple[int, int]]:
-    """Spans of credit and caption lines («Фото: пресс-служба правительства края»)."""
+    """Spans of credit and caption lines («Фото: пресс-служба правительства края»), and of a
+    credit closing the text's last line («… Перепечатано с сайта фонда «Оренбургские семьи»»)."""
     markers = gazetteer().credit_markers
     spans, pos = [], 0
     for line in text.splitlines(keepends=True):
         if normalize_word(line.lstrip()).startswith(markers):
             spans.append((pos, pos + len(line)))
         pos += len(line)
+    tail = text.rstrip()
+    last = last_sentence(tail.rsplit("\n", 1)[-1])
+    if last and normalize_word(last).startswith(markers) and (len(tail) - len(last), len(tail)) \
+            not in spans:
+        spans.append((len(tail) - len(last), len(tail)))
     return spans
+
 
 
 TABLE_CELL = " | "
