@@ -50,9 +50,8 @@ def _parse(sentence: str) -> tuple[SynToken, ...]:
     ids = {t.id: k for k, t in enumerate(doc.tokens)}
     return tuple(
         SynToken(
-            k, t.start, t.stop, sentence[t.start : t.stop], ids.get(t.head_id, -1), t.rel or "",
-            t.pos or "",
-            (t.feats or {}).get("Case", ""),
+            k, t.start, t.stop, sentence[t.start : t.stop], ids.get(t.head_id, -1),
+            t.rel or "", t.pos or "", (t.feats or {}).get("Case", ""),
         )
         for k, t in enumerate(doc.tokens)
     )

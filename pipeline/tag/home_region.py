@@ -150,6 +150,8 @@ def closing_credit(text: str) -> re.Match[str] | None:
     if not lines:
         return None
     return _CREDIT_RE.match(lines[-1]) or _CREDIT_RE.match(last_sentence(lines[-1]))
+
+
 # Words shared by most credits and names that say nothing about whose they are.
 _CREDIT_STOP = frozenset({"пресс", "служба", "сайт", "официальный", "информация", "материал"})
 

@@ -132,9 +132,9 @@ def credit_lines(text: str) -> list[tuple[int, int]]:
             spans.append((pos, pos + len(line)))
         pos += len(line)
     tail = text.rstrip()
-    last = last_sentence(tail.rsplit("\n", 1)[-1])
-    if last and normalize_word(last).startswith(markers) and (len(tail) - len(last), len(tail)) \
-            not in spans:
+    last_line = tail.rsplit("\n", 1)[-1]
+    last = last_sentence(last_line)
+    if last != last_line and normalize_word(last).startswith(markers):  # (a whole line: above)
         spans.append((len(tail) - len(last), len(tail)))
     return spans
 
@@ -247,10 +247,11 @@ ORIGIN_NOUNS = frozenset({
 # «специалисты некоммерческих организаций из Улан-Удэ», «специалистов органов опеки и центров
 # помощи детям из Кызыла»: the people, then what they are, then where from.
 ORIGIN_WINDOW = 8
-VISIT_LEMMAS = frozenset({
+# Coming somewhere («приехала из Самары»): the visit's own verbs.
+ARRIVAL_LEMMAS = frozenset({"приехать", "приезжать", "прилететь", "прибыть"})
+VISIT_LEMMAS = ARRIVAL_LEMMAS | frozenset({
     "познакомиться", "знакомиться", "изучить", "изучать", "перенять", "перенимать", "посетить",
     "посещать", "побывать", "гость", "стажироваться", "стажировка", "учиться", "обучаться",
-    "приехать", "приезжать", "прилететь", "прибыть",
 })  # fmt: skip
 LEARNING_RE = re.compile(r"\bза\s+опытом\b", re.IGNORECASE)  # came «за опытом»: to learn it
 LEARNING_LEMMAS = frozenset({"изучить", "изучать", "перенять", "перенимать"})
@@ -355,8 +356,6 @@ def _people_from(text: str, m: Mention, toks: list[Token], starts: list[int]) ->
         return _people_before(toks, k) or bool(came)
     return not preposition and _people_phrase_before(text, toks, k)
 
-
-ARRIVAL_LEMMAS = frozenset({"приехать", "приезжать", "прилететь", "прибыть"})
 # Words that end a noun phrase read backwards from a place: a verb, a preposition, an adverb, a
 # pronoun. («специалистов органов опеки и социальных учреждений Курганской области»: nouns,
 # adjectives and «и» only.)
@@ -381,8 +380,7 @@ def _people_phrase_before(
     adjectives, numbers and «и» between, no punctuation («три специалиста кемеровского
     центра»)."""
     for j in range(k - 1, max(-1, k - 1 - ORIGIN_WINDOW), -1):
-        if re.search(r"[.!?;:,—()«»\"]", text[toks[j].end : toks[j + 1].start if j + 1 < k else
-                                               toks[k].start]):
+        if re.search(r"[.!?;:,—()«»\"]", text[toks[j].end : toks[j + 1].start]):
             return False
         if toks[j].lemma in nouns:
             return True

@@ -199,14 +199,25 @@ def clause_members(
     return out
 
 
+# The dash standing for the verb its sentence gave once, right after a member («…, B — Y») or
+# after up to two words naming its people («…, ивановские коллеги — о …»).
+_DASH_FOR_VERB = re.compile(r"\s*[—–]\s+\w")
+_WORDS_THEN_DASH = re.compile(r"(?:\s+[а-яё]+){0,2}\s*[—–]\s+\w")
+
+
+def _opens_after_comma(text: str, m: Mention, seg: int) -> bool:
+    """The mention opens the part of its sentence (which starts after ``seg``) after a comma."""
+    comma = text.rfind(",", seg + 1, m.start)
+    return comma >= 0 and bool(ROW_OPENING.fullmatch(text[comma + 1 : m.start].lower()))
+
+
 def _gapped_clause(text: str, m: Mention) -> bool:
     """The mention opens a clause whose verb the sentence gave once: after a comma, then up to
     two words and the dash that stands for the verb («Ярославцы рассказали о …, ивановские
     коллеги — о …»)."""
     seg = max(text.rfind(c, 0, m.start) for c in ";.\n!?")
-    comma = text.rfind(",", seg + 1, m.start)
-    return (comma >= 0 and bool(ROW_OPENING.fullmatch(text[comma + 1 : m.start].lower()))
-            and bool(re.match(r"(?:\s+[а-яё]+){0,2}\s*[—–]\s+\w", text[m.end : m.end + 40])))
+    return _opens_after_comma(text, m, seg) and bool(
+        _WORDS_THEN_DASH.match(text, m.end, m.end + 40))
 
 
 def _own_clause(text: str, m: Mention, venue_words: frozenset[str]) -> bool:
@@ -415,8 +426,8 @@ def _subject_by_case(
 
 
 # A sentence's end: «!», «?», a line break, or a full stop after a word of four characters or
-# more (or a closing quote or bracket) followed by a capital, a quote, a digit or a dash — not the stop of «обл.», «г.», «ул.»
-# («Ульяновская обл. и РТ получили…» is one sentence).
+# more (or a closing quote or bracket) followed by a capital, a quote, a digit or a dash — not
+# the stop of «обл.», «г.», «ул.» («Ульяновская обл. и РТ получили…» is one sentence).
 _SENTENCE_END_RE = re.compile(
     r"[!?\n]|(?:(?<=\w{4})|(?<=[»\")\]]))\.(?=\s+[«\"А-ЯЁA-Z0-9—–-]|\s*$)"
 )
@@ -458,10 +469,7 @@ def predicated_members(
         # A clause whose verb the sentence gave once: «A берёт на себя подготовку кураторов,
         # B — методические материалы, C — летнюю смену». Its member stands after a comma,
         # followed by the dash that stands for the verb, and acts as the opener does.
-        comma = text.rfind(",", seg + 1, m.start)
-        if comma >= 0 and ROW_OPENING.fullmatch(text[comma + 1 : m.start].lower()) and re.match(
-            r"\s*[—–]\s+\w", text[m.end : m.end + 5]
-        ):
+        if _opens_after_comma(text, m, seg) and _DASH_FOR_VERB.match(text, m.end, m.end + 5):
             found.setdefault(_rows(text, m.start), set()).add(iso)
             gapped.append(seg)
     for seg in gapped:
