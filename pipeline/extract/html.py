@@ -85,6 +85,35 @@ def parse_html(html: bytes | str, encoding: str | None = None) -> HtmlElement:
     # lxml refuses str input that declares an encoding in an XML prolog.
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     try:
-        return lxml.html.document_fromstring(text)
+        tree = lxml.html.document_fromstring(text)
     except Exception:  # lxml raises ParserError on empty or hopeless documents
         return lxml.html.document_fromstring("<html><body></body></html>")
+    open_noscript_content(tree)
+    return tree
+
+
+# Never read: their text is code, not what a reader sees.
+_CODE_TAGS = ("script", "style", "template")
+# A <noscript> shorter than this is a notice («Включите JavaScript») or a counter's picture.
+NOSCRIPT_MIN_CHARS = 200
+
+
+def _words(el: HtmlElement) -> int:
+    return len(" ".join(el.itertext()).split())
+
+
+def open_noscript_content(tree: HtmlElement) -> None:
+    """Unwrap <noscript> when it holds the page: a forum or an app that draws its content with
+    scripts prints the same content for readers without them inside <noscript> (Flarum's posts),
+    and a reader of the served HTML is one. Then <noscript> holds more words than everything
+    else the page shows (its shell: a header, «Загрузка…»); an «enable JavaScript» notice or a
+    counter's picture never does, and stays to be dropped as chrome."""
+    blocks = [el for el in tree.iter("noscript") if el.getparent() is not None]
+    if sum(len(" ".join(el.itertext()).strip()) for el in blocks) < NOSCRIPT_MIN_CHARS:
+        return
+    inside = sum(_words(el) for el in blocks)
+    shown = _words(tree) - inside - sum(_words(el) for el in tree.iter(*_CODE_TAGS))
+    if inside <= shown:
+        return
+    for el in blocks:
+        el.drop_tag()

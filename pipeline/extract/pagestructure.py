@@ -19,6 +19,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from pipeline.extract.boilerplate import NOT_NEGATED
+from pipeline.extract.html import open_noscript_content
 from pipeline.extract.sitehome import home_path
 
 BLOCK_TAGS = frozenset(
@@ -164,6 +165,7 @@ def parse(body: bytes) -> HtmlElement | None:
         tree = lxml.html.document_fromstring(text)
     except (ValueError, lxml.etree.ParserError):
         return None
+    open_noscript_content(tree)
     for el in list(tree.iter(*DROP_TAGS)):
         if el.getparent() is not None:
             el.drop_tree()
@@ -360,6 +362,22 @@ def _is_title_link(b: Block, url: str) -> bool:
         and not _is_front_page(b.href or "", url)
         and b.words >= TITLE_MIN_WORDS
         and TITLE_CHARS[0] <= len(b.text) <= TITLE_CHARS[1]
+        and not _is_byline(b)
+    )
+
+
+# How forum and blog engines mark a poster's name: «username» (phpBB, XenForo, vBulletin,
+# Discourse), «PostUser-name» (Flarum), «author», rel="author".
+BYLINE_RE = re.compile(r"author|user-?name|poster|postuser|byline|member-?name", re.IGNORECASE)
+
+
+def _is_byline(b: Block) -> bool:
+    """A poster's name over a post («<h3 class="PostUser-name"><a href="/u/…">Елена из
+    Балакова</a></h3>»): a heading by its tag, a link to the person's profile, never a title."""
+    links = [a for a in b.owner.iter("a") if a.get("href") == b.href] or [b.owner]
+    return any(
+        BYLINE_RE.search(" ".join((el.get(k) or "") for k in ("class", "rel", "itemprop")))
+        for el in [b.owner, *links]
     )
 
 

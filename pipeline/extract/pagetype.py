@@ -23,7 +23,12 @@ from lxml.html import HtmlElement
 from newsmon.core.datafiles import data_dir
 from pipeline.extract.date_expressions import find_dates
 from pipeline.extract.pagestructure import Structure, analyse, parse
-from pipeline.extract.section import section_names, trail_section
+from pipeline.extract.section import (
+    label_above_headline,
+    open_trail_section,
+    section_names,
+    trail_section,
+)
 from pipeline.extract.sitehome import another_site
 from pipeline.lang.morph import normalize_word
 from pipeline.lang.names import is_person_name
@@ -278,12 +283,26 @@ def _non_material_section(url: str, tree: HtmlElement | None, words: Words) -> s
     register, however much prose it has and whatever its headline says."""
     if tree is None:
         return None
-    trail = trail_section(tree)
-    for name in section_names(tree, url) + ([trail] if trail else []):
-        kind = words.sections.get(_section_key(name))
+    named = [trail_section(tree), open_trail_section(tree), label_above_headline(tree)]
+    for name in section_names(tree, url) + [n for n in named if n]:
+        kind = _section_kind(name, words)
         if kind:
             return f"{kind} in the section «{name}»"
     return None
+
+
+_NAME_JOINS_RE = re.compile(r"\s*(?:,|\bи\b)\s*", re.IGNORECASE)
+
+
+def _section_kind(name: str, words: Words) -> str | None:
+    """What an entry of the section is: the whole name's kind, or the first part's when every
+    part of a joined name is such a section («Объявления и встречи»)."""
+    kind = words.sections.get(_section_key(name))
+    if kind:
+        return kind
+    parts = [p for p in _NAME_JOINS_RE.split(name) if p]
+    kinds = [words.sections.get(_section_key(p)) for p in parts]
+    return kinds[0] if len(parts) > 1 and all(kinds) else None
 
 
 def _hint(url: str, body: bytes, words: Words) -> str | None:

@@ -100,3 +100,63 @@ def trail_section(tree: HtmlElement) -> str | None:
             continue
         return _words(crumbs[-2]) or None
     return None
+
+
+# A trail that stops at the section is named so by its class or id: without the page's own
+# crumb, separators alone cannot tell it from a menu.
+_OPEN_TRAIL_RE = re.compile(r"crumb|navigation-chain|nav-chain", re.I)
+OPEN_TRAIL_MAX_LINKS = 6
+# A rubric label over a headline: one or two short links and nothing else.
+LABEL_MAX_CHARS = 60
+
+
+def _headline(tree: HtmlElement) -> HtmlElement | None:
+    return next((h for h in tree.iter("h1") if _words(h)), None)
+
+
+def _to_front_page(a: HtmlElement) -> bool:
+    target = urlsplit(a.get("href") or "")
+    return not target.query and target.path in ("", "/", "./", "/index.php", "/index.html")
+
+
+def open_trail_section(tree: HtmlElement) -> str | None:
+    """The last crumb of a breadcrumb trail above the headline that stops at the page's section
+    («Форумы › Объявления и встречи» over a forum thread's headline, or the home crumb a
+    picture): the trail opens with the front page, and its last link names the section."""
+    headline = _headline(tree)
+    if headline is None:
+        return None
+    for el in tree.iter():
+        if el is headline:
+            return None
+        if not isinstance(el.tag, str) or not _OPEN_TRAIL_RE.search(
+            f"{el.get('class') or ''} {el.get('id') or ''}"
+        ):
+            continue
+        links = list(el.iter("a"))
+        if not 2 <= len(links) <= OPEN_TRAIL_MAX_LINKS or not _to_front_page(links[0]):
+            return None
+        last = _words(links[-1])
+        if not last or last == _words(headline) or len(last) > CRUMB_MAX_CHARS:
+            return None
+        return last
+    return None
+
+
+def label_above_headline(tree: HtmlElement) -> str | None:
+    """The rubric label printed right above the headline («<ul class="TagsLabel"><li><a
+    href="/t/voprosy">Вопросы</a></li></ul><h1>…»): the element just before the <h1> holds
+    one or two short links and no other words; its first link names the section."""
+    headline = _headline(tree)
+    label = headline.getprevious() if headline is not None else None
+    while label is not None and not isinstance(label.tag, str):  # a comment between
+        label = label.getprevious()
+    if label is None:
+        return None
+    links = [a for a in ([label] if label.tag == "a" else label.iter("a")) if _words(a)]
+    text = _words(label)
+    if not 1 <= len(links) <= 2 or len(text) > LABEL_MAX_CHARS:
+        return None
+    if sum(len(_words(a)) for a in links) + len(links) - 1 < len(text):
+        return None  # words beside the links: a dateline, a byline
+    return _words(links[0])
