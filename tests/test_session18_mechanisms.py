@@ -1,14 +1,22 @@
-"""Session 18's general mechanisms, each found on blind sets (58, 59, 64, 70: forums) and written
-here in other words: content printed for readers without scripts, a poster's name over a post,
-a breadcrumb trail that stops at the section, a rubric label over the headline, a section named
-by two section names joined."""
+"""Session 18's general mechanisms, each found on blind sets (forums of 58, 59, 64, 70; the
+round 74–77) and written here in other words: content printed for readers without scripts, a
+poster's name over a post, a breadcrumb trail that stops at the section, a rubric label over the
+headline, a section named by two section names joined, the address's section first; a body's
+page headed by its name; a long read of placed blocks; a series' number beside a date; RDFa
+dates; dates in other pages' and stylesheets' addresses; a gapped clause after «а»; a hope; an
+expert named before her town; where a reprint first appeared; a press release's issuer block."""
 
 from __future__ import annotations
+
+import datetime
 
 from pipeline.extract.html import parse_html
 from pipeline.extract.pagestructure import analyse, parse
 from pipeline.extract.pagetype import judge, non_article_reason
 from pipeline.extract.section import label_above_headline, open_trail_section
+from pipeline.tag.run import tag
+
+NOW = datetime.datetime(2025, 11, 28, 18, 0, tzinfo=datetime.timezone.utc)
 
 SHELL = """<html><head><title>{title} — Клуб отцов</title></head><body>
 <div id="app"><header><a href="/">Клуб отцов Прикамья</a></header>
@@ -97,3 +105,155 @@ def test_a_menu_above_the_headline_is_no_rubric_label():
             '</a></li><li><a href="/docs">Документы</a></li></ul>')
     page = _page("В Кунгуре собрался клуб отцов", NEWS_POST, label=menu)
     assert label_above_headline(parse(page)) is None
+
+
+def test_a_trail_or_label_does_not_override_the_section_the_address_gives():
+    # «/novosti/…» under «Новости», shown in the rubric «Объявления»: news, not a notice.
+    page = ('<html><body><nav><a href="/">Главная</a> <a href="/novosti/">Новости</a></nav>'
+            '<div class="breadcrumbs"><a href="/">Главная</a> / <a href="/novosti/">Новости</a> / '
+            '<a href="/obyavleniya/">Объявления</a></div><h1>В Кунгуре отключат воду 30 октября</h1>'
+            '<p>' + "Жителей трёх улиц предупреждают об отключении воды на время ремонта. " * 4
+            + "</p></body></html>").encode()
+    assert non_article_reason("http://h/novosti/otklyuchenie-vody/", "http://h/", page) is None
+
+
+ORG_PAGE = """<html><body><header><a href="/">Пресс-релизы региона</a></header><main>
+<h1>{name}</h1><div class="about"><p>{about}</p></div><h2>Пресс-релизы организации</h2>
+<article class="card"><time datetime="2025-09-30T16:20:00+03:00">30 сентября 2025</time>
+<h2><a href="/releases/2025/09/30/23833/">Фонд открыл в Майкопе квартиру для выпускников
+детских домов</a></h2><p>Благотворительный фонд открыл в Майкопе тренировочную квартиру, где
+выпускники детских домов учатся жить самостоятельно, и набирает наставников…</p></article>
+</main></body></html>"""
+
+
+def test_a_bodys_page_headed_by_its_name_over_its_releases_is_no_article():
+    page = ORG_PAGE.format(name="Благотворительный фонд «Южный дом»", about=(
+        "Фонд работает с 2014 года и помогает детям-сиротам и выпускникам детских домов. "
+        "г. Майкоп.")).encode()
+    reason = non_article_reason("http://h/org/yuzhnyy-dom/", "http://h/", page)
+    assert reason is not None and "organisation" in reason
+    # A nominal headline over a real text stays an article, teasers under it or not.
+    text = ("В Майкопе открылся новый центр для мам с детьми, оказавшихся без жилья. В нём шесть "
+            "комнат, игровая и кабинет психолога. ") * 6
+    news = ORG_PAGE.format(name="Новый центр для мам с детьми", about=text).encode()
+    assert non_article_reason("http://h/novosti/novyy-centr/", "http://h/", news) is None
+
+
+LONG_READ = """<html><head><title>{title}</title></head><body><div class="menu">
+<a href="/">Спецпроект</a> <a href="/istorii/">Истории</a></div><div class="page"
+style="position:relative;height:3000px">
+<div class="mag-widget widget-text" style="left:232px;top:820px;position:absolute"><p>{p1}</p></div>
+<div class="mag-widget widget-text" style="left:120px;top:60px;position:absolute"><p>ИСТОРИИ ·
+№ 3 · 16 октября 2025</p></div>
+<div class="mag-widget widget-text" style="left:232px;top:1400px;position:absolute"><p>{p2}</p></div>
+<div class="mag-widget widget-text" style="left:120px;top:110px;position:absolute"><p
+class="title">{title}</p></div>
+</div></body></html>"""
+
+
+def test_a_long_read_of_placed_blocks_is_read_top_to_bottom_with_its_kicker_date():
+    from pipeline.extract.cascade import extract
+
+    p1 = ("В селе Аскиз живёт семья Тохтобиных: восемь детей, корова и огород. Старшие помогают "
+          "младшим с уроками, а интернет в доме бывает только по расписанию.")
+    p2 = ("Социальный работник приезжает к семье раз в месяц. В этом году семья получила "
+          "сертификат на уголь и помощь с ремонтом крыши от районного центра.")
+    title = "Восемь детей и корова: как живут многодетные семьи в сёлах Хакасии"
+    page = LONG_READ.format(title=title, p1=p1, p2=p2).encode()
+    got = extract(page, "http://h/istorii/3/", crawl_time=NOW)
+    assert got.published == datetime.date(2025, 10, 16)
+    assert got.text.index("В селе Аскиз") < got.text.index("Социальный работник")
+
+
+def test_a_documents_number_beside_its_date_is_still_no_date_line():
+    from pipeline.extract.dateline import dateline_date
+
+    assert dateline_date("Приказ № 512 от 03.10.2025", NOW) is None
+    assert dateline_date("03.10.2025 № 512-п", NOW) is None
+    assert dateline_date("Вестник № 42 · 13.11.2025", NOW) == datetime.date(2025, 11, 13)
+
+
+RDFA_NODE = """<html><body><div about="/novosti/x" typeof="sioc:Item foaf:Document">
+<h1>Педагоги обсудили работу с приёмными семьями</h1><div class="submitted"><span property="dc:date dc:created" content="2025-11-06T09:30:00+11:00">Опубликовано 06.11.2025 - 09:30</span> - Администратор сети</div><p>{text}</p></div>
+<div typeof="sioc:Post sioct:Comment"><span property="dc:date dc:created"
+content="2025-11-20T10:00:00+11:00">20.11.2025</span><p>Спасибо!</p></div></body></html>"""
+
+
+def test_an_rdfa_date_of_the_node_around_the_headline_is_its_publication():
+    from pipeline.extract.dates import find_published
+
+    text = "На семинаре педагоги детских садов обсудили, как поддержать приёмные семьи. " * 3
+    date, _method = find_published(RDFA_NODE.format(text=text), url="http://h/novosti/x", now=NOW)
+    assert date == datetime.date(2025, 11, 6)
+
+
+def test_dates_in_addresses_of_other_pages_and_of_stylesheets_are_not_the_pages():
+    from pipeline.extract.dates import find_published
+
+    page = ("<html><head><link rel='stylesheet' href='/theme/main~2025-10-02-11-40-12-000~"
+            "cache.css'></head><body><h1>Опека и попечительство</h1><p>"
+            + "Органы опеки принимают документы кандидатов в опекуны по будним дням. " * 4
+            + "</p><aside><a href='/novosti/2025/11/07/a.html'>7</a> <a href="
+            "'/novosti/2025/11/18/b.html'>18</a></aside></body></html>")
+    date, method = find_published(page, url="http://h/deyatelnost/opeka.html", now=NOW)
+    assert date is None, (date, method)
+
+
+def regions_of(text: str, title: str, home: str) -> list[str]:
+    return sorted(r.iso for r in tag(text, title=title, home_region_iso=home).regions)
+
+
+def test_a_gapped_clause_after_a_comma_and_a_conjunction_is_its_members_own():
+    title = "Специалисты четырёх регионов обменялись опытом сопровождения приёмных семей"
+    text = (
+        "В Калуге прошёл межрегиональный семинар для специалистов служб сопровождения.\n\n"
+        "Калужские специалисты рассказали о школе приёмных родителей. Брянщина представила "
+        "проект гостевого режима. Орловские коллеги поделились практикой работы с подростками, "
+        "а курские специалисты — опытом подготовки выпускников к самостоятельной жизни.\n\n"
+        "Следующая встреча пройдёт весной."
+    )
+    assert regions_of(text, title, "RU-KLU") == ["RU-BRY", "RU-KLU", "RU-KRS", "RU-ORL"]
+
+
+def test_regions_that_partners_only_hope_will_join_take_no_part():
+    title = "Три республики создадут общую сеть семейных центров"
+    text = (
+        "Фонды Тывы, Хакасии и Бурятии подписали соглашение о сети семейных центров. В Тыве "
+        "центр откроется в Кызыле, в Хакасии — в Абакане, в Бурятии — в Улан-Удэ.\n\n"
+        "Партнёры надеются, что позже к сети присоединятся организации Иркутской области и "
+        "Забайкальского края."
+    )
+    assert regions_of(text, title, "RU-TY") == ["RU-BU", "RU-KK", "RU-TY"]
+
+
+def test_an_expert_named_before_the_place_she_came_from_is_a_guest():
+    title = "Ярославский психолог приезжала к нам в центр «Семья»"
+    text = (
+        "В субботу в костромском центре «Семья» прошла встреча приёмных родителей с психологом "
+        "Мариной Соколовой из Ярославля. Она рассказала, как помочь подростку привыкнуть к "
+        "новой семье.\n\nНа встречу пришли родители из Костромы, Нерехты и Буя."
+    )
+    assert regions_of(text, title, "RU-KOS") == ["RU-KOS"]
+
+
+def test_where_a_reprinted_text_first_appeared_is_its_credit():
+    title = "Единое пособие: что делать, если отказали"
+    text = (
+        "Пособие назначают семьям, у которых доход ниже прожиточного минимума. Доход считают "
+        "за 12 месяцев. Отказ можно обжаловать в Социальном фонде или подать заявление заново.\n\n"
+        "Материал впервые опубликован в блоге центра «Берег» (Чебоксары, Чувашская Республика). "
+        "Перепечатано с разрешения автора."
+    )
+    assert regions_of(text, title, "RU-TY") == []
+
+
+def test_a_press_releases_closing_block_about_its_issuer_is_no_place_of_the_story():
+    title = "Фонд подвёл итоги девяти месяцев"
+    text = (
+        "Фонд поддержки детей подвёл итоги работы за девять месяцев: программы, поддержанные "
+        "им в субъектах Российской Федерации, охватили более 120 тысяч семей с детьми.\n\n"
+        "Контакты для СМИ: пресс-служба фонда, press@fond.example.ru\n\n"
+        "Об организации: государственная некоммерческая организация, созданная в 2008 году. "
+        "г. Москва."
+    )
+    assert regions_of(text, title, "RU-AD") == []

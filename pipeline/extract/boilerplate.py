@@ -47,6 +47,8 @@ ADDRESS_MAX_CHARS = 150
 CHROME_TAGS = frozenset({"aside", "footer", "header", "form"})
 # A would-be widget holding this share of the page's paragraph text is the article, not a widget.
 MAX_WIDGET_SHARE = 0.5
+# This many «widgets» of one class that together hold that share are the article's blocks.
+MIN_CONTENT_WIDGETS = 3
 # A stop-marker element longer than this holds more than a heading: cut lines, not the tree.
 MAX_MARKER_CHARS = 200
 # A news block between the headline and the text is dropped whole up to this size.
@@ -301,12 +303,21 @@ def _content_widget_classes(tree: HtmlElement, total_prose: int) -> frozenset[st
         name = el.get("class") if isinstance(el.tag, str) else None
         if name and el.tag not in DROP_TAGS and is_widget_element(el):
             by_class.setdefault(name, []).append(el)
-    # Only a class that several widgets share can lend one's content to the others.
+    # Only a class that several widgets share can lend one's content to the others; so can a
+    # class whose blocks together hold most of the page's prose with no headline outside them
+    # (a long read laid out as text blocks «mag-widget widget-text», none of them most of it
+    # alone; comments under an article's <h1> are not its text, however long).
+    headlines = tree.xpath("//h1")
     return frozenset(
         name
         for name, els in by_class.items()
         if len(els) > 1
-        and any(is_protected(el, total_prose) and not el.xpath(".//h1") for el in els)
+        and (
+            any(is_protected(el, total_prose) and not el.xpath(".//h1") for el in els)
+            or (len(els) >= MIN_CONTENT_WIDGETS
+                and sum(_prose_length(el) for el in els) > MAX_WIDGET_SHARE * total_prose
+                and all(any(el in h.iterancestors() for el in els) for h in headlines))
+        )
     )
 
 
@@ -470,6 +481,8 @@ def prune(tree: HtmlElement, title_el: HtmlElement | None = None) -> HtmlElement
         if title_el is not None:
             del title_el.attrib[TITLE_MARK]
     marked = tree.xpath(f"//*[@{TITLE_MARK}]")
+    # Before the headline is cut: whether a headline stands outside a class of blocks decides.
+    content = _content_widget_classes(tree, _prose_length(tree))
     body = article_body(tree, marked[0] if marked else None)
     guarded = _guarded(body, marked[0] if marked else None)
     starts_at_title = bool(marked) and cut_before(tree, marked[0], guarded)
@@ -484,7 +497,7 @@ def prune(tree: HtmlElement, title_el: HtmlElement | None = None) -> HtmlElement
             if el.tag in CHROME_TAGS or el.tag == "nav":
                 el.tag = "div"  # a page wrapped in <nav> or <aside>: extractors drop those tags
             continue
-        if el.getparent() is None or not is_widget_element(el):
+        if el.getparent() is None or not is_widget_element(el) or el.get("class") in content:
             continue
         if not is_protected(el, total):
             heading = el.getprevious()

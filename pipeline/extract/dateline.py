@@ -50,6 +50,18 @@ _REFERENCE_DATE = re.compile(
     r"закон\w*|письм\w*|протокол\w*|договор\w*)\s+от)\s+$",
     re.IGNORECASE,
 )
+# «Приказ № 512 от 03.10.2025», «№ 45-п 03.10.2025», «03.10.2025 № 512»: a document's number and
+# date. A number apart from the date («История № 1 · 8 сентября 2025», an issue's or a series'
+# number) leaves the line a date line.
+_NUMBER_BEFORE_DATE = re.compile(r"№\s*[\w/.-]+\s*(?:от\s+)?$", re.IGNORECASE)
+_NUMBER_AFTER_DATE = re.compile(r"^\s*(?:г\.?|года)?\s*№")
+
+
+def _numbered_document(text: str, found: list[tuple[datetime.date, int, int]]) -> bool:
+    start, end = found[0][1], found[0][2]
+    return bool(_NUMBER_BEFORE_DATE.search(text[:start]) or _NUMBER_AFTER_DATE.match(text[end:]))
+
+
 # «12:00–18:00», «с 10:00 до 14:00»: the hours of an event.
 _TIME_RANGE = re.compile(
     r"(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:[–—-]|до)\s*(?:[01]?\d|2[0-3])[:.][0-5]\d"
@@ -120,7 +132,7 @@ def dateline_date(
     # «Обновлено: 7 июня 2023» is not the publication date: drop such fields of the line.
     text = _OTHER_DATE_FIELD.sub(" ", text).strip()
     found = find_dates(text, now=now)
-    if not found or "№" in text or _REFERENCE_DATE.search(text[: found[0][1]]):
+    if not found or _REFERENCE_DATE.search(text[: found[0][1]]) or _numbered_document(text, found):
         return None
     if states_an_event(text):
         # «6 декабря, 12:00–18:00 · Манеж», «Дата проведения: 26.12.2025»: an event's hours or

@@ -142,14 +142,27 @@ _SCOPED_DATES = etree.XPath(
 )
 
 
+def _has_property(*names: str) -> str:
+    return " or ".join(
+        f"contains(concat(' ', normalize-space(@property), ' '), ' {n} ')" for n in names)
+
+
+# The same in RDFa (Drupal 7 prints «<span property="dc:date dc:created" content="…">» in the
+# node's «typeof» box around the headline; each comment is a box of its own).
+_RDFA_PUBLISHED = _has_property(
+    "dc:created", "dc:date", "dcterms:created", "dcterms:issued", "schema:datePublished")
+_RDFA_DATES = etree.XPath(
+    f"//*[@content][{_RDFA_PUBLISHED}][ancestor::*[@typeof][1][.//h1]]")
+
+
 def _microdata_dates(tree: HtmlElement) -> list[str]:
     """schema.org microdata of the item that holds the page's headline or its body
     (``itemscope`` around ``<h1>`` and ``itemprop="datePublished"``): structured data like
     JSON-LD, whatever the template calls the block the date sits in (tx_news prints it in a
     ``<div class="footer">`` under the headline). Teasers in a listing or a sidebar are items of
-    their own, without the page's headline."""
+    their own, without the page's headline. RDFa's the same way."""
     values = []
-    for el in _SCOPED_DATES(tree):
+    for el in [*_SCOPED_DATES(tree), *_RDFA_DATES(tree)]:
         value = el.get("datetime") or el.get("content")
         if value:
             values.append(value)
@@ -258,7 +271,7 @@ def _htmldate(tree: HtmlElement, url: str, now: datetime.datetime) -> datetime.d
         page = _without_other_dates(tree)
         found = find_date(page, url=url, original_date=True, extensive_search=False, **bounds)
         if not found:
-            found = find_date(page, url=url, original_date=True, **bounds)
+            found = find_date(_unlinked(page, url), url=url, original_date=True, **bounds)
             if found and found.endswith("-01-01"):
                 found = None
         date = datetime.date.fromisoformat(found) if found else None
@@ -273,25 +286,54 @@ def _htmldate(tree: HtmlElement, url: str, now: datetime.datetime) -> datetime.d
 
 def _without_other_dates(tree: HtmlElement) -> HtmlElement:
     """A copy of the page without what htmldate's extensive search would read as the page's
-    day: a stylesheet's or script's cache buster («main.css?v=20250930», the day the theme was
-    built) and a <time> labelled as an edit («Последнее обновление <time datetime=…>»)."""
+    day: the address of a stylesheet, a script or an icon, whose dates are the day the theme was
+    built («main.css?v=20250930», Magnolia's «main~2025-10-02-11-40-12-000~cache.css»), and a
+    <time> labelled as an edit («Последнее обновление <time datetime=…>»). Links that name a
+    page (canonical, alternate) stay: their dates are the page's."""
     from copy import deepcopy
 
-    def versioned(page: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    def resources(page: HtmlElement) -> list[tuple[HtmlElement, str]]:
         return [(el, attr) for tag, attr in (("link", "href"), ("script", "src"))
-                for el in page.iter(tag) if "?" in (el.get(attr) or "")]
+                for el in page.iter(tag)
+                if el.get(attr) and not PAGE_LINK_RELS & set((el.get("rel") or "").lower().split())
+                and _DIGITS_RE.search(el.get(attr) or "")]
 
     def edits(page: HtmlElement) -> list[HtmlElement]:
         return [el for el in page.iter("time") if dateline.labelled_as_other_date(el)]
 
-    if not versioned(tree) and not edits(tree):
+    if not resources(tree) and not edits(tree):
         return tree  # nothing to strip: no copy of the page
     copy = deepcopy(tree)
-    for el, attr in versioned(copy):
-        el.set(attr, el.get(attr, "").split("?", 1)[0])
+    for el, attr in resources(copy):
+        del el.attrib[attr]
     for el in edits(copy):
         el.drop_tree()
     return copy
+
+
+def _unlinked(tree: HtmlElement, url: str) -> HtmlElement:
+    """A copy of the page whose links to other pages have no addresses (their words stay):
+    htmldate's extensive search reads dates in any address, and a calendar's or a sidebar's
+    links to other days' news («/novosti/2025/11/07/…») are those pages' dates, not this
+    one's, which its own address, words and markup give."""
+    from copy import deepcopy
+
+    here = urlsplit(url)
+    copy = deepcopy(tree)
+    for a in copy.iter("a"):
+        href = a.get("href")
+        try:
+            elsewhere = bool(href) and urlsplit(urljoin(url, href or ""))[:4] != here[:4]
+        except ValueError:  # «http://[not-an-ip]/»
+            elsewhere = True
+        if elsewhere:
+            del a.attrib["href"]
+    return copy
+
+
+# <link rel=…> values whose address is a page (its own, a translation, a feed of it), not a resource.
+PAGE_LINK_RELS = frozenset({"canonical", "alternate", "shortlink", "amphtml", "prev", "next"})
+_DIGITS_RE = re.compile(r"\d{4}")
 
 
 _NUMERIC_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)(?![\d.])")

@@ -88,8 +88,15 @@ def parse_html(html: bytes | str, encoding: str | None = None) -> HtmlElement:
         tree = lxml.html.document_fromstring(text)
     except Exception:  # lxml raises ParserError on empty or hopeless documents
         return lxml.html.document_fromstring("<html><body></body></html>")
-    open_noscript_content(tree)
+    read_as_shown(tree)
     return tree
+
+
+def read_as_shown(tree: HtmlElement) -> None:
+    """The page in the order and with the content a reader sees: <noscript> content of a page
+    drawn by scripts, absolutely placed blocks in the order of their place."""
+    open_noscript_content(tree)
+    order_placed_blocks(tree)
 
 
 # Never read: their text is code, not what a reader sees.
@@ -117,3 +124,41 @@ def open_noscript_content(tree: HtmlElement) -> None:
         return
     for el in blocks:
         el.drop_tag()
+
+
+_TOP_RE = re.compile(r"(?:^|;)\s*top\s*:\s*(-?\d+(?:\.\d+)?)px", re.IGNORECASE)
+_LEFT_RE = re.compile(r"(?:^|;)\s*left\s*:\s*(-?\d+(?:\.\d+)?)px", re.IGNORECASE)
+_ABSOLUTE_RE = re.compile(r"position\s*:\s*absolute", re.IGNORECASE)
+# Fewer placed blocks than this are a badge or an overlay, not a page laid out by hand.
+MIN_PLACED_BLOCKS = 3
+
+
+def _place(el: HtmlElement) -> tuple[float, float] | None:
+    style = el.get("style") or ""
+    top = _TOP_RE.search(style)
+    if top is None or not _ABSOLUTE_RE.search(style):
+        return None
+    left = _LEFT_RE.search(style)
+    return float(top.group(1)), float(left.group(1)) if left else 0.0
+
+
+def order_placed_blocks(tree: HtmlElement) -> None:
+    """Put absolutely placed blocks in the order a reader meets them, top to bottom: a
+    long-read designer (Readymag, Tilda's zero block) writes its blocks in the order they were
+    added, the headline after the text, and only their «top:» says where each stands."""
+    parents = {el.getparent() for el in tree.xpath("//*[contains(@style, 'absolute')]")}
+    for parent in parents:
+        if parent is None:
+            continue
+        children = [c for c in parent if isinstance(c.tag, str)]
+        places = [_place(c) for c in children]
+        if len(children) < MIN_PLACED_BLOCKS or any(p is None for p in places):
+            continue
+        ordered = [c for _, _, c in sorted(
+            ((p, i, c) for i, (p, c) in enumerate(zip(places, children))),
+            key=lambda x: (x[0], x[1]))]
+        if ordered == children:
+            continue
+        for child in children:  # text between the blocks is whitespace: keep it with its block
+            parent.remove(child)
+        parent.extend(ordered)

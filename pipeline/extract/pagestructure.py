@@ -19,7 +19,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from pipeline.extract.boilerplate import NOT_NEGATED
-from pipeline.extract.html import open_noscript_content
+from pipeline.extract.html import read_as_shown
 from pipeline.extract.sitehome import home_path
 
 BLOCK_TAGS = frozenset(
@@ -165,7 +165,7 @@ def parse(body: bytes) -> HtmlElement | None:
         tree = lxml.html.document_fromstring(text)
     except (ValueError, lxml.etree.ParserError):
         return None
-    open_noscript_content(tree)
+    read_as_shown(tree)
     for el in list(tree.iter(*DROP_TAGS)):
         if el.getparent() is not None:
             el.drop_tree()

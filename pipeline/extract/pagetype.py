@@ -30,6 +30,7 @@ from pipeline.extract.section import (
     trail_section,
 )
 from pipeline.extract.sitehome import another_site
+from pipeline.lang.bodies import is_organization_name
 from pipeline.lang.morph import normalize_word
 from pipeline.lang.names import is_person_name
 
@@ -189,6 +190,9 @@ def judge(s: Structure) -> Verdict:
                 return Verdict("not", f"profile of a person over a feed of {s.feed_after_body} "
                                "dated teasers")
             return Verdict("not", "profile of a person (the headline is a full name)")
+        if headline is not None and _organisation_over_its_feed(s, headline.text):
+            return Verdict("not", "page of an organisation (the headline is its name) over "
+                           "teasers of its materials")
         return Verdict("article")
     if s.picture_grid >= GRID_MIN_PICTURES:
         return Verdict("not", f"picture grid of {s.picture_grid} with captions only")
@@ -252,6 +256,17 @@ def _teasers_between_headline_and_body(s: Structure) -> int:
     return sum(1 for b in s.teaser_prose if not b.in_chrome and start < b.index < end)
 
 
+def _organisation_over_its_feed(s: Structure, headline: str) -> bool:
+    """A body's page on a wire or a portal: its name as the headline, a short card, and teasers
+    of its materials after it. A nominal news headline («Новый центр для мам с детьми») may read
+    like a name; its page has a longer text, or no teasers of other pages after it."""
+    if s.body_chars >= CARD_MAX_BODY or not is_organization_name(headline):
+        return False
+    end = s.body[-1].index
+    return s.feed_after_body >= 1 or any(
+        not b.in_chrome and b.index > end for b in s.teaser_prose)
+
+
 def profile_over_feed(s: Structure) -> bool:
     """A short card (a name, a bio) over a feed of dated teasers that outweighs it: an author's
     or a person's page, whatever the card's text reads like."""
@@ -283,8 +298,13 @@ def _non_material_section(url: str, tree: HtmlElement | None, words: Words) -> s
     register, however much prose it has and whatever its headline says."""
     if tree is None:
         return None
-    named = [trail_section(tree), open_trail_section(tree), label_above_headline(tree)]
-    for name in section_names(tree, url) + [n for n in named if n]:
+    by_address = section_names(tree, url)
+    # A trail that stops at the section or a rubric label over the headline speaks only when
+    # the address places the page in no section: a news item under «/news/» shown in the
+    # rubric «Объявления» or «Официально» is news.
+    named = [trail_section(tree)] + (
+        [] if by_address else [open_trail_section(tree), label_above_headline(tree)])
+    for name in by_address + [n for n in named if n]:
         kind = _section_kind(name, words)
         if kind:
             return f"{kind} in the section «{name}»"

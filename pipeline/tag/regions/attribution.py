@@ -293,6 +293,10 @@ EXPERT_NOUNS = frozenset({
 })  # fmt: skip
 
 
+# Words of the expert's name between the noun and the place («психолог Елена Гаврилова из …»).
+EXPERT_NAME_WORDS = 3
+
+
 # The source speaking of its own people or body: «нашего центра», «наши семьи», «мы».
 OWN_PEOPLE_RE = re.compile(r"\b(?:мы|нас|нам|нами|наш\w*)\b", re.IGNORECASE)
 
@@ -405,8 +409,9 @@ def _people_after(text: str, m: Mention, toks: list[Token], starts: list[int]) -
 def _one_experts_origin(
     text: str, m: Mention, toks: list[Token], starts: list[int], k: int, preposition: str
 ) -> bool:
-    """The mention says where one expert is from: «психолог из Москвы», «московский психолог»
-    (up to two adjectives between: «новосибирский семейный психолог»)."""
+    """The mention says where one expert is from: «психолог из Москвы», «психолог Елена Гаврилова
+    из Москвы», «московский психолог» (up to two adjectives between: «новосибирский семейный
+    психолог»)."""
     if m.kind in ("adj", "city_adj"):
         after = bisect.bisect_left(starts, m.end)
         for t in toks[after : after + 3]:
@@ -417,7 +422,11 @@ def _one_experts_origin(
         return False
     if preposition != "из" or k < 2:
         return False
-    noun = toks[k - 2]
+    j = k - 2
+    # «с психологом Еленой Гавриловой из Нижнего Новгорода»: her name between
+    while j > 0 and k - 2 - j < EXPERT_NAME_WORDS and toks[j].text[:1].isupper():
+        j -= 1
+    noun = toks[j]
     return noun.lemma in EXPERT_NOUNS and is_singular(noun.text)
 
 

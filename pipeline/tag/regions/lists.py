@@ -196,7 +196,25 @@ def clause_members(
                        or _gapped_clause(text, mentions[k]) for k in ks)}
         if len(told) >= CLAUSE_MEMBERS_MIN:
             out |= told
-    return out
+    return out | _awarded_one_by_one(text, by_paragraph)
+
+
+# A paragraph announcing a winner: «Победителем в номинации … стал центр (Республика Адыгея)»,
+# «первое место занял детский сад города Магадана», «лауреатом стала …».
+AWARD_RE = re.compile(r"\bпобеди\w*|\bпобедил\w*|\bлауреат\w*|\bпризе?ё?р\w*|\bгран-при",
+                      re.IGNORECASE)
+
+
+def _awarded_one_by_one(
+    text: str, by_paragraph: dict[tuple[int, int], dict[str, list[int]]]
+) -> set[str]:
+    """Winners told paragraph by paragraph, one region each: CLAUSE_MEMBERS_MIN or more such
+    paragraphs are a contest's results, and every winner's region is news."""
+    winners = [
+        next(iter(members)) for (lo, hi), members in by_paragraph.items()
+        if len(members) == 1 and (AWARD_RE.search(text, lo, hi) or PLACE_RE.search(text, lo, hi))
+    ]
+    return set(winners) if len(set(winners)) >= CLAUSE_MEMBERS_MIN else set()
 
 
 # The dash standing for the verb its sentence gave once, right after a member («…, B — Y») or
@@ -205,18 +223,29 @@ _DASH_FOR_VERB = re.compile(r"\s*[—–]\s+\w")
 _WORDS_THEN_DASH = re.compile(r"(?:\s+[а-яё]+){0,2}\s*[—–]\s+\w")
 
 
-def _opens_after_comma(text: str, m: Mention, seg: int) -> bool:
-    """The mention opens the part of its sentence (which starts after ``seg``) after a comma."""
+# A gapped clause may open with the conjunction that sets it beside the full one («…, а B — …»).
+_CLAUSE_CONJUNCTION = re.compile(r"\s*(?:а|и|но)\s+")
+
+
+def _opens_after_comma(text: str, m: Mention, seg: int, conjunction: bool = False) -> bool:
+    """The mention opens the part of its sentence (which starts after ``seg``) after a comma
+    (``conjunction``: or after a comma and «а», «и», «но»)."""
     comma = text.rfind(",", seg + 1, m.start)
-    return comma >= 0 and bool(ROW_OPENING.fullmatch(text[comma + 1 : m.start].lower()))
+    if comma < 0:
+        return False
+    opening = text[comma + 1 : m.start].lower()
+    if conjunction:
+        joined = _CLAUSE_CONJUNCTION.match(opening)
+        opening = opening[joined.end():] if joined else opening
+    return bool(ROW_OPENING.fullmatch(opening))
 
 
 def _gapped_clause(text: str, m: Mention) -> bool:
     """The mention opens a clause whose verb the sentence gave once: after a comma, then up to
     two words and the dash that stands for the verb («Ярославцы рассказали о …, ивановские
-    коллеги — о …»)."""
+    коллеги — о …», «…, а липецкие специалисты — результатами …»)."""
     seg = max(text.rfind(c, 0, m.start) for c in ";.\n!?")
-    return _opens_after_comma(text, m, seg) and bool(
+    return _opens_after_comma(text, m, seg, conjunction=True) and bool(
         _WORDS_THEN_DASH.match(text, m.end, m.end + 40))
 
 
@@ -384,9 +413,27 @@ def _argument_of(
             return None
     else:
         return None
-    if _about_an_event(toks, head, in_span, venue_words):
+    if _about_an_event(toks, head, in_span, venue_words) or _only_wished(toks, head):
         return None
     return head.index
+
+
+# Verbs whose clause is a hope, not an event: «Партнёры надеются, что позже к ней присоединятся
+# организации A и B» — nothing has happened in A or B.
+WISH_LEMMAS = frozenset({"надеяться", "мечтать", "хотеть", "рассчитывать", "желать"})
+_COMPLEMENT_RELATIONS = frozenset({"ccomp", "xcomp"})
+
+
+def _only_wished(toks: list[syntax.SynToken], head: syntax.SynToken) -> bool:
+    """The predicate is the content of a hope or a wish («надеются, что … присоединятся»)."""
+    node = head
+    for _ in range(2):
+        if node.rel not in _COMPLEMENT_RELATIONS or not 0 <= node.head < len(toks):
+            return False
+        node = toks[node.head]
+        if lemma(node.text) in WISH_LEMMAS:
+            return True
+    return False
 
 
 def _about_an_event(
@@ -420,7 +467,7 @@ def _subject_by_case(
     if any(t.head == verb.index and t.rel.startswith("nsubj") and t.index not in in_span
            for t in toks):
         return None
-    if _about_an_event(toks, verb, in_span, venue_words):
+    if _about_an_event(toks, verb, in_span, venue_words) or _only_wished(toks, verb):
         return None
     return verb.index
 
