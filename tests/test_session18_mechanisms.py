@@ -3,8 +3,9 @@ round 74–77) and written here in other words: content printed for readers with
 poster's name over a post, a breadcrumb trail that stops at the section, a rubric label over the
 headline, a section named by two section names joined, the address's section first; a body's
 page headed by its name; a long read of placed blocks; a series' number beside a date; RDFa
-dates; dates in other pages' and stylesheets' addresses; a gapped clause after «а»; a hope; an
-expert named before her town; where a reprint first appeared; a press release's issuer block."""
+dates; dates in other pages' and stylesheets' addresses; a newsletter of read-more starts; a
+gapped clause after «а»; a hope; an expert named before her town; where a reprint first
+appeared; a press release's issuer block."""
 
 from __future__ import annotations
 
@@ -257,3 +258,45 @@ def test_a_press_releases_closing_block_about_its_issuer_is_no_place_of_the_stor
         "г. Москва."
     )
     assert regions_of(text, title, "RU-AD") == []
+
+
+NEWSLETTER = """<html><body><table><tr><td><a href="{url}">Просмотреть в браузере</a></td></tr>
+<tr><td><h1>Вестник фонда «Опора»</h1><p>Выпуск №12 · 13 ноября 2025</p>
+<p>Здравствуйте! В этом выпуске — главное за две недели.</p></td></tr>{items}
+<tr><td><p>Copyright © 2025 Фонд «Опора», все права защищены. Вы получили это письмо, потому что
+подписались на новости фонда.</p></td></tr></table></body></html>"""
+ITEM = """<tr><td><h2>{title}</h2><p>{text}</p><p><a href="https://opora.example/novosti/{slug}/">
+Подробнее →</a></p></td></tr>"""
+
+
+def test_a_newsletter_issue_of_starts_each_with_a_read_more_link_is_no_article():
+    items = "".join(ITEM.format(title=t, text=x, slug=f"n{k}") for k, (t, x) in enumerate([
+        ("Фонд открыл приём заявок на помощь семьям", "Фонд начал приём заявок на помощь "
+         "многодетным семьям района. Заявки принимаются до конца месяца в офисе фонда."),
+        ("Семьи прошли курс финансовой грамотности", "В Чадане завершился курс «Семейный "
+         "бюджет», который фонд провёл для двадцати семей вместе с банком."),
+    ]))
+    url = "https://mail.example/campaign/?id=1"
+    page = NEWSLETTER.format(url=url, items=items).encode()
+    reason = non_article_reason(url, "https://mail.example/", page)
+    assert reason is not None and "Подробнее" in reason
+    one = NEWSLETTER.format(url=url, items=items.split("</tr>")[0] + "</tr>").encode()
+    assert non_article_reason(url, "https://mail.example/", one) is not None
+
+
+def test_an_articles_text_outweighs_read_more_teasers_under_it():
+    text = "".join(f"<p>{s}</p>" for s in [
+        "В Кызыле открылся центр для семей, воспитывающих детей с инвалидностью. В нём работают "
+        "психолог, логопед и специалист по реабилитации, а семьи могут прийти без направления.",
+        "За первый месяц в центр обратились сорок семей из Кызыла и Ак-Довурака. Для детей "
+        "проводят занятия, для родителей — консультации и группы поддержки по субботам.",
+        "Центр открыт при поддержке республиканского министерства труда и социальной политики, "
+        "а оборудование купили на средства гранта, который фонд выиграл весной.",
+    ])
+    teasers = "".join(
+        f"<div class='more'><p>Начало другой новости фонда номер {k}, которое обрывается на "
+        f"полуслове и продолжается на своей странице …</p><a href='/novosti/n{k}/'>Читать далее"
+        "</a></div>" for k in range(3))
+    page = (f"<html><body><h1>В Кызыле открылся центр для семей</h1>{text}<h2>Другие новости</h2>"
+            f"{teasers}</body></html>").encode()
+    assert non_article_reason("http://h/novosti/centr/", "http://h/", page) is None

@@ -110,6 +110,11 @@ class Structure:
     # <h1>: a whole post printed in an archive under the archive's title (or in an entry whose
     # comments are on another page: `_comments_elsewhere`).
     body_under_foreign_title: bool = False
+    # A «Подробнее →» link to another page right after the body: the text goes on there.
+    read_more_after_body: bool = False
+    # Paragraphs of prose each followed by such a link: a digest of other pages' starts.
+    read_more_items: int = 0
+    read_more_chars: int = 0
     repeated: list[list[HtmlElement]] = field(default_factory=list)  # groups outside chrome
     teaser_members: int = 0  # members of repeated groups that open with a title link
     dated_teasers: int = 0  # title links boxed with a date of their own: teasers, even alone
@@ -566,6 +571,22 @@ def _excerpt_feed_around(body_el: HtmlElement, groups: list[list[HtmlElement]], 
     return 0
 
 
+# Lines between the body's end and its «Подробнее» link (a date, a signature).
+READ_MORE_WINDOW = 3
+
+
+def _read_more_after(s: Structure, end: int, url: str) -> bool:
+    """The block ``end`` is followed, before any other prose, by a link worded only
+    «Подробнее», «Читать далее» to another page: an issue of a newsletter or a card printing
+    the start of a text whose page is elsewhere."""
+    for b in s.blocks[end + 1 : end + 1 + READ_MORE_WINDOW]:
+        if b.href and _REST_OF_TEXT_RE.match(b.text):
+            return _real_link(b.href) and not same_page(urljoin(url, b.href), url)
+        if _is_prose(b):
+            return False
+    return False
+
+
 def _links_to_its_rest(item: HtmlElement, url: str) -> bool:
     return any(
         _real_link(a.get("href")) and not same_page(a.get("href", ""), url)
@@ -611,6 +632,9 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
     s.body, s.governing = _body(s)
     if s.body:
         s.excerpt_feed_around_body = _excerpt_feed_around(s.body[0].owner, s.repeated, url)
+        s.read_more_after_body = _read_more_after(s, s.body[-1].index, url)
+    starts = [b for b in s.prose if _read_more_after(s, b.index, url)]
+    s.read_more_items, s.read_more_chars = len(starts), sum(len(b.text) for b in starts)
     g = s.governing
     if s.body and g is not None and g in s.title_links:
         teaser = _teaser_item(g, t)
