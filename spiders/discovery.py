@@ -423,6 +423,10 @@ def load_more_url(el: etree._Element, page_url: str) -> str | None:
     return None
 
 
+# A number in a query, SMF's «board=3.5» and «topic=412.15» (an id and an offset) too.
+_NUMBER = r"\d+(?:\.\d+)?"
+
+
 def is_query_pager_link(page_url: str, url: str, a: etree._Element) -> bool:
     """A pager's number or «next» link that leads to this listing's own path with a page number
     in a parameter of the CMS's own naming (UMI.CMS «/novosti/?p=1»): the same path, a query of
@@ -430,7 +434,7 @@ def is_query_pager_link(page_url: str, url: str, a: etree._Element) -> bool:
     target, here = urlsplit(url), urlsplit(page_url)
     if not target.query or target.path.rstrip("/") != here.path.rstrip("/"):
         return False
-    if not re.fullmatch(r"\w+=\d+(?:&\w+=\d+)*", target.query):
+    if not re.fullmatch(rf"\w+={_NUMBER}(?:&\w+={_NUMBER})*", target.query):
         return False
     return " ".join(a.text_content().split()).isdigit() or is_next_link(a)
 
@@ -495,6 +499,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     # that reads like a section's name: url -> their template.
     unnamed: dict[str, str] = {}
     article_templates: set[str] = set()
+    section_templates: set[str] = set()
     menu_like: dict[str, None] = {}
     for a in tree.iter("a"):
         url = absolute(page_url, a.get("href", ""))
@@ -521,6 +526,8 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
             unnamed[url] = template
         if kind in found:
             found[kind][url] = None
+            if kind == "section" and template and "?" in template:
+                section_templates.add(template)
             if kind == "article" and template and (
                 "?" in template  # a folder's siblings: of a headline, not of a menu's link
                 or len(" ".join(a.text_content().split())) >= MIN_HEADLINE_CHARS
@@ -535,6 +542,10 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     for url, template in unnamed.items():
         if template in article_templates:
             found["article"][url] = None
+        elif template in section_templates:
+            # «index.php?board=6.0» «Болталка» beside «index.php?board=3.0» «Новости»: a board
+            # of the same forum, read as the listing its sibling is
+            found["section"][url] = None
     # A page one link names as an article (its headline, «Читать далее») is one, whatever a
     # calendar's day number «26» linking it elsewhere on the page suggests.
     sections = [url for url in found["section"] if url not in found["article"]]
@@ -562,7 +573,7 @@ def _sibling_template(url: str, a: etree._Element) -> str:
     parameters, or a classed link's folder, with the link's class («/viewforum.php?f|forumtitle»,
     «/company/news/*|dark-color»); empty for other links."""
     parts = urlsplit(url)
-    keys = sorted(re.findall(r"(?:^|&)(\w+)=\d+(?=&|$)", parts.query))
+    keys = sorted(re.findall(rf"(?:^|&)(\w+)={_NUMBER}(?=&|$)", parts.query))
     if DYNAMIC_ITEM_RE.search(parts.path) and keys:
         return f"{parts.path}?{'&'.join(keys)}|{a.get('class') or ''}"
     # «/company/news/<slug>/» with the headline links' class: a page in the same folder as

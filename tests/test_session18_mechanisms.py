@@ -300,3 +300,92 @@ def test_an_articles_text_outweighs_read_more_teasers_under_it():
     page = (f"<html><body><h1>В Кызыле открылся центр для семей</h1>{text}<h2>Другие новости</h2>"
             f"{teasers}</body></html>").encode()
     assert non_article_reason("http://h/novosti/centr/", "http://h/", page) is None
+
+
+def test_a_forums_boards_are_sections_like_their_named_sibling_and_its_offset_pages_pages():
+    from spiders.discovery import classify_links
+
+    home = ("<html><body><table><tr><td><a class='subject' href='/index.php?board=3.0'>Новости"
+            "</a></td></tr><tr><td><a class='subject' href='/index.php?board=6.0'>Болталка</a>"
+            "</td></tr></table></body></html>")
+    links = classify_links(home, "http://h/", "http://h/")
+    assert set(links.sections) == {"http://h/index.php?board=3.0", "http://h/index.php?board=6.0"}
+    board = ("<html><body><div class='pagelinks'>Страницы: <span>1</span> <a class='nav_page' "
+             "href='/index.php?board=3.5'>2</a></div></body></html>")
+    links = classify_links(board, "http://h/index.php?board=3.0", "http://h/")
+    assert "http://h/index.php?board=3.5" in links.listings
+
+
+def test_a_clock_in_the_header_is_the_day_the_page_was_served_not_its_date():
+    from pipeline.extract.cascade import extract
+
+    page = ("<html><body><div id='header'><h1 class='forumtitle'><a href='/index.php'>Форум "
+            "приёмных семей</a></h1></div><div class='user'><time datetime='2025-11-28T21:00:00"
+            "+03:00'>28 Ноября 2025, 21:00</time></div><div class='navigate'><a href='/index.php'>"
+            "Форум</a> <a href='/index.php?board=5.0'>Встречи семей</a></div>"
+            "<h2>Тема: Пикник приёмных семей</h2><div class='keyinfo'>"
+            "<a href='/index.php?topic=408.0#msg2320'>« : 27 Сентября 2025, 20:31:51 »</a></div>"
+            "<div class='post'>" + "Спасибо всем, кто пришёл в субботу на пикник приёмных семей! "
+            * 4 + "</div></body></html>")
+    got = extract(page.encode(), "http://h/index.php?topic=408.0", crawl_time=NOW)
+    assert got.published == datetime.date(2025, 9, 27), (got.published, got.date_method)
+
+
+def test_a_reprint_credited_to_another_blog_keeps_its_we_to_the_author():
+    from pipeline.tag.explain import explain_text
+
+    title = "Встреча с кровной мамой: как мы готовились"
+    text = ("Её кровная мама два года назад вернулась в Нарьян-Мар и попросила органы опеки о "
+            "встрече с дочерью. Мы готовились к ней три месяца вместе с психологом.\n\n"
+            "Перепечатано из блога «Записки приёмной мамы» (Нарьян-Мар) с разрешения автора.")
+    verdicts, _ = explain_text(text, title=title, home_iso="RU-YEV",
+                               source_names=("Вики родительского клуба",))
+    assert sorted(r.iso for r in verdicts.regions) == ["RU-NEN"]
+
+
+def test_a_city_the_text_names_only_as_where_she_went_is_a_venue_in_the_headline_too():
+    title = "Рассказала в Москве про наши выездные бригады"
+    text = ("Вернулась из Москвы, где три дня шёл всероссийский форум специалистов по "
+            "профилактике сиротства. Я рассказывала о наших выездных бригадах в тундре.\n\n"
+            "За три года в Заполярном районе ни одного ребёнка из кочевой семьи не забрали в "
+            "учреждение.")
+    assert regions_of(text, title, "RU-NEN") == ["RU-NEN"]
+
+
+def test_an_explainer_of_the_federal_benefit_by_a_regional_body_is_about_no_region():
+    from pipeline.tag.home_region import with_home_default
+
+    title = "Единое пособие для многодетных: что меняется с 2026 года"
+    text = ("С 1 января многодетные семьи не потеряют единое пособие, если доход немного превысит "
+            "планку. При назначении пособия Социальный фонд сам проверит доход по новым правилам.")
+    assert with_home_default([], text, "RU-CHU", title) == []
+
+
+def test_a_guest_named_so_in_the_headline_and_a_supervisor_from_a_town_are_guests():
+    title = "Семинар для приёмных родителей: что мы узнали от гостьи из Новосибирска"
+    text = ("В выходные в Анадыре прошёл семинар для приёмных родителей. Вела его семейный "
+            "психолог, которая прилетела к нам по приглашению фонда.\n\nПришли двадцать шесть "
+            "человек.")
+    assert regions_of(text, title, "RU-CHU") == ["RU-CHU"]
+    title = "Тренинг по работе с семьями в кризисе"
+    text = ("В Назрани прошёл тренинг для специалистов центра «Семья». Провела его Гульнара "
+            "Сафина, клинический психолог и супервизор из Казани.\n\nУчастниками стали "
+            "специалисты органов опеки Назрани и Малгобека.")
+    assert regions_of(text, title, "RU-IN") == ["RU-IN"]
+
+
+def test_a_short_article_with_read_more_teasers_or_a_next_post_link_under_it_stays_one():
+    short = ("<p>Фонд подвёл итоги квартала: помощь получили 214 семей, из них 60 многодетных. "
+             "Больше всего обращений было из Северодвинска и Новодвинска.</p>")
+    teasers = "".join(
+        f"<div class='item'><p>Поделились опытом кризисной квартиры с коллегами номер {k} на "
+        f"семинаре в области</p><p>23.10.2025</p><a href='/novosti/n{k}'>Подробнее</a></div>"
+        for k in range(3))
+    page = (f"<html><body><h1>Итоги квартала: 214 семей получили помощь</h1>{short}"
+            f"<h2>Другие новости</h2>{teasers}</body></html>").encode()
+    assert non_article_reason("http://h/novosti/itogi/", "http://h/", page) is None
+    nav = ("<div class='nav'><a href='/blog/prev/'>← Назад</a></div><div class='nav'>"
+           "<a href='/blog/next/'>Далее →</a></div>")
+    page = (f"<html><body><h1>Итоги квартала: 214 семей получили помощь</h1>{short}{nav}"
+            "</body></html>").encode()
+    assert non_article_reason("http://h/blog/itogi/", "http://h/", page) is None

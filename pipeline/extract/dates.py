@@ -452,6 +452,13 @@ def find_published(
         value = el.get("datetime") or el.get("content") or el.get("title") or el.text_content()
         date = local.of(value, shown=el.text_content())
         if date:
+            if date >= now.date():
+                # A clock in the page's header («28 Ноября 2025, 21:00» on a forum): the day
+                # the page was served, as with machine dates — a date line of an earlier day
+                # is the publication.
+                earlier = dateline_day()
+                if earlier is not None and earlier < date:
+                    return earlier, "dateline"
             later = _later_published_day(date, date_line(), now)
             return (later, "dateline") if later is not None else (date, "time")
     date = dateline_day()

@@ -571,6 +571,10 @@ def _excerpt_feed_around(body_el: HtmlElement, groups: list[list[HtmlElement]], 
     return 0
 
 
+# The words of a link to the rest of a text, not of a pager between posts («Далее →» to the
+# next post beside «← Назад»).
+_READ_MORE_RE = re.compile(
+    r"^(?:подробнее|читать\s+(?:полностью|далее|дальше)|read\s+more)\W*$", re.IGNORECASE)
 # Lines between the body's end and its «Подробнее» link (a date, a signature).
 READ_MORE_WINDOW = 3
 
@@ -580,7 +584,7 @@ def _read_more_after(s: Structure, end: int, url: str) -> bool:
     «Подробнее», «Читать далее» to another page: an issue of a newsletter or a card printing
     the start of a text whose page is elsewhere."""
     for b in s.blocks[end + 1 : end + 1 + READ_MORE_WINDOW]:
-        if b.href and _REST_OF_TEXT_RE.match(b.text):
+        if b.href and _READ_MORE_RE.match(b.text):
             return _real_link(b.href) and not same_page(urljoin(url, b.href), url)
         if _is_prose(b):
             return False
@@ -634,6 +638,8 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
         s.excerpt_feed_around_body = _excerpt_feed_around(s.body[0].owner, s.repeated, url)
         s.read_more_after_body = _read_more_after(s, s.body[-1].index, url)
     starts = [b for b in s.prose if _read_more_after(s, b.index, url)]
+    if starts and s.body and starts[0].index > s.body[0].index:
+        starts = []  # teasers of other posts under the page's own text, not a digest
     s.read_more_items, s.read_more_chars = len(starts), sum(len(b.text) for b in starts)
     g = s.governing
     if s.body and g is not None and g in s.title_links:

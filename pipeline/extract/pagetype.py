@@ -144,16 +144,16 @@ def judge(s: Structure) -> Verdict:
     """The page's type from its structure alone."""
     teaser_governed = s.governing is not None and s.governing in s.title_links
     if has_body(s):
-        if s.read_more_items >= 2 and s.read_more_chars > s.body_chars:
-            # (Teasers of other posts under a long article are no digest: its text outweighs them.)
-            return Verdict("not", f"digest of {s.read_more_items} short texts, each with a "
-                           "«Подробнее» link to the rest")
-        if s.read_more_after_body and s.body_chars < BLURB_MAX_CHARS:
-            return Verdict("not", "teaser of another page: a short text whose «Подробнее» link "
-                           "leads to the rest")
         if s.excerpt_feed_around_body:
             return Verdict("not", f"listing of {s.excerpt_feed_around_body} excerpts, each with a "
                            "link to the rest of its text")
+        if s.read_more_items >= 2 and s.read_more_chars > s.body_chars:
+            # (Teasers of other posts under a long article are no digest: its text outweighs them.)
+            return Verdict("not", f"listing of {s.read_more_items} short texts, each with a "
+                           "«Подробнее» link to the rest (a newsletter's issue)")
+        if s.read_more_after_body and s.body_chars < BLURB_MAX_CHARS:
+            return Verdict("not", "teaser of another page: a short text whose «Подробнее» link "
+                           "leads to the rest")
         if (s.fields_before_body >= CARD_MIN_FIELDS and s.contacts_before_body
                 and s.body_chars < CARD_MAX_BODY):
             return Verdict("not", f"card of {s.fields_before_body} fields above the text")

@@ -26,6 +26,9 @@ from pipeline.tag.doc import RegionHit
 NATIONAL_LEMMAS = frozenset({
     "россия", "рф", "страна", "президент", "путин", "федеральный", "госдума", "правительство рф",
     "росстат", "сфр", "российский федерация",
+    # the federal fund and its benefit: an explainer of them is the country's rule, not the
+    # region's («Единое пособие: что меняется с 2026 года … Социальный фонд сам проверит доход»)
+    "социальный фонд", "единый пособие",
     # «постановление подписал Председатель Правительства»: the federal one — a region's head of
     # government is named with his region, and then the text names a subject anyway.
     "председатель правительство",

@@ -268,11 +268,16 @@ def with_source(
     """Read a tagged material with its source, as the crawl, retag and explain all do: the home
     region for a body's voice (``home_voice``: newsmon.sources.voice), the body's own part, its
     own work. A material the source ``republished`` from another publisher (a forward, a
-    reblog, a reprint naming the original) is the other's words: «наш центр» in it is theirs, so
-    the source takes no part in it. ``result`` is changed in place."""
+    reblog, a reprint naming the original, a text closing with a credit to another publisher) is
+    the other's words: «наш центр» in it is theirs, so the source takes no part in it.
+    ``result`` is changed in place."""
+    # A closing credit to another publisher («Перепечатано из блога … с разрешения автора») says
+    # so in the text: its «мы» in the headline is the author's, not the reprinting source's.
+    credited = credited_source(text, names) is not None
+    republished = republished or credited
     work = None if republished else with_own_work(result, text, title, names, topics)
     found = result.regions
-    speaks = home_voice and credited_source(text, names) is None
+    speaks = home_voice and not credited
     voiced = with_home_default(found, text, home_iso, title) if speaks else list(found)
     if republished:
         result.regions, own_rule = voiced, None

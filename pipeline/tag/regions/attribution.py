@@ -241,8 +241,8 @@ def _is_venue(gaz, text: str, m: Mention, toks: list[Token]) -> str:
 # a venue. Guests who present their own region's work («специалисты из Томска рассказали об
 # опыте») still count for it.
 ORIGIN_NOUNS = frozenset({
-    "коллега", "гость", "специалист", "делегация", "представитель", "делегат", "участник",
-    "эксперт", "волонтер", "команда", "группа", "мама", "мать", "женщина", "семья",
+    "коллега", "гость", "гостья", "специалист", "делегация", "представитель", "делегат",
+    "участник", "эксперт", "волонтер", "команда", "группа", "мама", "мать", "женщина", "семья",
 })  # fmt: skip
 # «специалисты некоммерческих организаций из Улан-Удэ», «специалистов органов опеки и центров
 # помощи детям из Кызыла»: the people, then what they are, then where from.
@@ -251,7 +251,8 @@ ORIGIN_WINDOW = 8
 ARRIVAL_LEMMAS = frozenset({"приехать", "приезжать", "прилететь", "прибыть"})
 VISIT_LEMMAS = ARRIVAL_LEMMAS | frozenset({
     "познакомиться", "знакомиться", "изучить", "изучать", "перенять", "перенимать", "посетить",
-    "посещать", "побывать", "гость", "стажироваться", "стажировка", "учиться", "обучаться",
+    "посещать", "побывать", "гость", "гостья", "стажироваться", "стажировка", "учиться",
+    "обучаться",
 })  # fmt: skip
 LEARNING_RE = re.compile(r"\bза\s+опытом\b", re.IGNORECASE)  # came «за опытом»: to learn it
 LEARNING_LEMMAS = frozenset({"изучить", "изучать", "перенять", "перенимать"})
@@ -266,7 +267,7 @@ PRESENT_LEMMAS = frozenset({
 
 # «делегации Астраханской и Ростовской областей», «гости Калмыкии»: people named by their region
 # in the genitive, with no «из».
-GUEST_NOUNS = frozenset({"делегация", "гость", "делегат", "коллега"})
+GUEST_NOUNS = frozenset({"делегация", "гость", "гостья", "делегат", "коллега"})
 # A person's life, not the story's place: «родилась в селе в Пензенской области», «муж уехал на
 # заработки в Москву», «переехала из Пензы». Where one was born or went away to is not where the
 # story happens; news of births or of families moving to a region is told the other way round
@@ -290,6 +291,7 @@ BIOGRAPHY_WINDOW = 6  # tokens between the verb and the place («родилас�
 EXPERT_NOUNS = frozenset({
     "психолог", "психотерапевт", "эксперт", "специалист", "тренер", "лектор", "педагог", "юрист",
     "адвокат", "врач", "консультант", "преподаватель", "коуч", "спикер", "методист", "профессор",
+    "супервизор", "медиатор", "логопед", "дефектолог", "психиатр",
 })  # fmt: skip
 
 
@@ -373,7 +375,7 @@ LEADER_NOUNS = frozenset({
 })  # fmt: skip
 # Who visits on behalf of a body (not «семьи», «мамы», «группа»: people a body serves).
 VISITOR_NOUNS = frozenset({
-    "коллега", "гость", "специалист", "делегация", "представитель", "делегат", "эксперт",
+    "коллега", "гость", "гостья", "специалист", "делегация", "представитель", "делегат", "эксперт",
 }) | LEADER_NOUNS  # fmt: skip
 
 
@@ -559,11 +561,14 @@ def attribute(
         for m, venue in ((m, _is_venue(gaz, text, m, toks)) for m in body)
     ]
     national_anywhere = {resolve(m) for m, v in zip(body, venues) if v == "national"}
-    body_venue_only = {resolve(m) for m, v in zip(body, venues) if v} - {
-        resolve(m) for m, v in zip(body, venues) if not v
+    origin_flags = _origins(text, body, toks)
+    # A place the text names only as a venue or as where someone went and came back from
+    # («Вернулась из Москвы, где шёл форум»): where the headline's «в Москве» happened too.
+    elsewhere = [bool(v) or f == "biography" for v, f in zip(venues, origin_flags)]
+    body_venue_only = {resolve(m) for m, e in zip(body, elsewhere) if e} - {
+        resolve(m) for m, e in zip(body, elsewhere) if not e
     }
     body_actors = {resolve(m) for m, v in zip(body, venues) if not v} - {None}
-    origin_flags = _origins(text, body, toks)
     title_toks = tokenize(title) if title else []
     title_origins = _origins(title, list(title_mentions), title_toks)
     # Guests named as guests once («Специалисты опеки из Пермского края прошли стажировку») are
