@@ -436,6 +436,9 @@ def is_query_pager_link(page_url: str, url: str, a: etree._Element) -> bool:
         return False
     if not re.fullmatch(rf"\w+={_NUMBER}(?:&\w+={_NUMBER})*", target.query):
         return False
+    keys = {k for k, _ in parse_qsl(target.query)}
+    if here.query and not {k for k, _ in parse_qsl(here.query)} <= keys:
+        return False  # «index.php?topic=426.15» from «index.php?board=3.0»: another page's page
     return " ".join(a.text_content().split()).isdigit() or is_next_link(a)
 
 

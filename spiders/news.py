@@ -61,6 +61,7 @@ NOT_FRESH_DROPS = ("TooOld", "AlreadyStored", "NoText")
 # rubric holding a single item is «teaser of another page».
 LISTING_REASONS = (
     "listing of", "board of", "text under a headline that links", "teaser of", "dated teaser of",
+    "continuation page",
 )
 NOT_ARTICLE_DROPS = ("NotArticle",)  # NoText pages are retried: extraction may fail once
 

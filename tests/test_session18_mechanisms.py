@@ -314,6 +314,11 @@ def test_a_forums_boards_are_sections_like_their_named_sibling_and_its_offset_pa
              "href='/index.php?board=3.5'>2</a></div></body></html>")
     links = classify_links(board, "http://h/index.php?board=3.0", "http://h/")
     assert "http://h/index.php?board=3.5" in links.listings
+    # A topic's own page «2» listed on the board is that topic's page, not the board's.
+    topic = board.replace("</div></body>", " <a class='nav_page' href='/index.php?topic=426.15'>2"
+                          "</a></div></body>")
+    links = classify_links(topic, "http://h/index.php?board=3.0", "http://h/")
+    assert "http://h/index.php?topic=426.15" not in links.listings
 
 
 def test_a_clock_in_the_header_is_the_day_the_page_was_served_not_its_date():
@@ -389,3 +394,19 @@ def test_a_short_article_with_read_more_teasers_or_a_next_post_link_under_it_sta
     page = (f"<html><body><h1>Итоги квартала: 214 семей получили помощь</h1>{short}{nav}"
             "</body></html>").encode()
     assert non_article_reason("http://h/blog/itogi/", "http://h/", page) is None
+
+
+def test_page_two_of_a_thread_by_its_own_pager_is_no_article_of_its_own():
+    replies = "".join(f"<div class='post'><p>Ответ номер {k}: спасибо за новость, у нас в районе "
+                      "компенсацию за детский сад тоже ждут многие семьи.</p></div>"
+                      for k in range(4))
+    pager = ("<div class='pagelinks'>Страницы: <a class='nav_page' href='/index.php?topic=426.0'>1"
+             "</a> <span class='current_page'>2</span></div>")
+    page = (f"<html><body><h2>Тема: Компенсацию за детский сад увеличат</h2>{pager}{replies}"
+            "</body></html>").encode()
+    reason = non_article_reason("http://h/index.php?topic=426.15", "http://h/", page)
+    assert reason is not None and reason.startswith("continuation page 2")
+    first = page.replace(pager.encode(), (
+        "<div class='pagelinks'>Страницы: <span class='current_page'>1</span> "
+        "<a href='/index.php?topic=426.15'>2</a></div>").encode())
+    assert non_article_reason("http://h/index.php?topic=426.0", "http://h/", first) is None

@@ -112,6 +112,9 @@ class Structure:
     body_under_foreign_title: bool = False
     # A «Подробнее →» link to another page right after the body: the text goes on there.
     read_more_after_body: bool = False
+    # The number its own pager marks as current when a link «1» leads to the first page: page
+    # 2 of a thread's replies or of a split text (0: no such pager).
+    pager_current: int = 0
     # Paragraphs of prose each followed by such a link: a digest of other pages' starts.
     read_more_items: int = 0
     read_more_chars: int = 0
@@ -575,6 +578,32 @@ def _excerpt_feed_around(body_el: HtmlElement, groups: list[list[HtmlElement]], 
 # next post beside «← Назад»).
 _READ_MORE_RE = re.compile(
     r"^(?:подробнее|читать\s+(?:полностью|далее|дальше)|read\s+more)\W*$", re.IGNORECASE)
+_CURRENT_RE = re.compile(r"(?:^|[\s_-])(?:current|active|selected)(?:$|[\s_-])", re.IGNORECASE)
+
+
+def _pager_current(tree: HtmlElement, url: str) -> int:
+    """The page's number in its own pager: an element marked current (a class, aria-current)
+    holding a number of 2 or more, beside a link «1» to another page."""
+    for el in tree.xpath("//*[@aria-current or contains(@class, 'current') or "
+                         "contains(@class, 'active') or contains(@class, 'selected')]"):
+        text = " ".join(el.text_content().split())
+        if not text.isdigit() or int(text) < 2 or len(text) > 4:
+            continue
+        if el.get("aria-current") is None and not _CURRENT_RE.search(el.get("class") or ""):
+            continue
+        parent = el.getparent()
+        if parent is None:
+            continue
+        box = parent if len([a for a in parent.iter("a")]) > 0 else parent.getparent()
+        if box is None:
+            continue
+        for a in box.iter("a"):
+            if " ".join(a.text_content().split()) == "1" and not same_page(
+                    urljoin(url, a.get("href") or ""), url):
+                return int(text)
+    return 0
+
+
 # Lines between the body's end and its «Подробнее» link (a date, a signature).
 READ_MORE_WINDOW = 3
 
@@ -657,6 +686,7 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
         ) or (not own_h1 and _prints_a_linked_post(s, g, tree, url))
     if s.body and g is not None and g not in s.title_links and not s.body_under_foreign_title:
         s.body_under_foreign_title = _comments_elsewhere(s, g, tree, url)
+    s.pager_current = _pager_current(tree, url)
     _read_fields(s, tree)
     _read_search(s, tree)
     _read_pictures(s)

@@ -143,6 +143,10 @@ def has_body(s: Structure) -> bool:
 def judge(s: Structure) -> Verdict:
     """The page's type from its structure alone."""
     teaser_governed = s.governing is not None and s.governing in s.title_links
+    if s.pager_current >= 2:
+        # «Страницы: 1 [2]»: the replies of a thread or the rest of a text whose page is the 1st
+        return Verdict("not", f"continuation page {s.pager_current} of a text, a thread or a "
+                       "listing that starts on another page")
     if has_body(s):
         if s.excerpt_feed_around_body:
             return Verdict("not", f"listing of {s.excerpt_feed_around_body} excerpts, each with a "
