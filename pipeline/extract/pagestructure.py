@@ -594,7 +594,7 @@ def _pager_current(tree: HtmlElement, url: str) -> int:
         parent = el.getparent()
         if parent is None:
             continue
-        box = parent if len([a for a in parent.iter("a")]) > 0 else parent.getparent()
+        box = parent if next(parent.iter("a"), None) is not None else parent.getparent()
         if box is None:
             continue
         for a in box.iter("a"):
