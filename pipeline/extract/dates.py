@@ -311,19 +311,21 @@ def _without_other_dates(tree: HtmlElement) -> HtmlElement:
     return copy
 
 
-def _unlinked(tree: HtmlElement, url: str) -> HtmlElement:
-    """A copy of the page whose links to other pages have no addresses (their words stay):
-    htmldate's extensive search reads dates in any address, and a calendar's or a sidebar's
-    links to other days' news («/novosti/2025/11/07/…») are those pages' dates, not this
-    one's, which its own address, words and markup give."""
+def _unlinked(tree: HtmlElement, url: str, *, own_page_too: bool = False) -> HtmlElement:
+    """A copy of the page whose links to other pages (``own_page_too``: all links) have no
+    addresses (their words stay): htmldate's extensive search reads dates in any address, and a
+    calendar's or a sidebar's links to other days' news («/novosti/2025/11/07/…») are those
+    pages' dates, not this one's, which its own address, words and markup give."""
     from copy import deepcopy
 
     here = urlsplit(url)
     copy = deepcopy(tree)
     for a in copy.iter("a"):
         href = a.get("href")
+        if href is None:
+            continue
         try:
-            elsewhere = bool(href) and urlsplit(urljoin(url, href or ""))[:4] != here[:4]
+            elsewhere = own_page_too or (bool(href) and urlsplit(urljoin(url, href))[:4] != here[:4])
         except ValueError:  # «http://[not-an-ip]/»
             elsewhere = True
         if elsewhere:
@@ -358,8 +360,6 @@ def _month_only(tree: HtmlElement, url: str, date: datetime.date, bounds: dict) 
     """htmldate takes a year and a month alone as the 1st: a full date after its bound that
     failed it («2025-10-07» crawled on 1 October), or a month archive's address in a link
     («/novosti/2025/09» in a sidebar). Then its 1st is no publication day."""
-    from copy import deepcopy
-
     from htmldate import find_date
 
     unbounded = find_date(tree, url=url, original_date=True, extensive_search=False,
@@ -367,9 +367,8 @@ def _month_only(tree: HtmlElement, url: str, date: datetime.date, bounds: dict) 
     ahead = datetime.date.fromisoformat(unbounded) if unbounded else None
     if ahead is not None and ahead > date and ahead.replace(day=1) == date:
         return True
-    unlinked = deepcopy(tree)  # the links' addresses gone, their words (a dated byline) kept
-    for a in unlinked.xpath("//a[@href]"):
-        del a.attrib["href"]
+    # the links' addresses gone, their words (a dated byline) kept
+    unlinked = _unlinked(tree, url, own_page_too=True)
     found = find_date(unlinked, url=url, original_date=True, extensive_search=False, **bounds)
     return found != date.isoformat()
 
@@ -427,18 +426,19 @@ def find_published(
         # the one the visible date line confirms is the page's.
         shown = dateline_day()
         machine.sort(key=lambda candidate: candidate[0] != shown)
-    if machine:
-        date, method = machine[0]
+    def settled(date: datetime.date, method: str) -> tuple[datetime.date, str]:
+        """A stamp's date, or the date line's when the stamp is the day the page was served
+        (some CMSs stamp it so, a forum shows a clock: a visible date line of an earlier day is
+        the real one) or the record's creation before a later publication."""
         if date >= now.date():
-            # Some CMSs stamp the page with the day it is served: a visible date line that
-            # says an earlier day is the real one.
             earlier = dateline_day()
             if earlier is not None and earlier < date:
                 return earlier, "dateline"
         later = _later_published_day(date, date_line(), now)
-        if later is not None:
-            return later, "dateline"
-        return date, method
+        return (later, "dateline") if later is not None else (date, method)
+
+    if machine:
+        return settled(*machine[0])
     prose = boilerplate.page_prose(tree)
     for el in tree.xpath(_TIME_XPATH):
         if (boilerplate.in_widget(el, prose) and not boilerplate.dates_the_text(el, prose)) or (
@@ -452,15 +452,7 @@ def find_published(
         value = el.get("datetime") or el.get("content") or el.get("title") or el.text_content()
         date = local.of(value, shown=el.text_content())
         if date:
-            if date >= now.date():
-                # A clock in the page's header («28 Ноября 2025, 21:00» on a forum): the day
-                # the page was served, as with machine dates — a date line of an earlier day
-                # is the publication.
-                earlier = dateline_day()
-                if earlier is not None and earlier < date:
-                    return earlier, "dateline"
-            later = _later_published_day(date, date_line(), now)
-            return (later, "dateline") if later is not None else (date, "time")
+            return settled(date, "time")
     date = dateline_day()
     if date is not None:
         return date, "dateline"

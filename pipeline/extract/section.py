@@ -75,12 +75,17 @@ def _is_trail(el: HtmlElement, items: list[HtmlElement]) -> bool:
     return named or separated or separators
 
 
+def _headline(tree: HtmlElement) -> HtmlElement | None:
+    return next((h for h in tree.iter("h1") if _words(h)), None)
+
+
 def trail_section(tree: HtmlElement) -> str | None:
     """The crumb before the headline in a breadcrumb trail that opens with a link («Главная»)
     and ends with the page's <h1>: the section's name, linked or not."""
-    headline = next((_words(h) for h in tree.iter("h1") if _words(h)), None)
-    if headline is None:
+    h1 = _headline(tree)
+    if h1 is None:
         return None
+    headline = _words(h1)
     for el in tree.iter("div", "nav", "ol", "ul", "p"):
         items = [c for c in el if isinstance(c.tag, str)]
         if len(items) == 1 and items[0].tag in ("ol", "ul"):
@@ -108,10 +113,6 @@ _OPEN_TRAIL_RE = re.compile(r"crumb|navigation-chain|nav-chain", re.I)
 OPEN_TRAIL_MAX_LINKS = 6
 # A rubric label over a headline: one or two short links and nothing else.
 LABEL_MAX_CHARS = 60
-
-
-def _headline(tree: HtmlElement) -> HtmlElement | None:
-    return next((h for h in tree.iter("h1") if _words(h)), None)
 
 
 def _to_front_page(a: HtmlElement) -> bool:

@@ -139,7 +139,6 @@ def credit_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-
 TABLE_CELL = " | "
 
 
