@@ -16,6 +16,7 @@ from pipeline.lang.morph import (
     is_adjective,
     is_singular,
     last_sentence,
+    lemmas_all,
     lemmatize_phrase,
     normalize_word,
     part_of_speech,
@@ -196,7 +197,8 @@ def _title_venue(
 
 def _after_in(text: str, m: Mention) -> bool:
     return (
-        re.search(r"(^|\s)(в|во|на)\s+$", text[max(0, m.start - 4) : m.start].lower()) is not None
+        re.search(r"(^|\s)(в|во|на|под)\s+$", text[max(0, m.start - 5) : m.start].lower())
+        is not None
     )
 
 
@@ -224,15 +226,32 @@ def _is_venue(gaz, text: str, m: Mention, toks: list[Token]) -> str:
         if at is None or not all(is_adjective(t.text) for t in phrase[:at]):
             return ""
     else:
-        before = text[max(0, m.start - 4) : m.start].lower()
-        if not re.search(r"(^|\s)(в|во|на)\s+$", before):
+        # «под Анапой», «под Хабаровском»: near a city is a place one went to, never an actor
+        before = text[max(0, m.start - 5) : m.start].lower()
+        if not re.search(r"(^|\s)(в|во|на|под)\s+$", before):
             return ""
-    lemmas = {t.lemma for t in toks[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]}
-    if not lemmas & gaz.venue_words and not _in_relative_clause(
+    sentence = toks[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
+    lemmas = {t.lemma for t in sentence}
+    # every reading of a form: «в лагере» is first read as the beer «лагер»
+    stay = any(lemmas_all(t.text) & gaz.stay_words for t in sentence)
+    if not lemmas & gaz.venue_words and not stay and not _in_relative_clause(
         text, m, toks, starts, s, gaz.body_words
     ):
         return ""
     return "national" if lemmas & gaz.national_words else "local"
+
+
+def _venues_of_places_within(text: str, body: list[Mention], venues: list[str]) -> list[str]:
+    """«в лагере в Задонском районе соседней Липецкой области»: the subject in the genitive
+    right after a venue (adjectives between) names where that venue is — a venue as well."""
+    out = list(venues)
+    for k in range(1, len(body)):
+        between = text[body[k - 1].end : body[k].start].split()
+        if out[k - 1] and not out[k] and len(between) <= 2 and all(
+            w.isalpha() and is_adjective(w) for w in between
+        ):
+            out[k] = out[k - 1]
+    return out
 
 
 # People named by where they came from to learn or visit («коллеги из Бурятии познакомились с
@@ -554,11 +573,28 @@ def attribute(
     sections: set[str] = set()  # …of a paragraph: an overview's sections
     origins: set[str] = set()  # where guests came from («коллеги из Бурятии»)
     # A local event held in the outlet's own region («В Волгограде прошёл областной форум» on a
-    # Волгоград site) is that region's own news, not a venue lent to another region's story.
-    venues = [
-        "" if venue == "local" and home_iso and resolve(m) == home_iso else venue
+    # Волгоград site) is that region's own news, not a venue lent to another region's story; so
+    # is an interregional one it hosts («слёт замещающих семей Севера под Сыктывкаром», «слёт,
+    # организованный нашим отделением»), unless the title is about another region's doing there
+    # («Омский опыт рекомендовали другим регионам» on a Новосибирск site).
+    title_toks = tokenize(title) if title else []
+    title_actors = {
+        resolve(m) for m in title_mentions if not _is_venue(gaz, title, m, title_toks)
+    } - {None}
+    if OWN_PEOPLE_RE.search(title):
+        title_actors.add(home_iso)
+    hosted = home_iso in title_actors or not title_actors - {home_iso}
+
+    def _hosted_at_home(m: Mention, venue: str) -> bool:
+        if not home_iso or resolve(m) != home_iso:
+            return False
+        s, e = _sentence_bounds(text, m.start)
+        return venue == "local" or hosted or OWN_PEOPLE_RE.search(text[s:e]) is not None
+
+    venues = _venues_of_places_within(text, body, [
+        "" if _hosted_at_home(m, venue) else venue
         for m, venue in ((m, _is_venue(gaz, text, m, toks)) for m in body)
-    ]
+    ])
     national_anywhere = {resolve(m) for m, v in zip(body, venues) if v == "national"}
     origin_flags = _origins(text, body, toks)
     # A place the text names only as a venue or as where someone went and came back from
@@ -568,7 +604,6 @@ def attribute(
         resolve(m) for m, e in zip(body, elsewhere) if not e
     }
     body_actors = {resolve(m) for m, v in zip(body, venues) if not v} - {None}
-    title_toks = tokenize(title) if title else []
     title_origins = _origins(title, list(title_mentions), title_toks)
     # Guests named as guests once («Специалисты опеки из Пермского края прошли стажировку») are
     # the same guests where the text names them again as people from there («двенадцать

@@ -70,6 +70,7 @@ class Gazetteer:
     street_words: frozenset[str]
     settlement_words: frozenset[str]
     venue_words: frozenset[str]
+    stay_words: frozenset[str]
     body_words: frozenset[str]
     national_words: frozenset[str]
     related_markers: tuple[str, ...]
@@ -238,6 +239,7 @@ def gazetteer() -> Gazetteer:
         street_words=frozenset(ctx["street_words"]),
         settlement_words=frozenset(ctx["settlement_words"]),
         venue_words=frozenset(lem for w in ctx["venue_words"] for lem in lemmatize_phrase(w)[-1:]),
+        stay_words=frozenset(lem for w in ctx["stay_words"] for lem in lemmatize_phrase(w)[-1:]),
         body_words=frozenset(lem for w in ctx["body_words"] for lem in lemmatize_phrase(w)[-1:]),
         national_words=frozenset(ctx["national_words"]),
         related_markers=tuple(normalize_word(m).rstrip(":") for m in ctx["related_markers"]),
