@@ -286,6 +286,8 @@ def link_kind(url: str, text: str = "", *, holds_date: bool = False) -> str:
         return "article"
     if ARTICLE_PATH_RE.search(path) or ARTICLE_QUERY_RE.search(parts.query):
         return "article"
+    if holds_date and len([s for s in path.split("/") if s]) >= 2:
+        return "article"  # a post's time links its page («/notes/afjkglhcvt» «2д назад»)
     if (DYNAMIC_ITEM_RE.search(parts.path) and re.search(r"(^|&)\w+=\d+(&|$)", parts.query)
             and len(re.findall(r"[^\W\d_]{2,}", text)) >= DYNAMIC_ITEM_MIN_WORDS):
         return "article"  # named like a page («Новости для родителей»), not «Далее »» or «3»
@@ -457,14 +459,20 @@ def _account_of(url: str) -> str | None:
     return found.group(1).lower() if found else None
 
 
-def _own_accounts(page_url: str, source_url: str, articles: Iterable[str]) -> set[str | None]:
+def _own_accounts(
+    page_url: str, source_url: str, articles: Iterable[str], linked: Counter[str]
+) -> set[str | None]:
     """The accounts whose pages are the outlet's on a platform of many (a federated server, a
     blog platform): the one the source or the page is, and the one most articles linked here
-    are by. Another blog on the same platform («Другие блоги») is another outlet."""
+    are by. Another blog on the same platform («Другие блоги») is another outlet. Where posts'
+    addresses name no account («/notes/afjkglhcvt»), the account the page links most often is
+    the one whose timeline it is (each post's avatar and name link it)."""
     own = {_account_of(source_url), _account_of(page_url)} - {None}
     authors = Counter(a for a in map(_account_of, articles) if a is not None)
     if authors:
         own.add(authors.most_common(1)[0][0])
+    elif linked:
+        own.add(linked.most_common(1)[0][0])
     return set(own)
 
 
@@ -504,6 +512,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     article_templates: set[str] = set()
     section_templates: set[str] = set()
     menu_like: dict[str, None] = {}
+    accounts_linked: Counter[str] = Counter()
     for a in tree.iter("a"):
         url = absolute(page_url, a.get("href", ""))
         if not url or "nofollow" in (a.get("rel") or ""):
@@ -511,6 +520,8 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
         url = url.split("#")[0]
         if url == page or not same_origin(url, source_url):
             continue
+        if (account := _account_of(url)) is not None:
+            accounts_linked[account] += 1
         kind = link_kind(url, a.text_content(), holds_date=bool(a.xpath(_DATE_LINK_XPATH)))
         if kind == "other" and _reads_like_a_menu_item(url, a.text_content()):
             menu_like[url] = None
@@ -552,7 +563,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     # A page one link names as an article (its headline, «Читать далее») is one, whatever a
     # calendar's day number «26» linking it elsewhere on the page suggests.
     sections = [url for url in found["section"] if url not in found["article"]]
-    own = _own_accounts(page_url, source_url, found["article"])
+    own = _own_accounts(page_url, source_url, found["article"], accounts_linked)
     sections = [url for url in sections if _account_of(url) in own | {None}]
     onward = [url for url in news_lists if url not in found["article"]]
     named = set(found["article"]) | set(found["pagination"]) | set(sections)

@@ -67,3 +67,91 @@ def test_members_agreeing_on_a_summer_camp_together_still_each_take_part():
         "Первая смена пройдёт в июле."
     )
     assert regions_of(text, title, "RU-KK") == ["RU-BU", "RU-KK", "RU-TY"]
+
+
+# --- session 19, round 86–89 (and set 84's Dreamwidth date) ---------------------------------
+
+import datetime  # noqa: E402
+
+from pipeline.extract.cascade import extract  # noqa: E402
+from pipeline.extract.date_expressions import find_dates  # noqa: E402
+from pipeline.extract.pagestructure import analyse, parse  # noqa: E402
+from pipeline.extract.pagetype import judge  # noqa: E402
+from spiders.discovery import classify_links  # noqa: E402
+
+SERVER = "http://127.0.0.1:8009/"
+
+
+def test_an_english_date_with_an_ordinal_day_is_read():
+    now = datetime.datetime(2025, 12, 1)
+    assert [d for d, _, _ in find_dates("Oct. 2nd, 2025 11:15 am", now=now)] == [
+        datetime.date(2025, 10, 2)]
+    assert [d for d, _, _ in find_dates("posted 21st of September 2025", now=now)] == [
+        datetime.date(2025, 9, 21)]
+    assert find_dates("3rd floor, 2025 rooms", now=now) == []
+
+
+def _note(note_id: str, account: str, name: str, text: str, when: str = "2025-11-03T09:00:00Z") -> str:
+    return (f'<article class="note" data-id="{note_id}"><header><a href="/@{account}">{name}</a> '
+            f'<a href="/notes/{note_id}" class="permalink"><time datetime="{when}">3д</time></a>'
+            f'</header><div class="body"><p>{text}</p></div></article>')
+
+
+TIMELINE = """<html><head><title>Семьи Тулы</title></head><body><nav><a href="/explore">Обзор</a>
+<a href="/about">О сервере</a></nav><main>{notes}</main>
+<a class="more" href="/@semyi71?untilId=qqq">Ещё</a></body></html>"""
+
+LONG = ("В Новомосковске открылся клуб приёмных семей. Первая встреча прошла в субботу в "
+        "библиотеке, пришли двенадцать семей с детьми, говорили о школе и о подростках. "
+        "Следующая встреча назначена на декабрь, приглашаем всех, кто воспитывает приёмных детей.")
+
+
+def test_a_posts_time_links_its_page_and_the_timeline_account_is_the_outlets_own():
+    notes = "".join(_note(f"ab{k}cd", "semyi71", "Семьи Тулы", LONG) for k in "xyzw")
+    links = classify_links(TIMELINE.format(notes=notes), SERVER, SERVER)
+    assert {f"{SERVER}notes/ab{k}cd" for k in "xyzw"} <= set(links.articles)
+    assert f"{SERVER}@semyi71" in links.sections
+
+
+PAGE = """<html><head><title>{title} | Семьи Тулы</title>
+<meta property="og:site_name" content="Семьи Тулы"><meta property="og:type" content="article">
+<meta property="og:title" content="{title}"></head><body><main>{main}</main></body></html>"""
+
+
+def test_a_microblog_post_titled_by_its_account_takes_its_first_line_as_headline():
+    main = _note("abxcd", "semyi71", "Семьи Тулы",
+                 "<b>В Новомосковске открылся клуб приёмных семей</b><br><br>" + LONG)
+    page = PAGE.format(title="Семьи Тулы (@semyi71)", main=main).encode()
+    got = extract(page, f"{SERVER}notes/abxcd")
+    assert got.title == "В Новомосковске открылся клуб приёмных семей"
+
+
+def test_a_repost_page_showing_another_accounts_post_is_no_article_a_quote_under_a_post_is():
+    original = _note("orig1", "mama_tula", "Мама из Тулы", LONG)
+    repost = (f'<div class="renote"><p>🔁 <a href="/@semyi71">Семьи Тулы</a> сделал(а) репост '
+              f'<a href="/notes/rn001"><time datetime="2025-11-04T09:00:00Z">4д</time></a></p>'
+              f'{original}</div>')
+    page = PAGE.format(title="Семьи Тулы (@semyi71)", main=repost).encode()
+    assert judge(analyse(parse(page), f"{SERVER}notes/rn001")).kind == "not"
+    own = ("Подводим итоги месяца: клуб приёмных семей в Новомосковске собирался четыре раза, "
+           "пришли уже двадцать семей, волонтёры провели занятия для подростков и мастер-класс "
+           "для мам, а юрист ответил на вопросы о выплатах опекунам.")
+    quote = _note("qt001", "semyi71", "Семьи Тулы", own).replace(
+        "</div></article>", f'</div><div class="quote">{original}</div></article>')
+    page = PAGE.format(title="Семьи Тулы (@semyi71)", main=quote).encode()
+    assert judge(analyse(parse(page), f"{SERVER}notes/qt001")).kind == "article"
+
+
+def test_a_street_named_by_its_adjective_alone_is_no_region():
+    title = "Пункт проката детских вещей работает уже месяц"
+    text = ("Пункт проката на Московской за месяц выдал семьям сорок колясок и автокресел. "
+            "Работаем по вторникам и субботам.\n\nСпасибо всем, кто принёс вещи.")
+    assert "RU-MOW" not in regions_of(text, title, "RU-KLU")
+
+
+def test_a_district_of_moscow_named_in_another_regions_outlet_counts_only_with_moscow_named():
+    title = "В Левобережном районе открылся клуб для подростков"
+    text = ("В Левобережном районе в библиотеке открылся клуб для подростков из приёмных семей. "
+            "Собираются по субботам.\n\nЗанятия ведут студенты педагогического университета.")
+    assert "RU-MOW" not in regions_of(text, title, "RU-LIP")
+    assert "RU-MOW" in regions_of(text, title, "RU-MOW")

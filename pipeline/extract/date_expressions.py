@@ -45,16 +45,17 @@ _MONTH_WORD = (
 
 # Day-month-year with a month word: «17 апреля 2024», «5 ноября 2025 г., 14:20», «17 апр. 2024».
 _WORD_DATE = re.compile(
-    r"(?<![\d.])(?P<day>[0-3]?\d)\s*(?:-?го\s+)?"
+    r"(?<![\d.])(?P<day>[0-3]?\d)\s*(?:-?го\s+|(?:st|nd|rd|th)\s+(?:of\s+)?)?"
     + _MONTH_WORD
     + r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?",
     re.IGNORECASE,
 )
-# English order: «April 17, 2024» (meta content, RSS-style dates), and C's and Java's
+# English order: «April 17, 2024» (meta content, RSS-style dates), «Nov. 13th, 2025» (an ordinal
+# day, as Dreamwidth and LiveJournal print), and C's and Java's
 # «Tue Jan 28 15:28:56 CET 2020» with the time and zone between the day and the year.
 _WORD_DATE_EN = re.compile(
     r"\b(?P<mon>january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+(?P<day>[0-3]?\d),?\s+"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+"
     r"(?:\d\d:\d\d(?::\d\d)?\s+(?:[A-Z]{2,5}\s+)?)?(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )

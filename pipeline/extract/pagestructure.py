@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 import lxml.html
 from lxml.html import HtmlElement
 
-from pipeline.extract.boilerplate import NOT_NEGATED
+from pipeline.extract.boilerplate import DATE_MARK_XPATH, NOT_NEGATED
 from pipeline.extract.html import read_as_shown
 from pipeline.extract.sitehome import home_path
 
@@ -110,6 +110,9 @@ class Structure:
     # <h1>: a whole post printed in an archive under the archive's title (or in an entry whose
     # comments are on another page: `_comments_elsewhere`).
     body_under_foreign_title: bool = False
+    # The post holding the body links its own page by its time, and that page is another: a
+    # repost of a note, a reply's page showing the note it answers (`_post_of_another_page`).
+    post_of_another_page: bool = False
     # A «Подробнее →» link to another page right after the body: the text goes on there.
     read_more_after_body: bool = False
     # The number its own pager marks as current when a link «1» leads to the first page: page
@@ -686,6 +689,8 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
         ) or (not own_h1 and _prints_a_linked_post(s, g, tree, url))
     if s.body and g is not None and g not in s.title_links and not s.body_under_foreign_title:
         s.body_under_foreign_title = _comments_elsewhere(s, g, tree, url)
+    if s.body:
+        s.post_of_another_page = _post_of_another_page(s, tree, url)
     s.pager_current = _pager_current(tree, url)
     _read_fields(s, tree)
     _read_search(s, tree)
@@ -748,6 +753,61 @@ def _comments_elsewhere(s: Structure, headline: Block, tree: HtmlElement, url: s
         ):
             continue  # «…/comment-page-2/#comments», «?replytocom=3303#respond»: its own
         return True
+    return False
+
+
+# Levels above the text searched for its post's box, the one with the post's time link.
+POST_BOX_DEPTH = 3
+# A day's or month's archive («/2025/11/13/»), which a blog's date links to: no post's page.
+DATE_ONLY_PATH_RE = re.compile(r"^[\d/._-]*$")
+
+
+def _post_of_another_page(s: Structure, tree: HtmlElement, url: str) -> bool:
+    """The text is a post whose own time link — the permalink a microblog or a forum prints in
+    the post's header — leads to another page of the site («🔁 … сделал(а) репост» over another
+    account's note): this page repeats that one. The nearest box around the text with a time
+    link decides, and it must link one page only (a box of several is a feed, not a post)."""
+    here = urlsplit(url)
+    canonical = _canonical_addresses(tree, url)
+    el: HtmlElement | None = s.body[0].owner
+    for _ in range(POST_BOX_DEPTH):
+        el = el.getparent() if el is not None else None
+        if el is None or _tag(el) in ("body", "html"):
+            return False
+        links = [a for a in el.iter("a") if a.xpath(DATE_MARK_XPATH)]
+        if not links:
+            continue
+        targets = {urljoin(url, a.get("href") or "").split("#")[0] for a in links}
+        if len(targets) != 1:
+            return False
+        target = next(iter(targets))
+        parts = urlsplit(target)
+        if parts.netloc != here.netloc or DATE_ONLY_PATH_RE.match(parts.path):
+            return False
+        own = _within_page(parts.path, here.path) and parts.query == here.query
+        if own or any(same_page(target, c) for c in canonical):
+            return False
+        return not _quoted_in_own_post(el, tree, url)
+    return False
+
+
+# Text of the page's own post around a post it shows (a quote), beyond the repost's line
+# «🔁 Союз многодетных семей сделал(а) репост 2025/10/28 09:00».
+OWN_POST_MIN_CHARS = 200
+
+
+def _quoted_in_own_post(box: HtmlElement, tree: HtmlElement, url: str) -> bool:
+    """The other page's post sits inside this page's own (its time links here) with a text of
+    its own: a quote under a note, not a repost."""
+    for a in tree.iter("a"):
+        if not a.xpath(DATE_MARK_XPATH) or not same_page(urljoin(url, a.get("href") or ""), url):
+            continue
+        around = _common_box(a, box)
+        if around is not None and _tag(around) not in ("body", "html") and (
+            len(around.text_content().strip()) - len(box.text_content().strip())
+            >= OWN_POST_MIN_CHARS
+        ):
+            return True
     return False
 
 

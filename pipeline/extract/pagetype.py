@@ -187,6 +187,9 @@ def judge(s: Structure) -> Verdict:
         if s.body_under_foreign_title:
             return Verdict("not", "text under a headline that links to another page (a post "
                            "printed in an archive)")
+        if s.post_of_another_page:
+            return Verdict("not", "a post whose time links to its own page elsewhere (a repost, "
+                           "or the note a reply answers)")
         if s.search_query and s.body_chars < SEARCH_MAX_BODY:
             return Verdict("not", "search form with a query over a short text")
         shorts = shorts_under_headlines(s)

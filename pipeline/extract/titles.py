@@ -514,12 +514,15 @@ _PIECE_START_RE = re.compile(r"[:|—–»/·•]\s*")
 
 
 def headline_of_a_post(head_title: str | None, text: str) -> str | None:
-    """A post with no headline of its own (a site mirroring its channel or its wall): its <title>
-    is the site's name and the start of the text («Центр «Семья» | Камчатка: Региональный
+    """A post with no headline of its own (a site mirroring its channel or its wall, a
+    microblog's post titled by its account): its <title> is the site's or account's name and
+    the start of the text («Центр «Семья» | Камчатка: Региональный
     материнский капитал на третьего ребёнка вырос д»), and the post's first line or sentence is
     its headline — as a channel's post is read (pipeline.extract.telegram.post_title)."""
     if not head_title or not text:
         return None
+    if _ACCOUNT_TITLE_RE.search(head_title):
+        return post_title(text) or None
     folded_text = " ".join(text.split()).lower()
     for mark in _PIECE_START_RE.finditer(head_title):
         piece = _quoted_start(" ".join(head_title[mark.end() :].split())).rstrip(".… ").lower()
@@ -527,6 +530,10 @@ def headline_of_a_post(head_title: str | None, text: str) -> str | None:
             return post_title(text) or None
     return None
 
+
+# A microblog's post page titled by its account: «Союз многодетных семей (@mnogodetnye40) |
+# Калужские многодетные», «Ирина (@irina@kostroma.social)» — whose post it is, not what it says.
+_ACCOUNT_TITLE_RE = re.compile(r"\(@[\w.-]+(?:@[\w.-]+)?\)\s*(?:$|[|—–·-])")
 
 _QUOTE_CLOSERS = {'"': '"', "“": "”", "„": "“", "«": "»"}
 

@@ -748,6 +748,10 @@ def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
         # adjective keeps its district («Уссурийский район»).
         if entry.kind == "adj" or (entry.kind == "city" and n == 1 and _adjective_form(first.text)):
             return False
+    if (entry.kind in ("adj", "city_adj") and n == 1 and prev == "на"
+            and not (i + 1 < len(toks) and _noun_form(toks[i + 1].text))
+            and _elided_street(first.text)):
+        return False  # «пункт проката на Московской», «на Комсомольской»: the street, unsaid
     if entry.needs_context:
         # The LOC span must be the name itself, not a larger place («в Белом доме», «Острове Уайт»).
         if prev in gaz.settlement_words or any(
@@ -785,6 +789,17 @@ def _misread_person(first: Token, last: Token, entry: Entry, per) -> bool:
 
 def _adjective_form(word: str) -> bool:
     return any(p.tag.POS == "ADJF" for p in get_morph_vocab().parse(normalize_word(word)))
+
+
+def _elided_street(word: str) -> bool:
+    """A feminine adjective in the locative, read as «на … улице» with the street word left
+    out; only a form no subject's name takes (not «на Камчатке», not an adjective plural)."""
+    parses = get_morph_vocab().parse(normalize_word(word))
+    return any(
+        p.tag.POS == "ADJF" and p.tag.gender == "femn" and p.tag.number == "sing"
+        and p.tag.case in ("loct", "datv")
+        for p in parses
+    )
 
 
 def _noun_form(word: str) -> bool:
