@@ -155,3 +155,39 @@ def test_a_district_of_moscow_named_in_another_regions_outlet_counts_only_with_m
             "Собираются по субботам.\n\nЗанятия ведут студенты педагогического университета.")
     assert "RU-MOW" not in regions_of(text, title, "RU-LIP")
     assert "RU-MOW" in regions_of(text, title, "RU-MOW")
+
+
+# --- session 19: sets 82, 83 and 86's misses ------------------------------------------------
+
+from pipeline.extract.dates import find_published  # noqa: E402
+from pipeline.extract.pagetype import non_article_reason  # noqa: E402
+
+
+def test_a_script_mapping_the_sites_pages_by_their_days_dates_no_page():
+    days = ", ".join(f'"news_2025-0{m}-1{m}-item.md": "a{m}"' for m in range(3, 8))
+    page = (f"<html><head><title>Карта служб | Центр</title></head><body><h1>Карта служб</h1>"
+            f"<ul><li>Тула — центр</li><li>Алексин — отделение</li></ul>"
+            f"<script>window.__MAP__=JSON.parse('{{{days}}}')</script></body></html>")
+    published, _ = find_published(page, url=f"{SERVER}karta.html",
+                                  now=datetime.datetime(2025, 11, 28))
+    assert published is None
+
+
+def test_an_address_that_is_only_a_date_is_that_dates_archive_and_a_faq_a_service_page():
+    page = b"<html><body><h1>Archives: November 2025</h1><p>" + LONG.encode() + b"</p></body></html>"
+    for path in ("2025/11/", "2025/11/13/", "archive/2025/11"):
+        reason = non_article_reason(f"{SERVER}{path}", SERVER, page)
+        assert reason is not None and reason.startswith("listing of")
+    assert non_article_reason(f"{SERVER}2025/11/13/klub-priemnyh-semey/", SERVER, page) is None
+    assert non_article_reason(f"{SERVER}voprosy-i-otvety", SERVER, page) is not None
+
+
+def test_a_credit_closing_a_paragraph_and_a_forums_suggested_topics_name_no_region():
+    title = "Статистика по сиротам за полугодие (копирую целиком)"
+    text = ("- Минпросвещения опубликовало данные о детях, оставшихся без попечения родителей: в "
+            "банке данных около 32 тысяч анкет, каждый год в семьи уходит больше детей, чем "
+            "выявляется новых. Источник: Дзен-канал «Ямал: семейный канал», 11 ноября.\n\n"
+            "- Спасибо, интересно было бы увидеть такие же цифры по нашей области.\n\n"
+            "Предлагаемые темы\n\n"
+            "- Телемост Липецк — Салехард: как прошла встреча с приёмными семьями Ямала")
+    assert "RU-YAN" not in regions_of(text, title, "RU-LIP")

@@ -287,8 +287,9 @@ def _htmldate(tree: HtmlElement, url: str, now: datetime.datetime) -> datetime.d
 def _without_other_dates(tree: HtmlElement) -> HtmlElement:
     """A copy of the page without what htmldate's extensive search would read as the page's
     day: the address of a stylesheet, a script or an icon, whose dates are the day the theme was
-    built («main.css?v=20250930», Magnolia's «main~2025-10-02-11-40-12-000~cache.css»), and a
-    <time> labelled as an edit («Последнее обновление <time datetime=…>»). Links that name a
+    built («main.css?v=20250930», Magnolia's «main~2025-10-02-11-40-12-000~cache.css»), a
+    <time> labelled as an edit («Последнее обновление <time datetime=…>»), and a script that
+    maps the site's pages by their days. Links that name a
     page (canonical, alternate) stay: their dates are the page's."""
     from copy import deepcopy
 
@@ -301,14 +302,25 @@ def _without_other_dates(tree: HtmlElement) -> HtmlElement:
     def edits(page: HtmlElement) -> list[HtmlElement]:
         return [el for el in page.iter("time") if dateline.labelled_as_other_date(el)]
 
-    if not resources(tree) and not edits(tree):
+    def site_maps(page: HtmlElement) -> list[HtmlElement]:
+        return [el for el in page.iter("script")
+                if not el.get("src") and "ld+json" not in (el.get("type") or "").lower()
+                and len(set(_ISO_DAY_RE.findall(el.text or ""))) >= SCRIPT_MAP_MIN_DATES]
+
+    if not resources(tree) and not edits(tree) and not site_maps(tree):
         return tree  # nothing to strip: no copy of the page
     copy = deepcopy(tree)
     for el, attr in resources(copy):
         del el.attrib[attr]
-    for el in edits(copy):
+    for el in edits(copy) + site_maps(copy):
         el.drop_tree()
     return copy
+
+
+# A script naming this many different days is a map of the site's pages (VitePress's
+# «__VP_HASH_MAP__» of «novosti_2025-09-05-….md» files, a feed's state), not this page's date.
+SCRIPT_MAP_MIN_DATES = 3
+_ISO_DAY_RE = re.compile(r"(?<!\d)(?:19|20)\d\d[-_/.][01]\d[-_/.][0-3]\d(?!\d)")
 
 
 def _unlinked(tree: HtmlElement, url: str, *, own_page_too: bool = False) -> HtmlElement:

@@ -579,8 +579,12 @@ def _excerpt_feed_around(body_el: HtmlElement, groups: list[list[HtmlElement]], 
 
 # The words of a link to the rest of a text, not of a pager between posts («Далее →» to the
 # next post beside «← Назад»).
+# …and a blog engine's own wording with the post's title after it («Продолжение: В Гудермесе
+# прошло первенство »», WordPress's «Continue reading Title →»).
 _READ_MORE_RE = re.compile(
-    r"^(?:подробнее|читать\s+(?:полностью|далее|дальше)|read\s+more)\W*$", re.IGNORECASE)
+    r"^(?:(?:подробнее|читать\s+(?:полностью|далее|дальше)|read\s+more)\W*"
+    r"|(?:продолжение(?:\s+записи)?|читать\s+продолжение|continue\s+reading)\b.*)$",
+    re.IGNORECASE)
 _CURRENT_RE = re.compile(r"(?:^|[\s_-])(?:current|active|selected)(?:$|[\s_-])", re.IGNORECASE)
 
 

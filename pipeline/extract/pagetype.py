@@ -413,6 +413,12 @@ def twin_of(url: str, tree: HtmlElement | None) -> str | None:
     return None
 
 
+# «/2025/11/», «/2025/11/13/», «/archive/2025/11»: a blog's archive of a year, month or day —
+# every post has an address of its own below or beside it.
+DATE_ARCHIVE_RE = re.compile(
+    r"^/(?:[a-z]+/)?(?:19|20)\d\d(?:/[01]?\d(?:/[0-3]?\d)?)?/?(?:index\.\w+)?$", re.IGNORECASE)
+
+
 def non_article_reason(
     url: str, source_url: str, body: bytes, outlet_home: str | None = None
 ) -> str | None:
@@ -430,6 +436,8 @@ def non_article_reason(
     words = _data()
     if segments and (segments[-1] in words.service or ABOUT_SEGMENT_RE.match(segments[-1])):
         return f"service page /{segments[-1]}/"
+    if not page.query and DATE_ARCHIVE_RE.match(page.path):
+        return f"listing of a date's posts (the address is only the date {page.path})"
     tree = parse(body)
     language = translation_of_russian(tree, url)
     if language:

@@ -125,18 +125,19 @@ def _opens_block(line: str, marker: str) -> bool:
 
 def credit_lines(text: str) -> list[tuple[int, int]]:
     """Spans of credit and caption lines («Фото: пресс-служба правительства края»), and of a
-    credit closing the text's last line («… Перепечатано с сайта фонда «Оренбургские семьи»»)."""
+    credit closing a paragraph («… Перепечатано с сайта фонда «Оренбургские семьи»», a forum
+    post copying an article «… Источник: Дзен-канал «Ямал: семейный канал»» with replies below)."""
     markers = gazetteer().credit_markers
     spans, pos = [], 0
     for line in text.splitlines(keepends=True):
+        body = line.rstrip()
         if normalize_word(line.lstrip()).startswith(markers):
             spans.append((pos, pos + len(line)))
+        elif body.strip():
+            last = last_sentence(body)
+            if last != body and normalize_word(last).startswith(markers):
+                spans.append((pos + len(body) - len(last), pos + len(body)))
         pos += len(line)
-    tail = text.rstrip()
-    last_line = tail.rsplit("\n", 1)[-1]
-    last = last_sentence(last_line)
-    if last != last_line and normalize_word(last).startswith(markers):  # (a whole line: above)
-        spans.append((len(tail) - len(last), len(tail)))
     return spans
 
 
