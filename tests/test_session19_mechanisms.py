@@ -191,3 +191,12 @@ def test_a_credit_closing_a_paragraph_and_a_forums_suggested_topics_name_no_regi
             "Предлагаемые темы\n\n"
             "- Телемост Липецк — Салехард: как прошла встреча с приёмными семьями Ямала")
     assert "RU-YAN" not in regions_of(text, title, "RU-LIP")
+
+
+def test_one_person_who_came_on_a_visit_is_a_guest_in_the_text_and_in_the_headline():
+    title = "Писательница из Казани встретилась с приёмными родителями Ижевска"
+    text = ("В гости к клубу приёмных семей приезжала казанская писательница Алсу Гарипова, автор "
+            "книги о том, как её семья взяла трёх братьев.\n\n"
+            "Родители из Ижевска и Сарапула расспрашивали её о первых месяцах жизни с детьми. "
+            "Клуб собирается каждую субботу в Ижевске.")
+    assert regions_of(text, title, "RU-UD") == ["RU-UD"]

@@ -436,8 +436,6 @@ def non_article_reason(
     words = _data()
     if segments and (segments[-1] in words.service or ABOUT_SEGMENT_RE.match(segments[-1])):
         return f"service page /{segments[-1]}/"
-    if not page.query and DATE_ARCHIVE_RE.match(page.path):
-        return f"listing of a date's posts (the address is only the date {page.path})"
     tree = parse(body)
     language = translation_of_russian(tree, url)
     if language:
@@ -454,6 +452,8 @@ def non_article_reason(
     verdict, s = _verdict_of(url, tree)
     if verdict.kind == "not":
         return verdict.reason
+    if not page.query and DATE_ARCHIVE_RE.match(page.path):
+        return f"listing of a date's posts (the address is only the date {page.path})"
     hint = _hint(url, body, words)
     if verdict.kind == "article":
         if hint and hint.startswith("listing") and s is not None and profile_over_feed(s):

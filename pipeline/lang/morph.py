@@ -77,6 +77,18 @@ def is_singular(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=50_000)
+def is_person(word: str) -> bool:
+    """pymorphy2's first parse reads the word as a singular animate common noun («писательница»,
+    «руководитель»), not a name."""
+    parses = get_morph_vocab().parse(normalize_word(word))
+    if not parses:
+        return False
+    tag = parses[0].tag
+    return (tag.POS == "NOUN" and tag.animacy == "anim" and tag.number == "sing"
+            and not {"Name", "Surn", "Patr"} & tag.grammemes)
+
+
+@functools.lru_cache(maxsize=50_000)
 def part_of_speech(word: str) -> str | None:
     """pymorphy2's part of speech of the word's first parse («VERB», «NOUN», «PREP»…)."""
     parses = get_morph_vocab().parse(normalize_word(word))

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pipeline.lang.morph import (
     Token,
     is_adjective,
+    is_person,
     is_singular,
     last_sentence,
     lemmas_all,
@@ -428,16 +429,25 @@ def _people_after(text: str, m: Mention, toks: list[Token], starts: list[int]) -
 
 
 def _one_experts_origin(
-    text: str, m: Mention, toks: list[Token], starts: list[int], k: int, preposition: str
+    text: str, m: Mention, toks: list[Token], starts: list[int], k: int, preposition: str,
+    *, visiting: bool = False,
 ) -> bool:
     """The mention says where one expert is from: «психолог из Москвы», «психолог Елена Гаврилова
     из Москвы», «московский психолог» (up to two adjectives between: «новосибирский семейный
     психолог»)."""
+    s, e = _sentence_bounds(text, m.start)
+    visit = visiting or any(t.lemma in VISIT_LEMMAS for t in toks if s <= t.start < e)
+
+    def one_guest(t: Token) -> bool:
+        # «В гости приезжала петербургская писательница»: whoever one person is, a visit
+        # says she is a guest
+        return (t.lemma in EXPERT_NOUNS and is_singular(t.text)) or (visit and is_person(t.text))
+
     if m.kind in ("adj", "city_adj"):
         after = bisect.bisect_left(starts, m.end)
         for t in toks[after : after + 3]:
-            if t.lemma in EXPERT_NOUNS:
-                return is_singular(t.text) and not re.search(r"[.!?;]", text[m.end : t.start])
+            if t.lemma in EXPERT_NOUNS or is_person(t.text):
+                return one_guest(t) and not re.search(r"[.!?;]", text[m.end : t.start])
             if not is_adjective(t.text):
                 return False
         return False
@@ -447,8 +457,7 @@ def _one_experts_origin(
     # «с психологом Еленой Гавриловой из Нижнего Новгорода»: her name between
     while j > 0 and k - 2 - j < EXPERT_NAME_WORDS and toks[j].text[:1].isupper():
         j -= 1
-    noun = toks[j]
-    return noun.lemma in EXPERT_NOUNS and is_singular(noun.text)
+    return one_guest(toks[j])
 
 
 def _origins(text: str, mentions: list[Mention], toks: list[Token]) -> list[str]:
@@ -613,6 +622,17 @@ def attribute(
     guests = {resolve(m): f for m, f in zip(title_mentions, title_origins)
               if f in ("origin", "expert_origin")}
     guests |= {resolve(m): f for m, f in zip(body, origin_flags) if f == "origin"}
+    # «Писательница из Петербурга встретилась с родителями» over «В гости приезжала
+    # петербургская писательница»: the headline's one person from there is the text's guest.
+    visitors = {resolve(m) for m, f in zip(body, origin_flags) if f == "expert_origin"} - {
+        resolve(m) for m, f, v in zip(body, origin_flags, venues) if not f and not v}
+    title_starts = [t.start for t in title_toks]
+    title_origins = [
+        f or ("expert_origin" if resolve(m) in visitors and _one_experts_origin(
+            title, m, title_toks, title_starts, bisect.bisect_left(title_starts, m.start),
+            _preposition(title, m), visiting=True) else "")
+        for m, f in zip(title_mentions, title_origins)
+    ]
     starts = [t.start for t in toks]
     origin_flags = [
         f or (guests[iso] if (iso := resolve(m)) in guests
