@@ -200,3 +200,11 @@ def test_one_person_who_came_on_a_visit_is_a_guest_in_the_text_and_in_the_headli
             "Родители из Ижевска и Сарапула расспрашивали её о первых месяцах жизни с детьми. "
             "Клуб собирается каждую субботу в Ижевске.")
     assert regions_of(text, title, "RU-UD") == ["RU-UD"]
+
+
+def test_a_camps_region_whose_own_people_run_the_stay_is_no_mere_venue():
+    title = "Дети из Кузнецка отправились на отдых в Саратовскую область"
+    text = ("Сорок ребят из Кузнецка и Заречного улетели на осеннюю смену в Саратовскую область. "
+            "Их принимает лагерь «Дубки», программу подготовили саратовские педагоги и психологи."
+            "\n\nДетей сопровождают два волонтёра фонда.")
+    assert regions_of(text, title, "RU-PNZ") == ["RU-PNZ", "RU-SAR"]

@@ -243,6 +243,15 @@ def _is_venue(gaz, text: str, m: Mention, toks: list[Token]) -> str:
     return "national" if lemmas & gaz.national_words else "local"
 
 
+def _a_stay(gaz: Gazetteer, text: str, m: Mention, toks: list[Token]) -> bool:
+    """The mention's sentence makes it a venue by a stay away from home (a camp, a shift), not
+    by an event others come to."""
+    s, e = _sentence_bounds(text, m.start)
+    sentence = [t for t in toks if s <= t.start < e]
+    return not {t.lemma for t in sentence} & gaz.venue_words and any(
+        lemmas_all(t.text) & gaz.stay_words for t in sentence)
+
+
 def _venues_of_places_within(text: str, body: list[Mention], venues: list[str]) -> list[str]:
     """«в лагере в Задонском районе соседней Липецкой области»: the subject in the genitive
     right after a venue (adjectives between) names where that venue is — a venue as well."""
@@ -607,6 +616,11 @@ def attribute(
     ])
     national_anywhere = {resolve(m) for m, v in zip(body, venues) if v == "national"}
     origin_flags = _origins(text, body, toks)
+    # The host whose own people act too («лагерь «Берёзка» …, программу подготовили тюменские
+    # педагоги»): something happens to the place, it is no mere venue.
+    hosts_acting = {resolve(m) for m, v, f in zip(body, venues, origin_flags) if not v and not f}
+    venues = ["" if v == "local" and resolve(m) in hosts_acting and _a_stay(gaz, text, m, toks)
+              else v for m, v in zip(body, venues)]
     # A place the text names only as a venue or as where someone went and came back from
     # («Вернулась из Москвы, где шёл форум»): where the headline's «в Москве» happened too.
     elsewhere = [bool(v) or f == "biography" for v, f in zip(venues, origin_flags)]
