@@ -762,8 +762,10 @@ def _comments_elsewhere(s: Structure, headline: Block, tree: HtmlElement, url: s
 
 # Levels above the text searched for its post's box, the one with the post's time link.
 POST_BOX_DEPTH = 3
-# A day's or month's archive («/2025/11/13/»), which a blog's date links to: no post's page.
-DATE_ONLY_PATH_RE = re.compile(r"^[\d/._-]*$")
+# «/2025/11/», «/2025/11/13/», «/archive/2025/11»: a blog's archive of a year, month or day,
+# which a post's date may link to — every post has an address of its own below or beside it.
+DATE_ARCHIVE_RE = re.compile(
+    r"^/(?:[a-z]+/)?(?:19|20)\d\d(?:/[01]?\d(?:/[0-3]?\d)?)?/?(?:index\.\w+)?$", re.IGNORECASE)
 
 
 def _post_of_another_page(s: Structure, tree: HtmlElement, url: str) -> bool:
@@ -786,7 +788,7 @@ def _post_of_another_page(s: Structure, tree: HtmlElement, url: str) -> bool:
             return False
         target = next(iter(targets))
         parts = urlsplit(target)
-        if parts.netloc != here.netloc or DATE_ONLY_PATH_RE.match(parts.path):
+        if parts.netloc != here.netloc or DATE_ARCHIVE_RE.match(parts.path):
             return False
         own = _within_page(parts.path, here.path) and parts.query == here.query
         if own or any(same_page(target, c) for c in canonical):

@@ -22,7 +22,7 @@ from lxml.html import HtmlElement
 
 from newsmon.core.datafiles import data_dir
 from pipeline.extract.date_expressions import find_dates
-from pipeline.extract.pagestructure import Structure, analyse, parse
+from pipeline.extract.pagestructure import DATE_ARCHIVE_RE, Structure, analyse, parse
 from pipeline.extract.section import (
     label_above_headline,
     open_trail_section,
@@ -411,12 +411,6 @@ def twin_of(url: str, tree: HtmlElement | None) -> str | None:
                 and here.path.rstrip("/").endswith(path) and target.query == here.query):
             return urlunsplit(target)
     return None
-
-
-# «/2025/11/», «/2025/11/13/», «/archive/2025/11»: a blog's archive of a year, month or day —
-# every post has an address of its own below or beside it.
-DATE_ARCHIVE_RE = re.compile(
-    r"^/(?:[a-z]+/)?(?:19|20)\d\d(?:/[01]?\d(?:/[0-3]?\d)?)?/?(?:index\.\w+)?$", re.IGNORECASE)
 
 
 def non_article_reason(

@@ -234,13 +234,16 @@ def _is_venue(gaz, text: str, m: Mention, toks: list[Token]) -> str:
             return ""
     sentence = toks[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
     lemmas = {t.lemma for t in sentence}
-    # every reading of a form: «в лагере» is first read as the beer «лагер»
-    stay = any(lemmas_all(t.text) & gaz.stay_words for t in sentence)
-    if not lemmas & gaz.venue_words and not stay and not _in_relative_clause(
+    if not lemmas & gaz.venue_words and not _tells_a_stay(gaz, sentence) and not _in_relative_clause(
         text, m, toks, starts, s, gaz.body_words
     ):
         return ""
     return "national" if lemmas & gaz.national_words else "local"
+
+
+def _tells_a_stay(gaz: Gazetteer, sentence: list[Token]) -> bool:
+    # every reading of a form: «в лагере» is first read as the beer «лагер»
+    return any(lemmas_all(t.text) & gaz.stay_words for t in sentence)
 
 
 def _a_stay(gaz: Gazetteer, text: str, m: Mention, toks: list[Token]) -> bool:
@@ -248,8 +251,7 @@ def _a_stay(gaz: Gazetteer, text: str, m: Mention, toks: list[Token]) -> bool:
     by an event others come to."""
     s, e = _sentence_bounds(text, m.start)
     sentence = [t for t in toks if s <= t.start < e]
-    return not {t.lemma for t in sentence} & gaz.venue_words and any(
-        lemmas_all(t.text) & gaz.stay_words for t in sentence)
+    return not {t.lemma for t in sentence} & gaz.venue_words and _tells_a_stay(gaz, sentence)
 
 
 def _venues_of_places_within(text: str, body: list[Mention], venues: list[str]) -> list[str]:
