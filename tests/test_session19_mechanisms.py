@@ -208,3 +208,13 @@ def test_a_camps_region_whose_own_people_run_the_stay_is_no_mere_venue():
             "Их принимает лагерь «Дубки», программу подготовили саратовские педагоги и психологи."
             "\n\nДетей сопровождают два волонтёра фонда.")
     assert regions_of(text, title, "RU-PNZ") == ["RU-PNZ", "RU-SAR"]
+
+
+def test_a_posts_number_that_reads_like_a_year_is_no_archive_and_a_date_links_to_its_day():
+    page = b"<html><body><h1>Archives</h1><p>" + LONG.encode() + b"</p></body></html>"
+    assert non_article_reason(f"{SERVER}1927", SERVER, page) is None
+    dated = (f'<article><header><h1>Клуб приёмных семей</h1><a href="/date/2025/11/03/">'
+             f'<time datetime="2025-11-03">3 ноября 2025</time></a></header>'
+             f'<div class="body"><p>{LONG}</p></div></article>')
+    page = PAGE.format(title="Клуб приёмных семей", main=dated).encode()
+    assert judge(analyse(parse(page), f"{SERVER}88298335/klub-priemnyh-semey")).kind == "article"

@@ -762,10 +762,11 @@ def _comments_elsewhere(s: Structure, headline: Block, tree: HtmlElement, url: s
 
 # Levels above the text searched for its post's box, the one with the post's time link.
 POST_BOX_DEPTH = 3
-# «/2025/11/», «/2025/11/13/», «/archive/2025/11»: a blog's archive of a year, month or day,
-# which a post's date may link to — every post has an address of its own below or beside it.
+# «/2025/11/», «/2025/11/13/», «/date/2017/05/29/»: a blog's archive of a month or a day, which
+# a post's date may link to — every post has an address of its own below or beside it. A year
+# alone is no such mark («/1927» is a post's number).
 DATE_ARCHIVE_RE = re.compile(
-    r"^/(?:[a-z]+/)?(?:19|20)\d\d(?:/[01]?\d(?:/[0-3]?\d)?)?/?(?:index\.\w+)?$", re.IGNORECASE)
+    r"^/(?:[a-z]+/)?(?:19|20)\d\d/[01]?\d(?:/[0-3]?\d)?/?(?:index\.\w+)?$", re.IGNORECASE)
 
 
 def _post_of_another_page(s: Structure, tree: HtmlElement, url: str) -> bool:
