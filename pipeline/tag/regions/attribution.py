@@ -446,13 +446,18 @@ def _one_experts_origin(
     """The mention says where one expert is from: «психолог из Москвы», «психолог Елена Гаврилова
     из Москвы», «московский психолог» (up to two adjectives between: «новосибирский семейный
     психолог»)."""
-    s, e = _sentence_bounds(text, m.start)
-    visit = visiting or any(t.lemma in VISIT_LEMMAS for t in toks if s <= t.start < e)
+    def on_a_visit() -> bool:
+        if visiting:
+            return True
+        s, e = _sentence_bounds(text, m.start)
+        sentence = toks[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
+        return any(t.lemma in VISIT_LEMMAS for t in sentence)
 
     def one_guest(t: Token) -> bool:
         # «В гости приезжала петербургская писательница»: whoever one person is, a visit
         # says she is a guest
-        return (t.lemma in EXPERT_NOUNS and is_singular(t.text)) or (visit and is_person(t.text))
+        return (t.lemma in EXPERT_NOUNS and is_singular(t.text)) or (
+            is_person(t.text) and on_a_visit())
 
     if m.kind in ("adj", "city_adj"):
         after = bisect.bisect_left(starts, m.end)
@@ -618,10 +623,11 @@ def attribute(
     ])
     national_anywhere = {resolve(m) for m, v in zip(body, venues) if v == "national"}
     origin_flags = _origins(text, body, toks)
-    # The host whose own people act too («лагерь «Берёзка» …, программу подготовили тюменские
-    # педагоги»): something happens to the place, it is no mere venue.
-    hosts_acting = {resolve(m) for m, v, f in zip(body, venues, origin_flags) if not v and not f}
-    venues = ["" if v == "local" and resolve(m) in hosts_acting and _a_stay(gaz, text, m, toks)
+    # Regions named at least once neither as a venue nor as where guests came from: they act.
+    # A stay's host among them («лагерь «Берёзка» …, программу подготовили тюменские педагоги»)
+    # is no mere venue.
+    acting = {resolve(m) for m, v, f in zip(body, venues, origin_flags) if not v and not f}
+    venues = ["" if v == "local" and resolve(m) in acting and _a_stay(gaz, text, m, toks)
               else v for m, v in zip(body, venues)]
     # A place the text names only as a venue or as where someone went and came back from
     # («Вернулась из Москвы, где шёл форум»): where the headline's «в Москве» happened too.
@@ -640,8 +646,7 @@ def attribute(
     guests |= {resolve(m): f for m, f in zip(body, origin_flags) if f == "origin"}
     # «Писательница из Петербурга встретилась с родителями» over «В гости приезжала
     # петербургская писательница»: the headline's one person from there is the text's guest.
-    visitors = {resolve(m) for m, f in zip(body, origin_flags) if f == "expert_origin"} - {
-        resolve(m) for m, f, v in zip(body, origin_flags, venues) if not f and not v}
+    visitors = {resolve(m) for m, f in zip(body, origin_flags) if f == "expert_origin"} - acting
     title_starts = [t.start for t in title_toks]
     title_origins = [
         f or ("expert_origin" if resolve(m) in visitors and _one_experts_origin(
