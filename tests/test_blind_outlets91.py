@@ -80,7 +80,7 @@ def test_gold_lists_every_page_once_with_article_labels():
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: PLR0913
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
         return None  # a redirect is answered as an HTTPError: recorded, its target followed
 
 

@@ -102,7 +102,20 @@ def views_ru(n: int) -> str:
 # --- permtube: PeerTube ---------------------------------------------------------------------------
 
 PT_NAME = "Пермь. Семья ТВ"
-PT_MON = ["янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.", "дек."]
+PT_MON = [
+    "янв.",
+    "февр.",
+    "мар.",
+    "апр.",
+    "мая",
+    "июн.",
+    "июл.",
+    "авг.",
+    "сент.",
+    "окт.",
+    "нояб.",
+    "дек.",
+]
 B58 = "123456789abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ"
 PT_ACCOUNT = ("centr_semya", "Краевой центр «Семья»")
 PT_CHANNELS = {
@@ -177,7 +190,11 @@ def pt_date_toggle(v: dict) -> str:
 
 def pt_card(v: dict) -> str:
     ch = PT_CHANNELS[v["channel"]][1]
-    dur = f'<div class="video-thumbnail-duration-overlay">{v["duration"]}</div>' if v.get("duration") else '<div class="video-thumbnail-live-overlay">ЗАПЛАНИРОВАНО</div>'
+    dur = (
+        f'<div class="video-thumbnail-duration-overlay">{v["duration"]}</div>'
+        if v.get("duration")
+        else '<div class="video-thumbnail-live-overlay">ЗАПЛАНИРОВАНО</div>'
+    )
     return (f'<div class="video-miniature"><my-video-thumbnail><a class="video-thumbnail" href="{pt_url(v)}" title="{e(v["title"])}">'
             f'<img src="/lazy-static/thumbnails/{pt_uuid(v["id"])}.jpg" alt="" loading="lazy">{dur}</a></my-video-thumbnail>'
             f'<div class="video-bottom"><div class="video-miniature-information"><a class="video-miniature-name" href="{pt_url(v)}" title="{e(v["title"])}">{e(v["title"])}</a>'
@@ -260,7 +277,7 @@ def pt_comment(c: dict) -> str:
 
 
 def pt_watch(v: dict, allv: list[dict]) -> str:
-    ch_id, ch_name, _ = PT_CHANNELS[v["channel"]]
+    _, ch_name, _ = PT_CHANNELS[v["channel"]]
     comments = [c for c in v.get("comments", []) if at(c["date"], c["time"]) <= NOW]
     attrs = [("Конфиденциальность", "Публичный"), ("Категория", "Люди" if v["channel"] != "mamina_shkola" else "Образование"),
              ("Лицензия", "Attribution - Non Commercial"), ("Язык", "Русский")]  # fmt: skip
@@ -271,12 +288,18 @@ def pt_watch(v: dict, allv: list[dict]) -> str:
         attrs.append(("Теги", " ".join(f'<span class="tag">{e(t)}</span>' for t in v["tags"])))
     if v.get("duration"):
         attrs.append(("Продолжительность", v["duration"].replace(":", " мин ") + " сек"))
-    attr_html = "".join(f'<div class="attribute"><span class="attribute-label">{k}</span><span class="attribute-value">{val}</span></div>' for k, val in attrs)
+    attr_html = "".join(
+        f'<div class="attribute"><span class="attribute-label">{k}</span><span class="attribute-value">{val}</span></div>'
+        for k, val in attrs
+    )
     live = ""
     if v.get("live"):
         lt = dt.datetime.fromisoformat(v["live"]).replace(tzinfo=TZ)
-        live = (f'<div class="live-info">Прямой эфир запланирован на {pt_full(lt)}</div>' if NOW < lt
-                else '<div class="live-info ended">Прямой эфир завершён. Запись будет опубликована отдельным видео.</div>')
+        live = (
+            f'<div class="live-info">Прямой эфир запланирован на {pt_full(lt)}</div>'
+            if NOW < lt
+            else '<div class="live-info ended">Прямой эфир завершён. Запись будет опубликована отдельным видео.</div>'
+        )
     others = [w for w in allv if w is not v][:5]
     body = (f'<div id="video-wrapper"><div id="videojs-wrapper"><video class="video-js" poster="/lazy-static/previews/{pt_uuid(v["id"])}.jpg"></video></div></div>{live}'
             f'<div class="margin-content video-bottom"><div class="video-info">'
@@ -303,13 +326,13 @@ def pt_embed_page(v: dict) -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{e(v['title'])} - {PT_NAME}</title>
+<title>{e(v["title"])} - {PT_NAME}</title>
 <meta name="description" content="{e(desc)}">
 <meta name="robots" content="noindex">
 <link rel="stylesheet" href="/client/standalone/videos/embed.2f3a9c.css">
 </head>
 <body>
-<div id="video-wrapper"><div class="vjs-dock-text"><div class="vjs-dock-title" title="{e(v['title'])}">{e(v['title'])}</div></div><button class="vjs-big-play-button" title="Воспроизвести"></button></div>
+<div id="video-wrapper"><div class="vjs-dock-text"><div class="vjs-dock-title" title="{e(v["title"])}">{e(v["title"])}</div></div><button class="vjs-big-play-button" title="Воспроизвести"></button></div>
 <div id="error-block"><h1 id="error-title"></h1><div id="error-content"></div></div>
 <script src="/client/standalone/videos/embed.1f6c22.js" type="module"></script>
 </body>
@@ -319,9 +342,9 @@ def pt_embed_page(v: dict) -> str:
 
 def pt_feed(vs: list[dict], title: str) -> str:
     items = "".join(
-        f"<item><title>{e(v['title'])}</title><link>{{{{BASE}}}}{pt_url(v)}</link><guid isPermaLink=\"false\">{pt_uuid(v['id'])}</guid>"
+        f'<item><title>{e(v["title"])}</title><link>{{{{BASE}}}}{pt_url(v)}</link><guid isPermaLink="false">{pt_uuid(v["id"])}</guid>'
         f"<pubDate>{pt_time(v).astimezone(dt.timezone.utc).strftime('%a, %d %b %Y %H:%M:%S GMT')}</pubDate>"
-        f"<description><![CDATA[{paras(v['text'])[0]}]]></description><media:player url=\"{{{{BASE}}}}{pt_embed(v)}\"/></item>"
+        f'<description><![CDATA[{paras(v["text"])[0]}]]></description><media:player url="{{{{BASE}}}}{pt_embed(v)}"/></item>'
         for v in vs
     )
     return (f'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>{e(title)}</title>'
@@ -378,7 +401,10 @@ def build_permtube(arts: list[dict], s: Site) -> Site:
         items = [byid[i] for i in p["items"] if i in byid]
         pid = short_uuid(pt_uuid("pl-" + p["key"]))
         first = items[0]
-        rows = "".join(f'<div class="playlist-element{" playing" if i == 0 else ""}"><span class="position">{i + 1}</span>{pt_card(v)}</div>' for i, v in enumerate(items))
+        rows = "".join(
+            f'<div class="playlist-element{" playing" if i == 0 else ""}"><span class="position">{i + 1}</span>{pt_card(v)}</div>'
+            for i, v in enumerate(items)
+        )
         s.page(f"/w/p/{pid}", f"w/p/{pid}.html", pt_shell(f"{p['title']} - {PT_NAME}",
                f'<div id="video-wrapper"><video class="video-js"></video></div><div class="playlist"><div class="playlist-info"><h1 class="playlist-display-name">{e(p["title"])}</h1>'
                f'<div class="playlist-by-index">{len(items)} {plural(len(items), "видео", "видео", "видео")} · <a href="/c/{p["channel"]}/videos">{e(PT_CHANNELS[p["channel"]][1])}</a></div><p>{e(p["description"])}</p></div>'
@@ -386,10 +412,17 @@ def build_permtube(arts: list[dict], s: Site) -> Site:
                f'<div class="video-info"><h2 class="video-info-name">{e(first["title"])}</h2><div class="video-info-date-views">{pt_date_toggle(first)}</div></div>'), "playlist")  # fmt: skip
     for v in allv:
         a = v if "relevant" in v else None
-        s.page(pt_url(v), pt_url(v).strip("/") + ".html", pt_watch(v, allv), "article" if a else v["kind"], a)
+        s.page(
+            pt_url(v),
+            pt_url(v).strip("/") + ".html",
+            pt_watch(v, allv),
+            "article" if a else v["kind"],
+            a,
+        )
         s.page(pt_embed(v), pt_embed(v).strip("/") + ".html", pt_embed_page(v), "embed")
     EXTRA_YML["permtube"] = "redirects:\n" + "".join(
-        f'  "/videos/watch/{pt_uuid(v["id"])}": "{pt_url(v)}"\n' for v in allv)
+        f'  "/videos/watch/{pt_uuid(v["id"])}": "{pt_url(v)}"\n' for v in allv
+    )
     return s
 
 
@@ -451,8 +484,15 @@ def fm_threads(arts: list[dict]) -> list[dict]:
         if not published(t):
             continue
         t = dict(t)
-        t["posts"] = [{"uid": t["author"], "date": t["date"], "time": t["time"], "text": t["text"], "first": True}] + [
-            r for r in t.get("replies", []) if at(r["date"], r["time"]) <= NOW]
+        t["posts"] = [
+            {
+                "uid": t["author"],
+                "date": t["date"],
+                "time": t["time"],
+                "text": t["text"],
+                "first": True,
+            }
+        ] + [r for r in t.get("replies", []) if at(r["date"], r["time"]) <= NOW]
         out.append(t)
     return out
 
@@ -487,7 +527,11 @@ def fm_plain_date(date: Any, time: str) -> str:
 
 def fm_user(uid: int) -> str:
     u = FM_USERS[uid]
-    name = f'<span style="color:{u["color"]};"><strong>{u["name"]}</strong></span>' if u["color"] else u["name"]
+    name = (
+        f'<span style="color:{u["color"]};"><strong>{u["name"]}</strong></span>'
+        if u["color"]
+        else u["name"]
+    )
     return f'<a href="{{{{BASE}}}}/member.php?action=profile&amp;uid={uid}">{name}</a>'
 
 
@@ -505,7 +549,11 @@ def fm_page_url(t: dict, page: int) -> str:
 
 def fm_shell(title: str, nav: list[tuple[str, str]], content: str) -> str:
     crumbs = f'<a href="{{{{BASE}}}}/index.php">{FM_NAME}</a>' + "".join(
-        f' <span>&rsaquo;</span> <a href="{{{{BASE}}}}{u}">{e(n)}</a>' if u else f' <span>&rsaquo;</span> <span class="active">{e(n)}</span>' for n, u in nav)
+        f' <span>&rsaquo;</span> <a href="{{{{BASE}}}}{u}">{e(n)}</a>'
+        if u
+        else f' <span>&rsaquo;</span> <span class="active">{e(n)}</span>'
+        for n, u in nav
+    )
     return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd"><!-- start: page -->
 <html xml:lang="ru" lang="ru" xmlns="http://www.w3.org/1999/xhtml">
 <head>
@@ -562,7 +610,7 @@ def fm_shell(title: str, nav: list[tuple[str, str]], content: str) -> str:
 <li><a href="{{{{BASE}}}}/archive/index.php">Облегчённая версия</a></li>
 </ul></div></div>
 <div class="lower"><div class="wrapper">
-<span id="current_time"><strong>Текущее время:</strong> {NOW.strftime('%d.%m.%Y, %H:%M')}</span>
+<span id="current_time"><strong>Текущее время:</strong> {NOW.strftime("%d.%m.%Y, %H:%M")}</span>
 <span id="copyright"><!-- MyBB is free software developed and maintained by a volunteer community. -->Работает на <a href="https://mybb.com" target="_blank" rel="noopener">MyBB</a>, &copy; 2002-2025 <a href="https://mybb.com" target="_blank" rel="noopener">MyBB Group</a>. Русский перевод — MyBB.ru.</span>
 </div></div></div>
 <div class="cookie-notice" id="cookie_notice">Форум использует файлы cookie. <a href="#" onclick="return MyBB.cookieConsent();">Согласен</a></div>
@@ -578,7 +626,12 @@ def fm_body_html(text: str) -> str:
     out = []
     for p in text.strip().split("\n\n"):
         p = e(" ".join(p.split()))
-        words = [f'<a href="{w}" target="_blank" rel="noopener" class="mycode_url">{w}</a>' if w.startswith("{{BASE") else w for w in p.split(" ")]
+        words = [
+            f'<a href="{w}" target="_blank" rel="noopener" class="mycode_url">{w}</a>'
+            if w.startswith("{{BASE")
+            else w
+            for w in p.split(" ")
+        ]
         out.append(" ".join(words))
     return "<br />\n<br />\n".join(out)
 
@@ -615,15 +668,33 @@ def fm_pager(n_pages: int, current: int, url: Any) -> str:
         return ""
     items = "".join(f'<span class="pagination_current">{k}</span> ' if k == current else f'<a href="{{{{BASE}}}}{e(url(k))}" class="pagination_page">{k}</a> '
                     for k in range(1, n_pages + 1))  # fmt: skip
-    nxt = f'<a href="{{{{BASE}}}}{e(url(current + 1))}" class="pagination_next">Вперёд &raquo;</a>' if current < n_pages else ""
-    prev = f'<a href="{{{{BASE}}}}{e(url(current - 1))}" class="pagination_previous">&laquo; Назад</a> ' if current > 1 else ""
+    nxt = (
+        f'<a href="{{{{BASE}}}}{e(url(current + 1))}" class="pagination_next">Вперёд &raquo;</a>'
+        if current < n_pages
+        else ""
+    )
+    prev = (
+        f'<a href="{{{{BASE}}}}{e(url(current - 1))}" class="pagination_previous">&laquo; Назад</a> '
+        if current > 1
+        else ""
+    )
     return f'<div class="pagination"><span class="pages">Страницы ({n_pages}):</span> {prev}{items}{nxt}</div>'
 
 
 def fm_thread_row(t: dict) -> str:
     last = fm_last(t)
     pages = fm_pages(t)
-    minipager = (" <span class=\"smalltext\">(Страницы: " + " ".join(f'<a href="{{{{BASE}}}}{fm_page_url(t, k)}">{k}</a>' for k in range(1, pages + 1)) + ")</span>") if pages > 1 else ""
+    minipager = (
+        (
+            ' <span class="smalltext">(Страницы: '
+            + " ".join(
+                f'<a href="{{{{BASE}}}}{fm_page_url(t, k)}">{k}</a>' for k in range(1, pages + 1)
+            )
+            + ")</span>"
+        )
+        if pages > 1
+        else ""
+    )
     sticky = "Важно: " if t.get("sticky") else ""
     return (f'<tr class="inline_row"><td class="trow1 forumdisplay_regular" align="center" width="2%"><span class="thread_status hotfolder" title="Нет новых сообщений">&nbsp;</span></td>'
             f'<td class="trow1 forumdisplay_regular"><div><span>{sticky}<span class=" subject_old" id="tid_{tid_of(t)}"><a href="{{{{BASE}}}}{fm_url(t)}">{e(t["title"])}</a></span>{minipager}</span>'
@@ -636,7 +707,13 @@ def fm_thread_row(t: dict) -> str:
 
 def fm_sorted(ts: list[dict]) -> list[dict]:
     """forumdisplay order: stickies first, then by last post, newest first."""
-    return sorted(ts, key=lambda t: (not t.get("sticky"), -at(fm_last(t)["date"], fm_last(t)["time"]).timestamp()))
+    return sorted(
+        ts,
+        key=lambda t: (
+            not t.get("sticky"),
+            -at(fm_last(t)["date"], fm_last(t)["time"]).timestamp(),
+        ),
+    )
 
 
 def build_forum66(arts: list[dict], s: Site) -> Site:
@@ -678,14 +755,25 @@ def build_forum66(arts: list[dict], s: Site) -> Site:
         for i, chunk in enumerate(chunks, 1):
             ann = (f'<tr><td class="trow1" colspan="5"><strong>Объявление:</strong> <a href="{{{{BASE}}}}/announcements.php?aid=1">Добро пожаловать! Правила форума — прочтите перед первым сообщением</a>'
                    f' <span class="smalltext">({fm_user(2)})</span></td></tr>') if i == 1 else ""  # fmt: skip
-            url = lambda k, fid=fid: f"/forumdisplay.php?fid={fid}" + ("" if k == 1 else f"&page={k}")  # noqa: E731
+
+            def url(k: int, fid: int = fid) -> str:
+                return f"/forumdisplay.php?fid={fid}" + ("" if k == 1 else f"&page={k}")
+
             body = (f'<div class="float_right"><a href="{{{{BASE}}}}/newthread.php?fid={fid}" class="button new_thread_button"><span>Новая тема</span></a></div>'
                     f'{fm_pager(len(chunks), i, url)}<table border="0" cellspacing="0" cellpadding="5" class="tborder clear"><tr><td class="thead" colspan="5"><div><strong>{name}</strong></div><div class="smalltext">{desc}</div></td></tr>'
                     f'<tr><td class="tcat" colspan="2"><span class="smalltext"><strong>Тема / Автор</strong></span></td><td class="tcat" align="center"><span class="smalltext"><strong>Ответов</strong></span></td>'
                     f'<td class="tcat" align="center"><span class="smalltext"><strong>Просмотров</strong></span></td><td class="tcat" align="right"><span class="smalltext"><strong>Последнее сообщение</strong></span></td></tr>'
                     f'{ann}{"".join(map(fm_thread_row, chunk))}</table>{fm_pager(len(chunks), i, url)}')  # fmt: skip
-            nav = [(name, None)] if i == 1 else [(name, f"/forumdisplay.php?fid={fid}"), (f"Страница {i}", None)]
-            s.query_page(url(i), fm_shell(f"{FM_NAME} - {name}" + ("" if i == 1 else f" - Страница {i}"), nav, body), "category" if i == 1 else "paginated")
+            nav = (
+                [(name, None)]
+                if i == 1
+                else [(name, f"/forumdisplay.php?fid={fid}"), (f"Страница {i}", None)]
+            )
+            s.query_page(
+                url(i),
+                fm_shell(f"{FM_NAME} - {name}" + ("" if i == 1 else f" - Страница {i}"), nav, body),
+                "category" if i == 1 else "paginated",
+            )
     # announcement
     s.query_page("/announcements.php?aid=1", fm_shell(f"{FM_NAME} - Объявление: Добро пожаловать!", [("Объявление", None)], (
         '<table border="0" cellspacing="0" cellpadding="5" class="tborder"><tr><td class="thead"><strong>Объявление: Добро пожаловать! Правила форума — прочтите перед первым сообщением</strong></td></tr>'
@@ -706,19 +794,43 @@ def build_forum66(arts: list[dict], s: Site) -> Site:
                     f'<div class="float_right"><a href="{{{{BASE}}}}/newreply.php?tid={tid_of(t)}" class="button new_reply_button"><span>Ответить</span></a></div>'
                     f'<div class="smalltext">Пользователи, просматривающие эту тему: 1 гость(ей)</div>')  # fmt: skip
             head_title = f"{t['title']}" + ("" if page == 1 else f" - Страница {page}")
-            shell = fm_shell(head_title, [(fname, f"/forumdisplay.php?fid={t['fid']}"), (t["title"], None)], body)
-            shell = shell.replace("<!-- end: headerinclude -->", f'<link rel="canonical" href="{{{{BASE}}}}{fm_page_url(t, page)}" />\n<!-- end: headerinclude -->', 1)
+            shell = fm_shell(
+                head_title, [(fname, f"/forumdisplay.php?fid={t['fid']}"), (t["title"], None)], body
+            )
+            shell = shell.replace(
+                "<!-- end: headerinclude -->",
+                f'<link rel="canonical" href="{{{{BASE}}}}{fm_page_url(t, page)}" />\n<!-- end: headerinclude -->',
+                1,
+            )
             if page == 1:
                 a = t if "relevant" in t else None
-                s.page(fm_url(t), fm_url(t).strip("/") + ".html", shell, "article" if a else t["kind"], a)
+                s.page(
+                    fm_url(t),
+                    fm_url(t).strip("/") + ".html",
+                    shell,
+                    "article" if a else t["kind"],
+                    a,
+                )
             else:
                 s.query_page(fm_page_url(t, page), shell, "paginated")
         for k in range(len(t["posts"])):
-            redirects.append((f"{fm_url(t)}?pid={pid_of(t, k)}", f"{fm_page_url(t, k // POSTS_PER_PAGE + 1)}#pid{pid_of(t, k)}"))
+            redirects.append(
+                (
+                    f"{fm_url(t)}?pid={pid_of(t, k)}",
+                    f"{fm_page_url(t, k // POSTS_PER_PAGE + 1)}#pid{pid_of(t, k)}",
+                )
+            )
         lk = len(t["posts"]) - 1
-        redirects.append((f"{fm_url(t)}?action=lastpost", f"{fm_page_url(t, lk // POSTS_PER_PAGE + 1)}#pid{pid_of(t, lk)}"))
+        redirects.append(
+            (
+                f"{fm_url(t)}?action=lastpost",
+                f"{fm_page_url(t, lk // POSTS_PER_PAGE + 1)}#pid{pid_of(t, lk)}",
+            )
+        )
         redirects.append((f"/showthread.php?tid={tid_of(t)}", fm_url(t)))
-    redirects.append(("/showthread.php?tid=388", fm_url(next(t for t in threads if t["id"] == 412))))  # the FAQ's old thread, merged into it
+    redirects.append(
+        ("/showthread.php?tid=388", fm_url(next(t for t in threads if t["id"] == 412)))
+    )  # the FAQ's old thread, merged into it
     # members
     for uid, u in FM_USERS.items():
         seen_day = NOW.date() - dt.timedelta(days=u["seen"][0])
@@ -738,7 +850,7 @@ def build_forum66(arts: list[dict], s: Site) -> Site:
            '<table border="0" cellspacing="0" cellpadding="5" class="tborder"><tr><td class="thead" colspan="4"><strong>Пользователи</strong> (показаны активные за месяц)</td></tr>'
            f'<tr><td class="tcat">Имя</td><td class="tcat">Регистрация</td><td class="tcat">Последний визит</td><td class="tcat">Сообщений</td></tr>{rows}</table>'), "memberlist")  # fmt: skip
     s.page("/search.php", "search.php.html", fm_shell(f"{FM_NAME} - Поиск", [("Поиск", None)],
-           f'<form action="{{{{BASE}}}}/search.php" method="post"><table border="0" cellspacing="0" cellpadding="5" class="tborder"><tr><td class="thead" colspan="2"><strong>Поиск</strong></td></tr>'
+           '<form action="{{BASE}}/search.php" method="post"><table border="0" cellspacing="0" cellpadding="5" class="tborder"><tr><td class="thead" colspan="2"><strong>Поиск</strong></td></tr>'
            '<tr><td class="trow1">Ключевые слова:</td><td class="trow1"><input type="text" class="textbox" name="keywords" size="35" maxlength="250" /></td></tr>'
            '<tr><td class="trow2">Имя пользователя:</td><td class="trow2"><input type="text" class="textbox" name="author" size="35" /></td></tr></table>'
            '<input type="hidden" name="action" value="do_search" /><div align="center"><input type="submit" class="button" name="submit" value="Искать" /></div></form>'), "search")  # fmt: skip
@@ -748,15 +860,38 @@ def build_forum66(arts: list[dict], s: Site) -> Site:
     while d.month <= month.month or d.year < month.year:
         cells = ""
         for _ in range(7):
-            ev = (f'<div class="smalltext"><a href="{{{{BASE}}}}/calendar.php?action=event&amp;eid={FM_EVENT["eid"]}">{FM_EVENT["title"]}</a></div>' if d == FM_EVENT["date"] else "")
-            bday = '<div class="smalltext">1 день рождения</div>' if d.day == 21 and d.month == month.month else ""
-            cls = "trow_sep" if d == NOW.date() else ("trow1" if d.month == month.month else "trow2")
+            ev = (
+                f'<div class="smalltext"><a href="{{{{BASE}}}}/calendar.php?action=event&amp;eid={FM_EVENT["eid"]}">{FM_EVENT["title"]}</a></div>'
+                if d == FM_EVENT["date"]
+                else ""
+            )
+            bday = (
+                '<div class="smalltext">1 день рождения</div>'
+                if d.day == 21 and d.month == month.month
+                else ""
+            )
+            cls = (
+                "trow_sep" if d == NOW.date() else ("trow1" if d.month == month.month else "trow2")
+            )
             cells += f'<td class="{cls}" style="vertical-align: top; height: 100px;"><div class="float_right">{d.day}</div>{bday}{ev}</td>'
             d += dt.timedelta(days=1)
         weeks.append(f"<tr>{cells}</tr>")
         if d.month != month.month:
             break
-    months_ru = ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"]
+    months_ru = [
+        "Январь",
+        "Февраль",
+        "Март",
+        "Апрель",
+        "Май",
+        "Июнь",
+        "Июль",
+        "Август",
+        "Сентябрь",
+        "Октябрь",
+        "Ноябрь",
+        "Декабрь",
+    ]
     s.page("/calendar.php", "calendar.php.html", fm_shell(f"{FM_NAME} - Календарь", [("Календарь", None)],
            f'<table border="0" cellspacing="0" cellpadding="5" class="tborder"><tr><td class="thead" colspan="7"><strong>{months_ru[month.month - 1]} {month.year}</strong></td></tr>'
            '<tr><td class="tcat">Понедельник</td><td class="tcat">Вторник</td><td class="tcat">Среда</td><td class="tcat">Четверг</td><td class="tcat">Пятница</td><td class="tcat">Суббота</td><td class="tcat">Воскресенье</td></tr>'
@@ -765,7 +900,9 @@ def build_forum66(arts: list[dict], s: Site) -> Site:
                  f'<table border="0" cellspacing="0" cellpadding="5" class="tborder"><tr><td class="thead"><strong>{FM_EVENT["title"]}</strong></td></tr>'
                  f'<tr><td class="trow1"><span class="smalltext">{FM_EVENT["date"].strftime("%d.%m.%Y")} · Автор: {fm_user(2)}</span><div class="post_body">{e(FM_EVENT["text"])}</div></td></tr></table>'), "event")  # fmt: skip
     # who's online
-    recent_threads = sorted(threads, key=lambda t: -at(fm_last(t)["date"], fm_last(t)["time"]).timestamp())
+    recent_threads = sorted(
+        threads, key=lambda t: -at(fm_last(t)["date"], fm_last(t)["time"]).timestamp()
+    )
     orows = "".join(f'<tr><td class="trow1">{fm_user(uid)}</td><td class="trow1" align="center">{fm_date(NOW.date(), u["seen"][1])}</td>'
                     f'<td class="trow1">Просматривает тему <a href="{{{{BASE}}}}{fm_url(recent_threads[i % 3])}">{e(recent_threads[i % 3]["title"])}</a></td></tr>'
                     for i, (uid, u) in enumerate(online))  # fmt: skip
@@ -774,13 +911,14 @@ def build_forum66(arts: list[dict], s: Site) -> Site:
            '<table border="0" cellspacing="0" cellpadding="5" class="tborder"><tr><td class="thead" colspan="3"><strong>Кто онлайн</strong> (за последние 15 минут)</td></tr>'
            f'<tr><td class="tcat">Пользователь</td><td class="tcat">Время</td><td class="tcat">Местонахождение</td></tr>{orows}</table>'), "online")  # fmt: skip
     s.query_page("/member.php?action=login", fm_shell(f"{FM_NAME} - Вход", [("Вход", None)],
-                 f'<form action="{{{{BASE}}}}/member.php" method="post"><table border="0" cellspacing="0" cellpadding="5" class="tborder"><tr><td class="thead" colspan="2"><strong>Вход</strong></td></tr>'
+                 '<form action="{{BASE}}/member.php" method="post"><table border="0" cellspacing="0" cellpadding="5" class="tborder"><tr><td class="thead" colspan="2"><strong>Вход</strong></td></tr>'
                  '<tr><td class="trow1">Логин:</td><td class="trow1"><input type="text" class="textbox" name="username" /></td></tr><tr><td class="trow2">Пароль:</td><td class="trow2"><input type="password" class="textbox" name="password" /></td></tr></table>'
                  '<input type="hidden" name="action" value="do_login" /><div align="center"><input type="submit" class="button" value="Войти" /></div></form>'), "form")  # fmt: skip
     s.query_page("/member.php?action=register", fm_shell(f"{FM_NAME} - Регистрация", [("Регистрация", None)],
                  '<table border="0" cellspacing="0" cellpadding="5" class="tborder"><tr><td class="thead"><strong>Правила форума</strong></td></tr><tr><td class="trow1">'
                  "Регистрируясь, вы соглашаетесь не публиковать персональные данные детей и уважать других участников. Новые аккаунты проверяет модератор в течение суток."
-                 f'</td></tr></table><form action="{{{{BASE}}}}/member.php" method="post"><input type="hidden" name="action" value="register" /><div align="center"><input type="submit" class="button" value="Я согласен" /></div></form>'), "form")  # fmt: skip
+                 '</td></tr></table><form action="{{BASE}}/member.php" method="post"><input type="hidden" name="action" value="register" /><div align="center"><input type="submit" class="button" value="Я согласен" /></div></form>'), "form")  # fmt: skip
+
     # archive (lite) mode
     def ar_shell(title: str, nav: str, full: str, content: str) -> str:
         return (f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
@@ -790,10 +928,32 @@ def build_forum66(arts: list[dict], s: Site) -> Site:
                 f'<h1><a href="{{{{BASE}}}}/">{FM_NAME}</a></h1>\n<div class="navigation"><a href="{{{{BASE}}}}/archive/index.php">{FM_NAME}</a>{nav}</div>\n'
                 f'<div id="fullversion"><strong>Полная версия:</strong> {full}</div>\n<div id="infobox">Вы просматриваете облегчённую версию форума. Полная версия с нормальным форматированием: {full}</div>\n'
                 f'<div id="content">\n{content}\n</div>\n<div id="footer">Работает на <a href="https://mybb.com">MyBB</a>, &copy; 2002-2025 <a href="https://mybb.com">MyBB Group</a></div>\n</div>\n</body>\n</html>\n')  # fmt: skip
-    forums_list = "".join(f'<li><strong>{cname}</strong><ol>' + "".join(f'<li><a href="{{{{BASE}}}}/archive/index.php?forum-{fid}.html">{FM_FORUMS[fid][0]}</a></li>' for fid in fids) + "</ol></li>" for cname, fids in FM_CATS)
-    s.page("/archive/index.php", "archive/index.php.html", ar_shell(FM_NAME, "", f'<a href="{{{{BASE}}}}/index.php">{FM_NAME}</a>', f'<div class="listing forumlist"><div class="header">{FM_NAME}</div><div class="forums"><ul>{forums_list}</ul></div></div>'), "archive")
+
+    forums_list = "".join(
+        f"<li><strong>{cname}</strong><ol>"
+        + "".join(
+            f'<li><a href="{{{{BASE}}}}/archive/index.php?forum-{fid}.html">{FM_FORUMS[fid][0]}</a></li>'
+            for fid in fids
+        )
+        + "</ol></li>"
+        for cname, fids in FM_CATS
+    )
+    s.page(
+        "/archive/index.php",
+        "archive/index.php.html",
+        ar_shell(
+            FM_NAME,
+            "",
+            f'<a href="{{{{BASE}}}}/index.php">{FM_NAME}</a>',
+            f'<div class="listing forumlist"><div class="header">{FM_NAME}</div><div class="forums"><ul>{forums_list}</ul></div></div>',
+        ),
+        "archive",
+    )
     for fid, (name, _) in FM_FORUMS.items():
-        items = "".join(f'<li>{"Важно: " if t.get("sticky") else ""}<a href="{{{{BASE}}}}/archive/index.php?thread-{tid_of(t)}.html">{e(t["title"])}</a> <span class="replycount">({len(t["posts"]) - 1} {plural(len(t["posts"]) - 1, "ответ", "ответа", "ответов")})</span></li>' for t in by_forum[fid])
+        items = "".join(
+            f'<li>{"Важно: " if t.get("sticky") else ""}<a href="{{{{BASE}}}}/archive/index.php?thread-{tid_of(t)}.html">{e(t["title"])}</a> <span class="replycount">({len(t["posts"]) - 1} {plural(len(t["posts"]) - 1, "ответ", "ответа", "ответов")})</span></li>'
+            for t in by_forum[fid]
+        )
         s.query_page(f"/archive/index.php?forum-{fid}.html", ar_shell(f"{FM_NAME} - {name}", f' &gt; <a href="{{{{BASE}}}}/archive/index.php?forum-{fid}.html">{name}</a>',
                      f'<a href="{{{{BASE}}}}/forumdisplay.php?fid={fid}">{name}</a>', f'<div class="listing"><div class="header"><h2>{name}</h2></div><div class="threadlist"><ol>{items}</ol></div></div>'), "archive")  # fmt: skip
     for t in threads:
@@ -803,7 +963,12 @@ def build_forum66(arts: list[dict], s: Site) -> Site:
             text = p["text"]
             if k == 0 and t.get("credit"):
                 text = t["credit"] + "\n\n" + text
-            if k == 0 and t.get("edited") and at(t["edited"]["date"], t["edited"]["time"]) <= NOW and t["edited"]["add"]:
+            if (
+                k == 0
+                and t.get("edited")
+                and at(t["edited"]["date"], t["edited"]["time"]) <= NOW
+                and t["edited"]["add"]
+            ):
                 text = text + "\n\n" + t["edited"]["add"]
             text = text.replace("PERMTUBE102", short_uuid(pt_uuid(102)))
             posts += (f'<div class="post">\n<div class="header">\n<div class="author"><h2><a href="{{{{BASE}}}}/member.php?action=profile&amp;uid={p["uid"]}">{FM_USERS[p["uid"]]["name"]}</a></h2></div>'
@@ -845,7 +1010,9 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in BUILDERS.items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
     add_extra_yml(night)
 
 
@@ -859,7 +1026,9 @@ def main(argv: list[str]) -> None:
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
