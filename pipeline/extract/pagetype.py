@@ -117,6 +117,15 @@ class Verdict:
     reason: str | None = None
 
 
+# «Семейный совет. Выпуск от 8 ноября», «Выпуск №12», «Эпизод 3», «Episode 12»: a headline that
+# names an issue or an episode of a programme. Over a short text it is the episode's page (a
+# video or a podcast and its description), not a material; news about a programme is headed by
+# what happened.
+EPISODE_RE = re.compile(
+    r"(?:^|[.:—–|]\s*)(?:выпуск|эпизод|серия|эфир|episode|ep\.)\s*"
+    r"(?:№\s*\d+|#\s*\d+|\d+\b|от\s+\d{1,2}(?:[./]\d{1,2}|\s+[а-яё]+))",
+    re.IGNORECASE,
+)
 # «Приказ № 12 «Об утверждении порядка…»», «Постановление от 03.10.2025 № 512-п»,
 # «Постановление Правительства Белгородской области от 21.10.2025 № 498»: the act
 # itself, published in a documents section; news about it is headed otherwise. So are the
@@ -197,6 +206,10 @@ def judge(s: Structure) -> Verdict:
             return Verdict("not", f"digest of {shorts} short items, each under a headline of "
                            "its own")
         headline = next((h for h in s.headings if h.owner.tag == "h1"), None)
+        if (headline is not None and EPISODE_RE.search(headline.text)
+                and s.body_chars < BLURB_MAX_CHARS):
+            return Verdict("not", "an episode of a programme (its headline names the issue) "
+                           "with its description only")
         if headline is not None and LEGAL_ACT_RE.match(headline.text):
             return Verdict("not", "a legal act's text (a document), not a material about it")
         if headline is not None and is_person_name(headline.text):

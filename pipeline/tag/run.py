@@ -146,6 +146,12 @@ def find_regions(doc: ArticleDoc) -> None:
         if doc.title and not doc.title_in_text
         else []
     )
+    # «Находка, Тазовский район: …» over «В Находке сейчас четыре приёмные семьи»: the headline
+    # places the town for the text, and the text for the headline.
+    mentions = regions_mod.follow_town_districts(
+        doc.text, mentions, regions_mod.town_districts(doc.title, title_mentions))
+    title_mentions = regions_mod.follow_town_districts(
+        doc.title, title_mentions, regions_mod.town_districts(doc.text, mentions))
     attributed = attribution.attribute(
         doc.text,
         mentions,

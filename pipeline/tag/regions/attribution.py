@@ -339,7 +339,7 @@ def _preposition(text: str, m: Mention) -> str:
     return found.group(1) if found else ""
 
 
-def _origin_kind(text: str, m: Mention, toks: list[Token]) -> str:
+def _origin_kind(text: str, m: Mention, toks: list[Token], home_iso: str | None = None) -> str:
     """"origin" for «… из X» after a noun for people who came from X (or «делегация X»);
     "biography" for a place of a person's life («родилась в X»); "" otherwise."""
     starts = [t.start for t in toks]
@@ -358,7 +358,13 @@ def _origin_kind(text: str, m: Mention, toks: list[Token]) -> str:
     demonym = m.kind == "demonym"  # «приехали москвичи»: people from there, as «гости из Москвы»
     # «к нам приезжала основательница московского фонда»: the people's own body names it
     people_phrase = not preposition and _people_phrase_before(text, toks, k, VISITOR_NOUNS)
-    if preposition != "из" and not genitive_guest and not demonym and not people_phrase:
+    # «Опыт Подольска изучили ярославские специалисты»: people named by their region's adjective
+    # (not the outlet's own: «астраханские специалисты отправятся на стажировку» is its trip)
+    adjectival = not people_phrase and (
+        m.kind in ("adj", "city_adj") and home_iso not in m.isos
+        and _people_after(text, m, toks, starts))
+    if (preposition != "из" and not genitive_guest and not demonym and not people_phrase
+            and not adjectival):
         return ""
     if preposition == "из" and not _people_before(toks, k):
         return ""
@@ -369,7 +375,11 @@ def _origin_kind(text: str, m: Mention, toks: list[Token]) -> str:
         lemmas = (lemmas - {"опыт"}) | {"изучить"}
     if lemmas & COMING_LEMMAS and TO_US_RE.search(text, s, e):
         lemmas |= {"посетить"}
-    return "origin" if lemmas & VISIT_LEMMAS and not lemmas & PRESENT_LEMMAS else ""
+    # People named by their adjective are guests only when they came, or came to learn: «курганские
+    # специалисты пройдут стажировку, а затем начнут готовить наставников» train for their own
+    # region's work.
+    visit = lemmas & (ARRIVAL_LEMMAS | LEARNING_LEMMAS if adjectival else VISIT_LEMMAS)
+    return "origin" if visit and not lemmas & PRESENT_LEMMAS else ""
 
 
 def _people_before(toks: list[Token], k: int) -> bool:
@@ -391,7 +401,7 @@ def _people_from(text: str, m: Mention, toks: list[Token], starts: list[int]) ->
         s, _ = _sentence_bounds(text, m.start)
         came = {t.lemma for t in toks[max(0, k - 3) : k] if t.start >= s} & ARRIVAL_LEMMAS
         return _people_before(toks, k) or bool(came)
-    return not preposition and _people_phrase_before(text, toks, k)
+    return not preposition and _people_phrase_before(text, toks, k, ORIGIN_NOUNS | LEADER_NOUNS)
 
 # Words that end a noun phrase read backwards from a place: a verb, a preposition, an adverb, a
 # pronoun. («специалистов органов опеки и социальных учреждений Курганской области»: nouns,
@@ -414,13 +424,15 @@ def _people_phrase_before(
     text: str, toks: list[Token], k: int, nouns: frozenset[str] = ORIGIN_NOUNS
 ) -> bool:
     """A noun for people heads the noun phrase the mention at token k ends: only nouns,
-    adjectives, numbers and «и» between, no punctuation («три специалиста кемеровского
-    центра»)."""
+    adjectives, numbers, «и» and a partitive «одного из» between, no punctuation («три
+    специалиста кемеровского центра», «руководитель службы одного из московских центров»)."""
     for j in range(k - 1, max(-1, k - 1 - ORIGIN_WINDOW), -1):
         if re.search(r"[.!?;:,—()«»\"]", text[toks[j].end : toks[j + 1].start]):
             return False
         if toks[j].lemma in nouns:
             return True
+        if toks[j].lemma == "из" and j > 0 and toks[j - 1].lemma == "один":
+            continue
         if part_of_speech(toks[j].text) in _PHRASE_BREAKERS:
             return False
     return False
@@ -476,7 +488,9 @@ def _one_experts_origin(
     return one_guest(toks[j])
 
 
-def _origins(text: str, mentions: list[Mention], toks: list[Token]) -> list[str]:
+def _origins(
+    text: str, mentions: list[Mention], toks: list[Token], home_iso: str | None = None
+) -> list[str]:
     """Per mention, whether it says where guests came from («origin») or is a place of a
     person's life («biography»); the later members of such a list too («специалисты из Бердска и
     Искитимского района»: «из» stands once)."""
@@ -484,7 +498,7 @@ def _origins(text: str, mentions: list[Mention], toks: list[Token]) -> list[str]
     for k, m in enumerate(mentions):
         joined = k > 0 and out[k - 1] and bool(
             lists.SEPARATOR.match(text[mentions[k - 1].end : m.start]))
-        out.append(out[k - 1] if joined else _origin_kind(text, m, toks))
+        out.append(out[k - 1] if joined else _origin_kind(text, m, toks, home_iso))
     return out
 
 
@@ -622,7 +636,7 @@ def attribute(
         for m, venue in ((m, _is_venue(gaz, text, m, toks)) for m in body)
     ])
     national_anywhere = {resolve(m) for m, v in zip(body, venues) if v == "national"}
-    origin_flags = _origins(text, body, toks)
+    origin_flags = _origins(text, body, toks, home_iso)
     # Regions named at least once neither as a venue nor as where guests came from: they act.
     # A stay's host among them («лагерь «Берёзка» …, программу подготовили тюменские педагоги»)
     # is no mere venue.
@@ -636,7 +650,7 @@ def attribute(
         resolve(m) for m, e in zip(body, elsewhere) if not e
     }
     body_actors = {resolve(m) for m, v in zip(body, venues) if not v} - {None}
-    title_origins = _origins(title, list(title_mentions), title_toks)
+    title_origins = _origins(title, list(title_mentions), title_toks, home_iso)
     # Guests named as guests once («Специалисты опеки из Пермского края прошли стажировку») are
     # the same guests where the text names them again as people from there («двенадцать
     # специалистов … из Пермского края три дня провели в Екатеринбурге»).
@@ -802,8 +816,21 @@ def attribute(
         if trace is not None:
             trace.decided_by.append("local_venue_subject")
     venue_only = set(scores) - solid
-    raw = dict(scores) if trace is not None else {}  # venues' scores, for the trace
+    raw = dict(scores)  # venues' scores too: for the trace and for the counted regions
     scores = {iso: sc for iso, sc in scores.items() if iso in solid}
+    # «телефон доверия для семей четырёх областей» over four regions named, one of them only as
+    # where the idea was born: the text counts them, so each is one it is about.
+    named = {resolve(m) for m in [*body, *title_mentions]} - {None}
+    counts_told = {
+        number
+        for part, part_toks, part_mentions in ((title, title_toks, title_mentions),
+                                               (text[:cut], main_toks, body))
+        for number, pos in lists.counted_regions(part, part_toks)
+        if not _guests_came_to_learn(part, part_toks, part_mentions, pos)
+    }
+    counted = {str(iso) for iso in named} if len(named) >= 2 and len(named) in counts_told else set()
+    for iso in counted:
+        scores[iso] = max(scores.get(iso, raw.get(iso, 0.0)), MIN_SCORE)
     if home_iso in scores:
         scores[home_iso] *= HOME_FACTOR
         if trace is not None:
@@ -812,7 +839,7 @@ def attribute(
         if trace is not None:
             _trace_outcomes(trace, {}, counts, [], solid, venue_only, raw)
         return []
-    predicated = lists.predicated_members(text, body, resolve)
+    predicated = lists.predicated_members(text, body, resolve) | counted
     # «в проекте участвуют A, B и C»: a list that is its predicate's argument, member by member
     # (not a venue, not a stray headline).
     shared = {
@@ -873,7 +900,8 @@ def attribute(
     if trace is not None:
         _trace_outcomes(trace, scores, counts, kept, solid, venue_only, raw)
         for iso in predicated & set(kept):
-            code = (f"joint_event:{shared[iso]}" if shared.get(iso) in lists.JOINT_EVENT_LEMMAS
+            code = ("counted" if iso in counted
+                    else f"joint_event:{shared[iso]}" if shared.get(iso) in lists.JOINT_EVENT_LEMMAS
                     else f"shared_predicate:{shared[iso]}" if iso in shared
                     else "clause_review" if iso in reviewed else "predicated_list")
             trace.outcome(iso).rules.append(code)
@@ -886,6 +914,17 @@ def attribute(
         if by_rule:
             trace.decided_by.append(rule)
     return [(gaz.by_iso[iso], counts[iso]) for iso in kept]
+
+
+def _guests_came_to_learn(
+    text: str, toks: list[Token], mentions: list[Mention], pos: int
+) -> bool:
+    """«Специалисты пяти регионов прошли стажировку в Адыгее»: the counted regions' people came
+    somewhere to learn or visit — its guests, not what the text is about."""
+    s, e = _sentence_bounds(text, pos)
+    visit = any(t.lemma in VISIT_LEMMAS for t in toks if s <= t.start < e)
+    return visit and any(
+        s <= m.start < e and _preposition(text, m) in ("в", "во", "на") for m in mentions)
 
 
 def _left_out_rule(m: Mention) -> str:

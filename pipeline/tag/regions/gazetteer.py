@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
+import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -480,9 +481,13 @@ def find_mentions(
             # «Оренбургский район» of Оренбургская область, or «Приморский район» of Петербург:
             # counts only when the text or the home region names the subject.
             out.append(Mention(first.start, last.end, entry.isos, "district", shared=True))
-        elif entry.kind in ("city", "centre") and _names_a_city_part(text, toks, i):
+        elif entry.kind in ("city", "centre") and (
+            _names_a_city_part(text, toks, i) or _after_na(text, toks, i)
+        ):
             # «в микрорайоне Юрьевец Фрунзенского района Владимира»: a part of a city named
-            # like a town elsewhere; the text's other «Юрьевец» are that part too.
+            # like a town elsewhere; the text's other «Юрьевец» are that part too. So is a town's
+            # name after «на» («на Соколе», «на Оби»): a town is «в Соколе»; «на» takes a city's
+            # district, a river or a street.
             city_parts.add(_name_key(toks, i, n))
         elif _accept(gaz, text, toks, i, n, entry, per, loc):
             kind = entry.kind
@@ -504,6 +509,7 @@ def find_mentions(
         out = [m for m in out if _name_key(tokenize(text[m.start : m.end]), 0, None)
                not in city_parts]
     out = _districts_by_centres(out)
+    out = follow_town_districts(text, out, town_districts(text, out))
     out = follow_districts(text, out, district_names(text, out))
     named = {iso for m in out if not (m.small and m.kind == "city_adj") for iso in m.isos}
     return [m for m in out if not (m.small and m.kind == "city_adj") or set(m.isos) & named]
@@ -521,6 +527,43 @@ def _names_a_city_part(text: str, toks: list[Token], i: int) -> bool:
     prev = toks[i - 1].lemma
     return prev in CITY_PART_WORDS or (
         prev == "массив" and i > 1 and toks[i - 2].lemma == "жилой")
+
+
+def _after_na(text: str, toks: list[Token], i: int) -> bool:
+    return i > 0 and toks[i - 1].lemma == "на" and re.fullmatch(
+        r"[ \t\xa0]{1,2}", text[toks[i - 1].end : toks[i].start]) is not None
+
+
+# Between a town and the district it lies in: «Находка, Тазовский район», «Находка Тазовского
+# района».
+_TOWN_DISTRICT_GAP = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*")
+
+
+def town_districts(text: str, mentions: list[Mention]) -> dict[str, tuple[str, ...]]:
+    """Towns named together with the district they lie in («Находка, Тазовский район» on Ямал,
+    not Находка of Приморье): the town's lemma → the district's subject."""
+    return {
+        lemma(text[town.start : town.end]): district.isos
+        for town, district in itertools.pairwise(mentions)
+        if town.kind in ("city", "centre") and district.kind == "district"
+        and len(district.isos) == 1 and not district.shared
+        and _TOWN_DISTRICT_GAP.fullmatch(text[town.end : district.start])
+    }
+
+
+def follow_town_districts(
+    text: str, mentions: list[Mention], placed: dict[str, tuple[str, ...]]
+) -> list[Mention]:
+    """Every mention of a town `town_districts` placed (of the text, or of its headline) is the
+    placed town."""
+    if not placed:
+        return mentions
+    return [
+        dataclasses.replace(m, isos=isos, dominant=None)
+        if m.kind in ("city", "centre") and (isos := placed.get(lemma(text[m.start : m.end])))
+        else m
+        for m in mentions
+    ]
 
 
 def _name_key(toks: list[Token], i: int, n: int | None) -> tuple[str, ...]:

@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 
 from pipeline.lang import syntax
-from pipeline.lang.morph import lemma
+from pipeline.lang.morph import Token, is_adjective, lemma
 from pipeline.tag.regions.gazetteer import Mention
 
 # Between two members of one list: commas, «и», a dash, a shared type word («Новосибирская и
@@ -75,6 +75,36 @@ OFFICIAL_LEMMAS = frozenset({
 # names who meet, not guests of an event held somewhere.
 JOINT_EVENT_LEMMAS = frozenset({"встреча", "совещание", "заседание", "переговоры", "консультация"})
 OFFICIAL_CHAIN = 3  # «уполномоченные ← по правам ← ребёнка ← A, B»
+
+
+# The text counts the regions it is about: «для семей четырёх областей», «все три делегации»,
+# «двух соседних регионов». When it names exactly that many, each is one of the counted.
+COUNT_LEMMAS = {
+    "два": 2, "оба": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+    "девять": 9, "десять": 10,
+}  # fmt: skip
+COUNTED_NOUNS = frozenset({"регион", "область", "край", "республика", "субъект", "делегация"})
+COUNT_GAP_WORDS = 2  # adjectives between the number and the noun («четырёх соседних областей»)
+
+
+def counted_regions(text: str, toks: list[Token]) -> list[tuple[int, int]]:
+    """The numbers of regions the text says it is about («четырёх дальневосточных регионов» → 4),
+    each with where it stands. Only a number word, up to two adjectives, then a word for a region
+    or a delegation, with no punctuation between."""
+    found: list[tuple[int, int]] = []
+    for i, tok in enumerate(toks):
+        number = COUNT_LEMMAS.get(tok.lemma)
+        if number is None:
+            continue
+        for j in range(i + 1, min(i + 2 + COUNT_GAP_WORDS, len(toks))):
+            if re.search(r"[^\s]", text[toks[j - 1].end : toks[j].start]):
+                break
+            if toks[j].lemma in COUNTED_NOUNS:
+                found.append((number, tok.start))
+                break
+            if not is_adjective(toks[j].text):
+                break
+    return found
 
 
 def groups(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
