@@ -31,6 +31,7 @@ from pipeline.extract.titles import (
     find_author,
     find_title,
     headline_of_a_post,
+    is_account_title,
     without_namespace,
 )
 
@@ -436,8 +437,11 @@ def _extract_newsmon(
     paragraphs = _dedupe([c for c in map(clean_line, paragraphs) if c])
     text = "\n\n".join(paragraphs)
     title = complete_from_text(without_namespace(clean_line(title) or None, url), text)
-    if title_el is None and not overrides.title:
-        title = headline_of_a_post(clean_line(tree.findtext(".//title")), text) or title
+    if (title_el is None or is_account_title(title)) and not overrides.title:
+        # «Кузбасс. Семейный совет (@semsovet-kuzbass.bsky.social)»: whose post, not what it says
+        head_title = clean_line(tree.findtext(".//title"))
+        title = headline_of_a_post(
+            head_title, text, page=[b.text for b in page_blocks]) or title
 
     published, date_method = dates.find_published(
         tree,

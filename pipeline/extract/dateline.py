@@ -38,10 +38,18 @@ _DATELINE_NOISE = re.compile(
     r"пользовател\w*|автор\w*|[|,:;•·/()\[\]—–@-])",
     re.IGNORECASE,
 )
-# Fields of a date line that carry some other date: edits, printing, access.
+# A member's own dates beside a forum post: when one registered, was last seen, was born
+# («Регистрация: 14.03.2012», «На форуме с 2019», «Joined: Mar 2012»).
+MEMBER_DATE_LABELS = (
+    r"регистрация|зарегистрирован[ао]?|дата регистрации|на форуме с|на сайте с|с нами с|"
+    r"последний визит|последнее посещение|был[ао]? в сети|день рождения|дата рождения|"
+    r"joined|registered|member since|last visit|last seen|birthday"
+)
+# Fields of a date line that carry some other date: edits, printing, access, a member's.
 _OTHER_DATE_FIELD = re.compile(
     r"(?:обновлено|обновлен[ао]?|изменено|дата изменения|дата обновления|последнее изменение|"
-    r"дата печати|распечатано|дата обращения|дата просмотра|updated|modified)\s*:?[^|•·]*",
+    rf"дата печати|распечатано|дата обращения|дата просмотра|updated|modified|{MEMBER_DATE_LABELS})"
+    r"\s*:?[^|•·]*",
     re.IGNORECASE,
 )
 # «Приказ от 12.03.2024 № 45», «до 15 мая»: a date of a document or a deadline, not of the page.
@@ -90,7 +98,8 @@ def states_an_event(text: str) -> bool:
 # обновление 3 дня назад», «Изменено:», «Updated». (_OTHER_DATE_FIELD drops such fields of a line.)
 _OTHER_DATE_LABEL = re.compile(
     r"(?:обновлено|обновлен[ао]?|обновление|изменено|изменен[ао]?|дата изменения|дата обновления|"
-    r"последнее изменение|последняя правка|updated|last updated|modified|last modified)"
+    r"последнее изменение|последняя правка|updated|last updated|modified|last modified|"
+    rf"{MEMBER_DATE_LABELS})"
     r"\s*(?:в|on|at)?\s*:?\s*$",
     re.IGNORECASE,
 )

@@ -120,18 +120,27 @@ def jsonld_objects(tree: HtmlElement) -> tuple[list[dict], list[str]]:
 def _jsonld_dates(tree: HtmlElement) -> list[str]:
     objects, broken = jsonld_objects(tree)
     values: list[str] = []
+    videos: list[str] = []
     for node in objects:
         kind = node.get("@type")
         kinds = kind if isinstance(kind, list) else [kind]
         # The WebPage/BreadcrumbList wrappers may carry the site's dates, not the article's.
         article_like = any(
-            isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report")) for k in kinds
+            isinstance(k, str) and ("Article" in k or k.endswith("Posting") or k == "Report")
+            for k in kinds
         )
         for key in ("datePublished", "dateCreated"):
             if isinstance(node.get(key), str) and (article_like or kind is None):
                 values.append(node[key])
+        if "VideoObject" in kinds:
+            # A video's page (PeerTube, a TV channel's story): its upload is its publication,
+            # unless an article object of the page says otherwise.
+            videos += [node[key] for key in ("datePublished", "uploadDate")
+                       if isinstance(node.get(key), str)][:1]
     for raw in broken:
         values += re.findall(r'"datePublished"\s*:\s*"([^"]+)"', raw)
+    if not values and len(videos) == 1:  # one video: the page's own, not a list of others'
+        return videos
     return values
 
 

@@ -88,6 +88,7 @@ class Words:
     search_params: frozenset[str]
     og_types: frozenset[str]
     sections: dict[str, str]  # a section's name → what its entries are («event page»)
+    labels: dict[str, str]  # a headline's opening label → what the page is («classified»)
 
 
 @functools.cache
@@ -100,7 +101,20 @@ def _data() -> Words:
         frozenset(data["non_article_og_types"]),
         {_section_key(n): kind for kind, names in data["non_material_sections"].items()
          for n in names},
+        {_section_key(n): kind for kind, names in data["non_material_headline_labels"].items()
+         for n in names},
     )
+
+
+# «Розыгрыш: три книги…», «Отдам даром — коляска», «Памятка: документы для опеки»: a label
+# before a colon or a dash, up to three words.
+_HEADLINE_LABEL_RE = re.compile(r"^\s*([^\W\d_]+(?:[ -][^\W\d_]+){0,2})\s*(?::|\s[—–-]\s)")
+
+
+def headline_label(headline: str) -> str | None:
+    """What a headline's opening label says the page is: «Розыгрыш: …» → "classified"."""
+    found = _HEADLINE_LABEL_RE.match(headline)
+    return _data().labels.get(_section_key(found.group(1))) if found else None
 
 
 def _section_key(name: str) -> str:
@@ -122,8 +136,8 @@ class Verdict:
 # video or a podcast and its description), not a material; news about a programme is headed by
 # what happened.
 EPISODE_RE = re.compile(
-    r"(?:^|[.:—–|]\s*)(?:выпуск|эпизод|серия|эфир|episode|ep\.)\s*"
-    r"(?:№\s*\d+|#\s*\d+|\d+\b|от\s+\d{1,2}(?:[./]\d{1,2}|\s+[а-яё]+))",
+    r"(?:^|[.,:—–|]\s*)(?:выпуск|эпизод|серия|эфир|episode|ep\.)\s*"
+    r"(?:№\s*\d+|#\s*\d+|\d{1,3}\b|от\s+\d{1,2}(?:[./]\d{1,2}|\s+[а-яё]+))",
     re.IGNORECASE,
 )
 # «Приказ № 12 «Об утверждении порядка…»», «Постановление от 03.10.2025 № 512-п»,
@@ -152,6 +166,14 @@ def has_body(s: Structure) -> bool:
 def judge(s: Structure) -> Verdict:
     """The page's type from its structure alone."""
     teaser_governed = s.governing is not None and s.governing in s.title_links
+    headline = next((h for h in s.headings if h.owner.tag == "h1"), None)
+    named = headline or next((h for h in s.headings if h.owner.tag == "h2"), None)  # a blog's h2
+    if named is not None and EPISODE_RE.search(named.text) and s.body_chars < BLURB_MAX_CHARS:
+        return Verdict("not", "an episode of a programme (its headline names the issue) with its "
+                       "description only")
+    label = headline_label(named.text) if named is not None else None
+    if label:
+        return Verdict("not", f"{label}: its headline opens with a label that names one")
     if s.pager_current >= 2:
         # «Страницы: 1 [2]»: the replies of a thread or the rest of a text whose page is the 1st
         return Verdict("not", f"continuation page {s.pager_current} of a text, a thread or a "
@@ -205,11 +227,6 @@ def judge(s: Structure) -> Verdict:
         if shorts:
             return Verdict("not", f"digest of {shorts} short items, each under a headline of "
                            "its own")
-        headline = next((h for h in s.headings if h.owner.tag == "h1"), None)
-        if (headline is not None and EPISODE_RE.search(headline.text)
-                and s.body_chars < BLURB_MAX_CHARS):
-            return Verdict("not", "an episode of a programme (its headline names the issue) "
-                           "with its description only")
         if headline is not None and LEGAL_ACT_RE.match(headline.text):
             return Verdict("not", "a legal act's text (a document), not a material about it")
         if headline is not None and is_person_name(headline.text):

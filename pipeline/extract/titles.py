@@ -12,7 +12,7 @@ import datetime
 import html
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from urllib.parse import unquote, urlsplit
 
 from lxml.html import HtmlElement
@@ -513,12 +513,16 @@ POST_START_MIN_CHARS = 25
 _PIECE_START_RE = re.compile(r"[:|—–»/·•]\s*")
 
 
-def headline_of_a_post(head_title: str | None, text: str) -> str | None:
+def headline_of_a_post(
+    head_title: str | None, text: str, *, page: Sequence[str] = ()
+) -> str | None:
     """A post with no headline of its own (a site mirroring its channel or its wall, a
     microblog's post titled by its account): its <title> is the site's or account's name and
     the start of the text («Центр «Семья» | Камчатка: Региональный
     материнский капитал на третьего ребёнка вырос д»), and the post's first line or sentence is
-    its headline — as a channel's post is read (pipeline.extract.telegram.post_title)."""
+    its headline — as a channel's post is read (pipeline.extract.telegram.post_title). A
+    thread's first post standing above its date («В Берёзовском открылся клуб приёмных семей 🧵»),
+    which the text leaves out as the page's header, is found among the ``page``'s lines."""
     if not head_title or not text:
         return None
     if _ACCOUNT_TITLE_RE.search(head_title):
@@ -526,9 +530,19 @@ def headline_of_a_post(head_title: str | None, text: str) -> str | None:
     folded_text = " ".join(text.split()).lower()
     for mark in _PIECE_START_RE.finditer(head_title):
         piece = _quoted_start(" ".join(head_title[mark.end() :].split())).rstrip(".… ").lower()
-        if len(piece) >= POST_START_MIN_CHARS and folded_text.startswith(piece):
+        if len(piece) < POST_START_MIN_CHARS:
+            continue
+        if folded_text.startswith(piece):
             return post_title(text) or None
+        for line in page:
+            if " ".join(line.split()).lower().startswith(piece):
+                return post_title(line) or None
     return None
+
+
+def is_account_title(title: str | None) -> bool:
+    """«Ирина (@irina@kostroma.social)»: a post page titled by its account."""
+    return bool(title) and _ACCOUNT_TITLE_RE.search(title or "") is not None
 
 
 # A microblog's post page titled by its account: «Союз многодетных семей (@mnogodetnye40) |

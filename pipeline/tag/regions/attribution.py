@@ -214,6 +214,9 @@ def _opens_sentence(text: str, m: Mention, *, paragraph: bool = False) -> bool:
     )
 
 
+TIME_PREPOSITIONS = frozenset({"после", "перед", "до"})
+
+
 def _is_venue(gaz, text: str, m: Mention, toks: list[Token]) -> str:
     """ "" if not a venue; "national" for «на всероссийском форуме в Москве»; else "local"."""
     s, e = _sentence_bounds(text, m.start)
@@ -233,7 +236,10 @@ def _is_venue(gaz, text: str, m: Mention, toks: list[Token]) -> str:
         if not re.search(r"(^|\s)(в|во|на|под)\s+$", before):
             return ""
     sentence = toks[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
-    lemmas = {t.lemma for t in sentence}
+    # «После стажировки в Тыве запустят службу»: an event named only as a time («после
+    # стажировки», «перед форумом») holds nothing in the sentence's place.
+    lemmas = {t.lemma for i, t in enumerate(sentence)
+              if not (i and sentence[i - 1].lemma in TIME_PREPOSITIONS)}
     if not lemmas & gaz.venue_words and not _tells_a_stay(gaz, sentence) and not _in_relative_clause(
         text, m, toks, starts, s, gaz.body_words
     ):
@@ -272,8 +278,9 @@ def _venues_of_places_within(text: str, body: list[Mention], venues: list[str]) 
 # a venue. Guests who present their own region's work («специалисты из Томска рассказали об
 # опыте») still count for it.
 ORIGIN_NOUNS = frozenset({
-    "коллега", "гость", "гостья", "специалист", "делегация", "представитель", "делегат",
-    "участник", "эксперт", "волонтер", "команда", "группа", "мама", "мать", "женщина", "семья",
+    "коллега", "гость", "гостья", "специалист", "специалистка", "сотрудник", "сотрудница",
+    "делегация", "представитель", "делегат", "участник", "эксперт", "волонтер", "команда",
+    "группа", "мама", "мать", "женщина", "семья",
 })  # fmt: skip
 # «специалисты некоммерческих организаций из Улан-Удэ», «специалистов органов опеки и центров
 # помощи детям из Кызыла»: the people, then what they are, then where from.
@@ -314,6 +321,7 @@ MOVING_LEMMAS = frozenset({
     "переехать", "переезжать", "уехать", "уезжать", "сбежать", "бежать", "привезти",
     "вернуться", "возвращаться",
 })  # fmt: skip
+_BORN_IN_RE = re.compile(r"\bродом\s+из\s+$", re.IGNORECASE)  # «она родом из Екатеринбурга»
 BIOGRAPHY_WINDOW = 6  # tokens between the verb and the place («родилась в небольшом селе в …»)
 # One invited expert named by where she is from («семейный психолог из Москвы Елена Воронцова»,
 # «Московский психолог провела семинар», «Эксперт из Новосибирска научила кураторов»): a guest
@@ -349,7 +357,7 @@ def _origin_kind(text: str, m: Mention, toks: list[Token], home_iso: str | None 
     window = [t for t in toks[max(0, k - BIOGRAPHY_WINDOW) : k] if t.start >= s]
     verbs = {t.lemma for t in window}
     if (preposition in ("в", "во", "на") and verbs & (BIRTH_LEMMAS | LEAVING_LEMMAS | TRAINING_LEMMAS)) or (
-        preposition == "из" and verbs & MOVING_LEMMAS
+        preposition == "из" and (verbs & MOVING_LEMMAS or _BORN_IN_RE.search(text, s, m.start))
     ) or (preposition == "у" and verbs & TRAINING_LEMMAS):  # «учились у Петербурга»
         return "biography"
     if _one_experts_origin(text, m, toks, starts, k, preposition):
@@ -357,7 +365,8 @@ def _origin_kind(text: str, m: Mention, toks: list[Token], home_iso: str | None 
     genitive_guest = k > 0 and toks[k - 1].lemma in GUEST_NOUNS and not preposition
     demonym = m.kind == "demonym"  # «приехали москвичи»: people from there, as «гости из Москвы»
     # «к нам приезжала основательница московского фонда»: the people's own body names it
-    people_phrase = not preposition and _people_phrase_before(text, toks, k, VISITOR_NOUNS)
+    people_phrase = not preposition and _people_phrase_before(
+        text, toks, k, VISITOR_NOUNS | EXPERT_NOUNS)
     # «Опыт Подольска изучили ярославские специалисты»: people named by their region's adjective
     # (not the outlet's own: «астраханские специалисты отправятся на стажировку» is its trip)
     adjectival = not people_phrase and (
@@ -379,7 +388,10 @@ def _origin_kind(text: str, m: Mention, toks: list[Token], home_iso: str | None 
     # специалисты пройдут стажировку, а затем начнут готовить наставников» train for their own
     # region's work.
     visit = lemmas & (ARRIVAL_LEMMAS | LEARNING_LEMMAS if adjectival else VISIT_LEMMAS)
-    return "origin" if visit and not lemmas & PRESENT_LEMMAS else ""
+    # «у нас были гости: два психолога тюменского центра провели тренинг»: the text calls them
+    # guests, so what they presented is the hosts' event, nothing that happens to their region.
+    called_guests = bool(lemmas & {"гость", "гостья"})
+    return "origin" if visit and (called_guests or not lemmas & PRESENT_LEMMAS) else ""
 
 
 def _people_before(toks: list[Token], k: int) -> bool:
@@ -401,7 +413,8 @@ def _people_from(text: str, m: Mention, toks: list[Token], starts: list[int]) ->
         s, _ = _sentence_bounds(text, m.start)
         came = {t.lemma for t in toks[max(0, k - 3) : k] if t.start >= s} & ARRIVAL_LEMMAS
         return _people_before(toks, k) or bool(came)
-    return not preposition and _people_phrase_before(text, toks, k, ORIGIN_NOUNS | LEADER_NOUNS)
+    return not preposition and _people_phrase_before(
+        text, toks, k, ORIGIN_NOUNS | LEADER_NOUNS | EXPERT_NOUNS)
 
 # Words that end a noun phrase read backwards from a place: a verb, a preposition, an adverb, a
 # pronoun. («специалистов органов опеки и социальных учреждений Курганской области»: nouns,
@@ -444,11 +457,23 @@ def _people_after(text: str, m: Mention, toks: list[Token], starts: list[int]) -
     for t in toks[after : after + 3]:
         if re.search(r"[.!?;,]", text[m.end : t.start]):
             return False
-        if t.lemma in ORIGIN_NOUNS:
+        if t.lemma in ORIGIN_NOUNS or t.lemma in EXPERT_NOUNS:
             return True
         if not is_adjective(t.text):
             return False
     return False
+
+
+def _one_expert_named(text: str, m: Mention, toks: list[Token], starts: list[int]) -> bool:
+    """The mention names one expert's or leader's body or region: «Психолог московского фонда»,
+    «руководитель калужского центра», «московский психолог»."""
+    k = bisect.bisect_left(starts, m.start)
+    nouns = EXPERT_NOUNS | LEADER_NOUNS
+    after = bisect.bisect_left(starts, m.end)
+    near = [t for t in toks[max(0, k - ORIGIN_WINDOW) : k] if t.lemma in nouns][-1:] if (
+        _people_phrase_before(text, toks, k, nouns)) else [
+        t for t in toks[after : after + 3] if t.lemma in nouns][:1]
+    return bool(near) and is_singular(near[0].text)
 
 
 def _one_experts_origin(
@@ -477,8 +502,8 @@ def _one_experts_origin(
             if t.lemma in EXPERT_NOUNS or is_person(t.text):
                 return one_guest(t) and not re.search(r"[.!?;]", text[m.end : t.start])
             if not is_adjective(t.text):
-                return False
-        return False
+                break
+    # «психолог Елена Ткачук из Хабаровского краевого центра»: from a body of there
     if preposition != "из" or k < 2:
         return False
     j = k - 2
@@ -576,7 +601,7 @@ def attribute(
     }
     if home_iso:
         known.add(home_iso)
-    initials = _initials_in_context(gaz, text, body, title_mentions, known)
+    initials = _initials_in_context(gaz, text, body, title_mentions, known, title)
 
     def resolve(m: Mention) -> str | None:
         if m.kind == "initials":
@@ -666,6 +691,14 @@ def attribute(
         f or ("expert_origin" if resolve(m) in visitors and _one_experts_origin(
             title, m, title_toks, title_starts, bisect.bisect_left(title_starts, m.start),
             _preposition(title, m), visiting=True) else "")
+        # «Хабаровские психологи провели семинар» over «приехала психолог … из Хабаровского
+        # центра», «Психолог московского фонда провела супервизию» over «у нас в гостях была …
+        # руководитель службы московского фонда»: the headline's expert from there is the
+        # text's guest
+        or ("expert_origin" if (iso := resolve(m)) in visitors
+            and _people_from(title, m, title_toks, title_starts) else "")
+        or ("origin" if iso in guests and iso != home_iso
+            and _one_expert_named(title, m, title_toks, title_starts) else "")
         for m, f in zip(title_mentions, title_origins)
     ]
     starts = [t.start for t in toks]
@@ -934,7 +967,8 @@ def _left_out_rule(m: Mention) -> str:
 
 
 def _initials_in_context(
-    gaz: Gazetteer, text: str, body: list[Mention], title_mentions: list[Mention], known: set[str]
+    gaz: Gazetteer, text: str, body: list[Mention], title_mentions: list[Mention], known: set[str],
+    title: str = "",
 ) -> dict[int, str]:
     """The subject each abbreviation by initials («РТ», «ЧР», «СК») means, by id of its mention;
     left out when the context does not say. The context: a candidate the text names elsewhere or
@@ -943,13 +977,15 @@ def _initials_in_context(
     not Тыва, among Приволжский regions. Never a guess: no context, no region."""
     out: dict[int, str] = {}
     neighbours: dict[int, set[str]] = {}
-    for lo, hi in lists.groups(text, body):
-        members = body[lo : hi + 1]
-        for m in members:
-            neighbours[id(m)] = {
-                o.isos[0] for o in members
-                if o is not m and len(o.isos) == 1 and o.kind != "initials"
-            }
+    for part, mentions in ((text, body), (title, title_mentions)):
+        for lo, hi in lists.groups(part, mentions):
+            members = mentions[lo : hi + 1]
+            for m in members:
+                neighbours[id(m)] = {
+                    o.isos[0] for o in members
+                    if o is not m and len(o.isos) == 1 and o.kind != "initials"
+                }
+    meant: dict[tuple[str, ...], str] = {}  # what the text's «ЛО» means, once its context says
     for m in [*body, *title_mentions]:
         if m.kind != "initials":
             continue
@@ -958,7 +994,12 @@ def _initials_in_context(
             districts = {gaz.by_iso[iso].district for iso in neighbours.get(id(m), ())}
             hits = [iso for iso in m.isos if gaz.by_iso[iso].district in districts]
         if len(hits) == 1:
-            out[id(m)] = hits[0]
+            out[id(m)] = meant[m.isos] = hits[0]
+    # «Петербург, ЛО, Прикамье и ХМАО» in the headline, «школа «Надёжная гавань» (ЛО)» in the
+    # text: one abbreviation means one subject throughout.
+    for m in [*body, *title_mentions]:
+        if m.kind == "initials" and id(m) not in out and m.isos in meant:
+            out[id(m)] = meant[m.isos]
     return out
 
 

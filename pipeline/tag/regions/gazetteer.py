@@ -25,6 +25,14 @@ from pipeline.lang.morph import Token, lemma, lemmas_all, lemmatize_phrase, norm
 DATA = data_dir("pipeline")
 
 DOMINANT_RATIO = 10  # «Киров» is the regional centre, not the Kaluga town, unless the text says so
+# A large city is meant over a town of its name at a lower ratio: «Благовещенск» (214 thousand) is
+# the Amur capital, not the Bashkir town of 34 thousand.
+LARGE_CITY = 150_000
+LARGE_CITY_RATIO = 5
+
+
+def _dominant_ratio(population: int) -> int:
+    return LARGE_CITY_RATIO if population >= LARGE_CITY else DOMINANT_RATIO
 SMALL_TOWN = 50_000  # «Приволжского затона» (Приволжск, 16 000 people) is not the town
 SUGGEST_CUTOFF = 0.8  # «Нарния» is not «Татария» (0.62): no suggestion beats a silly one
 
@@ -199,7 +207,7 @@ def gazetteer() -> Gazetteer:
         if (
             kind == "city"
             and len(ranked) > 1
-            and pops[ranked[0]] >= DOMINANT_RATIO * max(pops[ranked[1]], 1)
+            and pops[ranked[0]] >= _dominant_ratio(pops[ranked[0]]) * max(pops[ranked[1]], 1)
         ):
             dominant = ranked[0]  # a village shared by subjects is never guessed by its size
         if kind == "district" and len(pops) == 1 and name in data_shared:
@@ -786,11 +794,15 @@ def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
         return False  # the table holds towns: «в селе Никольском» is a village, not the town
     if entry.kind == "centre" and (prev in VILLAGE_WORDS or _village_list(text, toks, i)):
         return True  # a district's centre is a village: «в селе Плешаново», «посёлок Чердаклы»
-    if nxt in gaz.street_words:
+    if nxt in gaz.street_words or (
+            entry.kind == "adj" and _conjoined_before(gaz.street_words, text, toks, i + n)):
         # «Московский проспект», «в Приморском районе» (not the town Приморск); a city's own
-        # adjective keeps its district («Уссурийский район»).
+        # adjective keeps its district («Уссурийский район»). «Ивановский и Тамбовский округа»:
+        # the first of two adjectives sharing the word.
         if entry.kind == "adj" or (entry.kind == "city" and n == 1 and _adjective_form(first.text)):
             return False
+        if entry.kind == "city_adj" and nxt == "районный":
+            return False  # «Выборгский районный суд»: a district's court, Петербург's as well
     if (entry.kind in ("adj", "city_adj") and n == 1 and prev == "на"
             and not (i + 1 < len(toks) and _noun_form(toks[i + 1].text))
             and _elided_street(first.text)):
@@ -813,6 +825,26 @@ def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
             and not (_adjective_form(first.text) and nxt and _noun_form(toks[i + 1].text))
         )
     return True
+
+
+def _conjoined_before(words: frozenset[str], text: str, toks: list[Token], j: int) -> bool:
+    """«и Тамбовский округа», «, Тамбовский и Ромненский районы»: adjectives joined by «и» or a
+    comma from token j on, then one of ``words``."""
+    joined = False
+    while j < len(toks) and _joined(text, toks[j - 1], toks[j]):
+        if toks[j].lemma == "и" or re.fullmatch(r"\s*,\s*", text[toks[j - 1].end : toks[j].start]):
+            joined = True
+            if toks[j].lemma == "и":
+                j += 1
+                continue
+        if not joined:
+            return False
+        if toks[j].lemma in words:
+            return True
+        if not _adjective_form(toks[j].text):
+            return False
+        j += 1
+    return False
 
 
 def _line(text: str, pos: int) -> str:
