@@ -250,3 +250,4 @@ def test_a_district_court_named_by_a_towns_adjective_is_no_mention_of_the_town()
     text = ("Выборгский районный суд Петербурга восстановил в родительских правах маму, у которой "
             "два года назад забрали двух дочерей.")
     assert regions_of(text, title, "RU-SPE") == ["RU-SPE"]
+

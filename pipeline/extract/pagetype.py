@@ -114,7 +114,11 @@ _HEADLINE_LABEL_RE = re.compile(r"^\s*([^\W\d_]+(?:[ -][^\W\d_]+){0,2})\s*(?::|\
 def headline_label(headline: str) -> str | None:
     """What a headline's opening label says the page is: «Розыгрыш: …» → "classified"."""
     found = _HEADLINE_LABEL_RE.match(headline)
-    return _data().labels.get(_section_key(found.group(1))) if found else None
+    if not found:
+        return None
+    labels, words = _data().labels, found.group(1).split()
+    # «Памятка кандидату:», «Анонс встречи:»: the label's first word names it too
+    return labels.get(_section_key(found.group(1))) or labels.get(_section_key(words[0]))
 
 
 def _section_key(name: str) -> str:
