@@ -18,8 +18,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from newsmon.core.urls import absolute, same_origin
-from pipeline.extract.boilerplate import DATE_CLASS_TEST, DATE_MARK_XPATH
-from pipeline.extract.date_expressions import find_dates
+from pipeline.extract.boilerplate import is_time_link
 
 
 @dataclass(frozen=True)
@@ -451,23 +450,6 @@ def is_query_pager_link(page_url: str, url: str, a: etree._Element) -> bool:
     return " ".join(a.text_content().split()).isdigit() or is_next_link(a)
 
 
-# A link marked as a date (a post's time, «<a class="post_date" href="/wall-1_1402">»).
-_DATE_LINK_XPATH = f"self::*[{DATE_CLASS_TEST}] | {DATE_MARK_XPATH}"
-DATE_TITLE_MAX_CHARS = 40  # a link's title that is only a date, not a headline mentioning one
-_FAR = dt.datetime(2100, 1, 1)  # any date in a title counts, whenever it is
-# A link's class naming a time («post-time», «timestamp», «status__relative-time»), one word of
-# it: not «timeline».
-_TIME_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:time|timestamp|datetime|relative-time)(?:$|[\s_-])",
-                            re.I)
-
-
-def _holds_date(a: etree._Element) -> bool:
-    """The link is a post's time: marked as a date, classed as a time, or titled by a date
-    («2 марта 2025 г. в 05:00» over «2 мар.»)."""
-    if a.xpath(_DATE_LINK_XPATH) or _TIME_CLASS_RE.search(a.get("class") or ""):
-        return True
-    title = a.get("title") or ""
-    return bool(title) and len(title) <= DATE_TITLE_MAX_CHARS and bool(find_dates(title, now=_FAR))
 # A headline's link holds a heading or sits in one; a menu's link does neither.
 _HEADING_IN_OR_AROUND = "descendant::h2 | descendant::h3 | descendant::h4 | ancestor::h2 | ancestor::h3 | ancestor::h4"
 
@@ -544,7 +526,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
             continue
         if (account := _account_of(url)) is not None:
             accounts_linked[account] += 1
-        kind = link_kind(url, a.text_content(), holds_date=_holds_date(a))
+        kind = link_kind(url, a.text_content(), holds_date=is_time_link(a))
         if kind == "other" and _reads_like_a_menu_item(url, a.text_content()):
             menu_like[url] = None
         if (

@@ -251,3 +251,17 @@ def test_a_district_court_named_by_a_towns_adjective_is_no_mention_of_the_town()
             "два года назад забрали двух дочерей.")
     assert regions_of(text, title, "RU-SPE") == ["RU-SPE"]
 
+
+
+def test_a_thread_posts_page_under_its_root_whose_time_links_the_root_is_no_article():
+    root = (f'<article class="feed-item"><a class="author" href="/profile/semyi.example.social">'
+            f'Семьи Тулы</a> · <a class="post-time" href="/profile/semyi.example.social/post/3maroot" '
+            f'title="25 ноября 2025 г. в 15:50">3 д.</a><div class="post-text">{TEXT}</div>'
+            f'<a class="show-thread" href="/profile/semyi.example.social/post/3maroot">Показать тред'
+            f'</a></article>')
+    page = (f"<html><head><title>Семьи Тулы — Reader</title></head><body><main><div class='thread'>"
+            f"<div class='parents'>{root}</div><article class='post post-focused'>"
+            f"<div class='post-text'>И отдельно — про часы работы: будни с 9 до 20.</div>"
+            f"</article></div></main></body></html>").encode()
+    url = f"{SERVER}profile/semyi.example.social/post/3mathird"
+    assert non_article_reason(url, SERVER, page) is not None

@@ -15,6 +15,7 @@ unit both the date-line finder and the baseline text extractor work on.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import logging
 import re
@@ -26,6 +27,7 @@ import yaml
 from lxml import etree
 
 from newsmon.core.datafiles import read_data
+from pipeline.extract.date_expressions import find_dates
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -172,6 +174,27 @@ def _heads_the_main_item(el: HtmlElement, attrs: str) -> bool:
 DATE_CLASS_TEST = "contains(translate(@class, 'DATE', 'date'), 'date')"
 # An element marked as a date: <time>, or a class naming one.
 DATE_MARK_XPATH = f".//time | .//*[{DATE_CLASS_TEST}]"
+# A link's own class naming a date or a time, as one word of it («post-time», «post_date»,
+# «timestamp», «status__relative-time»): not «timeline», not «urteilsdatenbank».
+_TIME_CLASS_RE = re.compile(
+    r"(?:^|[\s_-])(?:post|pub|entry|item|news|article)?"
+    r"(?:date|time|timestamp|datetime|dateline|published|relative-time)(?:$|[\s_-])",
+    re.I,
+)
+# A link's title that is only a date and its time («2 марта 2025 г. в 05:00»), not one mentioning
+# a date («Posts For 07.08.2013»): it opens with the date and is no longer than this.
+DATE_TITLE_MAX_CHARS = 40
+_ANY_DAY = datetime.datetime(2100, 1, 1)  # a date in a title counts whenever it is
+
+
+def is_time_link(a: HtmlElement) -> bool:
+    """A post's time: a link holding a date mark, classed as a date or time, or titled by a date
+    («2 марта 2025 г. в 05:00» over «2 мар.»), as a permalink in a post's header is."""
+    if a.xpath(DATE_MARK_XPATH) or _TIME_CLASS_RE.search(a.get("class") or ""):
+        return True
+    title = " ".join((a.get("title") or "").split())
+    found = find_dates(title, now=_ANY_DAY) if title else []
+    return bool(found) and found[0][1] == 0 and len(title) <= DATE_TITLE_MAX_CHARS
 # A post's own header is a line or two: its author and its date.
 POST_HEADER_MAX_CHARS = 200
 

@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 import lxml.html
 from lxml.html import HtmlElement
 
-from pipeline.extract.boilerplate import DATE_MARK_XPATH, NOT_NEGATED
+from pipeline.extract.boilerplate import NOT_NEGATED, is_time_link
 from pipeline.extract.html import read_as_shown
 from pipeline.extract.sitehome import home_path
 
@@ -781,7 +781,7 @@ def _post_of_another_page(s: Structure, tree: HtmlElement, url: str) -> bool:
         el = el.getparent() if el is not None else None
         if el is None or _tag(el) in ("body", "html"):
             return False
-        links = [a for a in el.iter("a") if a.xpath(DATE_MARK_XPATH)]
+        links = [a for a in el.iter("a") if is_time_link(a)]
         if not links:
             continue
         targets = {urljoin(url, a.get("href") or "").split("#")[0] for a in links}
@@ -807,7 +807,7 @@ def _quoted_in_own_post(box: HtmlElement, tree: HtmlElement, url: str) -> bool:
     """The other page's post sits inside this page's own (its time links here) with a text of
     its own: a quote under a note, not a repost."""
     for a in tree.iter("a"):
-        if not a.xpath(DATE_MARK_XPATH) or not same_page(urljoin(url, a.get("href") or ""), url):
+        if not is_time_link(a) or not same_page(urljoin(url, a.get("href") or ""), url):
             continue
         around = _common_box(a, box)
         if around is not None and _tag(around) not in ("body", "html") and (
