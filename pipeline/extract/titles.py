@@ -542,7 +542,7 @@ def headline_of_a_post(
 
 def is_account_title(title: str | None) -> bool:
     """«Ирина (@irina@kostroma.social)»: a post page titled by its account."""
-    return bool(title) and _ACCOUNT_TITLE_RE.search(title or "") is not None
+    return _ACCOUNT_TITLE_RE.search(title or "") is not None
 
 
 # A microblog's post page titled by its account: «Союз многодетных семей (@mnogodetnye40) |

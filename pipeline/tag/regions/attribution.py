@@ -469,11 +469,13 @@ def _one_expert_named(text: str, m: Mention, toks: list[Token], starts: list[int
     «руководитель калужского центра», «московский психолог»."""
     k = bisect.bisect_left(starts, m.start)
     nouns = EXPERT_NOUNS | LEADER_NOUNS
-    after = bisect.bisect_left(starts, m.end)
-    near = [t for t in toks[max(0, k - ORIGIN_WINDOW) : k] if t.lemma in nouns][-1:] if (
-        _people_phrase_before(text, toks, k, nouns)) else [
-        t for t in toks[after : after + 3] if t.lemma in nouns][:1]
-    return bool(near) and is_singular(near[0].text)
+    if _people_phrase_before(text, toks, k, nouns):
+        before = toks[max(0, k - ORIGIN_WINDOW) : k]
+        person = next((t for t in reversed(before) if t.lemma in nouns), None)
+    else:
+        after = bisect.bisect_left(starts, m.end)
+        person = next((t for t in toks[after : after + 3] if t.lemma in nouns), None)
+    return person is not None and is_singular(person.text)
 
 
 def _one_experts_origin(
