@@ -265,3 +265,13 @@ def test_a_thread_posts_page_under_its_root_whose_time_links_the_root_is_no_arti
             f"</article></div></main></body></html>").encode()
     url = f"{SERVER}profile/semyi.example.social/post/3mathird"
     assert non_article_reason(url, SERVER, page) is not None
+
+
+def test_a_relative_age_whose_title_holds_the_day_dates_the_post():
+    page = f"""<html><head><title>Электрички до Каменска-Уральского</title></head><body>
+<h1>Электрички до Каменска-Уральского: новое расписание</h1><div class="post">
+<div class="post_head">#1 <span class="post_date"><span title="12.11.2025">Вчера</span>, 21:50</span></div>
+<div class="post_body">{TEXT}</div></div></body></html>"""
+    got = extract(page, f"{SERVER}Thread-Elektrichki", crawl_time=datetime.datetime(
+        2025, 11, 13, 23, tzinfo=datetime.timezone(datetime.timedelta(hours=5))))
+    assert got.published == datetime.date(2025, 11, 12)

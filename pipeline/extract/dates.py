@@ -44,6 +44,7 @@ from pipeline.extract.date_expressions import (
     MIN_YEAR,
     find_dates,
     is_plausible,
+    is_relative,
     make_date,
     parse_russian_date,
 )
@@ -477,6 +478,17 @@ def find_published(
     date = dateline_day()
     if date is not None:
         return date, "dateline"
+    for el in tree.xpath("//*[@title]"):
+        # «#1 <span title="12.11.2025">Вчера</span>, 21:50»: a relative age the reader sees,
+        # its day in the title (MyBB, PeerTube, Discourse)
+        shown = " ".join(el.text_content().split())
+        if not shown or not is_relative(shown) or (
+            boilerplate.in_widget(el, prose) and not boilerplate.dates_the_text(el, prose)
+        ):
+            continue
+        date = local.of(el.get("title") or "")
+        if date:
+            return date, "dateline"
     date = _permalink_day(tree, url, now)
     if date is not None:
         return date, "permalink"
