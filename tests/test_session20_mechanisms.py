@@ -126,7 +126,7 @@ def test_an_episodes_page_with_its_description_only_is_no_article_news_of_it_is(
 import datetime  # noqa: E402
 
 from pipeline.extract.cascade import extract  # noqa: E402
-from pipeline.extract.pagetype import headline_label  # noqa: E402
+from pipeline.extract.pagetype import headline_label, is_episode  # noqa: E402
 from spiders.discovery import classify_links  # noqa: E402
 
 NOW = datetime.datetime(2025, 11, 28, 18, tzinfo=datetime.timezone.utc)
@@ -275,3 +275,10 @@ def test_a_relative_age_whose_title_holds_the_day_dates_the_post():
     got = extract(page, f"{SERVER}Thread-Elektrichki", crawl_time=datetime.datetime(
         2025, 11, 13, 23, tzinfo=datetime.timezone(datetime.timedelta(hours=5))))
     assert got.published == datetime.date(2025, 11, 12)
+
+
+def test_a_posts_first_line_naming_an_episode_over_a_short_text_is_an_episode():
+    headline = "Подкаст «Свои», эпизод 7: когда ребёнок спрашивает о кровной маме"
+    assert is_episode(headline, "Слушайте новый эпизод. Гостья — приёмная мама из Тулы.")
+    assert not is_episode(headline, TEXT * 3)  # a story told in full under such a headline
+    assert not is_episode("Выпуск 2025: двадцать семей окончили школу приёмных родителей", TEXT)

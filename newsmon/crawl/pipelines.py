@@ -27,7 +27,7 @@ from pipeline.extract.canonical import find_canonical, forwarded_from, republish
 from pipeline.extract.cascade import MIN_TEXT_CHARS  # less main text: not an article page (NoText)
 from pipeline.extract.dates import WEAK_METHODS
 from pipeline.extract.localtime import local_time
-from pipeline.extract.pagetype import headline_label, non_article_reason
+from pipeline.extract.pagetype import headline_label, is_episode, non_article_reason
 from pipeline.tag.home_region import names_the_region
 from pipeline.tag.own_work import with_source
 
@@ -167,9 +167,13 @@ class ExtractPipeline(_WithMemory):
         add_time(self.crawler.stats, "extract", seconds)
         if len(extracted.text.strip()) < MIN_TEXT_CHARS:
             raise NoText(f"no main text at {item.url}")
+        # A post's headline read from its first line («Анонс: встреча клуба…», «Подкаст «Свои»,
+        # эпизод 7: …»), which the page's structure could not see
         label = headline_label(extracted.title or "")
-        if label:  # a post's headline read from its first line («Анонс: встреча клуба…»)
+        if label:
             raise NotArticle(f"{label}: its headline opens with a label that names one: {item.url}")
+        if is_episode(extracted.title or "", extracted.text):
+            raise NotArticle(f"an episode of a programme with its description only: {item.url}")
         if item.feed_date and (extracted.published is None or extracted.date_method in WEAK_METHODS):
             extracted.published = dt.date.fromisoformat(item.feed_date)
             extracted.date_method = "feed"

@@ -111,6 +111,12 @@ def _data() -> Words:
 _HEADLINE_LABEL_RE = re.compile(r"^\s*([^\W\d_]+(?:[ -][^\W\d_]+){0,2})\s*(?::|\s[—–-]\s)")
 
 
+def is_episode(headline: str, text: str) -> bool:
+    """A programme's episode over its description only: «Подкаст «Свои», эпизод 7: …» and a
+    short text."""
+    return bool(EPISODE_RE.search(headline)) and len(text) < BLURB_MAX_CHARS
+
+
 def headline_label(headline: str) -> str | None:
     """What a headline's opening label says the page is: «Розыгрыш: …» → "classified"."""
     found = _HEADLINE_LABEL_RE.match(headline)
