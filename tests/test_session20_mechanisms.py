@@ -282,3 +282,14 @@ def test_a_posts_first_line_naming_an_episode_over_a_short_text_is_an_episode():
     assert is_episode(headline, "Слушайте новый эпизод. Гостья — приёмная мама из Тулы.")
     assert not is_episode(headline, TEXT * 3)  # a story told in full under such a headline
     assert not is_episode("Выпуск 2025: двадцать семей окончили школу приёмных родителей", TEXT)
+
+
+def test_a_date_link_to_the_days_archive_with_a_dashed_date_leaves_the_article_an_article():
+    page = (f"<html><head><title>В Муроме выпускники нашли наставников</title></head><body>"
+            f"<div class='crumbs'><a href='/'>Главная</a> » <a href='/news/'>Новости</a></div>"
+            f"<article class='news-detail'><h1>В Муроме выпускники нашли наставников</h1>"
+            f"<div class='meta'><a class='date' href='/news/2025-11-18/'>18 ноября 2025, 09:45</a>"
+            f"</div><div class='text'><p>{TEXT}</p><p>{TEXT}</p></div></article></body></html>")
+    url = f"{SERVER}news/society/2025-11-18/v-murome-183671.html"
+    assert non_article_reason(url, SERVER, page.encode()) is None
+    assert non_article_reason(f"{SERVER}news/2025-11-18/", SERVER, page.encode()) is not None

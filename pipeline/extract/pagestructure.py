@@ -766,7 +766,7 @@ POST_BOX_DEPTH = 3
 # a post's date may link to — every post has an address of its own below or beside it. A year
 # alone is no such mark («/1927» is a post's number).
 DATE_ARCHIVE_RE = re.compile(
-    r"^/(?:[a-z]+/)?(?:19|20)\d\d/[01]?\d(?:/[0-3]?\d)?/?(?:index\.\w+)?$", re.IGNORECASE)
+    r"^/(?:[a-z]+/)?(?:19|20)\d\d([/-])[01]?\d(?:\1[0-3]?\d)?/?(?:index\.\w+)?$", re.IGNORECASE)
 
 
 def _post_of_another_page(s: Structure, tree: HtmlElement, url: str) -> bool:
