@@ -484,8 +484,8 @@ def find_published(
         shown = " ".join(el.text_content().split())
         if not shown or not is_relative(shown) or (
             boilerplate.in_widget(el, prose) and not boilerplate.dates_the_text(el, prose)
-        ):
-            continue
+        ) or dateline.labelled_as_other_date(el):
+            continue  # «Последнее обновление <time title="10.11.2025">18 дней назад</time>»
         date = local.of(el.get("title") or "")
         if date:
             return date, "dateline"
