@@ -126,7 +126,7 @@ def test_an_episodes_page_with_its_description_only_is_no_article_news_of_it_is(
 import datetime  # noqa: E402
 
 from pipeline.extract.cascade import extract  # noqa: E402
-from pipeline.extract.pagetype import headline_label, is_episode  # noqa: E402
+from pipeline.extract.pagetype import headline_label, headline_verdict  # noqa: E402
 from spiders.discovery import classify_links  # noqa: E402
 
 NOW = datetime.datetime(2025, 11, 28, 18, tzinfo=datetime.timezone.utc)
@@ -279,9 +279,11 @@ def test_a_relative_age_whose_title_holds_the_day_dates_the_post():
 
 def test_a_posts_first_line_naming_an_episode_over_a_short_text_is_an_episode():
     headline = "Подкаст «Свои», эпизод 7: когда ребёнок спрашивает о кровной маме"
-    assert is_episode(headline, "Слушайте новый эпизод. Гостья — приёмная мама из Тулы.")
-    assert not is_episode(headline, TEXT * 3)  # a story told in full under such a headline
-    assert not is_episode("Выпуск 2025: двадцать семей окончили школу приёмных родителей", TEXT)
+    short = "Слушайте новый эпизод. Гостья — приёмная мама из Тулы."
+    assert headline_verdict(headline, len(short)) is not None
+    assert headline_verdict(headline, len(TEXT * 3)) is None  # a story told in full under it
+    assert headline_verdict(
+        "Выпуск 2025: двадцать семей окончили школу приёмных родителей", len(TEXT)) is None
 
 
 def test_a_date_link_to_the_days_archive_with_a_dashed_date_leaves_the_article_an_article():

@@ -27,7 +27,7 @@ from pipeline.extract.canonical import find_canonical, forwarded_from, republish
 from pipeline.extract.cascade import MIN_TEXT_CHARS  # less main text: not an article page (NoText)
 from pipeline.extract.dates import WEAK_METHODS
 from pipeline.extract.localtime import local_time
-from pipeline.extract.pagetype import headline_label, is_episode, non_article_reason
+from pipeline.extract.pagetype import headline_verdict, non_article_reason
 from pipeline.tag.home_region import names_the_region
 from pipeline.tag.own_work import with_source
 
@@ -169,11 +169,9 @@ class ExtractPipeline(_WithMemory):
             raise NoText(f"no main text at {item.url}")
         # A post's headline read from its first line («Анонс: встреча клуба…», «Подкаст «Свои»,
         # эпизод 7: …»), which the page's structure could not see
-        label = headline_label(extracted.title or "")
-        if label:
-            raise NotArticle(f"{label}: its headline opens with a label that names one: {item.url}")
-        if is_episode(extracted.title or "", extracted.text):
-            raise NotArticle(f"an episode of a programme with its description only: {item.url}")
+        by_headline = headline_verdict(extracted.title or "", len(extracted.text))
+        if by_headline:
+            raise NotArticle(f"{by_headline}: {item.url}")
         if item.feed_date and (extracted.published is None or extracted.date_method in WEAK_METHODS):
             extracted.published = dt.date.fromisoformat(item.feed_date)
             extracted.date_method = "feed"

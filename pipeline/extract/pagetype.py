@@ -111,10 +111,15 @@ def _data() -> Words:
 _HEADLINE_LABEL_RE = re.compile(r"^\s*([^\W\d_]+(?:[ -][^\W\d_]+){0,2})\s*(?::|\s[—–-]\s)")
 
 
-def is_episode(headline: str, text: str) -> bool:
-    """A programme's episode over its description only: «Подкаст «Свои», эпизод 7: …» and a
-    short text."""
-    return bool(EPISODE_RE.search(headline)) and len(text) < BLURB_MAX_CHARS
+def headline_verdict(headline: str, body_chars: int) -> str | None:
+    """Why a page is no material by its headline alone, or None: a programme's episode over its
+    description only («Подкаст «Свои», эпизод 7: …»), or a label naming a give-away, an
+    announcement or a guide («Розыгрыш: …»). The page's structure asks it of its h1 (or a
+    blog's h2); the crawl asks it again of a post's headline read from its first line."""
+    if EPISODE_RE.search(headline) and body_chars < BLURB_MAX_CHARS:
+        return "an episode of a programme (its headline names the issue) with its description only"
+    label = headline_label(headline)
+    return f"{label}: its headline opens with a label that names one" if label else None
 
 
 def headline_label(headline: str) -> str | None:
@@ -178,12 +183,9 @@ def judge(s: Structure) -> Verdict:
     teaser_governed = s.governing is not None and s.governing in s.title_links
     headline = next((h for h in s.headings if h.owner.tag == "h1"), None)
     named = headline or next((h for h in s.headings if h.owner.tag == "h2"), None)  # a blog's h2
-    if named is not None and EPISODE_RE.search(named.text) and s.body_chars < BLURB_MAX_CHARS:
-        return Verdict("not", "an episode of a programme (its headline names the issue) with its "
-                       "description only")
-    label = headline_label(named.text) if named is not None else None
-    if label:
-        return Verdict("not", f"{label}: its headline opens with a label that names one")
+    by_headline = headline_verdict(named.text, s.body_chars) if named is not None else None
+    if by_headline:
+        return Verdict("not", by_headline)
     if s.pager_current >= 2:
         # «Страницы: 1 [2]»: the replies of a thread or the rest of a text whose page is the 1st
         return Verdict("not", f"continuation page {s.pager_current} of a text, a thread or a "
