@@ -239,6 +239,7 @@ class _LocalDay:
         self.tree, self.url, self.now = tree, url, now
         self._dateline_day = dateline_day
         self._evidence: list[datetime.date] | None = None
+        self.utc_days: dict[datetime.date, set[datetime.date]] = {}
 
     def evidence(self) -> list[datetime.date]:
         if self._evidence is None:
@@ -260,6 +261,7 @@ class _LocalDay:
             return _parse_machine(value, self.now)
         if self.now.tzinfo is not None:
             day = instant.astimezone(self.now.tzinfo).date()
+            self.utc_days.setdefault(day, set()).add(instant.date())
         else:
             west, east = (instant + WESTMOST_OFFSET).date(), (instant + EASTMOST_OFFSET).date()
             beside = [d for d, _s, _e in find_dates(shown[:200], now=self.now)]
@@ -454,7 +456,9 @@ def find_published(
         the real one) or the record's creation before a later publication."""
         if date >= now.date():
             earlier = dateline_day()
-            if earlier is not None and earlier < date:
+            # A visible day that is the stamp's own UTC day shows the same instant (WriteFreely
+            # prints UTC dates): not an earlier day.
+            if earlier is not None and earlier < date and earlier not in local.utc_days.get(date, ()):
                 return earlier, "dateline"
         later = _later_published_day(date, date_line(), now)
         return (later, "dateline") if later is not None else (date, method)
