@@ -649,7 +649,7 @@ def dz_viewthread(b: Board, th: Thread, page: int) -> str:
     now = b.now
     comments = th.comments(now)
     npages = th.pages(now)
-    keys = [-1] + list(range(len(comments)))
+    keys = [-1, *range(len(comments))]
     chunk = keys[(page - 1) * DZ_PPP : page * DZ_PPP]
     posts = "".join(dz_post(b, th, k, (page - 1) * DZ_PPP + i + 1) for i, k in enumerate(chunk))
     pager = dz_pager(lambda k: e(th.page_url(k)), page, npages)
@@ -1159,10 +1159,10 @@ def build_pixkhe(arts: list[dict], s: Site, now: dt.datetime) -> Site:
     recent = [p for p in posts if (now - p.created).days < 30]
     trending = sorted(recent, key=lambda p: (p.likes + 3 * len(p.replies), p.id), reverse=True)[:9]
     popular = sorted(tags, key=lambda t: (-len(tags[t]), t))[:15]
-    disc = (f'<div class="container py-4"><h1 class="h3 font-weight-bold">Обзор</h1>'
-            f'<p class="font-weight-bold text-muted mt-4">Популярные хэштеги</p><p>' + " ".join(f'<a href="{e(px_tag_url(t))}" class="btn btn-outline-secondary btn-sm rounded-pill mb-1">#{e(t)}</a>' for t in popular) + "</p>"
-            f'<p class="font-weight-bold text-muted mt-4">Места</p><p>' + " · ".join(f'<a href="/discover/places/{pid}/{slug}">{e(n)}</a>' for slug, (pid, n, _) in PX_PLACES.items()) + "</p>"
-            f'<p class="font-weight-bold text-muted mt-4">Коллекции</p><ul>' + "".join(f'<li><a href="/c/{c["id"]}">{e(c["title"])}</a> — @{e(c["by"])}</li>' for c in PX_COLLECTIONS) + "</ul>"
+    disc = ('<div class="container py-4"><h1 class="h3 font-weight-bold">Обзор</h1>'
+            '<p class="font-weight-bold text-muted mt-4">Популярные хэштеги</p><p>' + " ".join(f'<a href="{e(px_tag_url(t))}" class="btn btn-outline-secondary btn-sm rounded-pill mb-1">#{e(t)}</a>' for t in popular) + "</p>"
+            '<p class="font-weight-bold text-muted mt-4">Места</p><p>' + " · ".join(f'<a href="/discover/places/{pid}/{slug}">{e(n)}</a>' for slug, (pid, n, _) in PX_PLACES.items()) + "</p>"
+            '<p class="font-weight-bold text-muted mt-4">Коллекции</p><ul>' + "".join(f'<li><a href="/c/{c["id"]}">{e(c["title"])}</a> — @{e(c["by"])}</li>' for c in PX_COLLECTIONS) + "</ul>"
             f'<p class="font-weight-bold text-muted mt-4">В тренде</p>{px_grid(trending)}</div>')  # fmt: skip
     s.page("/discover", "discover.html", px_shell(f"Обзор • {PX_TITLE}", disc, "/discover", {"title": "Обзор", "type": "website"}, "discover"), "discover")
 
@@ -1183,7 +1183,7 @@ def build_pixkhe(arts: list[dict], s: Site, now: dt.datetime) -> Site:
             if pages > 1:
                 def href(k: int, name: str = name) -> str:
                     return f"{B}/{name}?page={k}"
-                items = [f'<li class="page-item disabled" aria-disabled="true" aria-label="« Назад"><span class="page-link" aria-hidden="true">&lsaquo;</span></li>' if pg == 1
+                items = ['<li class="page-item disabled" aria-disabled="true" aria-label="« Назад"><span class="page-link" aria-hidden="true">&lsaquo;</span></li>' if pg == 1
                          else f'<li class="page-item"><a class="page-link" href="{href(pg - 1)}" rel="prev" aria-label="« Назад">&lsaquo;</a></li>']
                 items += [f'<li class="page-item active" aria-current="page"><span class="page-link">{k}</span></li>' if k == pg
                           else f'<li class="page-item"><a class="page-link" href="{href(k)}">{k}</a></li>' for k in range(1, pages + 1)]
