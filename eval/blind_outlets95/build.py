@@ -1085,7 +1085,7 @@ def build_zapvideo(arts: list[dict], s: Site, now: dt.datetime) -> Site:
                    f' · <span class="wdp-video-options-row-module__date" title="{pub.astimezone(MSK):%d.%m.%Y, %H:%M}">{zv_ago(pub, now)}</span>'
                    f'<span class="wdp-video-options-row-module__actions"><button type="button" aria-label="Нравится">{3 + int(zv_hex(v)[16:18], 16) % 40}</button><button type="button">Поделиться</button><button type="button">Сохранить</button></span></div>'
                    f'<div class="video-pageinfo-container-module__author"><a href="/channel/{ZV_CH}/" class="wdp-link-module__link"><img src="https://pic.rutubelist.ru/user/5c/2a/5c2a{ZV_CH}.jpg" alt="" width="40" height="40">'
-                   f'<span>{e(ZV_NAME)}</span></a><span class="video-pageinfo-container-module__subscribers">{zv_subscribers(now)} подписчиков</span><button type="button" class="wdp-button-module__button">Подписаться</button></div>'
+                   f'<span>{e(ZV_NAME)}</span></a><span class="video-pageinfo-container-module__subscribers">{zv_subscribers(now)} {plural(zv_subscribers(now), "подписчик", "подписчика", "подписчиков")}</span><button type="button" class="wdp-button-module__button">Подписаться</button></div>'
                    f'<div class="freyja_pen-videopage-description__description"><div class="freyja_pen-videopage-description__text">{zv_description(v, tag_ids)}</div>'
                    f'<div class="freyja_pen-videopage-description__category">Категория: <span>Общество</span></div></div></section>'
                    f'<section class="wdp-comments-module__comments"><h2>Комментарии <span>{comments}</span></h2><p><a href="/my/subscriptions/">Войдите</a>, чтобы оставить комментарий</p></section></div>'
