@@ -1044,7 +1044,7 @@ def build_zapvideo(arts: list[dict], s: Site, now: dt.datetime) -> Site:
            zv_shell(f"Shorts канала {ZV_NAME} — RUTUBE", zv_channel_header(now, len(videos), "shorts") + zv_grid(shorts, now, short=True), now), "listing")  # fmt: skip
     pl_rows = ""
     playlist_items: dict[int, list[dict]] = {}
-    for pid, (ptitle, pdesc) in ZV_PLAYLISTS.items():
+    for pid, (ptitle, _pdesc) in ZV_PLAYLISTS.items():
         inside = [v for v in videos if pid in v.get("playlists", [])]
         playlist_items[pid] = inside
         updated = max((zv_published(v) for v in inside), default=None)
