@@ -70,7 +70,9 @@ def test_gold_lists_every_page_once_with_article_labels():
     assert {p["outlet"] for p in gold["pages"]} == set(gold["outlets"])
     articles = [p for p in gold["pages"] if p["is_article"]]
     assert len(articles) >= 30 and len(gold["pages"]) - len(articles) >= 65
-    assert all({"published", "relevant", "regions", "story", "title", "note"} <= set(p) for p in articles)
+    assert all(
+        {"published", "relevant", "regions", "story", "title", "note"} <= set(p) for p in articles
+    )
     assert all(p["published"][:7] in gold["months"] for p in articles)
     assert all(ISO.match(iso) for p in articles for iso in p["regions"])
     relevant = sum(p["relevant"] for p in articles)
@@ -92,7 +94,11 @@ def test_gold_is_articles_yml():
     assert len(pages) == len(articles) == sum(p["is_article"] for p in gold["pages"])
     for a in articles:
         p = pages[(a["outlet"], a["title"], a["date"].isoformat())]
-        assert (p["relevant"], p["regions"], p["story"]) == (a["relevant"], sorted(a["regions"]), a["story"])
+        assert (p["relevant"], p["regions"], p["story"]) == (
+            a["relevant"],
+            sorted(a["regions"]),
+            a["story"],
+        )
 
 
 def served_pages(sites: Path) -> dict[str, dict[str, int]]:
@@ -194,4 +200,3 @@ def test_committed_sites_are_what_build_py_renders(tmp_path):
         k for k in committed.keys() | rendered.keys() if committed.get(k) != rendered.get(k)
     )
     assert not changed, f"eval/blind_outlets96/ is stale: run build.py and commit ({changed[:5]})"
-

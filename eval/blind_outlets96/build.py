@@ -130,7 +130,9 @@ def body_html(text: str) -> str:
     parts = []
     for kind, value in blocks(text):
         if kind == "ul":
-            parts.append("<ul>\n" + "\n".join(f"<li>{e(x, quote=False)}</li>" for x in value) + "\n</ul>")
+            parts.append(
+                "<ul>\n" + "\n".join(f"<li>{e(x, quote=False)}</li>" for x in value) + "\n</ul>"
+            )
         else:
             parts.append(f"<p>{e(value, quote=False)}</p>")
     return "\n".join(parts)
@@ -251,7 +253,9 @@ class CLPage:
         self.parts.append(f'<div class="block-item {cls}" data-block-id="{bid}">{inner}</div>')
 
     def back(self) -> None:
-        self.parts.append(f'<div class="page-back"><a href="/" class="page-back-link" aria-label="На главную"><i class="fa fa-angle-left"></i> {CL_NAME}</a></div>')
+        self.parts.append(
+            f'<div class="page-back"><a href="/" class="page-back-link" aria-label="На главную"><i class="fa fa-angle-left"></i> {CL_NAME}</a></div>'
+        )
 
     def avatar(self) -> None:
         self._add("block-avatar", f'<div class="avatar-wrap"><img src="{CL_ASSETS}/a/9/3/c/1/{cl_pid("avatar")}.jpg?3" class="avatar" alt="{CL_NAME}"></div>'
@@ -260,18 +264,26 @@ class CLPage:
     def text(self, body: str, title: str = "", small: bool = False, tag: str = "h2") -> None:
         head = f'<{tag} class="text-block-header">{e(title)}</{tag}>' if title else ""
         cls = "text-block-content is-small" if small else "text-block-content"
-        self._add("block-text", f'<div class="text-block"><div class="{cls}">{head}{body}</div></div>')
+        self._add(
+            "block-text", f'<div class="text-block"><div class="{cls}">{head}{body}</div></div>'
+        )
 
     def link(self, href: str, title: str, subtitle: str = "", external: bool = False) -> None:
         sub = f'<div class="btn-link-subtitle">{e(subtitle)}</div>' if subtitle else ""
         target = ' target="_blank" rel="noopener"' if external else ""
-        self._add("block-link", f'<a href="{href}" class="btn-link btn-link-styled"{target}><div class="btn-link-title">{e(title)}</div>{sub}</a>')
+        self._add(
+            "block-link",
+            f'<a href="{href}" class="btn-link btn-link-styled"{target}><div class="btn-link-title">{e(title)}</div>{sub}</a>',
+        )
 
     def messengers(self) -> None:
         items = [("whatsapp", "https://wa.me/79780001414", "WhatsApp"), ("telegram", f"https://t.me/{CL_TG}", "Telegram"),
                  ("viber", "viber://chat?number=%2B79780001414", "Viber"), ("vk", "https://vk.com/prichal.krym", "ВКонтакте"),
                  ("phone", "tel:+79780001414", "Позвонить")]  # fmt: skip
-        links = "".join(f'<a href="{u}" class="socials-item socials-{k}" target="_blank" rel="noopener" title="{t}"><i class="fa fa-{k}"></i><span>{t}</span></a>' for k, u, t in items)
+        links = "".join(
+            f'<a href="{u}" class="socials-item socials-{k}" target="_blank" rel="noopener" title="{t}"><i class="fa fa-{k}"></i><span>{t}</span></a>'
+            for k, u, t in items
+        )
         self._add("block-messenger", f'<div class="socials is-messengers">{links}</div>')
 
     def form(self, fields: list[tuple[str, str]], button: str, form_id: str) -> None:
@@ -287,21 +299,33 @@ class CLPage:
                   f'<button type="submit" class="btn-link btn-link-styled">{e(button)}</button></form>')  # fmt: skip
 
     def poll(self, options: list[str], form_id: str) -> None:
-        radios = "".join(f'<label class="form-radio"><input type="radio" name="answer" value="{i}"> {e(o)}</label>' for i, o in enumerate(options, 1))
+        radios = "".join(
+            f'<label class="form-radio"><input type="radio" name="answer" value="{i}"> {e(o)}</label>'
+            for i, o in enumerate(options, 1)
+        )
         self._add("block-form", f'<form class="form-block is-poll" data-form-id="{form_id}" method="post" action="/api/form/submit/" onsubmit="return false">{radios}'
                   '<button type="submit" class="btn-link btn-link-styled">Ответить</button></form>')  # fmt: skip
 
     def pricelist(self, items: list[tuple[str, str, str]]) -> None:
-        rows = "".join(f'<div class="pricelist-item"><div class="pricelist-title">{e(t)}</div><div class="pricelist-text">{e(d)}</div><div class="pricelist-price">{e(p)}</div></div>' for t, d, p in items)
+        rows = "".join(
+            f'<div class="pricelist-item"><div class="pricelist-title">{e(t)}</div><div class="pricelist-text">{e(d)}</div><div class="pricelist-price">{e(p)}</div></div>'
+            for t, d, p in items
+        )
         self._add("block-pricelist", f'<div class="pricelist">{rows}</div>')
 
     def faq(self, items: list[tuple[str, str]]) -> None:
-        rows = "".join(f'<details class="faq-item"><summary class="faq-question">{e(q)}</summary><div class="faq-answer">{e(a)}</div></details>' for q, a in items)
+        rows = "".join(
+            f'<details class="faq-item"><summary class="faq-question">{e(q)}</summary><div class="faq-answer">{e(a)}</div></details>'
+            for q, a in items
+        )
         self._add("block-faq", f'<div class="faq">{rows}</div>')
 
     def image(self, name: str, alt: str = "") -> None:
-        self._add("block-picture", f'<div class="picture-container"><img src="{CL_ASSETS}/p/8/2/4/1/{name}.jpg?0" alt="{e(alt)}" loading="lazy"></div>'
-                  + (f'<div class="picture-caption">{e(alt)}</div>' if alt else ""))
+        self._add(
+            "block-picture",
+            f'<div class="picture-container"><img src="{CL_ASSETS}/p/8/2/4/1/{name}.jpg?0" alt="{e(alt)}" loading="lazy"></div>'
+            + (f'<div class="picture-caption">{e(alt)}</div>' if alt else ""),
+        )
 
     def timer(self, deadline: dt.datetime, title: str) -> None:
         self._add("block-timer", f'<div class="timer" data-deadline="{epoch(deadline)}" data-timezone="Europe/Simferopol"><div class="timer-title">{e(title)}</div>'
@@ -356,7 +380,9 @@ def cl_tg_widget(posts: list[dict], now: dt.datetime) -> str:
             f'<a class="tgw-subscribe" href="https://t.me/{CL_TG}" target="_blank" rel="noopener">Подписаться</a></div>')  # fmt: skip
 
 
-def cl_document(key: str, title: str, desc: str, page: CLPage, updated: dt.datetime, og_image: str = "") -> str:
+def cl_document(
+    key: str, title: str, desc: str, page: CLPage, updated: dt.datetime, og_image: str = ""
+) -> str:
     link = "" if key == "home" else cl_pid(key)
     canonical = "/" if key == "home" else cl_url(key)
     page_id = int(cl_pid(key), 16) % 900000 + 100000
@@ -378,16 +404,16 @@ def cl_document(key: str, title: str, desc: str, page: CLPage, updated: dt.datet
 <meta property="og:image" content="{og}">
 <meta property="og:url" content="{BASE}{canonical}">
 <link rel="canonical" href="{BASE}{canonical}">
-<link rel="icon" type="image/png" href="{CL_ASSETS}/a/9/3/c/1/{cl_pid('avatar')}.png?3">
+<link rel="icon" type="image/png" href="{CL_ASSETS}/a/9/3/c/1/{cl_pid("avatar")}.png?3">
 <link rel="stylesheet" href="{CL_ASSETS}/s/css/frontend.min.css?{CL_VERSION}">
 <style>:root{{--page-bg:#eef3f4;--link-bg:#1f6e8c;--link-color:#fff;--text-color:#1d2b33;--radius:14px}}</style>
 <script async src="https://mc.yandex.ru/metrika/tag.js"></script>
 </head>
-<body class="is-public{' is-main' if key == 'home' else ' is-inner'}">
+<body class="is-public{" is-main" if key == "home" else " is-inner"}">
 <div class="main theme-1"><div class="page-wrap"><div class="page"><div class="blocks-list">
 {chr(10).join(page.parts)}
 </div>
-<div class="footer-links"><a href="{cl_url('privacy')}">Политика конфиденциальности</a></div>
+<div class="footer-links"><a href="{cl_url("privacy")}">Политика конфиденциальности</a></div>
 <div class="footer-badge"><a href="https://taplink.ru/?utm_source=footer&amp;utm_content={CL_NICK}" target="_blank" rel="noopener">Сделано на Taplink</a></div>
 </div></div></div>
 <div class="cookie-notice" hidden>Мы используем cookie. <button type="button">Ок</button></div>
@@ -405,21 +431,50 @@ def cl_post_link(page: CLPage, p: dict) -> None:
 
 def cl_months_before(posts: list[dict], now: dt.datetime) -> list[tuple[int, int]]:
     """The months before ``now``'s that have posts: each has a hand-made archive page."""
-    return sorted({(p["date"].year, p["date"].month) for p in posts if (p["date"].year, p["date"].month) < (now.year, now.month)}, reverse=True)
+    return sorted(
+        {
+            (p["date"].year, p["date"].month)
+            for p in posts
+            if (p["date"].year, p["date"].month) < (now.year, now.month)
+        },
+        reverse=True,
+    )
 
 
 def cl_static(key: str, title: str, now: dt.datetime, posts: list[dict]) -> CLPage:
     pg = CLPage(key)
     pg.back()
     if key == "help":
-        pg.text("<p>Если вам или вашей знакомой нужна помощь — оставьте заявку. Мы перезвоним в течение часа. "
-                "Если ситуация опасная — звоните сразу на горячую линию.</p>", title)
-        pg.form([("name", "Как к вам обращаться"), ("phone", "Телефон"), ("message", "Что случилось? Можно коротко")], "Отправить заявку", "f-help")
+        pg.text(
+            "<p>Если вам или вашей знакомой нужна помощь — оставьте заявку. Мы перезвоним в течение часа. "
+            "Если ситуация опасная — звоните сразу на горячую линию.</p>",
+            title,
+        )
+        pg.form(
+            [
+                ("name", "Как к вам обращаться"),
+                ("phone", "Телефон"),
+                ("message", "Что случилось? Можно коротко"),
+            ],
+            "Отправить заявку",
+            "f-help",
+        )
         pg.messengers()
     elif key == "volunteer":
-        pg.text("<p>Нам нужны водители, мастера на все руки, люди, которые умеют шить, готовить и просто гулять с малышами, "
-                "пока мама у юриста. Заполните анкету — координатор позвонит.</p>", title)
-        pg.form([("name", "Имя"), ("phone", "Телефон"), ("message", "Чем можете помочь и когда удобно")], "Хочу помогать", "f-volunteer")
+        pg.text(
+            "<p>Нам нужны водители, мастера на все руки, люди, которые умеют шить, готовить и просто гулять с малышами, "
+            "пока мама у юриста. Заполните анкету — координатор позвонит.</p>",
+            title,
+        )
+        pg.form(
+            [
+                ("name", "Имя"),
+                ("phone", "Телефон"),
+                ("message", "Чем можете помочь и когда удобно"),
+            ],
+            "Хочу помогать",
+            "f-volunteer",
+        )
     elif key == "needs":
         stamp = "24.11" if now > dt.datetime(2025, 11, 24, 10, 0, tzinfo=MSK) else "10.11"
         pg.text(f"<p>Список обновлён {stamp}.</p><ul><li>подгузники 4, 5 и 6 размера</li><li>смесь «с рождения» без пальмового масла</li>"
@@ -427,13 +482,27 @@ def cl_static(key: str, title: str, now: dt.datetime, posts: list[dict]) -> CLPa
                 "<p>Одежду для мам сейчас не берём — шкаф полон. Спасибо!</p>", title)  # fmt: skip
         pg.link(cl_url("donate"), "Помочь деньгами")
     elif key == "donate":
-        pg.text("<p>«Причал» живёт на пожертвования, гранты и помощь партнёров. Любая сумма — это подгузники, продукты и такси до роддома.</p>", title)
+        pg.text(
+            "<p>«Причал» живёт на пожертвования, гранты и помощь партнёров. Любая сумма — это подгузники, продукты и такси до роддома.</p>",
+            title,
+        )
         pg.pricelist([("Пачка подгузников", "На неделю для одного малыша", "700 ₽"), ("Продуктовый набор", "Для мамы с ребёнком на неделю", "2 500 ₽"),
                       ("Ночь в «Причале»", "Проживание, еда и работа специалистов", "1 200 ₽")])  # fmt: skip
-        pg.link("https://pay.prichal-krym.ru/donate?sum=500", "Пожертвовать 500 ₽", "Банковская карта, СБП", external=True)
-        pg.text("<p>Реквизиты: АНО «Кризисный центр «Причал», ИНН 9102000000, КПП 910201001, р/с 40703810000000000000, РНКБ Банк (ПАО).</p>", small=True)
+        pg.link(
+            "https://pay.prichal-krym.ru/donate?sum=500",
+            "Пожертвовать 500 ₽",
+            "Банковская карта, СБП",
+            external=True,
+        )
+        pg.text(
+            "<p>Реквизиты: АНО «Кризисный центр «Причал», ИНН 9102000000, КПП 910201001, р/с 40703810000000000000, РНКБ Банк (ПАО).</p>",
+            small=True,
+        )
     elif key == "services":
-        pg.text("<p>Для мам в трудной ситуации всё бесплатно. Платные занятия — только курс для будущих родителей, и вырученные деньги идут на работу центра.</p>", title)
+        pg.text(
+            "<p>Для мам в трудной ситуации всё бесплатно. Платные занятия — только курс для будущих родителей, и вырученные деньги идут на работу центра.</p>",
+            title,
+        )
         pg.pricelist([("Проживание в «Причале»", "До 6 месяцев, для мам с детьми до 7 лет и беременных", "0 ₽"),
                       ("Консультация психолога", "Очно или онлайн, 50 минут", "0 ₽"),
                       ("Консультация юриста", "Пособия, алименты, документы, жильё", "0 ₽"),
@@ -453,9 +522,12 @@ def cl_static(key: str, title: str, now: dt.datetime, posts: list[dict]) -> CLPa
                 ("Вы сообщаете в опеку?", "Только если жизни ребёнка угрожает опасность. Во всех остальных случаях — нет, мы работаем с мамой."),
                 ("Можно ли жить у вас дольше шести месяцев?", "Срок можно продлить, если мама активно решает свою ситуацию.")])  # fmt: skip
     elif key == "about":
-        pg.text("<p>«Причал» работает с 2019 года. Мы начинали с одной квартиры на три места, сейчас у нас дом на 14 мест, "
-                "горячая линия, мобильная бригада и служба помощи в роддомах.</p><p>В команде 11 человек: психологи, юристы, "
-                "специалисты по социальной работе, администратор и водитель. Директор — Елена Гончар.</p>", title)
+        pg.text(
+            "<p>«Причал» работает с 2019 года. Мы начинали с одной квартиры на три места, сейчас у нас дом на 14 мест, "
+            "горячая линия, мобильная бригада и служба помощи в роддомах.</p><p>В команде 11 человек: психологи, юристы, "
+            "специалисты по социальной работе, администратор и водитель. Директор — Елена Гончар.</p>",
+            title,
+        )
         pg.image(cl_pid("team"), "Команда «Причала»")
         pg.link(cl_url("documents"), "Документы и отчёты")
     elif key == "reviews":
@@ -469,16 +541,30 @@ def cl_static(key: str, title: str, now: dt.datetime, posts: list[dict]) -> CLPa
     elif key == "documents":
         pg.text("<p>Годовые отчёты и уставные документы АНО.</p>", title)
         pg.link("https://taplink.st/f/prichal/ustav.pdf", "Устав (PDF)", external=True)
-        pg.link("https://taplink.st/f/prichal/otchet-2024.pdf", "Отчёт о деятельности за 2024 год (PDF)", external=True)
-        pg.link("https://taplink.st/f/prichal/minjust-2024.pdf", "Отчёт в Минюст за 2024 год (PDF)", external=True)
+        pg.link(
+            "https://taplink.st/f/prichal/otchet-2024.pdf",
+            "Отчёт о деятельности за 2024 год (PDF)",
+            external=True,
+        )
+        pg.link(
+            "https://taplink.st/f/prichal/minjust-2024.pdf",
+            "Отчёт в Минюст за 2024 год (PDF)",
+            external=True,
+        )
     elif key == "contacts":
-        pg.text(f"<p>Горячая линия (круглосуточно): {CL_PHONE}</p><p>Приём: пн–пт 9:00–18:00, в выходные — по звонку.</p>"
-                "<p>Юрист Алексей: +7 978 000-15-15 (вт, чт)</p><p>Почта: help@prichal-krym.ru</p>", title)
+        pg.text(
+            f"<p>Горячая линия (круглосуточно): {CL_PHONE}</p><p>Приём: пн–пт 9:00–18:00, в выходные — по звонку.</p>"
+            "<p>Юрист Алексей: +7 978 000-15-15 (вт, чт)</p><p>Почта: help@prichal-krym.ru</p>",
+            title,
+        )
         pg.map()
         pg.messengers()
     elif key == "privacy":
-        pg.text("<p>АНО «Кризисный центр «Причал» обрабатывает персональные данные, которые вы оставляете в формах, только чтобы связаться с вами. "
-                "Данные не передаются третьим лицам, кроме случаев, предусмотренных законом.</p><p>Редакция от 15.03.2024.</p>", title)
+        pg.text(
+            "<p>АНО «Кризисный центр «Причал» обрабатывает персональные данные, которые вы оставляете в формах, только чтобы связаться с вами. "
+            "Данные не передаются третьим лицам, кроме случаев, предусмотренных законом.</p><p>Редакция от 15.03.2024.</p>",
+            title,
+        )
     return pg
 
 
@@ -491,7 +577,11 @@ def build_crimlink(arts: list[dict], s: Site, now: dt.datetime) -> Site:
     home.avatar()
     home.text(f"<p>{e(CL_TAGLINE)}</p><p>Горячая линия: <b>{CL_PHONE}</b></p>", small=True)
     home.messengers()
-    home.link(cl_url("help"), "🆘 Нужна помощь прямо сейчас", "Оставить заявку — перезвоним в течение часа")
+    home.link(
+        cl_url("help"),
+        "🆘 Нужна помощь прямо сейчас",
+        "Оставить заявку — перезвоним в течение часа",
+    )
     home.link(cl_url("news"), "📰 Новости центра")
     home.link(cl_url("needs"), "🧸 Что нам нужно сейчас")
     home.link(cl_url("donate"), "💛 Помочь «Причалу»")
@@ -509,12 +599,17 @@ def build_crimlink(arts: list[dict], s: Site, now: dt.datetime) -> Site:
     for p in posts[:3]:
         cl_post_link(home, p)
     home.html(cl_tg_widget(posts, now))
-    s.page("/", "index.html", cl_document("home", CL_GENERIC, CL_TAGLINE, home, last_change), "home")
+    s.page(
+        "/", "index.html", cl_document("home", CL_GENERIC, CL_TAGLINE, home, last_change), "home"
+    )
 
     # The news page: this month's posts; earlier months on their own hand-made pages.
     news = CLPage("news")
     news.back()
-    news.text("<p>Здесь новости центра за этот месяц. Более ранние — в архиве внизу страницы.</p>", "Новости «Причала»")
+    news.text(
+        "<p>Здесь новости центра за этот месяц. Более ранние — в архиве внизу страницы.</p>",
+        "Новости «Причала»",
+    )
     current = [p for p in posts if (p["date"].year, p["date"].month) == (now.year, now.month)]
     for p in current:
         cl_post_link(news, p)
@@ -535,7 +630,9 @@ def build_crimlink(arts: list[dict], s: Site, now: dt.datetime) -> Site:
         for p in inside:
             cl_post_link(arc, p)
         arc.link(cl_url("news"), "← Свежие новости")
-        made = local_dt(dt.date(y + (m == 12), m % 12 + 1, 1), "10:00")  # the editor makes it on the 1st
+        made = local_dt(
+            dt.date(y + (m == 12), m % 12 + 1, 1), "10:00"
+        )  # the editor makes it on the 1st
         s.page(cl_url(key), f"p/{cl_pid(key)}/index.html",
                cl_document(key, f"Архив новостей — {MONTHS_NOM[m - 1]} {y}", f"Новости «Причала» за {MONTHS_NOM[m - 1].lower()} {y}", arc,
                            max([made] + [cl_updated(p, now) for p in inside])), "archive")  # fmt: skip
@@ -565,16 +662,29 @@ def build_crimlink(arts: list[dict], s: Site, now: dt.datetime) -> Site:
             fields = [("name", "Имя"), ("phone", "Телефон")]
             if p.get("kind") == "vacancy":
                 fields.append(("message", "Коротко о себе или ссылка на резюме"))
-            pg.form(fields, "Участвовать" if p["kind"] == "giveaway" else "Отправить", f"f-{cl_pid(key)}")
+            pg.form(
+                fields,
+                "Участвовать" if p["kind"] == "giveaway" else "Отправить",
+                f"f-{cl_pid(key)}",
+            )
         if "id" in p and key == "sevastopol-krizisnaya-kvartira":
-            pg.link("https://yuzhny-bereg-fond.ru/kvartira", "Фонд «Южный берег» — кризисная квартира", external=True)
+            pg.link(
+                "https://yuzhny-bereg-fond.ru/kvartira",
+                "Фонд «Южный берег» — кризисная квартира",
+                external=True,
+            )
         pg.link(cl_url("news"), "📰 Все новости")
         pg.link(cl_url("help"), "🆘 Нужна помощь")
         pg.messengers()
         title = f"{p['title']} — {CL_NAME}" if p.get("seo", True) else CL_GENERIC
         desc = first_paragraph(p["text"])[:160]
-        s.page(cl_url(key), f"p/{cl_pid(key)}/index.html", cl_document(key, title, desc, pg, cl_updated(p, now)),
-               "article" if "id" in p else p["kind"], p if "id" in p else None)
+        s.page(
+            cl_url(key),
+            f"p/{cl_pid(key)}/index.html",
+            cl_document(key, title, desc, pg, cl_updated(p, now)),
+            "article" if "id" in p else p["kind"],
+            p if "id" in p else None,
+        )
     return s
 
 
@@ -684,7 +794,20 @@ SB_EXTRA: list[dict[str, Any]] = [
      "photos": ["Мамы и дочки", "Бабушки-опекуны", "Самая большая семья"],
      "text": "Фотограф-волонтёр снимал мам ассоциации в нашей студии. Спасибо всем, кто пришёл!"},
 ]  # fmt: skip
-SB_SHORT_MONTHS = ["Янв", "Фев", "Мар", "Апр", "Май", "Июн", "Июл", "Авг", "Сен", "Окт", "Ноя", "Дек"]
+SB_SHORT_MONTHS = [
+    "Янв",
+    "Фев",
+    "Мар",
+    "Апр",
+    "Май",
+    "Июн",
+    "Июл",
+    "Авг",
+    "Сен",
+    "Окт",
+    "Ноя",
+    "Дек",
+]
 SB_WEEKDAYS = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"]
 
 
@@ -747,20 +870,30 @@ class SBState:
         # Ids follow creation order over the whole set, so an address or an anchor never changes
         # between the nights.
         everything = sorted([a for a in ALL_ARTICLES if a["outlet"] == SB] + SB_EXTRA, key=instant)
-        self.item_id = {(p["coll"], p["slug"]): 1187 + 4 * i + (i * 7) % 3 for i, p in enumerate(everything)}
+        self.item_id = {
+            (p["coll"], p["slug"]): 1187 + 4 * i + (i * 7) % 3 for i, p in enumerate(everything)
+        }
         comments = []
         for p in everything:
             for k, c in enumerate(p.get("comments", [])):
-                comments.append((instant(p) + dt.timedelta(hours=c["after"]), p["coll"], p["slug"], k))
+                comments.append(
+                    (instant(p) + dt.timedelta(hours=c["after"]), p["coll"], p["slug"], k)
+                )
         comments.sort()
-        self.comment_id = {(coll, slug, k): 4610 + 3 * i for i, (_, coll, slug, k) in enumerate(comments)}
+        self.comment_id = {
+            (coll, slug, k): 4610 + 3 * i for i, (_, coll, slug, k) in enumerate(comments)
+        }
         self.items = sorted(visible(arts, now) + visible(SB_EXTRA, now), key=instant)
         self.by_id = {id(p): p for p in self.items}
         self.needed_users: set[tuple[str, str]] = set()
 
     def posts(self, coll: str) -> list[dict]:
         """The collection's posts (not pages), newest first."""
-        return sorted([p for p in self.items if p["coll"] == coll and p.get("type") != "page"], key=instant, reverse=True)
+        return sorted(
+            [p for p in self.items if p["coll"] == coll and p.get("type") != "page"],
+            key=instant,
+            reverse=True,
+        )
 
     def pages(self, coll: str) -> list[dict]:
         return [p for p in self.items if p["coll"] == coll and p.get("type") == "page"]
@@ -770,11 +903,23 @@ class SBState:
         for k, c in enumerate(p.get("comments", [])):
             at = instant(p) + dt.timedelta(hours=c["after"])
             if at <= self.now:
-                out.append({"id": self.comment_id[(p["coll"], p["slug"], k)], "at": at, "by": c["by"], "text": c["text"], "item": p})
+                out.append(
+                    {
+                        "id": self.comment_id[(p["coll"], p["slug"], k)],
+                        "at": at,
+                        "by": c["by"],
+                        "text": c["text"],
+                        "item": p,
+                    }
+                )
         return out
 
     def coll_comments(self, coll: str) -> list[dict]:
-        return sorted((c for p in self.posts(coll) for c in self.comments(p)), key=lambda c: c["at"], reverse=True)
+        return sorted(
+            (c for p in self.posts(coll) for c in self.comments(p)),
+            key=lambda c: c["at"],
+            reverse=True,
+        )
 
     def user_link(self, coll: str, user: str) -> str:
         self.needed_users.add((coll, user))
@@ -798,7 +943,9 @@ def sb_ld(p: dict, st: SBState) -> str:
     return f'\n<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>'
 
 
-def sb_head(title: str, coll: str, canonical: str, robots: str = "", extra: str = "", desc: str = "") -> str:
+def sb_head(
+    title: str, coll: str, canonical: str, robots: str = "", extra: str = "", desc: str = ""
+) -> str:
     feeds = ""
     if coll in ("novosti", "dnevniki"):
         base = sb_coll_url(coll)
@@ -817,14 +964,14 @@ def sb_head(title: str, coll: str, canonical: str, robots: str = "", extra: str 
 <link rel="shortcut icon" href="/favicon.ico" />{desc_tag}{robots_tag}
 <meta property="og:title" content="{e(title)}" />
 <meta property="og:url" content="{BASE}{e(canonical)}" />
-<meta property="og:site_name" content="{e(SB_COLLS[coll]['name'])}" />
+<meta property="og:site_name" content="{e(SB_COLLS[coll]["name"])}" />
 <link rel="canonical" href="{BASE}{e(canonical)}" />
 <script>
 // Paths and vars are used by JS functions:
 		var htsrv_url = '/htsrv/';
 		var restapi_url = '/htsrv/rest.php?api_version=1&api_request=';
 		var b2evo_icons_type = 'fontawesome-glyphicons';
-		var blog_id = '{SB_COLLS[coll]['id']}';
+		var blog_id = '{SB_COLLS[coll]["id"]}';
 </script>
 <meta name="generator" content="b2evolution {SB_VERSION}" /> <!-- Please leave this for stats -->{feeds}{rsd}
 <link type="text/css" rel="stylesheet" href="/rsc/build/bootstrap-b2evo_base-superbundle.bmin.css?v={SB_VERSION}" />
@@ -838,7 +985,9 @@ def sb_site_header(active: str) -> str:
             ("foto", "/index.php/foto/", "Фотоальбомы"), ("about", "/index.php/home/ob-associacii", "Об ассоциации"),
             ("contacts", "/index.php/home/kontakty", "Контакты")]  # fmt: skip
     on = ' class="active"'
-    items = "".join(f'<li{on if k == active else ""}><a href="{u}">{t}</a></li>' for k, u, t in tabs)
+    items = "".join(
+        f'<li{on if k == active else ""}><a href="{u}">{t}</a></li>' for k, u, t in tabs
+    )
     return (f'<div class="evo_container evo_container__site_header"><nav class="navbar navbar-default navbar-static-top evo_site_header">'
             f'<div class="container"><a class="navbar-brand" href="/">{SB_NAME}</a><ul class="nav navbar-nav">{items}</ul>'
             f'<ul class="nav navbar-nav navbar-right"><li><a href="{sb_href(sb_disp_url("novosti", "login"))}">Авторизоваться</a></li>'
@@ -861,19 +1010,27 @@ def sb_calendar(coll: str, st: SBState, y: int, m: int) -> str:
     months = sorted({(p["date"].year, p["date"].month) for p in posts})
     prev = [mm for mm in months if mm < (y, m)]
     nxt = [mm for mm in months if mm > (y, m)]
-    nav_prev = f'<a href="{sb_month_url(coll, *prev[-1])}" title="Previous Month">&lt;&lt;</a> ' if prev else ""
-    nav_next = f' <a href="{sb_month_url(coll, *nxt[0])}" title="Next Month">&gt;&gt;</a>' if nxt else ""
+    nav_prev = (
+        f'<a href="{sb_month_url(coll, *prev[-1])}" title="Previous Month">&lt;&lt;</a> '
+        if prev
+        else ""
+    )
+    nav_next = (
+        f' <a href="{sb_month_url(coll, *nxt[0])}" title="Next Month">&gt;&gt;</a>' if nxt else ""
+    )
     first = dt.date(y, m, 1)
     ndays = ((first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - first).days
-    cells = ["<td class=\"bCalendarEmptyCell\">&nbsp;</td>"] * first.weekday()
+    cells = ['<td class="bCalendarEmptyCell">&nbsp;</td>'] * first.weekday()
     for d in range(1, ndays + 1):
         if days.get(d):
             n = days[d]
-            cells.append(f'<td class="bCalendarLinkPost"><a href="{sb_day_url(coll, dt.date(y, m, d))}" title="{n} {plural(n, "запись", "записи", "записей")}">{d}</a></td>')
+            cells.append(
+                f'<td class="bCalendarLinkPost"><a href="{sb_day_url(coll, dt.date(y, m, d))}" title="{n} {plural(n, "запись", "записи", "записей")}">{d}</a></td>'
+            )
         else:
             cells.append(f"<td>{d}</td>")
     while len(cells) % 7:
-        cells.append("<td class=\"bCalendarEmptyCell\">&nbsp;</td>")
+        cells.append('<td class="bCalendarEmptyCell">&nbsp;</td>')
     rows = "".join("<tr>" + "".join(cells[i : i + 7]) + "</tr>" for i in range(0, len(cells), 7))
     head = "".join(f"<th>{w}</th>" for w in SB_WEEKDAYS)
     return (f'<table class="bCalendarTable" summary="Monthly calendar with links to each day\'s posts"><caption>{nav_prev}{sb_month_name(y, m)}{nav_next}</caption>'
@@ -899,10 +1056,19 @@ def sb_sidebar(coll: str, st: SBState, cal: tuple[int, int] | None = None) -> st
     if coll == "novosti":
         y, m = cal or (st.now.year, st.now.month)
         out += sb_widget("widget_core_coll_calendar", "Calendar", sb_calendar(coll, st, y, m))
-    months = sorted({(p["date"].year, p["date"].month) for p in posts}, reverse=True) if coll != "foto" else []
-    arch = "".join(f'<li><a href="{sb_month_url(coll, y, m)}">{sb_month_name(y, m)}</a> <span class="notes">({sum((p["date"].year, p["date"].month) == (y, m) for p in posts)})</span></li>' for y, m in months)
+    months = (
+        sorted({(p["date"].year, p["date"].month) for p in posts}, reverse=True)
+        if coll != "foto"
+        else []
+    )
+    arch = "".join(
+        f'<li><a href="{sb_month_url(coll, y, m)}">{sb_month_name(y, m)}</a> <span class="notes">({sum((p["date"].year, p["date"].month) == (y, m) for p in posts)})</span></li>'
+        for y, m in months
+    )
     if months:
-        out += sb_widget("widget_core_coll_longtitle widget_core_coll_archives", "Архивы", f"<ul>{arch}</ul>")
+        out += sb_widget(
+            "widget_core_coll_longtitle widget_core_coll_archives", "Архивы", f"<ul>{arch}</ul>"
+        )
     if coll in SB_CATS:
         tags: dict[str, int] = defaultdict(int)
         for p in posts:
@@ -910,26 +1076,48 @@ def sb_sidebar(coll: str, st: SBState, cal: tuple[int, int] | None = None) -> st
                 tags[t] += 1
         cloud = " ".join(f'<a href="{sb_tag_url(coll, t)}" style="font-size:{10 + min(n, 5) * 2}px;" title="{n} {plural(n, "запись", "записи", "записей")}">{e(t)}</a>'
                          for t, n in sorted(tags.items()))  # fmt: skip
-        out += sb_widget("widget_core_coll_tag_cloud", "Облако тегов", f'<p class="tag_cloud">{cloud}</p>')
+        out += sb_widget(
+            "widget_core_coll_tag_cloud", "Облако тегов", f'<p class="tag_cloud">{cloud}</p>'
+        )
         latest = "".join(f'<li>{sb_comment_author(coll, c, st)} в <a href="{sb_item_url(c["item"])}#c{c["id"]}">{e(c["item"]["title"])}</a></li>'
                          for c in st.coll_comments(coll)[:5])  # fmt: skip
-        out += sb_widget("widget_core_coll_comment_list", "Последние комментарии", f"<ul>{latest}</ul>")
+        out += sb_widget(
+            "widget_core_coll_comment_list", "Последние комментарии", f"<ul>{latest}</ul>"
+        )
     if coll == "dnevniki":
         authors = sorted({p["by"] for p in posts}, key=lambda u: SB_USERS[u]["id"])
-        out += sb_widget("widget_core_coll_member_list", "Авторы", "<ul>" + "".join(f"<li>{st.user_link(coll, u)}</li>" for u in authors) + "</ul>")
+        out += sb_widget(
+            "widget_core_coll_member_list",
+            "Авторы",
+            "<ul>" + "".join(f"<li>{st.user_link(coll, u)}</li>" for u in authors) + "</ul>",
+        )
     if coll == "foto":
         albums = "".join(f'<li><a href="{sb_item_url(p)}">{e(p["title"])}</a></li>' for p in posts)
         out += sb_widget("widget_core_coll_post_list", "Альбомы", f"<ul>{albums}</ul>")
-        out += sb_widget("widget_core_coll_media_index", "", f'<a href="{sb_href(sb_disp_url(coll, "mediaidx"))}">Все фотографии</a>')
+        out += sb_widget(
+            "widget_core_coll_media_index",
+            "",
+            f'<a href="{sb_href(sb_disp_url(coll, "mediaidx"))}">Все фотографии</a>',
+        )
     else:
-        links = [("arcdir", "Архивы по месяцам"), ("catdir", "Все рубрики"), ("postidx", "Список записей"), ("comments", "Последние комментарии")]
+        links = [
+            ("arcdir", "Архивы по месяцам"),
+            ("catdir", "Все рубрики"),
+            ("postidx", "Список записей"),
+            ("comments", "Последние комментарии"),
+        ]
         if coll == "novosti":
             links.append(("msgform", "Контактная форма"))
-        items = "".join(f'<li><a href="{sb_href(sb_disp_url(coll, d, recipient_id=1) if d == "msgform" else sb_disp_url(coll, d))}">{t}</a></li>' for d, t in links)
+        items = "".join(
+            f'<li><a href="{sb_href(sb_disp_url(coll, d, recipient_id=1) if d == "msgform" else sb_disp_url(coll, d))}">{t}</a></li>'
+            for d, t in links
+        )
         items += f'<li><a href="{base}?tempskin=_rss2">RSS 2.0</a></li>'
         out += sb_widget("widget_core_free_html", "Разное", f"<ul>{items}</ul>")
     online = 2 + st.now.day % 4
-    out += sb_widget("widget_core_online_users", "Who's Online?", f"Гостей: {online}, пользователей: 0")
+    out += sb_widget(
+        "widget_core_online_users", "Who's Online?", f"Гостей: {online}, пользователей: 0"
+    )
     return out
 
 
@@ -939,21 +1127,37 @@ def sb_comment_author(coll: str, c: dict, st: SBState) -> str:
     return f'<span class="user anonymous" rel="bubbletip_comment_{c["id"]}">{e(c["by"])}</span>'
 
 
-def sb_shell(coll: str, title: str, main: str, st: SBState, body_class: str, canonical: str, robots: str = "",
-             cal: tuple[int, int] | None = None, extra_head: str = "", desc: str = "", sidebar: bool = True, active: str = "") -> str:
+def sb_shell(
+    coll: str,
+    title: str,
+    main: str,
+    st: SBState,
+    body_class: str,
+    canonical: str,
+    robots: str = "",
+    cal: tuple[int, int] | None = None,
+    extra_head: str = "",
+    desc: str = "",
+    sidebar: bool = True,
+    active: str = "",
+) -> str:
     c = SB_COLLS[coll]
     head = sb_head(title, coll, canonical, robots, extra_head, desc)
-    side = f'\n<aside class="col-md-3">\n<!-- =================================== START OF SIDEBAR =================================== -->\n{sb_sidebar(coll, st, cal)}\n</aside>' if sidebar else ""
+    side = (
+        f'\n<aside class="col-md-3">\n<!-- =================================== START OF SIDEBAR =================================== -->\n{sb_sidebar(coll, st, cal)}\n</aside>'
+        if sidebar
+        else ""
+    )
     col = "col-md-9" if sidebar else "col-md-12"
     return f"""{head}
-<body class="{body_class} coll_{c['id']} skin_bootstrap_blog loggedout">
+<body class="{body_class} coll_{c["id"]} skin_bootstrap_blog loggedout">
 <div id="skin_wrapper" class="skin_wrapper_anonymous">
 <!-- Start of skin_wrapper -->
 {sb_site_header(active or coll)}
 <div class="container">
 <header class="row"><div class="col-xs-12 col-sm-12 col-md-8"><div class="evo_container evo_container__header">
-<div class="evo_widget widget_core_coll_title"><h1><a href="{sb_coll_url(coll)}">{e(c['name'])}</a></h1></div>
-<div class="evo_widget widget_core_coll_tagline">{e(c['tagline'])}</div></div></div></header>
+<div class="evo_widget widget_core_coll_title"><h1><a href="{sb_coll_url(coll)}">{e(c["name"])}</a></h1></div>
+<div class="evo_widget widget_core_coll_tagline">{e(c["tagline"])}</div></div></div></header>
 <div class="row">
 <div class="{col}">
 <main><!-- This is were a link like "Jump to main content" would land -->
@@ -973,28 +1177,38 @@ def sb_shell(coll: str, title: str, main: str, st: SBState, body_class: str, can
 
 def sb_info_line(p: dict, st: SBState, single: bool) -> str:
     coll = p["coll"]
-    cat = f' в <a href="{sb_cat_url(coll, p["cat"])}">{e(SB_CATS[coll][p["cat"]])}</a>' if p.get("cat") else ""
+    cat = (
+        f' в <a href="{sb_cat_url(coll, p["cat"])}">{e(SB_CATS[coll][p["cat"]])}</a>'
+        if p.get("cat")
+        else ""
+    )
     if single:
-        when = f'{sb_datefmt(p["date"])} {p["time"]}'
+        when = f"{sb_datefmt(p['date'])} {p['time']}"
         upd = ""
         if p.get("updated"):
             u = local_dt(p["updated"]["date"], p["updated"]["time"])
             if u <= st.now:
-                upd = f' — Last Updated: {sb_datefmt(u.date())} {u.strftime("%H:%M")}'
+                upd = f" — Last Updated: {sb_datefmt(u.date())} {u.strftime('%H:%M')}"
         return f'<div class="evo_widget widget_core_item_info_line"><span class="small text-muted">Создано пользователем {st.user_link(coll, p["by"])} {when}{cat}{upd}</span></div>'
     return f'<div class="evo_widget widget_core_item_info_line"><span class="small text-muted">Создано пользователем {st.user_link(coll, p["by"])} {sb_extdate(p["date"])}{cat}</span></div>'
 
 
 def sb_item_classes(p: dict, st: SBState) -> str:
     typ = "page" if p.get("type") == "page" else ("album" if p["coll"] == "foto" else "post")
-    return f"evo_post evo_content_block evo_post__ptyp_{typ} evo_post__published" + (" evo_featured_post" if p.get("featured") else "")
+    return f"evo_post evo_content_block evo_post__ptyp_{typ} evo_post__published" + (
+        " evo_featured_post" if p.get("featured") else ""
+    )
 
 
 def sb_excerpt(p: dict, st: SBState) -> str:
     url = sb_item_url(p)
     pid = st.item_id[(p["coll"], p["slug"])]
     n = len(st.comments(p))
-    cmt = f"{n} {plural(n, 'комментарий', 'комментария', 'комментариев')}" if n else "Нет комментариев"
+    cmt = (
+        f"{n} {plural(n, 'комментарий', 'комментария', 'комментариев')}"
+        if n
+        else "Нет комментариев"
+    )
     return (f'<div class="evo_content_block"><article id="item_{pid}" class="{sb_item_classes(p, st)}" lang="ru-RU"><header>'
             f'<div class="evo_widget widget_core_item_title"><div class="evo_post_title"><h2><a href="{url}">{e(p["title"])}</a></h2></div></div>'
             f'{sb_info_line(p, st, False)}</header>'
@@ -1013,19 +1227,45 @@ def sb_pagination(base: str, page: int, pages: int) -> str:
 
     items = []
     if page > 1:
-        items.append(f'<li><a href="{href(page - 1)}"><i class="fa fa-angle-double-left"></i></a></li>')
+        items.append(
+            f'<li><a href="{href(page - 1)}"><i class="fa fa-angle-double-left"></i></a></li>'
+        )
     for k in range(1, pages + 1):
-        items.append(f'<li class="active"><span>{k}</span></li>' if k == page else f'<li><a href="{href(k)}">{k}</a></li>')
+        items.append(
+            f'<li class="active"><span>{k}</span></li>'
+            if k == page
+            else f'<li><a href="{href(k)}">{k}</a></li>'
+        )
     if page < pages:
-        items.append(f'<li><a href="{href(page + 1)}"><i class="fa fa-angle-double-right"></i></a></li>')
+        items.append(
+            f'<li><a href="{href(page + 1)}"><i class="fa fa-angle-double-right"></i></a></li>'
+        )
     return f'<div class="center"><ul class="pagination">{"".join(items)}</ul></div>'
 
 
-def sb_list_page(s: Site, st: SBState, coll: str, url: str, rel: str | None, title: str, heading: str, items: list[dict],
-                 kind: str, body_class: str, robots: str = "NOINDEX,FOLLOW", cal: tuple[int, int] | None = None, pre: str = "",
-                 post: str = "", extra_head: str = "") -> None:
-    main = (f'<h2>{e(heading)}</h2>' if heading else "") + pre
-    main += "".join(sb_excerpt(p, st) for p in items) if items else '<p class="msg_nothing">Извините, здесь нечего показать...</p>'
+def sb_list_page(
+    s: Site,
+    st: SBState,
+    coll: str,
+    url: str,
+    rel: str | None,
+    title: str,
+    heading: str,
+    items: list[dict],
+    kind: str,
+    body_class: str,
+    robots: str = "NOINDEX,FOLLOW",
+    cal: tuple[int, int] | None = None,
+    pre: str = "",
+    post: str = "",
+    extra_head: str = "",
+) -> None:
+    main = (f"<h2>{e(heading)}</h2>" if heading else "") + pre
+    main += (
+        "".join(sb_excerpt(p, st) for p in items)
+        if items
+        else '<p class="msg_nothing">Извините, здесь нечего показать...</p>'
+    )
     main += post
     page = sb_shell(coll, title, main, st, body_class, url, robots, cal, extra_head)
     if rel is None:
@@ -1054,7 +1294,10 @@ def sb_comments_html(p: dict, st: SBState) -> str:
 
 
 def sb_poll(p: dict) -> str:
-    opts = "".join(f'<div class="radio"><label><input type="radio" name="poll_answer" value="{i}" /> {e(o)}</label></div>' for i, o in enumerate(p["poll"], 1))
+    opts = "".join(
+        f'<div class="radio"><label><input type="radio" name="poll_answer" value="{i}" /> {e(o)}</label></div>'
+        for i, o in enumerate(p["poll"], 1)
+    )
     return (f'<div class="evo_widget widget_core_poll"><div class="evo_poll"><form action="/htsrv/action.php" method="post" class="evo_poll__form">'
             f'<h4 class="evo_poll__question">{e(p["title"].split(": ", 1)[-1])}</h4>{opts}'
             '<button type="submit" class="btn btn-primary">Голосовать</button></form></div></div>')  # fmt: skip
@@ -1079,14 +1322,25 @@ def sb_single(s: Site, st: SBState, p: dict, arts_by_id: dict[int, dict]) -> Non
             f'<figcaption class="evo_image_legend">{e(cap)}</figcaption></figure>' for i, cap in enumerate(p["photos"])) + "</div>"  # fmt: skip
     tags = ""
     if p.get("tags"):
-        tags = ('<div class="evo_widget widget_core_item_tags"><nav class="small post_tags">Теги: '
-                + ", ".join(f'<a href="{sb_tag_url(coll, t)}">{e(t)}</a>' for t in p["tags"]) + "</nav></div>")
+        tags = (
+            '<div class="evo_widget widget_core_item_tags"><nav class="small post_tags">Теги: '
+            + ", ".join(f'<a href="{sb_tag_url(coll, t)}">{e(t)}</a>' for t in p["tags"])
+            + "</nav></div>"
+        )
     nav = ""
     if not is_page:
         siblings = list(reversed(st.posts(coll)))  # oldest first
         i = next(k for k, x in enumerate(siblings) if x is p)
-        prev = f'<li class="previous"><a href="{sb_item_url(siblings[i - 1])}">&laquo; {e(siblings[i - 1]["title"])}</a></li>' if i > 0 else ""
-        nxt = f'<li class="next"><a href="{sb_item_url(siblings[i + 1])}">{e(siblings[i + 1]["title"])} &raquo;</a></li>' if i + 1 < len(siblings) else ""
+        prev = (
+            f'<li class="previous"><a href="{sb_item_url(siblings[i - 1])}">&laquo; {e(siblings[i - 1]["title"])}</a></li>'
+            if i > 0
+            else ""
+        )
+        nxt = (
+            f'<li class="next"><a href="{sb_item_url(siblings[i + 1])}">{e(siblings[i + 1]["title"])} &raquo;</a></li>'
+            if i + 1 < len(siblings)
+            else ""
+        )
         nav = f'<div class="evo_widget widget_core_item_next_previous"><nav><ul class="pager">{prev}{nxt}</ul></nav></div>'
     info = ""
     if is_page:
@@ -1107,7 +1361,13 @@ def sb_single(s: Site, st: SBState, p: dict, arts_by_id: dict[int, dict]) -> Non
                     extra_head=ld, desc=first_paragraph(p["text"])[:160], sidebar=coll != "home",
                     active={"ob-associacii": "about", "kontakty": "contacts"}.get(p["slug"], coll))  # fmt: skip
     is_article = "id" in p
-    s.page(url, url.strip("/") + ".html", page, "article" if is_article else p["kind"], p if is_article else None)
+    s.page(
+        url,
+        url.strip("/") + ".html",
+        page,
+        "article" if is_article else p["kind"],
+        p if is_article else None,
+    )
 
 
 def sb_feed(coll: str, st: SBState, atom: bool) -> str:
@@ -1141,8 +1401,14 @@ def build_smolb2(arts: list[dict], s: Site, now: dt.datetime) -> Site:
 
     # The network's front page.
     latest = sorted(st.posts("novosti") + st.posts("dnevniki"), key=instant, reverse=True)[:8]
-    lst = "".join(f'<li><span class="date">{sb_datefmt(p["date"])}</span> <a href="{sb_item_url(p)}">{e(p["title"])}</a> <span class="notes">— {e(SB_COLLS[p["coll"]]["short"])}</span></li>' for p in latest)
-    colls = "".join(f'<li><a href="{sb_coll_url(c)}">{e(SB_COLLS[c]["name"])}</a><br /><span class="notes">{e(SB_COLLS[c]["tagline"])}</span></li>' for c in ("novosti", "dnevniki", "foto"))
+    lst = "".join(
+        f'<li><span class="date">{sb_datefmt(p["date"])}</span> <a href="{sb_item_url(p)}">{e(p["title"])}</a> <span class="notes">— {e(SB_COLLS[p["coll"]]["short"])}</span></li>'
+        for p in latest
+    )
+    colls = "".join(
+        f'<li><a href="{sb_coll_url(c)}">{e(SB_COLLS[c]["name"])}</a><br /><span class="notes">{e(SB_COLLS[c]["tagline"])}</span></li>'
+        for c in ("novosti", "dnevniki", "foto")
+    )
     albums = st.posts("foto")[:2]
     alb = "".join(f'<li><a href="{sb_item_url(p)}">{e(p["title"])}</a></li>' for p in albums)
     main = (f'<div class="jumbotron evo_intro_post"><h2>Добро пожаловать в «{SB_NAME}»</h2><p>Мы — ассоциация приёмных, опекунских и многодетных семей. '
@@ -1176,7 +1442,9 @@ def build_smolb2(arts: list[dict], s: Site, now: dt.datetime) -> Site:
             if k < pages:
                 heads += f'\n<link rel="next" href="{base}?paged={k + 1}" />'
             if k > 1:
-                heads += f'\n<link rel="prev" href="{base if k == 2 else f"{base}?paged={k - 1}"}" />'
+                heads += (
+                    f'\n<link rel="prev" href="{base if k == 2 else f"{base}?paged={k - 1}"}" />'
+                )
             title = SB_COLLS[coll]["name"] + ("" if k == 1 else f" - Страница {k}")
             if k == 1:
                 sb_list_page(s, st, coll, base, f"index.php/{coll}/index.html", title, "", chunk, "listing", "disp_posts detail_posts",
@@ -1210,32 +1478,83 @@ def build_smolb2(arts: list[dict], s: Site, now: dt.datetime) -> Site:
         # disp= pages
         name = SB_COLLS[coll]["name"]
 
-        def disp_page(disp: str, title: str, main: str, kind: str, **params: Any) -> None:
+        def disp_page(
+            disp: str,
+            title: str,
+            main: str,
+            kind: str,
+            coll: str = coll,
+            name: str = name,
+            **params: Any,
+        ) -> None:
             url = sb_disp_url(coll, disp, **params)
-            s.query_page(url, sb_shell(coll, f"{title} - {name}", f"<h2>{e(title)}</h2>{main}", st, f"disp_{disp} detail_{disp}", url, "NOINDEX,FOLLOW"), kind)
+            s.query_page(
+                url,
+                sb_shell(
+                    coll,
+                    f"{title} - {name}",
+                    f"<h2>{e(title)}</h2>{main}",
+                    st,
+                    f"disp_{disp} detail_{disp}",
+                    url,
+                    "NOINDEX,FOLLOW",
+                ),
+                kind,
+            )
 
-        arc = "".join(f'<li><a href="{sb_month_url(coll, y, m)}">{sb_month_name(y, m)}</a> <span class="notes">({sum((p["date"].year, p["date"].month) == (y, m) for p in posts)})</span></li>' for y, m in reversed(months))
+        arc = "".join(
+            f'<li><a href="{sb_month_url(coll, y, m)}">{sb_month_name(y, m)}</a> <span class="notes">({sum((p["date"].year, p["date"].month) == (y, m) for p in posts)})</span></li>'
+            for y, m in reversed(months)
+        )
         disp_page("arcdir", "Архивы", f'<ul class="evo_arcdir">{arc}</ul>', "archive")
-        cats = "".join(f'<li><a href="{sb_cat_url(coll, c)}">{e(n)}</a> ({sum(p.get("cat") == c for p in posts)})</li>' for c, n in SB_CATS[coll].items() if any(p.get("cat") == c for p in posts))
+        cats = "".join(
+            f'<li><a href="{sb_cat_url(coll, c)}">{e(n)}</a> ({sum(p.get("cat") == c for p in posts)})</li>'
+            for c, n in SB_CATS[coll].items()
+            if any(p.get("cat") == c for p in posts)
+        )
         disp_page("catdir", "Рубрики", f'<ul class="chapters_list">{cats}</ul>', "category")
-        idx = "".join(f'<li><a href="{sb_item_url(p)}">{e(p["title"])}</a></li>' for p in sorted(posts, key=lambda p: p["title"]))
+        idx = "".join(
+            f'<li><a href="{sb_item_url(p)}">{e(p["title"])}</a></li>'
+            for p in sorted(posts, key=lambda p: p["title"])
+        )
         disp_page("postidx", "Список записей", f'<ul class="evo_postidx">{idx}</ul>', "listing")
         cm = "".join(f'<div class="evo_comment panel panel-default"><div class="panel-heading"><h4 class="panel-title">{sb_comment_author(coll, c, st)} в ответ на '
                      f'<a href="{sb_item_url(c["item"])}#c{c["id"]}">{e(c["item"]["title"])}</a></h4></div><div class="panel-body">{body_html(c["text"])}</div>'
                      f'<div class="panel-footer small text-muted">{sb_datefmt(c["at"].date())} {c["at"].strftime("%H:%M")}</div></div>' for c in st.coll_comments(coll)[:20])  # fmt: skip
         disp_page("comments", "Последние комментарии", cm, "comments")
         if coll == "novosti":
-            disp_page("search", "Поиск", f'<form action="{base}" method="get" class="evo_form__search"><input type="hidden" name="disp" value="search" />'
-                      '<div class="input-group"><input type="search" name="s" class="form-control" /><span class="input-group-btn"><button type="submit" class="btn btn-primary">Поиск</button></span></div></form>', "search")
-            disp_page("login", "Авторизоваться", '<form action="/htsrv/login.php" method="post" class="evo_form__login"><input type="text" name="login" class="form-control" placeholder="Логин или email" />'
-                      '<input type="password" name="pwd" class="form-control" placeholder="Пароль" /><input type="submit" class="btn btn-success" value="Войти" /></form>'
-                      f'<p><a href="{sb_href(sb_disp_url(coll, "register"))}">Регистрация</a></p>', "form")
-            disp_page("register", "Регистрация", '<form action="/htsrv/register.php" method="post" class="evo_form__register"><input type="text" name="login" class="form-control" placeholder="Логин" />'
-                      '<input type="email" name="email" class="form-control" placeholder="Email" /><input type="password" name="pass1" class="form-control" placeholder="Пароль" />'
-                      '<input type="submit" class="btn btn-primary" value="Зарегистрироваться" /></form>', "form")
-            disp_page("msgform", "Контакты", '<form action="/htsrv/message_send.php" method="post" class="evo_form__msgform"><input type="text" name="d" class="form-control" placeholder="Ваше имя" />'
-                      '<input type="email" name="f" class="form-control" placeholder="Email" /><textarea name="g" rows="8" class="form-control"></textarea>'
-                      '<input type="submit" class="btn btn-primary" value="Отправить сообщение" /></form>', "form", recipient_id=1)
+            disp_page(
+                "search",
+                "Поиск",
+                f'<form action="{base}" method="get" class="evo_form__search"><input type="hidden" name="disp" value="search" />'
+                '<div class="input-group"><input type="search" name="s" class="form-control" /><span class="input-group-btn"><button type="submit" class="btn btn-primary">Поиск</button></span></div></form>',
+                "search",
+            )
+            disp_page(
+                "login",
+                "Авторизоваться",
+                '<form action="/htsrv/login.php" method="post" class="evo_form__login"><input type="text" name="login" class="form-control" placeholder="Логин или email" />'
+                '<input type="password" name="pwd" class="form-control" placeholder="Пароль" /><input type="submit" class="btn btn-success" value="Войти" /></form>'
+                f'<p><a href="{sb_href(sb_disp_url(coll, "register"))}">Регистрация</a></p>',
+                "form",
+            )
+            disp_page(
+                "register",
+                "Регистрация",
+                '<form action="/htsrv/register.php" method="post" class="evo_form__register"><input type="text" name="login" class="form-control" placeholder="Логин" />'
+                '<input type="email" name="email" class="form-control" placeholder="Email" /><input type="password" name="pass1" class="form-control" placeholder="Пароль" />'
+                '<input type="submit" class="btn btn-primary" value="Зарегистрироваться" /></form>',
+                "form",
+            )
+            disp_page(
+                "msgform",
+                "Контакты",
+                '<form action="/htsrv/message_send.php" method="post" class="evo_form__msgform"><input type="text" name="d" class="form-control" placeholder="Ваше имя" />'
+                '<input type="email" name="f" class="form-control" placeholder="Email" /><textarea name="g" rows="8" class="form-control"></textarea>'
+                '<input type="submit" class="btn btn-primary" value="Отправить сообщение" /></form>',
+                "form",
+                recipient_id=1,
+            )
         s.write(f"index.php/{coll}/index@tempskin=_rss2.xml", sb_feed(coll, st, atom=False))
         s.write(f"index.php/{coll}/index@tempskin=_atom.xml", sb_feed(coll, st, atom=True))
 
@@ -1248,7 +1567,19 @@ def build_smolb2(arts: list[dict], s: Site, now: dt.datetime) -> Site:
     media = "".join(f'<figure class="evo_image_block"><a href="{sb_item_url(p)}"><img src="/media/blogs/foto/{p["slug"]}/_evocache/{i + 1:02d}.jpg/crop-80x80.jpg" alt="{e(c)}" /></a></figure>'
                     for p in albums for i, c in enumerate(p["photos"]))  # fmt: skip
     url = sb_disp_url("foto", "mediaidx")
-    s.query_page(url, sb_shell("foto", f"Фото - {SB_COLLS['foto']['name']}", f'<h2>Фото</h2><div class="evo_image_index">{media}</div>', st, "disp_mediaidx detail_mediaidx", url, "NOINDEX,FOLLOW"), "listing")
+    s.query_page(
+        url,
+        sb_shell(
+            "foto",
+            f"Фото - {SB_COLLS['foto']['name']}",
+            f'<h2>Фото</h2><div class="evo_image_index">{media}</div>',
+            st,
+            "disp_mediaidx detail_mediaidx",
+            url,
+            "NOINDEX,FOLLOW",
+        ),
+        "listing",
+    )
 
     # Profiles: every (collection, member) linked anywhere above, with the member's posts there.
     done: set[tuple[str, str]] = set()
@@ -1265,8 +1596,22 @@ def build_smolb2(arts: list[dict], s: Site, now: dt.datetime) -> Site:
                     f'<tr><th>Записи:</th><td><a href="{sb_href(items_url)}">{len(mine)}</a></td></tr><tr><th>Комментарии:</th><td>{n_comments}</td></tr></table>'
                     f'<p><a href="{sb_href(sb_disp_url("novosti", "msgform", recipient_id=1))}" class="btn btn-default">Написать администратору</a></p></div>')  # fmt: skip
             url = sb_user_url(coll, user)
-            s.query_page(url, sb_shell(coll, f"{user} - {SB_COLLS[coll]['name']}", prof, st, "disp_user detail_user", url, "NOINDEX,FOLLOW"), "profile")
-            lst = "".join(sb_excerpt(p, st) for p in mine) or '<p class="msg_nothing">Нет записей</p>'
+            s.query_page(
+                url,
+                sb_shell(
+                    coll,
+                    f"{user} - {SB_COLLS[coll]['name']}",
+                    prof,
+                    st,
+                    "disp_user detail_user",
+                    url,
+                    "NOINDEX,FOLLOW",
+                ),
+                "profile",
+            )
+            lst = (
+                "".join(sb_excerpt(p, st) for p in mine) or '<p class="msg_nothing">Нет записей</p>'
+            )
             s.query_page(items_url, sb_shell(coll, f"Записи пользователя {user} - {SB_COLLS[coll]['name']}", f"<h2>Записи пользователя {e(u['name'])}</h2>{lst}",
                                              st, "disp_useritems detail_useritems", items_url, "NOINDEX,FOLLOW"), "listing")  # fmt: skip
     for coll in SB_COLLS:
@@ -1278,7 +1623,9 @@ def build_smolb2(arts: list[dict], s: Site, now: dt.datetime) -> Site:
 
 # --- the set -------------------------------------------------------------------------------------------
 
-ALL_ARTICLES: list[dict] = yaml.safe_load((HERE / "articles.yml").read_text(encoding="utf-8"))["articles"]
+ALL_ARTICLES: list[dict] = yaml.safe_load((HERE / "articles.yml").read_text(encoding="utf-8"))[
+    "articles"
+]
 CL_ALL: list[dict] = [a for a in ALL_ARTICLES if a["outlet"] == CL] + CL_EXTRA
 BUILD = {CL: build_crimlink, SB: build_smolb2}
 
@@ -1298,19 +1645,28 @@ def build_night1(out: Path) -> None:
         shutil.rmtree(night)
     for name, build in builders(EVENING1).items():
         build(by_outlet[name], Site(name, night))
-        (night / name / "site.yml").write_text(site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8")
+        (night / name / "site.yml").write_text(
+            site_yml(HEADER, name, OUTLETS[name]), encoding="utf-8"
+        )
 
 
 def main(argv: list[str]) -> None:
     out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else HERE
-    pids = [cl_pid(k) for k in ["news", "avatar", "team"] + [k for k, _, _ in CL_PAGES] + [p["slug"] for p in CL_ALL]]
+    pids = [
+        cl_pid(k)
+        for k in ["news", "avatar", "team"]
+        + [k for k, _, _ in CL_PAGES]
+        + [p["slug"] for p in CL_ALL]
+    ]
     assert len(pids) == len(set(pids)), "two builder pages share an id"
     build_set(HERE, argv, builders(EVENING2), OUTLETS, header=HEADER,
               note="Ninety-sixth blind set, written blind for issue 17 before newsmon ran on these sites; see README.md.")  # fmt: skip
     gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
     gold = {"note": gold["note"], "months": MONTHS, "since": SINCE,
             "nights": {"night1": NIGHT1.isoformat(), "night2": NIGHT2.isoformat(), "sites": "night1/ then sites/"}} | gold  # fmt: skip
-    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     build_night1(out)
 
 
