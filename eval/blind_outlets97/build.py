@@ -52,7 +52,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from eval.outlet_sites import MONTHS_GEN, Site, build_set, site_yml  # noqa: E402
+from eval.outlet_sites import Site, build_set, site_yml  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 NIGHT1 = dt.date(2025, 11, 13)
