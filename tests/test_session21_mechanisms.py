@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime
 
+from pipeline.extract.canonical import find_canonical
 from pipeline.extract.cascade import extract
 from pipeline.extract.localtime import local_time
+from pipeline.extract.pagetype import headline_verdict, non_article_reason
 from pipeline.tag.run import tag
 
 SERVER = "http://127.0.0.1:8765/"
@@ -34,3 +36,85 @@ def test_a_visible_date_that_is_the_stamps_own_utc_day_does_not_move_it_a_day_ba
     night = local_time(datetime.datetime(2025, 11, 20, 18, 0, tzinfo=datetime.timezone.utc), "RU-IRK")
     got = extract(page, f"{SERVER}klub-priemnyh-roditeley", crawl_time=night)
     assert got.published == datetime.date(2025, 11, 21)
+
+
+def paragraphs() -> str:
+    return "".join(f"<p>{p}</p>" for p in TEXT.split("\n\n"))
+
+
+NIGHT = datetime.datetime(2025, 11, 28, 21, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=3)))
+
+
+def test_a_members_date_in_a_field_of_its_own_is_not_the_posts():
+    # A forum's author panel as a definition list: the label and the date in two elements.
+    page = f"""<html><head><title>Клуб приёмных родителей открылся</title></head><body>
+<h1>Клуб приёмных родителей открылся</h1><table><tr><td class="pls"><div>mama_irina</div>
+<dl><dt>Сообщ.</dt><dd>2410</dd><dt>Регистрация</dt><dd>2016-4-2</dd></dl></td>
+<td class="plc"><div>Опубликовано 2025-10-14 08:40</div>{paragraphs()}</td></tr></table></body></html>"""
+    got = extract(page, f"{SERVER}forum.php?mod=viewthread&tid=31", crawl_time=NIGHT)
+    assert got.published == datetime.date(2025, 10, 14)
+
+
+def photo_post(own: str, reply_href: str) -> str:
+    lines = "<br />\n".join(["Клуб приёмных родителей открылся", *TEXT.split("\n\n")])
+    return f"""<html><head><title>Центр «Семья» (@centr_semya): «Клуб приёмных родителей открылся» • Фото</title>
+<meta property="og:title" content="Центр «Семья» (@centr_semya)"></head><body><div class="status">
+<div class="col-md-8"><img src="/m/1.jpg"></div><div class="col-md-4"><div class="card-body comments">
+<div class="caption"><p><span><a href="/centr_semya">centr_semya</a></span><span class="comment-text">{lines}</span></p></div>
+<div class="comments"><p><span><a href="/olga">olga</a></span><span class="comment-text">Так рада за них!</span>
+<a href="{reply_href}" class="text-muted small"><time datetime="2025-10-23T11:10:00.000000Z">1 месяц назад</time></a></p></div></div>
+<div class="timestamp"><a href="{own}" class="small text-muted"><time datetime="2025-10-22T15:10:00.000000Z">1 месяц назад</time></a></div>
+</div></div></body></html>"""
+
+
+def test_a_photo_posts_replies_with_their_own_times_leave_it_the_accounts_post():
+    url = f"{SERVER}p/centr_semya/7001"
+    page = photo_post("/p/centr_semya/7001", "/p/olga/7002")
+    assert non_article_reason(url, SERVER, page.encode()) is None
+    got = extract(page, url, crawl_time=NIGHT)
+    assert got.published == datetime.date(2025, 10, 22)  # its own permalink's time, not the reply's
+    assert got.title == "Клуб приёмных родителей открылся"
+    assert got.text.startswith("Клуб приёмных родителей открылся")
+
+
+def test_a_page_declaring_another_pages_address_in_og_url_is_that_page():
+    thread = f"{SERVER}display/4762-f3c2"
+    comment = b'<html><head><meta property="og:url" content="/display/4762-f3c2" /></head></html>'
+    assert find_canonical(comment, f"{SERVER}display/6421-ea7c") == thread
+    section = b'<html><head><meta property="og:url" content="/news/" /></head></html>'
+    assert find_canonical(section, f"{SERVER}news/klub") == f"{SERVER}news/klub"
+    root = b'<html><head><link rel="canonical" href="/"></head></html>'
+    assert find_canonical(root, f"{SERVER}news/klub") == f"{SERVER}news/klub"
+
+
+def group_topic(shown: str) -> str:
+    return f"""<html><head><title>Фонд «Семья» | Помощь семьям</title></head><body>
+<h1 class="group-name">Фонд «Семья» | Помощь семьям</h1><div class="topic"><div class="mlr_top">
+<a class="o" href="/group/7000">Фонд «Семья» | Помощь семьям</a> <span class="info_date">{shown}</span></div>
+<div class="media-text">{paragraphs()}</div></div></body></html>"""
+
+
+def test_a_date_field_beside_the_linked_group_name_dates_the_topic():
+    night1 = datetime.datetime(2025, 11, 13, 21, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=3)))
+    got = extract(group_topic("вчера 18:30"), f"{SERVER}group/7000/topic/15", crawl_time=night1)
+    assert got.published == datetime.date(2025, 11, 12)
+    got = extract(group_topic("10:15"), f"{SERVER}group/7000/topic/16", crawl_time=night1)
+    assert got.published == datetime.date(2025, 11, 13)  # a time alone in a date field: today
+
+
+def test_an_update_line_of_a_blogs_postcard_is_not_its_date():
+    page = f"""<html><head><title>Клуб приёмных родителей</title></head><body><div class="body">
+<section><h1>Клуб приёмных родителей</h1>{paragraphs()}</section></div>
+<div class="sidebar"><div class="postcard"><h2><span>08 October 2025</span></h2><ul>
+<li id="published"><span>Обновить:</span> 20 October 2025</li><li><span>Автор:</span>
+<a href="/author/press.html">Пресс-служба</a></li></ul></div></div></body></html>"""
+    got = extract(page, f"{SERVER}blog/2025/klub.html", crawl_time=NIGHT)
+    assert got.published == datetime.date(2025, 10, 8)
+
+
+def test_a_poll_a_vacancy_and_a_greeting_are_no_materials_by_their_headlines():
+    assert headline_verdict("📊 Опрос: когда вам удобнее приходить на консультации?", 300)
+    assert headline_verdict("Опрос: каждая третья семья хочет больше выплат", 300) is None
+    assert headline_verdict("Вакансия: ищем психолога в команду", 300)
+    assert headline_verdict("С Днём отца, дорогие папы!", 300)
+    assert headline_verdict("С Днём матери поздравили многодетных мам", 300) is None

@@ -32,6 +32,7 @@ from pipeline.extract.titles import (
     find_title,
     headline_of_a_post,
     is_account_title,
+    without_account_handle,
     without_namespace,
 )
 
@@ -440,6 +441,7 @@ def _extract_newsmon(
     if (title_el is None or is_account_title(title)) and not overrides.title:
         # «Кузбасс. Семейный совет (@semsovet-kuzbass.bsky.social)»: whose post, not what it says
         head_title = clean_line(tree.findtext(".//title"))
+        text = without_account_handle(text, title)
         title = headline_of_a_post(
             head_title, text, page=[b.text for b in page_blocks]) or title
 

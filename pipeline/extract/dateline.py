@@ -47,7 +47,7 @@ MEMBER_DATE_LABELS = (
 )
 # Fields of a date line that carry some other date: edits, printing, access, a member's.
 _OTHER_DATE_FIELD = re.compile(
-    r"(?:обновлено|обновлен[ао]?|изменено|дата изменения|дата обновления|последнее изменение|"
+    r"(?:обновлено|обновлен[ао]?|обновить|изменено|дата изменения|дата обновления|последнее изменение|"
     rf"дата печати|распечатано|дата обращения|дата просмотра|updated|modified|{MEMBER_DATE_LABELS})"
     r"\s*:?[^|•·]*",
     re.IGNORECASE,
@@ -97,13 +97,24 @@ def states_an_event(text: str) -> bool:
 # The words just before a date that make it another date than the publication's: «Последнее
 # обновление 3 дня назад», «Изменено:», «Updated». (_OTHER_DATE_FIELD drops such fields of a line.)
 _OTHER_DATE_LABEL = re.compile(
-    r"(?:обновлено|обновлен[ао]?|обновление|изменено|изменен[ао]?|дата изменения|дата обновления|"
+    r"(?:обновлено|обновлен[ао]?|обновление|обновить|изменено|изменен[ао]?|дата изменения|дата обновления|"
     r"последнее изменение|последняя правка|updated|last updated|modified|last modified|"
     rf"{MEMBER_DATE_LABELS})"
     r"\s*(?:в|on|at)?\s*:?\s*$",
     re.IGNORECASE,
 )
 LABEL_CHARS = 40  # how far before a date its label is read
+
+
+def is_other_date_line(text: str, now: datetime.datetime) -> bool:
+    """A short line that is an edit's or a member's date with its label and nothing else
+    («Обновить: 20 October 2025», ABlog's postcard; «Изменено 12.10.2025»)."""
+    line = " ".join(text.split())
+    if len(line) > LABEL_CHARS * 2 or not _OTHER_DATE_FIELD.search(line):
+        return False
+    found = find_dates(line, now=now)
+    return bool(found) and bool(_OTHER_DATE_LABEL.search(line[: found[0][1]])) and (
+        not line[found[0][2]:].strip(" .,:;0-9"))
 
 
 def labelled_as_other_date(el: HtmlElement) -> bool:
@@ -132,6 +143,10 @@ def lower_words(text: str) -> int:
     return len(re.findall(r"(?<![\w-])[а-яё]{3,}", _DATELINE_NOISE.sub(" ", text)))
 
 
+# A time alone, a date field's way of saying «today».
+_BARE_TIME_RE = re.compile(r"[\s·|•]*(?:сегодня\s+)?(?:в\s+)?(?:[01]?\d|2[0-3]):[0-5]\d", re.IGNORECASE)
+
+
 def dateline_date(
     text: str, now: datetime.datetime, *, dateish: bool = False
 ) -> datetime.date | None:
@@ -140,6 +155,8 @@ def dateline_date(
         return None
     # «Обновлено: 7 июня 2023» is not the publication date: drop such fields of the line.
     text = _OTHER_DATE_FIELD.sub(" ", text).strip()
+    if dateish and _BARE_TIME_RE.fullmatch(text):
+        return now.date()  # «10:15» in a post's date field: today's post (Odnoklassniki, Discuz)
     found = find_dates(text, now=now)
     if not found or _REFERENCE_DATE.search(text[: found[0][1]]) or _numbered_document(text, found):
         return None
@@ -375,6 +392,8 @@ _SIGNATURE_DATE = re.compile(r"^[^,—–|]{3,100}[,—–|]\s*(.{6,40})$")
 
 
 def _block_date(block: boilerplate.Block, now: datetime.datetime) -> datetime.date | None:
+    if labelled_as_other_date(block.el):
+        return None  # «<dt>Регистрация</dt><dd>2018-3-11</dd>»: a member's field, its label apart
     signed = _SIGNATURE_DATE.match(block.text) if boilerplate.is_signature(block.text) else None
     if signed is not None:
         date = dateline_date(signed.group(1), now)
@@ -411,6 +430,9 @@ def _without_named_links(el: HtmlElement) -> str:
     Hurricane</a> statt») keeps its words."""
     parts: list[str] = []
     names: list[str] = []
+    # A link followed by an element of its own, only space between («<a>Фонд …</a> <span
+    # class="date">вчера 18:30</span>»): a field too, whatever the next one says.
+    apart: set[int] = set()
 
     def walk(node: HtmlElement) -> None:
         if node.text:
@@ -419,6 +441,9 @@ def _without_named_links(el: HtmlElement) -> str:
             if not isinstance(child.tag, str):
                 pass
             elif child.tag == "a" and not re.search(r"\d", child.text_content()):
+                if not (child.tail or "").strip() and isinstance(
+                        getattr(child.getnext(), "tag", None), str):
+                    apart.add(len(names))
                 parts.append(f"\x00{len(names)}\x00")
                 names.append(child.text_content())
             else:
@@ -432,7 +457,7 @@ def _without_named_links(el: HtmlElement) -> str:
     def field_or_words(match: re.Match[str]) -> str:
         before, after = line[: match.start()].rstrip(), line[match.end() :].lstrip()
         alone = (not before or before[-1] in _FIELD_SEPARATORS) and (
-            not after or after[0] in _FIELD_SEPARATORS)
+            not after or after[0] in _FIELD_SEPARATORS or int(match.group(1)) in apart)
         return "·" if alone else names[int(match.group(1))]
 
     return " ".join(re.sub(r"\x00(\d+)\x00", field_or_words, line).split())

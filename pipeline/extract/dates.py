@@ -280,7 +280,7 @@ def _htmldate(tree: HtmlElement, url: str, now: datetime.datetime) -> datetime.d
               "max_date": (now.date() + FUTURE_TOLERANCE).isoformat()}
     date = None
     try:
-        page = _without_other_dates(tree)
+        page = _without_other_dates(tree, now)
         found = find_date(page, url=url, original_date=True, extensive_search=False, **bounds)
         if not found:
             found = find_date(_unlinked(page, url), url=url, original_date=True, **bounds)
@@ -296,7 +296,7 @@ def _htmldate(tree: HtmlElement, url: str, now: datetime.datetime) -> datetime.d
     return date if is_plausible(date, now) else None
 
 
-def _without_other_dates(tree: HtmlElement) -> HtmlElement:
+def _without_other_dates(tree: HtmlElement, now: datetime.datetime) -> HtmlElement:
     """A copy of the page without what htmldate's extensive search would read as the page's
     day: the address of a stylesheet, a script or an icon, whose dates are the day the theme was
     built («main.css?v=20250930», Magnolia's «main~2025-10-02-11-40-12-000~cache.css»), a
@@ -312,7 +312,9 @@ def _without_other_dates(tree: HtmlElement) -> HtmlElement:
                 and _DIGITS_RE.search(el.get(attr) or "")]
 
     def edits(page: HtmlElement) -> list[HtmlElement]:
-        return [el for el in page.iter("time") if dateline.labelled_as_other_date(el)]
+        return [el for el in page.iter("time") if dateline.labelled_as_other_date(el)] + [
+            el for el in page.iter("li", "p", "dd", "td", "span", "div")
+            if dateline.is_other_date_line(el.text_content(), now)]
 
     def site_maps(page: HtmlElement) -> list[HtmlElement]:
         return [el for el in page.iter("script")
@@ -466,7 +468,11 @@ def find_published(
     if machine:
         return settled(*machine[0])
     prose = boilerplate.page_prose(tree)
-    for el in tree.xpath(_TIME_XPATH):
+    times = tree.xpath(_TIME_XPATH)
+    # The post's own permalink time first: a photo post prints its replies' times, each linking
+    # to its reply, above its own (Pixelfed, Instagram).
+    times.sort(key=lambda el: not _in_link_here(el, url))
+    for el in times:
         if (boilerplate.in_widget(el, prose) and not boilerplate.dates_the_text(el, prose)) or (
             _in_sentence(el, now)
         ):
@@ -537,6 +543,12 @@ def _in_link_elsewhere(el: HtmlElement, url: str) -> bool:
     """Inside a link to another page: a teaser card, whose date is that page's."""
     return any(a.tag == "a" and a.get("href") and not same_page(a.get("href", ""), url)
                for a in (el, *el.iterancestors()))
+
+
+def _in_link_here(el: HtmlElement, url: str) -> bool:
+    """Inside a link to the page itself as a whole: the post's permalink."""
+    return any(a.tag == "a" and a.get("href") and _whole_page(a.get("href", ""), url)
+               for a in el.iterancestors())
 
 
 def _whole_page(href: str, url: str) -> bool:

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urljoin, urlsplit
+from urllib.parse import SplitResult, parse_qsl, urljoin, urlsplit
 
 import lxml.html
 from lxml.html import HtmlElement
@@ -708,10 +708,17 @@ def _prints_a_linked_post(s: Structure, headline: Block, tree: HtmlElement, url:
     another page of the site, the box holding no other headline: a post printed whole on an
     archive page (a blog's day page) — its own page is the link. A headline that links to the
     page's canonical address is the page's own."""
-    if _entry_box(s, headline) is None:
+    box = _entry_box(s, headline)
+    if box is None:
         return False
     target = urljoin(url, headline.href or "")
-    return not any(same_page(target, c) for c in _canonical_addresses(tree, url))
+    canonical = _canonical_addresses(tree, url)
+    if any(same_page(target, c) for c in canonical):
+        return False
+    # A heading of the author's name over a post whose time links here (Friendica's
+    # «<h4><a href=/profile/…>»): the page's own post, signed.
+    here = urlsplit(url)
+    return not any(is_time_link(a) and _links_here(a, here, canonical, url) for a in box.iter("a"))
 
 
 def _entry_box(s: Structure, headline: Block) -> HtmlElement | None:
@@ -769,6 +776,24 @@ DATE_ARCHIVE_RE = re.compile(
     r"^/(?:[a-z]+/)?(?:19|20)\d\d([/-])[01]?\d(?:\1[0-3]?\d)?/?(?:index\.\w+)?$", re.IGNORECASE)
 
 
+def _in_a_reply(
+    link: HtmlElement, box: HtmlElement | None, around_text: set[HtmlElement]
+) -> bool:
+    """The time link is a reply's, printed with the reply's words under the post (Pixelfed's and
+    Instagram's comments beside a photo): the smallest element around it with unlinked words of
+    its own does not hold the post's text."""
+    for node in link.iterancestors():
+        if node is box or node in around_text:
+            return False
+        linked = sum(len(LOWER_WORD_RE.findall(a.text_content())) for a in node.iter("a"))
+        if len(LOWER_WORD_RE.findall(node.text_content())) > linked:
+            return True
+    return False
+
+
+LOWER_WORD_RE = re.compile(r"(?<![\w-])[а-яё]{3,}")
+
+
 def _post_of_another_page(s: Structure, tree: HtmlElement, url: str) -> bool:
     """The text is a post whose own time link — the permalink a microblog or a forum prints in
     the post's header — leads to another page of the site («🔁 … сделал(а) репост» over another
@@ -777,11 +802,15 @@ def _post_of_another_page(s: Structure, tree: HtmlElement, url: str) -> bool:
     here = urlsplit(url)
     canonical = _canonical_addresses(tree, url)
     el: HtmlElement | None = s.body[0].owner
+    around_text = {el, *el.iterancestors()} if el is not None else set()
+    # Replies under a post are told apart only where the post prints its own permalink too.
+    own_permalink = any(_links_here(a, here, canonical, url) for a in tree.iter("a") if is_time_link(a))
     for _ in range(POST_BOX_DEPTH):
         el = el.getparent() if el is not None else None
         if el is None or _tag(el) in ("body", "html"):
             return False
-        links = [a for a in el.iter("a") if is_time_link(a)]
+        links = [a for a in el.iter("a") if is_time_link(a)
+                 and not (own_permalink and _in_a_reply(a, el, around_text))]
         if not links:
             continue
         targets = {urljoin(url, a.get("href") or "").split("#")[0] for a in links}
@@ -791,11 +820,18 @@ def _post_of_another_page(s: Structure, tree: HtmlElement, url: str) -> bool:
         parts = urlsplit(target)
         if parts.netloc != here.netloc or DATE_ARCHIVE_RE.match(parts.path):
             return False
-        own = _within_page(parts.path, here.path) and parts.query == here.query
-        if own or any(same_page(target, c) for c in canonical):
+        if _links_here(links[0], here, canonical, url):
             return False
-        return not _quoted_in_own_post(el, tree, url)
+        return not _quoted_in_own_post(el, tree, url, around_text)
     return False
+
+
+def _links_here(link: HtmlElement, here: SplitResult, canonical: list[str], url: str) -> bool:
+    """The link leads to this page (its path or a part of it, or an address it declares)."""
+    target = urljoin(url, link.get("href") or "").split("#")[0]
+    parts = urlsplit(target)
+    own = _within_page(parts.path, here.path) and parts.query == here.query
+    return own or any(same_page(target, c) for c in canonical)
 
 
 # Text of the page's own post around a post it shows (a quote), beyond the repost's line
@@ -803,11 +839,16 @@ def _post_of_another_page(s: Structure, tree: HtmlElement, url: str) -> bool:
 OWN_POST_MIN_CHARS = 200
 
 
-def _quoted_in_own_post(box: HtmlElement, tree: HtmlElement, url: str) -> bool:
+def _quoted_in_own_post(
+    box: HtmlElement, tree: HtmlElement, url: str, around_text: set[HtmlElement]
+) -> bool:
     """The other page's post sits inside this page's own (its time links here) with a text of
-    its own: a quote under a note, not a repost."""
+    its own: a quote under a note, not a repost. A time linking here from a reply under that
+    post (a comment's page showing its thread) is no such note."""
     for a in tree.iter("a"):
         if not is_time_link(a) or not same_page(urljoin(url, a.get("href") or ""), url):
+            continue
+        if _in_a_reply(a, None, around_text):
             continue
         around = _common_box(a, box)
         if around is not None and _tag(around) not in ("body", "html") and (

@@ -108,7 +108,19 @@ def _data() -> Words:
 
 # «Розыгрыш: три книги…», «Отдам даром — коляска», «Памятка: документы для опеки»: a label
 # before a colon or a dash, up to three words.
-_HEADLINE_LABEL_RE = re.compile(r"^\s*([^\W\d_]+(?:[ -][^\W\d_]+){0,2})\s*(?::|\s[—–-]\s)")
+_HEADLINE_LABEL_RE = re.compile(
+    r"^\s*(?:[^\w\s«\"„(]+\s*)?([^\W\d_]+(?:[ -][^\W\d_]+){0,2})\s*(?::|\s[—–-]\s)")
+# A label that names a page only over a question put to the readers: «Опрос: когда вам удобнее
+# приходить?» is a poll, «Опрос: каждая третья семья…» reports a survey's results.
+QUESTION_LABELS = frozenset({"poll"})
+_ASKS_RE = re.compile(
+    r"\?\s*\W*$|\b(?:оцените|выберите|проголосуйте|голосуйте|ответьте|расскажите)\b", re.I)
+# «С Днём отца!», «🎉 С праздником, дорогие мамы!»: a greeting, not a material.
+GREETING_RE = re.compile(
+    r"^\s*(?:[^\w\s«\"„(]+\s*)?С\s+(?:днём|днем|праздником|новым годом|рождеством|наступающим|"
+    r"международным|всемирным)\b[^.?]*!\s*\W*$",
+    re.IGNORECASE,
+)
 
 
 def headline_verdict(headline: str, body_chars: int) -> str | None:
@@ -118,7 +130,11 @@ def headline_verdict(headline: str, body_chars: int) -> str | None:
     blog's h2); the crawl asks it again of a post's headline read from its first line."""
     if EPISODE_RE.search(headline) and body_chars < BLURB_MAX_CHARS:
         return "an episode of a programme (its headline names the issue) with its description only"
+    if GREETING_RE.match(headline):
+        return "a greeting: its headline greets the readers on a holiday"
     label = headline_label(headline)
+    if label in QUESTION_LABELS and not _ASKS_RE.search(headline):
+        return None
     return f"{label}: its headline opens with a label that names one" if label else None
 
 

@@ -540,6 +540,16 @@ def headline_of_a_post(
     return None
 
 
+def without_account_handle(text: str, title: str | None) -> str:
+    """A photo post's caption printed after its account's handle («rodnyeludiСемья из…»,
+    Pixelfed's and Instagram's caption lines): the text without the handle the title names."""
+    found = _ACCOUNT_TITLE_RE.search(title or "")
+    handle = found.group(1) if found else ""
+    if handle and text.startswith(handle) and text[len(handle):][:1] not in ("", "_", "."):
+        return text[len(handle):].lstrip()
+    return text
+
+
 def is_account_title(title: str | None) -> bool:
     """«Ирина (@irina@kostroma.social)»: a post page titled by its account."""
     return _ACCOUNT_TITLE_RE.search(title or "") is not None
@@ -547,7 +557,7 @@ def is_account_title(title: str | None) -> bool:
 
 # A microblog's post page titled by its account: «Союз многодетных семей (@mnogodetnye40) |
 # Калужские многодетные», «Ирина (@irina@kostroma.social)» — whose post it is, not what it says.
-_ACCOUNT_TITLE_RE = re.compile(r"\(@[\w.-]+(?:@[\w.-]+)?\)\s*(?:$|[|—–·-])")
+_ACCOUNT_TITLE_RE = re.compile(r"\(@([\w.-]+)(?:@[\w.-]+)?\)\s*(?:$|[|—–·:-])")
 
 _QUOTE_CLOSERS = {'"': '"', "“": "”", "„": "“", "«": "»"}
 
