@@ -6,6 +6,9 @@ One row per (place name, federal subject): cities, and the districts (район
 found in two subjects keeps a row for each; the tagger resolves it from context or leaves it out.
 city.csv names a district only when a town lies in it: every other district (and its centre) comes
 from scripts/build_districts.py (pipeline/data/districts.tsv).
+The towns (города) of the four subjects admitted in 2022, which city.csv predates, come from
+regions.yml (`extra_cities: {iso: {towns: […]}}`, typed by hand); their посёлки городского типа
+(`settlements`) go to districts.tsv as settlements, like every other subject's.
 `needs_context` marks names that are also ordinary words or person names (Мирный, Орёл, Королёв,
 Владимир): they count only with a settlement word («г. Мирный») or a Natasha LOC tag.
 """
@@ -65,6 +68,13 @@ def needs_context(name: str) -> bool:
     return any(PERSONISH & p.tag.grammemes for p in parses)
 
 
+def extra_towns(spec: dict, key: str = "towns") -> list[tuple[str, str]]:
+    """regions.yml `extra_cities`: the towns (города) — or, with key="settlements", the посёлки
+    городского типа — of the subjects admitted in 2022, which city.csv predates, as (iso, name)."""
+    return [(iso, name) for iso, kinds in spec.get("extra_cities", {}).items()
+            for name in kinds.get(key, [])]
+
+
 def build(city_csv: Path) -> list[tuple[str, str, str, int, int]]:
     spec = yaml.safe_load((DATA / "regions.yml").read_text(encoding="utf-8"))
     regions = spec["regions"]
@@ -83,9 +93,8 @@ def build(city_csv: Path) -> list[tuple[str, str, str, int, int]]:
                     population[(name, iso)] = max(population.get((name, iso), 0), pop)
             if row["area"] and row["area_type"] == "р-н":
                 rows.add((f"{row['area']} район", iso, "district", 0))
-    for iso, names in spec.get("extra_cities", {}).items():
-        for name in names:
-            rows.add((name, iso, "city", int(needs_context(name))))
+    for iso, name in extra_towns(spec):
+        rows.add((name, iso, "city", int(needs_context(name))))
     # «Уссурийск» → «уссурийский»: only for unambiguous, ordinary -ск names.
     by_name: dict[str, set[str]] = {}
     for name, iso, _kind, _ in rows:

