@@ -155,8 +155,6 @@ def dateline_date(
         return None
     # «Обновлено: 7 июня 2023» is not the publication date: drop such fields of the line.
     text = _OTHER_DATE_FIELD.sub(" ", text).strip()
-    if dateish and _BARE_TIME_RE.fullmatch(text):
-        return now.date()  # «10:15» in a post's date field: today's post (Odnoklassniki, Discuz)
     found = find_dates(text, now=now)
     if not found or _REFERENCE_DATE.search(text[: found[0][1]]) or _numbered_document(text, found):
         return None
@@ -327,6 +325,31 @@ def find_date_line(
             date = _block_date(items[i], now)
             if date is not None:
                 return DateLine(date, where, _states_year(items[i].text, date, now))
+    return None
+
+
+# How far below the headline a post's date field with a time alone is looked for.
+BARE_TIME_BLOCKS = 8
+
+
+def time_alone_today(
+    tree: HtmlElement,
+    *,
+    now: datetime.datetime,
+    title_el: HtmlElement | None = None,
+    items: list[boilerplate.Block] | None = None,
+) -> datetime.date | None:
+    """Today, when the date field under the headline shows a time alone («10:15», a social
+    network's or a forum's post of the day). Only where nothing else dates the page: on a
+    page with a date elsewhere a time alone is an hour of that day."""
+    items = boilerplate.blocks(tree) if items is None else items
+    start = next((i for i, b in enumerate(items)
+                  if (title_el is not None and b.el is title_el)
+                  or (title_el is None and b.el.tag == "h1")), 0)
+    for block in items[start : start + BARE_TIME_BLOCKS]:
+        if is_dateish(block.el) and _BARE_TIME_RE.fullmatch(
+                _without_named_links(block.el) if block.link_chars else block.text):
+            return now.date()
     return None
 
 

@@ -521,6 +521,9 @@ def find_published(
     opening = dateline.opening_date(tree, now=now, items=items)
     if opening is not None:
         return opening, "text-opening"
+    today = dateline.time_alone_today(tree, now=now, title_el=title_el, items=items)
+    if today is not None:
+        return today, "time-alone"
     for el in tree.xpath(_TIME_XPATH):
         # Only an edit's day on the page («Обновлено <time …>», a help centre's only stamp):
         # the page was out by then — a late day beats losing it; a feed's date beats this.

@@ -290,7 +290,7 @@ ARRIVAL_LEMMAS = frozenset({"приехать", "приезжать", "прил�
 VISIT_LEMMAS = ARRIVAL_LEMMAS | frozenset({
     "познакомиться", "знакомиться", "изучить", "изучать", "перенять", "перенимать", "посетить",
     "посещать", "побывать", "гость", "гостья", "стажироваться", "стажировка", "учиться",
-    "обучаться",
+    "обучаться", "пригласить", "приглашать", "приглашённый", "приглашенный",
 })  # fmt: skip
 LEARNING_RE = re.compile(r"\bза\s+опытом\b", re.IGNORECASE)  # came «за опытом»: to learn it
 LEARNING_LEMMAS = frozenset({"изучить", "изучать", "перенять", "перенимать"})
@@ -306,6 +306,10 @@ PRESENT_LEMMAS = frozenset({
 # «делегации Астраханской и Ростовской областей», «гости Калмыкии»: people named by their region
 # in the genitive, with no «из».
 GUEST_NOUNS = frozenset({"делегация", "гость", "гостья", "делегат", "коллега"})
+# What the text calls its visitors: guests, or invited.
+GUEST_CALLING_LEMMAS = frozenset({
+    "гость", "гостья", "пригласить", "приглашать", "приглашённый", "приглашенный",
+})
 # A person's life, not the story's place: «родилась в селе в Пензенской области», «муж уехал на
 # заработки в Москву», «переехала из Пензы». Where one was born or went away to is not where the
 # story happens; news of births or of families moving to a region is told the other way round
@@ -330,7 +334,7 @@ BIOGRAPHY_WINDOW = 6  # tokens between the verb and the place («родилас�
 EXPERT_NOUNS = frozenset({
     "психолог", "психотерапевт", "эксперт", "специалист", "тренер", "лектор", "педагог", "юрист",
     "адвокат", "врач", "консультант", "преподаватель", "коуч", "спикер", "методист", "профессор",
-    "супервизор", "медиатор", "логопед", "дефектолог", "психиатр",
+    "супервизор", "медиатор", "логопед", "дефектолог", "психиатр", "наставник", "наставница",
 })  # fmt: skip
 
 
@@ -390,7 +394,8 @@ def _origin_kind(text: str, m: Mention, toks: list[Token], home_iso: str | None 
     visit = lemmas & (ARRIVAL_LEMMAS | LEARNING_LEMMAS if adjectival else VISIT_LEMMAS)
     # «у нас были гости: два психолога тюменского центра провели тренинг»: the text calls them
     # guests, so what they presented is the hosts' event, nothing that happens to their region.
-    called_guests = bool(lemmas & {"гость", "гостья"})
+    # So are invited ones («провели его приглашённые эксперты из Санкт-Петербурга»).
+    called_guests = bool(lemmas & GUEST_CALLING_LEMMAS)
     return "origin" if visit and (called_guests or not lemmas & PRESENT_LEMMAS) else ""
 
 
@@ -699,14 +704,20 @@ def attribute(
         # text's guest
         or ("expert_origin" if (iso := resolve(m)) in visitors
             and _people_from(title, m, title_toks, title_starts) else "")
-        or ("origin" if iso in guests and iso != home_iso
-            and _one_expert_named(title, m, title_toks, title_starts) else "")
+        or ("origin" if iso in guests and iso != home_iso and (
+            _one_expert_named(title, m, title_toks, title_starts)
+            # «Казанские наставники провели тренинг» over «гости из Казани»: the team the text
+            # names as guests
+            or _people_from(title, m, title_toks, title_starts)) else "")
         for m, f in zip(title_mentions, title_origins)
     ]
     starts = [t.start for t in toks]
+    # «Смоляне двадцать лет сопровождают приёмные семьи» after «коллеги из Смоленска»: the
+    # people of the guests' region the text names by their demonym are those guests.
     origin_flags = [
-        f or (guests[iso] if (iso := resolve(m)) in guests
-              and _people_from(text, m, toks, starts) else "")
+        f or (guests[iso] if (iso := resolve(m)) in guests and (
+            _people_from(text, m, toks, starts) or (m.kind == "demonym" and iso != home_iso))
+            else "")
         for m, f in zip(body, origin_flags)
     ]
     for idx, m in enumerate(body):
@@ -797,6 +808,10 @@ def attribute(
             # home region, are the title's subject; the city is where they spoke. So too when
             # the title leaves «мы» out («Мамы из отделения съездили в Барнаул») but the text
             # names the place only as where its own people («нашего центра») went.
+            others.add(home_iso)
+        elif home_iso and iso != home_iso and venue and home_iso in origins:
+            # «Специалисты опеки прошли стажировку в Новосибирске» over «специалистов … из
+            # Ангарска, Шелехова»: the people who went there are the home region's.
             others.add(home_iso)
         venue = _title_venue(venue, iso, others, national_anywhere, body_venue_only, body_actors)
         if venue:

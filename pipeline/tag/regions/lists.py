@@ -60,6 +60,7 @@ PREDICATE_POS = frozenset({"VERB", "AUX"})
 # A review told member by member: at least this many subjects, each with a clause of its own, in
 # one paragraph (two are as often a comparison: «в Татарстане так, а у нас иначе»).
 CLAUSE_MEMBERS_MIN = 3
+AWARDED_MEMBERS_MIN = 2
 # A member opening its own segment: after a bullet or a number («- », «• », «1) »), or «в/на».
 ROW_OPENING = re.compile(r"[\s«\"•·*–—-]*(?:\d{1,2}[.)]\s*)?(?:(?:в|во|на)\s+)?")
 # A line of a bulleted list or of a table («- A — …», «A | 90,2 | +1,4», «--- | ---»).
@@ -131,6 +132,13 @@ def in_list(text: str, mentions: list[Mention], idx: int) -> bool:
     return len({mentions[k].isos for k in range(lo, hi + 1)}) >= 3
 
 
+# Predicates whose list is what the subject is measured against, not who acts or is concerned.
+COMPARISON_LEMMAS = frozenset({
+    "опережать", "опередить", "обгонять", "обогнать", "уступать", "уступить", "превосходить",
+    "превзойти", "отставать", "отстать", "обойти", "обходить",
+})
+
+
 def list_arguments(
     text: str, mentions: list[Mention], venue_words: frozenset[str]
 ) -> dict[int, str]:
@@ -173,6 +181,8 @@ def list_arguments(
         if pred is None:
             continue
         word = lemma(toks[pred].text)
+        if word in COMPARISON_LEMMAS:
+            continue  # «опережая соседние Красноярский край и Кузбасс»: what is compared with
         out.update({k: word for k in range(lo, hi + 1)})
         family = _conjoined(toks, pred)
         for k, m in enumerate(mentions):
@@ -219,12 +229,21 @@ def clause_members(
             # A. Далее следуют B (0,10), C (0,11) и D»: the lists in it are ranked too
             out |= ranked
             continue
-        if len(members) < CLAUSE_MEMBERS_MIN:
+        # Winners told clause by clause («севастопольский фонд получит деньги на …, а кубанский
+        # центр — на …»): two are already a contest's results, not a comparison.
+        awarded = {iso for iso, ks in members.items()
+                   if any(AWARD_RE.search(text, *_sentence(text, mentions[k].start, mentions[k].end))
+                          for k in ks)}
+        least = AWARDED_MEMBERS_MIN if len(awarded) >= AWARDED_MEMBERS_MIN else CLAUSE_MEMBERS_MIN
+        if len(members) < least:
             continue  # parse only where a review could be
         told = {iso for iso, ks in members.items()
-                if any(_own_clause(text, mentions[k], venue_words)
-                       or _gapped_clause(text, mentions[k]) for k in ks)}
-        if len(told) >= CLAUSE_MEMBERS_MIN:
+                if (least == CLAUSE_MEMBERS_MIN or iso in awarded)
+                and any(_own_clause(text, mentions[k], venue_words)
+                        or _gapped_clause(text, mentions[k])
+                        or (least == AWARDED_MEMBERS_MIN and _after_award_colon(text, mentions[k]))
+                        for k in ks)}
+        if len(told) >= least:
             out |= told
     return out | _awarded_one_by_one(text, by_paragraph)
 
@@ -233,6 +252,14 @@ def clause_members(
 # «первое место занял детский сад города Магадана», «лауреатом стала …».
 AWARD_RE = re.compile(r"\bпобеди\w*|\bпобедил\w*|\bлауреат\w*|\bпризе?ё?р\w*|\bгран-при",
                       re.IGNORECASE)
+
+
+def _after_award_colon(text: str, m: Mention) -> bool:
+    """«Среди победителей есть и наши соседи: орловский фонд …»: the mention stands in what a
+    colon after the award's words spells out."""
+    s, _e = _sentence(text, m.start, m.end)
+    award = AWARD_RE.search(text, s, m.start)
+    return award is not None and ":" in text[award.end() : m.start]
 
 
 def _awarded_one_by_one(
@@ -293,6 +320,8 @@ def _own_clause(text: str, m: Mention, venue_words: frozenset[str]) -> bool:
     if not 0 <= tok.head < len(toks) or tok.head in span:
         return False
     head = toks[tok.head]
+    if tok.rel in SUBJECT_RELATIONS and AWARD_RE.match(head.text):
+        return True  # «Среди победителей … севастопольский фонд»: the award is the predicate
     if head.pos not in PREDICATE_POS or _about_an_event(toks, head, span, venue_words):
         return False
     return tok.rel in SUBJECT_RELATIONS or (tok.rel == "obl" and any(
