@@ -175,3 +175,10 @@ def test_winners_told_clause_by_clause_count_from_two():
         "Старт проекта — 1 декабря."
     )
     assert regions_of(text, title, "RU-TUL") == ["RU-KLU", "RU-ORL", "RU-TUL"]
+
+
+def test_a_classified_ads_opening_verb_and_a_long_label_before_the_colon_name_the_page():
+    assert headline_verdict("Отдам даром детскую кроватку (Стаханов)", 300)
+    assert headline_verdict("Прямой эфир ко Дню матери: вопросы юристу и психологу", 300)
+    assert headline_verdict("Розыгрыш квартир для многодетных прошёл в Туле", 300) is None
+    assert headline_verdict("В Туле отдали даром сто колясок", 300) is None

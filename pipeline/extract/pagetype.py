@@ -89,6 +89,7 @@ class Words:
     og_types: frozenset[str]
     sections: dict[str, str]  # a section's name → what its entries are («event page»)
     labels: dict[str, str]  # a headline's opening label → what the page is («classified»)
+    openings: dict[str, str]  # a headline's first words that label it without a colon
 
 
 @functools.cache
@@ -103,13 +104,17 @@ def _data() -> Words:
          for n in names},
         {_section_key(n): kind for kind, names in data["non_material_headline_labels"].items()
          for n in names},
+        {_section_key(n): kind for kind, names in data["non_material_headline_openings"].items()
+         for n in names},
     )
 
 
 # «Розыгрыш: три книги…», «Отдам даром — коляска», «Памятка: документы для опеки»: a label
 # before a colon or a dash, up to three words.
 _HEADLINE_LABEL_RE = re.compile(
-    r"^\s*(?:[^\w\s«\"„(]+\s*)?([^\W\d_]+(?:[ -][^\W\d_]+){0,2})\s*(?::|\s[—–-]\s)")
+    r"^\s*(?:[^\w\s«\"„(]+\s*)?([^\W\d_]+(?:[ -][^\W\d_]+){0,4})\s*(?::|\s[—–-]\s)")
+# A classified ad needs no colon: «Отдам даром детскую кроватку (Стаханов)».
+_HEADLINE_START_RE = re.compile(r"^\s*(?:[^\w\s«\"„(]+\s*)?([^\W\d_]+(?:\s+[^\W\d_]+)?)")
 # A label that names a page only over a question put to the readers: «Опрос: когда вам удобнее
 # приходить?» is a poll, «Опрос: каждая третья семья…» reports a survey's results.
 QUESTION_LABELS = frozenset({"poll"})
@@ -140,12 +145,22 @@ def headline_verdict(headline: str, body_chars: int) -> str | None:
 
 def headline_label(headline: str) -> str | None:
     """What a headline's opening label says the page is: «Розыгрыш: …» → "classified"."""
+    labels = _data().labels
     found = _HEADLINE_LABEL_RE.match(headline)
-    if not found:
-        return None
-    labels, words = _data().labels, found.group(1).split()
-    # «Памятка кандидату:», «Анонс встречи:»: the label's first word names it too
-    return labels.get(_section_key(found.group(1))) or labels.get(_section_key(words[0]))
+    if found:
+        words = found.group(1).split()
+        # «Памятка кандидату:», «Анонс встречи:», «Прямой эфир ко Дню матери:»: the label's
+        # first word or two name it too
+        for key in (found.group(1), " ".join(words[:2]), words[0]):
+            if labels.get(_section_key(key)):
+                return labels[_section_key(key)]
+    start = _HEADLINE_START_RE.match(headline)
+    if start:
+        words, openings = start.group(1).split(), _data().openings
+        for key in (" ".join(words[:2]), words[0]):
+            if openings.get(_section_key(key)):
+                return openings[_section_key(key)]
+    return None
 
 
 def _section_key(name: str) -> str:
