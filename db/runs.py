@@ -15,6 +15,10 @@ NOT_ARTICLE_STATUS = 204
 # Statuses after which an article URL is not asked again: gone, moved for good (the redirect
 # target is a URL of its own), or not an article.
 DONE_STATUSES = (301, 308, 404, 410, NOT_ARTICLE_STATUS)
+# Fetched as an article but dated nowhere: asked again on the next nights for a few days (a post
+# of the crawl's own day may show its date only in a sidebar, or only tomorrow), then left.
+UNDATED_STATUS = 299
+UNDATED_RETRY_DAYS = 3
 
 
 def now_iso() -> str:
@@ -104,14 +108,26 @@ def finish_run(db: Database, run_id: int, status: str, per_source: dict[str, dic
 def url_is_done(db: Database, url: str, since: dt.date | None = None) -> bool:
     """True when a page need not be fetched again: stored, gone, or older than the bound."""
     row = db.execute(
-        "select article_id, status, published from urls where url = ?", [url]
+        "select article_id, status, published, first_seen from urls where url = ?", [url]
     ).fetchone()
     if row is None:
         return False
-    article_id, status, published = row
+    article_id, status, published, first_seen = row
     if article_id is not None or status in DONE_STATUSES:
         return True
+    if status == UNDATED_STATUS and undated_retries_over(first_seen):
+        return True
     return bool(since and published and published < since.isoformat())
+
+
+def undated_retries_over(first_seen: str | None) -> bool:
+    """An undated page first seen UNDATED_RETRY_DAYS ago or earlier is not asked again."""
+    if not first_seen:
+        return True
+    seen = dt.datetime.fromisoformat(first_seen)
+    if seen.tzinfo is None:
+        seen = seen.replace(tzinfo=dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc) - seen >= dt.timedelta(days=UNDATED_RETRY_DAYS)
 
 
 def record_url(
@@ -146,15 +162,16 @@ def known_urls(db: Database) -> Iterator[tuple[str, str, str | None]]:
     (url, kind, published) with kind `article` (an article's own URL), `alias` (another URL of
     an article), `done` (gone, moved, not an article) or `old` (its publication day only)."""
     rows = db.execute(
-        "select u.url, u.article_id, u.status, u.published, a.id is not null "
+        "select u.url, u.article_id, u.status, u.published, a.id is not null, u.first_seen "
         "from urls u left join articles a on a.url = u.url"
     )
-    for url, article_id, status, published, is_article in rows:
+    for url, article_id, status, published, is_article, first_seen in rows:
         if is_article:
             yield url, "article", published
         elif article_id is not None:
             yield url, "alias", published
-        elif status in DONE_STATUSES:
+        elif status in DONE_STATUSES or (
+                status == UNDATED_STATUS and undated_retries_over(first_seen)):
             yield url, "done", published
         elif published:
             yield url, "old", published

@@ -21,7 +21,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.misc import load_object
 
 from db import BUSY_TIMEOUT, open_db
-from db.runs import NOT_ARTICLE_STATUS, now_iso, remember_urls, url_is_done
+from db.runs import NOT_ARTICLE_STATUS, UNDATED_STATUS, now_iso, remember_urls, url_is_done
 from newsmon.core.urls import canonical_url, origin, same_origin
 from newsmon.sources.kinds import SOURCE_KINDS
 from pipeline.extract.html import parse_html
@@ -64,6 +64,7 @@ LISTING_REASONS = (
     "continuation page",
 )
 NOT_ARTICLE_DROPS = ("NotArticle",)  # NoText pages are retried: extraction may fail once
+UNDATED_DROP = "Undated"
 
 
 class NewsSpider(scrapy.Spider):
@@ -374,6 +375,12 @@ class NewsSpider(scrapy.Spider):
             response.meta.get("article_key"), response.meta.get("listing"),
             fresh=name not in NOT_FRESH_DROPS,
         )
+        if name == UNDATED_DROP and response.meta.get("kind") == "article":
+            # News is dated; a page dated nowhere tonight may be tomorrow (a date shown only in
+            # a sidebar on its own day): asked again for a few nights, then left.
+            self._count(response.meta.get("source", "?"), "undated")
+            urls = getattr(item, "request_urls", None) or [response.url]
+            self.remember([canonical_url(u) for u in urls], UNDATED_STATUS)
         if name in NOT_ARTICLE_DROPS and response.meta.get("kind") == "article":
             # A page that is no article (home, rubric, contacts listed in a sitemap) is fetched
             # once, not every night.

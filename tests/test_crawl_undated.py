@@ -1,8 +1,11 @@
 """News is dated: a page reached by a link that gives no publication date anywhere — a service,
-document or group page written as prose — is not stored as an article, and is remembered so the
-next night does not fetch it again. A date the outlet's feed gives is enough."""
+document or group page written as prose — is not stored as an article. It is asked again on the
+next nights for a few days (a post of the crawl's own day may show its date only in a sidebar, or
+only the next day), then no more. A date the outlet's feed gives is enough."""
 
 from __future__ import annotations
+
+import sqlite3
 
 import yaml
 from faults_sites import crawl, query
@@ -45,12 +48,22 @@ def test_an_undated_page_is_no_article_unless_a_feed_dates_it(tmp_path):
         first = crawl(sources, db_path)
         log_after_first = len(server.request_log)
         second = crawl(sources, db_path)
-        again = [e.path for e in server.request_log[log_after_first:]]
+        log_after_second = len(server.request_log)
+        again = [e.path for e in server.request_log[log_after_first:log_after_second]]
+        # Three days later the undated page is left alone.
+        with sqlite3.connect(db_path) as con:
+            con.execute("update urls set first_seen = '2020-01-01T00:00:00+00:00' "
+                        "where url like '%konsultacii%'")
+        third = crawl(sources, db_path)
+        later = [e.path for e in server.request_log[log_after_second:]]
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert third.returncode == 0, third.stderr
     rows = query(db_path, "select url, published, date_method from articles order by url")
     assert [(u.rsplit("/", 1)[1], p, m) for u, p, m in rows] == [
         ("novost.html", "2025-10-07", "time"), ("v-lente.html", "2025-10-08", "feed")]
-    assert "/uslugi/konsultacii.html" not in again
+    assert "/uslugi/konsultacii.html" in again
+    assert "/uslugi/konsultacii.html" not in later
+    assert query(db_path, "select status from urls where url like '%konsultacii%'") == [(299,)]
 
 
 def test_a_replayed_night_reads_a_later_date_as_the_future(tmp_path):

@@ -50,6 +50,11 @@ class NotArticle(DropItem):
     """A home, listing or service page (sitemaps list those too)."""
 
 
+class Undated(DropItem):
+    """Prose with no publication date on the page or in a feed: asked again for a few nights
+    (db.runs.UNDATED_RETRY_DAYS), then left as no article."""
+
+
 class TooOld(DropItem):
     """Published before --since."""
 
@@ -178,7 +183,7 @@ class ExtractPipeline(_WithMemory):
         if extracted.published is None:
             # News is dated; a page with no date anywhere (nor in a feed that lists it) is a
             # service, document or profile page written as prose — and could count in no period.
-            raise NotArticle(f"no publication date on the page or in a feed: {item.url}")
+            raise Undated(f"no publication date on the page or in a feed: {item.url}")
         if self.since and extracted.published and extracted.published < self.since:
             self.memory.remember_old(item.request_urls, extracted.published.isoformat())
             raise TooOld(f"published {extracted.published} before {self.since}")
