@@ -77,12 +77,21 @@ def test_a_photo_posts_replies_with_their_own_times_leave_it_the_accounts_post()
     assert got.text.startswith("Клуб приёмных родителей открылся")
 
 
-def test_a_page_declaring_another_pages_address_in_og_url_is_that_page():
-    thread = f"{SERVER}display/4762-f3c2"
-    comment = b'<html><head><meta property="og:url" content="/display/4762-f3c2" /></head></html>'
-    assert find_canonical(comment, f"{SERVER}display/6421-ea7c") == thread
-    section = b'<html><head><meta property="og:url" content="/news/" /></head></html>'
-    assert find_canonical(section, f"{SERVER}news/klub") == f"{SERVER}news/klub"
+def test_a_comments_page_showing_its_thread_is_no_article_and_the_thread_is():
+    def page(here: str) -> bytes:
+        return f"""<html><head><meta property="og:url" content="/display/4762" /></head><body>
+<div class="thread"><div class="wall-item"><div class="media"><h4><a href="/profile/mamindom">Мамин дом</a></h4>
+<a href="/display/4762"><time class="time" datetime="2025-09-02T07:15:00+00:00">2 мес. назад</time></a></div>
+<div class="wall-item-body">{paragraphs()}</div>
+<div class="comment"><div class="media"><a href="/profile/olga">Ольга</a>
+<a href="/display/6421"><time class="time" datetime="2025-09-02T14:15:00+00:00">2 мес. назад</time></a></div>
+<div class="comment-body">Какие вы молодцы, так держать и удачи вам во всём!</div></div></div></div></body></html>""".encode()
+
+    assert non_article_reason(f"{SERVER}display/6421", SERVER, page("6421")) is not None
+    assert non_article_reason(f"{SERVER}display/4762", SERVER, page("4762")) is None
+
+
+def test_a_canonical_naming_the_sites_root_is_no_pages_address():
     root = b'<html><head><link rel="canonical" href="/"></head></html>'
     assert find_canonical(root, f"{SERVER}news/klub") == f"{SERVER}news/klub"
 

@@ -81,27 +81,16 @@ def forwarded_from(body: bytes, url: str) -> Forward | None:
     return None
 
 
-OG_URL_RE = re.compile(rb"<meta\b[^>]*\bproperty\s*=\s*[\"']?og:url[\"']?[^>]*>", re.I)
-CONTENT_RE = re.compile(rb"\bcontent\s*=\s*[\"']?([^\"'\s>]+)", re.I)
-
-
 def _declared(body: bytes, url: str) -> str | None:
-    """The address the page declares as its own: <link rel=canonical>, else Open Graph's og:url
-    (a comment's page on Friendica names its thread so). A site's root declared by a page that is
-    not the root is a template's default, not the page's address."""
-    head = body[:200_000]
-    match = CANONICAL_RE.search(head)
+    """The address the page declares as its own (<link rel=canonical>). A site's root declared by
+    a page that is not the root is a template's default, not the page's address. (og:url is not
+    read: templates fill it with addresses the site does not serve.)"""
+    match = CANONICAL_RE.search(body[:200_000])
     href = HREF_RE.search(match.group(0)) if match else None
-    from_og = href is None
-    if from_og:
-        match = OG_URL_RE.search(head)
-        href = CONTENT_RE.search(match.group(0)) if match else None
     declared = absolute(url, href.group(1).decode("latin-1")) if href else None
     if not declared:
         return None
-    theirs, ours = urlsplit(declared).path.strip("/"), urlsplit(url).path.strip("/")
-    if theirs == "" and not urlsplit(declared).query and ours != "":
+    if urlsplit(declared).path.strip("/") == "" and not urlsplit(declared).query \
+            and urlsplit(url).path.strip("/") != "":
         return None
-    if from_og and theirs != ours and ours.startswith(theirs + "/"):
-        return None  # a template's og:url of the page's section («/news/» on «/news/5»)
     return declared

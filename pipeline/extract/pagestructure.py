@@ -733,9 +733,10 @@ def _entry_box(s: Structure, headline: Block) -> HtmlElement | None:
     return box
 
 
-def _canonical_addresses(tree: HtmlElement, url: str) -> list[str]:
+def _canonical_addresses(tree: HtmlElement, url: str, og_url: bool = True) -> list[str]:
     """The addresses the page declares its own (<link rel=canonical>, og:url), made absolute."""
-    found = tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")
+    found = tree.xpath("//link[@rel='canonical']/@href"
+                       + (" | //meta[@property='og:url']/@content" if og_url else ""))
     return [urljoin(url, str(c)) for c in found]
 
 
@@ -801,6 +802,11 @@ def _post_of_another_page(s: Structure, tree: HtmlElement, url: str) -> bool:
     link decides, and it must link one page only (a box of several is a feed, not a post)."""
     here = urlsplit(url)
     canonical = _canonical_addresses(tree, url)
+    if any(is_time_link(a) and same_page(urljoin(url, a.get("href") or ""), url)
+           for a in tree.iter("a")):
+        # A time linking to this very address (a comment's own, on Friendica's page of it
+        # showing its thread): the og:url naming another page is the thread's, not this one's.
+        canonical = _canonical_addresses(tree, url, og_url=False)
     el: HtmlElement | None = s.body[0].owner
     around_text = {el, *el.iterancestors()} if el is not None else set()
     # Replies under a post are told apart only where the post prints its own permalink too.

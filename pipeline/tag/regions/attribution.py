@@ -469,6 +469,21 @@ def _people_after(text: str, m: Mention, toks: list[Token], starts: list[int]) -
     return False
 
 
+def _experts_after(text: str, m: Mention, toks: list[Token], starts: list[int]) -> bool:
+    """«Петербургские психологи», «казанские наставники»: the region's adjective over experts."""
+    if m.kind not in ("adj", "city_adj"):
+        return False
+    after = bisect.bisect_left(starts, m.end)
+    for t in toks[after : after + 3]:
+        if re.search(r"[.!?;,]", text[m.end : t.start]):
+            return False
+        if t.lemma in EXPERT_NOUNS:
+            return True
+        if not is_adjective(t.text):
+            return False
+    return False
+
+
 def _one_expert_named(text: str, m: Mention, toks: list[Token], starts: list[int]) -> bool:
     """The mention names one expert's or leader's body or region: «Психолог московского фонда»,
     «руководитель калужского центра», «московский психолог»."""
@@ -706,9 +721,9 @@ def attribute(
             and _people_from(title, m, title_toks, title_starts) else "")
         or ("origin" if iso in guests and iso != home_iso and (
             _one_expert_named(title, m, title_toks, title_starts)
-            # «Казанские наставники провели тренинг» over «гости из Казани»: the team the text
-            # names as guests
-            or _people_from(title, m, title_toks, title_starts)) else "")
+            # «Казанские наставники провели тренинг» over «гости из Казани»: the team of experts
+            # the text names as guests (named by their region's adjective, as a team is)
+            or _experts_after(title, m, title_toks, title_starts)) else "")
         for m, f in zip(title_mentions, title_origins)
     ]
     starts = [t.start for t in toks]
