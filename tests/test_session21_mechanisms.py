@@ -61,7 +61,7 @@ def photo_post(own: str, reply_href: str) -> str:
 <meta property="og:title" content="Центр «Семья» (@centr_semya)"></head><body><div class="status">
 <div class="col-md-8"><img src="/m/1.jpg"></div><div class="col-md-4"><div class="card-body comments">
 <div class="caption"><p><span><a href="/centr_semya">centr_semya</a></span><span class="comment-text">{lines}</span></p></div>
-<div class="comments"><p><span><a href="/olga">olga</a></span><span class="comment-text">Так рада за них!</span>
+<div class="comments"><p><span><a href="/olga">olga</a></span><span class="comment-text">Ура! Так рада!</span>
 <a href="{reply_href}" class="text-muted small"><time datetime="2025-10-23T11:10:00.000000Z">1 месяц назад</time></a></p></div></div>
 <div class="timestamp"><a href="{own}" class="small text-muted"><time datetime="2025-10-22T15:10:00.000000Z">1 месяц назад</time></a></div>
 </div></div></body></html>"""
@@ -191,3 +191,26 @@ def test_a_classified_ads_opening_verb_and_a_long_label_before_the_colon_name_th
     assert headline_verdict("Прямой эфир ко Дню матери: вопросы юристу и психологу", 300)
     assert headline_verdict("Розыгрыш квартир для многодетных прошёл в Туле", 300) is None
     assert headline_verdict("В Туле отдали даром сто колясок", 300) is None
+
+
+def test_a_relative_age_abbreviated_dates_the_post():
+    night1 = datetime.datetime(2025, 11, 13, 21, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=3)))
+    page = f"""<html><head><title>Была на форуме приёмных семей</title></head><body>
+<h1>Была на форуме приёмных семей</h1><div class="authi"><em>Опубликовано
+<span title="2025-11-8 18:30">5&nbsp;дн. назад</span></em></div><div class="t_f">{paragraphs()}</div>
+</body></html>"""
+    got = extract(page, f"{SERVER}forum.php?mod=viewthread&tid=2778", crawl_time=night1)
+    assert got.published == datetime.date(2025, 11, 8)
+
+
+def test_one_word_beside_a_notes_time_does_not_make_it_a_reply():
+    # A repost's page: the note's header «Ольга поделилась» and its time link to the note's own
+    # page, the repost's own permalink below. One word is no reply's text.
+    url = f"{SERVER}p/centr_semya/7003"
+    page = f"""<html><head><title>Центр «Семья»</title></head><body><div class="status">
+<div class="note"><div class="head"><a href="/olga">Ольга</a> поделилась
+<a href="/p/olga/7002"><time datetime="2025-10-22T15:10:00Z">1 месяц назад</time></a></div>
+<div class="text">{paragraphs()}</div></div>
+<div class="timestamp"><a href="/p/centr_semya/7003"><time datetime="2025-10-23T09:00:00Z">1 месяц назад</time></a></div>
+</div></body></html>"""
+    assert non_article_reason(url, SERVER, page.encode()) is not None

@@ -786,13 +786,16 @@ def _in_a_reply(
     for node in link.iterancestors():
         if node is box or node in around_text:
             return False
-        linked = sum(len(LOWER_WORD_RE.findall(a.text_content())) for a in node.iter("a"))
-        if len(LOWER_WORD_RE.findall(node.text_content())) > linked:
+        linked = sum(len(WORD_RE.findall(a.text_content())) for a in node.iter("a"))
+        if len(WORD_RE.findall(node.text_content())) - linked >= REPLY_MIN_WORDS:
             return True
     return False
 
 
-LOWER_WORD_RE = re.compile(r"(?<![\w-])[а-яё]{3,}")
+# A reply's own words: two or more («Так рада за них!»); one word beside a post's header
+# («поделился») is no reply.
+REPLY_MIN_WORDS = 2
+WORD_RE = re.compile(r"(?<![\w-])[а-яё]{3,}", re.IGNORECASE)
 
 
 def _post_of_another_page(s: Structure, tree: HtmlElement, url: str) -> bool:
