@@ -4,6 +4,7 @@ words."""
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 from pipeline.extract.canonical import find_canonical
 from pipeline.extract.cascade import extract
@@ -11,6 +12,7 @@ from pipeline.extract.localtime import local_time
 from pipeline.extract.pagetype import headline_verdict, non_article_reason
 from pipeline.tag.run import tag
 
+ROOT = Path(__file__).resolve().parent.parent
 SERVER = "http://127.0.0.1:8765/"
 TEXT = (
     "В областном центре «Семья» открылся клуб для приёмных родителей. Встречи проходят по средам, "
@@ -214,3 +216,12 @@ def test_one_word_beside_a_notes_time_does_not_make_it_a_reply():
 <div class="timestamp"><a href="/p/centr_semya/7003"><time datetime="2025-10-23T09:00:00Z">1 месяц назад</time></a></div>
 </div></body></html>"""
     assert non_article_reason(url, SERVER, page.encode()) is not None
+
+
+def test_a_day_after_the_outlets_today_is_an_events_not_a_publications():
+    # Set 37's event page (scored long ago): its only day, the event's, read by htmldate on the
+    # eve of the event.
+    page = (ROOT / "eval" / "blind_outlets37" / "sites" / "kgd" / "public" / "sobytiya"
+            / "vstrecha-priemnyh-semey-noyabr.html").read_text(encoding="utf-8")
+    got = extract(page, f"{SERVER}sobytiya/vstrecha", crawl_time=NIGHT)  # 28 ноября, 21:00
+    assert got.published is None

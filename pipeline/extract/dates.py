@@ -276,8 +276,10 @@ def _htmldate(tree: HtmlElement, url: str, now: datetime.datetime) -> datetime.d
     not a publication day, so such an answer is dropped."""
     from htmldate import find_date
 
-    bounds = {"min_date": f"{MIN_YEAR}-01-01",
-              "max_date": (now.date() + FUTURE_TOLERANCE).isoformat()}
+    # In the outlet's own time (an aware crawl time) no publication is after today: a later day
+    # htmldate finds is an event's («суббота, 29 ноября 2025 17:00» on the eve).
+    latest = now.date() if now.tzinfo is not None else now.date() + FUTURE_TOLERANCE
+    bounds = {"min_date": f"{MIN_YEAR}-01-01", "max_date": latest.isoformat()}
     date = None
     try:
         page = _without_other_dates(tree, now)
