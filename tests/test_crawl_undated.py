@@ -1,7 +1,8 @@
 """News is dated: a page reached by a link that gives no publication date anywhere — a service,
 document or group page written as prose — is not stored as an article. It is asked again on the
-next nights for a few days (a post of the crawl's own day may show its date only in a sidebar, or
-only the next day), then no more. A date the outlet's feed gives is enough."""
+next nights for a few days when it is as long as an article (a post of the crawl's own day may
+show its date only in a sidebar, or only the next day), then no more; a short one is left at once.
+A date the outlet's feed gives is enough."""
 
 from __future__ import annotations
 
@@ -17,10 +18,13 @@ PROSE = ("Специалисты центра консультируют род�
          "для многодетных и малообеспеченных семей, а также для опекунов и приёмных родителей.")
 
 
-def _page(title: str, dated: bool) -> str:
+def _page(title: str, dated: bool, paragraphs: int = 3) -> str:
     date = "<time datetime='2025-10-07'>7 октября 2025</time>" if dated else ""
+    more = ("Осенью центр открыл ещё два кабинета.", "Зимой приём продлят до восьми вечера.",
+            "Весной пройдут выездные консультации в районах.")
+    body = "".join(f"<p>{PROSE} {more[i % 3]}</p>" for i in range(paragraphs))
     return (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><main>"
-            f"<h1>{title}</h1>{date}<p>{PROSE}</p><p>{PROSE}</p></main></body></html>")
+            f"<h1>{title}</h1>{date}{body}</main></body></html>")
 
 
 def test_an_undated_page_is_no_article_unless_a_feed_dates_it(tmp_path):
@@ -34,6 +38,9 @@ def test_an_undated_page_is_no_article_unless_a_feed_dates_it(tmp_path):
              "v-lente": ("Консультации для семей расширены", False)}
     for slug, (title, dated) in pages.items():
         (folder / "public" / "uslugi" / f"{slug}.html").write_text(_page(title, dated), "utf-8")
+    # A short undated page (a calendar entry, a notice) is left at once.
+    (folder / "public" / "uslugi" / "kratko.html").write_text(
+        _page("Приём по средам", False, paragraphs=1), "utf-8")
     (folder / "public" / "rss.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><item>'
         "<title>Консультации</title><link>{{BASE}}/uslugi/v-lente.html</link>"
@@ -41,7 +48,8 @@ def test_an_undated_page_is_no_article_unless_a_feed_dates_it(tmp_path):
     (folder / "public" / "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/'
         'sitemap/0.9"><url><loc>{{BASE}}/uslugi/konsultacii.html</loc></url>'
-        "<url><loc>{{BASE}}/uslugi/novost.html</loc></url></urlset>", "utf-8")
+        "<url><loc>{{BASE}}/uslugi/novost.html</loc></url>"
+        "<url><loc>{{BASE}}/uslugi/kratko.html</loc></url></urlset>", "utf-8")
     with SiteServer(tmp_path / "sites") as server:
         sources = server.write_sources(tmp_path / "sources.yml")
         db_path = tmp_path / "n.db"
@@ -62,6 +70,7 @@ def test_an_undated_page_is_no_article_unless_a_feed_dates_it(tmp_path):
     assert [(u.rsplit("/", 1)[1], p, m) for u, p, m in rows] == [
         ("novost.html", "2025-10-07", "time"), ("v-lente.html", "2025-10-08", "feed")]
     assert "/uslugi/konsultacii.html" in again
+    assert "/uslugi/kratko.html" not in again
     assert "/uslugi/konsultacii.html" not in later
     assert query(db_path, "select status from urls where url like '%konsultacii%'") == [(299,)]
 

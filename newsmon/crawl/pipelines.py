@@ -50,6 +50,11 @@ class NotArticle(DropItem):
     """A home, listing or service page (sitemaps list those too)."""
 
 
+# An undated page this long reads like an article and is asked again on the next nights; a
+# shorter one (a calendar entry, a notice) is left at once.
+UNDATED_RETRY_MIN_CHARS = 500
+
+
 class Undated(DropItem):
     """Prose with no publication date on the page or in a feed: asked again for a few nights
     (db.runs.UNDATED_RETRY_DAYS), then left as no article."""
@@ -183,7 +188,10 @@ class ExtractPipeline(_WithMemory):
         if extracted.published is None:
             # News is dated; a page with no date anywhere (nor in a feed that lists it) is a
             # service, document or profile page written as prose — and could count in no period.
-            raise Undated(f"no publication date on the page or in a feed: {item.url}")
+            reason = f"no publication date on the page or in a feed: {item.url}"
+            if len(extracted.text) >= UNDATED_RETRY_MIN_CHARS:
+                raise Undated(reason)  # a text of an article's length: asked again
+            raise NotArticle(reason)  # a calendar entry, a notice: left at once
         if self.since and extracted.published and extracted.published < self.since:
             self.memory.remember_old(item.request_urls, extracted.published.isoformat())
             raise TooOld(f"published {extracted.published} before {self.since}")

@@ -649,7 +649,9 @@ def _line_verdict(
         after_stop = after_stop or (body_seen and boilerplate.is_stop_line(block.text))
         # Newsmon's widget and date-line rules are made for Russian pages: a line whose date
         # is in another language's words is htmldate's to judge.
-        if not any(d == date for d, _s, _e in find_dates(block.text, now=now, foreign=False)):
+        # A relative age («14 дн. назад», a comment's) states no day: it only comes near one.
+        if not any(d == date and not is_relative(block.text[s:e])
+                   for d, s, e in find_dates(block.text, now=now, foreign=False)):
             continue
         stated = True
         proper = (

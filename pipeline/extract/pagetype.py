@@ -151,7 +151,10 @@ def headline_label(headline: str) -> str | None:
         words = found.group(1).split()
         # «Памятка кандидату:», «Анонс встречи:», «Прямой эфир ко Дню матери:»: the label's
         # first word or two name it too
-        for key in (found.group(1), " ".join(words[:2]), words[0]):
+        # (one word names it only before a short phrase: «Памятка для классного руководителя:
+        # какие меры…» heads a material)
+        keys = [found.group(1), " ".join(words[:2])] + ([words[0]] if len(words) <= 3 else [])
+        for key in keys:
             if labels.get(_section_key(key)):
                 return labels[_section_key(key)]
     start = _HEADLINE_START_RE.match(headline)
