@@ -239,6 +239,14 @@ def find_dateline(
     return line.date if line is not None else None
 
 
+def _headline_index(items: list[boilerplate.Block], title_el: HtmlElement | None) -> int | None:
+    """Where the headline stands among the blocks: ``title_el`` when the caller found it, else
+    the first <h1>."""
+    return next((i for i, block in enumerate(items)
+                 if (block.el is title_el if title_el is not None else block.el.tag == "h1")),
+                None)
+
+
 def find_date_line(
     tree: HtmlElement,
     *,
@@ -250,13 +258,7 @@ def find_date_line(
     items = boilerplate.blocks(tree) if items is None else items
     if not items:
         return None
-    title_idx = None
-    for i, block in enumerate(items):
-        if (title_el is not None and block.el is title_el) or (
-            title_el is None and block.el.tag == "h1"
-        ):
-            title_idx = i
-            break
+    title_idx = _headline_index(items, title_el)
     start = 0 if title_idx is None else max(0, title_idx - HEAD_BLOCKS_BEFORE_TITLE)
     first_body = next(
         (
@@ -343,9 +345,7 @@ def time_alone_today(
     network's or a forum's post of the day). Only where nothing else dates the page: on a
     page with a date elsewhere a time alone is an hour of that day."""
     items = boilerplate.blocks(tree) if items is None else items
-    start = next((i for i, b in enumerate(items)
-                  if (title_el is not None and b.el is title_el)
-                  or (title_el is None and b.el.tag == "h1")), 0)
+    start = _headline_index(items, title_el) or 0
     for block in items[start : start + BARE_TIME_BLOCKS]:
         if is_dateish(block.el) and _BARE_TIME_RE.fullmatch(
                 _without_named_links(block.el) if block.link_chars else block.text):
