@@ -804,16 +804,16 @@ def _post_of_another_page(s: Structure, tree: HtmlElement, url: str) -> bool:
     account's note): this page repeats that one. The nearest box around the text with a time
     link decides, and it must link one page only (a box of several is a feed, not a post)."""
     here = urlsplit(url)
-    canonical = _canonical_addresses(tree, url)
-    if any(is_time_link(a) and same_page(urljoin(url, a.get("href") or ""), url)
-           for a in tree.iter("a")):
-        # A time linking to this very address (a comment's own, on Friendica's page of it
-        # showing its thread): the og:url naming another page is the thread's, not this one's.
-        canonical = _canonical_addresses(tree, url, og_url=False)
+    time_links = [a for a in tree.iter("a") if is_time_link(a)]
+    # Times linking to this very address: a post's own permalink, or a comment's own on
+    # Friendica's page of it showing its thread, where the og:url naming another page is the
+    # thread's, not this one's.
+    to_this_address = [a for a in time_links if same_page(urljoin(url, a.get("href") or ""), url)]
+    canonical = _canonical_addresses(tree, url, og_url=not to_this_address)
     el: HtmlElement | None = s.body[0].owner
     around_text = {el, *el.iterancestors()} if el is not None else set()
     # Replies under a post are told apart only where the post prints its own permalink too.
-    own_permalink = any(_links_here(a, here, canonical, url) for a in tree.iter("a") if is_time_link(a))
+    own_permalink = any(_links_here(a, here, canonical, url) for a in time_links)
     for _ in range(POST_BOX_DEPTH):
         el = el.getparent() if el is not None else None
         if el is None or _tag(el) in ("body", "html"):
@@ -831,7 +831,7 @@ def _post_of_another_page(s: Structure, tree: HtmlElement, url: str) -> bool:
             return False
         if _links_here(links[0], here, canonical, url):
             return False
-        return not _quoted_in_own_post(el, tree, url, around_text)
+        return not _quoted_in_own_post(el, to_this_address, around_text)
     return False
 
 
@@ -849,14 +849,12 @@ OWN_POST_MIN_CHARS = 200
 
 
 def _quoted_in_own_post(
-    box: HtmlElement, tree: HtmlElement, url: str, around_text: set[HtmlElement]
+    box: HtmlElement, to_this_address: list[HtmlElement], around_text: set[HtmlElement]
 ) -> bool:
-    """The other page's post sits inside this page's own (its time links here) with a text of
-    its own: a quote under a note, not a repost. A time linking here from a reply under that
-    post (a comment's page showing its thread) is no such note."""
-    for a in tree.iter("a"):
-        if not is_time_link(a) or not same_page(urljoin(url, a.get("href") or ""), url):
-            continue
+    """The other page's post sits inside this page's own (``to_this_address``: the times linking
+    here) with a text of its own: a quote under a note, not a repost. A time linking here from a
+    reply under that post (a comment's page showing its thread) is no such note."""
+    for a in to_this_address:
         if _in_a_reply(a, None, around_text):
             continue
         around = _common_box(a, box)

@@ -109,12 +109,14 @@ def _data() -> Words:
     )
 
 
-# «Розыгрыш: три книги…», «Отдам даром — коляска», «Памятка: документы для опеки»: a label
-# before a colon or a dash, up to three words.
+# An emoji or a symbol may stand before a headline's first word («📊 Опрос: …»).
+_LEADING_SYMBOLS = r"^\s*(?:[^\w\s«\"„(]+\s*)?"
+# «Розыгрыш: три книги…», «Отдам даром — коляска», «Памятка: документы для опеки»: a phrase of
+# up to five words before a colon or a dash, which headline_label reads for a label.
 _HEADLINE_LABEL_RE = re.compile(
-    r"^\s*(?:[^\w\s«\"„(]+\s*)?([^\W\d_]+(?:[ -][^\W\d_]+){0,4})\s*(?::|\s[—–-]\s)")
+    _LEADING_SYMBOLS + r"([^\W\d_]+(?:[ -][^\W\d_]+){0,4})\s*(?::|\s[—–-]\s)")
 # A classified ad needs no colon: «Отдам даром детскую кроватку (Стаханов)».
-_HEADLINE_START_RE = re.compile(r"^\s*(?:[^\w\s«\"„(]+\s*)?([^\W\d_]+(?:\s+[^\W\d_]+)?)")
+_HEADLINE_START_RE = re.compile(_LEADING_SYMBOLS + r"([^\W\d_]+(?:\s+[^\W\d_]+)?)")
 # A label that names a page only over a question put to the readers: «Опрос: когда вам удобнее
 # приходить?» is a poll, «Опрос: каждая третья семья…» reports a survey's results.
 QUESTION_LABELS = frozenset({"poll"})
@@ -122,7 +124,7 @@ _ASKS_RE = re.compile(
     r"\?\s*\W*$|\b(?:оцените|выберите|проголосуйте|голосуйте|ответьте|расскажите)\b", re.I)
 # «С Днём отца!», «🎉 С праздником, дорогие мамы!»: a greeting, not a material.
 GREETING_RE = re.compile(
-    r"^\s*(?:[^\w\s«\"„(]+\s*)?С\s+(?:днём|днем|праздником|новым годом|рождеством|наступающим|"
+    _LEADING_SYMBOLS + r"С\s+(?:днём|днем|праздником|новым годом|рождеством|наступающим|"
     r"международным|всемирным)\b[^.?]*!\s*\W*$",
     re.IGNORECASE,
 )
