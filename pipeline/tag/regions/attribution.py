@@ -285,13 +285,15 @@ ORIGIN_NOUNS = frozenset({
 # «специалисты некоммерческих организаций из Улан-Удэ», «специалистов органов опеки и центров
 # помощи детям из Кызыла»: the people, then what they are, then where from.
 ORIGIN_WINDOW = 8
+# Invited people («приглашённые эксперты»): visitors the hosts asked to come.
+INVITED_LEMMAS = frozenset({"пригласить", "приглашать", "приглашённый", "приглашенный"})
 # Coming somewhere («приехала из Самары»): the visit's own verbs.
 ARRIVAL_LEMMAS = frozenset({"приехать", "приезжать", "прилететь", "прибыть"})
 VISIT_LEMMAS = ARRIVAL_LEMMAS | frozenset({
     "познакомиться", "знакомиться", "изучить", "изучать", "перенять", "перенимать", "посетить",
     "посещать", "побывать", "гость", "гостья", "стажироваться", "стажировка", "учиться",
-    "обучаться", "пригласить", "приглашать", "приглашённый", "приглашенный",
-})  # fmt: skip
+    "обучаться",
+}) | INVITED_LEMMAS  # fmt: skip
 LEARNING_RE = re.compile(r"\bза\s+опытом\b", re.IGNORECASE)  # came «за опытом»: to learn it
 LEARNING_LEMMAS = frozenset({"изучить", "изучать", "перенять", "перенимать"})
 # «к нам обратилась мама троих детей из Нарьян-Мара»: a client who came to the source's body.
@@ -307,9 +309,7 @@ PRESENT_LEMMAS = frozenset({
 # in the genitive, with no «из».
 GUEST_NOUNS = frozenset({"делегация", "гость", "гостья", "делегат", "коллега"})
 # What the text calls its visitors: guests, or invited.
-GUEST_CALLING_LEMMAS = frozenset({
-    "гость", "гостья", "пригласить", "приглашать", "приглашённый", "приглашенный",
-})
+GUEST_CALLING_LEMMAS = frozenset({"гость", "гостья"}) | INVITED_LEMMAS
 # A person's life, not the story's place: «родилась в селе в Пензенской области», «муж уехал на
 # заработки в Москву», «переехала из Пензы». Where one was born or went away to is not where the
 # story happens; news of births or of families moving to a region is told the other way round
@@ -456,28 +456,17 @@ def _people_phrase_before(
     return False
 
 
-def _people_after(text: str, m: Mention, toks: list[Token], starts: list[int]) -> bool:
-    """A noun for people right after an adjectival mention, up to two adjectives between."""
+def _people_after(
+    text: str, m: Mention, toks: list[Token], starts: list[int],
+    nouns: frozenset[str] = ORIGIN_NOUNS | EXPERT_NOUNS,
+) -> bool:
+    """A noun for people (``nouns``) right after an adjectival mention, up to two adjectives
+    between."""
     after = bisect.bisect_left(starts, m.end)
     for t in toks[after : after + 3]:
         if re.search(r"[.!?;,]", text[m.end : t.start]):
             return False
-        if t.lemma in ORIGIN_NOUNS or t.lemma in EXPERT_NOUNS:
-            return True
-        if not is_adjective(t.text):
-            return False
-    return False
-
-
-def _experts_after(text: str, m: Mention, toks: list[Token], starts: list[int]) -> bool:
-    """«Петербургские психологи», «казанские наставники»: the region's adjective over experts."""
-    if m.kind not in ("adj", "city_adj"):
-        return False
-    after = bisect.bisect_left(starts, m.end)
-    for t in toks[after : after + 3]:
-        if re.search(r"[.!?;,]", text[m.end : t.start]):
-            return False
-        if t.lemma in EXPERT_NOUNS:
+        if t.lemma in nouns:
             return True
         if not is_adjective(t.text):
             return False
@@ -723,7 +712,8 @@ def attribute(
             _one_expert_named(title, m, title_toks, title_starts)
             # «Казанские наставники провели тренинг» over «гости из Казани»: the team of experts
             # the text names as guests (named by their region's adjective, as a team is)
-            or _experts_after(title, m, title_toks, title_starts)) else "")
+            or (m.kind in ("adj", "city_adj")
+                and _people_after(title, m, title_toks, title_starts, EXPERT_NOUNS))) else "")
         for m, f in zip(title_mentions, title_origins)
     ]
     starts = [t.start for t in toks]

@@ -234,14 +234,15 @@ def clause_members(
         awarded = {iso for iso, ks in members.items()
                    if any(AWARD_RE.search(text, *_sentence(text, mentions[k].start, mentions[k].end))
                           for k in ks)}
-        least = AWARDED_MEMBERS_MIN if len(awarded) >= AWARDED_MEMBERS_MIN else CLAUSE_MEMBERS_MIN
+        by_award = len(awarded) >= AWARDED_MEMBERS_MIN
+        least = AWARDED_MEMBERS_MIN if by_award else CLAUSE_MEMBERS_MIN
         if len(members) < least:
             continue  # parse only where a review could be
         told = {iso for iso, ks in members.items()
-                if (least == CLAUSE_MEMBERS_MIN or iso in awarded)
+                if (not by_award or iso in awarded)
                 and any(_own_clause(text, mentions[k], venue_words)
                         or _gapped_clause(text, mentions[k])
-                        or (least == AWARDED_MEMBERS_MIN and _after_award_colon(text, mentions[k]))
+                        or (by_award and _after_award_colon(text, mentions[k]))
                         for k in ks)}
         if len(told) >= least:
             out |= told
