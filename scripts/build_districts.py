@@ -138,7 +138,8 @@ def extra_rows(spec: dict) -> list[dict[str, str]]:
     table: each town of `extra_cities` a settlement of its subject (type «г»: a town, never a
     centre row), each посёлок городского типа one too (`centre` set: it gets a centre row), each
     district of `extra_districts` a municipal unit whose only settlement is its centre (`centre`
-    set: the centre is known, not guessed from populations)."""
+    set: the centre is known, not guessed from populations), each city district of
+    `extra_city_districts` a unit of its subject without a centre (the city is its centre)."""
     names = {r["iso"]: r["name"] for r in spec["regions"]}
     rows = []
     for key, kind in (("towns", "г"), ("settlements", "пгт")):
@@ -150,6 +151,10 @@ def extra_rows(spec: dict) -> list[dict[str, str]]:
             rows.append({"region": names[iso], "municipality": district,
                          "settlement": centre or "", "type": "" if centre else "нп",
                          "population": "", "centre": "1" if centre else ""})
+    for iso, cities in spec.get("extra_city_districts", {}).items():
+        for adjectives in cities.values():
+            rows.extend({"region": names[iso], "municipality": f"{adj} район", "settlement": "",
+                         "type": "нп", "population": "", "centre": ""} for adj in adjectives)
     return rows
 
 

@@ -179,6 +179,7 @@ def gazetteer() -> Gazetteer:
         if not line or line.startswith("#"):
             continue
         name, iso, kind, ctx, pop = line.split("\t")
+        name = _without_yo(name)
         cities.setdefault((name, kind), {})[iso] = int(pop)
         if ctx == "1":
             ctx_names.add(name)
@@ -274,6 +275,7 @@ def _read_districts(cities: dict[tuple[str, str], dict[str, int]], ctx_names: se
         if not line or line.startswith("#"):
             continue
         name, iso, kind, ctx, is_shared, pop = line.split("\t")
+        name = _without_yo(name)
         if kind == "centre" and (name, "city") in cities:
             kind = "city"  # Москва's Отрадное beside Ленинградская область's town: one name
         pops = cities.setdefault((name, kind), {})
@@ -283,6 +285,13 @@ def _read_districts(cities: dict[tuple[str, str], dict[str, int]], ctx_names: se
         if is_shared == "1":
             shared.add(name)
     return shared
+
+
+def _without_yo(name: str) -> str:
+    """One place however its tables spell it: «Будённовский район» (districts.tsv) and
+    «Буденновский район» (cities.tsv) are one district, and a district or town of the same name
+    in another subject then shares its entry, instead of hiding behind the other spelling."""
+    return name.replace("ё", "е").replace("Ё", "Е")
 
 
 SUBJECT_TYPES = frozenset({"область", "край", "республика", "округ"})
