@@ -31,3 +31,31 @@ def test_a_city_district_of_the_outlets_city_is_its_subject_not_a_namesake_distr
     # guest's city); on a Тверь outlet it is Тверская.
     assert "RU-DPR" in regions_of(CLUB, "Клуб приёмных семей", "RU-DPR")
     assert "RU-TVE" in regions_of(CLUB, "Клуб приёмных семей", "RU-TVE")
+
+
+def test_the_home_subjects_type_noun_alone_is_the_home_subject():
+    # A republic's outlet that never names the republic: «в республике» is its own.
+    text = (
+        "Парламент принял поправки в закон о поддержке детей-сирот. С 1 января ежемесячное "
+        "вознаграждение приёмным родителям вырастет на десять процентов.\n\n"
+        "Сейчас в республике две тысячи приёмных и опекунских семей. Пересчёт проведут сами."
+    )
+    assert regions_of(text, "Вознаграждение приёмным родителям вырастет", "RU-KK") == ["RU-KK"]
+    # A field, not the subject: «в области семейной политики»; another's: «в соседней области».
+    field = text.replace("в республике", "в области семейной политики работают")
+    assert regions_of(field, "Вознаграждение приёмным родителям вырастет", "RU-KEM") == []
+    other = text.replace("в республике", "в соседней области")
+    assert regions_of(other, "Вознаграждение приёмным родителям вырастет", "RU-KEM") == []
+
+
+def test_participants_regions_below_the_bar_leave_the_home_subject_its_own_work():
+    # The regions listed are only where the conference's participants came from; what the text
+    # reports is the outlet's own team's work «в малых городах республики».
+    text = (
+        "Наш центр представил свою практику на межрегиональной конференции в Ставрополе. Туда "
+        "съехались специалисты из Краснодарского края, Адыгеи, Калмыкии, Дагестана и других "
+        "регионов юга.\n\n"
+        "Мы рассказали о выездной бригаде, которая второй год работает с семьями в малых "
+        "городах республики: за год она побывала в ста двадцати семьях."
+    )
+    assert regions_of(text, "Рассказали о выездной бригаде на конференции", "RU-CE") == ["RU-CE"]

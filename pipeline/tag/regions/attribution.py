@@ -69,8 +69,35 @@ def _home_by_adjectives(
     fitting = frozenset().union(
         *(adjs for key, adjs in gaz.home_adjectives.items() if key in words)
     )
-    n = sum(1 for t in toks if t.lemma in fitting)
+    nouns = words & SUBJECT_TYPE_NOUNS
+    n = sum(
+        1 for i, t in enumerate(toks)
+        if t.lemma in fitting or (t.lemma in nouns and _the_subject_itself(toks, i))
+    )
     return [(home, n)] if n else []
+
+
+SUBJECT_TYPE_NOUNS = frozenset({"область", "край", "республика", "округ"})
+# «в нашей республике», «по всей области»: the words before a bare type noun that keep it the
+# outlet's own subject («в соседней области» is another's).
+OWN_SUBJECT_WORDS = frozenset({"наш", "весь", "родной", "этот"})
+
+
+def _the_subject_itself(toks: list[Token], i: int) -> bool:
+    """The subject's type noun standing for the subject: «в республике 1 870 семей», «малых
+    городах республики.», «по области работают…» — not «в области образования» (a field), not
+    «Республики Крым» (a name the gazetteer reads), not «в соседней области», not «областях»."""
+    tok = toks[i]
+    if tok.text[:1].isupper() or not is_singular(tok.text):
+        return False
+    if i > 0 and is_adjective(toks[i - 1].text) and toks[i - 1].lemma not in OWN_SUBJECT_WORDS:
+        return False
+    if i + 1 < len(toks):
+        nxt = toks[i + 1]
+        close = toks[i + 1].start - tok.end <= 1
+        if close and (nxt.text[:1].isupper() or part_of_speech(nxt.text) in ("NOUN", "ADJF")):
+            return False
+    return True
 
 
 TITLE_SEARCH_CHARS = 1500  # widgets (dates, weather, calendars) may come before the title line
@@ -946,6 +973,14 @@ def attribute(
         chosen, rule = [str(home_iso)], "home_local_district"
         scores.setdefault(str(home_iso), 1.0)
         counts.setdefault(str(home_iso), 0)
+    if not chosen and home_iso and home_iso not in scores:
+        # Every subject named stays below the bar (a list of participants' regions, a venue)
+        # and the text speaks of «республики», «краевого»: the outlet's own subject.
+        home_hit = _home_by_adjectives(gaz, main_toks, home_iso)
+        if home_hit:
+            chosen, rule = [home_iso], "home_adjectives"
+            scores[home_iso] = 1.0
+            counts[home_iso] = home_hit[0][1]
     chosen.sort(key=lambda iso: (-scores[iso], -counts[iso], iso))
     # The cap is on regions chosen by their scores; members of a list that says what happens to
     # each are never capped (five winners are five, besides the outlet's own region).
