@@ -59,3 +59,18 @@ def test_participants_regions_below_the_bar_leave_the_home_subject_its_own_work(
         "городах республики: за год она побывала в ста двадцати семьях."
     )
     assert regions_of(text, "Рассказали о выездной бригаде на конференции", "RU-CE") == ["RU-CE"]
+
+
+def test_the_outlets_own_people_acting_in_the_lead_keep_their_subject_beside_the_other_side():
+    text = (
+        "Сегодня наша команда провела видеомост с центром семейного устройства Ульяновской "
+        "области. Ульяновские коллеги рассказали, как устроена их школа приёмных родителей, "
+        "ульяновские психологи показали свои методики.\n\n"
+        "Ульяновская область первой в Поволжье ввела сопровождение выпускников. В декабре мы "
+        "ждём ульяновских специалистов на стажировке в Иванове."
+    )
+    title = "Видеомост с Ульяновской областью"
+    assert regions_of(text, title, "RU-IVA") == ["RU-IVA", "RU-ULY"]
+    # Told by a third outlet in its own voice, the same text is the other side's only.
+    third = text.replace("наша команда", "ивановская команда").replace(" мы ", " в центре ")
+    assert regions_of(third, title, "RU-KOS") == ["RU-ULY"]

@@ -371,6 +371,9 @@ EXPERT_NAME_WORDS = 3
 
 # The source speaking of its own people or body: «нашего центра», «наши семьи», «мы».
 OWN_PEOPLE_RE = re.compile(r"\b(?:мы|нас|нам|нами|наш\w*)\b", re.IGNORECASE)
+# The outlet speaking of itself in a lead: its team («мы», «наш центр») or its author («я прошла
+# стажировку»).
+FIRST_PERSON_RE = re.compile(r"\b(?:мы|нас|нам|нами|наш\w*|я|мне|меня|мной)\b", re.IGNORECASE)
 
 
 def _preposition(text: str, m: Mention) -> str:
@@ -946,6 +949,16 @@ def attribute(
         if scores[iso] >= max(MIN_SCORE, MIN_SHARE * top) or iso in predicated
     ]
     rule = ""  # a whole-article rule that chose regions the scores alone did not
+    if (
+        chosen and home_iso in solid and home_iso not in chosen
+        and scores.get(home_iso, 0.0) >= MIN_SCORE
+        and FIRST_PERSON_RE.search(text[lead_start:lead_end])
+    ):
+        # «Наша команда участвовала в видеоконференции с Ульяновской областью … ждём ульяновских
+        # специалистов в Иванове»: the outlet's own people act in the lead, and the text names
+        # their subject: it is theirs too, however loud the other side is.
+        chosen.append(home_iso)
+        rule = "own_people_home"
     if not chosen:
         rule = "overview"
         # Nothing stands out: an overview («В Тульской области …», «В Пермском крае …») or one
