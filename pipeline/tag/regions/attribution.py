@@ -78,9 +78,10 @@ def _home_by_adjectives(
 
 
 SUBJECT_TYPE_NOUNS = frozenset({"область", "край", "республика", "округ"})
-# «в нашей республике», «по всей области»: the words before a bare type noun that keep it the
-# outlet's own subject («в соседней области» is another's).
-OWN_SUBJECT_WORDS = frozenset({"наш", "весь", "родной", "этот"})
+# «по всей области», «в этой республике»: the words before a bare type noun that keep it the
+# outlet's own subject («в соседней области» is another's; «а в нашей области?» in a reply is a
+# reader's comparison).
+OWN_SUBJECT_WORDS = frozenset({"весь", "этот"})
 
 
 def _the_subject_itself(toks: list[Token], i: int) -> bool:
