@@ -312,6 +312,11 @@ MOMENT_UNITS = {"m": ("минуту", "минуты", "минут"), "h": ("ча
                 "d": ("день", "дня", "дней"), "M": ("месяц", "месяца", "месяцев"), "y": ("год", "года", "лет")}  # fmt: skip
 
 
+def js_round(x: float) -> int:
+    """JavaScript's Math.round (halves up), which moment uses."""
+    return int(x + 0.5) if x >= 0 else -int(-x + 0.5)
+
+
 def nc_ago(t: dt.datetime, now: dt.datetime) -> str:
     """moment(t).fromNow() in the ru locale, as the page shows it that evening."""
     s = (now - t).total_seconds()
@@ -319,25 +324,25 @@ def nc_ago(t: dt.datetime, now: dt.datetime) -> str:
         return "несколько секунд назад"
     if s < 90:
         return "минуту назад"
-    minutes = round(s / 60)
+    minutes = js_round(s / 60)
     if minutes < 45:
         return f"{minutes} {plural(minutes, *MOMENT_UNITS['m'])} назад"
     if minutes < 90:
         return "час назад"
-    hours = round(s / 3600)
+    hours = js_round(s / 3600)
     if hours < 22:
         return f"{hours} {plural(hours, *MOMENT_UNITS['h'])} назад"
     if hours < 36:
         return "день назад"
-    days = round(s / 86400)
+    days = js_round(s / 86400)
     if days < 26:
         return f"{days} {plural(days, *MOMENT_UNITS['d'])} назад"
     if days < 46:
         return "месяц назад"
     if days < 320:
-        months = round(days / 30.4)
+        months = js_round(days / 30.4)
         return f"{months} {plural(months, *MOMENT_UNITS['M'])} назад"
-    years = round(days / 365)
+    years = js_round(days / 365)
     return "год назад" if years == 1 else f"{years} {plural(years, *MOMENT_UNITS['y'])} назад"
 
 
@@ -848,7 +853,9 @@ FB_EXTRA: list[dict[str, Any]] = [
      "posts": [
         fb_post("2025-11-10", "13:00", "Admin_Marina", "Дорогие, встречаемся в субботу, 29 ноября, в 11:00 в новом помещении службы сопровождения на улице Сутягина в Копейске. Тема — «Новый год в приёмной семье: подарки, ожидания, кровные родственники». Дети — в арт-студии с волонтёрами.\n\nОтпишитесь, пожалуйста, сколько вас будет, чтобы хватило стульев и чая."),
         fb_post("2025-11-10", "15:20", "Ольга_Копейск", "Нас будет четверо и трое детей."),
-        fb_post("2025-11-20", "21:00", "papa_Sergei", "Мы придём втроём, с сыном.")]},
+        fb_post("2025-11-20", "21:00", "papa_Sergei", "Мы придём втроём, с сыном."),
+        fb_post("2025-11-27", "20:45", "Nadya_Sosnovka", "Мы тоже будем: двое взрослых и двое детей."),
+        fb_post("2025-11-28", "18:05", "Admin_Marina", "Напоминаю: завтра в 11:00, Сутягина. Чай и пироги с нас!")]},
     {"key": "odezhda", "forum": 6, "kind": "giveaway",
      "subject": "Отдам пакет одежды на девочку 5–6 лет",
      "posts": [fb_post("2025-11-21", "18:40", "Ольга_Копейск", "Платья, колготки, две кофты, куртка демисезонная 116. Всё чистое. Заберите на встрече клуба 29-го, чтобы не ехать специально.")]},
