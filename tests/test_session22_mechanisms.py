@@ -74,3 +74,48 @@ def test_the_outlets_own_people_acting_in_the_lead_keep_their_subject_beside_the
     # Told by a third outlet in its own voice, the same text is the other side's only.
     third = text.replace("наша команда", "ивановская команда").replace(" мы ", " в центре ")
     assert regions_of(third, title, "RU-KOS") == ["RU-ULY"]
+
+
+# --- pages ---------------------------------------------------------------------------------------
+
+from pipeline.extract.pagetype import non_article_reason  # noqa: E402
+
+SERVER = "http://127.0.0.1:8765/"
+PARAS = (
+    "<p>В областном центре «Семья» открылся клуб для приёмных родителей. Встречи проходят по "
+    "средам, их ведут психологи центра и опытные приёмные мамы.</p>"
+    "<p>На первую встречу пришли двенадцать семей. Говорили о том, как подготовить ребёнка к "
+    "школе и как не выгореть в первый год. Следующая встреча будет посвящена подросткам.</p>"
+)
+
+
+def test_a_landing_page_over_the_headlines_of_its_own_sub_pages_is_a_listing():
+    titles = ["Клуб приёмных родителей открылся в центре", "Выплаты многодетным семьям выросли",
+              "Школа приёмных родителей набирает группу", "Горячая линия для мам работает",
+              "Наставники для выпускников детских домов"]
+    links = "".join(f'<li><a href="/wiki/semya/page-{i}">{t}</a></li>' for i, t in enumerate(titles))
+    page = (f"<html><body><nav><ul>{links}</ul></nav><main><h1>Семья рядом</h1>"
+            f"<p>Здравствуйте! Здесь мы публикуем новости центра и объявления для семей, с "
+            f"которыми работаем, и для всех, кому интересна наша работа.</p></main></body></html>")
+    assert non_article_reason(f"{SERVER}wiki/semya", SERVER, page.encode()).startswith("listing")
+    # A post whose replies live under its address is still the post: their links are ages.
+    replies = "".join(f'<a href="/wiki/semya/page-{i}">{i + 2} дня назад</a>' for i in range(6))
+    post = f"<html><body><main><h1>Клуб приёмных родителей</h1>{PARAS}</main>{replies}</body></html>"
+    assert non_article_reason(f"{SERVER}wiki/semya", SERVER, post.encode()) is None
+
+
+def test_a_posts_age_linking_to_the_activity_of_its_day_is_no_permalink_elsewhere():
+    # Redmine links «добавлено 3 дня назад» to «…/activity?from=2025-11-24»: a day's listing.
+    page = f"""<html><body><div id="content"><h2>Клуб приёмных родителей</h2>
+<p class="author">Добавлено <a href="/users/5">Анна Смирнова</a>
+<a title="24.11.2025 10:15" href="/projects/portal/activity?from=2025-11-24">4 дня</a> назад</p>
+<div class="wiki">{PARAS}</div></div></body></html>"""
+    assert non_article_reason(f"{SERVER}news/151", SERVER, page.encode()) is None
+
+
+def test_a_calendar_entry_whose_text_describes_the_event_beside_its_start_is_no_article():
+    page = f"""<html><body><main><h1>Встреча клуба приёмных родителей</h1>
+<div class="event"><div class="event-start">Начало: <span class="dtstart"
+title="2025-11-22T11:00:00+03:00">Сб, 22 ноя 2025 11:00</span></div>
+<div class="event-description">{PARAS}</div></div></main></body></html>"""
+    assert non_article_reason(f"{SERVER}item/3906", SERVER, page.encode()).startswith("event page")

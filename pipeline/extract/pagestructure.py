@@ -113,6 +113,9 @@ class Structure:
     # The post holding the body links its own page by its time, and that page is another: a
     # repost of a note, a reply's page showing the note it answers (`_post_of_another_page`).
     post_of_another_page: bool = False
+    # The body is an event's description beside its start field (microformats' «dtstart»,
+    # schema.org's «startDate»): a calendar entry, not a material about it.
+    event_card: bool = False
     # A «Подробнее →» link to another page right after the body: the text goes on there.
     read_more_after_body: bool = False
     # The number its own pager marks as current when a link «1» leads to the first page: page
@@ -695,6 +698,7 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
         s.body_under_foreign_title = _comments_elsewhere(s, g, tree, url)
     if s.body:
         s.post_of_another_page = _post_of_another_page(s, tree, url)
+        s.event_card = _in_an_event_card(s.body[0].owner)
     s.pager_current = _pager_current(tree, url)
     _read_fields(s, tree)
     _read_search(s, tree)
@@ -777,6 +781,17 @@ DATE_ARCHIVE_RE = re.compile(
     r"^/(?:[a-z]+/)?(?:19|20)\d\d([/-])[01]?\d(?:\1[0-3]?\d)?/?(?:index\.\w+)?$", re.IGNORECASE)
 
 
+_DATE_VALUE_RE = re.compile(r"(?:19|20)\d\d([/.-])[01]?\d\1[0-3]?\d")
+
+
+def is_date_archive(parts: SplitResult) -> bool:
+    """An address that lists a day's or a month's posts: «/2025/11/», or a date as its query's
+    value (Redmine links a post's age to «…/activity?from=2025-11-24», the activity of that day)."""
+    return bool(DATE_ARCHIVE_RE.match(parts.path)) or any(
+        _DATE_VALUE_RE.fullmatch(value) for _, value in parse_qsl(parts.query)
+    )
+
+
 def _in_a_reply(
     link: HtmlElement, box: HtmlElement | None, around_text: set[HtmlElement]
 ) -> bool:
@@ -796,6 +811,25 @@ def _in_a_reply(
 # («поделился») is no reply.
 REPLY_MIN_WORDS = 2
 WORD_RE = re.compile(r"(?<![\w-])[а-яё]{3,}", re.IGNORECASE)
+
+
+EVENT_CARD_DEPTH = 3
+_EVENT_START_XPATH = (
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' dtstart ')"
+    " or @itemprop='startDate']"
+)
+
+
+def _in_an_event_card(el: HtmlElement | None) -> bool:
+    """The body's near box holds an event's start field (a calendar entry's card). An events
+    widget in a sidebar is farther from an article's text than a few levels."""
+    for _ in range(EVENT_CARD_DEPTH):
+        el = el.getparent() if el is not None else None
+        if el is None or _tag(el) in ("body", "html"):
+            return False
+        if el.xpath(_EVENT_START_XPATH):
+            return True
+    return False
 
 
 def _post_of_another_page(s: Structure, tree: HtmlElement, url: str) -> bool:
@@ -827,7 +861,7 @@ def _post_of_another_page(s: Structure, tree: HtmlElement, url: str) -> bool:
             return False
         target = next(iter(targets))
         parts = urlsplit(target)
-        if parts.netloc != here.netloc or DATE_ARCHIVE_RE.match(parts.path):
+        if parts.netloc != here.netloc or is_date_archive(parts):
             return False
         if _links_here(links[0], here, canonical, url):
             return False

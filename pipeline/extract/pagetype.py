@@ -266,6 +266,9 @@ def judge(s: Structure) -> Verdict:
         if s.body_under_foreign_title:
             return Verdict("not", "text under a headline that links to another page (a post "
                            "printed in an archive)")
+        if s.event_card:
+            return Verdict("not", "event page: the text describes an event beside its start "
+                           "field (a calendar entry)")
         if s.post_of_another_page:
             return Verdict("not", "a post whose time links to its own page elsewhere (a repost, "
                            "or the note a reply answers)")
@@ -491,6 +494,40 @@ def twin_of(url: str, tree: HtmlElement | None) -> str | None:
     return None
 
 
+SUB_PAGES_MIN = 5
+_HEADLINE_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+
+
+def _sub_pages_listed(url: str, tree: HtmlElement) -> int:
+    """How many pages under this page's address («…/novosti-tsentra-2/otkazov-…» under
+    «…/novosti-tsentra-2») it links by distinct headlines. A post's own replies and attachments
+    live under its address too, but their links read as ages, dates, numbers or pictures («6 years
+    ago», «#3», an image) or repeat one label («Continue this thread»)."""
+    base_el = tree.find(".//base")
+    try:
+        base = urljoin(url, base_el.get("href", "")) if base_el is not None else url
+    except ValueError:
+        base = url
+    own = urlsplit(url)
+    prefix = own.path.rstrip("/") + "/"
+    headlines: dict[str, str] = {}
+    for link in tree.iter("a"):
+        href = link.get("href")
+        if not href:
+            continue
+        try:
+            target = urlsplit(urljoin(base, href))
+        except ValueError:  # «http://[ccpa-preferences]»: no address at all
+            continue
+        path = target.path.rstrip("/") + "/"
+        if target.netloc != own.netloc or not path.startswith(prefix) or path == prefix:
+            continue
+        text = " ".join(link.text_content().split())
+        if len(_HEADLINE_WORD_RE.findall(text)) >= 3:
+            headlines.setdefault(path, text)
+    return len(set(headlines.values()))
+
+
 def non_article_reason(
     url: str, source_url: str, body: bytes, outlet_home: str | None = None
 ) -> str | None:
@@ -527,6 +564,11 @@ def non_article_reason(
     if not page.query and DATE_ARCHIVE_RE.match(page.path):
         return f"listing of a date's posts (the address is only the date {page.path})"
     hint = _hint(url, body, words)
+    below = _sub_pages_listed(url, tree) if segments and tree is not None else 0
+    if verdict.kind == "article" and below >= SUB_PAGES_MIN:
+        # A wiki's or a collective's landing page: a short welcome over the headlines of the
+        # pages that live under its address.
+        return f"listing of its own sub-pages ({below} headlines link below its address)"
     if verdict.kind == "article":
         if hint and hint.startswith("listing") and s is not None and profile_over_feed(s):
             # «/authors/…» over a card and a feed of dated teasers: the URL settles what the
