@@ -21,7 +21,7 @@ WEBSITE = b"<html><head><meta property=\"og:type\" content=\"website\"></head><b
         ("http://127.0.0.1:8001/about.html", ARTICLE, "service page /about/"),
         ("http://127.0.0.1:8001/o-nas/", b"", "service page /o-nas/"),
         ("http://127.0.0.1:8001/news/society/120731/", ARTICLE, None),
-        ("http://127.0.0.1:8001/news/2025/10/kurator-semi.html", b"<p>text</p>", None),
+        ("http://127.0.0.1:8001/news/2025/10/kurator-semi.html", b"<html><p>text</p></html>", None),
         ("http://127.0.0.1:8001/rubric/family/", WEBSITE, "og:type website"),
         ("http://127.0.0.1:8001/news/1/", WEBSITE + b'{"@type": "NewsArticle"}', None),
     ],

@@ -142,7 +142,7 @@ def test_non_articles_are_refused_whatever_the_url(url, body, reason):
 
 
 def test_a_listing_word_in_the_url_settles_only_an_open_page():
-    assert non_article_reason("https://gazeta.test/tag/zdorove/", SOURCE, b"<p>x</p>") == (
+    assert non_article_reason("https://gazeta.test/tag/zdorove/", SOURCE, b"<html><p>x</p></html>") == (
         "listing page /tag/"
     )
     assert non_article_reason("https://gazeta.test/tag/zdorove/", SOURCE, article(3)) is None

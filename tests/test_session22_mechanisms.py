@@ -119,3 +119,13 @@ def test_a_calendar_entry_whose_text_describes_the_event_beside_its_start_is_no_
 title="2025-11-22T11:00:00+03:00">Сб, 22 ноя 2025 11:00</span></div>
 <div class="event-description">{PARAS}</div></div></main></body></html>"""
     assert non_article_reason(f"{SERVER}item/3906", SERVER, page.encode()).startswith("event page")
+
+
+def test_an_html_fragment_a_page_loads_is_no_page():
+    # diaspora*'s «/posts/N/comments.mobile»: the comments under a post, loaded by its page.
+    fragment = f'<div class="comments"><div class="ltr">{PARAS}</div></div>'
+    url = f"{SERVER}posts/48219/comments.mobile"
+    assert non_article_reason(url, SERVER, fragment.encode()).startswith("an HTML fragment")
+    # Junk before <html> (a PHP warning, an ad script) leaves a page a page.
+    page = f"<br /><b>Deprecated</b>: …<html><body><h1>Клуб</h1>{PARAS}</body></html>"
+    assert non_article_reason(f"{SERVER}news/5", SERVER, page.encode()) is None

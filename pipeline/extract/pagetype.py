@@ -494,6 +494,10 @@ def twin_of(url: str, tree: HtmlElement | None) -> str | None:
     return None
 
 
+# A document's own tags, wherever they start: real pages put a uCoz ad script or PHP's warnings
+# before <html>.
+_DOCUMENT_TAG_RE = re.compile(rb"<(?:html|head|body|title)\b", re.IGNORECASE)
+DOCUMENT_TAG_SCAN = 300_000
 SUB_PAGES_MIN = 5
 _HEADLINE_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 
@@ -545,6 +549,9 @@ def non_article_reason(
     words = _data()
     if segments and (segments[-1] in words.service or ABOUT_SEGMENT_RE.match(segments[-1])):
         return f"service page /{segments[-1]}/"
+    if not _DOCUMENT_TAG_RE.search(body[:DOCUMENT_TAG_SCAN]):
+        # diaspora*'s «/posts/N/comments.mobile»: the comments a post's page loads, no page.
+        return "an HTML fragment that a page loads (no <html>, <head>, <body> or <title>)"
     tree = parse(body)
     language = translation_of_russian(tree, url)
     if language:
