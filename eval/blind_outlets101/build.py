@@ -68,7 +68,7 @@ OUTLETS: dict[str, dict[str, Any]] = {
                "region": "Алтайский край", "iso": "RU-ALT", "tz": "+07:00",
                "encoding": "utf-8", "charset_in": "both"},
     "plumesa": {"title": "Кэпсээ", "region": "Республика Саха (Якутия)", "iso": "RU-SA",
-                "tz": "+09:00", "encoding": "utf-8", "charset_in": "header"},
+                "tz": "+09:00", "encoding": "utf-8", "charset_in": "both"},
 }  # fmt: skip
 
 e = html.escape
@@ -1339,7 +1339,7 @@ def pl_post_page(p: dict, now: dt.datetime, cids: dict, tags: list[str]) -> str:
                 <div class="grow">
                     <h2 class="p-name">
                         <a href="{pl_user_url(p["by"])}">{e(author["name"])}</a>
-                        <a rel="author" class="u-url" href="{{{{BASE}}}}{pl_user_url(p["by"])}/"></a>
+                        <a rel="author" class="u-url" href="{{{{BASE}}}}{pl_user_url(p["by"])}"></a>
                     </h2>
                     <p>{e(author["summary"])}</p>
                 </div>
@@ -1360,9 +1360,9 @@ def pl_post_page(p: dict, now: dt.datetime, cids: dict, tags: list[str]) -> str:
 def pl_atom(title: str, self_url: str, posts: list[dict]) -> str:
     updated = pl_utc(instant(posts[0])).strftime("%Y-%m-%dT%H:%M:%S+00:00") if posts else "2025-09-01T00:00:00+00:00"
     entries = "".join(
-        f'<entry><title>{e(p["title"])}</title><id>{{{{BASE}}}}{pl_post_url(p)}/</id><updated>{pl_utc(instant(p)).strftime("%Y-%m-%dT%H:%M:%S+00:00")}</updated>'
-        f'<link href="{{{{BASE}}}}{pl_post_url(p)}/" rel="alternate"/><summary>{e(p.get("subtitle", ""))}</summary>'
-        f'<content type="html">{e(markdown(p["text"]))}</content><author><name>{e(pl_user(p["by"])["name"])}</name><uri>{{{{BASE}}}}{pl_user_url(p["by"])}/</uri></author></entry>'
+        f'<entry><title>{e(p["title"])}</title><id>{{{{BASE}}}}{pl_post_url(p)}</id><updated>{pl_utc(instant(p)).strftime("%Y-%m-%dT%H:%M:%S+00:00")}</updated>'
+        f'<link href="{{{{BASE}}}}{pl_post_url(p)}" rel="alternate"/><summary>{e(p.get("subtitle", ""))}</summary>'
+        f'<content type="html">{e(markdown(p["text"]))}</content><author><name>{e(pl_user(p["by"])["name"])}</name><uri>{{{{BASE}}}}{pl_user_url(p["by"])}</uri></author></entry>'
         for p in posts[:PL_PER_PAGE])  # fmt: skip
     return f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>{e(title)}</title><id>{{{{BASE}}}}{self_url}</id><updated>{updated}</updated>{entries}</feed>\n'
 
@@ -1372,7 +1372,7 @@ def pl_user_header(name: str) -> str:
     remote = name in PL_REMOTE
     badge = '<span class="badge">Администратор</span>' if u.get("admin") else ""
     link = (f'<a class="inline-block u-url" href="{u["url"]}" rel="me" target="_blank">Открыть в {u["instance"]}</a>' if remote
-            else f'<a class="u-url" href="{{{{BASE}}}}{pl_user_url(name)}/"></a>')  # fmt: skip
+            else f'<a class="u-url" href="{{{{BASE}}}}{pl_user_url(name)}"></a>')  # fmt: skip
     return f"""<div class="h-card">
     <div class="user">
         <div class="flex wrap" dir="auto">
@@ -1449,13 +1449,13 @@ def build_plumesa(arts: list[dict], s: Site, now: dt.datetime) -> Site:
         count = "В этом блоге один автор: " if len(blog["authors"]) == 1 else f"В этом блоге {len(blog['authors'])} автора: "
         head = f"""
 	<meta content="profile" property="og:type" />
-	<meta content="{{{{BASE}}}}/~/{fqn}/" property="og:url" />
+	<meta content="{{{{BASE}}}}/~/{fqn}" property="og:url" />
 	<meta content="{fqn}" property="profile:username" />
 	<meta content="{e(blog["title"])}" property="og:title" />
 	<meta content="{e(blog["summary"])}" name="description">
 	<link href='{{{{BASE}}}}/~/{fqn}/atom.xml' rel='alternate' type='application/atom+xml'>
 	<link href='{{{{BASE}}}}/~/{fqn}' rel='canonical'>"""
-        content = f"""<div class="hidden">{"".join(f'<div class="h-card"><span class="p-name">{e(pl_user(a)["name"])}</span><a class="u-url" href="{{{{BASE}}}}{pl_user_url(a)}/"></a></div>' for a in blog["authors"])}</div>
+        content = f"""<div class="hidden">{"".join(f'<div class="h-card"><span class="p-name">{e(pl_user(a)["name"])}</span><a class="u-url" href="{{{{BASE}}}}{pl_user_url(a)}"></a></div>' for a in blog["authors"])}</div>
 <div class="h-feed">
     <div class="h-card">
         <div class="user">
@@ -1539,7 +1539,7 @@ def build_plumesa(arts: list[dict], s: Site, now: dt.datetime) -> Site:
 	<meta content="{e(u["name"])}" property="profile:username" />
 	<meta content="{e(u["summary"])}" name="description">
 	<link href='{{{{BASE}}}}{pl_user_url(name)}/atom.xml' rel='alternate' type='application/atom+xml'>
-    <link rel="canonical"  href="{u["url"] if name in PL_REMOTE else "{{BASE}}" + pl_user_url(name) + "/"}"/>"""
+    <link rel="canonical"  href="{u["url"] if name in PL_REMOTE else "{{BASE}}" + pl_user_url(name)}"/>"""
         body = pl_user_header(name) + "\n" + tabs
         if mine:
             body += f'\n<div class="h-feed"><h2><span class="p-name">Последние статьи</span> <small><a href="{{{{BASE}}}}{pl_user_url(name)}/atom.xml" title="Канал Atom"><svg class="feather"><use xlink:href="{PL_STATIC}/images/feather-sprite.svg#rss"/></svg></a></small></h2>{pl_cards(mine, now)}</div>'
