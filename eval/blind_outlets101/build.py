@@ -278,6 +278,7 @@ KA_ANNOUNCEMENTS = [
 for _x in KA_ANNOUNCEMENTS:
     _x["at"] = _x["at"].replace(tzinfo=dt.timezone(dt.timedelta(hours=7)))
 KA_MSG_PER_PAGE = 6
+KA_LOCKED = '<p class="alert alert-warning">Тема закрыта.</p>'
 KA_RECENT_HOURS = 720  # Kunena's «show_list_time»: the recent lists cover the last 30 days
 KA_K2_OLD = [
     (418, "v-rayone-proshel-festival-mnogodetnykh-semey", "В районе прошёл фестиваль многодетных семей", "Понедельник, 13 декабря 2021 10:15"),
@@ -873,7 +874,7 @@ def ka_topic_pages(t: Topic, s: Site, now: dt.datetime, arts: list[dict], topics
             pager = '<nav><ul class="pagination ms-0">' + "".join(
                 f'<li class="page-item{" active" if q == p else ""}"><a class="page-link" href="{t.page_url(q)}">{q}</a></li>' for q in range(1, pages + 1)) + "</ul></nav>"  # fmt: skip
         chunk = range((p - 1) * KA_MSG_PER_PAGE, min(len(msgs), p * KA_MSG_PER_PAGE))
-        content = (f'<h1>{e(t.title)}</h1>{"<p class=&quot;alert alert-warning&quot;>Тема закрыта.</p>".replace("&quot;", chr(34)) if t.locked else ""}'
+        content = (f'<h1>{e(t.title)}</h1>{KA_LOCKED if t.locked else ""}'
                    f'<div class="float-start">{pager}</div><div class="clearfix"></div>{poll}'
                    + "".join(ka_message(t, k, ids[(t.id, k)], now, n_posts) for k in chunk)
                    + f'<div class="float-start">{pager}</div><div class="clearfix"></div>'
