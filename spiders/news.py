@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
@@ -234,10 +235,15 @@ class NewsSpider(scrapy.Spider):
             for url in links.feeds:  # <link rel=alternate>: the outlet's own feed
                 yield self._request(url, source, self.parse_feed, kind="feed")
             for url in links.sections[:MAX_SECTIONS]:
-                yield self._request(url, source, self.parse_listing, kind="listing")
+                yield self._request(url, source, self.parse_listing, kind="listing", section=True)
             unknown = [url for url in links.unnamed if not self.is_done(canonical_url(url))]
             for url in unknown[:MAX_PROBES]:
                 yield self._request(url, source, self.parse_probe, kind="probe")
+        elif response.meta.get("section"):
+            # A rubric's own sub-rubrics, one level down (a forum's index over its boards,
+            # «/novosti» over «/novosti/semya-i-deti»): their items may be linked nowhere else.
+            for url in [u for u in links.sections if _below(u, response.url)][:MAX_SECTIONS]:
+                yield self._request(url, source, self.parse_listing, kind="listing")
         # «вчера 18:20» on a listing is the outlet's yesterday: read against its local clock
         dated = teaser_dates(
             response.body, response.url, links.articles, local_time(self._now(), source.region_iso)
@@ -421,6 +427,12 @@ class NewsSpider(scrapy.Spider):
     def closed(self, reason: str) -> None:
         if getattr(self, "db", None) is not None:
             self.db.conn.close()
+
+
+def _below(url: str, parent: str) -> bool:
+    """The address lies under the parent's path («/forum/semya» under «/forum»)."""
+    path, under = urlsplit(url).path.rstrip("/"), urlsplit(parent).path.rstrip("/") + "/"
+    return path.startswith(under) and len(path) > len(under)
 
 
 def start_web(spider: NewsSpider, source: Source) -> Iterator[scrapy.Request]:
