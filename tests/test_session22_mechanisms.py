@@ -129,3 +129,45 @@ def test_an_html_fragment_a_page_loads_is_no_page():
     # Junk before <html> (a PHP warning, an ad script) leaves a page a page.
     page = f"<br /><b>Deprecated</b>: …<html><body><h1>Клуб</h1>{PARAS}</body></html>"
     assert non_article_reason(f"{SERVER}news/5", SERVER, page.encode()) is None
+
+
+def test_a_page_whose_crumbs_link_its_title_to_a_shorter_query_is_known_by_that_address():
+    from pipeline.extract.canonical import find_canonical
+
+    title = "Многодетным в сёлах бесплатно проведут газ"
+    page = (f"<html><head><title>{title} / Новости / Своя семья</title></head><body>"
+            f"<ul class='crumbs'><li><a href='index.php'>Главная</a></li>"
+            f"<li><a href='viewtopic.php?id=1206'>{title}</a></li></ul>"
+            f"<p class='pagelink'><a href='viewtopic.php?id=1206&amp;p=2'>2</a></p>"
+            f"<h1>{title}</h1>{PARAS}</body></html>").encode()
+    feed_address = f"{SERVER}viewtopic.php?id=1206&action=new"
+    assert find_canonical(page, feed_address) == f"{SERVER}viewtopic.php?id=1206"
+    # A pager's number or another topic's title never names the page.
+    other = page.replace(b"viewtopic.php?id=1206'>", b"viewtopic.php?id=1207'>")
+    assert find_canonical(other, feed_address) == f"{SERVER}viewtopic.php?action=new&id=1206"
+
+
+def test_a_board_of_dated_topics_under_a_standing_notice_is_a_listing():
+    rows = "".join(
+        f"<tr><td><a href='viewtopic.php?id={n}'>{t}</a> <span>от andrey_74</span></td><td>3</td>"
+        f"<td>152</td><td><a href='viewtopic.php?pid={n}0'>2025-11-1{n % 10} 08:20:18</a> "
+        f"<span>от Люба_Миасс</span></td></tr>" for n, t in enumerate(
+            ["Встреча клуба приёмных семей", "Школа приёмных родителей: новый набор",
+             "Выплаты опекунам в новом году", "Летний лагерь для приёмных детей",
+             "Куда обратиться за помощью юриста"], start=11))
+    page = (f"<html><head><title>Новости / Своя семья</title></head><body>"
+            f"<h1><a href='index.php'>Своя семья</a></h1><div id='announce'><p>Регистрация новых "
+            f"участников — только после письма администратору, адрес указан в правилах форума. "
+            f"Пожалуйста, не публикуйте фамилии и фотографии детей из опеки.</p></div>"
+            f"<table><tbody>{rows}</tbody></table></body></html>")
+    assert non_article_reason(f"{SERVER}viewforum.php?id=1", SERVER, page.encode()).startswith(
+        "listing of 5 dated items")
+
+
+def test_an_rss_feed_linked_as_a_page_is_no_article():
+    feed = ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+            "<title>Своя семья / Новости</title><item><title>Встреча клуба</title>"
+            f"<link>{SERVER}viewtopic.php?id=5</link><description>{PARAS}</description></item>"
+            "</channel></rss>")
+    url = f"{SERVER}extern.php?action=feed&fid=1&type=rss"
+    assert non_article_reason(url, SERVER, feed.encode()).startswith("a feed or sitemap")

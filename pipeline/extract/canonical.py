@@ -3,9 +3,10 @@ original a page republishes, when its canonical names another site's document.""
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from newsmon.core.urls import absolute, canonical_url, same_origin
 
@@ -24,7 +25,48 @@ def find_canonical(body: bytes, url: str) -> str:
     declared = _declared(body, url)
     if declared and same_origin(declared, url):
         return canonical_url(declared)
-    return canonical_url(url)
+    return canonical_url(_shorter_self_link(body, url) or url)
+
+
+TITLE_RE = re.compile(rb"<title[^>]*>(.*?)</title>", re.I | re.S)
+ANCHOR_RE = re.compile(rb"<a\b([^>]*)>(.*?)</a>", re.I | re.S)
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+def _shorter_self_link(body: bytes, url: str) -> str | None:
+    """The page's own address without some of its query, where the page links its headline
+    there: a forum feed's «viewtopic.php?id=1206&action=new» whose crumbs link the topic's title
+    to «viewtopic.php?id=1206». Only a query's parameters are dropped, never the path, and only
+    where the link's words are the page's <title>'s, so a pager's «2» or a reply's time never
+    names the page."""
+    here = urlsplit(url)
+    own = set(parse_qsl(here.query, keep_blank_values=True))
+    if not own:
+        return None
+    title = TITLE_RE.search(body[:200_000])
+    if title is None:
+        return None
+    title_text = _words(title.group(1).decode("utf-8", "replace"))
+    for attrs, inner in ANCHOR_RE.findall(body[:400_000]):
+        href = HREF_RE.search(attrs)
+        text = _words(TAG_RE.sub(" ", inner.decode("utf-8", "replace")))
+        if href is None or len(text.split()) < 2 or text not in title_text:
+            continue
+        try:
+            target = absolute(url, html.unescape(href.group(1).decode("latin-1")))
+            parts = urlsplit(target or "")
+        except ValueError:  # «http://[ccpa-preferences]»: no address
+            continue
+        if target is None:
+            continue
+        theirs = set(parse_qsl(parts.query, keep_blank_values=True))
+        if (parts.netloc, parts.path) == (here.netloc, here.path) and theirs and theirs < own:
+            return target
+    return None
+
+
+def _words(text: str) -> str:
+    return " ".join(html.unescape(text).split()).lower()
 
 
 def republished_original(body: bytes, url: str) -> str | None:

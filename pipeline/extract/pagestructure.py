@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import SplitResult, parse_qsl, urljoin, urlsplit
 
@@ -128,6 +128,8 @@ class Structure:
     teaser_members: int = 0  # members of repeated groups that open with a title link
     dated_teasers: int = 0  # title links boxed with a date of their own: teasers, even alone
     dated_items: int = 0  # items of the largest group whose members each carry a link and a date
+    dated_items_chars: int = 0  # the text of that group
+    dated_items_titled: int = 0  # its dated items linking a headline (a topic's, not a name)
     picture_grid: int = 0  # items of the largest group of pictures with short captions
     fields_before_body: int = 0  # label–value pairs between the headline and the body
     contacts_before_body: int = 0  # tel:/mailto: links and phone numbers in the same span
@@ -638,6 +640,21 @@ def _links_to_its_rest(item: HtmlElement, url: str) -> bool:
     )
 
 
+_TITLE_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+
+
+def _items_with_headlines_of_their_own(items: list[HtmlElement]) -> int:
+    """Items linking a headline of three words or more that no other item links (a board's
+    topics), not only a name or a time (a thread's posts, each under its author's name)."""
+    texts = [
+        {" ".join(a.text_content().split()) for a in item.iter("a")
+         if len(_TITLE_WORD_RE.findall(a.text_content())) >= 3}
+        for item in items
+    ]
+    seen = Counter(text for own in texts for text in own)
+    return sum(1 for own in texts if any(seen[text] == 1 for text in own))
+
+
 def _in_any(el: HtmlElement, roots: set[HtmlElement]) -> bool:
     return any(a in roots for a in _self_and_ancestors(el))
 
@@ -662,8 +679,10 @@ def analyse(tree: HtmlElement, url: str) -> Structure:
         teaser_roots.update(members)
         s.teaser_members += sum(1 for m in members if m not in chrome)
         dated = [m for m in g if _dated(m)]
-        if len(dated) >= 0.6 * len(g) and g[0] not in chrome:
-            s.dated_items = max(s.dated_items, len(dated))
+        if len(dated) >= 0.6 * len(g) and g[0] not in chrome and len(dated) > s.dated_items:
+            s.dated_items = len(dated)
+            s.dated_items_chars = sum(len(m.text_content().strip()) for m in g)
+            s.dated_items_titled = _items_with_headlines_of_their_own(dated)
     for title in s.title_links:
         item = _teaser_item(title, t)
         if item is not None and t.prose_chars[item] <= TEASER_MAX_PROSE:

@@ -62,6 +62,8 @@ CARD_MAX_BODY = 600
 # A short text under no heading of its own (below the last teaser) beside this many teasers is a
 # listing's blurb («О проекте» on a home page), not a body.
 BLURB_MAX_CHARS = 500
+LISTING_MIN_DATED_ITEMS = 3
+ITEMS_OUTWEIGH_BODY = 2
 # Prose under linked headlines this many times the body's: the page prints others' posts.
 POSTS_OUTWEIGH_BODY = 5
 LISTING_MIN_TEASERS = 3
@@ -243,6 +245,15 @@ def judge(s: Structure) -> Verdict:
         if (teaser_governed and s.governed_by_teaser and s.body_chars < BLURB_MAX_CHARS
                 and s.teaser_items >= LISTING_MIN_TEASERS):
             return Verdict("not", f"listing of {s.teaser_items} teasers around a short blurb")
+        if (s.dated_items_titled >= LISTING_MIN_DATED_ITEMS and s.body_chars < BLURB_MAX_CHARS
+                and s.dated_items_chars >= ITEMS_OUTWEIGH_BODY * s.body_chars
+                and headline is None):
+            # A board's topics, each with its link and its last post's date, and a short notice
+            # over them (a forum's standing announcement), no headline of the page's own (its
+            # <h1> is the site's name, linked home): the items are the page. (A short article
+            # under its own headline keeps its dated sidebar.)
+            return Verdict("not", f"listing of {s.dated_items_titled} dated items around a short "
+                           "text")
         between = _teasers_between_headline_and_body(s)
         if between >= LISTING_MIN_TEASERS and s.body_chars < BLURB_MAX_CHARS:
             # The page's headline heads a run of teasers; the only prose comes after them: a
@@ -498,6 +509,11 @@ def twin_of(url: str, tree: HtmlElement | None) -> str | None:
 # before <html>.
 _DOCUMENT_TAG_RE = re.compile(rb"<(?:html|head|body|title)\b", re.IGNORECASE)
 DOCUMENT_TAG_SCAN = 300_000
+# An XML feed's or sitemap's root after the declaration, comments and a stylesheet instruction.
+_FEED_DOCUMENT_RE = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF|urlset|sitemapindex)\b",
+    re.S)
+FEED_ROOT_SCAN = 5_000
 SUB_PAGES_MIN = 5
 _HEADLINE_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 
@@ -549,6 +565,10 @@ def non_article_reason(
     words = _data()
     if segments and (segments[-1] in words.service or ABOUT_SEGMENT_RE.match(segments[-1])):
         return f"service page /{segments[-1]}/"
+    if _FEED_DOCUMENT_RE.match(body[:FEED_ROOT_SCAN]):
+        # A board's RSS linked from its pages («extern.php?action=feed&fid=1»): read as a page,
+        # its <title> and items look like one.
+        return "a feed or sitemap document (XML), not a page"
     if not _DOCUMENT_TAG_RE.search(body[:DOCUMENT_TAG_SCAN]):
         # diaspora*'s «/posts/N/comments.mobile»: the comments a post's page loads, no page.
         return "an HTML fragment that a page loads (no <html>, <head>, <body> or <title>)"
