@@ -95,6 +95,8 @@ def build(city_csv: Path) -> list[tuple[str, str, str, int, int]]:
                 rows.add((f"{row['area']} район", iso, "district", 0))
     for iso, name in extra_towns(spec):
         rows.add((name, iso, "city", int(needs_context(name))))
+    for iso, towns in spec.get("extra_city_populations", {}).items():
+        population.update({(name, iso): pop for name, pop in towns.items()})
     # «Уссурийск» → «уссурийский»: only for unambiguous, ordinary -ск names.
     by_name: dict[str, set[str]] = {}
     for name, iso, _kind, _ in rows:

@@ -171,3 +171,17 @@ def test_an_rss_feed_linked_as_a_page_is_no_article():
             "</channel></rss>")
     url = f"{SERVER}extern.php?action=feed&fid=1&type=rss"
     assert non_article_reason(url, SERVER, feed.encode()).startswith("a feed or sitemap")
+
+
+def test_a_date_line_that_is_a_relative_age_takes_the_exact_day_its_title_gives():
+    import datetime
+
+    from pipeline.extract.dates import find_published
+
+    page = f"""<html><head><title>Кризисная квартира</title></head><body><main>
+<h1>В Алчевске открылась кризисная квартира</h1>
+<div class="subtitle"><span class="last-edit">Последнее изменение: Анна Кравченко</span> ·
+<span class="relative-timestamp" title="3 сентября 2025 г., 10:15">2 месяца назад</span></div>
+<div class="text">{PARAS}</div></main></body></html>"""
+    night = datetime.datetime(2025, 11, 13, 21, 0)
+    assert find_published(page, url=f"{SERVER}p/48213", now=night)[0] == datetime.date(2025, 9, 3)

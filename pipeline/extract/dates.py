@@ -488,19 +488,15 @@ def find_published(
         if date:
             return settled(date, "time")
     date = dateline_day()
+    titled = _titled_relative_day(tree, prose, local, now)
     if date is not None:
+        if titled is not None and titled[1] == date:
+            # The date line is «3 месяца назад», a month's guess; its element's title says
+            # «3 сентября 2025 г., 10:15» (Nextcloud): the exact day.
+            return titled[0], "dateline"
         return date, "dateline"
-    for el in tree.xpath("//*[@title]"):
-        # «#1 <span title="12.11.2025">Вчера</span>, 21:50»: a relative age the reader sees,
-        # its day in the title (MyBB, PeerTube, Discourse)
-        shown = " ".join(el.text_content().split())
-        if not shown or not is_relative(shown) or (
-            boilerplate.in_widget(el, prose) and not boilerplate.dates_the_text(el, prose)
-        ) or dateline.labelled_as_other_date(el):
-            continue  # «Последнее обновление <time title="10.11.2025">18 дней назад</time>»
-        date = local.of(el.get("title") or "")
-        if date:
-            return date, "dateline"
+    if titled is not None:
+        return titled[0], "dateline"
     date = _permalink_day(tree, url, now)
     if date is not None:
         return date, "permalink"
@@ -534,6 +530,25 @@ def find_published(
             if date is not None:
                 return date, "updated"
     return None, "none"
+
+
+def _titled_relative_day(
+    tree: HtmlElement, prose: int, local: _LocalDay, now: datetime.datetime
+) -> tuple[datetime.date, datetime.date | None] | None:
+    """«#1 <span title="12.11.2025">Вчера</span>, 21:50»: a relative age the reader sees, its
+    day in the title (MyBB, PeerTube, Discourse, Nextcloud): the title's day, and the day the
+    shown age alone gives."""
+    for el in tree.xpath("//*[@title]"):
+        shown = " ".join(el.text_content().split())
+        if not shown or not is_relative(shown) or (
+            boilerplate.in_widget(el, prose) and not boilerplate.dates_the_text(el, prose)
+        ) or dateline.labelled_as_other_date(el):
+            continue  # «Последнее обновление <time title="10.11.2025">18 дней назад</time>»
+        date = local.of(el.get("title") or "")
+        if date:
+            implied = find_dates(shown, now=now)
+            return date, implied[0][0] if implied else None
+    return None
 
 
 def refused_by_its_lines(
