@@ -185,3 +185,15 @@ def test_a_date_line_that_is_a_relative_age_takes_the_exact_day_its_title_gives(
 <div class="text">{PARAS}</div></main></body></html>"""
     night = datetime.datetime(2025, 11, 13, 21, 0)
     assert find_published(page, url=f"{SERVER}p/48213", now=night)[0] == datetime.date(2025, 9, 3)
+
+
+def test_people_from_the_home_regions_own_towns_are_no_guests_from_elsewhere():
+    # A Yakutian crisis centre's summer: its mothers came from the republic's towns. They are
+    # where the centre works, not visitors from another subject.
+    text = (
+        "За лето в кризисном центре пожили четырнадцать мам и двадцать три ребёнка.\n\n"
+        "Откуда к нам приезжали: половина мам — из Якутска и пригородов, остальные — из улусов. "
+        "Две семьи приехали из Нюрбы, по одной — из Вилюйска и Тикси.\n\n"
+        "Все мамы получили помощь психолога и юриста, шесть нашли работу."
+    )
+    assert regions_of(text, "Лето в кризисном центре", "RU-SA") == ["RU-SA"]

@@ -779,7 +779,9 @@ def attribute(
             if len(m.isos) > 1 or m.shared:
                 step.rules.append("resolved_by_context")
         venue = venues[idx]
-        if not venue and origin_flags[idx]:
+        # People from the outlet's own region's towns («две семьи приехали из Нюрбы» to a
+        # Yakutian centre) are no guests from elsewhere: their region is where it happens.
+        if not venue and origin_flags[idx] and iso != home_iso:
             weight *= VENUE_FACTOR
             origins.add(iso)
             if step is not None:
