@@ -865,7 +865,9 @@ def _misread_person(first: Token, last: Token, entry: Entry, per) -> bool:
     """Natasha often reads a region's informal name alone as a person («Рейтинг возглавила
     Смоленщина», «…Калужщина и Рязанщина»): a PER span that is exactly a subject's name or
     informal name, with no first name or surname beside it, is the region. «Питер Пэн» (a longer
-    span) and a town named like a person («Владимир») stay people."""
+    span) and a town named like a person («Владимир») stay people. A demonym is a people."""
+    if entry.kind == "demonym":
+        return True  # «Якутяне, хабаровчане и магаданцы — в финале»: a people, never a person
     return entry.kind in ("subject", "alias", "abbr") and any(
         s == first.start and e == last.end for s, e in per
     )
