@@ -640,7 +640,14 @@ def _links_to_its_rest(item: HtmlElement, url: str) -> bool:
     )
 
 
-_TITLE_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+# A headline's words (three letters or more; «6 years ago» has two, «#3» none) and how many make
+# one: a link with fewer is a name, an age or a label, not another page's headline.
+HEADLINE_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+HEADLINE_MIN_WORDS = 3
+
+
+def reads_as_headline(text: str) -> bool:
+    return len(HEADLINE_WORD_RE.findall(text)) >= HEADLINE_MIN_WORDS
 
 
 def _items_with_headlines_of_their_own(items: list[HtmlElement]) -> int:
@@ -648,7 +655,7 @@ def _items_with_headlines_of_their_own(items: list[HtmlElement]) -> int:
     topics), not only a name or a time (a thread's posts, each under its author's name)."""
     texts = [
         {" ".join(a.text_content().split()) for a in item.iter("a")
-         if len(_TITLE_WORD_RE.findall(a.text_content())) >= 3}
+         if reads_as_headline(a.text_content())}
         for item in items
     ]
     seen = Counter(text for own in texts for text in own)

@@ -22,7 +22,13 @@ from lxml.html import HtmlElement
 
 from newsmon.core.datafiles import data_dir
 from pipeline.extract.date_expressions import find_dates
-from pipeline.extract.pagestructure import DATE_ARCHIVE_RE, Structure, analyse, parse
+from pipeline.extract.pagestructure import (
+    DATE_ARCHIVE_RE,
+    Structure,
+    analyse,
+    parse,
+    reads_as_headline,
+)
 from pipeline.extract.section import (
     label_above_headline,
     open_trail_section,
@@ -515,7 +521,6 @@ _FEED_DOCUMENT_RE = re.compile(
     re.S)
 FEED_ROOT_SCAN = 5_000
 SUB_PAGES_MIN = 5
-_HEADLINE_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 
 
 def _sub_pages_listed(url: str, tree: HtmlElement) -> int:
@@ -543,7 +548,7 @@ def _sub_pages_listed(url: str, tree: HtmlElement) -> int:
         if target.netloc != own.netloc or not path.startswith(prefix) or path == prefix:
             continue
         text = " ".join(link.text_content().split())
-        if len(_HEADLINE_WORD_RE.findall(text)) >= 3:
+        if reads_as_headline(text):
             headlines.setdefault(path, text)
     return len(set(headlines.values()))
 
@@ -591,8 +596,9 @@ def non_article_reason(
     if not page.query and DATE_ARCHIVE_RE.match(page.path):
         return f"listing of a date's posts (the address is only the date {page.path})"
     hint = _hint(url, body, words)
-    below = _sub_pages_listed(url, tree) if segments and tree is not None else 0
-    if verdict.kind == "article" and below >= SUB_PAGES_MIN:
+    below = (_sub_pages_listed(url, tree)
+             if verdict.kind == "article" and segments and tree is not None else 0)
+    if below >= SUB_PAGES_MIN:
         # A wiki's or a collective's landing page: a short welcome over the headlines of the
         # pages that live under its address.
         return f"listing of its own sub-pages ({below} headlines link below its address)"
