@@ -431,8 +431,8 @@ class NewsSpider(scrapy.Spider):
 
 def _below(url: str, parent: str) -> bool:
     """The address lies under the parent's path («/forum/semya» under «/forum»)."""
-    path, under = urlsplit(url).path.rstrip("/"), urlsplit(parent).path.rstrip("/") + "/"
-    return path.startswith(under) and len(path) > len(under)
+    under = urlsplit(parent).path.rstrip("/") + "/"
+    return urlsplit(url).path.rstrip("/").startswith(under)
 
 
 def start_web(spider: NewsSpider, source: Source) -> Iterator[scrapy.Request]:

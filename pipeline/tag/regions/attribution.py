@@ -95,7 +95,7 @@ def _the_subject_itself(toks: list[Token], i: int) -> bool:
         return False
     if i + 1 < len(toks):
         nxt = toks[i + 1]
-        close = toks[i + 1].start - tok.end <= 1
+        close = nxt.start - tok.end <= 1
         if close and (nxt.text[:1].isupper() or part_of_speech(nxt.text) in ("NOUN", "ADJF")):
             return False
     return True
@@ -371,10 +371,11 @@ EXPERT_NAME_WORDS = 3
 
 
 # The source speaking of its own people or body: «нашего центра», «наши семьи», «мы».
-OWN_PEOPLE_RE = re.compile(r"\b(?:мы|нас|нам|нами|наш\w*)\b", re.IGNORECASE)
+_WE = r"мы|нас|нам|нами|наш\w*"
+OWN_PEOPLE_RE = re.compile(rf"\b(?:{_WE})\b", re.IGNORECASE)
 # The outlet speaking of itself in a lead: its team («мы», «наш центр») or its author («я прошла
 # стажировку»).
-FIRST_PERSON_RE = re.compile(r"\b(?:мы|нас|нам|нами|наш\w*|я|мне|меня|мной)\b", re.IGNORECASE)
+FIRST_PERSON_RE = re.compile(rf"\b(?:{_WE}|я|мне|меня|мной)\b", re.IGNORECASE)
 
 
 def _preposition(text: str, m: Mention) -> str:
