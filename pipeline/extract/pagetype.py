@@ -251,15 +251,6 @@ def judge(s: Structure) -> Verdict:
         if (teaser_governed and s.governed_by_teaser and s.body_chars < BLURB_MAX_CHARS
                 and s.teaser_items >= LISTING_MIN_TEASERS):
             return Verdict("not", f"listing of {s.teaser_items} teasers around a short blurb")
-        if (s.dated_items_titled >= LISTING_MIN_DATED_ITEMS and s.body_chars < BLURB_MAX_CHARS
-                and s.dated_items_chars >= ITEMS_OUTWEIGH_BODY * s.body_chars
-                and headline is None):
-            # A board's topics, each with its link and its last post's date, and a short notice
-            # over them (a forum's standing announcement), no headline of the page's own (its
-            # <h1> is the site's name, linked home): the items are the page. (A short article
-            # under its own headline keeps its dated sidebar.)
-            return Verdict("not", f"listing of {s.dated_items_titled} dated items around a short "
-                           "text")
         between = _teasers_between_headline_and_body(s)
         if between >= LISTING_MIN_TEASERS and s.body_chars < BLURB_MAX_CHARS:
             # The page's headline heads a run of teasers; the only prose comes after them: a
@@ -280,6 +271,15 @@ def judge(s: Structure) -> Verdict:
             # short «Об авторе» box beside them is no article's body.
             return Verdict("not", f"listing of {s.teaser_items} posts printed under their linked "
                            "headlines, the only other prose a short box")
+        if (s.dated_items_titled >= LISTING_MIN_DATED_ITEMS and s.body_chars < BLURB_MAX_CHARS
+                and s.dated_items_chars >= ITEMS_OUTWEIGH_BODY * s.body_chars
+                and headline is None):
+            # A board's topics, each with its link and its last post's date, and a short notice
+            # over them (a forum's standing announcement), no headline of the page's own (its
+            # <h1> is the site's name, linked home): the items are the page. (A short article
+            # under its own headline keeps its dated sidebar.)
+            return Verdict("not", f"listing of {s.dated_items_titled} dated items around a short "
+                           "text")
         if s.body_under_foreign_title:
             return Verdict("not", "text under a headline that links to another page (a post "
                            "printed in an archive)")
