@@ -24,7 +24,14 @@ from pipeline.lang.morph import (
     tokenize,
 )
 from pipeline.tag.regions import lists
-from pipeline.tag.regions.gazetteer import Gazetteer, Mention, Region, gazetteer, inside
+from pipeline.tag.regions.gazetteer import (
+    SUBJECT_TYPES,
+    Gazetteer,
+    Mention,
+    Region,
+    gazetteer,
+    inside,
+)
 from pipeline.tag.trace import MentionStep, RegionTrace
 
 # Attribution weights: where a mention stands says how much it tells about the article's subject.
@@ -69,7 +76,7 @@ def _home_by_adjectives(
     fitting = frozenset().union(
         *(adjs for key, adjs in gaz.home_adjectives.items() if key in words)
     )
-    nouns = words & SUBJECT_TYPE_NOUNS
+    nouns = words & SUBJECT_TYPES
     n = sum(
         1 for i, t in enumerate(toks)
         if t.lemma in fitting or (t.lemma in nouns and _the_subject_itself(toks, i))
@@ -77,7 +84,6 @@ def _home_by_adjectives(
     return [(home, n)] if n else []
 
 
-SUBJECT_TYPE_NOUNS = frozenset({"область", "край", "республика", "округ"})
 # «по всей области», «в этой республике»: the words before a bare type noun that keep it the
 # outlet's own subject («в соседней области» is another's; «а в нашей области?» in a reply is a
 # reader's comparison).
