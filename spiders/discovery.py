@@ -26,24 +26,48 @@ class Entry:
     url: str
     date: dt.date | None = None
     title: str | None = None
+    # The day as the feed wrote it, when its zone's day is not the outlet's (an instant in UTC
+    # after the outlet's midnight): a page printing that day prints the feed's instant unconverted.
+    written_date: dt.date | None = None
 
 
-def parse_date(value: str | None) -> dt.date | None:
-    """RFC 822 (RSS) or W3C/ISO 8601 (Atom, sitemaps) → date; None when unreadable."""
+def parse_date(value: str | None, zone: dt.tzinfo | None = None) -> dt.date | None:
+    """RFC 822 (RSS) or W3C/ISO 8601 (Atom, sitemaps) → date; None when unreadable.
+
+    ``zone``: the outlet's own time zone. A feed writes an instant in the zone it likes (WordPress
+    and Plume write UTC); the day is the one the outlet's readers saw, so an instant with an offset
+    is read in ``zone``.
+    """
+    return parse_days(value, zone)[0]
+
+
+def parse_days(
+    value: str | None, zone: dt.tzinfo | None = None
+) -> tuple[dt.date | None, dt.date | None]:
+    """(the day in ``zone``, the day as written when it is another one)."""
     if not value:
-        return None
+        return None, None
     value = value.strip()
+    moment: dt.datetime | None = None
     try:
-        return parsedate_to_datetime(value).date()
+        moment = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
-        pass
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    if moment is not None:
+        if zone is None or moment.tzinfo is None:
+            return moment.date(), None
+        local = moment.astimezone(zone).date()
+        return local, (moment.date() if moment.date() != local else None)
     match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
     if match:
         try:
-            return dt.date(*map(int, match.groups()))
+            return dt.date(*map(int, match.groups())), None
         except ValueError:
-            return None
-    return None
+            return None, None
+    return None, None
 
 
 def _xml_root(body: bytes) -> etree._Element | None:
@@ -71,8 +95,9 @@ def _child_text(el: etree._Element, *names: str) -> str | None:
     return None
 
 
-def parse_feed(body: bytes, base_url: str) -> list[Entry]:
-    """RSS 2.0, RSS 1.0/RDF and Atom items → entries with link, date and title."""
+def parse_feed(body: bytes, base_url: str, zone: dt.tzinfo | None = None) -> list[Entry]:
+    """RSS 2.0, RSS 1.0/RDF and Atom items → entries with link, date (its day in ``zone``) and
+    title."""
     root = _xml_root(body)
     if root is None:
         return []
@@ -92,8 +117,8 @@ def parse_feed(body: bytes, base_url: str) -> list[Entry]:
         url = absolute(base_url, link or "")
         if not url:
             continue
-        date = parse_date(_child_text(el, "pubdate", "published", "date", "updated"))
-        entries.append(Entry(url, date, _child_text(el, "title")))
+        date, written = parse_days(_child_text(el, "pubdate", "published", "date", "updated"), zone)
+        entries.append(Entry(url, date, _child_text(el, "title"), written))
     return entries
 
 
@@ -103,8 +128,9 @@ class Sitemap:
     entries: list[Entry]
 
 
-def parse_sitemap(body: bytes, base_url: str) -> Sitemap:
-    """A urlset (news:publication_date preferred to lastmod), a sitemap index, gzipped or not."""
+def parse_sitemap(body: bytes, base_url: str, zone: dt.tzinfo | None = None) -> Sitemap:
+    """A urlset (news:publication_date preferred to lastmod), a sitemap index, gzipped or not;
+    dates are days in ``zone``."""
     root = _xml_root(body)
     if root is None:
         return Sitemap(False, [])
@@ -118,9 +144,9 @@ def parse_sitemap(body: bytes, base_url: str) -> Sitemap:
         for child in el.iter():
             name = _local(child.tag)
             if name == "publication_date" and child.text:
-                published = parse_date(child.text)
+                published = parse_date(child.text, zone)
             elif name == "lastmod" and child.text:
-                lastmod = parse_date(child.text)
+                lastmod = parse_date(child.text, zone)
         url = absolute(base_url, loc or "")
         if url:
             entries.append(Entry(url, published or lastmod))

@@ -19,6 +19,7 @@ class ArticleItem:
     fetched_at: str  # ISO timestamp, UTC
     request_urls: list[str] = field(default_factory=list)  # every URL that led here
     feed_date: str | None = None  # date the feed/sitemap gave, a fallback for the page's own
+    feed_written_date: str | None = None  # that day in the feed's own zone, when another one
     # The outlet's home as its own home page declares it (<a rel="home">, after redirects): a
     # page declaring another home on the host is another site (a WordPress network's subsite).
     outlet_home: str | None = None

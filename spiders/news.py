@@ -26,7 +26,7 @@ from db.runs import NOT_ARTICLE_STATUS, UNDATED_STATUS, now_iso, remember_urls, 
 from newsmon.core.urls import canonical_url, origin, same_origin
 from newsmon.sources.kinds import SOURCE_KINDS
 from pipeline.extract.html import parse_html
-from pipeline.extract.localtime import local_time
+from pipeline.extract.localtime import local_time, region_timezone
 from pipeline.extract.pagetype import non_article_reason
 from pipeline.extract.sitehome import declared_home
 from spiders.discovery import (
@@ -164,7 +164,7 @@ class NewsSpider(scrapy.Spider):
 
     def parse_feed(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
         source = self.sources[response.meta["source"]]
-        entries = parse_feed(response.body, response.url)
+        entries = parse_feed(response.body, response.url, region_timezone(source.region_iso))
         self._check_document(source, response, "лента", bool(entries))
         for entry in entries:
             yield from self._article_request(source, entry)
@@ -187,7 +187,7 @@ class NewsSpider(scrapy.Spider):
 
     def parse_sitemap(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
         source = self.sources[response.meta["source"]]
-        sitemap = parse_sitemap(response.body, response.url)
+        sitemap = parse_sitemap(response.body, response.url, region_timezone(source.region_iso))
         self._check_document(source, response, "карта сайта", bool(sitemap.entries))
         depth = response.meta.get("depth", 0)
         for entry in sitemap.entries:
@@ -322,6 +322,7 @@ class NewsSpider(scrapy.Spider):
         yield self._request(
             url, source, self.parse_article, kind="article", listing=listing, article_key=url,
             feed_date=entry.date.isoformat() if entry.date else None,
+            feed_written_date=entry.written_date.isoformat() if entry.written_date else None,
         )  # fmt: skip
 
     # -- articles and errors -----------------------------------------------------------------
@@ -338,6 +339,7 @@ class NewsSpider(scrapy.Spider):
             fetched_at=self.crawl_time or now_iso(),
             request_urls=list(dict.fromkeys(canonical_url(u) for u in [*redirects, response.url])),
             feed_date=response.meta.get("feed_date"),
+            feed_written_date=response.meta.get("feed_written_date"),
             outlet_home=self.outlet_homes.get(source.name),
         )
 

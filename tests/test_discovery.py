@@ -506,3 +506,39 @@ def test_a_short_headline_in_a_card_like_its_neighbours_is_an_article():
     # a menu's link of the same class and folder holds no heading: not a headline
     assert host + "/o-fonde" not in links.articles
     assert host + "/news/arhiv" not in links.articles
+
+
+YAKUTSK = dt.timezone(dt.timedelta(hours=9))
+MOSCOW = dt.timezone(dt.timedelta(hours=3))
+
+
+@pytest.mark.parametrize(
+    ("value", "zone", "day"),
+    [
+        # Plume and WordPress write a feed's instants in UTC: 17:10 UTC is 02:10 the next day
+        # in Якутск, the day the outlet's readers saw
+        ("2025-11-13T17:10:00+00:00", YAKUTSK, dt.date(2025, 11, 14)),
+        ("Thu, 13 Nov 2025 17:10:00 +0000", YAKUTSK, dt.date(2025, 11, 14)),
+        ("Thu, 13 Nov 2025 17:10:00 +0000", MOSCOW, dt.date(2025, 11, 13)),
+        ("2025-11-13T23:50:00Z", MOSCOW, dt.date(2025, 11, 14)),
+        # no zone written, nothing to convert
+        ("2025-11-13T17:10:00", YAKUTSK, dt.date(2025, 11, 13)),
+        ("2025-11-13", YAKUTSK, dt.date(2025, 11, 13)),
+    ],
+)
+def test_a_feeds_instant_is_read_as_a_day_of_the_outlets_own_zone(value, zone, day):
+    assert parse_date(value, zone) == day
+
+
+def test_feed_and_sitemap_entries_carry_the_outlets_day():
+    atom = (b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>A</title>'
+            b'<link href="http://127.0.0.1:8001/~/blog/a" rel="alternate"/>'
+            b"<updated>2025-11-13T17:10:00+00:00</updated></entry></feed>")
+    [entry] = parse_feed(atom, BASE, YAKUTSK)
+    assert entry.date == dt.date(2025, 11, 14)
+    urlset = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url>'
+              b"<loc>http://127.0.0.1:8001/news/7</loc><lastmod>2025-11-13T20:30:00+00:00</lastmod>"
+              b"</url></urlset>")
+    [item] = parse_sitemap(urlset, BASE, YAKUTSK).entries
+    assert item.date == dt.date(2025, 11, 14)
+    assert parse_sitemap(urlset, BASE, MOSCOW).entries[0].date == dt.date(2025, 11, 13)

@@ -185,6 +185,13 @@ class ExtractPipeline(_WithMemory):
         if item.feed_date and (extracted.published is None or extracted.date_method in WEAK_METHODS):
             extracted.published = dt.date.fromisoformat(item.feed_date)
             extracted.date_method = "feed"
+        elif item.feed_date and extracted.published and item.feed_written_date == str(
+            extracted.published
+        ):
+            # The page prints the feed's instant in the zone the feed wrote it (Plume shows UTC,
+            # unmarked): the outlet's readers saw the feed's instant on the outlet's own day.
+            extracted.published = dt.date.fromisoformat(item.feed_date)
+            extracted.date_method = "feed"
         if extracted.published is None:
             # News is dated; a page with no date anywhere (nor in a feed that lists it) is a
             # service, document or profile page written as prose — and could count in no period.
