@@ -828,7 +828,7 @@ def sp_print(it: Item) -> str:
 
 def sp_thread_page(it: Item, items: list[Item], now: dt.datetime, page: int, pages: int) -> str:
     fid = it.cat_id
-    posts = [{"at": it.created, "by": it.by, "text": it.src["text"]}] + it.comments(now)
+    posts = [{"at": it.created, "by": it.by, "text": it.src["text"]}, *it.comments(now)]
     chunk = posts[(page - 1) * SP_POSTS_PER_PAGE : page * SP_POSTS_PER_PAGE]
     rows = ""
     for k, pst in enumerate(chunk):
