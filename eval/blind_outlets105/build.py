@@ -132,14 +132,14 @@ def token(*parts: object) -> str:
 
 def href(path: str) -> str:
     """A path as the software links it: non-ASCII percent-encoded, the query kept."""
-    p, q = (path.split("?", 1) + [""])[:2]
+    p, q = [*path.split("?", 1), ""][:2]
     return quote(p) + (f"?{q}" if q else "")
 
 
 def file_of(path: str) -> str:
     """The file under public/ serving ``path`` (siteserver decodes the path; a query picks
     ``<stem>@<query>.html``)."""
-    p, q = (path.split("?", 1) + [""])[:2]
+    p, q = [*path.split("?", 1), ""][:2]
     p = unquote(p).strip("/")
     if not p:
         return "index.html" if not q else f"index@{q}.html"
@@ -344,7 +344,7 @@ class KareliaSite:
         now = self.now
         crumb_html = ""
         if crumbs is not None:
-            trail = [("Главная", "/")] + crumbs
+            trail = [("Главная", "/"), *crumbs]
             items = "".join(f'<li class="breadcrumb-item"><a href="{href(u)}">{e(n)}</a></li>' for n, u in trail[:-1])
             items += f'<li class="breadcrumb-item active" aria-current="page">{e(clip(trail[-1][0], 70))}</li>'
             crumb_html = f'<nav aria-label="breadcrumb"><ol class="breadcrumb">{items}</ol></nav>'
@@ -806,7 +806,7 @@ def wj_inline(text: str, known: set[str]) -> str:
     def link(m: re.Match) -> str:
         label, target = m.group(1), m.group(2)
         if target.startswith("/"):
-            valid = target == "/" or target.startswith("/ru/") and target[4:] in known
+            valid = target == "/" or (target.startswith("/ru/") and target[4:] in known)
             return f'<a class="is-internal-link {"is-valid-page" if valid else "is-invalid-page"}" href="{href(target)}">{label}</a>'
         return f'<a class="is-external-link" href="{target}">{label}</a>'
 
