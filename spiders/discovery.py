@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 
 from newsmon.core.urls import absolute, same_origin
 from pipeline.extract.boilerplate import is_time_link
+from pipeline.extract.html import repair_markup
 
 
 @dataclass(frozen=True)
@@ -511,7 +512,7 @@ def classify_links(body: bytes | str, page_url: str, source_url: str) -> Links:
     if isinstance(body, str):  # lxml refuses decoded text that still declares its encoding
         body = XML_DECLARATION_RE.sub("", body, count=1)
     try:
-        tree = lxml_html.fromstring(body)
+        tree = lxml_html.fromstring(repair_markup(body))
     except (etree.ParserError, ValueError):
         return Links([], [], [], [], [], [])
     found: dict[str, dict[str, None]] = {k: {} for k in ("article", "pagination", "section")}

@@ -15,6 +15,7 @@ from newsmon.core.urls import absolute
 from pipeline.extract.boilerplate import DATE_MARK_XPATH, block_line
 from pipeline.extract.date_expressions import find_dates
 from pipeline.extract.dateline import states_an_event
+from pipeline.extract.html import repair_markup
 
 
 def teaser_dates(
@@ -23,7 +24,7 @@ def teaser_dates(
     """Article URL → the one date its card shows, for cards holding links to that article only
     and exactly one date element (a card with two dates says nothing certain)."""
     try:
-        tree = lxml_html.fromstring(body)
+        tree = lxml_html.fromstring(repair_markup(body))
     except (etree.ParserError, ValueError):
         return {}
     wanted = set(articles)

@@ -6,6 +6,7 @@ Shared by every extraction step (the text cascade, dates, titles), so it sits be
 from __future__ import annotations
 
 import re
+from typing import overload
 
 import lxml.html
 from lxml.html import HtmlElement
@@ -80,8 +81,34 @@ def decode(html: bytes | str, encoding: str | None = None) -> str:
     return guess
 
 
+# An attribute opened with one quote and closed with the other just before the tag ends
+# («<i class='fa fa-search"></i>», a theme's typo on every page): a parser, as a browser does,
+# reads on to the next matching quote, and the page's content to there — the whole article —
+# becomes one attribute value.
+_MISMATCHED_QUOTES = r"""(\s[A-Za-z_:][-\w:.]*\s*=\s*)(?:'([^'"<>\n]*)"|"([^'"<>\n]*)')(?=\s*/?>)"""
+_MISMATCHED_QUOTES_TEXT = re.compile(_MISMATCHED_QUOTES)
+_MISMATCHED_QUOTES_BYTES = re.compile(_MISMATCHED_QUOTES.encode())
+
+
+@overload
+def repair_markup(page: str) -> str: ...
+
+
+@overload
+def repair_markup(page: bytes) -> bytes: ...
+
+
+def repair_markup(page: str | bytes) -> str | bytes:
+    """The page with attribute values closed by the quote they were opened with."""
+    if isinstance(page, bytes):
+        return _MISMATCHED_QUOTES_BYTES.sub(lambda m: b'%s"%s"' % (
+            m.group(1), m.group(2) or m.group(3) or b""), page)
+    return _MISMATCHED_QUOTES_TEXT.sub(
+        lambda m: f'{m.group(1)}"{m.group(2) or m.group(3) or ""}"', page)
+
+
 def parse_html(html: bytes | str, encoding: str | None = None) -> HtmlElement:
-    text = decode(html, encoding)
+    text = repair_markup(decode(html, encoding))
     # lxml refuses str input that declares an encoding in an XML prolog.
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     try:

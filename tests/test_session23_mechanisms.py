@@ -1,0 +1,51 @@
+"""Session 23's general mechanisms, each on pages written for the test (issue 17)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.extract.cascade import extract
+from pipeline.extract.html import parse_html, repair_markup
+from spiders.discovery import classify_links
+
+BASE = "http://127.0.0.1:8001/"
+PROSE = ("В Колпине и Павловске до конца года откроют семейные гостиные. Там будут работать "
+         "психологи и юристы, для детей — игровая комната, для родителей — консультации по "
+         "выплатам и льготам. Первую гостиную уже ремонтируют волонтёры районного центра.")
+# A theme's typo on every page: the search icon's class opened with ' and closed with ", so a
+# parser (as a browser) reads on to the next ' — the breadcrumb's, below the menu.
+BROKEN = (
+    "<html><head><meta charset='utf-8'><title>Портал - Семейные гостиные</title></head><body>"
+    "<header><nav><ul><li><a href='/'>Главная</a></li><li><a href='/news.php'>Новости</a></li>"
+    "<li><a href='/search.php'><i class='fa fa-search\"></i> Поиск</a></li></ul></nav></header>"
+    '<section id="main"><article><h1>Семейные гостиные откроют в Колпине и Павловске</h1>'
+    '<div class="news-info">Редакция · 25 Ноябрь 2025 17:30 · 276 прочтений</div>'
+    + "".join(f"<p>{PROSE}</p>" for _ in range(3))
+    + '<ul class="related"><li><a href="/news.php?readmore=622">Специалисты учились в '
+    'петербургских кризисных центрах</a></li><li><a href="/news.php?readmore=605">Гостиные для '
+    'семей открылись в Колпине</a></li></ul></article></section>'
+    "<aside class='members'>Участник с 20.05.19</aside></body></html>"
+)
+
+
+def test_an_attribute_closed_by_the_other_quote_no_longer_swallows_the_page():
+    tree = parse_html(BROKEN)
+    assert all("<" not in value for el in tree.iter() for value in el.attrib.values())
+    result = extract(BROKEN.encode(), BASE + "news.php?readmore=628",
+                     crawl_time=dt.datetime(2025, 11, 28, 21, tzinfo=dt.timezone(dt.timedelta(hours=3))))
+    assert result.title == "Семейные гостиные откроют в Колпине и Павловске"
+    assert "семейные гостиные" in result.text and result.published == dt.date(2025, 11, 25)
+
+
+def test_a_listing_with_the_typo_still_links_its_articles():
+    links = classify_links(BROKEN, BASE + "news.php", BASE)
+    assert BASE + "news.php?readmore=622" in links.articles
+
+
+def test_quotes_inside_an_attributes_script_are_left_alone():
+    page = ("<a href=\"#\" onclick=\"window.open('https://vk.com/share.php?url=' + "
+            "encodeURIComponent(document.URL)); return false;\">VK</a>")
+    assert repair_markup(page) == page
+    assert repair_markup(page.encode()) == page.encode()
+    assert repair_markup("<a title='Дом \"Мама\"'>x</a>") == "<a title='Дом \"Мама\"'>x</a>"
+    assert repair_markup("<link href=\"/a.js?9'>") == "<link href=\"/a.js?9\">"
