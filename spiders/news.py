@@ -100,6 +100,7 @@ class NewsSpider(scrapy.Spider):
         connect(spider._on_item_scraped, signal=signals.item_scraped)
         connect(spider._on_item_dropped, signal=signals.item_dropped)
         connect(spider._on_item_error, signal=signals.item_error)
+        connect(spider._on_spider_error, signal=signals.spider_error)
         connect(spider._on_request_dropped, signal=signals.request_dropped)
         connect(spider._on_idle, signal=signals.spider_idle)
         return spider
@@ -408,6 +409,15 @@ class NewsSpider(scrapy.Spider):
             response.meta.get("article_key"), response.meta.get("listing"), fresh=True
         )
         # A bug or a broken page in a pipeline stage: counted, shown, and the crawl goes on.
+        source = response.meta.get("source", "?")
+        reason = f"{failure.type.__name__} ({response.url}): {failure.getErrorMessage()}"
+        self._count(source, "errors")
+        self.crawler.stats.set_value(f"newsmon/source/{source}/last_error", reason)
+        self.logger.warning("%s: %s", source, reason)
+
+    def _on_spider_error(self, failure: Any, response: Any, spider: Any) -> None:
+        # A bug met while reading a listing, feed or page: what that page led to is lost for the
+        # night, so it counts as the source's error, not as a quiet empty result.
         source = response.meta.get("source", "?")
         reason = f"{failure.type.__name__} ({response.url}): {failure.getErrorMessage()}"
         self._count(source, "errors")

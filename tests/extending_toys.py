@@ -27,6 +27,16 @@ def start_pages(spider: NewsSpider, source: Source) -> Iterator[scrapy.Request]:
         yield from spider.article_requests(source, Entry(str(url)))
 
 
+def start_broken_listing(spider: NewsSpider, source: Source) -> Iterator[scrapy.Request]:
+    """A kind whose listing reader has a bug: what a crawl does when a callback raises."""
+
+    def read_listing(response: scrapy.http.Response) -> Iterator[scrapy.Request]:
+        raise ValueError("listing reader bug")
+        yield  # a generator, as Scrapy callbacks are
+
+    yield spider._request(str(source.option["pages"][0]), source, read_listing, kind="listing")
+
+
 class LengthTagger:
     def tag(self, doc: ArticleDoc) -> list[str]:
         return ["длинная" if len(doc.text) > LONG_CHARS else "короткая"]

@@ -175,3 +175,25 @@ def test_migrations_do_not_import_the_pipeline():
     imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | {
         a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     assert not [m for m in imported if m and m.split(".")[0] == "pipeline"]
+
+
+def test_a_bug_in_a_sources_reader_is_that_sources_error_not_a_quiet_empty_night(tmp_path):
+    """A callback that raises loses what its page led to: the run counts it as the source's
+    error, with the reason, and the run fails (its only source gave nothing) — not a night of 0
+    new articles and 0 errors."""
+    shutil.copytree(SITES / "feeds_only", tmp_path / "sites" / "feeds_only")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT)])}
+    register = ("from newsmon.sources.kinds import SOURCE_KINDS, SourceKind; "
+                "SOURCE_KINDS['pages'] = SourceKind('extending_toys.start_broken_listing', "
+                "frozenset({'pages'})); from newsmon.cli import main; main()")
+    with SiteServer(tmp_path / "sites") as server:
+        sources = write_sources(tmp_path / "sources.yml", server.url("feeds_only"))
+        done = subprocess.run(
+            [sys.executable, "-c", register, "crawl", "--sources", str(sources),
+             "--db", str(tmp_path / "newsmon.db"), "--since", "2020-01-01"],
+            capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
+        )
+    row = open_db(tmp_path / "newsmon.db").execute(
+        "select errors, last_error from run_sources where source = 'watched'").fetchone()
+    assert row[0] == 1 and "listing reader bug" in row[1], done.stdout + done.stderr
+    assert done.returncode == 1, done.stdout + done.stderr
