@@ -49,3 +49,33 @@ def test_quotes_inside_an_attributes_script_are_left_alone():
     assert repair_markup(page.encode()) == page.encode()
     assert repair_markup("<a title='Дом \"Мама\"'>x</a>") == "<a title='Дом \"Мама\"'>x</a>"
     assert repair_markup("<link href=\"/a.js?9'>") == "<link href=\"/a.js?9\">"
+
+
+# Wiki.js 2 as served: the page's text inside «<template slot="contents">» of its «<page>»
+# component, og:type «website» on every page, a menu its scripts draw.
+WIKI = (
+    "<html><head><meta charset='utf-8'><title>В Белом открылась семейная гостиная | Вики</title>"
+    "<meta property='og:type' content='website'></head><body><div id='root'>"
+    "<page locale='ru' title='В Белом открылась семейная гостиная' "
+    "created-at='2025-09-09T15:30:17.163Z'><template slot='contents'><div>"
+    "<p>9 сентября 2025</p>" + "".join(f"<p>{PROSE}</p>" for _ in range(3))
+    + "</div></template><template slot='comments'><div></div></template></page></div></body></html>"
+)
+
+
+def test_a_page_whose_text_the_scripts_mount_from_a_template_is_read():
+    from pipeline.extract.pagetype import non_article_reason
+
+    url = BASE + "ru/novosti/v-belom-otkrylas-semeynaya-gostinaya"
+    assert non_article_reason(url, BASE, WIKI.encode()) is None
+    result = extract(WIKI.encode(), url,
+                     crawl_time=dt.datetime(2025, 11, 28, 21, tzinfo=dt.timezone(dt.timedelta(hours=3))))
+    assert "семейные гостиные" in result.text and result.published == dt.date(2025, 9, 9)
+
+
+def test_a_template_kept_for_later_stays_inert_under_a_page_that_shows_more():
+    page = ("<html><body><main><h1>Новости</h1>" + "".join(f"<p>{PROSE}</p>" for _ in range(4))
+            + "<template id='row'><div class='card'><p>Карточка: " + PROSE[:120]
+            + "</p></div></template></main></body></html>")
+    tree = parse_html(page)
+    assert len(tree.xpath("//template")) == 1

@@ -120,9 +120,10 @@ def parse_html(html: bytes | str, encoding: str | None = None) -> HtmlElement:
 
 
 def read_as_shown(tree: HtmlElement) -> None:
-    """The page in the order and with the content a reader sees: <noscript> content of a page
-    drawn by scripts, absolutely placed blocks in the order of their place."""
+    """The page in the order and with the content a reader sees: <noscript> or <template> content
+    of a page drawn by scripts, absolutely placed blocks in the order of their place."""
     open_noscript_content(tree)
+    open_template_content(tree)
     order_placed_blocks(tree)
 
 
@@ -147,6 +148,24 @@ def open_noscript_content(tree: HtmlElement) -> None:
         return
     inside = sum(_words(el) for el in blocks)
     shown = _words(tree) - inside - sum(_words(el) for el in tree.iter(*_CODE_TAGS))
+    if inside <= shown:
+        return
+    for el in blocks:
+        el.drop_tag()
+
+
+def open_template_content(tree: HtmlElement) -> None:
+    """Unwrap <template> when it holds the page: an app rendered on the server for its scripts to
+    mount (Wiki.js prints a page's text in «<template slot="contents">» of its «<page>»
+    component) shows that content once they run, and the served HTML is all a crawler reads. A
+    shell around it (a menu, «Загрузка…») has fewer words; a dialog's or a list row's markup
+    kept for later stays inert, under a page that shows more than it."""
+    blocks = [el for el in tree.iter("template")
+              if el.getparent() is not None and not any(a.tag == "template" for a in el.iterancestors())]
+    inside = sum(_words(el) for el in blocks)
+    if sum(len(" ".join(el.itertext()).strip()) for el in blocks) < NOSCRIPT_MIN_CHARS:
+        return
+    shown = _words(tree) - sum(_words(el) for el in tree.iter(*_CODE_TAGS))
     if inside <= shown:
         return
     for el in blocks:

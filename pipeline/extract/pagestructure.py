@@ -19,7 +19,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from pipeline.extract.boilerplate import NOT_NEGATED, is_time_link
-from pipeline.extract.html import read_as_shown
+from pipeline.extract.html import read_as_shown, repair_markup
 from pipeline.extract.sitehome import home_path
 
 BLOCK_TAGS = frozenset(
@@ -174,7 +174,7 @@ def decode(body: bytes) -> str:
 def parse(body: bytes) -> HtmlElement | None:
     if not body or not body.strip():
         return None
-    text = XML_DECL_RE.sub("", decode(body), count=1)
+    text = repair_markup(XML_DECL_RE.sub("", decode(body), count=1))
     if not text.strip():
         return None
     try:
