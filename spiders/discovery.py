@@ -272,6 +272,7 @@ NEWS_LIST_TEXT_RE = re.compile(
 # of its own, judged by its structure once fetched (a listing is then read as one).
 DYNAMIC_ITEM_RE = re.compile(r"\.(?:php|aspx?|jsp|cfm|pl|cgi)$", re.I)
 DYNAMIC_ITEM_MIN_WORDS = 3
+NUMBERED_ITEM_RE = re.compile(r"(^|&)\w+=\d+(&|$)")
 
 
 XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -321,13 +322,16 @@ def link_kind(url: str, text: str = "", *, holds_date: bool = False) -> str:
         return "article"
     if holds_date and len([s for s in path.split("/") if s]) >= 2:
         return "article"  # a post's time links its page («/notes/afjkglhcvt» «2д назад»)
-    if (DYNAMIC_ITEM_RE.search(parts.path) and re.search(r"(^|&)\w+=\d+(&|$)", parts.query)
+    if (DYNAMIC_ITEM_RE.search(parts.path) and NUMBERED_ITEM_RE.search(parts.query)
             and len(re.findall(r"[^\W\d_]{2,}", text)) >= DYNAMIC_ITEM_MIN_WORDS):
         return "article"  # named like a page («Новости для родителей»), not «Далее »» or «3»
     if len(" ".join(text.split())) >= MIN_HEADLINE_CHARS and (
-        path.count("/") >= 2 or (parts.query and DYNAMIC_ITEM_RE.search(parts.path))
+        path.count("/") >= 2
+        or (parts.query and (DYNAMIC_ITEM_RE.search(parts.path) or NUMBERED_ITEM_RE.search(parts.query)))
     ):
-        return "article"  # a headline, also to «/index.php?title=Новости:…» (a wiki's pages)
+        # a headline, also to «/index.php?title=Новости:…» (a wiki's pages) and to an item a
+        # query numbers behind a rewritten script name («/forums?m=posts&q=318», Cotonti's)
+        return "article"
     if SECTION_PATH_RE.match(unquote(path)) and (not parts.query or _names_a_rubric(parts.query)):
         return "section"  # «/society/», «/News?section=family» (an MVC site's rubric)
     return "other"

@@ -79,3 +79,29 @@ def test_a_template_kept_for_later_stays_inert_under_a_page_that_shows_more():
             + "</p></div></template></main></body></html>")
     tree = parse_html(page)
     assert len(tree.xpath("//template")) == 1
+
+
+def test_a_headline_linking_an_item_a_query_numbers_is_an_articles_link():
+    """Cotonti's topics behind a rewritten script name: «/forums?m=posts&q=318»."""
+    from spiders.discovery import link_kind
+
+    headline = "Прошли ШПР в Новодвинске — делюсь впечатлениями"
+    assert link_kind(BASE + "forums?m=posts&q=318", headline) == "article"
+    assert link_kind(BASE + "forums?m=topics&s=opeka", headline) != "article"  # no number
+    assert link_kind(BASE + "forums?m=posts&q=318", "Опека") != "article"  # no headline
+
+
+def test_a_title_read_from_the_head_loses_the_section_it_names_last():
+    page = ("<html><head><title>Опрос: нужна ли вторая школа приёмных родителей? - Опека и "
+            "усыновление - Поморская семья</title></head><body><h1><a href='/'>Поморская "
+            "семья</a></h1><div class='crumbs'><a href='/forums'>Форумы</a> / <a "
+            "href='/forums?m=topics&amp;s=opeka'>Опека и усыновление</a></div>"
+            + "".join(f"<p>{PROSE}</p>" for _ in range(2)) + "</body></html>")
+    result = extract(page.encode(), BASE + "forums?m=posts&q=305",
+                     crawl_time=dt.datetime(2025, 11, 28, 21, tzinfo=dt.timezone(dt.timedelta(hours=3))))
+    assert result.title == "Опрос: нужна ли вторая школа приёмных родителей?"
+    # a last piece the page links nowhere stays: it may be the headline's own
+    unlinked = page.replace("<a href='/forums?m=topics&amp;s=opeka'>Опека и усыновление</a>", "")
+    result = extract(unlinked.encode(), BASE + "forums?m=posts&q=305",
+                     crawl_time=dt.datetime(2025, 11, 28, 21, tzinfo=dt.timezone(dt.timedelta(hours=3))))
+    assert result.title.endswith("Опека и усыновление")

@@ -13,7 +13,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -122,6 +122,43 @@ def _title_candidates(
 
 
 def find_title(
+    tree: HtmlElement, override: str | None = None, *, items: list[Block] | None = None,
+    page_url: str = "",
+) -> tuple[str | None, HtmlElement | None]:
+    """The article title and the element it came from (None for meta/JSON-LD titles); a title
+    read from the page's <title> loses a last piece naming the section it sits in."""
+    title, el = _find_title(tree, override, items=items, page_url=page_url)
+    if title and el is None:
+        title = without_section_tail(title, tree, page_url)
+    return title, el
+
+
+# Fewest words a title keeps when its last piece is cut off as the section's name.
+MIN_TITLE_WORDS_LEFT = 3
+
+
+def without_section_tail(title: str, tree: HtmlElement, page_url: str) -> str:
+    """«Опрос: нужна ли вторая школа? - Опека и усыновление» → «Опрос: нужна ли вторая школа?»
+    when the page links «Опека и усыновление» elsewhere (its board, in the crumbs): a forum's or a
+    portal's <title> names the section after the headline, as others name the site."""
+    parts = sitename.pieces(title)
+    if len(parts) < 2:
+        return title
+    tail = boilerplate.fold(parts[-1])
+    page = urlsplit(page_url)[2:4]
+    linked = any(
+        boilerplate.fold(" ".join(a.text_content().split())) == tail
+        and urlsplit(urljoin(page_url, a.get("href") or ""))[2:4] != page
+        for a in tree.iter("a")
+    )
+    cut = title[: title.rfind(parts[-1])].rstrip()
+    head = re.sub(r"\s*(?:\||—|–|-|::|:|/|»|•|·)\s*$", "", cut)
+    if not linked or len(head.split()) < MIN_TITLE_WORDS_LEFT:
+        return title
+    return head
+
+
+def _find_title(
     tree: HtmlElement, override: str | None = None, *, items: list[Block] | None = None,
     page_url: str = "",
 ) -> tuple[str | None, HtmlElement | None]:
