@@ -105,3 +105,27 @@ def test_a_title_read_from_the_head_loses_the_section_it_names_last():
     result = extract(unlinked.encode(), BASE + "forums?m=posts&q=305",
                      crawl_time=dt.datetime(2025, 11, 28, 21, tzinfo=dt.timezone(dt.timedelta(hours=3))))
     assert result.title.endswith("Опека и усыновление")
+
+
+def test_a_local_text_naming_no_place_is_about_the_outlets_home(models):
+    from pipeline.tag.explain import explain_text
+    from pipeline.tag.run import tag
+
+    local = ("В субботу в районной библиотеке на улице Кирова прошёл семинар для опекунов и "
+             "приёмных родителей. Вела его семейный психолог, которая двадцать лет работает с "
+             "подростками. Пришли восемнадцать семей, наши волонтёры занимались с детьми.")
+    assert [r.iso for r in tag(local, title="Семинар для наших опекунов",
+                               home_region_iso="RU-VGG").regions] == ["RU-VGG"]
+    guest = local.replace("семейный психолог,", "семейный психолог из Элисты,")
+    assert [r.iso for r in tag(guest, title="Психолог из Элисты провела семинар для наших опекунов",
+                               home_region_iso="RU-VGG").regions] == ["RU-VGG"]
+    result, report = explain_text(local, title="Семинар для наших опекунов", home_iso="RU-VGG")
+    assert any("говорит о своём" in rule for r in report["regions"] for rule in r["rules"])
+    # a federal item retold by the same outlet stays without a region
+    federal = ("Минпросвещения сообщило, что число детей в федеральном банке данных о детях-сиротах "
+               "за год сократилось на восемь процентов. Наши читатели спрашивают, что это значит.")
+    assert tag(federal, title="Детей в банке данных стало меньше",
+               home_region_iso="RU-VGG").regions == []
+    # nothing local, nothing federal: no region guessed
+    general = "Как говорить с приёмным ребёнком о его кровной семье: советы психолога."
+    assert tag(general, title="Как говорить о кровной семье", home_region_iso="RU-VGG").regions == []

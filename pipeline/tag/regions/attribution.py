@@ -60,6 +60,33 @@ LOCAL_SETTLEMENT_RE = re.compile(
     r"|[Сс]лобод(?:а|ы|е|у|ой))\s+«?[А-ЯЁ][а-яё]{2,}"
 )
 
+# A text that names no place it is about, on a local outlet, speaks of its own area when it
+# talks of local things — «наш центр», «у нас», the district, a street, a village, the town's
+# administration — and of nothing national: ministries, the government, laws, «в России», the
+# federal benefits every region pays. A federal item retold locally («Минпросвещения: в банке
+# данных…», «Единое пособие: что изменится») names one of those and stays without a region.
+FEDERAL_RE = re.compile(
+    r"Минпросвещени|Минтруд|Минфин|Минздрав|Правительств|Госдум|Совет\w* Федерации|федеральн"
+    r"|\bРосси(?:я|и|ю|ей)\b|по стране|в стране|\bстраны\b|всех регион|единое пособие"
+    r"|единого пособия|семейн\w+ (?:налогов\w+ )?выплат|материнск\w+ капитал|банк\w* данных"
+    r"|законопроект|\bзакон(?:а|у|ом|е|ы|ов|ам|ами|ах)?\b|\bПрезидент(?:а|у|ом|е)?\b|Соцфонд"
+    r"|Социальн\w+ фонд",
+    re.IGNORECASE,
+)
+LOCAL_VOICE_RE = re.compile(
+    r"\bнаш(?:а|е|и|его|ей|ему|их|им|ими|у|ем)?\b|\bу нас\b|\bрайон\w*|микрорайон|\bулиц\w*"
+    r"|\bул\.|\bс[её]л\w*|\bпос[её]лк\w*|\bдеревн\w*|в городе\b|городск\w+|местн\w+"
+    r"|администраци\w+ (?:района|города|округа)|глав\w+ (?:района|города|администрации)"
+    r"|\bокруг\w*",
+    re.IGNORECASE,
+)
+
+
+def _speaks_locally(title: str, text: str) -> bool:
+    whole = f"{title}\n{text}"
+    return FEDERAL_RE.search(whole) is None and LOCAL_VOICE_RE.search(whole) is not None
+
+
 # --- attribution ----------------------------------------------------------------------------------
 
 
@@ -931,6 +958,14 @@ def attribute(
         if trace is not None:
             trace.outcome(home_iso).rules.append("home_region")
     if not scores:
+        if home_iso and _speaks_locally(title, text[:cut]):
+            # No place is named at all, and the text speaks of the outlet's own area.
+            if trace is not None:
+                _trace_outcomes(trace, {home_iso: 1.0}, {home_iso: 0}, [home_iso], solid,
+                                venue_only, raw)
+                trace.outcome(home_iso).rules.append("home_local_voice")
+                trace.decided_by.append("home_local_voice")
+            return [(gaz.by_iso[home_iso], 0)]
         if trace is not None:
             _trace_outcomes(trace, {}, counts, [], solid, venue_only, raw)
         return []
@@ -1004,6 +1039,13 @@ def attribute(
             chosen, rule = [home_iso], "home_adjectives"
             scores[home_iso] = 1.0
             counts[home_iso] = home_hit[0][1]
+    if not chosen and home_iso and _speaks_locally(title, text[:cut]):
+        # Every place named stays below the bar (a guest's town, a venue, a comparison) and the
+        # text speaks of the outlet's own area: «Психолог из Элисты провела семинар для наших
+        # опекунов».
+        chosen, rule = [home_iso], "home_local_voice"
+        scores[home_iso] = max(scores.get(home_iso, 0.0), 1.0)
+        counts.setdefault(home_iso, 0)
     chosen.sort(key=lambda iso: (-scores[iso], -counts[iso], iso))
     # The cap is on regions chosen by their scores; members of a list that says what happens to
     # each are never capped (five winners are five, besides the outlet's own region).
