@@ -61,7 +61,7 @@ LOCAL_SETTLEMENT_RE = re.compile(
 )
 
 # A text that names no place it is about, on a local outlet, speaks of its own area when it
-# talks of local things — «наш центр», «у нас», the district, a street, a village, the town's
+# talks of local things — «наш центр», «у нас», the district, a street, the town's
 # administration — and of nothing national: ministries, the government, laws, «в России», the
 # federal benefits every region pays. A federal item retold locally («Минпросвещения: в банке
 # данных…», «Единое пособие: что изменится») names one of those and stays without a region.
@@ -75,16 +75,32 @@ FEDERAL_RE = re.compile(
 )
 LOCAL_VOICE_RE = re.compile(
     r"\bнаш(?:а|е|и|его|ей|ему|их|им|ими|у|ем)?\b|\bу нас\b|\bрайон\w*|микрорайон|\bулиц\w*"
-    r"|\bул\.|\bс[её]л\w*|\bпос[её]лк\w*|\bдеревн\w*|в городе\b|городск\w+|местн\w+"
+    r"|\bул\.|в городе\b|городск\w+|местн\w+"
     r"|администраци\w+ (?:района|города|округа)|глав\w+ (?:района|города|администрации)"
     r"|\bокруг\w*",
     re.IGNORECASE,
 )
 
 
-def _speaks_locally(title: str, text: str) -> bool:
+def _speaks_locally(
+    gaz: Gazetteer, toks: list[Token], home_iso: str, title: str, text: str
+) -> bool:
+    """The text's own voice is the outlet's local one (see LOCAL_VOICE_RE), and no subject's
+    type word in it fits another kind of subject than the home one («областное министерство»
+    on a край's outlet is another subject's)."""
     whole = f"{title}\n{text}"
-    return FEDERAL_RE.search(whole) is None and LOCAL_VOICE_RE.search(whole) is not None
+    if FEDERAL_RE.search(whole) is not None or LOCAL_VOICE_RE.search(whole) is None:
+        return False
+    return not _another_subjects_type(gaz, toks, home_iso)
+
+
+def _another_subjects_type(gaz: Gazetteer, toks: list[Token], home_iso: str) -> bool:
+    if home_iso not in gaz.by_iso:
+        return True
+    words = set(lemmatize_phrase(gaz.by_iso[home_iso].name))
+    fitting = frozenset().union(*(a for key, a in gaz.home_adjectives.items() if key in words))
+    others = frozenset().union(*gaz.home_adjectives.values()) - fitting
+    return any(t.lemma in others for t in toks)
 
 
 # --- attribution ----------------------------------------------------------------------------------
@@ -957,8 +973,13 @@ def attribute(
         scores[home_iso] *= HOME_FACTOR
         if trace is not None:
             trace.outcome(home_iso).rules.append("home_region")
+    # A name the text leaves unresolved (a district of that name in several subjects) may be
+    # the place it is about: the home region is no fallback then.
+    unresolved = any(resolve(m) is None for m in [*body, *title_mentions])
     if not scores:
-        if home_iso and _speaks_locally(title, text[:cut]):
+        if home_iso and not unresolved and _speaks_locally(
+            gaz, [*title_toks, *main_toks], home_iso, title, text[:cut]
+        ):
             # No place is named at all, and the text speaks of the outlet's own area.
             if trace is not None:
                 _trace_outcomes(trace, {home_iso: 1.0}, {home_iso: 0}, [home_iso], solid,
@@ -1039,7 +1060,9 @@ def attribute(
             chosen, rule = [home_iso], "home_adjectives"
             scores[home_iso] = 1.0
             counts[home_iso] = home_hit[0][1]
-    if not chosen and home_iso and _speaks_locally(title, text[:cut]):
+    if not chosen and home_iso and not unresolved and _speaks_locally(
+        gaz, [*title_toks, *main_toks], home_iso, title, text[:cut]
+    ):
         # Every place named stays below the bar (a guest's town, a venue, a comparison) and the
         # text speaks of the outlet's own area: «Психолог из Элисты провела семинар для наших
         # опекунов».
