@@ -84,16 +84,14 @@ def test_without_taggers_the_tag_json_is_unchanged(tmp_path, monkeypatch, models
 # -- both, end to end: crawl → store → counts, filters, Datasette ----------------------------------
 
 
-@pytest.fixture(scope="module")
-def toy_crawl(tmp_path_factory):
-    """One crawl of a `pages` source with the `length` tagger on, registered in the subprocess
-    exactly as the recipes say (a SOURCE_KINDS line; NEWSMON_TAGGERS)."""
-    tmp = tmp_path_factory.mktemp("extending")
+def crawl_with_kind(tmp: Path, start: str, **env: str) -> tuple[subprocess.CompletedProcess, list[str]]:
+    """One crawl of a `pages` source whose kind starts at ``start`` (a function of
+    tests/extending_toys.py), registered in the subprocess exactly as the recipe says (a
+    SOURCE_KINDS line); the paths the site served."""
     shutil.copytree(SITES / "feeds_only", tmp / "sites" / "feeds_only")
-    env = {**os.environ, "NEWSMON_TAGGERS": LENGTH_TAGGER,
-           "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT)])}
+    env = {**os.environ, **env, "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT)])}
     register = ("from newsmon.sources.kinds import SOURCE_KINDS, SourceKind; "
-                "SOURCE_KINDS['pages'] = SourceKind('extending_toys.start_pages', frozenset({'pages'})); "
+                f"SOURCE_KINDS['pages'] = SourceKind('extending_toys.{start}', frozenset({{'pages'}})); "
                 "from newsmon.cli import main; main()")
     with SiteServer(tmp / "sites") as server:
         sources = write_sources(tmp / "sources.yml", server.url("feeds_only"))
@@ -103,9 +101,18 @@ def toy_crawl(tmp_path_factory):
             capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
         )
         paths = sorted(entry.path for entry in server.request_log)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return {"db": tmp / "newsmon.db", "env": env, "paths": paths}
+    return done, paths
 
+
+@pytest.fixture(scope="module")
+def toy_crawl(tmp_path_factory):
+    """One crawl of a `pages` source with the `length` tagger on (NEWSMON_TAGGERS)."""
+    tmp = tmp_path_factory.mktemp("extending")
+    done, paths = crawl_with_kind(tmp, "start_pages", NEWSMON_TAGGERS=LENGTH_TAGGER)
+    assert done.returncode == 0, done.stdout + done.stderr
+    env = {**os.environ, "NEWSMON_TAGGERS": LENGTH_TAGGER,
+           "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT)])}
+    return {"db": tmp / "newsmon.db", "env": env, "paths": paths}
 
 def test_a_new_source_kind_crawls_only_its_pages(toy_crawl):
     assert [p for p in toy_crawl["paths"] if p.startswith("/news/")] == ["/news/5001/", "/news/5002/"]
@@ -181,18 +188,7 @@ def test_a_bug_in_a_sources_reader_is_that_sources_error_not_a_quiet_empty_night
     """A callback that raises loses what its page led to: the run counts it as the source's
     error, with the reason, and the run fails (its only source gave nothing) — not a night of 0
     new articles and 0 errors."""
-    shutil.copytree(SITES / "feeds_only", tmp_path / "sites" / "feeds_only")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT)])}
-    register = ("from newsmon.sources.kinds import SOURCE_KINDS, SourceKind; "
-                "SOURCE_KINDS['pages'] = SourceKind('extending_toys.start_broken_listing', "
-                "frozenset({'pages'})); from newsmon.cli import main; main()")
-    with SiteServer(tmp_path / "sites") as server:
-        sources = write_sources(tmp_path / "sources.yml", server.url("feeds_only"))
-        done = subprocess.run(
-            [sys.executable, "-c", register, "crawl", "--sources", str(sources),
-             "--db", str(tmp_path / "newsmon.db"), "--since", "2020-01-01"],
-            capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
-        )
+    done, _ = crawl_with_kind(tmp_path, "start_broken_listing")
     row = open_db(tmp_path / "newsmon.db").execute(
         "select errors, last_error from run_sources where source = 'watched'").fetchone()
     assert row[0] == 1 and "listing reader bug" in row[1], done.stdout + done.stderr
