@@ -120,6 +120,14 @@ class RedisNewsSpider(NewsSpider):
             pass  # the crawl is closing with one line (redis_worker)
         self.ack(response.request)
 
+    def _on_spider_error(self, failure: Any, response: Any, spider: Any) -> None:
+        if failure.check(RedisDown):
+            return  # not the source's fault: the crawl is closing with one line (redis_worker)
+        try:
+            super()._on_spider_error(failure, response, spider)
+        except RedisDown:
+            pass
+
     def _on_request_dropped(self, request: Any, spider: Any) -> None:
         try:
             super()._on_request_dropped(request, spider)
