@@ -409,15 +409,14 @@ class NewsSpider(scrapy.Spider):
             response.meta.get("article_key"), response.meta.get("listing"), fresh=True
         )
         # A bug or a broken page in a pipeline stage: counted, shown, and the crawl goes on.
-        source = response.meta.get("source", "?")
-        reason = f"{failure.type.__name__} ({response.url}): {failure.getErrorMessage()}"
-        self._count(source, "errors")
-        self.crawler.stats.set_value(f"newsmon/source/{source}/last_error", reason)
-        self.logger.warning("%s: %s", source, reason)
+        self._source_error(response, failure)
 
     def _on_spider_error(self, failure: Any, response: Any, spider: Any) -> None:
         # A bug met while reading a listing, feed or page: what that page led to is lost for the
         # night, so it counts as the source's error, not as a quiet empty result.
+        self._source_error(response, failure)
+
+    def _source_error(self, response: Any, failure: Any) -> None:
         source = response.meta.get("source", "?")
         reason = f"{failure.type.__name__} ({response.url}): {failure.getErrorMessage()}"
         self._count(source, "errors")

@@ -182,14 +182,14 @@ class ExtractPipeline(_WithMemory):
         by_headline = headline_verdict(extracted.title or "", len(extracted.text))
         if by_headline:
             raise NotArticle(f"{by_headline}: {item.url}")
-        if item.feed_date and (extracted.published is None or extracted.date_method in WEAK_METHODS):
-            extracted.published = dt.date.fromisoformat(item.feed_date)
-            extracted.date_method = "feed"
-        elif item.feed_date and extracted.published and item.feed_written_date == str(
+        # A page printing the feed's instant in the zone the feed wrote it (Plume shows UTC,
+        # unmarked) gives a day the outlet's readers did not see: the feed's own day is theirs.
+        unconverted = extracted.published is not None and item.feed_written_date == str(
             extracted.published
+        )
+        if item.feed_date and (
+            extracted.published is None or extracted.date_method in WEAK_METHODS or unconverted
         ):
-            # The page prints the feed's instant in the zone the feed wrote it (Plume shows UTC,
-            # unmarked): the outlet's readers saw the feed's instant on the outlet's own day.
             extracted.published = dt.date.fromisoformat(item.feed_date)
             extracted.date_method = "feed"
         if extracted.published is None:

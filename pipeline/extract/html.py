@@ -144,14 +144,7 @@ def open_noscript_content(tree: HtmlElement) -> None:
     else the page shows (its shell: a header, «Загрузка…»); an «enable JavaScript» notice or a
     counter's picture never does, and stays to be dropped as chrome."""
     blocks = [el for el in tree.iter("noscript") if el.getparent() is not None]
-    if sum(len(" ".join(el.itertext()).strip()) for el in blocks) < NOSCRIPT_MIN_CHARS:
-        return
-    inside = sum(_words(el) for el in blocks)
-    shown = _words(tree) - inside - sum(_words(el) for el in tree.iter(*_CODE_TAGS))
-    if inside <= shown:
-        return
-    for el in blocks:
-        el.drop_tag()
+    _unwrap_when_they_hold_the_page(tree, blocks, "noscript")
 
 
 def open_template_content(tree: HtmlElement) -> None:
@@ -162,10 +155,16 @@ def open_template_content(tree: HtmlElement) -> None:
     kept for later stays inert, under a page that shows more than it."""
     blocks = [el for el in tree.iter("template")
               if el.getparent() is not None and not any(a.tag == "template" for a in el.iterancestors())]
-    inside = sum(_words(el) for el in blocks)
+    _unwrap_when_they_hold_the_page(tree, blocks, "template")
+
+
+def _unwrap_when_they_hold_the_page(tree: HtmlElement, blocks: list[HtmlElement], tag: str) -> None:
+    """Unwrap the blocks when they hold more words than everything else the page shows (what
+    is outside them and outside code)."""
     if sum(len(" ".join(el.itertext()).strip()) for el in blocks) < NOSCRIPT_MIN_CHARS:
         return
-    shown = _words(tree) - sum(_words(el) for el in tree.iter(*_CODE_TAGS))
+    inside = sum(_words(el) for el in blocks)
+    shown = _words(tree) - sum(_words(el) for el in tree.iter(*{*_CODE_TAGS, tag}))
     if inside <= shown:
         return
     for el in blocks:

@@ -166,6 +166,14 @@ def pieces(title: str) -> list[str]:
     return [title[a:b].strip() for a, b in _spans(title, _marks(title))]
 
 
+def last_piece_apart(title: str) -> tuple[str, str] | None:
+    """«A - B | C» → («A - B», «C»); None for a title of one piece."""
+    marks = _marks(title)
+    if not marks:
+        return None
+    return title[: marks[-1].start()].strip(), title[marks[-1].end() :].strip()
+
+
 def piece_runs(title: str) -> list[str]:
     """Every run of whole pieces, as written: «A - B | C» → A, A - B, A - B | C, B, B | C, C."""
     spans = _spans(title, _marks(title))

@@ -141,22 +141,17 @@ def without_section_tail(title: str, tree: HtmlElement, page_url: str) -> str:
     """«Опрос: нужна ли вторая школа? - Опека и усыновление» → «Опрос: нужна ли вторая школа?»
     when the page links «Опека и усыновление» elsewhere (its board, in the crumbs): a forum's or a
     portal's <title> names the section after the headline, as others name the site."""
-    parts = sitename.pieces(title)
-    if len(parts) < 2:
+    split = sitename.last_piece_apart(title)
+    if split is None or len(split[0].split()) < MIN_TITLE_WORDS_LEFT:
         return title
-    tail = boilerplate.fold(parts[-1])
+    head, tail = split[0], boilerplate.fold(split[1])
     page = urlsplit(page_url)[2:4]
     linked = any(
         boilerplate.fold(" ".join(a.text_content().split())) == tail
         and urlsplit(urljoin(page_url, a.get("href") or ""))[2:4] != page
         for a in tree.iter("a")
     )
-    cut = title[: title.rfind(parts[-1])].rstrip()
-    head = re.sub(r"\s*(?:\||—|–|-|::|:|/|»|•|·)\s*$", "", cut)
-    if not linked or len(head.split()) < MIN_TITLE_WORDS_LEFT:
-        return title
-    return head
-
+    return head if linked else title
 
 def _find_title(
     tree: HtmlElement, override: str | None = None, *, items: list[Block] | None = None,

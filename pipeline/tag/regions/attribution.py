@@ -97,10 +97,15 @@ def _speaks_locally(
 def _another_subjects_type(gaz: Gazetteer, toks: list[Token], home_iso: str) -> bool:
     if home_iso not in gaz.by_iso:
         return True
-    words = set(lemmatize_phrase(gaz.by_iso[home_iso].name))
-    fitting = frozenset().union(*(a for key, a in gaz.home_adjectives.items() if key in words))
-    others = frozenset().union(*gaz.home_adjectives.values()) - fitting
+    others = frozenset().union(*gaz.home_adjectives.values()) - _fitting_adjectives(
+        gaz, gaz.by_iso[home_iso])
     return any(t.lemma in others for t in toks)
+
+
+def _fitting_adjectives(gaz: Gazetteer, home: Region) -> frozenset[str]:
+    """The type adjectives that fit the home subject («краевой» for a край)."""
+    words = set(lemmatize_phrase(home.name))
+    return frozenset().union(*(adjs for key, adjs in gaz.home_adjectives.items() if key in words))
 
 
 # --- attribution ----------------------------------------------------------------------------------
@@ -115,11 +120,8 @@ def _home_by_adjectives(
     if not home_iso or home_iso not in gaz.by_iso:
         return []
     home = gaz.by_iso[home_iso]
-    words = set(lemmatize_phrase(home.name))
-    fitting = frozenset().union(
-        *(adjs for key, adjs in gaz.home_adjectives.items() if key in words)
-    )
-    nouns = words & SUBJECT_TYPES
+    fitting = _fitting_adjectives(gaz, home)
+    nouns = set(lemmatize_phrase(home.name)) & SUBJECT_TYPES
     n = sum(
         1 for i, t in enumerate(toks)
         if t.lemma in fitting or (t.lemma in nouns and _the_subject_itself(toks, i))
@@ -976,10 +978,13 @@ def attribute(
     # A name the text leaves unresolved (a district of that name in several subjects) may be
     # the place it is about: the home region is no fallback then.
     unresolved = any(resolve(m) is None for m in [*body, *title_mentions])
+
+    def home_by_local_voice() -> bool:
+        return bool(home_iso) and not unresolved and _speaks_locally(
+            gaz, [*title_toks, *main_toks], str(home_iso), title, text[:cut])
+
     if not scores:
-        if home_iso and not unresolved and _speaks_locally(
-            gaz, [*title_toks, *main_toks], home_iso, title, text[:cut]
-        ):
+        if home_iso and home_by_local_voice():
             # No place is named at all, and the text speaks of the outlet's own area.
             if trace is not None:
                 _trace_outcomes(trace, {home_iso: 1.0}, {home_iso: 0}, [home_iso], solid,
@@ -1060,9 +1065,7 @@ def attribute(
             chosen, rule = [home_iso], "home_adjectives"
             scores[home_iso] = 1.0
             counts[home_iso] = home_hit[0][1]
-    if not chosen and home_iso and not unresolved and _speaks_locally(
-        gaz, [*title_toks, *main_toks], home_iso, title, text[:cut]
-    ):
+    if not chosen and home_iso and home_by_local_voice():
         # Every place named stays below the bar (a guest's town, a venue, a comparison) and the
         # text speaks of the outlet's own area: «Психолог из Элисты провела семинар для наших
         # опекунов».
