@@ -315,6 +315,14 @@ def m0018_source_site_names(db: Database) -> None:
         db["sources"].add_column("site_names", str)
 
 
+@migrations()
+def m0019_url_judged_by(db: Database) -> None:
+    """Which page rules refused a page (pipeline.extract.revision): a page refused as no article
+    or dated nowhere by an older release is read again once by a newer one."""
+    if "judged_by" not in db["urls"].columns_dict:
+        db["urls"].add_column("judged_by", str)
+
+
 def apply_migrations(db: Database) -> None:
     """All pending migrations in one write transaction (two writers opening at once serialize)."""
     from db.tx import write_tx

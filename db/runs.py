@@ -19,6 +19,9 @@ DONE_STATUSES = (301, 308, 404, 410, NOT_ARTICLE_STATUS)
 # of the crawl's own day may show its date only in a sidebar, or only tomorrow), then left.
 UNDATED_STATUS = 299
 UNDATED_RETRY_DAYS = 3
+# Verdicts of the page rules rather than of the site: remembered with the rules' revision
+# (`urls.judged_by`) and asked again once when a newer release reads pages.
+JUDGED_STATUSES = (NOT_ARTICLE_STATUS, UNDATED_STATUS)
 
 
 def now_iso() -> str:
@@ -105,19 +108,32 @@ def finish_run(db: Database, run_id: int, status: str, per_source: dict[str, dic
     return totals
 
 
-def url_is_done(db: Database, url: str, since: dt.date | None = None) -> bool:
-    """True when a page need not be fetched again: stored, gone, or older than the bound."""
+def url_is_done(
+    db: Database, url: str, since: dt.date | None = None, judge: str | None = None
+) -> bool:
+    """True when a page need not be fetched again: stored, gone, or older than the bound.
+    `judge` is the revision of the page rules asking; a page refused by other rules is not done."""
     row = db.execute(
-        "select article_id, status, published, first_seen from urls where url = ?", [url]
+        "select article_id, status, published, first_seen, judged_by from urls where url = ?",
+        [url],
     ).fetchone()
     if row is None:
         return False
-    article_id, status, published, first_seen = row
-    if article_id is not None or status in DONE_STATUSES:
-        return True
-    if status == UNDATED_STATUS and undated_retries_over(first_seen):
+    article_id, status, published, first_seen, judged_by = row
+    if article_id is not None or verdict_is_done(status, first_seen, judged_by, judge):
         return True
     return bool(since and published and published < since.isoformat())
+
+
+def verdict_is_done(
+    status: int | None, first_seen: str | None, judged_by: str | None, judge: str | None
+) -> bool:
+    """Whether a page's remembered outcome spares fetching it again."""
+    if status in JUDGED_STATUSES and judge is not None and judged_by != judge:
+        return False
+    if status in DONE_STATUSES:
+        return True
+    return status == UNDATED_STATUS and undated_retries_over(first_seen)
 
 
 def undated_retries_over(first_seen: str | None) -> bool:
@@ -132,47 +148,51 @@ def undated_retries_over(first_seen: str | None) -> bool:
 
 def record_url(
     db: Database, url: str, status: int, *, article_id: int | None = None,
-    published: str | None = None,
+    published: str | None = None, judged_by: str | None = None,
 ) -> None:
     """Remember a URL's outcome; call it inside write_tx (or use remember_urls)."""
     now = now_iso()
     db.execute(
-        """insert into urls (url, article_id, status, first_seen, last_seen, published)
-           values (?, ?, ?, ?, ?, ?)
+        """insert into urls (url, article_id, status, first_seen, last_seen, published, judged_by)
+           values (?, ?, ?, ?, ?, ?, ?)
            on conflict(url) do update set
              article_id = coalesce(excluded.article_id, urls.article_id),
              status = excluded.status, last_seen = excluded.last_seen,
-             published = coalesce(excluded.published, urls.published)""",
-        [url, article_id, status, now, now, published],
+             published = coalesce(excluded.published, urls.published),
+             judged_by = excluded.judged_by""",
+        [url, article_id, status, now, now, published, judged_by],
     )
 
 
 def remember_urls(
     db: Database, urls: list[str] | tuple[str, ...], status: int, *,
-    article_id: int | None = None, published: str | None = None,
+    article_id: int | None = None, published: str | None = None, judged_by: str | None = None,
 ) -> None:
     """record_url for several URLs in one write transaction."""
     with write_tx(db):
         for url in dict.fromkeys(urls):
-            record_url(db, url, status, article_id=article_id, published=published)
+            record_url(db, url, status, article_id=article_id, published=published,
+                       judged_by=judged_by)  # fmt: skip
 
 
-def known_urls(db: Database) -> Iterator[tuple[str, str, str | None]]:
+def known_urls(db: Database, judge: str | None = None) -> Iterator[tuple[str, str, str | None]]:
     """What url_is_done knows, for a memory kept elsewhere (the distributed crawl's Redis):
     (url, kind, published) with kind `article` (an article's own URL), `alias` (another URL of
-    an article), `done` (gone, moved, not an article) or `old` (its publication day only)."""
+    an article), `done` (gone, moved), `judged` (no article or undated by the rules of `judge`),
+    `stale` (judged so by other rules: to be fetched again) or `old` (its publication day only)."""
     rows = db.execute(
-        "select u.url, u.article_id, u.status, u.published, a.id is not null, u.first_seen "
-        "from urls u left join articles a on a.url = u.url"
+        "select u.url, u.article_id, u.status, u.published, a.id is not null, u.first_seen, "
+        "u.judged_by from urls u left join articles a on a.url = u.url"
     )
-    for url, article_id, status, published, is_article, first_seen in rows:
+    for url, article_id, status, published, is_article, first_seen, judged_by in rows:
         if is_article:
             yield url, "article", published
         elif article_id is not None:
             yield url, "alias", published
-        elif status in DONE_STATUSES or (
-                status == UNDATED_STATUS and undated_retries_over(first_seen)):
-            yield url, "done", published
+        elif verdict_is_done(status, first_seen, judged_by, judge):
+            yield url, "judged" if status in JUDGED_STATUSES else "done", published
+        elif status in JUDGED_STATUSES and judge is not None and judged_by != judge:
+            yield url, "stale", published
         elif published:
             yield url, "old", published
     for (url,) in db.execute("select url from articles"):  # stored before `urls` kept them

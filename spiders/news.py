@@ -28,6 +28,7 @@ from newsmon.sources.kinds import SOURCE_KINDS
 from pipeline.extract.html import parse_html
 from pipeline.extract.localtime import local_time, region_timezone
 from pipeline.extract.pagetype import non_article_reason
+from pipeline.extract.revision import rules_revision
 from pipeline.extract.sitehome import declared_home
 from spiders.discovery import (
     Entry,
@@ -114,11 +115,12 @@ class NewsSpider(scrapy.Spider):
 
     def is_done(self, url: str) -> bool:
         """A page that need not be fetched again: stored, gone, or older than --since."""
-        return url_is_done(self.db, url, self.since)
+        return url_is_done(self.db, url, self.since, judge=rules_revision())
 
     def remember(self, urls: list[str], status: int) -> None:
-        """Remember the outcome of pages that are no article (gone, redirected, not an article)."""
-        remember_urls(self.db, urls, status)
+        """Remember the outcome of pages that are no article (gone, redirected, not an article),
+        with the revision of the rules that judged them."""
+        remember_urls(self.db, urls, status, judged_by=rules_revision())
 
     # -- bookkeeping -------------------------------------------------------------------------
 

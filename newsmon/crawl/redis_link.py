@@ -158,5 +158,6 @@ def link_for(crawler: Any) -> RedisLink:
 
 # Values in the URLS hash: what the writer or a worker learnt about a URL.
 STORED, ALIAS, GONE = b"s", b"a", b"d"  # an article's URL; another URL of one; gone, moved, no article
+JUDGED_PREFIX = b"j:"  # j:<rules revision>: no article or undated by those page rules
 OLD_PREFIX = b"p:"  # p:YYYY-MM-DD: published before the --since bound of the run that saw it
 URLS = key("urls")

@@ -14,17 +14,19 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from db.runs import DONE_STATUSES
+from db.runs import DONE_STATUSES, JUDGED_STATUSES
 from newsmon.crawl.redis_link import (
     ALIAS,
     GONE,
     ITEMS,
+    JUDGED_PREFIX,
     OLD_PREFIX,
     STORED,
     URLS,
     RedisLink,
     link_for,
 )  # fmt: skip
+from pipeline.extract.revision import rules_revision
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -36,6 +38,8 @@ def is_done_value(value: bytes | None, since: dt.date | None) -> bool:
         return False
     if value in (STORED, ALIAS, GONE):
         return True
+    if value.startswith(JUDGED_PREFIX):  # a verdict of these page rules, not of older ones
+        return value[len(JUDGED_PREFIX):] == rules_revision().encode()
     if value.startswith(OLD_PREFIX) and since is not None:
         return value[len(OLD_PREFIX):].decode() < since.isoformat()
     return False
@@ -73,12 +77,14 @@ class RedisMemory:
         """A worker's own finding about pages; the writer records it in the database."""
         with self.link.guard() as r:
             for url in urls:
-                if status in DONE_STATUSES:
+                if status in JUDGED_STATUSES:
+                    r.hset(URLS, url, JUDGED_PREFIX + rules_revision().encode())
+                elif status in DONE_STATUSES:
                     r.hset(URLS, url, GONE)
                 elif published:
                     r.hsetnx(URLS, url, OLD_PREFIX + published.encode())
         push_event(self.link, "urls", {"urls": list(urls), "status": status,
-                                       "published": published})  # fmt: skip
+                                       "published": published, "judged_by": rules_revision()})
 
     def remember_old(self, urls: Sequence[str], published: str) -> None:
         self.remember(urls, 200, published)

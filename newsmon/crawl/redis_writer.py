@@ -26,6 +26,7 @@ from newsmon.crawl.redis_link import (
     ALIAS,
     GONE,
     ITEMS,
+    JUDGED_PREFIX,
     LEASED_BY,
     NIGHT,
     OLD_PREFIX,
@@ -86,11 +87,18 @@ def close_night(r: Client, night: str) -> None:
 def publish_urls(db: Database, r: Client) -> int:
     """Every URL the database will not fetch again, into the hash workers ask before fetching."""
     from db.runs import known_urls
+    from pipeline.extract.revision import rules_revision
 
-    marks = {"article": STORED, "alias": ALIAS, "done": GONE}
+    judge = rules_revision()
+    marks = {"article": STORED, "alias": ALIAS, "done": GONE,
+             "judged": JUDGED_PREFIX + judge.encode()}  # fmt: skip
     n = 0
     mapping: dict[str, bytes] = {}
-    for url, kind, published in known_urls(db):
+    stale: list[str] = []
+    for url, kind, published in known_urls(db, judge=judge):
+        if kind == "stale":  # refused by older page rules (an older release's mark): ask again
+            stale.append(url)
+            continue
         mapping[url] = marks.get(kind) or OLD_PREFIX + (published or "").encode()
         if len(mapping) >= PUBLISH_CHUNK:
             r.hset(URLS, mapping=mapping)
@@ -99,6 +107,8 @@ def publish_urls(db: Database, r: Client) -> int:
     if mapping:
         r.hset(URLS, mapping=mapping)
         n += len(mapping)
+    for start in range(0, len(stale), PUBLISH_CHUNK):
+        r.hdel(URLS, *stale[start:start + PUBLISH_CHUNK])
     return n
 
 
@@ -144,7 +154,7 @@ class Writer:
             event = json.loads(data)
             article_id = article_id_for(self.db, event["canonical"]) if event.get("canonical") else None
             remember_urls(self.db, event["urls"], event["status"], article_id=article_id,
-                          published=event.get("published"))  # fmt: skip
+                          published=event.get("published"), judged_by=event.get("judged_by"))
             return {}
         logger.warning("unknown stream entry kind %r", kind)
         return {}
