@@ -217,11 +217,14 @@ NEXT_CLASS_RE = re.compile(r"(?:^|[\s_-])next(?:$|[\s_-])", re.I)
 PRINT_RE = re.compile(
     r"/(print|amp)(/|$)|[?&](print|amp|version=print)(=|&|$)|print\.(php|html?)$", re.I
 )
-# Listings of another kind (tags, authors) and site furniture: never article pages.
+# Listings of another kind (tags, authors) and site furniture: never article pages — as a
+# folder or as the script that serves them («/profile.php?id=102», a forum member's page, is
+# numbered like a topic).
 FURNITURE_RE = re.compile(
-    r"/(tags?|authors?|avtory?|persons?|search|poisk|login|register|user|users|profile|rss|feed|"
+    r"/(tags?|authors?|avtory?|persons?|search|poisk|login|register|user|users|userlist|members?|"
+    r"memberlist|profile|rss|feed|"
     r"calendar|about|o-nas|contacts?|kontakty|advert|reklama|subscribe|podpiska|privacy|policy|"
-    r"cart|comments?|vacancy|vakansii)(/|$)",
+    r"cart|comments?|vacancy|vakansii)(/|$|\.(?:php\d?|aspx?|jsp|cfm|pl|cgi|s?html?)$)",
     re.I,
 )
 POST_STREAM_WORDS = frozenset({"feed", "rss"})

@@ -542,3 +542,23 @@ def test_feed_and_sitemap_entries_carry_the_outlets_day():
     [item] = parse_sitemap(urlset, BASE, YAKUTSK).entries
     assert item.date == dt.date(2025, 11, 14)
     assert parse_sitemap(urlset, BASE, MOSCOW).entries[0].date == dt.date(2025, 11, 13)
+
+
+BOARD = """<html><body><div id="brdmenu"><a href="userlist.php">Пользователи</a>
+<a href="search.php?action=show_recent">Активные темы</a></div>
+<table><tr><td><a href="viewtopic.php?id=1221">Встреча клуба 29 ноября в Копейске</a>
+<span class="byuser">от <a href="profile.php?id=102">Галина Петрова</a></span></td></tr>
+<tr><td><a href="viewtopic.php?id=1222">Как мы оформляли опеку над племянницей</a>
+<span class="byuser">от <a href="profile.php?id=23">Ольга Сергеевна</a></span></td></tr></table>
+</body></html>"""
+
+
+def test_a_forum_members_page_served_by_its_script_is_no_article():
+    """«profile.php?id=102» is numbered like a topic; the script's name says what it serves,
+    as a «/profile/» folder would."""
+    links = classify_links(BOARD.encode(), "http://127.0.0.1:8001/viewforum.php?id=3", BASE)
+    assert links.articles == ["http://127.0.0.1:8001/viewtopic.php?id=1221",
+                              "http://127.0.0.1:8001/viewtopic.php?id=1222"]  # fmt: skip
+    assert "http://127.0.0.1:8001/userlist.php" not in links.sections
+    assert link_kind("https://s.ru/member.php?u=5", "Ольга Сергеевна Петрова из Копейска") == "other"
+    assert link_kind("https://s.ru/contacts.html", "Контакты") == "other"
