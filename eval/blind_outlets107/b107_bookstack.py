@@ -628,8 +628,12 @@ def build(arts: list[dict], s: Any, now: dt.datetime) -> Any:
         s.page(url, (url.strip("/") or "index") + ".html", html, kind, a)
 
     def attach(path: str, body: str) -> None:
+        """An export: BookStack sends it as an attachment (application/octet-stream). The HTML
+        exports hold a whole HTML document, so the gold judges them too, as non-articles."""
         s.write(path.strip("/"), body)
         s.types[path] = "application/octet-stream"
+        if path.endswith("/export/html"):
+            s.judge(path, "export", None)
 
     # pages, their revisions, changes and previews, exports
     for p in v.pages:

@@ -403,12 +403,12 @@ def shell(title: str, content: str, now: dt.datetime, url: str, *, h1: str | Non
 
 
 def pagination(base: str, page: int, pages: int) -> str:
-    """Fork's Pagination.html.twig: every link rel="nofollow"."""
+    """Fork's Pagination.html.twig: every link rel="nofollow", page one as «?page=1»."""
     if pages <= 1:
         return ""
 
     def href(k: int) -> str:
-        return base if k == 1 else f"{base}?page={k}"
+        return f"{base}?page={k}"  # Fork numbers page one too
 
     prev = (f'<li><a href="{href(page - 1)}" rel="prev nofollow" title="Предыдущая страница">&larr;<span class="sr-only"> Предыдущая страница</span></a></li>'
             if page > 1 else '<li class="disabled"><span>&larr;<span class="sr-only"> Предыдущая страница</span></span></li>')  # fmt: skip
@@ -417,6 +417,16 @@ def pagination(base: str, page: int, pages: int) -> str:
     mid = "".join(f'<li{ACTIVE if k == page else ""}><a href="{href(k)}" rel="nofollow" title="Перейти на страницу{k}">{k}</a></li>'
                   for k in range(1, pages + 1))  # fmt: skip
     return f'<nav role="navigation"><ul class="pagination">{prev}{mid}{nxt}</ul></nav>'
+
+
+def flip_links(base: str, page: int, pages: int) -> str:
+    """The <link rel="prev|next"> Fork's parsePagination adds to the head, absolute."""
+    out = ""
+    if page > 1:
+        out += f'\n  <link rel="prev" href="{{{{BASE}}}}{base}?page={page - 1}" />'
+    if page < pages:
+        out += f'\n  <link rel="next" href="{{{{BASE}}}}{base}?page={page + 1}" />'
+    return out
 
 
 def meta_rows(p: Post, now: dt.datetime, detail: bool) -> str:
@@ -532,9 +542,12 @@ def build(arts: list[dict], s: Any, now: dt.datetime) -> Any:
     for k in range(1, pages + 1):
         chunk = posts[(k - 1) * PER_PAGE : k * PER_PAGE]
         content = item_list(chunk, now) + pagination("/ru/blog", k, pages)
-        html = shell("Новости", content, now, "/ru/blog" if k == 1 else f"/ru/blog?page={k}", h1="Новости", crumbs=blog_crumbs, aside=aside)
+        html = shell("Новости", content, now, "/ru/blog" if k == 1 else f"/ru/blog?page={k}", h1="Новости", crumbs=blog_crumbs, aside=aside,
+                     head=flip_links("/ru/blog", k, pages))  # fmt: skip
         if k == 1:
             s.page("/ru/blog", "ru/blog.html", html, "listing")
+            if pages > 1:
+                s.query_page("/ru/blog?page=1", html, "paginated")
         else:
             s.query_page(f"/ru/blog?page={k}", html, "paginated")
 
@@ -546,9 +559,11 @@ def build(arts: list[dict], s: Any, now: dt.datetime) -> Any:
         n = max(1, -(-len(inside) // PER_PAGE))
         for k in range(1, n + 1):
             content = item_list(inside[(k - 1) * PER_PAGE : k * PER_PAGE], now) + pagination(base, k, n)
-            html = shell(f"{name} - Новости", content, now, base, h1=name, crumbs=blog_crumbs + [(name, base)], aside=aside)
+            html = shell(f"{name} - Новости", content, now, base, h1=name, crumbs=blog_crumbs + [(name, base)], aside=aside, head=flip_links(base, k, n))
             if k == 1:
                 s.page(base, base.strip("/") + ".html", html, "category")
+                if n > 1:
+                    s.query_page(f"{base}?page=1", html, "paginated")
             else:
                 s.query_page(f"{base}?page={k}", html, "paginated")
 
@@ -563,9 +578,11 @@ def build(arts: list[dict], s: Any, now: dt.datetime) -> Any:
         for k in range(1, n + 1):
             content = (f'<section class="module-blog block-blog-archive"><header class="page-header block-heading" role="banner"><h3>{label}</h3></header>'
                        f"{archive_table(inside[(k - 1) * PER_PAGE : k * PER_PAGE], now)}<div class=\"block-footer\">{pagination(base, k, n)}</div></section>")  # fmt: skip
-            html = shell(f"Архив - Новости", content, now, base, h1="Архив", crumbs=blog_crumbs + [("Архив", ""), (label, base)], aside=aside)
+            html = shell("Архив - Новости", content, now, base, h1="Архив", crumbs=blog_crumbs + [("Архив", ""), (label, base)], aside=aside, head=flip_links(base, k, n))
             if k == 1:
                 s.page(base, base.strip("/") + ".html", html, "archive")
+                if n > 1:
+                    s.query_page(f"{base}?page=1", html, "paginated")
             else:
                 s.query_page(f"{base}?page={k}", html, "paginated")
 
