@@ -97,7 +97,7 @@ def test_gold_is_articles_yml():
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
         return None  # a redirect is reported as an HTTPError carrying its Location
 
 

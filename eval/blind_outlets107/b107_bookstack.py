@@ -22,10 +22,34 @@ import re
 from typing import Any
 from urllib.parse import quote_plus
 
-from b107_bookstack_data import (APP, BOOKS, CHAPTERS, COMMENTS, FOOTER_LINKS, NEWS, NEWS_CHAPTER,
-                                 PAGES, SHELVES, USERS)  # fmt: skip
-from b107_common import (MONTHS_EN_SHORT, MONTHS_GEN, UTC, WEEKDAYS_EN_SHORT, blocks, carbon_ago, e,
-                         excerpt, inline, instant, local_dt, plain, plural, slugify)  # fmt: skip
+from b107_bookstack_data import (
+    APP,
+    BOOKS,
+    CHAPTERS,
+    COMMENTS,
+    FOOTER_LINKS,
+    NEWS,
+    NEWS_CHAPTER,
+    PAGES,  # fmt: skip
+    SHELVES,
+    USERS,
+)
+from b107_common import (
+    MONTHS_EN_SHORT,
+    MONTHS_GEN,
+    UTC,
+    WEEKDAYS_EN_SHORT,
+    blocks,
+    carbon_ago,
+    e,
+    excerpt,  # fmt: skip
+    inline,
+    instant,
+    local_dt,
+    plain,
+    plural,
+    slugify,
+)
 
 KL = "kalmyk"
 PER_SEARCH = 20
@@ -337,7 +361,7 @@ def breadcrumbs(items: list[Any]) -> str:
 
 
 def list_item(x: Entity, now: dt.datetime, *, show_path: bool = False, show_tags: bool = False,
-              show_updated: bool = False, base: "View | None" = None) -> str:
+              show_updated: bool = False, base: View | None = None) -> str:
     path = ""
     if show_path and isinstance(x, (Page, Chapter)) and base is not None:
         book = base.book(x.book)
@@ -886,7 +910,7 @@ def build(arts: list[dict], s: Any, now: dt.datetime) -> Any:
                 f'<div class="flex-2 flex-container-row justify-center items-center gap-m py-s px-m min-width-l wrap">{links}</div>{tail}</div>')  # fmt: skip
 
     def tags_page(url: str, title: str, rows_html: str, clear: bool) -> str:
-        back = f'<a href="{{{{BASE}}}}/tags" class="button outline">Все теги</a>' if clear else ""
+        back = '<a href="{{BASE}}/tags" class="button outline">Все теги</a>' if clear else ""
         return simple("Теги", url, f'<div class="container small"><main class="card content-wrap mt-xxl"><div class="flex-container-row wrap justify-space-between items-center mb-s gap-m">'
                                   f'<h1 class="list-heading">{e(title)}</h1>{back}</div><p class="text-muted">Теги могут быть применены к содержимому для гибкой категоризации. Теги могут иметь как ключ, так и значение, значение является необязательным. '
                                   f'После применения содержимое может быть найдено с помощью имени тега и значения.</p><div class="item-list mt-m">{rows_html}</div></main></div>')  # fmt: skip
@@ -912,13 +936,13 @@ def build(arts: list[dict], s: Any, now: dt.datetime) -> Any:
                 more = f'<div class="text-right mt-m"><a href="{{{{BASE}}}}{e(nxt)}" class="button outline">Еще результаты</a></div>'
             n = len(found)
             tags_in = re.findall(r"\[[^\]]*\]", term)
-            body = (f'<div class="container mt-xl" id="search-system"><div class="grid right-focus reverse-collapse gap-xl"><div><div><h5>Расширенный поиск</h5>'
-                    f'<form method="get" action="{{{{BASE}}}}/search"><h6>Поисковые запросы</h6><input type="text" name="search" value="">'
-                    f'<h6>Тип содержимого</h6><div class="form-group"><label class="inline checkbox text-page"><input type="checkbox" checked name="types[]" value="page">Страница</label>'
-                    f'<label class="inline checkbox text-chapter"><input type="checkbox" checked name="types[]" value="chapter">Глава</label><br>'
-                    f'<label class="inline checkbox text-book"><input type="checkbox" checked name="types[]" value="book">Книга</label>'
-                    f'<label class="inline checkbox text-bookshelf"><input type="checkbox" checked name="types[]" value="bookshelf">Полка</label></div>'
-                    f'<h6>Поиск по тегам</h6>' + "".join(f'<input type="text" name="tags[]" value="{e(x)}">' for x in tags_in) +
+            body = ('<div class="container mt-xl" id="search-system"><div class="grid right-focus reverse-collapse gap-xl"><div><div><h5>Расширенный поиск</h5>'
+                    '<form method="get" action="{{BASE}}/search"><h6>Поисковые запросы</h6><input type="text" name="search" value="">'
+                    '<h6>Тип содержимого</h6><div class="form-group"><label class="inline checkbox text-page"><input type="checkbox" checked name="types[]" value="page">Страница</label>'
+                    '<label class="inline checkbox text-chapter"><input type="checkbox" checked name="types[]" value="chapter">Глава</label><br>'
+                    '<label class="inline checkbox text-book"><input type="checkbox" checked name="types[]" value="book">Книга</label>'
+                    '<label class="inline checkbox text-bookshelf"><input type="checkbox" checked name="types[]" value="bookshelf">Полка</label></div>'
+                    '<h6>Поиск по тегам</h6>' + "".join(f'<input type="text" name="tags[]" value="{e(x)}">' for x in tags_in) +
                     f'<h6>Параметры даты</h6><input type="hidden" name="extras" value=""><button type="submit" class="button">Обновить поиск</button></form></div></div>'
                     f'<div><div class="card content-wrap"><h1 class="list-heading">Результаты поиска</h1>'
                     f'<h6 class="text-muted">{"Найден" if plural(n, "a", "b", "c") == "a" else "Найдено"} {n} {plural(n, "результат", "результата", "результатов")}</h6>'

@@ -16,8 +16,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from b107_common import (MSK, SPOON_MONTHS, e, first_paragraph, instant, local_dt, markdown, plain,
-                         spoon_ago, spoon_long, spoon_short)  # fmt: skip
+from b107_common import (
+    MSK,
+    SPOON_MONTHS,
+    e,
+    first_paragraph,
+    instant,
+    local_dt,
+    markdown,
+    plain,
+    spoon_ago,  # fmt: skip
+    spoon_long,
+    spoon_short,
+)
 
 IN = "ingush"
 SITE = "Фонд «Дезал»"
@@ -235,7 +246,7 @@ def commenter(c: dict, rel: str) -> str:
     return f'<a href="{e(c["site"])}" rel="{rel}">{name}</a>' if c.get("site") else name
 
 
-def count_link(p: "Post", now: dt.datetime) -> str:
+def count_link(p: Post, now: dt.datetime) -> str:
     n = len(p.comments(now))
     return f'<a href="{p.url}#комментарии">{comments_label(n)}</a>' if n else ""
 
@@ -559,7 +570,7 @@ def build(arts: list[dict], s: Any, now: dt.datetime) -> Any:
         n = max(1, -(-len(inside) // PER_PAGE))
         for k in range(1, n + 1):
             content = item_list(inside[(k - 1) * PER_PAGE : k * PER_PAGE], now) + pagination(base, k, n)
-            html = shell(f"{name} - Новости", content, now, base, h1=name, crumbs=blog_crumbs + [(name, base)], aside=aside, head=flip_links(base, k, n))
+            html = shell(f"{name} - Новости", content, now, base, h1=name, crumbs=[*blog_crumbs, (name, base)], aside=aside, head=flip_links(base, k, n))
             if k == 1:
                 s.page(base, base.strip("/") + ".html", html, "category")
                 if n > 1:
@@ -578,7 +589,7 @@ def build(arts: list[dict], s: Any, now: dt.datetime) -> Any:
         for k in range(1, n + 1):
             content = (f'<section class="module-blog block-blog-archive"><header class="page-header block-heading" role="banner"><h3>{label}</h3></header>'
                        f"{archive_table(inside[(k - 1) * PER_PAGE : k * PER_PAGE], now)}<div class=\"block-footer\">{pagination(base, k, n)}</div></section>")  # fmt: skip
-            html = shell("Архив - Новости", content, now, base, h1="Архив", crumbs=blog_crumbs + [("Архив", ""), (label, base)], aside=aside, head=flip_links(base, k, n))
+            html = shell("Архив - Новости", content, now, base, h1="Архив", crumbs=[*blog_crumbs, ("Архив", ""), (label, base)], aside=aside, head=flip_links(base, k, n))
             if k == 1:
                 s.page(base, base.strip("/") + ".html", html, "archive")
                 if n > 1:
@@ -589,7 +600,7 @@ def build(arts: list[dict], s: Any, now: dt.datetime) -> Any:
     for p in posts:
         head = (f'\n  <link rel="alternate" type="application/rss+xml" title="Комментарии к записи «{e(p.title)}»" href="/ru/blog/article-comments-rss?id={p.id}" />'
                 if p.allow_comments else "")  # fmt: skip
-        html = shell(f"{p.title} - Новости", detail_html(p, posts, now, cids), now, p.url, crumbs=blog_crumbs + [(CATS[p.cat], f"/ru/blog/category/{p.cat}"), (p.title, "")],
+        html = shell(f"{p.title} - Новости", detail_html(p, posts, now, cids), now, p.url, crumbs=[*blog_crumbs, (CATS[p.cat], f"/ru/blog/category/{p.cat}"), (p.title, "")],
                      aside=aside, head=head, description=p.title, og_type="article")  # fmt: skip
         s.page(p.url, p.url.strip("/") + ".html", html, p.kind, p.src if p.is_article else None)
         if p.allow_comments:
@@ -634,7 +645,7 @@ def build(arts: list[dict], s: Any, now: dt.datetime) -> Any:
         lis = "".join(f'<li><a href="/ru/faq/detail/{q["slug"]}">{e(q["q"])}</a></li>' for q in FAQ if q["cat"] == c)
         s.page(f"/ru/faq/category/{c}", f"ru/faq/category/{c}.html",
                shell(f"{name} - Вопросы и ответы", f'<section class="module-faq block-faq-category"><ul>{lis}</ul></section>', now, f"/ru/faq/category/{c}",
-                     h1=name, crumbs=faq_crumbs + [(name, f"/ru/faq/category/{c}")]), "faq")  # fmt: skip
+                     h1=name, crumbs=[*faq_crumbs, (name, f"/ru/faq/category/{c}")]), "faq")  # fmt: skip
     for q in FAQ:
         others = "".join(f'<li><a href="/ru/faq/detail/{o["slug"]}">{e(o["q"])}</a></li>' for o in FAQ if o["cat"] == q["cat"] and o is not q)
         tags = " ".join(f'<a class="label label-default" href="/ru/tags/detail/{t}" rel="tag">{e(TAGS[t])}</a>' for t in q["tags"])
@@ -648,7 +659,7 @@ def build(arts: list[dict], s: Any, now: dt.datetime) -> Any:
                    f'<p class="faq-ask">Не нашли того, что искали? Задать свой \u200b\u200bвопрос! <a href="/ru/kontakty">Напишите нам</a>.</p></section>')  # fmt: skip
         s.page(f"/ru/faq/detail/{q['slug']}", f"ru/faq/detail/{q['slug']}.html",
                shell(f"{q['q']} - Вопросы и ответы", content, now, f"/ru/faq/detail/{q['slug']}",
-                     crumbs=faq_crumbs + [(FAQ_CATS[q["cat"]], f"/ru/faq/category/{q['cat']}"), (q["q"], "")]), "faq")  # fmt: skip
+                     crumbs=[*faq_crumbs, (FAQ_CATS[q["cat"]], f"/ru/faq/category/{q['cat']}"), (q["q"], "")]), "faq")  # fmt: skip
 
     # pages
     titles = {u: t for u, t, *_ in PAGES} | {"/ru": "Главная", "/ru/blog": "Новости", "/ru/faq": "Вопросы и ответы"}
@@ -657,7 +668,7 @@ def build(arts: list[dict], s: Any, now: dt.datetime) -> Any:
         while cur and cur != "/ru":
             trail.insert(0, (titles[cur], cur))
             cur = next(p for u, _, p, *_ in PAGES if u == cur)
-        crumbs = [("Главная", "/ru")] + trail + [(title, "")]
+        crumbs = [("Главная", "/ru"), *trail, (title, "")]
         s.page(url, url.strip("/") + ".html", shell(title, f'<div class="content">{body}</div>', now, url, h1=title, crumbs=crumbs), kind)
 
     tree = "".join(
@@ -716,4 +727,4 @@ def local_now_label(now: dt.datetime) -> str:  # used by the README's examples o
     return now.astimezone(MSK).strftime("%Y-%m-%d %H:%M")
 
 
-__all__ = ["IN", "SITE", "EXTRA", "build", "plain", "local_dt"]
+__all__ = ["EXTRA", "IN", "SITE", "build", "local_dt", "plain"]

@@ -39,6 +39,7 @@ for _p in (str(ROOT), str(HERE)):
 import b107_bookstack  # noqa: E402
 import b107_fork  # noqa: E402
 from b107_common import EVENING1, EVENING2, NIGHT1, NIGHT2, instant  # noqa: E402,F401
+
 from eval.outlet_sites import Site  # noqa: E402
 
 MONTHS = ["2025-09", "2025-10", "2025-11"]
