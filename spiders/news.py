@@ -69,6 +69,17 @@ NOT_ARTICLE_DROPS = ("NotArticle",)  # NoText pages are retried: extraction may 
 UNDATED_DROP = "Undated"
 
 
+# What a browser saves instead of showing, whatever the body: a declared download or file type.
+DOWNLOAD_TYPES = ("application/octet-stream", "application/force-download", "application/download",
+                  "application/pdf", "application/zip", "application/msword", "application/vnd.")
+
+
+def served_as_download(headers: Any) -> bool:
+    disposition = (headers.get(b"Content-Disposition") or b"").decode("latin-1").strip().lower()
+    kind = (headers.get(b"Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
+    return disposition.startswith("attachment") or kind.startswith(DOWNLOAD_TYPES)
+
+
 class NewsSpider(scrapy.Spider):
     name = "news"
     db: Database  # opened in from_crawler
@@ -333,6 +344,12 @@ class NewsSpider(scrapy.Spider):
     def parse_article(self, response: scrapy.http.Response) -> Iterator[ArticleItem]:
         source = self.sources[response.meta["source"]]
         self._count(source.name, "pages")
+        if served_as_download(response.headers):
+            # A browser saves it rather than shows it (BookStack's «/export/html»): a file, however
+            # much HTML it holds, and fetched once.
+            self._count(source.name, "not_articles")
+            self.remember([canonical_url(response.url)], NOT_ARTICLE_STATUS)
+            return
         redirects = response.meta.get("redirect_urls", [])
         yield ArticleItem(
             url=response.url,

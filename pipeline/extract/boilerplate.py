@@ -174,6 +174,7 @@ def _heads_the_main_item(el: HtmlElement, attrs: str) -> bool:
 DATE_CLASS_TEST = "contains(translate(@class, 'DATE', 'date'), 'date')"
 # An element marked as a date: <time>, or a class naming one.
 DATE_MARK_XPATH = f".//time | .//*[{DATE_CLASS_TEST}]"
+_HEADING_XPATH = ".//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6"
 # A link's own class naming a date or a time, as one word of it («post-time», «post_date»,
 # «timestamp», «status__relative-time»): not «timeline», not «urteilsdatenbank».
 _TIME_CLASS_RE = re.compile(
@@ -189,7 +190,10 @@ _ANY_DAY = datetime.datetime(2100, 1, 1)  # a date in a title counts whenever it
 
 def is_time_link(a: HtmlElement) -> bool:
     """A post's time: a link holding a date mark, classed as a date or time, or titled by a date
-    («2 марта 2025 г. в 05:00» over «2 мар.»), as a permalink in a post's header is."""
+    («2 марта 2025 г. в 05:00» over «2 мар.»), as a permalink in a post's header is. A link
+    holding a headline too is a teaser card of another page («Читайте также»), not a time."""
+    if a.xpath(_HEADING_XPATH):
+        return False
     if a.xpath(DATE_MARK_XPATH) or _TIME_CLASS_RE.search(a.get("class") or ""):
         return True
     title = " ".join((a.get("title") or "").split())

@@ -104,6 +104,14 @@ _OTHER_DATE_LABEL = re.compile(
     re.IGNORECASE,
 )
 LABEL_CHARS = 40  # how far before a date its label is read
+# A date labelled as the page's own making («Наталья Бадмаева создал <span title=…>4 недели
+# назад</span>», BookStack's details box; «Опубликовано:», «Добавлено»).
+_CREATION_LABEL = re.compile(
+    r"(?:создал[аи]?|создано|создан[ао]?|опубликовал[аи]?|опубликовано|опубликован[ао]?|"
+    r"добавил[аи]?|добавлено|размещено|дата создания|дата публикации|created|published|posted)"
+    r"\s*(?:в|on|at)?\s*:?\s*$",
+    re.IGNORECASE,
+)
 
 
 def is_other_date_line(text: str, now: datetime.datetime) -> bool:
@@ -120,6 +128,16 @@ def is_other_date_line(text: str, now: datetime.datetime) -> bool:
 def labelled_as_other_date(el: HtmlElement) -> bool:
     """Is the text just before ``el`` (a <time>, a date's element) a label of an edit's date
     («Последнее обновление <time>…</time>»)?"""
+    return bool(_OTHER_DATE_LABEL.search(_label_before(el)))
+
+
+def labelled_as_creation(el: HtmlElement) -> bool:
+    """Is the text just before ``el`` a label of the page's own making («создал», «Опубликовано»)?"""
+    return bool(_CREATION_LABEL.search(_label_before(el)))
+
+
+def _label_before(el: HtmlElement) -> str:
+    """The last LABEL_CHARS of text before ``el``, across its preceding siblings and parents."""
     chunks: list[str] = []
     size, node = 0, el
     while size < LABEL_CHARS:
@@ -135,7 +153,7 @@ def labelled_as_other_date(el: HtmlElement) -> bool:
         chunks.append(chunk)
         size += len(chunk.strip())
     before = " ".join("".join(reversed(chunks)).split())
-    return bool(_OTHER_DATE_LABEL.search(before[-LABEL_CHARS:]))
+    return before[-LABEL_CHARS:]
 
 
 def lower_words(text: str) -> int:

@@ -537,15 +537,17 @@ def _titled_relative_day(
 ) -> tuple[datetime.date, datetime.date | None] | None:
     """«#1 <span title="12.11.2025">Вчера</span>, 21:50»: a relative age the reader sees, its
     day in the title (MyBB, PeerTube, Discourse, Nextcloud): the title's day, and the day the
-    shown age alone gives."""
-    for el in tree.xpath("//*[@title]"):
-        shown = " ".join(el.text_content().split())
-        if not shown or not is_relative(shown) or (
-            boilerplate.in_widget(el, prose) and not boilerplate.dates_the_text(el, prose)
-        ) or dateline.labelled_as_other_date(el):
-            continue  # «Последнее обновление <time title="10.11.2025">18 дней назад</time>»
+    shown age alone gives. In a side box only when labelled as the page's making («… создал
+    <span title=…>4 недели назад</span>», BookStack's details beside the page)."""
+    aged = [el for el in tree.xpath("//*[@title]")
+            if is_relative(" ".join(el.text_content().split()))
+            and not dateline.labelled_as_other_date(el)]
+    in_text = [el for el in aged if not boilerplate.in_widget(el, prose)
+               or boilerplate.dates_the_text(el, prose)]
+    for el in in_text or [el for el in aged if dateline.labelled_as_creation(el)]:
         date = local.of(el.get("title") or "")
         if date:
+            shown = " ".join(el.text_content().split())
             implied = find_dates(shown, now=now)
             return date, implied[0][0] if implied else None
     return None

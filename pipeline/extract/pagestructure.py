@@ -31,10 +31,12 @@ HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 CHROME_TAGS = frozenset({"header", "footer", "nav"})
 # A <header> inside these heads its article or the page's content (HTML5), not the site.
 SECTIONING_TAGS = frozenset({"main", "article"})
-# A page footer built of divs («div.footer», «#copyright»): chrome like <footer>.
-# Not a class that says the element is none («wsite-not-footer»).
+# A page footer built of divs («div.footer», «#copyright»): chrome like <footer>. A banner too:
+# the feedback platform's «pos-banner» every government site carries («Столкнулись с проблемой —
+# сообщите о ней!») is no page's text. Not a class that says the element is none
+# («wsite-not-footer»).
 CHROME_CLASS_RE = re.compile(
-    rf"(?:^|[\s_-]){NOT_NEGATED}(?:footer|copyright|podval)(?:$|[\s_-])", re.I
+    rf"(?:^|[\s_-]){NOT_NEGATED}(?:footer|copyright|podval|banner)(?:$|[\s_-])", re.I
 )
 # A class that names the element a headline («entry-title», «news-item__title», «story__head»).
 TITLE_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:title|head|headline|heading|zagolovok)(?:$|[\s_-])", re.I)
@@ -142,6 +144,8 @@ class Structure:
     # The body is one item of a feed whose dated items each end in a link to the rest of their
     # text («…занимались с психологами по…» «ещё»): a group's or a channel's feed, no material.
     excerpt_feed_around_body: int = 0
+    # The document's <title>, spaces collapsed: which of several <h1> is the page's own.
+    page_title: str = ""
 
     @property
     def body_chars(self) -> int:
@@ -397,8 +401,18 @@ def _is_byline(b: Block) -> bool:
     )
 
 
+# Classes that mark an item's place or state in its list, not its kind: zebra rows («odd»,
+# «even»), the first or last item («main-first-item», «item-last»), the one open or chosen.
+_PLACE_CLASS_RE = re.compile(
+    r"(?:^|[-_])(?:odd|even|first|last|alt|alternate|active|current|selected)(?:$|[-_])", re.I
+)
+
+
 def _signature(el: HtmlElement) -> tuple[str, str]:
-    classes = " ".join(sorted(re.sub(r"\d+", "", c) for c in (el.get("class") or "").split()))
+    classes = " ".join(sorted(
+        re.sub(r"\d+", "", c) for c in (el.get("class") or "").split()
+        if not _PLACE_CLASS_RE.search(c)
+    ))
     return _tag(el), "" if _tag(el) == "tr" else classes
 
 
@@ -668,6 +682,7 @@ def _in_any(el: HtmlElement, roots: set[HtmlElement]) -> bool:
 
 def analyse(tree: HtmlElement, url: str) -> Structure:
     s = Structure(blocks=read_blocks(tree))
+    s.page_title = " ".join((tree.findtext(".//title") or "").split())
     chrome = chrome_elements(tree)
     s.repeated = repeated_groups(tree, chrome)
     members = {m for g in s.repeated for m in g}

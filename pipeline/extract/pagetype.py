@@ -273,11 +273,11 @@ def judge(s: Structure) -> Verdict:
                            "headlines, the only other prose a short box")
         if (s.dated_items_titled >= LISTING_MIN_DATED_ITEMS and s.body_chars < BLURB_MAX_CHARS
                 and s.dated_items_chars >= ITEMS_OUTWEIGH_BODY * s.body_chars
-                and headline is None):
+                and (headline is None or _body_above_own_headline(s))):
             # A board's topics, each with its link and its last post's date, and a short notice
             # over them (a forum's standing announcement), no headline of the page's own (its
-            # <h1> is the site's name, linked home): the items are the page. (A short article
-            # under its own headline keeps its dated sidebar.)
+            # <h1> is the site's name, linked home) or the notice printed above it: the items
+            # are the page. (A short article under its own headline keeps its dated sidebar.)
             return Verdict("not", f"listing of {s.dated_items_titled} dated items around a short "
                            "text")
         if s.body_under_foreign_title:
@@ -387,6 +387,20 @@ def profile_over_feed(s: Structure) -> bool:
         and s.body_chars < CARD_MAX_BODY
         and s.feed_prose_chars > s.body_chars
     )
+
+
+def _body_above_own_headline(s: Structure) -> bool:
+    """The text sits above the page's own headline — the <h1> its <title> opens with — under a
+    heading of its own (a forum's «Объявление» box over the board «Новости посёлка»): a notice
+    printed on every page, not what the headline heads."""
+    own = next((h for h in s.headings if h.owner.tag == "h1"
+                and len(h.text) >= OWN_HEADLINE_MIN_CHARS
+                and s.page_title.lower().startswith(" ".join(h.text.split()).lower())), None)
+    return own is not None and bool(s.body) and all(b.index < own.index for b in s.body)
+
+
+# A headline the title opens with is a few words, not a letter or a number.
+OWN_HEADLINE_MIN_CHARS = 8
 
 
 def structure_verdict(url: str, body: bytes) -> Verdict:

@@ -816,6 +816,10 @@ def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
             and not (i + 1 < len(toks) and _noun_form(toks[i + 1].text))
             and _elided_street(first.text)):
         return False  # «пункт проката на Московской», «на Комсомольской»: the street, unsaid
+    if (entry.kind in ("adj", "city_adj") and n == 1 and ORDINAL_RE.fullmatch(prev)
+            and not (i + 1 < len(toks) and _noun_form(toks[i + 1].text))
+            and _feminine_singular_adjective(first.text)):
+        return False  # «на 2-й Краснодарской», «2-я Московская»: a numbered street, unsaid
     if entry.needs_context:
         # The LOC span must be the name itself, not a larger place («в Белом доме», «Острове Уайт»).
         if prev in gaz.settlement_words or any(
@@ -885,6 +889,17 @@ def _elided_street(word: str) -> bool:
         p.tag.POS == "ADJF" and p.tag.gender == "femn" and p.tag.number == "sing"
         and p.tag.case in ("loct", "datv")
         for p in parses
+    )
+
+
+# «2-я», «2-й», «1-ой», «3-ю»: an ordinal numeral written with its ending.
+ORDINAL_RE = re.compile(r"\d+-?(?:я|й|ая|ой|ую|ю)")
+
+
+def _feminine_singular_adjective(word: str) -> bool:
+    return any(
+        p.tag.POS == "ADJF" and p.tag.gender == "femn" and p.tag.number == "sing"
+        for p in get_morph_vocab().parse(normalize_word(word))
     )
 
 
