@@ -165,3 +165,16 @@ def test_a_relative_age_labelled_as_the_pages_making_dates_it_from_a_side_box():
     assert find_published(page("создал"), url=url, now=now) == (
         datetime.date(2025, 10, 14), "dateline")
     assert find_published(page("обновил"), url=url, now=now)[1] != "dateline"
+
+
+def test_a_hyphenated_city_adjective_is_found_in_every_case():
+    """«в йошкар-олинском центре»: the unknown last part's first guess is a noun («олинскома»),
+    so the masculine locative never met the dictionary's «йошкар-олинский»."""
+    from pipeline.lang.morph import lemma
+    from pipeline.tag.regions.gazetteer import find_mentions
+
+    assert lemma("йошкар-олинском") == lemma("йошкар-олинский")
+    assert lemma("Комсомольске-на-Амуре") == "комсомольск-на-амур"
+    assert lemma("Петропавловске-Камчатском") == lemma("Петропавловск-Камчатский")
+    found = find_mentions("В йошкар-олинском центре семьи получили консультации.")
+    assert [m.isos for m in found] == [("RU-ME",)]

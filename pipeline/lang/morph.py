@@ -36,8 +36,11 @@ def lemma(word: str) -> str:
     if not re.search("[а-я]", key):
         return key
     if "-" in key:
-        # Hyphenated names: lemmatize each part («комсомольске-на-амуре» → «комсомольск-на-амур»).
-        return "-".join(lemma(part) for part in key.split("-"))
+        # Hyphenated names: lemmatize each part («комсомольске-на-амуре» → «комсомольск-на-амур»);
+        # a compound adjective's last part as the adjective it can be («йошкар-олинском» →
+        # «…-олинский», where the unknown word's first guess is a noun «олинскома»).
+        *head, last = key.split("-")
+        return "-".join([*(lemma(part) for part in head), adjective_lemma(last) or lemma(last)])
     parses = get_morph_vocab().parse(key)
     return normalize_word(parses[0].normal_form) if parses else key
 
