@@ -178,3 +178,14 @@ def test_a_hyphenated_city_adjective_is_found_in_every_case():
     assert lemma("Петропавловске-Камчатском") == lemma("Петропавловск-Камчатский")
     found = find_mentions("В йошкар-олинском центре семьи получили консультации.")
     assert [m.isos for m in found] == [("RU-ME",)]
+
+
+def test_a_canonical_links_escaped_ampersand_is_an_ampersand():
+    """«<link rel="canonical" href="…?id=1433&amp;p=2">» is «…?id=1433&p=2», as a browser reads
+    the attribute, not a parameter named «amp;p»."""
+    from pipeline.extract.canonical import find_canonical
+
+    body = (b'<html><head><link rel="canonical" href="http://h.ru/viewtopic.php?id=1433&amp;p=2">'
+            b"</head><body></body></html>")
+    assert find_canonical(body, "http://h.ru/viewtopic.php?p=2&id=1433") == (
+        "http://h.ru/viewtopic.php?id=1433&p=2")
