@@ -189,3 +189,17 @@ def test_a_canonical_links_escaped_ampersand_is_an_ampersand():
             b"</head><body></body></html>")
     assert find_canonical(body, "http://h.ru/viewtopic.php?p=2&id=1433") == (
         "http://h.ru/viewtopic.php?id=1433&p=2")
+
+
+def test_a_card_link_wrapping_a_headline_and_its_lead_is_a_teaser():
+    """Neos's rubric page: each «<a class=teaser__link>» wraps a picture, a time, the headline
+    and a lead of two sentences — longer than a headline, still one card, not a text."""
+    cards = "".join(
+        f"<article class='teaser'><a class='teaser__link' href='/novosti/2025/10/n{n}.html'>"
+        f"<div class='teaser__image'><img src='/{n}.jpg' alt=''></div><div class='teaser__meta'>"
+        f"<time datetime='2025-10-1{n}T06:00:00+00:00'>1{n} октября, 09:00</time></div>"
+        f"<h3 class='teaser__title'>Новость города номер {n} о семьях и детях</h3>"
+        f"<p class='teaser__lead'>{PROSE}{PROSE[:80]}…</p></a></article>" for n in range(4))
+    body = f"<main><h1>Город</h1><div class='teaser-list'>{cards}</div></main>"
+    reason = non_article_reason(SITE + "rubriki/gorod.html", SITE, _page("Город — Кокшага", body))
+    assert reason is not None and reason.startswith("listing of")

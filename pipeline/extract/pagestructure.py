@@ -303,12 +303,12 @@ def read_blocks(tree: HtmlElement) -> list[Block]:
                 before = sum(len(p) for p in parts)
                 parts.append(child.text or "")
                 href = child.get("href") if tag == "a" else None
-                # A card link holds a picture and a headline; an unclosed <a> that swallowed the
-                # rest of the page does not make the page link text.
+                # A card link holds a picture and a headline, maybe the lead under it; an unclosed
+                # <a> that swallowed the rest of the page does not make the page link text.
                 wraps_blocks = (
                     href is not None
                     and any(_tag(c) in BLOCK_TAGS for c in child.iterdescendants())
-                    and len(child.text_content().strip()) <= TITLE_CHARS[1]
+                    and _reads_as_a_card(child)
                 )
                 walk(child, owner, parts, links, chrome,
                      href if wraps_blocks and not outer_href else outer_href,
@@ -328,6 +328,15 @@ def read_blocks(tree: HtmlElement) -> list[Block]:
     body = tree.find(".//body")
     visit(body if body is not None else tree, False, None)
     return result
+
+
+def _reads_as_a_card(link: HtmlElement) -> bool:
+    """A link's text is a headline's length, or one headline with a teaser's lead under it."""
+    chars = len(link.text_content().strip())
+    if chars <= TITLE_CHARS[1]:
+        return True
+    headings = [c for c in link.iterdescendants() if _tag(c) in HEADING_TAGS]
+    return len(headings) == 1 and chars <= TITLE_CHARS[1] + TEASER_MAX_PROSE
 
 
 def is_site_line(text: str) -> bool:
