@@ -37,14 +37,15 @@ def _site(tmp_path):
         "<body><main><h1>Группа для приёмных родителей</h1>"
         "<time datetime='2025-10-07'>7 октября 2025</time>"
         + "".join(f"<p>{TEXT * 2}</p>" for _ in range(3)) + "</main></body></html>", "utf-8")
-    (folder / "public" / "contacts.html").write_text(
-        "<html><head><meta charset='utf-8'><title>Контакты</title></head><body><main>"
-        "<h1>Контакты</h1><p>Телефон: 8 (4822) 00-00-00. Адрес: ул. Советская, 1.</p>"
+    (folder / "public" / "priem.html").write_text(
+        "<html><head><meta charset='utf-8'><title>График приёма граждан</title></head><body>"
+        "<main><h1>График приёма граждан</h1><p>Приём ведётся по средам с 10 до 13 часов, "
+        "запись по телефону. Консультации для приёмных родителей и опекунов бесплатны.</p>"
         "</main></body></html>", "utf-8")
     (folder / "public" / "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/'
         'sitemap/0.9"><url><loc>{{BASE}}/news/gruppa.html</loc></url>'
-        "<url><loc>{{BASE}}/contacts.html</loc></url></urlset>", "utf-8")
+        "<url><loc>{{BASE}}/priem.html</loc></url></urlset>", "utf-8")
     return tmp_path / "sites"
 
 
@@ -67,12 +68,12 @@ def test_a_page_refused_by_an_older_release_is_read_again_once(tmp_path):
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
     assert "/news/gruppa.html" in asked_first
     assert query(db_path, "select title from articles") == [("Группа для приёмных родителей",)]
-    # The contacts page is refused by tonight's rules: remembered with their revision, and
-    # neither it nor the stored article is fetched on the next night.
-    assert query(db_path, "select status, judged_by from urls where url like '%contacts%'") == [
+    # The short undated notice is refused by tonight's rules: remembered with their revision,
+    # and neither it nor the stored article is fetched on the next night.
+    assert query(db_path, "select status, judged_by from urls where url like '%priem%'") == [
         (NOT_ARTICLE_STATUS, rules_revision())]
-    assert "/contacts.html" in asked_first
-    assert "/contacts.html" not in asked_second and "/news/gruppa.html" not in asked_second
+    assert "/priem.html" in asked_first
+    assert "/priem.html" not in asked_second and "/news/gruppa.html" not in asked_second
 
 
 def test_the_verdict_of_the_same_rules_stands(tmp_path):
