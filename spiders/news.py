@@ -349,6 +349,9 @@ class NewsSpider(scrapy.Spider):
             # much HTML it holds, and fetched once.
             self._count(source.name, "not_articles")
             self.remember([canonical_url(response.url)], NOT_ARTICLE_STATUS)
+            # No item follows: the listing that linked it hears of it here, as of a dropped one.
+            self.gate.resolve_article(
+                response.meta.get("article_key"), response.meta.get("listing"), fresh=True)
             return
         redirects = response.meta.get("redirect_urls", [])
         yield ArticleItem(
