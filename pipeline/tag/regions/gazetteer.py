@@ -884,21 +884,18 @@ def _adjective_form(word: str) -> bool:
 def _elided_street(word: str) -> bool:
     """A feminine adjective in the locative, read as «на … улице» with the street word left
     out; only a form no subject's name takes (not «на Камчатке», not an adjective plural)."""
-    parses = get_morph_vocab().parse(normalize_word(word))
-    return any(
-        p.tag.POS == "ADJF" and p.tag.gender == "femn" and p.tag.number == "sing"
-        and p.tag.case in ("loct", "datv")
-        for p in parses
-    )
+    return _feminine_singular_adjective(word, cases=("loct", "datv"))
 
 
 # «2-я», «2-й», «1-ой», «3-ю»: an ordinal numeral written with its ending.
 ORDINAL_RE = re.compile(r"\d+-?(?:я|й|ая|ой|ую|ю)")
 
 
-def _feminine_singular_adjective(word: str) -> bool:
+def _feminine_singular_adjective(word: str, cases: tuple[str, ...] | None = None) -> bool:
+    """Some parse reads the word as a feminine singular adjective (in one of ``cases``)."""
     return any(
         p.tag.POS == "ADJF" and p.tag.gender == "femn" and p.tag.number == "sing"
+        and (cases is None or p.tag.case in cases)
         for p in get_morph_vocab().parse(normalize_word(word))
     )
 
