@@ -125,11 +125,16 @@ def url_is_done(
     return bool(since and published and published < since.isoformat())
 
 
+def judged_by_other_rules(status: int | None, judged_by: str | None, judge: str | None) -> bool:
+    """A page rules' verdict (no article, undated) given by rules other than ``judge``'s."""
+    return status in JUDGED_STATUSES and judge is not None and judged_by != judge
+
+
 def verdict_is_done(
     status: int | None, first_seen: str | None, judged_by: str | None, judge: str | None
 ) -> bool:
     """Whether a page's remembered outcome spares fetching it again."""
-    if status in JUDGED_STATUSES and judge is not None and judged_by != judge:
+    if judged_by_other_rules(status, judged_by, judge):
         return False
     if status in DONE_STATUSES:
         return True
@@ -191,7 +196,7 @@ def known_urls(db: Database, judge: str | None = None) -> Iterator[tuple[str, st
             yield url, "alias", published
         elif verdict_is_done(status, first_seen, judged_by, judge):
             yield url, "judged" if status in JUDGED_STATUSES else "done", published
-        elif status in JUDGED_STATUSES and judge is not None and judged_by != judge:
+        elif judged_by_other_rules(status, judged_by, judge):
             yield url, "stale", published
         elif published:
             yield url, "old", published
