@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from pipeline.lang.morph import (
@@ -521,6 +522,28 @@ VISITOR_NOUNS = frozenset({
 }) | LEADER_NOUNS  # fmt: skip
 
 
+def _guests_listed_on(
+    text: str, mentions: Sequence[Mention], flags: list[str], guests: Mapping[str | None, str],
+    resolve: Callable[[Mention], str | None],
+) -> list[str]:
+    """«эксперты из Москвы и Петербурга»: «из» stands once for the list's later members that the
+    text names as guests too."""
+    out = list(flags)
+    for k in range(1, len(out)):
+        if (not out[k] and out[k - 1] and resolve(mentions[k]) in guests
+                and lists.SEPARATOR.match(text[mentions[k - 1].end : mentions[k].start])):
+            out[k] = out[k - 1]
+    return out
+
+
+def _visitors_from(text: str, m: Mention, toks: list[Token], starts: list[int]) -> bool:
+    """«эксперты из Москвы», «коллегами из Ростовской области»: visitors or experts right before
+    «из X» (not «кураторов семей из Астрахани»: the people served)."""
+    k = bisect.bisect_left(starts, m.start)
+    return (_preposition(text, m) == "из" and k >= 2
+            and toks[k - 2].lemma in VISITOR_NOUNS | EXPERT_NOUNS)
+
+
 def _people_phrase_before(
     text: str, toks: list[Token], k: int, nouns: frozenset[str] = ORIGIN_NOUNS
 ) -> bool:
@@ -796,9 +819,13 @@ def attribute(
             # «Казанские наставники провели тренинг» over «гости из Казани»: the team of experts
             # the text names as guests (named by their region's adjective, as a team is)
             or (m.kind in ("adj", "city_adj")
-                and _people_after(title, m, title_toks, title_starts, EXPERT_NOUNS))) else "")
+                and _people_after(title, m, title_toks, title_starts, EXPERT_NOUNS))
+            # «Кураторов учили эксперты из Москвы и Петербурга» over «занятия вели приглашённые
+            # эксперты …»: the headline's people from there are the text's guests
+            or _visitors_from(title, m, title_toks, title_starts)) else "")
         for m, f in zip(title_mentions, title_origins)
     ]
+    title_origins = _guests_listed_on(title, list(title_mentions), title_origins, guests, resolve)
     starts = [t.start for t in toks]
     # «Смоляне двадцать лет сопровождают приёмные семьи» after «коллеги из Смоленска»: the
     # people of the guests' region the text names by their demonym are those guests.
@@ -808,6 +835,7 @@ def attribute(
             else "")
         for m, f in zip(body, origin_flags)
     ]
+    origin_flags = _guests_listed_on(text, body, origin_flags, guests, resolve)
     for idx, m in enumerate(body):
         iso = resolve(m)
         step = None

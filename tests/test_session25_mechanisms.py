@@ -1,0 +1,26 @@
+"""Mechanisms found while blind sets 110–113 (issue 17) were written and after they were scored,
+each on a text or page written here in the shape that showed it, not on the blind pages."""
+
+from __future__ import annotations
+
+from pipeline.tag.explain import explain_text
+
+
+def _regions(text: str, title: str, home_iso: str) -> list[str]:
+    result, _ = explain_text(text, title=title, home_iso=home_iso)
+    return sorted(r.iso for r in result.regions)
+
+
+def test_a_headlines_experts_from_a_list_of_places_are_the_texts_invited_guests():
+    text = ("Кураторов учили эксперты из Казани и Самары\n\n"
+            "10 октября в Пензе прошёл семинар для кураторов замещающих семей. Занятия вели "
+            "приглашённые эксперты: психолог казанского центра «Опора» и руководитель самарской "
+            "службы сопровождения. Кураторы разобрали двенадцать случаев из своей практики.")
+    assert _regions(text, "Кураторов учили эксперты из Казани и Самары", "RU-PNZ") == ["RU-PNZ"]
+    # the people a programme serves are no guests, whatever the headline says of them
+    served = ("Фонд обучит кураторов семей из Казани и Самары\n\n"
+              "Пензенский фонд «Опора» с ноября обучит кураторов замещающих семей из Татарстана и "
+              "Самарской области. Занятия пройдут онлайн, а кураторы начнут применять новые "
+              "методики в своих районах уже зимой.")
+    assert {"RU-TA", "RU-SAM"} <= set(
+        _regions(served, "Фонд обучит кураторов семей из Казани и Самары", "RU-PNZ"))
