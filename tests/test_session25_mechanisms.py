@@ -24,3 +24,16 @@ def test_a_headlines_experts_from_a_list_of_places_are_the_texts_invited_guests(
               "методики в своих районах уже зимой.")
     assert {"RU-TA", "RU-SAM"} <= set(
         _regions(served, "Фонд обучит кураторов семей из Казани и Самары", "RU-PNZ"))
+
+
+def test_our_own_people_in_a_district_named_in_many_subjects_are_the_outlets_home():
+    text = ("В воскресенье в Октябрьском районе, в доме культуры на Садовой, прошла встреча для "
+            "наших приёмных родителей. Её провела семейный психолог из Пензы. Пришли сорок "
+            "человек, для детей волонтёры устроили мастер-класс. Организовал встречу районный "
+            "отдел опеки вместе с нашим клубом.")
+    title = "Психолог из Пензы провела встречу для наших приёмных родителей"
+    assert _regions(text, title, "RU-ULY") == ["RU-ULY"]
+    # the same district named without the outlet's own people stays unresolved, not guessed
+    neutral = text.replace("наших приёмных родителей", "приёмных родителей").replace(
+        " вместе с нашим клубом", "")
+    assert _regions(neutral, title.replace("наших ", ""), "RU-ULY") == []

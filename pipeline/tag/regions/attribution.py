@@ -1008,7 +1008,10 @@ def attribute(
     unresolved = any(resolve(m) is None for m in [*body, *title_mentions])
 
     def home_by_local_voice() -> bool:
-        return bool(home_iso) and not unresolved and _speaks_locally(
+        # …unless the outlet speaks of its own people there («семинар для наших опекунов в
+        # Кировском районе»): its own district of that name
+        own = OWN_PEOPLE_RE.search(f"{title}\n{text[:cut]}") is not None
+        return bool(home_iso) and (own or not unresolved) and _speaks_locally(
             gaz, [*title_toks, *main_toks], str(home_iso), title, text[:cut])
 
     if not scores:
