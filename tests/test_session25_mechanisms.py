@@ -37,3 +37,21 @@ def test_our_own_people_in_a_district_named_in_many_subjects_are_the_outlets_hom
     neutral = text.replace("наших приёмных родителей", "приёмных родителей").replace(
         " вместе с нашим клубом", "")
     assert _regions(neutral, title.replace("наших ", ""), "RU-ULY") == []
+
+
+def test_a_forum_topics_second_page_marked_only_by_a_bare_number_is_a_continuation():
+    from pipeline.extract.pagetype import non_article_reason
+
+    posts = "".join(
+        f"<div class='post'><p class='author'>Участник {i}</p><p>Ответ {i}: уточняйте в МФЦ, "
+        "там всё объясняют, а выплату оформляют за неделю, если документы в порядке.</p></div>"
+        for i in range(8))
+    pager = ("<p class='paging'><span>Страницы</span> <a href='/viewtopic.php?id=77'>1</a> "
+             "<strong>2</strong> <a href='/viewtopic.php?id=77&p=3'>3</a></p>")
+    page = (f"<html><head><meta charset='utf-8'><title>Выплаты многодетным</title></head><body>"
+            f"<h1>Выплаты многодетным</h1>{pager}{posts}{pager}</body></html>").encode()
+    url = "http://127.0.0.1:8000/viewtopic.php?id=77&p=2"
+    assert "continuation page 2" in (non_article_reason(url, "http://127.0.0.1:8000/", page) or "")
+    # a bold number in a text beside a list of numbered links is no pager's current page
+    prose = page.replace(b"<a href='/viewtopic.php?id=77'>1</a>", b"<a href='/a'>one</a>")
+    assert "continuation" not in (non_article_reason(url, "http://127.0.0.1:8000/", prose) or "")

@@ -618,25 +618,45 @@ _CURRENT_RE = re.compile(r"(?:^|[\s_-])(?:current|active|selected)(?:$|[\s_-])",
 
 def _pager_current(tree: HtmlElement, url: str) -> int:
     """The page's number in its own pager: an element marked current (a class, aria-current)
-    holding a number of 2 or more, beside a link «1» to another page."""
+    holding a number of 2 or more, beside a link «1» to another page; or such a number printed
+    bare among the pager's links («<a>1</a> <strong>2</strong> <a>3</a>»: a forum's pager)."""
     for el in tree.xpath("//*[@aria-current or contains(@class, 'current') or "
                          "contains(@class, 'active') or contains(@class, 'selected')]"):
-        text = " ".join(el.text_content().split())
-        if not text.isdigit() or int(text) < 2 or len(text) > 4:
+        number = _page_number(el)
+        if not number:
             continue
         if el.get("aria-current") is None and not _CURRENT_RE.search(el.get("class") or ""):
             continue
-        parent = el.getparent()
-        if parent is None:
-            continue
-        box = parent if next(parent.iter("a"), None) is not None else parent.getparent()
-        if box is None:
-            continue
-        for a in box.iter("a"):
-            if " ".join(a.text_content().split()) == "1" and not same_page(
-                    urljoin(url, a.get("href") or ""), url):
-                return int(text)
+        if _beside_first_page_link(el, url):
+            return number
+    for el in tree.xpath("//strong|//b|//span|//em"):
+        number = _page_number(el)
+        if (number and not el.xpath("ancestor-or-self::a|.//a")
+                and _beside_first_page_link(el, url, neighbour=number - 1)):
+            return number
     return 0
+
+
+def _page_number(el: HtmlElement) -> int:
+    text = " ".join(el.text_content().split())
+    return int(text) if text.isdigit() and len(text) <= 4 and int(text) >= 2 else 0
+
+
+def _beside_first_page_link(el: HtmlElement, url: str, neighbour: int = 1) -> bool:
+    """Among the element's neighbours (in its parent, or its parent's parent) a link «1» to
+    another page, and a link to the page ``neighbour`` next to it."""
+    parent = el.getparent()
+    if parent is None:
+        return False
+    box = parent if next(parent.iter("a"), None) is not None else parent.getparent()
+    if box is None:
+        return False
+    numbers = {
+        " ".join(a.text_content().split())
+        for a in box.iter("a")
+        if a.get("href") and not same_page(urljoin(url, a.get("href") or ""), url)
+    }
+    return "1" in numbers and str(neighbour) in numbers
 
 
 # Lines between the body's end and its «Подробнее» link (a date, a signature).
