@@ -55,3 +55,13 @@ def test_a_forum_topics_second_page_marked_only_by_a_bare_number_is_a_continuati
     # a bold number in a text beside a list of numbered links is no pager's current page
     prose = page.replace(b"<a href='/viewtopic.php?id=77'>1</a>", b"<a href='/a'>one</a>")
     assert "continuation" not in (non_article_reason(url, "http://127.0.0.1:8000/", prose) or "")
+
+
+def test_a_city_adjective_before_a_named_microdistrict_says_whose_city_it_is():
+    text = ("Месяц назад в чебоксарском микрорайоне Новый Город открылся семейный МФЦ, где семьи с "
+            "детьми оформляют выплаты в одном окне. За месяц сюда обратились 250 человек.")
+    assert _regions(text, "Семейный МФЦ открылся в Новом Городе", "RU-TA") == ["RU-CU"]
+    # a microdistrict named by a subject's adjective, of a city the text names, is no subject
+    named_by_region = ("Центр «Семья» переезжает в новое здание в Тамбовском микрорайоне "
+                       "Липецка, на улице Гагарина.")
+    assert _regions(named_by_region, "Центр «Семья» переезжает", "RU-LIP") == ["RU-LIP"]

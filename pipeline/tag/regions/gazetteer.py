@@ -808,6 +808,12 @@ def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
         # «Московский проспект», «в Приморском районе» (not the town Приморск); a city's own
         # adjective keeps its district («Уссурийский район»). «Ивановский и Тамбовский округа»:
         # the first of two adjectives sharing the word.
+        if (entry.kind == "adj" and nxt in CITY_PART_WORDS and i + n + 1 < len(toks)
+                and toks[i + n + 1].text[:1].isupper() and _names_a_city_part(text, toks, i + n + 1)
+                and _names_in_apposition(toks[i + n + 1].text)):
+            # «в йошкар-олинском микрорайоне Мирный»: the part has its own name, so the
+            # adjective before it says whose city it is
+            return True
         if entry.kind == "adj" or (entry.kind == "city" and n == 1 and _adjective_form(first.text)):
             return False
         if entry.kind == "city_adj" and nxt == "районный":
@@ -903,6 +909,13 @@ def _feminine_singular_adjective(word: str, cases: tuple[str, ...] | None = None
 def _noun_form(word: str) -> bool:
     parses = get_morph_vocab().parse(normalize_word(word))
     return bool(parses) and parses[0].tag.POS == "NOUN"
+
+
+def _names_in_apposition(word: str) -> bool:
+    """«(микрорайоне) Мирный», «(микрорайоне) Северном»: a name in the nominative or agreeing in
+    the locative — not «(микрорайоне) Великого Новгорода», the whole the part belongs to."""
+    cases = {p.tag.case for p in get_morph_vocab().parse(normalize_word(word))}
+    return bool(cases & {"nomn", "loct", "loc2"})
 
 
 def _geo_case(word: str, case: str) -> bool:
