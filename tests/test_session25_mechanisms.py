@@ -65,3 +65,33 @@ def test_a_city_adjective_before_a_named_microdistrict_says_whose_city_it_is():
     named_by_region = ("Центр «Семья» переезжает в новое здание в Тамбовском микрорайоне "
                        "Липецка, на улице Гагарина.")
     assert _regions(named_by_region, "Центр «Семья» переезжает", "RU-LIP") == ["RU-LIP"]
+
+
+def test_a_date_line_signed_by_a_hyphenated_press_service_is_a_date_line():
+    import datetime
+
+    from pipeline.extract.dateline import dateline_date
+
+    now = datetime.datetime(2025, 11, 28, 21, 0, tzinfo=datetime.timezone.utc)
+    assert dateline_date("Опубликовано Oct  7, 2025 от Пресс-служба Минтруда", now) == (
+        datetime.date(2025, 10, 7))
+    # a sentence with a date is still no date line
+    assert dateline_date("Приём заявок продлится до 7 октября 2025 года в пресс-службе", now) is None
+
+
+def test_a_stated_offset_east_or_west_of_the_outlet_is_one_moment_on_the_outlets_own_day():
+    import datetime
+
+    from pipeline.extract.dates import find_published
+
+    page = ("<html><head><meta charset='utf-8'></head><body><article><h1>Ночь в кризисной "
+            "квартире</h1><time itemprop='datePublished' datetime='2025-11-13T21:30:00+03:00'>13 "
+            "ноября 2025</time><p>" + "Пишу с дежурства в кризисной квартире. " * 20 +
+            "</p></article></body></html>").encode()
+    url = "http://127.0.0.1:8000/2025/11/noch"
+    barnaul = datetime.timezone(datetime.timedelta(hours=7))
+    in_barnaul = datetime.datetime(2025, 11, 28, 21, 0, tzinfo=barnaul)
+    assert find_published(page, url=url, now=in_barnaul)[0] == datetime.date(2025, 11, 14)
+    # with no outlet zone known the value is read as written
+    assert find_published(page, url=url, now=datetime.datetime(2025, 11, 28, 21, 0))[0] == (
+        datetime.date(2025, 11, 13))

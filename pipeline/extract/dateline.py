@@ -35,7 +35,8 @@ _DATELINE_NOISE = re.compile(
     r"\d+\s*мин\.?(?:\s+на)?\s+чтени\w*|время чтения|читать|"
     r"\d+\s*(?:просмотр\w*|комментари\w*|прочтени\w*)|(?:просмотр|прочтени)\w*:?\s*\d+|"
     # a byline in the date line: «… пользователем admin», «Автор: …»
-    r"пользовател\w*|автор\w*|[|,:;•·/()\[\]—–@-])",
+    # (not a hyphen inside a word: «Пресс-служба» is a name, its «служба» no lower-case word)
+    r"пользовател\w*|автор\w*|[|,:;•·/()\[\]—–@]|(?<!\w)-|-(?!\w))",
     re.IGNORECASE,
 )
 # A member's own dates beside a forum post: when one registered, was last seen, was born
