@@ -208,6 +208,12 @@ def _utc_instant(value: str) -> datetime.datetime | None:
     """A machine value that states an instant in UTC («2023-11-09T05:30:59Z», «…+00:00»,
     «Wed, 04 May 2022 00:25:56 GMT»). Its calendar day is London's, not necessarily the outlet's:
     an evening post in the Americas or a morning post east of Moscow is on another day there."""
+    parsed = _instant(value)
+    return parsed if parsed is not None and parsed.utcoffset() == datetime.timedelta(0) else None
+
+
+def _instant(value: str) -> datetime.datetime | None:
+    """A machine value that states an instant with its offset («…T20:40:00+03:00», «…Z»)."""
     value = value.strip()
     if len(value) <= 10:
         return None
@@ -218,7 +224,7 @@ def _utc_instant(value: str) -> datetime.datetime | None:
             parsed = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
             return None
-    if parsed.tzinfo is None or parsed.utcoffset() != datetime.timedelta(0):
+    if parsed.tzinfo is None:
         return None
     # «0001-01-01T00:00:00Z», a CMS's empty date: not a publication day at any offset.
     return parsed if MIN_YEAR <= parsed.year <= datetime.MAXYEAR - 1 else None
@@ -227,7 +233,8 @@ def _utc_instant(value: str) -> datetime.datetime | None:
 class _LocalDay:
     """The publication day of an instant stated in UTC, in the outlet's own time.
 
-    A value with its own offset («…T18:37:32+01:00») is read as written, in that offset. For a UTC
+    A value with its own offset («…T18:37:32+01:00») is read as written, in that offset, unless
+    the crawl knows the outlet's zone: then it is that moment's day there. For a UTC
     instant the outlet's zone decides: the crawl time carries it when the crawl knows the outlet
     (pipeline/extract/localtime.py). Otherwise the page itself says which local day it is: a visible date
     (a <time>'s text, the date line) or the date in the URL, taken when the instant can fall on
@@ -258,6 +265,12 @@ class _LocalDay:
         own text), the first evidence of the local day."""
         instant = _utc_instant(value)
         if instant is None:
+            stated = _instant(value)
+            if stated is not None and self.now.tzinfo is not None:
+                # «…T20:40:00+03:00» on an outlet six hours east of Moscow (a server left on
+                # Moscow time): one moment, whose day is the outlet's own, as a UTC one's is
+                day = stated.astimezone(self.now.tzinfo).date()
+                return day if is_plausible(day, self.now) else None
             return _parse_machine(value, self.now)
         if self.now.tzinfo is not None:
             day = instant.astimezone(self.now.tzinfo).date()
