@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from eval.outlet_sites import MONTHS_GEN, MONTHS_NOM, Site, site_yml  # noqa: E402
+from eval.outlet_sites import MONTHS_NOM, Site, site_yml  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 NIGHT1 = dt.date(2025, 11, 13)
@@ -104,14 +104,6 @@ TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъы�
 
 def translit(text: str) -> str:
     return "".join(TRANSLIT.get(ch, ch) for ch in text.lower())
-
-
-def plural(n: int, one: str, few: str, many: str) -> str:
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
 
 
 def raw_utc(t: dt.datetime) -> str:
@@ -530,7 +522,7 @@ def build_podmos(arts: list[dict], s: Site, now: dt.datetime) -> Site:
         emit(a["url"], a["title"], "article", pm_news_page(a, w), 300 + a["id"], a=a, section="/ru/novosti/",
              crumbs=[("Новости", "/ru/novosti/")], created=created, modified=modified, desc=pm_lead(a, 150))  # fmt: skip
     w = Widgets(95)
-    grid = [w.heading("Новости")] + pm_grid(news[:9], w)
+    grid = [w.heading("Новости"), *pm_grid(news[:9], w)]
     grid.append(w.text('<p>Архив новостей: ' + " | ".join(f'<a href="{pm_href(u)}">{e(MONTHS_NOM[m - 1])} {y}</a>' for _, u, y, m in archives)
                        + '</p>\n<p>Новости, опубликованные до 1 сентября 2025 года, — в <a href="http://old.oszn-pushkino.example.ru/news/" target="_blank">архиве прежнего сайта</a>.</p>'))  # fmt: skip
     emit("/ru/novosti/", "Новости", "listing", w.block("main", grid), 2, modified=last(news))
@@ -556,7 +548,7 @@ def build_podmos(arts: list[dict], s: Site, now: dt.datetime) -> Site:
     items = []
     for x in ann:
         items += [w.heading(e(x["title"]), 3, x["url"]), w.text(f'<p class="date">{e(x["typed"])}</p>\n<p>{e(paras(x["text"])[0][:160])}…</p>'), w.divider()]
-    emit("/ru/obyavleniya/", "Объявления", "listing", w.block("main", [w.heading("Объявления")] + items), 3, modified=last(ann))
+    emit("/ru/obyavleniya/", "Объявления", "listing", w.block("main", [w.heading("Объявления"), *items]), 3, modified=last(ann))
     for x in gals:
         k = PM_GALLERIES.index(x)
         w = Widgets(600 + k)
@@ -570,12 +562,12 @@ def build_podmos(arts: list[dict], s: Site, now: dt.datetime) -> Site:
     cols = [[w.image(f"/file/{x['date'].year}/{x['date'].month:02d}/{x['date'].day:02d}/{x['slug']}_1.jpg", x["title"], x["url"]),
              w.heading(e(x["title"]), 3, x["url"]), w.text(f'<p class="date">{e(x["typed"])}</p>')] for x in gals]  # fmt: skip
     rows = [w.columns(cols[i : i + 3]) for i in range(0, len(cols), 3)]
-    emit("/ru/fotogalereya/", "Фотогалерея", "listing", w.block("main", [w.heading("Фотогалерея")] + rows), 4, modified=last(gals))
+    emit("/ru/fotogalereya/", "Фотогалерея", "listing", w.block("main", [w.heading("Фотогалерея"), *rows]), 4, modified=last(gals))
 
     # Static pages.
     def static(url: str, title: str, kind: str, widgets_of: Any, page_id: int, section: str, crumbs: list[tuple[str, str]]) -> None:
         w = Widgets(700 + page_id)
-        emit(url, title, kind, w.block("main", [w.heading(e(title))] + widgets_of(w)), page_id, section=section, crumbs=crumbs)
+        emit(url, title, kind, w.block("main", [w.heading(e(title)), *widgets_of(w)]), page_id, section=section, crumbs=crumbs)
 
     def text_of(body: str) -> Any:
         return lambda w: [w.text("\n".join(f"<p>{e(p)}</p>" for p in paras(body)))]
@@ -1049,13 +1041,13 @@ def ry_entry_page(x: dict, order: list[dict], entries: list[dict], now: dt.datet
     return ry_shell(f"{x['title']} - {RY_TITLE}", main, entries, now)
 
 
-def ry_rss(items: list[dict], title: str, link: str, kind: str = "entries") -> str:
+def ry_rss(items: list[dict], title: str, link: str) -> str:
     def rfc(t: dt.datetime) -> str:  # the local clock labelled +0000: PivotX's date("r") on a UTC server
         return f"{EN_DAYS[t.weekday()]}, {t.day:02d} {EN_MONTHS[t.month - 1]} {t.year} {t:%H:%M:%S} +0000"
 
     out = []
     for x in items[:10]:
-        intro, body = ry_intro_body(x)
+        intro, _body = ry_intro_body(x)
         out.append(f"""
         <item>
             <title>{e(x['title'])}</title>
@@ -1194,9 +1186,9 @@ def build_ryazan(arts: list[dict], s: Site, now: dt.datetime) -> Site:
     s.page("/search", "search.html", ry_shell(f"Поиск - {RY_TITLE}",
            '<h2 class="archiveheader">Поиск</h2>\n<form method="post" action="/search" class="pivotx-search-result"><input type="text" name="q" value="" /><input type="submit" value="Найти" /></form>\n<p>Введите слово для поиска.</p>',
            entries, now), "search")  # fmt: skip
-    visitor = (f'<h2 class="archiveheader">Вход для посетителей</h2>\n<form method="post" action="/visitor/weblog/"><input type="hidden" name="func" value="login" />'
-               f'<p><label>Имя <input type="text" name="name" /></label></p><p><label>Пароль <input type="password" name="pass" /></label></p><p><input type="submit" value="Войти" /></p></form>\n'
-               f'<p><a href="/visitor/weblog/?func=register">Зарегистрироваться</a> | <a href="/visitor/weblog/?func=reset_password">Забыли пароль?</a></p>')  # fmt: skip
+    visitor = ('<h2 class="archiveheader">Вход для посетителей</h2>\n<form method="post" action="/visitor/weblog/"><input type="hidden" name="func" value="login" />'
+               '<p><label>Имя <input type="text" name="name" /></label></p><p><label>Пароль <input type="password" name="pass" /></label></p><p><input type="submit" value="Войти" /></p></form>\n'
+               '<p><a href="/visitor/weblog/?func=register">Зарегистрироваться</a> | <a href="/visitor/weblog/?func=reset_password">Забыли пароль?</a></p>')  # fmt: skip
     s.page("/visitor/weblog/", "visitor/weblog/index.html", ry_shell(f"Посетители - {RY_TITLE}", visitor, entries, now), "form")
     for func, heading in [("register", "Регистрация"), ("reset_password", "Восстановление пароля")]:
         form = (f'<h2 class="archiveheader">{heading}</h2>\n<form method="post" action="/visitor/weblog/"><input type="hidden" name="func" value="{func}" />'
