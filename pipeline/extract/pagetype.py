@@ -37,7 +37,7 @@ from pipeline.extract.section import (
 )
 from pipeline.extract.sitehome import another_site
 from pipeline.lang.bodies import is_organization_name
-from pipeline.lang.morph import normalize_word
+from pipeline.lang.morph import first_person_verb_lemma, normalize_word
 from pipeline.lang.names import is_person_name
 
 DATA = data_dir("pipeline") / "pagetypes.yml"
@@ -153,9 +153,26 @@ def headline_verdict(headline: str, body_chars: int) -> str | None:
     return f"{label}: its headline opens with a label that names one" if label else None
 
 
+@functools.cache
+def _verb_labels(which: str) -> dict[str, str]:
+    """The one-word labels that are a first-person verb, by the verb: «Отдадим:», «Отдаём …»
+    label a give-away as «Отдам:» does."""
+    words = _data().labels if which == "labels" else _data().openings
+    return {verb: kind for key, kind in words.items()
+            if " " not in key and (verb := first_person_verb_lemma(key))}
+
+
+def _label_kind(key: str, which: str) -> str | None:
+    words = _data().labels if which == "labels" else _data().openings
+    kind = words.get(_section_key(key))
+    if kind or " " in key.strip():
+        return kind
+    verb = first_person_verb_lemma(key)
+    return _verb_labels(which).get(verb) if verb else None
+
+
 def headline_label(headline: str) -> str | None:
     """What a headline's opening label says the page is: «Розыгрыш: …» → "classified"."""
-    labels = _data().labels
     found = _HEADLINE_LABEL_RE.match(headline)
     if found:
         words = found.group(1).split()
@@ -165,14 +182,14 @@ def headline_label(headline: str) -> str | None:
         # какие меры…» heads a material)
         keys = [found.group(1), " ".join(words[:2])] + ([words[0]] if len(words) <= 3 else [])
         for key in keys:
-            if labels.get(_section_key(key)):
-                return labels[_section_key(key)]
+            if kind := _label_kind(key, "labels"):
+                return kind
     start = _HEADLINE_START_RE.match(headline)
     if start:
-        words, openings = start.group(1).split(), _data().openings
+        words = start.group(1).split()
         for key in (" ".join(words[:2]), words[0]):
-            if openings.get(_section_key(key)):
-                return openings[_section_key(key)]
+            if kind := _label_kind(key, "openings"):
+                return kind
     return None
 
 
@@ -252,7 +269,8 @@ def judge(s: Structure) -> Verdict:
                 and s.teaser_items >= LISTING_MIN_TEASERS):
             return Verdict("not", f"listing of {s.teaser_items} teasers around a short blurb")
         between = _teasers_between_headline_and_body(s)
-        if between >= LISTING_MIN_TEASERS and s.body_chars < BLURB_MAX_CHARS:
+        if between >= LISTING_MIN_TEASERS and (
+                s.body_chars < BLURB_MAX_CHARS or _body_under_a_box_heading(s)):
             # The page's headline heads a run of teasers; the only prose comes after them: a
             # footer or a notice written as ordinary paragraphs (a site builder's blocks, a
             # cookie banner), not the headline's text.
@@ -359,13 +377,28 @@ def shorts_under_headlines(s: Structure) -> int:
 
 
 def _teasers_between_headline_and_body(s: Structure) -> int:
-    """Teasers with a lead between the page's <h1> and its body of prose."""
-    headline = next((h for h in s.headings if h.owner.tag == "h1" and not h.in_chrome), None)
+    """Teasers with a lead between the page's <h1> (or, with none, a blog's <h2>: «Архив:
+    Сентябрь 2025») and its body of prose."""
+    headline = next((h for h in s.headings if h.owner.tag == "h1" and not h.in_chrome), None) or next(
+        (h for h in s.headings if h.owner.tag == "h2" and not h.in_chrome), None)
     if headline is None or not s.body:
         return 0
     start, end = headline.index, s.body[0].index
     # Teasers with their leads: links alone (previous/next post, products) are no listing.
     return sum(1 for b in s.teaser_prose if not b.in_chrome and start < b.index < end)
+
+
+def _body_under_a_box_heading(s: Structure) -> bool:
+    """The body's nearest heading is a box's own («Об организации», «Последние комментарии»),
+    below the teasers, and the teasers' leads outweigh it: a side column's text, not the
+    headline's."""
+    gov = s.governing
+    if gov is None or gov not in s.headings or not s.body:
+        return False
+    if " ".join(gov.text.split()).lower() in s.page_title.lower():
+        return False  # the page's own headline, as its <title> names it, over its article
+    leads_above = [b for b in s.teaser_prose if not b.in_chrome and b.index < gov.index]
+    return bool(leads_above) and sum(len(b.text) for b in leads_above) >= s.body_chars
 
 
 def _organisation_over_its_feed(s: Structure, headline: str) -> bool:

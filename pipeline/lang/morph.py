@@ -98,6 +98,16 @@ def part_of_speech(word: str) -> str | None:
     return str(parses[0].tag.POS) if parses and parses[0].tag.POS else None
 
 
+@functools.lru_cache(maxsize=50_000)
+def first_person_verb_lemma(word: str) -> str | None:
+    """The verb a first-person form is of («отдадим», «отдам» → «отдать»; «отдаём» →
+    «отдавать»), or None for any other word."""
+    for p in get_morph_vocab().parse(normalize_word(word)):
+        if p.tag.POS == "VERB" and "1per" in p.tag.grammemes:
+            return normalize_word(p.normal_form)
+    return None
+
+
 # A sentence's start after another's end on one line (a capital or an opening quote after «.»).
 _NEXT_SENTENCE_RE = re.compile(r"(?<=[.!?…»])\s+(?=[А-ЯЁA-Z«])")
 
