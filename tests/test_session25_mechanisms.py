@@ -95,3 +95,55 @@ def test_a_stated_offset_east_or_west_of_the_outlet_is_one_moment_on_the_outlets
     # with no outlet zone known the value is read as written
     assert find_published(page, url=url, now=datetime.datetime(2025, 11, 28, 21, 0))[0] == (
         datetime.date(2025, 11, 13))
+
+
+def test_a_month_archive_whose_only_other_prose_is_a_side_box_is_a_listing():
+    from pipeline.extract.pagetype import non_article_reason
+
+    entries = "".join(
+        f"<h3 class='dateheader'>Пятница, {d} Сентябрь</h3><div class='entry'><h2><a "
+        f"href='/entry/{400 + d}/post-{d}'>Встреча семей номер {d}</a></h2><p>Следующая встреча "
+        f"клуба приёмных родителей пройдёт в субботу, будем говорить о подростках и границах, "
+        f"о том, как договариваться о правилах дома и что делать, если ребёнок их нарушает. "
+        f"Приходите с детьми: для малышей будет мастер-класс.</p><a class='more' href='/entry/{400 + d}/post-{d}#body'>Читать "
+        "дальше »</a></div>" for d in (2, 9, 15, 19, 26))
+    comments = "".join(
+        f"<div>Участница {i} (Встреча семей…): Спасибо за встречу, было очень тепло и полезно, "
+        "придём ещё раз вместе с детьми и бабушкой.</div>" for i in range(4))
+    side = ("<div id='sidebar'><h3>Об организации</h3><p>Региональная общественная организация "
+            "приёмных семей «Тёплый дом». Поддерживаем приёмные и опекунские семьи области с "
+            f"2012 года.</p><h3>Последние комментарии</h3>{comments}</div>")
+    page = ("<html><head><meta charset='utf-8'><title>Тёплый дом | Архив Сентябрь 2025</title>"
+            "</head><body><h1><a href='/'>Тёплый дом</a></h1><div id='content'><h2 "
+            f"class='archiveheader'>Архив: Сентябрь 2025</h2>{entries}</div>{side}</body></html>")
+    reason = non_article_reason("http://127.0.0.1:8000/archive/2025-m09", "http://127.0.0.1:8000/",
+                                page.encode())
+    assert reason is not None and reason.startswith("listing of 5 teasers")
+
+
+def test_a_give_away_labelled_by_any_first_person_form_of_its_verb_is_no_material():
+    from pipeline.extract.pagetype import headline_label
+
+    assert headline_label("Отдадим: детская кроватка и коляска") == "classified"
+    assert headline_label("Отдаём в добрые руки: санки") == "classified"
+    assert headline_label("Отдал долг: как семья выплатила ипотеку") is None
+
+
+def test_a_district_commissions_site_named_in_its_tagline_speaks_of_its_region():
+    from lxml import html
+
+    from pipeline.extract.siteowner import owner_lines
+    from pipeline.tag.home_region import names_a_body
+
+    page = html.fromstring(
+        "<html><body><header><a class='logo' href='/'><img alt='Детство под защитой'></a>"
+        "<p class='site_slogan'>Комиссия по делам несовершеннолетних и защите их прав "
+        "администрации Ленинского района города Ижевска</p></header><main><h1>Заседание</h1>"
+        "<p>Текст.</p></main><footer>© 2025 Детство под защитой</footer></body></html>")
+    names = owner_lines(page)
+    assert any(n.startswith("Комиссия по делам несовершеннолетних") for n in names)
+    assert names_a_body(["Детство под защитой", *names])
+    # a blog's tagline that names no body leaves it a blog
+    blog = html.fromstring("<html><body><p class='site-description'>Заметки о жизни в долине"
+                           "</p></body></html>")
+    assert not names_a_body(["Уймонские тропы", *owner_lines(blog)])

@@ -55,6 +55,16 @@ HEADER_NAMES_MAX = 2
 HEADER_NAME_CHARS = (10, 150)
 
 
+# The site's tagline under its logo («<p class="site_slogan">Комиссия по делам несовершеннолетних …
+# администрации Свердловского района</p>», WordPress's .site-description): who runs it, in full.
+_TAGLINES = (
+    "//*[contains(@class, 'slogan') or contains(@id, 'slogan') or contains(@class, 'tagline')"
+    " or contains(@class, 'site-description') or contains(@class, 'site_description')]"
+    "[not(ancestor::article) and not(ancestor::main)]"
+)
+TAGLINES_MAX = 1
+
+
 def owner_lines(tree: HtmlElement) -> tuple[str, ...]:
     """The owner's name from copyright and legal lines, and media registrations as they stand."""
     out: list[str] = []
@@ -79,6 +89,10 @@ def owner_lines(tree: HtmlElement) -> tuple[str, ...]:
         if HEADER_NAME_CHARS[0] <= len(line) <= HEADER_NAME_CHARS[1] and len(line.split()) >= 2:
             if line not in out:
                 out.append(line)
+    for el in tree.xpath(_TAGLINES)[:TAGLINES_MAX]:
+        line = " ".join(el.text_content().split())
+        if HEADER_NAME_CHARS[0] <= len(line) <= HEADER_NAME_CHARS[1] and line not in out:
+            out.append(line)
     for el in tree.xpath(_FOOTER_LINES):
         line = " ".join(el.text_content().split())
         fits = len(line) <= SITE_LINE_MAX_CHARS and not _MAKER_RE.search(line)

@@ -47,7 +47,10 @@ MEDIA_LEMMAS = frozenset({
 # ребёнка в … области», «ГБУ «Центр …»»; a head word further in («… при фонде …») is not its kind.
 HEAD_WORDS = 3
 # Bodies whose sites speak for a territory but that are not tagged as organizations in texts.
-TERRITORY_BODIES = frozenset({"администрация", "мэрия", "губернатор", "дума", "заксобрание"})
+# («Комиссия по делам несовершеннолетних … Свердловского района»: a district's own commission.)
+TERRITORY_BODIES = frozenset({
+    "администрация", "мэрия", "губернатор", "дума", "заксобрание", "комиссия",
+})  # fmt: skip
 
 
 # A territory's coat of arms as the site's logo («Герб Кизилюртовского района», «Герб города
