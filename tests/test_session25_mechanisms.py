@@ -147,3 +147,15 @@ def test_a_district_commissions_site_named_in_its_tagline_speaks_of_its_region()
     blog = html.fromstring("<html><body><p class='site-description'>Заметки о жизни в долине"
                            "</p></body></html>")
     assert not names_a_body(["Уймонские тропы", *owner_lines(blog)])
+
+
+def test_towns_passed_on_the_road_are_no_subject():
+    text = ("Семья Ивановых из нашего села вернулась со всероссийского слёта в Казани. До Бийска "
+            "ехали на машине, оттуда поездом через Новосибирск. Деньги на дорогу до Бийска "
+            "собрали всем селом, билеты оплатило республиканское министерство.")
+    title = "Ивановы вернулись со слёта с дипломом"
+    assert "RU-ALT" not in _regions(text, title, "RU-AL")
+    assert "RU-NVS" not in _regions(text, title, "RU-AL")
+    # a town the text says something happens in is a subject, whatever «до» means
+    works = "До конца года в Бийске откроют второй семейный центр, сообщили в администрации."
+    assert _regions(works, "Второй семейный центр", "RU-AL") == ["RU-ALT"]

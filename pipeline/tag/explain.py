@@ -39,6 +39,7 @@ RULES: dict[str, str] = {
     "origin": f"откуда приехали гости («коллеги из …», «делегация из …») — вес ×{attr.VENUE_FACTOR:g}",
     "biography": "место из жизни человека («родилась в …», «уехал на заработки в …») — вес "
     f"×{attr.VENUE_FACTOR:g}",
+    "route": f"место на пути («ехали до Бийска», «поездом через Новосибирск») — вес ×{attr.VENUE_FACTOR:g}",
     "venue_local": f"место проведения события («на форуме в …») — вес ×{attr.VENUE_FACTOR:g}",
     "venue_national": f"площадка всероссийского события — вес ×{attr.VENUE_FACTOR:g}",
     "list": f"в перечне трёх и более регионов — вес ×{attr.LIST_FACTOR:g}",

@@ -406,6 +406,20 @@ MOVING_LEMMAS = frozenset({
     "вернуться", "возвращаться",
 })  # fmt: skip
 _BORN_IN_RE = re.compile(r"\bродом\s+из\s+$", re.IGNORECASE)  # «она родом из Екатеринбурга»
+# A trip's way («до Бийска ехали на машине, оттуда поездом через Новосибирск», «деньги на дорогу
+# до Бийска»): places passed on the road, not where anything happens.
+TRAVEL_LEMMAS = frozenset({
+    "ехать", "доехать", "поехать", "добираться", "добраться", "лететь", "долететь", "перелёт",
+    "перелет", "поезд", "дорога", "трасса", "маршрут", "пересадка", "автобус", "самолёт",
+    "самолет", "транзит",
+})  # fmt: skip
+
+
+def _on_the_road(toks: list[Token], s: int, e: int, starts: list[int]) -> bool:
+    return any(t.lemma in TRAVEL_LEMMAS
+               for t in toks[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)])
+
+
 BIOGRAPHY_WINDOW = 6  # tokens between the verb and the place («родилась в небольшом селе в …»)
 # One invited expert named by where she is from («семейный психолог из Москвы Елена Воронцова»,
 # «Московский психолог провела семинар», «Эксперт из Новосибирска научила кураторов»): a guest
@@ -431,7 +445,8 @@ FIRST_PERSON_RE = re.compile(rf"\b(?:{_WE}|я|мне|меня|мной)\b", re.I
 
 
 def _preposition(text: str, m: Mention) -> str:
-    found = re.search(r"(?:^|\s)(в|во|на|из|у)\s+$", text[max(0, m.start - 4) : m.start].lower())
+    found = re.search(r"(?:^|\s)(в|во|на|из|у|до|через)\s+$",
+                      text[max(0, m.start - 8) : m.start].lower())
     return found.group(1) if found else ""
 
 
@@ -448,6 +463,8 @@ def _origin_kind(text: str, m: Mention, toks: list[Token], home_iso: str | None 
         preposition == "из" and (verbs & MOVING_LEMMAS or _BORN_IN_RE.search(text, s, m.start))
     ) or (preposition == "у" and verbs & TRAINING_LEMMAS):  # «учились у Петербурга»
         return "biography"
+    if preposition in ("до", "через") and _on_the_road(toks, s, e, starts):
+        return "route"
     if _one_experts_origin(text, m, toks, starts, k, preposition):
         return "expert_origin"
     genitive_guest = k > 0 and toks[k - 1].lemma in GUEST_NOUNS and not preposition
@@ -787,7 +804,7 @@ def attribute(
               else v for m, v in zip(body, venues)]
     # A place the text names only as a venue or as where someone went and came back from
     # («Вернулась из Москвы, где шёл форум»): where the headline's «в Москве» happened too.
-    elsewhere = [bool(v) or f == "biography" for v, f in zip(venues, origin_flags)]
+    elsewhere = [bool(v) or f in ("biography", "route") for v, f in zip(venues, origin_flags)]
     body_venue_only = {resolve(m) for m, e in zip(body, elsewhere) if e} - {
         resolve(m) for m, e in zip(body, elsewhere) if not e
     }
