@@ -159,3 +159,11 @@ def test_towns_passed_on_the_road_are_no_subject():
     # a town the text says something happens in is a subject, whatever «до» means
     works = "До конца года в Бийске откроют второй семейный центр, сообщили в администрации."
     assert _regions(works, "Второй семейный центр", "RU-AL") == ["RU-ALT"]
+
+
+def test_villages_of_the_outlets_area_outweigh_one_passing_town_of_another_subject():
+    text = ("Мобильная бригада центра провела выезд в отдалённые населённые пункты округа: "
+            "специалисты побывали в посёлке Луговом и селе Никольском. Они навестили одиннадцать "
+            "семей. Следующий выезд — в Талицы.")
+    assert _regions(text, "Мобильная бригада побывала в Луговом и Никольском", "RU-MOS") == [
+        "RU-MOS"]

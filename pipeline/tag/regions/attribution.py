@@ -974,7 +974,11 @@ def attribute(
                 home.chosen, home.mentions = True, home_hit[0][1]
                 home.rules.append("home_adjectives")
             return home_hit
-    if not scores and _own_locality(text[:cut], home_iso):
+    # …or only a passing mention of another subject's town («следующий выезд — в Талицы»),
+    # when no name of the text is left unresolved (a shared district may be the place)
+    named_weakly = bool(scores) and max(scores.values()) < MIN_SCORE and all(
+        resolve(m) is not None for m in [*body, *title_mentions])
+    if (not scores or named_weakly) and _own_locality(text[:cut], home_iso):
         # No place the gazetteer knows, but a named district («в Заводском районе») or village
         # («в селе Никольском»): a local outlet's own (a federal outlet would name the subject).
         if trace is not None:
