@@ -167,3 +167,11 @@ def test_villages_of_the_outlets_area_outweigh_one_passing_town_of_another_subje
             "семей, юрист помог маме оформить единое пособие. Следующий выезд — в Талицы.")
     assert _regions(text, "Мобильная бригада побывала в Луговом и Никольском", "RU-MOS") == [
         "RU-MOS"]
+
+
+def test_guests_from_a_pair_whose_first_place_is_abroad_are_guests_too():
+    text = ("На прошлой неделе у нас гостили специалисты органов опеки из Гомеля (Беларусь) и "
+            "Салехарда. Гости побывали в кризисной квартире и на занятии школы приёмных "
+            "родителей, а потом обсудили с нашими психологами работу горячей линии.")
+    title = "Коллеги из Гомеля и Салехарда изучали наш опыт"
+    assert "RU-YAN" not in _regions(text, title, "RU-TYU")

@@ -371,8 +371,8 @@ INVITED_LEMMAS = frozenset({"пригласить", "приглашать", "п�
 ARRIVAL_LEMMAS = frozenset({"приехать", "приезжать", "прилететь", "прибыть"})
 VISIT_LEMMAS = ARRIVAL_LEMMAS | frozenset({
     "познакомиться", "знакомиться", "изучить", "изучать", "перенять", "перенимать", "посетить",
-    "посещать", "побывать", "гость", "гостья", "стажироваться", "стажировка", "учиться",
-    "обучаться",
+    "посещать", "побывать", "гость", "гостья", "гостить", "погостить", "стажироваться",
+    "стажировка", "учиться", "обучаться",
 }) | INVITED_LEMMAS  # fmt: skip
 LEARNING_RE = re.compile(r"\bза\s+опытом\b", re.IGNORECASE)  # came «за опытом»: to learn it
 LEARNING_LEMMAS = frozenset({"изучить", "изучать", "перенять", "перенимать"})
@@ -389,7 +389,7 @@ PRESENT_LEMMAS = frozenset({
 # in the genitive, with no «из».
 GUEST_NOUNS = frozenset({"делегация", "гость", "гостья", "делегат", "коллега"})
 # What the text calls its visitors: guests, or invited.
-GUEST_CALLING_LEMMAS = frozenset({"гость", "гостья"}) | INVITED_LEMMAS
+GUEST_CALLING_LEMMAS = frozenset({"гость", "гостья", "гостить", "погостить"}) | INVITED_LEMMAS
 # A person's life, not the story's place: «родилась в селе в Пензенской области», «муж уехал на
 # заработки в Москву», «переехала из Пензы». Where one was born or went away to is not where the
 # story happens; news of births or of families moving to a region is told the other way round
@@ -444,10 +444,29 @@ OWN_PEOPLE_RE = re.compile(rf"\b(?:{_WE})\b", re.IGNORECASE)
 FIRST_PERSON_RE = re.compile(rf"\b(?:{_WE}|я|мне|меня|мной)\b", re.IGNORECASE)
 
 
+_PREPOSITION_RE = re.compile(r"(?:^|\s)(в|во|на|из|у|до|через)\s+$", re.IGNORECASE)
+# «из Павлодара (Казахстан) и Горно-Алтайска»: one preposition before a pair whose first member
+# is a place the gazetteer does not hold (abroad, a village).
+_PAIRED_RE = re.compile(
+    r"(?:^|\s)(в|во|на|из|у|до|через)\s+[А-ЯЁ][\w-]+(?:\s+\([^()]{1,40}\))?\s*(?:,|\sи)\s+$")
+PAIR_CHARS = 70
+
+
 def _preposition(text: str, m: Mention) -> str:
-    found = re.search(r"(?:^|\s)(в|во|на|из|у|до|через)\s+$",
-                      text[max(0, m.start - 8) : m.start].lower())
-    return found.group(1) if found else ""
+    return _preposition_at(text, m)[0]
+
+
+def _preposition_at(text: str, m: Mention) -> tuple[str, int]:
+    """The preposition governing the mention and where the phrase it opens starts (the
+    mention itself, or the first member of its pair)."""
+    found = _PREPOSITION_RE.search(text[max(0, m.start - 8) : m.start])
+    if found is not None:
+        return found.group(1).lower(), m.start
+    window = max(0, m.start - PAIR_CHARS)
+    found = _PAIRED_RE.search(text[window : m.start])
+    if found is None:
+        return "", m.start
+    return found.group(1).lower(), window + found.end(1) + 1
 
 
 def _origin_kind(text: str, m: Mention, toks: list[Token], home_iso: str | None = None) -> str:
@@ -456,7 +475,8 @@ def _origin_kind(text: str, m: Mention, toks: list[Token], home_iso: str | None 
     starts = [t.start for t in toks]
     k = bisect.bisect_left(starts, m.start)  # the mention's first token
     s, e = _sentence_bounds(text, m.start)
-    preposition = _preposition(text, m)
+    preposition, phrase = _preposition_at(text, m)
+    opens = bisect.bisect_left(starts, phrase)  # the first token of the phrase «из» opens
     window = [t for t in toks[max(0, k - BIOGRAPHY_WINDOW) : k] if t.start >= s]
     verbs = {t.lemma for t in window}
     if (preposition in ("в", "во", "на") and verbs & (BIRTH_LEMMAS | LEAVING_LEMMAS | TRAINING_LEMMAS)) or (
@@ -480,7 +500,7 @@ def _origin_kind(text: str, m: Mention, toks: list[Token], home_iso: str | None 
     if (preposition != "из" and not genitive_guest and not demonym and not people_phrase
             and not adjectival):
         return ""
-    if preposition == "из" and not _people_before(toks, k):
+    if preposition == "из" and not _people_before(toks, opens):
         return ""
     lemmas = {t.lemma for t in toks[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]}
     if LEARNING_RE.search(text, s, e) or lemmas & LEARNING_LEMMAS:
