@@ -266,7 +266,8 @@ class _LocalDay:
         instant = _utc_instant(value)
         if instant is None:
             stated = _instant(value)
-            if stated is not None and self.now.tzinfo is not None:
+            # (a crawl time in UTC names no outlet's zone: every Russian outlet's is east of it)
+            if stated is not None and self.now.utcoffset() not in (None, datetime.timedelta(0)):
                 # «…T20:40:00+03:00» on an outlet six hours east of Moscow (a server left on
                 # Moscow time): one moment, whose day is the outlet's own, as a UTC one's is
                 day = stated.astimezone(self.now.tzinfo).date()
