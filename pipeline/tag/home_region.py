@@ -86,10 +86,19 @@ def names_a_body(names: Sequence[str | None]) -> bool:
 
 
 def is_national(text: str) -> bool:
-    """The text speaks of the country as a whole («в России», «Президент подписал», «страны»)."""
+    """The text speaks of the country as a whole («в России», «Президент подписал», «страны»)
+    in its headline or first paragraph, or more than once: a local report that helped a mother
+    apply for the federal «единое пособие» names it once, further down."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    opening = "\n".join(paragraphs[:2])  # the headline line and the first paragraph
+    return bool(_national_words(opening)) or len(_national_words(text, every=True)) >= 2
+
+
+def _national_words(text: str, *, every: bool = False) -> list[str]:
     words = [lemma(w) for w in WORD_RE.findall(text)]
-    pairs = {f"{a} {b}" for a, b in pairwise(words)}
-    return bool(NATIONAL_LEMMAS & (set(words) | pairs))
+    found = [w for w in words if w in NATIONAL_LEMMAS]
+    found += [f"{a} {b}" for a, b in pairwise(words) if f"{a} {b}" in NATIONAL_LEMMAS]
+    return found if every else list(dict.fromkeys(found))
 
 
 # Advice and explainers are about no place («Почему она не уходит: психолог о домашнем
