@@ -175,3 +175,29 @@ def test_guests_from_a_pair_whose_first_place_is_abroad_are_guests_too():
             "родителей, а потом обсудили с нашими психологами работу горячей линии.")
     title = "Коллеги из Гомеля и Салехарда изучали наш опыт"
     assert "RU-YAN" not in _regions(text, title, "RU-TYU")
+
+
+def test_a_local_report_naming_a_federal_benefit_once_is_not_national():
+    from pipeline.tag.home_region import is_national
+
+    local = ("Рейд «Подросток»: специалисты посетили 46 семей района\n\nС 8 по 11 сентября в "
+             "Свердловском и Кировском районах прошёл межведомственный рейд.\n\nСпециалисты "
+             "помогли трём мамам собрать документы на единое пособие.")
+    assert not is_national(local)
+    assert is_national("Единое пособие: что изменится с 1 января\n\nС нового года меняются "
+                       "правила.")
+
+
+def test_a_bodys_own_outing_that_names_the_people_it_serves_only_at_the_end_is_not_its_work():
+    from pipeline.tag.own_work import own_work
+    from pipeline.tag.run import load_tag_config
+
+    topics = load_tag_config().topics
+    names = ["Кризисный центр «Тихая гавань»"]
+    outing = ("Одиннадцать сотрудников и волонтёров центра вышли на старт городского полумарафона. "
+              "Бежали в фирменных футболках. Лучшее время показал наш бухгалтер. Спасибо всем "
+              "мамам и детям, которые болели за нас у финиша.")
+    assert own_work(outing, "Наша команда пробежала полумарафон", names, topics) is None
+    work = ("К нам обратилась мама с двумя детьми, которой негде ночевать. Центр принял семью в "
+            "кризисную квартиру.")
+    assert own_work(work, "Мама с детьми нашла приют", names, topics) is not None

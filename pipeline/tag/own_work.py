@@ -44,6 +44,7 @@ ACTING_FIRST_PERSON = frozenset({
 })  # fmt: skip
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 LEAD_SENTENCES = 1
+SERVED_SENTENCES = 2
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,10 @@ def own_work(
     """The topics of the source's own name, when the material speaks of the source itself and
     of the people such a body serves (a clean-up by its volunteers is not its work)."""
     bodies = _bodies(names)  # the names first: most sources are no body, and lemmas cost
-    if not bodies or not PEOPLE_SERVED & {lemma(w) for w in WORD_RE.findall(f"{title}\n{text}")}:
+    # The people served open the material («Наша команда пробежала полумарафон» names families
+    # only in its last line, thanking them for cheering)
+    opening = " ".join(_SENTENCE_END.split(text.strip(), maxsplit=SERVED_SENTENCES)[:SERVED_SENTENCES])
+    if not bodies or not PEOPLE_SERVED & {lemma(w) for w in WORD_RE.findall(f"{title}\n{opening}")}:
         return None
     for name in bodies:
         found = match_topics(name, list(topics))
