@@ -32,6 +32,8 @@ NATIONAL_LEMMAS = frozenset({
     # «постановление подписал Председатель Правительства»: the federal one — a region's head of
     # government is named with his region, and then the text names a subject anyway.
     "председатель правительство",
+    # the federal ministries by their short names (a region's own is named with its region)
+    "минтруд", "минпросвещение", "минпросвещения", "минздрав", "минфин", "минобрнауки", "минэкономразвития",
 })  # fmt: skip
 WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 

@@ -35,7 +35,7 @@ FIRST_PERSON_PLURAL = frozenset({"мы", "нас", "нам", "нами", "наш
 # Whom a family-support body works for: a material on its work names them.
 PEOPLE_SERVED = frozenset({
     "ребенок", "дети", "мама", "мать", "семья", "женщина", "родитель", "беременная",
-    "подросток", "сирота", "малыш", "выпускник", "опекун", "воспитанник",
+    "подросток", "сирота", "малыш", "выпускник", "опекун", "воспитанник", "подопечный",
 })  # fmt: skip
 # «мы» and «наш…»: the first person plural as who acts or whose it is («наш телемост»).
 ACTING_FIRST_PERSON = frozenset({
