@@ -280,7 +280,10 @@ class NewsSpider(scrapy.Spider):
         # latest ones) goes on where it stops: followed, like its next page, only while this
         # page brings something new.
         onward = [] if response.meta.get("home") else links.news_lists
-        for url in [*next_pages(response.url, links.listings, links.marked_next), *onward]:
+        pages = next_pages(response.url, links.listings, links.marked_next)
+        if response.meta.get("front_only"):  # the front page beside feeds: its own links only
+            pages, onward = [], []
+        for url in [*pages, *onward]:
             seen = self.listing_pages.get(source.name, 0)
             if seen < self.max_listing_pages:
                 self.listing_pages[source.name] = seen + 1
@@ -469,10 +472,16 @@ def _below(url: str, parent: str) -> bool:
 
 
 def start_web(spider: NewsSpider, source: Source) -> Iterator[scrapy.Request]:
-    """The web kind: the source's feeds, then its sitemaps, else its home page as a listing."""
+    """The web kind: the source's feeds, then its sitemaps, else its home page as a listing.
+    Beside feeds and sitemaps the home page is read too, for its own links only: a sitemap the
+    CMS stopped regenerating, or a feed of the last few items, misses what the front page shows."""
     for feed in source.feeds:
         yield spider._request(feed, source, spider.parse_feed, kind="feed")
     for sitemap in source.sitemaps:
         yield spider._request(sitemap, source, spider.parse_sitemap, kind="sitemap", depth=0)
     if not source.feeds and not source.sitemaps:
         yield spider._request(source.url, source, spider.parse_listing, kind="listing", home=True)
+    else:
+        # (unfiltered: a feed short of --since may still send the crawl to the whole listing)
+        yield spider._request(source.url, source, spider.parse_listing, kind="listing",
+                              front_only=True).replace(dont_filter=True)
