@@ -200,7 +200,10 @@ def test_the_causes_fixed_after_the_first_look_stay_fixed(crawled):
     report = run_blind_outlets.score(run_blind_outlets.load_gold(HERE), crawled)
     assert report.figures["stored recall"][0] >= 34
     hits, stored = report.figures["stored precision"]
-    assert hits >= 34 and stored - hits <= 6
+    assert hits >= 34 and stored - hits <= 5
     assert report.figures["date exact"][0] >= 34
     assert report.figures["region set exact"][0] >= 20
-    assert report.figures["region-month materials exact"][0] >= 13
+    # 12, not 13, since session 25: the topic's second page (a bare «<strong>2</strong>» in the
+    # pager) is no longer stored, and it had stood in for the missed «Семья из Лаврентия»
+    # in Чукотка's November count
+    assert report.figures["region-month materials exact"][0] >= 12

@@ -200,3 +200,13 @@ def test_committed_sites_are_what_build_py_renders(tmp_path):
     )
     assert not changed, f"eval/blind_outlets112/ is stale: run build.py and commit ({changed[:5]})"
 
+
+def test_the_causes_fixed_after_the_first_look_stay_fixed(crawled):
+    """Not blind since its one scoring (first look in the README): session 25's fixes hold."""
+    report = run_blind_outlets.score(run_blind_outlets.load_gold(HERE), crawled)
+    assert report.figures["stored recall"][0] >= 35
+    hits, stored = report.figures["stored precision"]
+    assert hits >= 35 and stored - hits <= 5
+    assert report.figures["date exact"][0] >= 35
+    assert report.figures["region set exact"][0] >= 23
+    assert report.figures["region-month materials exact"][0] >= 5
