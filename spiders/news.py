@@ -1,4 +1,5 @@
-"""The one spider: per source, feeds → sitemaps → listing pages, then article pages.
+"""The one spider: per source, feeds → sitemaps (and the front page's own links) → listing
+pages, then article pages.
 
 Discovery parsing lives in spiders/discovery.py; stored URLs are skipped *before* a request is
 made, so a nightly run downloads only feeds, sitemaps, listings and new articles.
