@@ -280,10 +280,11 @@ class NewsSpider(scrapy.Spider):
         # Off the home page, a list of news the listing links to («Архив новостей» under the
         # latest ones) goes on where it stops: followed, like its next page, only while this
         # page brings something new.
-        onward = [] if response.meta.get("home") else links.news_lists
-        pages = next_pages(response.url, links.listings, links.marked_next)
         if response.meta.get("front_only"):  # the front page beside feeds: its own links only
             pages, onward = [], []
+        else:
+            pages = next_pages(response.url, links.listings, links.marked_next)
+            onward = [] if response.meta.get("home") else links.news_lists
         for url in [*pages, *onward]:
             seen = self.listing_pages.get(source.name, 0)
             if seen < self.max_listing_pages:

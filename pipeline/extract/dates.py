@@ -204,16 +204,11 @@ def _parse_machine(value: str, now: datetime.datetime) -> datetime.date | None:
     return date if is_plausible(date, now) else None
 
 
-def _utc_instant(value: str) -> datetime.datetime | None:
-    """A machine value that states an instant in UTC («2023-11-09T05:30:59Z», «…+00:00»,
-    «Wed, 04 May 2022 00:25:56 GMT»). Its calendar day is London's, not necessarily the outlet's:
-    an evening post in the Americas or a morning post east of Moscow is on another day there."""
-    parsed = _instant(value)
-    return parsed if parsed is not None and parsed.utcoffset() == datetime.timedelta(0) else None
-
-
 def _instant(value: str) -> datetime.datetime | None:
-    """A machine value that states an instant with its offset («…T20:40:00+03:00», «…Z»)."""
+    """A machine value that states an instant with its offset («…T20:40:00+03:00»,
+    «2023-11-09T05:30:59Z», «Wed, 04 May 2022 00:25:56 GMT»). A UTC instant's calendar day is
+    London's, not necessarily the outlet's: an evening post in the Americas or a morning post
+    east of Moscow is on another day there."""
     value = value.strip()
     if len(value) <= 10:
         return None
@@ -263,15 +258,16 @@ class _LocalDay:
     def of(self, value: str, shown: str = "") -> datetime.date | None:
         """The day of a machine value; ``shown``: the text the reader sees beside it (a <time>'s
         own text), the first evidence of the local day."""
-        instant = _utc_instant(value)
-        if instant is None:
-            stated = _instant(value)
+        instant = _instant(value)
+        if instant is not None and instant.utcoffset() != datetime.timedelta(0):
             # (a crawl time in UTC names no outlet's zone: every Russian outlet's is east of it)
-            if stated is not None and self.now.utcoffset() not in (None, datetime.timedelta(0)):
+            if self.now.utcoffset() not in (None, datetime.timedelta(0)):
                 # «…T20:40:00+03:00» on an outlet six hours east of Moscow (a server left on
                 # Moscow time): one moment, whose day is the outlet's own, as a UTC one's is
-                day = stated.astimezone(self.now.tzinfo).date()
+                day = instant.astimezone(self.now.tzinfo).date()
                 return day if is_plausible(day, self.now) else None
+            instant = None  # read as written, in its own offset
+        if instant is None:
             return _parse_machine(value, self.now)
         if self.now.tzinfo is not None:
             day = instant.astimezone(self.now.tzinfo).date()

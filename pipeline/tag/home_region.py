@@ -93,14 +93,14 @@ def is_national(text: str) -> bool:
     apply for the federal «единое пособие» names it once, further down."""
     paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     opening = "\n".join(paragraphs[:2])  # the headline line and the first paragraph
-    return bool(_national_words(opening)) or len(_national_words(text, every=True)) >= 2
+    return bool(_national_words(opening)) or len(_national_words(text)) >= 2
 
 
-def _national_words(text: str, *, every: bool = False) -> list[str]:
+def _national_words(text: str) -> list[str]:
+    """Every occurrence of a national word or two-word name in the text."""
     words = [lemma(w) for w in WORD_RE.findall(text)]
     found = [w for w in words if w in NATIONAL_LEMMAS]
-    found += [f"{a} {b}" for a, b in pairwise(words) if f"{a} {b}" in NATIONAL_LEMMAS]
-    return found if every else list(dict.fromkeys(found))
+    return found + [f"{a} {b}" for a, b in pairwise(words) if f"{a} {b}" in NATIONAL_LEMMAS]
 
 
 # Advice and explainers are about no place («Почему она не уходит: психолог о домашнем

@@ -54,11 +54,11 @@ class OwnWork:
     word: str  # the word by which the material speaks of the body itself
 
 
-def lead(text: str) -> str:
+def lead(text: str, sentences: int = LEAD_SENTENCES) -> str:
     """The first sentence: a material about the body's own work says so at once («К нам
     обратилась…», «Психолог центра…»); a notice that mentions it last («Нашего центра это не
     коснётся») is about something else."""
-    return " ".join(_SENTENCE_END.split(text.strip(), maxsplit=LEAD_SENTENCES)[:LEAD_SENTENCES])
+    return " ".join(_SENTENCE_END.split(text.strip(), maxsplit=sentences)[:sentences])
 
 
 def _kind_words(name: str) -> frozenset[str]:
@@ -112,10 +112,12 @@ def own_work(
     """The topics of the source's own name, when the material speaks of the source itself and
     of the people such a body serves (a clean-up by its volunteers is not its work)."""
     bodies = _bodies(names)  # the names first: most sources are no body, and lemmas cost
+    if not bodies:
+        return None
     # The people served open the material («Наша команда пробежала полумарафон» names families
     # only in its last line, thanking them for cheering)
-    opening = " ".join(_SENTENCE_END.split(text.strip(), maxsplit=SERVED_SENTENCES)[:SERVED_SENTENCES])
-    if not bodies or not PEOPLE_SERVED & {lemma(w) for w in WORD_RE.findall(f"{title}\n{opening}")}:
+    opening = lead(text, SERVED_SENTENCES)
+    if not PEOPLE_SERVED & {lemma(w) for w in WORD_RE.findall(f"{title}\n{opening}")}:
         return None
     for name in bodies:
         found = match_topics(name, list(topics))

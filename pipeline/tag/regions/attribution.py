@@ -994,10 +994,13 @@ def attribute(
                 home.chosen, home.mentions = True, home_hit[0][1]
                 home.rules.append("home_adjectives")
             return home_hit
-    # …or only a passing mention of another subject's town («следующий выезд — в Талицы»),
-    # when no name of the text is left unresolved (a shared district may be the place)
-    named_weakly = bool(scores) and max(scores.values()) < MIN_SCORE and all(
-        resolve(m) is not None for m in [*body, *title_mentions])
+    # A name the text leaves unresolved (a district of that name in several subjects) may be
+    # the place it is about: the home region is no fallback then.
+    unresolved = any(resolve(m) is None for m in [*body, *title_mentions])
+    # The outlet's own districts and villages decide below with no place named, or beside only
+    # a passing mention of another subject's town («следующий выезд — в Талицы») when no name
+    # is left unresolved.
+    named_weakly = bool(scores) and max(scores.values()) < MIN_SCORE and not unresolved
     if (not scores or named_weakly) and _own_locality(text[:cut], home_iso):
         # No place the gazetteer knows, but a named district («в Заводском районе») or village
         # («в селе Никольском»): a local outlet's own (a federal outlet would name the subject).
@@ -1044,10 +1047,6 @@ def attribute(
         scores[home_iso] *= HOME_FACTOR
         if trace is not None:
             trace.outcome(home_iso).rules.append("home_region")
-    # A name the text leaves unresolved (a district of that name in several subjects) may be
-    # the place it is about: the home region is no fallback then.
-    unresolved = any(resolve(m) is None for m in [*body, *title_mentions])
-
     def home_by_local_voice() -> bool:
         # …unless the outlet speaks of its own people there («семинар для наших опекунов в
         # Кировском районе»): its own district of that name
