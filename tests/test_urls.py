@@ -22,6 +22,9 @@ from newsmon.core.urls import absolute, canonical_url, origin, same_origin
         ("https://site.ru", "https://site.ru/"),
         ("https://site.ru/News/A.html", "https://site.ru/News/A.html"),  # paths are case-sensitive
         ("https://site.ru/?PAGEN_1=2&utm_term=x", "https://site.ru/?PAGEN_1=2"),
+        # «from» names a referrer when it holds a word, but a diary's pager offset when a number.
+        ("https://site.ru/news/1?from=rss", "https://site.ru/news/1"),
+        ("https://site.diary.ru/?from=20", "https://site.diary.ru/?from=20"),
     ],
 )
 def test_canonical_url(url, canonical):

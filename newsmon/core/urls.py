@@ -10,11 +10,16 @@ TRACKING_KEYS = frozenset(
      "rss", "erid", "_ga", "_gl", "mc_cid", "mc_eid", "igshid", "spm", "share", "clid"}
 )  # fmt: skip
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_")
+# Keys that say where a reader came from when they hold a word («?from=rss») but page through a
+# listing when they hold a number (a diary's «?from=20» is its second page).
+WORD_TRACKING_KEYS = frozenset({"from"})
 _PATH_SAFE = "/:@!$&'()*+,;=-._~%"
 
 
-def is_tracking_param(key: str) -> bool:
+def is_tracking_param(key: str, value: str = "") -> bool:
     key = key.lower()
+    if key in WORD_TRACKING_KEYS and value.strip().isdigit():
+        return False
     return key in TRACKING_KEYS or key.startswith(TRACKING_PREFIXES)
 
 
@@ -34,7 +39,7 @@ def canonical_url(url: str) -> str:
     default = (scheme, port) in (("http", 80), ("https", 443))
     netloc = host if port is None or default else f"{host}:{port}"
     pairs = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if not is_tracking_param(k)]  # fmt: skip
+             if not is_tracking_param(k, v)]  # fmt: skip
     query = urlencode(sorted(pairs))
     path = quote(unquote(parts.path or "/"), safe=_PATH_SAFE)
     return urlunsplit((scheme, netloc, path, query, ""))
