@@ -59,6 +59,21 @@ _WORD_DATE_EN = re.compile(
     r"(?:\d\d:\d\d(?::\d\d)?\s+(?:[A-Z]{2,5}\s+)?)?(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+# The same without a year, as a half-translated CMS prints it: «Tuesday, October 28 @ 23:50:50
+# MSK» (PHP-Nuke). Full month names only, and no digit after: «May 5» stays out of sentences.
+_WORD_DATE_EN_NO_YEAR = re.compile(
+    r"\b(?P<mon>january|february|march|april|june|july|august|september|october|november|"
+    r"december)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d.,]*\s*(?:19|20)\d\d)(?![\d])",
+    re.IGNORECASE,
+)
+# A clock time right after a date with the zone it is stated in: «23:50:50 MSK», «в 02:00 (МСК)»,
+# «10:15 по московскому времени». A server in another zone than the outlet's prints these.
+_STATED_ZONE = re.compile(
+    r"^[\s,@—–-]*(?:в\s+|at\s+)?(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d)?\s*\(?"
+    r"(?P<zone>msk|мск|utc|gmt|по московскому времени)(?![a-zа-яё])",
+    re.IGNORECASE,
+)
+STATED_ZONES = {"msk": 3, "мск": 3, "по московскому времени": 3, "utc": 0, "gmt": 0}
 # Numeric day first: «23.07.2015», «12.02.2024 года», «23/07/15», «23-07-2015».
 _NUM_DMY = re.compile(
     r"(?<![\d.:/-])(?P<day>[0-3]?\d)(?P<sep>[./-])(?P<mon>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)(?![\d]|[./-]\d)"
@@ -146,6 +161,21 @@ def _year_for(month: int, day: int, now: datetime.datetime) -> datetime.date | N
     return value
 
 
+def _in_outlet_day(
+    date: datetime.date | None, after: str, now: datetime.datetime
+) -> datetime.date | None:
+    """The outlet's own day of a date whose time is stated in another zone: «October 28 @
+    23:50 MSK» is already 29 October in Чита. Only with a crawl time that knows the outlet's
+    zone (pipeline/extract/localtime.py); a naive one leaves the date as written."""
+    m = _STATED_ZONE.match(after)
+    offset = now.utcoffset()
+    if date is None or m is None or offset is None:
+        return date
+    stated = datetime.timezone(datetime.timedelta(hours=STATED_ZONES[m["zone"].lower()]))
+    moment = datetime.datetime.combine(date, datetime.time(int(m["h"]), int(m["m"])), stated)
+    return moment.astimezone(datetime.timezone(offset)).date()
+
+
 def _relative(match: re.Match[str], now: datetime.datetime) -> datetime.date:
     word = (match.group("word") or "").lower()
     if word in ("сегодня", "только что"):
@@ -184,6 +214,7 @@ def find_dates(
         return all(end <= s or start >= e for s, e in taken)
 
     def add(value: datetime.date | None, start: int, end: int) -> None:
+        value = _in_outlet_day(value, text[end : end + 40], now)
         if value is not None and free(start, end):
             found.append((value, start, end))
             taken.append((start, end))
@@ -205,6 +236,10 @@ def find_dates(
         month = _month_number(m["mon"])
         if month is not None:
             add(make_date(int(m["year"]), month, int(m["day"])), m.start(), m.end())
+    for m in _WORD_DATE_EN_NO_YEAR.finditer(text):
+        month = _month_number(m["mon"])
+        if month is not None:
+            add(_year_for(month, int(m["day"]), now), m.start(), m.end())
     for m in _FOREIGN_DATE.finditer(text) if foreign else ():
         month = foreign_months().get(m["mon"].casefold())
         if month is not None:

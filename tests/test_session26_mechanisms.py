@@ -1,0 +1,64 @@
+"""Mechanisms found while blind sets 114–117 (issue 17) were written and after they were scored,
+each on a text or page written here in the shape that showed it, not on the blind pages."""
+
+from __future__ import annotations
+
+import datetime
+
+EAST = datetime.timezone(datetime.timedelta(hours=9))
+
+
+def test_a_diarys_numbered_from_is_a_page_and_a_worded_from_a_referrer():
+    from newsmon.core.urls import canonical_url
+
+    assert canonical_url("http://h/?from=40") != canonical_url("http://h/")
+    assert canonical_url("http://h/p1.htm?from=vk") == canonical_url("http://h/p1.htm")
+
+
+def test_an_english_date_without_a_year_in_a_byline_is_read_against_the_crawl_time():
+    from pipeline.extract.date_expressions import find_dates
+
+    now = datetime.datetime(2025, 11, 28, 21, 0)
+    assert [d for d, *_ in find_dates("Posted by admin on Monday, September 29", now=now)] == [
+        datetime.date(2025, 9, 29)]
+    # a later month than the crawl's is last year's
+    assert [d for d, *_ in find_dates("Friday, December 12", now=now)] == [datetime.date(2024, 12, 12)]
+    # an abbreviation, or a month word in a sentence with a number after it, is no date
+    assert find_dates("Sep 5 участников", now=now) == []
+
+
+def test_a_time_stated_in_moscow_or_utc_gives_the_outlets_own_day():
+    from pipeline.extract.date_expressions import find_dates
+
+    line = "Опубликовал redaktor в Tuesday, October 28 @ 23:50:50 MSK"
+    local = datetime.datetime(2025, 11, 28, 21, 0, tzinfo=EAST)
+    assert find_dates(line, now=local)[0][0] == datetime.date(2025, 10, 29)
+    assert find_dates("14.10.2025 в 22:15 (мск)", now=local)[0][0] == datetime.date(2025, 10, 15)
+    assert find_dates("3 октября 2025, 21:35 UTC", now=local)[0][0] == datetime.date(2025, 10, 4)
+    # the same hour in the morning stays on its day; a naive crawl clock leaves dates as written
+    assert find_dates("Tuesday, October 28 @ 05:50 MSK", now=local)[0][0] == datetime.date(2025, 10, 28)
+    assert find_dates(line, now=local.replace(tzinfo=None))[0][0] == datetime.date(2025, 10, 28)
+    # a time with no zone is the outlet's own
+    assert find_dates("14.10.2025 в 22:15", now=local)[0][0] == datetime.date(2025, 10, 14)
+
+
+def test_an_article_is_requested_as_the_site_spells_it_so_robots_rules_apply(tmp_path):
+    from protego import Protego
+
+    from db import open_db
+    from newsmon.sources.config import load_sources
+    from spiders.news import Entry, NewsSpider
+
+    path = tmp_path / "sources.yml"
+    path.write_text("sources:\n  - {name: nuke, url: 'http://127.0.0.1:8123/', region: Забайкальский край}\n",
+                    encoding="utf-8")
+    sources = load_sources(path).sources
+    spider = NewsSpider(list(sources), None, str(tmp_path / "n.db"))
+    spider.db = open_db(tmp_path / "n.db")  # what the crawl's engine start opens
+    linked = "http://127.0.0.1:8123/modules.php?name=News&file=print&sid=7#top"
+    [request] = list(spider._article_request(sources[0], Entry(linked, None)))
+    robots = Protego.parse("User-agent: *\nDisallow: /modules.php?name=News&file=print\n")
+    assert not robots.can_fetch(request.url, "newsmon")
+    # identity stays the canonical key, as the listing's check of requested articles reads it
+    assert request.meta["article_key"].endswith("?file=print&name=News&sid=7")
+    assert request.meta["article_key"] in spider.requested_articles
