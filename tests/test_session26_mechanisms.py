@@ -62,3 +62,67 @@ def test_an_article_is_requested_as_the_site_spells_it_so_robots_rules_apply(tmp
     # identity stays the canonical key, as the listing's check of requested articles reads it
     assert request.meta["article_key"].endswith("?file=print&name=News&sid=7")
     assert request.meta["article_key"] in spider.requested_articles
+
+
+def test_a_day_header_naming_the_weekday_is_a_date_line():
+    from pipeline.extract.dateline import dateline_date
+
+    now = datetime.datetime(2025, 11, 28, 21, 0)
+    assert dateline_date("суббота, 22 ноября 2025", now) == datetime.date(2025, 11, 22)
+    assert dateline_date("Среда, 5 ноября 2025 г.", now) == datetime.date(2025, 11, 5)
+    # a sentence about a day is still no date line
+    assert dateline_date("в субботу, 22 ноября 2025, пройдёт ярмарка", now) is None
+
+
+def _regions(text: str, title: str, home_iso: str, names: list[str] | None = None) -> list[str]:
+    from pipeline.tag.explain import explain_text
+
+    result, _ = explain_text(f"{title}\n\n{text}", title=title, home_iso=home_iso,
+                             source_names=names or [], home_voice=True)
+    return sorted(r.iso for r in result.regions)
+
+
+def test_the_bodys_own_specialist_at_a_national_forum_is_its_own_work():
+    title = "Психолог центра выступила на всероссийском форуме в Москве"
+    text = ("Психолог центра «Опора» Мария Ким выступила на всероссийском форуме, который прошёл в "
+            "Москве. Форум собрал специалистов со всей страны. Она рассказала о нашей программе "
+            "наставничества для подростков.")
+    assert _regions(text, title, "RU-AMU", ["Центр «Опора»"]) == ["RU-AMU"]
+    # the same forum told by a newspaper, of nobody's own work, stays the country's
+    news = text.replace("Психолог центра «Опора»", "Психолог").replace("нашей ", "")
+    assert _regions(news, "Психолог выступила на всероссийском форуме в Москве", "RU-AMU",
+                    ["Амурская правда"]) == []
+
+
+def test_people_counted_by_a_collective_numeral_are_the_guests_they_stand_for():
+    title = "К нам на стажировку приехали коллеги"
+    text = ("Всю неделю у нас в отделении проходила стажировка. Приехали пять специалисток: трое из "
+            "Тюменской области, из Сургута и Нефтеюганска, и двое из Северной Осетии, из Владикавказа. Гости дежурили вместе с нашими администраторами.")
+    assert _regions(text, title, "RU-AMU") == ["RU-AMU"]
+
+
+def test_where_our_people_will_go_to_learn_is_not_what_the_text_is_about():
+    title = "Специалисты опеки Приморья изучили работу кризисной квартиры"
+    text = ("Во вторник центр принимал делегацию органов опеки Приморского края. Гости посмотрели "
+            "квартиру и поговорили с психологами. Мы договорились об ответном визите: в феврале наши "
+            "специалисты поедут во Владивосток, чтобы познакомиться с их службой.")
+    assert _regions(text, title, "RU-AMU") == ["RU-AMU"]
+    # people who go there to do something themselves still make it about that place
+    work = text.replace("чтобы познакомиться с их службой", "чтобы открыть там филиал центра")
+    assert "RU-PRI" in _regions(work, title.replace("изучили", "посмотрели"), "RU-AMU")
+
+
+def test_a_stop_by_a_street_named_after_another_region_is_no_region():
+    text = ("В пятницу в Кызыле заработало кризисное отделение — в здании на улице Московской, "
+            "рядом с остановкой у Красноярской. Принять его могут шесть мам с детьми.")
+    assert _regions(text, "Кризисное отделение приняло первых мам", "RU-TY") == ["RU-TY"]
+    # an adjective before a region word stays the region
+    both = "Делегации у Красноярской и Иркутской областей общие задачи."
+    assert "RU-IRK" in _regions(both, "Делегации соседей", "RU-TY")
+
+
+def test_a_place_one_brought_something_back_from_is_a_place_of_the_past():
+    title = "Директор центра получила награду"
+    text = ("Директор центра «Опора» получила награду всероссийского конкурса. Помимо награды, из "
+            "Москвы Ольга привезла несколько новых знакомств с коллегами из других регионов.")
+    assert "RU-MOW" not in _regions(text, title, "RU-AMU", ["Центр «Опора»"])

@@ -245,9 +245,12 @@ def with_own_region(
     """``regions`` with the home region added when the source's own body takes part in what the
     material tells (``own_body_acts``) or its headline speaks for the source's own people
     (``own_people_act``), and the rule that says so, with its word («own_body:наш»; None:
-    unchanged)."""
-    if not regions or not home_iso or any(r.iso == home_iso for r in regions):
+    unchanged). With no region found too: «психолог центра выступила на всероссийском форуме»
+    names only the venue and the country, yet it is the body's own work."""
+    if not home_iso or any(r.iso == home_iso for r in regions):
         return list(regions), None
+    if not regions and is_general_advice(title, text):
+        return [], None
     word, kind = own_body_acts(text, title, names), "own_body"
     if word is None:
         word, kind = own_people_act(text, title), "own_people"

@@ -822,6 +822,12 @@ def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
             and not (i + 1 < len(toks) and _noun_form(toks[i + 1].text))
             and _elided_street(first.text)):
         return False  # «пункт проката на Московской», «на Комсомольской»: the street, unsaid
+    if (entry.kind in ("adj", "city_adj") and n == 1 and prev in BESIDE_PREPOSITIONS
+            and not (i + 1 < len(toks) and (_noun_form(toks[i + 1].text)
+                                            or _adjective_form(toks[i + 1].text)
+                                            or _joined_list_word(text, toks, i + 1)))
+            and _feminine_singular_adjective(first.text, cases=("gent",))):
+        return False  # «остановка у Красноярской», «возле Московской»: a street, unsaid
     if (entry.kind in ("adj", "city_adj") and n == 1 and ORDINAL_RE.fullmatch(prev)
             and not (i + 1 < len(toks) and _noun_form(toks[i + 1].text))
             and _feminine_singular_adjective(first.text)):
@@ -885,6 +891,19 @@ def _misread_person(first: Token, last: Token, entry: Entry, per) -> bool:
 
 def _adjective_form(word: str) -> bool:
     return any(p.tag.POS == "ADJF" for p in get_morph_vocab().parse(normalize_word(word)))
+
+
+# Prepositions of a place beside something, taking the genitive: «у Красноярской» is by a street.
+BESIDE_PREPOSITIONS = frozenset({"у", "возле", "около", "напротив", "близ"})
+
+
+def _joined_list_word(text: str, toks: list[Token], j: int) -> bool:
+    """Token j joins a list: «и», «или», or a comma before an adjective («у Московской, Тверской
+    и Ярославской областей»; not «у Красноярской, рядом с рынком»)."""
+    if toks[j].lemma in ("и", "или"):
+        return True
+    return (text[toks[j - 1].end : toks[j].start].strip() == "," and j + 1 < len(toks)
+            and _adjective_form(toks[j + 1].text))
 
 
 def _elided_street(word: str) -> bool:
