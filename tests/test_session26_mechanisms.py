@@ -126,3 +126,12 @@ def test_a_place_one_brought_something_back_from_is_a_place_of_the_past():
     text = ("Директор центра «Опора» получила награду всероссийского конкурса. Помимо награды, из "
             "Москвы Ольга привезла несколько новых знакомств с коллегами из других регионов.")
     assert "RU-MOW" not in _regions(text, title, "RU-AMU", ["Центр «Опора»"])
+
+
+def test_a_natives_birthplace_is_a_place_of_his_life():
+    text = ("Микроавтобус центру подарил уроженец Кисловодска, предприниматель Алан Дзагоев. "
+            "Теперь мобильная бригада будет ездить к семьям в сёла района.")
+    assert "RU-STA" not in _regions(text, "Центр получил микроавтобус", "RU-SE")
+    # a town named as the place where something happens still counts
+    there = text.replace("подарил уроженец Кисловодска, предприниматель", "в Кисловодске подарил предприниматель")
+    assert "RU-STA" in _regions(there, "Центр получил микроавтобус в Кисловодске", "RU-SE")

@@ -407,6 +407,7 @@ MOVING_LEMMAS = frozenset({
     "переехать", "переезжать", "уехать", "уезжать", "сбежать", "бежать", "привезти",
     "вернуться", "возвращаться",
 })  # fmt: skip
+NATIVE_LEMMAS = frozenset({"уроженец", "уроженка"})  # one born in the place named after it
 _BORN_IN_RE = re.compile(r"\bродом\s+из\s+$", re.IGNORECASE)  # «она родом из Екатеринбурга»
 # A trip's way («до Бийска ехали на машине, оттуда поездом через Новосибирск», «деньги на дорогу
 # до Бийска»): places passed on the road, not where anything happens.
@@ -505,7 +506,9 @@ def _origin_kind(text: str, m: Mention, toks: list[Token], home_iso: str | None 
     after = {t.lemma for t in toks[k + 1 : k + 1 + MOVING_AFTER_WINDOW] if t.start < e}
     if (preposition in ("в", "во", "на") and verbs & (BIRTH_LEMMAS | LEAVING_LEMMAS | TRAINING_LEMMAS)) or (
         preposition == "из" and ((verbs | after) & MOVING_LEMMAS or _BORN_IN_RE.search(text, s, m.start))
-    ) or (preposition == "у" and verbs & TRAINING_LEMMAS):  # «учились у Петербурга»
+    ) or (preposition == "у" and verbs & TRAINING_LEMMAS) or (  # «учились у Петербурга»
+        not preposition and k > 0 and toks[k - 1].lemma in NATIVE_LEMMAS  # «уроженец Якутска»
+    ):
         return "biography"
     if preposition in ("до", "через") and _on_the_road(toks, s, e, starts):
         return "route"
