@@ -135,3 +135,13 @@ def test_a_natives_birthplace_is_a_place_of_his_life():
     # a town named as the place where something happens still counts
     there = text.replace("подарил уроженец Кисловодска, предприниматель", "в Кисловодске подарил предприниматель")
     assert "RU-STA" in _regions(there, "Центр получил микроавтобус в Кисловодске", "RU-SE")
+
+
+def test_a_repost_is_no_material_and_a_credited_reprint_is_one():
+    from pipeline.extract.pagetype import headline_verdict
+
+    assert headline_verdict("Репост: семье из Елизова нужна помощь после пожара", 600)
+    assert headline_verdict("🔁 Перепост: собираем вещи для семьи", 600)
+    # the word inside a headline, or a reprint's own headline, is news
+    assert headline_verdict("Наш пост о сборе вещей сделали репостом 300 человек", 600) is None
+    assert headline_verdict("Опека: в районе стало меньше детей в детском доме", 600) is None
