@@ -145,3 +145,12 @@ def test_a_repost_is_no_material_and_a_credited_reprint_is_one():
     # the word inside a headline, or a reprint's own headline, is news
     assert headline_verdict("Наш пост о сборе вещей сделали репостом 300 человек", 600) is None
     assert headline_verdict("Опека: в районе стало меньше детей в детском доме", 600) is None
+
+
+def test_an_adjective_sharing_the_word_oblast_names_the_oblast_not_its_city():
+    text = "Программа работает в Московской и Тверской областях: семьи получили гранты."
+    assert _regions(text, "Программа для семей", "RU-TUL") == ["RU-MOS", "RU-TVE"]
+    duma = "Депутаты Московской областной думы приняли закон о поддержке многодетных семей."
+    assert _regions(duma, "Закон о многодетных", "RU-TUL") == ["RU-MOS"]
+    # the city's own adjective stays the city's
+    assert _regions("Московские семьи получат выплаты.", "Выплаты", "RU-TUL") == ["RU-MOW"]

@@ -507,6 +507,8 @@ def find_mentions(
             # district, a river or a street.
             city_parts.add(_name_key(toks, i, n))
         elif _accept(gaz, text, toks, i, n, entry, per, loc):
+            if entry.kind == "adj" and n == 1:
+                entry = _subject_of_adjective(gaz, text, toks, keys, i) or entry
             kind = entry.kind
             if kind == "city" and n == 1 and _adjectival(text, toks, i):
                 kind = "city_adj"  # «в Приволжском затоне» is not «за Приволжском»
@@ -850,6 +852,31 @@ def _accept(gaz, text, toks, i, n, entry, per, loc) -> bool:
             and not (_adjective_form(first.text) and nxt and _noun_form(toks[i + 1].text))
         )
     return True
+
+
+# The kind word of a subject an adjective may share with others or carry as an adjective itself:
+# «в Московской и Тверской областях», «Московская областная дума».
+SUBJECT_KIND_LEMMAS = {"область": "область", "областной": "область", "край": "край",
+                       "краевой": "край"}
+
+
+def _subject_of_adjective(gaz, text: str, toks: list[Token], keys, i: int) -> Entry | None:
+    """The subject an adjective names with the kind word after it or after the list it opens:
+    «Московской и Тверской областей» is Московская область, not Москва, whose adjective
+    «московский» is on its own."""
+    j = i + 1
+    while j < len(toks) and _joined(text, toks[j - 1], toks[j]):
+        word = SUBJECT_KIND_LEMMAS.get(toks[j].lemma)
+        if word is not None:
+            for reading in sorted(keys[i].readings):
+                for key, entry in gaz.index.get(reading, ()):
+                    if entry.kind == "subject" and len(key) == 2 and word in key[1]:
+                        return entry
+            return None
+        if toks[j].lemma != "и" and not _adjective_form(toks[j].text):
+            return None
+        j += 1
+    return None
 
 
 def _conjoined_before(words: frozenset[str], text: str, toks: list[Token], j: int) -> bool:
