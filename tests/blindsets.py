@@ -62,9 +62,10 @@ def crawl(here: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any
     return run_blind_outlets.crawl(tmp / f"{name}.db", tmp, here)
 
 
-def check_found_by_name_and_number(here: Path) -> None:
-    assert run_blind_outlets.set_dir(here.name) == here
-    assert run_blind_outlets.set_dir(set_number(here)) == here
+def check_found_by_name_and_number(here: Path, number: int) -> None:
+    """Set ``number`` is found by its folder's name and by its number, and is the file's ``here``."""
+    assert run_blind_outlets.set_dir(f"blind_outlets{number}") == here
+    assert run_blind_outlets.set_dir(str(number)) == here
 
 
 def check_gold_judges_stored(here: Path, crawled: dict[str, Any], *, scored: bool = False) -> None:

@@ -41,7 +41,7 @@ def crawled(tmp_path_factory):
 
 
 def test_the_set_is_found_by_name_and_number():
-    check_found_by_name_and_number(HERE)
+    check_found_by_name_and_number(HERE, 69)
 
 
 def test_gold_judges_every_stored_page_after_two_nights(crawled):
