@@ -7,22 +7,24 @@ page the crawl stores is judged by the gold, and the committed sites match build
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.blindsets import check_committed_output_is_rendered, check_floors, crawl
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
 
 import run_blind_outlets  # noqa: E402
 
+HERE = ROOT / "eval" / "blind_outlets"
+
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("blind")
-    return run_blind_outlets.crawl(tmp / "blind.db", tmp)
+    return crawl(HERE, tmp_path_factory)
 
 
 def test_the_comparison_completes_and_gold_covers_every_stored_page(crawled):
@@ -54,25 +56,10 @@ def test_gold_lists_every_page_once_with_article_labels():
 
 
 def test_committed_sites_are_what_build_py_renders(tmp_path):
-    here = ROOT / "eval" / "blind_outlets"
-    result = subprocess.run([sys.executable, str(here / "build.py"), "--out", str(tmp_path)],
-                            capture_output=True, text=True, cwd=ROOT)  # fmt: skip
-    assert result.returncode == 0, result.stderr
-
-    def files(root: Path) -> dict[str, bytes]:
-        return {str(p.relative_to(root)): p.read_bytes() for p in (root / "sites").rglob("*")
-                if p.is_file()} | {"gold.json": (root / "gold.json").read_bytes()}  # fmt: skip
-
-    committed, rendered = files(here), files(tmp_path)
-    changed = sorted(k for k in committed.keys() | rendered.keys() if committed.get(k) != rendered.get(k))
-    assert not changed, f"eval/blind_outlets/ is stale: run build.py and commit ({changed[:5]})"
+    check_committed_output_is_rendered(HERE, tmp_path, dirs=("sites",))
 
 
 def test_only_articles_are_stored_once_the_causes_were_fixed(crawled):
     """Not blind any more (first look 0.800): the Tilda blog, gallery and reports pages had
     only the fund's legal line (ОГРН, ИНН) as «prose»; such site lines are never a body."""
-    report = run_blind_outlets.score(run_blind_outlets.load_gold(), crawled)
-    hits, total = report.figures["stored precision"]
-    assert hits == total
-    hits, total = report.figures["stored recall"]
-    assert hits == total
+    check_floors(HERE, crawled, complete=("stored precision", "stored recall"))

@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.blindsets import (
+    check_committed_output_is_rendered,
+    check_floors,
+    check_found_by_name_and_number,
+    check_gold_judges_stored,
+    crawl,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
@@ -26,27 +33,15 @@ HERE = ROOT / "eval" / "blind_outlets3"
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("blind3")
-    return run_blind_outlets.crawl(tmp / "blind3.db", tmp, HERE)
+    return crawl(HERE, tmp_path_factory)
 
 
 def test_the_set_is_found_by_name_and_number():
-    assert run_blind_outlets.set_dir("blind_outlets3") == HERE
-    assert run_blind_outlets.set_dir("3") == HERE
+    check_found_by_name_and_number(HERE, 3)
 
 
 def test_gold_judges_every_stored_page_after_two_nights(crawled):
-    gold = run_blind_outlets.load_gold(HERE)
-    report = run_blind_outlets.score(gold, crawled)
-    assert crawled["stored"], "the crawl stored nothing: the sites or the runner are broken"
-    assert 0 < crawled["night1_stored"] <= len(crawled["stored"])
-    assert crawled["night2_requests"] > 0
-    assert report.unknown == []
-    assert {row["source"] for row in crawled["stored"]} <= set(gold["outlets"])
-    for name, (hits, total) in report.figures.items():
-        assert 0 <= hits <= total, name
-    assert report.figures["stored recall"][1] == sum(p["is_article"] for p in gold["pages"])
-    assert set(crawled["counts"]) == set(gold["months"])
+    check_gold_judges_stored(HERE, crawled, scored=True)
 
 
 def test_gold_lists_every_page_once_with_article_labels():
@@ -75,17 +70,7 @@ def test_the_first_night_shows_only_what_was_published_by_then():
 
 
 def test_committed_sites_are_what_build_py_renders(tmp_path):
-    result = subprocess.run([sys.executable, str(HERE / "build.py"), "--out", str(tmp_path)],
-                            capture_output=True, text=True, cwd=ROOT)  # fmt: skip
-    assert result.returncode == 0, result.stderr
-
-    def files(root: Path) -> dict[str, bytes]:
-        return {str(p.relative_to(root)): p.read_bytes() for d in ("sites", "night1")
-                for p in (root / d).rglob("*") if p.is_file()} | {"gold.json": (root / "gold.json").read_bytes()}  # fmt: skip
-
-    committed, rendered = files(HERE), files(tmp_path)
-    changed = sorted(k for k in committed.keys() | rendered.keys() if committed.get(k) != rendered.get(k))
-    assert not changed, f"eval/blind_outlets3/ is stale: run build.py and commit ({changed[:5]})"
+    check_committed_output_is_rendered(HERE, tmp_path)
 
 
 def test_the_causes_fixed_after_the_first_look_stay_fixed(crawled):
@@ -94,10 +79,13 @@ def test_the_causes_fixed_after_the_first_look_stay_fixed(crawled):
     one item read as a listing, a regional body's own site speaking of its region, reviews that
     tell what happens in each region clause by clause, lists acting through their officials,
     rankings, the complete district gazetteer, and edited reprints joining their stories."""
-    report = run_blind_outlets.score(run_blind_outlets.load_gold(HERE), crawled)
-    for figure in ("stored precision", "stored recall", "date exact", "relevance precision"):
-        hits, total = report.figures[figure]
-        assert hits == total, figure
-    assert report.figures["region set exact"][0] >= 51
-    assert report.figures["region-month materials exact"][0] >= 37
-    assert report.figures["region-month stories exact"][0] >= 37
+    check_floors(
+        HERE,
+        crawled,
+        complete=("stored precision", "stored recall", "date exact", "relevance precision"),
+        at_least={
+            "region set exact": 51,
+            "region-month materials exact": 37,
+            "region-month stories exact": 37,
+        },
+    )

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-import subprocess
 import sys
 import urllib.error
 import urllib.request
@@ -22,58 +21,45 @@ from pathlib import Path
 
 import pytest
 
+from tests.blindsets import (
+    check_committed_output_is_rendered,
+    check_floors,
+    check_found_by_name_and_number,
+    check_gold_judges_stored,
+    check_gold_lists_every_page_once,
+    check_served_and_linked,
+    crawl,
+)
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
 
 import run_blind_outlets  # noqa: E402
 
 HERE = ROOT / "eval" / "blind_outlets9"
-ISO = re.compile(r"^RU-[A-Z]{2,3}$")
 
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("blind9")
-    return run_blind_outlets.crawl(tmp / "blind9.db", tmp, HERE)
+    return crawl(HERE, tmp_path_factory)
 
 
 def test_the_set_is_found_by_name_and_number():
-    assert run_blind_outlets.set_dir("blind_outlets9") == HERE
-    assert run_blind_outlets.set_dir("9") == HERE
+    check_found_by_name_and_number(HERE, 9)
 
 
 def test_gold_judges_every_stored_page_after_two_nights(crawled):
-    # No score is computed here: the set's author never scored it (the lead scores it once).
-    gold = run_blind_outlets.load_gold(HERE)
-    keys = {(p["outlet"], run_blind_outlets.page_key(p["url"])) for p in gold["pages"]}
-    assert crawled["stored"], "the crawl stored nothing: the sites or the runner are broken"
-    assert 0 < crawled["night1_stored"] <= len(crawled["stored"])
-    assert crawled["night2_requests"] > 0
-    unknown = [row["url"] for row in crawled["stored"]
-               if (row["source"], run_blind_outlets.page_key(row["url"])) not in keys]  # fmt: skip
-    assert unknown == [], "stored pages the gold does not judge"
-    assert {row["source"] for row in crawled["stored"]} <= set(gold["outlets"])
-    assert set(crawled["counts"]) == set(gold["months"])
+    check_gold_judges_stored(HERE, crawled)
 
 
 def test_gold_lists_every_page_once_with_article_labels():
-    gold = run_blind_outlets.load_gold(HERE)
-    keys = [(p["outlet"], run_blind_outlets.page_key(p["url"])) for p in gold["pages"]]
-    assert len(keys) == len(set(keys))
-    assert {p["outlet"] for p in gold["pages"]} == set(gold["outlets"])
-    articles = [p for p in gold["pages"] if p["is_article"]]
-    assert len(articles) >= 60 and len(gold["pages"]) - len(articles) >= 45
-    assert all({"published", "relevant", "regions", "story", "title"} <= set(p) for p in articles)
-    assert all(p["published"][:7] in gold["months"] for p in articles)
-    assert all(ISO.match(iso) for p in articles for iso in p["regions"])
-    relevant = sum(p["relevant"] for p in articles)
-    assert 0.6 <= relevant / len(articles) <= 0.85, "about three quarters relevant"
-    stories: dict[str, set[str]] = {}
-    for p in articles:
-        stories.setdefault(p["story"], set()).add(p["outlet"])
-    assert sum(len(o) > 1 for o in stories.values()) >= 3, "the set holds cross-outlet reprints"
-    homes = {o["iso"] for o in gold["outlets"].values()}
-    assert len(homes) == len(gold["outlets"]), "every outlet has a home region of its own"
+    check_gold_lists_every_page_once(
+        HERE,
+        min_articles=60,
+        min_others=45,
+        relevant_share=(0.6, 0.85),
+        min_cross_outlet_stories=3,
+    )
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -124,18 +110,7 @@ def served_pages(sites: Path) -> dict[str, dict[str, int]]:
 
 
 def test_every_gold_page_is_served_and_every_article_is_linked():
-    gold = run_blind_outlets.load_gold(HERE)
-    served = served_pages(HERE / "sites")
-    keys = {(p["outlet"], run_blind_outlets.page_key(p["url"])) for p in gold["pages"]}
-    for page in gold["pages"]:
-        status = served[page["outlet"]][page["url"]]
-        assert abs(status) == 200, page["url"]
-        if page["is_article"]:
-            assert status == 200, f"{page['outlet']} {page['url']} is not linked from the site"
-    for name, seen in served.items():
-        for url, status in seen.items():
-            if status == 200:
-                assert (name, run_blind_outlets.page_key(url)) in keys, f"{name} {url} is served but not in the gold"
+    check_served_and_linked(HERE, served_pages(HERE / "sites"))
 
 
 def test_the_first_night_shows_only_what_was_published_by_then():
@@ -149,17 +124,7 @@ def test_the_first_night_shows_only_what_was_published_by_then():
 
 
 def test_committed_sites_are_what_build_py_renders(tmp_path):
-    result = subprocess.run([sys.executable, str(HERE / "build.py"), "--out", str(tmp_path)],
-                            capture_output=True, text=True, cwd=ROOT)  # fmt: skip
-    assert result.returncode == 0, result.stderr
-
-    def files(root: Path) -> dict[str, bytes]:
-        return {str(p.relative_to(root)): p.read_bytes() for d in ("sites", "night1")
-                for p in (root / d).rglob("*") if p.is_file()} | {"gold.json": (root / "gold.json").read_bytes()}  # fmt: skip
-
-    committed, rendered = files(HERE), files(tmp_path)
-    changed = sorted(k for k in committed.keys() | rendered.keys() if committed.get(k) != rendered.get(k))
-    assert not changed, f"eval/blind_outlets9/ is stale: run build.py and commit ({changed[:5]})"
+    check_committed_output_is_rendered(HERE, tmp_path)
 
 
 
@@ -171,9 +136,14 @@ def test_the_causes_fixed_after_the_first_look_stay_fixed(crawled):
     the text, a date only in the text's first words, September in an «архиве новостей»); a
     calendar's day link no longer makes an article a section (concrete5); a labelled byline
     under a standfirst beats the record's creation date (Plone); a table's rows of settlements."""
-    report = run_blind_outlets.score(run_blind_outlets.load_gold(HERE), crawled)
-    assert report.figures["stored precision"][0] == report.figures["stored precision"][1]
-    assert report.figures["stored recall"][0] >= 64
-    assert report.figures["date exact"][0] >= 64
-    assert report.figures["region set exact"][0] >= 45
-    assert report.figures["region-month materials exact"][0] >= 17
+    check_floors(
+        HERE,
+        crawled,
+        complete=("stored precision",),
+        at_least={
+            "stored recall": 64,
+            "date exact": 64,
+            "region set exact": 45,
+            "region-month materials exact": 17,
+        },
+    )
