@@ -59,11 +59,16 @@ _WORD_DATE_EN = re.compile(
     r"(?:\d\d:\d\d(?::\d\d)?\s+(?:[A-Z]{2,5}\s+)?)?(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-# The same without a year, as a half-translated CMS prints it: «Tuesday, October 28 @ 23:50:50
-# MSK» (PHP-Nuke). Full month names only, and no digit after: «May 5» stays out of sentences.
+# The same without a year, as a half-translated CMS prints it in a byline: «Tuesday, October 28
+# @ 23:50:50 MSK» (PHP-Nuke). Only a byline's shape — a weekday before it or a clock time after
+# it — so a tour's «June 17 – Nashville» or «On October 18, …» in a text stays no date.
+_EN_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|"
+              r"december")
 _WORD_DATE_EN_NO_YEAR = re.compile(
-    r"\b(?P<mon>january|february|march|april|june|july|august|september|october|november|"
-    r"december)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d.,]*\s*(?:19|20)\d\d)(?![\d])",
+    r"(?:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)"
+    rf"(?P<mon>{_EN_MONTHS})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d.,]*\s*(?:19|20)\d\d)(?!\d)"
+    rf"|\b(?P<mon2>{_EN_MONTHS})\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?,?\s*(?:@|at)?\s*"
+    r"(?=(?:[01]?\d|2[0-3]):[0-5]\d)",
     re.IGNORECASE,
 )
 # A clock time right after a date with the zone it is stated in: «23:50:50 MSK», «в 02:00 (МСК)»,
@@ -237,9 +242,9 @@ def find_dates(
         if month is not None:
             add(make_date(int(m["year"]), month, int(m["day"])), m.start(), m.end())
     for m in _WORD_DATE_EN_NO_YEAR.finditer(text):
-        month = _month_number(m["mon"])
+        month = _month_number(m["mon"] or m["mon2"])
         if month is not None:
-            add(_year_for(month, int(m["day"]), now), m.start(), m.end())
+            add(_year_for(month, int(m["day"] or m["day2"]), now), m.start(), m.end())
     for m in _FOREIGN_DATE.finditer(text) if foreign else ():
         month = foreign_months().get(m["mon"].casefold())
         if month is not None:
