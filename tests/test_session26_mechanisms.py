@@ -154,3 +154,11 @@ def test_an_adjective_sharing_the_word_oblast_names_the_oblast_not_its_city():
     assert _regions(duma, "Закон о многодетных", "RU-TUL") == ["RU-MOS"]
     # the city's own adjective stays the city's
     assert _regions("Московские семьи получат выплаты.", "Выплаты", "RU-TUL") == ["RU-MOW"]
+
+
+def test_a_federal_explainer_in_the_bodys_we_voice_stays_the_countrys():
+    title = "Материнский капитал в 2026 году: что изменится"
+    text = ("Нас часто спрашивают, что будет с материнским капиталом. Собрали главное по федеральному "
+            "закону и разъяснениям Социального фонда: программа продлена до 2030 года, с 1 февраля "
+            "капитал проиндексируют. Если сертификат не пришёл, приходите к нам на консультацию.")
+    assert _regions(text, title, "RU-KAM", ["Кризисный центр «Причал»"]) == []

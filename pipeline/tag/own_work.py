@@ -252,7 +252,13 @@ def with_own_region(
     if not regions and is_general_advice(title, text):
         return [], None
     word, kind = own_body_acts(text, title, names), "own_body"
-    if word is None:
+    if not regions:
+        # A text naming no region is the body's own work only where the body is named acting
+        # («психолог центра выступила на всероссийском форуме»): an explainer of a federal rule
+        # in its «мы» voice («нас часто спрашивают о материнском капитале») is the country's.
+        if word is None or word.lower() in ACTING_FIRST_PERSON | FIRST_PERSON_PLURAL:
+            return [], None
+    elif word is None:
         word, kind = own_people_act(text, title), "own_people"
     hit = home_hit(home_iso) if word is not None else None
     if hit is None:
