@@ -11,9 +11,7 @@ instant, in each outlet's own time zone), and the committed sites are what build
 from __future__ import annotations
 
 import html
-import importlib.util
 import re
-import subprocess
 import sys
 import urllib.error
 import urllib.request
@@ -22,77 +20,53 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.blindsets import (
+    check_committed_output_is_rendered,
+    check_floors,
+    check_found_by_name_and_number,
+    check_gold_is_articles_yml,
+    check_gold_judges_stored,
+    check_gold_lists_every_page_once,
+    check_served_and_linked,
+    crawl,
+    load_build,
+)
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
 
 import run_blind_outlets  # noqa: E402
 
 HERE = ROOT / "eval" / "blind_outlets112"
-ISO = re.compile(r"^RU-[A-Z]{2,3}$")
-
-
-def load_build():
-    spec = importlib.util.spec_from_file_location("blind_outlets112_build", HERE / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("blind112")
-    return run_blind_outlets.crawl(tmp / "blind112.db", tmp, HERE)
+    return crawl(HERE, tmp_path_factory)
 
 
 def test_the_set_is_found_by_name_and_number():
-    assert run_blind_outlets.set_dir("blind_outlets112") == HERE
-    assert run_blind_outlets.set_dir("112") == HERE
+    check_found_by_name_and_number(HERE, 112)
 
 
 def test_gold_judges_every_stored_page_after_two_nights(crawled):
-    # No score is computed here: the set's author never scored it (the lead scores it once).
-    gold = run_blind_outlets.load_gold(HERE)
-    keys = {(p["outlet"], run_blind_outlets.page_key(p["url"])) for p in gold["pages"]}
-    assert crawled["stored"], "the crawl stored nothing: the sites or the runner are broken"
-    assert 0 < crawled["night1_stored"] <= len(crawled["stored"])
-    assert crawled["night2_requests"] > 0
-    unknown = [row["url"] for row in crawled["stored"]
-               if (row["source"], run_blind_outlets.page_key(row["url"])) not in keys]  # fmt: skip
-    assert unknown == [], "stored pages the gold does not judge"
-    assert {row["source"] for row in crawled["stored"]} <= set(gold["outlets"])
-    assert set(crawled["counts"]) == set(gold["months"])
+    check_gold_judges_stored(HERE, crawled)
 
 
 def test_gold_lists_every_page_once_with_article_labels():
-    gold = run_blind_outlets.load_gold(HERE)
-    keys = [(p["outlet"], run_blind_outlets.page_key(p["url"])) for p in gold["pages"]]
-    assert len(keys) == len(set(keys))
-    assert {p["outlet"] for p in gold["pages"]} == set(gold["outlets"])
-    articles = [p for p in gold["pages"] if p["is_article"]]
-    assert len(articles) >= 30 and len(gold["pages"]) - len(articles) >= 65
-    assert all({"published", "relevant", "regions", "story", "title", "note"} <= set(p) for p in articles)
-    assert all(p["published"][:7] in gold["months"] for p in articles)
-    assert all(ISO.match(iso) for p in articles for iso in p["regions"])
-    relevant = sum(p["relevant"] for p in articles)
-    assert 0.7 <= relevant / len(articles) <= 0.85, "about three quarters relevant"
-    stories: dict[str, set[str]] = {}
-    for p in articles:
-        stories.setdefault(p["story"], set()).add(p["outlet"])
-    assert sum(len(o) > 1 for o in stories.values()) >= 2, "the set holds cross-outlet stories"
-    homes = {o["iso"] for o in gold["outlets"].values()}
-    assert len(homes) == len(gold["outlets"]), "every outlet has a home region of its own"
-    assert all(not p["is_article"] or p["kind"] == "article" for p in gold["pages"])
+    check_gold_lists_every_page_once(
+        HERE,
+        min_articles=30,
+        min_others=65,
+        relevant_share=(0.7, 0.85),
+        extra_fields=("note",),
+        articles_are_kind_article=True,
+    )
 
 
 def test_gold_is_articles_yml():
     """Every article of articles.yml is one gold page with its labels and its local date."""
-    gold = run_blind_outlets.load_gold(HERE)
-    articles = yaml.safe_load((HERE / "articles.yml").read_text(encoding="utf-8"))["articles"]
-    pages = {(p["outlet"], p["title"], p["published"]): p for p in gold["pages"] if p["is_article"]}
-    assert len(pages) == len(articles) == sum(p["is_article"] for p in gold["pages"])
-    for a in articles:
-        p = pages[(a["outlet"], a["title"], a["date"].isoformat())]
-        assert (p["relevant"], p["regions"], p["story"]) == (a["relevant"], sorted(a["regions"]), a["story"])
+    check_gold_is_articles_yml(HERE)
 
 
 def served_pages(sites: Path) -> dict[str, dict[str, int]]:
@@ -144,26 +118,13 @@ def served_pages(sites: Path) -> dict[str, dict[str, int]]:
 
 
 def test_every_gold_page_is_served_and_every_article_is_linked():
-    gold = run_blind_outlets.load_gold(HERE)
-    served = served_pages(HERE / "sites")
-    keys = {(p["outlet"], run_blind_outlets.page_key(p["url"])) for p in gold["pages"]}
-    for page in gold["pages"]:
-        status = served[page["outlet"]][page["url"]]
-        assert abs(status) == 200, page["url"]
-        if page["is_article"]:
-            assert status == 200, f"{page['outlet']} {page['url']} is not linked from the site"
-    for name, seen in served.items():
-        for url, status in seen.items():
-            if status == 200:
-                assert (name, run_blind_outlets.page_key(url)) in keys, (
-                    f"{name} {url} is served but not in the gold"
-                )
+    check_served_and_linked(HERE, served_pages(HERE / "sites"))
 
 
 def test_the_first_night_shows_only_what_was_published_by_then():
     """By the instant: both outlets keep Moscow time, and the first night's crawl runs at 21:00,
     so a news item of 19:10 that day is online and a blog post of 22:40 that day is not."""
-    build = load_build()
+    build = load_build(HERE)
     gold = run_blind_outlets.load_gold(HERE)
     assert build.NIGHT1.isoformat() == gold["nights"]["night1"]
     articles = yaml.safe_load((HERE / "articles.yml").read_text(encoding="utf-8"))["articles"]
@@ -186,27 +147,20 @@ def test_the_first_night_shows_only_what_was_published_by_then():
 
 
 def test_committed_sites_are_what_build_py_renders(tmp_path):
-    result = subprocess.run([sys.executable, str(HERE / "build.py"), "--out", str(tmp_path)],
-                            capture_output=True, text=True, cwd=ROOT)  # fmt: skip
-    assert result.returncode == 0, result.stderr
-
-    def files(root: Path) -> dict[str, bytes]:
-        return {str(p.relative_to(root)): p.read_bytes() for d in ("sites", "night1")
-                for p in (root / d).rglob("*") if p.is_file()} | {"gold.json": (root / "gold.json").read_bytes()}  # fmt: skip
-
-    committed, rendered = files(HERE), files(tmp_path)
-    changed = sorted(
-        k for k in committed.keys() | rendered.keys() if committed.get(k) != rendered.get(k)
-    )
-    assert not changed, f"eval/blind_outlets112/ is stale: run build.py and commit ({changed[:5]})"
+    check_committed_output_is_rendered(HERE, tmp_path)
 
 
 def test_the_causes_fixed_after_the_first_look_stay_fixed(crawled):
     """Not blind since its one scoring (first look in the README): session 25's fixes hold."""
-    report = run_blind_outlets.score(run_blind_outlets.load_gold(HERE), crawled)
-    assert report.figures["stored recall"][0] >= 35
-    hits, stored = report.figures["stored precision"]
-    assert hits >= 35 and stored - hits <= 5
-    assert report.figures["date exact"][0] >= 35
-    assert report.figures["region set exact"][0] >= 23
-    assert report.figures["region-month materials exact"][0] >= 5
+    check_floors(
+        HERE,
+        crawled,
+        at_least={
+            "stored recall": 35,
+            "stored precision": 35,
+            "date exact": 35,
+            "region set exact": 23,
+            "region-month materials exact": 5,
+        },
+        short_at_most={"stored precision": 5},
+    )

@@ -11,16 +11,23 @@ instant, in each outlet's own time zone), and the committed sites are what build
 from __future__ import annotations
 
 import html
-import importlib.util
-import re
-import subprocess
 import sys
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 import yaml
+
+from tests.blindsets import (
+    check_committed_output_is_rendered,
+    check_floors,
+    check_found_by_name_and_number,
+    check_gold_is_articles_yml,
+    check_gold_judges_stored,
+    check_gold_lists_every_page_once,
+    check_served_and_linked,
+    crawl,
+    load_build,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
@@ -28,138 +35,46 @@ sys.path.insert(0, str(ROOT / "eval"))
 import run_blind_outlets  # noqa: E402
 
 HERE = ROOT / "eval" / "blind_outlets113"
-ISO = re.compile(r"^RU-[A-Z]{2,3}$")
-
-
-def load_build():
-    spec = importlib.util.spec_from_file_location("blind_outlets113_build", HERE / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("blind113")
-    return run_blind_outlets.crawl(tmp / "blind113.db", tmp, HERE)
+    return crawl(HERE, tmp_path_factory)
 
 
 def test_the_set_is_found_by_name_and_number():
-    assert run_blind_outlets.set_dir("blind_outlets113") == HERE
-    assert run_blind_outlets.set_dir("113") == HERE
+    check_found_by_name_and_number(HERE, 113)
 
 
 def test_gold_judges_every_stored_page_after_two_nights(crawled):
-    # No score is computed here: the set's author never scored it (the lead scores it once).
-    gold = run_blind_outlets.load_gold(HERE)
-    keys = {(p["outlet"], run_blind_outlets.page_key(p["url"])) for p in gold["pages"]}
-    assert crawled["stored"], "the crawl stored nothing: the sites or the runner are broken"
-    assert 0 < crawled["night1_stored"] <= len(crawled["stored"])
-    assert crawled["night2_requests"] > 0
-    unknown = [row["url"] for row in crawled["stored"]
-               if (row["source"], run_blind_outlets.page_key(row["url"])) not in keys]  # fmt: skip
-    assert unknown == [], "stored pages the gold does not judge"
-    assert {row["source"] for row in crawled["stored"]} <= set(gold["outlets"])
-    assert set(crawled["counts"]) == set(gold["months"])
+    check_gold_judges_stored(HERE, crawled)
 
 
 def test_gold_lists_every_page_once_with_article_labels():
-    gold = run_blind_outlets.load_gold(HERE)
-    keys = [(p["outlet"], run_blind_outlets.page_key(p["url"])) for p in gold["pages"]]
-    assert len(keys) == len(set(keys))
-    assert {p["outlet"] for p in gold["pages"]} == set(gold["outlets"])
-    articles = [p for p in gold["pages"] if p["is_article"]]
-    assert len(articles) >= 30 and len(gold["pages"]) - len(articles) >= 65
-    assert all({"published", "relevant", "regions", "story", "title", "note"} <= set(p) for p in articles)
-    assert all(p["published"][:7] in gold["months"] for p in articles)
-    assert all(ISO.match(iso) for p in articles for iso in p["regions"])
-    relevant = sum(p["relevant"] for p in articles)
-    assert 0.7 <= relevant / len(articles) <= 0.85, "about three quarters relevant"
-    stories: dict[str, set[str]] = {}
-    for p in articles:
-        stories.setdefault(p["story"], set()).add(p["outlet"])
-    assert sum(len(o) > 1 for o in stories.values()) >= 2, "the set holds cross-outlet stories"
-    homes = {o["iso"] for o in gold["outlets"].values()}
-    assert len(homes) == len(gold["outlets"]), "every outlet has a home region of its own"
-    assert all(not p["is_article"] or p["kind"] == "article" for p in gold["pages"])
+    check_gold_lists_every_page_once(
+        HERE,
+        min_articles=30,
+        min_others=65,
+        relevant_share=(0.7, 0.85),
+        extra_fields=("note",),
+        articles_are_kind_article=True,
+    )
 
 
 def test_gold_is_articles_yml():
     """Every article of articles.yml is one gold page with its labels and its local date."""
-    gold = run_blind_outlets.load_gold(HERE)
-    articles = yaml.safe_load((HERE / "articles.yml").read_text(encoding="utf-8"))["articles"]
-    pages = {(p["outlet"], p["title"], p["published"]): p for p in gold["pages"] if p["is_article"]}
-    assert len(pages) == len(articles) == sum(p["is_article"] for p in gold["pages"])
-    for a in articles:
-        p = pages[(a["outlet"], a["title"], a["date"].isoformat())]
-        assert (p["relevant"], p["regions"], p["story"]) == (a["relevant"], sorted(a["regions"]), a["story"])
-
-
-def served_pages(sites: Path) -> dict[str, dict[str, int]]:
-    """Every HTML page each outlet serves, found by following links from its home page,
-    with its HTTP status (0: not HTML); and the status of every page the gold names (negative:
-    served but not reached by links)."""
-    from newsmon.siteserver import SiteServer
-
-    gold = run_blind_outlets.load_gold(HERE)
-    out: dict[str, dict[str, int]] = {}
-    with SiteServer(sites) as server:
-        for name, base in server.urls.items():
-            base = base.rstrip("/")
-            seen: dict[str, int] = {}
-            todo = ["/"]
-            while todo:
-                url = todo.pop()
-                if url in seen:
-                    continue
-                try:
-                    with urllib.request.urlopen(base + url) as resp:
-                        seen[url] = resp.status
-                        if "html" not in resp.headers.get("Content-Type", ""):
-                            seen[url] = 0  # a feed: not a page the gold judges
-                            continue
-                        body = resp.read().decode(
-                            resp.headers.get_content_charset() or "utf-8", "replace"
-                        )
-                except urllib.error.HTTPError as exc:
-                    seen[url] = exc.code
-                    continue
-                for href in re.findall(r'href="([^"#]*)', body):
-                    href = html.unescape(href).replace(base, "")
-                    if href.startswith("/") and not re.search(
-                        r"\.(css|js|jpg|png|svg|pdf|ico|xml)(\?|$)", href
-                    ):
-                        todo.append(href)
-            for page in gold["pages"]:
-                if page["outlet"] == name and page["url"] not in seen:
-                    with urllib.request.urlopen(base + page["url"]) as resp:
-                        seen[page["url"]] = -resp.status  # served, but not reached by links
-            out[name] = seen
-    return out
+    check_gold_is_articles_yml(HERE)
 
 
 def test_every_gold_page_is_served_and_every_article_is_linked():
-    gold = run_blind_outlets.load_gold(HERE)
-    served = served_pages(HERE / "sites")
-    keys = {(p["outlet"], run_blind_outlets.page_key(p["url"])) for p in gold["pages"]}
-    for page in gold["pages"]:
-        status = served[page["outlet"]][page["url"]]
-        assert abs(status) == 200, page["url"]
-        if page["is_article"]:
-            assert status == 200, f"{page['outlet']} {page['url']} is not linked from the site"
-    for name, seen in served.items():
-        for url, status in seen.items():
-            if status == 200:
-                assert (name, run_blind_outlets.page_key(url)) in keys, (
-                    f"{name} {url} is served but not in the gold"
-                )
+    check_served_and_linked(HERE)
 
 
 def test_the_first_night_shows_only_what_was_published_by_then():
     """By the instant, in the outlets' own zone (Moscow time for both): the first night is
     21:00 on 13 November, so podmos's news of 17:10 that day is online and ryazan's entry of
     22:15 that day is not."""
-    build = load_build()
+    build = load_build(HERE)
     gold = run_blind_outlets.load_gold(HERE)
     assert build.NIGHT1.isoformat() == gold["nights"]["night1"]
     articles = yaml.safe_load((HERE / "articles.yml").read_text(encoding="utf-8"))["articles"]
@@ -186,27 +101,20 @@ def test_the_first_night_shows_only_what_was_published_by_then():
 
 
 def test_committed_sites_are_what_build_py_renders(tmp_path):
-    result = subprocess.run([sys.executable, str(HERE / "build.py"), "--out", str(tmp_path)],
-                            capture_output=True, text=True, cwd=ROOT)  # fmt: skip
-    assert result.returncode == 0, result.stderr
-
-    def files(root: Path) -> dict[str, bytes]:
-        return {str(p.relative_to(root)): p.read_bytes() for d in ("sites", "night1")
-                for p in (root / d).rglob("*") if p.is_file()} | {"gold.json": (root / "gold.json").read_bytes()}  # fmt: skip
-
-    committed, rendered = files(HERE), files(tmp_path)
-    changed = sorted(
-        k for k in committed.keys() | rendered.keys() if committed.get(k) != rendered.get(k)
-    )
-    assert not changed, f"eval/blind_outlets113/ is stale: run build.py and commit ({changed[:5]})"
+    check_committed_output_is_rendered(HERE, tmp_path)
 
 
 def test_the_causes_fixed_after_the_first_look_stay_fixed(crawled):
     """Not blind since its one scoring (first look in the README): session 25's fixes hold."""
-    report = run_blind_outlets.score(run_blind_outlets.load_gold(HERE), crawled)
-    assert report.figures["stored recall"][0] >= 36
-    hits, stored = report.figures["stored precision"]
-    assert hits >= 36 and stored - hits <= 4
-    assert report.figures["date exact"][0] >= 35
-    assert report.figures["region set exact"][0] >= 24
-    assert report.figures["region-month materials exact"][0] >= 6
+    check_floors(
+        HERE,
+        crawled,
+        at_least={
+            "stored recall": 36,
+            "stored precision": 36,
+            "date exact": 35,
+            "region set exact": 24,
+            "region-month materials exact": 6,
+        },
+        short_at_most={"stored precision": 4},
+    )

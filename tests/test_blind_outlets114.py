@@ -12,9 +12,7 @@ on the second night, and the committed sites are what build.py renders.
 from __future__ import annotations
 
 import html
-import importlib.util
 import re
-import subprocess
 import sys
 import urllib.error
 import urllib.request
@@ -23,6 +21,16 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
+
+from tests.blindsets import (
+    check_committed_output_is_rendered,
+    check_found_by_name_and_number,
+    check_gold_is_articles_yml,
+    check_gold_judges_stored,
+    check_served_and_linked,
+    crawl,
+    load_build,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
@@ -34,36 +42,17 @@ ISO = re.compile(r"^RU-[A-Z]{2,3}$")
 SKIP = re.compile(r"\.(css|js|jpg|gif|png|svg|pdf|ico|xml)(\?|$)")
 
 
-def load_build():
-    spec = importlib.util.spec_from_file_location("blind_outlets114_build", HERE / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("blind114")
-    return run_blind_outlets.crawl(tmp / "blind114.db", tmp, HERE)
+    return crawl(HERE, tmp_path_factory)
 
 
 def test_the_set_is_found_by_name_and_number():
-    assert run_blind_outlets.set_dir("blind_outlets114") == HERE
-    assert run_blind_outlets.set_dir("114") == HERE
+    check_found_by_name_and_number(HERE, 114)
 
 
 def test_gold_judges_every_stored_page_after_two_nights(crawled):
-    # No score is computed here: the set's author never scored it (the lead scores it once).
-    gold = run_blind_outlets.load_gold(HERE)
-    keys = {(p["outlet"], run_blind_outlets.page_key(p["url"])) for p in gold["pages"]}
-    assert crawled["stored"], "the crawl stored nothing: the sites or the runner are broken"
-    assert 0 < crawled["night1_stored"] <= len(crawled["stored"])
-    assert crawled["night2_requests"] > 0
-    unknown = [row["url"] for row in crawled["stored"]
-               if (row["source"], run_blind_outlets.page_key(row["url"])) not in keys]  # fmt: skip
-    assert unknown == [], "stored pages the gold does not judge"
-    assert {row["source"] for row in crawled["stored"]} <= set(gold["outlets"])
-    assert set(crawled["counts"]) == set(gold["months"])
+    check_gold_judges_stored(HERE, crawled)
 
 
 def test_gold_lists_every_page_once_with_article_labels():
@@ -91,14 +80,7 @@ def test_gold_lists_every_page_once_with_article_labels():
 
 def test_gold_is_articles_yml():
     """Every article of articles.yml is one gold page with its labels and its local date."""
-    gold = run_blind_outlets.load_gold(HERE)
-    articles = yaml.safe_load((HERE / "articles.yml").read_text(encoding="utf-8"))["articles"]
-    pages = {(p["outlet"], p["title"], p["published"]): p for p in gold["pages"] if p["is_article"]}
-    assert len(pages) == len(articles) == sum(p["is_article"] for p in gold["pages"])
-    for a in articles:
-        p = pages[(a["outlet"], a["title"], a["date"].isoformat())]
-        assert (p["relevant"], p["regions"], p["story"]) == (a["relevant"], sorted(a["regions"]), a["story"])
-        assert 130 <= len(a["text"].split()) <= 230, a["id"]
+    check_gold_is_articles_yml(HERE, words=(130, 230))
 
 
 def crawl_links(base: str) -> dict[str, int]:
@@ -153,26 +135,13 @@ def served_pages(sites: Path) -> dict[str, dict[str, int]]:
 
 
 def test_every_gold_page_is_served_and_every_article_is_linked():
-    gold = run_blind_outlets.load_gold(HERE)
-    served = served_pages(HERE / "sites")
-    keys = {(p["outlet"], run_blind_outlets.page_key(p["url"])) for p in gold["pages"]}
-    for page in gold["pages"]:
-        status = served[page["outlet"]][page["url"]]
-        assert abs(status) == 200, page["url"]
-        if page["is_article"]:
-            assert status == 200, f"{page['outlet']} {page['url']} is not linked from the site"
-    for name, seen in served.items():
-        for url, status in seen.items():
-            if status == 200:
-                assert (name, run_blind_outlets.page_key(url)) in keys, (
-                    f"{name} {url} is served but not in the gold"
-                )
+    check_served_and_linked(HERE, served_pages(HERE / "sites"))
 
 
 def test_the_first_night_shows_only_what_was_published_by_then():
     """By the instant, 21:00 in each outlet's own zone: a post of 20:40 local on 13 November is
     online that night, a post of 22:10 local comes on the second night only."""
-    build = load_build()
+    build = load_build(HERE)
     gold = run_blind_outlets.load_gold(HERE)
     assert build.NIGHT1.isoformat() == gold["nights"]["night1"]
     articles = yaml.safe_load((HERE / "articles.yml").read_text(encoding="utf-8"))["articles"]
@@ -207,16 +176,4 @@ def test_every_page_of_the_first_night_is_served_on_the_second():
 
 
 def test_committed_sites_are_what_build_py_renders(tmp_path):
-    result = subprocess.run([sys.executable, str(HERE / "build.py"), "--out", str(tmp_path)],
-                            capture_output=True, text=True, cwd=ROOT)  # fmt: skip
-    assert result.returncode == 0, result.stderr
-
-    def files(root: Path) -> dict[str, bytes]:
-        return {str(p.relative_to(root)): p.read_bytes() for d in ("sites", "night1")
-                for p in (root / d).rglob("*") if p.is_file()} | {"gold.json": (root / "gold.json").read_bytes()}  # fmt: skip
-
-    committed, rendered = files(HERE), files(tmp_path)
-    changed = sorted(
-        k for k in committed.keys() | rendered.keys() if committed.get(k) != rendered.get(k)
-    )
-    assert not changed, f"eval/blind_outlets114/ is stale: run build.py and commit ({changed[:5]})"
+    check_committed_output_is_rendered(HERE, tmp_path)

@@ -13,9 +13,7 @@ and the committed sites are what build.py renders.
 from __future__ import annotations
 
 import html
-import importlib.util
 import re
-import subprocess
 import sys
 import urllib.error
 import urllib.request
@@ -24,6 +22,14 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
+
+from tests.blindsets import (
+    check_committed_output_is_rendered,
+    check_found_by_name_and_number,
+    check_gold_judges_stored,
+    crawl,
+    load_build,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
@@ -35,36 +41,17 @@ ISO = re.compile(r"^RU-[A-Z]{2,3}$")
 REDIRECTS = (301, 302, 303, 307, 308)
 
 
-def load_build():
-    spec = importlib.util.spec_from_file_location("blind_outlets117_build", HERE / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("blind117")
-    return run_blind_outlets.crawl(tmp / "blind117.db", tmp, HERE)
+    return crawl(HERE, tmp_path_factory)
 
 
 def test_the_set_is_found_by_name_and_number():
-    assert run_blind_outlets.set_dir("blind_outlets117") == HERE
-    assert run_blind_outlets.set_dir("117") == HERE
+    check_found_by_name_and_number(HERE, 117)
 
 
 def test_gold_judges_every_stored_page_after_two_nights(crawled):
-    # No score is computed here: the set's author never scored it (the lead scores it once).
-    gold = run_blind_outlets.load_gold(HERE)
-    keys = {(p["outlet"], run_blind_outlets.page_key(p["url"])) for p in gold["pages"]}
-    assert crawled["stored"], "the crawl stored nothing: the sites or the runner are broken"
-    assert 0 < crawled["night1_stored"] <= len(crawled["stored"])
-    assert crawled["night2_requests"] > 0
-    unknown = [row["url"] for row in crawled["stored"]
-               if (row["source"], run_blind_outlets.page_key(row["url"])) not in keys]  # fmt: skip
-    assert unknown == [], "stored pages the gold does not judge"
-    assert {row["source"] for row in crawled["stored"]} <= set(gold["outlets"])
-    assert set(crawled["counts"]) == set(gold["months"])
+    check_gold_judges_stored(HERE, crawled)
 
 
 def test_gold_lists_every_page_once_with_article_labels():
@@ -180,7 +167,7 @@ def test_every_gold_page_is_served_and_every_article_is_linked():
 def test_the_first_night_shows_only_what_had_gone_online_by_then():
     """By the instant, in the outlets' own zone (UTC+3): a post of 20:35 or 20:30 on 13 November is
     online on the first night, one of 22:10 or 23:50 the same day is not."""
-    build = load_build()
+    build = load_build(HERE)
     gold = run_blind_outlets.load_gold(HERE)
     assert build.NIGHT1.isoformat() == gold["nights"]["night1"]
     assert build.NIGHT2.isoformat() == gold["nights"]["night2"]
@@ -214,16 +201,4 @@ def test_every_page_of_the_first_night_is_still_served_on_the_second():
 
 
 def test_committed_sites_are_what_build_py_renders(tmp_path):
-    result = subprocess.run([sys.executable, str(HERE / "build.py"), "--out", str(tmp_path)],
-                            capture_output=True, text=True, cwd=ROOT)  # fmt: skip
-    assert result.returncode == 0, result.stderr
-
-    def files(root: Path) -> dict[str, bytes]:
-        return {str(p.relative_to(root)): p.read_bytes() for d in ("sites", "night1")
-                for p in (root / d).rglob("*") if p.is_file()} | {"gold.json": (root / "gold.json").read_bytes()}  # fmt: skip
-
-    committed, rendered = files(HERE), files(tmp_path)
-    changed = sorted(
-        k for k in committed.keys() | rendered.keys() if committed.get(k) != rendered.get(k)
-    )
-    assert not changed, f"eval/blind_outlets117/ is stale: run build.py and commit ({changed[:5]})"
+    check_committed_output_is_rendered(HERE, tmp_path)
