@@ -24,6 +24,7 @@ import yaml
 
 from tests.blindsets import (
     check_committed_output_is_rendered,
+    check_floors,
     check_found_by_name_and_number,
     check_gold_is_articles_yml,
     check_gold_judges_stored,
@@ -177,3 +178,19 @@ def test_every_page_of_the_first_night_is_served_on_the_second():
 
 def test_committed_sites_are_what_build_py_renders(tmp_path):
     check_committed_output_is_rendered(HERE, tmp_path)
+
+
+def test_the_causes_fixed_after_the_first_look_stay_fixed(crawled):
+    """Not blind since its one scoring (first look in the README): session 26's fixes hold."""
+    check_floors(
+        HERE,
+        crawled,
+        at_least={
+            "stored recall": 37,
+            "stored precision": 37,
+            "date exact": 35,
+            "region set exact": 27,
+            "region-month materials exact": 7,
+        },
+        short_at_most={"stored precision": 6},
+    )

@@ -18,6 +18,7 @@ import pytest
 
 from tests.blindsets import (
     check_committed_output_is_rendered,
+    check_floors,
     check_found_by_name_and_number,
     check_gold_is_articles_yml,
     check_gold_judges_stored,
@@ -96,3 +97,19 @@ def test_the_first_night_shows_only_what_was_published_by_then():
 
 def test_committed_sites_are_what_build_py_renders(tmp_path):
     check_committed_output_is_rendered(HERE, tmp_path)
+
+
+def test_the_causes_fixed_after_the_first_look_stay_fixed(crawled):
+    """Not blind since its one scoring (first look in the README): session 26's fixes hold."""
+    check_floors(
+        HERE,
+        crawled,
+        at_least={
+            "stored recall": 36,
+            "stored precision": 36,
+            "date exact": 26,
+            "region set exact": 24,
+            "region-month materials exact": 12,
+        },
+        short_at_most={"stored precision": 1},
+    )
