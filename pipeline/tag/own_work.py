@@ -253,10 +253,12 @@ def with_own_region(
         return [], None
     word, kind = own_body_acts(text, title, names), "own_body"
     if not regions:
-        # A text naming no region is the body's own work only where the body is named acting
-        # («психолог центра выступила на всероссийском форуме»): an explainer of a federal rule
-        # in its «мы» voice («нас часто спрашивают о материнском капитале») is the country's.
-        if word is None or word.lower() in ACTING_FIRST_PERSON | FIRST_PERSON_PLURAL:
+        # A text naming no region is the body's own work only where the body is named by its own
+        # name, acting («психолог центра «Надежда» выступила на всероссийском форуме»): an
+        # explainer of a federal rule in its «мы» voice («нас часто спрашивают о материнском
+        # капитале»), or a federal ministry's release on a regional ministry's site (the same
+        # kind word, «министерства»), is the country's.
+        if word is None or not _own_name_in(text, names):
             return [], None
     elif word is None:
         word, kind = own_people_act(text, title), "own_people"
@@ -264,6 +266,22 @@ def with_own_region(
     if hit is None:
         return list(regions), None
     return [*regions, hit], f"{kind}:{word}"
+
+
+_QUOTED_NAME_RE = re.compile(r"«([^«»]{3,60})»")
+
+
+def _own_name_in(text: str, names: Sequence[str | None]) -> bool:
+    """The source's own quoted name («Центр «Надежда»» → «Надежда») stands in the text, in any
+    case form («Директор «Причала»»)."""
+    folded = text.lower().replace("ё", "е")
+    for name in names:
+        for quoted in _QUOTED_NAME_RE.findall(name or ""):
+            stem = quoted.lower().replace("ё", "е")
+            stem = stem[:-1] if len(stem) > 4 else stem
+            if f"«{stem}" in folded:
+                return True
+    return False
 
 
 @dataclass(frozen=True)

@@ -418,25 +418,6 @@ TRAVEL_LEMMAS = frozenset({
 })  # fmt: skip
 
 
-# Going somewhere to learn («в феврале наши специалисты поедут в Хабаровск, чтобы познакомиться с
-# их службой»): the hosts' place is where one learns, as guests' origin is where they came from.
-TRIP_LEMMAS = frozenset({
-    "поехать", "ехать", "съездить", "ездить", "отправиться", "отправляться", "выехать",
-    "полететь", "лететь",
-})  # fmt: skip
-STUDY_LEMMAS = LEARNING_LEMMAS | frozenset({
-    "познакомиться", "знакомиться", "стажировка", "стажироваться", "учиться", "обучение",
-})  # fmt: skip
-
-
-def _study_trip(toks: list[Token], k: int, s: int, e: int, starts: list[int]) -> bool:
-    """The mention at token k is where a trip to learn goes: a trip verb just before it and a
-    learning word in its sentence."""
-    before = {t.lemma for t in toks[max(0, k - BIOGRAPHY_WINDOW) : k] if t.start >= s}
-    sentence = {t.lemma for t in toks[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]}
-    return bool(before & TRIP_LEMMAS) and bool(sentence & STUDY_LEMMAS)
-
-
 def _on_the_road(toks: list[Token], s: int, e: int, starts: list[int]) -> bool:
     return any(t.lemma in TRAVEL_LEMMAS
                for t in toks[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)])
@@ -512,8 +493,6 @@ def _origin_kind(text: str, m: Mention, toks: list[Token], home_iso: str | None 
         return "biography"
     if preposition in ("до", "через") and _on_the_road(toks, s, e, starts):
         return "route"
-    if preposition in ("в", "во", "на") and _study_trip(toks, k, s, e, starts):
-        return "study_trip"
     if _one_experts_origin(text, m, toks, starts, k, preposition):
         return "expert_origin"
     genitive_guest = k > 0 and toks[k - 1].lemma in GUEST_NOUNS and not preposition
@@ -853,8 +832,7 @@ def attribute(
               else v for m, v in zip(body, venues)]
     # A place the text names only as a venue or as where someone went and came back from
     # («Вернулась из Москвы, где шёл форум»): where the headline's «в Москве» happened too.
-    elsewhere = [bool(v) or f in ("biography", "route", "study_trip")
-                 for v, f in zip(venues, origin_flags)]
+    elsewhere = [bool(v) or f in ("biography", "route") for v, f in zip(venues, origin_flags)]
     body_venue_only = {resolve(m) for m, e in zip(body, elsewhere) if e} - {
         resolve(m) for m, e in zip(body, elsewhere) if not e
     }
