@@ -119,7 +119,7 @@ def test_the_causes_fixed_after_the_first_look_stay_fixed(crawled):
             "stored recall": 36,
             "stored precision": 36,
             "date exact": 34,
-            "region set exact": 27,
+            "region set exact": 26,
             "region-month materials exact": 7,
         },
         short_at_most={"stored precision": 7},

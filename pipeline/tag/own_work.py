@@ -245,43 +245,16 @@ def with_own_region(
     """``regions`` with the home region added when the source's own body takes part in what the
     material tells (``own_body_acts``) or its headline speaks for the source's own people
     (``own_people_act``), and the rule that says so, with its word («own_body:наш»; None:
-    unchanged). With no region found too: «психолог центра выступила на всероссийском форуме»
-    names only the venue and the country, yet it is the body's own work."""
-    if not home_iso or any(r.iso == home_iso for r in regions):
+    unchanged)."""
+    if not regions or not home_iso or any(r.iso == home_iso for r in regions):
         return list(regions), None
-    if not regions and is_general_advice(title, text):
-        return [], None
     word, kind = own_body_acts(text, title, names), "own_body"
-    if not regions:
-        # A text naming no region is the body's own work only where the body is named by its own
-        # name, acting («психолог центра «Надежда» выступила на всероссийском форуме»): an
-        # explainer of a federal rule in its «мы» voice («нас часто спрашивают о материнском
-        # капитале»), or a federal ministry's release on a regional ministry's site (the same
-        # kind word, «министерства»), is the country's.
-        if word is None or not _own_name_in(text, names):
-            return [], None
-    elif word is None:
+    if word is None:
         word, kind = own_people_act(text, title), "own_people"
     hit = home_hit(home_iso) if word is not None else None
     if hit is None:
         return list(regions), None
     return [*regions, hit], f"{kind}:{word}"
-
-
-_QUOTED_NAME_RE = re.compile(r"«([^«»]{3,60})»")
-
-
-def _own_name_in(text: str, names: Sequence[str | None]) -> bool:
-    """The source's own quoted name («Центр «Надежда»» → «Надежда») stands in the text, in any
-    case form («Директор «Причала»»)."""
-    folded = text.lower().replace("ё", "е")
-    for name in names:
-        for quoted in _QUOTED_NAME_RE.findall(name or ""):
-            stem = quoted.lower().replace("ё", "е")
-            stem = stem[:-1] if len(stem) > 4 else stem
-            if f"«{stem}" in folded:
-                return True
-    return False
 
 
 @dataclass(frozen=True)
