@@ -13,6 +13,7 @@ import difflib
 import functools
 import itertools
 import re
+from collections.abc import Container
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -864,39 +865,40 @@ def _subject_of_adjective(gaz, text: str, toks: list[Token], keys, i: int) -> En
     """The subject an adjective names with the kind word after it or after the list it opens:
     «Московской и Тверской областей» is Московская область, not Москва, whose adjective
     «московский» is on its own."""
-    j = i + 1
-    while j < len(toks) and _joined(text, toks[j - 1], toks[j]):
-        word = SUBJECT_KIND_LEMMAS.get(toks[j].lemma)
-        if word is not None:
-            for reading in sorted(keys[i].readings):
-                for key, entry in gaz.index.get(reading, ()):
-                    if entry.kind == "subject" and len(key) == 2 and word in key[1]:
-                        return entry
-            return None
-        if toks[j].lemma != "и" and not _adjective_form(toks[j].text):
-            return None
-        j += 1
+    reached = _kind_word_after_list(text, toks, i + 1, SUBJECT_KIND_LEMMAS)
+    if reached is None:
+        return None
+    word = SUBJECT_KIND_LEMMAS[toks[reached].lemma]
+    for reading in sorted(keys[i].readings):
+        for key, entry in gaz.index.get(reading, ()):
+            if entry.kind == "subject" and len(key) == 2 and word in key[1]:
+                return entry
     return None
 
 
 def _conjoined_before(words: frozenset[str], text: str, toks: list[Token], j: int) -> bool:
-    """«и Тамбовский округа», «, Тамбовский и Ромненский районы»: adjectives joined by «и» or a
-    comma from token j on, then one of ``words``."""
-    joined = False
+    """«и Тамбовский округа», «, Тамбовский и Ромненский районы»: token j joins a list (by «и»
+    or a comma) of adjectives that ends in one of ``words``."""
+    return (j < len(toks) and _list_join(text, toks, j)
+            and _kind_word_after_list(text, toks, j, words) is not None)
+
+
+def _list_join(text: str, toks: list[Token], j: int) -> bool:
+    """Token j is «и» or follows a comma."""
+    return toks[j].lemma == "и" or bool(re.fullmatch(r"\s*,\s*", text[toks[j - 1].end : toks[j].start]))
+
+
+def _kind_word_after_list(text: str, toks: list[Token], j: int, words: Container[str]) -> int | None:
+    """The one walk both readings of an adjective list share: from token j on, adjectives joined
+    by «и» or commas, up to one of ``words`` (a kind word: «областей», «районы»); its index, or
+    None when the list ends in anything else or at the end of a phrase."""
     while j < len(toks) and _joined(text, toks[j - 1], toks[j]):
-        if toks[j].lemma == "и" or re.fullmatch(r"\s*,\s*", text[toks[j - 1].end : toks[j].start]):
-            joined = True
-            if toks[j].lemma == "и":
-                j += 1
-                continue
-        if not joined:
-            return False
         if toks[j].lemma in words:
-            return True
-        if not _adjective_form(toks[j].text):
-            return False
+            return j
+        if toks[j].lemma != "и" and not _adjective_form(toks[j].text):
+            return None
         j += 1
-    return False
+    return None
 
 
 def _line(text: str, pos: int) -> str:
