@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from newsmon.core.urls import absolute, same_origin
+from newsmon.core.urls import absolute, routed_path, same_origin
 from pipeline.extract.boilerplate import is_time_link
 from pipeline.extract.html import repair_markup
 
@@ -188,9 +188,12 @@ def is_feed_or_sitemap(body: bytes) -> bool:
 
 # Query parameters that number a listing's pages (Bitrix's PAGEN_1, Joomla's limitstart).
 PAGE_PARAMS = r"page|PAGEN_\d+|start|limitstart|from_page|pg|npage|curPage|offset"
-# «?page=2», «/page/2/», «/page-2/», and Craft CMS's «/novosti/p2/».
+# «?page=2», «/page/2/», «/page-2/», and Craft CMS's «/novosti/p2/»; the parameter may carry a
+# prefix of its list («?b_start=20», «?news_page=3») and Zope's type mark («b_start:int=10», a
+# Plone folder's batch).
 PAGINATION_RE = re.compile(
-    rf"[?&](?:{PAGE_PARAMS})=\d+|/page/?\d+/?$|/page-\d+/?$|/p\d{{1,4}}/?$", re.I
+    rf"[?&](?:[a-z]+_)?(?:{PAGE_PARAMS})(?::int)?=\d+|/page/?\d+/?$|/page-\d+/?$|/p\d{{1,4}}/?$",
+    re.I,
 )
 # The link to a listing's next page as a reader sees it, whatever the CMS calls its parameter
 # (DLE's «?cstart=2», uCoz's «?page2»): «Следующая», «Далее »», «»», «Older posts», a class or
@@ -201,7 +204,9 @@ NEXT_TEXT_RE = re.compile(
     r"(?:(?:показать|загрузить|смотреть)\s+(?:ещё|еще|больше|более\s+ранние)|более\s+ранние)"
     r"(?:\s+(?:записи|новости|публикации|материалы))?|"
     r"предыдущие\s+(?:записи|новости|публикации)|"
-    r"next(?:\s+page)?|older(?:\s+(?:posts|entries))?)$",
+    # a batch's next N: «Следующие 10 элементов» (Plone), «Next 20 items»
+    r"следующие(?:\s+\d+)?\s+(?:элементов|записей|новостей|публикаций|материалов)|"
+    r"next(?:\s+page|(?:\s+\d+)?\s+(?:items|entries|posts))?|older(?:\s+(?:posts|entries))?)$",
     re.I,
 )
 FORWARD_ARROWS = "»›→>"
@@ -298,7 +303,7 @@ def not_an_article_url(url: str) -> bool:
     """The URL itself says the page is no article: a further page of a listing, a print
     version, a tag, author, search or service page, a file. Links on pages and sitemap entries
     get the same verdict; any other URL is judged by the page's structure once fetched."""
-    path = INDEX_FILE_RE.sub("/", urlsplit(url).path or "/")
+    path = INDEX_FILE_RE.sub("/", routed_path(url) or urlsplit(url).path or "/")
     return bool(PAGINATION_RE.search(url) or PRINT_RE.search(url) or NON_ARTICLE_RE.search(path))
 
 
@@ -306,14 +311,17 @@ def link_kind(url: str, text: str = "", *, holds_date: bool = False) -> str:
     """'pagination', 'article', 'section' or 'other' for a same-origin link (URL and text;
     ``holds_date``: the link is marked as a date, as a post's permalink is)."""
     parts = urlsplit(url)
-    path = INDEX_FILE_RE.sub("/", parts.path or "/")
+    # A site routing by its query string names the page there: read that as the path.
+    routed = routed_path(url)
+    path = INDEX_FILE_RE.sub("/", routed or parts.path or "/")
+    query = "" if routed else parts.query
     if PAGINATION_RE.search(url):
         return "pagination"
     if not_an_article_url(url) and not _words_outweigh_furniture(url, path, text, holds_date):
         return "other"
     if SECTION_HINT_RE.search(path) and not re.search(r"\d{3,}", path):
         return "section"
-    if path in ("", "/") and not parts.query:
+    if path in ("", "/") and not query:
         return "other"
     if is_news_list_link(text):
         return "section"  # «Все новости →»
@@ -321,21 +329,21 @@ def link_kind(url: str, text: str = "", *, holds_date: bool = False) -> str:
         return "other"  # the page itself again, for printing or for the visually impaired
     if READ_MORE_RE.match(_link_words(text)):
         return "article"
-    if ARTICLE_PATH_RE.search(path) or ARTICLE_QUERY_RE.search(parts.query):
+    if ARTICLE_PATH_RE.search(path) or ARTICLE_QUERY_RE.search(query):
         return "article"
     if holds_date and len([s for s in path.split("/") if s]) >= 2:
         return "article"  # a post's time links its page («/notes/afjkglhcvt» «2д назад»)
-    if (DYNAMIC_ITEM_RE.search(parts.path) and NUMBERED_ITEM_RE.search(parts.query)
+    if (DYNAMIC_ITEM_RE.search(parts.path) and NUMBERED_ITEM_RE.search(query)
             and len(re.findall(r"[^\W\d_]{2,}", text)) >= DYNAMIC_ITEM_MIN_WORDS):
         return "article"  # named like a page («Новости для родителей»), not «Далее »» or «3»
     if len(" ".join(text.split())) >= MIN_HEADLINE_CHARS and (
         path.count("/") >= 2
-        or (parts.query and (DYNAMIC_ITEM_RE.search(parts.path) or NUMBERED_ITEM_RE.search(parts.query)))
+        or (query and (DYNAMIC_ITEM_RE.search(parts.path) or NUMBERED_ITEM_RE.search(query)))
     ):
         # a headline, also to «/index.php?title=Новости:…» (a wiki's pages) and to an item a
         # query numbers behind a rewritten script name («/forums?m=posts&q=318», Cotonti's)
         return "article"
-    if SECTION_PATH_RE.match(unquote(path)) and (not parts.query or _names_a_rubric(parts.query)):
+    if SECTION_PATH_RE.match(unquote(path)) and (not query or _names_a_rubric(query)):
         return "section"  # «/society/», «/News?section=family» (an MVC site's rubric)
     return "other"
 

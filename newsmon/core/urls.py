@@ -62,3 +62,16 @@ def absolute(base: str, href: str) -> str | None:
         return None
     url = urljoin(base, href)
     return url if url.startswith(("http://", "https://")) else None
+
+
+def routed_path(url: str) -> str | None:
+    """The path a page is named by when the site routes by its query string, URL rewriting off:
+    a bare query key holding a path — Pico's «/?blog%2F2025-11-14-lyzhnya», CodeIgniter's
+    «/index.php?/news/12». None for an address of the usual kind, whose path names the page."""
+    parts = urlsplit(url)
+    if parts.path.rsplit("/", 1)[-1] not in ("", "index.php"):
+        return None
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    if len(pairs) != 1 or pairs[0][1] or "/" not in pairs[0][0].strip("/"):
+        return None
+    return "/" + pairs[0][0].strip("/")

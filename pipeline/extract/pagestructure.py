@@ -845,10 +845,12 @@ def _comments_elsewhere(s: Structure, headline: Block, tree: HtmlElement, url: s
 # Levels above the text searched for its post's box, the one with the post's time link.
 POST_BOX_DEPTH = 3
 # «/2025/11/», «/2025/11/13/», «/date/2017/05/29/»: a blog's archive of a month or a day, which
-# a post's date may link to — every post has an address of its own below or beside it. A year
+# a post's date may link to — every post has an address of its own below or beside it. A static
+# generator writes the same archive as a file («/2025/09/03.html», Middleman's day pages). A year
 # alone is no such mark («/1927» is a post's number).
 DATE_ARCHIVE_RE = re.compile(
-    r"^/(?:[a-z]+/)?(?:19|20)\d\d([/-])[01]?\d(?:\1[0-3]?\d)?/?(?:index\.\w+)?$", re.IGNORECASE)
+    r"^/(?:[a-z]+/)?(?:19|20)\d\d([/-])[01]?\d(?:\1[0-3]?\d)?(?:/?(?:index\.\w+)?|\.s?html?)$",
+    re.IGNORECASE)
 
 
 _DATE_VALUE_RE = re.compile(r"(?:19|20)\d\d([/.-])[01]?\d\1[0-3]?\d")
