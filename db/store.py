@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlsplit
 
 from sqlite_utils import Database
 
@@ -68,6 +69,28 @@ def article_id_for(db: Database, url: str) -> int | None:
     row = db.execute("select id from articles where url = ?", [url]).fetchone()
     return row[0] if row else None
 
+
+
+def same_page_stored(db: Database, source: str, title: str | None, text: str) -> int | None:
+    """The article of this outlet with this very title and text: the page again under another
+    address (ImpressCMS's comment permalinks «article.php?com_id=…&storyid=N», a session
+    parameter), which is that article, not a second one."""
+    row = db.execute(
+        "select id from articles where source = ? and title = ? and text = ? order by id limit 1",
+        [source, title, text]).fetchone()
+    return row[0] if row else None
+
+
+def keep_plainer_address(db: Database, article_id: int, url: str) -> None:
+    """Name the article by the plainer of its two addresses — fewer query parameters, then the
+    shorter: the comment permalink may be crawled before the article's own."""
+    def plainness(address: str) -> tuple[int, int]:
+        return len(parse_qsl(urlsplit(address).query, keep_blank_values=True)), len(address)
+
+    with write_tx(db):
+        row = db.execute("select url from articles where id = ?", [article_id]).fetchone()
+        if row and plainness(url) < plainness(row[0]):
+            db.execute("update articles set url = ? where id = ?", [url, article_id])
 
 def _story_of(db: Database, article_ids: Sequence[int]) -> list[int]:
     """Every member of the stories the given articles belong to."""

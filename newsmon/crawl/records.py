@@ -15,7 +15,13 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from db.runs import remember_urls
-from db.store import ArticleRecord, article_id_for, store_article
+from db.store import (
+    ArticleRecord,
+    article_id_for,
+    keep_plainer_address,
+    same_page_stored,
+    store_article,
+)
 from newsmon.sources.voice import site_name_to_keep
 from pipeline.cluster.minhash import from_bytes, signature, to_bytes
 
@@ -56,7 +62,12 @@ def store_record(
     """Store a new article in its story; None when its URL is already an article (then the
     record's request URLs are remembered as that article's). sqlite3 errors propagate."""
     existing = article_id_for(db, record.url)
-    if existing is not None:  # a copy extracted concurrently (utm link, mobile page) won
+    if existing is None and record.text:
+        existing = same_page_stored(db, record.source, record.title, record.text)
+        if existing is not None:
+            keep_plainer_address(db, existing, record.url)
+    if existing is not None:  # a copy extracted concurrently (utm link, mobile page) won, or the
+        # same page under another address was stored before
         remember_urls(db, list(record.request_urls), 200, article_id=existing)
         return None
     assert record.signature is not None
