@@ -1087,7 +1087,11 @@ def attribute(
     reviewed = lists.clause_members(
         text, body, resolve, gaz.venue_words,
         skip=lambda k: bool(venues[k]) or inside(body[k].start, body[k].end, headlines),
-    ) & set(scores) - predicated - set(shared)
+        headline=lambda k: inside(body[k].start, body[k].end, headlines),
+    ) & (set(scores) | venue_only) - predicated - set(shared)
+    # A paragraph of a review opening with its region acting («Омичи сделали ставку …») puts
+    # the region back however the rest of the text names it (coming as guests to a meeting).
+    scores.update({iso: 0.0 for iso in reviewed - set(scores)})
     predicated |= set(shared) | reviewed
     for iso in predicated & set(scores):  # «Прикамье — …; Башкирия — …»: each member is a subject
         scores[iso] = max(scores[iso], MIN_SCORE)

@@ -198,12 +198,15 @@ def list_arguments(
 def clause_members(
     text: str, mentions: list[Mention], resolve: Callable[[Mention], str | None],
     venue_words: frozenset[str], skip: Callable[[int], bool] = lambda k: False,
+    headline: Callable[[int], bool] = lambda k: False,
 ) -> set[str]:
     """Subjects of a paragraph that tells what happens in each, clause by clause: each is the
     subject of its own predicate («Ивановская область сократила …») or the place where it
     happens («в Тверской области заработала …»), the predicates all different and none about an
     event held there («в Москве прошёл форум»). CLAUSE_MEMBERS_MIN or more such subjects in one
-    paragraph all count. ``skip``: mentions that cannot be members (venues, stray headlines)."""
+    paragraph all count. ``skip``: mentions that cannot be members (venues, stray headlines);
+    ``headline``: the stray headlines alone — a paragraph opening with its region as the subject
+    of what it did is a member even where the text's guests came from there."""
     # A run naming one region twice («в Кузбассе кемеровская АНО …») is no list.
     listed = {k for lo, hi in groups(text, mentions)
               if len({resolve(mentions[j]) for j in range(lo, hi + 1)}) > 1
@@ -246,7 +249,22 @@ def clause_members(
                         for k in ks)}
         if len(told) >= least:
             out |= told
-    return out | _awarded_one_by_one(text, by_paragraph)
+    return (out | _awarded_one_by_one(text, by_paragraph)
+            | _reviewed_paragraph_by_paragraph(
+                text, mentions, _by_paragraph(text, mentions, resolve, headline), venue_words))
+
+
+def _by_paragraph(
+    text: str, mentions: list[Mention], resolve: Callable[[Mention], str | None],
+    skip: Callable[[int], bool],
+) -> dict[tuple[int, int], dict[str, list[int]]]:
+    """The mentions of each paragraph, or each row of a bulleted list, by subject."""
+    out: dict[tuple[int, int], dict[str, list[int]]] = {}
+    for k, m in enumerate(mentions):
+        iso = resolve(m)
+        if iso is not None and not skip(k):
+            out.setdefault(_paragraph(text, m.start), {}).setdefault(iso, []).append(k)
+    return out
 
 
 # A paragraph announcing a winner: «Победителем в номинации … стал центр (Республика Адыгея)»,
@@ -274,6 +292,28 @@ def _awarded_one_by_one(
     ]
     return set(winners) if len(set(winners)) >= CLAUSE_MEMBERS_MIN else set()
 
+
+
+def _reviewed_paragraph_by_paragraph(
+    text: str, mentions: list[Mention], by_paragraph: dict[tuple[int, int], dict[str, list[int]]],
+    venue_words: frozenset[str],
+) -> set[str]:
+    """A review told paragraph by paragraph (or row by row), one region each, every paragraph
+    opening with its region as the subject or the place of what it did («Томичи запустили … ¶
+    Омичи сделали ставку … ¶ В Кузбассе волонтёры прошли обучение …»): CLAUSE_MEMBERS_MIN or more such
+    paragraphs are news of each. A paragraph naming its region later, or two regions, is no
+    member («Коллеги с Камчатки пока только слушали. Из Якутии прислали вопросы»)."""
+    openers: set[str] = set()
+    for (lo, _hi), members in by_paragraph.items():
+        if len(members) != 1:
+            continue
+        iso, ks = next(iter(members.items()))
+        first = mentions[ks[0]]
+        if _sentence(text, first.start, first.end)[0] > lo or not _own_clause(
+                text, first, venue_words):
+            continue
+        openers.add(iso)
+    return openers if len(openers) >= CLAUSE_MEMBERS_MIN else set()
 
 # The dash standing for the verb its sentence gave once, right after a member («…, B — Y») or
 # after up to two words naming its people («…, ивановские коллеги — о …»).
