@@ -112,3 +112,15 @@ def test_tuvinians_are_the_people_of_tyva():
 
     assert {iso for m in find_mentions("Тувинцы нашли наставников для сорока выпускников.")
             for iso in m.isos} == {"RU-TY"}
+
+
+def test_a_reprints_unnamed_places_are_those_of_the_region_its_credit_names():
+    title = "В микрорайоне открылась квартира для мам"
+    text = ("Перепечатываем с разрешения фонда «Тёплый дом» (Киров).\n\n"
+            "В микрорайоне Чистые пруды открылась квартира для мам с детьми, которым некуда идти. "
+            "Направить женщину могут социальные службы Ленинского района и поликлиника. Жить в "
+            "квартире можно два месяца, помогают наш психолог и юрист.")
+    assert _regions(text, title, "RU-BA") == ["RU-KIR"]
+    # a photo's credit is no origin, and the outlet's own text keeps its home
+    own = text.replace("Перепечатываем с разрешения фонда «Тёплый дом» (Киров).", "Фото: Киров, архив фонда.")
+    assert _regions(own, title, "RU-BA") == ["RU-BA"]

@@ -222,6 +222,26 @@ def credit_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+
+# A credit that says the text is another publisher's («Перепечатываем с разрешения …»,
+# «Источник: …», «По материалам …», «Оригинал: …»), not a photo's or a caption's.
+REPRINT_CREDIT_RE = re.compile(
+    r"перепечат|\bисточник\b(?!\s+фото)|по материалам|\bоригинал|впервые опубликован", re.IGNORECASE)
+
+
+def _reprinted_from(
+    text: str, mentions: list[Mention], credits: list[tuple[int, int]], home_iso: str | None
+) -> str | None:
+    """The one subject a reprint's credit names as where the text comes from, when it is not the
+    outlet's («Перепечатываем с разрешения проекта «Соседи Академа» (Новосибирск)» on an Уфа
+    site): the text's unnamed places («Советский район», «наш психолог») are that subject's."""
+    isos = {
+        m.isos[0] if len(m.isos) == 1 else m.dominant
+        for s, e in credits if REPRINT_CREDIT_RE.search(text, s, e)
+        for m in mentions if s <= m.start and m.end <= e
+    } - {None}
+    return next(iter(isos)) if len(isos) == 1 and home_iso not in isos else None
+
 TABLE_CELL = " | "
 
 
@@ -752,6 +772,11 @@ def attribute(
     body = [m for m in mentions if m.start < cut and not inside(m.start, m.end, credits)]
     main_toks = [t for t in toks if t.start < cut and not inside(t.start, t.end, credits)]
     title_mentions = _same_sense_as_body(title, title_mentions, text, body, main_toks)
+    origin = _reprinted_from(text, mentions, credits, home_iso)
+    if origin is not None:
+        home_iso = origin  # the reprinted text's own places are its origin's
+        if trace is not None:
+            trace.decided_by.append("reprint_home")
     if trace is not None:
         for m in mentions:
             if m.start >= cut or inside(m.start, m.end, credits):
