@@ -124,3 +124,15 @@ def test_a_reprints_unnamed_places_are_those_of_the_region_its_credit_names():
     # a photo's credit is no origin, and the outlet's own text keeps its home
     own = text.replace("Перепечатываем с разрешения фонда «Тёплый дом» (Киров).", "Фото: Киров, архив фонда.")
     assert _regions(own, title, "RU-BA") == ["RU-BA"]
+
+
+def test_a_lone_small_town_of_a_far_region_is_a_local_place_of_that_name():
+    title = "В Соколе открылся семейный клуб"
+    text = ("В Соколе открылся семейный клуб для родителей малышей. Ехать из Магадана в Сокол "
+            "около часа, поэтому встречи будут проходить прямо в посёлке, в школе.")
+    assert _regions(text, title, "RU-MAG") == ["RU-MAG"]
+    # named with its region, or on an outlet of its own federal district, the town counts
+    named = text + " Опытом поделились коллеги из Вологодской области, где клуб работает давно."
+    assert "RU-VLG" in _regions(named.replace("В Соколе открылся", "В Соколе Вологодской области открылся"),
+                                title, "RU-MAG")
+    assert "RU-VLG" in _regions(text, title, "RU-ARK")

@@ -223,6 +223,24 @@ def credit_lines(text: str) -> list[tuple[int, int]]:
 
 
 
+
+def _far_small_towns(gaz: Gazetteer, mentions: list[Mention], home_iso: str | None) -> list[Mention]:
+    """Small towns of a subject in another federal district than the outlet's, where nothing else
+    in the text names that subject: a writer names the region of a far small town, so a lone
+    «в Соколе» on a Магадан outlet is a place of its own of that name (the settlement by the
+    airport), not the Вологодская town — left out rather than guessed."""
+    home = gaz.by_iso.get(home_iso or "")
+    if home is None:
+        return []
+
+    def far_small(m: Mention) -> bool:
+        regions = [gaz.by_iso.get(iso) for iso in m.isos]
+        return m.kind == "city" and m.small and all(
+            r is not None and r.district != home.district for r in regions)
+
+    named = {iso for m in mentions if not far_small(m) for iso in m.isos}
+    return [m for m in mentions if far_small(m) and not set(m.isos) & named]
+
 # A credit that says the text is another publisher's («Перепечатываем с разрешения …»,
 # «Источник: …», «По материалам …», «Оригинал: …»), not a photo's or a caption's.
 REPRINT_CREDIT_RE = re.compile(
@@ -777,11 +795,19 @@ def attribute(
         home_iso = origin  # the reprinted text's own places are its origin's
         if trace is not None:
             trace.decided_by.append("reprint_home")
+    far = _far_small_towns(gaz, [*body, *title_mentions], home_iso)
     if trace is not None:
         for m in mentions:
             if m.start >= cut or inside(m.start, m.end, credits):
                 rule = "related_block" if m.start >= cut else "credit_line"
                 trace.mentions.append(MentionStep(m.start, m.end, False, None, m.isos, [rule]))
+            elif m in far:
+                trace.mentions.append(MentionStep(m.start, m.end, False, None, m.isos, ["far_small_town"]))
+        for m in title_mentions:
+            if m in far:
+                trace.mentions.append(MentionStep(m.start, m.end, True, None, m.isos, ["far_small_town"]))
+    body = [m for m in body if m not in far]
+    title_mentions = [m for m in title_mentions if m not in far]
     known = {
         m.isos[0] for m in [*body, *title_mentions]
         if len(m.isos) == 1 and not m.shared and m.kind != "initials"
