@@ -71,14 +71,25 @@ def article_id_for(db: Database, url: str) -> int | None:
 
 
 
-def same_page_stored(db: Database, source: str, title: str | None, text: str) -> int | None:
-    """The article of this outlet with this very title and text: the page again under another
-    address (ImpressCMS's comment permalinks «article.php?com_id=…&storyid=N», a session
-    parameter), which is that article, not a second one."""
-    row = db.execute(
-        "select id from articles where source = ? and title = ? and text = ? order by id limit 1",
-        [source, title, text]).fetchone()
-    return row[0] if row else None
+def same_page_stored(db: Database, source: str, url: str, title: str | None, text: str) -> int | None:
+    """The article this page already is: same outlet, same title and text, at an address that
+    only adds or drops query parameters (ImpressCMS's comment permalinks «article.php?com_id=…
+    &storyid=N» show story N again, byte for byte). Two posts with one text at two addresses of
+    their own (a cross-post to another community) stay two publications."""
+    rows = db.execute(
+        "select id, url from articles where source = ? and title = ? and text = ? order by id",
+        [source, title, text]).fetchall()
+    return next((article_id for article_id, stored in rows if _one_address(stored, url)), None)
+
+
+def _one_address(a: str, b: str) -> bool:
+    """Same path, and the query of one holds every parameter of the other's."""
+    pa, pb = urlsplit(a), urlsplit(b)
+    if (pa.scheme, pa.netloc, pa.path) != (pb.scheme, pb.netloc, pb.path):
+        return False
+    qa = set(parse_qsl(pa.query, keep_blank_values=True))
+    qb = set(parse_qsl(pb.query, keep_blank_values=True))
+    return qa <= qb or qb <= qa
 
 
 def keep_plainer_address(db: Database, article_id: int, url: str) -> None:

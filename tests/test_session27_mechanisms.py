@@ -78,6 +78,9 @@ def test_the_same_page_under_a_second_address_is_the_article_already_stored(tmp_
     assert store_record(db, index, record_from_spec(db, spec | {"source": "ivanovo"}), None)
     other = spec | {"text": text + " Новоселье отметили всей улицей."}
     assert store_record(db, index, record_from_spec(db, other), None)
+    # the same text posted again at an address of its own (a cross-post) is a second publication
+    cross = spec | {"url": f"{HOST}/modules/news/article.php?storyid=1850"}
+    assert store_record(db, index, record_from_spec(db, cross), None)
 
 
 def _regions(text: str, title: str, home_iso: str) -> list[str]:

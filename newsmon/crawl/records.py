@@ -63,7 +63,7 @@ def store_record(
     record's request URLs are remembered as that article's). sqlite3 errors propagate."""
     existing = article_id_for(db, record.url)
     if existing is None and record.text:
-        existing = same_page_stored(db, record.source, record.title, record.text)
+        existing = same_page_stored(db, record.source, record.url, record.title, record.text)
         if existing is not None:
             keep_plainer_address(db, existing, record.url)
     if existing is not None:  # a copy extracted concurrently (utm link, mobile page) won, or the
