@@ -139,3 +139,13 @@ def test_a_lone_small_town_of_a_far_region_is_a_local_place_of_that_name():
     assert "RU-VLG" in _regions(named.replace("В Соколе открылся", "В Соколе Вологодской области открылся"),
                                 title, "RU-MAG")
     assert "RU-VLG" in _regions(text, title, "RU-ARK")
+
+
+def test_a_reprints_we_in_the_headline_is_the_originals_not_the_outlets():
+    from pipeline.tag.home_region import opens_as_reprint
+
+    text = ("Перепечатываем с разрешения блога центра «Причал» (Петропавловск-Камчатский).\n\n"
+            "Рассказываем, как мы работаем с мамами в роддоме.")
+    assert opens_as_reprint(text)
+    assert opens_as_reprint("Автор: редакция\nПерепечатано из блога фонда «Опора»\n\nТекст.")
+    assert not opens_as_reprint("Мы перепечатываем старые фотографии для выставки.\n\nТекст.")

@@ -26,6 +26,7 @@ from pipeline.tag.home_region import (
     home_hit,
     is_general_advice,
     names_a_body,
+    opens_as_reprint,
     with_home_default,
 )
 from pipeline.tag.run import TagResult
@@ -279,7 +280,7 @@ def with_source(
     ``result`` is changed in place."""
     # A closing credit to another publisher («Перепечатано из блога … с разрешения автора») says
     # so in the text: its «мы» in the headline is the author's, not the reprinting source's.
-    credited = credited_source(text, names) is not None
+    credited = credited_source(text, names) is not None or opens_as_reprint(text)
     republished = republished or credited
     work = None if republished else with_own_work(result, text, title, names, topics)
     found = result.regions

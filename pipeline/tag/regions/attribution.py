@@ -1043,7 +1043,6 @@ def attribute(
     local_venues -= national_venues
     if not solid:
         # No subject named except as a venue: «краевое министерство» in the home outlet decides.
-        main_toks = toks[: bisect.bisect_left([t.start for t in toks], cut)]
         home_hit = _home_by_adjectives(gaz, main_toks, home_iso)
         if home_hit:
             if trace is not None:
