@@ -107,8 +107,10 @@ def test_the_causes_fixed_after_the_first_look_stay_fixed(crawled):
             "stored recall": 36,
             "stored precision": 36,
             "date exact": 32,
-            "region set exact": 21,
-            "region-month materials exact": 8,
+            "region set exact": 23,
+            # 8 → 7 in session 27: the reprint no longer counts Алтай, whose month was exact only
+            # because that wrong count stood in for a missed article of the same month
+            "region-month materials exact": 7,
         },
         short_at_most={"stored precision": 7},
     )
