@@ -222,8 +222,6 @@ def credit_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-
-
 def _far_small_towns(gaz: Gazetteer, mentions: list[Mention], home_iso: str | None) -> list[Mention]:
     """Small towns of a subject in another federal district than the outlet's, where nothing else
     in the text names that subject: a writer names the region of a far small town, so a lone
@@ -240,6 +238,7 @@ def _far_small_towns(gaz: Gazetteer, mentions: list[Mention], home_iso: str | No
 
     named = {iso for m in mentions if not far_small(m) for iso in m.isos}
     return [m for m in mentions if far_small(m) and not set(m.isos) & named]
+
 
 # A credit that says the text is another publisher's («Перепечатываем с разрешения …»,
 # «Источник: …», «По материалам …», «Оригинал: …»), not a photo's or a caption's.
@@ -259,6 +258,7 @@ def _reprinted_from(
         for m in mentions if s <= m.start and m.end <= e
     } - {None}
     return next(iter(isos)) if len(isos) == 1 and home_iso not in isos else None
+
 
 TABLE_CELL = " | "
 
