@@ -222,13 +222,18 @@ def credit_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# The country's capital, home of its national media.
+CAPITAL_ISO = "RU-MOW"
+
+
 def _far_small_towns(gaz: Gazetteer, mentions: list[Mention], home_iso: str | None) -> list[Mention]:
     """Small towns of a subject in another federal district than the outlet's, where nothing else
     in the text names that subject: a writer names the region of a far small town, so a lone
     «в Соколе» on a Магадан outlet is a place of its own of that name (the settlement by the
-    airport), not the Вологодская town — left out rather than guessed."""
+    airport), not the Вологодская town — left out rather than guessed. Not on an outlet of the
+    capital, where the country's media live and write «в Молочанск прибыли автобусы» for all."""
     home = gaz.by_iso.get(home_iso or "")
-    if home is None:
+    if home is None or home.iso == CAPITAL_ISO:
         return []
 
     def far_small(m: Mention) -> bool:
