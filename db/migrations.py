@@ -323,12 +323,12 @@ def m0019_url_judged_by(db: Database) -> None:
         db["urls"].add_column("judged_by", str)
 
 
-
 @migrations()
 def m0020_source_title_index(db: Database) -> None:
     """An outlet's articles by title: a page served again under another address (a comment's
     permalink showing the whole article) is found as the article already stored (db.store)."""
     db.execute("create index if not exists idx_articles_source_title on articles (source, title)")
+
 
 def apply_migrations(db: Database) -> None:
     """All pending migrations in one write transaction (two writers opening at once serialize)."""

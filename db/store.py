@@ -70,7 +70,6 @@ def article_id_for(db: Database, url: str) -> int | None:
     return row[0] if row else None
 
 
-
 def same_page_stored(db: Database, source: str, url: str, title: str | None, text: str) -> int | None:
     """The article this page already is: same outlet, same title and text, at an address that
     only adds or drops query parameters (ImpressCMS's comment permalinks «article.php?com_id=…
@@ -102,6 +101,7 @@ def keep_plainer_address(db: Database, article_id: int, url: str) -> None:
         row = db.execute("select url from articles where id = ?", [article_id]).fetchone()
         if row and plainness(url) < plainness(row[0]):
             db.execute("update articles set url = ? where id = ?", [url, article_id])
+
 
 def _story_of(db: Database, article_ids: Sequence[int]) -> list[int]:
     """Every member of the stories the given articles belong to."""

@@ -172,7 +172,6 @@ def closing_credit(text: str) -> re.Match[str] | None:
     return _CREDIT_RE.match(lines[-1]) or _CREDIT_RE.match(last_sentence(lines[-1]))
 
 
-
 # A reprint saying so at its top: «Перепечатываем с разрешения блога …», «Перепечатано из …»,
 # «Публикуем с разрешения автора».
 _OPENING_REPRINT_RE = re.compile(
@@ -185,6 +184,7 @@ def opens_as_reprint(text: str) -> bool:
     """The text says at its top that it is another publisher's, reprinted."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
     return any(_OPENING_REPRINT_RE.match(line) for line in lines[:OPENING_CREDIT_LINES])
+
 
 # Words shared by most credits and names that say nothing about whose they are.
 _CREDIT_STOP = frozenset({"пресс", "служба", "сайт", "официальный", "информация", "материал"})

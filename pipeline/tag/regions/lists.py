@@ -211,17 +211,11 @@ def clause_members(
     listed = {k for lo, hi in groups(text, mentions)
               if len({resolve(mentions[j]) for j in range(lo, hi + 1)}) > 1
               for k in range(lo, hi + 1)}
-    by_paragraph: dict[tuple[int, int], dict[str, list[int]]] = {}
-    in_lists: dict[tuple[int, int], set[str]] = {}
-    for k, m in enumerate(mentions):
-        iso = resolve(m)
-        if iso is None or skip(k):
-            continue
-        paragraph = _rows(text, m.start)  # a bulleted review's rows are one paragraph
-        if k in listed:  # a list is not a review, but a ranking may go on in one
-            in_lists.setdefault(paragraph, set()).add(iso)
-        else:
-            by_paragraph.setdefault(paragraph, {}).setdefault(iso, []).append(k)
+    # A bulleted review's rows are one paragraph; a list is not a review, but a ranking may go
+    # on in one.
+    by_paragraph = _by_paragraph(text, mentions, resolve, lambda k: skip(k) or k in listed, _rows)
+    in_lists = {paragraph: set(members) for paragraph, members in _by_paragraph(
+        text, mentions, resolve, lambda k: skip(k) or k not in listed, _rows).items()}
     out: set[str] = set()
     for (lo, hi), members in by_paragraph.items():
         ranked = set(members) | in_lists.get((lo, hi), set())
@@ -251,19 +245,21 @@ def clause_members(
             out |= told
     return (out | _awarded_one_by_one(text, by_paragraph)
             | _reviewed_paragraph_by_paragraph(
-                text, mentions, _by_paragraph(text, mentions, resolve, headline), venue_words))
+                text, mentions, _by_paragraph(text, mentions, resolve, headline, _paragraph),
+                venue_words))
 
 
 def _by_paragraph(
     text: str, mentions: list[Mention], resolve: Callable[[Mention], str | None],
-    skip: Callable[[int], bool],
+    skip: Callable[[int], bool], span: Callable[[str, int], tuple[int, int]],
 ) -> dict[tuple[int, int], dict[str, list[int]]]:
-    """The mentions of each paragraph, or each row of a bulleted list, by subject."""
+    """The resolved mentions not skipped, by the ``span`` they stand in (a paragraph, or a
+    bulleted list's rows as one) and by subject."""
     out: dict[tuple[int, int], dict[str, list[int]]] = {}
     for k, m in enumerate(mentions):
         iso = resolve(m)
         if iso is not None and not skip(k):
-            out.setdefault(_paragraph(text, m.start), {}).setdefault(iso, []).append(k)
+            out.setdefault(span(text, m.start), {}).setdefault(iso, []).append(k)
     return out
 
 
@@ -293,7 +289,6 @@ def _awarded_one_by_one(
     return set(winners) if len(set(winners)) >= CLAUSE_MEMBERS_MIN else set()
 
 
-
 def _reviewed_paragraph_by_paragraph(
     text: str, mentions: list[Mention], by_paragraph: dict[tuple[int, int], dict[str, list[int]]],
     venue_words: frozenset[str],
@@ -314,6 +309,7 @@ def _reviewed_paragraph_by_paragraph(
             continue
         openers.add(iso)
     return openers if len(openers) >= CLAUSE_MEMBERS_MIN else set()
+
 
 # The dash standing for the verb its sentence gave once, right after a member («…, B — Y») or
 # after up to two words naming its people («…, ивановские коллеги — о …»).
